@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Builds Reprovision and runs the whole test suite: every test under Xvfb with
+# warnings as errors, then the core tests again under AddressSanitizer and
+# UndefinedBehaviorSanitizer.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+build-aux/install-deps.sh test || exit 1
+
+passed=0
+failed=0
+
+# Adds the counts from meson's closing summary to the totals.
+count_results() {
+  local log=$1 ok fail timeout
+  ok=$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
+  fail=$(sed -n 's/^Fail: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
+  timeout=$(sed -n 's/^Timeout: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
+  passed=$((passed + ${ok:-0}))
+  failed=$((failed + ${fail:-0} + ${timeout:-0}))
+}
+
+run_suite() {
+  local builddir=$1; shift
+  local log
+  log=$(mktemp)
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+    meson test -C "$builddir" --print-errorlogs "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  count_results "$log"
+  rm -f "$log"
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=$((failed + 1))
+  fi
+}
+
+status=0
+
+if [ ! -f _build/build.ninja ]; then
+  meson setup _build -Dwerror=true || exit 1
+else
+  meson configure _build -Dwerror=true || exit 1
+fi
+meson compile -C _build || exit 1
+run_suite _build
+
+if [ ! -f _build-sanitize/build.ninja ]; then
+  meson setup _build-sanitize -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false || exit 1
+fi
+meson compile -C _build-sanitize || exit 1
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_suite _build-sanitize --suite core
+
+echo
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] || status=1
+exit $status

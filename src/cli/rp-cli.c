@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-cli.c: reprovision-cli, the headless tool on the Reprovision core library */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rp-core.h"
+
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  run;
+  const char  *summary;
+} Command;
+
+static int command_demo      (int argc, char **argv);
+static int command_attendees (int argc, char **argv);
+
+static const Command commands[] = {
+  { "demo",      command_demo,      N_("Write the sample programme into a database") },
+  { "attendees", command_attendees, N_("List the attendees of a programme") },
+};
+
+static int
+fail (GError *error)
+{
+  g_printerr ("reprovision-cli: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_printerr ("reprovision-cli: %s\n\n", message);
+  {
+    g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+    g_printerr ("%s", help);
+  }
+  return EXIT_USAGE;
+}
+
+/* Parses a command's options; returns FALSE (and sets *status) on error. */
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (context, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static RpProgramme *
+choose_programme (RpStore  *store,
+                  gint64    programme_id,
+                  GError  **error)
+{
+  g_autoptr(GListModel) programmes = NULL;
+
+  if (programme_id > 0)
+    return rp_store_get_programme (store, programme_id, error);
+
+  if (!(programmes = rp_store_list_programmes (store, error)))
+    return NULL;
+
+  if (g_list_model_get_n_items (programmes) == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                           _("The database holds no programme yet."));
+      return NULL;
+    }
+
+  if (g_list_model_get_n_items (programmes) > 1)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("The database holds several programmes. Choose one with --programme ID."));
+      return NULL;
+    }
+
+  return g_list_model_get_item (programmes, 0);
+}
+
+static int
+command_demo (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  RpProgrammeCounts counts;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file (created if it does not exist)"), N_("FILE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Write the sample programme: the 19 attendees of the reference scrutiny report, with fictional names, their step history, workers, four providers, taster days and the closure timetable."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (database == NULL)
+    return usage_error (context, _("Name the database with --database FILE."));
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+
+  if (!(store = rp_store_open (database, RP_STORE_OPEN_CREATE, &error)) ||
+      !(programme = rp_sample_create (store, &error)) ||
+      !rp_store_get_counts (store, rp_programme_get_id (programme), &counts, &error))
+    return fail (error);
+
+  g_print (_("Wrote the sample programme “%s” (%u attendees) to %s\n"),
+           rp_programme_get_name (programme), counts.attendees, database);
+  return EXIT_SUCCESS;
+}
+
+static const char *
+worker_initials (GHashTable *initials,
+                 gint64      worker_id)
+{
+  const char *found = g_hash_table_lookup (initials, &worker_id);
+
+  return found != NULL ? found : "";
+}
+
+static int
+command_attendees (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(GListModel) workers = NULL;
+  g_autoptr(GHashTable) initials = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *database = NULL;
+  g_autofree char *format = NULL;
+  gint64 programme_id = 0;
+  gboolean csv;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“table” (the default) or “csv”"), N_("FORMAT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("List the attendees of a programme with their number, status, step on the moving plan, allocated worker’s initials and target moving date."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (database == NULL)
+    return usage_error (context, _("Name the database with --database FILE."));
+  if (format != NULL && !g_str_equal (format, "table") && !g_str_equal (format, "csv"))
+    return usage_error (context, _("The format must be “table” or “csv”."));
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+
+  csv = format != NULL && g_str_equal (format, "csv");
+
+  if (!(store = rp_store_open (database, RP_STORE_OPEN_READ_ONLY, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)) ||
+      !(attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), &error)) ||
+      !(workers = rp_store_list_workers (store, TRUE, &error)))
+    return fail (error);
+
+  initials = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
+      gint64 id = rp_worker_get_id (worker);
+
+      g_hash_table_insert (initials, g_memdup2 (&id, sizeof id),
+                           g_strdup (rp_worker_get_initials (worker)));
+    }
+
+  if (csv)
+    {
+      const char * const header[] = {
+        "attendee_no", "status", "step", "step_name", "worker", "target_moving_date", "outcome",
+      };
+      rp_csv_append_row (out, header, G_N_ELEMENTS (header));
+    }
+  else
+    g_string_append_printf (out, "%-4s  %-7s  %-4s  %-7s  %-12s  %s\n",
+                            _("No"), _("Status"), _("Step"), _("Worker"), _("Target date"), _("Outcome"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+      g_autofree char *number = g_strdup_printf ("%d", rp_attendee_get_number (attendee));
+      g_autofree char *step = g_strdup_printf ("%d", rp_attendee_get_step (attendee));
+      const char *target = rp_attendee_get_target_date (attendee);
+      const char *worker = worker_initials (initials, rp_attendee_get_worker_id (attendee));
+
+      if (csv)
+        {
+          const char * const row[] = {
+            number,
+            rp_funding_get_label (rp_attendee_get_funding (attendee)),
+            step,
+            rp_moving_plan_step_name (rp_attendee_get_step (attendee)),
+            worker,
+            target,
+            rp_outcome_to_string (rp_attendee_get_outcome (attendee)),
+          };
+          rp_csv_append_row (out, row, G_N_ELEMENTS (row));
+        }
+      else
+        {
+          g_autofree char *target_text = rp_date_format_short (target);
+
+          g_string_append_printf (out, "%-4s  %-7s  %-4s  %-7s  %-12s  %s\n",
+                                  number,
+                                  rp_funding_get_label (rp_attendee_get_funding (attendee)),
+                                  step, worker,
+                                  target_text != NULL ? target_text : "–",
+                                  rp_outcome_get_label (rp_attendee_get_outcome (attendee)));
+        }
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+  return EXIT_SUCCESS;
+}
+
+static void
+print_help (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: reprovision-cli COMMAND [OPTION…]"));
+  fprintf (stream, "%s\n\n", _("Reprovision keeps the shared record of moving every day centre attendee to new provision. This tool works on its database without a display."));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  %-12s %s\n", "--help", _("Show this help"));
+  fprintf (stream, "  %-12s %s\n", "--version", _("Show the version"));
+  fprintf (stream, "\n%s\n", _("Run “reprovision-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("reprovision-cli");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("reprovision-cli %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("reprovision-cli %s", commands[i].name);
+
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
+
+  g_printerr (_("reprovision-cli: “%s” is not a command.\n\n"), argv[1]);
+  print_help (stderr);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-csv.h: writing RFC 4180 comma-separated values */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void rp_csv_append_row (GString           *out,
+                        const char * const *fields,
+                        gsize               n_fields);
+
+G_END_DECLS

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-moving-plan.c: the six-step moving plan and the rules for changing step */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rp-date.h"
+#include "rp-error.h"
+#include "rp-moving-plan.h"
+
+static const char * const step_names[] = {
+  NULL,
+  N_("Social worker identified"),
+  N_("Contact with people to commence discussion"),
+  N_("Review in progress"),
+  N_("Review process completed"),
+  N_("Explore options for new provision"),
+  N_("Follow up as part of review"),
+};
+
+gboolean
+rp_moving_plan_step_valid (int step)
+{
+  return step >= RP_MOVING_PLAN_FIRST_STEP && step <= RP_MOVING_PLAN_LAST_STEP;
+}
+
+/**
+ * rp_moving_plan_step_name:
+ * @step: 1 to 6
+ *
+ * Returns: (transfer none): the translated name of @step, as printed in the key
+ *   of the scrutiny report
+ */
+const char *
+rp_moving_plan_step_name (int step)
+{
+  g_return_val_if_fail (rp_moving_plan_step_valid (step), "");
+
+  return _(step_names[step]);
+}
+
+/**
+ * rp_moving_plan_check_change:
+ * @from_step: the current step (0 when the attendee has none yet)
+ * @to_step: the step to record
+ * @date_iso: the day the step was reached
+ * @previous_date_iso: (nullable): the day of the last recorded change
+ * @today_iso: today
+ * @reason: (nullable): why; needed for a jump or a step back
+ * @error: why the change is refused
+ *
+ * Steps go forward one at a time. A jump forward or a step back is allowed
+ * only with a reason, so that the history explains itself.
+ */
+gboolean
+rp_moving_plan_check_change (int          from_step,
+                             int          to_step,
+                             const char  *date_iso,
+                             const char  *previous_date_iso,
+                             const char  *today_iso,
+                             const char  *reason,
+                             GError     **error)
+{
+  g_autofree char *trimmed_reason = NULL;
+
+  g_return_val_if_fail (today_iso != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rp_moving_plan_step_valid (to_step))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("Step %d does not exist. The moving plan has steps 1 to 6."), to_step);
+      return FALSE;
+    }
+
+  if (to_step == from_step)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("The attendee is already at step %d."), to_step);
+      return FALSE;
+    }
+
+  if (!rp_date_is_valid_iso (date_iso))
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("A step change needs the date it happened."));
+      return FALSE;
+    }
+
+  if (rp_date_compare (date_iso, today_iso) > 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("A step change cannot be dated in the future."));
+      return FALSE;
+    }
+
+  if (previous_date_iso != NULL && rp_date_compare (date_iso, previous_date_iso) < 0)
+    {
+      g_autofree char *previous = rp_date_format_short (previous_date_iso);
+
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("A step change cannot be dated before the last one, on %s."), previous);
+      return FALSE;
+    }
+
+  trimmed_reason = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+
+  if (from_step > 0 && to_step != from_step + 1 && trimmed_reason[0] == '\0')
+    {
+      if (to_step < from_step)
+        g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                     _("Going back from step %d to step %d needs a reason."), from_step, to_step);
+      else
+        g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                     _("Jumping from step %d to step %d needs a reason."), from_step, to_step);
+      return FALSE;
+    }
+
+  return TRUE;
+}

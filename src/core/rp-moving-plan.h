@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-moving-plan.h: the six-step moving plan and the rules for changing step */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define RP_MOVING_PLAN_FIRST_STEP 1
+#define RP_MOVING_PLAN_LAST_STEP  6
+#define RP_MOVING_PLAN_N_STEPS    6
+
+const char *rp_moving_plan_step_name  (int          step);
+gboolean    rp_moving_plan_step_valid (int          step);
+gboolean    rp_moving_plan_check_change (int         from_step,
+                                         int         to_step,
+                                         const char *date_iso,
+                                         const char *previous_date_iso,
+                                         const char *today_iso,
+                                         const char *reason,
+                                         GError    **error);
+
+G_END_DECLS

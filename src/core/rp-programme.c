@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-programme.c: a programme: the day centre being closed */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rp-enums.h"
+#include "rp-error.h"
+#include "rp-date.h"
+#include "rp-validate.h"
+#include "rp-programme.h"
+
+struct _RpProgramme
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *name;
+  char *closure_date;
+  char *report_title;
+};
+
+G_DEFINE_FINAL_TYPE (RpProgramme, rp_programme, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_CLOSURE_DATE,
+  PROP_REPORT_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rp_programme_finalize (GObject *object)
+{
+  RpProgramme *self = RP_PROGRAMME (object);
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->closure_date, g_free);
+  g_clear_pointer (&self->report_title, g_free);
+
+  G_OBJECT_CLASS (rp_programme_parent_class)->finalize (object);
+}
+
+static void
+rp_programme_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RpProgramme *self = RP_PROGRAMME (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_CLOSURE_DATE:
+      g_value_set_string (value, self->closure_date);
+      break;
+
+    case PROP_REPORT_TITLE:
+      g_value_set_string (value, self->report_title);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_programme_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RpProgramme *self = RP_PROGRAMME (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      rp_programme_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_NAME:
+      rp_programme_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_CLOSURE_DATE:
+      rp_programme_set_closure_date (self, g_value_get_string (value));
+      break;
+
+    case PROP_REPORT_TITLE:
+      rp_programme_set_report_title (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_programme_class_init (RpProgrammeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rp_programme_finalize;
+  object_class->get_property = rp_programme_get_property;
+  object_class->set_property = rp_programme_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOSURE_DATE] =
+    g_param_spec_string ("closure-date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REPORT_TITLE] =
+    g_param_spec_string ("report-title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rp_programme_init (RpProgramme *self)
+{
+}
+
+/**
+ * rp_programme_new:
+ *
+ * Returns: (transfer full): a new, empty record
+ */
+RpProgramme *
+rp_programme_new (void)
+{
+  return g_object_new (RP_TYPE_PROGRAMME, NULL);
+}
+
+/**
+ * rp_programme_copy:
+ *
+ * Returns: (transfer full): a new object with the same values, for editing
+ */
+RpProgramme *
+rp_programme_copy (RpProgramme *self)
+{
+  RpProgramme *copy;
+
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  copy = rp_programme_new ();
+  copy->id = self->id;
+  copy->name = g_strdup (self->name);
+  copy->closure_date = g_strdup (self->closure_date);
+  copy->report_title = g_strdup (self->report_title);
+  return copy;
+}
+
+gint64
+rp_programme_get_id (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), 0);
+
+  return self->id;
+}
+
+void
+rp_programme_set_id (RpProgramme *self,
+                     gint64       value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (self->id == value)
+    return;
+
+  self->id = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+rp_programme_get_name (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->name;
+}
+
+void
+rp_programme_set_name (RpProgramme *self,
+                       const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (rp_set_string (&self->name, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+rp_programme_get_closure_date (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->closure_date;
+}
+
+void
+rp_programme_set_closure_date (RpProgramme *self,
+                               const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->closure_date, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOSURE_DATE]);
+}
+
+const char *
+rp_programme_get_report_title (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->report_title;
+}
+
+void
+rp_programme_set_report_title (RpProgramme *self,
+                               const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->report_title, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT_TITLE]);
+}
+
+
+/**
+ * rp_programme_validate:
+ *
+ * Returns: %TRUE if the programme can be saved; otherwise a clear error
+ */
+gboolean
+rp_programme_validate (RpProgramme  *self,
+                       GError      **error)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), FALSE);
+
+  return rp_check_required (self->name, _("Enter the name of the day centre being closed."), error) &&
+         rp_check_text (self->name, RP_SHORT_TEXT_MAX, _("The day centre’s name"), error) &&
+         rp_check_text (self->report_title, RP_SHORT_TEXT_MAX, _("The report title"), error) &&
+         rp_check_date (self->closure_date, _("The closure date"), error);
+}

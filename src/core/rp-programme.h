@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-programme.h: a programme: the day centre being closed */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define RP_TYPE_PROGRAMME (rp_programme_get_type ())
+
+G_DECLARE_FINAL_TYPE (RpProgramme, rp_programme, RP, PROGRAMME, GObject)
+
+RpProgramme *rp_programme_new              (void);
+RpProgramme *rp_programme_copy             (RpProgramme  *self);
+gint64       rp_programme_get_id           (RpProgramme  *self);
+void         rp_programme_set_id           (RpProgramme  *self,
+                                            gint64        value);
+const char  *rp_programme_get_name         (RpProgramme  *self);
+void         rp_programme_set_name         (RpProgramme  *self,
+                                            const char   *value);
+const char  *rp_programme_get_closure_date (RpProgramme  *self);
+void         rp_programme_set_closure_date (RpProgramme  *self,
+                                            const char   *value);
+const char  *rp_programme_get_report_title (RpProgramme  *self);
+void         rp_programme_set_report_title (RpProgramme  *self,
+                                            const char   *value);
+gboolean     rp_programme_validate         (RpProgramme  *self,
+                                            GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-sample.c: the sample programme, modelled on the reference scrutiny report */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rp-sample.h"
+#include "rp-store-private.h"
+
+/* The people are fictional. Numbers, statuses, steps and report notes are
+ * those of the public report of 22 September 2023, so the sample reproduces
+ * its progress table row for row. */
+typedef struct
+{
+  int         number;
+  RpFunding   funding;
+  int         step;
+  const char *report_note;
+  const char *full_name;
+  const char *preferred_name;
+  const char *date_of_birth;
+  const char *contact_name;
+  const char *contact_relationship;
+  const char *contact_phone;
+  gboolean    wheelchair_user;
+  gboolean    transport_needed;
+  const char *access_needs;
+  guint       worker;        /* index into sample_workers */
+  const char *case_notes;
+  const char *target_date;
+} SampleAttendee;
+
+typedef struct
+{
+  const char   *name;
+  const char   *initials;
+  RpWorkerRole  role;
+  const char   *team;
+} SampleWorker;
+
+static const SampleWorker sample_workers[] = {
+  { "Priya Mistry",  "PM", RP_WORKER_ROLE_SOCIAL_WORKER,   "Learning Disabilities Team" },
+  { "Rob Hughes",    "RH", RP_WORKER_ROLE_SOCIAL_WORKER,   "Learning Disabilities Team" },
+  { "Mel Lewis",     "ML", RP_WORKER_ROLE_SOCIAL_WORKER,   "Learning Disabilities Team" },
+  { "Olu Okafor",    "OO", RP_WORKER_ROLE_MANAGER,         "Day Services" },
+  { "Maria Mendes",  "MM", RP_WORKER_ROLE_MANAGER,         "Human Resources" },
+  { "Jo Taylor",     "JT", RP_WORKER_ROLE_MANAGER,         "Learning Disabilities Team" },
+  { "Hannah Ward",   "HW", RP_WORKER_ROLE_SOCIAL_WORKER,   "Community Health Team" },
+  { "Sam Carter",    "SC", RP_WORKER_ROLE_DAY_CENTRE_STAFF, "Day Centre" },
+  { "Dee Walsh",     "DW", RP_WORKER_ROLE_DAY_CENTRE_STAFF, "Day Centre" },
+};
+
+enum { PM, RH, ML, OO, MM, JT, HW, SC, DW };
+
+static const SampleAttendee sample_attendees[] = {
+  { 1, RP_FUNDING_ASC, 2, "Allocated worker made contact.",
+    "Aisha Rahman", NULL, "1991-04-12", "Nasreen Rahman", "Mother", "07700 900101",
+    TRUE, TRUE, "Hoist for personal care", PM,
+    "Mum prefers calls after 3 pm. Aisha enjoys music sessions.", NULL },
+  { 2, RP_FUNDING_ASC, 4, "Allocated worker completed review, family attending open days",
+    "Benjamin Clarke", "Ben", "1987-09-30", "Margaret Clarke", "Mother", "07700 900102",
+    FALSE, TRUE, NULL, RH,
+    "Review done at home with Margaret and Ben's sister.", "2024-01-15" },
+  { 3, RP_FUNDING_ASC, 2, "Allocated to worker – worker to discuss options with family",
+    "Chloe Evans", NULL, "1995-02-03", "David Evans", "Father", "07700 900103",
+    TRUE, TRUE, "Uses communication aid", ML, NULL, NULL },
+  { 4, RP_FUNDING_ASC, 1, "Allocated worker to make contact",
+    "Daniel Okoro", "Danny", "1983-11-21", "Grace Okoro", "Sister", "07700 900104",
+    FALSE, FALSE, NULL, PM, NULL, NULL },
+  { 5, RP_FUNDING_ASC, 4, "Allocated worker completed review. Family going to open days",
+    "Ella Morgan", NULL, "1990-06-08", "Susan Morgan", "Mother", "07700 900105",
+    TRUE, TRUE, "Needs a quiet room", RH,
+    "Susan keen on Mosaic; worried about transport times.", "2024-01-31" },
+  { 6, RP_FUNDING_ASC, 2, "Allocated worker made contact.",
+    "Faisal Hussain", NULL, "1979-12-14", "Imran Hussain", "Brother", "07700 900106",
+    FALSE, TRUE, NULL, ML, NULL, NULL },
+  { 7, RP_FUNDING_ASC, 3, "Allocated worker meeting with family – Mosaic potential alt. provider",
+    "Georgia Bennett", "Georgie", "1993-03-27", "Paul Bennett", "Father", "07700 900107",
+    TRUE, TRUE, "Tube feeding: trained staff needed", PM,
+    "Paul asked for a visit to Mosaic with Georgie's physio.", "2024-02-28" },
+  { 8, RP_FUNDING_ASC, 2, "Allocated worker made contact",
+    "Harry Doyle", NULL, "1986-07-19", "Ann Doyle", "Mother", "07700 900108",
+    FALSE, FALSE, NULL, RH, NULL, NULL },
+  { 9, RP_FUNDING_ASC, 2, "Allocated worker made contact – worker discussing options with family",
+    "Imogen Price", NULL, "1998-01-05", "Claire Price", "Mother", "07700 900109",
+    TRUE, TRUE, NULL, ML, NULL, NULL },
+  { 10, RP_FUNDING_ASC, 1, "Allocated worker – contact with family planned",
+    "Jamal Ahmed", NULL, "1989-10-10", "Farida Ahmed", "Mother", "07700 900110",
+    FALSE, TRUE, NULL, PM, NULL, NULL },
+  { 11, RP_FUNDING_ASC, 3,
+    "Allocated worker in discussions with new day care provider, family & day centre re: transition plan. Review commenced.",
+    "Katie O'Neill", NULL, "1994-05-23", "Brendan O'Neill", "Father", "07700 900111",
+    TRUE, TRUE, "Hoist; changing places toilet", RH,
+    "Transition plan drafted with IBC.", "2023-12-11" },
+  { 12, RP_FUNDING_ASC, 2, "Allocated worker made contact – family on holiday currently",
+    "Liam Walker", NULL, "1981-08-02", "Janet Walker", "Mother", "07700 900112",
+    FALSE, FALSE, NULL, ML, "Family back from Spain on 2 October.", NULL },
+  { 13, RP_FUNDING_ASC, 2, "Allocated worker made contact. Discussion held with family",
+    "Maya Patel", NULL, "1996-11-30", "Ravi Patel", "Father", "07700 900113",
+    TRUE, TRUE, NULL, PM, NULL, NULL },
+  { 14, RP_FUNDING_HEALTH, 4, "Review process completed",
+    "Nathan Brooks", "Nate", "1985-04-17", "Lorraine Brooks", "Mother", "07700 900114",
+    TRUE, TRUE, "Epilepsy care plan", HW, NULL, "2024-03-01" },
+  { 15, RP_FUNDING_ASC, 2, "Allocated worker made contact",
+    "Olivia Hart", NULL, "1992-09-09", "Karen Hart", "Aunt", "07700 900115",
+    FALSE, TRUE, NULL, RH, NULL, NULL },
+  { 16, RP_FUNDING_HEALTH, 4, "Review process completed",
+    "Peter Lowe", NULL, "1980-02-25", "Irene Lowe", "Mother", "07700 900116",
+    TRUE, TRUE, NULL, HW, NULL, "2024-03-01" },
+  { 17, RP_FUNDING_HEALTH, 4, "Review process completed",
+    "Rhiannon Jones", NULL, "1997-12-01", "Gareth Jones", "Father", "07700 900117",
+    TRUE, TRUE, "Oxygen", HW, NULL, "2024-03-15" },
+  { 18, RP_FUNDING_HEALTH, 4, "Review process completed",
+    "Samuel Adeyemi", "Sam", "1984-06-13", "Bisi Adeyemi", "Mother", "07700 900118",
+    FALSE, TRUE, NULL, HW, NULL, "2024-03-15" },
+  { 19, RP_FUNDING_HEALTH, 5, "Options being explored",
+    "Tara Quinn", NULL, "1999-03-04", "Declan Quinn", "Brother", "07700 900119",
+    TRUE, TRUE, "Supported living being considered", HW,
+    "Health looking at supported living in the north of the city.", "2024-03-29" },
+};
+
+/* When each step was reached, for a plausible history leading to 22 Sep 2023. */
+static const char * const step_dates[] = {
+  NULL, "2023-07-17", "2023-08-07", "2023-08-29", "2023-09-12", "2023-09-19", NULL,
+};
+
+static const char * const step_reasons[] = {
+  NULL,
+  N_("Allocated at the start of the closure programme"),
+  N_("First phone call with the family"),
+  N_("Review meeting arranged"),
+  N_("Review signed off"),
+  N_("Options discussed with Health"),
+  NULL,
+};
+
+typedef struct
+{
+  const char *name;
+  const char *address;
+  const char *contact_name;
+  const char *contact_phone;
+  const char *notes;
+} SampleProvider;
+
+static const SampleProvider sample_providers[] = {
+  { "IBC", "12 High Street", "Leah Grant", "0116 496 0101",
+    "Ground floor, level access and a changing places toilet." },
+  { "Pathfinders", "Unit 4, Canal Wharf", "Tom Reid", "0116 496 0102",
+    "Step-free entrance; lift to first floor." },
+  { "FTM Dance", "The Old Library, Church Lane", "Kemi Bello", "0116 496 0103",
+    "Dance and movement sessions; studio on the ground floor." },
+  { "Mosaic", "3 Station Road", "Ruth Ellis", "0116 496 0104",
+    "Sensory room; level access." },
+};
+
+typedef struct
+{
+  guint       provider;
+  const char *date;
+  const char *start_time;
+  const char *end_time;
+  int         places;
+} SampleTasterDay;
+
+static const SampleTasterDay sample_taster_days[] = {
+  { 0, "2023-09-30", "10:00", "14:00", 6 },
+  { 1, "2023-10-10", "10:30", "13:30", 5 },
+  { 1, "2023-10-19", "10:30", "13:30", 5 },
+  { 2, NULL, NULL, NULL, 4 },
+  { 3, "2023-09-27", "11:00", "15:00", 6 },
+};
+
+typedef struct
+{
+  const char     *activity;
+  const char     *owner;
+  const char     *due_date;
+  RpActionStatus  status;
+} SampleAction;
+
+static const SampleAction sample_actions[] = {
+  { "Produce information for people and families on how they will be supported through change.",
+    "ML", "2023-08-31", RP_ACTION_COMPLETED },
+  { "Hold staff meeting to enable all staff to fully understand the above with support from Human Resources. "
+    "Separate meeting for assisted employees with family members there to support. Easy read documents provided.",
+    "OO/MM", "2023-09-20", RP_ACTION_COMPLETED },
+  { "Allocate people to social workers so that officers can start to work and support people and their families.",
+    "JT", "2023-07-17", RP_ACTION_COMPLETED },
+  { "Work underway with Health looking at alternative provision for 6 people attending the day centre. "
+    "Health is looking at alternatives for example Supported Living.",
+    "H/PM", NULL, RP_ACTION_IN_PROGRESS },
+  { "4 of the care providers on the framework (IBC, Pathfinders, FTM dance and Mosaic) are organising taster "
+    "days/open days for people and their family/carer to attend which will be supported by staff at the day "
+    "centre and arrange transport where required.",
+    "RH/PM", "2023-10-19", RP_ACTION_IN_PROGRESS },
+};
+
+static gboolean
+add_sample (RpStore      *store,
+            RpProgramme  *programme,
+            GError      **error)
+{
+  gint64 worker_ids[G_N_ELEMENTS (sample_workers)];
+  gint64 provider_ids[G_N_ELEMENTS (sample_providers)];
+  gint64 day_ids[G_N_ELEMENTS (sample_taster_days)];
+  gint64 programme_id;
+
+  if (!rp_store_add_programme (store, programme, error))
+    return FALSE;
+  programme_id = rp_programme_get_id (programme);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_workers); i++)
+    {
+      g_autoptr(RpWorker) worker = rp_worker_new ();
+
+      rp_worker_set_name (worker, sample_workers[i].name);
+      rp_worker_set_initials (worker, sample_workers[i].initials);
+      rp_worker_set_role (worker, sample_workers[i].role);
+      rp_worker_set_team (worker, sample_workers[i].team);
+      if (!rp_store_add_worker (store, worker, error))
+        return FALSE;
+      worker_ids[i] = rp_worker_get_id (worker);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_providers); i++)
+    {
+      g_autoptr(RpProvider) provider = rp_provider_new ();
+
+      rp_provider_set_name (provider, sample_providers[i].name);
+      rp_provider_set_address (provider, sample_providers[i].address);
+      rp_provider_set_contact_name (provider, sample_providers[i].contact_name);
+      rp_provider_set_contact_phone (provider, sample_providers[i].contact_phone);
+      rp_provider_set_on_framework (provider, TRUE);
+      rp_provider_set_notes (provider, sample_providers[i].notes);
+      if (!rp_store_add_provider (store, provider, error))
+        return FALSE;
+      provider_ids[i] = rp_provider_get_id (provider);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_attendees); i++)
+    {
+      const SampleAttendee *sample = &sample_attendees[i];
+      g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+      gint64 worker_id = worker_ids[sample->worker];
+
+      rp_attendee_set_programme_id (attendee, programme_id);
+      rp_attendee_set_number (attendee, sample->number);
+      rp_attendee_set_full_name (attendee, sample->full_name);
+      rp_attendee_set_preferred_name (attendee, sample->preferred_name);
+      rp_attendee_set_date_of_birth (attendee, sample->date_of_birth);
+      rp_attendee_set_contact_name (attendee, sample->contact_name);
+      rp_attendee_set_contact_relationship (attendee, sample->contact_relationship);
+      rp_attendee_set_contact_phone (attendee, sample->contact_phone);
+      rp_attendee_set_wheelchair_user (attendee, sample->wheelchair_user);
+      rp_attendee_set_transport_needed (attendee, sample->transport_needed);
+      rp_attendee_set_access_needs (attendee, sample->access_needs);
+      rp_attendee_set_funding (attendee, sample->funding);
+      rp_attendee_set_worker_id (attendee, worker_id);
+      rp_attendee_set_case_notes (attendee, sample->case_notes);
+      rp_attendee_set_report_note (attendee, sample->report_note);
+      rp_attendee_set_target_date (attendee, sample->target_date);
+      rp_attendee_set_step (attendee, 1);
+
+      /* The history is recorded in the name of the allocated worker. */
+      rp_store_set_user (store, sample_workers[sample->worker].name);
+
+      if (!rp_store_add_attendee (store, attendee, step_dates[1], error))
+        return FALSE;
+
+      for (int step = 2; step <= sample->step; step++)
+        if (!rp_store_change_step (store, rp_attendee_get_id (attendee), step,
+                                   step_dates[step], _(step_reasons[step]), error))
+          return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_taster_days); i++)
+    {
+      const SampleTasterDay *sample = &sample_taster_days[i];
+      g_autoptr(RpTasterDay) day = rp_taster_day_new ();
+
+      rp_taster_day_set_programme_id (day, programme_id);
+      rp_taster_day_set_provider_id (day, provider_ids[sample->provider]);
+      rp_taster_day_set_date (day, sample->date);
+      rp_taster_day_set_start_time (day, sample->start_time);
+      rp_taster_day_set_end_time (day, sample->end_time);
+      rp_taster_day_set_venue (day, sample_providers[sample->provider].address);
+      rp_taster_day_set_places (day, sample->places);
+      if (!rp_store_add_taster_day (store, day, error))
+        return FALSE;
+      day_ids[i] = rp_taster_day_get_id (day);
+    }
+
+  /* Families of attendees 2, 5, 7 and 11 go to open days, as the report says. */
+  {
+    static const struct { int number; guint day; RpBookingStatus status; guint staff; const char *family; } bookings[] = {
+      { 2, 0, RP_BOOKING_ATTENDED, SC, "Margaret (mother)" },
+      { 5, 4, RP_BOOKING_ATTENDED, DW, "Susan (mother)" },
+      { 5, 1, RP_BOOKING_CONFIRMED, DW, "Susan (mother)" },
+      { 7, 4, RP_BOOKING_ATTENDED, SC, "Paul (father)" },
+      { 11, 0, RP_BOOKING_CONFIRMED, SC, "Brendan (father)" },
+      { 2, 2, RP_BOOKING_INVITED, DW, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bookings); i++)
+      {
+        g_autoptr(RpBooking) booking = rp_booking_new ();
+        g_autoptr(RpAttendee) attendee = NULL;
+
+        if (!(attendee = rp_store_find_attendee (store, programme_id, bookings[i].number, error)))
+          return FALSE;
+
+        rp_booking_set_taster_day_id (booking, day_ids[bookings[i].day]);
+        rp_booking_set_attendee_id (booking, rp_attendee_get_id (attendee));
+        rp_booking_set_status (booking, bookings[i].status);
+        rp_booking_set_transport_needed (booking, rp_attendee_get_transport_needed (attendee));
+        rp_booking_set_transport_arranged (booking, rp_attendee_get_transport_needed (attendee));
+        rp_booking_set_staff_id (booking, worker_ids[bookings[i].staff]);
+        rp_booking_set_family_attending (booking, bookings[i].family);
+        if (!rp_store_add_booking (store, booking, error))
+          return FALSE;
+      }
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+
+      rp_timetable_action_set_programme_id (action, programme_id);
+      rp_timetable_action_set_activity (action, sample_actions[i].activity);
+      rp_timetable_action_set_owner (action, sample_actions[i].owner);
+      rp_timetable_action_set_due_date (action, sample_actions[i].due_date);
+      rp_timetable_action_set_status (action, sample_actions[i].status);
+      rp_timetable_action_set_position (action, i + 1);
+      if (!rp_store_add_action (store, action, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_sample_create:
+ * @store: an open, writable store
+ * @error: why the sample could not be written
+ *
+ * Adds the sample programme — the 19 attendees of the reference progress
+ * table with fictional personal details, their step history, workers, the
+ * four framework providers and their taster days, and the five timetable
+ * actions — in one transaction.
+ *
+ * Returns: (transfer full): the new programme, or %NULL
+ */
+RpProgramme *
+rp_sample_create (RpStore  *store,
+                  GError  **error)
+{
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autofree char *user = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  programme = rp_programme_new ();
+  rp_programme_set_name (programme, _("Riverside Day Centre (sample)"));
+  rp_programme_set_closure_date (programme, "2024-03-31");
+  rp_programme_set_report_title (programme, _("Day Centre Update"));
+
+  if (!rp_store_begin (store, error))
+    return NULL;
+
+  user = g_strdup (rp_store_get_user (store));
+  ok = add_sample (store, programme, error);
+  rp_store_set_user (store, user);
+
+  if (!ok || !rp_store_commit (store, error))
+    {
+      rp_store_rollback (store);
+      return NULL;
+    }
+
+  return g_steal_pointer (&programme);
+}

@@ -1,0 +1,2628 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-store.c: the SQLite database that holds one or more reprovision programmes */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+
+#include "rp-date.h"
+#include "rp-enums.h"
+#include "rp-error.h"
+#include "rp-moving-plan.h"
+#include "rp-store.h"
+#include "rp-store-private.h"
+
+/* "RPRV": marks the file as ours, so another program's SQLite file is refused. */
+#define RP_STORE_APPLICATION_ID 0x52505256
+
+struct _RpStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *user;
+  char       *today;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint       read_only : 1;
+  guint       erasing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RpStore, rp_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Migrations, oldest first: entry N takes a database from version N to N + 1. */
+static const char * const migrations[] = {
+  /* 0 → 1: the first schema */
+  "CREATE TABLE programme ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  closure_date TEXT,"
+  "  report_title TEXT"
+  ");"
+  "CREATE TABLE worker ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  initials TEXT NOT NULL,"
+  "  role TEXT NOT NULL DEFAULT 'social-worker'"
+  "    CHECK (role IN ('social-worker', 'day-centre-staff', 'manager', 'other')),"
+  "  team TEXT,"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ");"
+  "CREATE TABLE provider ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  address TEXT,"
+  "  contact_name TEXT,"
+  "  contact_phone TEXT,"
+  "  contact_email TEXT,"
+  "  on_framework INTEGER NOT NULL DEFAULT 0 CHECK (on_framework IN (0, 1)),"
+  "  notes TEXT"
+  ");"
+  "CREATE TABLE attendee ("
+  "  id INTEGER PRIMARY KEY,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id),"
+  "  number INTEGER NOT NULL CHECK (number >= 1),"
+  "  full_name TEXT NOT NULL CHECK (length (full_name) > 0),"
+  "  preferred_name TEXT,"
+  "  date_of_birth TEXT,"
+  "  contact_name TEXT,"
+  "  contact_relationship TEXT,"
+  "  contact_phone TEXT,"
+  "  wheelchair_user INTEGER NOT NULL DEFAULT 0 CHECK (wheelchair_user IN (0, 1)),"
+  "  transport_needed INTEGER NOT NULL DEFAULT 0 CHECK (transport_needed IN (0, 1)),"
+  "  access_needs TEXT,"
+  "  funding TEXT NOT NULL DEFAULT 'asc' CHECK (funding IN ('asc', 'health')),"
+  "  worker_id INTEGER REFERENCES worker (id),"
+  "  step INTEGER NOT NULL DEFAULT 1 CHECK (step BETWEEN 1 AND 6),"
+  "  case_notes TEXT,"
+  "  report_note TEXT,"
+  "  target_date TEXT,"
+  "  outcome TEXT NOT NULL DEFAULT 'attending' CHECK (outcome IN ('attending', 'moved', 'left')),"
+  "  outcome_date TEXT,"
+  "  moved_to_provider_id INTEGER REFERENCES provider (id),"
+  "  outcome_reason TEXT,"
+  "  UNIQUE (programme_id, number)"
+  ");"
+  "CREATE INDEX attendee_worker ON attendee (worker_id);"
+  "CREATE TABLE step_change ("
+  "  id INTEGER PRIMARY KEY,"
+  "  attendee_id INTEGER NOT NULL REFERENCES attendee (id) ON DELETE CASCADE,"
+  "  from_step INTEGER NOT NULL CHECK (from_step BETWEEN 0 AND 6),"
+  "  to_step INTEGER NOT NULL CHECK (to_step BETWEEN 1 AND 6),"
+  "  changed_on TEXT NOT NULL,"
+  "  recorded_by TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+  ");"
+  "CREATE INDEX step_change_attendee ON step_change (attendee_id, changed_on, id);"
+  "CREATE TABLE taster_day ("
+  "  id INTEGER PRIMARY KEY,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id),"
+  "  provider_id INTEGER NOT NULL REFERENCES provider (id),"
+  "  day TEXT,"
+  "  start_time TEXT,"
+  "  end_time TEXT,"
+  "  venue TEXT,"
+  "  places INTEGER NOT NULL DEFAULT 0 CHECK (places >= 0),"
+  "  notes TEXT,"
+  "  cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1))"
+  ");"
+  "CREATE INDEX taster_day_programme ON taster_day (programme_id, day);"
+  "CREATE TABLE booking ("
+  "  id INTEGER PRIMARY KEY,"
+  "  taster_day_id INTEGER NOT NULL REFERENCES taster_day (id),"
+  "  attendee_id INTEGER NOT NULL REFERENCES attendee (id),"
+  "  status TEXT NOT NULL DEFAULT 'invited'"
+  "    CHECK (status IN ('invited', 'confirmed', 'attended', 'declined', 'cancelled')),"
+  "  transport_needed INTEGER NOT NULL DEFAULT 0 CHECK (transport_needed IN (0, 1)),"
+  "  transport_arranged INTEGER NOT NULL DEFAULT 0 CHECK (transport_arranged IN (0, 1)),"
+  "  staff_id INTEGER REFERENCES worker (id),"
+  "  family_attending TEXT,"
+  "  feedback TEXT,"
+  "  UNIQUE (taster_day_id, attendee_id)"
+  ");"
+  "CREATE INDEX booking_attendee ON booking (attendee_id);"
+  "CREATE TABLE timetable_action ("
+  "  id INTEGER PRIMARY KEY,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id),"
+  "  activity TEXT NOT NULL CHECK (length (activity) > 0),"
+  "  owner TEXT,"
+  "  due_date TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'not-started'"
+  "    CHECK (status IN ('not-started', 'in-progress', 'completed')),"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX timetable_action_programme ON timetable_action (programme_id, position);"
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  user TEXT NOT NULL,"
+  "  table_name TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+  "  field TEXT,"
+  "  old_value,"
+  "  new_value"
+  ");"
+  "CREATE INDEX audit_record ON audit (table_name, record_id);"
+  /* The current step always agrees with the newest entry of the step history. */
+  "CREATE TRIGGER step_change_after_insert AFTER INSERT ON step_change BEGIN"
+  "  UPDATE attendee SET step = (SELECT to_step FROM step_change"
+  "                              WHERE attendee_id = NEW.attendee_id"
+  "                              ORDER BY changed_on DESC, id DESC LIMIT 1)"
+  "  WHERE id = NEW.attendee_id;"
+  "END;"
+  "CREATE TRIGGER step_change_after_delete AFTER DELETE ON step_change BEGIN"
+  "  UPDATE attendee SET step = coalesce ((SELECT to_step FROM step_change"
+  "                                        WHERE attendee_id = OLD.attendee_id"
+  "                                        ORDER BY changed_on DESC, id DESC LIMIT 1), step)"
+  "  WHERE id = OLD.attendee_id;"
+  "END;"
+  "CREATE TRIGGER attendee_step_follows_history BEFORE UPDATE OF step ON attendee"
+  "  WHEN NEW.step IS NOT (SELECT to_step FROM step_change WHERE attendee_id = NEW.id"
+  "                        ORDER BY changed_on DESC, id DESC LIMIT 1) BEGIN"
+  "  SELECT RAISE (ABORT, 'The step can only change through the step history.');"
+  "END;"
+  /* Nothing edits the audit trail except the erasure of a person's data. */
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The audit trail cannot be changed.');"
+  "END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The audit trail cannot be changed.');"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
+
+/* Tables whose every change goes into the audit trail. */
+static const char * const audited_tables[] = {
+  "programme", "worker", "provider", "attendee", "step_change",
+  "taster_day", "booking", "timetable_action",
+};
+
+static void
+rp_store_finalize (GObject *object)
+{
+  RpStore *self = (RpStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->user, g_free);
+  g_clear_pointer (&self->today, g_free);
+
+  G_OBJECT_CLASS (rp_store_parent_class)->finalize (object);
+}
+
+static void
+rp_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  RpStore *self = RP_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_store_class_init (RpStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rp_store_finalize;
+  object_class->get_property = rp_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rp_store_init (RpStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->user = g_strdup (g_get_user_name ());
+}
+
+/* Errors ---------------------------------------------------------------- */
+
+static void
+set_error_from_code (GError     **error,
+                     int          code,
+                     const char  *detail)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_LOCKED,
+                           _("The database is in use by another program. Close it there, then try again."));
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_CORRUPT,
+                           _("The database file is damaged. Open one of its backups instead."));
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
+                           _("This file is not a Reprovision database."));
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                           _("The database cannot be changed: it is read-only or you do not have permission to write to it."));
+      break;
+
+    case SQLITE_FULL:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NO_SPACE,
+                           _("The disk is full. Nothing was saved; free some space, then try again."));
+      break;
+
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_IO,
+                           _("The database file could not be read or written. Check that the disk is still connected."));
+      break;
+
+    case SQLITE_CONSTRAINT:
+      if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                             _("This refers to a record that no longer exists."));
+      else if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error_literal (error, RP_ERROR, RP_ERROR_DUPLICATE,
+                             _("This record already exists."));
+      else
+        g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                     _("The change was refused: %s"), detail);
+      break;
+
+    default:
+      g_set_error (error, RP_ERROR, RP_ERROR_FAILED,
+                   _("The database reported a problem: %s"), detail);
+      break;
+    }
+}
+
+static gboolean
+set_error_from_db (RpStore  *self,
+                   GError  **error)
+{
+  set_error_from_code (error, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+/* Statements ------------------------------------------------------------ */
+
+/* Statements are prepared once and reused; @sql must be a static string. */
+static sqlite3_stmt *
+store_prepare (RpStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+store_exec (RpStore     *self,
+            const char  *sql,
+            GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+/* Runs a statement that returns no rows and resets it. */
+static gboolean
+step_done (RpStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* An id of 0 means "none" in the domain objects and NULL in the database. */
+static void
+bind_id (sqlite3_stmt *stmt,
+         int           index,
+         gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+require_writable (RpStore  *self,
+                  GError  **error)
+{
+  if (self->read_only)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                           _("This database is open read-only. Nothing can be changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef gboolean (*StoreWriteFunc) (RpStore  *self,
+                                    gpointer  data,
+                                    GError  **error);
+
+/* Every change is one immediate transaction: all of it is saved, or none.
+ * Inside a larger transaction (rp_store_begin) it becomes a savepoint. */
+static gboolean
+store_write (RpStore         *self,
+             StoreWriteFunc   func,
+             gpointer         data,
+             GError         **error)
+{
+  gboolean nested;
+
+  if (!require_writable (self, error))
+    return FALSE;
+
+  nested = !sqlite3_get_autocommit (self->db);
+
+  if (!store_exec (self, nested ? "SAVEPOINT rp_write" : "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!func (self, data, error) ||
+      !store_exec (self, nested ? "RELEASE rp_write" : "COMMIT", error))
+    {
+      sqlite3_exec (self->db, nested ? "ROLLBACK TO rp_write; RELEASE rp_write" : "ROLLBACK",
+                    NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_begin (RpStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return require_writable (self, error) && store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+rp_store_commit (RpStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (!store_exec (self, "COMMIT", error))
+    {
+      rp_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+rp_store_rollback (RpStore *self)
+{
+  g_return_if_fail (RP_IS_STORE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* SQL functions used by the triggers -------------------------------------- */
+
+static void
+sql_audit_user (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  RpStore *self = sqlite3_user_data (context);
+
+  sqlite3_result_text (context, self->user, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_erasing (sqlite3_context  *context,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  RpStore *self = sqlite3_user_data (context);
+
+  sqlite3_result_int (context, self->erasing);
+}
+
+/* Audit triggers are generated from the live table definitions, so a
+ * migration that adds a column is audited without further work. */
+static gboolean
+create_audit_triggers (RpStore  *self,
+                       GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
+    {
+      const char *table = audited_tables[i];
+      g_autoptr(GString) inserted = g_string_new (NULL);
+      g_autoptr(GString) updated = g_string_new (NULL);
+      g_autoptr(GString) deleted = g_string_new (NULL);
+      g_autofree char *sql = NULL;
+      g_autofree char *info = g_strdup_printf ("PRAGMA table_info (%s)", table);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (sqlite3_prepare_v2 (self->db, info, -1, &stmt, NULL) != SQLITE_OK)
+        return set_error_from_db (self, error);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *column = column_text (stmt, 1);
+          const char *sep = inserted->len > 0 ? " UNION ALL " : "";
+
+          if (g_str_equal (column, "id"))
+            continue;
+
+          g_string_append_printf (inserted, "%sSELECT '%s' AS f, NEW.%s AS v", sep, column, column);
+          g_string_append_printf (deleted, "%sSELECT '%s' AS f, OLD.%s AS v", sep, column, column);
+          g_string_append_printf (updated, "%sSELECT '%s' AS f, OLD.%s AS o, NEW.%s AS n",
+                                  sep, column, column, column);
+        }
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_DONE)
+        return set_error_from_db (self, error);
+
+      sql = g_strdup_printf (
+        "DROP TRIGGER IF EXISTS audit_%1$s_insert;"
+        "DROP TRIGGER IF EXISTS audit_%1$s_update;"
+        "DROP TRIGGER IF EXISTS audit_%1$s_delete;"
+        "CREATE TRIGGER audit_%1$s_insert AFTER INSERT ON %1$s BEGIN"
+        "  INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
+        "  SELECT rp_audit_user (), '%1$s', NEW.id, 'insert', f, v FROM (%2$s) WHERE v IS NOT NULL;"
+        "END;"
+        "CREATE TRIGGER audit_%1$s_update AFTER UPDATE ON %1$s BEGIN"
+        "  INSERT INTO audit (user, table_name, record_id, action, field, old_value, new_value)"
+        "  SELECT rp_audit_user (), '%1$s', NEW.id, 'update', f, o, n FROM (%3$s) WHERE o IS NOT n;"
+        "END;"
+        "CREATE TRIGGER audit_%1$s_delete AFTER DELETE ON %1$s BEGIN"
+        "  INSERT INTO audit (user, table_name, record_id, action, field, old_value)"
+        "  SELECT rp_audit_user (), '%1$s', OLD.id, 'delete', f, v FROM (%4$s) WHERE v IS NOT NULL;"
+        "END;",
+        table, inserted->str, updated->str, deleted->str);
+
+      if (!store_exec (self, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opening --------------------------------------------------------------- */
+
+static gboolean
+query_int (RpStore     *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_error_from_db (self, error);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+migrate (RpStore  *self,
+         int       from_version,
+         int       to_version,
+         GError  **error)
+{
+  for (int version = from_version; version < to_version; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      g_autofree char *set_application = g_strdup_printf ("PRAGMA application_id = %d",
+                                                          RP_STORE_APPLICATION_ID);
+      int problems = 0;
+
+      if (!store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!store_exec (self, migrations[version], error) ||
+          !store_exec (self, set_version, error) ||
+          !store_exec (self, set_application, error) ||
+          !create_audit_triggers (self, error) ||
+          !query_int (self, "SELECT count(*) FROM pragma_foreign_key_check", &problems, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+
+      if (problems > 0)
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_set_error (error, RP_ERROR, RP_ERROR_CORRUPT,
+                       _("The database could not be updated to this version of Reprovision: %d records refer to records that do not exist. Nothing was changed."),
+                       problems);
+          return FALSE;
+        }
+
+      if (!store_exec (self, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Creates the file with owner-only permissions before SQLite touches it;
+ * SQLite gives its -wal and -shm files the same mode. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RP_ERROR, RP_ERROR_IO,
+                   _("The folder “%s” could not be created: %s."), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        return TRUE;
+
+      g_set_error (error, RP_ERROR, saved_errno == EACCES ? RP_ERROR_READ_ONLY : RP_ERROR_IO,
+                   _("The database “%s” could not be created: %s."), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+RpStore *
+rp_store_open_at_version (const char        *path,
+                          RpStoreOpenFlags   flags,
+                          int                target_version,
+                          GError           **error)
+{
+  g_autoptr(RpStore) self = NULL;
+  gboolean read_only = (flags & RP_STORE_OPEN_READ_ONLY) != 0;
+  int open_flags;
+  int tables = 0;
+  int version = 0;
+  int application_id = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!(flags & RP_STORE_OPEN_CREATE) || read_only)
+        {
+          g_set_error (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                       _("The database “%s” does not exist."), path);
+          return NULL;
+        }
+
+      if (!create_private_file (path, error))
+        return NULL;
+    }
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
+                   _("“%s” is a folder, not a Reprovision database."), path);
+      return NULL;
+    }
+
+  self = g_object_new (RP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+
+  open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : "");
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_create_function (self->db, "rp_audit_user", 0, SQLITE_UTF8, self, sql_audit_user, NULL, NULL);
+  sqlite3_create_function (self->db, "rp_erasing", 0, SQLITE_UTF8, self, sql_erasing, NULL, NULL);
+
+  /* Reading the schema is the first thing that fails on a file that is not SQLite. */
+  if (!query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error))
+    return NULL;
+
+  if (application_id != RP_STORE_APPLICATION_ID && (tables > 0 || application_id != 0))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Reprovision database. It was left unchanged."), path);
+      return NULL;
+    }
+
+  if (version > RP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NEWER_VERSION,
+                   _("This database was saved by a newer version of Reprovision. Update Reprovision to open it; the file was left unchanged."));
+      return NULL;
+    }
+
+  if (!store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!read_only)
+    {
+      /* FULL: every commit survives a power cut; this is the only record. */
+      if (!store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !store_exec (self, "PRAGMA synchronous = FULL", error))
+        return NULL;
+
+      if (version < target_version && !migrate (self, version, target_version, error))
+        return NULL;
+    }
+  else if (version < RP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                   _("This database was saved by an older version of Reprovision and needs updating, which cannot be done while it is read-only."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rp_store_open:
+ * @path: the database file
+ * @flags: whether to create it, or open it read-only
+ * @error: a clear error for a file that is missing, not ours, newer, locked or damaged
+ *
+ * Opens the database, creating it with owner-only permissions if asked, and
+ * brings an older schema up to date. A file that is not a Reprovision
+ * database is never written to.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+RpStore *
+rp_store_open (const char        *path,
+               RpStoreOpenFlags   flags,
+               GError           **error)
+{
+  return rp_store_open_at_version (path, flags, RP_STORE_SCHEMA_VERSION, error);
+}
+
+/**
+ * rp_store_get_default_path:
+ * Returns: (transfer full): `$XDG_DATA_HOME/reprovision/reprovision.db`
+ */
+char *
+rp_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "reprovision", "reprovision.db", NULL);
+}
+
+/**
+ * rp_store_get_sample_path:
+ * Returns: (transfer full): where the sample programme is kept
+ */
+char *
+rp_store_get_sample_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "reprovision", "sample.db", NULL);
+}
+
+#define FUSE_SUPER_MAGIC 0x65735546
+#define NFS_SUPER_MAGIC  0x6969
+#define SMB_SUPER_MAGIC  0x517B
+#define CIFS_SUPER_MAGIC 0xFF534D42
+#define SMB2_SUPER_MAGIC 0xFE534D42
+
+gboolean
+rp_store_path_needs_local_copy (const char *path)
+{
+  g_autofree char *dir = NULL;
+  struct statfs info;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_str_has_prefix (path, "/run/user/") && strstr (path, "/doc/") != NULL)
+    return TRUE;
+  if (g_str_has_prefix (path, "/run/flatpak/doc/"))
+    return TRUE;
+
+  dir = g_path_get_dirname (path);
+  if (statfs (dir, &info) != 0)
+    return FALSE;
+
+  switch ((unsigned long) info.f_type)
+    {
+    case FUSE_SUPER_MAGIC:
+    case NFS_SUPER_MAGIC:
+    case SMB_SUPER_MAGIC:
+    case CIFS_SUPER_MAGIC:
+    case SMB2_SUPER_MAGIC:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * rp_store_make_local_copy:
+ * @path: a database on a portal or network location
+ * @error: why the copy failed
+ *
+ * Copies @path with SQLite's online backup into the user data directory,
+ * under a name that does not replace anything already there.
+ *
+ * Returns: (transfer full): the path of the copy, or %NULL
+ */
+char *
+rp_store_make_local_copy (const char  *path,
+                          GError     **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *target = NULL;
+  sqlite3 *source = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  basename = g_path_get_basename (path);
+  stem = g_strdup (basename);
+  if (strrchr (stem, '.') != NULL)
+    *strrchr (stem, '.') = '\0';
+  dir = g_build_filename (g_get_user_data_dir (), "reprovision", NULL);
+
+  for (guint n = 1; target == NULL || g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_clear_pointer (&target, g_free);
+      if (n == 1)
+        target = g_strdup_printf ("%s/%s.db", dir, stem);
+      else
+        target = g_strdup_printf ("%s/%s (%u).db", dir, stem, n);
+    }
+
+  if (!create_private_file (target, error))
+    return NULL;
+
+  /* immutable=1: the portal cannot take locks, and nobody writes the original meanwhile. */
+  uri = g_strdup_printf ("file:%s?immutable=1", path);
+  rc = sqlite3_open_v2 (uri, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", source, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup);
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    set_error_from_code (error, rc, source ? sqlite3_errmsg (source) : "");
+
+  sqlite3_close_v2 (source);
+  sqlite3_close_v2 (dest);
+
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (target);
+      return NULL;
+    }
+
+  return g_steal_pointer (&target);
+}
+
+const char *
+rp_store_get_path (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+rp_store_is_read_only (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+int
+rp_store_get_schema_version (RpStore *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (RP_IS_STORE (self), -1);
+
+  query_int (self, "PRAGMA user_version", &version, NULL);
+  return version;
+}
+
+const char *
+rp_store_get_user (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->user;
+}
+
+void
+rp_store_set_user (RpStore    *self,
+                   const char *user)
+{
+  g_return_if_fail (RP_IS_STORE (self));
+  g_return_if_fail (user != NULL && *user != '\0');
+
+  g_free (self->user);
+  self->user = g_strdup (user);
+}
+
+char *
+rp_store_dup_today (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (self->today != NULL)
+    return g_strdup (self->today);
+
+  return rp_date_today ();
+}
+
+void
+rp_store_set_today (RpStore    *self,
+                    const char *today_iso)
+{
+  g_return_if_fail (RP_IS_STORE (self));
+  g_return_if_fail (today_iso == NULL || rp_date_is_valid_iso (today_iso));
+
+  g_free (self->today);
+  self->today = g_strdup (today_iso);
+}
+
+sqlite3 *
+rp_store_get_db (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/* Programmes ------------------------------------------------------------ */
+
+#define PROGRAMME_COLUMNS "id, name, closure_date, report_title"
+
+static RpProgramme *
+programme_from_row (sqlite3_stmt *stmt)
+{
+  RpProgramme *programme = rp_programme_new ();
+
+  rp_programme_set_id (programme, sqlite3_column_int64 (stmt, 0));
+  rp_programme_set_name (programme, column_text (stmt, 1));
+  rp_programme_set_closure_date (programme, column_text (stmt, 2));
+  rp_programme_set_report_title (programme, column_text (stmt, 3));
+  return programme;
+}
+
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+/* Runs a prepared, bound query and collects one object per row. */
+static GListModel *
+collect_rows (RpStore       *self,
+              sqlite3_stmt  *stmt,
+              GType          item_type,
+              RowFunc        from_row,
+              GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (item_type);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, from_row (stmt));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Runs a prepared, bound query expected to return one row. */
+static gpointer
+collect_one (RpStore       *self,
+             sqlite3_stmt  *stmt,
+             RowFunc        from_row,
+             const char    *not_found,
+             GError       **error)
+{
+  gpointer item = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    item = from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, not_found);
+  else
+    set_error_from_db (self, error);
+
+  sqlite3_reset (stmt);
+  return item;
+}
+
+/**
+ * rp_store_list_programmes:
+ * Returns: (transfer full): a #GListModel of #RpProgramme, oldest first
+ */
+GListModel *
+rp_store_list_programmes (RpStore  *self,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!(stmt = store_prepare (self, "SELECT " PROGRAMME_COLUMNS " FROM programme ORDER BY id", error)))
+    return NULL;
+
+  return collect_rows (self, stmt, RP_TYPE_PROGRAMME, (RowFunc) programme_from_row, error);
+}
+
+RpProgramme *
+rp_store_get_programme (RpStore  *self,
+                        gint64    programme_id,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!(stmt = store_prepare (self, "SELECT " PROGRAMME_COLUMNS " FROM programme WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  return collect_one (self, stmt, (RowFunc) programme_from_row,
+                      _("The programme no longer exists."), error);
+}
+
+static gboolean
+write_programme (RpStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  RpProgramme *programme = data;
+  gint64 id = rp_programme_get_id (programme);
+  sqlite3_stmt *stmt;
+
+  stmt = store_prepare (self,
+                        id == 0
+                        ? "INSERT INTO programme (name, closure_date, report_title, id) VALUES (?, ?, ?, NULL)"
+                        : "UPDATE programme SET name = ?, closure_date = ?, report_title = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, rp_programme_get_name (programme));
+  bind_text (stmt, 2, rp_programme_get_closure_date (programme));
+  bind_text (stmt, 3, rp_programme_get_report_title (programme));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 4, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (id == 0)
+    rp_programme_set_id (programme, sqlite3_last_insert_rowid (self->db));
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The programme no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_add_programme (RpStore      *self,
+                        RpProgramme  *programme,
+                        GError      **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_PROGRAMME (programme), FALSE);
+  g_return_val_if_fail (rp_programme_get_id (programme) == 0, FALSE);
+
+  if (!rp_programme_validate (programme, error))
+    return FALSE;
+
+  if (!store_write (self, write_programme, programme, error))
+    {
+      rp_programme_set_id (programme, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_save_programme (RpStore      *self,
+                         RpProgramme  *programme,
+                         GError      **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_PROGRAMME (programme), FALSE);
+  g_return_val_if_fail (rp_programme_get_id (programme) > 0, FALSE);
+
+  if (!rp_programme_validate (programme, error))
+    return FALSE;
+
+  return store_write (self, write_programme, programme, error);
+}
+
+static gboolean
+count_query (RpStore     *self,
+             const char  *sql,
+             gint64       programme_id,
+             const char  *today,
+             guint       *count,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, programme_id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    bind_text (stmt, 2, today);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+/**
+ * rp_store_get_counts:
+ * @counts: (out caller-allocates): the figures
+ *
+ * Counts the attendees, workers, providers, taster days and timetable actions
+ * of a programme, as the overview pages and the CLI show them.
+ */
+gboolean
+rp_store_get_counts (RpStore            *self,
+                     gint64              programme_id,
+                     RpProgrammeCounts  *counts,
+                     GError            **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  today = rp_store_dup_today (self);
+
+  stmt = store_prepare (self,
+                        "SELECT outcome, step, funding, worker_id IS NULL, count(*) FROM attendee"
+                        " WHERE programme_id = ? GROUP BY 1, 2, 3, 4",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpOutcome outcome = RP_OUTCOME_ATTENDING;
+      int step = sqlite3_column_int (stmt, 1);
+      guint n = sqlite3_column_int (stmt, 4);
+
+      rp_outcome_from_string (column_text (stmt, 0), &outcome);
+      counts->attendees += n;
+
+      switch (outcome)
+        {
+        case RP_OUTCOME_MOVED:
+          counts->moved += n;
+          break;
+
+        case RP_OUTCOME_LEFT:
+          counts->left += n;
+          break;
+
+        case RP_OUTCOME_ATTENDING:
+        default:
+          counts->attending += n;
+          if (rp_moving_plan_step_valid (step))
+            counts->at_step[step] += n;
+          if (g_strcmp0 (column_text (stmt, 2), "health") == 0)
+            counts->health += n;
+          if (sqlite3_column_int (stmt, 3))
+            counts->no_worker += n;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error_from_db (self, error);
+
+  return count_query (self, "SELECT count(*) FROM worker WHERE active",
+                      programme_id, NULL, &counts->workers, error) &&
+         count_query (self, "SELECT count(*) FROM provider",
+                      programme_id, NULL, &counts->providers, error) &&
+         count_query (self, "SELECT count(*) FROM taster_day WHERE programme_id = ? AND NOT cancelled",
+                      programme_id, NULL, &counts->taster_days, error) &&
+         count_query (self,
+                      "SELECT count(*) FROM taster_day WHERE programme_id = ? AND NOT cancelled"
+                      " AND (day IS NULL OR day >= ?)",
+                      programme_id, today, &counts->taster_days_upcoming, error) &&
+         count_query (self,
+                      "SELECT count(*) FROM booking b JOIN taster_day t ON t.id = b.taster_day_id"
+                      " WHERE t.programme_id = ? AND b.status != 'cancelled'",
+                      programme_id, NULL, &counts->bookings, error) &&
+         count_query (self, "SELECT count(*) FROM timetable_action WHERE programme_id = ?",
+                      programme_id, NULL, &counts->actions, error) &&
+         count_query (self,
+                      "SELECT count(*) FROM timetable_action WHERE programme_id = ? AND status = 'completed'",
+                      programme_id, NULL, &counts->actions_completed, error) &&
+         count_query (self,
+                      "SELECT count(*) FROM timetable_action WHERE programme_id = ?"
+                      " AND status != 'completed' AND due_date < ?",
+                      programme_id, today, &counts->actions_overdue, error);
+}
+
+/* Workers --------------------------------------------------------------- */
+
+#define WORKER_COLUMNS "id, name, initials, role, team, active"
+
+static RpWorker *
+worker_from_row (sqlite3_stmt *stmt)
+{
+  RpWorker *worker = rp_worker_new ();
+  RpWorkerRole role = RP_WORKER_ROLE_SOCIAL_WORKER;
+
+  rp_worker_role_from_string (column_text (stmt, 3), &role);
+  rp_worker_set_id (worker, sqlite3_column_int64 (stmt, 0));
+  rp_worker_set_name (worker, column_text (stmt, 1));
+  rp_worker_set_initials (worker, column_text (stmt, 2));
+  rp_worker_set_role (worker, role);
+  rp_worker_set_team (worker, column_text (stmt, 4));
+  rp_worker_set_active (worker, sqlite3_column_int (stmt, 5));
+  return worker;
+}
+
+/**
+ * rp_store_list_workers:
+ * Returns: (transfer full): a #GListModel of #RpWorker, by name
+ */
+GListModel *
+rp_store_list_workers (RpStore   *self,
+                       gboolean   include_inactive,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " WORKER_COLUMNS " FROM worker WHERE active OR ?"
+                        " ORDER BY name COLLATE NOCASE, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, include_inactive);
+  return collect_rows (self, stmt, RP_TYPE_WORKER, (RowFunc) worker_from_row, error);
+}
+
+RpWorker *
+rp_store_get_worker (RpStore  *self,
+                     gint64    worker_id,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!(stmt = store_prepare (self, "SELECT " WORKER_COLUMNS " FROM worker WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, worker_id);
+  return collect_one (self, stmt, (RowFunc) worker_from_row,
+                      _("The worker no longer exists."), error);
+}
+
+static gboolean
+write_worker (RpStore  *self,
+              gpointer  data,
+              GError  **error)
+{
+  RpWorker *worker = data;
+  gint64 id = rp_worker_get_id (worker);
+  sqlite3_stmt *stmt;
+
+  stmt = store_prepare (self,
+                        id == 0
+                        ? "INSERT INTO worker (name, initials, role, team, active, id) VALUES (?, ?, ?, ?, ?, NULL)"
+                        : "UPDATE worker SET name = ?, initials = ?, role = ?, team = ?, active = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, rp_worker_get_name (worker));
+  bind_text (stmt, 2, rp_worker_get_initials (worker));
+  bind_text (stmt, 3, rp_worker_role_to_string (rp_worker_get_role (worker)));
+  bind_text (stmt, 4, rp_worker_get_team (worker));
+  sqlite3_bind_int (stmt, 5, rp_worker_get_active (worker) ? 1 : 0);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 6, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (id == 0)
+    rp_worker_set_id (worker, sqlite3_last_insert_rowid (self->db));
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The worker no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_add_worker (RpStore   *self,
+                     RpWorker  *worker,
+                     GError   **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_WORKER (worker), FALSE);
+  g_return_val_if_fail (rp_worker_get_id (worker) == 0, FALSE);
+
+  if (!rp_worker_validate (worker, error))
+    return FALSE;
+
+  if (!store_write (self, write_worker, worker, error))
+    {
+      rp_worker_set_id (worker, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_save_worker (RpStore   *self,
+                      RpWorker  *worker,
+                      GError   **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_WORKER (worker), FALSE);
+  g_return_val_if_fail (rp_worker_get_id (worker) > 0, FALSE);
+
+  if (!rp_worker_validate (worker, error))
+    return FALSE;
+
+  return store_write (self, write_worker, worker, error);
+}
+
+/* Attendees ------------------------------------------------------------- */
+
+#define ATTENDEE_COLUMNS \
+  "a.id, a.programme_id, a.number, a.full_name, a.preferred_name, a.date_of_birth," \
+  " a.contact_name, a.contact_relationship, a.contact_phone, a.wheelchair_user," \
+  " a.transport_needed, a.access_needs, a.funding, a.worker_id, w.name, a.step," \
+  " (SELECT s.changed_on FROM step_change s WHERE s.attendee_id = a.id" \
+  "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1)," \
+  " a.case_notes, a.report_note, a.target_date, a.outcome, a.outcome_date," \
+  " a.moved_to_provider_id, p.name, a.outcome_reason"
+
+#define ATTENDEE_FROM \
+  " FROM attendee a LEFT JOIN worker w ON w.id = a.worker_id" \
+  " LEFT JOIN provider p ON p.id = a.moved_to_provider_id"
+
+static RpAttendee *
+attendee_from_row (sqlite3_stmt *stmt)
+{
+  RpAttendee *attendee = rp_attendee_new ();
+  RpFunding funding = RP_FUNDING_ASC;
+  RpOutcome outcome = RP_OUTCOME_ATTENDING;
+
+  rp_funding_from_string (column_text (stmt, 12), &funding);
+  rp_outcome_from_string (column_text (stmt, 20), &outcome);
+
+  rp_attendee_set_id (attendee, sqlite3_column_int64 (stmt, 0));
+  rp_attendee_set_programme_id (attendee, sqlite3_column_int64 (stmt, 1));
+  rp_attendee_set_number (attendee, sqlite3_column_int (stmt, 2));
+  rp_attendee_set_full_name (attendee, column_text (stmt, 3));
+  rp_attendee_set_preferred_name (attendee, column_text (stmt, 4));
+  rp_attendee_set_date_of_birth (attendee, column_text (stmt, 5));
+  rp_attendee_set_contact_name (attendee, column_text (stmt, 6));
+  rp_attendee_set_contact_relationship (attendee, column_text (stmt, 7));
+  rp_attendee_set_contact_phone (attendee, column_text (stmt, 8));
+  rp_attendee_set_wheelchair_user (attendee, sqlite3_column_int (stmt, 9));
+  rp_attendee_set_transport_needed (attendee, sqlite3_column_int (stmt, 10));
+  rp_attendee_set_access_needs (attendee, column_text (stmt, 11));
+  rp_attendee_set_funding (attendee, funding);
+  rp_attendee_set_worker_id (attendee, sqlite3_column_int64 (stmt, 13));
+  rp_attendee_set_worker_name (attendee, column_text (stmt, 14));
+  rp_attendee_set_step (attendee, sqlite3_column_int (stmt, 15));
+  rp_attendee_set_step_since (attendee, column_text (stmt, 16));
+  rp_attendee_set_case_notes (attendee, column_text (stmt, 17));
+  rp_attendee_set_report_note (attendee, column_text (stmt, 18));
+  rp_attendee_set_target_date (attendee, column_text (stmt, 19));
+  rp_attendee_set_outcome (attendee, outcome);
+  rp_attendee_set_outcome_date (attendee, column_text (stmt, 21));
+  rp_attendee_set_moved_to_provider_id (attendee, sqlite3_column_int64 (stmt, 22));
+  rp_attendee_set_moved_to_provider_name (attendee, column_text (stmt, 23));
+  rp_attendee_set_outcome_reason (attendee, column_text (stmt, 24));
+  return attendee;
+}
+
+/**
+ * rp_store_list_attendees:
+ * Returns: (transfer full): a #GListModel of #RpAttendee, by attendee number
+ */
+GListModel *
+rp_store_list_attendees (RpStore  *self,
+                         gint64    programme_id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM
+                        " WHERE a.programme_id = ? ORDER BY a.number",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  return collect_rows (self, stmt, RP_TYPE_ATTENDEE, (RowFunc) attendee_from_row, error);
+}
+
+RpAttendee *
+rp_store_get_attendee (RpStore  *self,
+                       gint64    attendee_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self, "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM " WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  return collect_one (self, stmt, (RowFunc) attendee_from_row,
+                      _("The attendee no longer exists."), error);
+}
+
+RpAttendee *
+rp_store_find_attendee (RpStore  *self,
+                        gint64    programme_id,
+                        int       number,
+                        GError  **error)
+{
+  g_autofree char *message = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM
+                        " WHERE a.programme_id = ? AND a.number = ?",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_int (stmt, 2, number);
+  message = g_strdup_printf (_("There is no attendee number %d in this programme."), number);
+  return collect_one (self, stmt, (RowFunc) attendee_from_row, message, error);
+}
+
+/**
+ * rp_store_next_attendee_number:
+ * Returns: the number after the highest in use, or 0 on error
+ */
+int
+rp_store_next_attendee_number (RpStore  *self,
+                               gint64    programme_id,
+                               GError  **error)
+{
+  guint highest = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), 0);
+
+  if (!count_query (self, "SELECT coalesce (max (number), 0) FROM attendee WHERE programme_id = ?",
+                    programme_id, NULL, &highest, error))
+    return 0;
+
+  return highest + 1;
+}
+
+/* Binds every editable attendee column; the step is changed only through the history. */
+static void
+bind_attendee (sqlite3_stmt *stmt,
+               RpAttendee   *attendee)
+{
+  bind_text (stmt, 1, rp_attendee_get_full_name (attendee));
+  bind_text (stmt, 2, rp_attendee_get_preferred_name (attendee));
+  bind_text (stmt, 3, rp_attendee_get_date_of_birth (attendee));
+  bind_text (stmt, 4, rp_attendee_get_contact_name (attendee));
+  bind_text (stmt, 5, rp_attendee_get_contact_relationship (attendee));
+  bind_text (stmt, 6, rp_attendee_get_contact_phone (attendee));
+  sqlite3_bind_int (stmt, 7, rp_attendee_get_wheelchair_user (attendee) ? 1 : 0);
+  sqlite3_bind_int (stmt, 8, rp_attendee_get_transport_needed (attendee) ? 1 : 0);
+  bind_text (stmt, 9, rp_attendee_get_access_needs (attendee));
+  bind_text (stmt, 10, rp_funding_to_string (rp_attendee_get_funding (attendee)));
+  bind_id (stmt, 11, rp_attendee_get_worker_id (attendee));
+  bind_text (stmt, 12, rp_attendee_get_case_notes (attendee));
+  bind_text (stmt, 13, rp_attendee_get_report_note (attendee));
+  bind_text (stmt, 14, rp_attendee_get_target_date (attendee));
+  bind_text (stmt, 15, rp_outcome_to_string (rp_attendee_get_outcome (attendee)));
+  bind_text (stmt, 16, rp_attendee_get_outcome_date (attendee));
+  bind_id (stmt, 17, rp_attendee_get_moved_to_provider_id (attendee));
+  bind_text (stmt, 18, rp_attendee_get_outcome_reason (attendee));
+}
+
+static gboolean
+check_references (RpStore     *self,
+                  RpAttendee  *attendee,
+                  GError     **error)
+{
+  guint found = 0;
+
+  if (rp_attendee_get_worker_id (attendee) > 0)
+    {
+      if (!count_query (self, "SELECT count(*) FROM worker WHERE id = ?",
+                        rp_attendee_get_worker_id (attendee), NULL, &found, error))
+        return FALSE;
+      if (found == 0)
+        {
+          g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                               _("The allocated worker no longer exists. Choose another worker."));
+          return FALSE;
+        }
+    }
+
+  if (rp_attendee_get_moved_to_provider_id (attendee) > 0)
+    {
+      if (!count_query (self, "SELECT count(*) FROM provider WHERE id = ?",
+                        rp_attendee_get_moved_to_provider_id (attendee), NULL, &found, error))
+        return FALSE;
+      if (found == 0)
+        {
+          g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                               _("The provider no longer exists. Choose another provider."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  RpAttendee *attendee;
+  const char *started_on;
+} AddAttendee;
+
+static gboolean
+write_new_attendee (RpStore  *self,
+                    gpointer  data,
+                    GError  **error)
+{
+  AddAttendee *add = data;
+  RpAttendee *attendee = add->attendee;
+  gint64 programme_id = rp_attendee_get_programme_id (attendee);
+  int number = rp_attendee_get_number (attendee);
+  guint existing = 0;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!count_query (self, "SELECT count(*) FROM programme WHERE id = ?",
+                    programme_id, NULL, &existing, error))
+    return FALSE;
+  if (existing == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The programme no longer exists."));
+      return FALSE;
+    }
+
+  stmt = store_prepare (self, "SELECT count(*) FROM attendee WHERE programme_id = ? AND number = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_int (stmt, 2, number);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return set_error_from_db (self, error);
+    }
+  existing = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (existing > 0)
+    {
+      int next = rp_store_next_attendee_number (self, programme_id, NULL);
+
+      g_set_error (error, RP_ERROR, RP_ERROR_DUPLICATE,
+                   _("Attendee number %d is already in use in this programme. The next free number is %d."),
+                   number, next);
+      return FALSE;
+    }
+
+  if (!check_references (self, attendee, error))
+    return FALSE;
+
+  stmt = store_prepare (self,
+                        "INSERT INTO attendee (full_name, preferred_name, date_of_birth, contact_name,"
+                        " contact_relationship, contact_phone, wheelchair_user, transport_needed,"
+                        " access_needs, funding, worker_id, case_notes, report_note, target_date,"
+                        " outcome, outcome_date, moved_to_provider_id, outcome_reason,"
+                        " programme_id, number, step)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_attendee (stmt, attendee);
+  sqlite3_bind_int64 (stmt, 19, programme_id);
+  sqlite3_bind_int (stmt, 20, number);
+  sqlite3_bind_int (stmt, 21, rp_attendee_get_step (attendee));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  id = sqlite3_last_insert_rowid (self->db);
+
+  stmt = store_prepare (self,
+                        "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                        " VALUES (?, 0, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, rp_attendee_get_step (attendee));
+  bind_text (stmt, 3, add->started_on);
+  bind_text (stmt, 4, self->user);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  rp_attendee_set_id (attendee, id);
+  return TRUE;
+}
+
+/**
+ * rp_store_add_attendee:
+ * @attendee: a new attendee (id 0) with its programme, number and step set
+ * @started_on: (nullable): the date the attendee reached its first step; today if %NULL
+ *
+ * Adds the attendee and the first entry of its step history.
+ */
+gboolean
+rp_store_add_attendee (RpStore     *self,
+                       RpAttendee  *attendee,
+                       const char  *started_on,
+                       GError     **error)
+{
+  g_autofree char *today = NULL;
+  AddAttendee add;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), FALSE);
+  g_return_val_if_fail (rp_attendee_get_id (attendee) == 0, FALSE);
+
+  if (!rp_attendee_validate (attendee, error))
+    return FALSE;
+
+  today = rp_store_dup_today (self);
+  if (started_on == NULL)
+    started_on = today;
+
+  if (!rp_moving_plan_check_change (0, rp_attendee_get_step (attendee), started_on, NULL,
+                                    today, NULL, error))
+    return FALSE;
+
+  add.attendee = attendee;
+  add.started_on = started_on;
+  if (!store_write (self, write_new_attendee, &add, error))
+    {
+      rp_attendee_set_id (attendee, 0);
+      return FALSE;
+    }
+
+  rp_attendee_set_step_since (attendee, started_on);
+  return TRUE;
+}
+
+static gboolean
+write_attendee (RpStore  *self,
+                gpointer  data,
+                GError  **error)
+{
+  RpAttendee *attendee = data;
+  g_autoptr(RpAttendee) stored = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!(stored = rp_store_get_attendee (self, rp_attendee_get_id (attendee), error)))
+    return FALSE;
+
+  /* Published reports identify people by number only, so it never changes. */
+  if (rp_attendee_get_number (stored) != rp_attendee_get_number (attendee) ||
+      rp_attendee_get_programme_id (stored) != rp_attendee_get_programme_id (attendee))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("Attendee number %d cannot be changed: published reports identify people by their number."),
+                   rp_attendee_get_number (stored));
+      return FALSE;
+    }
+
+  if (!check_references (self, attendee, error))
+    return FALSE;
+
+  stmt = store_prepare (self,
+                        "UPDATE attendee SET full_name = ?, preferred_name = ?, date_of_birth = ?,"
+                        " contact_name = ?, contact_relationship = ?, contact_phone = ?,"
+                        " wheelchair_user = ?, transport_needed = ?, access_needs = ?, funding = ?,"
+                        " worker_id = ?, case_notes = ?, report_note = ?, target_date = ?, outcome = ?,"
+                        " outcome_date = ?, moved_to_provider_id = ?, outcome_reason = ?"
+                        " WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_attendee (stmt, attendee);
+  sqlite3_bind_int64 (stmt, 19, rp_attendee_get_id (attendee));
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_save_attendee:
+ *
+ * Saves every field of @attendee except its step, which changes only through
+ * rp_store_change_step(), and its number, which never changes.
+ */
+gboolean
+rp_store_save_attendee (RpStore     *self,
+                        RpAttendee  *attendee,
+                        GError     **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), FALSE);
+  g_return_val_if_fail (rp_attendee_get_id (attendee) > 0, FALSE);
+
+  if (!rp_attendee_validate (attendee, error))
+    return FALSE;
+
+  return store_write (self, write_attendee, attendee, error);
+}
+
+typedef struct
+{
+  gint64      attendee_id;
+  int         to_step;
+  const char *date;
+  const char *reason;
+} ChangeStep;
+
+static gboolean
+write_step_change (RpStore  *self,
+                   gpointer  data,
+                   GError  **error)
+{
+  ChangeStep *change = data;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autofree char *today = rp_store_dup_today (self);
+  g_autofree char *reason = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!(attendee = rp_store_get_attendee (self, change->attendee_id, error)))
+    return FALSE;
+
+  if (!rp_moving_plan_check_change (rp_attendee_get_step (attendee), change->to_step, change->date,
+                                    rp_attendee_get_step_since (attendee), today, change->reason,
+                                    error))
+    return FALSE;
+
+  reason = g_strstrip (g_strdup (change->reason != NULL ? change->reason : ""));
+
+  stmt = store_prepare (self,
+                        "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on,"
+                        " recorded_by, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, change->attendee_id);
+  sqlite3_bind_int (stmt, 2, rp_attendee_get_step (attendee));
+  sqlite3_bind_int (stmt, 3, change->to_step);
+  bind_text (stmt, 4, change->date);
+  bind_text (stmt, 5, self->user);
+  bind_text (stmt, 6, reason[0] != '\0' ? reason : NULL);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_change_step:
+ * @to_step: the step reached
+ * @date_iso: (nullable): the day it was reached; today if %NULL
+ * @reason: (nullable): a note; required for a jump or a step back
+ *
+ * Records a step change under the moving-plan rules; refused changes write nothing.
+ */
+gboolean
+rp_store_change_step (RpStore     *self,
+                      gint64       attendee_id,
+                      int          to_step,
+                      const char  *date_iso,
+                      const char  *reason,
+                      GError     **error)
+{
+  g_autofree char *today = NULL;
+  ChangeStep change = { attendee_id, to_step, date_iso, reason };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (date_iso == NULL)
+    change.date = today = rp_store_dup_today (self);
+
+  return store_write (self, write_step_change, &change, error);
+}
+
+typedef struct
+{
+  gint64      attendee_id;
+  RpOutcome   outcome;
+  gint64      provider_id;
+  const char *date;
+  const char *reason;
+} RecordOutcome;
+
+static gboolean
+write_outcome (RpStore  *self,
+               gpointer  data,
+               GError  **error)
+{
+  RecordOutcome *record = data;
+  g_autoptr(RpAttendee) attendee = NULL;
+
+  if (!(attendee = rp_store_get_attendee (self, record->attendee_id, error)))
+    return FALSE;
+
+  rp_attendee_set_outcome (attendee, record->outcome);
+  rp_attendee_set_outcome_date (attendee, record->date);
+  rp_attendee_set_moved_to_provider_id (attendee, record->provider_id);
+  rp_attendee_set_outcome_reason (attendee, record->reason);
+
+  return rp_attendee_validate (attendee, error) && write_attendee (self, attendee, error);
+}
+
+static gboolean
+check_outcome_date (RpStore     *self,
+                    const char  *date_iso,
+                    GError     **error)
+{
+  g_autofree char *today = rp_store_dup_today (self);
+
+  if (!rp_date_is_valid_iso (date_iso))
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, _("Enter the date of the move."));
+      return FALSE;
+    }
+
+  if (rp_date_compare (date_iso, today) > 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("A move can only be recorded once it has happened. Set the target moving date for a planned move."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_store_record_move:
+ * @provider_id: the provider the attendee moved to
+ * @date_iso: the day of the move, not in the future
+ *
+ * Records that the attendee has moved to new provision. They stay in the
+ * programme and in reports.
+ */
+gboolean
+rp_store_record_move (RpStore     *self,
+                      gint64       attendee_id,
+                      gint64       provider_id,
+                      const char  *date_iso,
+                      GError     **error)
+{
+  RecordOutcome record = { attendee_id, RP_OUTCOME_MOVED, provider_id, date_iso, NULL };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (provider_id <= 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("A move needs the provider the person moved to."));
+      return FALSE;
+    }
+
+  if (!check_outcome_date (self, date_iso, error))
+    return FALSE;
+
+  return store_write (self, write_outcome, &record, error);
+}
+
+/**
+ * rp_store_record_left:
+ * @reason: (nullable): why the attendee left, in a few words
+ */
+gboolean
+rp_store_record_left (RpStore     *self,
+                      gint64       attendee_id,
+                      const char  *date_iso,
+                      const char  *reason,
+                      GError     **error)
+{
+  RecordOutcome record = { attendee_id, RP_OUTCOME_LEFT, 0, date_iso, reason };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (!check_outcome_date (self, date_iso, error))
+    return FALSE;
+
+  return store_write (self, write_outcome, &record, error);
+}
+
+#define STEP_CHANGE_COLUMNS \
+  "id, attendee_id, from_step, to_step, changed_on, recorded_by, reason, recorded_at"
+
+static RpStepChange *
+step_change_from_row (sqlite3_stmt *stmt)
+{
+  RpStepChange *change = rp_step_change_new ();
+
+  rp_step_change_set_id (change, sqlite3_column_int64 (stmt, 0));
+  rp_step_change_set_attendee_id (change, sqlite3_column_int64 (stmt, 1));
+  rp_step_change_set_from_step (change, sqlite3_column_int (stmt, 2));
+  rp_step_change_set_to_step (change, sqlite3_column_int (stmt, 3));
+  rp_step_change_set_changed_on (change, column_text (stmt, 4));
+  rp_step_change_set_recorded_by (change, column_text (stmt, 5));
+  rp_step_change_set_reason (change, column_text (stmt, 6));
+  rp_step_change_set_recorded_at (change, column_text (stmt, 7));
+  return change;
+}
+
+/**
+ * rp_store_list_step_history:
+ * Returns: (transfer full): a #GListModel of #RpStepChange, oldest first
+ */
+GListModel *
+rp_store_list_step_history (RpStore  *self,
+                            gint64    attendee_id,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " STEP_CHANGE_COLUMNS " FROM step_change WHERE attendee_id = ?"
+                        " ORDER BY changed_on, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  return collect_rows (self, stmt, RP_TYPE_STEP_CHANGE, (RowFunc) step_change_from_row, error);
+}
+
+/* Providers ------------------------------------------------------------- */
+
+#define PROVIDER_COLUMNS \
+  "id, name, address, contact_name, contact_phone, contact_email, on_framework, notes"
+
+static RpProvider *
+provider_from_row (sqlite3_stmt *stmt)
+{
+  RpProvider *provider = rp_provider_new ();
+
+  rp_provider_set_id (provider, sqlite3_column_int64 (stmt, 0));
+  rp_provider_set_name (provider, column_text (stmt, 1));
+  rp_provider_set_address (provider, column_text (stmt, 2));
+  rp_provider_set_contact_name (provider, column_text (stmt, 3));
+  rp_provider_set_contact_phone (provider, column_text (stmt, 4));
+  rp_provider_set_contact_email (provider, column_text (stmt, 5));
+  rp_provider_set_on_framework (provider, sqlite3_column_int (stmt, 6));
+  rp_provider_set_notes (provider, column_text (stmt, 7));
+  return provider;
+}
+
+/**
+ * rp_store_list_providers:
+ * Returns: (transfer full): a #GListModel of #RpProvider, by name
+ */
+GListModel *
+rp_store_list_providers (RpStore  *self,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " PROVIDER_COLUMNS " FROM provider ORDER BY name COLLATE NOCASE, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  return collect_rows (self, stmt, RP_TYPE_PROVIDER, (RowFunc) provider_from_row, error);
+}
+
+static gboolean
+write_provider (RpStore  *self,
+                gpointer  data,
+                GError  **error)
+{
+  RpProvider *provider = data;
+  gint64 id = rp_provider_get_id (provider);
+  sqlite3_stmt *stmt;
+
+  stmt = store_prepare (self,
+                        id == 0
+                        ? "INSERT INTO provider (name, address, contact_name, contact_phone, contact_email,"
+                          " on_framework, notes, id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)"
+                        : "UPDATE provider SET name = ?, address = ?, contact_name = ?, contact_phone = ?,"
+                          " contact_email = ?, on_framework = ?, notes = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, rp_provider_get_name (provider));
+  bind_text (stmt, 2, rp_provider_get_address (provider));
+  bind_text (stmt, 3, rp_provider_get_contact_name (provider));
+  bind_text (stmt, 4, rp_provider_get_contact_phone (provider));
+  bind_text (stmt, 5, rp_provider_get_contact_email (provider));
+  sqlite3_bind_int (stmt, 6, rp_provider_get_on_framework (provider) ? 1 : 0);
+  bind_text (stmt, 7, rp_provider_get_notes (provider));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 8, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (id == 0)
+    rp_provider_set_id (provider, sqlite3_last_insert_rowid (self->db));
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The provider no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_add_provider (RpStore     *self,
+                       RpProvider  *provider,
+                       GError     **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_PROVIDER (provider), FALSE);
+  g_return_val_if_fail (rp_provider_get_id (provider) == 0, FALSE);
+
+  if (!rp_provider_validate (provider, error))
+    return FALSE;
+
+  if (!store_write (self, write_provider, provider, error))
+    {
+      rp_provider_set_id (provider, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_save_provider (RpStore     *self,
+                        RpProvider  *provider,
+                        GError     **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_PROVIDER (provider), FALSE);
+  g_return_val_if_fail (rp_provider_get_id (provider) > 0, FALSE);
+
+  if (!rp_provider_validate (provider, error))
+    return FALSE;
+
+  return store_write (self, write_provider, provider, error);
+}
+
+/* Taster days and bookings ---------------------------------------------- */
+
+#define TASTER_DAY_COLUMNS \
+  "t.id, t.programme_id, t.provider_id, p.name, t.day, t.start_time, t.end_time, t.venue," \
+  " t.places, t.notes, t.cancelled"
+
+static RpTasterDay *
+taster_day_from_row (sqlite3_stmt *stmt)
+{
+  RpTasterDay *day = rp_taster_day_new ();
+
+  rp_taster_day_set_id (day, sqlite3_column_int64 (stmt, 0));
+  rp_taster_day_set_programme_id (day, sqlite3_column_int64 (stmt, 1));
+  rp_taster_day_set_provider_id (day, sqlite3_column_int64 (stmt, 2));
+  rp_taster_day_set_provider_name (day, column_text (stmt, 3));
+  rp_taster_day_set_date (day, column_text (stmt, 4));
+  rp_taster_day_set_start_time (day, column_text (stmt, 5));
+  rp_taster_day_set_end_time (day, column_text (stmt, 6));
+  rp_taster_day_set_venue (day, column_text (stmt, 7));
+  rp_taster_day_set_places (day, sqlite3_column_int (stmt, 8));
+  rp_taster_day_set_notes (day, column_text (stmt, 9));
+  rp_taster_day_set_cancelled (day, sqlite3_column_int (stmt, 10));
+  return day;
+}
+
+/**
+ * rp_store_list_taster_days:
+ * Returns: (transfer full): a #GListModel of #RpTasterDay, by date, "to be
+ *   confirmed" last
+ */
+GListModel *
+rp_store_list_taster_days (RpStore  *self,
+                           gint64    programme_id,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " TASTER_DAY_COLUMNS " FROM taster_day t"
+                        " JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = ?"
+                        " ORDER BY t.day IS NULL, t.day, t.start_time, p.name COLLATE NOCASE, t.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  return collect_rows (self, stmt, RP_TYPE_TASTER_DAY, (RowFunc) taster_day_from_row, error);
+}
+
+static gboolean
+write_taster_day (RpStore  *self,
+                  gpointer  data,
+                  GError  **error)
+{
+  RpTasterDay *day = data;
+  gint64 id = rp_taster_day_get_id (day);
+  sqlite3_stmt *stmt;
+
+  stmt = store_prepare (self,
+                        id == 0
+                        ? "INSERT INTO taster_day (programme_id, provider_id, day, start_time, end_time,"
+                          " venue, places, notes, cancelled, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+                        : "UPDATE taster_day SET programme_id = ?, provider_id = ?, day = ?, start_time = ?,"
+                          " end_time = ?, venue = ?, places = ?, notes = ?, cancelled = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rp_taster_day_get_programme_id (day));
+  bind_id (stmt, 2, rp_taster_day_get_provider_id (day));
+  bind_text (stmt, 3, rp_taster_day_get_date (day));
+  bind_text (stmt, 4, rp_taster_day_get_start_time (day));
+  bind_text (stmt, 5, rp_taster_day_get_end_time (day));
+  bind_text (stmt, 6, rp_taster_day_get_venue (day));
+  sqlite3_bind_int (stmt, 7, rp_taster_day_get_places (day));
+  bind_text (stmt, 8, rp_taster_day_get_notes (day));
+  sqlite3_bind_int (stmt, 9, rp_taster_day_get_cancelled (day) ? 1 : 0);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 10, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (id == 0)
+    rp_taster_day_set_id (day, sqlite3_last_insert_rowid (self->db));
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The taster day no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_add_taster_day (RpStore      *self,
+                         RpTasterDay  *day,
+                         GError      **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_TASTER_DAY (day), FALSE);
+  g_return_val_if_fail (rp_taster_day_get_id (day) == 0, FALSE);
+
+  if (!rp_taster_day_validate (day, error))
+    return FALSE;
+
+  if (!store_write (self, write_taster_day, day, error))
+    {
+      rp_taster_day_set_id (day, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_save_taster_day (RpStore      *self,
+                          RpTasterDay  *day,
+                          GError      **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_TASTER_DAY (day), FALSE);
+  g_return_val_if_fail (rp_taster_day_get_id (day) > 0, FALSE);
+
+  if (!rp_taster_day_validate (day, error))
+    return FALSE;
+
+  return store_write (self, write_taster_day, day, error);
+}
+
+#define BOOKING_COLUMNS \
+  "id, taster_day_id, attendee_id, status, transport_needed, transport_arranged, staff_id," \
+  " family_attending, feedback"
+
+static RpBooking *
+booking_from_row (sqlite3_stmt *stmt)
+{
+  RpBooking *booking = rp_booking_new ();
+  RpBookingStatus status = RP_BOOKING_INVITED;
+
+  rp_booking_status_from_string (column_text (stmt, 3), &status);
+  rp_booking_set_id (booking, sqlite3_column_int64 (stmt, 0));
+  rp_booking_set_taster_day_id (booking, sqlite3_column_int64 (stmt, 1));
+  rp_booking_set_attendee_id (booking, sqlite3_column_int64 (stmt, 2));
+  rp_booking_set_status (booking, status);
+  rp_booking_set_transport_needed (booking, sqlite3_column_int (stmt, 4));
+  rp_booking_set_transport_arranged (booking, sqlite3_column_int (stmt, 5));
+  rp_booking_set_staff_id (booking, sqlite3_column_int64 (stmt, 6));
+  rp_booking_set_family_attending (booking, column_text (stmt, 7));
+  rp_booking_set_feedback (booking, column_text (stmt, 8));
+  return booking;
+}
+
+/**
+ * rp_store_list_bookings:
+ * Returns: (transfer full): a #GListModel of #RpBooking on one taster day
+ */
+GListModel *
+rp_store_list_bookings (RpStore  *self,
+                        gint64    taster_day_id,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " BOOKING_COLUMNS " FROM booking WHERE taster_day_id = ? ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, taster_day_id);
+  return collect_rows (self, stmt, RP_TYPE_BOOKING, (RowFunc) booking_from_row, error);
+}
+
+static gboolean
+write_booking (RpStore  *self,
+               gpointer  data,
+               GError  **error)
+{
+  RpBooking *booking = data;
+  gint64 id = rp_booking_get_id (booking);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = store_prepare (self,
+                        id == 0
+                        ? "INSERT INTO booking (taster_day_id, attendee_id, status, transport_needed,"
+                          " transport_arranged, staff_id, family_attending, feedback, id)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+                        : "UPDATE booking SET taster_day_id = ?, attendee_id = ?, status = ?,"
+                          " transport_needed = ?, transport_arranged = ?, staff_id = ?,"
+                          " family_attending = ?, feedback = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_id (stmt, 1, rp_booking_get_taster_day_id (booking));
+  bind_id (stmt, 2, rp_booking_get_attendee_id (booking));
+  bind_text (stmt, 3, rp_booking_status_to_string (rp_booking_get_status (booking)));
+  sqlite3_bind_int (stmt, 4, rp_booking_get_transport_needed (booking) ? 1 : 0);
+  sqlite3_bind_int (stmt, 5, rp_booking_get_transport_arranged (booking) ? 1 : 0);
+  bind_id (stmt, 6, rp_booking_get_staff_id (booking));
+  bind_text (stmt, 7, rp_booking_get_family_attending (booking));
+  bind_text (stmt, 8, rp_booking_get_feedback (booking));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 9, id);
+
+  if (!step_done (self, stmt, &local_error))
+    {
+      if (g_error_matches (local_error, RP_ERROR, RP_ERROR_DUPLICATE))
+        g_set_error_literal (error, RP_ERROR, RP_ERROR_DUPLICATE,
+                             _("This attendee is already booked on that taster day."));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (id == 0)
+    rp_booking_set_id (booking, sqlite3_last_insert_rowid (self->db));
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The booking no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_add_booking (RpStore    *self,
+                      RpBooking  *booking,
+                      GError    **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_BOOKING (booking), FALSE);
+  g_return_val_if_fail (rp_booking_get_id (booking) == 0, FALSE);
+
+  if (!rp_booking_validate (booking, error))
+    return FALSE;
+
+  if (!store_write (self, write_booking, booking, error))
+    {
+      rp_booking_set_id (booking, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_save_booking (RpStore    *self,
+                       RpBooking  *booking,
+                       GError    **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_BOOKING (booking), FALSE);
+  g_return_val_if_fail (rp_booking_get_id (booking) > 0, FALSE);
+
+  if (!rp_booking_validate (booking, error))
+    return FALSE;
+
+  return store_write (self, write_booking, booking, error);
+}
+
+/* Closure timetable ----------------------------------------------------- */
+
+#define ACTION_COLUMNS "id, programme_id, activity, owner, due_date, status, position"
+
+static RpTimetableAction *
+action_from_row (sqlite3_stmt *stmt)
+{
+  RpTimetableAction *action = rp_timetable_action_new ();
+  RpActionStatus status = RP_ACTION_NOT_STARTED;
+
+  rp_action_status_from_string (column_text (stmt, 5), &status);
+  rp_timetable_action_set_id (action, sqlite3_column_int64 (stmt, 0));
+  rp_timetable_action_set_programme_id (action, sqlite3_column_int64 (stmt, 1));
+  rp_timetable_action_set_activity (action, column_text (stmt, 2));
+  rp_timetable_action_set_owner (action, column_text (stmt, 3));
+  rp_timetable_action_set_due_date (action, column_text (stmt, 4));
+  rp_timetable_action_set_status (action, status);
+  rp_timetable_action_set_position (action, sqlite3_column_int (stmt, 6));
+  return action;
+}
+
+/**
+ * rp_store_list_actions:
+ * Returns: (transfer full): a #GListModel of #RpTimetableAction in timetable order
+ */
+GListModel *
+rp_store_list_actions (RpStore  *self,
+                       gint64    programme_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " ACTION_COLUMNS " FROM timetable_action WHERE programme_id = ?"
+                        " ORDER BY position, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  return collect_rows (self, stmt, RP_TYPE_TIMETABLE_ACTION, (RowFunc) action_from_row, error);
+}
+
+static gboolean
+write_action (RpStore  *self,
+              gpointer  data,
+              GError  **error)
+{
+  RpTimetableAction *action = data;
+  gint64 id = rp_timetable_action_get_id (action);
+  sqlite3_stmt *stmt;
+
+  stmt = store_prepare (self,
+                        id == 0
+                        ? "INSERT INTO timetable_action (programme_id, activity, owner, due_date, status,"
+                          " position, id) VALUES (?, ?, ?, ?, ?, ?, NULL)"
+                        : "UPDATE timetable_action SET programme_id = ?, activity = ?, owner = ?,"
+                          " due_date = ?, status = ?, position = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rp_timetable_action_get_programme_id (action));
+  bind_text (stmt, 2, rp_timetable_action_get_activity (action));
+  bind_text (stmt, 3, rp_timetable_action_get_owner (action));
+  bind_text (stmt, 4, rp_timetable_action_get_due_date (action));
+  bind_text (stmt, 5, rp_action_status_to_string (rp_timetable_action_get_status (action)));
+  sqlite3_bind_int (stmt, 6, rp_timetable_action_get_position (action));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 7, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (id == 0)
+    rp_timetable_action_set_id (action, sqlite3_last_insert_rowid (self->db));
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The timetable action no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_add_action (RpStore            *self,
+                     RpTimetableAction  *action,
+                     GError            **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_TIMETABLE_ACTION (action), FALSE);
+  g_return_val_if_fail (rp_timetable_action_get_id (action) == 0, FALSE);
+
+  if (!rp_timetable_action_validate (action, error))
+    return FALSE;
+
+  if (!store_write (self, write_action, action, error))
+    {
+      rp_timetable_action_set_id (action, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_save_action (RpStore            *self,
+                      RpTimetableAction  *action,
+                      GError            **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_TIMETABLE_ACTION (action), FALSE);
+  g_return_val_if_fail (rp_timetable_action_get_id (action) > 0, FALSE);
+
+  if (!rp_timetable_action_validate (action, error))
+    return FALSE;
+
+  return store_write (self, write_action, action, error);
+}
+
+/* Audit trail ----------------------------------------------------------- */
+
+static RpAuditEntry *
+audit_entry_from_row (sqlite3_stmt *stmt)
+{
+  RpAuditEntry *entry = rp_audit_entry_new ();
+
+  rp_audit_entry_set_id (entry, sqlite3_column_int64 (stmt, 0));
+  rp_audit_entry_set_recorded_at (entry, column_text (stmt, 1));
+  rp_audit_entry_set_user (entry, column_text (stmt, 2));
+  rp_audit_entry_set_table_name (entry, column_text (stmt, 3));
+  rp_audit_entry_set_record_id (entry, sqlite3_column_int64 (stmt, 4));
+  rp_audit_entry_set_field (entry, column_text (stmt, 5));
+  rp_audit_entry_set_old_value (entry, column_text (stmt, 6));
+  rp_audit_entry_set_new_value (entry, column_text (stmt, 7));
+  rp_audit_entry_set_action (entry, column_text (stmt, 8));
+  return entry;
+}
+
+/**
+ * rp_store_list_audit:
+ * @table_name: (nullable): only changes to this table
+ * @record_id: only changes to this record, if @table_name is set
+ *
+ * Returns: (transfer full): a #GListModel of #RpAuditEntry, newest first
+ */
+GListModel *
+rp_store_list_audit (RpStore     *self,
+                     const char  *table_name,
+                     gint64       record_id,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT id, recorded_at, user, table_name, record_id, field, old_value, new_value,"
+                        " action"
+                        " FROM audit WHERE ?1 IS NULL OR (table_name = ?1 AND record_id = ?2)"
+                        " ORDER BY id DESC",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, table_name);
+  sqlite3_bind_int64 (stmt, 2, record_id);
+  return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
+}

@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-store.h: the SQLite database that holds one or more reprovision programmes */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rp-attendee.h"
+#include "rp-audit-entry.h"
+#include "rp-booking.h"
+#include "rp-moving-plan.h"
+#include "rp-programme.h"
+#include "rp-provider.h"
+#include "rp-step-change.h"
+#include "rp-taster-day.h"
+#include "rp-timetable-action.h"
+#include "rp-worker.h"
+
+G_BEGIN_DECLS
+
+#define RP_TYPE_STORE (rp_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (RpStore, rp_store, RP, STORE, GObject)
+
+/* The schema version this build writes; databases at older versions are migrated on open. */
+#define RP_STORE_SCHEMA_VERSION 1
+
+typedef enum
+{
+  RP_STORE_OPEN_DEFAULT   = 0,
+  RP_STORE_OPEN_CREATE    = 1 << 0,  /* create the file (0600) if it does not exist */
+  RP_STORE_OPEN_READ_ONLY = 1 << 1,
+} RpStoreOpenFlags;
+
+/* Attendee counts for one programme, for the overview pages and the CLI. */
+typedef struct
+{
+  guint attendees;          /* every attendee on record */
+  guint attending;          /* outcome "still attending" */
+  guint moved;
+  guint left;
+  guint at_step[RP_MOVING_PLAN_N_STEPS + 1];  /* index 1..6, attending only */
+  guint health;             /* attending, funded by Health */
+  guint no_worker;          /* attending, no allocated worker */
+  guint workers;            /* active workers */
+  guint providers;
+  guint taster_days;        /* not cancelled */
+  guint taster_days_upcoming;  /* dated today or later, or to be confirmed */
+  guint bookings;           /* not cancelled */
+  guint actions;
+  guint actions_completed;
+  guint actions_overdue;    /* due before today and not completed */
+} RpProgrammeCounts;
+
+char        *rp_store_get_default_path       (void);
+char        *rp_store_get_sample_path        (void);
+/* The Flatpak document portal (a FUSE mount) cannot hold SQLite's locks: a database chosen
+ * there is copied into the user data directory and the copy is opened instead. */
+gboolean     rp_store_path_needs_local_copy  (const char        *path);
+char        *rp_store_make_local_copy        (const char        *path,
+                                              GError           **error);
+RpStore     *rp_store_open                   (const char        *path,
+                                              RpStoreOpenFlags   flags,
+                                              GError           **error);
+const char  *rp_store_get_path               (RpStore           *self);
+gboolean     rp_store_is_read_only           (RpStore           *self);
+int          rp_store_get_schema_version     (RpStore           *self);
+
+/* Who is named in the audit trail and step history (default: the OS user). */
+const char  *rp_store_get_user               (RpStore           *self);
+void         rp_store_set_user               (RpStore           *self,
+                                              const char        *user);
+/* Today's date as the rules see it (default: the clock). Tests set a fixed day. */
+char        *rp_store_dup_today              (RpStore           *self);
+void         rp_store_set_today              (RpStore           *self,
+                                              const char        *today_iso);
+
+/* Programmes */
+GListModel  *rp_store_list_programmes        (RpStore           *self,
+                                              GError           **error);
+RpProgramme *rp_store_get_programme          (RpStore           *self,
+                                              gint64             programme_id,
+                                              GError           **error);
+gboolean     rp_store_add_programme          (RpStore           *self,
+                                              RpProgramme       *programme,
+                                              GError           **error);
+gboolean     rp_store_save_programme         (RpStore           *self,
+                                              RpProgramme       *programme,
+                                              GError           **error);
+gboolean     rp_store_get_counts             (RpStore           *self,
+                                              gint64             programme_id,
+                                              RpProgrammeCounts *counts,
+                                              GError           **error);
+
+/* Workers (shared by every programme in the database) */
+GListModel  *rp_store_list_workers           (RpStore           *self,
+                                              gboolean           include_inactive,
+                                              GError           **error);
+RpWorker    *rp_store_get_worker             (RpStore           *self,
+                                              gint64             worker_id,
+                                              GError           **error);
+gboolean     rp_store_add_worker             (RpStore           *self,
+                                              RpWorker          *worker,
+                                              GError           **error);
+gboolean     rp_store_save_worker            (RpStore           *self,
+                                              RpWorker          *worker,
+                                              GError           **error);
+
+/* Attendees */
+GListModel  *rp_store_list_attendees         (RpStore           *self,
+                                              gint64             programme_id,
+                                              GError           **error);
+RpAttendee  *rp_store_get_attendee           (RpStore           *self,
+                                              gint64             attendee_id,
+                                              GError           **error);
+RpAttendee  *rp_store_find_attendee          (RpStore           *self,
+                                              gint64             programme_id,
+                                              int                number,
+                                              GError           **error);
+int          rp_store_next_attendee_number   (RpStore           *self,
+                                              gint64             programme_id,
+                                              GError           **error);
+gboolean     rp_store_add_attendee           (RpStore           *self,
+                                              RpAttendee        *attendee,
+                                              const char        *started_on,
+                                              GError           **error);
+gboolean     rp_store_save_attendee          (RpStore           *self,
+                                              RpAttendee        *attendee,
+                                              GError           **error);
+gboolean     rp_store_change_step            (RpStore           *self,
+                                              gint64             attendee_id,
+                                              int                to_step,
+                                              const char        *date_iso,
+                                              const char        *reason,
+                                              GError           **error);
+gboolean     rp_store_record_move            (RpStore           *self,
+                                              gint64             attendee_id,
+                                              gint64             provider_id,
+                                              const char        *date_iso,
+                                              GError           **error);
+gboolean     rp_store_record_left            (RpStore           *self,
+                                              gint64             attendee_id,
+                                              const char        *date_iso,
+                                              const char        *reason,
+                                              GError           **error);
+GListModel  *rp_store_list_step_history      (RpStore           *self,
+                                              gint64             attendee_id,
+                                              GError           **error);
+
+/* Providers (shared by every programme in the database) */
+GListModel  *rp_store_list_providers         (RpStore           *self,
+                                              GError           **error);
+gboolean     rp_store_add_provider           (RpStore           *self,
+                                              RpProvider        *provider,
+                                              GError           **error);
+gboolean     rp_store_save_provider          (RpStore           *self,
+                                              RpProvider        *provider,
+                                              GError           **error);
+
+/* Taster days and bookings */
+GListModel  *rp_store_list_taster_days       (RpStore           *self,
+                                              gint64             programme_id,
+                                              GError           **error);
+gboolean     rp_store_add_taster_day         (RpStore           *self,
+                                              RpTasterDay       *day,
+                                              GError           **error);
+gboolean     rp_store_save_taster_day        (RpStore           *self,
+                                              RpTasterDay       *day,
+                                              GError           **error);
+GListModel  *rp_store_list_bookings          (RpStore           *self,
+                                              gint64             taster_day_id,
+                                              GError           **error);
+gboolean     rp_store_add_booking            (RpStore           *self,
+                                              RpBooking         *booking,
+                                              GError           **error);
+gboolean     rp_store_save_booking           (RpStore           *self,
+                                              RpBooking         *booking,
+                                              GError           **error);
+
+/* Closure timetable */
+GListModel  *rp_store_list_actions           (RpStore           *self,
+                                              gint64             programme_id,
+                                              GError           **error);
+gboolean     rp_store_add_action             (RpStore           *self,
+                                              RpTimetableAction *action,
+                                              GError           **error);
+gboolean     rp_store_save_action            (RpStore           *self,
+                                              RpTimetableAction *action,
+                                              GError           **error);
+
+/* Audit trail, newest first */
+GListModel  *rp_store_list_audit             (RpStore           *self,
+                                              const char        *table_name,
+                                              gint64             record_id,
+                                              GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-validate.c: shared checks behind the domain objects' validate functions */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rp-date.h"
+#include "rp-error.h"
+#include "rp-validate.h"
+
+/* Replaces a string field; returns whether the value changed. */
+gboolean
+rp_set_string (char       **field,
+               const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *value)
+{
+  if (value == NULL)
+    return TRUE;
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * rp_check_required:
+ * @message: what to tell the user when @value is blank, e.g. "Enter the provider’s name."
+ */
+gboolean
+rp_check_required (const char  *value,
+                   const char  *message,
+                   GError     **error)
+{
+  if (is_blank (value))
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_check_text:
+ * @what: the field in plain words, capitalised: "The report note"
+ *
+ * Refuses text that is not valid UTF-8 or longer than @max_chars characters.
+ */
+gboolean
+rp_check_text (const char  *value,
+               int          max_chars,
+               const char  *what,
+               GError     **error)
+{
+  if (value == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("%s contains characters that cannot be read. Type it again."), what);
+      return FALSE;
+    }
+
+  if (g_utf8_strlen (value, -1) > max_chars)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("%s can be at most %d characters long."), what, max_chars);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_check_date:
+ * @iso: (nullable): an ISO 8601 date, or %NULL for none
+ * @what: the field in plain words, capitalised: "The target moving date"
+ */
+gboolean
+rp_check_date (const char  *iso,
+               const char  *what,
+               GError     **error)
+{
+  if (iso != NULL && !rp_date_is_valid_iso (iso))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("%s is not a real date."), what);
+      return FALSE;
+    }
+
+  return TRUE;
+}

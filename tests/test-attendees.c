@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-attendees.c: attendees, their numbers, steps and moves, as the store enforces them */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "rp-core.h"
+#include "rp-store-private.h"
+#include "rp-test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  RpStore     *store;
+  RpProgramme *programme;
+  gint64       provider_id;
+  gint64       worker_id;
+} Fixture;
+
+static RpAttendee *
+make_attendee (Fixture    *fixture,
+               int         number,
+               const char *name)
+{
+  RpAttendee *attendee = rp_attendee_new ();
+
+  rp_attendee_set_programme_id (attendee, rp_programme_get_id (fixture->programme));
+  rp_attendee_set_number (attendee, number);
+  rp_attendee_set_full_name (attendee, name);
+  rp_attendee_set_step (attendee, 1);
+  return attendee;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RpProvider) provider = rp_provider_new ();
+  g_autoptr(RpWorker) worker = rp_worker_new ();
+
+  fixture->dir = rp_test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "programme.db", NULL);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rp_store_set_today (fixture->store, "2023-09-22");
+  rp_store_set_user (fixture->store, "jtaylor");
+
+  fixture->programme = rp_programme_new ();
+  rp_programme_set_name (fixture->programme, "Riverside Day Centre");
+  g_assert_true (rp_store_add_programme (fixture->store, fixture->programme, &error));
+
+  rp_provider_set_name (provider, "Mosaic");
+  g_assert_true (rp_store_add_provider (fixture->store, provider, &error));
+  fixture->provider_id = rp_provider_get_id (provider);
+
+  rp_worker_set_name (worker, "Priya Mistry");
+  rp_worker_set_initials (worker, "PM");
+  g_assert_true (rp_store_add_worker (fixture->store, worker, &error));
+  fixture->worker_id = rp_worker_get_id (worker);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->programme);
+  g_assert_finalize_object (fixture->store);
+  rp_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static guint
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_attendee_add_with_history (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = make_attendee (fixture, 1, "Aisha Rahman");
+  g_autoptr(RpAttendee) loaded = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(RpStepChange) first = NULL;
+
+  rp_attendee_set_worker_id (attendee, fixture->worker_id);
+  rp_attendee_set_funding (attendee, RP_FUNDING_HEALTH);
+  g_assert_true (rp_store_add_attendee (fixture->store, attendee, "2023-07-17", &error));
+  g_assert_no_error (error);
+
+  loaded = rp_store_get_attendee (fixture->store, rp_attendee_get_id (attendee), &error);
+  g_assert_cmpint (rp_attendee_get_number (loaded), ==, 1);
+  g_assert_cmpint (rp_attendee_get_step (loaded), ==, 1);
+  g_assert_cmpstr (rp_attendee_get_step_since (loaded), ==, "2023-07-17");
+  g_assert_cmpstr (rp_attendee_get_worker_name (loaded), ==, "Priya Mistry");
+  g_assert_cmpint (rp_attendee_get_funding (loaded), ==, RP_FUNDING_HEALTH);
+
+  history = rp_store_list_step_history (fixture->store, rp_attendee_get_id (attendee), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+  first = g_list_model_get_item (history, 0);
+  g_assert_cmpint (rp_step_change_get_from_step (first), ==, 0);
+  g_assert_cmpint (rp_step_change_get_to_step (first), ==, 1);
+  g_assert_cmpstr (rp_step_change_get_recorded_by (first), ==, "jtaylor");
+}
+
+static void
+test_attendee_duplicate_number (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) first = make_attendee (fixture, 7, "Georgia Bennett");
+  g_autoptr(RpAttendee) second = make_attendee (fixture, 7, "Harry Doyle");
+  g_autoptr(GListModel) attendees = NULL;
+
+  g_assert_true (rp_store_add_attendee (fixture->store, first, NULL, &error));
+  g_assert_false (rp_store_add_attendee (fixture->store, second, NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==,
+                   "Attendee number 7 is already in use in this programme. The next free number is 8.");
+  g_assert_cmpint (rp_attendee_get_id (second), ==, 0);
+
+  attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (attendees), ==, 1);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_change"), ==, 1);
+  g_assert_cmpint (rp_store_next_attendee_number (fixture->store, rp_programme_get_id (fixture->programme), NULL), ==, 8);
+}
+
+static void
+test_attendee_number_stable (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = make_attendee (fixture, 3, "Chloe Evans");
+  g_autoptr(RpAttendee) loaded = NULL;
+
+  g_assert_true (rp_store_add_attendee (fixture->store, attendee, NULL, &error));
+  rp_attendee_set_number (attendee, 4);
+  rp_attendee_set_report_note (attendee, "Allocated worker made contact.");
+  g_assert_false (rp_store_save_attendee (fixture->store, attendee, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+
+  loaded = rp_store_get_attendee (fixture->store, rp_attendee_get_id (attendee), NULL);
+  g_assert_cmpint (rp_attendee_get_number (loaded), ==, 3);
+  g_assert_null (rp_attendee_get_report_note (loaded));
+}
+
+static void
+test_attendee_step_rules (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = make_attendee (fixture, 2, "Ben Clarke");
+  g_autoptr(RpAttendee) loaded = NULL;
+  g_autoptr(GListModel) history = NULL;
+  gint64 id;
+  guint audit_before;
+
+  g_assert_true (rp_store_add_attendee (fixture->store, attendee, "2023-07-17", &error));
+  id = rp_attendee_get_id (attendee);
+
+  g_assert_true (rp_store_change_step (fixture->store, id, 2, "2023-08-07", NULL, &error));
+  g_assert_no_error (error);
+
+  /* Refused changes write nothing at all, not even an audit row. */
+  audit_before = count_rows (fixture, "SELECT count(*) FROM audit");
+  g_assert_false (rp_store_change_step (fixture->store, id, 4, "2023-09-01", NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rp_store_change_step (fixture->store, id, 3, "2023-10-01", NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rp_store_change_step (fixture->store, id, 3, "2023-08-01", NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM audit"), ==, audit_before);
+
+  g_assert_true (rp_store_change_step (fixture->store, id, 4, "2023-09-12", "Review completed at the first meeting", &error));
+  g_assert_true (rp_store_change_step (fixture->store, id, 3, "2023-09-20", "Family asked to revisit the review", &error));
+  g_assert_no_error (error);
+
+  loaded = rp_store_get_attendee (fixture->store, id, NULL);
+  g_assert_cmpint (rp_attendee_get_step (loaded), ==, 3);
+  g_assert_cmpstr (rp_attendee_get_step_since (loaded), ==, "2023-09-20");
+
+  history = rp_store_list_step_history (fixture->store, id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 4);
+  {
+    g_autoptr(RpStepChange) last = g_list_model_get_item (history, 3);
+    g_assert_cmpint (rp_step_change_get_from_step (last), ==, 4);
+    g_assert_cmpint (rp_step_change_get_to_step (last), ==, 3);
+    g_assert_cmpstr (rp_step_change_get_reason (last), ==, "Family asked to revisit the review");
+  }
+}
+
+static void
+test_attendee_step_follows_history (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = make_attendee (fixture, 5, "Ella Morgan");
+  g_autofree char *sql = NULL;
+
+  g_assert_true (rp_store_add_attendee (fixture->store, attendee, NULL, &error));
+
+  /* Even raw SQL cannot make the current step disagree with the history. */
+  sql = g_strdup_printf ("UPDATE attendee SET step = 5 WHERE id = %" G_GINT64_FORMAT,
+                         rp_attendee_get_id (attendee));
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (fixture->store), sql, NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpuint (count_rows (fixture, "SELECT step FROM attendee"), ==, 1);
+}
+
+static void
+test_attendee_move (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = make_attendee (fixture, 11, "Katie O'Neill");
+  g_autoptr(RpAttendee) loaded = NULL;
+  g_autoptr(GListModel) attendees = NULL;
+  gint64 id;
+
+  g_assert_true (rp_store_add_attendee (fixture->store, attendee, NULL, &error));
+  id = rp_attendee_get_id (attendee);
+
+  g_assert_false (rp_store_record_move (fixture->store, id, 0, "2023-09-20", &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A move needs the provider the person moved to.");
+  g_clear_error (&error);
+
+  g_assert_false (rp_store_record_move (fixture->store, id, fixture->provider_id, NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (rp_store_record_move (fixture->store, id, fixture->provider_id, "2023-12-01", &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (rp_store_record_move (fixture->store, id, 9999, "2023-09-20", &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  loaded = rp_store_get_attendee (fixture->store, id, NULL);
+  g_assert_cmpint (rp_attendee_get_outcome (loaded), ==, RP_OUTCOME_ATTENDING);
+  g_clear_object (&loaded);
+
+  g_assert_true (rp_store_record_move (fixture->store, id, fixture->provider_id, "2023-09-20", &error));
+  g_assert_no_error (error);
+  loaded = rp_store_get_attendee (fixture->store, id, NULL);
+  g_assert_cmpint (rp_attendee_get_outcome (loaded), ==, RP_OUTCOME_MOVED);
+  g_assert_cmpstr (rp_attendee_get_outcome_date (loaded), ==, "2023-09-20");
+  g_assert_cmpstr (rp_attendee_get_moved_to_provider_name (loaded), ==, "Mosaic");
+
+  /* A moved attendee stays in the programme, and so in reports. */
+  attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (attendees), ==, 1);
+}
+
+static void
+test_attendee_validation (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) nameless = make_attendee (fixture, 1, NULL);
+  g_autoptr(RpAttendee) bad_birth = make_attendee (fixture, 2, "Liam Walker");
+  g_autoptr(RpAttendee) no_worker = make_attendee (fixture, 3, "Maya Patel");
+
+  g_assert_false (rp_store_add_attendee (fixture->store, nameless, NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  rp_attendee_set_date_of_birth (bad_birth, "2023-02-30");
+  g_assert_false (rp_store_add_attendee (fixture->store, bad_birth, NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  rp_attendee_set_worker_id (no_worker, 4242);
+  g_assert_false (rp_store_add_attendee (fixture->store, no_worker, NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM attendee"), ==, 0);
+}
+
+static void
+test_attendee_unicode_unchanged (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  /* Right-to-left, combining marks and emoji are stored and read back byte for byte. */
+  const char *name = "\xd8\xb9\xd8\xa7\xd8\xa6\xd8\xb4\xd8\xa9 Zo\xc3\xab Ame\xcc\x81lie \xf0\x9f\x8c\xbb";
+  const char *note = "Likes \xe2\x80\x9cQuiet room\xe2\x80\x9d; it's; DROP TABLE attendee; --";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = make_attendee (fixture, 9, name);
+  g_autoptr(RpAttendee) loaded = NULL;
+
+  rp_attendee_set_case_notes (attendee, note);
+  g_assert_true (rp_store_add_attendee (fixture->store, attendee, NULL, &error));
+  g_assert_no_error (error);
+  loaded = rp_store_get_attendee (fixture->store, rp_attendee_get_id (attendee), NULL);
+  g_assert_cmpstr (rp_attendee_get_full_name (loaded), ==, name);
+  g_assert_cmpstr (rp_attendee_get_case_notes (loaded), ==, note);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/attendees/add-with-history", test_attendee_add_with_history);
+  ADD ("/core/attendees/duplicate-number", test_attendee_duplicate_number);
+  ADD ("/core/attendees/number-stable", test_attendee_number_stable);
+  ADD ("/core/attendees/step-rules", test_attendee_step_rules);
+  ADD ("/core/attendees/step-follows-history", test_attendee_step_follows_history);
+  ADD ("/core/attendees/move", test_attendee_move);
+  ADD ("/core/attendees/validation", test_attendee_validation);
+  ADD ("/core/attendees/unicode-unchanged", test_attendee_unicode_unchanged);
+#undef ADD
+
+  return g_test_run ();
+}

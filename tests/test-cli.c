@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c: reprovision-cli as a user runs it */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "rp-core.h"
+#include "rp-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_clear (CliResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
+
+static void
+run_cli (CliResult  *result,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("REPROVISION_CLI");
+  int wait_status = 0;
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (gpointer) cli);
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &result->out, &result->err, &wait_status, &error));
+  g_assert_no_error (error);
+  result->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+test_cli_help_and_version (void)
+{
+  g_auto(CliResult) help = { 0 };
+  g_auto(CliResult) version = { 0 };
+  g_auto(CliResult) nothing = { 0 };
+  g_auto(CliResult) unknown = { 0 };
+
+  run_cli (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "demo"));
+  g_assert_nonnull (strstr (help.out, "attendees"));
+
+  run_cli (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_cmpstr (version.out, ==, "reprovision-cli " PACKAGE_VERSION "\n");
+
+  run_cli (&nothing, NULL);
+  g_assert_cmpint (nothing.status, ==, 2);
+
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "“frobnicate” is not a command"));
+}
+
+static void
+test_cli_demo_then_read_back (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) csv = { 0 };
+  g_auto(CliResult) table = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_nonnull (strstr (demo.out, "19 attendees"));
+
+  run_cli (&csv, "attendees", "--database", path, "--format", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "attendee_no,status,step,"));
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + G_N_ELEMENTS (rp_reference_rows) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rp_reference_rows); i++)
+    {
+      const RpReferenceRow *row = &rp_reference_rows[i];
+      g_autofree char *prefix = g_strdup_printf ("%d,%s,%d,%s,", row->number, row->status, row->step,
+                                                 rp_moving_plan_step_name (row->step));
+
+      if (!g_str_has_prefix (lines[i + 1], prefix))
+        g_test_fail_printf ("row %u is “%s”, expected it to start “%s”", i + 1, lines[i + 1], prefix);
+    }
+  g_assert_cmpstr (lines[G_N_ELEMENTS (rp_reference_rows) + 1], ==, "");
+
+  run_cli (&table, "attendees", "--database", path, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Health"));
+
+  rp_test_remove_tree (dir);
+}
+
+static void
+test_cli_errors (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_auto(CliResult) no_file = { 0 };
+  g_auto(CliResult) not_db = { 0 };
+  g_auto(CliResult) no_database = { 0 };
+  g_auto(CliResult) bad_format = { 0 };
+
+  run_cli (&no_file, "attendees", "--database", missing, NULL);
+  g_assert_cmpint (no_file.status, ==, 1);
+  g_assert_nonnull (strstr (no_file.err, "does not exist"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (text, "Shopping list\n", -1, NULL));
+  run_cli (&not_db, "demo", "--database", text, NULL);
+  g_assert_cmpint (not_db.status, ==, 1);
+  g_assert_nonnull (strstr (not_db.err, "not a Reprovision database"));
+
+  run_cli (&no_database, "demo", NULL);
+  g_assert_cmpint (no_database.status, ==, 2);
+  g_assert_nonnull (strstr (no_database.err, "--database"));
+
+  run_cli (&bad_format, "attendees", "--database", missing, "--format", "xml", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+
+  rp_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/help-and-version", test_cli_help_and_version);
+  g_test_add_func ("/cli/demo-then-read-back", test_cli_demo_then_read_back);
+  g_test_add_func ("/cli/errors", test_cli_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-date.c: dates as social workers type them */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rp-core.h"
+
+static void
+assert_normalises (const char *text,
+                   const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = rp_date_normalise (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (iso, ==, expected);
+}
+
+static void
+assert_refused (const char *text,
+                const char *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = rp_date_normalise (text, &error);
+
+  g_assert_null (iso);
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  if (strstr (error->message, message_part) == NULL)
+    g_test_fail_printf ("“%s” gave “%s”, expected it to mention “%s”", text, error->message, message_part);
+}
+
+static void
+test_date_accepted_forms (void)
+{
+  assert_normalises ("2023-09-20", "2023-09-20");
+  assert_normalises ("20/09/2023", "2023-09-20");
+  assert_normalises ("20/9/2023", "2023-09-20");
+  assert_normalises (" 1.3.2024 ", "2024-03-01");
+  assert_normalises ("20 Sep 2023", "2023-09-20");
+  assert_normalises ("20th September 2023", "2023-09-20");
+  assert_normalises ("29/02/2024", "2024-02-29");
+}
+
+static void
+test_date_blank_is_no_date (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (rp_date_normalise (NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (rp_date_normalise ("   ", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_date_impossible_refused (void)
+{
+  assert_refused ("31/02/2024", "not a real date");
+  assert_refused ("29/02/2023", "28 days");
+  assert_refused ("09/20/2023", "no month 20");
+  assert_refused ("20/09/23", "year in full");
+  assert_refused ("tomorrow", "20/09/2023");
+  assert_refused ("2023-13-01", "no month 13");
+  assert_refused ("20/09/0023", "between 1900 and 2200");
+}
+
+static void
+test_date_formats (void)
+{
+  g_autofree char *short_form = rp_date_format_short ("2023-09-20");
+  g_autofree char *long_form = rp_date_format_long ("2023-09-30");
+
+  g_assert_cmpstr (short_form, ==, "20 Sep 2023");
+  g_assert_cmpstr (long_form, ==, "Saturday 30 September 2023");
+  g_assert_null (rp_date_format_short (NULL));
+  g_assert_null (rp_date_format_short ("2023-02-30"));
+}
+
+static void
+test_date_validity_and_order (void)
+{
+  g_assert_true (rp_date_is_valid_iso ("2024-02-29"));
+  g_assert_false (rp_date_is_valid_iso ("2023-02-29"));
+  g_assert_false (rp_date_is_valid_iso ("20/09/2023"));
+  g_assert_false (rp_date_is_valid_iso (NULL));
+
+  g_assert_cmpint (rp_date_compare ("2023-09-20", "2023-10-01"), <, 0);
+  /* "No date" sorts after every date, as "tbc" does in the timetable. */
+  g_assert_cmpint (rp_date_compare (NULL, "2023-10-01"), >, 0);
+  g_assert_cmpint (rp_date_compare ("2023-10-01", NULL), <, 0);
+  g_assert_cmpint (rp_date_compare (NULL, NULL), ==, 0);
+
+  g_assert_cmpint (rp_date_days_between ("2023-09-20", "2023-10-01"), ==, 11);
+  g_assert_cmpint (rp_date_days_between ("2024-03-01", "2024-02-28"), ==, -2);
+  {
+    g_autofree char *today = rp_date_today ();
+    g_assert_true (rp_date_is_valid_iso (today));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/date/accepted-forms", test_date_accepted_forms);
+  g_test_add_func ("/core/date/blank-is-no-date", test_date_blank_is_no_date);
+  g_test_add_func ("/core/date/impossible-refused", test_date_impossible_refused);
+  g_test_add_func ("/core/date/formats", test_date_formats);
+  g_test_add_func ("/core/date/validity-and-order", test_date_validity_and_order);
+
+  return g_test_run ();
+}

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-migrations.c: databases of every earlier schema version open and keep their data */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "rp-core.h"
+#include "rp-store-private.h"
+#include "rp-test-util.h"
+
+static void
+test_migrate_every_version (void)
+{
+  for (int version = 0; version < RP_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *dir = rp_test_make_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RpStore) store = NULL;
+      g_autoptr(GListModel) programmes = NULL;
+      gboolean has_data = version >= 1;
+
+      g_test_message ("Migrating a database of version %d", version);
+
+      store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, version, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (rp_store_get_schema_version (store), ==, version);
+
+      /* Every version since 1 has programmes: one written then must survive. */
+      if (has_data)
+        g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                       "INSERT INTO programme (name, closure_date) VALUES ('Riverside', '2024-03-31')",
+                                       NULL, NULL, NULL), ==, SQLITE_OK);
+      g_clear_object (&store);
+
+      store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+
+      programmes = rp_store_list_programmes (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, has_data ? 1 : 0);
+      if (has_data)
+        {
+          g_autoptr(RpProgramme) programme = g_list_model_get_item (programmes, 0);
+
+          g_assert_cmpstr (rp_programme_get_name (programme), ==, "Riverside");
+          g_assert_cmpstr (rp_programme_get_closure_date (programme), ==, "2024-03-31");
+        }
+
+      /* The migrated schema is complete enough for the sample programme. */
+      {
+        g_autoptr(RpProgramme) sample = rp_sample_create (store, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (sample);
+      }
+
+      g_clear_object (&store);
+      rp_test_remove_tree (dir);
+    }
+}
+
+static void
+test_failed_migration_changes_nothing (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "clash.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  sqlite3 *db = NULL;
+  int version = -1;
+  sqlite3_stmt *stmt = NULL;
+
+  /* A version-0 file of ours that already holds a table the first migration creates. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA application_id = 1380995670;"
+                                 "CREATE TABLE audit (note TEXT);"
+                                 "INSERT INTO audit VALUES ('keep me');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (version, ==, 0);
+
+  sqlite3_prepare_v2 (db, "SELECT note FROM audit", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "keep me");
+  sqlite3_finalize (stmt);
+
+  sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE name = 'attendee'", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  rp_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/migrations/every-version", test_migrate_every_version);
+  g_test_add_func ("/core/migrations/failure-changes-nothing", test_failed_migration_changes_nothing);
+
+  return g_test_run ();
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-moving-plan.c: the rules for moving an attendee along the six-step plan */
+
+#include "config.h"
+
+#include "rp-core.h"
+
+#define TODAY "2023-09-22"
+
+static void
+test_step_names (void)
+{
+  g_assert_cmpstr (rp_moving_plan_step_name (1), ==, "Social worker identified");
+  g_assert_cmpstr (rp_moving_plan_step_name (2), ==, "Contact with people to commence discussion");
+  g_assert_cmpstr (rp_moving_plan_step_name (3), ==, "Review in progress");
+  g_assert_cmpstr (rp_moving_plan_step_name (4), ==, "Review process completed");
+  g_assert_cmpstr (rp_moving_plan_step_name (5), ==, "Explore options for new provision");
+  g_assert_cmpstr (rp_moving_plan_step_name (6), ==, "Follow up as part of review");
+  g_assert_false (rp_moving_plan_step_valid (0));
+  g_assert_false (rp_moving_plan_step_valid (7));
+}
+
+static void
+test_step_forward_one (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rp_moving_plan_check_change (2, 3, "2023-09-20", "2023-09-01", TODAY, NULL, &error));
+  g_assert_no_error (error);
+  /* The same day as the last change, and today, are both fine. */
+  g_assert_true (rp_moving_plan_check_change (3, 4, "2023-09-01", "2023-09-01", TODAY, "", &error));
+  g_assert_true (rp_moving_plan_check_change (5, 6, TODAY, NULL, TODAY, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_step_first_entry (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A new attendee may start at any step without a reason. */
+  g_assert_true (rp_moving_plan_check_change (0, 4, "2023-09-01", NULL, TODAY, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_refused (int         from,
+                int         to,
+                const char *date,
+                const char *previous,
+                const char *reason,
+                const char *expected_message)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rp_moving_plan_check_change (from, to, date, previous, TODAY, reason, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected_message);
+}
+
+static void
+test_step_jump_needs_reason (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_refused (2, 4, "2023-09-20", NULL, NULL, "Jumping from step 2 to step 4 needs a reason.");
+  assert_refused (2, 4, "2023-09-20", NULL, "   ", "Jumping from step 2 to step 4 needs a reason.");
+  g_assert_true (rp_moving_plan_check_change (2, 4, "2023-09-20", NULL, TODAY,
+                                              "Review done at the same meeting", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_step_back_needs_reason (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_refused (4, 3, "2023-09-20", NULL, NULL, "Going back from step 4 to step 3 needs a reason.");
+  g_assert_true (rp_moving_plan_check_change (4, 3, "2023-09-20", NULL, TODAY,
+                                              "Family asked for the review to be reopened", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_step_bad_values (void)
+{
+  assert_refused (2, 2, "2023-09-20", NULL, "x", "The attendee is already at step 2.");
+  assert_refused (2, 7, "2023-09-20", NULL, "x", "Step 7 does not exist. The moving plan has steps 1 to 6.");
+  assert_refused (1, 0, "2023-09-20", NULL, "x", "Step 0 does not exist. The moving plan has steps 1 to 6.");
+  assert_refused (2, 3, "2023-09-23", NULL, NULL, "A step change cannot be dated in the future.");
+  assert_refused (2, 3, NULL, NULL, NULL, "A step change needs the date it happened.");
+  assert_refused (2, 3, "2023-02-30", NULL, NULL, "A step change needs the date it happened.");
+  assert_refused (2, 3, "2023-08-31", "2023-09-01", NULL,
+                  "A step change cannot be dated before the last one, on 1 Sep 2023.");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/moving-plan/step-names", test_step_names);
+  g_test_add_func ("/core/moving-plan/step-forward-one", test_step_forward_one);
+  g_test_add_func ("/core/moving-plan/first-entry", test_step_first_entry);
+  g_test_add_func ("/core/moving-plan/jump-needs-reason", test_step_jump_needs_reason);
+  g_test_add_func ("/core/moving-plan/back-needs-reason", test_step_back_needs_reason);
+  g_test_add_func ("/core/moving-plan/bad-values", test_step_bad_values);
+
+  return g_test_run ();
+}
