@@ -364,7 +364,7 @@ rp_sample_create (RpStore  *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   programme = rp_programme_new ();
-  rp_programme_set_name (programme, _("Riverside Day Centre (sample)"));
+  rp_programme_set_name (programme, _("Riverside (sample)"));
   rp_programme_set_closure_date (programme, "2024-03-31");
   rp_programme_set_report_title (programme, _("Day Centre Update"));
 

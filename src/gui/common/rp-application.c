@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-application.c: the single-instance Reprovision application */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-application.h"
+#include "rp-window.h"
+
+struct _RpApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (RpApplication, rp_application, ADW_TYPE_APPLICATION)
+
+static void
+apply_style (RpApplication *self)
+{
+  g_autofree char *variant = g_settings_get_string (self->settings, "style-variant");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (variant, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (variant, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static RpWindow *
+get_window (RpApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (RP_IS_WINDOW (window))
+    return RP_WINDOW (window);
+
+  window = GTK_WINDOW (rp_window_new (GTK_APPLICATION (self)));
+  return RP_WINDOW (window);
+}
+
+static void
+rp_application_activate (GApplication *application)
+{
+  RpApplication *self = RP_APPLICATION (application);
+  gboolean is_new = gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
+  RpWindow *window = get_window (self);
+
+  if (is_new)
+    rp_window_restore_session (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+rp_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  RpApplication *self = RP_APPLICATION (application);
+  RpWindow *window = get_window (self);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* One window shows one database: the first file given wins. */
+  if (n_files > 0 && (path = g_file_get_path (files[0])) != NULL &&
+      !rp_window_open_database (window, path, &error))
+    rp_window_show_error (window, _("Could Not Open the Database"), error);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RpApplication *self = RP_APPLICATION (user_data);
+  static const char *developers[] = { "The Reprovision developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-icon", APP_ID,
+                        "application-name", _("Reprovision"),
+                        "developer-name", _("The Reprovision developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_WEBSITE "/issues",
+                        "comments", _("A shared record of moving every attendee of a closing day centre safely to new provision. Everything stays on this computer unless you export it."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© 2026 The Reprovision developers"),
+                        "developers", developers,
+                        /* Translators: replace with your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (application);
+
+  /* Closing, not destroying, lets each window save its size first. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+rp_application_startup (GApplication *application)
+{
+  RpApplication *self = RP_APPLICATION (application);
+  g_autoptr(GAction) style_action = NULL;
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (rp_application_parent_class)->startup (application);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::style-variant",
+                           G_CALLBACK (apply_style), self, G_CONNECT_SWAPPED);
+  apply_style (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  style_action = g_settings_create_action (self->settings, "style-variant");
+  g_action_map_add_action (G_ACTION_MAP (self), style_action);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+rp_application_dispose (GObject *object)
+{
+  RpApplication *self = RP_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rp_application_parent_class)->dispose (object);
+}
+
+static void
+rp_application_class_init (RpApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rp_application_dispose;
+  application_class->activate = rp_application_activate;
+  application_class->open = rp_application_open;
+  application_class->startup = rp_application_startup;
+}
+
+static void
+rp_application_init (RpApplication *self)
+{
+}
+
+RpApplication *
+rp_application_new (void)
+{
+  return g_object_new (RP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/reprovision/Reprovision",
+                       NULL);
+}

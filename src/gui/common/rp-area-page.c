@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-area-page.c: the base of the window's four areas, each showing one programme */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rp-area-page.h"
+
+typedef struct
+{
+  RpStore     *store;
+  RpProgramme *programme;
+} RpAreaPagePrivate;
+
+/* Derivable so that the four areas share their store, programme and refresh. */
+G_DEFINE_TYPE_WITH_PRIVATE (RpAreaPage, rp_area_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PROGRAMME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rp_area_page_dispose (GObject *object)
+{
+  RpAreaPage *self = RP_AREA_PAGE (object);
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  g_clear_object (&priv->store);
+  g_clear_object (&priv->programme);
+
+  G_OBJECT_CLASS (rp_area_page_parent_class)->dispose (object);
+}
+
+static void
+rp_area_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RpAreaPage *self = RP_AREA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, rp_area_page_get_store (self));
+      break;
+
+    case PROP_PROGRAMME:
+      g_value_set_object (value, rp_area_page_get_programme (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_area_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RpAreaPage *self = RP_AREA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      rp_area_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_PROGRAMME:
+      rp_area_page_set_programme (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_area_page_class_init (RpAreaPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rp_area_page_dispose;
+  object_class->get_property = rp_area_page_get_property;
+  object_class->set_property = rp_area_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRAMME] =
+    g_param_spec_object ("programme", NULL, NULL, RP_TYPE_PROGRAMME,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rp_area_page_init (RpAreaPage *self)
+{
+}
+
+RpStore *
+rp_area_page_get_store (RpAreaPage *self)
+{
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  g_return_val_if_fail (RP_IS_AREA_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+void
+rp_area_page_set_store (RpAreaPage *self,
+                        RpStore    *store)
+{
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  g_return_if_fail (RP_IS_AREA_PAGE (self));
+  g_return_if_fail (store == NULL || RP_IS_STORE (store));
+
+  if (g_set_object (&priv->store, store))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+      rp_area_page_refresh (self);
+    }
+}
+
+RpProgramme *
+rp_area_page_get_programme (RpAreaPage *self)
+{
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  g_return_val_if_fail (RP_IS_AREA_PAGE (self), NULL);
+
+  return priv->programme;
+}
+
+void
+rp_area_page_set_programme (RpAreaPage  *self,
+                            RpProgramme *programme)
+{
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  g_return_if_fail (RP_IS_AREA_PAGE (self));
+  g_return_if_fail (programme == NULL || RP_IS_PROGRAMME (programme));
+
+  if (g_set_object (&priv->programme, programme))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
+      rp_area_page_refresh (self);
+    }
+}
+
+void
+rp_area_page_refresh (RpAreaPage *self)
+{
+  g_return_if_fail (RP_IS_AREA_PAGE (self));
+
+  if (RP_AREA_PAGE_GET_CLASS (self)->refresh != NULL)
+    RP_AREA_PAGE_GET_CLASS (self)->refresh (self);
+}
+
+/**
+ * rp_area_page_load_counts:
+ * @counts: (out caller-allocates): the programme's figures, all zero on failure
+ *
+ * Returns: %TRUE if a programme is shown and its figures were read
+ */
+gboolean
+rp_area_page_load_counts (RpAreaPage        *self,
+                          RpProgrammeCounts *counts)
+{
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (RP_IS_AREA_PAGE (self), FALSE);
+
+  memset (counts, 0, sizeof *counts);
+
+  if (priv->store == NULL || priv->programme == NULL)
+    return FALSE;
+
+  if (!rp_store_get_counts (priv->store, rp_programme_get_id (priv->programme), counts, &error))
+    {
+      g_warning ("Could not count the programme’s records: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

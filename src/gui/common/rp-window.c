@@ -1,0 +1,772 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-window.c: the main window: one programme, in four areas */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-attendees-page.h"
+#include "rp-new-programme-window.h"
+#include "rp-reports-page.h"
+#include "rp-taster-days-page.h"
+#include "rp-timetable-page.h"
+#include "rp-welcome-page.h"
+#include "rp-window.h"
+
+struct _RpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  RpStore              *store;
+  RpProgramme          *programme;
+  GtkNativeDialog      *file_chooser;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *programme_title;
+  AdwViewStack         *view_stack;
+  GMenu                *programmes_section;
+  RpAreaPage           *attendees_page;
+  RpAreaPage           *taster_days_page;
+  RpAreaPage           *timetable_page;
+  RpAreaPage           *reports_page;
+};
+
+G_DEFINE_FINAL_TYPE (RpWindow, rp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PROGRAMME,
+  PROP_AREA,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_view (RpWindow *self)
+{
+  const char *view = self->store != NULL && self->programme != NULL ? "programme" : "welcome";
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), view) == 0)
+    return;
+
+  gtk_stack_set_visible_child_name (self->stack, view);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+update_actions (RpWindow *self)
+{
+  gboolean writable = self->store == NULL || !rp_store_is_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-programme", writable);
+}
+
+/* The menu lists the programmes only when there is a choice to make. */
+static void
+rebuild_programmes_menu (RpWindow *self)
+{
+  g_autoptr(GListModel) programmes = NULL;
+  guint n_programmes;
+
+  g_menu_remove_all (self->programmes_section);
+
+  if (self->store == NULL ||
+      !(programmes = rp_store_list_programmes (self->store, NULL)))
+    return;
+
+  n_programmes = g_list_model_get_n_items (programmes);
+  if (n_programmes < 2)
+    return;
+
+  for (guint i = 0; i < n_programmes; i++)
+    {
+      g_autoptr(RpProgramme) programme = g_list_model_get_item (programmes, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (rp_programme_get_name (programme), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.show-programme",
+                                               g_variant_new_int64 (rp_programme_get_id (programme)));
+      g_menu_append_item (self->programmes_section, item);
+    }
+}
+
+static void
+update_titles (RpWindow *self)
+{
+  g_autofree char *closure = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->programme == NULL)
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _("Reprovision"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Reprovision"));
+      return;
+    }
+
+  closure = rp_date_format_short (rp_programme_get_closure_date (self->programme));
+  if (closure != NULL)
+    {
+      g_autofree char *today = rp_date_today ();
+
+      if (rp_date_compare (rp_programme_get_closure_date (self->programme), today) < 0)
+        /* Translators: the subtitle of the window, under the day centre's name */
+        subtitle = g_strdup_printf (_("Closed %s"), closure);
+      else
+        /* Translators: the subtitle of the window, under the day centre's name */
+        subtitle = g_strdup_printf (_("Closes %s"), closure);
+    }
+  else
+    subtitle = g_strdup (_("No closure date set"));
+
+  adw_view_switcher_title_set_title (self->switcher_title, rp_programme_get_name (self->programme));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_window_title_set_title (self->programme_title, rp_programme_get_name (self->programme));
+  adw_window_title_set_subtitle (self->programme_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), rp_programme_get_name (self->programme));
+}
+
+static RpAreaPage *
+area_pages (RpWindow *self,
+            guint     i)
+{
+  RpAreaPage *pages[] = {
+    self->attendees_page, self->taster_days_page, self->timetable_page, self->reports_page,
+  };
+
+  return i < G_N_ELEMENTS (pages) ? pages[i] : NULL;
+}
+
+void
+rp_window_set_programme (RpWindow    *self,
+                         RpProgramme *programme)
+{
+  RpAreaPage *page;
+
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (programme == NULL || RP_IS_PROGRAMME (programme));
+
+  if (!g_set_object (&self->programme, programme))
+    return;
+
+  for (guint i = 0; (page = area_pages (self, i)) != NULL; i++)
+    {
+      rp_area_page_set_store (page, self->store);
+      rp_area_page_set_programme (page, programme);
+    }
+
+  if (programme != NULL)
+    g_settings_set_int64 (self->settings, "last-programme", rp_programme_get_id (programme));
+
+  update_titles (self);
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
+}
+
+static void
+show_programme_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!(programme = rp_store_get_programme (self->store, g_variant_get_int64 (parameter), &error)))
+    {
+      rp_window_show_error (self, _("Could Not Open the Programme"), error);
+      return;
+    }
+
+  rp_window_set_programme (self, programme);
+}
+
+/* Shows the programme last used, or the first; NULL when the database has none yet. */
+static RpProgramme *
+choose_programme (RpWindow *self)
+{
+  g_autoptr(GListModel) programmes = rp_store_list_programmes (self->store, NULL);
+  gint64 last = g_settings_get_int64 (self->settings, "last-programme");
+  guint n_programmes = programmes != NULL ? g_list_model_get_n_items (programmes) : 0;
+
+  for (guint i = 0; i < n_programmes; i++)
+    {
+      g_autoptr(RpProgramme) programme = g_list_model_get_item (programmes, i);
+
+      if (rp_programme_get_id (programme) == last)
+        return g_steal_pointer (&programme);
+    }
+
+  return n_programmes > 0 ? g_list_model_get_item (programmes, 0) : NULL;
+}
+
+void
+rp_window_set_store (RpWindow *self,
+                     RpStore  *store)
+{
+  g_autoptr(RpProgramme) programme = NULL;
+
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || RP_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  rp_window_set_programme (self, NULL);
+  rebuild_programmes_menu (self);
+  update_actions (self);
+
+  if (store != NULL && (programme = choose_programme (self)) != NULL)
+    rp_window_set_programme (self, programme);
+
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+on_programme_created (RpWindow             *self,
+                      RpProgramme          *programme,
+                      RpNewProgrammeWindow *dialog)
+{
+  rebuild_programmes_menu (self);
+  rp_window_set_programme (self, programme);
+}
+
+static void
+present_new_programme_window (RpWindow *self)
+{
+  RpNewProgrammeWindow *dialog = rp_new_programme_window_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_programme_created), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * rp_window_open_database:
+ * @path: a database file
+ *
+ * Opens @path, or a local copy of it when it lies on the document portal or a
+ * network share, and remembers it for the next start. A database without a
+ * programme asks for one.
+ */
+gboolean
+rp_window_open_database (RpWindow    *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *local_path = NULL;
+
+  g_return_val_if_fail (RP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (rp_store_path_needs_local_copy (path))
+    {
+      g_autofree char *message = NULL;
+
+      if (!(local_path = rp_store_make_local_copy (path, error)))
+        return FALSE;
+
+      message = g_strdup_printf (_("A copy was opened from your data folder, because the database cannot be used safely where it is: %s"),
+                                 local_path);
+      rp_window_add_toast (self, message);
+      path = local_path;
+    }
+
+  if (!(store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, error)))
+    return FALSE;
+
+  rp_window_set_store (self, store);
+  g_settings_set_string (self->settings, "recent-database", path);
+
+  if (self->programme == NULL && !rp_store_is_read_only (store))
+    present_new_programme_window (self);
+
+  return TRUE;
+}
+
+/**
+ * rp_window_restore_session:
+ *
+ * Reopens the database used last, if it is still there.
+ */
+void
+rp_window_restore_session (RpWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RP_IS_WINDOW (self));
+
+  path = g_settings_get_string (self->settings, "recent-database");
+  if (path[0] == '\0')
+    return;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message = g_strdup_printf (_("The database used last, “%s”, could not be found. It may have been moved or renamed."), path);
+
+      rp_window_add_toast (self, message);
+      g_settings_set_string (self->settings, "recent-database", "");
+      return;
+    }
+
+  if (!rp_window_open_database (self, path, &error))
+    rp_window_show_error (self, _("Could Not Open the Database"), error);
+}
+
+void
+rp_window_show_error (RpWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+rp_window_add_toast (RpWindow   *self,
+                     const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (RP_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_or_report (RpWindow   *self,
+                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rp_window_open_database (self, path, &error))
+    rp_window_show_error (self, _("Could Not Open the Database"), error);
+}
+
+/* Actions ------------------------------------------------------------------ */
+
+static void
+add_database_filter (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Reprovision databases"));
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_filter_add_suffix (filter, "reprovision");
+  gtk_file_filter_add_suffix (filter, "sqlite");
+  gtk_file_chooser_add_filter (chooser, filter);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+on_open_response (RpWindow        *self,
+                  int              response,
+                  GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    open_or_report (self, path);
+
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  add_database_filter (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+on_new_response (RpWindow        *self,
+                 int              response,
+                 GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) == NULL ||
+      (path = g_file_get_path (file)) == NULL)
+    {
+      g_clear_object (&self->file_chooser);
+      return;
+    }
+
+  g_clear_object (&self->file_chooser);
+
+  /* A portal or network location cannot hold the live database: keep it locally. */
+  if (rp_store_path_needs_local_copy (path))
+    {
+      g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *local = g_build_filename (g_get_user_data_dir (), "reprovision", basename, NULL);
+      g_autofree char *message = g_strdup_printf (_("The database was created in your data folder, because it cannot be used safely in the place you chose: %s"), local);
+
+      g_free (path);
+      path = g_steal_pointer (&local);
+      rp_window_add_toast (self, message);
+    }
+
+  /* An existing file is opened, never replaced. */
+  if (!(store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error)))
+    {
+      rp_window_show_error (self, _("Could Not Create the Database"), error);
+      return;
+    }
+  g_clear_object (&store);
+
+  open_or_report (self, path);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  add_database_filter (GTK_FILE_CHOOSER (chooser));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Reprovision.db"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_new_response), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+explore_sample_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  g_autofree char *path = rp_store_get_sample_path ();
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GListModel) programmes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error)) ||
+      !(programmes = rp_store_list_programmes (store, &error)))
+    {
+      rp_window_show_error (self, _("Could Not Open the Sample Programme"), error);
+      return;
+    }
+
+  if (g_list_model_get_n_items (programmes) == 0)
+    {
+      g_autoptr(RpProgramme) sample = rp_sample_create (store, &error);
+
+      if (sample == NULL)
+        {
+          rp_window_show_error (self, _("Could Not Create the Sample Programme"), error);
+          return;
+        }
+    }
+
+  g_clear_object (&store);
+  open_or_report (self, path);
+}
+
+static void
+new_programme_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+
+  /* Without an open database, the programme goes into the default one. */
+  if (self->store == NULL)
+    {
+      g_autofree char *path = rp_store_get_default_path ();
+      g_autoptr(RpStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!(store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error)))
+        {
+          rp_window_show_error (self, _("Could Not Create the Database"), error);
+          return;
+        }
+
+      rp_window_set_store (self, store);
+      g_settings_set_string (self->settings, "recent-database", path);
+    }
+
+  present_new_programme_window (self);
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static void
+on_area_changed (RpWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA]);
+}
+
+static gboolean
+rp_window_close_request (GtkWindow *window)
+{
+  RpWindow *self = RP_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (rp_window_parent_class)->close_request (window);
+}
+
+static void
+rp_window_dispose (GObject *object)
+{
+  RpWindow *self = RP_WINDOW (object);
+
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_WINDOW);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->programme);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rp_window_parent_class)->dispose (object);
+}
+
+static void
+rp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RpWindow *self = RP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_PROGRAMME:
+      g_value_set_object (value, self->programme);
+      break;
+
+    case PROP_AREA:
+      g_value_set_string (value, rp_window_get_area (self));
+      break;
+
+    case PROP_VIEW:
+      g_value_set_string (value, rp_window_get_view (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RpWindow *self = RP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      rp_window_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_PROGRAMME:
+      rp_window_set_programme (self, g_value_get_object (value));
+      break;
+
+    case PROP_AREA:
+      adw_view_stack_set_visible_child_name (self->view_stack, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_window_class_init (RpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const struct { guint key; const char *area; } area_keys[] = {
+    { GDK_KEY_1, "attendees" }, { GDK_KEY_2, "taster-days" },
+    { GDK_KEY_3, "timetable" }, { GDK_KEY_4, "reports" },
+  };
+
+  object_class->dispose = rp_window_dispose;
+  object_class->get_property = rp_window_get_property;
+  object_class->set_property = rp_window_set_property;
+  window_class->close_request = rp_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRAMME] =
+    g_param_spec_object ("programme", NULL, NULL, RP_TYPE_PROGRAMME,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AREA] =
+    g_param_spec_string ("area", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RP_TYPE_WELCOME_PAGE);
+  g_type_ensure (RP_TYPE_ATTENDEES_PAGE);
+  g_type_ensure (RP_TYPE_TASTER_DAYS_PAGE);
+  g_type_ensure (RP_TYPE_TIMETABLE_PAGE);
+  g_type_ensure (RP_TYPE_REPORTS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/common/rp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, programme_title);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, programmes_section);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, attendees_page);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, taster_days_page);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, timetable_page);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, reports_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
+  gtk_widget_class_install_action (widget_class, "win.show-programme", "x", show_programme_action);
+  gtk_widget_class_install_property_action (widget_class, "win.area", "area");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (area_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, area_keys[i].key, GDK_ALT_MASK,
+                                         "win.area", "s", area_keys[i].area);
+}
+
+static void
+rp_window_init (RpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* When the switcher takes the header's centre, the programme's name moves to the start. */
+  g_object_bind_property (self->switcher_title, "title-visible",
+                          self->programme_title, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  update_titles (self);
+  update_actions (self);
+  update_view (self);
+}
+
+RpWindow *
+rp_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (RP_TYPE_WINDOW, "application", application, NULL);
+}
+
+RpStore *
+rp_window_get_store (RpWindow *self)
+{
+  g_return_val_if_fail (RP_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+RpProgramme *
+rp_window_get_programme (RpWindow *self)
+{
+  g_return_val_if_fail (RP_IS_WINDOW (self), NULL);
+
+  return self->programme;
+}
+
+/**
+ * rp_window_get_area:
+ *
+ * Returns: the area shown: "attendees", "taster-days", "timetable" or "reports"
+ */
+const char *
+rp_window_get_area (RpWindow *self)
+{
+  g_return_val_if_fail (RP_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * rp_window_get_view:
+ *
+ * Returns: "welcome" before a programme is open, then "programme"
+ */
+const char *
+rp_window_get_view (RpWindow *self)
+{
+  g_return_val_if_fail (RP_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

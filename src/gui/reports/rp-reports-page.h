@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-reports-page.h: the Reports area: the programme at a glance, as managers report it */
+#pragma once
+
+#include "rp-area-page.h"
+
+G_BEGIN_DECLS
+
+#define RP_TYPE_REPORTS_PAGE (rp_reports_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (RpReportsPage, rp_reports_page, RP, REPORTS_PAGE, RpAreaPage)
+
+G_END_DECLS

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the main window and the new-programme window, driven as a user would */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rp-core.h"
+#include "rp-count-row.h"
+#include "rp-new-programme-window.h"
+#include "rp-test-util.h"
+#include "rp-window.h"
+
+typedef struct
+{
+  char    *dir;
+  RpStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = rp_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", fixture->dir, TRUE);
+  path = g_build_filename (fixture->dir, "programme.db", NULL);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->store);
+  rp_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Depth-first search for a widget of @type whose @property equals @value. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *property,
+             const char *value)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_autofree char *found = NULL;
+
+      if (property == NULL)
+        return root;
+      g_object_get (root, property, &found, NULL);
+      if (g_strcmp0 (found, value) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *match = find_widget (child, type, property, value);
+
+      if (match != NULL)
+        return match;
+    }
+
+  return NULL;
+}
+
+static const char *
+count_in_area (RpWindow   *window,
+               const char *row_title)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (window), RP_TYPE_COUNT_ROW, "title", row_title);
+
+  g_assert_nonnull (row);
+  return rp_count_row_get_value (RP_COUNT_ROW (row));
+}
+
+static void
+test_window_welcome_without_store (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  GtkWidget *menu_button;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  g_assert_cmpstr (rp_window_get_view (window), ==, "welcome");
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Explore a Sample Programme"));
+
+  /* The icon-only menu button has a name a screen reader can say. */
+  menu_button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, NULL);
+  g_assert_nonnull (menu_button);
+  gtk_test_accessible_assert_property (menu_button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_window_shows_programme (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = rp_sample_create (fixture->store, &error);
+  g_autofree char *expected = NULL;
+  RpProgrammeCounts counts;
+  RpWindow *window;
+  GtkWidget *title;
+
+  g_assert_no_error (error);
+  g_assert_true (rp_store_get_counts (fixture->store, rp_programme_get_id (programme), &counts, &error));
+
+  window = rp_window_new (NULL);
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  g_assert_cmpstr (rp_window_get_view (window), ==, "programme");
+  g_assert_cmpint (rp_programme_get_id (rp_window_get_programme (window)), ==, rp_programme_get_id (programme));
+
+  title = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL, NULL);
+  g_assert_cmpstr (adw_view_switcher_title_get_title (ADW_VIEW_SWITCHER_TITLE (title)), ==,
+                   rp_programme_get_name (programme));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)), ==, "Closed 31 Mar 2024");
+
+  /* The figures are the database's, not the page's. */
+  expected = g_strdup_printf ("%u", counts.attending);
+  g_assert_cmpstr (count_in_area (window, "Still attending"), ==, expected);
+  g_assert_cmpstr (count_in_area (window, "Step 2 · Contact with people to commence discussion"), ==, "8");
+  g_assert_cmpstr (count_in_area (window, "Step 5 · Explore options for new provision"), ==, "1");
+  g_assert_cmpstr (count_in_area (window, "Health"), ==, "5");
+  g_assert_cmpstr (count_in_area (window, "Providers"), ==, "4");
+  g_assert_cmpstr (count_in_area (window, "Actions"), ==, "5");
+  g_assert_cmpstr (count_in_area (window, "Completed"), ==, "3");
+  g_assert_cmpstr (count_in_area (window, "Moved to new provision"), ==, "0");
+
+  /* Alt+3 and the area action switch to the timetable. */
+  g_assert_cmpstr (rp_window_get_area (window), ==, "attendees");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.area", "s", "timetable"));
+  g_assert_cmpstr (rp_window_get_area (window), ==, "timetable");
+
+  /* A step change shows after a refresh of the programme. */
+  {
+    g_autoptr(RpAttendee) four = rp_store_find_attendee (fixture->store, rp_programme_get_id (programme), 4, &error);
+
+    g_assert_true (rp_store_change_step (fixture->store, rp_attendee_get_id (four), 2, NULL, NULL, &error));
+    rp_window_set_store (window, NULL);
+    rp_window_set_store (window, fixture->store);
+    g_assert_cmpstr (count_in_area (window, "Step 2 · Contact with people to commence discussion"), ==, "9");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_new_programme_window (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) programmes = NULL;
+  RpNewProgrammeWindow *dialog = rp_new_programme_window_new (NULL, fixture->store);
+  GtkWidget *name_row;
+  GtkWidget *closure_row;
+  GtkWidget *create_button;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+
+  name_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Day centre name");
+  closure_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Closure date, for example 31/03/2024");
+  create_button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "C_reate");
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (closure_row);
+  g_assert_nonnull (create_button);
+
+  /* Nothing can be created without a name. */
+  g_assert_false (rp_new_programme_window_get_can_create (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Riverside Day Centre");
+  g_assert_true (rp_new_programme_window_get_can_create (dialog));
+
+  /* An impossible date is refused and explained. */
+  gtk_editable_set_text (GTK_EDITABLE (closure_row), "31/02/2024");
+  spin ();
+  g_assert_false (rp_new_programme_window_get_can_create (dialog));
+  g_assert_false (gtk_widget_get_sensitive (create_button));
+  g_assert_true (gtk_widget_has_css_class (closure_row, "error"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label",
+                                 "“31/02/2024” is not a real date: that month has 29 days."));
+
+  gtk_editable_set_text (GTK_EDITABLE (closure_row), "31/03/2024");
+  spin ();
+  g_assert_true (rp_new_programme_window_get_can_create (dialog));
+  g_assert_true (gtk_widget_get_sensitive (create_button));
+
+  g_object_ref (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-programme.create", NULL));
+  spin ();
+  g_assert_finalize_object (dialog);
+
+  programmes = rp_store_list_programmes (fixture->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
+  {
+    g_autoptr(RpProgramme) programme = g_list_model_get_item (programmes, 0);
+
+    g_assert_cmpstr (rp_programme_get_name (programme), ==, "Riverside Day Centre");
+    g_assert_cmpstr (rp_programme_get_closure_date (programme), ==, "2024-03-31");
+    g_assert_cmpstr (rp_programme_get_report_title (programme), ==, "Day Centre Update");
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/gui/window/welcome-without-store", test_window_welcome_without_store);
+  ADD ("/gui/window/shows-programme", test_window_shows_programme);
+  ADD ("/gui/new-programme/refuses-impossible-date", test_new_programme_window);
+#undef ADD
+
+  return g_test_run ();
+}
