@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Every file with translatable strings is listed in po/POTFILES.in, and nothing else is."""
+
+import pathlib
+import re
+import sys
+
+root = pathlib.Path(sys.argv[1])
+listed = set()
+for line in (root / "po" / "POTFILES.in").read_text(encoding="utf-8").splitlines():
+    line = line.strip()
+    if line and not line.startswith("#"):
+        listed.add(line)
+
+needed = set()
+c_marker = re.compile(r'\b(N?_|g_dngettext|ngettext|C_|NC_)\s*\(')
+for path in (root / "src").rglob("*.[ch]"):
+    if c_marker.search(path.read_text(encoding="utf-8")):
+        needed.add(path.relative_to(root).as_posix())
+for path in (root / "ui").rglob("*.ui"):
+    if 'translatable="yes"' in path.read_text(encoding="utf-8"):
+        needed.add(path.relative_to(root).as_posix())
+for path in (root / "data").glob("*.in"):
+    needed.add(path.relative_to(root).as_posix())
+for path in (root / "data").glob("*.gschema.xml"):
+    needed.add(path.relative_to(root).as_posix())
+
+problems = [f"{name} has translatable strings but is missing from po/POTFILES.in"
+            for name in sorted(needed - listed)]
+problems += [f"{name} is listed in po/POTFILES.in but does not exist"
+             for name in sorted(listed) if not (root / name).exists()]
+
+if problems:
+    sys.exit("\n".join(problems))
+print(f"{len(listed)} files listed, all present")
