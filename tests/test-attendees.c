@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "rp-core.h"
 #include "rp-store-private.h"
@@ -314,6 +315,155 @@ test_attendee_unicode_unchanged (Fixture       *fixture,
   g_assert_cmpstr (rp_attendee_get_case_notes (loaded), ==, note);
 }
 
+static void
+test_attendee_undo_step (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = make_attendee (fixture, 6, "Faisal Hussain");
+  g_autoptr(RpAttendee) loaded = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(RpStepChange) first = NULL;
+  g_autoptr(RpStepChange) second = NULL;
+  gint64 id;
+
+  g_assert_true (rp_store_add_attendee (fixture->store, attendee, "2023-07-17", &error));
+  id = rp_attendee_get_id (attendee);
+  g_assert_true (rp_store_change_step (fixture->store, id, 2, "2023-08-07", NULL, &error));
+  g_assert_true (rp_store_change_step (fixture->store, id, 3, "2023-09-01", NULL, &error));
+
+  history = rp_store_list_step_history (fixture->store, id, NULL);
+  first = g_list_model_get_item (history, 0);
+  second = g_list_model_get_item (history, 1);
+
+  /* Only the newest change can be taken back, and never the first entry. */
+  g_assert_false (rp_store_undo_step_change (fixture->store, rp_step_change_get_id (second), &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rp_store_undo_step_change (fixture->store, rp_step_change_get_id (first), &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(RpStepChange) last = g_list_model_get_item (history, 2);
+    g_assert_true (rp_store_undo_step_change (fixture->store, rp_step_change_get_id (last), &error));
+    g_assert_no_error (error);
+  }
+
+  loaded = rp_store_get_attendee (fixture->store, id, NULL);
+  g_assert_cmpint (rp_attendee_get_step (loaded), ==, 2);
+  g_assert_cmpstr (rp_attendee_get_step_since (loaded), ==, "2023-08-07");
+  /* The audit trail remembers the undone change as a deletion. */
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM audit WHERE table_name = 'step_change' AND action = 'delete'"), >, 0);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+
+  /* The file holds NUL bytes, so search it as bytes, not as a string. */
+  for (gsize i = 0; i + strlen (needle) <= length; i++)
+    if (memcmp (contents + i, needle, strlen (needle)) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_attendee_erasure (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) keep = make_attendee (fixture, 1, "Aisha Rahman");
+  g_autoptr(RpAttendee) erase = make_attendee (fixture, 2, "Quentin Zebedee-Farquharson");
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(RpAuditEntry) tombstone = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "programme.db", NULL);
+  gint64 id;
+
+  rp_attendee_set_contact_name (erase, "Philomena Zebedee-Farquharson");
+  rp_attendee_set_case_notes (erase, "Uniquely identifiable note xyzzy-plugh");
+  g_assert_true (rp_store_add_attendee (fixture->store, keep, NULL, &error));
+  g_assert_true (rp_store_add_attendee (fixture->store, erase, NULL, &error));
+  id = rp_attendee_get_id (erase);
+  g_assert_true (rp_store_change_step (fixture->store, id, 2, NULL, "Called Philomena", &error));
+
+  rp_store_delete_attendee (fixture->store, id, &error);
+  g_assert_no_error (error);
+
+  g_assert_null (rp_store_get_attendee (fixture->store, id, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM step_change"), ==, 1);
+
+  /* Only a tombstone is left: the number, when and by whom. */
+  audit = rp_store_list_audit (fixture->store, "attendee", id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (audit), ==, 1);
+  tombstone = g_list_model_get_item (audit, 0);
+  g_assert_cmpstr (rp_audit_entry_get_action (tombstone), ==, "delete");
+  g_assert_cmpstr (rp_audit_entry_get_old_value (tombstone), ==, "2");
+  g_assert_cmpstr (rp_audit_entry_get_user (tombstone), ==, "jtaylor");
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM audit WHERE old_value LIKE '%Zebedee%' OR new_value LIKE '%Zebedee%' OR new_value LIKE '%Philomena%'"), ==, 0);
+
+  /* Nothing of the person remains anywhere in the file. */
+  g_assert_false (file_contains (path, "Zebedee"));
+  g_assert_false (file_contains (path, "xyzzy-plugh"));
+  g_assert_false (file_contains (path, "Philomena"));
+  g_assert_true (file_contains (path, "Aisha Rahman"));
+}
+
+static void
+test_attendee_archive_and_caseload (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) a = make_attendee (fixture, 1, "Aisha Rahman");
+  g_autoptr(RpAttendee) b = make_attendee (fixture, 2, "Ben Clarke");
+  g_autoptr(RpAttendee) loaded = NULL;
+  gint64 programme_id = rp_programme_get_id (fixture->programme);
+
+  rp_attendee_set_worker_id (a, fixture->worker_id);
+  rp_attendee_set_worker_id (b, fixture->worker_id);
+  g_assert_true (rp_store_add_attendee (fixture->store, a, NULL, &error));
+  g_assert_true (rp_store_add_attendee (fixture->store, b, NULL, &error));
+  g_assert_cmpuint (rp_store_count_caseload (fixture->store, programme_id, fixture->worker_id, &error), ==, 2);
+
+  rp_attendee_set_archived (b, TRUE);
+  g_assert_true (rp_store_save_attendee (fixture->store, b, &error));
+  loaded = rp_store_get_attendee (fixture->store, rp_attendee_get_id (b), NULL);
+  g_assert_true (rp_attendee_get_archived (loaded));
+  g_assert_cmpuint (rp_store_count_caseload (fixture->store, programme_id, fixture->worker_id, &error), ==, 1);
+
+  g_assert_true (rp_store_record_move (fixture->store, rp_attendee_get_id (a), fixture->provider_id, "2023-09-20", &error));
+  g_assert_cmpuint (rp_store_count_caseload (fixture->store, programme_id, fixture->worker_id, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_attendee_name_index (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = make_attendee (fixture, 1, "Aisha Rahman");
+  g_autoptr(RpNameIndex) index = NULL;
+
+  rp_attendee_set_contact_name (attendee, "Nasreen Rahman");
+  g_assert_true (rp_store_add_attendee (fixture->store, attendee, NULL, &error));
+
+  index = rp_store_build_name_index (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  g_assert_no_error (error);
+  /* Attendees, their contacts and workers are all known names. */
+  g_assert_cmpstr (rp_name_index_find (index, "Nasreen's view is that"), ==, "Nasreen");
+  g_assert_cmpstr (rp_name_index_find (index, "Discussed with Priya"), ==, "Priya");
+  g_assert_null (rp_name_index_find (index, "Allocated worker made contact, Mosaic potential provider."));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -329,6 +479,10 @@ main (int    argc,
   ADD ("/core/attendees/move", test_attendee_move);
   ADD ("/core/attendees/validation", test_attendee_validation);
   ADD ("/core/attendees/unicode-unchanged", test_attendee_unicode_unchanged);
+  ADD ("/core/attendees/undo-step", test_attendee_undo_step);
+  ADD ("/core/attendees/erasure", test_attendee_erasure);
+  ADD ("/core/attendees/archive-and-caseload", test_attendee_archive_and_caseload);
+  ADD ("/core/attendees/name-index", test_attendee_name_index);
 #undef ADD
 
   return g_test_run ();

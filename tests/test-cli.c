@@ -106,6 +106,23 @@ test_cli_demo_then_read_back (void)
     }
   g_assert_cmpstr (lines[G_N_ELEMENTS (rp_reference_rows) + 1], ==, "");
 
+  /* A step change from the command line follows the app's rules. */
+  {
+    g_auto(CliResult) jump = { 0 };
+    g_auto(CliResult) forward = { 0 };
+    g_auto(CliResult) after = { 0 };
+
+    run_cli (&jump, "step", "--database", path, "--attendee", "4", "--to", "3", NULL);
+    g_assert_cmpint (jump.status, ==, 1);
+    g_assert_nonnull (strstr (jump.err, "Jumping from step 1 to step 3 needs a reason."));
+
+    run_cli (&forward, "step", "--database", path, "--attendee", "4", "--to", "2", "--note", "Phoned the family", NULL);
+    g_assert_cmpint (forward.status, ==, 0);
+
+    run_cli (&after, "attendees", "--database", path, "--format", "csv", NULL);
+    g_assert_nonnull (strstr (after.out, "\r\n4,ASC,2,"));
+  }
+
   run_cli (&table, "attendees", "--database", path, NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_nonnull (strstr (table.out, "Health"));

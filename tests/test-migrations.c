@@ -30,7 +30,10 @@ test_migrate_every_version (void)
       /* Every version since 1 has programmes: one written then must survive. */
       if (has_data)
         g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
-                                       "INSERT INTO programme (name, closure_date) VALUES ('Riverside', '2024-03-31')",
+                                       "INSERT INTO programme (name, closure_date) VALUES ('Riverside', '2024-03-31');"
+                                       "INSERT INTO attendee (programme_id, number, full_name, step) VALUES (1, 7, 'Georgia Bennett', 3);"
+                                       "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                                       "  VALUES (1, 0, 3, '2023-08-29', 'pm');",
                                        NULL, NULL, NULL), ==, SQLITE_OK);
       g_clear_object (&store);
 
@@ -47,6 +50,15 @@ test_migrate_every_version (void)
 
           g_assert_cmpstr (rp_programme_get_name (programme), ==, "Riverside");
           g_assert_cmpstr (rp_programme_get_closure_date (programme), ==, "2024-03-31");
+
+          {
+            g_autoptr(RpAttendee) attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), 7, &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpstr (rp_attendee_get_full_name (attendee), ==, "Georgia Bennett");
+            g_assert_cmpint (rp_attendee_get_step (attendee), ==, 3);
+            g_assert_false (rp_attendee_get_archived (attendee));
+          }
         }
 
       /* The migrated schema is complete enough for the sample programme. */

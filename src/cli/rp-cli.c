@@ -23,10 +23,12 @@ typedef struct
 
 static int command_demo      (int argc, char **argv);
 static int command_attendees (int argc, char **argv);
+static int command_step      (int argc, char **argv);
 
 static const Command commands[] = {
   { "demo",      command_demo,      N_("Write the sample programme into a database") },
   { "attendees", command_attendees, N_("List the attendees of a programme") },
+  { "step",      command_step,      N_("Record that an attendee has reached a step of the moving plan") },
 };
 
 static int
@@ -243,6 +245,65 @@ command_attendees (int    argc,
     }
 
   fwrite (out->str, 1, out->len, stdout);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_step (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *note = NULL;
+  gint64 programme_id = 0;
+  int number = 0;
+  int to_step = 0;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
+    { "to", 't', 0, G_OPTION_ARG_INT, &to_step, N_("The step reached, 1 to 6"), N_("STEP") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day it was reached (default: today)"), N_("YYYY-MM-DD") },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("Why; needed for a jump or a step back"), N_("TEXT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Record a step change on the moving plan, under the same rules as the app: one step forward at a time, a jump or a step back only with a note, never dated in the future."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (database == NULL)
+    return usage_error (context, _("Name the database with --database FILE."));
+  if (number <= 0)
+    return usage_error (context, _("Name the attendee with --attendee N."));
+  if (to_step == 0)
+    return usage_error (context, _("Name the step reached with --to STEP."));
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+
+  if (date_text != NULL && !(date = rp_date_normalise (date_text, &error)))
+    {
+      if (error == NULL)
+        return usage_error (context, _("The date is empty."));
+      return fail (error);
+    }
+
+  if (!(store = rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)) ||
+      !(attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), number, &error)) ||
+      !rp_store_change_step (store, rp_attendee_get_id (attendee), to_step, date, note, &error))
+    return fail (error);
+
+  g_print (_("Attendee %d is now at step %d, %s.\n"), number, to_step, rp_moving_plan_step_name (to_step));
   return EXIT_SUCCESS;
 }
 

@@ -40,6 +40,7 @@ struct _RpAttendee
   gint64 moved_to_provider_id;
   char *moved_to_provider_name;
   char *outcome_reason;
+  gboolean archived;
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendee, rp_attendee, G_TYPE_OBJECT)
@@ -71,6 +72,7 @@ enum {
   PROP_MOVED_TO_PROVIDER_ID,
   PROP_MOVED_TO_PROVIDER_NAME,
   PROP_OUTCOME_REASON,
+  PROP_ARCHIVED,
   N_PROPS
 };
 
@@ -210,6 +212,10 @@ rp_attendee_get_property (GObject    *object,
       g_value_set_string (value, self->outcome_reason);
       break;
 
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -325,6 +331,10 @@ rp_attendee_set_property (GObject      *object,
       rp_attendee_set_outcome_reason (self, g_value_get_string (value));
       break;
 
+    case PROP_ARCHIVED:
+      rp_attendee_set_archived (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -414,6 +424,9 @@ rp_attendee_class_init (RpAttendeeClass *klass)
   properties[PROP_OUTCOME_REASON] =
     g_param_spec_string ("outcome-reason", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ARCHIVED] =
+    g_param_spec_boolean ("archived", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -475,6 +488,7 @@ rp_attendee_copy (RpAttendee *self)
   copy->moved_to_provider_id = self->moved_to_provider_id;
   copy->moved_to_provider_name = g_strdup (self->moved_to_provider_name);
   copy->outcome_reason = g_strdup (self->outcome_reason);
+  copy->archived = self->archived;
   return copy;
 }
 
@@ -1002,6 +1016,29 @@ rp_attendee_set_outcome_reason (RpAttendee *self,
 
   if (rp_set_string (&self->outcome_reason, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME_REASON]);
+}
+
+gboolean
+rp_attendee_get_archived (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), FALSE);
+
+  return self->archived;
+}
+
+void
+rp_attendee_set_archived (RpAttendee *self,
+                          gboolean    value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  value = !!value;
+
+  if (self->archived == value)
+    return;
+
+  self->archived = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
 }
 
 

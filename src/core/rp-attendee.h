@@ -89,6 +89,9 @@ void        rp_attendee_set_moved_to_provider_name (RpAttendee  *self,
 const char *rp_attendee_get_outcome_reason         (RpAttendee  *self);
 void        rp_attendee_set_outcome_reason         (RpAttendee  *self,
                                                     const char  *value);
+gboolean    rp_attendee_get_archived               (RpAttendee  *self);
+void        rp_attendee_set_archived               (RpAttendee  *self,
+                                                    gboolean     value);
 const char *rp_attendee_get_display_name           (RpAttendee  *self);
 gboolean    rp_attendee_validate                   (RpAttendee  *self,
                                                     GError     **error);

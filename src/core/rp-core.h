@@ -3,13 +3,17 @@
 #pragma once
 
 #include "rp-attendee.h"
+#include "rp-attendee-filter.h"
+#include "rp-attention.h"
 #include "rp-audit-entry.h"
 #include "rp-booking.h"
 #include "rp-csv.h"
 #include "rp-date.h"
 #include "rp-enums.h"
 #include "rp-error.h"
+#include "rp-history.h"
 #include "rp-moving-plan.h"
+#include "rp-name-index.h"
 #include "rp-programme.h"
 #include "rp-provider.h"
 #include "rp-sample.h"

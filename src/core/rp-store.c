@@ -186,6 +186,10 @@ static const char * const migrations[] = {
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN NOT rp_erasing () BEGIN"
   "  SELECT RAISE (ABORT, 'The audit trail cannot be changed.');"
   "END;",
+
+  /* 1 → 2: archiving attendees, and an index for the attendees view's filters */
+  "ALTER TABLE attendee ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));"
+  "CREATE INDEX attendee_programme_step ON attendee (programme_id, step);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -763,7 +767,9 @@ rp_store_open_at_version (const char        *path,
       return NULL;
     }
 
-  if (!store_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* secure_delete: an erased person's details are overwritten, not left in free pages. */
+  if (!store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !store_exec (self, "PRAGMA secure_delete = ON", error))
     return NULL;
 
   if (!read_only)
@@ -1458,7 +1464,7 @@ rp_store_save_worker (RpStore   *self,
   " (SELECT s.changed_on FROM step_change s WHERE s.attendee_id = a.id" \
   "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1)," \
   " a.case_notes, a.report_note, a.target_date, a.outcome, a.outcome_date," \
-  " a.moved_to_provider_id, p.name, a.outcome_reason"
+  " a.moved_to_provider_id, p.name, a.outcome_reason, a.archived"
 
 #define ATTENDEE_FROM \
   " FROM attendee a LEFT JOIN worker w ON w.id = a.worker_id" \
@@ -1499,6 +1505,7 @@ attendee_from_row (sqlite3_stmt *stmt)
   rp_attendee_set_moved_to_provider_id (attendee, sqlite3_column_int64 (stmt, 22));
   rp_attendee_set_moved_to_provider_name (attendee, column_text (stmt, 23));
   rp_attendee_set_outcome_reason (attendee, column_text (stmt, 24));
+  rp_attendee_set_archived (attendee, sqlite3_column_int (stmt, 25));
   return attendee;
 }
 
@@ -1611,6 +1618,7 @@ bind_attendee (sqlite3_stmt *stmt,
   bind_text (stmt, 16, rp_attendee_get_outcome_date (attendee));
   bind_id (stmt, 17, rp_attendee_get_moved_to_provider_id (attendee));
   bind_text (stmt, 18, rp_attendee_get_outcome_reason (attendee));
+  sqlite3_bind_int (stmt, 19, rp_attendee_get_archived (attendee) ? 1 : 0);
 }
 
 static gboolean
@@ -1707,17 +1715,17 @@ write_new_attendee (RpStore  *self,
                         "INSERT INTO attendee (full_name, preferred_name, date_of_birth, contact_name,"
                         " contact_relationship, contact_phone, wheelchair_user, transport_needed,"
                         " access_needs, funding, worker_id, case_notes, report_note, target_date,"
-                        " outcome, outcome_date, moved_to_provider_id, outcome_reason,"
+                        " outcome, outcome_date, moved_to_provider_id, outcome_reason, archived,"
                         " programme_id, number, step)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         error);
   if (stmt == NULL)
     return FALSE;
 
   bind_attendee (stmt, attendee);
-  sqlite3_bind_int64 (stmt, 19, programme_id);
-  sqlite3_bind_int (stmt, 20, number);
-  sqlite3_bind_int (stmt, 21, rp_attendee_get_step (attendee));
+  sqlite3_bind_int64 (stmt, 20, programme_id);
+  sqlite3_bind_int (stmt, 21, number);
+  sqlite3_bind_int (stmt, 22, rp_attendee_get_step (attendee));
   if (!step_done (self, stmt, error))
     return FALSE;
 
@@ -1814,14 +1822,14 @@ write_attendee (RpStore  *self,
                         " contact_name = ?, contact_relationship = ?, contact_phone = ?,"
                         " wheelchair_user = ?, transport_needed = ?, access_needs = ?, funding = ?,"
                         " worker_id = ?, case_notes = ?, report_note = ?, target_date = ?, outcome = ?,"
-                        " outcome_date = ?, moved_to_provider_id = ?, outcome_reason = ?"
+                        " outcome_date = ?, moved_to_provider_id = ?, outcome_reason = ?, archived = ?"
                         " WHERE id = ?",
                         error);
   if (stmt == NULL)
     return FALSE;
 
   bind_attendee (stmt, attendee);
-  sqlite3_bind_int64 (stmt, 19, rp_attendee_get_id (attendee));
+  sqlite3_bind_int64 (stmt, 20, rp_attendee_get_id (attendee));
   return step_done (self, stmt, error);
 }
 
@@ -2063,6 +2071,288 @@ rp_store_list_step_history (RpStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, attendee_id);
   return collect_rows (self, stmt, RP_TYPE_STEP_CHANGE, (RowFunc) step_change_from_row, error);
+}
+
+static gboolean
+write_undo_step_change (RpStore  *self,
+                        gpointer  data,
+                        GError  **error)
+{
+  gint64 step_change_id = *(gint64 *) data;
+  sqlite3_stmt *stmt;
+  int rc;
+  gboolean newest, first;
+
+  stmt = store_prepare (self,
+                        "SELECT s.from_step = 0,"
+                        " s.id = (SELECT n.id FROM step_change n WHERE n.attendee_id = s.attendee_id"
+                        "         ORDER BY n.changed_on DESC, n.id DESC LIMIT 1)"
+                        " FROM step_change s WHERE s.id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, step_change_id);
+  rc = sqlite3_step (stmt);
+  first = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  newest = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("That step change no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, error);
+
+  if (first || !newest)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           first ? _("The first step of the history cannot be undone.")
+                                 : _("Only the latest step change can be undone."));
+      return FALSE;
+    }
+
+  stmt = store_prepare (self, "DELETE FROM step_change WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, step_change_id);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_undo_step_change:
+ * @step_change_id: the latest step change of an attendee
+ *
+ * Takes back a step change recorded by mistake; the attendee returns to the
+ * step before it. The audit trail keeps a record of both.
+ */
+gboolean
+rp_store_undo_step_change (RpStore  *self,
+                           gint64    step_change_id,
+                           GError  **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return store_write (self, write_undo_step_change, &step_change_id, error);
+}
+
+/* Collects the ids a query returns, for the erasure of one person's records. */
+static GArray *
+collect_ids (RpStore     *self,
+             const char  *sql,
+             gint64       id,
+             GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, value);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+delete_by_id (RpStore     *self,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+scrub_audit (RpStore     *self,
+             const char  *table_name,
+             GArray      *ids,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "DELETE FROM audit WHERE table_name = ? AND record_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      bind_text (stmt, 1, table_name);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_erasure (RpStore  *self,
+               gpointer  data,
+               GError  **error)
+{
+  gint64 attendee_id = *(gint64 *) data;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(GArray) step_ids = NULL;
+  g_autoptr(GArray) booking_ids = NULL;
+  g_autoptr(GArray) attendee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  if (!(attendee = rp_store_get_attendee (self, attendee_id, error)) ||
+      !(step_ids = collect_ids (self, "SELECT id FROM step_change WHERE attendee_id = ?", attendee_id, error)) ||
+      !(booking_ids = collect_ids (self, "SELECT id FROM booking WHERE attendee_id = ?", attendee_id, error)))
+    return FALSE;
+
+  g_array_append_val (attendee_ids, attendee_id);
+
+  /* The step history goes with the attendee (ON DELETE CASCADE). */
+  if (!delete_by_id (self, "DELETE FROM booking WHERE attendee_id = ?", attendee_id, error) ||
+      !delete_by_id (self, "DELETE FROM attendee WHERE id = ?", attendee_id, error) ||
+      !scrub_audit (self, "booking", booking_ids, error) ||
+      !scrub_audit (self, "step_change", step_ids, error) ||
+      !scrub_audit (self, "attendee", attendee_ids, error))
+    return FALSE;
+
+  /* The tombstone: who was erased (by number only), when and by whom. */
+  stmt = store_prepare (self,
+                        "INSERT INTO audit (user, table_name, record_id, action, field, old_value)"
+                        " VALUES (?, 'attendee', ?, 'delete', 'number', ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, self->user);
+  sqlite3_bind_int64 (stmt, 2, attendee_id);
+  sqlite3_bind_int (stmt, 3, rp_attendee_get_number (attendee));
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_delete_attendee:
+ *
+ * Permanently erases an attendee: their record, step history, bookings and
+ * every value the audit trail held about them. Only a tombstone remains in
+ * the audit trail — the attendee number, the date and who erased it — so a
+ * right-to-erasure request can be honoured.
+ */
+gboolean
+rp_store_delete_attendee (RpStore  *self,
+                          gint64    attendee_id,
+                          GError  **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  self->erasing = TRUE;
+  ok = store_write (self, write_erasure, &attendee_id, error);
+  self->erasing = FALSE;
+
+  /* Move the overwritten pages out of the WAL into the main file at once. */
+  if (ok)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  return ok;
+}
+
+/**
+ * rp_store_count_caseload:
+ *
+ * Returns: how many attendees still attending are allocated to @worker_id
+ */
+guint
+rp_store_count_caseload (RpStore  *self,
+                         gint64    programme_id,
+                         gint64    worker_id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), 0);
+
+  stmt = store_prepare (self,
+                        "SELECT count(*) FROM attendee WHERE programme_id = ? AND worker_id = ?"
+                        " AND outcome = 'attending' AND NOT archived",
+                        error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_int64 (stmt, 2, worker_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  else
+    set_error_from_db (self, error);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/**
+ * rp_store_build_name_index:
+ *
+ * Collects every personal name the programme knows — attendees' full and
+ * preferred names, their contacts, workers and staff, providers' contacts —
+ * to check text meant for publication.
+ *
+ * Returns: (transfer full): the index, or %NULL on error
+ */
+RpNameIndex *
+rp_store_build_name_index (RpStore  *self,
+                           gint64    programme_id,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT full_name FROM attendee WHERE programme_id = ?1"
+                        " UNION SELECT preferred_name FROM attendee WHERE programme_id = ?1"
+                        " UNION SELECT contact_name FROM attendee WHERE programme_id = ?1"
+                        " UNION SELECT name FROM worker"
+                        " UNION SELECT contact_name FROM provider",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (column_text (stmt, 0) != NULL)
+      g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return rp_name_index_new ((const char * const *) names->pdata, names->len);
 }
 
 /* Providers ------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include "rp-audit-entry.h"
 #include "rp-booking.h"
 #include "rp-moving-plan.h"
+#include "rp-name-index.h"
 #include "rp-programme.h"
 #include "rp-provider.h"
 #include "rp-step-change.h"
@@ -22,7 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpStore, rp_store, RP, STORE, GObject)
 
 /* The schema version this build writes; databases at older versions are migrated on open. */
-#define RP_STORE_SCHEMA_VERSION 1
+#define RP_STORE_SCHEMA_VERSION 2
 
 typedef enum
 {
@@ -144,6 +145,19 @@ gboolean     rp_store_record_left            (RpStore           *self,
                                               GError           **error);
 GListModel  *rp_store_list_step_history      (RpStore           *self,
                                               gint64             attendee_id,
+                                              GError           **error);
+gboolean     rp_store_undo_step_change       (RpStore           *self,
+                                              gint64             step_change_id,
+                                              GError           **error);
+gboolean     rp_store_delete_attendee        (RpStore           *self,
+                                              gint64             attendee_id,
+                                              GError           **error);
+guint        rp_store_count_caseload         (RpStore           *self,
+                                              gint64             programme_id,
+                                              gint64             worker_id,
+                                              GError           **error);
+RpNameIndex *rp_store_build_name_index       (RpStore           *self,
+                                              gint64             programme_id,
                                               GError           **error);
 
 /* Providers (shared by every programme in the database) */

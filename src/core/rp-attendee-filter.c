@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-attendee-filter.c: which attendees a worker wants to see */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rp-attendee-filter.h"
+#include "rp-validate.h"
+
+struct _RpAttendeeFilter
+{
+  GObject  parent_instance;
+
+  char    *search;
+  char    *search_key;   /* casefolded, for matching names */
+  int      step;
+  gint64   worker_id;
+  int      funding;
+  int      outcome;
+  gboolean include_archived;
+};
+
+G_DEFINE_FINAL_TYPE (RpAttendeeFilter, rp_attendee_filter, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SEARCH,
+  PROP_STEP,
+  PROP_WORKER_ID,
+  PROP_FUNDING,
+  PROP_OUTCOME,
+  PROP_INCLUDE_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+make_key (const char *text)
+{
+  g_autofree char *normalised = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  normalised = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  return normalised != NULL ? g_utf8_casefold (normalised, -1) : NULL;
+}
+
+static void
+set_search (RpAttendeeFilter *self,
+            const char       *search)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (search != NULL ? search : ""));
+
+  if (!rp_set_string (&self->search, trimmed[0] != '\0' ? trimmed : NULL))
+    return;
+
+  g_free (self->search_key);
+  self->search_key = make_key (self->search);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+static void
+rp_attendee_filter_finalize (GObject *object)
+{
+  RpAttendeeFilter *self = RP_ATTENDEE_FILTER (object);
+
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->search_key, g_free);
+
+  G_OBJECT_CLASS (rp_attendee_filter_parent_class)->finalize (object);
+}
+
+static void
+rp_attendee_filter_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RpAttendeeFilter *self = RP_ATTENDEE_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+
+    case PROP_STEP:
+      g_value_set_int (value, self->step);
+      break;
+
+    case PROP_WORKER_ID:
+      g_value_set_int64 (value, self->worker_id);
+      break;
+
+    case PROP_FUNDING:
+      g_value_set_int (value, self->funding);
+      break;
+
+    case PROP_OUTCOME:
+      g_value_set_int (value, self->outcome);
+      break;
+
+    case PROP_INCLUDE_ARCHIVED:
+      g_value_set_boolean (value, self->include_archived);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Sets an int field and notifies only on a real change. */
+#define SET_FIELD(field, prop, value)                                           \
+  G_STMT_START {                                                                \
+    if (self->field != (value))                                                 \
+      {                                                                         \
+        self->field = (value);                                                  \
+        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);           \
+      }                                                                         \
+  } G_STMT_END
+
+static void
+rp_attendee_filter_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RpAttendeeFilter *self = RP_ATTENDEE_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      set_search (self, g_value_get_string (value));
+      break;
+
+    case PROP_STEP:
+      SET_FIELD (step, PROP_STEP, g_value_get_int (value));
+      break;
+
+    case PROP_WORKER_ID:
+      SET_FIELD (worker_id, PROP_WORKER_ID, g_value_get_int64 (value));
+      break;
+
+    case PROP_FUNDING:
+      SET_FIELD (funding, PROP_FUNDING, g_value_get_int (value));
+      break;
+
+    case PROP_OUTCOME:
+      SET_FIELD (outcome, PROP_OUTCOME, g_value_get_int (value));
+      break;
+
+    case PROP_INCLUDE_ARCHIVED:
+      SET_FIELD (include_archived, PROP_INCLUDE_ARCHIVED, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_attendee_filter_class_init (RpAttendeeFilterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rp_attendee_filter_finalize;
+  object_class->get_property = rp_attendee_filter_get_property;
+  object_class->set_property = rp_attendee_filter_set_property;
+
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL, flags);
+  properties[PROP_STEP] =
+    g_param_spec_int ("step", NULL, NULL, 0, 6, 0, flags);
+  properties[PROP_WORKER_ID] =
+    g_param_spec_int64 ("worker-id", NULL, NULL, RP_ATTENDEE_FILTER_NO_WORKER, G_MAXINT64,
+                        RP_ATTENDEE_FILTER_ANY_WORKER, flags);
+  properties[PROP_FUNDING] =
+    g_param_spec_int ("funding", NULL, NULL, RP_ATTENDEE_FILTER_ANY, RP_FUNDING_HEALTH,
+                      RP_ATTENDEE_FILTER_ANY, flags);
+  properties[PROP_OUTCOME] =
+    g_param_spec_int ("outcome", NULL, NULL, RP_ATTENDEE_FILTER_ANY, RP_OUTCOME_LEFT,
+                      RP_OUTCOME_ATTENDING, flags);
+  properties[PROP_INCLUDE_ARCHIVED] =
+    g_param_spec_boolean ("include-archived", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rp_attendee_filter_init (RpAttendeeFilter *self)
+{
+  self->funding = RP_ATTENDEE_FILTER_ANY;
+  self->outcome = RP_OUTCOME_ATTENDING;
+}
+
+/**
+ * rp_attendee_filter_new:
+ *
+ * Returns: (transfer full): a filter showing the attendees still attending,
+ *   the view social workers start from
+ */
+RpAttendeeFilter *
+rp_attendee_filter_new (void)
+{
+  return g_object_new (RP_TYPE_ATTENDEE_FILTER, NULL);
+}
+
+static gboolean
+name_matches (const char *name,
+              const char *key)
+{
+  g_autofree char *name_key = NULL;
+
+  if (name == NULL)
+    return FALSE;
+
+  name_key = make_key (name);
+  return name_key != NULL && strstr (name_key, key) != NULL;
+}
+
+static gboolean
+search_matches (RpAttendeeFilter *self,
+                RpAttendee       *attendee)
+{
+  gboolean digits = TRUE;
+
+  if (self->search == NULL)
+    return TRUE;
+
+  for (const char *p = self->search; *p != '\0'; p++)
+    digits = digits && g_ascii_isdigit (*p);
+
+  /* "1" finds attendees 1 and 10–19, as the number is typed. */
+  if (digits)
+    {
+      char number[16];
+
+      g_snprintf (number, sizeof number, "%d", rp_attendee_get_number (attendee));
+      if (g_str_has_prefix (number, self->search))
+        return TRUE;
+    }
+
+  return name_matches (rp_attendee_get_full_name (attendee), self->search_key) ||
+         name_matches (rp_attendee_get_preferred_name (attendee), self->search_key);
+}
+
+/**
+ * rp_attendee_filter_match:
+ *
+ * Returns: %TRUE if @attendee passes every condition of the filter
+ */
+gboolean
+rp_attendee_filter_match (RpAttendeeFilter *self,
+                          RpAttendee       *attendee)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE_FILTER (self), FALSE);
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), FALSE);
+
+  if (!self->include_archived && rp_attendee_get_archived (attendee))
+    return FALSE;
+
+  if (self->step != 0 && rp_attendee_get_step (attendee) != self->step)
+    return FALSE;
+
+  if (self->worker_id == RP_ATTENDEE_FILTER_NO_WORKER && rp_attendee_get_worker_id (attendee) > 0)
+    return FALSE;
+
+  if (self->worker_id > 0 && rp_attendee_get_worker_id (attendee) != self->worker_id)
+    return FALSE;
+
+  if (self->funding != RP_ATTENDEE_FILTER_ANY && (int) rp_attendee_get_funding (attendee) != self->funding)
+    return FALSE;
+
+  if (self->outcome != RP_ATTENDEE_FILTER_ANY && (int) rp_attendee_get_outcome (attendee) != self->outcome)
+    return FALSE;
+
+  return search_matches (self, attendee);
+}
+
+/**
+ * rp_attendee_filter_is_default:
+ *
+ * Returns: %TRUE if the filter shows everyone still attending
+ */
+gboolean
+rp_attendee_filter_is_default (RpAttendeeFilter *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE_FILTER (self), TRUE);
+
+  return self->search == NULL && self->step == 0 && self->worker_id == RP_ATTENDEE_FILTER_ANY_WORKER &&
+         self->funding == RP_ATTENDEE_FILTER_ANY && self->outcome == RP_OUTCOME_ATTENDING &&
+         !self->include_archived;
+}
+
+void
+rp_attendee_filter_reset (RpAttendeeFilter *self)
+{
+  g_return_if_fail (RP_IS_ATTENDEE_FILTER (self));
+
+  g_object_set (self,
+                "search", NULL,
+                "step", 0,
+                "worker-id", (gint64) RP_ATTENDEE_FILTER_ANY_WORKER,
+                "funding", RP_ATTENDEE_FILTER_ANY,
+                "outcome", (int) RP_OUTCOME_ATTENDING,
+                "include-archived", FALSE,
+                NULL);
+}

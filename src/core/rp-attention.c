@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-attention.c: the markers that tell a worker an attendee needs attention */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rp-attention.h"
+#include "rp-date.h"
+
+/**
+ * rp_attention_for_attendee:
+ * @today: the day to judge by
+ * @closure_date: (nullable): when the day centre closes
+ * @stale_days: how long one step may last before it counts as no progress
+ *
+ * Only people still attending need attention; a move or a departure ends it.
+ */
+RpAttention
+rp_attention_for_attendee (RpAttendee *attendee,
+                           const char *today,
+                           const char *closure_date,
+                           guint       stale_days)
+{
+  RpAttention attention = RP_ATTENTION_NONE;
+  const char *target;
+  const char *since;
+
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), RP_ATTENTION_NONE);
+  g_return_val_if_fail (today != NULL, RP_ATTENTION_NONE);
+
+  if (rp_attendee_get_outcome (attendee) != RP_OUTCOME_ATTENDING)
+    return RP_ATTENTION_NONE;
+
+  if (rp_attendee_get_worker_id (attendee) <= 0)
+    attention |= RP_ATTENTION_NO_WORKER;
+
+  since = rp_attendee_get_step_since (attendee);
+  if (since != NULL && rp_date_days_between (since, today) > (int) stale_days)
+    attention |= RP_ATTENTION_STALLED;
+
+  target = rp_attendee_get_target_date (attendee);
+  if (target != NULL && rp_date_compare (target, today) < 0)
+    attention |= RP_ATTENTION_TARGET_PASSED;
+  if (target != NULL && closure_date != NULL && rp_date_compare (target, closure_date) > 0)
+    attention |= RP_ATTENTION_TARGET_AFTER_CLOSURE;
+
+  return attention;
+}
+
+/**
+ * rp_attention_describe:
+ *
+ * Returns: (transfer full) (nullable): the markers in plain words, one per
+ *   line, or %NULL when nothing needs attention
+ */
+char *
+rp_attention_describe (RpAttention  attention,
+                       RpAttendee  *attendee,
+                       const char  *today)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), NULL);
+
+  if (attention == RP_ATTENTION_NONE)
+    return NULL;
+
+  text = g_string_new (NULL);
+
+  if (attention & RP_ATTENTION_NO_WORKER)
+    g_string_append_printf (text, "%s\n", _("No worker allocated"));
+
+  if (attention & RP_ATTENTION_STALLED)
+    {
+      int days = rp_date_days_between (rp_attendee_get_step_since (attendee), today);
+
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "No progress for %d day\n",
+                                                 "No progress for %d days\n", days), days);
+    }
+
+  if (attention & RP_ATTENTION_TARGET_PASSED)
+    g_string_append_printf (text, "%s\n", _("Target moving date has passed"));
+
+  if (attention & RP_ATTENTION_TARGET_AFTER_CLOSURE)
+    g_string_append_printf (text, "%s\n", _("Target moving date is after the closure"));
+
+  g_string_truncate (text, text->len - 1);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-attention.h: the markers that tell a worker an attendee needs attention */
+#pragma once
+
+#include "rp-attendee.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RP_ATTENTION_NONE                 = 0,
+  RP_ATTENTION_NO_WORKER            = 1 << 0,
+  RP_ATTENTION_STALLED              = 1 << 1,  /* no step change for too long */
+  RP_ATTENTION_TARGET_PASSED        = 1 << 2,  /* target moving date gone, still attending */
+  RP_ATTENTION_TARGET_AFTER_CLOSURE = 1 << 3,  /* target moving date after the centre closes */
+} RpAttention;
+
+RpAttention  rp_attention_for_attendee (RpAttendee  *attendee,
+                                        const char  *today,
+                                        const char  *closure_date,
+                                        guint        stale_days);
+char        *rp_attention_describe     (RpAttention  attention,
+                                        RpAttendee  *attendee,
+                                        const char  *today);
+
+G_END_DECLS
