@@ -77,6 +77,16 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
+/* Destroys @window and checks that nothing else still holds it. */
+static void
+destroy_window (RpWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
 static const char *
 count_in_area (RpWindow   *window,
                const char *row_title)
@@ -103,10 +113,10 @@ test_window_welcome_without_store (Fixture       *fixture,
   /* The icon-only menu button has a name a screen reader can say. */
   menu_button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, NULL);
   g_assert_nonnull (menu_button);
+  gtk_test_accessible_assert_role (menu_button, GTK_ACCESSIBLE_ROLE_BUTTON);
   gtk_test_accessible_assert_property (menu_button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  destroy_window (window);
 }
 
 static void
@@ -121,6 +131,8 @@ test_window_shows_programme (Fixture       *fixture,
   GtkWidget *title;
 
   g_assert_no_error (error);
+  /* A fixed day before the closure, so the subtitle and the days left do not depend on the clock. */
+  rp_store_set_today (fixture->store, "2024-01-01");
   g_assert_true (rp_store_get_counts (fixture->store, rp_programme_get_id (programme), &counts, &error));
 
   window = rp_window_new (NULL);
@@ -134,7 +146,8 @@ test_window_shows_programme (Fixture       *fixture,
   title = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL, NULL);
   g_assert_cmpstr (adw_view_switcher_title_get_title (ADW_VIEW_SWITCHER_TITLE (title)), ==,
                    rp_programme_get_name (programme));
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)), ==, "Closed 31 Mar 2024");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)), ==, "Closes 31 March 2024");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, rp_programme_get_name (programme));
 
   /* The figures are the database's, not the page's. */
   expected = g_strdup_printf ("%u", counts.attending);
@@ -145,7 +158,8 @@ test_window_shows_programme (Fixture       *fixture,
   g_assert_cmpstr (count_in_area (window, "Providers"), ==, "4");
   g_assert_cmpstr (count_in_area (window, "Actions"), ==, "5");
   g_assert_cmpstr (count_in_area (window, "Completed"), ==, "3");
-  g_assert_cmpstr (count_in_area (window, "Moved to new provision"), ==, "0");
+  g_assert_cmpstr (count_in_area (window, "Moved to new provision"), ==, "0 of 19");
+  g_assert_cmpstr (count_in_area (window, "Days until closure"), ==, "90");
 
   /* Alt+3 and the area action switch to the timetable. */
   g_assert_cmpstr (rp_window_get_area (window), ==, "attendees");
@@ -162,8 +176,90 @@ test_window_shows_programme (Fixture       *fixture,
     g_assert_cmpstr (count_in_area (window, "Step 2 · Contact with people to commence discussion"), ==, "9");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  destroy_window (window);
+}
+
+static void
+test_window_switch_programme (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) sample = rp_sample_create (fixture->store, &error);
+  g_autoptr(RpProgramme) other = rp_programme_new ();
+  RpWindow *window;
+  GtkWidget *title;
+
+  g_assert_no_error (error);
+  rp_programme_set_name (other, "Hillside Day Centre");
+  rp_programme_set_closure_date (other, NULL);
+  g_assert_true (rp_store_add_programme (fixture->store, other, &error));
+
+  window = rp_window_new (NULL);
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
   spin ();
+
+  /* The programmes menu item switches the whole window to the other programme. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "programme.show", "x",
+                                             rp_programme_get_id (other)));
+  g_assert_cmpint (rp_programme_get_id (rp_window_get_programme (window)), ==, rp_programme_get_id (other));
+  title = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL, NULL);
+  g_assert_cmpstr (adw_view_switcher_title_get_title (ADW_VIEW_SWITCHER_TITLE (title)), ==, "Hillside Day Centre");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)), ==, "No closure date set");
+  g_assert_cmpstr (count_in_area (window, "Providers"), ==, "0");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "programme.show", "x",
+                                             rp_programme_get_id (sample)));
+  g_assert_cmpstr (count_in_area (window, "Providers"), ==, "4");
+
+  destroy_window (window);
+}
+
+static void
+test_window_recent_database_missing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *missing = g_build_filename (fixture->dir, "moved-away.db", NULL);
+  g_autofree char *recent = NULL;
+  RpWindow *window = rp_window_new (NULL);
+
+  g_settings_set_string (settings, "recent-database", missing);
+  rp_window_restore_session (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* The welcome page shows, and the next start does not look for the file again. */
+  g_assert_null (rp_window_get_store (window));
+  g_assert_cmpstr (rp_window_get_view (window), ==, "welcome");
+  recent = g_settings_get_string (settings, "recent-database");
+  g_assert_cmpstr (recent, ==, "");
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  destroy_window (window);
+}
+
+static void
+test_window_open_not_a_database (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  static const char text[] = "Name,Step\nA,2\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.db", NULL);
+  g_autofree char *contents = NULL;
+  RpWindow *window = rp_window_new (NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+
+  /* The file is refused with a reason, and left exactly as it was. */
+  g_assert_false (rp_window_open_database (window, path, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE);
+  g_assert_null (rp_window_get_store (window));
+  g_assert_cmpstr (rp_window_get_view (window), ==, "welcome");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+
+  destroy_window (window);
 }
 
 static void
@@ -232,6 +328,9 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/window/welcome-without-store", test_window_welcome_without_store);
   ADD ("/gui/window/shows-programme", test_window_shows_programme);
+  ADD ("/gui/window/switch-programme", test_window_switch_programme);
+  ADD ("/gui/window/recent-database-missing", test_window_recent_database_missing);
+  ADD ("/gui/window/open-not-a-database", test_window_open_not_a_database);
   ADD ("/gui/new-programme/refuses-impossible-date", test_new_programme_window);
 #undef ADD
 

@@ -3,23 +3,27 @@
 """The Flatpak manifest parses, and grants no network and no access to the user's files."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
-manifest = sys.argv[1]
+manifest = os.path.abspath(sys.argv[1])
 
 if shutil.which("flatpak-builder") is None:
     print("flatpak-builder is not installed")
     sys.exit(77)
 
-shown = subprocess.run(["flatpak-builder", "--show-manifest", manifest],
-                       capture_output=True, text=True)
+# flatpak-builder leaves a state folder in its working directory: keep it out of the trees.
+with tempfile.TemporaryDirectory() as scratch:
+    shown = subprocess.run(["flatpak-builder", "--show-manifest", manifest],
+                           capture_output=True, text=True, cwd=scratch)
 if shown.returncode != 0:
     sys.exit(f"flatpak-builder refused the manifest:\n{shown.stderr}")
 
-with open(manifest, encoding="utf-8") as f:
-    data = json.load(f)
+# Check the manifest as flatpak-builder understood it, not only as written.
+data = json.loads(shown.stdout)
 
 problems = []
 args = data.get("finish-args", [])
@@ -31,13 +35,17 @@ for arg in args:
     if arg.startswith("--talk-name=org.freedesktop.Flatpak"):
         problems.append(f"{arg}: the app must not escape the sandbox")
 
-if data.get("id") != "io.github.reprovision.Reprovision":
+if (data.get("id") or data.get("app-id")) != "io.github.reprovision.Reprovision":
     problems.append("the id must be io.github.reprovision.Reprovision")
 if data.get("runtime") != "org.gnome.Platform":
     problems.append("the runtime must be org.gnome.Platform")
 
 for module in data.get("modules", []):
-    for source in module.get("sources", []) if isinstance(module, dict) else []:
+    if not isinstance(module, dict):
+        continue
+    for source in module.get("sources", []):
+        if not isinstance(source, dict):
+            continue
         if source.get("type") in ("archive", "file") and "sha256" not in source:
             problems.append(f"module {module.get('name')}: a downloaded source needs a sha256 checksum")
         if source.get("type") == "git" and "commit" not in source:

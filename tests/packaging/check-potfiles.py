@@ -9,17 +9,19 @@ import sys
 root = pathlib.Path(sys.argv[1])
 listed = set()
 for line in (root / "po" / "POTFILES.in").read_text(encoding="utf-8").splitlines():
-    line = line.strip()
+    # A line may start with a hint such as "[type: gettext/glade]".
+    line = re.sub(r"^\[[^]]*\]\s*", "", line.strip())
     if line and not line.startswith("#"):
         listed.add(line)
 
 needed = set()
 c_marker = re.compile(r'\b(N?_|g_dngettext|ngettext|C_|NC_)\s*\(')
+ui_marker = re.compile(r'translatable\s*=\s*["\']yes["\']')
 for path in (root / "src").rglob("*.[ch]"):
     if c_marker.search(path.read_text(encoding="utf-8")):
         needed.add(path.relative_to(root).as_posix())
 for path in (root / "ui").rglob("*.ui"):
-    if 'translatable="yes"' in path.read_text(encoding="utf-8"):
+    if ui_marker.search(path.read_text(encoding="utf-8")):
         needed.add(path.relative_to(root).as_posix())
 for path in (root / "data").glob("*.in"):
     needed.add(path.relative_to(root).as_posix())
@@ -29,7 +31,7 @@ for path in (root / "data").glob("*.gschema.xml"):
 problems = [f"{name} has translatable strings but is missing from po/POTFILES.in"
             for name in sorted(needed - listed)]
 problems += [f"{name} is listed in po/POTFILES.in but does not exist"
-             for name in sorted(listed) if not (root / name).exists()]
+             for name in sorted(listed) if not (root / name).is_file()]
 
 if problems:
     sys.exit("\n".join(problems))

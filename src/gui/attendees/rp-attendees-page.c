@@ -1,84 +1,976 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rp-attendees-page.c: the Attendees area: where every attendee is on the moving plan */
+/* rp-attendees-page.c: the Attendees area: every attendee, where they are on the moving plan */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "rp-attendee-page.h"
 #include "rp-attendees-page.h"
-#include "rp-count-row.h"
+#include "rp-new-attendee-window.h"
+#include "rp-step-dots.h"
+#include "rp-workers-window.h"
+
+typedef enum
+{
+  COLUMN_ATTENTION,
+  COLUMN_NUMBER,
+  COLUMN_NAME,
+  COLUMN_STATUS,
+  COLUMN_WORKER,
+  COLUMN_STEP,
+  COLUMN_DAYS,
+  COLUMN_TARGET,
+  COLUMN_OUTCOME,
+  N_COLUMNS
+} ColumnKind;
+
+static const struct
+{
+  const char *id;
+  const char *title;
+  gboolean    expand;
+} column_specs[N_COLUMNS] = {
+  [COLUMN_ATTENTION] = { "attention", N_("Attention"), FALSE },
+  [COLUMN_NUMBER]    = { "number", N_("No"), FALSE },
+  [COLUMN_NAME]      = { "name", N_("Name"), TRUE },
+  [COLUMN_STATUS]    = { "status", N_("Status"), FALSE },
+  [COLUMN_WORKER]    = { "worker", N_("Worker"), FALSE },
+  [COLUMN_STEP]      = { "step", N_("Step on Moving Plan"), TRUE },
+  [COLUMN_DAYS]      = { "days", N_("Days at Step"), FALSE },
+  [COLUMN_TARGET]    = { "target", N_("Target Date"), FALSE },
+  [COLUMN_OUTCOME]   = { "outcome", N_("Outcome"), FALSE },
+};
+
+typedef struct
+{
+  RpAttendeesPage *page;
+  ColumnKind       kind;
+} Column;
 
 struct _RpAttendeesPage
 {
-  RpAreaPage            parent_instance;
+  RpAreaPage           parent_instance;
 
-  GtkStack             *stack;
-  AdwPreferencesGroup  *steps_group;
-  RpCountRow           *step_rows[RP_MOVING_PLAN_N_STEPS + 1];
-  RpCountRow           *attending_row;
-  RpCountRow           *moved_row;
-  RpCountRow           *left_row;
-  RpCountRow           *asc_row;
-  RpCountRow           *health_row;
-  RpCountRow           *no_worker_row;
+  GSettings           *settings;
+  RpAttendeeFilter    *filter;
+  GListStore          *attendees;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkSingleSelection  *selection;
+  GListModel          *workers;
+  GArray              *worker_choices;   /* worker dropdown position → filter value */
+  Column               columns[N_COLUMNS];
+  GtkColumnViewColumn *view_columns[N_COLUMNS];
+  char                *today;
+  char                *closure_date;
+  guint                stale_days;
+  gboolean             syncing;
+
+  /* GTK 4.8 cannot say which column the view is sorted by; the first
+   * comparison after a change tells us (see on_sorter_changed). */
+  gboolean             detecting_sort;
+  ColumnKind           sort_kind;
+  RpAttendee          *sort_probe_a;
+  RpAttendee          *sort_probe_b;
+  int                  sort_probe_result;
+  guint                save_sort_source;
+
+  GtkStack            *stack;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *step_dropdown;
+  GtkDropDown         *worker_dropdown;
+  GtkDropDown         *funding_dropdown;
+  GtkDropDown         *outcome_dropdown;
+  GtkCheckButton      *archived_check;
+  GtkMenuButton       *mine_button;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkLabel            *count_label;
+  RpAttendeePage      *attendee_page;
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendeesPage, rp_attendees_page, RP_TYPE_AREA_PAGE)
+
+static const int outcome_choices[] = {
+  RP_OUTCOME_ATTENDING, RP_OUTCOME_MOVED, RP_OUTCOME_LEFT, RP_ATTENDEE_FILTER_ANY,
+};
+
+/* Cells ------------------------------------------------------------------- */
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            Column                   *column)
+{
+  GtkWidget *child;
+
+  switch (column->kind)
+    {
+    case COLUMN_ATTENTION:
+      child = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (child, "attention");
+      break;
+
+    case COLUMN_STEP:
+      {
+        GtkWidget *label = gtk_label_new (NULL);
+
+        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+        gtk_box_append (GTK_BOX (child), rp_step_dots_new ());
+        gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+        gtk_widget_set_hexpand (label, TRUE);
+        gtk_box_append (GTK_BOX (child), label);
+      }
+      break;
+
+    default:
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      if (column->kind == COLUMN_NUMBER || column->kind == COLUMN_DAYS)
+        gtk_widget_add_css_class (child, "numeric");
+      break;
+    }
+
+  gtk_list_item_set_child (list_item, child);
+}
+
+static char *
+format_name (RpAttendee *attendee)
+{
+  const char *preferred = rp_attendee_get_preferred_name (attendee);
+
+  if (preferred != NULL && g_strcmp0 (preferred, rp_attendee_get_full_name (attendee)) != 0)
+    /* Translators: full name, then the name the person prefers */
+    return g_strdup_printf (_("%s (%s)"), rp_attendee_get_full_name (attendee), preferred);
+
+  return g_strdup (rp_attendee_get_full_name (attendee));
+}
+
+static char *
+format_outcome (RpAttendee *attendee)
+{
+  g_autofree char *date = rp_date_format_short (rp_attendee_get_outcome_date (attendee));
+
+  switch (rp_attendee_get_outcome (attendee))
+    {
+    case RP_OUTCOME_MOVED:
+      /* Translators: "Moved 20 Sep 2023 to Mosaic" */
+      return g_strdup_printf (_("Moved %s to %s"), date, rp_attendee_get_moved_to_provider_name (attendee));
+
+    case RP_OUTCOME_LEFT:
+      /* Translators: "Left 20 Sep 2023" */
+      return g_strdup_printf (_("Left %s"), date);
+
+    case RP_OUTCOME_ATTENDING:
+    default:
+      return g_strdup (rp_outcome_get_label (RP_OUTCOME_ATTENDING));
+    }
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           Column                   *column)
+{
+  RpAttendeesPage *self = column->page;
+  RpAttendee *attendee = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+
+  switch (column->kind)
+    {
+    case COLUMN_ATTENTION:
+      {
+        RpAttention attention = rp_attention_for_attendee (attendee, self->today, self->closure_date,
+                                                           self->stale_days);
+        g_autofree char *described = rp_attention_describe (attention, attendee, self->today);
+
+        gtk_widget_set_visible (child, described != NULL);
+        gtk_widget_set_tooltip_text (child, described);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        described != NULL ? described : "", -1);
+        return;
+      }
+
+    case COLUMN_STEP:
+      {
+        int step = rp_attendee_get_step (attendee);
+        GtkWidget *dots = gtk_widget_get_first_child (child);
+
+        rp_step_dots_set_step (RP_STEP_DOTS (dots), step);
+        text = g_strdup_printf ("%d · %s", step, rp_moving_plan_step_name (step));
+        gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (dots)), text);
+        gtk_widget_set_tooltip_text (child, text);
+        return;
+      }
+
+    case COLUMN_NUMBER:
+      text = g_strdup_printf ("%d", rp_attendee_get_number (attendee));
+      break;
+
+    case COLUMN_NAME:
+      text = format_name (attendee);
+      break;
+
+    case COLUMN_STATUS:
+      text = g_strdup (rp_funding_get_label (rp_attendee_get_funding (attendee)));
+      break;
+
+    case COLUMN_WORKER:
+      text = g_strdup (rp_attendee_get_worker_name (attendee) != NULL
+                       ? rp_attendee_get_worker_name (attendee) : _("None allocated"));
+      break;
+
+    case COLUMN_DAYS:
+      if (rp_attendee_get_outcome (attendee) == RP_OUTCOME_ATTENDING && rp_attendee_get_step_since (attendee) != NULL)
+        text = g_strdup_printf ("%d", rp_date_days_between (rp_attendee_get_step_since (attendee), self->today));
+      else
+        text = g_strdup ("–");
+      break;
+
+    case COLUMN_TARGET:
+      text = rp_date_format_short (rp_attendee_get_target_date (attendee));
+      if (text == NULL)
+        text = g_strdup ("–");
+      break;
+
+    case COLUMN_OUTCOME:
+      text = format_outcome (attendee);
+      break;
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_label (GTK_LABEL (child), text);
+  gtk_widget_set_tooltip_text (child, text);
+}
+
+/* Sorting ------------------------------------------------------------------ */
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL) - (b == NULL);
+
+  return g_utf8_collate (a, b);
+}
+
+static int
+compare_attendees (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  Column *column = user_data;
+  RpAttendeesPage *self = column->page;
+  RpAttendee *attendee_a = (RpAttendee *) a;
+  RpAttendee *attendee_b = (RpAttendee *) b;
+  int result = 0;
+
+  switch (column->kind)
+    {
+    case COLUMN_ATTENTION:
+      result = (int) rp_attention_for_attendee (attendee_b, self->today, self->closure_date, self->stale_days) -
+               (int) rp_attention_for_attendee (attendee_a, self->today, self->closure_date, self->stale_days);
+      break;
+
+    case COLUMN_NUMBER:
+      break;
+
+    case COLUMN_NAME:
+      result = compare_strings (rp_attendee_get_full_name (attendee_a), rp_attendee_get_full_name (attendee_b));
+      break;
+
+    case COLUMN_STATUS:
+      result = (int) rp_attendee_get_funding (attendee_a) - (int) rp_attendee_get_funding (attendee_b);
+      break;
+
+    case COLUMN_WORKER:
+      result = compare_strings (rp_attendee_get_worker_name (attendee_a), rp_attendee_get_worker_name (attendee_b));
+      break;
+
+    case COLUMN_STEP:
+      result = rp_attendee_get_step (attendee_a) - rp_attendee_get_step (attendee_b);
+      break;
+
+    case COLUMN_DAYS:
+      /* Longest at the current step first: the oldest date. */
+      result = rp_date_compare (rp_attendee_get_step_since (attendee_a), rp_attendee_get_step_since (attendee_b));
+      break;
+
+    case COLUMN_TARGET:
+      result = rp_date_compare (rp_attendee_get_target_date (attendee_a), rp_attendee_get_target_date (attendee_b));
+      break;
+
+    case COLUMN_OUTCOME:
+      result = (int) rp_attendee_get_outcome (attendee_a) - (int) rp_attendee_get_outcome (attendee_b);
+      break;
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Ties keep the attendee-number order, so the list never shuffles. */
+  if (result == 0)
+    result = rp_attendee_get_number (attendee_a) - rp_attendee_get_number (attendee_b);
+
+  if (self->detecting_sort)
+    {
+      self->detecting_sort = FALSE;
+      self->sort_kind = column->kind;
+      g_set_object (&self->sort_probe_a, attendee_a);
+      g_set_object (&self->sort_probe_b, attendee_b);
+      self->sort_probe_result = result;
+    }
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static gboolean
+save_sort (gpointer user_data)
+{
+  RpAttendeesPage *self = user_data;
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  gboolean descending = FALSE;
+
+  if (self->sort_probe_a != NULL && self->sort_probe_result != 0)
+    {
+      int view_result = gtk_sorter_compare (sorter, self->sort_probe_a, self->sort_probe_b);
+      descending = (view_result < 0) != (self->sort_probe_result < 0);
+    }
+
+  g_settings_set_string (self->settings, "attendees-sort-column", column_specs[self->sort_kind].id);
+  g_settings_set_boolean (self->settings, "attendees-sort-descending", descending);
+
+  g_clear_object (&self->sort_probe_a);
+  g_clear_object (&self->sort_probe_b);
+  self->save_sort_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sorter_changed (RpAttendeesPage *self)
+{
+  /* Connected before the sort model's own handler, so the next comparison is the new primary column's. */
+  self->detecting_sort = TRUE;
+  if (self->save_sort_source == 0)
+    self->save_sort_source = g_idle_add (save_sort, self);
+}
+
+static void
+restore_sort (RpAttendeesPage *self)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "attendees-sort-column");
+  gboolean descending = g_settings_get_boolean (self->settings, "attendees-sort-descending");
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_str_equal (column_specs[i].id, id))
+      gtk_column_view_sort_by_column (self->column_view, self->view_columns[i],
+                                      descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+/* Filtering ---------------------------------------------------------------- */
+
+static gboolean
+filter_attendee (gpointer item,
+                 gpointer user_data)
+{
+  RpAttendeesPage *self = user_data;
+
+  return rp_attendee_filter_match (self->filter, item);
+}
+
+static void
+update_counts (RpAttendeesPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  /* Translators: "12 attendees shown of 19" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attendee shown of %u", "%u attendees shown of %u", shown),
+                          shown, total);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static guint
+worker_position (RpAttendeesPage *self,
+                 gint64           worker_id)
+{
+  for (guint i = 0; i < self->worker_choices->len; i++)
+    if (g_array_index (self->worker_choices, gint64, i) == worker_id)
+      return i;
+
+  return 0;
+}
+
+/* Shows the filter's values in the popover's controls. */
+static void
+sync_controls (RpAttendeesPage *self)
+{
+  int step, funding, outcome;
+  gint64 worker_id;
+  gboolean archived;
+
+  g_object_get (self->filter, "step", &step, "worker-id", &worker_id, "funding", &funding,
+                "outcome", &outcome, "include-archived", &archived, NULL);
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->step_dropdown, step);
+  gtk_drop_down_set_selected (self->worker_dropdown, worker_position (self, worker_id));
+  gtk_drop_down_set_selected (self->funding_dropdown, funding + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (outcome_choices); i++)
+    if (outcome_choices[i] == outcome)
+      gtk_drop_down_set_selected (self->outcome_dropdown, i);
+  gtk_check_button_set_active (self->archived_check, archived);
+  self->syncing = FALSE;
+}
+
+static void
+on_filter_changed (RpAttendeesPage *self)
+{
+  int step, funding, outcome;
+  gint64 worker_id;
+  gboolean archived;
+  g_autofree char *search = NULL;
+
+  g_object_get (self->filter, "step", &step, "worker-id", &worker_id, "funding", &funding,
+                "outcome", &outcome, "include-archived", &archived, "search", &search, NULL);
+  g_settings_set (self->settings, "attendees-filter", "(ixiib)", step, worker_id, funding, outcome, archived);
+  g_settings_set_string (self->settings, "attendees-search", search != NULL ? search : "");
+
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filter_model), GTK_FILTER_CHANGE_DIFFERENT);
+  sync_controls (self);
+  update_counts (self);
+}
+
+static void
+on_control_changed (RpAttendeesPage *self)
+{
+  guint worker = gtk_drop_down_get_selected (self->worker_dropdown);
+  guint outcome = gtk_drop_down_get_selected (self->outcome_dropdown);
+
+  if (self->syncing)
+    return;
+
+  g_object_set (self->filter,
+                "step", (int) gtk_drop_down_get_selected (self->step_dropdown),
+                "worker-id", worker < self->worker_choices->len ? g_array_index (self->worker_choices, gint64, worker)
+                                                                : (gint64) RP_ATTENDEE_FILTER_ANY_WORKER,
+                "funding", (int) gtk_drop_down_get_selected (self->funding_dropdown) - 1,
+                "outcome", outcome < G_N_ELEMENTS (outcome_choices) ? outcome_choices[outcome] : RP_OUTCOME_ATTENDING,
+                "include-archived", gtk_check_button_get_active (self->archived_check),
+                NULL);
+}
+
+static void
+on_search_changed (RpAttendeesPage *self)
+{
+  g_object_set (self->filter, "search", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
+}
+
+static void
+restore_filter (RpAttendeesPage *self)
+{
+  g_autofree char *search = g_settings_get_string (self->settings, "attendees-search");
+  int step, funding, outcome;
+  gint64 worker_id;
+  gboolean archived;
+
+  g_settings_get (self->settings, "attendees-filter", "(ixiib)", &step, &worker_id, &funding, &outcome, &archived);
+  g_object_set (self->filter,
+                "step", CLAMP (step, 0, RP_MOVING_PLAN_LAST_STEP),
+                "worker-id", MAX (worker_id, (gint64) RP_ATTENDEE_FILTER_NO_WORKER),
+                "funding", CLAMP (funding, RP_ATTENDEE_FILTER_ANY, RP_FUNDING_HEALTH),
+                "outcome", CLAMP (outcome, RP_ATTENDEE_FILTER_ANY, RP_OUTCOME_LEFT),
+                "include-archived", archived,
+                NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
+}
+
+/* Loading ------------------------------------------------------------------ */
+
+static void
+rebuild_worker_choices (RpAttendeesPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  gint64 any = RP_ATTENDEE_FILTER_ANY_WORKER;
+  gint64 none = RP_ATTENDEE_FILTER_NO_WORKER;
+
+  g_array_set_size (self->worker_choices, 0);
+  gtk_string_list_append (names, _("Any worker"));
+  g_array_append_val (self->worker_choices, any);
+  gtk_string_list_append (names, _("No worker allocated"));
+  g_array_append_val (self->worker_choices, none);
+
+  g_menu_append (menu, _("Everyone"), "attendees.show-worker(int64 0)");
+
+  for (guint i = 0; self->workers != NULL && i < g_list_model_get_n_items (self->workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (self->workers, i);
+      gint64 id = rp_worker_get_id (worker);
+
+      gtk_string_list_append (names, rp_worker_get_name (worker));
+      g_array_append_val (self->worker_choices, id);
+
+      if (rp_worker_get_active (worker) && store != NULL && programme != NULL)
+        {
+          guint caseload = rp_store_count_caseload (store, rp_programme_get_id (programme), id, NULL);
+          g_autofree char *label = g_strdup_printf ("%s (%u)", rp_worker_get_name (worker), caseload);
+          g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+          g_menu_item_set_action_and_target_value (item, "attendees.show-worker", g_variant_new_int64 (id));
+          g_menu_append_item (section, item);
+        }
+    }
+
+  g_menu_append_section (menu, _("Allocated to"), G_MENU_MODEL (section));
+  g_menu_append (menu, _("Manage _Workers…"), "attendees.workers");
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->worker_dropdown, G_LIST_MODEL (names));
+  self->syncing = FALSE;
+  gtk_menu_button_set_menu_model (self->mine_button, G_MENU_MODEL (menu));
+}
+
+static void
+select_number (RpAttendeesPage *self,
+               int              number)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (model, i);
+
+      if (rp_attendee_get_number (attendee) == number)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
 
 static void
 rp_attendees_page_refresh (RpAreaPage *page)
 {
   RpAttendeesPage *self = RP_ATTENDEES_PAGE (page);
-  RpProgrammeCounts counts;
+  RpStore *store = rp_area_page_get_store (page);
+  RpProgramme *programme = rp_area_page_get_programme (page);
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  RpAttendee *selected = gtk_single_selection_get_selected_item (self->selection);
+  int selected_number = selected != NULL ? rp_attendee_get_number (selected)
+                                         : g_settings_get_int (self->settings, "attendees-selected");
 
-  rp_area_page_load_counts (page, &counts);
+  g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->closure_date, g_free);
+  g_clear_object (&self->workers);
 
-  gtk_stack_set_visible_child_name (self->stack, counts.attendees > 0 ? "counts" : "empty");
+  if (store != NULL)
+    {
+      self->today = rp_store_dup_today (store);
+      self->workers = rp_store_list_workers (store, TRUE, NULL);
+    }
+  else
+    self->today = rp_date_today ();
 
-  for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
-    rp_count_row_set_count (self->step_rows[step], counts.at_step[step]);
+  if (programme != NULL)
+    self->closure_date = g_strdup (rp_programme_get_closure_date (programme));
 
-  rp_count_row_set_count (self->attending_row, counts.attending);
-  rp_count_row_set_count (self->moved_row, counts.moved);
-  rp_count_row_set_count (self->left_row, counts.left);
-  rp_count_row_set_count (self->asc_row, counts.attending - counts.health);
-  rp_count_row_set_count (self->health_row, counts.health);
-  rp_count_row_set_count (self->no_worker_row, counts.no_worker);
+  self->stale_days = g_settings_get_uint (self->settings, "stale-days");
+
+  if (store != NULL && programme != NULL)
+    attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), NULL);
+
+  for (guint i = 0; attendees != NULL && i < g_list_model_get_n_items (attendees); i++)
+    g_ptr_array_add (items, g_list_model_get_item (attendees, i));
+
+  g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
+                       items->pdata, items->len);
+  g_ptr_array_foreach (items, (GFunc) g_object_unref, NULL);
+
+  rebuild_worker_choices (self);
+  sync_controls (self);
+  update_counts (self);
+  select_number (self, selected_number);
+
+  if (programme == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+/* Attendee page -------------------------------------------------------------- */
+
+static void
+show_attendee (RpAttendeesPage *self,
+               RpAttendee      *attendee)
+{
+  rp_attendee_page_show (self->attendee_page, rp_area_page_get_store (RP_AREA_PAGE (self)),
+                         rp_area_page_get_programme (RP_AREA_PAGE (self)), attendee);
+  g_settings_set_int (self->settings, "attendees-selected", rp_attendee_get_number (attendee));
+  gtk_stack_set_visible_child_name (self->stack, "attendee");
+}
+
+static void
+on_row_activated (RpAttendeesPage *self,
+                  guint            position)
+{
+  g_autoptr(RpAttendee) attendee = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  if (attendee != NULL)
+    show_attendee (self, attendee);
+}
+
+static void
+on_attendee_back (RpAttendeesPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_attendee_changed (RpAttendeesPage *self)
+{
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+}
+
+static void
+on_selection_changed (RpAttendeesPage *self)
+{
+  RpAttendee *attendee = gtk_single_selection_get_selected_item (self->selection);
+
+  if (attendee != NULL)
+    g_settings_set_int (self->settings, "attendees-selected", rp_attendee_get_number (attendee));
+}
+
+/* Actions -------------------------------------------------------------------- */
+
+static void
+on_attendee_created (RpAttendeesPage *self,
+                     RpAttendee      *attendee)
+{
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+  show_attendee (self, attendee);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RpAttendeesPage *self = RP_ATTENDEES_PAGE (widget);
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  RpNewAttendeeWindow *window;
+
+  if (store == NULL || programme == NULL)
+    return;
+
+  window = rp_new_attendee_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), store, programme);
+  g_signal_connect_object (window, "created", G_CALLBACK (on_attendee_created), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+workers_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RpAttendeesPage *self = RP_ATTENDEES_PAGE (widget);
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  RpWorkersWindow *window;
+
+  if (store == NULL || programme == NULL)
+    return;
+
+  window = rp_workers_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), store, programme);
+  g_signal_connect_object (window, "changed", G_CALLBACK (rp_area_page_refresh), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RpAttendeesPage *self = RP_ATTENDEES_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  rp_attendee_filter_reset (self->filter);
+}
+
+static void
+show_worker_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RpAttendeesPage *self = RP_ATTENDEES_PAGE (widget);
+
+  g_object_set (self->filter, "worker-id", g_variant_get_int64 (parameter), NULL);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RpAttendeesPage *self = RP_ATTENDEES_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Construction --------------------------------------------------------------- */
+
+static void
+add_columns (RpAttendeesPage *self)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = NULL;
+      GtkColumnViewColumn *column;
+
+      self->columns[i].page = self;
+      self->columns[i].kind = i;
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->columns[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->columns[i]);
+
+      column = gtk_column_view_column_new (_(column_specs[i].title), g_steal_pointer (&factory));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_attendees, &self->columns[i], NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_expand (column, column_specs[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      self->view_columns[i] = column;
+      g_object_unref (column);
+    }
+
+  /* The marker column needs no header text, only its name for screen readers. */
+  gtk_column_view_column_set_title (self->view_columns[COLUMN_ATTENTION], "");
+  gtk_column_view_column_set_fixed_width (self->view_columns[COLUMN_ATTENTION], 40);
+}
+
+static GListModel *
+make_string_list (const char *first,
+                  ...)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *s = first; s != NULL; s = va_arg (args, const char *))
+    gtk_string_list_append (list, s);
+  va_end (args);
+
+  return G_LIST_MODEL (list);
+}
+
+static void
+rp_attendees_page_dispose (GObject *object)
+{
+  RpAttendeesPage *self = RP_ATTENDEES_PAGE (object);
+
+  /* Removing the columns changes the sorter again: stop listening first. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_clear_handle_id (&self->save_sort_source, g_source_remove);
+  self->column_view = NULL;
+
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->attendees);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->workers);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->sort_probe_a);
+  g_clear_object (&self->sort_probe_b);
+  g_clear_pointer (&self->worker_choices, g_array_unref);
+  g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->closure_date, g_free);
+
+  G_OBJECT_CLASS (rp_attendees_page_parent_class)->dispose (object);
 }
 
 static void
 rp_attendees_page_class_init (RpAttendeesPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RpAreaPageClass *page_class = RP_AREA_PAGE_CLASS (klass);
 
+  object_class->dispose = rp_attendees_page_dispose;
   page_class->refresh = rp_attendees_page_refresh;
 
-  g_type_ensure (RP_TYPE_COUNT_ROW);
+  g_type_ensure (RP_TYPE_ATTENDEE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendees-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, steps_group);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, attending_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, moved_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, left_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, asc_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, health_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, no_worker_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, step_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, worker_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, funding_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, outcome_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, mine_button);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, attendee_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendee_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendee_changed);
+
+  gtk_widget_class_install_action (widget_class, "attendees.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "attendees.workers", NULL, workers_action);
+  gtk_widget_class_install_action (widget_class, "attendees.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "attendees.show-worker", "x", show_worker_action);
+  gtk_widget_class_install_action (widget_class, "attendees.focus-search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "attendees.focus-search", NULL);
 }
 
 static void
 rp_attendees_page_init (RpAttendeesPage *self)
 {
+  g_autoptr(GListModel) steps = NULL;
+  g_autoptr(GtkStringList) step_names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) fundings = NULL;
+  g_autoptr(GListModel) outcomes = NULL;
+  GtkCustomFilter *filter;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The step names come from the core, so the page and the reports never disagree. */
+  self->settings = g_settings_new (APP_ID);
+  self->filter = rp_attendee_filter_new ();
+  self->worker_choices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->attendees = g_list_store_new (RP_TYPE_ATTENDEE);
+  self->today = rp_date_today ();
+
+  filter = gtk_custom_filter_new (filter_attendee, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->attendees)), GTK_FILTER (filter));
+
+  add_columns (self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_string_list_append (step_names, _("Any step"));
   for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
     {
-      g_autofree char *title = g_strdup_printf (_("Step %d · %s"), step, rp_moving_plan_step_name (step));
-
-      self->step_rows[step] = g_object_new (RP_TYPE_COUNT_ROW, "title", title, NULL);
-      adw_preferences_group_add (self->steps_group, GTK_WIDGET (self->step_rows[step]));
+      g_autofree char *name = g_strdup_printf ("%d · %s", step, rp_moving_plan_step_name (step));
+      gtk_string_list_append (step_names, name);
     }
+  gtk_drop_down_set_model (self->step_dropdown, G_LIST_MODEL (step_names));
+  fundings = make_string_list (_("Any status"), rp_funding_get_label (RP_FUNDING_ASC),
+                               rp_funding_get_label (RP_FUNDING_HEALTH), NULL);
+  gtk_drop_down_set_model (self->funding_dropdown, fundings);
+  outcomes = make_string_list (rp_outcome_get_label (RP_OUTCOME_ATTENDING), rp_outcome_get_label (RP_OUTCOME_MOVED),
+                               rp_outcome_get_label (RP_OUTCOME_LEFT), _("Any outcome"), NULL);
+  gtk_drop_down_set_model (self->outcome_dropdown, outcomes);
 
-  rp_attendees_page_refresh (RP_AREA_PAGE (self));
+  restore_filter (self);
+  rebuild_worker_choices (self);
+  sync_controls (self);
+
+  g_signal_connect_object (self->filter, "notify", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->step_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->worker_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->funding_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outcome_dropdown, "notify::selected", G_CALLBACK (on_control_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->archived_check, "toggled", G_CALLBACK (on_control_changed), self, G_CONNECT_SWAPPED);
+
+  restore_sort (self);
+  update_counts (self);
+}
+
+/**
+ * rp_attendees_page_get_filter:
+ *
+ * Returns: (transfer none): the filter the list shows
+ */
+RpAttendeeFilter *
+rp_attendees_page_get_filter (RpAttendeesPage *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEES_PAGE (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * rp_attendees_page_get_model:
+ *
+ * Returns: (transfer none): the attendees as shown: filtered and sorted
+ */
+GListModel *
+rp_attendees_page_get_model (RpAttendeesPage *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEES_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+/**
+ * rp_attendees_page_open:
+ * @position: a row of the list as shown
+ *
+ * Opens the attendee's page, as activating the row does.
+ */
+void
+rp_attendees_page_open (RpAttendeesPage *self,
+                        guint            position)
+{
+  g_return_if_fail (RP_IS_ATTENDEES_PAGE (self));
+
+  on_row_activated (self, position);
+}
+
+/**
+ * rp_attendees_page_sort_by:
+ * @column_id: "number", "name", "status", "worker", "step", "days", "target", "outcome" or "attention"
+ */
+void
+rp_attendees_page_sort_by (RpAttendeesPage *self,
+                           const char      *column_id,
+                           GtkSortType      order)
+{
+  g_return_if_fail (RP_IS_ATTENDEES_PAGE (self));
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_str_equal (column_specs[i].id, column_id))
+      gtk_column_view_sort_by_column (self->column_view, self->view_columns[i], order);
+}
+
+RpAttendeePage *
+rp_attendees_page_get_attendee_page (RpAttendeesPage *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEES_PAGE (self), NULL);
+
+  return self->attendee_page;
 }

@@ -3,11 +3,21 @@
 #pragma once
 
 #include "rp-area-page.h"
+#include "rp-attendee-page.h"
 
 G_BEGIN_DECLS
 
 #define RP_TYPE_ATTENDEES_PAGE (rp_attendees_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (RpAttendeesPage, rp_attendees_page, RP, ATTENDEES_PAGE, RpAreaPage)
+
+RpAttendeeFilter *rp_attendees_page_get_filter        (RpAttendeesPage *self);
+GListModel       *rp_attendees_page_get_model         (RpAttendeesPage *self);
+void              rp_attendees_page_open              (RpAttendeesPage *self,
+                                                       guint            position);
+void              rp_attendees_page_sort_by           (RpAttendeesPage *self,
+                                                       const char      *column_id,
+                                                       GtkSortType      order);
+RpAttendeePage   *rp_attendees_page_get_attendee_page (RpAttendeesPage *self);
 
 G_END_DECLS

@@ -21,10 +21,12 @@ struct _RpWindow
   RpStore              *store;
   RpProgramme          *programme;
   GtkNativeDialog      *file_chooser;
+  GSimpleAction        *show_programme;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwWindowTitle       *programme_title;
   AdwViewStack         *view_stack;
   GMenu                *programmes_section;
@@ -89,10 +91,24 @@ rebuild_programmes_menu (RpWindow *self)
       g_autoptr(RpProgramme) programme = g_list_model_get_item (programmes, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (rp_programme_get_name (programme), NULL);
 
-      g_menu_item_set_action_and_target_value (item, "win.show-programme",
+      g_menu_item_set_action_and_target_value (item, "programme.show",
                                                g_variant_new_int64 (rp_programme_get_id (programme)));
       g_menu_append_item (self->programmes_section, item);
     }
+}
+
+/* "31 March 2024": the full month reads better in a subtitle than "31 Mar 2024". */
+static char *
+format_closure_date (const char *iso)
+{
+  GDate date;
+  char month[64];
+
+  if (iso == NULL || !rp_date_parse (iso, &date, NULL) ||
+      g_date_strftime (month, sizeof month, "%B", &date) == 0)
+    return NULL;
+
+  return g_strdup_printf ("%d %s %d", g_date_get_day (&date), month, g_date_get_year (&date));
 }
 
 static void
@@ -100,6 +116,7 @@ update_titles (RpWindow *self)
 {
   g_autofree char *closure = NULL;
   g_autofree char *subtitle = NULL;
+  const char *closure_date;
 
   if (self->programme == NULL)
     {
@@ -109,16 +126,17 @@ update_titles (RpWindow *self)
       return;
     }
 
-  closure = rp_date_format_short (rp_programme_get_closure_date (self->programme));
+  closure_date = rp_programme_get_closure_date (self->programme);
+  closure = format_closure_date (closure_date);
   if (closure != NULL)
     {
-      g_autofree char *today = rp_date_today ();
+      g_autofree char *today = self->store != NULL ? rp_store_dup_today (self->store) : rp_date_today ();
 
-      if (rp_date_compare (rp_programme_get_closure_date (self->programme), today) < 0)
-        /* Translators: the subtitle of the window, under the day centre's name */
+      if (rp_date_compare (closure_date, today) < 0)
+        /* Translators: the subtitle of the window, under the day centre's name, as in "Closed 31 March 2024" */
         subtitle = g_strdup_printf (_("Closed %s"), closure);
       else
-        /* Translators: the subtitle of the window, under the day centre's name */
+        /* Translators: the subtitle of the window, under the day centre's name, as in "Closes 31 March 2024" */
         subtitle = g_strdup_printf (_("Closes %s"), closure);
     }
   else
@@ -160,6 +178,9 @@ rp_window_set_programme (RpWindow    *self,
       rp_area_page_set_programme (page, programme);
     }
 
+  /* The menu marks the programme shown; 0 is no programme's id. */
+  g_simple_action_set_state (self->show_programme,
+                             g_variant_new_int64 (programme != NULL ? rp_programme_get_id (programme) : 0));
   if (programme != NULL)
     g_settings_set_int64 (self->settings, "last-programme", rp_programme_get_id (programme));
 
@@ -169,18 +190,17 @@ rp_window_set_programme (RpWindow    *self,
 }
 
 static void
-show_programme_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+on_show_programme (RpWindow      *self,
+                   GVariant      *state,
+                   GSimpleAction *action)
 {
-  RpWindow *self = RP_WINDOW (widget);
   g_autoptr(RpProgramme) programme = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
 
-  if (!(programme = rp_store_get_programme (self->store, g_variant_get_int64 (parameter), &error)))
+  if (!(programme = rp_store_get_programme (self->store, g_variant_get_int64 (state), &error)))
     {
       rp_window_show_error (self, _("Could Not Open the Programme"), error);
       return;
@@ -569,11 +589,18 @@ rp_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
 
+  /* libadwaita 1.2 warns if the switchers outlive the stack's pages: let go of it first. */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_WINDOW);
 
   g_clear_object (&self->store);
   g_clear_object (&self->programme);
   g_clear_object (&self->settings);
+  g_clear_object (&self->show_programme);
 
   G_OBJECT_CLASS (rp_window_parent_class)->dispose (object);
 }
@@ -676,6 +703,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, programme_title);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, programmes_section);
@@ -689,7 +717,6 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
-  gtk_widget_class_install_action (widget_class, "win.show-programme", "x", show_programme_action);
   gtk_widget_class_install_property_action (widget_class, "win.area", "area");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -702,7 +729,15 @@ rp_window_class_init (RpWindowClass *klass)
 static void
 rp_window_init (RpWindow *self)
 {
+  g_autoptr(GSimpleActionGroup) programme_actions = g_simple_action_group_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Stateful, so the menu shows the current programme as a radio item. */
+  self->show_programme = g_simple_action_new_stateful ("show", G_VARIANT_TYPE_INT64, g_variant_new_int64 (0));
+  g_signal_connect_object (self->show_programme, "change-state", G_CALLBACK (on_show_programme), self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (programme_actions), G_ACTION (self->show_programme));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "programme", G_ACTION_GROUP (programme_actions));
 
   /* When the switcher takes the header's centre, the programme's name moves to the start. */
   g_object_bind_property (self->switcher_title, "title-visible",

@@ -1,0 +1,929 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-attendee-page.c: one attendee: their step on the moving plan, their details and history */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-attendee-page.h"
+#include "rp-stepper.h"
+
+#define SAVE_DELAY_MS 400
+
+struct _RpAttendeePage
+{
+  AdwBin         parent_instance;
+
+  RpStore       *store;
+  RpProgramme   *programme;
+  RpAttendee    *attendee;
+  RpNameIndex   *names;
+  GArray        *worker_ids;     /* worker combo position → worker id */
+  GArray        *provider_ids;   /* provider combo position → provider id */
+  guint          save_source;
+  gboolean       loading;
+
+  GtkLabel      *title_label;
+  GtkLabel      *heading_label;
+  GtkLabel      *subtitle_label;
+  GtkLabel      *attention_label;
+  RpStepper     *stepper;
+  AdwEntryRow   *step_note_row;
+  GtkButton     *next_step_button;
+  AdwEntryRow   *full_name_row;
+  AdwEntryRow   *preferred_name_row;
+  AdwEntryRow   *date_of_birth_row;
+  AdwEntryRow   *contact_name_row;
+  AdwEntryRow   *contact_relationship_row;
+  AdwEntryRow   *contact_phone_row;
+  GtkSwitch     *wheelchair_switch;
+  GtkSwitch     *transport_switch;
+  AdwEntryRow   *access_needs_row;
+  AdwComboRow   *funding_row;
+  AdwComboRow   *worker_row;
+  AdwEntryRow   *target_date_row;
+  GtkTextView   *case_notes_view;
+  GtkTextView   *report_note_view;
+  GtkLabel      *report_warning_label;
+  AdwActionRow  *outcome_row;
+  AdwComboRow   *provider_row;
+  AdwEntryRow   *move_date_row;
+  GtkListBox    *history_list;
+};
+
+G_DEFINE_FINAL_TYPE (RpAttendeePage, rp_attendee_page, ADW_TYPE_BIN)
+
+enum {
+  BACK,
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers ------------------------------------------------------------------ */
+
+static void
+add_toast (RpAttendeePage *self,
+           AdwToast       *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_message (RpAttendeePage *self,
+              const char     *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  add_toast (self, toast);
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+set_date_entry (AdwEntryRow *row,
+                const char  *iso)
+{
+  g_autofree char *text = NULL;
+
+  if (iso != NULL)
+    {
+      int year, month, day;
+
+      if (sscanf (iso, "%d-%d-%d", &year, &month, &day) == 3)
+        text = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
+    }
+
+  set_entry (row, text);
+}
+
+/* Reads a date field; a date that is not real is marked and the old value kept. */
+static const char *
+read_date (AdwEntryRow  *row,
+           const char   *old_value,
+           char        **storage)
+{
+  g_autoptr(GError) error = NULL;
+
+  *storage = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
+      return old_value;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+  return *storage;
+}
+
+static const char *
+entry_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* Loading ---------------------------------------------------------------- */
+
+static void
+update_report_warning (RpAttendeePage *self)
+{
+  g_autofree char *note = buffer_text (self->report_note_view);
+  const char *found = self->names != NULL ? rp_name_index_find (self->names, note) : NULL;
+  g_autofree char *message = NULL;
+
+  if (found != NULL)
+    message = g_strdup_printf (_("This note names “%s”. Published notes must not name anyone: describe the progress instead."), found);
+
+  gtk_label_set_label (self->report_warning_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->report_warning_label), found != NULL);
+}
+
+static void
+load_history (RpAttendeePage *self,
+              GListModel     *steps)
+{
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+
+  audit = rp_store_list_audit (self->store, "attendee", rp_attendee_get_id (self->attendee), NULL);
+  if (audit == NULL || steps == NULL)
+    return;
+
+  lines = rp_history_describe (steps, audit);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (lines, i));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_list_box_append (self->history_list, label);
+    }
+}
+
+static void
+load_choices (RpAttendeePage *self)
+{
+  g_autoptr(GListModel) workers = rp_store_list_workers (self->store, TRUE, NULL);
+  g_autoptr(GListModel) providers = rp_store_list_providers (self->store, NULL);
+  g_autoptr(GtkStringList) worker_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) provider_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) fundings = gtk_string_list_new (NULL);
+  gint64 none = 0;
+
+  g_array_set_size (self->worker_ids, 0);
+  gtk_string_list_append (worker_names, _("None allocated"));
+  g_array_append_val (self->worker_ids, none);
+  for (guint i = 0; workers != NULL && i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
+      gint64 id = rp_worker_get_id (worker);
+
+      /* A deactivated worker stays listed only while still allocated here. */
+      if (!rp_worker_get_active (worker) && id != rp_attendee_get_worker_id (self->attendee))
+        continue;
+
+      gtk_string_list_append (worker_names, rp_worker_get_name (worker));
+      g_array_append_val (self->worker_ids, id);
+    }
+
+  g_array_set_size (self->provider_ids, 0);
+  gtk_string_list_append (provider_names, _("Choose a provider"));
+  g_array_append_val (self->provider_ids, none);
+  for (guint i = 0; providers != NULL && i < g_list_model_get_n_items (providers); i++)
+    {
+      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
+      gint64 id = rp_provider_get_id (provider);
+
+      gtk_string_list_append (provider_names, rp_provider_get_name (provider));
+      g_array_append_val (self->provider_ids, id);
+    }
+
+  gtk_string_list_append (fundings, rp_funding_get_label (RP_FUNDING_ASC));
+  gtk_string_list_append (fundings, rp_funding_get_label (RP_FUNDING_HEALTH));
+
+  adw_combo_row_set_model (self->worker_row, G_LIST_MODEL (worker_names));
+  adw_combo_row_set_model (self->provider_row, G_LIST_MODEL (provider_names));
+  adw_combo_row_set_model (self->funding_row, G_LIST_MODEL (fundings));
+}
+
+static guint
+position_of (GArray *ids,
+             gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+
+  return 0;
+}
+
+static void
+update_summary (RpAttendeePage *self)
+{
+  RpAttendee *attendee = self->attendee;
+  int step = rp_attendee_get_step (attendee);
+  g_autofree char *heading = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *outcome = NULL;
+  g_autofree char *today = rp_store_dup_today (self->store);
+  g_autofree char *attention = NULL;
+  const char *worker = rp_attendee_get_worker_name (attendee);
+
+  /* Translators: attendee number and name, "7 · Georgia Bennett" */
+  if (rp_attendee_get_preferred_name (attendee) != NULL)
+    /* Translators: attendee number, full name and preferred name, "7 · Georgia Bennett (Georgie)" */
+    heading = g_strdup_printf (_("%d · %s (%s)"), rp_attendee_get_number (attendee),
+                               rp_attendee_get_full_name (attendee), rp_attendee_get_preferred_name (attendee));
+  else
+    heading = g_strdup_printf (_("%d · %s"), rp_attendee_get_number (attendee), rp_attendee_get_full_name (attendee));
+  gtk_label_set_label (self->heading_label, heading);
+  gtk_label_set_label (self->title_label, heading);
+
+  /* Translators: "Attendee (ASC) · worker: Priya Mistry" */
+  subtitle = g_strdup_printf (_("Attendee (%s) · %s"),
+                              rp_funding_get_label (rp_attendee_get_funding (attendee)),
+                              worker != NULL ? worker : _("no worker allocated"));
+  if (rp_attendee_get_archived (attendee))
+    {
+      char *archived = g_strdup_printf (_("%s · archived"), subtitle);
+      g_free (subtitle);
+      subtitle = archived;
+    }
+  gtk_label_set_label (self->subtitle_label, subtitle);
+
+  attention = rp_attention_describe (rp_attention_for_attendee (attendee, today,
+                                                                rp_programme_get_closure_date (self->programme),
+                                                                14),
+                                     attendee, today);
+  gtk_label_set_label (self->attention_label, attention != NULL ? attention : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_label), attention != NULL);
+
+  if (step < RP_MOVING_PLAN_LAST_STEP)
+    {
+      g_autofree char *label = g_strdup_printf (_("Move to Step %d · %s"), step + 1, rp_moving_plan_step_name (step + 1));
+      gtk_button_set_label (self->next_step_button, label);
+    }
+  else
+    gtk_button_set_label (self->next_step_button, _("Last Step Reached"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attendee.next-step", step < RP_MOVING_PLAN_LAST_STEP);
+
+  switch (rp_attendee_get_outcome (attendee))
+    {
+    case RP_OUTCOME_MOVED:
+      {
+        g_autofree char *date = rp_date_format_long (rp_attendee_get_outcome_date (attendee));
+        outcome = g_strdup_printf (_("Moved to %s on %s"), rp_attendee_get_moved_to_provider_name (attendee), date);
+      }
+      break;
+
+    case RP_OUTCOME_LEFT:
+      {
+        g_autofree char *date = rp_date_format_long (rp_attendee_get_outcome_date (attendee));
+        outcome = g_strdup_printf (_("Left on %s"), date);
+      }
+      break;
+
+    case RP_OUTCOME_ATTENDING:
+    default:
+      outcome = g_strdup (_("Still attending the day centre"));
+      break;
+    }
+  adw_action_row_set_subtitle (self->outcome_row, outcome);
+}
+
+static void
+load_attendee (RpAttendeePage *self)
+{
+  RpAttendee *attendee = self->attendee;
+  g_autoptr(GListModel) steps = rp_store_list_step_history (self->store, rp_attendee_get_id (attendee), NULL);
+
+  self->loading = TRUE;
+
+  load_choices (self);
+  set_entry (self->full_name_row, rp_attendee_get_full_name (attendee));
+  set_entry (self->preferred_name_row, rp_attendee_get_preferred_name (attendee));
+  set_date_entry (self->date_of_birth_row, rp_attendee_get_date_of_birth (attendee));
+  set_entry (self->contact_name_row, rp_attendee_get_contact_name (attendee));
+  set_entry (self->contact_relationship_row, rp_attendee_get_contact_relationship (attendee));
+  set_entry (self->contact_phone_row, rp_attendee_get_contact_phone (attendee));
+  gtk_switch_set_active (self->wheelchair_switch, rp_attendee_get_wheelchair_user (attendee));
+  gtk_switch_set_active (self->transport_switch, rp_attendee_get_transport_needed (attendee));
+  set_entry (self->access_needs_row, rp_attendee_get_access_needs (attendee));
+  adw_combo_row_set_selected (self->funding_row, rp_attendee_get_funding (attendee));
+  adw_combo_row_set_selected (self->worker_row, position_of (self->worker_ids, rp_attendee_get_worker_id (attendee)));
+  set_date_entry (self->target_date_row, rp_attendee_get_target_date (attendee));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->case_notes_view),
+                            rp_attendee_get_case_notes (attendee) != NULL ? rp_attendee_get_case_notes (attendee) : "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_note_view),
+                            rp_attendee_get_report_note (attendee) != NULL ? rp_attendee_get_report_note (attendee) : "", -1);
+  adw_combo_row_set_selected (self->provider_row,
+                              position_of (self->provider_ids, rp_attendee_get_moved_to_provider_id (attendee)));
+  set_date_entry (self->move_date_row, rp_attendee_get_outcome_date (attendee));
+
+  rp_stepper_set_history (self->stepper, rp_attendee_get_step (attendee), steps);
+  update_summary (self);
+  update_report_warning (self);
+  load_history (self, steps);
+
+  self->loading = FALSE;
+}
+
+/* Re-reads the attendee from the store, after a change made elsewhere. */
+static void
+reload (RpAttendeePage *self)
+{
+  g_autoptr(RpAttendee) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->attendee == NULL)
+    return;
+
+  if (!(fresh = rp_store_get_attendee (self->store, rp_attendee_get_id (self->attendee), &error)))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->attendee, fresh);
+  load_attendee (self);
+}
+
+/* Saving ----------------------------------------------------------------- */
+
+static void
+apply_fields (RpAttendeePage *self,
+              RpAttendee     *attendee)
+{
+  g_autofree char *dob = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *case_notes = buffer_text (self->case_notes_view);
+  g_autofree char *report_note = buffer_text (self->report_note_view);
+  guint worker = adw_combo_row_get_selected (self->worker_row);
+  g_autofree char *full_name = g_strstrip (g_strdup (entry_text (self->full_name_row)));
+
+  /* An emptied name is not saved: the record always has one. */
+  if (full_name[0] != '\0')
+    rp_attendee_set_full_name (attendee, full_name);
+  rp_attendee_set_preferred_name (attendee, entry_text (self->preferred_name_row));
+  rp_attendee_set_date_of_birth (attendee, read_date (self->date_of_birth_row,
+                                                      rp_attendee_get_date_of_birth (attendee), &dob));
+  rp_attendee_set_contact_name (attendee, entry_text (self->contact_name_row));
+  rp_attendee_set_contact_relationship (attendee, entry_text (self->contact_relationship_row));
+  rp_attendee_set_contact_phone (attendee, entry_text (self->contact_phone_row));
+  rp_attendee_set_wheelchair_user (attendee, gtk_switch_get_active (self->wheelchair_switch));
+  rp_attendee_set_transport_needed (attendee, gtk_switch_get_active (self->transport_switch));
+  rp_attendee_set_access_needs (attendee, entry_text (self->access_needs_row));
+  rp_attendee_set_funding (attendee, adw_combo_row_get_selected (self->funding_row) == 1 ? RP_FUNDING_HEALTH
+                                                                                       : RP_FUNDING_ASC);
+  if (worker < self->worker_ids->len)
+    rp_attendee_set_worker_id (attendee, g_array_index (self->worker_ids, gint64, worker));
+  rp_attendee_set_target_date (attendee, read_date (self->target_date_row,
+                                                    rp_attendee_get_target_date (attendee), &target));
+  rp_attendee_set_case_notes (attendee, case_notes);
+  rp_attendee_set_report_note (attendee, report_note);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->full_name_row), "error");
+  if (full_name[0] == '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (self->full_name_row), "error");
+}
+
+/**
+ * rp_attendee_page_save_now:
+ *
+ * Saves what has been typed and not yet saved, in one transaction.
+ */
+void
+rp_attendee_page_save_now (RpAttendeePage *self)
+{
+  g_autoptr(RpAttendee) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RP_IS_ATTENDEE_PAGE (self));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->attendee == NULL || self->store == NULL)
+    return;
+
+  edited = rp_attendee_copy (self->attendee);
+  apply_fields (self, edited);
+
+  if (!rp_store_save_attendee (self->store, edited, &error))
+    {
+      /* What was typed stays on screen; the person is told why it was not saved. */
+      show_message (self, error->message);
+      return;
+    }
+
+  if (!(edited = rp_store_get_attendee (self->store, rp_attendee_get_id (self->attendee), &error)))
+    return;
+
+  g_set_object (&self->attendee, edited);
+  update_summary (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+save_timeout (gpointer user_data)
+{
+  RpAttendeePage *self = user_data;
+
+  self->save_source = 0;
+  rp_attendee_page_save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_field_changed (RpAttendeePage *self)
+{
+  if (self->loading || self->attendee == NULL)
+    return;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+}
+
+static void
+on_report_note_changed (RpAttendeePage *self)
+{
+  update_report_warning (self);
+  on_field_changed (self);
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+
+  rp_attendee_page_save_now (self);
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+on_undo_clicked (AdwToast       *toast,
+                 RpAttendeePage *self)
+{
+  gint64 change_id = *(gint64 *) g_object_get_data (G_OBJECT (toast), "step-change-id");
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  if (!rp_store_undo_step_change (self->store, change_id, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+record_step (RpAttendeePage *self,
+             int             to_step,
+             const char     *date,
+             const char     *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) steps = NULL;
+  g_autoptr(RpStepChange) last = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  rp_attendee_page_save_now (self);
+
+  if (!rp_store_change_step (self->store, rp_attendee_get_id (self->attendee), to_step, date, note, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  steps = rp_store_list_step_history (self->store, rp_attendee_get_id (self->attendee), NULL);
+  last = g_list_model_get_item (steps, g_list_model_get_n_items (steps) - 1);
+
+  set_entry (self->step_note_row, NULL);
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  /* Translators: "Moved to step 3, Review in progress" */
+  message = g_strdup_printf (_("Moved to step %d, %s"), to_step, rp_moving_plan_step_name (to_step));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "step-change-id",
+                          g_memdup2 (&(gint64) { rp_step_change_get_id (last) }, sizeof (gint64)), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+  add_toast (self, toast);
+}
+
+static void
+next_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  g_autofree char *note = NULL;
+
+  if (self->attendee == NULL)
+    return;
+
+  note = g_strstrip (g_strdup (entry_text (self->step_note_row)));
+  record_step (self, rp_attendee_get_step (self->attendee) + 1, NULL, note[0] != '\0' ? note : NULL);
+}
+
+static void
+on_change_step_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         RpAttendeePage   *self)
+{
+  GtkDropDown *steps = g_object_get_data (G_OBJECT (dialog), "steps");
+  GtkEditable *date_entry = g_object_get_data (G_OBJECT (dialog), "date");
+  GtkEditable *reason_entry = g_object_get_data (G_OBJECT (dialog), "reason");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+
+  if (!g_str_equal (response, "record"))
+    return;
+
+  date = rp_date_normalise (gtk_editable_get_text (date_entry), &error);
+  if (error != NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  record_step (self, gtk_drop_down_get_selected (steps) + 1, date, gtk_editable_get_text (reason_entry));
+}
+
+static GtkWidget *
+labelled (const char *label_text,
+          GtkWidget  *widget)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), widget);
+  return box;
+}
+
+static void
+change_step_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *dialog, *box, *steps, *date, *reason;
+  g_autofree char *today = NULL;
+  g_autofree char *body = NULL;
+  int today_day, today_month, today_year;
+
+  if (self->attendee == NULL)
+    return;
+
+  for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
+    {
+      g_autofree char *name = g_strdup_printf ("%d · %s", step, rp_moving_plan_step_name (step));
+      gtk_string_list_append (names, name);
+    }
+
+  steps = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (steps), MIN (rp_attendee_get_step (self->attendee), 5));
+
+  today = rp_store_dup_today (self->store);
+  date = gtk_entry_new ();
+  if (sscanf (today, "%d-%d-%d", &today_year, &today_month, &today_day) == 3)
+    {
+      g_autofree char *text = g_strdup_printf ("%02d/%02d/%04d", today_day, today_month, today_year);
+      gtk_editable_set_text (GTK_EDITABLE (date), text);
+    }
+  reason = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), labelled (_("_Step reached"), steps));
+  gtk_box_append (GTK_BOX (box), labelled (_("_Date, for example 20/09/2023"), date));
+  gtk_box_append (GTK_BOX (box), labelled (_("_Reason, needed for a jump or a step back"), reason));
+
+  body = g_strdup_printf (_("Attendee %d is at step %d. Steps usually go forward one at a time."),
+                          rp_attendee_get_number (self->attendee), rp_attendee_get_step (self->attendee));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Change Step"), body);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "steps", steps);
+  g_object_set_data (G_OBJECT (dialog), "date", date);
+  g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_change_step_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+record_move_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  guint provider = adw_combo_row_get_selected (self->provider_row);
+  gint64 provider_id = provider < self->provider_ids->len ? g_array_index (self->provider_ids, gint64, provider) : 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+
+  if (self->attendee == NULL)
+    return;
+
+  rp_attendee_page_save_now (self);
+
+  date = rp_date_normalise (entry_text (self->move_date_row), &error);
+  if (error == NULL)
+    rp_store_record_move (self->store, rp_attendee_get_id (self->attendee), provider_id, date, &error);
+  if (error != NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  show_message (self, _("The move was recorded. The attendee leaves the list of people still attending and stays in reports."));
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  g_autoptr(RpAttendee) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean archive;
+
+  if (self->attendee == NULL)
+    return;
+
+  rp_attendee_page_save_now (self);
+  archive = !rp_attendee_get_archived (self->attendee);
+  edited = rp_attendee_copy (self->attendee);
+  rp_attendee_set_archived (edited, archive);
+
+  if (!rp_store_save_attendee (self->store, edited, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  show_message (self, archive ? _("Archived. The attendee is hidden from the list unless archived attendees are shown.")
+                              : _("Restored from the archive."));
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RpAttendeePage   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->attendee == NULL)
+    return;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!rp_store_delete_attendee (self->store, rp_attendee_get_id (self->attendee), &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  g_clear_object (&self->attendee);
+  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[BACK], 0);
+  show_message (self, _("The attendee’s details were erased."));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->attendee == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Delete Attendee %d Permanently?"), rp_attendee_get_number (self->attendee));
+  body = g_strdup_printf (_("%s’s details, contacts, notes, step history and bookings will be erased and cannot be recovered. "
+                            "The audit trail keeps only that attendee %d was deleted, when and by whom. "
+                            "To keep the record but hide it, archive the attendee instead."),
+                          rp_attendee_get_display_name (self->attendee), rp_attendee_get_number (self->attendee));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Permanently"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+rp_attendee_page_unmap (GtkWidget *widget)
+{
+  /* Leaving the page, or closing the window, keeps everything typed. */
+  rp_attendee_page_save_now (RP_ATTENDEE_PAGE (widget));
+
+  GTK_WIDGET_CLASS (rp_attendee_page_parent_class)->unmap (widget);
+}
+
+static void
+rp_attendee_page_dispose (GObject *object)
+{
+  RpAttendeePage *self = RP_ATTENDEE_PAGE (object);
+
+  if (self->save_source != 0)
+    rp_attendee_page_save_now (self);
+
+
+  g_clear_object (&self->attendee);
+  g_clear_object (&self->programme);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->names, rp_name_index_free);
+  g_clear_pointer (&self->worker_ids, g_array_unref);
+  g_clear_pointer (&self->provider_ids, g_array_unref);
+
+  G_OBJECT_CLASS (rp_attendee_page_parent_class)->dispose (object);
+}
+
+static void
+rp_attendee_page_class_init (RpAttendeePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rp_attendee_page_dispose;
+  widget_class->unmap = rp_attendee_page_unmap;
+
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (RP_TYPE_STEPPER);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendee-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, attention_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, stepper);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, step_note_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, next_step_button);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, full_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, preferred_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, date_of_birth_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, contact_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, contact_relationship_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, contact_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, wheelchair_switch);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, transport_switch);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, access_needs_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, worker_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, target_date_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, case_notes_view);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, report_note_view);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, report_warning_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, provider_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, move_date_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+
+  gtk_widget_class_install_action (widget_class, "attendee.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "attendee.next-step", NULL, next_step_action);
+  gtk_widget_class_install_action (widget_class, "attendee.change-step", NULL, change_step_action);
+  gtk_widget_class_install_action (widget_class, "attendee.record-move", NULL, record_move_action);
+  gtk_widget_class_install_action (widget_class, "attendee.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "attendee.delete", NULL, delete_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "attendee.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "attendee.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "attendee.next-step", NULL);
+}
+
+static void
+rp_attendee_page_init (RpAttendeePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->provider_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->case_notes_view), "changed",
+                           G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->report_note_view), "changed",
+                           G_CALLBACK (on_report_note_changed), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * rp_attendee_page_show:
+ *
+ * Shows @attendee as the store has it now, saving first whatever was being
+ * typed about the attendee shown before.
+ */
+void
+rp_attendee_page_show (RpAttendeePage *self,
+                       RpStore        *store,
+                       RpProgramme    *programme,
+                       RpAttendee     *attendee)
+{
+  g_autoptr(RpAttendee) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RP_IS_ATTENDEE_PAGE (self));
+  g_return_if_fail (RP_IS_STORE (store));
+  g_return_if_fail (RP_IS_PROGRAMME (programme));
+  g_return_if_fail (RP_IS_ATTENDEE (attendee));
+
+  rp_attendee_page_save_now (self);
+
+  if (!(fresh = rp_store_get_attendee (store, rp_attendee_get_id (attendee), &error)))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->programme, programme);
+  g_set_object (&self->attendee, fresh);
+  g_clear_pointer (&self->names, rp_name_index_free);
+  self->names = rp_store_build_name_index (store, rp_programme_get_id (programme), NULL);
+
+  load_attendee (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
+                              GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->stepper), GTK_TYPE_SCROLLED_WINDOW))), 0);
+}
+
+/**
+ * rp_attendee_page_get_attendee:
+ *
+ * Returns: (transfer none) (nullable): the attendee shown, as last saved
+ */
+RpAttendee *
+rp_attendee_page_get_attendee (RpAttendeePage *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE_PAGE (self), NULL);
+
+  return self->attendee;
+}

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-new-attendee-window.c: adds an attendee, with the next free number suggested */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "rp-new-attendee-window.h"
+
+struct _RpNewAttendeeWindow
+{
+  AdwWindow     parent_instance;
+
+  RpStore      *store;
+  RpProgramme  *programme;
+  GArray       *worker_ids;
+
+  AdwEntryRow  *number_row;
+  AdwEntryRow  *name_row;
+  AdwComboRow  *funding_row;
+  AdwComboRow  *worker_row;
+  AdwComboRow  *step_row;
+  AdwEntryRow  *date_row;
+  GtkLabel     *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (RpNewAttendeeWindow, rp_new_attendee_window, ADW_TYPE_WINDOW)
+
+enum {
+  CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_error (RpNewAttendeeWindow *self,
+            const char          *message)
+{
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RpNewAttendeeWindow *self = RP_NEW_ATTENDEE_WINDOW (widget);
+  g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *started = NULL;
+  const char *number_text = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
+  char *end = NULL;
+  long number = strtol (number_text, &end, 10);
+  guint worker = adw_combo_row_get_selected (self->worker_row);
+
+  if (end == number_text || *end != '\0' || number < 1 || number > G_MAXINT)
+    {
+      show_error (self, _("The attendee number must be a whole number from 1 upwards."));
+      return;
+    }
+
+  started = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &error);
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  rp_attendee_set_programme_id (attendee, rp_programme_get_id (self->programme));
+  rp_attendee_set_number (attendee, number);
+  rp_attendee_set_full_name (attendee, g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)))));
+  rp_attendee_set_funding (attendee, adw_combo_row_get_selected (self->funding_row) == 1 ? RP_FUNDING_HEALTH : RP_FUNDING_ASC);
+  if (worker < self->worker_ids->len)
+    rp_attendee_set_worker_id (attendee, g_array_index (self->worker_ids, gint64, worker));
+  rp_attendee_set_step (attendee, adw_combo_row_get_selected (self->step_row) + 1);
+
+  if (!rp_store_add_attendee (self->store, attendee, started, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[CREATED], 0, attendee);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+rp_new_attendee_window_dispose (GObject *object)
+{
+  RpNewAttendeeWindow *self = RP_NEW_ATTENDEE_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->programme);
+  g_clear_pointer (&self->worker_ids, g_array_unref);
+
+  G_OBJECT_CLASS (rp_new_attendee_window_parent_class)->dispose (object);
+}
+
+static void
+rp_new_attendee_window_class_init (RpNewAttendeeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rp_new_attendee_window_dispose;
+
+  /**
+   * RpNewAttendeeWindow::created:
+   * @attendee: the attendee now in the store
+   */
+  signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, RP_TYPE_ATTENDEE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-new-attendee-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, number_row);
+  gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, worker_row);
+  gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, step_row);
+  gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, date_row);
+  gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, error_label);
+
+  gtk_widget_class_install_action (widget_class, "new-attendee.create", NULL, create_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rp_new_attendee_window_init (RpNewAttendeeWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+/**
+ * rp_new_attendee_window_new:
+ * @parent: (nullable): the window it belongs to
+ */
+RpNewAttendeeWindow *
+rp_new_attendee_window_new (GtkWindow   *parent,
+                            RpStore     *store,
+                            RpProgramme *programme)
+{
+  RpNewAttendeeWindow *self;
+  g_autoptr(GtkStringList) fundings = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) workers = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) steps = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) worker_list = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *today = NULL;
+  gint64 none = 0;
+  int year, month, day;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (RP_IS_PROGRAMME (programme), NULL);
+
+  self = g_object_new (RP_TYPE_NEW_ATTENDEE_WINDOW,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->programme = g_object_ref (programme);
+
+  next = g_strdup_printf ("%d", rp_store_next_attendee_number (store, rp_programme_get_id (programme), NULL));
+  gtk_editable_set_text (GTK_EDITABLE (self->number_row), next);
+
+  gtk_string_list_append (fundings, rp_funding_get_label (RP_FUNDING_ASC));
+  gtk_string_list_append (fundings, rp_funding_get_label (RP_FUNDING_HEALTH));
+  adw_combo_row_set_model (self->funding_row, G_LIST_MODEL (fundings));
+
+  gtk_string_list_append (workers, _("None allocated yet"));
+  g_array_append_val (self->worker_ids, none);
+  worker_list = rp_store_list_workers (store, FALSE, NULL);
+  for (guint i = 0; worker_list != NULL && i < g_list_model_get_n_items (worker_list); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (worker_list, i);
+      gint64 id = rp_worker_get_id (worker);
+
+      gtk_string_list_append (workers, rp_worker_get_name (worker));
+      g_array_append_val (self->worker_ids, id);
+    }
+  adw_combo_row_set_model (self->worker_row, G_LIST_MODEL (workers));
+
+  for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
+    {
+      g_autofree char *name = g_strdup_printf ("%d · %s", step, rp_moving_plan_step_name (step));
+      gtk_string_list_append (steps, name);
+    }
+  adw_combo_row_set_model (self->step_row, G_LIST_MODEL (steps));
+
+  today = rp_store_dup_today (store);
+  if (sscanf (today, "%d-%d-%d", &year, &month, &day) == 3)
+    {
+      g_autofree char *text = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
+      gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
+    }
+
+  return self;
+}

@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-attendees.c: a social worker finds an attendee, moves them a step, undoes it and edits a field */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rp-attendee-page.h"
+#include "rp-attendees-page.h"
+#include "rp-core.h"
+#include "rp-store-private.h"
+#include "rp-test-util.h"
+#include "rp-window.h"
+
+typedef struct
+{
+  char            *dir;
+  RpStore         *store;
+  RpProgramme     *programme;
+  RpWindow        *window;
+  RpAttendeesPage *page;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until @done is true, for a second at most. */
+static gboolean
+spin_until (gboolean (*done) (Fixture *), Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (!done (fixture) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return done (fixture);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *property,
+             const char *value)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_autofree char *found = NULL;
+
+      if (property == NULL)
+        return root;
+      g_object_get (root, property, &found, NULL);
+      if (g_strcmp0 (found, value) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *match = find_widget (child, type, property, value);
+
+      if (match != NULL)
+        return match;
+    }
+
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = rp_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", fixture->dir, TRUE);
+  path = g_build_filename (fixture->dir, "programme.db", NULL);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rp_store_set_today (fixture->store, "2023-09-22");
+  rp_store_set_user (fixture->store, "jtaylor");
+  fixture->programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+
+  fixture->window = rp_window_new (NULL);
+  rp_window_set_store (fixture->window, fixture->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+
+  fixture->page = RP_ATTENDEES_PAGE (find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE, NULL, NULL));
+  g_assert_nonnull (fixture->page);
+  g_assert_cmpuint (g_list_model_get_n_items (rp_attendees_page_get_model (fixture->page)), ==, 19);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_clear_object (&fixture->programme);
+  g_assert_finalize_object (fixture->store);
+  rp_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static guint
+shown (Fixture *fixture)
+{
+  return g_list_model_get_n_items (rp_attendees_page_get_model (fixture->page));
+}
+
+static gboolean
+one_shown (Fixture *fixture)
+{
+  return shown (fixture) == 1;
+}
+
+static int
+number_at (Fixture *fixture,
+           guint    position)
+{
+  g_autoptr(RpAttendee) attendee = g_list_model_get_item (rp_attendees_page_get_model (fixture->page), position);
+
+  return rp_attendee_get_number (attendee);
+}
+
+static void
+test_attendees_filter_and_search (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *search = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  GtkWidget *step_dropdown = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, NULL, NULL);
+  GtkWidget *clear;
+
+  /* Typing in the search box finds Sam by his preferred name. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "sam");
+  g_assert_true (spin_until (one_shown, fixture));
+  g_assert_cmpint (number_at (fixture, 0), ==, 18);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  spin_until (one_shown, fixture);
+  g_assert_cmpuint (shown (fixture), ==, 19);
+
+  /* The step filter in the popover: step 4 has six attendees in the reference table. */
+  g_assert_nonnull (step_dropdown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (step_dropdown), 4);
+  spin ();
+  g_assert_cmpuint (shown (fixture), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (rp_attendees_page_get_model (fixture->page), i);
+      g_assert_cmpint (rp_attendee_get_step (attendee), ==, 4);
+    }
+
+  /* The status filter on top: four of them are Health. */
+  g_object_set (rp_attendees_page_get_filter (fixture->page), "funding", (int) RP_FUNDING_HEALTH, NULL);
+  spin ();
+  g_assert_cmpuint (shown (fixture), ==, 4);
+
+  clear = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "label", "_Clear Filters");
+  g_assert_nonnull (clear);
+  g_assert_true (gtk_widget_activate_action (clear, "attendees.clear-filters", NULL));
+  spin ();
+  g_assert_cmpuint (shown (fixture), ==, 19);
+}
+
+static void
+test_attendees_sort (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *column = NULL;
+
+  rp_attendees_page_sort_by (fixture->page, "name", GTK_SORT_ASCENDING);
+  spin ();
+  g_assert_cmpint (number_at (fixture, 0), ==, 1);   /* Aisha Rahman */
+  g_assert_cmpint (number_at (fixture, 18), ==, 19); /* Tara Quinn */
+
+  rp_attendees_page_sort_by (fixture->page, "step", GTK_SORT_DESCENDING);
+  spin ();
+  g_assert_cmpint (number_at (fixture, 0), ==, 19);  /* the only one at step 5 */
+
+  /* The sort is remembered for the next start. */
+  column = g_settings_get_string (settings, "attendees-sort-column");
+  g_assert_cmpstr (column, ==, "step");
+  g_assert_true (g_settings_get_boolean (settings, "attendees-sort-descending"));
+
+  rp_attendees_page_sort_by (fixture->page, "number", GTK_SORT_ASCENDING);
+  spin ();
+  g_assert_cmpint (number_at (fixture, 0), ==, 1);
+}
+
+static guint
+position_of_number (Fixture *fixture,
+                    int      number)
+{
+  for (guint i = 0; i < shown (fixture); i++)
+    if (number_at (fixture, i) == number)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static RpAttendeePage *
+open_attendee (Fixture *fixture,
+               int      number)
+{
+  RpAttendeePage *attendee_page = rp_attendees_page_get_attendee_page (fixture->page);
+
+  rp_attendees_page_open (fixture->page, position_of_number (fixture, number));
+  spin ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (attendee_page)));
+  g_assert_cmpint (rp_attendee_get_number (rp_attendee_page_get_attendee (attendee_page)), ==, number);
+  return attendee_page;
+}
+
+static int
+stored_step (Fixture *fixture,
+             int      number)
+{
+  g_autoptr(RpAttendee) attendee = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme),
+                                                           number, NULL);
+  return rp_attendee_get_step (attendee);
+}
+
+static void
+test_attendees_step_forward_and_undo (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  RpAttendeePage *attendee_page = open_attendee (fixture, 4);
+  GtkWidget *note = find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Note for the step change (optional)");
+  GtkWidget *undo;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(RpStepChange) last = NULL;
+
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (note), "Phoned Grace");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.next-step", NULL));
+  spin ();
+  g_assert_cmpint (stored_step (fixture, 4), ==, 2);
+
+  {
+    g_autoptr(RpAttendee) attendee = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+    history = rp_store_list_step_history (fixture->store, rp_attendee_get_id (attendee), NULL);
+  }
+  last = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
+  g_assert_cmpstr (rp_step_change_get_reason (last), ==, "Phoned Grace");
+  g_assert_cmpstr (rp_step_change_get_changed_on (last), ==, "2023-09-22");
+  g_assert_cmpstr (rp_step_change_get_recorded_by (last), ==, "jtaylor");
+
+  /* The list shows the new step once back on it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  spin ();
+  {
+    g_autoptr(RpAttendee) shown_attendee = g_list_model_get_item (rp_attendees_page_get_model (fixture->page),
+                                                                  position_of_number (fixture, 4));
+    g_assert_cmpint (rp_attendee_get_step (shown_attendee), ==, 2);
+  }
+
+  /* The toast's Undo takes the change back. */
+  undo = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "label", "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+}
+
+static void
+test_attendees_edit_field (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
+  GtkWidget *phone = find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  GtkWidget *birth = find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Date of birth, for example 12/04/1991");
+  g_autoptr(RpAttendee) stored = NULL;
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(RpAuditEntry) entry = NULL;
+
+  g_assert_nonnull (phone);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900999");
+  /* An impossible date is marked and not saved; the rest still is. */
+  gtk_editable_set_text (GTK_EDITABLE (birth), "31/02/1993");
+
+  /* Leaving the page saves what was typed at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  spin ();
+
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 7, NULL);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (stored), ==, "07700 900999");
+  g_assert_cmpstr (rp_attendee_get_date_of_birth (stored), ==, "1993-03-27");
+  g_assert_true (gtk_widget_has_css_class (birth, "error"));
+
+  audit = rp_store_list_audit (fixture->store, "attendee", rp_attendee_get_id (stored), NULL);
+  entry = g_list_model_get_item (audit, 0);
+  g_assert_cmpstr (rp_audit_entry_get_field (entry), ==, "contact_phone");
+  g_assert_cmpstr (rp_audit_entry_get_old_value (entry), ==, "07700 900107");
+  g_assert_cmpstr (rp_audit_entry_get_new_value (entry), ==, "07700 900999");
+}
+
+static void
+test_attendees_report_note_warning (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  RpAttendeePage *attendee_page = open_attendee (fixture, 1);
+  GtkWidget *group = find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Report Note");
+  GtkWidget *view;
+  GtkWidget *warning;
+
+  g_assert_nonnull (group);
+  view = find_widget (group, GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Nasreen's view is that Mosaic suits", -1);
+  spin ();
+
+  warning = find_widget (group, GTK_TYPE_LABEL, "label",
+                         "This note names “Nasreen”. Published notes must not name anyone: describe the progress instead.");
+  g_assert_nonnull (warning);
+  g_assert_true (gtk_widget_get_visible (warning));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Family visiting Mosaic", -1);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (warning));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/gui/attendees/filter-and-search", test_attendees_filter_and_search);
+  ADD ("/gui/attendees/sort", test_attendees_sort);
+  ADD ("/gui/attendees/step-forward-and-undo", test_attendees_step_forward_and_undo);
+  ADD ("/gui/attendees/edit-field", test_attendees_edit_field);
+  ADD ("/gui/attendees/report-note-warning", test_attendees_report_note_warning);
+#undef ADD
+
+  return g_test_run ();
+}
