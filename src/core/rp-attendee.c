@@ -1064,7 +1064,7 @@ gboolean
 rp_attendee_validate (RpAttendee  *self,
                       GError     **error)
 {
-  g_autofree char *today = rp_date_today ();
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (RP_IS_ATTENDEE (self), FALSE);
 
@@ -1090,6 +1090,7 @@ rp_attendee_validate (RpAttendee  *self,
       !rp_check_date (self->outcome_date, _("The date of the move"), error))
     return FALSE;
 
+  today = rp_date_today ();
   if (self->date_of_birth != NULL && rp_date_compare (self->date_of_birth, today) > 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,

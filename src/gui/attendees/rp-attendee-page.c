@@ -18,6 +18,7 @@ struct _RpAttendeePage
   RpProgramme   *programme;
   RpAttendee    *attendee;
   RpNameIndex   *names;
+  GSettings     *settings;
   GArray        *worker_ids;     /* worker combo position → worker id */
   GArray        *provider_ids;   /* provider combo position → provider id */
   guint          save_source;
@@ -286,7 +287,7 @@ update_summary (RpAttendeePage *self)
 
   attention = rp_attention_describe (rp_attention_for_attendee (attendee, today,
                                                                 rp_programme_get_closure_date (self->programme),
-                                                                14),
+                                                                g_settings_get_uint (self->settings, "stale-days")),
                                      attendee, today);
   gtk_label_set_label (self->attention_label, attention != NULL ? attention : "");
   gtk_widget_set_visible (GTK_WIDGET (self->attention_label), attention != NULL);
@@ -801,6 +802,7 @@ rp_attendee_page_dispose (GObject *object)
   g_clear_object (&self->attendee);
   g_clear_object (&self->programme);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->names, rp_name_index_free);
   g_clear_pointer (&self->worker_ids, g_array_unref);
   g_clear_pointer (&self->provider_ids, g_array_unref);
@@ -867,6 +869,7 @@ rp_attendee_page_init (RpAttendeePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->settings = g_settings_new (APP_ID);
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->provider_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 

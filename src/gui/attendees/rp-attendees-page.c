@@ -98,6 +98,27 @@ static const int outcome_choices[] = {
 
 /* Cells ------------------------------------------------------------------- */
 
+/* Tooltips are looked up when asked for: setting them on every bind costs an X round trip. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "tooltip");
+
+  if (text == NULL && GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    text = gtk_label_get_label (GTK_LABEL (widget));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -134,6 +155,8 @@ setup_cell (GtkSignalListItemFactory *factory,
       break;
     }
 
+  gtk_widget_set_has_tooltip (child, TRUE);
+  g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -189,7 +212,7 @@ bind_cell (GtkSignalListItemFactory *factory,
         g_autofree char *described = rp_attention_describe (attention, attendee, self->today);
 
         gtk_widget_set_visible (child, described != NULL);
-        gtk_widget_set_tooltip_text (child, described);
+        g_object_set_data_full (G_OBJECT (child), "tooltip", g_strdup (described), g_free);
         gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         described != NULL ? described : "", -1);
         return;
@@ -203,7 +226,7 @@ bind_cell (GtkSignalListItemFactory *factory,
         rp_step_dots_set_step (RP_STEP_DOTS (dots), step);
         text = g_strdup_printf ("%d · %s", step, rp_moving_plan_step_name (step));
         gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (dots)), text);
-        gtk_widget_set_tooltip_text (child, text);
+        g_object_set_data_full (G_OBJECT (child), "tooltip", g_steal_pointer (&text), g_free);
         return;
       }
 
@@ -247,7 +270,6 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_label (GTK_LABEL (child), text);
-  gtk_widget_set_tooltip_text (child, text);
 }
 
 /* Sorting ------------------------------------------------------------------ */
@@ -908,6 +930,9 @@ rp_attendees_page_init (RpAttendeesPage *self)
 
   restore_sort (self);
   update_counts (self);
+
+  g_signal_connect_object (self->settings, "changed::stale-days", G_CALLBACK (rp_area_page_refresh),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /**

@@ -147,6 +147,5 @@ rp_step_dots_set_step (RpStepDots *self,
 
   label = g_strdup_printf (_("Step %d of 6"), step);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 }

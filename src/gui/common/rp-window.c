@@ -7,6 +7,7 @@
 
 #include "rp-attendees-page.h"
 #include "rp-new-programme-window.h"
+#include "rp-preferences-window.h"
 #include "rp-reports-page.h"
 #include "rp-taster-days-page.h"
 #include "rp-timetable-page.h"
@@ -558,6 +559,14 @@ new_programme_action (GtkWidget  *widget,
   present_new_programme_window (self);
 }
 
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (rp_preferences_window_new (GTK_WINDOW (widget))));
+}
+
 /* GObject ------------------------------------------------------------------ */
 
 static void
@@ -717,10 +726,12 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_property_action (widget_class, "win.area", "area");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (area_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, area_keys[i].key, GDK_ALT_MASK,
                                          "win.area", "s", area_keys[i].area);

@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-attendees-view.c: how the Attendees view copes with a council-sized programme */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rp-attendees-page.h"
+#include "rp-core.h"
+#include "rp-store-private.h"
+
+#define RUNS 5
+
+static const char * const first_names[] = {
+  "Aisha", "Ben", "Chloe", "Daniel", "Ella", "Faisal", "Georgia", "Harry", "Imogen", "Jamal",
+  "Katie", "Liam", "Maya", "Nathan", "Olivia", "Peter", "Rhiannon", "Samuel", "Tara", "Usman",
+};
+static const char * const last_names[] = {
+  "Rahman", "Clarke", "Evans", "Okoro", "Morgan", "Hussain", "Bennett", "Doyle", "Price", "Ahmed",
+  "O'Neill", "Walker", "Patel", "Brooks", "Hart", "Lowe", "Jones", "Adeyemi", "Quinn", "Smith",
+};
+
+typedef struct
+{
+  const char *name;
+  double      ms[RUNS];
+} Figure;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+report (Figure *figure)
+{
+  double sorted[RUNS];
+
+  memcpy (sorted, figure->ms, sizeof sorted);
+  qsort (sorted, RUNS, sizeof (double), compare_doubles);
+  g_print ("%-34s median %8.2f ms   (min %.2f, max %.2f, %d runs)\n",
+           figure->name, sorted[RUNS / 2], sorted[0], sorted[RUNS - 1], RUNS);
+}
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static RpProgramme *
+generate (RpStore *store,
+          int      n_attendees)
+{
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (42);
+  gint64 worker_ids[25];
+
+  rp_store_set_today (store, "2023-09-22");
+  rp_programme_set_name (programme, "Benchmark");
+  rp_programme_set_closure_date (programme, "2024-03-31");
+  g_assert_true (rp_store_begin (store, &error));
+  g_assert_true (rp_store_add_programme (store, programme, &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (worker_ids); i++)
+    {
+      g_autoptr(RpWorker) worker = rp_worker_new ();
+      g_autofree char *name = g_strdup_printf ("%s %s", first_names[i % 20], last_names[(i * 7) % 20]);
+
+      rp_worker_set_name (worker, name);
+      rp_worker_set_initials (worker, "XX");
+      g_assert_true (rp_store_add_worker (store, worker, &error));
+      worker_ids[i] = rp_worker_get_id (worker);
+    }
+
+  for (int number = 1; number <= n_attendees; number++)
+    {
+      g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+      g_autofree char *name = g_strdup_printf ("%s %s", first_names[g_rand_int_range (rand, 0, 20)],
+                                               last_names[g_rand_int_range (rand, 0, 20)]);
+      int steps = g_rand_int_range (rand, 1, 6);
+
+      rp_attendee_set_programme_id (attendee, rp_programme_get_id (programme));
+      rp_attendee_set_number (attendee, number);
+      rp_attendee_set_full_name (attendee, name);
+      rp_attendee_set_funding (attendee, g_rand_int_range (rand, 0, 4) == 0 ? RP_FUNDING_HEALTH : RP_FUNDING_ASC);
+      if (g_rand_int_range (rand, 0, 20) != 0)
+        rp_attendee_set_worker_id (attendee, worker_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (worker_ids))]);
+      rp_attendee_set_report_note (attendee, "Allocated worker made contact.");
+      g_assert_true (rp_store_add_attendee (store, attendee, "2023-06-01", &error));
+
+      /* About five changes each, as a long-running programme has. */
+      for (int step = 2; step <= steps + 1 && step <= 6; step++)
+        {
+          g_autofree char *date = g_strdup_printf ("2023-%02d-%02d", 6 + step / 2, 1 + step);
+          g_assert_true (rp_store_change_step (store, rp_attendee_get_id (attendee), step, date, NULL, &error));
+        }
+    }
+
+  g_assert_true (rp_store_commit (store, &error));
+  g_rand_free (rand);
+  return g_steal_pointer (&programme);
+}
+
+/* Frames over budget while scrolling from top to bottom, one page per frame. */
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  gint64         last_frame;
+  GArray        *intervals;
+  gboolean       done;
+} Scroll;
+
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  Scroll *scroll = user_data;
+  gint64 now = g_get_monotonic_time ();
+  double value = gtk_adjustment_get_value (scroll->adjustment);
+  double page = gtk_adjustment_get_page_size (scroll->adjustment);
+
+  if (scroll->last_frame != 0)
+    {
+      double interval = (now - scroll->last_frame) / 1000.0;
+      g_array_append_val (scroll->intervals, interval);
+    }
+  scroll->last_frame = now;
+
+  if (value + page >= gtk_adjustment_get_upper (scroll->adjustment) || scroll->intervals->len >= 400)
+    {
+      scroll->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_adjustment_set_value (scroll->adjustment, value + page);
+  return G_SOURCE_CONTINUE;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int n_attendees = argc > 1 ? atoi (argv[1]) : 10000;
+  g_autofree char *dir = g_dir_make_tmp ("reprovision-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  Figure load = { "load attendees from the database" };
+  Figure open = { "open the Attendees view" };
+  Figure sort_name = { "sort by name" };
+  Figure sort_step = { "sort by step, descending" };
+  Figure filter_step = { "filter to one step" };
+  Figure search = { "search by name (one keystroke)" };
+  Figure search_number = { "search by number" };
+  gint64 start;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_init ();
+  adw_init ();
+
+  store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  programme = generate (store, n_attendees);
+  g_print ("Attendees view with %d attendees (generated in %.1f s)\n\n", n_attendees, elapsed_ms (start) / 1000);
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GListModel) list = NULL;
+      GtkWidget *window = gtk_window_new ();
+      RpAttendeesPage *page;
+      RpAttendeeFilter *filter;
+
+      start = g_get_monotonic_time ();
+      list = rp_store_list_attendees (store, rp_programme_get_id (programme), NULL);
+      load.ms[run] = elapsed_ms (start);
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_attendees);
+
+      start = g_get_monotonic_time ();
+      page = g_object_new (RP_TYPE_ATTENDEES_PAGE, "store", store, "programme", programme, NULL);
+      gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+      gtk_window_present (GTK_WINDOW (window));
+      spin ();
+      open.ms[run] = elapsed_ms (start);
+      filter = rp_attendees_page_get_filter (page);
+
+      start = g_get_monotonic_time ();
+      rp_attendees_page_sort_by (page, "name", GTK_SORT_ASCENDING);
+      g_list_model_get_n_items (rp_attendees_page_get_model (page));
+      sort_name.ms[run] = elapsed_ms (start);
+
+      start = g_get_monotonic_time ();
+      rp_attendees_page_sort_by (page, "step", GTK_SORT_DESCENDING);
+      g_list_model_get_n_items (rp_attendees_page_get_model (page));
+      sort_step.ms[run] = elapsed_ms (start);
+
+      start = g_get_monotonic_time ();
+      g_object_set (filter, "step", 3, NULL);
+      filter_step.ms[run] = elapsed_ms (start);
+      g_object_set (filter, "step", 0, NULL);
+
+      start = g_get_monotonic_time ();
+      g_object_set (filter, "search", "smi", NULL);
+      search.ms[run] = elapsed_ms (start);
+
+      start = g_get_monotonic_time ();
+      g_object_set (filter, "search", "42", NULL);
+      search_number.ms[run] = elapsed_ms (start);
+      g_object_set (filter, "search", NULL, NULL);
+
+      if (run == RUNS - 1)
+        {
+          GtkWidget *scroller = gtk_widget_get_parent (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+          Scroll scroll = { gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0,
+                            g_array_new (FALSE, FALSE, sizeof (double)), FALSE };
+          guint over = 0;
+          double *intervals;
+
+          rp_attendees_page_sort_by (page, "number", GTK_SORT_ASCENDING);
+          spin ();
+          gtk_widget_add_tick_callback (scroller, scroll_tick, &scroll, NULL);
+          for (gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+               !scroll.done && g_get_monotonic_time () < deadline;)
+            g_main_context_iteration (NULL, TRUE);
+
+          intervals = (double *) scroll.intervals->data;
+          qsort (intervals, scroll.intervals->len, sizeof (double), compare_doubles);
+          for (guint i = 0; i < scroll.intervals->len; i++)
+            over += intervals[i] > 1000.0 / 60;
+          g_print ("%-34s median %8.2f ms per frame, %u of %u frames over 16.7 ms\n\n", "scroll, one page per frame",
+                   scroll.intervals->len > 0 ? intervals[scroll.intervals->len / 2] : 0.0,
+                   over, scroll.intervals->len);
+          g_array_unref (scroll.intervals);
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      spin ();
+    }
+
+  report (&load);
+  report (&open);
+  report (&sort_name);
+  report (&sort_step);
+  report (&filter_step);
+  report (&search);
+  report (&search_number);
+
+  g_clear_object (&store);
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+  return 0;
+}
