@@ -330,6 +330,25 @@ test_attendees_report_note_warning (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (warning));
 }
 
+static void
+test_attendees_close_mid_edit (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RpAttendeePage *attendee_page = open_attendee (fixture, 12);
+  GtkWidget *group = find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Case Notes");
+  GtkWidget *view = find_widget (group, GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  g_autoptr(RpAttendee) stored = NULL;
+
+  /* Typed, then the window closes before the save delay is up. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Family back from Spain; visit booked", -1);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = rp_window_new (NULL);
+  spin ();
+
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 12, NULL);
+  g_assert_cmpstr (rp_attendee_get_case_notes (stored), ==, "Family back from Spain; visit booked");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -343,6 +362,7 @@ main (int    argc,
   ADD ("/gui/attendees/step-forward-and-undo", test_attendees_step_forward_and_undo);
   ADD ("/gui/attendees/edit-field", test_attendees_edit_field);
   ADD ("/gui/attendees/report-note-warning", test_attendees_report_note_warning);
+  ADD ("/gui/attendees/close-mid-edit", test_attendees_close_mid_edit);
 #undef ADD
 
   return g_test_run ();

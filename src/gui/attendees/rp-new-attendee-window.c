@@ -198,5 +198,7 @@ rp_new_attendee_window_new (GtkWindow   *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
     }
 
+  /* Typing starts with the name: the number is already suggested. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
 }

@@ -126,8 +126,8 @@ make_worker_row (RpWorkersWindow *self,
   g_object_set_data (G_OBJECT (expander), "loading", GINT_TO_POINTER (TRUE));
   g_object_set_data_full (G_OBJECT (expander), "worker", g_object_ref (worker), g_object_unref);
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s%s%s · %u attendee still attending",
-                                           "%s%s%s · %u attendees still attending", caseload),
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s%s%s · %u attendee allocated",
+                                           "%s%s%s · %u attendees allocated", caseload),
                               rp_worker_role_get_label (rp_worker_get_role (worker)),
                               team != NULL ? " · " : "", team != NULL ? team : "", caseload);
   if (!rp_worker_get_active (worker))
