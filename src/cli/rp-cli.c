@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "rp-core.h"
@@ -24,11 +25,13 @@ typedef struct
 static int command_demo      (int argc, char **argv);
 static int command_attendees (int argc, char **argv);
 static int command_step      (int argc, char **argv);
+static int command_report    (int argc, char **argv);
 
 static const Command commands[] = {
   { "demo",      command_demo,      N_("Write the sample programme into a database") },
   { "attendees", command_attendees, N_("List the attendees of a programme") },
   { "step",      command_step,      N_("Record that an attendee has reached a step of the moving plan") },
+  { "report",    command_report,    N_("Write the anonymised reprovision report") },
 };
 
 static int
@@ -66,6 +69,24 @@ parse_options (GOptionContext  *context,
     }
 
   return TRUE;
+}
+
+/* Reading commands bring an older database up to date like the app does, and
+ * still work on a file they may not write to, if it needs no update. */
+static RpStore *
+open_for_reading (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RpStore *store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &local_error);
+
+  if (store == NULL && g_error_matches (local_error, RP_ERROR, RP_ERROR_READ_ONLY))
+    return rp_store_open (path, RP_STORE_OPEN_READ_ONLY, error);
+
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return store;
 }
 
 static RpProgramme *
@@ -183,7 +204,7 @@ command_attendees (int    argc,
 
   csv = format != NULL && g_str_equal (format, "csv");
 
-  if (!(store = rp_store_open (database, RP_STORE_OPEN_READ_ONLY, &error)) ||
+  if (!(store = open_for_reading (database, &error)) ||
       !(programme = choose_programme (store, programme_id, &error)) ||
       !(attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), &error)) ||
       !(workers = rp_store_list_workers (store, TRUE, &error)))
@@ -304,6 +325,124 @@ command_step (int    argc,
     return fail (error);
 
   g_print (_("Attendee %d is now at step %d, %s.\n"), number, to_step, rp_moving_plan_step_name (to_step));
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+write_private_file (const char  *path,
+                    const char  *contents,
+                    GError     **error)
+{
+  /* Exports are created readable by their owner only, like the database. */
+  return g_file_set_contents_full (path, contents, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+static int
+command_report (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpReport) report = NULL;
+  g_autoptr(RpNameIndex) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *compare_text = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *compare_with = NULL;
+  gint64 programme_id = 0;
+  gboolean include_moved = FALSE;
+  int suppress_below = 0;
+  int status = EXIT_SUCCESS;
+  int number = 0;
+  RpReportOptions options = { NULL };
+  static const char * const tables[] = { "progress", "timetable", "summary" };
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“csv”"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; with no --table, a folder for one file per table"), N_("PATH") },
+    { "table", 't', 0, G_OPTION_ARG_STRING, &table, N_("Only one table: “progress”, “timetable” or “summary”"), N_("TABLE") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Report the data as it was on this day (default: today)"), N_("YYYY-MM-DD") },
+    { "compare-with", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_("Show the change in the summary since this day"), N_("YYYY-MM-DD") },
+    { "include-moved", 0, 0, G_OPTION_ARG_NONE, &include_moved, N_("List attendees who have moved on too"), NULL },
+    { "suppress-below", 0, 0, G_OPTION_ARG_INT, &suppress_below, N_("Print summary counts below N as “<N”"), N_("N") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Write the reprovision report for the scrutiny commission: the closure timetable, the anonymised progress table and a summary. Nothing that identifies a person is written, and the export stops if a published note names anyone."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (database == NULL)
+    return usage_error (context, _("Name the database with --database FILE."));
+  if (output == NULL)
+    return usage_error (context, _("Name where to write with --output PATH."));
+  if (format == NULL || !g_str_equal (format, "csv"))
+    return usage_error (context, _("The format must be “csv”."));
+  if (table != NULL && !g_strv_contains (tables, table))
+    return usage_error (context, _("The table must be “progress”, “timetable” or “summary”."));
+  if (suppress_below < 0)
+    return usage_error (context, _("--suppress-below needs a whole number."));
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+
+  if ((as_of_text != NULL && !(as_of = rp_date_normalise (as_of_text, &error))) ||
+      (compare_text != NULL && !(compare_with = rp_date_normalise (compare_text, &error))))
+    return error != NULL ? fail (error) : usage_error (context, _("The date is empty."));
+
+  options.as_of = as_of;
+  options.compare_with = compare_with;
+  options.include_moved = include_moved;
+  options.suppress_below = suppress_below;
+
+  if (!(store = open_for_reading (database, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)) ||
+      !(report = rp_report_build (store, rp_programme_get_id (programme), &options, &error)) ||
+      !(names = rp_store_build_name_index (store, rp_programme_get_id (programme), &error)))
+    return fail (error);
+
+  /* The message names the attendee number and the field, never the name found. */
+  if (!rp_report_check_names (report, names, &number, NULL, &error))
+    return fail (error);
+
+  if (table != NULL)
+    {
+      g_autofree char *csv = rp_report_to_csv (report, g_strv_contains (tables, table) &&
+                                                       g_str_equal (table, "timetable") ? RP_REPORT_TABLE_TIMETABLE :
+                                                       g_str_equal (table, "summary") ? RP_REPORT_TABLE_SUMMARY :
+                                                       RP_REPORT_TABLE_PROGRESS);
+      if (!write_private_file (output, csv, &error))
+        return fail (error);
+    }
+  else
+    {
+      if (g_mkdir_with_parents (output, 0700) != 0)
+        {
+          g_printerr (_("reprovision-cli: The folder “%s” could not be created.\n"), output);
+          return EXIT_FAILURE;
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        {
+          g_autofree char *csv = rp_report_to_csv (report, (RpReportTable) i);
+          g_autofree char *name = g_strdup_printf ("%s.csv", tables[i]);
+          g_autofree char *path = g_build_filename (output, name, NULL);
+
+          if (!write_private_file (path, csv, &error))
+            return fail (error);
+        }
+    }
+
   return EXIT_SUCCESS;
 }
 

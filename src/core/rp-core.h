@@ -16,6 +16,7 @@
 #include "rp-name-index.h"
 #include "rp-programme.h"
 #include "rp-provider.h"
+#include "rp-report.h"
 #include "rp-sample.h"
 #include "rp-step-change.h"
 #include "rp-store.h"

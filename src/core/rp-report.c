@@ -1,0 +1,590 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-report.c: the reprovision report for the scrutiny commission, anonymised */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rp-csv.h"
+#include "rp-date.h"
+#include "rp-error.h"
+#include "rp-moving-plan.h"
+#include "rp-report.h"
+#include "rp-store-private.h"
+
+/* Summary cells: the six steps, then moved on, then the total. */
+#define CELL_MOVED (RP_MOVING_PLAN_LAST_STEP + 1)
+#define CELL_TOTAL (RP_MOVING_PLAN_LAST_STEP + 2)
+#define N_CELLS    (RP_MOVING_PLAN_LAST_STEP + 3)
+
+struct _RpReport
+{
+  GObject     parent_instance;
+
+  char       *title;
+  char       *programme;
+  char       *as_of;
+  char       *marking;
+  GPtrArray  *rows;
+  GListModel *actions;
+  guint       counts[N_CELLS];
+  int         changes[N_CELLS];
+  gboolean    suppressed[N_CELLS];
+  gboolean    has_comparison;
+  guint       suppress_below;
+};
+
+G_DEFINE_FINAL_TYPE (RpReport, rp_report, G_TYPE_OBJECT)
+
+static void
+progress_row_free (gpointer data)
+{
+  RpProgressRow *row = data;
+
+  if (row == NULL)
+    return;
+
+  g_free (row->report_note);
+  g_free (row->target_date);
+  g_free (row->outcome_date);
+  g_free (row);
+}
+
+static void
+rp_report_finalize (GObject *object)
+{
+  RpReport *self = RP_REPORT (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->programme, g_free);
+  g_clear_pointer (&self->as_of, g_free);
+  g_clear_pointer (&self->marking, g_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->actions);
+
+  G_OBJECT_CLASS (rp_report_parent_class)->finalize (object);
+}
+
+static void
+rp_report_class_init (RpReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rp_report_finalize;
+}
+
+static void
+rp_report_init (RpReport *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (progress_row_free);
+}
+
+/* Where each attendee stood on @date: the step of the newest change on or
+ * before it, and whether they had moved by then. Attendees added later, and
+ * archived ones, are not in the report. */
+static gboolean
+read_rows (RpStore     *store,
+           gint64       programme_id,
+           const char  *date,
+           GPtrArray   *rows,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (rp_store_get_db (store),
+                           "SELECT a.number, a.funding,"
+                           " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?2"
+                           "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
+                           " a.report_note, a.target_date, a.outcome, a.outcome_date"
+                           " FROM attendee a WHERE a.programme_id = ?1 AND NOT a.archived ORDER BY a.number",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read: %s"),
+                   sqlite3_errmsg (rp_store_get_db (store)));
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpProgressRow *row;
+      const char *outcome_date = (const char *) sqlite3_column_text (stmt, 6);
+      RpOutcome outcome = RP_OUTCOME_ATTENDING;
+
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        continue;
+
+      rp_outcome_from_string ((const char *) sqlite3_column_text (stmt, 5), &outcome);
+      /* A move recorded for a later day had not happened yet on @date. */
+      if (outcome != RP_OUTCOME_ATTENDING && rp_date_compare (outcome_date, date) > 0)
+        outcome = RP_OUTCOME_ATTENDING;
+
+      row = g_new0 (RpProgressRow, 1);
+      row->number = sqlite3_column_int (stmt, 0);
+      rp_funding_from_string ((const char *) sqlite3_column_text (stmt, 1), &row->funding);
+      row->step = sqlite3_column_int (stmt, 2);
+      row->report_note = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->target_date = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      row->outcome = outcome;
+      row->outcome_date = outcome != RP_OUTCOME_ATTENDING ? g_strdup (outcome_date) : NULL;
+      g_ptr_array_add (rows, row);
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read from the database."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+count_rows (GPtrArray *rows,
+            guint      counts[N_CELLS])
+{
+  memset (counts, 0, sizeof (guint) * N_CELLS);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpProgressRow *row = g_ptr_array_index (rows, i);
+
+      if (row->outcome == RP_OUTCOME_MOVED)
+        counts[CELL_MOVED]++;
+      else if (row->outcome == RP_OUTCOME_ATTENDING && rp_moving_plan_step_valid (row->step))
+        counts[row->step]++;
+      else
+        continue;
+
+      counts[CELL_TOTAL]++;
+    }
+}
+
+/* Small counts are hidden; if only one cell would be hidden, the next
+ * smallest is hidden too, so the total cannot give it away. */
+static void
+suppress (RpReport *self)
+{
+  guint hidden = 0;
+
+  if (self->suppress_below == 0)
+    return;
+
+  for (int cell = 1; cell < CELL_TOTAL; cell++)
+    if (self->counts[cell] > 0 && self->counts[cell] < self->suppress_below)
+      {
+        self->suppressed[cell] = TRUE;
+        hidden++;
+      }
+
+  if (hidden == 1)
+    {
+      int smallest = 0;
+
+      for (int cell = 1; cell < CELL_TOTAL; cell++)
+        if (!self->suppressed[cell] && (smallest == 0 || self->counts[cell] < self->counts[smallest]))
+          smallest = cell;
+
+      if (smallest != 0)
+        self->suppressed[smallest] = TRUE;
+    }
+}
+
+/**
+ * rp_report_build:
+ * @options: (nullable): what the report covers
+ *
+ * Builds the report as the data stood on the chosen day, from the step
+ * history. It holds only what may be published.
+ *
+ * Returns: (transfer full): the report, or %NULL
+ */
+RpReport *
+rp_report_build (RpStore               *store,
+                 gint64                 programme_id,
+                 const RpReportOptions *options,
+                 GError               **error)
+{
+  g_autoptr(RpReport) self = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (progress_row_free);
+  RpReportOptions defaults = { NULL };
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+
+  if ((options->as_of != NULL && !rp_date_is_valid_iso (options->as_of)) ||
+      (options->compare_with != NULL && !rp_date_is_valid_iso (options->compare_with)))
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, _("The report date is not a real date."));
+      return NULL;
+    }
+
+  if (!(programme = rp_store_get_programme (store, programme_id, error)))
+    return NULL;
+
+  self = g_object_new (RP_TYPE_REPORT, NULL);
+  self->programme = g_strdup (rp_programme_get_name (programme));
+  self->title = g_strdup (rp_programme_get_report_title (programme) != NULL
+                          ? rp_programme_get_report_title (programme) : _("Reprovision Progress"));
+  self->as_of = options->as_of != NULL ? g_strdup (options->as_of) : rp_store_dup_today (store);
+  self->marking = g_strdup (options->marking);
+  self->suppress_below = options->suppress_below;
+
+  if (!read_rows (store, programme_id, self->as_of, rows, error))
+    return NULL;
+
+  count_rows (rows, self->counts);
+
+  if (options->compare_with != NULL)
+    {
+      g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (progress_row_free);
+      guint then[N_CELLS];
+
+      if (!read_rows (store, programme_id, options->compare_with, earlier, error))
+        return NULL;
+
+      count_rows (earlier, then);
+      for (int cell = 1; cell < N_CELLS; cell++)
+        self->changes[cell] = (int) self->counts[cell] - (int) then[cell];
+      self->has_comparison = TRUE;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpProgressRow *row = g_ptr_array_index (rows, i);
+
+      if (options->include_moved || row->outcome == RP_OUTCOME_ATTENDING)
+        g_ptr_array_add (self->rows, g_steal_pointer (&rows->pdata[i]));
+    }
+
+  suppress (self);
+
+  if (!(self->actions = rp_store_list_actions (store, programme_id, error)))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rp_report_get_title (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->title;
+}
+
+const char *
+rp_report_get_programme (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->programme;
+}
+
+const char *
+rp_report_get_as_of (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->as_of;
+}
+
+const char *
+rp_report_get_marking (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->marking;
+}
+
+guint
+rp_report_get_n_rows (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), 0);
+  return self->rows->len;
+}
+
+const RpProgressRow *
+rp_report_get_row (RpReport *self,
+                   guint     index)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+  return g_ptr_array_index (self->rows, index);
+}
+
+/**
+ * rp_report_get_actions:
+ * Returns: (transfer none): the closure timetable, a #GListModel of #RpTimetableAction
+ */
+GListModel *
+rp_report_get_actions (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->actions;
+}
+
+/**
+ * rp_report_get_count:
+ * @step: 1 to 6 for attendees at a step, 7 for moved on, 8 for the total
+ */
+guint
+rp_report_get_count (RpReport *self,
+                     int       step)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), 0);
+  g_return_val_if_fail (step >= 1 && step < N_CELLS, 0);
+  return self->counts[step];
+}
+
+guint
+rp_report_get_moved (RpReport *self)
+{
+  return rp_report_get_count (self, CELL_MOVED);
+}
+
+gboolean
+rp_report_has_comparison (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+  return self->has_comparison;
+}
+
+/**
+ * rp_report_get_change:
+ * Returns: the change in the count since the comparison date
+ */
+int
+rp_report_get_change (RpReport *self,
+                      int       step)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), 0);
+  g_return_val_if_fail (step >= 1 && step < N_CELLS, 0);
+  return self->changes[step];
+}
+
+/**
+ * rp_report_format_count:
+ *
+ * Returns: (transfer full): the count as printed: "4", or "<5" when suppressed
+ */
+char *
+rp_report_format_count (RpReport *self,
+                        int       step)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  g_return_val_if_fail (step >= 1 && step < N_CELLS, NULL);
+
+  if (self->suppressed[step])
+    return g_strdup_printf ("<%u", self->suppress_below);
+
+  return g_strdup_printf ("%u", self->counts[step]);
+}
+
+/**
+ * rp_report_format_status:
+ * Returns: (transfer full): "Attendee (ASC)" or "Attendee (Health)", as the report prints it
+ */
+char *
+rp_report_format_status (const RpProgressRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  /* Translators: the status column of the published progress table */
+  return g_strdup_printf (_("Attendee (%s)"), rp_funding_get_label (row->funding));
+}
+
+/**
+ * rp_report_format_note:
+ * Returns: (transfer full): the published note with the target date or move after it
+ */
+char *
+rp_report_format_note (const RpProgressRow *row)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *addition = NULL;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  text = g_string_new (row->report_note != NULL ? row->report_note : "");
+  if (row->outcome == RP_OUTCOME_MOVED)
+    moved = rp_date_format_short (row->outcome_date);
+  else
+    target = rp_date_format_short (row->target_date);
+
+  if (moved != NULL)
+    /* Translators: added to a published note */
+    addition = g_strdup_printf (_("Moved on %s."), moved);
+  else if (target != NULL)
+    /* Translators: added to a published note */
+    addition = g_strdup_printf (_("Target moving date %s."), target);
+
+  if (addition != NULL)
+    {
+      if (text->len > 0 && !g_str_has_suffix (text->str, "."))
+        g_string_append_c (text, '.');
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, addition);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * rp_report_check_names:
+ * @names: every personal name the programme knows
+ * @number: (out) (optional): the attendee whose note names someone
+ * @found: (out) (optional) (transfer none): the name found; show it only in the app
+ *
+ * Stops any export whose published notes name a person.
+ *
+ * Returns: %TRUE if no note names anyone
+ */
+gboolean
+rp_report_check_names (RpReport     *self,
+                       RpNameIndex  *names,
+                       int          *number,
+                       const char  **found,
+                       GError      **error)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (names != NULL, FALSE);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      RpProgressRow *row = g_ptr_array_index (self->rows, i);
+      const char *name = rp_name_index_find (names, row->report_note);
+
+      if (name != NULL)
+        {
+          if (number != NULL)
+            *number = row->number;
+          if (found != NULL)
+            *found = name;
+          g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                       _("The report note of attendee %d names a person. Reports must not identify anyone: edit the note, then export again."),
+                       row->number);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_timetable_action_format_due:
+ *
+ * Returns: (transfer full): the due date as people write it: "20 Sep 2023",
+ *   "Completed", "In progress" or "tbc"
+ */
+char *
+rp_timetable_action_format_due (RpTimetableAction *action)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (RP_IS_TIMETABLE_ACTION (action), NULL);
+
+  if (rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED)
+    return g_strdup (_("Completed"));
+
+  if ((date = rp_date_format_short (rp_timetable_action_get_due_date (action))) != NULL)
+    return g_steal_pointer (&date);
+
+  if (rp_timetable_action_get_status (action) == RP_ACTION_IN_PROGRESS)
+    return g_strdup (_("In progress"));
+
+  /* Translators: "to be confirmed", as a due date */
+  return g_strdup (_("tbc"));
+}
+
+/**
+ * rp_report_to_csv:
+ *
+ * Returns: (transfer full): one table as RFC 4180 CSV in UTF-8. The
+ *   progress table has separate columns for the step and its name and an
+ *   ISO 8601 target date, for spreadsheets.
+ */
+char *
+rp_report_to_csv (RpReport      *self,
+                  RpReportTable  table)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+
+  switch (table)
+    {
+    case RP_REPORT_TABLE_PROGRESS:
+      {
+        const char * const header[] = {
+          "attendee_no", "status", "step", "step_name", "report_note", "target_moving_date",
+        };
+
+        rp_csv_append_row (out, header, G_N_ELEMENTS (header));
+        for (guint i = 0; i < self->rows->len; i++)
+          {
+            RpProgressRow *row = g_ptr_array_index (self->rows, i);
+            g_autofree char *number = g_strdup_printf ("%d", row->number);
+            g_autofree char *step = g_strdup_printf ("%d", row->step);
+            const char *fields[] = {
+              number, rp_funding_get_label (row->funding), step, rp_moving_plan_step_name (row->step),
+              row->report_note, row->target_date,
+            };
+
+            rp_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+          }
+      }
+      break;
+
+    case RP_REPORT_TABLE_TIMETABLE:
+      {
+        const char * const header[] = { "activity", "task_owner", "due_date", "due", "status" };
+
+        rp_csv_append_row (out, header, G_N_ELEMENTS (header));
+        for (guint i = 0; i < g_list_model_get_n_items (self->actions); i++)
+          {
+            g_autoptr(RpTimetableAction) action = g_list_model_get_item (self->actions, i);
+            g_autofree char *due = rp_timetable_action_format_due (action);
+            const char *fields[] = {
+              rp_timetable_action_get_activity (action), rp_timetable_action_get_owner (action),
+              rp_timetable_action_get_due_date (action), due,
+              rp_action_status_get_label (rp_timetable_action_get_status (action)),
+            };
+
+            rp_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+          }
+      }
+      break;
+
+    case RP_REPORT_TABLE_SUMMARY:
+    default:
+      {
+        const char * const header[] = { "step", "step_name", "attendees", "change" };
+
+        rp_csv_append_row (out, header, G_N_ELEMENTS (header));
+        for (int cell = 1; cell < N_CELLS; cell++)
+          {
+            g_autofree char *step = cell <= RP_MOVING_PLAN_LAST_STEP ? g_strdup_printf ("%d", cell) : NULL;
+            g_autofree char *count = rp_report_format_count (self, cell);
+            g_autofree char *change = self->has_comparison ? g_strdup_printf ("%+d", self->changes[cell]) : NULL;
+            const char *name = cell <= RP_MOVING_PLAN_LAST_STEP ? rp_moving_plan_step_name (cell)
+                               : cell == CELL_MOVED ? _("Moved to new provision") : _("Total");
+            const char *fields[] = { step, name, count, self->suppressed[cell] ? NULL : change };
+
+            rp_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+          }
+      }
+      break;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

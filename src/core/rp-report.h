@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-report.h: the reprovision report for the scrutiny commission, anonymised */
+#pragma once
+
+#include "rp-name-index.h"
+#include "rp-store.h"
+
+G_BEGIN_DECLS
+
+/* One row of Appendix 2. It holds nothing that identifies a person: the
+ * attendee number, status, step, the note written for publication, dates. */
+typedef struct
+{
+  int        number;
+  RpFunding  funding;
+  int        step;
+  char      *report_note;
+  char      *target_date;
+  RpOutcome  outcome;
+  char      *outcome_date;
+} RpProgressRow;
+
+typedef struct
+{
+  const char *as_of;            /* ISO date the report reflects; NULL for today */
+  const char *compare_with;     /* ISO date for "change since"; NULL for none */
+  gboolean    include_moved;
+  guint       suppress_below;   /* 0: show every count; else counts below it print as "<N" */
+  const char *marking;          /* protective marking for the page header, e.g. "OFFICIAL" */
+} RpReportOptions;
+
+typedef enum
+{
+  RP_REPORT_TABLE_PROGRESS,
+  RP_REPORT_TABLE_TIMETABLE,
+  RP_REPORT_TABLE_SUMMARY,
+} RpReportTable;
+
+#define RP_TYPE_REPORT (rp_report_get_type ())
+
+G_DECLARE_FINAL_TYPE (RpReport, rp_report, RP, REPORT, GObject)
+
+RpReport      *rp_report_build             (RpStore               *store,
+                                            gint64                 programme_id,
+                                            const RpReportOptions *options,
+                                            GError               **error);
+const char    *rp_report_get_title         (RpReport              *self);
+const char    *rp_report_get_programme     (RpReport              *self);
+const char    *rp_report_get_as_of         (RpReport              *self);
+const char    *rp_report_get_marking       (RpReport              *self);
+guint          rp_report_get_n_rows        (RpReport              *self);
+const RpProgressRow *rp_report_get_row     (RpReport              *self,
+                                            guint                  index);
+GListModel    *rp_report_get_actions       (RpReport              *self);
+guint          rp_report_get_count         (RpReport              *self,
+                                            int                    step);
+guint          rp_report_get_moved         (RpReport              *self);
+int            rp_report_get_change        (RpReport              *self,
+                                            int                    step);
+gboolean       rp_report_has_comparison    (RpReport              *self);
+char          *rp_report_format_count      (RpReport              *self,
+                                            int                    step);
+char          *rp_report_format_status     (const RpProgressRow   *row);
+char          *rp_report_format_note       (const RpProgressRow   *row);
+gboolean       rp_report_check_names       (RpReport              *self,
+                                            RpNameIndex           *names,
+                                            int                   *number,
+                                            const char           **found,
+                                            GError               **error);
+char          *rp_report_to_csv            (RpReport              *self,
+                                            RpReportTable          table);
+
+char          *rp_timetable_action_format_due (RpTimetableAction  *action);
+
+G_END_DECLS

@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-report.c: the scrutiny report: what it contains, as of when, and what it must never contain */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "rp-core.h"
+#include "rp-test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  RpStore     *store;
+  RpProgramme *programme;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = rp_test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "programme.db", NULL);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rp_store_set_today (fixture->store, "2023-09-22");
+  fixture->programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->programme);
+  g_assert_finalize_object (fixture->store);
+  rp_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static RpReport *
+build (Fixture               *fixture,
+       const RpReportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  RpReport *report = rp_report_build (fixture->store, rp_programme_get_id (fixture->programme), options, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static void
+test_report_progress_rows (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(RpReport) report = build (fixture, NULL);
+
+  g_assert_cmpstr (rp_report_get_title (report), ==, "Day Centre Update");
+  g_assert_cmpstr (rp_report_get_as_of (report), ==, "2023-09-22");
+  g_assert_cmpuint (rp_report_get_n_rows (report), ==, G_N_ELEMENTS (rp_reference_rows));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rp_reference_rows); i++)
+    {
+      const RpProgressRow *row = rp_report_get_row (report, i);
+      g_autofree char *status = rp_report_format_status (row);
+      g_autofree char *expected_status = g_strdup_printf ("Attendee (%s)", rp_reference_rows[i].status);
+
+      g_assert_cmpint (row->number, ==, rp_reference_rows[i].number);
+      g_assert_cmpint (row->step, ==, rp_reference_rows[i].step);
+      g_assert_cmpstr (status, ==, expected_status);
+      g_assert_cmpstr (row->report_note, ==, rp_reference_rows[i].note);
+    }
+
+  g_assert_cmpuint (rp_report_get_count (report, 2), ==, 8);
+  g_assert_cmpuint (rp_report_get_count (report, 4), ==, 6);
+  g_assert_cmpuint (rp_report_get_count (report, 8), ==, 19);
+}
+
+static void
+test_report_as_of (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RpReportOptions early = { .as_of = "2023-08-01" };
+  RpReportOptions mid = { .as_of = "2023-08-30", .compare_with = "2023-08-01" };
+  RpReportOptions before = { .as_of = "2023-07-01" };
+  g_autoptr(RpReport) report = build (fixture, &early);
+  g_autoptr(RpReport) later = build (fixture, &mid);
+  g_autoptr(RpReport) empty = build (fixture, &before);
+
+  /* On 1 August everyone had a worker and nobody had been contacted yet. */
+  g_assert_cmpuint (rp_report_get_count (report, 1), ==, 19);
+  g_assert_cmpuint (rp_report_get_count (report, 2), ==, 0);
+
+  /* By 30 August the reviews of those now at step 3 or beyond had started. */
+  g_assert_cmpuint (rp_report_get_count (later, 1), ==, 2);
+  g_assert_cmpuint (rp_report_get_count (later, 2), ==, 8);
+  g_assert_cmpuint (rp_report_get_count (later, 3), ==, 9);
+  g_assert_true (rp_report_has_comparison (later));
+  g_assert_cmpint (rp_report_get_change (later, 1), ==, -17);
+  g_assert_cmpint (rp_report_get_change (later, 3), ==, 9);
+
+  /* Before anyone was added, there is nobody to report. */
+  g_assert_cmpuint (rp_report_get_n_rows (empty), ==, 0);
+}
+
+static void
+test_report_moves (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) seven = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 7, NULL);
+  g_autoptr(GListModel) providers = rp_store_list_providers (fixture->store, NULL);
+  g_autoptr(RpProvider) mosaic = g_list_model_get_item (providers, 2);
+  RpReportOptions without = { .as_of = "2023-09-22" };
+  RpReportOptions with = { .as_of = "2023-09-22", .include_moved = TRUE };
+  RpReportOptions before_move = { .as_of = "2023-09-19", .include_moved = TRUE };
+  g_autoptr(RpReport) report = NULL;
+  g_autoptr(RpReport) with_moved = NULL;
+  g_autoptr(RpReport) earlier = NULL;
+  g_autofree char *note = NULL;
+
+  g_assert_true (rp_store_record_move (fixture->store, rp_attendee_get_id (seven), rp_provider_get_id (mosaic),
+                                       "2023-09-20", &error));
+  report = build (fixture, &without);
+  with_moved = build (fixture, &with);
+  earlier = build (fixture, &before_move);
+
+  g_assert_cmpuint (rp_report_get_n_rows (report), ==, 18);
+  g_assert_cmpuint (rp_report_get_n_rows (with_moved), ==, 19);
+  g_assert_cmpuint (rp_report_get_moved (report), ==, 1);
+  g_assert_cmpuint (rp_report_get_count (report, 3), ==, 1);
+  note = rp_report_format_note (rp_report_get_row (with_moved, 6));
+  g_assert_cmpstr (note, ==, "Allocated worker meeting with family – Mosaic potential alt. provider. Moved on 20 Sep 2023.");
+
+  /* On 19 September the move had not happened. */
+  g_assert_cmpuint (rp_report_get_moved (earlier), ==, 0);
+}
+
+static void
+test_report_suppression (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RpReportOptions five = { .suppress_below = 5 };
+  RpReportOptions two = { .suppress_below = 2 };
+  g_autoptr(RpReport) report = build (fixture, &five);
+  g_autoptr(RpReport) secondary = build (fixture, &two);
+  g_autofree char *step1 = rp_report_format_count (report, 1);
+  g_autofree char *step2 = rp_report_format_count (report, 2);
+  g_autofree char *step5 = rp_report_format_count (secondary, 5);
+  g_autofree char *step6 = rp_report_format_count (secondary, 6);
+  g_autofree char *step3 = rp_report_format_count (secondary, 3);
+  g_autofree char *total = rp_report_format_count (secondary, 8);
+  g_autofree char *csv = rp_report_to_csv (report, RP_REPORT_TABLE_SUMMARY);
+
+  g_assert_cmpstr (step1, ==, "<5");
+  g_assert_cmpstr (step2, ==, "8");
+  g_assert_nonnull (strstr (csv, "1,Social worker identified,<5,"));
+
+  /* Only step 5 (one person) is small: the next smallest cell is hidden too,
+   * so 19 minus the others cannot reveal it. */
+  g_assert_cmpstr (step5, ==, "<2");
+  g_assert_cmpstr (step6, ==, "<2");
+  g_assert_cmpstr (step3, ==, "2");
+  g_assert_cmpstr (total, ==, "19");
+}
+
+static void
+test_report_names_stop_export (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpNameIndex) names = rp_store_build_name_index (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(RpReport) clean = build (fixture, NULL);
+  g_autoptr(RpAttendee) three = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 3, NULL);
+  g_autoptr(RpAttendee) one = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 1, NULL);
+  const char *found = NULL;
+  int number = 0;
+
+  g_assert_true (rp_report_check_names (clean, names, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A note that names the worker. */
+  rp_attendee_set_report_note (three, "Priya discussing options with family");
+  g_assert_true (rp_store_save_attendee (fixture->store, three, &error));
+  {
+    g_autoptr(RpReport) report = build (fixture, NULL);
+
+    g_assert_false (rp_report_check_names (report, names, &number, &found, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_assert_cmpint (number, ==, 3);
+    g_assert_cmpstr (found, ==, "Priya");
+    g_assert_null (strstr (error->message, "Priya"));
+    g_clear_error (&error);
+  }
+
+  /* A note that names an attendee's mother, with a possessive. */
+  rp_attendee_set_report_note (three, "Worker discussing options with family");
+  g_assert_true (rp_store_save_attendee (fixture->store, three, &error));
+  rp_attendee_set_report_note (one, "Nasreen's preference is Mosaic");
+  g_assert_true (rp_store_save_attendee (fixture->store, one, &error));
+  {
+    g_autoptr(RpReport) report = build (fixture, NULL);
+
+    g_assert_false (rp_report_check_names (report, names, &number, &found, &error));
+    g_assert_cmpint (number, ==, 1);
+    g_assert_cmpstr (found, ==, "Nasreen");
+  }
+}
+
+/* Every private value the sample holds, none of which may be published. */
+static GPtrArray *
+private_values (Fixture *fixture)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(GListModel) workers = rp_store_list_workers (fixture->store, TRUE, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+    {
+      g_autoptr(RpAttendee) a = g_list_model_get_item (attendees, i);
+      const char *fields[] = {
+        rp_attendee_get_full_name (a), rp_attendee_get_preferred_name (a), rp_attendee_get_date_of_birth (a),
+        rp_attendee_get_contact_name (a), rp_attendee_get_contact_phone (a), rp_attendee_get_case_notes (a),
+        rp_attendee_get_access_needs (a),
+      };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        if (fields[f] != NULL)
+          g_ptr_array_add (values, g_strdup (fields[f]));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(RpWorker) w = g_list_model_get_item (workers, i);
+      g_ptr_array_add (values, g_strdup (rp_worker_get_name (w)));
+    }
+
+  return values;
+}
+
+static void
+test_report_csv_anonymised (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  RpReportOptions options = { .include_moved = TRUE, .compare_with = "2023-08-01" };
+  g_autoptr(RpReport) report = build (fixture, &options);
+  g_autoptr(GPtrArray) values = private_values (fixture);
+  g_autofree char *progress = rp_report_to_csv (report, RP_REPORT_TABLE_PROGRESS);
+  g_autofree char *timetable = rp_report_to_csv (report, RP_REPORT_TABLE_TIMETABLE);
+  g_autofree char *summary = rp_report_to_csv (report, RP_REPORT_TABLE_SUMMARY);
+  const char *outputs[] = { progress, timetable, summary };
+  g_auto(GStrv) lines = g_strsplit (progress, "\r\n", -1);
+
+  g_assert_cmpuint (values->len, >, 60);
+  for (guint o = 0; o < G_N_ELEMENTS (outputs); o++)
+    for (guint v = 0; v < values->len; v++)
+      if (strstr (outputs[o], g_ptr_array_index (values, v)) != NULL)
+        g_test_fail_printf ("a published table contains the private value “%s”", (char *) g_ptr_array_index (values, v));
+
+  /* Header, one line per attendee in number order, and a final line break. */
+  g_assert_cmpstr (lines[0], ==, "attendee_no,status,step,step_name,report_note,target_moving_date");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 19 + 1);
+  g_assert_cmpstr (lines[2], ==, "2,ASC,4,Review process completed,\"Allocated worker completed review, family attending open days\",2024-01-15");
+  g_assert_true (g_str_has_prefix (lines[19], "19,Health,5,Explore options for new provision,"));
+  g_assert_true (g_str_has_prefix (timetable, "activity,task_owner,due_date,due,status\r\n"));
+  g_assert_nonnull (strstr (timetable, ",H/PM,,In progress,In progress\r\n"));
+  g_assert_nonnull (strstr (summary, "1,Social worker identified,2,-17\r\n"));
+}
+
+static void
+test_report_due_dates (void)
+{
+  g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+  g_autofree char *tbc = NULL;
+  g_autofree char *dated = NULL;
+  g_autofree char *in_progress = NULL;
+  g_autofree char *completed = NULL;
+
+  tbc = rp_timetable_action_format_due (action);
+  rp_timetable_action_set_status (action, RP_ACTION_IN_PROGRESS);
+  in_progress = rp_timetable_action_format_due (action);
+  rp_timetable_action_set_due_date (action, "2023-09-20");
+  dated = rp_timetable_action_format_due (action);
+  rp_timetable_action_set_status (action, RP_ACTION_COMPLETED);
+  completed = rp_timetable_action_format_due (action);
+
+  g_assert_cmpstr (tbc, ==, "tbc");
+  g_assert_cmpstr (in_progress, ==, "In progress");
+  g_assert_cmpstr (dated, ==, "20 Sep 2023");
+  g_assert_cmpstr (completed, ==, "Completed");
+}
+
+static int
+run_cli (const char * const *args,
+         char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_report_cli (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = g_build_filename (fixture->dir, "programme.db", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "report", NULL);
+  g_autofree char *single = g_build_filename (fixture->dir, "progress.csv", NULL);
+  g_autofree char *progress_path = g_build_filename (folder, "progress.csv", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(RpAttendee) five = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 5, NULL);
+  const char *cli = g_getenv ("REPROVISION_CLI");
+  struct stat info;
+
+  {
+    const char *args[] = { cli, "report", "--database", database, "--format", "csv", "--output", folder,
+                           "--as-of", "2023-09-22", NULL };
+    g_assert_cmpint (run_cli (args, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+  }
+  g_assert_true (g_file_get_contents (progress_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "attendee_no,status,step,step_name,report_note,target_moving_date\r\n1,ASC,2,"));
+  g_assert_cmpint (g_stat (progress_path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* A note naming Susan (attendee 5's mother) stops the export, naming only the number and field. */
+  rp_attendee_set_report_note (five, "Susan keen on Mosaic");
+  g_assert_true (rp_store_save_attendee (fixture->store, five, &error));
+  {
+    const char *args[] = { cli, "report", "--database", database, "--format", "csv", "--output", single,
+                           "--table", "progress", NULL };
+    g_assert_cmpint (run_cli (args, &err), ==, 1);
+  }
+  g_assert_nonnull (strstr (err, "attendee 5"));
+  g_assert_nonnull (strstr (err, "report note"));
+  g_assert_null (strstr (err, "Susan"));
+  g_assert_false (g_file_test (single, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/report/progress-rows", test_report_progress_rows);
+  ADD ("/core/report/as-of", test_report_as_of);
+  ADD ("/core/report/moves", test_report_moves);
+  ADD ("/core/report/suppression", test_report_suppression);
+  ADD ("/core/report/names-stop-export", test_report_names_stop_export);
+  ADD ("/core/report/csv-anonymised", test_report_csv_anonymised);
+  ADD ("/core/report/cli", test_report_cli);
+#undef ADD
+  g_test_add_func ("/core/report/due-dates", test_report_due_dates);
+
+  return g_test_run ();
+}
