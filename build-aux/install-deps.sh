@@ -6,11 +6,11 @@ set -euo pipefail
 
 build_packages=(
   meson ninja-build pkg-config gcc gettext
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
 )
 test_packages=(
-  xvfb xauth dbus dbus-daemon dbus-x11 flatpak-builder python3
+  xvfb xauth dbus dbus-daemon dbus-x11 flatpak-builder python3 poppler-utils
   fonts-cantarell adwaita-icon-theme
 )
 

@@ -348,6 +348,54 @@ test_report_cli (Fixture       *fixture,
   g_assert_false (g_file_test (single, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_report_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RpReportOptions options = { .include_moved = TRUE, .marking = "OFFICIAL" };
+  g_autoptr(RpReport) report = build (fixture, &options);
+  g_autoptr(GPtrArray) values = private_values (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(RpReportDocument) document = rp_report_document_new (report, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
+  struct stat info;
+  int status = 0;
+
+  /* 19 attendees: the title page, the timetable and two pages of progress. */
+  g_assert_cmpuint (rp_report_document_get_n_pages (document), ==, 4);
+
+  g_assert_true (rp_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  {
+    const char *args[] = { pdftotext, "-layout", path, "-", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &text, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+
+  g_assert_nonnull (strstr (text, "OFFICIAL"));
+  g_assert_nonnull (strstr (text, "Appendix 1"));
+  g_assert_nonnull (strstr (text, "Appendix 2"));
+  g_assert_nonnull (strstr (text, "Attendee (Health)"));
+  g_assert_nonnull (strstr (text, "Page 4 of 4"));
+  g_assert_nonnull (strstr (text, "Step 6 — Follow up as part of review"));
+
+  for (guint v = 0; v < values->len; v++)
+    if (strstr (text, g_ptr_array_index (values, v)) != NULL)
+      g_test_fail_printf ("the PDF contains the private value “%s”", (char *) g_ptr_array_index (values, v));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,6 +410,7 @@ main (int    argc,
   ADD ("/core/report/names-stop-export", test_report_names_stop_export);
   ADD ("/core/report/csv-anonymised", test_report_csv_anonymised);
   ADD ("/core/report/cli", test_report_cli);
+  ADD ("/core/report/pdf", test_report_pdf);
 #undef ADD
   g_test_add_func ("/core/report/due-dates", test_report_due_dates);
 

@@ -357,6 +357,8 @@ command_report (int    argc,
   g_autofree char *table = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *compare_with = NULL;
+  g_autofree char *marking = NULL;
+  gboolean pdf;
   gint64 programme_id = 0;
   gboolean include_moved = FALSE;
   int suppress_below = 0;
@@ -367,8 +369,9 @@ command_report (int    argc,
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“csv”"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; with no --table, a folder for one file per table"), N_("PATH") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“pdf” or “csv”"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; for CSV with no --table, a folder for one file per table"), N_("PATH") },
+    { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("A protective marking for the page header, such as OFFICIAL"), N_("TEXT") },
     { "table", 't', 0, G_OPTION_ARG_STRING, &table, N_("Only one table: “progress”, “timetable” or “summary”"), N_("TABLE") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Report the data as it was on this day (default: today)"), N_("YYYY-MM-DD") },
     { "compare-with", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_("Show the change in the summary since this day"), N_("YYYY-MM-DD") },
@@ -387,8 +390,11 @@ command_report (int    argc,
     return usage_error (context, _("Name the database with --database FILE."));
   if (output == NULL)
     return usage_error (context, _("Name where to write with --output PATH."));
-  if (format == NULL || !g_str_equal (format, "csv"))
-    return usage_error (context, _("The format must be “csv”."));
+  if (format == NULL || (!g_str_equal (format, "csv") && !g_str_equal (format, "pdf")))
+    return usage_error (context, _("The format must be “pdf” or “csv”."));
+  pdf = g_str_equal (format, "pdf");
+  if (pdf && table != NULL)
+    return usage_error (context, _("A PDF holds the whole report; --table is for CSV."));
   if (table != NULL && !g_strv_contains (tables, table))
     return usage_error (context, _("The table must be “progress”, “timetable” or “summary”."));
   if (suppress_below < 0)
@@ -404,6 +410,7 @@ command_report (int    argc,
   options.compare_with = compare_with;
   options.include_moved = include_moved;
   options.suppress_below = suppress_below;
+  options.marking = marking;
 
   if (!(store = open_for_reading (database, &error)) ||
       !(programme = choose_programme (store, programme_id, &error)) ||
@@ -415,7 +422,12 @@ command_report (int    argc,
   if (!rp_report_check_names (report, names, &number, NULL, &error))
     return fail (error);
 
-  if (table != NULL)
+  if (pdf)
+    {
+      if (!rp_report_write_pdf (report, output, &error))
+        return fail (error);
+    }
+  else if (table != NULL)
     {
       g_autofree char *csv = rp_report_to_csv (report, g_strv_contains (tables, table) &&
                                                        g_str_equal (table, "timetable") ? RP_REPORT_TABLE_TIMETABLE :

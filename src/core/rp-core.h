@@ -17,6 +17,7 @@
 #include "rp-programme.h"
 #include "rp-provider.h"
 #include "rp-report.h"
+#include "rp-report-document.h"
 #include "rp-sample.h"
 #include "rp-step-change.h"
 #include "rp-store.h"

@@ -1,0 +1,602 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-report-document.c: the report laid out on A4 landscape pages, for PDF and printing */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "rp-date.h"
+#include "rp-error.h"
+#include "rp-moving-plan.h"
+#include "rp-report-document.h"
+
+#define MARGIN        42.0   /* points: 15 mm */
+#define HEADER_SPACE  22.0
+#define FOOTER_SPACE  24.0
+#define CELL_PADDING  5.0
+#define FONT          "Sans"
+
+typedef enum
+{
+  BLOCK_HEADING,
+  BLOCK_SUBHEADING,
+  BLOCK_TEXT,
+  BLOCK_TABLE_ROW,
+  BLOCK_CHART,
+  BLOCK_PAGE_BREAK,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind  kind;
+  GStrv      cells;          /* text, or the cells of a table row */
+  const double *widths;      /* fractions of the text width, for table rows */
+  guint      n_cells;
+  gboolean   header;         /* a table header, repeated on each page */
+  int        table;          /* which table a row belongs to */
+  double     height;
+  guint      page;
+} Block;
+
+struct _RpReportDocument
+{
+  RpReport  *report;
+  GArray    *blocks;
+  double     page_width;
+  double     page_height;
+  guint      n_pages;
+};
+
+static const double timetable_widths[] = { 0.62, 0.14, 0.24 };
+static const double progress_widths[] = { 0.10, 0.15, 0.27, 0.48 };
+static const double summary_widths[] = { 0.36, 0.10, 0.10 };
+
+static void
+block_clear (gpointer data)
+{
+  Block *block = data;
+
+  g_clear_pointer (&block->cells, g_strfreev);
+}
+
+static void
+add_block (RpReportDocument *self,
+           BlockKind         kind,
+           const char       *text)
+{
+  Block block = { kind };
+
+  block.cells = g_new0 (char *, 2);
+  block.cells[0] = g_strdup (text);
+  block.n_cells = 1;
+  g_array_append_val (self->blocks, block);
+}
+
+static void
+add_row (RpReportDocument   *self,
+         int                 table,
+         const double       *widths,
+         gboolean            header,
+         const char * const *cells,
+         guint               n_cells)
+{
+  Block block = { BLOCK_TABLE_ROW };
+
+  block.cells = g_new0 (char *, n_cells + 1);
+  for (guint i = 0; i < n_cells; i++)
+    block.cells[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
+  block.n_cells = n_cells;
+  block.widths = widths;
+  block.header = header;
+  block.table = table;
+  g_array_append_val (self->blocks, block);
+}
+
+static PangoLayout *
+make_layout (cairo_t    *cr,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
+
+  /* The page is measured in points, so a 10 pt font is 10 units high. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
+
+  pango_font_description_set_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+static double
+text_width (RpReportDocument *self)
+{
+  return self->page_width - 2 * MARGIN;
+}
+
+static double
+block_text_size (Block *block)
+{
+  switch (block->kind)
+    {
+    case BLOCK_HEADING:    return 22;
+    case BLOCK_SUBHEADING: return 14;
+    case BLOCK_TEXT:       return 11;
+    case BLOCK_TABLE_ROW:  return 11;
+    case BLOCK_CHART:
+    case BLOCK_PAGE_BREAK:
+    default:               return 10;
+    }
+}
+
+static double
+measure (RpReportDocument *self,
+         cairo_t          *cr,
+         Block            *block)
+{
+  double width = text_width (self);
+
+  switch (block->kind)
+    {
+    case BLOCK_TABLE_ROW:
+      {
+        double tallest = 0;
+
+        for (guint i = 0; i < block->n_cells; i++)
+          {
+            g_autoptr(PangoLayout) layout = make_layout (cr, block->cells[i], block_text_size (block), block->header,
+                                                         block->widths[i] * width - 2 * CELL_PADDING);
+            tallest = MAX (tallest, layout_height (layout));
+          }
+
+        return tallest + 2 * CELL_PADDING;
+      }
+
+    case BLOCK_CHART:
+      return 0;   /* drawn beside the summary table */
+
+    case BLOCK_PAGE_BREAK:
+      return 0;
+
+    case BLOCK_HEADING:
+    case BLOCK_SUBHEADING:
+    case BLOCK_TEXT:
+    default:
+      {
+        g_autoptr(PangoLayout) layout = make_layout (cr, block->cells[0], block_text_size (block),
+                                                     block->kind != BLOCK_TEXT, width);
+        double space_after = block->kind == BLOCK_TEXT ? 6 : 10;
+
+        return layout_height (layout) + space_after;
+      }
+    }
+}
+
+/* Finds the header row of @table, to repeat it at the top of a new page. */
+static Block *
+table_header (RpReportDocument *self,
+              int               table)
+{
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      if (block->kind == BLOCK_TABLE_ROW && block->header && block->table == table)
+        return block;
+    }
+
+  return NULL;
+}
+
+static void
+paginate (RpReportDocument *self)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  double bottom = self->page_height - MARGIN - FOOTER_SPACE;
+  double y = MARGIN + HEADER_SPACE;
+  guint page = 0;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      double needed;
+
+      block->height = measure (self, cr, block);
+      needed = block->height;
+
+      /* A heading stays with what follows it; a table header with its first row. */
+      if (i + 1 < self->blocks->len &&
+          (block->kind == BLOCK_SUBHEADING || (block->kind == BLOCK_TABLE_ROW && block->header)))
+        needed += measure (self, cr, &g_array_index (self->blocks, Block, i + 1));
+
+      if (block->kind == BLOCK_PAGE_BREAK || (y + needed > bottom && y > MARGIN + HEADER_SPACE))
+        {
+          page++;
+          y = MARGIN + HEADER_SPACE;
+
+          if (block->kind == BLOCK_TABLE_ROW && !block->header)
+            y += table_header (self, block->table)->height;
+        }
+
+      block->page = page;
+      y += block->height;
+    }
+
+  self->n_pages = page + 1;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+build_blocks (RpReportDocument *self)
+{
+  RpReport *report = self->report;
+  g_autofree char *date = rp_date_format_long (rp_report_get_as_of (report));
+  g_autofree char *subtitle = NULL;
+  GListModel *actions = rp_report_get_actions (report);
+
+  add_block (self, BLOCK_HEADING, rp_report_get_title (report));
+  /* Translators: "Riverside Day Centre — report as of Friday 22 September 2023" */
+  subtitle = g_strdup_printf (_("%s — report as of %s"), rp_report_get_programme (report), date);
+  add_block (self, BLOCK_TEXT, subtitle);
+
+  add_block (self, BLOCK_SUBHEADING, _("Key: the moving plan"));
+  for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
+    {
+      g_autofree char *line = g_strdup_printf (_("Step %d — %s"), step, rp_moving_plan_step_name (step));
+      add_block (self, BLOCK_TEXT, line);
+    }
+
+  add_block (self, BLOCK_SUBHEADING, _("Summary"));
+  {
+    const char *header[] = { _("Step on moving plan"), _("Attendees"), rp_report_has_comparison (report) ? _("Change") : "" };
+
+    add_row (self, 0, summary_widths, TRUE, header, G_N_ELEMENTS (header));
+    for (int cell = 1; cell <= RP_MOVING_PLAN_LAST_STEP + 2; cell++)
+      {
+        g_autofree char *name = cell <= RP_MOVING_PLAN_LAST_STEP
+                                ? g_strdup_printf ("%d · %s", cell, rp_moving_plan_step_name (cell))
+                                : g_strdup (cell == RP_MOVING_PLAN_LAST_STEP + 1 ? _("Moved to new provision") : _("Total"));
+        g_autofree char *count = rp_report_format_count (report, cell);
+        g_autofree char *change = rp_report_has_comparison (report) && !g_str_has_prefix (count, "<")
+                                  ? g_strdup_printf ("%+d", rp_report_get_change (report, cell)) : g_strdup ("");
+        const char *row[] = { name, count, change };
+
+        add_row (self, 0, summary_widths, FALSE, row, G_N_ELEMENTS (row));
+      }
+  }
+  add_block (self, BLOCK_CHART, "");
+
+  add_block (self, BLOCK_PAGE_BREAK, "");
+  add_block (self, BLOCK_SUBHEADING, _("Appendix 1 — Indicative timetable for the closure"));
+  {
+    const char *header[] = { _("Activity"), _("Task owner"), _("Due date") };
+
+    add_row (self, 1, timetable_widths, TRUE, header, G_N_ELEMENTS (header));
+    for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+      {
+        g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+        g_autofree char *due = rp_timetable_action_format_due (action);
+        const char *row[] = { rp_timetable_action_get_activity (action), rp_timetable_action_get_owner (action), due };
+
+        add_row (self, 1, timetable_widths, FALSE, row, G_N_ELEMENTS (row));
+      }
+  }
+
+  add_block (self, BLOCK_PAGE_BREAK, "");
+  add_block (self, BLOCK_SUBHEADING, _("Appendix 2 — Reprovision progress"));
+  {
+    const char *header[] = { _("Attendee No"), _("Status"), _("Step on moving plan"), _("Notes and target moving date") };
+
+    add_row (self, 2, progress_widths, TRUE, header, G_N_ELEMENTS (header));
+    for (guint i = 0; i < rp_report_get_n_rows (report); i++)
+      {
+        const RpProgressRow *progress = rp_report_get_row (report, i);
+        g_autofree char *number = g_strdup_printf ("%d", progress->number);
+        g_autofree char *status = rp_report_format_status (progress);
+        g_autofree char *step = g_strdup_printf ("%d · %s", progress->step, rp_moving_plan_step_name (progress->step));
+        g_autofree char *note = rp_report_format_note (progress);
+        const char *row[] = { number, status, step, note };
+
+        add_row (self, 2, progress_widths, FALSE, row, G_N_ELEMENTS (row));
+      }
+  }
+}
+
+/**
+ * rp_report_document_new:
+ * @page_width: in points; A4 landscape is 842
+ * @page_height: in points; A4 landscape is 595
+ *
+ * Lays the report out on pages: the title, the key to the six steps, the
+ * summary with its chart, Appendix 1 (the timetable) and Appendix 2 (the
+ * progress table). Table headers repeat on every page and no row is split.
+ */
+RpReportDocument *
+rp_report_document_new (RpReport *report,
+                        double    page_width,
+                        double    page_height)
+{
+  RpReportDocument *self;
+
+  g_return_val_if_fail (RP_IS_REPORT (report), NULL);
+
+  self = g_new0 (RpReportDocument, 1);
+  self->report = g_object_ref (report);
+  self->page_width = page_width;
+  self->page_height = page_height;
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, block_clear);
+
+  build_blocks (self);
+  paginate (self);
+  return self;
+}
+
+void
+rp_report_document_free (RpReportDocument *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->report);
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_free (self);
+}
+
+guint
+rp_report_document_get_n_pages (RpReportDocument *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_pages;
+}
+
+static void
+draw_text (cairo_t    *cr,
+           const char *text,
+           double      x,
+           double      y,
+           double      size,
+           gboolean    bold,
+           double      width,
+           PangoAlignment alignment)
+{
+  g_autoptr(PangoLayout) layout = make_layout (cr, text, size, bold, width);
+
+  pango_layout_set_alignment (layout, alignment);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_row (RpReportDocument *self,
+          cairo_t          *cr,
+          Block            *block,
+          double            y)
+{
+  double width = text_width (self);
+  double x = MARGIN;
+
+  if (block->header)
+    {
+      double table_width = 0;
+
+      for (guint i = 0; i < block->n_cells; i++)
+        table_width += block->widths[i] * width;
+
+      cairo_set_source_rgb (cr, 0.90, 0.90, 0.90);
+      cairo_rectangle (cr, MARGIN, y, table_width, block->height);
+      cairo_fill (cr);
+    }
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < block->n_cells; i++)
+    {
+      double cell_width = block->widths[i] * width;
+
+      draw_text (cr, block->cells[i], x + CELL_PADDING, y + CELL_PADDING, block_text_size (block), block->header,
+                 cell_width - 2 * CELL_PADDING, PANGO_ALIGN_LEFT);
+      cairo_set_line_width (cr, 0.5);
+      cairo_rectangle (cr, x, y, cell_width, block->height);
+      cairo_stroke (cr);
+      x += cell_width;
+    }
+}
+
+static void
+draw_chart (RpReportDocument *self,
+            cairo_t          *cr,
+            double            y)
+{
+  double left = MARGIN + 0.60 * text_width (self);
+  double label_width = 50;
+  double bar_space = MARGIN + text_width (self) - left - label_width - 30;
+  guint largest = 1;
+
+  for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
+    largest = MAX (largest, rp_report_get_count (self->report, step));
+
+  draw_text (cr, _("Attendees still attending, by step"), left, y, 11, TRUE, MARGIN + text_width (self) - left, PANGO_ALIGN_LEFT);
+  y += 24;
+  for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
+    {
+      g_autofree char *label = g_strdup_printf (_("Step %d"), step);
+      g_autofree char *count = rp_report_format_count (self->report, step);
+      /* A suppressed count draws no bar: its length would give it away. */
+      double length = g_str_has_prefix (count, "<") ? 0 : bar_space * rp_report_get_count (self->report, step) / largest;
+
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      draw_text (cr, label, left, y, 11, FALSE, label_width, PANGO_ALIGN_LEFT);
+      cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+      cairo_rectangle (cr, left + label_width, y + 2, length, 13);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      draw_text (cr, count, left + label_width + length + 6, y, 11, FALSE, 30, PANGO_ALIGN_LEFT);
+      y += 22;
+    }
+}
+
+/**
+ * rp_report_document_draw_page:
+ * @cr: a context in points, with the origin at the page's top left
+ * @page: from 0
+ *
+ * Draws one page, for the PDF and for GtkPrintOperation alike.
+ */
+void
+rp_report_document_draw_page (RpReportDocument *self,
+                              cairo_t          *cr,
+                              guint             page)
+{
+  double y = MARGIN + HEADER_SPACE;
+  const char *marking = rp_report_get_marking (self->report);
+  g_autofree char *footer = NULL;
+  int last_table = -1;
+  double summary_top = y;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (page < self->n_pages);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  if (marking != NULL && marking[0] != '\0')
+    draw_text (cr, marking, MARGIN, MARGIN - 14, 10, TRUE, text_width (self), PANGO_ALIGN_CENTER);
+
+  /* Translators: page footer, "Day Centre Update — Page 2 of 5" */
+  footer = g_strdup_printf (_("%s — Page %u of %u"), rp_report_get_title (self->report), page + 1, self->n_pages);
+  draw_text (cr, footer, MARGIN, self->page_height - MARGIN - 10, 9, FALSE, text_width (self), PANGO_ALIGN_RIGHT);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      if (block->page != page)
+        continue;
+
+      /* A table continued from the page before starts with its header again. */
+      if (block->kind == BLOCK_TABLE_ROW && !block->header && block->table != last_table)
+        {
+          Block *header = table_header (self, block->table);
+
+          if (header->page != page)
+            {
+              draw_row (self, cr, header, y);
+              y += header->height;
+            }
+        }
+      if (block->kind == BLOCK_TABLE_ROW)
+        last_table = block->table;
+
+      switch (block->kind)
+        {
+        case BLOCK_TABLE_ROW:
+          if (block->header && block->table == 0)
+            summary_top = y;
+          draw_row (self, cr, block, y);
+          break;
+
+        case BLOCK_CHART:
+          draw_chart (self, cr, summary_top);
+          break;
+
+        case BLOCK_PAGE_BREAK:
+          break;
+
+        case BLOCK_HEADING:
+        case BLOCK_SUBHEADING:
+        case BLOCK_TEXT:
+        default:
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          draw_text (cr, block->cells[0], MARGIN, y, block_text_size (block), block->kind != BLOCK_TEXT,
+                     text_width (self), PANGO_ALIGN_LEFT);
+          break;
+        }
+
+      y += block->height;
+    }
+
+  cairo_restore (cr);
+}
+
+/**
+ * rp_report_write_pdf:
+ * @path: the file to write, created readable by its owner only
+ *
+ * Writes the report as an A4 landscape PDF.
+ */
+gboolean
+rp_report_write_pdf (RpReport    *report,
+                     const char  *path,
+                     GError     **error)
+{
+  RpReportDocument *document;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int fd;
+
+  g_return_val_if_fail (RP_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Create the file 0600 first: cairo would create it with the default mode. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  document = rp_report_document_new (report, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create (path, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, rp_report_get_title (report));
+  cr = cairo_create (surface);
+
+  for (guint page = 0; page < rp_report_document_get_n_pages (document); page++)
+    {
+      rp_report_document_draw_page (document, cr, page);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  rp_report_document_free (document);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, cairo_status_to_string (status));
+      g_unlink (path);
+      return FALSE;
+    }
+
+  return TRUE;
+}

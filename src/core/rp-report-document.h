@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-report-document.h: the report laid out on A4 landscape pages, for PDF and printing */
+#pragma once
+
+#include <cairo.h>
+
+#include "rp-report.h"
+
+G_BEGIN_DECLS
+
+/* A4 landscape, in points. */
+#define RP_REPORT_PAGE_WIDTH  841.89
+#define RP_REPORT_PAGE_HEIGHT 595.28
+
+typedef struct _RpReportDocument RpReportDocument;
+
+RpReportDocument *rp_report_document_new         (RpReport         *report,
+                                                  double            page_width,
+                                                  double            page_height);
+guint             rp_report_document_get_n_pages (RpReportDocument *self);
+void              rp_report_document_draw_page   (RpReportDocument *self,
+                                                  cairo_t          *cr,
+                                                  guint             page);
+void              rp_report_document_free        (RpReportDocument *self);
+gboolean          rp_report_write_pdf            (RpReport         *report,
+                                                  const char       *path,
+                                                  GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpReportDocument, rp_report_document_free)
+
+G_END_DECLS
