@@ -992,6 +992,26 @@ rp_attendees_page_sort_by (RpAttendeesPage *self,
       gtk_column_view_sort_by_column (self->column_view, self->view_columns[i], order);
 }
 
+/**
+ * rp_attendees_page_show_number:
+ *
+ * Opens the page of attendee @number, whether or not the list's filters show them.
+ */
+void
+rp_attendees_page_show_number (RpAttendeesPage *self,
+                               int              number)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  g_autoptr(RpAttendee) attendee = NULL;
+
+  g_return_if_fail (RP_IS_ATTENDEES_PAGE (self));
+
+  if (store != NULL && programme != NULL &&
+      (attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), number, NULL)) != NULL)
+    show_attendee (self, attendee);
+}
+
 RpAttendeePage *
 rp_attendees_page_get_attendee_page (RpAttendeesPage *self)
 {

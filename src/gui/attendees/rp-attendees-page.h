@@ -19,5 +19,7 @@ void              rp_attendees_page_sort_by           (RpAttendeesPage *self,
                                                        const char      *column_id,
                                                        GtkSortType      order);
 RpAttendeePage   *rp_attendees_page_get_attendee_page (RpAttendeesPage *self);
+void              rp_attendees_page_show_number       (RpAttendeesPage *self,
+                                                       int              number);
 
 G_END_DECLS

@@ -569,6 +569,15 @@ preferences_action (GtkWidget  *widget,
 
 /* GObject ------------------------------------------------------------------ */
 
+/* An export stopped on a note that names someone: open that note. */
+static void
+on_edit_note (RpWindow *self,
+              int       number)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "attendees");
+  rp_attendees_page_show_number (RP_ATTENDEES_PAGE (self->attendees_page), number);
+}
+
 static void
 on_area_changed (RpWindow *self)
 {
@@ -749,6 +758,8 @@ rp_window_init (RpWindow *self)
   g_signal_connect_object (self->show_programme, "change-state", G_CALLBACK (on_show_programme), self, G_CONNECT_SWAPPED);
   g_action_map_add_action (G_ACTION_MAP (programme_actions), G_ACTION (self->show_programme));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "programme", G_ACTION_GROUP (programme_actions));
+
+  g_signal_connect_object (self->reports_page, "edit-note", G_CALLBACK (on_edit_note), self, G_CONNECT_SWAPPED);
 
   /* When the switcher takes the header's centre, the programme's name moves to the start. */
   g_object_bind_property (self->switcher_title, "title-visible",

@@ -24,7 +24,21 @@ struct _RpReportsPage
   RpCountRow   *asc_row;
   RpCountRow   *health_row;
   RpCountRow   *no_worker_row;
+  AdwEntryRow  *as_of_row;
+  AdwEntryRow  *compare_row;
+  AdwEntryRow  *marking_row;
+  GtkSwitch    *include_moved_switch;
+  GtkSwitch    *suppress_switch;
+  GtkNativeDialog *file_chooser;
+  RpReport     *pending;      /* the report waiting for a file name */
 };
+
+enum {
+  EDIT_NOTE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (RpReportsPage, rp_reports_page, RP_TYPE_AREA_PAGE)
 
@@ -56,8 +70,22 @@ rp_reports_page_refresh (RpAreaPage *page)
   RpProgramme *programme = rp_area_page_get_programme (page);
   g_autofree char *moved = NULL;
   RpProgrammeCounts counts;
+  RpStore *store = rp_area_page_get_store (page);
 
   rp_area_page_load_counts (page, &counts);
+
+  /* The report is as of today unless the manager picks another day. */
+  if (store != NULL && gtk_editable_get_text (GTK_EDITABLE (self->as_of_row))[0] == '\0')
+    {
+      g_autofree char *today = rp_store_dup_today (store);
+      int year, month, day;
+
+      if (sscanf (today, "%d-%d-%d", &year, &month, &day) == 3)
+        {
+          g_autofree char *text = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
+          gtk_editable_set_text (GTK_EDITABLE (self->as_of_row), text);
+        }
+    }
 
   adw_action_row_set_subtitle (self->name_row, programme != NULL ? rp_programme_get_name (programme) : "");
   adw_action_row_set_subtitle (self->title_row,
@@ -78,13 +106,310 @@ rp_reports_page_refresh (RpAreaPage *page)
   rp_count_row_set_count (self->no_worker_row, counts.no_worker);
 }
 
+/* Export ---------------------------------------------------------------- */
+
+static void
+show_problem (RpReportsPage *self,
+              const char    *heading,
+              const char    *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_name_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RpReportsPage    *self)
+{
+  if (g_str_equal (response, "edit"))
+    g_signal_emit (self, signals[EDIT_NOTE], 0,
+                   GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "number")));
+}
+
+/* Builds the report from the form, or explains why not. A published note that
+ * names anyone stops the export and offers to open that note. */
+static RpReport *
+build_report (RpReportsPage *self)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  g_autoptr(RpReport) report = NULL;
+  g_autoptr(RpNameIndex) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *compare_with = NULL;
+  const char *found = NULL;
+  int number = 0;
+  RpReportOptions options = { NULL };
+
+  if (store == NULL || programme == NULL)
+    return NULL;
+
+  as_of = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (self->as_of_row)), &error);
+  if (error == NULL)
+    compare_with = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (self->compare_row)), &error);
+  if (error != NULL)
+    {
+      show_problem (self, _("The Date Is Not Right"), error->message);
+      return NULL;
+    }
+
+  options.as_of = as_of;
+  options.compare_with = compare_with;
+  options.include_moved = gtk_switch_get_active (self->include_moved_switch);
+  options.suppress_below = gtk_switch_get_active (self->suppress_switch) ? 5 : 0;
+  options.marking = gtk_editable_get_text (GTK_EDITABLE (self->marking_row));
+
+  if (!(report = rp_report_build (store, rp_programme_get_id (programme), &options, &error)) ||
+      !(names = rp_store_build_name_index (store, rp_programme_get_id (programme), &error)))
+    {
+      show_problem (self, _("The Report Could Not Be Made"), error->message);
+      return NULL;
+    }
+
+  if (!rp_report_check_names (report, names, &number, &found, NULL))
+    {
+      g_autofree char *body = g_strdup_printf (_("The report note of attendee %d names “%s”. Published reports must not identify anyone. Edit the note, then export again."),
+                                               number, found);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                  _("A Published Note Names Someone"), body);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "edit", _("_Edit the Note"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "edit", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
+      g_object_set_data (G_OBJECT (dialog), "number", GINT_TO_POINTER (number));
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_name_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return NULL;
+    }
+
+  return g_steal_pointer (&report);
+}
+
+static char *
+suggested_name (RpReport   *report,
+                const char *suffix)
+{
+  return g_strdup_printf ("%s %s%s", rp_report_get_title (report), rp_report_get_as_of (report), suffix);
+}
+
+static void
+on_save_response (RpReportsPage   *self,
+                  int              response,
+                  GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RpReport) report = g_steal_pointer (&self->pending);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "pdf"));
+  GtkWidget *overlay;
+
+  if (response != GTK_RESPONSE_ACCEPT || report == NULL ||
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) == NULL ||
+      (path = g_file_get_path (file)) == NULL)
+    {
+      g_clear_object (&self->file_chooser);
+      return;
+    }
+
+  g_clear_object (&self->file_chooser);
+
+  if (pdf)
+    rp_report_write_pdf (report, path, &error);
+  else
+    {
+      static const char * const tables[] = { N_("progress"), N_("timetable"), N_("summary") };
+
+      for (guint i = 0; i < G_N_ELEMENTS (tables) && error == NULL; i++)
+        {
+          g_autofree char *csv = rp_report_to_csv (report, i);
+          g_autofree char *suffix = g_strdup_printf (" – %s.csv", _(tables[i]));
+          g_autofree char *name = suggested_name (report, suffix);
+          g_autofree char *target = g_build_filename (path, name, NULL);
+
+          g_file_set_contents_full (target, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+        }
+    }
+
+  if (error != NULL)
+    {
+      show_problem (self, _("The Report Could Not Be Saved"), error->message);
+      return;
+    }
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("The report was saved.")));
+}
+
+static void
+save (RpReportsPage *self,
+      gboolean       pdf)
+{
+  g_autoptr(RpReport) report = build_report (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (report == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (pdf ? _("Save the Report as PDF") : _("Choose a Folder for the CSV Files"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         pdf ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Save"), _("_Cancel"));
+  if (pdf)
+    {
+      g_autofree char *name = suggested_name (report, ".pdf");
+
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_suffix (filter, "pdf");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  g_object_set_data (G_OBJECT (chooser), "pdf", GINT_TO_POINTER (pdf));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, G_CONNECT_SWAPPED);
+
+  g_set_object (&self->pending, report);
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  save (RP_REPORTS_PAGE (widget), TRUE);
+}
+
+static void
+save_csv_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  save (RP_REPORTS_PAGE (widget), FALSE);
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                RpReportDocument  *document)
+{
+  gtk_print_operation_set_n_pages (operation, rp_report_document_get_n_pages (document));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              RpReportDocument  *document)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double scale = gtk_print_context_get_width (context) / RP_REPORT_PAGE_WIDTH;
+
+  /* The same drawing as the PDF, scaled to the paper the printer has. */
+  cairo_scale (cr, scale, scale);
+  rp_report_document_draw_page (document, cr, page);
+}
+
+/**
+ * rp_reports_page_print:
+ * @export_path: (nullable): write a PDF here through the print path instead of printing
+ *
+ * Prints the report, with a preview in the print dialogue.
+ */
+void
+rp_reports_page_print (RpReportsPage *self,
+                       const char    *export_path)
+{
+  g_autoptr(RpReport) report = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+  RpReportDocument *document;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (RP_IS_REPORTS_PAGE (self));
+
+  if (!(report = build_report (self)))
+    return;
+
+  document = rp_report_document_new (report, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, rp_report_get_title (report));
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), document);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
+
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+
+  result = gtk_print_operation_run (operation,
+                                    export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
+  rp_report_document_free (document);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_problem (self, _("The Report Could Not Be Printed"), error->message);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  rp_reports_page_print (RP_REPORTS_PAGE (widget), NULL);
+}
+
+static void
+rp_reports_page_dispose (GObject *object)
+{
+  RpReportsPage *self = RP_REPORTS_PAGE (object);
+
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  g_clear_object (&self->pending);
+
+  G_OBJECT_CLASS (rp_reports_page_parent_class)->dispose (object);
+}
+
 static void
 rp_reports_page_class_init (RpReportsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RpAreaPageClass *page_class = RP_AREA_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = rp_reports_page_dispose;
   page_class->refresh = rp_reports_page_refresh;
+
+  /**
+   * RpReportsPage::edit-note:
+   * @number: the attendee whose report note must change before export
+   */
+  signals[EDIT_NOTE] = g_signal_new ("edit-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "reports.save-csv", NULL, save_csv_action);
 
   g_type_ensure (RP_TYPE_COUNT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/reports/rp-reports-page.ui");
@@ -99,6 +424,11 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, asc_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, health_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, no_worker_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, as_of_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, compare_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, marking_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, include_moved_switch);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, suppress_switch);
 }
 
 static void

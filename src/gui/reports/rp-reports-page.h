@@ -10,4 +10,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RpReportsPage, rp_reports_page, RP, REPORTS_PAGE, RpAreaPage)
 
+void rp_reports_page_print (RpReportsPage *self,
+                            const char    *export_path);
+
 G_END_DECLS

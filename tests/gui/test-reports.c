@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-reports.c: a manager prints the report; a note that names someone stops it */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rp-attendee-page.h"
+#include "rp-attendees-page.h"
+#include "rp-core.h"
+#include "rp-reports-page.h"
+#include "rp-test-util.h"
+#include "rp-window.h"
+
+typedef struct
+{
+  char          *dir;
+  RpStore       *store;
+  RpProgramme   *programme;
+  RpWindow      *window;
+  RpReportsPage *page;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = rp_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", fixture->dir, TRUE);
+  path = g_build_filename (fixture->dir, "programme.db", NULL);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rp_store_set_today (fixture->store, "2023-09-22");
+  fixture->programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+
+  fixture->window = rp_window_new (NULL);
+  rp_window_set_store (fixture->window, fixture->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_object_set (fixture->window, "area", "reports", NULL);
+  spin ();
+  fixture->page = RP_REPORTS_PAGE (find_widget (GTK_WIDGET (fixture->window), RP_TYPE_REPORTS_PAGE));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_clear_object (&fixture->programme);
+  g_assert_finalize_object (fixture->store);
+  rp_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+test_reports_print_to_pdf (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  /* The print path, exported headlessly: the same pages a printer gets. */
+  rp_reports_page_print (fixture->page, path);
+  spin ();
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+}
+
+static void
+test_reports_name_opens_note (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) nine = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 9, NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "stopped.pdf", NULL);
+  GListModel *toplevels;
+  AdwMessageDialog *dialog = NULL;
+  RpAttendeesPage *attendees;
+
+  rp_attendee_set_report_note (nine, "Claire's choice is IBC");
+  g_assert_true (rp_store_save_attendee (fixture->store, nine, &error));
+
+  rp_reports_page_print (fixture->page, path);
+  spin ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "attendee 9 names “Claire”"));
+
+  adw_message_dialog_response (dialog, "edit");
+  spin ();
+
+  g_assert_cmpstr (rp_window_get_area (fixture->window), ==, "attendees");
+  attendees = RP_ATTENDEES_PAGE (find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE));
+  g_assert_cmpint (rp_attendee_get_number (rp_attendee_page_get_attendee (rp_attendees_page_get_attendee_page (attendees))), ==, 9);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/gui/reports/print-to-pdf", test_reports_print_to_pdf);
+  ADD ("/gui/reports/name-opens-note", test_reports_name_opens_note);
+#undef ADD
+
+  return g_test_run ();
+}
