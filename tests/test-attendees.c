@@ -288,6 +288,17 @@ test_attendee_validation (Fixture       *fixture,
   g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* Text over the limit is refused with the limit in words a person reads. */
+  {
+    g_autofree char *long_notes = g_strnfill (10001, 'a');
+    g_autoptr(RpAttendee) wordy = make_attendee (fixture, 4, "Jamal Ahmed");
+
+    rp_attendee_set_case_notes (wordy, long_notes);
+    g_assert_false (rp_store_add_attendee (fixture->store, wordy, NULL, &error));
+    g_assert_cmpstr (error->message, ==, "Too long: the case notes can hold at most 10,000 characters.");
+    g_clear_error (&error);
+  }
+
   rp_attendee_set_worker_id (no_worker, 4242);
   g_assert_false (rp_store_add_attendee (fixture->store, no_worker, NULL, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);

@@ -396,6 +396,39 @@ test_report_pdf (Fixture       *fixture,
       g_test_fail_printf ("the PDF contains the private value “%s”", (char *) g_ptr_array_index (values, v));
 }
 
+static void
+assert_owners (Fixture            *fixture,
+               const char * const *expected)
+{
+  g_autoptr(GListModel) actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+      g_assert_cmpstr (rp_timetable_action_get_owner (action), ==, expected[i]);
+    }
+}
+
+static void
+test_timetable_order (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(RpTimetableAction) jt = g_list_model_get_item (actions, 2);
+  g_autoptr(RpTimetableAction) ml = g_list_model_get_item (actions, 0);
+  const char * const up[] = { "ML", "JT", "OO/MM", "H/PM", "RH/PM", NULL };
+  const char * const last[] = { "JT", "OO/MM", "H/PM", "RH/PM", "ML", NULL };
+
+  g_assert_true (rp_store_move_action (fixture->store, rp_timetable_action_get_id (jt), -1, &error));
+  assert_owners (fixture, up);
+
+  /* Moving past the end stops at the end. */
+  g_assert_true (rp_store_move_action (fixture->store, rp_timetable_action_get_id (ml), 10, &error));
+  g_assert_no_error (error);
+  assert_owners (fixture, last);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,6 +444,7 @@ main (int    argc,
   ADD ("/core/report/csv-anonymised", test_report_csv_anonymised);
   ADD ("/core/report/cli", test_report_cli);
   ADD ("/core/report/pdf", test_report_pdf);
+  ADD ("/core/timetable/order", test_timetable_order);
 #undef ADD
   g_test_add_func ("/core/report/due-dates", test_report_due_dates);
 

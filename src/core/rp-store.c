@@ -2867,6 +2867,98 @@ rp_store_save_action (RpStore            *self,
   return store_write (self, write_action, action, error);
 }
 
+typedef struct
+{
+  gint64 action_id;
+  int    offset;
+} MoveAction;
+
+static gboolean
+write_move_action (RpStore  *self,
+                   gpointer  data,
+                   GError  **error)
+{
+  MoveAction *move = data;
+  g_autoptr(GListModel) actions = NULL;
+  gint64 programme_id = 0;
+  sqlite3_stmt *stmt;
+  guint n, from = G_MAXUINT;
+  int to;
+
+  stmt = store_prepare (self, "SELECT programme_id FROM timetable_action WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, move->action_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    programme_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (programme_id == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The timetable action no longer exists."));
+      return FALSE;
+    }
+
+  if (!(actions = rp_store_list_actions (self, programme_id, error)))
+    return FALSE;
+
+  n = g_list_model_get_n_items (actions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+      if (rp_timetable_action_get_id (action) == move->action_id)
+        from = i;
+    }
+
+  to = CLAMP ((int) from + move->offset, 0, (int) n - 1);
+
+  /* Renumber every action 1..n in the new order, so positions stay tidy. */
+  stmt = store_prepare (self, "UPDATE timetable_action SET position = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0, position = 1; i < n; i++)
+    {
+      guint source = i;
+      g_autoptr(RpTimetableAction) action = NULL;
+
+      /* Walk the list as it will be after moving item @from to @to. */
+      if ((int) i == to)
+        source = from;
+      else if (from < (guint) to && i >= from && (int) i < to)
+        source = i + 1;
+      else if (from > (guint) to && (int) i > to && i <= from)
+        source = i - 1;
+
+      action = g_list_model_get_item (actions, source);
+      sqlite3_bind_int (stmt, 1, position++);
+      sqlite3_bind_int64 (stmt, 2, rp_timetable_action_get_id (action));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_store_move_action:
+ * @offset: how many places to move: -1 up, 1 down
+ *
+ * Moves an action within the timetable's order.
+ */
+gboolean
+rp_store_move_action (RpStore  *self,
+                      gint64    action_id,
+                      int       offset,
+                      GError  **error)
+{
+  MoveAction move = { action_id, offset };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return store_write (self, write_move_action, &move, error);
+}
+
 /* Audit trail ----------------------------------------------------------- */
 
 static RpAuditEntry *

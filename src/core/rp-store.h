@@ -200,6 +200,10 @@ gboolean     rp_store_add_action             (RpStore           *self,
 gboolean     rp_store_save_action            (RpStore           *self,
                                               RpTimetableAction *action,
                                               GError           **error);
+gboolean     rp_store_move_action            (RpStore           *self,
+                                              gint64             action_id,
+                                              int                offset,
+                                              GError           **error);
 
 /* Audit trail, newest first */
 GListModel  *rp_store_list_audit             (RpStore           *self,

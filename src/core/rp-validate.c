@@ -54,6 +54,27 @@ rp_check_required (const char  *value,
   return TRUE;
 }
 
+/* "The case notes" becomes "the case notes", to sit inside a sentence. */
+static char *
+lower_first (const char *what)
+{
+  gunichar first = g_utf8_get_char (what);
+  char buffer[8] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_tolower (first), buffer);
+  return g_strconcat (buffer, g_utf8_next_char (what), NULL);
+}
+
+/* 10000 as "10,000", the way UK readers write it. */
+static char *
+format_thousands (int number)
+{
+  if (number < 1000)
+    return g_strdup_printf ("%d", number);
+
+  return g_strdup_printf ("%d,%03d", number / 1000, number % 1000);
+}
+
 /**
  * rp_check_text:
  * @what: the field in plain words, capitalised: "The report note"
@@ -66,20 +87,26 @@ rp_check_text (const char  *value,
                const char  *what,
                GError     **error)
 {
+  g_autofree char *field = NULL;
+
   if (value == NULL)
     return TRUE;
 
   if (!g_utf8_validate (value, -1, NULL))
     {
+      field = lower_first (what);
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("%s contains characters that cannot be read. Type it again."), what);
+                   _("Some characters in %s cannot be read. Type them again."), field);
       return FALSE;
     }
 
   if (g_utf8_strlen (value, -1) > max_chars)
     {
+      g_autofree char *limit = format_thousands (max_chars);
+
+      field = lower_first (what);
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("%s can be at most %d characters long."), what, max_chars);
+                   _("Too long: %s can hold at most %s characters."), field, limit);
       return FALSE;
     }
 

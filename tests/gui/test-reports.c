@@ -10,6 +10,7 @@
 #include "rp-attendees-page.h"
 #include "rp-core.h"
 #include "rp-reports-page.h"
+#include "rp-timetable-page.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
 
@@ -136,6 +137,78 @@ test_reports_name_opens_note (Fixture       *fixture,
   g_assert_cmpint (rp_attendee_get_number (rp_attendee_page_get_attendee (rp_attendees_page_get_attendee_page (attendees))), ==, 9);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_timetable_complete_and_reorder (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkWidget *timetable = find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE);
+  const char *staff_meeting = "Allocate people to social workers so that officers can start to work and support people and their families.";
+  GtkWidget *row = find_row (timetable, "Work underway with Health looking at alternative provision for 6 people attending the day centre. "
+                                        "Health is looking at alternatives for example Supported Living.");
+  GtkWidget *check = NULL;
+  GtkWidget *up = NULL;
+  g_autoptr(GListModel) actions = NULL;
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "In progress"));
+
+  /* Tick the action as completed: the store has it, and it prints as "Completed". */
+  check = find_widget (row, GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  spin ();
+  actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  {
+    g_autoptr(RpTimetableAction) health = g_list_model_get_item (actions, 3);
+    g_assert_cmpint (rp_timetable_action_get_status (health), ==, RP_ACTION_COMPLETED);
+  }
+  g_clear_object (&actions);
+
+  /* Move the third action up one place with its button. */
+  row = find_row (timetable, staff_meeting);
+  {
+    GtkWidget *stack[64];
+    guint depth = 0;
+
+    stack[depth++] = row;
+    while (depth > 0 && up == NULL)
+      {
+        GtkWidget *w = stack[--depth];
+        const char *tooltip = gtk_widget_get_tooltip_text (w);
+
+        if (GTK_IS_BUTTON (w) && g_strcmp0 (tooltip, "Move Up") == 0)
+          up = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && depth < 64; c = gtk_widget_get_next_sibling (c))
+          stack[depth++] = c;
+      }
+  }
+  g_assert_nonnull (up);
+  g_signal_emit_by_name (up, "clicked");
+  spin ();
+
+  actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  {
+    g_autoptr(RpTimetableAction) second = g_list_model_get_item (actions, 1);
+    g_assert_cmpstr (rp_timetable_action_get_owner (second), ==, "JT");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -146,6 +219,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/reports/print-to-pdf", test_reports_print_to_pdf);
   ADD ("/gui/reports/name-opens-note", test_reports_name_opens_note);
+  ADD ("/gui/timetable/complete-and-reorder", test_timetable_complete_and_reorder);
 #undef ADD
 
   return g_test_run ();

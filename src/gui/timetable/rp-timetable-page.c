@@ -3,35 +3,341 @@
 
 #include "config.h"
 
-#include "rp-count-row.h"
+#include <glib/gi18n.h>
+
 #include "rp-timetable-page.h"
 
 struct _RpTimetablePage
 {
-  RpAreaPage  parent_instance;
+  RpAreaPage           parent_instance;
 
-  GtkStack   *stack;
-  RpCountRow *actions_row;
-  RpCountRow *completed_row;
-  RpCountRow *remaining_row;
-  RpCountRow *overdue_row;
+  GPtrArray           *rows;
+
+  AdwPreferencesGroup *actions_group;
+  AdwEntryRow         *activity_row;
+  AdwEntryRow         *owner_row;
+  AdwEntryRow         *due_row;
+  GtkLabel            *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (RpTimetablePage, rp_timetable_page, RP_TYPE_AREA_PAGE)
 
 static void
+show_error (RpTimetablePage *self,
+            const GError    *error)
+{
+  gtk_label_set_label (self->error_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+}
+
+static RpTimetableAction *
+row_action (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "action") : NULL;
+}
+
+static void
+save_action (RpTimetablePage   *self,
+             RpTimetableAction *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rp_store_save_action (rp_area_page_get_store (RP_AREA_PAGE (self)), action, &error))
+    show_error (self, error);
+  else
+    show_error (self, NULL);
+
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+}
+
+static void
+on_completed_toggled (GtkCheckButton  *check,
+                      RpTimetablePage *self)
+{
+  RpTimetableAction *stored = row_action (GTK_WIDGET (check));
+  g_autoptr(RpTimetableAction) action = NULL;
+  gboolean completed = gtk_check_button_get_active (check);
+
+  if (stored == NULL || completed == (rp_timetable_action_get_status (stored) == RP_ACTION_COMPLETED))
+    return;
+
+  action = rp_timetable_action_copy (stored);
+  rp_timetable_action_set_status (action, completed ? RP_ACTION_COMPLETED : RP_ACTION_IN_PROGRESS);
+  save_action (self, action);
+}
+
+static void
+move (RpTimetablePage *self,
+      GtkWidget       *button,
+      int              offset)
+{
+  RpTimetableAction *action = row_action (button);
+  g_autoptr(GError) error = NULL;
+
+  if (action == NULL)
+    return;
+
+  if (!rp_store_move_action (rp_area_page_get_store (RP_AREA_PAGE (self)), rp_timetable_action_get_id (action),
+                             offset, &error))
+    show_error (self, error);
+
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+}
+
+static void
+on_up_clicked (GtkButton       *button,
+               RpTimetablePage *self)
+{
+  move (self, GTK_WIDGET (button), -1);
+}
+
+static void
+on_down_clicked (GtkButton       *button,
+                 RpTimetablePage *self)
+{
+  move (self, GTK_WIDGET (button), 1);
+}
+
+static void
+on_edit_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RpTimetablePage  *self)
+{
+  RpTimetableAction *stored = g_object_get_data (G_OBJECT (dialog), "action");
+  g_autoptr(RpTimetableAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  due = rp_date_normalise (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "due")), &error);
+  if (error != NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  action = rp_timetable_action_copy (stored);
+  rp_timetable_action_set_activity (action, gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "activity")));
+  rp_timetable_action_set_owner (action, gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "owner")));
+  rp_timetable_action_set_due_date (action, due);
+  rp_timetable_action_set_status (action, gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "status")));
+  save_action (self, action);
+}
+
+static GtkWidget *
+labelled_entry (GtkWidget  *box,
+                const char *label_text,
+                const char *text)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+static void
+on_edit_clicked (GtkButton       *button,
+                 RpTimetablePage *self)
+{
+  RpTimetableAction *action = row_action (GTK_WIDGET (button));
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autofree char *due = NULL;
+  GtkWidget *dialog, *box, *status, *status_label;
+
+  if (action == NULL)
+    return;
+
+  for (int i = RP_ACTION_NOT_STARTED; i <= RP_ACTION_COMPLETED; i++)
+    gtk_string_list_append (statuses, rp_action_status_get_label (i));
+
+  if (rp_timetable_action_get_due_date (action) != NULL)
+    {
+      int year, month, day;
+
+      if (sscanf (rp_timetable_action_get_due_date (action), "%d-%d-%d", &year, &month, &day) == 3)
+        due = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Edit Action"), NULL);
+  g_object_set_data (G_OBJECT (dialog), "activity", labelled_entry (box, _("_Activity"), rp_timetable_action_get_activity (action)));
+  g_object_set_data (G_OBJECT (dialog), "owner", labelled_entry (box, _("Task _owner"), rp_timetable_action_get_owner (action)));
+  g_object_set_data (G_OBJECT (dialog), "due", labelled_entry (box, _("_Due date, or empty if there is none"), due));
+
+  status = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), rp_timetable_action_get_status (action));
+  status_label = gtk_label_new_with_mnemonic (_("_Status"));
+  gtk_label_set_xalign (GTK_LABEL (status_label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (status_label), status);
+  gtk_box_append (GTK_BOX (box), status_label);
+  gtk_box_append (GTK_BOX (box), status);
+  g_object_set_data (G_OBJECT (dialog), "status", status);
+  g_object_set_data_full (G_OBJECT (dialog), "action", g_object_ref (action), g_object_unref);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+icon_button (const char      *icon,
+             const char      *label,
+             GCallback        callback,
+             RpTimetablePage *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+  return button;
+}
+
+static GtkWidget *
+make_row (RpTimetablePage   *self,
+          RpTimetableAction *action,
+          const char        *today,
+          guint              position,
+          guint              n_actions)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *due = rp_timetable_action_format_due (action);
+  g_autofree char *subtitle = NULL;
+  const char *owner = rp_timetable_action_get_owner (action);
+  const char *due_date = rp_timetable_action_get_due_date (action);
+  gboolean overdue = rp_timetable_action_get_status (action) != RP_ACTION_COMPLETED &&
+                     due_date != NULL && rp_date_compare (due_date, today) < 0;
+  GtkWidget *up, *down;
+
+  g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rp_timetable_action_get_activity (action));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  /* Translators: under a timetable action: "Task owner: OO/MM · Due: 20 Sep 2023" */
+  subtitle = g_strdup_printf (_("Task owner: %s · Due: %s%s"), owner != NULL ? owner : _("none"), due,
+                              overdue ? _(" · Overdue") : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (overdue)
+    gtk_widget_add_css_class (row, "attention");
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED);
+  gtk_widget_set_tooltip_text (check, _("Completed"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Completed"), -1);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_completed_toggled), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+
+  up = icon_button ("go-up-symbolic", _("Move Up"), G_CALLBACK (on_up_clicked), self);
+  down = icon_button ("go-down-symbolic", _("Move Down"), G_CALLBACK (on_down_clicked), self);
+  gtk_widget_set_sensitive (up, position > 0);
+  gtk_widget_set_sensitive (down, position + 1 < n_actions);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("document-edit-symbolic", _("Edit"),
+                                                                G_CALLBACK (on_edit_clicked), self));
+  return row;
+}
+
+static void
 rp_timetable_page_refresh (RpAreaPage *page)
 {
   RpTimetablePage *self = RP_TIMETABLE_PAGE (page);
+  RpStore *store = rp_area_page_get_store (page);
+  RpProgramme *programme = rp_area_page_get_programme (page);
+  g_autoptr(GListModel) actions = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *description = NULL;
   RpProgrammeCounts counts;
+  guint n;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->actions_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  if (store == NULL || programme == NULL)
+    return;
 
   rp_area_page_load_counts (page, &counts);
+  /* Translators: "5 actions · 3 completed · 1 overdue" */
+  description = g_strdup_printf (_("%u actions · %u completed · %u overdue. Due dates print as people write them: a date, “tbc”, “In progress” or “Completed”."),
+                                 counts.actions, counts.actions_completed, counts.actions_overdue);
+  adw_preferences_group_set_description (self->actions_group, description);
 
-  gtk_stack_set_visible_child_name (self->stack, counts.actions > 0 ? "counts" : "empty");
-  rp_count_row_set_count (self->actions_row, counts.actions);
-  rp_count_row_set_count (self->completed_row, counts.actions_completed);
-  rp_count_row_set_count (self->remaining_row, counts.actions - counts.actions_completed);
-  rp_count_row_set_count (self->overdue_row, counts.actions_overdue);
+  today = rp_store_dup_today (store);
+  actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
+  n = actions != NULL ? g_list_model_get_n_items (actions) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+      GtkWidget *row = make_row (self, action, today, i, n);
+
+      adw_preferences_group_add (self->actions_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RpTimetablePage *self = RP_TIMETABLE_PAGE (widget);
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = NULL;
+
+  if (store == NULL || programme == NULL)
+    return;
+
+  due = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), &error);
+  actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
+
+  rp_timetable_action_set_programme_id (action, rp_programme_get_id (programme));
+  rp_timetable_action_set_activity (action, gtk_editable_get_text (GTK_EDITABLE (self->activity_row)));
+  rp_timetable_action_set_owner (action, gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
+  rp_timetable_action_set_due_date (action, due);
+  rp_timetable_action_set_position (action, (actions != NULL ? g_list_model_get_n_items (actions) : 0) + 1);
+
+  if (error != NULL || !rp_store_add_action (store, action, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  show_error (self, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->activity_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->owner_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), "");
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+}
+
+static void
+rp_timetable_page_dispose (GObject *object)
+{
+  RpTimetablePage *self = RP_TIMETABLE_PAGE (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rp_timetable_page_parent_class)->dispose (object);
 }
 
 static void
@@ -40,20 +346,22 @@ rp_timetable_page_class_init (RpTimetablePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RpAreaPageClass *page_class = RP_AREA_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = rp_timetable_page_dispose;
   page_class->refresh = rp_timetable_page_refresh;
 
-  g_type_ensure (RP_TYPE_COUNT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/timetable/rp-timetable-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, stack);
-  gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, actions_row);
-  gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, completed_row);
-  gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, remaining_row);
-  gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, overdue_row);
+  gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, actions_group);
+  gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, activity_row);
+  gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, due_row);
+  gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, error_label);
+
+  gtk_widget_class_install_action (widget_class, "timetable.add", NULL, add_action);
 }
 
 static void
 rp_timetable_page_init (RpTimetablePage *self)
 {
+  self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  rp_timetable_page_refresh (RP_AREA_PAGE (self));
 }
