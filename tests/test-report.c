@@ -429,6 +429,50 @@ test_timetable_order (Fixture       *fixture,
   assert_owners (fixture, last);
 }
 
+static void
+test_report_xlsx (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  RpReportOptions options = { .include_moved = TRUE };
+  g_autoptr(RpReport) report = build (fixture, &options);
+  g_autoptr(GPtrArray) values = private_values (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.xlsx", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-text.py", NULL);
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *text = NULL;
+  struct stat info;
+  int status = 0;
+
+  g_assert_true (rp_report_write_xlsx (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  if (python == NULL)
+    {
+      g_test_skip ("python3 is not installed");
+      return;
+    }
+
+  {
+    const char *args[] = { python, script, path, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+
+  /* One sheet per table, with the report's cells. */
+  g_assert_nonnull (strstr (text, "Timetable"));
+  g_assert_nonnull (strstr (text, "Progress"));
+  g_assert_nonnull (strstr (text, "Summary"));
+  g_assert_nonnull (strstr (text, "Attendee (Health)"));
+  g_assert_nonnull (strstr (text, "Allocate people to social workers"));
+
+  for (guint v = 0; v < values->len; v++)
+    if (strstr (text, g_ptr_array_index (values, v)) != NULL)
+      g_test_fail_printf ("the spreadsheet contains the private value “%s”", (char *) g_ptr_array_index (values, v));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -444,6 +488,7 @@ main (int    argc,
   ADD ("/core/report/csv-anonymised", test_report_csv_anonymised);
   ADD ("/core/report/cli", test_report_cli);
   ADD ("/core/report/pdf", test_report_pdf);
+  ADD ("/core/report/xlsx", test_report_xlsx);
   ADD ("/core/timetable/order", test_timetable_order);
 #undef ADD
   g_test_add_func ("/core/report/due-dates", test_report_due_dates);

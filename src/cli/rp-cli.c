@@ -359,6 +359,7 @@ command_report (int    argc,
   g_autofree char *compare_with = NULL;
   g_autofree char *marking = NULL;
   gboolean pdf;
+  gboolean xlsx;
   gint64 programme_id = 0;
   gboolean include_moved = FALSE;
   int suppress_below = 0;
@@ -369,7 +370,7 @@ command_report (int    argc,
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“pdf” or “csv”"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“pdf”, “xlsx” or “csv”"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; for CSV with no --table, a folder for one file per table"), N_("PATH") },
     { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("A protective marking for the page header, such as OFFICIAL"), N_("TEXT") },
     { "table", 't', 0, G_OPTION_ARG_STRING, &table, N_("Only one table: “progress”, “timetable” or “summary”"), N_("TABLE") },
@@ -390,11 +391,12 @@ command_report (int    argc,
     return usage_error (context, _("Name the database with --database FILE."));
   if (output == NULL)
     return usage_error (context, _("Name where to write with --output PATH."));
-  if (format == NULL || (!g_str_equal (format, "csv") && !g_str_equal (format, "pdf")))
-    return usage_error (context, _("The format must be “pdf” or “csv”."));
+  if (format == NULL || (!g_str_equal (format, "csv") && !g_str_equal (format, "pdf") && !g_str_equal (format, "xlsx")))
+    return usage_error (context, _("The format must be “pdf”, “xlsx” or “csv”."));
   pdf = g_str_equal (format, "pdf");
-  if (pdf && table != NULL)
-    return usage_error (context, _("A PDF holds the whole report; --table is for CSV."));
+  xlsx = g_str_equal (format, "xlsx");
+  if ((pdf || xlsx) && table != NULL)
+    return usage_error (context, _("A PDF or spreadsheet holds the whole report; --table is for CSV."));
   if (table != NULL && !g_strv_contains (tables, table))
     return usage_error (context, _("The table must be “progress”, “timetable” or “summary”."));
   if (suppress_below < 0)
@@ -422,9 +424,9 @@ command_report (int    argc,
   if (!rp_report_check_names (report, names, &number, NULL, &error))
     return fail (error);
 
-  if (pdf)
+  if (pdf || xlsx)
     {
-      if (!rp_report_write_pdf (report, output, &error))
+      if (!(pdf ? rp_report_write_pdf (report, output, &error) : rp_report_write_xlsx (report, output, &error)))
         return fail (error);
     }
   else if (table != NULL)

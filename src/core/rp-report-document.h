@@ -25,6 +25,9 @@ void              rp_report_document_free        (RpReportDocument *self);
 gboolean          rp_report_write_pdf            (RpReport         *report,
                                                   const char       *path,
                                                   GError          **error);
+gboolean          rp_report_write_xlsx           (RpReport         *report,
+                                                  const char       *path,
+                                                  GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpReportDocument, rp_report_document_free)
 

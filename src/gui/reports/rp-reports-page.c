@@ -34,6 +34,12 @@ struct _RpReportsPage
 };
 
 enum {
+  FORMAT_CSV,
+  FORMAT_PDF,
+  FORMAT_XLSX,
+};
+
+enum {
   EDIT_NOTE,
   N_SIGNALS
 };
@@ -208,7 +214,7 @@ on_save_response (RpReportsPage   *self,
   g_autoptr(RpReport) report = g_steal_pointer (&self->pending);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "pdf"));
+  int format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
   GtkWidget *overlay;
 
   if (response != GTK_RESPONSE_ACCEPT || report == NULL ||
@@ -221,8 +227,10 @@ on_save_response (RpReportsPage   *self,
 
   g_clear_object (&self->file_chooser);
 
-  if (pdf)
+  if (format == FORMAT_PDF)
     rp_report_write_pdf (report, path, &error);
+  else if (format == FORMAT_XLSX)
+    rp_report_write_xlsx (report, path, &error);
   else
     {
       static const char * const tables[] = { N_("progress"), N_("timetable"), N_("summary") };
@@ -251,8 +259,10 @@ on_save_response (RpReportsPage   *self,
 
 static void
 save (RpReportsPage *self,
-      gboolean       pdf)
+      int            format)
 {
+  gboolean pdf = format == FORMAT_PDF;
+  gboolean file = format != FORMAT_CSV;
   g_autoptr(RpReport) report = build_report (self);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
@@ -260,21 +270,23 @@ save (RpReportsPage *self,
   if (report == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (pdf ? _("Save the Report as PDF") : _("Choose a Folder for the CSV Files"),
+  chooser = gtk_file_chooser_native_new (pdf ? _("Save the Report as PDF")
+                                         : file ? _("Save the Report as a Spreadsheet")
+                                         : _("Choose a Folder for the CSV Files"),
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         pdf ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         file ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                          _("_Save"), _("_Cancel"));
-  if (pdf)
+  if (file)
     {
-      g_autofree char *name = suggested_name (report, ".pdf");
+      g_autofree char *name = suggested_name (report, pdf ? ".pdf" : ".xlsx");
 
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_suffix (filter, "pdf");
+      gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("Spreadsheets"));
+      gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "xlsx");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
 
-  g_object_set_data (G_OBJECT (chooser), "pdf", GINT_TO_POINTER (pdf));
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, G_CONNECT_SWAPPED);
 
@@ -289,7 +301,15 @@ save_pdf_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  save (RP_REPORTS_PAGE (widget), TRUE);
+  save (RP_REPORTS_PAGE (widget), FORMAT_PDF);
+}
+
+static void
+save_xlsx_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  save (RP_REPORTS_PAGE (widget), FORMAT_XLSX);
 }
 
 static void
@@ -297,7 +317,7 @@ save_csv_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  save (RP_REPORTS_PAGE (widget), FALSE);
+  save (RP_REPORTS_PAGE (widget), FORMAT_CSV);
 }
 
 static void
@@ -410,6 +430,7 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "reports.save-csv", NULL, save_csv_action);
+  gtk_widget_class_install_action (widget_class, "reports.save-xlsx", NULL, save_xlsx_action);
 
   g_type_ensure (RP_TYPE_COUNT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/reports/rp-reports-page.ui");

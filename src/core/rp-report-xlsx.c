@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-report-xlsx.c: the report as a spreadsheet, one sheet per table */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "rp-error.h"
+#include "rp-moving-plan.h"
+#include "rp-report-document.h"
+
+static void
+write_header (lxw_worksheet      *sheet,
+              lxw_format         *bold,
+              const char * const *titles,
+              const double       *widths,
+              guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      worksheet_write_string (sheet, 0, i, titles[i], bold);
+      worksheet_set_column (sheet, i, i, widths[i], NULL);
+    }
+
+  /* The header stays in view as the rows scroll, and prints on every page. */
+  worksheet_freeze_panes (sheet, 1, 0);
+  worksheet_repeat_rows (sheet, 0, 0);
+  worksheet_set_landscape (sheet);
+  worksheet_set_paper (sheet, 9);   /* A4 */
+}
+
+static void
+write_text (lxw_worksheet *sheet,
+            guint          row,
+            guint          column,
+            const char    *text,
+            lxw_format    *format)
+{
+  if (text != NULL && text[0] != '\0')
+    worksheet_write_string (sheet, row, column, text, format);
+}
+
+/**
+ * rp_report_write_xlsx:
+ * @path: the file to write, created readable by its owner only
+ *
+ * Writes the report as an XLSX workbook with a sheet for the timetable, the
+ * progress table and the summary. Only what the report holds is written.
+ */
+gboolean
+rp_report_write_xlsx (RpReport    *report,
+                      const char  *path,
+                      GError     **error)
+{
+  lxw_workbook *workbook;
+  lxw_worksheet *timetable, *progress, *summary;
+  lxw_format *bold, *wrap;
+  lxw_error result;
+  GListModel *actions;
+  int fd;
+
+  g_return_val_if_fail (RP_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  workbook = workbook_new (path);
+  if (workbook == NULL)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written."), path);
+      return FALSE;
+    }
+
+  bold = workbook_add_format (workbook);
+  format_set_bold (bold);
+  format_set_text_wrap (bold);
+  format_set_align (bold, LXW_ALIGN_VERTICAL_TOP);
+  wrap = workbook_add_format (workbook);
+  format_set_text_wrap (wrap);
+  format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
+
+  timetable = workbook_add_worksheet (workbook, _("Timetable"));
+  {
+    const char *titles[] = { _("Activity"), _("Task owner"), _("Due date") };
+    const double widths[] = { 80, 14, 16 };
+
+    write_header (timetable, bold, titles, widths, G_N_ELEMENTS (titles));
+    actions = rp_report_get_actions (report);
+    for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+      {
+        g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+        g_autofree char *due = rp_timetable_action_format_due (action);
+
+        write_text (timetable, i + 1, 0, rp_timetable_action_get_activity (action), wrap);
+        write_text (timetable, i + 1, 1, rp_timetable_action_get_owner (action), wrap);
+        write_text (timetable, i + 1, 2, due, wrap);
+      }
+  }
+
+  progress = workbook_add_worksheet (workbook, _("Progress"));
+  {
+    const char *titles[] = { _("Attendee No"), _("Status"), _("Step on moving plan"), _("Notes and target moving date") };
+    const double widths[] = { 12, 18, 40, 80 };
+
+    write_header (progress, bold, titles, widths, G_N_ELEMENTS (titles));
+    for (guint i = 0; i < rp_report_get_n_rows (report); i++)
+      {
+        const RpProgressRow *row = rp_report_get_row (report, i);
+        g_autofree char *status = rp_report_format_status (row);
+        g_autofree char *step = g_strdup_printf ("%d · %s", row->step, rp_moving_plan_step_name (row->step));
+        g_autofree char *note = rp_report_format_note (row);
+
+        worksheet_write_number (progress, i + 1, 0, row->number, wrap);
+        write_text (progress, i + 1, 1, status, wrap);
+        write_text (progress, i + 1, 2, step, wrap);
+        write_text (progress, i + 1, 3, note, wrap);
+      }
+  }
+
+  summary = workbook_add_worksheet (workbook, _("Summary"));
+  {
+    const char *titles[] = { _("Step on moving plan"), _("Attendees"), _("Change") };
+    const double widths[] = { 45, 12, 12 };
+
+    write_header (summary, bold, titles, widths, rp_report_has_comparison (report) ? 3 : 2);
+    for (int cell = 1; cell <= RP_MOVING_PLAN_LAST_STEP + 2; cell++)
+      {
+        g_autofree char *name = cell <= RP_MOVING_PLAN_LAST_STEP
+                                ? g_strdup_printf ("%d · %s", cell, rp_moving_plan_step_name (cell))
+                                : g_strdup (cell == RP_MOVING_PLAN_LAST_STEP + 1 ? _("Moved to new provision") : _("Total"));
+        g_autofree char *count = rp_report_format_count (report, cell);
+
+        write_text (summary, cell, 0, name, NULL);
+        /* Hidden small counts stay text ("<5"); the others are numbers a spreadsheet can add up. */
+        if (g_str_has_prefix (count, "<"))
+          write_text (summary, cell, 1, count, NULL);
+        else
+          {
+            worksheet_write_number (summary, cell, 1, rp_report_get_count (report, cell), NULL);
+            if (rp_report_has_comparison (report))
+              worksheet_write_number (summary, cell, 2, rp_report_get_change (report, cell), NULL);
+          }
+      }
+  }
+
+  result = workbook_close (workbook);
+  if (result != LXW_NO_ERROR)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, lxw_strerror (result));
+      g_unlink (path);
+      return FALSE;
+    }
+
+  /* libxlsxwriter replaces the file; keep it private. */
+  g_chmod (path, 0600);
+  return TRUE;
+}

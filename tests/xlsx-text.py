@@ -1,0 +1,16 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Prints every text an XLSX file holds (cells, sheet names), one per line, for the tests."""
+
+import re
+import sys
+import zipfile
+
+with zipfile.ZipFile(sys.argv[1]) as xlsx:
+    for name in sorted(xlsx.namelist()):
+        if name.endswith(".xml"):
+            xml = xlsx.read(name).decode("utf-8")
+            for text in re.findall(r">([^<>]+)<", xml):
+                print(text)
+            for text in re.findall(r'name="([^"]+)"', xml):
+                print(text)
