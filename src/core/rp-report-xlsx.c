@@ -31,6 +31,25 @@ write_header (lxw_worksheet      *sheet,
   worksheet_repeat_rows (sheet, 0, 0);
   worksheet_set_landscape (sheet);
   worksheet_set_paper (sheet, 9);   /* A4 */
+  worksheet_fit_to_pages (sheet, 1, 0);
+}
+
+/* Spreadsheets do not grow rows to fit wrapped text on their own: give each
+ * row the height of its longest cell, at about one line per column width. */
+static void
+fit_row (lxw_worksheet      *sheet,
+         guint               row,
+         const char * const *cells,
+         const double       *widths,
+         guint               n)
+{
+  guint lines = 1;
+
+  for (guint i = 0; i < n; i++)
+    if (cells[i] != NULL)
+      lines = MAX (lines, (guint) (g_utf8_strlen (cells[i], -1) / (widths[i] * 1.1)) + 1);
+
+  worksheet_set_row (sheet, row, 15.0 * lines, NULL);
 }
 
 static void
@@ -103,16 +122,18 @@ rp_report_write_xlsx (RpReport    *report,
         g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
         g_autofree char *due = rp_timetable_action_format_due (action);
 
-        write_text (timetable, i + 1, 0, rp_timetable_action_get_activity (action), wrap);
-        write_text (timetable, i + 1, 1, rp_timetable_action_get_owner (action), wrap);
-        write_text (timetable, i + 1, 2, due, wrap);
+        const char *cells[] = { rp_timetable_action_get_activity (action), rp_timetable_action_get_owner (action), due };
+
+        for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+          write_text (timetable, i + 1, c, cells[c], wrap);
+        fit_row (timetable, i + 1, cells, widths, G_N_ELEMENTS (cells));
       }
   }
 
   progress = workbook_add_worksheet (workbook, _("Progress"));
   {
     const char *titles[] = { _("Attendee No"), _("Status"), _("Step on moving plan"), _("Notes and target moving date") };
-    const double widths[] = { 12, 18, 40, 80 };
+    const double widths[] = { 10, 16, 34, 60 };
 
     write_header (progress, bold, titles, widths, G_N_ELEMENTS (titles));
     for (guint i = 0; i < rp_report_get_n_rows (report); i++)
@@ -122,10 +143,12 @@ rp_report_write_xlsx (RpReport    *report,
         g_autofree char *step = g_strdup_printf ("%d · %s", row->step, rp_moving_plan_step_name (row->step));
         g_autofree char *note = rp_report_format_note (row);
 
+        const char *cells[] = { NULL, status, step, note };
+
         worksheet_write_number (progress, i + 1, 0, row->number, wrap);
-        write_text (progress, i + 1, 1, status, wrap);
-        write_text (progress, i + 1, 2, step, wrap);
-        write_text (progress, i + 1, 3, note, wrap);
+        for (guint c = 1; c < G_N_ELEMENTS (cells); c++)
+          write_text (progress, i + 1, c, cells[c], wrap);
+        fit_row (progress, i + 1, cells, widths, G_N_ELEMENTS (cells));
       }
   }
 

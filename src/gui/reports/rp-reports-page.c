@@ -7,6 +7,7 @@
 
 #include "rp-count-row.h"
 #include "rp-reports-page.h"
+#include "rp-step-chart.h"
 
 struct _RpReportsPage
 {
@@ -30,6 +31,13 @@ struct _RpReportsPage
   GtkSwitch    *include_moved_switch;
   GtkSwitch    *suppress_switch;
   GtkNativeDialog *file_chooser;
+  GSettings    *settings;
+  RpStepChart  *step_chart;
+  AdwPreferencesGroup *glance_group;
+  AdwPreferencesGroup *attention_group;
+  AdwPreferencesGroup *overdue_group;
+  AdwPreferencesGroup *upcoming_group;
+  GPtrArray    *dashboard_rows;   /* (group, row) pairs to remove on refresh */
   RpReport     *pending;      /* the report waiting for a file name */
 };
 
@@ -67,6 +75,155 @@ update_closure (RpReportsPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->days_row),
                                  days >= 0 ? _("Days until closure") : _("Days since closure"));
   rp_count_row_set_count (self->days_row, ABS (days));
+}
+
+
+/* Dashboard ---------------------------------------------------------------- */
+
+static void
+add_dashboard_row (RpReportsPage       *self,
+                   AdwPreferencesGroup *group,
+                   GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->dashboard_rows, group);
+  g_ptr_array_add (self->dashboard_rows, row);
+}
+
+static void
+add_note_row (RpReportsPage       *self,
+              AdwPreferencesGroup *group,
+              const char          *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  add_dashboard_row (self, group, row);
+}
+
+static void
+on_attention_activated (AdwActionRow  *row,
+                        RpReportsPage *self)
+{
+  g_signal_emit (self, signals[EDIT_NOTE], 0, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "number")));
+}
+
+static void
+update_dashboard (RpReportsPage     *self,
+                  RpProgrammeCounts *counts)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autofree char *today = NULL;
+  guint shown = 0;
+
+  for (guint i = 0; i + 1 < self->dashboard_rows->len; i += 2)
+    adw_preferences_group_remove (g_ptr_array_index (self->dashboard_rows, i),
+                                  g_ptr_array_index (self->dashboard_rows, i + 1));
+  g_ptr_array_set_size (self->dashboard_rows, 0);
+
+  rp_step_chart_set_counts (self->step_chart, counts->at_step, counts->moved);
+
+  if (store == NULL || programme == NULL)
+    return;
+
+  today = rp_store_dup_today (store);
+  attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), NULL);
+  for (guint i = 0; attendees != NULL && i < g_list_model_get_n_items (attendees); i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+      RpAttention attention = rp_attention_for_attendee (attendee, today, rp_programme_get_closure_date (programme),
+                                                         g_settings_get_uint (self->settings, "stale-days"));
+      g_autofree char *markers = NULL;
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      if (attention == RP_ATTENTION_NONE || rp_attendee_get_archived (attendee))
+        continue;
+
+      /* Only the first few are listed; the Attendees area shows everyone. */
+      if (++shown > 8)
+        continue;
+
+      {
+        g_autofree char *lines = rp_attention_describe (attention, attendee, today);
+        g_auto(GStrv) parts = g_strsplit (lines, "\n", -1);
+
+        markers = g_strjoinv ("; ", parts);
+      }
+      title = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_display_name (attendee));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), markers);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data (G_OBJECT (row), "number", GINT_TO_POINTER (rp_attendee_get_number (attendee)));
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_attention_activated), self, 0);
+      add_dashboard_row (self, self->attention_group, row);
+    }
+
+  if (shown == 0)
+    add_note_row (self, self->attention_group, _("Nobody needs attention."));
+  else if (shown > 8)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more: see the Attendees area.",
+                                                            "And %u more: see the Attendees area.", shown - 8), shown - 8);
+      add_note_row (self, self->attention_group, more);
+    }
+
+  shown = 0;
+  actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
+  for (guint i = 0; actions != NULL && i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+      const char *due = rp_timetable_action_get_due_date (action);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *due_text = NULL;
+      GtkWidget *row;
+
+      if (rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED || due == NULL || rp_date_compare (due, today) >= 0)
+        continue;
+
+      due_text = rp_timetable_action_format_due (action);
+      /* Translators: "Task owner: RH/PM · Due: 19 Oct 2023" */
+      subtitle = g_strdup_printf (_("Task owner: %s · Due: %s"),
+                                  rp_timetable_action_get_owner (action) != NULL ? rp_timetable_action_get_owner (action) : _("none"),
+                                  due_text);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rp_timetable_action_get_activity (action));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      add_dashboard_row (self, self->overdue_group, row);
+      shown++;
+    }
+  if (shown == 0)
+    add_note_row (self, self->overdue_group, _("No timetable action is overdue."));
+
+  shown = 0;
+  days = rp_store_list_taster_days (store, rp_programme_get_id (programme), NULL);
+  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days) && shown < 6; i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+      const char *date = rp_taster_day_get_date (day);
+      g_autofree char *when = NULL;
+      GtkWidget *row;
+
+      if (rp_taster_day_get_cancelled (day) || (date != NULL && rp_date_compare (date, today) < 0))
+        continue;
+
+      when = date != NULL ? rp_date_format_long (date) : g_strdup (_("Date to be confirmed"));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rp_taster_day_get_provider_name (day));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      add_dashboard_row (self, self->upcoming_group, row);
+      shown++;
+    }
+  if (shown == 0)
+    add_note_row (self, self->upcoming_group, _("No taster day is coming up."));
 }
 
 static void
@@ -107,6 +264,7 @@ rp_reports_page_refresh (RpAreaPage *page)
 
   for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
     rp_count_row_set_count (self->step_rows[step], counts.at_step[step]);
+  update_dashboard (self, &counts);
   rp_count_row_set_count (self->asc_row, counts.attending - counts.health);
   rp_count_row_set_count (self->health_row, counts.health);
   rp_count_row_set_count (self->no_worker_row, counts.no_worker);
@@ -407,6 +565,8 @@ rp_reports_page_dispose (GObject *object)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
   g_clear_object (&self->pending);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->dashboard_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rp_reports_page_parent_class)->dispose (object);
 }
@@ -433,6 +593,7 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.save-xlsx", NULL, save_xlsx_action);
 
   g_type_ensure (RP_TYPE_COUNT_ROW);
+  g_type_ensure (RP_TYPE_STEP_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/reports/rp-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, title_row);
@@ -446,6 +607,11 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, health_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, no_worker_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, as_of_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, step_chart);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, glance_group);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, overdue_group);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, upcoming_group);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, compare_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, marking_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, include_moved_switch);
@@ -455,6 +621,8 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
 static void
 rp_reports_page_init (RpReportsPage *self)
 {
+  self->settings = g_settings_new (APP_ID);
+  self->dashboard_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The step names come from the core, so this page and the reports never disagree. */
