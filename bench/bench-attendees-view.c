@@ -14,15 +14,6 @@
 
 #define RUNS 5
 
-static const char * const first_names[] = {
-  "Aisha", "Ben", "Chloe", "Daniel", "Ella", "Faisal", "Georgia", "Harry", "Imogen", "Jamal",
-  "Katie", "Liam", "Maya", "Nathan", "Olivia", "Peter", "Rhiannon", "Samuel", "Tara", "Usman",
-};
-static const char * const last_names[] = {
-  "Rahman", "Clarke", "Evans", "Okoro", "Morgan", "Hussain", "Bennett", "Doyle", "Price", "Ahmed",
-  "O'Neill", "Walker", "Patel", "Brooks", "Hart", "Lowe", "Jones", "Adeyemi", "Quinn", "Smith",
-};
-
 typedef struct
 {
   const char *name;
@@ -53,61 +44,6 @@ static double
 elapsed_ms (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static RpProgramme *
-generate (RpStore *store,
-          int      n_attendees)
-{
-  g_autoptr(RpProgramme) programme = rp_programme_new ();
-  g_autoptr(GError) error = NULL;
-  GRand *rand = g_rand_new_with_seed (42);
-  gint64 worker_ids[25];
-
-  rp_store_set_today (store, "2023-09-22");
-  rp_programme_set_name (programme, "Benchmark");
-  rp_programme_set_closure_date (programme, "2024-03-31");
-  g_assert_true (rp_store_begin (store, &error));
-  g_assert_true (rp_store_add_programme (store, programme, &error));
-
-  for (guint i = 0; i < G_N_ELEMENTS (worker_ids); i++)
-    {
-      g_autoptr(RpWorker) worker = rp_worker_new ();
-      g_autofree char *name = g_strdup_printf ("%s %s", first_names[i % 20], last_names[(i * 7) % 20]);
-
-      rp_worker_set_name (worker, name);
-      rp_worker_set_initials (worker, "XX");
-      g_assert_true (rp_store_add_worker (store, worker, &error));
-      worker_ids[i] = rp_worker_get_id (worker);
-    }
-
-  for (int number = 1; number <= n_attendees; number++)
-    {
-      g_autoptr(RpAttendee) attendee = rp_attendee_new ();
-      g_autofree char *name = g_strdup_printf ("%s %s", first_names[g_rand_int_range (rand, 0, 20)],
-                                               last_names[g_rand_int_range (rand, 0, 20)]);
-      int steps = g_rand_int_range (rand, 1, 6);
-
-      rp_attendee_set_programme_id (attendee, rp_programme_get_id (programme));
-      rp_attendee_set_number (attendee, number);
-      rp_attendee_set_full_name (attendee, name);
-      rp_attendee_set_funding (attendee, g_rand_int_range (rand, 0, 4) == 0 ? RP_FUNDING_HEALTH : RP_FUNDING_ASC);
-      if (g_rand_int_range (rand, 0, 20) != 0)
-        rp_attendee_set_worker_id (attendee, worker_ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (worker_ids))]);
-      rp_attendee_set_report_note (attendee, "Allocated worker made contact.");
-      g_assert_true (rp_store_add_attendee (store, attendee, "2023-06-01", &error));
-
-      /* About five changes each, as a long-running programme has. */
-      for (int step = 2; step <= steps + 1 && step <= 6; step++)
-        {
-          g_autofree char *date = g_strdup_printf ("2023-%02d-%02d", 6 + step / 2, 1 + step);
-          g_assert_true (rp_store_change_step (store, rp_attendee_get_id (attendee), step, date, NULL, &error));
-        }
-    }
-
-  g_assert_true (rp_store_commit (store, &error));
-  g_rand_free (rand);
-  return g_steal_pointer (&programme);
 }
 
 /* Frames over budget while scrolling from top to bottom, one page per frame. */
@@ -196,7 +132,9 @@ main (int    argc,
   store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   start = g_get_monotonic_time ();
-  programme = generate (store, n_attendees);
+  rp_store_set_today (store, "2023-10-15");
+  programme = rp_generate_programme (store, n_attendees, 42, &error);
+  g_assert_no_error (error);
   g_print ("Attendees view with %d attendees (generated in %.1f s)\n\n", n_attendees, elapsed_ms (start) / 1000);
 
   for (int run = 0; run < RUNS; run++)

@@ -62,6 +62,8 @@ test_cli_help_and_version (void)
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "demo"));
   g_assert_nonnull (strstr (help.out, "attendees"));
+  g_assert_nonnull (strstr (help.out, "report"));
+  g_assert_nonnull (strstr (help.out, "generate"));
 
   run_cli (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
@@ -161,6 +163,34 @@ test_cli_errors (void)
   rp_test_remove_tree (dir);
 }
 
+static void
+test_cli_generate (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *first = g_build_filename (dir, "first.db", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.db", NULL);
+  g_auto(CliResult) make_first = { 0 };
+  g_auto(CliResult) make_second = { 0 };
+  g_auto(CliResult) list_first = { 0 };
+  g_auto(CliResult) list_second = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&make_first, "generate", "--database", first, "--attendees", "50", "--seed", "7", NULL);
+  run_cli (&make_second, "generate", "--database", second, "--attendees", "50", "--seed", "7", NULL);
+  g_assert_cmpint (make_first.status, ==, 0);
+  g_assert_cmpint (make_second.status, ==, 0);
+
+  run_cli (&list_first, "attendees", "--database", first, "--format", "csv", NULL);
+  run_cli (&list_second, "attendees", "--database", second, "--format", "csv", NULL);
+  lines = g_strsplit (list_first.out, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 50 + 1);
+
+  /* The same seed gives the same programme, so benchmarks compare like with like. */
+  g_assert_cmpstr (list_first.out, ==, list_second.out);
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -170,6 +200,7 @@ main (int    argc,
   g_test_add_func ("/cli/help-and-version", test_cli_help_and_version);
   g_test_add_func ("/cli/demo-then-read-back", test_cli_demo_then_read_back);
   g_test_add_func ("/cli/errors", test_cli_errors);
+  g_test_add_func ("/cli/generate", test_cli_generate);
 
   return g_test_run ();
 }

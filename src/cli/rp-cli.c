@@ -26,12 +26,14 @@ static int command_demo      (int argc, char **argv);
 static int command_attendees (int argc, char **argv);
 static int command_step      (int argc, char **argv);
 static int command_report    (int argc, char **argv);
+static int command_generate  (int argc, char **argv);
 
 static const Command commands[] = {
   { "demo",      command_demo,      N_("Write the sample programme into a database") },
   { "attendees", command_attendees, N_("List the attendees of a programme") },
   { "step",      command_step,      N_("Record that an attendee has reached a step of the moving plan") },
   { "report",    command_report,    N_("Write the anonymised reprovision report") },
+  { "generate",  command_generate,  N_("Write a synthetic programme of any size, for benchmarks") },
 };
 
 static int
@@ -457,6 +459,46 @@ command_report (int    argc,
         }
     }
 
+  return EXIT_SUCCESS;
+}
+
+static int
+command_generate (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  int attendees = 0;
+  int seed = 1;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file (created if it does not exist)"), N_("FILE") },
+    { "attendees", 'n', 0, G_OPTION_ARG_INT, &attendees, N_("How many attendees"), N_("N") },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed, N_("The same seed gives the same programme (default: 1)"), N_("S") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Write a synthetic programme with fictional attendees and several step changes each, workers, providers, taster days, bookings and timetable actions."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (database == NULL)
+    return usage_error (context, _("Name the database with --database FILE."));
+  if (attendees < 1 || attendees > 1000000)
+    return usage_error (context, _("Give the number of attendees, from 1 to 1,000,000, with --attendees N."));
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+
+  if (!(store = rp_store_open (database, RP_STORE_OPEN_CREATE, &error)) ||
+      !(programme = rp_generate_programme (store, attendees, seed, &error)))
+    return fail (error);
+
+  g_print (_("Wrote “%s” to %s\n"), rp_programme_get_name (programme), database);
   return EXIT_SUCCESS;
 }
 

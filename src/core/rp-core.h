@@ -11,6 +11,7 @@
 #include "rp-date.h"
 #include "rp-enums.h"
 #include "rp-error.h"
+#include "rp-generate.h"
 #include "rp-history.h"
 #include "rp-moving-plan.h"
 #include "rp-name-index.h"
