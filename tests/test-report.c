@@ -366,6 +366,35 @@ test_report_pdf (Fixture       *fixture,
   /* 19 attendees: the title page, the timetable and two pages of progress. */
   g_assert_cmpuint (rp_report_document_get_n_pages (document), ==, 4);
 
+  /* One table only: the key, then the timetable straight after it. */
+  {
+    RpReportOptions only = { .only_table = RP_REPORT_TABLE_TIMETABLE };
+    g_autoptr(RpReport) timetable = build (fixture, &only);
+    g_autoptr(RpReportDocument) one = rp_report_document_new (timetable, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
+
+    g_assert_cmpuint (rp_report_document_get_n_pages (one), ==, 2);
+  }
+
+  /* Without the summary, the report has no summary table or chart. */
+  {
+    RpReportOptions bare = { .without_summary = TRUE };
+    g_autoptr(RpReport) without = build (fixture, &bare);
+    g_autofree char *bare_path = g_build_filename (fixture->dir, "bare.pdf", NULL);
+    g_autofree char *pdftotext_path = g_find_program_in_path ("pdftotext");
+
+    g_assert_true (rp_report_write_pdf (without, bare_path, &error));
+    if (pdftotext_path != NULL)
+      {
+        g_autofree char *bare_text = NULL;
+        const char *args[] = { pdftotext_path, bare_path, "-", NULL };
+
+        g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                     &bare_text, NULL, NULL, &error));
+        g_assert_null (strstr (bare_text, "Summary"));
+        g_assert_nonnull (strstr (bare_text, "Appendix 2"));
+      }
+  }
+
   g_assert_true (rp_report_write_pdf (report, path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &info), ==, 0);

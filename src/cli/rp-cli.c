@@ -364,6 +364,7 @@ command_report (int    argc,
   gboolean xlsx;
   gint64 programme_id = 0;
   gboolean include_moved = FALSE;
+  gboolean without_summary = FALSE;
   int suppress_below = 0;
   int status = EXIT_SUCCESS;
   int number = 0;
@@ -379,6 +380,7 @@ command_report (int    argc,
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Report the data as it was on this day (default: today)"), N_("YYYY-MM-DD") },
     { "compare-with", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_("Show the change in the summary since this day"), N_("YYYY-MM-DD") },
     { "include-moved", 0, 0, G_OPTION_ARG_NONE, &include_moved, N_("List attendees who have moved on too"), NULL },
+    { "no-summary", 0, 0, G_OPTION_ARG_NONE, &without_summary, N_("Leave the summary and its chart out of a PDF or spreadsheet"), NULL },
     { "suppress-below", 0, 0, G_OPTION_ARG_INT, &suppress_below, N_("Print summary counts below N as “<N”"), N_("N") },
     { NULL }
   };
@@ -397,8 +399,7 @@ command_report (int    argc,
     return usage_error (context, _("The format must be “pdf”, “xlsx” or “csv”."));
   pdf = g_str_equal (format, "pdf");
   xlsx = g_str_equal (format, "xlsx");
-  if ((pdf || xlsx) && table != NULL)
-    return usage_error (context, _("A PDF or spreadsheet holds the whole report; --table is for CSV."));
+
   if (table != NULL && !g_strv_contains (tables, table))
     return usage_error (context, _("The table must be “progress”, “timetable” or “summary”."));
   if (suppress_below < 0)
@@ -413,6 +414,11 @@ command_report (int    argc,
   options.as_of = as_of;
   options.compare_with = compare_with;
   options.include_moved = include_moved;
+  options.without_summary = without_summary;
+  options.only_table = table == NULL ? RP_REPORT_TABLE_ALL
+                       : g_str_equal (table, "timetable") ? RP_REPORT_TABLE_TIMETABLE
+                       : g_str_equal (table, "summary") ? RP_REPORT_TABLE_SUMMARY
+                       : RP_REPORT_TABLE_PROGRESS;
   options.suppress_below = suppress_below;
   options.marking = marking;
 
@@ -433,10 +439,7 @@ command_report (int    argc,
     }
   else if (table != NULL)
     {
-      g_autofree char *csv = rp_report_to_csv (report, g_strv_contains (tables, table) &&
-                                                       g_str_equal (table, "timetable") ? RP_REPORT_TABLE_TIMETABLE :
-                                                       g_str_equal (table, "summary") ? RP_REPORT_TABLE_SUMMARY :
-                                                       RP_REPORT_TABLE_PROGRESS);
+      g_autofree char *csv = rp_report_to_csv (report, options.only_table);
       if (!write_private_file (output, csv, &error))
         return fail (error);
     }
@@ -450,7 +453,7 @@ command_report (int    argc,
 
       for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
         {
-          g_autofree char *csv = rp_report_to_csv (report, (RpReportTable) i);
+          g_autofree char *csv = rp_report_to_csv (report, (RpReportTable) (RP_REPORT_TABLE_PROGRESS + i));
           g_autofree char *name = g_strdup_printf ("%s.csv", tables[i]);
           g_autofree char *path = g_build_filename (output, name, NULL);
 

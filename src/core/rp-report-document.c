@@ -270,60 +270,68 @@ build_blocks (RpReportDocument *self)
       add_block (self, BLOCK_TEXT, line);
     }
 
-  add_block (self, BLOCK_SUBHEADING, _("Summary"));
-  {
-    const char *header[] = { _("Step on moving plan"), _("Attendees"), rp_report_has_comparison (report) ? _("Change") : "" };
+  if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY))
+    {
+    add_block (self, BLOCK_SUBHEADING, _("Summary"));
+    {
+      const char *header[] = { _("Step on moving plan"), _("Attendees"), rp_report_has_comparison (report) ? _("Change") : "" };
 
-    add_row (self, 0, summary_widths, TRUE, header, G_N_ELEMENTS (header));
-    for (int cell = 1; cell <= RP_MOVING_PLAN_LAST_STEP + 2; cell++)
-      {
-        g_autofree char *name = cell <= RP_MOVING_PLAN_LAST_STEP
-                                ? g_strdup_printf ("%d · %s", cell, rp_moving_plan_step_name (cell))
-                                : g_strdup (cell == RP_MOVING_PLAN_LAST_STEP + 1 ? _("Moved to new provision") : _("Total"));
-        g_autofree char *count = rp_report_format_count (report, cell);
-        g_autofree char *change = rp_report_has_comparison (report) && !g_str_has_prefix (count, "<")
-                                  ? g_strdup_printf ("%+d", rp_report_get_change (report, cell)) : g_strdup ("");
-        const char *row[] = { name, count, change };
+      add_row (self, 0, summary_widths, TRUE, header, G_N_ELEMENTS (header));
+      for (int cell = 1; cell <= RP_MOVING_PLAN_LAST_STEP + 2; cell++)
+        {
+          g_autofree char *name = cell <= RP_MOVING_PLAN_LAST_STEP
+                                  ? g_strdup_printf ("%d · %s", cell, rp_moving_plan_step_name (cell))
+                                  : g_strdup (cell == RP_MOVING_PLAN_LAST_STEP + 1 ? _("Moved to new provision") : _("Total"));
+          g_autofree char *count = rp_report_format_count (report, cell);
+          g_autofree char *change = rp_report_has_comparison (report) && !g_str_has_prefix (count, "<")
+                                    ? g_strdup_printf ("%+d", rp_report_get_change (report, cell)) : g_strdup ("");
+          const char *row[] = { name, count, change };
 
-        add_row (self, 0, summary_widths, FALSE, row, G_N_ELEMENTS (row));
-      }
-  }
-  add_block (self, BLOCK_CHART, "");
+          add_row (self, 0, summary_widths, FALSE, row, G_N_ELEMENTS (row));
+        }
+    }
+    add_block (self, BLOCK_CHART, "");
+    }
 
-  add_block (self, BLOCK_PAGE_BREAK, "");
-  add_block (self, BLOCK_SUBHEADING, _("Appendix 1 — Indicative timetable for the closure"));
-  {
-    const char *header[] = { _("Activity"), _("Task owner"), _("Due date") };
+  /* Each appendix starts a page, unless the key is all that comes before it. */
+  if (rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE))
+    {
+      const char *header[] = { _("Activity"), _("Task owner"), _("Due date") };
 
-    add_row (self, 1, timetable_widths, TRUE, header, G_N_ELEMENTS (header));
-    for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
-      {
-        g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
-        g_autofree char *due = rp_timetable_action_format_due (action);
-        const char *row[] = { rp_timetable_action_get_activity (action), rp_timetable_action_get_owner (action), due };
+      if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY))
+        add_block (self, BLOCK_PAGE_BREAK, "");
+      add_block (self, BLOCK_SUBHEADING, _("Appendix 1 — Indicative timetable for the closure"));
+      add_row (self, 1, timetable_widths, TRUE, header, G_N_ELEMENTS (header));
+      for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+        {
+          g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+          g_autofree char *due = rp_timetable_action_format_due (action);
+          const char *row[] = { rp_timetable_action_get_activity (action), rp_timetable_action_get_owner (action), due };
 
-        add_row (self, 1, timetable_widths, FALSE, row, G_N_ELEMENTS (row));
-      }
-  }
+          add_row (self, 1, timetable_widths, FALSE, row, G_N_ELEMENTS (row));
+        }
+    }
 
-  add_block (self, BLOCK_PAGE_BREAK, "");
-  add_block (self, BLOCK_SUBHEADING, _("Appendix 2 — Reprovision progress"));
-  {
-    const char *header[] = { _("Attendee No"), _("Status"), _("Step on moving plan"), _("Notes and target moving date") };
+  if (rp_report_includes (report, RP_REPORT_TABLE_PROGRESS))
+    {
+      const char *header[] = { _("Attendee No"), _("Status"), _("Step on moving plan"), _("Notes and target moving date") };
 
-    add_row (self, 2, progress_widths, TRUE, header, G_N_ELEMENTS (header));
-    for (guint i = 0; i < rp_report_get_n_rows (report); i++)
-      {
-        const RpProgressRow *progress = rp_report_get_row (report, i);
-        g_autofree char *number = g_strdup_printf ("%d", progress->number);
-        g_autofree char *status = rp_report_format_status (progress);
-        g_autofree char *step = g_strdup_printf ("%d · %s", progress->step, rp_moving_plan_step_name (progress->step));
-        g_autofree char *note = rp_report_format_note (progress);
-        const char *row[] = { number, status, step, note };
+      if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY) || rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE))
+        add_block (self, BLOCK_PAGE_BREAK, "");
+      add_block (self, BLOCK_SUBHEADING, _("Appendix 2 — Reprovision progress"));
+      add_row (self, 2, progress_widths, TRUE, header, G_N_ELEMENTS (header));
+      for (guint i = 0; i < rp_report_get_n_rows (report); i++)
+        {
+          const RpProgressRow *progress = rp_report_get_row (report, i);
+          g_autofree char *number = g_strdup_printf ("%d", progress->number);
+          g_autofree char *status = rp_report_format_status (progress);
+          g_autofree char *step = g_strdup_printf ("%d · %s", progress->step, rp_moving_plan_step_name (progress->step));
+          g_autofree char *note = rp_report_format_note (progress);
+          const char *row[] = { number, status, step, note };
 
-        add_row (self, 2, progress_widths, FALSE, row, G_N_ELEMENTS (row));
-      }
-  }
+          add_row (self, 2, progress_widths, FALSE, row, G_N_ELEMENTS (row));
+        }
+    }
 }
 
 /**

@@ -110,7 +110,8 @@ rp_report_write_xlsx (RpReport    *report,
   format_set_text_wrap (wrap);
   format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
 
-  timetable = workbook_add_worksheet (workbook, _("Timetable"));
+  timetable = rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE) ? workbook_add_worksheet (workbook, _("Timetable")) : NULL;
+  if (timetable != NULL)
   {
     const char *titles[] = { _("Activity"), _("Task owner"), _("Due date") };
     const double widths[] = { 80, 14, 16 };
@@ -130,7 +131,8 @@ rp_report_write_xlsx (RpReport    *report,
       }
   }
 
-  progress = workbook_add_worksheet (workbook, _("Progress"));
+  progress = rp_report_includes (report, RP_REPORT_TABLE_PROGRESS) ? workbook_add_worksheet (workbook, _("Progress")) : NULL;
+  if (progress != NULL)
   {
     const char *titles[] = { _("Attendee No"), _("Status"), _("Step on moving plan"), _("Notes and target moving date") };
     const double widths[] = { 10, 16, 34, 60 };
@@ -152,7 +154,8 @@ rp_report_write_xlsx (RpReport    *report,
       }
   }
 
-  summary = workbook_add_worksheet (workbook, _("Summary"));
+  summary = rp_report_includes (report, RP_REPORT_TABLE_SUMMARY) ? workbook_add_worksheet (workbook, _("Summary")) : NULL;
+  if (summary != NULL)
   {
     const char *titles[] = { _("Step on moving plan"), _("Attendees"), _("Change") };
     const double widths[] = { 45, 12, 12 };

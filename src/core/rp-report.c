@@ -33,6 +33,8 @@ struct _RpReport
   int         changes[N_CELLS];
   gboolean    suppressed[N_CELLS];
   gboolean    has_comparison;
+  gboolean    with_summary;
+  RpReportTable only_table;
   guint       suppress_below;
 };
 
@@ -239,6 +241,8 @@ rp_report_build (RpStore               *store,
   self->as_of = options->as_of != NULL ? g_strdup (options->as_of) : rp_store_dup_today (store);
   self->marking = g_strdup (options->marking);
   self->suppress_below = options->suppress_below;
+  self->with_summary = !options->without_summary;
+  self->only_table = options->only_table;
 
   if (!read_rows (store, programme_id, self->as_of, rows, error))
     return NULL;
@@ -347,6 +351,33 @@ guint
 rp_report_get_moved (RpReport *self)
 {
   return rp_report_get_count (self, CELL_MOVED);
+}
+
+/**
+ * rp_report_includes:
+ * Returns: whether a document of the report includes @table
+ */
+gboolean
+rp_report_includes (RpReport      *self,
+                    RpReportTable  table)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+
+  if (table == RP_REPORT_TABLE_SUMMARY && !self->with_summary)
+    return FALSE;
+
+  return self->only_table == RP_REPORT_TABLE_ALL || self->only_table == table;
+}
+
+/**
+ * rp_report_get_with_summary:
+ * Returns: whether the document includes the summary table and chart
+ */
+gboolean
+rp_report_get_with_summary (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+  return self->with_summary;
 }
 
 gboolean
@@ -523,6 +554,7 @@ rp_report_to_csv (RpReport      *self,
 
   switch (table)
     {
+    case RP_REPORT_TABLE_ALL:
     case RP_REPORT_TABLE_PROGRESS:
       {
         const char * const header[] = {

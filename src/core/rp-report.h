@@ -20,21 +20,24 @@ typedef struct
   char      *outcome_date;
 } RpProgressRow;
 
+typedef enum
+{
+  RP_REPORT_TABLE_ALL,
+  RP_REPORT_TABLE_PROGRESS,
+  RP_REPORT_TABLE_TIMETABLE,
+  RP_REPORT_TABLE_SUMMARY,
+} RpReportTable;
+
 typedef struct
 {
   const char *as_of;            /* ISO date the report reflects; NULL for today */
   const char *compare_with;     /* ISO date for "change since"; NULL for none */
   gboolean    include_moved;
+  gboolean    without_summary;  /* leave the summary and its chart out of the document */
+  RpReportTable only_table;     /* one table only, or RP_REPORT_TABLE_ALL (the default) */
   guint       suppress_below;   /* 0: show every count; else counts below it print as "<N" */
   const char *marking;          /* protective marking for the page header, e.g. "OFFICIAL" */
 } RpReportOptions;
-
-typedef enum
-{
-  RP_REPORT_TABLE_PROGRESS,
-  RP_REPORT_TABLE_TIMETABLE,
-  RP_REPORT_TABLE_SUMMARY,
-} RpReportTable;
 
 #define RP_TYPE_REPORT (rp_report_get_type ())
 
@@ -58,6 +61,9 @@ guint          rp_report_get_moved         (RpReport              *self);
 int            rp_report_get_change        (RpReport              *self,
                                             int                    step);
 gboolean       rp_report_has_comparison    (RpReport              *self);
+gboolean       rp_report_get_with_summary  (RpReport              *self);
+gboolean       rp_report_includes          (RpReport              *self,
+                                            RpReportTable          table);
 char          *rp_report_format_count      (RpReport              *self,
                                             int                    step);
 char          *rp_report_format_status     (const RpProgressRow   *row);

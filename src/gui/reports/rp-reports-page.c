@@ -30,6 +30,7 @@ struct _RpReportsPage
   AdwEntryRow  *marking_row;
   GtkSwitch    *include_moved_switch;
   GtkSwitch    *suppress_switch;
+  GtkSwitch    *summary_switch;
   GtkNativeDialog *file_chooser;
   GSettings    *settings;
   RpStepChart  *step_chart;
@@ -324,6 +325,7 @@ build_report (RpReportsPage *self)
   options.as_of = as_of;
   options.compare_with = compare_with;
   options.include_moved = gtk_switch_get_active (self->include_moved_switch);
+  options.without_summary = !gtk_switch_get_active (self->summary_switch);
   options.suppress_below = gtk_switch_get_active (self->suppress_switch) ? 5 : 0;
   options.marking = gtk_editable_get_text (GTK_EDITABLE (self->marking_row));
 
@@ -395,7 +397,7 @@ on_save_response (RpReportsPage   *self,
 
       for (guint i = 0; i < G_N_ELEMENTS (tables) && error == NULL; i++)
         {
-          g_autofree char *csv = rp_report_to_csv (report, i);
+          g_autofree char *csv = rp_report_to_csv (report, RP_REPORT_TABLE_PROGRESS + i);
           g_autofree char *suffix = g_strdup_printf (" – %s.csv", _(tables[i]));
           g_autofree char *name = suggested_name (report, suffix);
           g_autofree char *target = g_build_filename (path, name, NULL);
@@ -616,6 +618,7 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, marking_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, include_moved_switch);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, suppress_switch);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, summary_switch);
 }
 
 static void
