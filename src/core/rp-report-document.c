@@ -12,6 +12,7 @@
 
 #include "rp-date.h"
 #include "rp-error.h"
+#include "rp-validate.h"
 #include "rp-moving-plan.h"
 #include "rp-report-document.h"
 
@@ -566,21 +567,12 @@ rp_report_write_pdf (RpReport    *report,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  int fd;
 
   g_return_val_if_fail (RP_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* Create the file 0600 first: cairo would create it with the default mode. */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
+  if (!rp_create_private_file (path, error))
+    return FALSE;
 
   document = rp_report_document_new (report, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
   surface = cairo_pdf_surface_create (path, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);

@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "rp-error.h"
+#include "rp-validate.h"
 #include "rp-moving-plan.h"
 #include "rp-report-document.h"
 
@@ -80,20 +81,12 @@ rp_report_write_xlsx (RpReport    *report,
   lxw_format *bold, *wrap;
   lxw_error result;
   GListModel *actions;
-  int fd;
 
   g_return_val_if_fail (RP_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
+  if (!rp_create_private_file (path, error))
+    return FALSE;
 
   workbook = workbook_new (path);
   if (workbook == NULL)

@@ -9,6 +9,7 @@
 #include "rp-attendees-page.h"
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-gui-test-util.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
 
@@ -21,12 +22,6 @@ typedef struct
   RpAttendeesPage *page;
 } Fixture;
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Runs the main loop until @done is true, for a second at most. */
 static gboolean
@@ -43,34 +38,6 @@ spin_until (gboolean (*done) (Fixture *), Fixture *fixture)
   return done (fixture);
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *property,
-             const char *value)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    {
-      g_autofree char *found = NULL;
-
-      if (property == NULL)
-        return root;
-      g_object_get (root, property, &found, NULL);
-      if (g_strcmp0 (found, value) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *match = find_widget (child, type, property, value);
-
-      if (match != NULL)
-        return match;
-    }
-
-  return NULL;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -92,9 +59,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = rp_window_new (NULL);
   rp_window_set_store (fixture->window, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin ();
+  rp_test_spin ();
 
-  fixture->page = RP_ATTENDEES_PAGE (find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE, NULL, NULL));
+  fixture->page = RP_ATTENDEES_PAGE (rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE, NULL, NULL));
   g_assert_nonnull (fixture->page);
   g_assert_cmpuint (g_list_model_get_n_items (rp_attendees_page_get_model (fixture->page)), ==, 19);
 }
@@ -104,7 +71,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
+  rp_test_spin ();
   g_clear_object (&fixture->programme);
   g_assert_finalize_object (fixture->store);
   rp_test_remove_tree (fixture->dir);
@@ -136,8 +103,8 @@ static void
 test_attendees_filter_and_search (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  GtkWidget *search = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
-  GtkWidget *step_dropdown = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, NULL, NULL);
+  GtkWidget *search = rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  GtkWidget *step_dropdown = rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, NULL, NULL);
   GtkWidget *clear;
 
   /* Typing in the search box finds Sam by his preferred name. */
@@ -152,7 +119,7 @@ test_attendees_filter_and_search (Fixture       *fixture,
   /* The step filter in the popover: step 4 has six attendees in the reference table. */
   g_assert_nonnull (step_dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (step_dropdown), 4);
-  spin ();
+  rp_test_spin ();
   g_assert_cmpuint (shown (fixture), ==, 6);
   for (guint i = 0; i < 6; i++)
     {
@@ -162,13 +129,13 @@ test_attendees_filter_and_search (Fixture       *fixture,
 
   /* The status filter on top: four of them are Health. */
   g_object_set (rp_attendees_page_get_filter (fixture->page), "funding", (int) RP_FUNDING_HEALTH, NULL);
-  spin ();
+  rp_test_spin ();
   g_assert_cmpuint (shown (fixture), ==, 4);
 
-  clear = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "label", "_Clear Filters");
+  clear = rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "label", "_Clear Filters");
   g_assert_nonnull (clear);
   g_assert_true (gtk_widget_activate_action (clear, "attendees.clear-filters", NULL));
-  spin ();
+  rp_test_spin ();
   g_assert_cmpuint (shown (fixture), ==, 19);
 }
 
@@ -180,12 +147,12 @@ test_attendees_sort (Fixture       *fixture,
   g_autofree char *column = NULL;
 
   rp_attendees_page_sort_by (fixture->page, "name", GTK_SORT_ASCENDING);
-  spin ();
+  rp_test_spin ();
   g_assert_cmpint (number_at (fixture, 0), ==, 1);   /* Aisha Rahman */
   g_assert_cmpint (number_at (fixture, 18), ==, 19); /* Tara Quinn */
 
   rp_attendees_page_sort_by (fixture->page, "step", GTK_SORT_DESCENDING);
-  spin ();
+  rp_test_spin ();
   g_assert_cmpint (number_at (fixture, 0), ==, 19);  /* the only one at step 5 */
 
   /* The sort is remembered for the next start. */
@@ -194,7 +161,7 @@ test_attendees_sort (Fixture       *fixture,
   g_assert_true (g_settings_get_boolean (settings, "attendees-sort-descending"));
 
   rp_attendees_page_sort_by (fixture->page, "number", GTK_SORT_ASCENDING);
-  spin ();
+  rp_test_spin ();
   g_assert_cmpint (number_at (fixture, 0), ==, 1);
 }
 
@@ -216,7 +183,7 @@ open_attendee (Fixture *fixture,
   RpAttendeePage *attendee_page = rp_attendees_page_get_attendee_page (fixture->page);
 
   rp_attendees_page_open (fixture->page, position_of_number (fixture, number));
-  spin ();
+  rp_test_spin ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (attendee_page)));
   g_assert_cmpint (rp_attendee_get_number (rp_attendee_page_get_attendee (attendee_page)), ==, number);
   return attendee_page;
@@ -236,7 +203,7 @@ test_attendees_step_forward_and_undo (Fixture       *fixture,
                                       gconstpointer  data)
 {
   RpAttendeePage *attendee_page = open_attendee (fixture, 4);
-  GtkWidget *note = find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Note for the step change (optional)");
+  GtkWidget *note = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Note for the step change (optional)");
   GtkWidget *undo;
   g_autoptr(GListModel) history = NULL;
   g_autoptr(RpStepChange) last = NULL;
@@ -245,7 +212,7 @@ test_attendees_step_forward_and_undo (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (note), "Phoned Grace");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.next-step", NULL));
-  spin ();
+  rp_test_spin ();
   g_assert_cmpint (stored_step (fixture, 4), ==, 2);
 
   {
@@ -259,7 +226,7 @@ test_attendees_step_forward_and_undo (Fixture       *fixture,
 
   /* The list shows the new step once back on it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
-  spin ();
+  rp_test_spin ();
   {
     g_autoptr(RpAttendee) shown_attendee = g_list_model_get_item (rp_attendees_page_get_model (fixture->page),
                                                                   position_of_number (fixture, 4));
@@ -267,10 +234,10 @@ test_attendees_step_forward_and_undo (Fixture       *fixture,
   }
 
   /* The toast's Undo takes the change back. */
-  undo = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "label", "_Undo");
+  undo = rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "label", "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  spin ();
+  rp_test_spin ();
   g_assert_cmpint (stored_step (fixture, 4), ==, 1);
 }
 
@@ -279,8 +246,8 @@ test_attendees_edit_field (Fixture       *fixture,
                            gconstpointer  data)
 {
   RpAttendeePage *attendee_page = open_attendee (fixture, 7);
-  GtkWidget *phone = find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
-  GtkWidget *birth = find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Date of birth, for example 12/04/1991");
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  GtkWidget *birth = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Date of birth, for example 12/04/1991");
   g_autoptr(RpAttendee) stored = NULL;
   g_autoptr(GListModel) audit = NULL;
   g_autoptr(RpAuditEntry) entry = NULL;
@@ -292,7 +259,7 @@ test_attendees_edit_field (Fixture       *fixture,
 
   /* Leaving the page saves what was typed at once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
-  spin ();
+  rp_test_spin ();
 
   stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 7, NULL);
   g_assert_cmpstr (rp_attendee_get_contact_phone (stored), ==, "07700 900999");
@@ -311,22 +278,22 @@ test_attendees_report_note_warning (Fixture       *fixture,
                                     gconstpointer  data)
 {
   RpAttendeePage *attendee_page = open_attendee (fixture, 1);
-  GtkWidget *group = find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Report Note");
+  GtkWidget *group = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Report Note");
   GtkWidget *view;
   GtkWidget *warning;
 
   g_assert_nonnull (group);
-  view = find_widget (group, GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  view = rp_test_find_widget (group, GTK_TYPE_TEXT_VIEW, NULL, NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Nasreen's view is that Mosaic suits", -1);
-  spin ();
+  rp_test_spin ();
 
-  warning = find_widget (group, GTK_TYPE_LABEL, "label",
+  warning = rp_test_find_widget (group, GTK_TYPE_LABEL, "label",
                          "This note names “Nasreen”. Published notes must not name anyone: describe the progress instead.");
   g_assert_nonnull (warning);
   g_assert_true (gtk_widget_get_visible (warning));
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Family visiting Mosaic", -1);
-  spin ();
+  rp_test_spin ();
   g_assert_false (gtk_widget_get_visible (warning));
 }
 
@@ -335,15 +302,15 @@ test_attendees_close_mid_edit (Fixture       *fixture,
                                gconstpointer  data)
 {
   RpAttendeePage *attendee_page = open_attendee (fixture, 12);
-  GtkWidget *group = find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Case Notes");
-  GtkWidget *view = find_widget (group, GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  GtkWidget *group = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Case Notes");
+  GtkWidget *view = rp_test_find_widget (group, GTK_TYPE_TEXT_VIEW, NULL, NULL);
   g_autoptr(RpAttendee) stored = NULL;
 
   /* Typed, then the window closes before the save delay is up. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Family back from Spain; visit booked", -1);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = rp_window_new (NULL);
-  spin ();
+  rp_test_spin ();
 
   stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 12, NULL);
   g_assert_cmpstr (rp_attendee_get_case_notes (stored), ==, "Family back from Spain; visit booked");

@@ -11,6 +11,7 @@
 #include "rp-core.h"
 #include "rp-reports-page.h"
 #include "rp-timetable-page.h"
+#include "rp-gui-test-util.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
 
@@ -23,29 +24,7 @@ typedef struct
   RpReportsPage *page;
 } Fixture;
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -67,8 +46,8 @@ fixture_set_up (Fixture       *fixture,
   rp_window_set_store (fixture->window, fixture->store);
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_object_set (fixture->window, "area", "reports", NULL);
-  spin ();
-  fixture->page = RP_REPORTS_PAGE (find_widget (GTK_WIDGET (fixture->window), RP_TYPE_REPORTS_PAGE));
+  rp_test_spin ();
+  fixture->page = RP_REPORTS_PAGE (rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_REPORTS_PAGE, NULL, NULL));
 }
 
 static void
@@ -76,7 +55,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
+  rp_test_spin ();
   g_clear_object (&fixture->programme);
   g_assert_finalize_object (fixture->store);
   rp_test_remove_tree (fixture->dir);
@@ -93,7 +72,7 @@ test_reports_print_to_pdf (Fixture       *fixture,
 
   /* The print path, exported headlessly: the same pages a printer gets. */
   rp_reports_page_print (fixture->page, path);
-  spin ();
+  rp_test_spin ();
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
@@ -115,7 +94,7 @@ test_reports_name_opens_note (Fixture       *fixture,
   g_assert_true (rp_store_save_attendee (fixture->store, nine, &error));
 
   rp_reports_page_print (fixture->page, path);
-  spin ();
+  rp_test_spin ();
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   toplevels = gtk_window_get_toplevels ();
@@ -130,10 +109,10 @@ test_reports_name_opens_note (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "attendee 9 names “Claire”"));
 
   adw_message_dialog_response (dialog, "edit");
-  spin ();
+  rp_test_spin ();
 
   g_assert_cmpstr (rp_window_get_area (fixture->window), ==, "attendees");
-  attendees = RP_ATTENDEES_PAGE (find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE));
+  attendees = RP_ATTENDEES_PAGE (rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE, NULL, NULL));
   g_assert_cmpint (rp_attendee_get_number (rp_attendee_page_get_attendee (rp_attendees_page_get_attendee_page (attendees))), ==, 9);
 }
 
@@ -158,7 +137,7 @@ static void
 test_timetable_complete_and_reorder (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  GtkWidget *timetable = find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE);
+  GtkWidget *timetable = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
   const char *staff_meeting = "Allocate people to social workers so that officers can start to work and support people and their families.";
   GtkWidget *row = find_row (timetable, "Work underway with Health looking at alternative provision for 6 people attending the day centre. "
                                         "Health is looking at alternatives for example Supported Living.");
@@ -170,9 +149,9 @@ test_timetable_complete_and_reorder (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "In progress"));
 
   /* Tick the action as completed: the store has it, and it prints as "Completed". */
-  check = find_widget (row, GTK_TYPE_CHECK_BUTTON);
+  check = rp_test_find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  spin ();
+  rp_test_spin ();
   actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
   {
     g_autoptr(RpTimetableAction) health = g_list_model_get_item (actions, 3);
@@ -200,7 +179,7 @@ test_timetable_complete_and_reorder (Fixture       *fixture,
   }
   g_assert_nonnull (up);
   g_signal_emit_by_name (up, "clicked");
-  spin ();
+  rp_test_spin ();
 
   actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
   {

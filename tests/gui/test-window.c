@@ -8,6 +8,7 @@
 #include "rp-core.h"
 #include "rp-count-row.h"
 #include "rp-new-programme-window.h"
+#include "rp-gui-test-util.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
 
@@ -40,42 +41,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
-/* Depth-first search for a widget of @type whose @property equals @value. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *property,
-             const char *value)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    {
-      g_autofree char *found = NULL;
-
-      if (property == NULL)
-        return root;
-      g_object_get (root, property, &found, NULL);
-      if (g_strcmp0 (found, value) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *match = find_widget (child, type, property, value);
-
-      if (match != NULL)
-        return match;
-    }
-
-  return NULL;
-}
 
 /* Destroys @window and checks that nothing else still holds it. */
 static void
@@ -83,7 +49,7 @@ destroy_window (RpWindow *window)
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  rp_test_spin ();
   g_assert_finalize_object (window);
 }
 
@@ -91,7 +57,7 @@ static const char *
 count_in_area (RpWindow   *window,
                const char *row_title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (window), RP_TYPE_COUNT_ROW, "title", row_title);
+  GtkWidget *row = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_COUNT_ROW, "title", row_title);
 
   g_assert_nonnull (row);
   return rp_count_row_get_value (RP_COUNT_ROW (row));
@@ -105,13 +71,13 @@ test_window_welcome_without_store (Fixture       *fixture,
   GtkWidget *menu_button;
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  rp_test_spin ();
 
   g_assert_cmpstr (rp_window_get_view (window), ==, "welcome");
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Explore a Sample Programme"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Explore a Sample Programme"));
 
   /* The icon-only menu button has a name a screen reader can say. */
-  menu_button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, NULL);
+  menu_button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, NULL);
   g_assert_nonnull (menu_button);
   gtk_test_accessible_assert_role (menu_button, GTK_ACCESSIBLE_ROLE_BUTTON);
   gtk_test_accessible_assert_property (menu_button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
@@ -138,12 +104,12 @@ test_window_shows_programme (Fixture       *fixture,
   window = rp_window_new (NULL);
   rp_window_set_store (window, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  rp_test_spin ();
 
   g_assert_cmpstr (rp_window_get_view (window), ==, "programme");
   g_assert_cmpint (rp_programme_get_id (rp_window_get_programme (window)), ==, rp_programme_get_id (programme));
 
-  title = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL, NULL);
+  title = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL, NULL);
   g_assert_cmpstr (adw_view_switcher_title_get_title (ADW_VIEW_SWITCHER_TITLE (title)), ==,
                    rp_programme_get_name (programme));
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)), ==, "Closes 31 March 2024");
@@ -195,13 +161,13 @@ test_window_switch_programme (Fixture       *fixture,
   window = rp_window_new (NULL);
   rp_window_set_store (window, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  rp_test_spin ();
 
   /* The programmes menu item switches the whole window to the other programme. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "programme.show", "x",
                                              rp_programme_get_id (other)));
   g_assert_cmpint (rp_programme_get_id (rp_window_get_programme (window)), ==, rp_programme_get_id (other));
-  title = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL, NULL);
+  title = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL, NULL);
   g_assert_cmpstr (adw_view_switcher_title_get_title (ADW_VIEW_SWITCHER_TITLE (title)), ==, "Hillside Day Centre");
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)), ==, "No closure date set");
   g_assert_cmpstr (count_in_area (window, "Still attending"), ==, "0");
@@ -225,7 +191,7 @@ test_window_recent_database_missing (Fixture       *fixture,
   g_settings_set_string (settings, "recent-database", missing);
   rp_window_restore_session (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  rp_test_spin ();
 
   /* The welcome page shows, and the next start does not look for the file again. */
   g_assert_null (rp_window_get_store (window));
@@ -272,11 +238,11 @@ test_new_programme_window (Fixture       *fixture,
   GtkWidget *create_button;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  rp_test_spin ();
 
-  name_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Day centre name");
-  closure_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Closure date, for example 31/03/2024");
-  create_button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "C_reate");
+  name_row = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Day centre name");
+  closure_row = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Closure date, for example 31/03/2024");
+  create_button = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "C_reate");
   g_assert_nonnull (name_row);
   g_assert_nonnull (closure_row);
   g_assert_nonnull (create_button);
@@ -288,21 +254,21 @@ test_new_programme_window (Fixture       *fixture,
 
   /* An impossible date is refused and explained. */
   gtk_editable_set_text (GTK_EDITABLE (closure_row), "31/02/2024");
-  spin ();
+  rp_test_spin ();
   g_assert_false (rp_new_programme_window_get_can_create (dialog));
   g_assert_false (gtk_widget_get_sensitive (create_button));
   g_assert_true (gtk_widget_has_css_class (closure_row, "error"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label",
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label",
                                  "“31/02/2024” is not a real date: that month has 29 days."));
 
   gtk_editable_set_text (GTK_EDITABLE (closure_row), "31/03/2024");
-  spin ();
+  rp_test_spin ();
   g_assert_true (rp_new_programme_window_get_can_create (dialog));
   g_assert_true (gtk_widget_get_sensitive (create_button));
 
   g_object_ref (dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-programme.create", NULL));
-  spin ();
+  rp_test_spin ();
   g_assert_finalize_object (dialog);
 
   programmes = rp_store_list_programmes (fixture->store, &error);
