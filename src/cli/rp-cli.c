@@ -91,6 +91,38 @@ open_for_reading (const char  *path,
   return store;
 }
 
+static GOptionContext *
+command_context (const char         *summary,
+                 const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (NULL);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses a command's options; every command works on a database. The
+ * database variable is filled by parsing, so it is looked up by address. */
+static gboolean
+parse_command (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               char * const    *database,
+               int             *status)
+{
+  if (!parse_options (context, argc, argv, status))
+    return FALSE;
+
+  if (*database == NULL)
+    {
+      *status = usage_error (context, _("Name the database with --database FILE."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static RpProgramme *
 choose_programme (RpStore  *store,
                   gint64    programme_id,
@@ -137,14 +169,9 @@ command_demo (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Write the sample programme: the 19 attendees of the reference scrutiny report, with fictional names, their step history, workers, four providers, taster days and the closure timetable."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!parse_options (context, &argc, &argv, &status))
+  context = command_context (_("Write the sample programme: the 19 attendees of the reference scrutiny report, with fictional names, their step history, workers, four providers, taster days and the closure timetable."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
-  if (database == NULL)
-    return usage_error (context, _("Name the database with --database FILE."));
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
 
@@ -191,14 +218,9 @@ command_attendees (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("List the attendees of a programme with their number, status, step on the moving plan, allocated worker’s initials and target moving date."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!parse_options (context, &argc, &argv, &status))
+  context = command_context (_("List the attendees of a programme with their number, status, step on the moving plan, allocated worker’s initials and target moving date."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
-  if (database == NULL)
-    return usage_error (context, _("Name the database with --database FILE."));
   if (format != NULL && !g_str_equal (format, "table") && !g_str_equal (format, "csv"))
     return usage_error (context, _("The format must be “table” or “csv”."));
   if (argc > 1)
@@ -298,14 +320,9 @@ command_step (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Record a step change on the moving plan, under the same rules as the app: one step forward at a time, a jump or a step back only with a note, never dated in the future."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!parse_options (context, &argc, &argv, &status))
+  context = command_context (_("Record a step change on the moving plan, under the same rules as the app: one step forward at a time, a jump or a step back only with a note, never dated in the future."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
-  if (database == NULL)
-    return usage_error (context, _("Name the database with --database FILE."));
   if (number <= 0)
     return usage_error (context, _("Name the attendee with --attendee N."));
   if (to_step == 0)
@@ -385,14 +402,9 @@ command_report (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Write the reprovision report for the scrutiny commission: the closure timetable, the anonymised progress table and a summary. Nothing that identifies a person is written, and the export stops if a published note names anyone."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!parse_options (context, &argc, &argv, &status))
+  context = command_context (_("Write the reprovision report for the scrutiny commission: the closure timetable, the anonymised progress table and a summary. Nothing that identifies a person is written, and the export stops if a published note names anyone."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
-  if (database == NULL)
-    return usage_error (context, _("Name the database with --database FILE."));
   if (output == NULL)
     return usage_error (context, _("Name where to write with --output PATH."));
   if (format == NULL || (!g_str_equal (format, "csv") && !g_str_equal (format, "pdf") && !g_str_equal (format, "xlsx")))
@@ -484,14 +496,9 @@ command_generate (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Write a synthetic programme with fictional attendees and several step changes each, workers, providers, taster days, bookings and timetable actions."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!parse_options (context, &argc, &argv, &status))
+  context = command_context (_("Write a synthetic programme with fictional attendees and several step changes each, workers, providers, taster days, bookings and timetable actions."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
-  if (database == NULL)
-    return usage_error (context, _("Name the database with --database FILE."));
   if (attendees < 1 || attendees > 1000000)
     return usage_error (context, _("Give the number of attendees, from 1 to 1,000,000, with --attendees N."));
   if (argc > 1)
