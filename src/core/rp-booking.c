@@ -21,6 +21,7 @@ struct _RpBooking
   RpBookingStatus status;
   gboolean transport_needed;
   gboolean transport_arranged;
+  char *pickup_time;
   gint64 staff_id;
   char *family_attending;
   char *feedback;
@@ -36,6 +37,7 @@ enum {
   PROP_STATUS,
   PROP_TRANSPORT_NEEDED,
   PROP_TRANSPORT_ARRANGED,
+  PROP_PICKUP_TIME,
   PROP_STAFF_ID,
   PROP_FAMILY_ATTENDING,
   PROP_FEEDBACK,
@@ -49,6 +51,7 @@ rp_booking_finalize (GObject *object)
 {
   RpBooking *self = RP_BOOKING (object);
 
+  g_clear_pointer (&self->pickup_time, g_free);
   g_clear_pointer (&self->family_attending, g_free);
   g_clear_pointer (&self->feedback, g_free);
 
@@ -87,6 +90,10 @@ rp_booking_get_property (GObject    *object,
 
     case PROP_TRANSPORT_ARRANGED:
       g_value_set_boolean (value, self->transport_arranged);
+      break;
+
+    case PROP_PICKUP_TIME:
+      g_value_set_string (value, self->pickup_time);
       break;
 
     case PROP_STAFF_ID:
@@ -140,6 +147,10 @@ rp_booking_set_property (GObject      *object,
       rp_booking_set_transport_arranged (self, g_value_get_boolean (value));
       break;
 
+    case PROP_PICKUP_TIME:
+      rp_booking_set_pickup_time (self, g_value_get_string (value));
+      break;
+
     case PROP_STAFF_ID:
       rp_booking_set_staff_id (self, g_value_get_int64 (value));
       break;
@@ -184,6 +195,9 @@ rp_booking_class_init (RpBookingClass *klass)
   properties[PROP_TRANSPORT_ARRANGED] =
     g_param_spec_boolean ("transport-arranged", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PICKUP_TIME] =
+    g_param_spec_string ("pickup-time", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STAFF_ID] =
     g_param_spec_int64 ("staff-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -233,6 +247,7 @@ rp_booking_copy (RpBooking *self)
   copy->status = self->status;
   copy->transport_needed = self->transport_needed;
   copy->transport_arranged = self->transport_arranged;
+  copy->pickup_time = g_strdup (self->pickup_time);
   copy->staff_id = self->staff_id;
   copy->family_attending = g_strdup (self->family_attending);
   copy->feedback = g_strdup (self->feedback);
@@ -369,6 +384,27 @@ rp_booking_set_transport_arranged (RpBooking *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRANSPORT_ARRANGED]);
 }
 
+const char *
+rp_booking_get_pickup_time (RpBooking *self)
+{
+  g_return_val_if_fail (RP_IS_BOOKING (self), NULL);
+
+  return self->pickup_time;
+}
+
+void
+rp_booking_set_pickup_time (RpBooking  *self,
+                            const char *value)
+{
+  g_return_if_fail (RP_IS_BOOKING (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->pickup_time, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PICKUP_TIME]);
+}
+
 gint64
 rp_booking_get_staff_id (RpBooking *self)
 {
@@ -456,6 +492,7 @@ rp_booking_validate (RpBooking  *self,
       return FALSE;
     }
 
-  return rp_check_text (self->family_attending, RP_SHORT_TEXT_MAX, _("Who is coming from the family"), error) &&
+  return rp_check_time (self->pickup_time, error) &&
+         rp_check_text (self->family_attending, RP_SHORT_TEXT_MAX, _("Who is coming from the family"), error) &&
          rp_check_text (self->feedback, RP_LONG_TEXT_MAX, _("The feedback"), error);
 }

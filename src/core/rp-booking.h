@@ -32,6 +32,9 @@ void             rp_booking_set_transport_needed   (RpBooking        *self,
 gboolean         rp_booking_get_transport_arranged (RpBooking        *self);
 void             rp_booking_set_transport_arranged (RpBooking        *self,
                                                     gboolean          value);
+const char      *rp_booking_get_pickup_time        (RpBooking        *self);
+void             rp_booking_set_pickup_time        (RpBooking        *self,
+                                                    const char       *value);
 gint64           rp_booking_get_staff_id           (RpBooking        *self);
 void             rp_booking_set_staff_id           (RpBooking        *self,
                                                     gint64            value);

@@ -294,13 +294,13 @@ add_sample (RpStore      *store,
 
   /* Families of attendees 2, 5, 7 and 11 go to open days, as the report says. */
   {
-    static const struct { int number; guint day; RpBookingStatus status; guint staff; const char *family; } bookings[] = {
-      { 2, 0, RP_BOOKING_ATTENDED, SC, "Margaret (mother)" },
-      { 5, 4, RP_BOOKING_ATTENDED, DW, "Susan (mother)" },
-      { 5, 1, RP_BOOKING_CONFIRMED, DW, "Susan (mother)" },
-      { 7, 4, RP_BOOKING_ATTENDED, SC, "Paul (father)" },
-      { 11, 0, RP_BOOKING_CONFIRMED, SC, "Brendan (father)" },
-      { 2, 2, RP_BOOKING_INVITED, DW, NULL },
+    static const struct { int number; guint day; RpBookingStatus status; guint staff; const char *family; const char *pickup; } bookings[] = {
+      { 2, 0, RP_BOOKING_CONFIRMED, SC, "Margaret (mother)", "09:15" },
+      { 5, 4, RP_BOOKING_CONFIRMED, DW, "Susan (mother)", "10:15" },
+      { 5, 1, RP_BOOKING_CONFIRMED, DW, "Susan (mother)", "09:45" },
+      { 7, 4, RP_BOOKING_CONFIRMED, SC, "Paul (father)", "10:15" },
+      { 11, 0, RP_BOOKING_CONFIRMED, SC, "Brendan (father)", "09:15" },
+      { 2, 2, RP_BOOKING_INVITED, DW, NULL, NULL },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (bookings); i++)
@@ -315,7 +315,9 @@ add_sample (RpStore      *store,
         rp_booking_set_attendee_id (booking, rp_attendee_get_id (attendee));
         rp_booking_set_status (booking, bookings[i].status);
         rp_booking_set_transport_needed (booking, rp_attendee_get_transport_needed (attendee));
-        rp_booking_set_transport_arranged (booking, rp_attendee_get_transport_needed (attendee));
+        rp_booking_set_transport_arranged (booking, rp_attendee_get_transport_needed (attendee) && bookings[i].pickup != NULL);
+        if (rp_attendee_get_transport_needed (attendee))
+          rp_booking_set_pickup_time (booking, bookings[i].pickup);
         rp_booking_set_staff_id (booking, worker_ids[bookings[i].staff]);
         rp_booking_set_family_attending (booking, bookings[i].family);
         if (!rp_store_add_booking (store, booking, error))

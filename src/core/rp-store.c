@@ -190,6 +190,10 @@ static const char * const migrations[] = {
   /* 1 → 2: archiving attendees, and an index for the attendees view's filters */
   "ALTER TABLE attendee ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));"
   "CREATE INDEX attendee_programme_step ON attendee (programme_id, step);",
+
+  /* 2 → 3: when transport collects the attendee for a taster day */
+  "ALTER TABLE booking ADD COLUMN pickup_time TEXT;"
+  "CREATE INDEX booking_staff ON booking (staff_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -2610,7 +2614,7 @@ rp_store_save_taster_day (RpStore      *self,
 
 #define BOOKING_COLUMNS \
   "id, taster_day_id, attendee_id, status, transport_needed, transport_arranged, staff_id," \
-  " family_attending, feedback"
+  " family_attending, feedback, pickup_time"
 
 static RpBooking *
 booking_from_row (sqlite3_stmt *stmt)
@@ -2628,6 +2632,7 @@ booking_from_row (sqlite3_stmt *stmt)
   rp_booking_set_staff_id (booking, sqlite3_column_int64 (stmt, 6));
   rp_booking_set_family_attending (booking, column_text (stmt, 7));
   rp_booking_set_feedback (booking, column_text (stmt, 8));
+  rp_booking_set_pickup_time (booking, column_text (stmt, 9));
   return booking;
 }
 
@@ -2667,11 +2672,11 @@ write_booking (RpStore  *self,
   stmt = store_prepare (self,
                         id == 0
                         ? "INSERT INTO booking (taster_day_id, attendee_id, status, transport_needed,"
-                          " transport_arranged, staff_id, family_attending, feedback, id)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+                          " transport_arranged, staff_id, family_attending, feedback, pickup_time, id)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
                         : "UPDATE booking SET taster_day_id = ?, attendee_id = ?, status = ?,"
                           " transport_needed = ?, transport_arranged = ?, staff_id = ?,"
-                          " family_attending = ?, feedback = ? WHERE id = ?",
+                          " family_attending = ?, feedback = ?, pickup_time = ? WHERE id = ?",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -2684,8 +2689,9 @@ write_booking (RpStore  *self,
   bind_id (stmt, 6, rp_booking_get_staff_id (booking));
   bind_text (stmt, 7, rp_booking_get_family_attending (booking));
   bind_text (stmt, 8, rp_booking_get_feedback (booking));
+  bind_text (stmt, 9, rp_booking_get_pickup_time (booking));
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 9, id);
+    sqlite3_bind_int64 (stmt, 10, id);
 
   if (!step_done (self, stmt, &local_error))
     {
@@ -2742,6 +2748,308 @@ rp_store_save_booking (RpStore    *self,
     return FALSE;
 
   return store_write (self, write_booking, booking, error);
+}
+
+RpTasterDay *
+rp_store_get_taster_day (RpStore  *self,
+                         gint64    taster_day_id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " TASTER_DAY_COLUMNS " FROM taster_day t JOIN provider p ON p.id = t.provider_id"
+                        " WHERE t.id = ?",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, taster_day_id);
+  return collect_one (self, stmt, (RowFunc) taster_day_from_row, _("The taster day no longer exists."), error);
+}
+
+RpProvider *
+rp_store_get_provider (RpStore  *self,
+                       gint64    provider_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!(stmt = store_prepare (self, "SELECT " PROVIDER_COLUMNS " FROM provider WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, provider_id);
+  return collect_one (self, stmt, (RowFunc) provider_from_row, _("The provider no longer exists."), error);
+}
+
+/**
+ * rp_store_list_attendee_bookings:
+ * Returns: (transfer full): the attendee's #RpBooking list, by the day's date, "to be confirmed" last
+ */
+GListModel *
+rp_store_list_attendee_bookings (RpStore  *self,
+                                 gint64    attendee_id,
+                                 GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT b.id, b.taster_day_id, b.attendee_id, b.status, b.transport_needed,"
+                        " b.transport_arranged, b.staff_id, b.family_attending, b.feedback, b.pickup_time"
+                        " FROM booking b JOIN taster_day t ON t.id = b.taster_day_id WHERE b.attendee_id = ?"
+                        " ORDER BY t.day IS NULL, t.day, t.start_time, b.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  return collect_rows (self, stmt, RP_TYPE_BOOKING, (RowFunc) booking_from_row, error);
+}
+
+/* Words in a provider's notes or venue that say a wheelchair user can get in. */
+static const char * const access_words[] = {
+  "accessible", "level access", "step-free", "step free", "wheelchair", "ground floor", "changing places", "lift",
+};
+
+static gboolean
+mentions_access (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (access_words); i++)
+    if (strstr (folded, access_words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Two days clash if they share a date and their times overlap; a day
+ * without times takes the whole day. */
+#define CLASH_SQL \
+  " o.day = t.day AND (o.start_time IS NULL OR o.end_time IS NULL OR t.start_time IS NULL OR t.end_time IS NULL" \
+  " OR (o.start_time < t.end_time AND t.start_time < o.end_time))"
+
+static gboolean
+count_clashes (RpStore     *self,
+               const char  *sql,
+               gint64       taster_day_id,
+               gint64       other_id,
+               gint64       booking_id,
+               guint       *count,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, taster_day_id);
+  sqlite3_bind_int64 (stmt, 2, other_id);
+  sqlite3_bind_int64 (stmt, 3, booking_id);
+  rc = sqlite3_step (stmt);
+  *count = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+static void
+add_message (GPtrArray  *messages,
+             const char *message)
+{
+  if (messages != NULL)
+    g_ptr_array_add (messages, g_strdup (message));
+}
+
+/**
+ * rp_store_check_booking:
+ * @booking: a booking, saved or about to be
+ * @messages: (nullable) (element-type utf8): where to add each warning in plain words
+ *
+ * Checks a booking against the rest of the programme: the same person on two
+ * days at once, more people than places, a day after the closure, transport
+ * needed but not arranged, a staff member in two places, and a wheelchair
+ * user at a venue whose notes say nothing about access. These are warnings:
+ * the booking may still be saved.
+ *
+ * Returns: the warnings found
+ */
+RpBookingWarning
+rp_store_check_booking (RpStore    *self,
+                        RpBooking  *booking,
+                        GPtrArray  *messages,
+                        GError    **error)
+{
+  g_autoptr(RpTasterDay) day = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(RpProvider) provider = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  RpBookingWarning warnings = RP_BOOKING_WARNING_NONE;
+  RpBookingStatus status = rp_booking_get_status (booking);
+  guint count = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), RP_BOOKING_WARNING_NONE);
+  g_return_val_if_fail (RP_IS_BOOKING (booking), RP_BOOKING_WARNING_NONE);
+
+  /* A declined or cancelled booking takes nobody anywhere. */
+  if (status == RP_BOOKING_DECLINED || status == RP_BOOKING_CANCELLED)
+    return RP_BOOKING_WARNING_NONE;
+
+  if (!(day = rp_store_get_taster_day (self, rp_booking_get_taster_day_id (booking), error)) ||
+      !(attendee = rp_store_get_attendee (self, rp_booking_get_attendee_id (booking), error)) ||
+      !(provider = rp_store_get_provider (self, rp_taster_day_get_provider_id (day), error)) ||
+      !(programme = rp_store_get_programme (self, rp_taster_day_get_programme_id (day), error)))
+    return RP_BOOKING_WARNING_NONE;
+
+  if (rp_taster_day_get_date (day) != NULL)
+    {
+      if (!count_clashes (self,
+                          "SELECT count(*) FROM booking b JOIN taster_day o ON o.id = b.taster_day_id,"
+                          " taster_day t WHERE t.id = ?1 AND b.attendee_id = ?2 AND b.id != ?3 AND o.id != t.id"
+                          " AND NOT o.cancelled AND b.status NOT IN ('declined', 'cancelled') AND" CLASH_SQL,
+                          rp_taster_day_get_id (day), rp_attendee_get_id (attendee), rp_booking_get_id (booking),
+                          &count, error))
+        return RP_BOOKING_WARNING_NONE;
+      if (count > 0)
+        {
+          warnings |= RP_BOOKING_WARNING_OVERLAP;
+          add_message (messages, _("This attendee is booked on another taster day at the same time."));
+        }
+
+      if (rp_booking_get_staff_id (booking) > 0)
+        {
+          if (!count_clashes (self,
+                              "SELECT count(*) FROM booking b JOIN taster_day o ON o.id = b.taster_day_id,"
+                              " taster_day t WHERE t.id = ?1 AND b.staff_id = ?2 AND b.id != ?3 AND o.id != t.id"
+                              " AND NOT o.cancelled AND b.status NOT IN ('declined', 'cancelled') AND" CLASH_SQL,
+                              rp_taster_day_get_id (day), rp_booking_get_staff_id (booking), rp_booking_get_id (booking),
+                              &count, error))
+            return RP_BOOKING_WARNING_NONE;
+          if (count > 0)
+            {
+              warnings |= RP_BOOKING_WARNING_STAFF_CLASH;
+              add_message (messages, _("The supporting staff member is with someone at another taster day at the same time."));
+            }
+        }
+
+      if (rp_programme_get_closure_date (programme) != NULL &&
+          rp_date_compare (rp_taster_day_get_date (day), rp_programme_get_closure_date (programme)) > 0)
+        {
+          warnings |= RP_BOOKING_WARNING_AFTER_CLOSURE;
+          add_message (messages, _("This taster day is after the day centre closes."));
+        }
+    }
+
+  if (rp_taster_day_get_places (day) > 0)
+    {
+      if (!count_clashes (self,
+                          "SELECT count(*) FROM booking WHERE taster_day_id = ?1 AND ?2 = ?2 AND id != ?3"
+                          " AND status NOT IN ('declined', 'cancelled')",
+                          rp_taster_day_get_id (day), 0, rp_booking_get_id (booking), &count, error))
+        return RP_BOOKING_WARNING_NONE;
+      if (count + 1 > (guint) rp_taster_day_get_places (day))
+        {
+          g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "This taster day has %d place, and it is taken.",
+                                                                   "This taster day has %d places, and they are all taken.",
+                                                                   rp_taster_day_get_places (day)),
+                                                      rp_taster_day_get_places (day));
+          warnings |= RP_BOOKING_WARNING_OVER_CAPACITY;
+          add_message (messages, message);
+        }
+    }
+
+  if (rp_booking_get_transport_needed (booking) && !rp_booking_get_transport_arranged (booking))
+    {
+      warnings |= RP_BOOKING_WARNING_TRANSPORT;
+      add_message (messages, _("Transport is needed but not arranged yet."));
+    }
+
+  if (rp_attendee_get_wheelchair_user (attendee) &&
+      !mentions_access (rp_provider_get_notes (provider)) && !mentions_access (rp_taster_day_get_venue (day)) &&
+      !mentions_access (rp_taster_day_get_notes (day)))
+    {
+      warnings |= RP_BOOKING_WARNING_ACCESS;
+      add_message (messages, _("This attendee uses a wheelchair, and nothing in the provider’s notes says the venue is accessible. Check with the provider."));
+    }
+
+  return warnings;
+}
+
+typedef struct
+{
+  gint64  taster_day_id;
+  guint  *n_bookings;
+} CancelDay;
+
+static gboolean
+write_cancel_day (RpStore  *self,
+                  gpointer  data,
+                  GError  **error)
+{
+  CancelDay *cancel = data;
+  sqlite3_stmt *stmt;
+
+  stmt = store_prepare (self, "UPDATE taster_day SET cancelled = 1 WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cancel->taster_day_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The taster day no longer exists."));
+      return FALSE;
+    }
+
+  /* The bookings stay, marked cancelled, so the record shows what was planned. */
+  stmt = store_prepare (self,
+                        "UPDATE booking SET status = 'cancelled' WHERE taster_day_id = ?"
+                        " AND status NOT IN ('declined', 'cancelled')",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cancel->taster_day_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (cancel->n_bookings != NULL)
+    *cancel->n_bookings = sqlite3_changes (self->db);
+
+  return TRUE;
+}
+
+/**
+ * rp_store_cancel_taster_day:
+ * @n_bookings: (out) (optional): how many bookings were marked cancelled
+ *
+ * Cancels a taster day and marks its bookings cancelled; nothing is deleted.
+ */
+gboolean
+rp_store_cancel_taster_day (RpStore  *self,
+                            gint64    taster_day_id,
+                            guint    *n_bookings,
+                            GError  **error)
+{
+  CancelDay cancel = { taster_day_id, n_bookings };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return store_write (self, write_cancel_day, &cancel, error);
 }
 
 /* Closure timetable ----------------------------------------------------- */

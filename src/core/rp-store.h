@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpStore, rp_store, RP, STORE, GObject)
 
 /* The schema version this build writes; databases at older versions are migrated on open. */
-#define RP_STORE_SCHEMA_VERSION 2
+#define RP_STORE_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -188,6 +188,35 @@ gboolean     rp_store_add_booking            (RpStore           *self,
                                               GError           **error);
 gboolean     rp_store_save_booking           (RpStore           *self,
                                               RpBooking         *booking,
+                                              GError           **error);
+
+typedef enum
+{
+  RP_BOOKING_WARNING_NONE          = 0,
+  RP_BOOKING_WARNING_OVERLAP       = 1 << 0,  /* the attendee is on another day at the same time */
+  RP_BOOKING_WARNING_OVER_CAPACITY = 1 << 1,
+  RP_BOOKING_WARNING_AFTER_CLOSURE = 1 << 2,
+  RP_BOOKING_WARNING_TRANSPORT     = 1 << 3,  /* needed but not arranged */
+  RP_BOOKING_WARNING_STAFF_CLASH   = 1 << 4,  /* the supporting staff member is elsewhere then */
+  RP_BOOKING_WARNING_ACCESS        = 1 << 5,  /* a wheelchair user, and no word of access at the venue */
+} RpBookingWarning;
+
+RpBookingWarning rp_store_check_booking      (RpStore           *self,
+                                              RpBooking         *booking,
+                                              GPtrArray         *messages,
+                                              GError           **error);
+gboolean     rp_store_cancel_taster_day      (RpStore           *self,
+                                              gint64             taster_day_id,
+                                              guint             *n_bookings,
+                                              GError           **error);
+GListModel  *rp_store_list_attendee_bookings (RpStore           *self,
+                                              gint64             attendee_id,
+                                              GError           **error);
+RpTasterDay *rp_store_get_taster_day         (RpStore           *self,
+                                              gint64             taster_day_id,
+                                              GError           **error);
+RpProvider  *rp_store_get_provider           (RpStore           *self,
+                                              gint64             provider_id,
                                               GError           **error);
 
 /* Closure timetable */

@@ -164,3 +164,27 @@ rp_create_private_file (const char  *path,
   g_close (fd, NULL);
   return TRUE;
 }
+
+/**
+ * rp_check_time:
+ * @time: (nullable): "HH:MM" on the 24-hour clock, or %NULL for none
+ */
+gboolean
+rp_check_time (const char  *time,
+               GError     **error)
+{
+  if (time == NULL)
+    return TRUE;
+
+  if (strlen (time) != 5 || time[2] != ':' ||
+      !g_ascii_isdigit (time[0]) || !g_ascii_isdigit (time[1]) ||
+      !g_ascii_isdigit (time[3]) || !g_ascii_isdigit (time[4]) ||
+      (time[0] - '0') * 10 + (time[1] - '0') > 23 || time[3] > '5')
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("Enter times on the 24-hour clock, for example 10:00 or 14:30."));
+      return FALSE;
+    }
+
+  return TRUE;
+}

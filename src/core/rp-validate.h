@@ -18,6 +18,8 @@ gboolean rp_check_text         (const char  *value,
                                 int          max_chars,
                                 const char  *what,
                                 GError     **error);
+gboolean rp_check_time         (const char  *time,
+                                GError     **error);
 gboolean rp_create_private_file (const char *path,
                                  GError    **error);
 gboolean rp_check_date         (const char  *iso,

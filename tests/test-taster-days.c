@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-taster-days.c: bookings on taster days, the checks that warn, and cancelling a day */
+
+#include "config.h"
+
+#include "rp-core.h"
+#include "rp-test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  RpStore     *store;
+  RpProgramme *programme;
+  GListModel  *days;       /* Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM tbc */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = rp_test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "programme.db", NULL);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rp_store_set_today (fixture->store, "2023-09-22");
+  fixture->programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+  fixture->days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->days);
+  g_clear_object (&fixture->programme);
+  g_assert_finalize_object (fixture->store);
+  rp_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gint64
+day_id (Fixture *fixture,
+        guint    index)
+{
+  g_autoptr(RpTasterDay) day = g_list_model_get_item (fixture->days, index);
+
+  return rp_taster_day_get_id (day);
+}
+
+static RpAttendee *
+attendee (Fixture *fixture,
+          int      number)
+{
+  return rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), number, NULL);
+}
+
+static RpBooking *
+make_booking (Fixture *fixture,
+              guint    day,
+              int      number)
+{
+  g_autoptr(RpAttendee) who = attendee (fixture, number);
+  RpBooking *booking = rp_booking_new ();
+
+  rp_booking_set_taster_day_id (booking, day_id (fixture, day));
+  rp_booking_set_attendee_id (booking, rp_attendee_get_id (who));
+  rp_booking_set_status (booking, RP_BOOKING_CONFIRMED);
+  return booking;
+}
+
+static void
+test_check_clean (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  /* Attendee 8 walks, needs no transport, and has nothing else booked. */
+  g_autoptr(RpBooking) booking = make_booking (fixture, 1, 8);
+
+  g_assert_cmpint (rp_store_check_booking (fixture->store, booking, messages, &error), ==, RP_BOOKING_WARNING_NONE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, ==, 0);
+}
+
+static void
+test_check_overlap_and_staff (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpBooking) first = make_booking (fixture, 3, 8);
+  g_autoptr(RpBooking) second = NULL;
+  g_autoptr(GListModel) workers = rp_store_list_workers (fixture->store, FALSE, NULL);
+  g_autoptr(RpWorker) staff = g_list_model_get_item (workers, 0);
+  g_autoptr(RpTasterDay) other = rp_taster_day_new ();
+  RpBookingWarning warnings;
+
+  /* A second day on 19 October at 12:00, overlapping Pathfinders' 10:30–13:30. */
+  rp_taster_day_set_programme_id (other, rp_programme_get_id (fixture->programme));
+  rp_taster_day_set_provider_id (other, 1);
+  rp_taster_day_set_date (other, "2023-10-19");
+  rp_taster_day_set_start_time (other, "12:00");
+  rp_taster_day_set_end_time (other, "15:00");
+  g_assert_true (rp_store_add_taster_day (fixture->store, other, &error));
+
+  rp_booking_set_staff_id (first, rp_worker_get_id (staff));
+  g_assert_true (rp_store_add_booking (fixture->store, first, &error));
+
+  second = make_booking (fixture, 3, 9);
+  rp_booking_set_taster_day_id (second, rp_taster_day_get_id (other));
+  rp_booking_set_attendee_id (second, rp_booking_get_attendee_id (first));
+  rp_booking_set_staff_id (second, rp_worker_get_id (staff));
+  warnings = rp_store_check_booking (fixture->store, second, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (warnings & RP_BOOKING_WARNING_OVERLAP);
+  g_assert_true (warnings & RP_BOOKING_WARNING_STAFF_CLASH);
+
+  /* Later the same day, no clash. */
+  rp_taster_day_set_start_time (other, "14:00");
+  rp_taster_day_set_end_time (other, "16:00");
+  g_assert_true (rp_store_save_taster_day (fixture->store, other, &error));
+  warnings = rp_store_check_booking (fixture->store, second, NULL, &error);
+  g_assert_false (warnings & RP_BOOKING_WARNING_OVERLAP);
+  g_assert_false (warnings & RP_BOOKING_WARNING_STAFF_CLASH);
+}
+
+static void
+test_check_capacity_closure_transport_access (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RpTasterDay) small = rp_taster_day_new ();
+  g_autoptr(RpBooking) taken = NULL;
+  g_autoptr(RpBooking) booking = NULL;
+  g_autoptr(RpProvider) plain = rp_provider_new ();
+  RpBookingWarning warnings;
+
+  /* A provider whose notes say nothing about access, one place, after the closure. */
+  rp_provider_set_name (plain, "Riverbank Arts");
+  rp_provider_set_notes (plain, "Pottery and painting sessions.");
+  g_assert_true (rp_store_add_provider (fixture->store, plain, &error));
+  rp_taster_day_set_programme_id (small, rp_programme_get_id (fixture->programme));
+  rp_taster_day_set_provider_id (small, rp_provider_get_id (plain));
+  rp_taster_day_set_date (small, "2024-04-10");
+  rp_taster_day_set_places (small, 1);
+  g_assert_true (rp_store_add_taster_day (fixture->store, small, &error));
+
+  taken = make_booking (fixture, 0, 8);
+  rp_booking_set_taster_day_id (taken, rp_taster_day_get_id (small));
+  g_assert_true (rp_store_add_booking (fixture->store, taken, &error));
+
+  /* Attendee 1 uses a wheelchair and needs transport. */
+  booking = make_booking (fixture, 0, 1);
+  rp_booking_set_taster_day_id (booking, rp_taster_day_get_id (small));
+  rp_booking_set_transport_needed (booking, TRUE);
+  warnings = rp_store_check_booking (fixture->store, booking, messages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warnings, ==, RP_BOOKING_WARNING_OVER_CAPACITY | RP_BOOKING_WARNING_AFTER_CLOSURE |
+                                 RP_BOOKING_WARNING_TRANSPORT | RP_BOOKING_WARNING_ACCESS);
+  g_assert_cmpuint (messages->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (messages, 1), ==, "This taster day has 1 place, and it is taken.");
+
+  /* The same person at IBC, whose notes mention level access, needs no access warning. */
+  rp_booking_set_taster_day_id (booking, day_id (fixture, 1));
+  rp_booking_set_transport_arranged (booking, TRUE);
+  warnings = rp_store_check_booking (fixture->store, booking, NULL, &error);
+  g_assert_false (warnings & RP_BOOKING_WARNING_ACCESS);
+  g_assert_false (warnings & RP_BOOKING_WARNING_TRANSPORT);
+
+  /* A declined booking takes nobody anywhere. */
+  rp_booking_set_status (booking, RP_BOOKING_DECLINED);
+  g_assert_cmpint (rp_store_check_booking (fixture->store, booking, NULL, &error), ==, RP_BOOKING_WARNING_NONE);
+}
+
+static void
+test_cancel_keeps_bookings (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) bookings = NULL;
+  g_autoptr(RpTasterDay) ibc = NULL;
+  guint n = 0;
+
+  /* IBC on 30 September has two bookings in the sample. */
+  g_assert_true (rp_store_cancel_taster_day (fixture->store, day_id (fixture, 1), &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  ibc = rp_store_get_taster_day (fixture->store, day_id (fixture, 1), NULL);
+  g_assert_true (rp_taster_day_get_cancelled (ibc));
+  bookings = rp_store_list_bookings (fixture->store, day_id (fixture, 1), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (bookings), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
+      g_assert_cmpint (rp_booking_get_status (booking), ==, RP_BOOKING_CANCELLED);
+    }
+}
+
+static void
+test_attendee_bookings (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(RpAttendee) five = attendee (fixture, 5);
+  g_autoptr(GListModel) bookings = rp_store_list_attendee_bookings (fixture->store, rp_attendee_get_id (five), NULL);
+  g_autoptr(RpBooking) first = g_list_model_get_item (bookings, 0);
+  g_autoptr(RpTasterDay) day = rp_store_get_taster_day (fixture->store, rp_booking_get_taster_day_id (first), NULL);
+
+  /* Mosaic on 27 September comes before Pathfinders on 10 October. */
+  g_assert_cmpuint (g_list_model_get_n_items (bookings), ==, 2);
+  g_assert_cmpstr (rp_taster_day_get_provider_name (day), ==, "Mosaic");
+  g_assert_cmpstr (rp_booking_get_pickup_time (first), ==, "10:15");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/taster-days/check-clean", test_check_clean);
+  ADD ("/core/taster-days/check-overlap-and-staff", test_check_overlap_and_staff);
+  ADD ("/core/taster-days/check-capacity-closure-transport-access", test_check_capacity_closure_transport_access);
+  ADD ("/core/taster-days/cancel-keeps-bookings", test_cancel_keeps_bookings);
+  ADD ("/core/taster-days/attendee-bookings", test_attendee_bookings);
+#undef ADD
+
+  return g_test_run ();
+}
