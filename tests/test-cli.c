@@ -125,6 +125,19 @@ test_cli_demo_then_read_back (void)
     g_assert_nonnull (strstr (after.out, "\r\n4,ASC,2,"));
   }
 
+  /* A family's schedule, and the refusal of a command that names nobody. */
+  {
+    g_auto(CliResult) nobody = { 0 };
+    g_auto(CliResult) ella = { 0 };
+    g_autofree char *pdf = g_build_filename (dir, "ella.pdf", NULL);
+
+    run_cli (&nobody, "schedule", "--database", path, "--output", pdf, NULL);
+    g_assert_cmpint (nobody.status, ==, 2);
+    run_cli (&ella, "schedule", "--database", path, "--attendee", "5", "--from", "2023-09-22", "--output", pdf, NULL);
+    g_assert_cmpint (ella.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+
   run_cli (&table, "attendees", "--database", path, NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_nonnull (strstr (table.out, "Health"));

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rp-core.h"
 #include "rp-test-util.h"
 
@@ -216,6 +218,80 @@ test_attendee_bookings (Fixture       *fixture,
   g_assert_cmpstr (rp_booking_get_pickup_time (first), ==, "10:15");
 }
 
+static void
+test_schedule_items (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) five = attendee (fixture, 5);
+  g_autoptr(GPtrArray) items = rp_schedule_build (fixture->store, rp_attendee_get_id (five), NULL, &error);
+  RpScheduleItem *first;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  first = g_ptr_array_index (items, 0);
+  g_assert_cmpstr (first->when, ==, "Wednesday 27 September, 11 am to 3 pm");
+  g_assert_cmpstr (first->where, ==, "At Mosaic, 3 Station Road.");
+  g_assert_cmpstr (first->who, ==, "Dee from the day centre will come with you.");
+  g_assert_cmpstr (first->family, ==, "Susan (mother) is coming too.");
+  g_assert_cmpstr (first->transport, ==, "Transport will collect you at 10:15 am.");
+
+  /* A cancelled day leaves the schedule. */
+  g_assert_true (rp_store_cancel_taster_day (fixture->store, day_id (fixture, 0), NULL, &error));
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = rp_schedule_build (fixture->store, rp_attendee_get_id (five), NULL, &error);
+  g_assert_cmpuint (items->len, ==, 1);
+}
+
+static void
+test_schedule_pdf_private (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) five = attendee (fixture, 5);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GListModel) attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "schedule.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  gint64 id = rp_attendee_get_id (five);
+
+  g_array_append_val (ids, id);
+  g_assert_true (rp_schedule_write_pdf (fixture->store, ids, NULL, path, &error));
+  g_assert_no_error (error);
+
+  /* Attendees 2, 5, 7 and 11 have taster days to come. */
+  all = rp_schedule_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), NULL, &error);
+  g_assert_cmpuint (all->len, ==, 4);
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  {
+    const char *args[] = { pdftotext, path, "-", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL, &error));
+  }
+
+  /* The sheet is Ella's: her name, her days, and nothing about anyone else. */
+  g_assert_nonnull (strstr (text, "Taster days for Ella Morgan"));
+  g_assert_nonnull (strstr (text, "Transport will collect you at 10:15 am."));
+  g_assert_null (strstr (text, "Susan keen on Mosaic"));   /* her private case notes */
+  for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+    {
+      g_autoptr(RpAttendee) other = g_list_model_get_item (attendees, i);
+
+      if (rp_attendee_get_number (other) == 5)
+        continue;
+      if (strstr (text, rp_attendee_get_full_name (other)) != NULL ||
+          (rp_attendee_get_contact_name (other) != NULL && strstr (text, rp_attendee_get_contact_name (other)) != NULL))
+        g_test_fail_printf ("Ella's schedule names attendee %d or their family", rp_attendee_get_number (other));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -228,6 +304,8 @@ main (int    argc,
   ADD ("/core/taster-days/check-capacity-closure-transport-access", test_check_capacity_closure_transport_access);
   ADD ("/core/taster-days/cancel-keeps-bookings", test_cancel_keeps_bookings);
   ADD ("/core/taster-days/attendee-bookings", test_attendee_bookings);
+  ADD ("/core/taster-days/schedule-items", test_schedule_items);
+  ADD ("/core/taster-days/schedule-pdf-private", test_schedule_pdf_private);
 #undef ADD
 
   return g_test_run ();

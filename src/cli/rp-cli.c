@@ -27,12 +27,14 @@ static int command_attendees (int argc, char **argv);
 static int command_step      (int argc, char **argv);
 static int command_report    (int argc, char **argv);
 static int command_generate  (int argc, char **argv);
+static int command_schedule  (int argc, char **argv);
 
 static const Command commands[] = {
   { "demo",      command_demo,      N_("Write the sample programme into a database") },
   { "attendees", command_attendees, N_("List the attendees of a programme") },
   { "step",      command_step,      N_("Record that an attendee has reached a step of the moving plan") },
   { "report",    command_report,    N_("Write the anonymised reprovision report") },
+  { "schedule",  command_schedule,  N_("Write a family’s taster-day schedule as an easy-read PDF") },
   { "generate",  command_generate,  N_("Write a synthetic programme of any size, for benchmarks") },
 };
 
@@ -473,6 +475,71 @@ command_report (int    argc,
             return fail (error);
         }
     }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+command_schedule (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *from = NULL;
+  gint64 programme_id = 0;
+  int number = 0;
+  gboolean all = FALSE;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One sheet for every attendee with a taster day to come"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Include taster days from this day (default: today)"), N_("YYYY-MM-DD") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  context = command_context (_("Write the taster-day schedule of one attendee, or of all, as easy-read A4 sheets: large print, short sentences and a picture beside each line. Each sheet names its attendee: it is for them and their family only."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (output == NULL)
+    return usage_error (context, _("Name the PDF file with --output FILE."));
+  if ((number > 0) == all)
+    return usage_error (context, _("Name one attendee with --attendee N, or use --all."));
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+
+  if (from_text != NULL && !(from = rp_date_normalise (from_text, &error)))
+    return error != NULL ? fail (error) : usage_error (context, _("The date is empty."));
+
+  if (!(store = open_for_reading (database, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)))
+    return fail (error);
+
+  if (all)
+    ids = rp_schedule_list_attendees (store, rp_programme_get_id (programme), from, &error);
+  else
+    {
+      g_autoptr(RpAttendee) attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), number, &error);
+
+      if (attendee != NULL)
+        {
+          gint64 id = rp_attendee_get_id (attendee);
+
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_array_append_val (ids, id);
+        }
+    }
+
+  if (ids == NULL || !rp_schedule_write_pdf (store, ids, from, output, &error))
+    return fail (error);
 
   return EXIT_SUCCESS;
 }

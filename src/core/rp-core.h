@@ -20,6 +20,7 @@
 #include "rp-report.h"
 #include "rp-report-document.h"
 #include "rp-sample.h"
+#include "rp-schedule.h"
 #include "rp-step-change.h"
 #include "rp-store.h"
 #include "rp-taster-day.h"

@@ -1,0 +1,524 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-schedule.c: a family's own taster-day schedule, in plain words and large print */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "rp-date.h"
+#include "rp-error.h"
+#include "rp-schedule.h"
+#include "rp-validate.h"
+
+#define PAGE_WIDTH  595.28   /* A4 portrait, in points */
+#define PAGE_HEIGHT 841.89
+#define MARGIN      50.0
+#define ICON_SIZE   34.0
+#define TEXT_LEFT   (MARGIN + ICON_SIZE + 22)
+#define TEXT_WIDTH  (PAGE_WIDTH - TEXT_LEFT - MARGIN)
+
+void
+rp_schedule_item_free (RpScheduleItem *item)
+{
+  if (item == NULL)
+    return;
+
+  g_free (item->when);
+  g_free (item->where);
+  g_free (item->who);
+  g_free (item->family);
+  g_free (item->transport);
+  g_free (item);
+}
+
+/* "10 am", "10:30 am", "midday", "2 pm": how people say times. */
+static char *
+say_time (const char *hhmm)
+{
+  int hours, minutes;
+
+  if (hhmm == NULL || sscanf (hhmm, "%d:%d", &hours, &minutes) != 2)
+    return NULL;
+
+  if (hours == 12 && minutes == 0)
+    return g_strdup (_("midday"));
+
+  if (minutes == 0)
+    return g_strdup_printf (hours < 12 ? _("%d am") : _("%d pm"), hours == 0 ? 12 : hours > 12 ? hours - 12 : hours);
+
+  return g_strdup_printf (hours < 12 ? _("%d:%02d am") : _("%d:%02d pm"),
+                          hours == 0 ? 12 : hours > 12 ? hours - 12 : hours, minutes);
+}
+
+/* "Saturday 30 September": the year only confuses a schedule for the weeks ahead. */
+static char *
+say_date (const char *iso)
+{
+  GDate date;
+  char text[128];
+
+  if (!rp_date_parse (iso, &date, NULL) || g_date_strftime (text, sizeof text, "%A %e %B", &date) == 0)
+    return NULL;
+
+  g_strstrip (text);
+  /* %e pads single-digit days with a space. */
+  {
+    g_auto(GStrv) words = g_strsplit (text, " ", -1);
+    g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (words[i][0] != '\0')
+        g_ptr_array_add (kept, words[i]);
+    g_ptr_array_add (kept, NULL);
+    return g_strjoinv (" ", (char **) kept->pdata);
+  }
+}
+
+static char *
+first_name (const char *name)
+{
+  const char *space;
+
+  if (name == NULL)
+    return NULL;
+
+  space = strchr (name, ' ');
+  return space != NULL ? g_strndup (name, space - name) : g_strdup (name);
+}
+
+static RpScheduleItem *
+describe (RpStore     *store,
+          RpBooking   *booking,
+          RpTasterDay *day)
+{
+  RpScheduleItem *item = g_new0 (RpScheduleItem, 1);
+  g_autofree char *date = say_date (rp_taster_day_get_date (day));
+  g_autofree char *start = say_time (rp_taster_day_get_start_time (day));
+  g_autofree char *end = say_time (rp_taster_day_get_end_time (day));
+  g_autofree char *pickup = say_time (rp_booking_get_pickup_time (booking));
+  g_autoptr(RpProvider) provider = rp_store_get_provider (store, rp_taster_day_get_provider_id (day), NULL);
+  const char *venue = rp_taster_day_get_venue (day);
+
+  if (date == NULL)
+    item->when = g_strdup (_("The day is not fixed yet. The day centre will tell you."));
+  else if (start != NULL && end != NULL)
+    /* Translators: "Saturday 30 September, 10 am to 2 pm" */
+    item->when = g_strdup_printf (_("%s, %s to %s"), date, start, end);
+  else if (start != NULL)
+    item->when = g_strdup_printf (_("%s, from %s"), date, start);
+  else
+    item->when = g_strdup (date);
+
+  if (venue == NULL && provider != NULL)
+    venue = rp_provider_get_address (provider);
+  if (venue != NULL)
+    /* Translators: "At IBC, 12 High Street." */
+    item->where = g_strdup_printf (_("At %s, %s."), rp_taster_day_get_provider_name (day), venue);
+  else
+    item->where = g_strdup_printf (_("At %s."), rp_taster_day_get_provider_name (day));
+
+  if (rp_booking_get_staff_id (booking) > 0)
+    {
+      g_autoptr(RpWorker) staff = rp_store_get_worker (store, rp_booking_get_staff_id (booking), NULL);
+      g_autofree char *name = staff != NULL ? first_name (rp_worker_get_name (staff)) : NULL;
+
+      if (name != NULL)
+        /* Translators: "Sam from the day centre will come with you." */
+        item->who = g_strdup_printf (_("%s from the day centre will come with you."), name);
+    }
+
+  if (rp_booking_get_family_attending (booking) != NULL)
+    item->family = g_strdup_printf (_("%s is coming too."), rp_booking_get_family_attending (booking));
+
+  if (rp_booking_get_transport_needed (booking))
+    {
+      if (rp_booking_get_transport_arranged (booking) && pickup != NULL)
+        /* Translators: "Transport will collect you at 9:15 am." */
+        item->transport = g_strdup_printf (_("Transport will collect you at %s."), pickup);
+      else if (rp_booking_get_transport_arranged (booking))
+        item->transport = g_strdup (_("Transport will collect you. The day centre will tell you the time."));
+      else
+        item->transport = g_strdup (_("The day centre is arranging transport."));
+    }
+
+  return item;
+}
+
+/**
+ * rp_schedule_build:
+ * @from: (nullable): the first day to include; today if %NULL
+ *
+ * The attendee's taster days still to come, invited or confirmed, on days
+ * not cancelled, in date order, in plain words. Nothing here is about anyone
+ * else, and nothing comes from the private case notes.
+ *
+ * Returns: (transfer full) (element-type RpScheduleItem): the items
+ */
+GPtrArray *
+rp_schedule_build (RpStore     *store,
+                   gint64       attendee_id,
+                   const char  *from,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_schedule_item_free);
+  g_autoptr(GListModel) bookings = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+
+  if (from == NULL)
+    from = today = rp_store_dup_today (store);
+
+  if (!(bookings = rp_store_list_attendee_bookings (store, attendee_id, error)))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (bookings); i++)
+    {
+      g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
+      g_autoptr(RpTasterDay) day = NULL;
+      RpBookingStatus status = rp_booking_get_status (booking);
+
+      if (status != RP_BOOKING_INVITED && status != RP_BOOKING_CONFIRMED)
+        continue;
+
+      if (!(day = rp_store_get_taster_day (store, rp_booking_get_taster_day_id (booking), error)))
+        return NULL;
+
+      if (rp_taster_day_get_cancelled (day) ||
+          (rp_taster_day_get_date (day) != NULL && rp_date_compare (rp_taster_day_get_date (day), from) < 0))
+        continue;
+
+      g_ptr_array_add (items, describe (store, booking, day));
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/* Icons --------------------------------------------------------------------- */
+
+typedef enum
+{
+  ICON_CALENDAR,
+  ICON_PLACE,
+  ICON_PERSON,
+  ICON_FAMILY,
+  ICON_TRANSPORT,
+} Icon;
+
+static void
+draw_icon (cairo_t *cr,
+           Icon     icon,
+           double   x,
+           double   y)
+{
+  double s = ICON_SIZE;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_translate (cr, x, y);
+  cairo_set_source_rgb (cr, 0.11, 0.35, 0.70);
+  cairo_set_line_width (cr, 3);
+
+  switch (icon)
+    {
+    case ICON_CALENDAR:
+      cairo_rectangle (cr, 2, 6, s - 4, s - 8);
+      cairo_stroke (cr);
+      cairo_rectangle (cr, 2, 6, s - 4, 8);
+      cairo_fill (cr);
+      cairo_move_to (cr, 10, 2);
+      cairo_line_to (cr, 10, 10);
+      cairo_move_to (cr, s - 10, 2);
+      cairo_line_to (cr, s - 10, 10);
+      cairo_stroke (cr);
+      break;
+
+    case ICON_PLACE:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, s / 2, 13, 10, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_move_to (cr, s / 2 - 9, 18);
+      cairo_line_to (cr, s / 2, s - 1);
+      cairo_line_to (cr, s / 2 + 9, 18);
+      cairo_stroke (cr);
+      break;
+
+    case ICON_PERSON:
+    case ICON_FAMILY:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, s / 2, 9, 7, 0, 2 * G_PI);
+      cairo_fill (cr);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, s / 2, s, 13, G_PI, 2 * G_PI);
+      cairo_fill (cr);
+      if (icon == ICON_FAMILY)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, 5, 14, 4.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, s - 5, 14, 4.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+      break;
+
+    case ICON_TRANSPORT:
+    default:
+      cairo_move_to (cr, 2, s - 10);
+      cairo_line_to (cr, 2, 16);
+      cairo_line_to (cr, 9, 8);
+      cairo_line_to (cr, s - 9, 8);
+      cairo_line_to (cr, s - 2, 16);
+      cairo_line_to (cr, s - 2, s - 10);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 10, 11, s - 20, 6);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.11, 0.35, 0.70);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, 9, s - 8, 5, 0, 2 * G_PI);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, s - 9, s - 8, 5, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    }
+
+  cairo_restore (cr);
+}
+
+/* Pages --------------------------------------------------------------------- */
+
+static PangoLayout *
+make_layout (cairo_t    *cr,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
+  pango_font_description_set_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_spacing (layout, 4 * PANGO_SCALE);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Draws one line with its icon, or only measures it when @draw is FALSE. */
+static double
+line (cairo_t    *cr,
+      Icon        icon,
+      const char *text,
+      gboolean    bold,
+      double      y,
+      gboolean    draw)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  if (text == NULL)
+    return 0;
+
+  layout = make_layout (cr, text, 20, bold, TEXT_WIDTH);
+  pango_layout_get_size (layout, NULL, &height);
+
+  if (draw)
+    {
+      draw_icon (cr, icon, MARGIN, y);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_move_to (cr, TEXT_LEFT, y + 4);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  return MAX ((double) height / PANGO_SCALE + 4, ICON_SIZE) + 16;
+}
+
+static double
+item_lines (cairo_t              *cr,
+            const RpScheduleItem *item,
+            double                y,
+            gboolean              draw)
+{
+  double start = y;
+
+  y += line (cr, ICON_CALENDAR, item->when, TRUE, y, draw);
+  y += line (cr, ICON_PLACE, item->where, FALSE, y, draw);
+  y += line (cr, ICON_PERSON, item->who, FALSE, y, draw);
+  y += line (cr, ICON_FAMILY, item->family, FALSE, y, draw);
+  y += line (cr, ICON_TRANSPORT, item->transport, FALSE, y, draw);
+  return y - start;
+}
+
+static void
+draw_text (cairo_t    *cr,
+           const char *text,
+           double      size,
+           gboolean    bold,
+           double      x,
+           double      y,
+           double     *height)
+{
+  g_autoptr(PangoLayout) layout = make_layout (cr, text, size, bold, PAGE_WIDTH - 2 * MARGIN);
+  int h;
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, NULL, &h);
+  *height = (double) h / PANGO_SCALE;
+}
+
+static void
+draw_sheet (cairo_t    *cr,
+            RpAttendee *attendee,
+            GPtrArray  *items)
+{
+  g_autofree char *title = g_strdup_printf (_("Taster days for %s"), rp_attendee_get_full_name (attendee));
+  double y = MARGIN;
+  double height;
+
+  draw_text (cr, title, 28, TRUE, MARGIN, y, &height);
+  y += height + 8;
+  draw_text (cr, _("Days out to try new places."), 20, FALSE, MARGIN, y, &height);
+  y += height + 28;
+
+  if (items->len == 0)
+    {
+      draw_text (cr, _("No taster days are booked at the moment."), 20, FALSE, MARGIN, y, &height);
+      cairo_show_page (cr);
+      return;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RpScheduleItem *item = g_ptr_array_index (items, i);
+      double needed = item_lines (cr, item, y, FALSE);
+
+      if (y + needed > PAGE_HEIGHT - MARGIN && y > MARGIN + 100)
+        {
+          cairo_show_page (cr);
+          y = MARGIN;
+        }
+
+      item_lines (cr, item, y, TRUE);
+      y += needed;
+
+      /* A clear line between one day and the next. */
+      cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+      cairo_set_line_width (cr, 1.5);
+      cairo_move_to (cr, MARGIN, y);
+      cairo_line_to (cr, PAGE_WIDTH - MARGIN, y);
+      cairo_stroke (cr);
+      y += 24;
+    }
+
+  cairo_show_page (cr);
+}
+
+/**
+ * rp_schedule_write_pdf:
+ * @attendee_ids: (element-type gint64): whose schedules, one sheet each
+ * @from: (nullable): the first day to include; today if %NULL
+ * @path: the file, created readable by its owner only
+ *
+ * Writes an easy-read A4 sheet for each attendee: large type, short
+ * sentences, one idea per line, a simple picture beside each line. The
+ * sheet carries the attendee's name, since it is for them and their family.
+ */
+gboolean
+rp_schedule_write_pdf (RpStore     *store,
+                       GArray      *attendee_ids,
+                       const char  *from,
+                       const char  *path,
+                       GError     **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (attendee_ids != NULL, FALSE);
+
+  if (!rp_create_private_file (path, error))
+    return FALSE;
+
+  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Taster days"));
+  cr = cairo_create (surface);
+
+  for (guint i = 0; ok && i < attendee_ids->len; i++)
+    {
+      gint64 id = g_array_index (attendee_ids, gint64, i);
+      g_autoptr(RpAttendee) attendee = rp_store_get_attendee (store, id, error);
+      g_autoptr(GPtrArray) items = attendee != NULL ? rp_schedule_build (store, id, from, error) : NULL;
+
+      if (items == NULL)
+        ok = FALSE;
+      else
+        draw_sheet (cr, attendee, items);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (ok && status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, cairo_status_to_string (status));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    g_unlink (path);
+
+  return ok;
+}
+
+/**
+ * rp_schedule_list_attendees:
+ * @from: (nullable): the first day to count; today if %NULL
+ *
+ * Returns: (transfer full) (element-type gint64): the attendees of the
+ *   programme with a taster day still to come, by attendee number
+ */
+GArray *
+rp_schedule_list_attendees (RpStore     *store,
+                            gint64       programme_id,
+                            const char  *from,
+                            GError     **error)
+{
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+
+  if (!(attendees = rp_store_list_attendees (store, programme_id, error)))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+      g_autoptr(GPtrArray) items = rp_schedule_build (store, rp_attendee_get_id (attendee), from, error);
+      gint64 id = rp_attendee_get_id (attendee);
+
+      if (items == NULL)
+        return NULL;
+      if (items->len > 0)
+        g_array_append_val (ids, id);
+    }
+
+  return g_steal_pointer (&ids);
+}
