@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-attendee-page.h"
+#include "rp-family-window.h"
 #include "rp-stepper.h"
 
 #define SAVE_DELAY_MS 400
@@ -50,6 +51,7 @@ struct _RpAttendeePage
   AdwComboRow   *provider_row;
   AdwEntryRow   *move_date_row;
   GtkListBox    *history_list;
+  GtkListBox    *bookings_list;
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendeePage, rp_attendee_page, ADW_TYPE_BIN)
@@ -191,6 +193,45 @@ load_history (RpAttendeePage *self,
       gtk_widget_set_margin_top (label, 8);
       gtk_widget_set_margin_bottom (label, 8);
       gtk_list_box_append (self->history_list, label);
+    }
+}
+
+static void
+load_bookings (RpAttendeePage *self)
+{
+  g_autoptr(GListModel) bookings = rp_store_list_attendee_bookings (self->store, rp_attendee_get_id (self->attendee), NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->bookings_list))) != NULL)
+    gtk_list_box_remove (self->bookings_list, child);
+
+  for (guint i = 0; bookings != NULL && i < g_list_model_get_n_items (bookings); i++)
+    {
+      g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
+      g_autoptr(RpTasterDay) day = rp_store_get_taster_day (self->store, rp_booking_get_taster_day_id (booking), NULL);
+      g_autofree char *date = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (day == NULL)
+        continue;
+
+      date = rp_taster_day_get_date (day) != NULL ? rp_date_format_long (rp_taster_day_get_date (day))
+                                                  : g_strdup (_("Date to be confirmed"));
+      subtitle = g_strdup_printf ("%s · %s%s", date, rp_booking_status_get_label (rp_booking_get_status (booking)),
+                                  rp_taster_day_get_cancelled (day) ? _(" · day cancelled") : "");
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rp_taster_day_get_provider_name (day));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->bookings_list, row);
+    }
+
+  if (bookings == NULL || g_list_model_get_n_items (bookings) == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not booked on any taster day yet"));
+      gtk_list_box_append (self->bookings_list, row);
     }
 }
 
@@ -357,6 +398,7 @@ load_attendee (RpAttendeePage *self)
   rp_stepper_set_history (self->stepper, rp_attendee_get_step (attendee), steps);
   update_summary (self);
   update_report_warning (self);
+  load_bookings (self);
   load_history (self, steps);
 
   self->loading = FALSE;
@@ -696,6 +738,22 @@ record_move_action (GtkWidget  *widget,
 }
 
 static void
+show_family_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  RpFamilyWindow *window;
+
+  if (self->attendee == NULL)
+    return;
+
+  rp_attendee_page_save_now (self);
+  window = rp_family_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->attendee);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 archive_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -850,6 +908,7 @@ rp_attendee_page_class_init (RpAttendeePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, provider_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, move_date_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, bookings_list);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
 
   gtk_widget_class_install_action (widget_class, "attendee.back", NULL, back_action);
@@ -857,6 +916,7 @@ rp_attendee_page_class_init (RpAttendeePageClass *klass)
   gtk_widget_class_install_action (widget_class, "attendee.change-step", NULL, change_step_action);
   gtk_widget_class_install_action (widget_class, "attendee.record-move", NULL, record_move_action);
   gtk_widget_class_install_action (widget_class, "attendee.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "attendee.show-family", NULL, show_family_action);
   gtk_widget_class_install_action (widget_class, "attendee.delete", NULL, delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "attendee.back", NULL);

@@ -1,37 +1,705 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rp-taster-days-page.c: the Taster Days area: providers’ taster days and who is booked */
+/* rp-taster-days-page.c: the Taster Days area: providers' days by date, and who is booked */
 
 #include "config.h"
 
-#include "rp-count-row.h"
+#include <glib/gi18n.h>
+
 #include "rp-taster-days-page.h"
 
 struct _RpTasterDaysPage
 {
-  RpAreaPage  parent_instance;
+  RpAreaPage          parent_instance;
 
-  GtkStack   *stack;
-  RpCountRow *providers_row;
-  RpCountRow *days_row;
-  RpCountRow *upcoming_row;
-  RpCountRow *bookings_row;
+  GPtrArray          *groups;          /* the agenda's date groups, rebuilt on refresh */
+  GHashTable         *expanded;        /* ids of the days shown open, kept across refreshes */
+  GArray             *provider_ids;    /* provider dropdown position → id; 0 for all */
+  gboolean            loading;
+
+  GtkDropDown        *provider_dropdown;
+  AdwPreferencesPage *agenda;
 };
 
 G_DEFINE_FINAL_TYPE (RpTasterDaysPage, rp_taster_days_page, RP_TYPE_AREA_PAGE)
+
+/* Small helpers for the dialogues ---------------------------------------------------- */
+
+static GtkWindow *
+parent_window (RpTasterDaysPage *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+static void
+show_message (RpTasterDaysPage *self,
+              const char       *heading,
+              const char       *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+add_field (GtkWidget  *grid,
+           int         row,
+           const char *label_text,
+           GtkWidget  *field)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  gtk_widget_set_hexpand (field, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), field, 1, row, 1, 1);
+  return field;
+}
+
+static GtkWidget *
+entry_with (const char *text)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  return entry;
+}
+
+static char *
+uk_date (const char *iso)
+{
+  int year, month, day;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &year, &month, &day) != 3)
+    return NULL;
+
+  return g_strdup_printf ("%02d/%02d/%04d", day, month, year);
+}
+
+static const char *
+text_of (GtkWidget *entry)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+/* A blank time is no time; anything else must be HH:MM, checked by the core. */
+static const char *
+time_or_null (GtkWidget *entry)
+{
+  const char *text = text_of (entry);
+
+  return text[0] != '\0' ? text : NULL;
+}
+
+/* Taster day dialogue --------------------------------------------------------------- */
+
+static void
+on_day_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 RpTasterDaysPage *self)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpTasterDay *original = g_object_get_data (G_OBJECT (dialog), "day");
+  GArray *providers = g_object_get_data (G_OBJECT (dialog), "providers");
+  guint provider = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "provider"));
+  g_autoptr(RpTasterDay) day = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  const char *places_text = text_of (g_object_get_data (G_OBJECT (dialog), "places"));
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  day = original != NULL ? rp_taster_day_copy (original) : rp_taster_day_new ();
+  if (original == NULL)
+    rp_taster_day_set_programme_id (day, rp_programme_get_id (rp_area_page_get_programme (RP_AREA_PAGE (self))));
+
+  date = rp_date_normalise (text_of (g_object_get_data (G_OBJECT (dialog), "date")), &error);
+  if (error == NULL)
+    {
+      rp_taster_day_set_provider_id (day, provider < providers->len ? g_array_index (providers, gint64, provider) : 0);
+      rp_taster_day_set_date (day, date);
+      rp_taster_day_set_start_time (day, time_or_null (g_object_get_data (G_OBJECT (dialog), "start")));
+      rp_taster_day_set_end_time (day, time_or_null (g_object_get_data (G_OBJECT (dialog), "end")));
+      rp_taster_day_set_venue (day, text_of (g_object_get_data (G_OBJECT (dialog), "venue")));
+      rp_taster_day_set_places (day, places_text[0] != '\0' ? (int) g_ascii_strtoll (places_text, NULL, 10) : 0);
+
+      if (original != NULL)
+        rp_store_save_taster_day (store, day, &error);
+      else
+        rp_store_add_taster_day (store, day, &error);
+    }
+
+  if (error != NULL)
+    {
+      show_message (self, _("The Taster Day Was Not Saved"), error->message);
+      return;
+    }
+
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+}
+
+static void
+present_day_dialog (RpTasterDaysPage *self,
+                    RpTasterDay      *day)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  g_autoptr(GListModel) providers = rp_store_list_providers (store, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *date = day != NULL ? uk_date (rp_taster_day_get_date (day)) : NULL;
+  g_autofree char *places = day != NULL && rp_taster_day_get_places (day) > 0
+                            ? g_strdup_printf ("%d", rp_taster_day_get_places (day)) : NULL;
+  GtkWidget *dialog, *grid, *provider;
+  guint selected = 0;
+
+  for (guint i = 0; providers != NULL && i < g_list_model_get_n_items (providers); i++)
+    {
+      g_autoptr(RpProvider) p = g_list_model_get_item (providers, i);
+      gint64 id = rp_provider_get_id (p);
+
+      gtk_string_list_append (names, rp_provider_get_name (p));
+      g_array_append_val (ids, id);
+      if (day != NULL && id == rp_taster_day_get_provider_id (day))
+        selected = i;
+    }
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  provider = add_field (grid, 0, _("_Provider"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (provider), selected);
+
+  dialog = adw_message_dialog_new (parent_window (self), day != NULL ? _("Edit Taster Day") : _("New Taster Day"),
+                                   _("Leave the date empty while it is to be confirmed. Times are on the 24-hour clock, for example 10:00."));
+  g_object_set_data (G_OBJECT (dialog), "provider", provider);
+  g_object_set_data (G_OBJECT (dialog), "date", add_field (grid, 1, _("_Date"), entry_with (date)));
+  g_object_set_data (G_OBJECT (dialog), "start", add_field (grid, 2, _("_Starts at"), entry_with (day != NULL ? rp_taster_day_get_start_time (day) : "10:00")));
+  g_object_set_data (G_OBJECT (dialog), "end", add_field (grid, 3, _("_Ends at"), entry_with (day != NULL ? rp_taster_day_get_end_time (day) : "14:00")));
+  g_object_set_data (G_OBJECT (dialog), "venue", add_field (grid, 4, _("_Venue"), entry_with (day != NULL ? rp_taster_day_get_venue (day) : NULL)));
+  g_object_set_data (G_OBJECT (dialog), "places", add_field (grid, 5, _("P_laces (empty for no limit)"), entry_with (places)));
+  g_object_set_data_full (G_OBJECT (dialog), "providers", ids, (GDestroyNotify) g_array_unref);
+  if (day != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "day", g_object_ref (day), g_object_unref);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_day_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Booking dialogue ------------------------------------------------------------------ */
+
+static void
+save_booking (RpTasterDaysPage *self,
+              RpBooking        *booking)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  if (rp_booking_get_id (booking) > 0)
+    rp_store_save_booking (store, booking, &error);
+  else
+    rp_store_add_booking (store, booking, &error);
+
+  if (error != NULL)
+    show_message (self, _("The Booking Was Not Saved"), error->message);
+
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+}
+
+static void
+on_warnings_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      RpTasterDaysPage *self)
+{
+  if (g_str_equal (response, "save"))
+    save_booking (self, g_object_get_data (G_OBJECT (dialog), "booking"));
+}
+
+static void
+on_booking_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RpTasterDaysPage *self)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpBooking *original = g_object_get_data (G_OBJECT (dialog), "booking");
+  GArray *attendees = g_object_get_data (G_OBJECT (dialog), "attendees");
+  GArray *staff = g_object_get_data (G_OBJECT (dialog), "staff-ids");
+  GtkDropDown *attendee = g_object_get_data (G_OBJECT (dialog), "attendee");
+  guint staff_position = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "staff"));
+  g_autoptr(RpBooking) booking = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  booking = rp_booking_copy (original);
+  if (attendee != NULL && gtk_drop_down_get_selected (attendee) < attendees->len)
+    rp_booking_set_attendee_id (booking, g_array_index (attendees, gint64, gtk_drop_down_get_selected (attendee)));
+  rp_booking_set_status (booking, gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "status")));
+  rp_booking_set_transport_needed (booking, gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "needed")));
+  rp_booking_set_transport_arranged (booking, gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "arranged")));
+  rp_booking_set_pickup_time (booking, time_or_null (g_object_get_data (G_OBJECT (dialog), "pickup")));
+  rp_booking_set_staff_id (booking, staff_position < staff->len ? g_array_index (staff, gint64, staff_position) : 0);
+  rp_booking_set_family_attending (booking, text_of (g_object_get_data (G_OBJECT (dialog), "family")));
+  rp_booking_set_feedback (booking, text_of (g_object_get_data (G_OBJECT (dialog), "feedback")));
+
+  if (!rp_booking_validate (booking, &error))
+    {
+      show_message (self, _("The Booking Was Not Saved"), error->message);
+      return;
+    }
+
+  /* Warn before saving; the coordinator may still go ahead. */
+  if (rp_store_check_booking (store, booking, warnings, NULL) != RP_BOOKING_WARNING_NONE)
+    {
+      g_ptr_array_add (warnings, NULL);
+      {
+        g_autofree char *body = g_strjoinv ("\n", (char **) warnings->pdata);
+        GtkWidget *confirm = adw_message_dialog_new (parent_window (self), _("Save This Booking Anyway?"), body);
+
+        adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (confirm), "back", _("_Go Back"), "save", _("_Save Anyway"), NULL);
+        adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (confirm), "back");
+        g_object_set_data_full (G_OBJECT (confirm), "booking", g_object_ref (booking), g_object_unref);
+        g_signal_connect_object (confirm, "response", G_CALLBACK (on_warnings_response), self, 0);
+        gtk_window_present (GTK_WINDOW (confirm));
+      }
+      return;
+    }
+
+  save_booking (self, booking);
+}
+
+static void
+present_booking_dialog (RpTasterDaysPage *self,
+                        RpTasterDay      *day,
+                        RpBooking        *booking)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) workers = rp_store_list_workers (store, FALSE, NULL);
+  g_autoptr(RpBooking) draft = booking != NULL ? g_object_ref (booking) : rp_booking_new ();
+  GArray *staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *attendee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *dialog, *grid, *status, *staff, *needed, *arranged;
+  g_autofree char *heading = NULL;
+  gint64 none = 0;
+  guint staff_selected = 0;
+  int row = 0;
+
+  rp_booking_set_taster_day_id (draft, rp_taster_day_get_id (day));
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+
+  heading = g_strdup_printf (booking != NULL ? _("Booking at %s") : _("Book an Attendee at %s"),
+                             rp_taster_day_get_provider_name (day));
+  dialog = adw_message_dialog_new (parent_window (self), heading, NULL);
+
+  if (booking == NULL)
+    {
+      g_autoptr(GListModel) attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), NULL);
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      for (guint i = 0; attendees != NULL && i < g_list_model_get_n_items (attendees); i++)
+        {
+          g_autoptr(RpAttendee) a = g_list_model_get_item (attendees, i);
+          g_autofree char *name = NULL;
+          gint64 id = rp_attendee_get_id (a);
+
+          if (rp_attendee_get_outcome (a) != RP_OUTCOME_ATTENDING || rp_attendee_get_archived (a))
+            continue;
+
+          name = g_strdup_printf ("%d · %s", rp_attendee_get_number (a), rp_attendee_get_full_name (a));
+          gtk_string_list_append (names, name);
+          g_array_append_val (attendee_ids, id);
+        }
+
+      g_object_set_data (G_OBJECT (dialog), "attendee",
+                         add_field (grid, row++, _("_Attendee"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL)));
+    }
+
+  for (int i = RP_BOOKING_INVITED; i <= RP_BOOKING_CANCELLED; i++)
+    gtk_string_list_append (statuses, rp_booking_status_get_label (i));
+  status = add_field (grid, row++, _("_Status"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), rp_booking_get_status (draft));
+
+  needed = gtk_check_button_new_with_mnemonic (_("Transport _needed"));
+  arranged = gtk_check_button_new_with_mnemonic (_("Transport a_rranged"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (needed), rp_booking_get_transport_needed (draft));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (arranged), rp_booking_get_transport_arranged (draft));
+  gtk_grid_attach (GTK_GRID (grid), needed, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), arranged, 1, row++, 1, 1);
+  g_object_set_data (G_OBJECT (dialog), "pickup",
+                     add_field (grid, row++, _("_Collected at, for example 09:15"), entry_with (rp_booking_get_pickup_time (draft))));
+
+  gtk_string_list_append (staff_names, _("Nobody yet"));
+  g_array_append_val (staff_ids, none);
+  for (guint i = 0; workers != NULL && i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(RpWorker) w = g_list_model_get_item (workers, i);
+      gint64 id = rp_worker_get_id (w);
+
+      gtk_string_list_append (staff_names, rp_worker_get_name (w));
+      g_array_append_val (staff_ids, id);
+      if (id == rp_booking_get_staff_id (draft))
+        staff_selected = staff_ids->len - 1;
+    }
+  staff = add_field (grid, row++, _("_Day centre staff going"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (staff_names)), NULL));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (staff), staff_selected);
+
+  g_object_set_data (G_OBJECT (dialog), "family",
+                     add_field (grid, row++, _("_Family or carers going"), entry_with (rp_booking_get_family_attending (draft))));
+  g_object_set_data (G_OBJECT (dialog), "feedback",
+                     add_field (grid, row++, _("_Feedback after the day"), entry_with (rp_booking_get_feedback (draft))));
+
+  g_object_set_data (G_OBJECT (dialog), "status", status);
+  g_object_set_data (G_OBJECT (dialog), "needed", needed);
+  g_object_set_data (G_OBJECT (dialog), "arranged", arranged);
+  g_object_set_data (G_OBJECT (dialog), "staff", staff);
+  g_object_set_data_full (G_OBJECT (dialog), "staff-ids", staff_ids, (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "attendees", attendee_ids, (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "booking", g_object_ref (draft), g_object_unref);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_booking_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Cancelling a day ------------------------------------------------------------------ */
+
+static void
+on_cancel_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RpTasterDaysPage *self)
+{
+  RpTasterDay *day = g_object_get_data (G_OBJECT (dialog), "day");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "cancel-day"))
+    return;
+
+  if (!rp_store_cancel_taster_day (rp_area_page_get_store (RP_AREA_PAGE (self)), rp_taster_day_get_id (day), NULL, &error))
+    show_message (self, _("The Taster Day Was Not Cancelled"), error->message);
+
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+}
+
+static void
+present_cancel_dialog (RpTasterDaysPage *self,
+                       RpTasterDay      *day,
+                       guint             active)
+{
+  g_autofree char *heading = g_strdup_printf (_("Cancel the %s Taster Day?"), rp_taster_day_get_provider_name (day));
+  g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u booking will be marked cancelled. Nothing is deleted: the day and its bookings stay on record.",
+                                                        "%u bookings will be marked cancelled. Nothing is deleted: the day and its bookings stay on record.",
+                                                        active), active);
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep the Day"),
+                                    "cancel-day", _("_Cancel the Day"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-day", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "day", g_object_ref (day), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cancel_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The agenda ------------------------------------------------------------------------ */
+
+static void
+on_book_clicked (GtkButton        *button,
+                 RpTasterDaysPage *self)
+{
+  present_booking_dialog (self, g_object_get_data (G_OBJECT (button), "day"), NULL);
+}
+
+static void
+on_edit_day_clicked (GtkButton        *button,
+                     RpTasterDaysPage *self)
+{
+  present_day_dialog (self, g_object_get_data (G_OBJECT (button), "day"));
+}
+
+static void
+on_cancel_day_clicked (GtkButton        *button,
+                       RpTasterDaysPage *self)
+{
+  present_cancel_dialog (self, g_object_get_data (G_OBJECT (button), "day"),
+                         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "active")));
+}
+
+static void
+on_booking_activated (AdwActionRow     *row,
+                      RpTasterDaysPage *self)
+{
+  present_booking_dialog (self, g_object_get_data (G_OBJECT (row), "day"), g_object_get_data (G_OBJECT (row), "booking"));
+}
+
+static GtkWidget *
+day_button (RpTasterDaysPage *self,
+            const char       *label,
+            RpTasterDay      *day,
+            GCallback         callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  g_object_set_data_full (G_OBJECT (button), "day", g_object_ref (day), g_object_unref);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+  return button;
+}
+
+static GtkWidget *
+booking_row (RpTasterDaysPage *self,
+             RpTasterDay      *day,
+             RpBooking        *booking)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  g_autoptr(RpAttendee) attendee = rp_store_get_attendee (store, rp_booking_get_attendee_id (booking), NULL);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) subtitle = g_string_new (rp_booking_status_get_label (rp_booking_get_status (booking)));
+  g_autofree char *title = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  title = attendee != NULL ? g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_full_name (attendee))
+                           : g_strdup (_("Erased attendee"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  if (rp_booking_get_transport_needed (booking))
+    g_string_append_printf (subtitle, " · %s", rp_booking_get_transport_arranged (booking)
+                                               ? _("transport arranged") : _("transport needed"));
+  if (rp_booking_get_pickup_time (booking) != NULL)
+    g_string_append_printf (subtitle, _(", collected at %s"), rp_booking_get_pickup_time (booking));
+  if (rp_booking_get_staff_id (booking) > 0)
+    {
+      g_autoptr(RpWorker) staff = rp_store_get_worker (store, rp_booking_get_staff_id (booking), NULL);
+      if (staff != NULL)
+        g_string_append_printf (subtitle, _(" · with %s"), rp_worker_get_name (staff));
+    }
+  if (rp_booking_get_family_attending (booking) != NULL)
+    g_string_append_printf (subtitle, " · %s", rp_booking_get_family_attending (booking));
+
+  /* The checks stay visible after saving, as markers. */
+  if (!rp_taster_day_get_cancelled (day) &&
+      rp_store_check_booking (store, booking, warnings, NULL) != RP_BOOKING_WARNING_NONE)
+    {
+      for (guint i = 0; i < warnings->len; i++)
+        g_string_append_printf (subtitle, "\n⚠ %s", (char *) g_ptr_array_index (warnings, i));
+      gtk_widget_add_css_class (row, "attention");
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-edit-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "day", g_object_ref (day), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "booking", g_object_ref (booking), g_object_unref);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_booking_activated), self, 0);
+  return row;
+}
+
+static void
+on_expanded (AdwExpanderRow   *expander,
+             GParamSpec       *pspec,
+             RpTasterDaysPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (expander), "day-id"));
+
+  if (adw_expander_row_get_expanded (expander))
+    g_hash_table_add (self->expanded, g_memdup2 (&id, sizeof id));
+  else
+    g_hash_table_remove (self->expanded, &id);
+}
+
+static GtkWidget *
+day_row (RpTasterDaysPage *self,
+         RpTasterDay      *day)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  g_autoptr(GListModel) bookings = rp_store_list_bookings (store, rp_taster_day_get_id (day), NULL);
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *cancel;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *booked = NULL;
+  const char *start = rp_taster_day_get_start_time (day);
+  const char *end = rp_taster_day_get_end_time (day);
+  const char *venue = rp_taster_day_get_venue (day);
+  guint active = 0;
+  guint warned = 0;
+  gint64 id = rp_taster_day_get_id (day);
+
+  for (guint i = 0; bookings != NULL && i < g_list_model_get_n_items (bookings); i++)
+    {
+      g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
+      RpBookingStatus status = rp_booking_get_status (booking);
+      GtkWidget *row = booking_row (self, day, booking);
+
+      if (status != RP_BOOKING_DECLINED && status != RP_BOOKING_CANCELLED)
+        active++;
+      if (gtk_widget_has_css_class (row, "attention"))
+        warned++;
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+
+  if (start != NULL && end != NULL)
+    title = g_strdup_printf ("%s · %s–%s", rp_taster_day_get_provider_name (day), start, end);
+  else
+    title = g_strdup (rp_taster_day_get_provider_name (day));
+
+  if (rp_taster_day_get_places (day) > 0)
+    booked = g_strdup_printf (_("%u of %d places booked"), active, rp_taster_day_get_places (day));
+  else
+    booked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booked", "%u booked", active), active);
+  subtitle = g_strdup_printf ("%s%s%s%s%s", rp_taster_day_get_cancelled (day) ? _("Cancelled · ") : "",
+                              venue != NULL ? venue : "", venue != NULL ? " · " : "", booked,
+                              warned > 0 ? _(" · ⚠ check the bookings") : "");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  if (rp_taster_day_get_cancelled (day))
+    gtk_widget_add_css_class (expander, "dim-label");
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (buttons, 8);
+  gtk_widget_set_margin_bottom (buttons, 8);
+  gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Book an Attendee…"), day, G_CALLBACK (on_book_clicked)));
+  gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Edit Day…"), day, G_CALLBACK (on_edit_day_clicked)));
+  cancel = day_button (self, _("Ca_ncel Day…"), day, G_CALLBACK (on_cancel_day_clicked));
+  g_object_set_data (G_OBJECT (cancel), "active", GUINT_TO_POINTER (active));
+  gtk_widget_add_css_class (cancel, "destructive-action");
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_widget_set_sensitive (buttons, !rp_taster_day_get_cancelled (day));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), buttons);
+
+  g_object_set_data (G_OBJECT (expander), "day-id", GSIZE_TO_POINTER (id));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), g_hash_table_contains (self->expanded, &id));
+  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_expanded), self, 0);
+  return expander;
+}
 
 static void
 rp_taster_days_page_refresh (RpAreaPage *page)
 {
   RpTasterDaysPage *self = RP_TASTER_DAYS_PAGE (page);
-  RpProgrammeCounts counts;
+  RpStore *store = rp_area_page_get_store (page);
+  RpProgramme *programme = rp_area_page_get_programme (page);
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  AdwPreferencesGroup *group = NULL;
+  g_autofree char *group_date = NULL;
+  gint64 shown_provider = 0;
+  guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
+  gint64 all = 0;
 
-  rp_area_page_load_counts (page, &counts);
+  if (selected < self->provider_ids->len)
+    shown_provider = g_array_index (self->provider_ids, gint64, selected);
 
-  gtk_stack_set_visible_child_name (self->stack, counts.providers + counts.taster_days > 0 ? "counts" : "empty");
-  rp_count_row_set_count (self->providers_row, counts.providers);
-  rp_count_row_set_count (self->days_row, counts.taster_days);
-  rp_count_row_set_count (self->upcoming_row, counts.taster_days_upcoming);
-  rp_count_row_set_count (self->bookings_row, counts.bookings);
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (self->agenda, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+
+  if (store == NULL || programme == NULL)
+    return;
+
+  /* The provider filter. */
+  self->loading = TRUE;
+  g_array_set_size (self->provider_ids, 0);
+  gtk_string_list_append (names, _("All providers"));
+  g_array_append_val (self->provider_ids, all);
+  selected = 0;
+  providers = rp_store_list_providers (store, NULL);
+  for (guint i = 0; providers != NULL && i < g_list_model_get_n_items (providers); i++)
+    {
+      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
+      gint64 id = rp_provider_get_id (provider);
+
+      gtk_string_list_append (names, rp_provider_get_name (provider));
+      g_array_append_val (self->provider_ids, id);
+      if (id == shown_provider)
+        selected = self->provider_ids->len - 1;
+    }
+  gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->provider_dropdown, selected);
+  self->loading = FALSE;
+
+  days = rp_store_list_taster_days (store, rp_programme_get_id (programme), NULL);
+  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+      const char *date = rp_taster_day_get_date (day);
+
+      if (shown_provider != 0 && rp_taster_day_get_provider_id (day) != shown_provider)
+        continue;
+
+      /* One group per date, and one for the days still to be confirmed. */
+      if (group == NULL || g_strcmp0 (group_date, date) != 0)
+        {
+          g_autofree char *title = date != NULL ? rp_date_format_long (date) : g_strdup (_("To Be Confirmed"));
+
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (group, title);
+          adw_preferences_page_add (self->agenda, group);
+          g_ptr_array_add (self->groups, group);
+          g_free (group_date);
+          group_date = g_strdup (date);
+        }
+
+      adw_preferences_group_add (group, day_row (self, day));
+    }
+
+  if (self->groups->len == 0)
+    {
+      group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (group, _("No Taster Days Yet"));
+      adw_preferences_group_set_description (group, _("Add the taster days and open days that providers run, then book attendees on them."));
+      adw_preferences_page_add (self->agenda, group);
+      g_ptr_array_add (self->groups, group);
+    }
+}
+
+static void
+on_provider_changed (RpTasterDaysPage *self)
+{
+  if (!self->loading)
+    rp_area_page_refresh (RP_AREA_PAGE (self));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RpTasterDaysPage *self = RP_TASTER_DAYS_PAGE (widget);
+
+  if (rp_area_page_get_store (RP_AREA_PAGE (self)) != NULL)
+    present_day_dialog (self, NULL);
+}
+
+static void
+rp_taster_days_page_dispose (GObject *object)
+{
+  RpTasterDaysPage *self = RP_TASTER_DAYS_PAGE (object);
+
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->provider_ids, g_array_unref);
+
+  G_OBJECT_CLASS (rp_taster_days_page_parent_class)->dispose (object);
 }
 
 static void
@@ -40,20 +708,23 @@ rp_taster_days_page_class_init (RpTasterDaysPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RpAreaPageClass *page_class = RP_AREA_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = rp_taster_days_page_dispose;
   page_class->refresh = rp_taster_days_page_refresh;
 
-  g_type_ensure (RP_TYPE_COUNT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/taster-days/rp-taster-days-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, providers_row);
-  gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, days_row);
-  gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, upcoming_row);
-  gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, bookings_row);
+  gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, provider_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, agenda);
+
+  gtk_widget_class_install_action (widget_class, "taster-days.new", NULL, new_action);
 }
 
 static void
 rp_taster_days_page_init (RpTasterDaysPage *self)
 {
+  self->groups = g_ptr_array_new ();
+  self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->provider_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
-  rp_taster_days_page_refresh (RP_AREA_PAGE (self));
+  g_signal_connect_object (self->provider_dropdown, "notify::selected", G_CALLBACK (on_provider_changed),
+                           self, G_CONNECT_SWAPPED);
 }

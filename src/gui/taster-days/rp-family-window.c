@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-family-window.c: one attendee's taster days, full window and large print, for their family */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-family-window.h"
+
+struct _RpFamilyWindow
+{
+  AdwWindow        parent_instance;
+
+  RpStore         *store;
+  RpAttendee      *attendee;
+  GtkNativeDialog *file_chooser;
+
+  GtkBox          *items_box;
+  GtkLabel        *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (RpFamilyWindow, rp_family_window, ADW_TYPE_WINDOW)
+
+static void
+add_line (RpFamilyWindow *self,
+          GtkWidget      *box,
+          const char     *icon,
+          const char     *text,
+          gboolean        first)
+{
+  GtkWidget *row, *image, *label;
+
+  if (text == NULL)
+    return;
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  image = gtk_image_new_from_icon_name (icon);
+  gtk_widget_add_css_class (image, "family-icon");
+  gtk_widget_set_valign (image, GTK_ALIGN_START);
+  /* The picture only repeats the words; screen readers read the words. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_add_css_class (label, "family-line");
+  if (first)
+    gtk_widget_add_css_class (label, "first");
+
+  gtk_box_append (GTK_BOX (row), image);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (box), row);
+}
+
+static void
+load (RpFamilyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = rp_schedule_build (self->store, rp_attendee_get_id (self->attendee), NULL, &error);
+  g_autofree char *title = g_strdup_printf (_("Taster days for %s"), rp_attendee_get_full_name (self->attendee));
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  if (items == NULL || items->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (items == NULL ? error->message : _("No taster days are booked at the moment."));
+
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_widget_add_css_class (none, "family-line");
+      gtk_box_append (self->items_box, none);
+      return;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RpScheduleItem *item = g_ptr_array_index (items, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+      add_line (self, box, "x-office-calendar-symbolic", item->when, TRUE);
+      add_line (self, box, "mark-location-symbolic", item->where, FALSE);
+      add_line (self, box, "avatar-default-symbolic", item->who, FALSE);
+      add_line (self, box, "system-users-symbolic", item->family, FALSE);
+      add_line (self, box, "rp-transport-symbolic", item->transport, FALSE);
+      gtk_box_append (self->items_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (self->items_box, box);
+    }
+}
+
+static void
+on_save_response (RpFamilyWindow  *self,
+                  int              response,
+                  GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *path = NULL;
+  gint64 id = rp_attendee_get_id (self->attendee);
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      g_array_append_val (ids, id);
+      if (!rp_schedule_write_pdf (self->store, ids, NULL, path, &error))
+        {
+          GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("The Schedule Was Not Saved"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+    }
+
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RpFamilyWindow *self = RP_FAMILY_WINDOW (widget);
+  g_autofree char *name = g_strdup_printf (_("Taster days for %s.pdf"), rp_attendee_get_full_name (self->attendee));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Schedule as PDF"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+rp_family_window_dispose (GObject *object)
+{
+  RpFamilyWindow *self = RP_FAMILY_WINDOW (object);
+
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  g_clear_object (&self->store);
+  g_clear_object (&self->attendee);
+
+  G_OBJECT_CLASS (rp_family_window_parent_class)->dispose (object);
+}
+
+static void
+rp_family_window_class_init (RpFamilyWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rp_family_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/taster-days/rp-family-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, items_box);
+  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, title_label);
+
+  gtk_widget_class_install_action (widget_class, "family.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rp_family_window_init (RpFamilyWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * rp_family_window_new:
+ * @parent: (nullable): the main window, hidden behind this one while it is shown
+ *
+ * Shows one attendee's taster days and nothing else: no list, no other
+ * names, no notes, and no way to reach them without closing the window.
+ */
+RpFamilyWindow *
+rp_family_window_new (GtkWindow  *parent,
+                      RpStore    *store,
+                      RpAttendee *attendee)
+{
+  RpFamilyWindow *self;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), NULL);
+
+  self = g_object_new (RP_TYPE_FAMILY_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->attendee = g_object_ref (attendee);
+  load (self);
+
+  /* The whole screen is the family's: nothing else shows behind. */
+  gtk_window_maximize (GTK_WINDOW (self));
+  return self;
+}
