@@ -121,7 +121,6 @@ test_window_shows_programme (Fixture       *fixture,
   g_assert_cmpstr (count_in_area (window, "Step 2 · Contact with people to commence discussion"), ==, "8");
   g_assert_cmpstr (count_in_area (window, "Step 5 · Explore options for new provision"), ==, "1");
   g_assert_cmpstr (count_in_area (window, "Health"), ==, "5");
-  g_assert_cmpstr (count_in_area (window, "Providers"), ==, "4");
   g_assert_cmpstr (count_in_area (window, "Moved to new provision"), ==, "0 of 19");
   g_assert_cmpstr (count_in_area (window, "Days until closure"), ==, "90");
 

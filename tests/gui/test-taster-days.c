@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-taster-days.c: a coordinator cancels a taster day; a family sees only their own days */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rp-core.h"
+#include "rp-family-window.h"
+#include "rp-gui-test-util.h"
+#include "rp-taster-days-page.h"
+#include "rp-test-util.h"
+#include "rp-window.h"
+
+typedef struct
+{
+  char        *dir;
+  RpStore     *store;
+  RpProgramme *programme;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = rp_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", fixture->dir, TRUE);
+  path = g_build_filename (fixture->dir, "programme.db", NULL);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rp_store_set_today (fixture->store, "2023-09-22");
+  fixture->programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->programme);
+  g_assert_finalize_object (fixture->store);
+  rp_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static void
+test_cancel_day_keeps_bookings (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(RpTasterDay) mosaic = NULL;
+  g_autoptr(GListModel) bookings = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *page, *cancel;
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+  g_assert_nonnull (rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed"));
+
+  /* The first day in the agenda is Mosaic's, on 27 September. */
+  cancel = rp_test_find_widget (page, GTK_TYPE_BUTTON, "label", "Ca_ncel Day…");
+  g_assert_nonnull (cancel);
+  g_signal_emit_by_name (cancel, "clicked");
+  rp_test_spin ();
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 bookings will be marked cancelled"));
+  adw_message_dialog_response (dialog, "cancel-day");
+  rp_test_spin ();
+
+  days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  mosaic = g_list_model_get_item (days, 0);
+  g_assert_true (rp_taster_day_get_cancelled (mosaic));
+  bookings = rp_store_list_bookings (fixture->store, rp_taster_day_get_id (mosaic), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (bookings), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
+      g_assert_cmpint (rp_booking_get_status (booking), ==, RP_BOOKING_CANCELLED);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static void
+test_family_sees_only_their_days (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(RpAttendee) five = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 5, NULL);
+  g_autoptr(GListModel) attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  RpFamilyWindow *window = rp_family_window_new (NULL, fixture->store, five);
+
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+  collect_text (GTK_WIDGET (window), text);
+
+  g_assert_nonnull (strstr (text->str, "Taster days for Ella Morgan"));
+  g_assert_nonnull (strstr (text->str, "Wednesday 27 September, 11 am to 3 pm"));
+  g_assert_nonnull (strstr (text->str, "Transport will collect you at 10:15 am."));
+  g_assert_null (strstr (text->str, "Susan keen on Mosaic"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+    {
+      g_autoptr(RpAttendee) other = g_list_model_get_item (attendees, i);
+
+      if (rp_attendee_get_number (other) != 5 && strstr (text->str, rp_attendee_get_full_name (other)) != NULL)
+        g_test_fail_printf ("the family view names attendee %d", rp_attendee_get_number (other));
+    }
+
+  /* Escape closes it; nothing else is reachable from it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
+  rp_test_spin ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/gui/taster-days/cancel-day-keeps-bookings", test_cancel_day_keeps_bookings);
+  ADD ("/gui/taster-days/family-sees-only-their-days", test_family_sees_only_their_days);
+#undef ADD
+
+  return g_test_run ();
+}
