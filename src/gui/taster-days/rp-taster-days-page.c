@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-providers-window.h"
 #include "rp-taster-days-page.h"
 
 struct _RpTasterDaysPage
@@ -691,6 +692,23 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+providers_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RpTasterDaysPage *self = RP_TASTER_DAYS_PAGE (widget);
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProvidersWindow *window;
+
+  if (store == NULL)
+    return;
+
+  window = rp_providers_window_new (parent_window (self), store);
+  g_signal_connect_object (window, "changed", G_CALLBACK (rp_area_page_refresh), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 rp_taster_days_page_dispose (GObject *object)
 {
   RpTasterDaysPage *self = RP_TASTER_DAYS_PAGE (object);
@@ -716,6 +734,7 @@ rp_taster_days_page_class_init (RpTasterDaysPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, agenda);
 
   gtk_widget_class_install_action (widget_class, "taster-days.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "taster-days.providers", NULL, providers_action);
 }
 
 static void
