@@ -292,6 +292,35 @@ test_schedule_pdf_private (Fixture       *fixture,
     }
 }
 
+static void
+test_book_several_all_or_nothing (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) before = rp_store_list_bookings (fixture->store, day_id (fixture, 4), NULL);
+  g_autoptr(GListModel) after = NULL;
+  guint n_before = g_list_model_get_n_items (before);
+
+  /* FTM Dance, to be confirmed: attendees 8 and 9, then 8 again, which is refused. */
+  g_ptr_array_add (bookings, make_booking (fixture, 4, 8));
+  g_ptr_array_add (bookings, make_booking (fixture, 4, 9));
+  g_ptr_array_add (bookings, make_booking (fixture, 4, 8));
+  g_assert_false (rp_store_add_bookings (fixture->store, bookings, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  after = rp_store_list_bookings (fixture->store, day_id (fixture, 4), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before);
+  g_clear_object (&after);
+
+  g_ptr_array_remove_index (bookings, 2);
+  g_assert_true (rp_store_add_bookings (fixture->store, bookings, &error));
+  g_assert_no_error (error);
+  after = rp_store_list_bookings (fixture->store, day_id (fixture, 4), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before + 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -305,6 +334,7 @@ main (int    argc,
   ADD ("/core/taster-days/cancel-keeps-bookings", test_cancel_keeps_bookings);
   ADD ("/core/taster-days/attendee-bookings", test_attendee_bookings);
   ADD ("/core/taster-days/schedule-items", test_schedule_items);
+  ADD ("/core/taster-days/book-several-all-or-nothing", test_book_several_all_or_nothing);
   ADD ("/core/taster-days/schedule-pdf-private", test_schedule_pdf_private);
 #undef ADD
 

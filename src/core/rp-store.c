@@ -2735,6 +2735,48 @@ rp_store_add_booking (RpStore    *self,
   return TRUE;
 }
 
+static gboolean
+write_bookings (RpStore  *self,
+                gpointer  data,
+                GError  **error)
+{
+  GPtrArray *bookings = data;
+
+  for (guint i = 0; i < bookings->len; i++)
+    if (!write_booking (self, g_ptr_array_index (bookings, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * rp_store_add_bookings:
+ * @bookings: (element-type RpBooking): new bookings, for several attendees at once
+ *
+ * Adds every booking, or none of them.
+ */
+gboolean
+rp_store_add_bookings (RpStore    *self,
+                       GPtrArray  *bookings,
+                       GError    **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (bookings != NULL, FALSE);
+
+  for (guint i = 0; i < bookings->len; i++)
+    if (!rp_booking_validate (g_ptr_array_index (bookings, i), error))
+      return FALSE;
+
+  if (!store_write (self, write_bookings, bookings, error))
+    {
+      for (guint i = 0; i < bookings->len; i++)
+        rp_booking_set_id (g_ptr_array_index (bookings, i), 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 rp_store_save_booking (RpStore    *self,
                        RpBooking  *booking,

@@ -186,6 +186,9 @@ GListModel  *rp_store_list_bookings          (RpStore           *self,
 gboolean     rp_store_add_booking            (RpStore           *self,
                                               RpBooking         *booking,
                                               GError           **error);
+gboolean     rp_store_add_bookings           (RpStore           *self,
+                                              GPtrArray         *bookings,
+                                              GError           **error);
 gboolean     rp_store_save_booking           (RpStore           *self,
                                               RpBooking         *booking,
                                               GError           **error);

@@ -13,6 +13,7 @@ struct _RpTasterDaysPage
   RpAreaPage          parent_instance;
 
   GPtrArray          *groups;          /* the agenda's date groups, rebuilt on refresh */
+  GtkNativeDialog    *file_chooser;
   GHashTable         *expanded;        /* ids of the days shown open, kept across refreshes */
   GArray             *provider_ids;    /* provider dropdown position → id; 0 for all */
   gboolean            loading;
@@ -196,16 +197,17 @@ present_day_dialog (RpTasterDaysPage *self,
 /* Booking dialogue ------------------------------------------------------------------ */
 
 static void
-save_booking (RpTasterDaysPage *self,
-              RpBooking        *booking)
+save_bookings (RpTasterDaysPage *self,
+               GPtrArray        *bookings)
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpBooking *first = g_ptr_array_index (bookings, 0);
   g_autoptr(GError) error = NULL;
 
-  if (rp_booking_get_id (booking) > 0)
-    rp_store_save_booking (store, booking, &error);
+  if (rp_booking_get_id (first) > 0)
+    rp_store_save_booking (store, first, &error);
   else
-    rp_store_add_booking (store, booking, &error);
+    rp_store_add_bookings (store, bookings, &error);
 
   if (error != NULL)
     show_message (self, _("The Booking Was Not Saved"), error->message);
@@ -219,7 +221,7 @@ on_warnings_response (AdwMessageDialog *dialog,
                       RpTasterDaysPage *self)
 {
   if (g_str_equal (response, "save"))
-    save_booking (self, g_object_get_data (G_OBJECT (dialog), "booking"));
+    save_bookings (self, g_object_get_data (G_OBJECT (dialog), "bookings"));
 }
 
 static void
@@ -229,11 +231,11 @@ on_booking_response (AdwMessageDialog *dialog,
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
   RpBooking *original = g_object_get_data (G_OBJECT (dialog), "booking");
-  GArray *attendees = g_object_get_data (G_OBJECT (dialog), "attendees");
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "attendee-checks");
   GArray *staff = g_object_get_data (G_OBJECT (dialog), "staff-ids");
-  GtkDropDown *attendee = g_object_get_data (G_OBJECT (dialog), "attendee");
   guint staff_position = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "staff"));
   g_autoptr(RpBooking) booking = NULL;
+  g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
@@ -241,8 +243,6 @@ on_booking_response (AdwMessageDialog *dialog,
     return;
 
   booking = rp_booking_copy (original);
-  if (attendee != NULL && gtk_drop_down_get_selected (attendee) < attendees->len)
-    rp_booking_set_attendee_id (booking, g_array_index (attendees, gint64, gtk_drop_down_get_selected (attendee)));
   rp_booking_set_status (booking, gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "status")));
   rp_booking_set_transport_needed (booking, gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "needed")));
   rp_booking_set_transport_arranged (booking, gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "arranged")));
@@ -251,30 +251,71 @@ on_booking_response (AdwMessageDialog *dialog,
   rp_booking_set_family_attending (booking, text_of (g_object_get_data (G_OBJECT (dialog), "family")));
   rp_booking_set_feedback (booking, text_of (g_object_get_data (G_OBJECT (dialog), "feedback")));
 
-  if (!rp_booking_validate (booking, &error))
+  /* A new booking may be for several attendees at once, with the same details. */
+  if (checks != NULL)
     {
-      show_message (self, _("The Booking Was Not Saved"), error->message);
-      return;
+      for (guint i = 0; i < checks->len; i++)
+        {
+          GtkCheckButton *check = g_ptr_array_index (checks, i);
+          RpBooking *one;
+
+          if (!gtk_check_button_get_active (check))
+            continue;
+
+          one = rp_booking_copy (booking);
+          rp_booking_set_attendee_id (one, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "attendee-id")));
+          g_ptr_array_add (bookings, one);
+        }
+
+      if (bookings->len == 0)
+        {
+          show_message (self, _("The Booking Was Not Saved"), _("Tick at least one attendee to book."));
+          return;
+        }
+    }
+  else
+    g_ptr_array_add (bookings, g_object_ref (booking));
+
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      RpBooking *one = g_ptr_array_index (bookings, i);
+      g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(RpAttendee) attendee = NULL;
+
+      if (!rp_booking_validate (one, &error))
+        {
+          show_message (self, _("The Booking Was Not Saved"), error->message);
+          return;
+        }
+
+      /* Warn before saving; the coordinator may still go ahead. */
+      if (rp_store_check_booking (store, one, messages, NULL) == RP_BOOKING_WARNING_NONE)
+        continue;
+
+      attendee = rp_store_get_attendee (store, rp_booking_get_attendee_id (one), NULL);
+      for (guint m = 0; m < messages->len; m++)
+        g_ptr_array_add (warnings, g_strdup_printf (_("Attendee %d: %s"),
+                                                    attendee != NULL ? rp_attendee_get_number (attendee) : 0,
+                                                    (char *) g_ptr_array_index (messages, m)));
     }
 
-  /* Warn before saving; the coordinator may still go ahead. */
-  if (rp_store_check_booking (store, booking, warnings, NULL) != RP_BOOKING_WARNING_NONE)
+  if (warnings->len > 0)
     {
+      g_autofree char *body = NULL;
+      GtkWidget *confirm;
+
       g_ptr_array_add (warnings, NULL);
-      {
-        g_autofree char *body = g_strjoinv ("\n", (char **) warnings->pdata);
-        GtkWidget *confirm = adw_message_dialog_new (parent_window (self), _("Save This Booking Anyway?"), body);
-
-        adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (confirm), "back", _("_Go Back"), "save", _("_Save Anyway"), NULL);
-        adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (confirm), "back");
-        g_object_set_data_full (G_OBJECT (confirm), "booking", g_object_ref (booking), g_object_unref);
-        g_signal_connect_object (confirm, "response", G_CALLBACK (on_warnings_response), self, 0);
-        gtk_window_present (GTK_WINDOW (confirm));
-      }
+      body = g_strjoinv ("\n", (char **) warnings->pdata);
+      confirm = adw_message_dialog_new (parent_window (self), _("Save Anyway?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (confirm), "back", _("_Go Back"), "save", _("_Save Anyway"), NULL);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (confirm), "back");
+      g_object_set_data_full (G_OBJECT (confirm), "bookings", g_ptr_array_ref (bookings), (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (confirm, "response", G_CALLBACK (on_warnings_response), self, 0);
+      gtk_window_present (GTK_WINDOW (confirm));
       return;
     }
 
-  save_booking (self, booking);
+  save_bookings (self, bookings);
 }
 
 static void
@@ -289,7 +330,6 @@ present_booking_dialog (RpTasterDaysPage *self,
   g_autoptr(GListModel) workers = rp_store_list_workers (store, FALSE, NULL);
   g_autoptr(RpBooking) draft = booking != NULL ? g_object_ref (booking) : rp_booking_new ();
   GArray *staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GArray *attendee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GtkWidget *dialog, *grid, *status, *staff, *needed, *arranged;
   g_autofree char *heading = NULL;
   gint64 none = 0;
@@ -301,31 +341,42 @@ present_booking_dialog (RpTasterDaysPage *self,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
-  heading = g_strdup_printf (booking != NULL ? _("Booking at %s") : _("Book an Attendee at %s"),
+  heading = g_strdup_printf (booking != NULL ? _("Booking at %s") : _("Book Attendees at %s"),
                              rp_taster_day_get_provider_name (day));
   dialog = adw_message_dialog_new (parent_window (self), heading, NULL);
 
   if (booking == NULL)
     {
       g_autoptr(GListModel) attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), NULL);
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      GPtrArray *checks = g_ptr_array_new ();
+      GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkWidget *label = gtk_label_new (_("Attendees to book"));
 
       for (guint i = 0; attendees != NULL && i < g_list_model_get_n_items (attendees); i++)
         {
           g_autoptr(RpAttendee) a = g_list_model_get_item (attendees, i);
           g_autofree char *name = NULL;
-          gint64 id = rp_attendee_get_id (a);
+          GtkWidget *check;
 
           if (rp_attendee_get_outcome (a) != RP_OUTCOME_ATTENDING || rp_attendee_get_archived (a))
             continue;
 
           name = g_strdup_printf ("%d · %s", rp_attendee_get_number (a), rp_attendee_get_full_name (a));
-          gtk_string_list_append (names, name);
-          g_array_append_val (attendee_ids, id);
+          check = gtk_check_button_new_with_label (name);
+          g_object_set_data (G_OBJECT (check), "attendee-id", GSIZE_TO_POINTER (rp_attendee_get_id (a)));
+          gtk_box_append (GTK_BOX (list), check);
+          g_ptr_array_add (checks, check);
         }
 
-      g_object_set_data (G_OBJECT (dialog), "attendee",
-                         add_field (grid, row++, _("_Attendee"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL)));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendees to book"), -1);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, row++, 2, 1);
+      gtk_grid_attach (GTK_GRID (grid), scroller, 0, row++, 2, 1);
+      g_object_set_data_full (G_OBJECT (dialog), "attendee-checks", checks, (GDestroyNotify) g_ptr_array_unref);
     }
 
   for (int i = RP_BOOKING_INVITED; i <= RP_BOOKING_CANCELLED; i++)
@@ -367,7 +418,6 @@ present_booking_dialog (RpTasterDaysPage *self,
   g_object_set_data (G_OBJECT (dialog), "arranged", arranged);
   g_object_set_data (G_OBJECT (dialog), "staff", staff);
   g_object_set_data_full (G_OBJECT (dialog), "staff-ids", staff_ids, (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "attendees", attendee_ids, (GDestroyNotify) g_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "booking", g_object_ref (draft), g_object_unref);
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
@@ -577,7 +627,7 @@ day_row (RpTasterDaysPage *self,
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (buttons, 8);
   gtk_widget_set_margin_bottom (buttons, 8);
-  gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Book an Attendee…"), day, G_CALLBACK (on_book_clicked)));
+  gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Book Attendees…"), day, G_CALLBACK (on_book_clicked)));
   gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Edit Day…"), day, G_CALLBACK (on_edit_day_clicked)));
   cancel = day_button (self, _("Ca_ncel Day…"), day, G_CALLBACK (on_cancel_day_clicked));
   g_object_set_data (G_OBJECT (cancel), "active", GUINT_TO_POINTER (active));
@@ -692,6 +742,53 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+on_schedules_response (RpTasterDaysPage *self,
+                       int               response,
+                       GtkNativeDialog  *dialog)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && store != NULL && programme != NULL &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      if (!(ids = rp_schedule_list_attendees (store, rp_programme_get_id (programme), NULL, &error)) ||
+          !rp_schedule_write_pdf (store, ids, NULL, path, &error))
+        show_message (self, _("The Schedules Were Not Saved"), error->message);
+    }
+
+  g_clear_object (&self->file_chooser);
+}
+
+/* One easy-read sheet for every family with a taster day to come, to print and post. */
+static void
+schedules_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RpTasterDaysPage *self = RP_TASTER_DAYS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+
+  if (rp_area_page_get_store (RP_AREA_PAGE (self)) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save Every Family’s Schedule"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Taster day schedules.pdf"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_schedules_response), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
 providers_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -713,6 +810,9 @@ rp_taster_days_page_dispose (GObject *object)
 {
   RpTasterDaysPage *self = RP_TASTER_DAYS_PAGE (object);
 
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->provider_ids, g_array_unref);
@@ -735,6 +835,7 @@ rp_taster_days_page_class_init (RpTasterDaysPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "taster-days.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "taster-days.providers", NULL, providers_action);
+  gtk_widget_class_install_action (widget_class, "taster-days.schedules", NULL, schedules_action);
 }
 
 static void
