@@ -379,40 +379,184 @@ draw_text (cairo_t    *cr,
   *height = (double) h / PANGO_SCALE;
 }
 
+typedef struct
+{
+  RpAttendee *attendee;
+  GPtrArray  *items;
+} Sheet;
+
+typedef struct
+{
+  guint    sheet;
+  guint    first_item;
+  guint    n_items;
+  gboolean title;      /* the sheet's first page, with the attendee's name */
+} Page;
+
+struct _RpScheduleDocument
+{
+  GArray *sheets;
+  GArray *pages;
+};
+
 static void
-draw_sheet (cairo_t    *cr,
-            RpAttendee *attendee,
-            GPtrArray  *items)
+sheet_clear (gpointer data)
+{
+  Sheet *sheet = data;
+
+  g_clear_object (&sheet->attendee);
+  g_clear_pointer (&sheet->items, g_ptr_array_unref);
+}
+
+static double
+title_height (cairo_t    *cr,
+              RpAttendee *attendee,
+              gboolean    draw)
 {
   g_autofree char *title = g_strdup_printf (_("Taster days for %s"), rp_attendee_get_full_name (attendee));
   double y = MARGIN;
   double height;
 
-  draw_text (cr, title, 28, TRUE, MARGIN, y, &height);
-  y += height + 8;
-  draw_text (cr, _("Days out to try new places."), 20, FALSE, MARGIN, y, &height);
-  y += height + 28;
-
-  if (items->len == 0)
+  if (draw)
     {
-      draw_text (cr, _("No taster days are booked at the moment."), 20, FALSE, MARGIN, y, &height);
-      cairo_show_page (cr);
-      return;
+      draw_text (cr, title, 28, TRUE, MARGIN, y, &height);
+      y += height + 8;
+      draw_text (cr, _("Days out to try new places."), 20, FALSE, MARGIN, y, &height);
+      return y + height + 28;
     }
-
-  for (guint i = 0; i < items->len; i++)
+  else
     {
-      RpScheduleItem *item = g_ptr_array_index (items, i);
-      double needed = item_lines (cr, item, y, FALSE);
+      g_autoptr(PangoLayout) big = make_layout (cr, title, 28, TRUE, PAGE_WIDTH - 2 * MARGIN);
+      g_autoptr(PangoLayout) small = make_layout (cr, _("Days out to try new places."), 20, FALSE, PAGE_WIDTH - 2 * MARGIN);
+      int h1, h2;
 
-      if (y + needed > PAGE_HEIGHT - MARGIN && y > MARGIN + 100)
+      pango_layout_get_size (big, NULL, &h1);
+      pango_layout_get_size (small, NULL, &h2);
+      return y + (double) h1 / PANGO_SCALE + 8 + (double) h2 / PANGO_SCALE + 28;
+    }
+}
+
+/* Splits each sheet into pages, keeping each taster day's lines together. */
+static void
+paginate (RpScheduleDocument *self)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint s = 0; s < self->sheets->len; s++)
+    {
+      Sheet *sheet = &g_array_index (self->sheets, Sheet, s);
+      Page page = { s, 0, 0, TRUE };
+      double y = title_height (cr, sheet->attendee, FALSE);
+
+      for (guint i = 0; i < sheet->items->len; i++)
         {
-          cairo_show_page (cr);
-          y = MARGIN;
+          double needed = item_lines (cr, g_ptr_array_index (sheet->items, i), y, FALSE) + 24;
+
+          if (y + needed > PAGE_HEIGHT - MARGIN && page.n_items > 0)
+            {
+              g_array_append_val (self->pages, page);
+              page.first_item = i;
+              page.n_items = 0;
+              page.title = FALSE;
+              y = MARGIN;
+            }
+
+          page.n_items++;
+          y += needed;
         }
 
-      item_lines (cr, item, y, TRUE);
-      y += needed;
+      g_array_append_val (self->pages, page);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/**
+ * rp_schedule_document_new:
+ * @attendee_ids: (element-type gint64): whose schedules, one sheet each
+ * @from: (nullable): the first day to include; today if %NULL
+ *
+ * Lays out easy-read A4 portrait sheets, for the PDF and for printing alike.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL on error
+ */
+RpScheduleDocument *
+rp_schedule_document_new (RpStore     *store,
+                          GArray      *attendee_ids,
+                          const char  *from,
+                          GError     **error)
+{
+  RpScheduleDocument *self;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (attendee_ids != NULL, NULL);
+
+  self = g_new0 (RpScheduleDocument, 1);
+  self->sheets = g_array_new (FALSE, TRUE, sizeof (Sheet));
+  g_array_set_clear_func (self->sheets, sheet_clear);
+  self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+
+  for (guint i = 0; i < attendee_ids->len; i++)
+    {
+      gint64 id = g_array_index (attendee_ids, gint64, i);
+      Sheet sheet = { NULL, NULL };
+
+      if (!(sheet.attendee = rp_store_get_attendee (store, id, error)) ||
+          !(sheet.items = rp_schedule_build (store, id, from, error)))
+        {
+          sheet_clear (&sheet);
+          rp_schedule_document_free (self);
+          return NULL;
+        }
+
+      g_array_append_val (self->sheets, sheet);
+    }
+
+  paginate (self);
+  return self;
+}
+
+guint
+rp_schedule_document_get_n_pages (RpScheduleDocument *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->pages->len;
+}
+
+/**
+ * rp_schedule_document_draw_page:
+ * @cr: a context in points, with the origin at the page's top left
+ */
+void
+rp_schedule_document_draw_page (RpScheduleDocument *self,
+                                cairo_t            *cr,
+                                guint               page_nr)
+{
+  Page *page;
+  Sheet *sheet;
+  double y = MARGIN;
+  double height;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (page_nr < self->pages->len);
+
+  page = &g_array_index (self->pages, Page, page_nr);
+  sheet = &g_array_index (self->sheets, Sheet, page->sheet);
+
+  cairo_save (cr);
+
+  if (page->title)
+    y = title_height (cr, sheet->attendee, TRUE);
+
+  if (sheet->items->len == 0)
+    draw_text (cr, _("No taster days are booked at the moment."), 20, FALSE, MARGIN, y, &height);
+
+  for (guint i = page->first_item; i < page->first_item + page->n_items; i++)
+    {
+      y += item_lines (cr, g_ptr_array_index (sheet->items, i), y, TRUE);
 
       /* A clear line between one day and the next. */
       cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
@@ -423,7 +567,18 @@ draw_sheet (cairo_t    *cr,
       y += 24;
     }
 
-  cairo_show_page (cr);
+  cairo_restore (cr);
+}
+
+void
+rp_schedule_document_free (RpScheduleDocument *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->sheets, g_array_unref);
+  g_clear_pointer (&self->pages, g_array_unref);
+  g_free (self);
 }
 
 /**
@@ -443,31 +598,26 @@ rp_schedule_write_pdf (RpStore     *store,
                        const char  *path,
                        GError     **error)
 {
+  g_autoptr(RpScheduleDocument) document = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  gboolean ok = TRUE;
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
   g_return_val_if_fail (attendee_ids != NULL, FALSE);
 
-  if (!rp_create_private_file (path, error))
+  if (!(document = rp_schedule_document_new (store, attendee_ids, from, error)) ||
+      !rp_create_private_file (path, error))
     return FALSE;
 
   surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Taster days"));
   cr = cairo_create (surface);
 
-  for (guint i = 0; ok && i < attendee_ids->len; i++)
+  for (guint page = 0; page < rp_schedule_document_get_n_pages (document); page++)
     {
-      gint64 id = g_array_index (attendee_ids, gint64, i);
-      g_autoptr(RpAttendee) attendee = rp_store_get_attendee (store, id, error);
-      g_autoptr(GPtrArray) items = attendee != NULL ? rp_schedule_build (store, id, from, error) : NULL;
-
-      if (items == NULL)
-        ok = FALSE;
-      else
-        draw_sheet (cr, attendee, items);
+      rp_schedule_document_draw_page (document, cr, page);
+      cairo_show_page (cr);
     }
 
   cairo_destroy (cr);
@@ -475,16 +625,14 @@ rp_schedule_write_pdf (RpStore     *store,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (ok && status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, cairo_status_to_string (status));
-      ok = FALSE;
+      g_unlink (path);
+      return FALSE;
     }
 
-  if (!ok)
-    g_unlink (path);
-
-  return ok;
+  return TRUE;
 }
 
 /**

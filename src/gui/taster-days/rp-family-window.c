@@ -138,6 +138,55 @@ save_pdf_action (GtkWidget  *widget,
 }
 
 static void
+on_begin_print (GtkPrintOperation  *operation,
+                GtkPrintContext    *context,
+                RpScheduleDocument *document)
+{
+  gtk_print_operation_set_n_pages (operation, rp_schedule_document_get_n_pages (document));
+}
+
+static void
+on_draw_page (GtkPrintOperation  *operation,
+              GtkPrintContext    *context,
+              int                 page,
+              RpScheduleDocument *document)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double scale = gtk_print_context_get_width (context) / RP_SCHEDULE_PAGE_WIDTH;
+
+  /* The same sheet as the PDF, scaled to the paper the printer has. */
+  cairo_scale (cr, scale, scale);
+  rp_schedule_document_draw_page (document, cr, page);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RpFamilyWindow *self = RP_FAMILY_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(RpScheduleDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = rp_attendee_get_id (self->attendee);
+
+  g_array_append_val (ids, id);
+  if (!(document = rp_schedule_document_new (self->store, ids, NULL, &error)))
+    return;
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), document);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error);
+}
+
+static void
 rp_family_window_dispose (GObject *object)
 {
   RpFamilyWindow *self = RP_FAMILY_WINDOW (object);
@@ -164,6 +213,8 @@ rp_family_window_class_init (RpFamilyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, title_label);
 
   gtk_widget_class_install_action (widget_class, "family.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "family.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "family.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
