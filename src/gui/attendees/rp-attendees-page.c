@@ -30,16 +30,17 @@ static const struct
   const char *id;
   const char *title;
   gboolean    expand;
+  int         min_chars;  /* so large text scrolls sideways rather than cutting names short */
 } column_specs[N_COLUMNS] = {
-  [COLUMN_ATTENTION] = { "attention", N_("Attention"), FALSE },
-  [COLUMN_NUMBER]    = { "number", N_("No"), FALSE },
-  [COLUMN_NAME]      = { "name", N_("Name"), TRUE },
-  [COLUMN_STATUS]    = { "status", N_("Status"), FALSE },
-  [COLUMN_WORKER]    = { "worker", N_("Worker"), FALSE },
-  [COLUMN_STEP]      = { "step", N_("Step on Moving Plan"), TRUE },
-  [COLUMN_DAYS]      = { "days", N_("Days at Step"), FALSE },
-  [COLUMN_TARGET]    = { "target", N_("Target Date"), FALSE },
-  [COLUMN_OUTCOME]   = { "outcome", N_("Outcome"), FALSE },
+  [COLUMN_ATTENTION] = { "attention", N_("Attention"), FALSE, 0 },
+  [COLUMN_NUMBER]    = { "number", N_("No"), FALSE, 3 },
+  [COLUMN_NAME]      = { "name", N_("Name"), TRUE, 16 },
+  [COLUMN_STATUS]    = { "status", N_("Status"), FALSE, 6 },
+  [COLUMN_WORKER]    = { "worker", N_("Worker"), FALSE, 12 },
+  [COLUMN_STEP]      = { "step", N_("Step on Moving Plan"), TRUE, 16 },
+  [COLUMN_DAYS]      = { "days", N_("Days at Step"), FALSE, 4 },
+  [COLUMN_TARGET]    = { "target", N_("Target Date"), FALSE, 11 },
+  [COLUMN_OUTCOME]   = { "outcome", N_("Outcome"), FALSE, 14 },
 };
 
 typedef struct
@@ -141,6 +142,7 @@ setup_cell (GtkSignalListItemFactory *factory,
         gtk_box_append (GTK_BOX (child), rp_step_dots_new ());
         gtk_label_set_xalign (GTK_LABEL (label), 0);
         gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+        gtk_label_set_width_chars (GTK_LABEL (label), column_specs[column->kind].min_chars);
         gtk_widget_set_hexpand (label, TRUE);
         gtk_box_append (GTK_BOX (child), label);
       }
@@ -150,6 +152,7 @@ setup_cell (GtkSignalListItemFactory *factory,
       child = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (child), 0);
       gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (child), column_specs[column->kind].min_chars);
       if (column->kind == COLUMN_NUMBER || column->kind == COLUMN_DAYS)
         gtk_widget_add_css_class (child, "numeric");
       break;
