@@ -90,6 +90,17 @@ load (RpFamilyWindow *self)
 }
 
 static void
+show_error (RpFamilyWindow *self,
+            const char     *heading,
+            const GError   *error)
+{
+  GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
 on_save_response (RpFamilyWindow  *self,
                   int              response,
                   GtkNativeDialog *dialog)
@@ -106,12 +117,7 @@ on_save_response (RpFamilyWindow  *self,
     {
       g_array_append_val (ids, id);
       if (!rp_schedule_write_pdf (self->store, ids, NULL, path, &error))
-        {
-          GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("The Schedule Was Not Saved"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (message));
-        }
+        show_error (self, _("The Schedule Was Not Saved"), error);
     }
 
   g_clear_object (&self->file_chooser);
@@ -175,7 +181,10 @@ print_action (GtkWidget  *widget,
 
   g_array_append_val (ids, id);
   if (!(document = rp_schedule_document_new (self->store, ids, NULL, &error)))
-    return;
+    {
+      show_error (self, _("The Schedule Was Not Printed"), error);
+      return;
+    }
 
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -183,7 +192,9 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
-  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("The Schedule Was Not Printed"), error);
 }
 
 static void
