@@ -25,9 +25,14 @@ run_suite() {
   local builddir=$1; shift
   local log
   log=$(mktemp)
-  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
-    meson test -C "$builddir" --print-errorlogs "$@" 2>&1 | tee "$log"
-  local status=${PIPESTATUS[0]}
+  # Output goes to a file, not a pipe, so that no stray process left holding
+  # it can stop the run from ending; the whole suite is bounded in time too.
+  timeout --kill-after=30 2400 \
+    dbus-run-session --config-file=build-aux/test-session-bus.conf -- \
+    xvfb-run -a -s "-screen 0 1280x800x24" \
+    meson test -C "$builddir" --print-errorlogs "$@" >"$log" 2>&1
+  local status=$?
+  cat "$log"
   count_results "$log"
   rm -f "$log"
   if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
