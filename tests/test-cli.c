@@ -204,6 +204,68 @@ test_cli_generate (void)
   rp_test_remove_tree (dir);
 }
 
+/* Backup, a change, check, restore: the change is undone and the file passes the check. */
+static void
+test_cli_backup_check_restore (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "centre.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) backup = { 0 };
+  g_auto(CliResult) list = { 0 };
+  g_auto(CliResult) step = { 0 };
+  g_auto(CliResult) check = { 0 };
+  g_auto(CliResult) restore = { 0 };
+  g_auto(CliResult) after = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_auto(CliResult) not_ours = { 0 };
+  g_auto(CliResult) no_backup = { 0 };
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  /* Never overwrites a file. */
+  run_cli (&again, "backup", "--database", path, "--output", copy, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already exists"));
+
+  run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  g_assert_cmpint (step.status, ==, 0);
+
+  run_cli (&check, "check", "--database", path, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "No problems found."));
+
+  run_cli (&restore, "restore", "--database", path, "--from", copy, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_nonnull (strstr (restore.out, "is kept in"));
+
+  run_cli (&after, "attendees", "--database", path, "--format", "csv", NULL);
+  g_assert_nonnull (strstr (after.out, "\r\n4,ASC,1,"));
+
+  /* The file replaced by the restore is listed among the backups. */
+  run_cli (&list, "backup", "--database", path, "--list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "Before restoring a backup"));
+
+  g_assert_true (g_file_set_contents (text, "Attendee 4 moved.\n", -1, NULL));
+  run_cli (&not_ours, "check", "--database", text, NULL);
+  g_assert_cmpint (not_ours.status, ==, 1);
+  g_assert_nonnull (strstr (not_ours.err, "not a Reprovision database"));
+
+  run_cli (&no_backup, "restore", "--database", path, "--from", text, NULL);
+  g_assert_cmpint (no_backup.status, ==, 1);
+  g_assert_nonnull (strstr (no_backup.err, "cannot be restored"));
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -214,6 +276,7 @@ main (int    argc,
   g_test_add_func ("/cli/demo-then-read-back", test_cli_demo_then_read_back);
   g_test_add_func ("/cli/errors", test_cli_errors);
   g_test_add_func ("/cli/generate", test_cli_generate);
+  g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "rp-core.h"
+#include "rp-store-private.h"
 
 #define EXIT_USAGE 2
 
@@ -28,6 +29,9 @@ static int command_step      (int argc, char **argv);
 static int command_report    (int argc, char **argv);
 static int command_generate  (int argc, char **argv);
 static int command_schedule  (int argc, char **argv);
+static int command_backup    (int argc, char **argv);
+static int command_restore   (int argc, char **argv);
+static int command_check     (int argc, char **argv);
 
 static const Command commands[] = {
   { "demo",      command_demo,      N_("Write the sample programme into a database") },
@@ -35,6 +39,9 @@ static const Command commands[] = {
   { "step",      command_step,      N_("Record that an attendee has reached a step of the moving plan") },
   { "report",    command_report,    N_("Write the anonymised reprovision report") },
   { "schedule",  command_schedule,  N_("Write a family’s taster-day schedule as an easy-read PDF") },
+  { "backup",    command_backup,    N_("Make or list backups of a database") },
+  { "restore",   command_restore,   N_("Put a backup in place of a database, keeping the current file") },
+  { "check",     command_check,     N_("Check a database for damage and broken records") },
   { "generate",  command_generate,  N_("Write a synthetic programme of any size, for benchmarks") },
 };
 
@@ -577,6 +584,178 @@ command_generate (int    argc,
 
   g_print (_("Wrote “%s” to %s\n"), rp_programme_get_name (programme), database);
   return EXIT_SUCCESS;
+}
+
+static int
+command_backup (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *copy = NULL;
+  gboolean list = FALSE;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "list", 'l', 0, G_OPTION_ARG_NONE, &list, N_("List the backups instead of making one"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the copy here instead of the backups folder"), N_("FILE") },
+    { NULL }
+  };
+
+  context = command_context (_("Make a backup of a database in the backups folder beside it, or list the backups there. "
+                               "Reprovision also makes one every day it is used, and before every update, import and restore."),
+                             entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+  if (list && output != NULL)
+    return usage_error (context, _("Use --list or --output, not both."));
+
+  if (list)
+    {
+      g_autoptr(GListModel) backups = rp_backup_list (database, &error);
+      guint n;
+
+      if (backups == NULL)
+        return fail (error);
+
+      n = g_list_model_get_n_items (backups);
+      if (n == 0)
+        {
+          g_autofree char *folder = rp_backup_get_folder (database);
+
+          g_print (_("There are no backups in “%s” yet.\n"), folder);
+          return EXIT_SUCCESS;
+        }
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RpBackup) backup = g_list_model_get_item (backups, i);
+          g_autofree char *when = g_date_time_format (rp_backup_get_created (backup), "%Y-%m-%d %H:%M");
+          g_autofree char *size = g_format_size (rp_backup_get_size (backup));
+
+          g_print ("%s  %-34s  %9s  %s\n", when, rp_backup_reason_get_label (rp_backup_get_reason (backup)),
+                   size, rp_backup_get_path (backup));
+        }
+      return EXIT_SUCCESS;
+    }
+
+  if (!g_file_test (database, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr ("reprovision-cli: ");
+      g_printerr (_("The database “%s” does not exist."), database);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  if (output != NULL)
+    {
+      if (g_file_test (output, G_FILE_TEST_EXISTS))
+        {
+          g_printerr ("reprovision-cli: ");
+          g_printerr (_("“%s” already exists. Choose a new file name; nothing was overwritten."), output);
+          g_printerr ("\n");
+          return EXIT_FAILURE;
+        }
+      if (!rp_store_copy_database (database, output, &error))
+        return fail (error);
+      copy = g_strdup (output);
+    }
+  else if (!(copy = rp_backup_create (database, RP_BACKUP_MANUAL, &error)))
+    return fail (error);
+
+  g_print (_("Backed up to “%s”.\n"), copy);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_restore (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *kept = NULL;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file to replace"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The backup to restore (see “backup --list”)"), N_("BACKUP") },
+    { NULL }
+  };
+
+  context = command_context (_("Put a backup in place of a database. The database as it is now is kept in the backups folder first, so a restore can be undone. "
+                               "Close Reprovision before restoring."),
+                             entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (from == NULL)
+    return usage_error (context, _("Name the backup to restore with --from BACKUP."));
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+
+  if (!rp_backup_restore (database, from, &kept, &error))
+    return fail (error);
+
+  g_print (_("Restored “%s” from “%s”.\n"), database, from);
+  if (kept != NULL)
+    g_print (_("The database as it was before is kept in “%s”.\n"), kept);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *database = NULL;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { NULL }
+  };
+
+  context = command_context (_("Check a database without changing it: that the file is whole, that every record refers to records that exist, "
+                               "that each attendee’s step agrees with their step history, and that bookings are for existing taster days. "
+                               "Exits with status 1 if there is a problem."),
+                             entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+
+  if (!(findings = rp_check_database (database, &error)))
+    return fail (error);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      RpCheckFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->problems->len == 0)
+        {
+          g_print ("%s %s\n", _("OK:"), finding->passed);
+          continue;
+        }
+
+      g_print ("%s %s\n", _("Problem:"), finding->failed);
+      for (guint j = 0; j < finding->problems->len; j++)
+        g_print ("  – %s\n", (const char *) g_ptr_array_index (finding->problems, j));
+    }
+
+  if (rp_check_passed (findings))
+    {
+      g_print (_("No problems found.\n"));
+      return EXIT_SUCCESS;
+    }
+
+  g_print (_("Problems found. Keep the file as it is, and restore a backup with “reprovision-cli restore”.\n"));
+  return EXIT_FAILURE;
 }
 
 static void

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* "RPRV": marks the file as ours, so another program's SQLite file is refused. */
+#define RP_STORE_APPLICATION_ID 0x52505256
+
 /* Opens and migrates only as far as @target_version; tests build old databases with it. */
 RpStore *rp_store_open_at_version (const char        *path,
                                    RpStoreOpenFlags   flags,
@@ -21,5 +24,17 @@ gboolean rp_store_begin           (RpStore           *self,
 gboolean rp_store_commit          (RpStore           *self,
                                    GError           **error);
 void     rp_store_rollback        (RpStore           *self);
+
+/* Creates @path with owner-only permissions if it does not exist yet. */
+gboolean rp_store_create_private_file (const char  *path,
+                                       GError     **error);
+/* Turns an SQLite result code into a clear RP_ERROR. */
+void     rp_store_set_error_from_code (GError     **error,
+                                       int          code,
+                                       const char  *detail);
+/* Copies a consistent snapshot of a database (path or `file:` URI) to a new file. */
+gboolean rp_store_copy_database       (const char  *source,
+                                       const char  *target,
+                                       GError     **error);
 
 G_END_DECLS

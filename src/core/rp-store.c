@@ -11,16 +11,15 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <unistd.h>
 
+#include "rp-backup.h"
 #include "rp-date.h"
 #include "rp-enums.h"
 #include "rp-error.h"
 #include "rp-moving-plan.h"
 #include "rp-store.h"
 #include "rp-store-private.h"
-
-/* "RPRV": marks the file as ours, so another program's SQLite file is refused. */
-#define RP_STORE_APPLICATION_ID 0x52505256
 
 struct _RpStore
 {
@@ -273,10 +272,10 @@ rp_store_init (RpStore *self)
 
 /* Errors ---------------------------------------------------------------- */
 
-static void
-set_error_from_code (GError     **error,
-                     int          code,
-                     const char  *detail)
+void
+rp_store_set_error_from_code (GError     **error,
+                              int          code,
+                              const char  *detail)
 {
   switch (code & 0xff)
     {
@@ -337,7 +336,7 @@ static gboolean
 set_error_from_db (RpStore  *self,
                    GError  **error)
 {
-  set_error_from_code (error, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db));
+  rp_store_set_error_from_code (error, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -665,9 +664,9 @@ migrate (RpStore  *self,
 
 /* Creates the file with owner-only permissions before SQLite touches it;
  * SQLite gives its -wal and -shm files the same mode. */
-static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
+gboolean
+rp_store_create_private_file (const char  *path,
+                              GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
@@ -724,7 +723,7 @@ rp_store_open_at_version (const char        *path,
           return NULL;
         }
 
-      if (!create_private_file (path, error))
+      if (!rp_store_create_private_file (path, error))
         return NULL;
     }
   else if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -742,7 +741,7 @@ rp_store_open_at_version (const char        *path,
   rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : "");
+      rp_store_set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : "");
       return NULL;
     }
 
@@ -782,6 +781,22 @@ rp_store_open_at_version (const char        *path,
       if (!store_exec (self, "PRAGMA journal_mode = WAL", error) ||
           !store_exec (self, "PRAGMA synchronous = FULL", error))
         return NULL;
+
+      if (version > 0 && version < target_version)
+        {
+          g_autofree char *backup = NULL;
+          g_autoptr(GError) backup_error = NULL;
+
+          /* An update that goes wrong must be undoable: keep the file as it was. */
+          backup = rp_backup_create (path, RP_BACKUP_BEFORE_UPDATE, &backup_error);
+          if (backup == NULL)
+            {
+              g_set_error (error, RP_ERROR, backup_error->code,
+                           _("The database needs updating for this version of Reprovision, but a backup could not be made first, so nothing was changed. %s"),
+                           backup_error->message);
+              return NULL;
+            }
+        }
 
       if (version < target_version && !migrate (self, version, target_version, error))
         return NULL;
@@ -874,6 +889,97 @@ rp_store_path_needs_local_copy (const char *path)
 }
 
 /**
+ * rp_store_copy_database:
+ * @source: a database path, or an SQLite `file:` URI
+ * @target: a path that does not exist yet
+ * @error: why the copy failed
+ *
+ * Copies a consistent snapshot of @source into @target with SQLite's online
+ * backup, so a copy taken while someone is saving is never half a save. The
+ * copy is written under a temporary name, flushed to disk, and only then
+ * given its name: a crash part-way leaves no file that looks complete.
+ */
+gboolean
+rp_store_copy_database (const char  *source,
+                        const char  *target,
+                        GError     **error)
+{
+  g_autofree char *partial = NULL;
+  sqlite3 *source_db = NULL;
+  sqlite3 *target_db = NULL;
+  int rc;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  partial = g_strconcat (target, ".partial", NULL);
+  g_unlink (partial);
+  if (!rp_store_create_private_file (partial, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (source, &source_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (source_db, 5000);
+      rc = sqlite3_open_v2 (partial, &target_db, SQLITE_OPEN_READWRITE, NULL);
+    }
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_backup *backup = sqlite3_backup_init (target_db, "main", source_db, "main");
+
+      if (backup == NULL)
+        rc = sqlite3_extended_errcode (target_db);
+      else
+        {
+          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup);
+        }
+    }
+
+  /* A copy is a single self-contained file: no write-ahead log beside it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (target_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    rp_store_set_error_from_code (error, rc,
+                                  target_db != NULL && sqlite3_errcode (target_db) != SQLITE_OK
+                                  ? sqlite3_errmsg (target_db)
+                                  : source_db != NULL ? sqlite3_errmsg (source_db) : "");
+
+  sqlite3_close_v2 (source_db);
+  sqlite3_close_v2 (target_db);
+
+  if (rc == SQLITE_OK)
+    {
+      int fd = g_open (partial, O_RDONLY | O_CLOEXEC, 0);
+
+      if (fd < 0 || fsync (fd) != 0)
+        rc = SQLITE_IOERR;
+      if (fd >= 0)
+        g_close (fd, NULL);
+      if (rc == SQLITE_OK && g_rename (partial, target) != 0)
+        rc = SQLITE_IOERR;
+      if (rc != SQLITE_OK)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, RP_ERROR, saved_errno == ENOSPC ? RP_ERROR_NO_SPACE : RP_ERROR_IO,
+                       _("The copy “%s” could not be written: %s."), target, g_strerror (saved_errno));
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * rp_store_make_local_copy:
  * @path: a database on a portal or network location
  * @error: why the copy failed
@@ -892,10 +998,6 @@ rp_store_make_local_copy (const char  *path,
   g_autofree char *dir = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *target = NULL;
-  sqlite3 *source = NULL;
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -915,38 +1017,10 @@ rp_store_make_local_copy (const char  *path,
         target = g_strdup_printf ("%s/%s (%u).db", dir, stem, n);
     }
 
-  if (!create_private_file (target, error))
-    return NULL;
-
   /* immutable=1: the portal cannot take locks, and nobody writes the original meanwhile. */
   uri = g_strdup_printf ("file:%s?immutable=1", path);
-  rc = sqlite3_open_v2 (uri, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", source, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
-      else
-        {
-          sqlite3_backup_step (backup, -1);
-          rc = sqlite3_backup_finish (backup);
-        }
-    }
-
-  if (rc != SQLITE_OK)
-    set_error_from_code (error, rc, source ? sqlite3_errmsg (source) : "");
-
-  sqlite3_close_v2 (source);
-  sqlite3_close_v2 (dest);
-
-  if (rc != SQLITE_OK)
-    {
-      g_unlink (target);
-      return NULL;
-    }
+  if (!rp_store_copy_database (uri, target, error))
+    return NULL;
 
   return g_steal_pointer (&target);
 }

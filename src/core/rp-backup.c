@@ -1,0 +1,655 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-backup.c: copies of a database kept beside it, and restoring one */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rp-backup.h"
+#include "rp-error.h"
+#include "rp-store.h"
+#include "rp-store-private.h"
+
+struct _RpBackup
+{
+  GObject         parent_instance;
+
+  char           *path;
+  RpBackupReason  reason;
+  GDateTime      *created;
+  goffset         size;
+};
+
+G_DEFINE_FINAL_TYPE (RpBackup, rp_backup, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_REASON,
+  PROP_CREATED,
+  PROP_SIZE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* File names are "<kind>-YYYYMMDD-HHMMSS.db", so they sort by age within a kind. */
+static const char * const reason_names[] = {
+  [RP_BACKUP_DAILY] = "daily",
+  [RP_BACKUP_BEFORE_UPDATE] = "before-update",
+  [RP_BACKUP_BEFORE_IMPORT] = "before-import",
+  [RP_BACKUP_BEFORE_RESTORE] = "before-restore",
+  [RP_BACKUP_MANUAL] = "manual",
+};
+
+static void
+rp_backup_finalize (GObject *object)
+{
+  RpBackup *self = RP_BACKUP (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->created, g_date_time_unref);
+
+  G_OBJECT_CLASS (rp_backup_parent_class)->finalize (object);
+}
+
+static void
+rp_backup_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RpBackup *self = RP_BACKUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_REASON:
+      g_value_set_int (value, self->reason);
+      break;
+
+    case PROP_CREATED:
+      g_value_set_boxed (value, self->created);
+      break;
+
+    case PROP_SIZE:
+      g_value_set_int64 (value, self->size);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_backup_class_init (RpBackupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rp_backup_finalize;
+  object_class->get_property = rp_backup_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REASON] =
+    g_param_spec_int ("reason", NULL, NULL, RP_BACKUP_DAILY, RP_BACKUP_MANUAL, RP_BACKUP_DAILY,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED] =
+    g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIZE] =
+    g_param_spec_int64 ("size", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rp_backup_init (RpBackup *self)
+{
+}
+
+const char *
+rp_backup_get_path (RpBackup *self)
+{
+  g_return_val_if_fail (RP_IS_BACKUP (self), NULL);
+
+  return self->path;
+}
+
+RpBackupReason
+rp_backup_get_reason (RpBackup *self)
+{
+  g_return_val_if_fail (RP_IS_BACKUP (self), RP_BACKUP_DAILY);
+
+  return self->reason;
+}
+
+/**
+ * rp_backup_get_created:
+ * Returns: (transfer none): when the backup was made, in local time
+ */
+GDateTime *
+rp_backup_get_created (RpBackup *self)
+{
+  g_return_val_if_fail (RP_IS_BACKUP (self), NULL);
+
+  return self->created;
+}
+
+goffset
+rp_backup_get_size (RpBackup *self)
+{
+  g_return_val_if_fail (RP_IS_BACKUP (self), 0);
+
+  return self->size;
+}
+
+const char *
+rp_backup_reason_get_label (RpBackupReason reason)
+{
+  switch (reason)
+    {
+    case RP_BACKUP_DAILY:
+      return _("Daily backup");
+    case RP_BACKUP_BEFORE_UPDATE:
+      return _("Before updating to a new version");
+    case RP_BACKUP_BEFORE_IMPORT:
+      return _("Before an import");
+    case RP_BACKUP_BEFORE_RESTORE:
+      return _("Before restoring a backup");
+    case RP_BACKUP_MANUAL:
+      return _("Made by hand");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * rp_backup_get_folder:
+ * @database_path: a database file
+ *
+ * Backups live in a folder beside the database: "reprovision.db" keeps them
+ * in "reprovision-backups", so they move and are deleted with it.
+ *
+ * Returns: (transfer full): the folder's path
+ */
+char *
+rp_backup_get_folder (const char *database_path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+
+  dir = g_path_get_dirname (database_path);
+  stem = g_path_get_basename (database_path);
+  if (strrchr (stem, '.') != NULL && strrchr (stem, '.') != stem)
+    *strrchr (stem, '.') = '\0';
+  name = g_strconcat (stem, "-backups", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Reads "<kind>-YYYYMMDD-HHMMSS.db"; anything else in the folder is not ours. */
+static RpBackup *
+backup_from_name (const char *folder,
+                  const char *name)
+{
+  g_autoptr(RpBackup) backup = NULL;
+  g_autoptr(GTimeZone) local = NULL;
+  GStatBuf info;
+  int year, month, day, hour, minute, second;
+  int consumed = 0;
+
+  for (guint reason = 0; reason < G_N_ELEMENTS (reason_names); reason++)
+    {
+      gsize length = strlen (reason_names[reason]);
+
+      if (strncmp (name, reason_names[reason], length) != 0 || name[length] != '-')
+        continue;
+
+      if (sscanf (name + length + 1, "%4d%2d%2d-%2d%2d%2d.db%n",
+                  &year, &month, &day, &hour, &minute, &second, &consumed) != 6 ||
+          name[length + 1 + consumed] != '\0')
+        return NULL;
+
+      local = g_time_zone_new_local ();
+      backup = g_object_new (RP_TYPE_BACKUP, NULL);
+      backup->reason = reason;
+      backup->path = g_build_filename (folder, name, NULL);
+      backup->created = g_date_time_new (local, year, month, day, hour, minute, second);
+      if (backup->created == NULL || g_stat (backup->path, &info) != 0)
+        return NULL;
+      backup->size = info.st_size;
+
+      return g_steal_pointer (&backup);
+    }
+
+  return NULL;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  RpBackup *backup_a = *(RpBackup **) a;
+  RpBackup *backup_b = *(RpBackup **) b;
+  int order = g_date_time_compare (backup_b->created, backup_a->created);
+
+  return order != 0 ? order : g_strcmp0 (backup_b->path, backup_a->path);
+}
+
+/**
+ * rp_backup_list:
+ * @database_path: a database file
+ * @error: why the backups folder could not be read
+ *
+ * Returns: (transfer full): #RpBackup items, newest first (empty when there are none)
+ */
+GListModel *
+rp_backup_list (const char  *database_path,
+                GError     **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (RP_TYPE_BACKUP);
+  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *folder = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  folder = rp_backup_get_folder (database_path);
+  dir = g_dir_open (folder, 0, &local_error);
+  if (dir == NULL)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return G_LIST_MODEL (g_steal_pointer (&store));
+
+      g_set_error (error, RP_ERROR, RP_ERROR_IO,
+                   _("The backups in “%s” could not be read: %s"), folder, local_error->message);
+      return NULL;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      RpBackup *backup = backup_from_name (folder, name);
+
+      if (backup != NULL)
+        g_ptr_array_add (backups, backup);
+    }
+
+  g_ptr_array_sort (backups, compare_newest_first);
+  g_list_store_splice (store, 0, 0, backups->pdata, backups->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+static gboolean
+is_pre_change (RpBackupReason reason)
+{
+  return reason == RP_BACKUP_BEFORE_UPDATE ||
+         reason == RP_BACKUP_BEFORE_IMPORT ||
+         reason == RP_BACKUP_BEFORE_RESTORE;
+}
+
+/* Removes the oldest backups of @reason's group beyond what is kept. Copies made
+ * by hand are the user's to remove. */
+static void
+prune (const char     *database_path,
+       RpBackupReason  reason)
+{
+  g_autoptr(GListModel) backups = rp_backup_list (database_path, NULL);
+  guint limit;
+  guint kept = 0;
+
+  if (backups == NULL || reason == RP_BACKUP_MANUAL)
+    return;
+
+  limit = reason == RP_BACKUP_DAILY ? RP_BACKUP_KEEP_DAILY : RP_BACKUP_KEEP_PRE_CHANGE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
+    {
+      g_autoptr(RpBackup) backup = g_list_model_get_item (backups, i);
+      gboolean same_group = reason == RP_BACKUP_DAILY
+                            ? backup->reason == RP_BACKUP_DAILY
+                            : is_pre_change (backup->reason);
+
+      if (!same_group)
+        continue;
+
+      if (++kept > limit)
+        g_unlink (backup->path);
+    }
+}
+
+/**
+ * rp_backup_create:
+ * @database_path: the database to copy
+ * @reason: why the copy is made; decides how long it is kept
+ * @error: why the copy could not be made
+ *
+ * Copies a consistent snapshot of the database into its backups folder
+ * (created 0700; the copy is 0600), then removes the oldest copies of the
+ * same kind beyond what is kept.
+ *
+ * Returns: (transfer full): the path of the copy, or %NULL
+ */
+char *
+rp_backup_create (const char      *database_path,
+                  RpBackupReason   reason,
+                  GError         **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *stamp = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+  g_return_val_if_fail (reason <= RP_BACKUP_MANUAL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (database_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist."), database_path);
+      return NULL;
+    }
+
+  folder = rp_backup_get_folder (database_path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RP_ERROR, saved_errno == ENOSPC ? RP_ERROR_NO_SPACE : RP_ERROR_IO,
+                   _("The backups folder “%s” could not be created: %s."),
+                   folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* Two copies in the same second wait for the next: names stay unique and in order. */
+  do
+    {
+      g_clear_pointer (&now, g_date_time_unref);
+      g_clear_pointer (&stamp, g_free);
+      g_clear_pointer (&target, g_free);
+      if (now != NULL)
+        g_usleep (G_USEC_PER_SEC / 4);
+      now = g_date_time_new_now_local ();
+      stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      target = g_strdup_printf ("%s/%s-%s.db", folder, reason_names[reason], stamp);
+    }
+  while (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  if (!rp_store_copy_database (database_path, target, error))
+    return NULL;
+
+  prune (database_path, reason);
+
+  return g_steal_pointer (&target);
+}
+
+/**
+ * rp_backup_ensure_daily:
+ * @database_path: the database the app has just opened
+ * @error: why the copy could not be made
+ *
+ * Makes the day's backup unless one was already made today.
+ *
+ * Returns: (transfer full) (nullable): the path of the new copy, or %NULL
+ *   with @error unset when today's copy already exists
+ */
+char *
+rp_backup_ensure_daily (const char  *database_path,
+                        GError     **error)
+{
+  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(backups = rp_backup_list (database_path, error)))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
+    {
+      g_autoptr(RpBackup) backup = g_list_model_get_item (backups, i);
+      int year, month, day;
+
+      if (backup->reason != RP_BACKUP_DAILY)
+        continue;
+
+      g_date_time_get_ymd (backup->created, &year, &month, &day);
+      if (year == g_date_time_get_year (now) &&
+          month == g_date_time_get_month (now) &&
+          day == g_date_time_get_day_of_month (now))
+        return NULL;
+    }
+
+  return rp_backup_create (database_path, RP_BACKUP_DAILY, error);
+}
+
+/* A backup is only put back if it is whole and ours. */
+static gboolean
+check_restorable (const char  *backup_path,
+                  GError     **error)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean whole = FALSE;
+
+  /* Read-only refuses an older schema; a copy is opened as it is. */
+  store = rp_store_open (backup_path, RP_STORE_OPEN_READ_ONLY, &local_error);
+  if (store == NULL && !g_error_matches (local_error, RP_ERROR, RP_ERROR_READ_ONLY))
+    {
+      g_set_error (error, RP_ERROR, local_error->code,
+                   _("This backup cannot be restored: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (store != NULL &&
+      sqlite3_prepare_v2 (rp_store_get_db (store), "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    whole = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+
+  if (store != NULL && !whole)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_CORRUPT,
+                           _("This backup is damaged and cannot be restored. Choose another one."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A file SQLite cannot back up (damaged, or not a database) is kept byte for byte. */
+static char *
+keep_raw_copy (const char  *database_path,
+               GError     **error)
+{
+  g_autofree char *folder = rp_backup_get_folder (database_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s/%s-%s.db", folder,
+                                             reason_names[RP_BACKUP_BEFORE_RESTORE], stamp);
+  g_autoptr(GFile) source = g_file_new_for_path (database_path);
+  g_autoptr(GFile) destination = g_file_new_for_path (target);
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      !rp_store_create_private_file (target, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, RP_ERROR, RP_ERROR_IO,
+                     _("The backups folder “%s” could not be created."), folder);
+      return NULL;
+    }
+
+  if (!g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_IO,
+                   _("The current database could not be kept before restoring: %s"),
+                   local_error->message);
+      g_unlink (target);
+      return NULL;
+    }
+
+  return g_steal_pointer (&target);
+}
+
+/* Writes @backup_path over the live database through SQLite, which takes the
+ * locks: another program with the file open sees the restored data, not a
+ * file swapped under it. */
+static gboolean
+copy_into (const char  *backup_path,
+           const char  *database_path,
+           GError     **error)
+{
+  sqlite3 *source = NULL;
+  sqlite3 *target = NULL;
+  int rc;
+
+  if (!rp_store_create_private_file (database_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_open_v2 (database_path, &target, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (target, 5000);
+      rc = sqlite3_exec (target, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_backup *backup = sqlite3_backup_init (target, "main", source, "main");
+
+      if (backup == NULL)
+        rc = sqlite3_extended_errcode (target);
+      else
+        {
+          /* Busy: retry while the other program finishes its save. */
+          for (int attempt = 0; attempt < 50; attempt++)
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+                break;
+              g_usleep (G_USEC_PER_SEC / 10);
+            }
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    rp_store_set_error_from_code (error, rc, target != NULL ? sqlite3_errmsg (target) : "");
+
+  sqlite3_close_v2 (source);
+  sqlite3_close_v2 (target);
+
+  return rc == SQLITE_OK;
+}
+
+/**
+ * rp_backup_restore:
+ * @database_path: the database to replace
+ * @backup_path: the copy to put in its place
+ * @safety_copy_path: (out) (optional) (transfer full): where the replaced file was kept
+ * @error: why nothing was restored
+ *
+ * Puts a backup in place of the database. The current file is copied first
+ * (even a damaged one, byte for byte), so a restore can itself be undone.
+ * Close every store on @database_path before calling this.
+ *
+ * Returns: %TRUE if the backup was restored
+ */
+gboolean
+rp_backup_restore (const char  *database_path,
+                   const char  *backup_path,
+                   char       **safety_copy_path,
+                   GError     **error)
+{
+  g_autofree char *safety_copy = NULL;
+  g_autofree char *replacement = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (database_path != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_restorable (backup_path, error))
+    return FALSE;
+
+  if (g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      safety_copy = rp_backup_create (database_path, RP_BACKUP_BEFORE_RESTORE, &local_error);
+      if (safety_copy == NULL)
+        {
+          if (g_error_matches (local_error, RP_ERROR, RP_ERROR_LOCKED) ||
+              g_error_matches (local_error, RP_ERROR, RP_ERROR_NO_SPACE))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          g_clear_error (&local_error);
+          if (!(safety_copy = keep_raw_copy (database_path, error)))
+            return FALSE;
+        }
+    }
+
+  if (!copy_into (backup_path, database_path, &local_error))
+    {
+      if (!g_error_matches (local_error, RP_ERROR, RP_ERROR_CORRUPT) &&
+          !g_error_matches (local_error, RP_ERROR, RP_ERROR_NOT_DATABASE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      /* SQLite cannot write into a damaged file, and nobody can have it open:
+       * the backup goes beside it and is renamed over it, so at every moment
+       * one whole file has the name. */
+      g_clear_error (&local_error);
+      replacement = g_strconcat (database_path, ".restoring", NULL);
+      g_unlink (replacement);
+      if (!rp_store_copy_database (backup_path, replacement, error))
+        return FALSE;
+
+      wal = g_strconcat (database_path, "-wal", NULL);
+      shm = g_strconcat (database_path, "-shm", NULL);
+      g_unlink (wal);
+      g_unlink (shm);
+      if (g_rename (replacement, database_path) != 0)
+        {
+          int saved_errno = errno;
+
+          g_unlink (replacement);
+          g_set_error (error, RP_ERROR, RP_ERROR_IO,
+                       _("The backup could not be put in place: %s. The database was left as it was."),
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (safety_copy_path != NULL)
+    *safety_copy_path = g_steal_pointer (&safety_copy);
+
+  return TRUE;
+}

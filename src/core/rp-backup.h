@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-backup.h: copies of a database kept beside it, and restoring one */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RP_BACKUP_DAILY,           /* the first time the app opens the database each day */
+  RP_BACKUP_BEFORE_UPDATE,   /* before the schema is migrated to a newer version */
+  RP_BACKUP_BEFORE_IMPORT,
+  RP_BACKUP_BEFORE_RESTORE,  /* the file as it was before a backup replaced it */
+  RP_BACKUP_MANUAL,          /* asked for by the user; never removed automatically */
+} RpBackupReason;
+
+/* How many of each kind are kept; older ones are removed when a new one is made. */
+#define RP_BACKUP_KEEP_DAILY      14
+#define RP_BACKUP_KEEP_PRE_CHANGE 5
+
+#define RP_TYPE_BACKUP (rp_backup_get_type ())
+
+G_DECLARE_FINAL_TYPE (RpBackup, rp_backup, RP, BACKUP, GObject)
+
+const char     *rp_backup_get_path         (RpBackup        *self);
+RpBackupReason  rp_backup_get_reason       (RpBackup        *self);
+GDateTime      *rp_backup_get_created      (RpBackup        *self);
+goffset         rp_backup_get_size         (RpBackup        *self);
+
+const char     *rp_backup_reason_get_label (RpBackupReason   reason);
+
+char           *rp_backup_get_folder       (const char      *database_path);
+GListModel     *rp_backup_list             (const char      *database_path,
+                                            GError         **error);
+char           *rp_backup_create           (const char      *database_path,
+                                            RpBackupReason   reason,
+                                            GError         **error);
+char           *rp_backup_ensure_daily     (const char      *database_path,
+                                            GError         **error);
+gboolean        rp_backup_restore          (const char      *database_path,
+                                            const char      *backup_path,
+                                            char           **safety_copy_path,
+                                            GError         **error);
+
+G_END_DECLS
