@@ -92,6 +92,8 @@ test_healthy (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (findings->len, ==, 4);
   g_assert_true (rp_check_passed (findings));
+  g_assert_true (rp_check_quick (fixture->path, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -156,6 +158,10 @@ test_damaged_file (Fixture       *fixture,
   findings = rp_check_database (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_false (rp_check_passed (findings));
+
+  /* The check the app runs in the background after opening finds it too. */
+  g_assert_false (rp_check_quick (fixture->path, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_CORRUPT);
 }
 
 static void

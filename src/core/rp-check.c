@@ -329,3 +329,51 @@ rp_check_passed (GPtrArray *findings)
 
   return TRUE;
 }
+
+/**
+ * rp_check_quick:
+ * @path: a database file
+ * @error: %RP_ERROR_CORRUPT when the file is damaged
+ *
+ * SQLite's quick check, on a connection of its own so it can run in a thread
+ * while the app is in use. A damaged page is otherwise only found when it is
+ * read, and a damaged table can look like an empty one.
+ *
+ * Returns: %TRUE if the file is whole
+ */
+gboolean
+rp_check_quick (const char  *path,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean whole = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      whole = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_OK)
+    rp_store_set_error_from_code (error, db != NULL ? sqlite3_extended_errcode (db) : rc,
+                                  db != NULL ? sqlite3_errmsg (db) : "");
+  else if (!whole)
+    g_set_error_literal (error, RP_ERROR, RP_ERROR_CORRUPT,
+                         _("The database file is damaged. Open one of its backups instead."));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+
+  return rc == SQLITE_OK && whole;
+}

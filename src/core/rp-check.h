@@ -17,5 +17,7 @@ typedef struct
 GPtrArray *rp_check_database (const char  *path,
                               GError     **error);
 gboolean   rp_check_passed   (GPtrArray   *findings);
+gboolean   rp_check_quick    (const char  *path,
+                              GError     **error);
 
 G_END_DECLS

@@ -745,6 +745,15 @@ rp_store_open_at_version (const char        *path,
       return NULL;
     }
 
+  /* SQLite quietly opens a file it may not write to read-only: say so instead,
+   * so nobody types changes that cannot be saved. */
+  if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                   _("The database cannot be changed: the file is read-only, or you do not have permission to change it. You can open it read-only to look at it."));
+      return NULL;
+    }
+
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_create_function (self->db, "rp_audit_user", 0, SQLITE_UTF8, self, sql_audit_user, NULL, NULL);

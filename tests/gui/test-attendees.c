@@ -9,6 +9,7 @@
 #include "rp-attendees-page.h"
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-store-private.h"
 #include "rp-gui-test-util.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
@@ -316,6 +317,60 @@ test_attendees_close_mid_edit (Fixture       *fixture,
   g_assert_cmpstr (rp_attendee_get_case_notes (stored), ==, "Family back from Spain; visit booked");
 }
 
+/* A full disk refuses the save: what was typed stays on screen, the person is
+ * told, the database keeps its last good state, and the next save succeeds. */
+static void
+test_attendees_disk_full (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  RpAttendeePage *attendee_page = open_attendee (fixture, 12);
+  GtkWidget *group = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Case Notes");
+  GtkWidget *view = rp_test_find_widget (group, GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  sqlite3 *db = rp_store_get_db (fixture->store);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(RpAttendee) before = NULL;
+  g_autoptr(RpAttendee) after = NULL;
+  g_autoptr(RpAttendee) saved = NULL;
+  g_autofree char *shown_text = NULL;
+  g_autofree char *limit = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GtkTextIter start, end;
+  int pages;
+
+  before = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 12, NULL);
+  for (int i = 0; g_string_append_printf (note, "Visit %d: family discussed Mosaic and Hollybank. ", i), note->len < 9000; i++)
+    ;
+
+  /* The database may not grow by a single page: SQLite reports the disk full. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %d", pages);
+  g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  gtk_text_buffer_set_text (buffer, note->str, -1);
+  rp_attendee_page_save_now (attendee_page);
+  rp_test_spin ();
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown_text, ==, note->str);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, "label",
+                                         "The disk is full. Nothing was saved; free some space, then try again."));
+
+  after = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 12, NULL);
+  g_assert_cmpstr (rp_attendee_get_case_notes (after), ==, rp_attendee_get_case_notes (before));
+  g_assert_true (rp_check_quick (rp_store_get_path (fixture->store), NULL));
+
+  /* Space freed: the same edit, still on screen, is saved. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==, SQLITE_OK);
+  rp_attendee_page_save_now (attendee_page);
+  saved = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 12, NULL);
+  g_assert_cmpstr (rp_attendee_get_case_notes (saved), ==, note->str);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,6 +385,7 @@ main (int    argc,
   ADD ("/gui/attendees/edit-field", test_attendees_edit_field);
   ADD ("/gui/attendees/report-note-warning", test_attendees_report_note_warning);
   ADD ("/gui/attendees/close-mid-edit", test_attendees_close_mid_edit);
+  ADD ("/gui/attendees/disk-full-keeps-the-edit", test_attendees_disk_full);
 #undef ADD
 
   return g_test_run ();

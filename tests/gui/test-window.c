@@ -5,6 +5,10 @@
 
 #include <adwaita.h>
 
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rp-backups-window.h"
 #include "rp-core.h"
 #include "rp-count-row.h"
 #include "rp-new-programme-window.h"
@@ -43,12 +47,36 @@ fixture_tear_down (Fixture       *fixture,
 
 
 
-/* Destroys @window and checks that nothing else still holds it. */
+/* Runs the main loop until @view shows, for work done in a thread; FALSE after 5 s. */
+static gboolean
+wait_for_view (RpWindow   *window,
+               const char *view)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (rp_window_get_view (window), view) != 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return g_strcmp0 (rp_window_get_view (window), view) == 0;
+}
+
+/* Destroys @window and checks that nothing else still holds it, once the
+ * checks and backups it started in threads have reported back. */
 static void
 destroy_window (RpWindow *window)
 {
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
+  while (G_OBJECT (window)->ref_count > 1 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   rp_test_spin ();
   g_assert_finalize_object (window);
 }
@@ -225,6 +253,152 @@ test_window_open_not_a_database (Fixture       *fixture,
   destroy_window (window);
 }
 
+
+/* Scribbles over the attendee table's first page; SQLite still opens the file. */
+static void
+damage_attendee_table (const char *path)
+{
+  g_autofree char *contents = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize length;
+  int root_page;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_master WHERE name = 'attendee'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root_page = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  memset (contents + (root_page - 1) * 4096, 0x5A, 12);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static RpBackupsWindow *
+find_backups_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (RP_IS_BACKUPS_WINDOW (toplevel))
+        return RP_BACKUPS_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+/* A damaged table looks empty to SQLite until it is read: the window finds
+ * out, says so, and restores a backup, keeping the damaged file. */
+static void
+test_window_damaged_database_restored (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) sample = NULL;
+  g_autoptr(GListModel) backups = NULL;
+  g_autofree char *path = g_strdup (rp_store_get_path (fixture->store));
+  g_autofree char *good = NULL;
+  RpWindow *window = rp_window_new (NULL);
+  RpBackupsWindow *dialog;
+  GtkWidget *heading;
+  guint n_before_restore = 0;
+
+  sample = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+  good = rp_backup_create (path, RP_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+  damage_attendee_table (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rp_window_open_database (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for_view (window, "fault"));
+  heading = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "title", "The Database Is Damaged");
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_widget_get_mapped (heading));
+  g_assert_null (rp_window_get_store (window));
+
+  /* No daily backup of a damaged file pushes a good one out. */
+  backups = rp_backup_list (path, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
+  g_clear_object (&backups);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
+  rp_test_spin ();
+  dialog = find_backups_window ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Restore…"));
+
+  /* What the confirmation's Restore button sends. */
+  g_signal_emit_by_name (dialog, "restore", good);
+  rp_test_spin ();
+  g_assert_true (wait_for_view (window, "programme"));
+  g_assert_cmpstr (count_in_area (window, "Still attending"), ==, "19");
+  g_assert_null (find_backups_window ());
+
+  backups = rp_backup_list (path, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
+    {
+      g_autoptr(RpBackup) backup = g_list_model_get_item (backups, i);
+
+      if (rp_backup_get_reason (backup) == RP_BACKUP_BEFORE_RESTORE)
+        {
+          /* The damaged file itself, damage and all, for whoever tries to recover more. */
+          n_before_restore++;
+          g_assert_false (rp_check_quick (rp_backup_get_path (backup), NULL));
+        }
+    }
+  g_assert_cmpuint (n_before_restore, ==, 1);
+
+  destroy_window (window);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+/* Restoring the session on a file that is not ours shows what is wrong and
+ * what can be done, and leaves the file alone. */
+static void
+test_window_fault_page (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char text[] = "Attendee,Step\n4,2\n";
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.db", NULL);
+  g_autofree char *contents = NULL;
+  RpWindow *window = rp_window_new (NULL);
+  GtkWidget *button;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_settings_set_string (settings, "recent-database", path);
+  rp_window_restore_session (window);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+
+  g_assert_cmpstr (rp_window_get_view (window), ==, "fault");
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "title", "This Is Not a Reprovision Database"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "label", path));
+
+  /* Only what can help is offered: no backups exist, and it cannot be read at all. */
+  button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Choose Another File…");
+  g_assert_true (gtk_widget_get_visible (button));
+  button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Restore a Backup…");
+  g_assert_false (gtk_widget_get_visible (button));
+  button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "Open _Read-Only");
+  g_assert_false (gtk_widget_get_visible (button));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+
+  destroy_window (window);
+}
+
 static void
 test_new_programme_window (Fixture       *fixture,
                            gconstpointer  data)
@@ -294,6 +468,8 @@ main (int    argc,
   ADD ("/gui/window/switch-programme", test_window_switch_programme);
   ADD ("/gui/window/recent-database-missing", test_window_recent_database_missing);
   ADD ("/gui/window/open-not-a-database", test_window_open_not_a_database);
+  ADD ("/gui/window/fault-page", test_window_fault_page);
+  ADD ("/gui/window/damaged-database-restored", test_window_damaged_database_restored);
   ADD ("/gui/new-programme/refuses-impossible-date", test_new_programme_window);
 #undef ADD
 

@@ -680,8 +680,13 @@ on_attendee_changed (RpAttendeesPage *self)
 static void
 on_selection_changed (RpAttendeesPage *self)
 {
-  RpAttendee *attendee = gtk_single_selection_get_selected_item (self->selection);
+  RpAttendee *attendee;
 
+  /* Tearing down the column view reports a change after the selection is gone. */
+  if (self->selection == NULL)
+    return;
+
+  attendee = gtk_single_selection_get_selected_item (self->selection);
   if (attendee != NULL)
     g_settings_set_int (self->settings, "attendees-selected", rp_attendee_get_number (attendee));
 }

@@ -70,7 +70,7 @@ rp_application_open (GApplication  *application,
   /* One window shows one database: the first file given wins. */
   if (n_files > 0 && (path = g_file_get_path (files[0])) != NULL &&
       !rp_window_open_database (window, path, &error))
-    rp_window_show_error (window, _("Could Not Open the Database"), error);
+    rp_window_show_fault (window, path, error);
 
   gtk_window_present (GTK_WINDOW (window));
 }

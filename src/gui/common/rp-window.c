@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "rp-attendees-page.h"
+#include "rp-backups-window.h"
+#include "rp-fault-page.h"
 #include "rp-new-programme-window.h"
 #include "rp-preferences-window.h"
 #include "rp-reports-page.h"
@@ -23,9 +25,12 @@ struct _RpWindow
   RpProgramme          *programme;
   GtkNativeDialog      *file_chooser;
   GSimpleAction        *show_programme;
+  GCancellable         *cancellable;
+  char                 *fault_path;     /* the database that could not be opened */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  RpFaultPage          *fault_page;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwWindowTitle       *programme_title;
@@ -53,7 +58,9 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_view (RpWindow *self)
 {
-  const char *view = self->store != NULL && self->programme != NULL ? "programme" : "welcome";
+  const char *view = self->store != NULL && self->programme != NULL ? "programme"
+                     : self->fault_path != NULL ? "fault"
+                     : "welcome";
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), view) == 0)
     return;
@@ -68,6 +75,8 @@ update_actions (RpWindow *self)
   gboolean writable = self->store == NULL || !rp_store_is_read_only (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-programme", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups",
+                                 self->store != NULL || self->fault_path != NULL);
 }
 
 /* The menu lists the programmes only when there is a choice to make. */
@@ -142,6 +151,14 @@ update_titles (RpWindow *self)
     }
   else
     subtitle = g_strdup (_("No closure date set"));
+
+  if (self->store != NULL && rp_store_is_read_only (self->store))
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+
+      /* Translators: the window's subtitle when the database is opened read-only, as in "Closes 31 March 2024 · Read-only" */
+      subtitle = g_strdup_printf (_("%s · Read-only"), plain);
+    }
 
   adw_view_switcher_title_set_title (self->switcher_title, rp_programme_get_name (self->programme));
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
@@ -241,6 +258,9 @@ rp_window_set_store (RpWindow *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  if (store != NULL)
+    g_clear_pointer (&self->fault_path, g_free);
+
   rp_window_set_programme (self, NULL);
   rebuild_programmes_menu (self);
   update_actions (self);
@@ -270,24 +290,77 @@ present_new_programme_window (RpWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/**
- * rp_window_open_database:
- * @path: a database file
- *
- * Opens @path, or a local copy of it when it lies on the document portal or a
- * network share, and remembers it for the next start. A database without a
- * programme asks for one.
- */
-gboolean
-rp_window_open_database (RpWindow    *self,
-                         const char  *path,
-                         GError     **error)
+/* Checks the file is whole, then makes the day's backup: a damaged file must
+ * never push a good copy out of the backups. */
+static void
+check_and_back_up_in_thread (GTask        *task,
+                             gpointer      source_object,
+                             gpointer      task_data,
+                             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  g_autofree char *copy = NULL;
+
+  if (!rp_check_quick (task_data, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  copy = rp_backup_ensure_daily (task_data, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_checked_and_backed_up (GObject      *source_object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  RpWindow *self = RP_WINDOW (source_object);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (g_error_matches (error, RP_ERROR, RP_ERROR_CORRUPT))
+    {
+      /* Only if that file is still the one shown. */
+      if (self->store != NULL && g_strcmp0 (rp_store_get_path (self->store), path) == 0)
+        rp_window_show_fault (self, path, error);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
+
+      rp_window_add_toast (self, message);
+    }
+}
+
+/* Reading a large file takes longer than a frame, so it is done in a thread. */
+static void
+start_check_and_backup (RpWindow   *self,
+                        const char *path)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_checked_and_backed_up, NULL);
+
+  g_task_set_source_tag (task, start_check_and_backup);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, check_and_back_up_in_thread);
+}
+
+static gboolean
+open_database (RpWindow          *self,
+               const char        *path,
+               RpStoreOpenFlags   flags,
+               GError           **error)
 {
   g_autoptr(RpStore) store = NULL;
   g_autofree char *local_path = NULL;
-
-  g_return_val_if_fail (RP_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   if (rp_store_path_needs_local_copy (path))
     {
@@ -302,16 +375,73 @@ rp_window_open_database (RpWindow    *self,
       path = local_path;
     }
 
-  if (!(store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, error)))
+  if (!(store = rp_store_open (path, flags, error)))
     return FALSE;
 
   rp_window_set_store (self, store);
   g_settings_set_string (self->settings, "recent-database", path);
 
+  if (rp_store_is_read_only (store))
+    rp_window_add_toast (self, _("Opened read-only: you can look, but changes cannot be saved."));
+  else
+    start_check_and_backup (self, path);
+
   if (self->programme == NULL && !rp_store_is_read_only (store))
     present_new_programme_window (self);
 
   return TRUE;
+}
+
+/**
+ * rp_window_open_database:
+ * @path: a database file
+ *
+ * Opens @path, or a local copy of it when it lies on the document portal or a
+ * network share, and remembers it for the next start. A database without a
+ * programme asks for one. The first opening of the day makes a backup.
+ */
+gboolean
+rp_window_open_database (RpWindow    *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_return_val_if_fail (RP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return open_database (self, path, RP_STORE_OPEN_DEFAULT, error);
+}
+
+static gboolean
+has_backups (const char *path)
+{
+  g_autoptr(GListModel) backups = rp_backup_list (path, NULL);
+
+  return backups != NULL && g_list_model_get_n_items (backups) > 0;
+}
+
+/**
+ * rp_window_show_fault:
+ * @path: the database that could not be opened
+ * @error: why
+ *
+ * Replaces the window's content with a page naming the problem and what can
+ * be done: try again, open read-only, restore a backup or choose another file.
+ */
+void
+rp_window_show_fault (RpWindow     *self,
+                      const char   *path,
+                      const GError *error)
+{
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (error != NULL);
+
+  rp_window_set_store (self, NULL);
+  g_free (self->fault_path);
+  self->fault_path = g_strdup (path);
+  rp_fault_page_set_fault (self->fault_page, path, error, has_backups (path));
+  update_actions (self);
+  update_view (self);
 }
 
 /**
@@ -341,7 +471,7 @@ rp_window_restore_session (RpWindow *self)
     }
 
   if (!rp_window_open_database (self, path, &error))
-    rp_window_show_error (self, _("Could Not Open the Database"), error);
+    rp_window_show_fault (self, path, error);
 }
 
 void
@@ -379,7 +509,7 @@ open_or_report (RpWindow   *self,
   g_autoptr(GError) error = NULL;
 
   if (!rp_window_open_database (self, path, &error))
-    rp_window_show_error (self, _("Could Not Open the Database"), error);
+    rp_window_show_fault (self, path, error);
 }
 
 /* Actions ------------------------------------------------------------------ */
@@ -533,6 +663,74 @@ explore_sample_action (GtkWidget  *widget,
 }
 
 static void
+retry_open_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  g_autofree char *path = g_strdup (self->fault_path);
+
+  if (path != NULL)
+    open_or_report (self, path);
+}
+
+static void
+open_read_only_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  g_autofree char *path = g_strdup (self->fault_path);
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !open_database (self, path, RP_STORE_OPEN_READ_ONLY, &error))
+    rp_window_show_fault (self, path, error);
+}
+
+static void
+on_restore (RpWindow        *self,
+            const char      *backup_path,
+            RpBackupsWindow *dialog)
+{
+  g_autofree char *path = g_strdup (rp_backups_window_get_path (dialog));
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Let go of the database so nothing of ours reads it while it is replaced. */
+  rp_window_set_store (self, NULL);
+
+  if (!rp_backup_restore (path, backup_path, &kept, &error))
+    {
+      rp_backups_window_reload (dialog);
+      rp_window_show_error (self, _("Could Not Restore the Backup"), error);
+      open_or_report (self, path);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  open_or_report (self, path);
+  rp_window_add_toast (self, _("Backup restored. The database as it was before is kept among the backups."));
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  const char *path = self->store != NULL ? rp_store_get_path (self->store) : self->fault_path;
+  RpBackupsWindow *dialog;
+
+  if (path == NULL)
+    return;
+
+  /* A damaged or foreign file cannot be copied; its backups can still be restored. */
+  dialog = rp_backups_window_new (GTK_WINDOW (self), path, self->store != NULL);
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (on_restore), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 new_programme_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -602,6 +800,10 @@ static void
 rp_window_dispose (GObject *object)
 {
   RpWindow *self = RP_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->fault_path, g_free);
 
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
@@ -712,6 +914,7 @@ rp_window_class_init (RpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RP_TYPE_WELCOME_PAGE);
+  g_type_ensure (RP_TYPE_FAULT_PAGE);
   g_type_ensure (RP_TYPE_ATTENDEES_PAGE);
   g_type_ensure (RP_TYPE_TASTER_DAYS_PAGE);
   g_type_ensure (RP_TYPE_TIMETABLE_PAGE);
@@ -720,6 +923,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/common/rp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, fault_page);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, programme_title);
@@ -736,6 +940,9 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_property_action (widget_class, "win.area", "area");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -752,6 +959,8 @@ rp_window_init (RpWindow *self)
   g_autoptr(GSimpleActionGroup) programme_actions = g_simple_action_group_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
 
   /* Stateful, so the menu shows the current programme as a radio item. */
   self->show_programme = g_simple_action_new_stateful ("show", G_VARIANT_TYPE_INT64, g_variant_new_int64 (0));
@@ -818,7 +1027,8 @@ rp_window_get_area (RpWindow *self)
 /**
  * rp_window_get_view:
  *
- * Returns: "welcome" before a programme is open, then "programme"
+ * Returns: "welcome" before a programme is open, then "programme";
+ *   "fault" when the database could not be opened
  */
 const char *
 rp_window_get_view (RpWindow *self)

@@ -25,6 +25,9 @@ gboolean     rp_window_open_database   (RpWindow        *self,
                                         const char      *path,
                                         GError         **error);
 void         rp_window_restore_session (RpWindow        *self);
+void         rp_window_show_fault      (RpWindow        *self,
+                                        const char      *path,
+                                        const GError    *error);
 void         rp_window_show_error      (RpWindow        *self,
                                         const char      *heading,
                                         const GError    *error);

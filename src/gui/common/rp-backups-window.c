@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-backups-window.c: the copies kept of a database, to make one or restore one */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-backups-window.h"
+#include "rp-core.h"
+
+struct _RpBackupsWindow
+{
+  AdwWindow             parent_instance;
+
+  char                 *path;
+  GPtrArray            *rows;
+  GCancellable         *cancellable;
+  gboolean              backing_up;
+  gboolean              can_back_up;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwPreferencesGroup  *backups_group;
+};
+
+G_DEFINE_FINAL_TYPE (RpBackupsWindow, rp_backups_window, ADW_TYPE_WINDOW)
+
+enum {
+  RESTORE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_message (RpBackupsWindow *self,
+              const char      *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* "Monday 23 November 2026, 10:17": the day matters when choosing what to go back to. */
+static char *
+format_when (GDateTime *when)
+{
+  return g_date_time_format (when, _("%A %-d %B %Y, %H:%M"));
+}
+
+static void
+on_restore_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RpBackupsWindow  *self)
+{
+  const char *backup_path = g_object_get_data (G_OBJECT (dialog), "backup-path");
+
+  if (g_str_equal (response, "restore"))
+    g_signal_emit (self, signals[RESTORE], 0, backup_path);
+}
+
+static void
+on_restore_clicked (RpBackupsWindow *self,
+                    GtkButton       *button)
+{
+  RpBackup *backup = g_object_get_data (G_OBJECT (button), "backup");
+  g_autofree char *when = format_when (rp_backup_get_created (backup));
+  g_autofree char *heading = g_strdup_printf (_("Restore the Backup of %s?"), when);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The database will be put back as it was then: changes made since will no longer show. "
+                                     "The database as it is now is kept as a backup first, so you can go back to it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path",
+                          g_strdup (rp_backup_get_path (backup)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+create_row (RpBackupsWindow *self,
+            RpBackup        *backup)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+  g_autofree char *when = format_when (rp_backup_get_created (backup));
+  g_autofree char *size = g_format_size (rp_backup_get_size (backup));
+  g_autofree char *subtitle = NULL;
+  g_autofree char *button_name = NULL;
+
+  /* Translators: a backup's kind and size, as in "Daily backup · 212.0 kB" */
+  subtitle = g_strdup_printf (_("%s · %s"), rp_backup_reason_get_label (rp_backup_get_reason (backup)), size);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  button_name = g_strdup_printf (_("Restore the backup of %s"), when);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, button_name,
+                                  -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "backup", g_object_ref (backup), g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_clicked), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+/**
+ * rp_backups_window_reload:
+ *
+ * Lists the backups again, newest first.
+ */
+void
+rp_backups_window_reload (RpBackupsWindow *self)
+{
+  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *description = NULL;
+  guint n_backups;
+
+  g_return_if_fail (RP_IS_BACKUPS_WINDOW (self));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->backups_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  folder = rp_backup_get_folder (self->path);
+  description = g_strdup_printf (_("Kept in %s. Reprovision makes a backup the first time the database is opened each day and keeps the last %d, "
+                                   "and one before every update, import and restore and keeps the last %d. Backups made with Back Up Now are never removed by Reprovision."),
+                                 folder, RP_BACKUP_KEEP_DAILY, RP_BACKUP_KEEP_PRE_CHANGE);
+  adw_preferences_group_set_description (self->backups_group, description);
+
+  if (!(backups = rp_backup_list (self->path, &error)))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  n_backups = g_list_model_get_n_items (backups);
+  for (guint i = 0; i < n_backups; i++)
+    {
+      g_autoptr(RpBackup) backup = g_list_model_get_item (backups, i);
+      GtkWidget *row = create_row (self, backup);
+
+      adw_preferences_group_add (self->backups_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  if (n_backups == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
+      adw_preferences_group_add (self->backups_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+back_up_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *copy = rp_backup_create (task_data, RP_BACKUP_MANUAL, &error);
+
+  if (copy == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, copy, g_free);
+}
+
+static void
+on_backed_up (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_task_propagate_pointer (G_TASK (result), &error);
+  RpBackupsWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = RP_BACKUPS_WINDOW (source_object);
+  self->backing_up = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up", self->can_back_up);
+
+  if (copy == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  rp_backups_window_reload (self);
+  show_message (self, _("Backed up"));
+}
+
+/* A large database takes a while to copy: the window stays responsive meanwhile. */
+static void
+back_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RpBackupsWindow *self = RP_BACKUPS_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->backing_up)
+    return;
+
+  self->backing_up = TRUE;
+  gtk_widget_action_set_enabled (widget, "backups.back-up", FALSE);
+
+  task = g_task_new (self, self->cancellable, on_backed_up, NULL);
+  g_task_set_source_tag (task, back_up_action);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, back_up_in_thread);
+}
+
+static void
+rp_backups_window_dispose (GObject *object)
+{
+  RpBackupsWindow *self = RP_BACKUPS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_BACKUPS_WINDOW);
+
+  G_OBJECT_CLASS (rp_backups_window_parent_class)->dispose (object);
+}
+
+static void
+rp_backups_window_finalize (GObject *object)
+{
+  RpBackupsWindow *self = RP_BACKUPS_WINDOW (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (rp_backups_window_parent_class)->finalize (object);
+}
+
+static void
+rp_backups_window_class_init (RpBackupsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rp_backups_window_dispose;
+  object_class->finalize = rp_backups_window_finalize;
+
+  /**
+   * RpBackupsWindow::restore:
+   * @backup_path: the backup the user confirmed
+   *
+   * The user asked to put this backup in place of the database; whoever has
+   * the database open closes it and restores.
+   */
+  signals[RESTORE] = g_signal_new ("restore", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/common/rp-backups-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RpBackupsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RpBackupsWindow, backups_group);
+
+  gtk_widget_class_install_action (widget_class, "backups.back-up", NULL, back_up_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rp_backups_window_init (RpBackupsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * rp_backups_window_new:
+ * @parent: (nullable): the window to stay on top of
+ * @database_path: the database whose backups are shown
+ * @can_back_up: %FALSE when the database cannot be read to copy it (damaged)
+ */
+RpBackupsWindow *
+rp_backups_window_new (GtkWindow  *parent,
+                       const char *database_path,
+                       gboolean    can_back_up)
+{
+  RpBackupsWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (database_path != NULL, NULL);
+
+  self = g_object_new (RP_TYPE_BACKUPS_WINDOW, "transient-for", parent, NULL);
+  self->path = g_strdup (database_path);
+  self->can_back_up = can_back_up;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up", can_back_up);
+  rp_backups_window_reload (self);
+
+  return self;
+}
+
+const char *
+rp_backups_window_get_path (RpBackupsWindow *self)
+{
+  g_return_val_if_fail (RP_IS_BACKUPS_WINDOW (self), NULL);
+
+  return self->path;
+}

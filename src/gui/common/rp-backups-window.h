@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-backups-window.h: the copies kept of a database, to make one or restore one */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RP_TYPE_BACKUPS_WINDOW (rp_backups_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RpBackupsWindow, rp_backups_window, RP, BACKUPS_WINDOW, AdwWindow)
+
+RpBackupsWindow *rp_backups_window_new           (GtkWindow       *parent,
+                                                  const char      *database_path,
+                                                  gboolean         can_back_up);
+const char      *rp_backups_window_get_path      (RpBackupsWindow *self);
+void             rp_backups_window_reload        (RpBackupsWindow *self);
+
+G_END_DECLS
