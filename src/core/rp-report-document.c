@@ -563,13 +563,36 @@ rp_report_write_pdf (RpReport    *report,
                      const char  *path,
                      GError     **error)
 {
+  return rp_report_write_pdf_full (report, path, NULL, NULL, NULL, error);
+}
+
+/**
+ * rp_report_write_pdf_full:
+ * @path: the file to write, created readable by its owner only
+ * @cancellable: (nullable): stops between pages; the part written is removed
+ * @progress: (nullable): told the fraction done after each page, in this thread
+ *
+ * Writes the report as an A4 landscape PDF; safe to call from a thread while
+ * nothing changes @report.
+ */
+gboolean
+rp_report_write_pdf_full (RpReport        *report,
+                          const char      *path,
+                          GCancellable    *cancellable,
+                          RpProgressFunc   progress,
+                          gpointer         user_data,
+                          GError         **error)
+{
   RpReportDocument *document;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  guint n_pages;
+  gboolean cancelled = FALSE;
 
   g_return_val_if_fail (RP_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
   if (!rp_create_private_file (path, error))
     return FALSE;
@@ -579,10 +602,14 @@ rp_report_write_pdf (RpReport    *report,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, rp_report_get_title (report));
   cr = cairo_create (surface);
 
-  for (guint page = 0; page < rp_report_document_get_n_pages (document); page++)
+  n_pages = rp_report_document_get_n_pages (document);
+  for (guint page = 0; page < n_pages && !cancelled; page++)
     {
       rp_report_document_draw_page (document, cr, page);
       cairo_show_page (cr);
+      if (progress != NULL)
+        progress ((double) (page + 1) / n_pages, user_data);
+      cancelled = g_cancellable_is_cancelled (cancellable);
     }
 
   cairo_destroy (cr);
@@ -590,6 +617,12 @@ rp_report_write_pdf (RpReport    *report,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   rp_report_document_free (document);
+
+  if (cancelled)
+    {
+      g_unlink (path);
+      return !g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "rp-report.h"
 
@@ -27,6 +28,44 @@ gboolean          rp_report_write_pdf            (RpReport         *report,
                                                   GError          **error);
 gboolean          rp_report_write_xlsx           (RpReport         *report,
                                                   const char       *path,
+                                                  GError          **error);
+
+/* Reports how far a long export has gone, from 0 to 1. */
+typedef void (*RpProgressFunc) (double   fraction,
+                                gpointer user_data);
+
+typedef enum
+{
+  RP_REPORT_FORMAT_PDF,
+  RP_REPORT_FORMAT_XLSX,
+  RP_REPORT_FORMAT_CSV,   /* one file per table, in a folder */
+} RpReportFormat;
+
+gboolean          rp_report_write_pdf_full       (RpReport         *report,
+                                                  const char       *path,
+                                                  GCancellable     *cancellable,
+                                                  RpProgressFunc    progress,
+                                                  gpointer          user_data,
+                                                  GError          **error);
+gboolean          rp_report_write_xlsx_full      (RpReport         *report,
+                                                  const char       *path,
+                                                  GCancellable     *cancellable,
+                                                  RpProgressFunc    progress,
+                                                  gpointer          user_data,
+                                                  GError          **error);
+gboolean          rp_report_write_csv_files      (RpReport         *report,
+                                                  const char       *folder,
+                                                  GError          **error);
+void              rp_report_export_async         (RpReport         *report,
+                                                  RpReportFormat    format,
+                                                  const char       *path,
+                                                  GCancellable     *cancellable,
+                                                  RpProgressFunc    progress,
+                                                  gpointer          progress_data,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer          user_data);
+gboolean          rp_report_export_finish        (RpReport         *report,
+                                                  GAsyncResult     *result,
                                                   GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpReportDocument, rp_report_document_free)

@@ -64,6 +64,24 @@ write_text (lxw_worksheet *sheet,
     worksheet_write_string (sheet, row, column, text, format);
 }
 
+static void
+write_progress_row (lxw_worksheet       *sheet,
+                    guint                line,
+                    const RpProgressRow *row,
+                    lxw_format          *wrap,
+                    const double        *widths)
+{
+  g_autofree char *status = rp_report_format_status (row);
+  g_autofree char *step = g_strdup_printf ("%d · %s", row->step, rp_moving_plan_step_name (row->step));
+  g_autofree char *note = rp_report_format_note (row);
+  const char *cells[] = { NULL, status, step, note };
+
+  worksheet_write_number (sheet, line, 0, row->number, wrap);
+  for (guint c = 1; c < G_N_ELEMENTS (cells); c++)
+    write_text (sheet, line, c, cells[c], wrap);
+  fit_row (sheet, line, cells, widths, G_N_ELEMENTS (cells));
+}
+
 /**
  * rp_report_write_xlsx:
  * @path: the file to write, created readable by its owner only
@@ -75,6 +93,24 @@ gboolean
 rp_report_write_xlsx (RpReport    *report,
                       const char  *path,
                       GError     **error)
+{
+  return rp_report_write_xlsx_full (report, path, NULL, NULL, NULL, error);
+}
+
+/**
+ * rp_report_write_xlsx_full:
+ * @cancellable: (nullable): stops between rows; nothing is left behind
+ * @on_progress: (nullable): told the fraction of the progress table written, in this thread
+ *
+ * As rp_report_write_xlsx(); safe to call from a thread while nothing changes @report.
+ */
+gboolean
+rp_report_write_xlsx_full (RpReport        *report,
+                           const char      *path,
+                           GCancellable    *cancellable,
+                           RpProgressFunc   on_progress,
+                           gpointer         user_data,
+                           GError         **error)
 {
   lxw_workbook *workbook;
   lxw_worksheet *timetable, *progress, *summary;
@@ -133,17 +169,16 @@ rp_report_write_xlsx (RpReport    *report,
     write_header (progress, bold, titles, widths, G_N_ELEMENTS (titles));
     for (guint i = 0; i < rp_report_get_n_rows (report); i++)
       {
-        const RpProgressRow *row = rp_report_get_row (report, i);
-        g_autofree char *status = rp_report_format_status (row);
-        g_autofree char *step = g_strdup_printf ("%d · %s", row->step, rp_moving_plan_step_name (row->step));
-        g_autofree char *note = rp_report_format_note (row);
+        /* Every 256 rows: often enough to feel immediate, rarely enough to cost nothing. */
+        if (i % 256 == 0)
+          {
+            if (g_cancellable_is_cancelled (cancellable))
+              break;
+            if (on_progress != NULL)
+              on_progress ((double) i / rp_report_get_n_rows (report), user_data);
+          }
 
-        const char *cells[] = { NULL, status, step, note };
-
-        worksheet_write_number (progress, i + 1, 0, row->number, wrap);
-        for (guint c = 1; c < G_N_ELEMENTS (cells); c++)
-          write_text (progress, i + 1, c, cells[c], wrap);
-        fit_row (progress, i + 1, cells, widths, G_N_ELEMENTS (cells));
+        write_progress_row (progress, i + 1, rp_report_get_row (report, i), wrap, widths);
       }
   }
 
@@ -175,6 +210,11 @@ rp_report_write_xlsx (RpReport    *report,
   }
 
   result = workbook_close (workbook);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (path);
+      return FALSE;
+    }
   if (result != LXW_NO_ERROR)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, lxw_strerror (result));

@@ -188,6 +188,92 @@ test_timetable_complete_and_reorder (Fixture       *fixture,
   }
 }
 
+/* Runs the main loop until the export's progress bar is hidden again; FALSE after 30 s. */
+static gboolean
+wait_for_export (Fixture *fixture)
+{
+  GtkWidget *revealer = rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_REVEALER, NULL, NULL);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return !gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+static RpReport *
+build_report (Fixture *fixture)
+{
+  RpReportOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  RpReport *report = rp_report_build (fixture->store, rp_programme_get_id (fixture->programme), &options, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+/* Saving runs in a thread with a progress bar; the window answers meanwhile. */
+static void
+test_reports_export_in_thread (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(RpReport) report = build_report (fixture);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  GtkWidget *revealer = rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_REVEALER, NULL, NULL);
+  GStatBuf info;
+
+  rp_reports_page_export (fixture->page, report, RP_REPORT_FORMAT_PDF, pdf);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  /* One export at a time. */
+  g_assert_false (gtk_widget_is_sensitive (rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON,
+                                                                "label", "Save as P_DF…")));
+
+  g_assert_true (wait_for_export (fixture));
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpint (g_stat (pdf, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, "label", "The report was saved."));
+
+  /* CSV: one private file per table in the chosen folder. */
+  rp_reports_page_export (fixture->page, report, RP_REPORT_FORMAT_CSV, fixture->dir);
+  g_assert_true (wait_for_export (fixture));
+  {
+    g_autofree char *progress = g_strdup_printf ("%s/%s %s – progress.csv", fixture->dir,
+                                                 rp_report_get_title (report), rp_report_get_as_of (report));
+    g_assert_true (g_file_test (progress, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
+/* Cancel stops the export and leaves no half-written file behind. */
+static void
+test_reports_export_cancelled (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(RpProgramme) large = NULL;
+  g_autoptr(RpReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "large.pdf", NULL);
+  RpReportOptions options = { 0 };
+
+  large = rp_generate_programme (fixture->store, 3000, 7, &error);
+  g_assert_no_error (error);
+  report = rp_report_build (fixture->store, rp_programme_get_id (large), &options, &error);
+  g_assert_no_error (error);
+
+  rp_reports_page_export (fixture->page, report, RP_REPORT_FORMAT_PDF, pdf);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "reports.cancel-export", NULL));
+  g_assert_true (wait_for_export (fixture));
+
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, "label",
+                                         "Saving was cancelled. Nothing was saved."));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -198,6 +284,8 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/reports/print-to-pdf", test_reports_print_to_pdf);
   ADD ("/gui/reports/name-opens-note", test_reports_name_opens_note);
+  ADD ("/gui/reports/export-in-thread", test_reports_export_in_thread);
+  ADD ("/gui/reports/export-cancelled", test_reports_export_cancelled);
   ADD ("/gui/timetable/complete-and-reorder", test_timetable_complete_and_reorder);
 #undef ADD
 

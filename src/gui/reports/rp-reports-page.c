@@ -40,6 +40,9 @@ struct _RpReportsPage
   AdwPreferencesGroup *upcoming_group;
   GPtrArray    *dashboard_rows;   /* (group, row) pairs to remove on refresh */
   RpReport     *pending;      /* the report waiting for a file name */
+  GCancellable *export_cancellable;  /* the export running, if any */
+  GtkRevealer  *export_revealer;
+  GtkProgressBar *export_progress;
 };
 
 enum {
@@ -366,16 +369,64 @@ suggested_name (RpReport   *report,
 }
 
 static void
+set_exporting (RpReportsPage *self,
+               gboolean       exporting)
+{
+  gtk_revealer_set_reveal_child (self->export_revealer, exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save-pdf", !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save-xlsx", !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save-csv", !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel-export", exporting);
+}
+
+static void
+on_export_progress (double   fraction,
+                    gpointer user_data)
+{
+  RpReportsPage *self = user_data;
+  g_autofree char *text = g_strdup_printf (_("Saving the report… %d%%"), (int) (fraction * 100));
+
+  gtk_progress_bar_set_fraction (self->export_progress, fraction);
+  gtk_progress_bar_set_text (self->export_progress, text);
+}
+
+static void
+on_exported (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(RpReportsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+  const char *message;
+
+  rp_report_export_finish (RP_REPORT (source_object), result, &error);
+  g_clear_object (&self->export_cancellable);
+  set_exporting (self, FALSE);
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_problem (self, _("The Report Could Not Be Saved"), error->message);
+      return;
+    }
+
+  message = error != NULL ? _("Saving was cancelled. Nothing was saved.") : _("The report was saved.");
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+/* A large programme's report takes a while to write: it is written in a
+ * thread with a progress bar, and can be cancelled. */
+static void
 on_save_response (RpReportsPage   *self,
                   int              response,
                   GtkNativeDialog *dialog)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(RpReport) report = g_steal_pointer (&self->pending);
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   int format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
-  GtkWidget *overlay;
 
   if (response != GTK_RESPONSE_ACCEPT || report == NULL ||
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) == NULL ||
@@ -386,35 +437,50 @@ on_save_response (RpReportsPage   *self,
     }
 
   g_clear_object (&self->file_chooser);
+  rp_reports_page_export (self, report,
+                          format == FORMAT_PDF ? RP_REPORT_FORMAT_PDF
+                          : format == FORMAT_XLSX ? RP_REPORT_FORMAT_XLSX
+                          : RP_REPORT_FORMAT_CSV,
+                          path);
+}
 
-  if (format == FORMAT_PDF)
-    rp_report_write_pdf (report, path, &error);
-  else if (format == FORMAT_XLSX)
-    rp_report_write_xlsx (report, path, &error);
-  else
-    {
-      static const char * const tables[] = { N_("progress"), N_("timetable"), N_("summary") };
+/**
+ * rp_reports_page_export:
+ * @report: a report built from the form
+ * @path: the file (PDF, XLSX) or folder (CSV) chosen
+ *
+ * Writes @report in a thread, showing progress with a Cancel button.
+ */
+void
+rp_reports_page_export (RpReportsPage  *self,
+                        RpReport       *report,
+                        RpReportFormat  format,
+                        const char     *path)
+{
+  g_return_if_fail (RP_IS_REPORTS_PAGE (self));
+  g_return_if_fail (RP_IS_REPORT (report));
+  g_return_if_fail (path != NULL);
 
-      for (guint i = 0; i < G_N_ELEMENTS (tables) && error == NULL; i++)
-        {
-          g_autofree char *csv = rp_report_to_csv (report, RP_REPORT_TABLE_PROGRESS + i);
-          g_autofree char *suffix = g_strdup_printf (" – %s.csv", _(tables[i]));
-          g_autofree char *name = suggested_name (report, suffix);
-          g_autofree char *target = g_build_filename (path, name, NULL);
+  if (self->export_cancellable != NULL)
+    return;
 
-          g_file_set_contents_full (target, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
-        }
-    }
+  self->export_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  gtk_progress_bar_set_text (self->export_progress, _("Saving the report…"));
+  set_exporting (self, TRUE);
+  rp_report_export_async (report, format, path, self->export_cancellable,
+                          on_export_progress, self,
+                          on_exported, g_object_ref (self));
+}
 
-  if (error != NULL)
-    {
-      show_problem (self, _("The Report Could Not Be Saved"), error->message);
-      return;
-    }
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RpReportsPage *self = RP_REPORTS_PAGE (widget);
 
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("The report was saved.")));
+  g_cancellable_cancel (self->export_cancellable);
 }
 
 static void
@@ -563,6 +629,8 @@ rp_reports_page_dispose (GObject *object)
 {
   RpReportsPage *self = RP_REPORTS_PAGE (object);
 
+  g_cancellable_cancel (self->export_cancellable);
+
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
@@ -593,6 +661,7 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "reports.save-csv", NULL, save_csv_action);
   gtk_widget_class_install_action (widget_class, "reports.save-xlsx", NULL, save_xlsx_action);
+  gtk_widget_class_install_action (widget_class, "reports.cancel-export", NULL, cancel_export_action);
 
   g_type_ensure (RP_TYPE_COUNT_ROW);
   g_type_ensure (RP_TYPE_STEP_CHART);
@@ -619,6 +688,8 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, include_moved_switch);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, suppress_switch);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, summary_switch);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, export_progress);
 }
 
 static void
@@ -627,6 +698,7 @@ rp_reports_page_init (RpReportsPage *self)
   self->settings = g_settings_new (APP_ID);
   self->dashboard_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel-export", FALSE);
 
   /* The step names come from the core, so this page and the reports never disagree. */
   for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "rp-area-page.h"
+#include "rp-core.h"
 
 G_BEGIN_DECLS
 
@@ -10,7 +11,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RpReportsPage, rp_reports_page, RP, REPORTS_PAGE, RpAreaPage)
 
-void rp_reports_page_print (RpReportsPage *self,
-                            const char    *export_path);
+void rp_reports_page_print  (RpReportsPage  *self,
+                             const char     *export_path);
+void rp_reports_page_export (RpReportsPage  *self,
+                             RpReport       *report,
+                             RpReportFormat  format,
+                             const char     *path);
 
 G_END_DECLS
