@@ -8,6 +8,7 @@
 #include "rp-audit-entry.h"
 #include "rp-booking.h"
 #include "rp-csv.h"
+#include "rp-csv-reader.h"
 #include "rp-date.h"
 #include "rp-enums.h"
 #include "rp-error.h"
