@@ -14,6 +14,7 @@
 #include "rp-error.h"
 #include "rp-generate.h"
 #include "rp-history.h"
+#include "rp-import.h"
 #include "rp-moving-plan.h"
 #include "rp-name-index.h"
 #include "rp-programme.h"
