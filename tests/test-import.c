@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "rp-core.h"
 #include "rp-store-private.h"
@@ -806,6 +807,93 @@ test_import_cancelled (Fixture       *fixture,
   assert_counts_equal (&before, &after);
 }
 
+/* Round trip through reprovision-cli ------------------------------------ */
+
+static char *
+run_cli (int        expected_status,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *cli = g_getenv ("REPROVISION_CLI");
+  char *out = NULL;
+  int wait_status = 0;
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (gpointer) cli);
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != expected_status)
+    g_test_fail_printf ("reprovision-cli %s exited with %d, expected %d: %s", first_arg,
+                        WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1, expected_status, err);
+  return out;
+}
+
+static void
+test_import_round_trip (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *first = g_build_filename (dir, "first.db", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.db", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "attendees.csv", NULL);
+  g_autofree char *plain_path = g_build_filename (dir, "plain.csv", NULL);
+  g_autofree char *exported = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *reimported = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) empty = rp_programme_new ();
+
+  g_free (run_cli (0, "demo", "--database", first, NULL));
+  exported = run_cli (0, "attendees", "--database", first, "--format", "csv", "--all-fields", NULL);
+  g_assert_true (g_file_set_contents (csv_path, exported, -1, &error));
+
+  /* The other database knows the same workers, and has an empty programme to fill. */
+  g_free (run_cli (0, "demo", "--database", second, NULL));
+  {
+    g_autoptr(RpStore) store = rp_store_open (second, RP_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    rp_programme_set_name (empty, "Second day centre");
+    g_assert_true (rp_store_add_programme (store, empty, &error));
+    g_assert_no_error (error);
+  }
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, rp_programme_get_id (empty));
+
+  added = run_cli (0, "import", "--database", second, "--programme", id_text, csv_path, NULL);
+  g_assert_cmpstr (added, ==, "Added 19 attendees.\n");
+  reimported = run_cli (0, "attendees", "--database", second, "--programme", id_text,
+                        "--format", "csv", "--all-fields", NULL);
+  g_assert_cmpstr (reimported, ==, exported);
+
+  /* The short listing has no names, so it cannot add anyone, and says why. */
+  plain = run_cli (0, "attendees", "--database", first, "--format", "csv", NULL);
+  g_assert_true (g_file_set_contents (plain_path, plain, -1, &error));
+  {
+    g_autoptr(RpImport) import = import_text (plain);
+    g_autoptr(RpStore) store = rp_store_open (second, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpImportPreview) preview = NULL;
+
+    g_assert_no_error (error);
+    preview = rp_import_check (import, store, rp_programme_get_id (empty), NULL, &error);
+    g_assert_no_error (error);
+    assert_problem (preview, 1, NULL, "no column for the full name");
+  }
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -827,6 +915,7 @@ main (int    argc,
   g_test_add ("/core/import/apply", Fixture, NULL, fixture_set_up, test_import_apply, fixture_tear_down);
   g_test_add ("/core/import/nothing-written", Fixture, NULL, fixture_set_up, test_import_nothing_written, fixture_tear_down);
   g_test_add ("/core/import/cancelled", Fixture, NULL, fixture_set_up, test_import_cancelled, fixture_tear_down);
+  g_test_add_func ("/core/import/round-trip", test_import_round_trip);
 
   return g_test_run ();
 }
