@@ -64,6 +64,7 @@ test_cli_help_and_version (void)
   g_assert_nonnull (strstr (help.out, "attendees"));
   g_assert_nonnull (strstr (help.out, "report"));
   g_assert_nonnull (strstr (help.out, "generate"));
+  g_assert_nonnull (strstr (help.out, "import"));
 
   run_cli (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
@@ -173,6 +174,14 @@ test_cli_errors (void)
   run_cli (&bad_format, "attendees", "--database", missing, "--format", "xml", NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
 
+  /* Personal fields only in a CSV file, never mixed into the table. */
+  {
+    g_auto(CliResult) all_fields_table = { 0 };
+
+    run_cli (&all_fields_table, "attendees", "--database", missing, "--all-fields", NULL);
+    g_assert_cmpint (all_fields_table.status, ==, 2);
+  }
+
   rp_test_remove_tree (dir);
 }
 
@@ -266,6 +275,112 @@ test_cli_backup_check_restore (void)
   rp_test_remove_tree (dir);
 }
 
+static guint
+count_attendees (const char *database)
+{
+  g_auto(CliResult) csv = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&csv, "attendees", "--database", database, "--format", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\r\n", -1);
+  /* The headings, and an empty string after the last line end. */
+  return g_strv_length (lines) - 2;
+}
+
+static void
+test_cli_import (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *binary = g_build_filename (dir, "photo.csv", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
+  g_autofree char *step_problem = NULL;
+  g_autofree char *number_problem = NULL;
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) dry_good = { 0 };
+  g_auto(CliResult) dry_bad = { 0 };
+  g_auto(CliResult) real_bad = { 0 };
+  g_auto(CliResult) real_good = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_auto(CliResult) no_file = { 0 };
+  g_auto(CliResult) two_files = { 0 };
+  g_auto(CliResult) not_there = { 0 };
+  g_auto(CliResult) not_text = { 0 };
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_true (g_file_set_contents (good,
+                                      "attendee_no,status,step,full_name,worker\r\n"
+                                      "20,ASC,1,Zara Ali,PM\r\n"
+                                      "21,Health,2 · Contact with people to commence discussion,Yusuf Ali,\r\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (bad,
+                                      "attendee_no,status,step,full_name\n"
+                                      "22,ASC,7,Bad Step\n"
+                                      "4,ASC,1,Number Taken\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (binary, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
+
+  /* A dry run says what would happen and writes nothing. */
+  run_cli (&dry_good, "import", "--database", path, "--dry-run", good, NULL);
+  g_assert_cmpint (dry_good.status, ==, 0);
+  g_assert_cmpstr (dry_good.out, ==, "2 attendees would be added.\n");
+  g_assert_cmpuint (count_attendees (path), ==, 19);
+
+  /* Every problem, as FILE:LINE: column “heading”: message, and a failing exit status. */
+  run_cli (&dry_bad, "import", "--database", path, "--dry-run", bad, NULL);
+  g_assert_cmpint (dry_bad.status, ==, 1);
+  step_problem = g_strdup_printf ("%s:2: column “step”: The step must be a number from 1 to 6.\n", bad);
+  number_problem = g_strdup_printf ("%s:3: column “attendee_no”: Attendee number 4 is already in use in this programme.\n", bad);
+  g_assert_nonnull (strstr (dry_bad.err, step_problem));
+  g_assert_nonnull (strstr (dry_bad.err, number_problem));
+  g_assert_nonnull (strstr (dry_bad.err, "Nothing was added: the file has 2 problems."));
+  g_assert_cmpstr (dry_bad.out, ==, "");
+
+  run_cli (&real_bad, "import", "--database", path, bad, NULL);
+  g_assert_cmpint (real_bad.status, ==, 1);
+  g_assert_cmpuint (count_attendees (path), ==, 19);
+
+  run_cli (&real_good, "import", "--database", path, good, NULL);
+  g_assert_cmpint (real_good.status, ==, 0);
+  g_assert_cmpstr (real_good.out, ==, "Added 2 attendees.\n");
+  g_assert_cmpuint (count_attendees (path), ==, 21);
+
+  /* The file as it was before the import is kept, so the import can be undone. */
+  {
+    g_autoptr(GListModel) backups = rp_backup_list (path, NULL);
+    g_autoptr(RpBackup) before = g_list_model_get_item (backups, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
+    g_assert_cmpint (rp_backup_get_reason (before), ==, RP_BACKUP_BEFORE_IMPORT);
+    g_assert_cmpuint (count_attendees (rp_backup_get_path (before)), ==, 19);
+  }
+
+  run_cli (&again, "import", "--database", path, good, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "Attendee number 20 is already in use"));
+  g_assert_cmpuint (count_attendees (path), ==, 21);
+
+  run_cli (&no_file, "import", "--database", path, NULL);
+  g_assert_cmpint (no_file.status, ==, 2);
+  g_assert_nonnull (strstr (no_file.err, "Name the CSV file to import."));
+  run_cli (&two_files, "import", "--database", path, good, bad, NULL);
+  g_assert_cmpint (two_files.status, ==, 2);
+
+  run_cli (&not_there, "import", "--database", path, missing, NULL);
+  g_assert_cmpint (not_there.status, ==, 1);
+  g_assert_nonnull (strstr (not_there.err, "does not exist"));
+  run_cli (&not_text, "import", "--database", path, "--dry-run", binary, NULL);
+  g_assert_cmpint (not_text.status, ==, 1);
+  g_assert_nonnull (strstr (not_text.err, "not text"));
+  g_assert_cmpuint (count_attendees (path), ==, 21);
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -277,6 +392,7 @@ main (int    argc,
   g_test_add_func ("/cli/errors", test_cli_errors);
   g_test_add_func ("/cli/generate", test_cli_generate);
   g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
+  g_test_add_func ("/cli/import", test_cli_import);
 
   return g_test_run ();
 }

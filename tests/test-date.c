@@ -67,6 +67,55 @@ test_date_impossible_refused (void)
 }
 
 static void
+assert_strict (const char *text,
+               const char *expected_iso,
+               const char *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+  gboolean ok = rp_date_parse_strict (text, &date, &error);
+
+  if (expected_iso != NULL)
+    {
+      g_autofree char *iso = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      iso = rp_date_to_iso (&date);
+      g_assert_cmpstr (iso, ==, expected_iso);
+      return;
+    }
+
+  g_assert_false (ok);
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  if (strstr (error->message, message_part) == NULL)
+    g_test_fail_printf ("“%s” gave “%s”, expected it to mention “%s”", text, error->message, message_part);
+}
+
+/* A file's dates: only the UK form with the year in full, and ISO 8601. */
+static void
+test_date_strict (void)
+{
+  assert_strict ("2023-09-20", "2023-09-20", NULL);
+  assert_strict ("20/09/2023", "2023-09-20", NULL);
+  assert_strict (" 1/3/2024 ", "2024-03-01", NULL);
+  assert_strict ("29/02/2024", "2024-02-29", NULL);
+
+  assert_strict ("31/02/2024", NULL, "that month has 29 days");
+  assert_strict ("2023-02-29", NULL, "that month has 28 days");
+  assert_strict ("09/20/2023", NULL, "no month 20");
+  assert_strict ("20/09/23", NULL, "year in full");
+  assert_strict ("20 Sep 2023", NULL, "DD/MM/YYYY");
+  assert_strict ("20.09.2023", NULL, "DD/MM/YYYY");
+  assert_strict ("2023/09/20", NULL, "DD/MM/YYYY");
+  assert_strict ("2023-9-20", NULL, "YYYY-MM-DD");
+  assert_strict ("20/09/2023/1", NULL, "DD/MM/YYYY");
+  assert_strict ("//2023", NULL, "DD/MM/YYYY");
+  assert_strict ("+1/09/2023", NULL, "DD/MM/YYYY");
+  assert_strict ("", NULL, "Enter a date");
+}
+
+static void
 test_date_formats (void)
 {
   g_autofree char *short_form = rp_date_format_short ("2023-09-20");
@@ -109,6 +158,7 @@ main (int    argc,
   g_test_add_func ("/core/date/accepted-forms", test_date_accepted_forms);
   g_test_add_func ("/core/date/blank-is-no-date", test_date_blank_is_no_date);
   g_test_add_func ("/core/date/impossible-refused", test_date_impossible_refused);
+  g_test_add_func ("/core/date/strict", test_date_strict);
   g_test_add_func ("/core/date/formats", test_date_formats);
   g_test_add_func ("/core/date/validity-and-order", test_date_validity_and_order);
 

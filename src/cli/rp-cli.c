@@ -32,6 +32,7 @@ static int command_schedule  (int argc, char **argv);
 static int command_backup    (int argc, char **argv);
 static int command_restore   (int argc, char **argv);
 static int command_check     (int argc, char **argv);
+static int command_import    (int argc, char **argv);
 
 static const Command commands[] = {
   { "demo",      command_demo,      N_("Write the sample programme into a database") },
@@ -42,6 +43,7 @@ static const Command commands[] = {
   { "backup",    command_backup,    N_("Make or list backups of a database") },
   { "restore",   command_restore,   N_("Put a backup in place of a database, keeping the current file") },
   { "check",     command_check,     N_("Check a database for damage and broken records") },
+  { "import",    command_import,    N_("Add attendees to a programme from a CSV file") },
   { "generate",  command_generate,  N_("Write a synthetic programme of any size, for benchmarks") },
 };
 
@@ -100,15 +102,24 @@ open_for_reading (const char  *path,
   return store;
 }
 
+/* @arguments: (nullable): what follows the options in the usage line, such as "FILE.csv" */
 static GOptionContext *
-command_context (const char         *summary,
-                 const GOptionEntry *entries)
+command_context_with_arguments (const char         *arguments,
+                                const char         *summary,
+                                const GOptionEntry *entries)
 {
-  GOptionContext *context = g_option_context_new (NULL);
+  GOptionContext *context = g_option_context_new (arguments);
 
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   return context;
+}
+
+static GOptionContext *
+command_context (const char         *summary,
+                 const GOptionEntry *entries)
+{
+  return command_context_with_arguments (NULL, summary, entries);
 }
 
 /* Parses a command's options; every command works on a database. The
@@ -203,6 +214,9 @@ worker_initials (GHashTable *initials,
   return found != NULL ? found : "";
 }
 
+/* The columns of "attendees --format csv"; --all-fields adds the personal ones after them. */
+#define N_SHORT_COLUMNS 7
+
 static int
 command_attendees (int    argc,
                    char **argv)
@@ -219,11 +233,13 @@ command_attendees (int    argc,
   g_autofree char *format = NULL;
   gint64 programme_id = 0;
   gboolean csv;
+  gboolean all_fields = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“table” (the default) or “csv”"), N_("FORMAT") },
+    { "all-fields", 0, 0, G_OPTION_ARG_NONE, &all_fields, N_("With --format csv, add names, dates of birth, contacts, needs and notes, as “import” reads them. The output is then personal data: keep it safe."), NULL },
     { NULL }
   };
 
@@ -236,6 +252,8 @@ command_attendees (int    argc,
     return usage_error (context, _("Unexpected argument."));
 
   csv = format != NULL && g_str_equal (format, "csv");
+  if (all_fields && !csv)
+    return usage_error (context, _("--all-fields works with --format csv only."));
 
   if (!(store = open_for_reading (database, &error)) ||
       !(programme = choose_programme (store, programme_id, &error)) ||
@@ -257,8 +275,12 @@ command_attendees (int    argc,
     {
       const char * const header[] = {
         "attendee_no", "status", "step", "step_name", "worker", "target_moving_date", "outcome",
+        /* --all-fields */
+        "full_name", "preferred_name", "date_of_birth", "contact_name", "contact_relationship",
+        "contact_phone", "wheelchair_user", "transport_needed", "access_needs", "report_note",
+        "case_notes",
       };
-      rp_csv_append_row (out, header, G_N_ELEMENTS (header));
+      rp_csv_append_row (out, header, all_fields ? G_N_ELEMENTS (header) : N_SHORT_COLUMNS);
     }
   else
     g_string_append_printf (out, "%-4s  %-7s  %-4s  %-7s  %-12s  %s\n",
@@ -282,8 +304,19 @@ command_attendees (int    argc,
             worker,
             target,
             rp_outcome_to_string (rp_attendee_get_outcome (attendee)),
+            rp_attendee_get_full_name (attendee),
+            rp_attendee_get_preferred_name (attendee),
+            rp_attendee_get_date_of_birth (attendee),
+            rp_attendee_get_contact_name (attendee),
+            rp_attendee_get_contact_relationship (attendee),
+            rp_attendee_get_contact_phone (attendee),
+            rp_attendee_get_wheelchair_user (attendee) ? "yes" : "no",
+            rp_attendee_get_transport_needed (attendee) ? "yes" : "no",
+            rp_attendee_get_access_needs (attendee),
+            rp_attendee_get_report_note (attendee),
+            rp_attendee_get_case_notes (attendee),
           };
-          rp_csv_append_row (out, row, G_N_ELEMENTS (row));
+          rp_csv_append_row (out, row, all_fields ? G_N_ELEMENTS (row) : N_SHORT_COLUMNS);
         }
       else
         {
@@ -756,6 +789,118 @@ command_check (int    argc,
 
   g_print (_("Problems found. Keep the file as it is, and restore a backup with “reprovision-cli restore”.\n"));
   return EXIT_FAILURE;
+}
+
+/* Problems read like a compiler's, so that an editor can jump to the line. */
+static void
+print_problem (const char      *path,
+               RpImportProblem *problem)
+{
+  if (problem->heading != NULL)
+    g_printerr (_("%s:%u: column “%s”: %s\n"), path, problem->line, problem->heading, problem->message);
+  else
+    g_printerr ("%s:%u: %s\n", path, problem->line, problem->message);
+}
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(RpImport) import = NULL;
+  g_autoptr(RpImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  const char *path;
+  GPtrArray *problems;
+  gint64 programme_id = 0;
+  gboolean dry_run = FALSE;
+  guint n_added = 0;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check every row and say what would be added, without adding anything"), NULL },
+    { NULL }
+  };
+
+  context = command_context_with_arguments (_("FILE.csv"), _("Add attendees to a programme from a CSV file in UTF-8 whose first row holds the headings, such as the output of “reprovision-cli attendees --format csv --all-fields”. Every row is checked first: if any row has a problem, nothing is added."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (context, _("Name the CSV file to import."));
+  if (argc > 2)
+    return usage_error (context, _("Unexpected argument."));
+  path = argv[1];
+
+  if (!(store = dry_run ? open_for_reading (database, &error) : rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)))
+    return fail (error);
+
+  if (!(file = g_mapped_file_new (path, FALSE, &error)))
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_printerr (_("reprovision-cli: “%s” does not exist.\n"), path);
+      else
+        g_printerr (_("reprovision-cli: “%s” could not be read: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!(import = rp_import_new_from_data (g_mapped_file_get_contents (file), g_mapped_file_get_length (file),
+                                          NULL, &error)))
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < rp_import_get_n_columns (import); i++)
+    if (!rp_import_is_recognised (import, i) && rp_import_get_heading (import, i)[0] != '\0')
+      g_printerr (_("%s: the column “%s” is left out: Reprovision does not know its heading.\n"),
+                  path, rp_import_get_heading (import, i));
+
+  if (!(preview = rp_import_check (import, store, rp_programme_get_id (programme), NULL, &error)))
+    return fail (error);
+
+  problems = rp_import_preview_get_problems (preview);
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        print_problem (path, g_ptr_array_index (problems, i));
+      g_printerr (ngettext ("Nothing was added: the file has %u problem.\n",
+                            "Nothing was added: the file has %u problems.\n", problems->len),
+                  problems->len);
+      return EXIT_FAILURE;
+    }
+
+  if (dry_run)
+    {
+      guint n = rp_import_preview_get_attendees (preview)->len;
+
+      g_print (ngettext ("%u attendee would be added.\n", "%u attendees would be added.\n", n), n);
+      return EXIT_SUCCESS;
+    }
+
+  /* An import can be undone by restoring the copy made just before it. */
+  {
+    g_autofree char *backup = rp_backup_create (database, RP_BACKUP_BEFORE_IMPORT, &error);
+
+    if (backup == NULL)
+      {
+        g_printerr ("reprovision-cli: ");
+        g_printerr (_("A backup could not be made first, so nothing was added. %s"), error->message);
+        g_printerr ("\n");
+        return EXIT_FAILURE;
+      }
+  }
+
+  if (!rp_import_apply (import, store, rp_programme_get_id (programme), NULL, &n_added, &error))
+    return fail (error);
+
+  g_print (ngettext ("Added %u attendee.\n", "Added %u attendees.\n", n_added), n_added);
+  return EXIT_SUCCESS;
 }
 
 static void

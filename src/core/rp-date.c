@@ -138,6 +138,53 @@ split_date (const char *text,
   return lens[2] == 4 || lens[2] <= 2;
 }
 
+/* The checks every way of writing a date goes through, once split into numbers. */
+static gboolean
+check_date (const char  *trimmed,
+            int          year,
+            int          month,
+            int          day,
+            gboolean     two_digit_year,
+            GDate       *date,
+            GError     **error)
+{
+  if (two_digit_year)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("“%s” has a two-digit year. Type the year in full, for example 20/09/2023."),
+                   trimmed);
+      return FALSE;
+    }
+
+  if (year < 1900 || year > 2200)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("“%s” is not a likely year. Type a year between 1900 and 2200."),
+                   trimmed);
+      return FALSE;
+    }
+
+  if (month < 1 || month > 12)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("“%s” is not a real date: there is no month %d. Type the day first, for example 20/09/2023."),
+                   trimmed, month);
+      return FALSE;
+    }
+
+  if (day < 1 || day > g_date_get_days_in_month (month, year))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("“%s” is not a real date: that month has %d days."),
+                   trimmed, g_date_get_days_in_month (month, year));
+      return FALSE;
+    }
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
 /**
  * rp_date_parse:
  * @text: what a person typed: "20/09/2023", "2023-09-20" or "20 Sep 2023"
@@ -177,41 +224,88 @@ rp_date_parse (const char  *text,
       return FALSE;
     }
 
-  if (two_digit_year)
+  return check_date (trimmed, year, month, day, two_digit_year, date, error);
+}
+
+/* Splits only "2023-09-20" and "20/09/2023" (day and month may have one digit). */
+static gboolean
+split_strict_date (const char *text,
+                   int        *year,
+                   int        *month,
+                   int        *day,
+                   gboolean   *two_digit_year)
+{
+  gsize len = strlen (text);
+  const char *first;
+  const char *second;
+  gsize day_len, month_len, year_len;
+
+  *two_digit_year = FALSE;
+
+  if (len == 10 && text[4] == '-' && text[7] == '-')
+    return parse_number (text, 4, year) &&
+           parse_number (text + 5, 2, month) &&
+           parse_number (text + 8, 2, day);
+
+  if ((first = strchr (text, '/')) == NULL ||
+      (second = strchr (first + 1, '/')) == NULL ||
+      strchr (second + 1, '/') != NULL)
+    return FALSE;
+
+  day_len = first - text;
+  month_len = second - first - 1;
+  year_len = strlen (second + 1);
+  if (day_len < 1 || day_len > 2 || month_len < 1 || month_len > 2 ||
+      (year_len != 4 && year_len != 2))
+    return FALSE;
+
+  *two_digit_year = year_len == 2;
+  return parse_number (text, day_len, day) &&
+         parse_number (first + 1, month_len, month) &&
+         parse_number (second + 1, year_len, year);
+}
+
+/**
+ * rp_date_parse_strict:
+ * @text: a date as a file holds it: "20/09/2023" or "2023-09-20"
+ * @date: (out): the date
+ * @error: an %RP_ERROR_INVALID error that names the forms accepted
+ *
+ * Reads only the UK form with the year in full and ISO 8601. Files often come
+ * from spreadsheets set up for other countries, where guessing at "9.20.23" or
+ * "Sep 20" could swap the day and the month without anyone noticing.
+ */
+gboolean
+rp_date_parse_strict (const char  *text,
+                      GDate       *date,
+                      GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  int year = 0, month = 0, day = 0;
+  gboolean two_digit_year = FALSE;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (trimmed[0] == '\0')
     {
-      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("“%s” has a two-digit year. Type the year in full, for example 20/09/2023."),
-                   trimmed);
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("Enter a date, for example 20/09/2023."));
       return FALSE;
     }
 
-  if (year < 1900 || year > 2200)
+  if (!g_utf8_validate (trimmed, -1, NULL) ||
+      !split_strict_date (trimmed, &year, &month, &day, &two_digit_year))
     {
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("“%s” is not a likely year. Type a year between 1900 and 2200."),
-                   trimmed);
+                   _("“%s” is not a date written in a form that can be read. Write dates as DD/MM/YYYY, for example 20/09/2023, or as YYYY-MM-DD, for example 2023-09-20."),
+                   g_utf8_validate (trimmed, -1, NULL) ? trimmed : "?");
       return FALSE;
     }
 
-  if (month < 1 || month > 12)
-    {
-      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("“%s” is not a real date: there is no month %d. Type the day first, for example 20/09/2023."),
-                   trimmed, month);
-      return FALSE;
-    }
-
-  if (day < 1 || day > g_date_get_days_in_month (month, year))
-    {
-      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("“%s” is not a real date: that month has %d days."),
-                   trimmed, g_date_get_days_in_month (month, year));
-      return FALSE;
-    }
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
+  return check_date (trimmed, year, month, day, two_digit_year, date, error);
 }
 
 /**

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 gboolean  rp_date_parse         (const char  *text,
                                  GDate       *date,
                                  GError     **error);
+gboolean  rp_date_parse_strict  (const char  *text,
+                                 GDate       *date,
+                                 GError     **error);
 char     *rp_date_normalise     (const char  *text,
                                  GError     **error);
 char     *rp_date_to_iso        (const GDate *date);

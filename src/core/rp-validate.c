@@ -69,14 +69,22 @@ lower_first (const char *what)
   return g_strconcat (buffer, g_utf8_next_char (what), NULL);
 }
 
-/* 10000 as "10,000", the way UK readers write it. */
-static char *
-format_thousands (int number)
+/**
+ * rp_format_thousands:
+ * @number: a count, 0 or more
+ *
+ * Returns: (transfer full): 10000 as "10,000", the way UK readers write it
+ */
+char *
+rp_format_thousands (guint number)
 {
-  if (number < 1000)
-    return g_strdup_printf ("%d", number);
+  g_autofree char *thousands = NULL;
 
-  return g_strdup_printf ("%d,%03d", number / 1000, number % 1000);
+  if (number < 1000)
+    return g_strdup_printf ("%u", number);
+
+  thousands = rp_format_thousands (number / 1000);
+  return g_strdup_printf ("%s,%03u", thousands, number % 1000);
 }
 
 /**
@@ -106,7 +114,7 @@ rp_check_text (const char  *value,
 
   if (g_utf8_strlen (value, -1) > max_chars)
     {
-      g_autofree char *limit = format_thousands (max_chars);
+      g_autofree char *limit = rp_format_thousands (max_chars);
 
       field = lower_first (what);
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
