@@ -10,7 +10,7 @@ build_packages=(
   desktop-file-utils appstream
 )
 test_packages=(
-  xvfb xauth dbus dbus-daemon dbus-x11 flatpak-builder python3 poppler-utils
+  xvfb xauth dbus dbus-daemon dbus-x11 flatpak-builder python3 poppler-utils valgrind
   fonts-cantarell adwaita-icon-theme
 )
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds Reprovision and runs the whole test suite: every test under Xvfb with
-# warnings as errors, then the core tests again under AddressSanitizer and
-# UndefinedBehaviorSanitizer.
+# warnings as errors, every test again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, and the core tests under valgrind's memcheck.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,33 +11,37 @@ build-aux/install-deps.sh test || exit 1
 passed=0
 failed=0
 
-# Adds the counts from meson's closing summary to the totals.
+# Adds the counts from meson's closing summary to the totals; a run that
+# failed without saying how (stopped by the time limit, say) counts as one.
 count_results() {
-  local log=$1 ok fail timeout
+  local log=$1 status=$2 ok fail unexpected timeout
   ok=$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
   fail=$(sed -n 's/^Fail: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
+  unexpected=$(sed -n 's/^Unexpected Pass: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
   timeout=$(sed -n 's/^Timeout: *\([0-9]*\).*/\1/p' "$log" | tail -n 1)
+  fail=$((${fail:-0} + ${unexpected:-0} + ${timeout:-0}))
+  if [ "$status" -ne 0 ] && [ "$fail" -eq 0 ]; then
+    fail=1
+  fi
   passed=$((passed + ${ok:-0}))
-  failed=$((failed + ${fail:-0} + ${timeout:-0}))
+  failed=$((failed + fail))
 }
 
 run_suite() {
   local builddir=$1; shift
-  local log
+  local log status
   log=$(mktemp)
+  echo "== meson test -C $builddir $*"
   # Output goes to a file, not a pipe, so that no stray process left holding
   # it can stop the run from ending; the whole suite is bounded in time too.
   timeout --kill-after=30 2400 \
     dbus-run-session --config-file=build-aux/test-session-bus.conf -- \
     xvfb-run -a -s "-screen 0 1280x800x24" \
     meson test -C "$builddir" --print-errorlogs "$@" >"$log" 2>&1
-  local status=$?
+  status=$?
   cat "$log"
-  count_results "$log"
+  count_results "$log" "$status"
   rm -f "$log"
-  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-    failed=$((failed + 1))
-  fi
 }
 
 status=0
@@ -54,9 +58,12 @@ if [ ! -f _build-sanitize/build.ninja ]; then
   meson setup _build-sanitize -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false || exit 1
 fi
 meson compile -C _build-sanitize || exit 1
-UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_suite _build-sanitize --suite core
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_suite _build-sanitize
+
+# The test setup is in tests/meson.build: errors and definite leaks fail a test.
+run_suite _build --setup valgrind --suite core
 
 echo
-echo "tests: $passed passed, $failed failed"
+echo "tests: $passed passed, $failed failed ($((SECONDS / 60)) min $((SECONDS % 60)) s)"
 [ "$failed" -eq 0 ] || status=1
 exit $status
