@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rp-backups-window.h"
+#include "rp-import-window.h"
 #include "rp-core.h"
 #include "rp-count-row.h"
 #include "rp-new-programme-window.h"
@@ -399,6 +400,92 @@ test_window_fault_page (Fixture       *fixture,
   destroy_window (window);
 }
 
+static RpImportWindow *
+find_import_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (RP_IS_IMPORT_WINDOW (toplevel))
+        return RP_IMPORT_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+/* A file with a problem shows it and cannot be imported; a good one is added
+ * in one go after a backup, and the list shows the new attendees. */
+static void
+test_window_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char bad[] = "attendee_no,name,status,step\r\n20,Idris Evans,ASC,2\r\n21,Noor Haddad,Health,7\r\n";
+  static const char good[] = "\xef\xbb\xbf" "attendee_no,name,status,step\r\n20,Idris Evans,ASC,2\r\n21,\"Haddad, Noor\",Health,3\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) sample = rp_sample_create (fixture->store, &error);
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(GListModel) backups = NULL;
+  g_autofree char *bad_path = g_build_filename (fixture->dir, "bad.csv", NULL);
+  g_autofree char *good_path = g_build_filename (fixture->dir, "good.csv", NULL);
+  RpWindow *window = rp_window_new (NULL);
+  RpImportWindow *dialog;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (bad_path, bad, -1, NULL));
+  g_assert_true (g_file_set_contents (good_path, good, -1, NULL));
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+
+  rp_window_import_file (window, bad_path);
+  rp_test_spin ();
+  dialog = find_import_window ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (rp_import_window_get_n_problems (dialog), ==, 1);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "subtitle",
+                                         "The step must be a number from 1 to 6."));
+  g_assert_false (gtk_widget_is_sensitive (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Import")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+
+  rp_window_import_file (window, good_path);
+  rp_test_spin ();
+  dialog = find_import_window ();
+  g_assert_cmpuint (rp_import_window_get_n_problems (dialog), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL));
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (find_import_window () != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (find_import_window ());
+
+  attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (sample), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (attendees), ==, 21);
+  {
+    g_autoptr(RpAttendee) noor = rp_store_find_attendee (fixture->store, rp_programme_get_id (sample), 21, &error);
+
+    g_assert_cmpstr (rp_attendee_get_full_name (noor), ==, "Haddad, Noor");
+    g_assert_cmpint (rp_attendee_get_step (noor), ==, 3);
+  }
+  g_assert_cmpstr (count_in_area (window, "Still attending"), ==, "21");
+
+  backups = rp_backup_list (rp_store_get_path (fixture->store), &error);
+  {
+    g_autoptr(RpBackup) before = g_list_model_get_item (backups, 0);
+
+    g_assert_cmpint (rp_backup_get_reason (before), ==, RP_BACKUP_BEFORE_IMPORT);
+  }
+
+  destroy_window (window);
+}
+
 static void
 test_new_programme_window (Fixture       *fixture,
                            gconstpointer  data)
@@ -470,6 +557,7 @@ main (int    argc,
   ADD ("/gui/window/open-not-a-database", test_window_open_not_a_database);
   ADD ("/gui/window/fault-page", test_window_fault_page);
   ADD ("/gui/window/damaged-database-restored", test_window_damaged_database_restored);
+  ADD ("/gui/window/import", test_window_import);
   ADD ("/gui/new-programme/refuses-impossible-date", test_new_programme_window);
 #undef ADD
 

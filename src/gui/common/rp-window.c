@@ -8,6 +8,7 @@
 #include "rp-attendees-page.h"
 #include "rp-backups-window.h"
 #include "rp-fault-page.h"
+#include "rp-import-window.h"
 #include "rp-new-programme-window.h"
 #include "rp-preferences-window.h"
 #include "rp-reports-page.h"
@@ -75,6 +76,8 @@ update_actions (RpWindow *self)
   gboolean writable = self->store == NULL || !rp_store_is_read_only (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-programme", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-attendees",
+                                 self->store != NULL && writable && self->programme != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups",
                                  self->store != NULL || self->fault_path != NULL);
 }
@@ -203,6 +206,7 @@ rp_window_set_programme (RpWindow    *self,
     g_settings_set_int64 (self->settings, "last-programme", rp_programme_get_id (programme));
 
   update_titles (self);
+  update_actions (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
 }
@@ -731,6 +735,100 @@ backups_action (GtkWidget  *widget,
 }
 
 static void
+on_imported (RpWindow       *self,
+             guint           n_added,
+             RpImportWindow *dialog)
+{
+  g_autofree char *message = NULL;
+  RpAreaPage *page;
+
+  for (guint i = 0; (page = area_pages (self, i)) != NULL; i++)
+    rp_area_page_refresh (page);
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Imported %u attendee. A backup of the database as it was is kept among the backups.",
+                                          "Imported %u attendees. A backup of the database as it was is kept among the backups.",
+                                          n_added),
+                             n_added);
+  rp_window_add_toast (self, message);
+}
+
+/**
+ * rp_window_import_file:
+ * @path: a CSV file of attendees
+ *
+ * Reads @path and shows the import window for it, or says why it cannot be read.
+ */
+void
+rp_window_import_file (RpWindow   *self,
+                       const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpImport) import = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  RpImportWindow *dialog;
+  gsize length;
+
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->store == NULL || self->programme == NULL)
+    return;
+
+  if (!g_file_get_contents (path, &contents, &length, &error) ||
+      !(import = rp_import_new_from_data (contents, length, NULL, &error)))
+    {
+      rp_window_show_error (self, _("The File Cannot Be Imported"), error);
+      return;
+    }
+
+  name = g_path_get_basename (path);
+  dialog = rp_import_window_new (GTK_WINDOW (self), self->store, self->programme, import, name);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_response (RpWindow        *self,
+                    int              response,
+                    GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    rp_window_import_file (self, path);
+
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+import_attendees_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Attendees from a CSV File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
 new_programme_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -941,6 +1039,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.import-attendees", NULL, import_attendees_action);
   gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_property_action (widget_class, "win.area", "area");
