@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 packages Reprovision needs that are not there yet.
-# Usage: build-aux/install-deps.sh [build|test]
+# Usage: build-aux/install-deps.sh [build|test|fuzz]
 set -euo pipefail
 
 build_packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev
   desktop-file-utils appstream
+)
+# clang with libFuzzer and the sanitizer runtimes; llvm for symbolised stack traces.
+fuzz_packages=(
+  clang libclang-rt-14-dev llvm
 )
 test_packages=(
   xvfb xauth dbus dbus-daemon dbus-x11 flatpak-builder python3 poppler-utils valgrind
@@ -17,6 +21,8 @@ test_packages=(
 wanted=("${build_packages[@]}")
 if [ "${1:-build}" = test ]; then
   wanted+=("${test_packages[@]}")
+elif [ "${1:-build}" = fuzz ]; then
+  wanted+=("${fuzz_packages[@]}")
 fi
 
 missing=()

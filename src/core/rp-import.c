@@ -704,7 +704,6 @@ rp_import_get_n_rows (RpImport *self)
 typedef struct
 {
   RpImport        *import;
-  RpStore         *store;
   gint64           programme_id;
   char            *today;
   GHashTable      *numbers_in_use;  /* number → TRUE */
@@ -1118,7 +1117,6 @@ rp_import_check (RpImport      *self,
     return NULL;
 
   check.import = self;
-  check.store = store;
   check.programme_id = programme_id;
   check.today = rp_store_dup_today (store);
   check.preview = g_object_new (RP_TYPE_IMPORT_PREVIEW, NULL);

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* fuzz-import.c: every row check of the import, against a small programme */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "rp-core.h"
+#include "rp-fuzz.h"
+
+static char *dir;
+static char *path;
+static RpStore *store;
+static gint64 programme_id;
+
+static void
+clean_up (void)
+{
+  const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_clear_object (&store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&dir, g_free);
+}
+
+static void
+add_worker (const char *name,
+            const char *initials)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpWorker) worker = rp_worker_new ();
+
+  rp_worker_set_name (worker, name);
+  rp_worker_set_initials (worker, initials);
+  g_assert_true (rp_store_add_worker (store, worker, &error));
+}
+
+/* One database for the whole run: checking writes nothing. */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+
+  rp_fuzz_init ();
+
+  dir = g_dir_make_tmp ("reprovision-fuzz-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "fuzz.db", NULL);
+  store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  atexit (clean_up);
+  rp_store_set_today (store, "2023-09-22");
+
+  rp_programme_set_name (programme, "Riverside Day Centre");
+  g_assert_true (rp_store_add_programme (store, programme, &error));
+  programme_id = rp_programme_get_id (programme);
+
+  add_worker ("Priya Mistry", "PM");
+  add_worker ("Rob Hughes", "RH");
+  add_worker ("Rosa Hale", "RH");
+
+  for (int number = 1; number <= 2; number++)
+    {
+      g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+
+      rp_attendee_set_programme_id (attendee, programme_id);
+      rp_attendee_set_number (attendee, number);
+      rp_attendee_set_full_name (attendee, "Aisha Rahman");
+      rp_attendee_set_step (attendee, 1);
+      g_assert_true (rp_store_add_attendee (store, attendee, NULL, &error));
+    }
+
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpImport) import = rp_import_new_from_data ((const char *) data, size, NULL, &error);
+  g_autoptr(RpImportPreview) preview = NULL;
+  g_autoptr(GHashTable) numbers = NULL;
+  GPtrArray *problems;
+  GPtrArray *attendees;
+
+  if (import == NULL)
+    {
+      g_assert_true (error != NULL && error->domain == RP_ERROR);
+      return 0;
+    }
+
+  preview = rp_import_check (import, store, programme_id, NULL, &error);
+  g_assert_no_error (error);
+
+  problems = rp_import_preview_get_problems (preview);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RpImportProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_cmpuint (problem->line, >=, 1);
+      g_assert_cmpint (problem->column, <, (int) rp_import_get_n_columns (import));
+      g_assert_true ((problem->column >= 0) == (problem->heading != NULL));
+      g_assert_true (g_utf8_validate (problem->message, -1, NULL));
+    }
+
+  /* What would be added can be saved, once each, and takes no number in use. */
+  attendees = rp_import_preview_get_attendees (preview);
+  g_assert_cmpuint (attendees->len, <=, rp_import_get_n_rows (import));
+  numbers = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      RpAttendee *attendee = g_ptr_array_index (attendees, i);
+      int number = rp_attendee_get_number (attendee);
+
+      g_assert_true (rp_attendee_validate (attendee, NULL));
+      g_assert_cmpint (number, >, 2);
+      g_assert_false (g_hash_table_contains (numbers, GINT_TO_POINTER (number)));
+      g_hash_table_add (numbers, GINT_TO_POINTER (number));
+    }
+
+  return 0;
+}
