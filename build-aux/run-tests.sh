@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds Reprovision and runs the whole test suite: every test under Xvfb with
 # warnings as errors, every test again under AddressSanitizer and
-# UndefinedBehaviorSanitizer, and the core tests under valgrind's memcheck.
+# UndefinedBehaviorSanitizer, the core tests under valgrind's memcheck, and
+# then each fuzz target for FUZZ_SECONDS (20 by default).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,6 +63,14 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_suite _build-sanitize
 
 # The test setup is in tests/meson.build: errors and definite leaks fail a test.
 run_suite _build --setup valgrind --suite core
+
+# The slow part: every fuzz target for a bounded time (FUZZ_SECONDS each).
+echo "== build-aux/run-fuzzers.sh ${FUZZ_SECONDS:-20}"
+if build-aux/run-fuzzers.sh "${FUZZ_SECONDS:-20}"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
 
 echo
 echo "tests: $passed passed, $failed failed ($((SECONDS / 60)) min $((SECONDS % 60)) s)"
