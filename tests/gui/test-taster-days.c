@@ -151,6 +151,70 @@ test_family_sees_only_their_days (Fixture       *fixture,
   rp_test_spin ();
 }
 
+static AdwMessageDialog *
+find_dialog_headed (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* A taster day that cannot be saved (a date that does not exist) comes back
+ * with everything that was typed, under a message saying why. */
+static void
+test_unsaved_day_keeps_what_was_typed (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  g_autoptr(GListModel) before = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(GListModel) after = NULL;
+  AdwMessageDialog *dialog;
+  AdwMessageDialog *problem;
+  GtkWidget *page;
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+
+  g_assert_true (gtk_widget_activate_action (page, "taster-days.new", NULL));
+  rp_test_spin ();
+  dialog = find_dialog_headed ("New Taster Day");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "venue"), "Hollybank Hall, Mill Lane");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "date"), "31/02/2024");
+
+  /* What the Save button does: respond, then the dialogue closes. */
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+
+  problem = find_dialog_headed ("The Taster Day Was Not Saved");
+  g_assert_nonnull (problem);
+  dialog = find_dialog_headed ("New Taster Day");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "venue")), ==, "Hollybank Hall, Mill Lane");
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "date")), ==, "31/02/2024");
+
+  after = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+
+  gtk_window_destroy (GTK_WINDOW (problem));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -161,6 +225,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/taster-days/cancel-day-keeps-bookings", test_cancel_day_keeps_bookings);
   ADD ("/gui/taster-days/family-sees-only-their-days", test_family_sees_only_their_days);
+  ADD ("/gui/taster-days/unsaved-day-keeps-what-was-typed", test_unsaved_day_keeps_what_was_typed);
 #undef ADD
 
   return g_test_run ();

@@ -96,6 +96,10 @@ time_or_null (GtkWidget *entry)
 
 /* Taster day dialogue --------------------------------------------------------------- */
 
+static void present_day_dialog (RpTasterDaysPage *self,
+                                RpTasterDay      *day,
+                                const char       *typed_date);
+
 static void
 on_day_response (AdwMessageDialog *dialog,
                  const char       *response,
@@ -117,17 +121,17 @@ on_day_response (AdwMessageDialog *dialog,
   if (original == NULL)
     rp_taster_day_set_programme_id (day, rp_programme_get_id (rp_area_page_get_programme (RP_AREA_PAGE (self))));
 
+  rp_taster_day_set_provider_id (day, provider < providers->len ? g_array_index (providers, gint64, provider) : 0);
+  rp_taster_day_set_start_time (day, time_or_null (g_object_get_data (G_OBJECT (dialog), "start")));
+  rp_taster_day_set_end_time (day, time_or_null (g_object_get_data (G_OBJECT (dialog), "end")));
+  rp_taster_day_set_venue (day, text_of (g_object_get_data (G_OBJECT (dialog), "venue")));
+  rp_taster_day_set_places (day, places_text[0] != '\0' ? (int) g_ascii_strtoll (places_text, NULL, 10) : 0);
+
   date = rp_date_normalise (text_of (g_object_get_data (G_OBJECT (dialog), "date")), &error);
   if (error == NULL)
     {
-      rp_taster_day_set_provider_id (day, provider < providers->len ? g_array_index (providers, gint64, provider) : 0);
       rp_taster_day_set_date (day, date);
-      rp_taster_day_set_start_time (day, time_or_null (g_object_get_data (G_OBJECT (dialog), "start")));
-      rp_taster_day_set_end_time (day, time_or_null (g_object_get_data (G_OBJECT (dialog), "end")));
-      rp_taster_day_set_venue (day, text_of (g_object_get_data (G_OBJECT (dialog), "venue")));
-      rp_taster_day_set_places (day, places_text[0] != '\0' ? (int) g_ascii_strtoll (places_text, NULL, 10) : 0);
-
-      if (original != NULL)
+      if (rp_taster_day_get_id (day) > 0)
         rp_store_save_taster_day (store, day, &error);
       else
         rp_store_add_taster_day (store, day, &error);
@@ -135,6 +139,8 @@ on_day_response (AdwMessageDialog *dialog,
 
   if (error != NULL)
     {
+      /* The dialogue closed with the click: open it again with everything as typed. */
+      present_day_dialog (self, day, text_of (g_object_get_data (G_OBJECT (dialog), "date")));
       show_message (self, _("The Taster Day Was Not Saved"), error->message);
       return;
     }
@@ -144,13 +150,16 @@ on_day_response (AdwMessageDialog *dialog,
 
 static void
 present_day_dialog (RpTasterDaysPage *self,
-                    RpTasterDay      *day)
+                    RpTasterDay      *day,
+                    const char       *typed_date)
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
   g_autoptr(GListModel) providers = rp_store_list_providers (store, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *date = day != NULL ? uk_date (rp_taster_day_get_date (day)) : NULL;
+  g_autofree char *date = typed_date != NULL ? g_strdup (typed_date)
+                         : day != NULL ? uk_date (rp_taster_day_get_date (day)) : NULL;
+  gboolean is_new = day == NULL || rp_taster_day_get_id (day) == 0;
   g_autofree char *places = day != NULL && rp_taster_day_get_places (day) > 0
                             ? g_strdup_printf ("%d", rp_taster_day_get_places (day)) : NULL;
   GtkWidget *dialog, *grid, *provider;
@@ -173,7 +182,7 @@ present_day_dialog (RpTasterDaysPage *self,
   provider = add_field (grid, 0, _("_Provider"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (provider), selected);
 
-  dialog = adw_message_dialog_new (parent_window (self), day != NULL ? _("Edit Taster Day") : _("New Taster Day"),
+  dialog = adw_message_dialog_new (parent_window (self), is_new ? _("New Taster Day") : _("Edit Taster Day"),
                                    _("Leave the date empty while it is to be confirmed. Times are on the 24-hour clock, for example 10:00."));
   g_object_set_data (G_OBJECT (dialog), "provider", provider);
   g_object_set_data (G_OBJECT (dialog), "date", add_field (grid, 1, _("_Date"), entry_with (date)));
@@ -196,6 +205,24 @@ present_day_dialog (RpTasterDaysPage *self,
 
 /* Booking dialogue ------------------------------------------------------------------ */
 
+static void present_booking_dialog (RpTasterDaysPage *self,
+                                    RpTasterDay      *day,
+                                    RpBooking        *booking,
+                                    GPtrArray        *ticked);
+
+/* Opens the booking dialogue again with what was entered, after a failed save. */
+static void
+reopen_booking_dialog (RpTasterDaysPage *self,
+                       GPtrArray        *bookings)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpBooking *first = g_ptr_array_index (bookings, 0);
+  g_autoptr(RpTasterDay) day = rp_store_get_taster_day (store, rp_booking_get_taster_day_id (first), NULL);
+
+  if (day != NULL)
+    present_booking_dialog (self, day, first, rp_booking_get_id (first) > 0 ? NULL : bookings);
+}
+
 static void
 save_bookings (RpTasterDaysPage *self,
                GPtrArray        *bookings)
@@ -210,7 +237,11 @@ save_bookings (RpTasterDaysPage *self,
     rp_store_add_bookings (store, bookings, &error);
 
   if (error != NULL)
-    show_message (self, _("The Booking Was Not Saved"), error->message);
+    {
+      reopen_booking_dialog (self, bookings);
+      show_message (self, _("The Booking Was Not Saved"), error->message);
+      return;
+    }
 
   rp_area_page_refresh (RP_AREA_PAGE (self));
 }
@@ -269,6 +300,8 @@ on_booking_response (AdwMessageDialog *dialog,
 
       if (bookings->len == 0)
         {
+          g_ptr_array_add (bookings, g_object_ref (booking));
+          reopen_booking_dialog (self, bookings);
           show_message (self, _("The Booking Was Not Saved"), _("Tick at least one attendee to book."));
           return;
         }
@@ -284,6 +317,7 @@ on_booking_response (AdwMessageDialog *dialog,
 
       if (!rp_booking_validate (one, &error))
         {
+          reopen_booking_dialog (self, bookings);
           show_message (self, _("The Booking Was Not Saved"), error->message);
           return;
         }
@@ -318,17 +352,21 @@ on_booking_response (AdwMessageDialog *dialog,
   save_bookings (self, bookings);
 }
 
+/* @booking: (nullable): the booking to edit, or the details of new bookings;
+ * @ticked: (nullable): bookings whose attendees start ticked */
 static void
 present_booking_dialog (RpTasterDaysPage *self,
                         RpTasterDay      *day,
-                        RpBooking        *booking)
+                        RpBooking        *booking,
+                        GPtrArray        *ticked)
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
   RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
   g_autoptr(GListModel) workers = rp_store_list_workers (store, FALSE, NULL);
-  g_autoptr(RpBooking) draft = booking != NULL ? g_object_ref (booking) : rp_booking_new ();
+  g_autoptr(RpBooking) draft = booking != NULL ? rp_booking_copy (booking) : rp_booking_new ();
+  gboolean is_new = booking == NULL || rp_booking_get_id (booking) == 0;
   GArray *staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GtkWidget *dialog, *grid, *status, *staff, *needed, *arranged;
   g_autofree char *heading = NULL;
@@ -341,11 +379,11 @@ present_booking_dialog (RpTasterDaysPage *self,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
-  heading = g_strdup_printf (booking != NULL ? _("Booking at %s") : _("Book Attendees at %s"),
+  heading = g_strdup_printf (!is_new ? _("Booking at %s") : _("Book Attendees at %s"),
                              rp_taster_day_get_provider_name (day));
   dialog = adw_message_dialog_new (parent_window (self), heading, NULL);
 
-  if (booking == NULL)
+  if (is_new)
     {
       g_autoptr(GListModel) attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), NULL);
       GPtrArray *checks = g_ptr_array_new ();
@@ -365,6 +403,9 @@ present_booking_dialog (RpTasterDaysPage *self,
           name = g_strdup_printf ("%d · %s", rp_attendee_get_number (a), rp_attendee_get_full_name (a));
           check = gtk_check_button_new_with_label (name);
           g_object_set_data (G_OBJECT (check), "attendee-id", GSIZE_TO_POINTER (rp_attendee_get_id (a)));
+          for (guint t = 0; ticked != NULL && t < ticked->len; t++)
+            if (rp_booking_get_attendee_id (g_ptr_array_index (ticked, t)) == rp_attendee_get_id (a))
+              gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
           gtk_box_append (GTK_BOX (list), check);
           g_ptr_array_add (checks, check);
         }
@@ -475,14 +516,14 @@ static void
 on_book_clicked (GtkButton        *button,
                  RpTasterDaysPage *self)
 {
-  present_booking_dialog (self, g_object_get_data (G_OBJECT (button), "day"), NULL);
+  present_booking_dialog (self, g_object_get_data (G_OBJECT (button), "day"), NULL, NULL);
 }
 
 static void
 on_edit_day_clicked (GtkButton        *button,
                      RpTasterDaysPage *self)
 {
-  present_day_dialog (self, g_object_get_data (G_OBJECT (button), "day"));
+  present_day_dialog (self, g_object_get_data (G_OBJECT (button), "day"), NULL);
 }
 
 static void
@@ -497,7 +538,7 @@ static void
 on_booking_activated (AdwActionRow     *row,
                       RpTasterDaysPage *self)
 {
-  present_booking_dialog (self, g_object_get_data (G_OBJECT (row), "day"), g_object_get_data (G_OBJECT (row), "booking"));
+  present_booking_dialog (self, g_object_get_data (G_OBJECT (row), "day"), g_object_get_data (G_OBJECT (row), "booking"), NULL);
 }
 
 static GtkWidget *
@@ -738,7 +779,7 @@ new_action (GtkWidget  *widget,
   RpTasterDaysPage *self = RP_TASTER_DAYS_PAGE (widget);
 
   if (rp_area_page_get_store (RP_AREA_PAGE (self)) != NULL)
-    present_day_dialog (self, NULL);
+    present_day_dialog (self, NULL, NULL);
 }
 
 static void
