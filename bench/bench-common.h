@@ -24,6 +24,7 @@ RpStore *bench_open_programme     (const char   *path,
                                    RpProgramme **programme,
                                    GError      **error);
 void     bench_remove_database    (const char   *path);
+void     bench_remove_tree        (const char   *path);
 guint64  bench_peak_rss_kb        (void);
 gboolean bench_reset_peak_rss     (void);
 

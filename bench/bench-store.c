@@ -243,29 +243,6 @@ measure_libreoffice (const char *dir,
            bench_median (ms, LIBREOFFICE_RUNS) / reprovision_ms);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -303,6 +280,6 @@ main (int    argc,
   measure_libreoffice (dir, progress_pdf_ms);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  bench_remove_tree (dir);
   return 0;
 }
