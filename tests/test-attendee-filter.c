@@ -75,6 +75,17 @@ test_filter_search (void)
   g_assert_true (rp_attendee_filter_match (filter, eighteen));
   g_object_set (filter, "search", "\xc3\xa9vans", NULL);
   g_assert_true (rp_attendee_filter_match (filter, zoe));
+
+  /* A renamed attendee is found by the new name only, though the old one was searched for. */
+  g_object_set (filter, "search", "walk", NULL);
+  g_assert_true (rp_attendee_filter_match (filter, twelve));
+  rp_attendee_set_full_name (twelve, "Liam Hart");
+  rp_attendee_set_preferred_name (eighteen, "Sammy");
+  g_assert_false (rp_attendee_filter_match (filter, twelve));
+  g_object_set (filter, "search", "hart", NULL);
+  g_assert_true (rp_attendee_filter_match (filter, twelve));
+  g_object_set (filter, "search", "sammy", NULL);
+  g_assert_true (rp_attendee_filter_match (filter, eighteen));
 }
 
 static void
