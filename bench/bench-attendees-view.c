@@ -41,14 +41,51 @@ elapsed_ms (gint64 start)
   return bench_elapsed_ms (start);
 }
 
-/* Frames over budget while scrolling from top to bottom, one page per frame. */
+/* Frames over budget while scrolling from top to bottom, one page per frame:
+ * the work of each frame, from the frame clock's before-paint to its
+ * after-paint (updating, layout and drawing), and the time between frames. */
 typedef struct
 {
   GtkAdjustment *adjustment;
   gint64         last_frame;
+  gint64         frame_start;
   GArray        *intervals;
+  GArray        *work;
   gboolean       done;
 } Scroll;
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Scroll        *scroll)
+{
+  scroll->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Scroll        *scroll)
+{
+  double ms = (g_get_monotonic_time () - scroll->frame_start) / 1000.0;
+
+  if (scroll->last_frame != 0 && !scroll->done)
+    g_array_append_val (scroll->work, ms);
+}
+
+static void
+print_frames (const char *name,
+              GArray     *frames,
+              double      budget)
+{
+  double *ms = (double *) frames->data;
+  guint over = 0;
+
+  qsort (ms, frames->len, sizeof (double), compare_doubles);
+  for (guint i = 0; i < frames->len; i++)
+    over += ms[i] > budget;
+  g_print ("%-34s median %8.2f ms   (max %.2f), %u of %u frames over %.1f ms\n", name,
+           frames->len > 0 ? ms[frames->len / 2] : 0.0, frames->len > 0 ? ms[frames->len - 1] : 0.0,
+           over, frames->len, budget);
+}
 
 static gboolean
 scroll_tick (GtkWidget     *widget,
@@ -218,26 +255,27 @@ main (int    argc,
       if (run == RUNS - 1)
         {
           GtkWidget *scroller = gtk_widget_get_parent (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
-          Scroll scroll = { gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0,
-                            g_array_new (FALSE, FALSE, sizeof (double)), FALSE };
-          guint over = 0;
-          double *intervals;
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (scroller);
+          Scroll scroll = { gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0, 0,
+                            g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)),
+                            FALSE };
 
           rp_attendees_page_sort_by (page, "number", GTK_SORT_ASCENDING);
           spin ();
+          g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &scroll);
+          g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_after_paint), &scroll);
           gtk_widget_add_tick_callback (scroller, scroll_tick, &scroll, NULL);
           for (gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
                !scroll.done && g_get_monotonic_time () < deadline;)
             g_main_context_iteration (NULL, TRUE);
+          g_signal_handlers_disconnect_by_data (clock, &scroll);
 
-          intervals = (double *) scroll.intervals->data;
-          qsort (intervals, scroll.intervals->len, sizeof (double), compare_doubles);
-          for (guint i = 0; i < scroll.intervals->len; i++)
-            over += intervals[i] > 1000.0 / 60;
-          g_print ("%-34s median %8.2f ms per frame, %u of %u frames over 16.7 ms\n\n", "scroll, one page per frame",
-                   scroll.intervals->len > 0 ? intervals[scroll.intervals->len / 2] : 0.0,
-                   over, scroll.intervals->len);
+          /* Xvfb paces frames at 60 Hz: an interval over one and a half frames is a frame missed. */
+          print_frames ("scroll, work per frame", scroll.work, 16.0);
+          print_frames ("scroll, time between frames", scroll.intervals, 1.5 * 1000.0 / 60);
+          g_print ("\n");
           g_array_unref (scroll.intervals);
+          g_array_unref (scroll.work);
         }
 
       gtk_window_destroy (GTK_WINDOW (window));
