@@ -22,7 +22,7 @@ struct _RpAttendee
   char *preferred_name;
   char *full_name_key;        /* folded for searching, made when first asked for */
   char *preferred_name_key;
-  char *full_name_collate_key;   /* for sorting, likewise */
+  char *full_name_sort_key;   /* g_utf8_collate_key(), likewise */
   char *date_of_birth;
   char *contact_name;
   char *contact_relationship;
@@ -33,7 +33,7 @@ struct _RpAttendee
   RpFunding funding;
   gint64 worker_id;
   char *worker_name;
-  char *worker_name_collate_key;
+  char *worker_name_sort_key;
   int step;
   char *step_since;
   char *case_notes;
@@ -91,14 +91,14 @@ rp_attendee_finalize (GObject *object)
   g_clear_pointer (&self->preferred_name, g_free);
   g_clear_pointer (&self->full_name_key, g_free);
   g_clear_pointer (&self->preferred_name_key, g_free);
-  g_clear_pointer (&self->full_name_collate_key, g_free);
+  g_clear_pointer (&self->full_name_sort_key, g_free);
   g_clear_pointer (&self->date_of_birth, g_free);
   g_clear_pointer (&self->contact_name, g_free);
   g_clear_pointer (&self->contact_relationship, g_free);
   g_clear_pointer (&self->contact_phone, g_free);
   g_clear_pointer (&self->access_needs, g_free);
   g_clear_pointer (&self->worker_name, g_free);
-  g_clear_pointer (&self->worker_name_collate_key, g_free);
+  g_clear_pointer (&self->worker_name_sort_key, g_free);
   g_clear_pointer (&self->step_since, g_free);
   g_clear_pointer (&self->case_notes, g_free);
   g_clear_pointer (&self->report_note, g_free);
@@ -580,7 +580,7 @@ rp_attendee_set_full_name (RpAttendee *self,
   if (rp_set_string (&self->full_name, value))
     {
       g_clear_pointer (&self->full_name_key, g_free);
-      g_clear_pointer (&self->full_name_collate_key, g_free);
+      g_clear_pointer (&self->full_name_sort_key, g_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_NAME]);
     }
 }
@@ -613,7 +613,7 @@ rp_attendee_set_preferred_name (RpAttendee *self,
  * rp_attendee_make_search_key:
  *
  * Returns: (transfer full) (nullable): @text normalised and casefolded, so
- *   that "Zoë" is found by "zoe" typed either way
+ *   that "ZOË" is found by "zoë", whether the ë was typed as one character or two
  */
 char *
 rp_attendee_make_search_key (const char *text)
@@ -870,7 +870,7 @@ rp_attendee_set_worker_name (RpAttendee *self,
 
   if (rp_set_string (&self->worker_name, value))
     {
-      g_clear_pointer (&self->worker_name_collate_key, g_free);
+      g_clear_pointer (&self->worker_name_sort_key, g_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKER_NAME]);
     }
 }
@@ -883,10 +883,10 @@ rp_attendee_get_full_name_sort_key (RpAttendee *self)
 {
   g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
 
-  if (self->full_name_collate_key == NULL && self->full_name != NULL)
-    self->full_name_collate_key = g_utf8_collate_key (self->full_name, -1);
+  if (self->full_name_sort_key == NULL && self->full_name != NULL)
+    self->full_name_sort_key = g_utf8_collate_key (self->full_name, -1);
 
-  return self->full_name_collate_key;
+  return self->full_name_sort_key;
 }
 
 const char *
@@ -894,10 +894,10 @@ rp_attendee_get_worker_name_sort_key (RpAttendee *self)
 {
   g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
 
-  if (self->worker_name_collate_key == NULL && self->worker_name != NULL)
-    self->worker_name_collate_key = g_utf8_collate_key (self->worker_name, -1);
+  if (self->worker_name_sort_key == NULL && self->worker_name != NULL)
+    self->worker_name_sort_key = g_utf8_collate_key (self->worker_name, -1);
 
-  return self->worker_name_collate_key;
+  return self->worker_name_sort_key;
 }
 
 int
