@@ -16,9 +16,9 @@
 /* What the user waits for after choosing a file: the report is read, checked
  * for names (as the app and the CLI do) and written. */
 static RpReport *
-build_checked_report (RpStore     *store,
-                      RpProgramme *programme,
-                      RpReportTable only_table)
+build_checked_report (RpStore       *store,
+                      RpProgramme   *programme,
+                      RpReportTable  only_table)
 {
   /* The Reports page's defaults. */
   RpReportOptions options = { .include_moved = TRUE, .only_table = only_table, .marking = "OFFICIAL" };
