@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-attendee-filter.c: finding attendees by number, name, step, worker, status and outcome */
+/* test-attendee-filter.c: finding attendees by number, name, step, worker, status and outcome, and sorting by name */
 
 #include "config.h"
+
+#include <string.h>
 
 #include "rp-core.h"
 
@@ -75,6 +77,17 @@ test_filter_search (void)
   g_assert_true (rp_attendee_filter_match (filter, eighteen));
   g_object_set (filter, "search", "\xc3\xa9vans", NULL);
   g_assert_true (rp_attendee_filter_match (filter, zoe));
+
+  /* A renamed attendee is found by the new name only, though the old one was searched for. */
+  g_object_set (filter, "search", "walk", NULL);
+  g_assert_true (rp_attendee_filter_match (filter, twelve));
+  rp_attendee_set_full_name (twelve, "Liam Hart");
+  rp_attendee_set_preferred_name (eighteen, "Sammy");
+  g_assert_false (rp_attendee_filter_match (filter, twelve));
+  g_object_set (filter, "search", "hart", NULL);
+  g_assert_true (rp_attendee_filter_match (filter, twelve));
+  g_object_set (filter, "search", "sammy", NULL);
+  g_assert_true (rp_attendee_filter_match (filter, eighteen));
 }
 
 static void
@@ -102,6 +115,27 @@ test_filter_step_worker_status (void)
   g_assert_true (rp_attendee_filter_match (filter, b));
 }
 
+/* The sort keys order names as g_utf8_collate() does, and follow a rename. */
+static void
+test_sort_keys (void)
+{
+  g_autoptr(RpAttendee) aisha = make_attendee (1, "Aisha Rahman", NULL, 2, 1, RP_FUNDING_ASC);
+  g_autoptr(RpAttendee) ben = make_attendee (2, "Ben Clarke", NULL, 2, 1, RP_FUNDING_ASC);
+
+  rp_attendee_set_worker_name (aisha, "Tara Quinn");
+  rp_attendee_set_worker_name (ben, "Maya Patel");
+  g_assert_cmpint (strcmp (rp_attendee_get_full_name_sort_key (aisha), rp_attendee_get_full_name_sort_key (ben)), <, 0);
+  g_assert_cmpint (strcmp (rp_attendee_get_worker_name_sort_key (aisha), rp_attendee_get_worker_name_sort_key (ben)), >, 0);
+
+  rp_attendee_set_full_name (aisha, "Zo\xc3\xab Evans");
+  rp_attendee_set_worker_name (aisha, "Imogen Hart");
+  g_assert_cmpint (strcmp (rp_attendee_get_full_name_sort_key (aisha), rp_attendee_get_full_name_sort_key (ben)), >, 0);
+  g_assert_cmpint (strcmp (rp_attendee_get_worker_name_sort_key (aisha), rp_attendee_get_worker_name_sort_key (ben)), <, 0);
+
+  rp_attendee_set_worker_name (aisha, NULL);
+  g_assert_null (rp_attendee_get_worker_name_sort_key (aisha));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -111,6 +145,7 @@ main (int    argc,
   g_test_add_func ("/core/attendee-filter/default", test_filter_default_hides_moved_and_archived);
   g_test_add_func ("/core/attendee-filter/search", test_filter_search);
   g_test_add_func ("/core/attendee-filter/step-worker-status", test_filter_step_worker_status);
+  g_test_add_func ("/core/attendee-filter/sort-keys", test_sort_keys);
 
   return g_test_run ();
 }

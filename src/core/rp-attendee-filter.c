@@ -36,18 +36,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-make_key (const char *text)
-{
-  g_autofree char *normalised = NULL;
-
-  if (text == NULL)
-    return NULL;
-
-  normalised = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  return normalised != NULL ? g_utf8_casefold (normalised, -1) : NULL;
-}
-
 static void
 set_search (RpAttendeeFilter *self,
             const char       *search)
@@ -58,7 +46,7 @@ set_search (RpAttendeeFilter *self,
     return;
 
   g_free (self->search_key);
-  self->search_key = make_key (self->search);
+  self->search_key = rp_attendee_make_search_key (self->search);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
 
@@ -210,15 +198,9 @@ rp_attendee_filter_new (void)
 }
 
 static gboolean
-name_matches (const char *name,
+name_matches (const char *name_key,
               const char *key)
 {
-  g_autofree char *name_key = NULL;
-
-  if (name == NULL)
-    return FALSE;
-
-  name_key = make_key (name);
   return name_key != NULL && strstr (name_key, key) != NULL;
 }
 
@@ -244,8 +226,8 @@ search_matches (RpAttendeeFilter *self,
         return TRUE;
     }
 
-  return name_matches (rp_attendee_get_full_name (attendee), self->search_key) ||
-         name_matches (rp_attendee_get_preferred_name (attendee), self->search_key);
+  return name_matches (rp_attendee_get_full_name_key (attendee), self->search_key) ||
+         name_matches (rp_attendee_get_preferred_name_key (attendee), self->search_key);
 }
 
 /**

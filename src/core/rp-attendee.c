@@ -20,6 +20,9 @@ struct _RpAttendee
   int number;
   char *full_name;
   char *preferred_name;
+  char *full_name_key;        /* folded for searching, made when first asked for */
+  char *preferred_name_key;
+  char *full_name_sort_key;   /* g_utf8_collate_key(), likewise */
   char *date_of_birth;
   char *contact_name;
   char *contact_relationship;
@@ -30,6 +33,7 @@ struct _RpAttendee
   RpFunding funding;
   gint64 worker_id;
   char *worker_name;
+  char *worker_name_sort_key;
   int step;
   char *step_since;
   char *case_notes;
@@ -85,12 +89,16 @@ rp_attendee_finalize (GObject *object)
 
   g_clear_pointer (&self->full_name, g_free);
   g_clear_pointer (&self->preferred_name, g_free);
+  g_clear_pointer (&self->full_name_key, g_free);
+  g_clear_pointer (&self->preferred_name_key, g_free);
+  g_clear_pointer (&self->full_name_sort_key, g_free);
   g_clear_pointer (&self->date_of_birth, g_free);
   g_clear_pointer (&self->contact_name, g_free);
   g_clear_pointer (&self->contact_relationship, g_free);
   g_clear_pointer (&self->contact_phone, g_free);
   g_clear_pointer (&self->access_needs, g_free);
   g_clear_pointer (&self->worker_name, g_free);
+  g_clear_pointer (&self->worker_name_sort_key, g_free);
   g_clear_pointer (&self->step_since, g_free);
   g_clear_pointer (&self->case_notes, g_free);
   g_clear_pointer (&self->report_note, g_free);
@@ -570,7 +578,11 @@ rp_attendee_set_full_name (RpAttendee *self,
   g_return_if_fail (RP_IS_ATTENDEE (self));
 
   if (rp_set_string (&self->full_name, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_NAME]);
+    {
+      g_clear_pointer (&self->full_name_key, g_free);
+      g_clear_pointer (&self->full_name_sort_key, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_NAME]);
+    }
 }
 
 const char *
@@ -591,7 +603,59 @@ rp_attendee_set_preferred_name (RpAttendee *self,
     value = NULL;
 
   if (rp_set_string (&self->preferred_name, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERRED_NAME]);
+    {
+      g_clear_pointer (&self->preferred_name_key, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERRED_NAME]);
+    }
+}
+
+/**
+ * rp_attendee_make_search_key:
+ *
+ * Returns: (transfer full) (nullable): @text normalised and casefolded, so
+ *   that "ZOË" is found by "zoë", whether the ë was typed as one character or two
+ */
+char *
+rp_attendee_make_search_key (const char *text)
+{
+  g_autofree char *normalised = NULL;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  /* Most names are ASCII, which normalising leaves as it is: lower case is all it takes. */
+  for (p = text; *p != '\0' && !(*p & 0x80); p++)
+    ;
+  if (*p == '\0')
+    return g_ascii_strdown (text, -1);
+
+  normalised = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  return normalised != NULL ? g_utf8_casefold (normalised, -1) : NULL;
+}
+
+/* Kept until the name changes: folding 100,000 names on every keystroke of a
+ * search took longer than a frame. */
+const char *
+rp_attendee_get_full_name_key (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  if (self->full_name_key == NULL)
+    self->full_name_key = rp_attendee_make_search_key (self->full_name);
+
+  return self->full_name_key;
+}
+
+const char *
+rp_attendee_get_preferred_name_key (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  if (self->preferred_name_key == NULL)
+    self->preferred_name_key = rp_attendee_make_search_key (self->preferred_name);
+
+  return self->preferred_name_key;
 }
 
 const char *
@@ -805,7 +869,35 @@ rp_attendee_set_worker_name (RpAttendee *self,
     value = NULL;
 
   if (rp_set_string (&self->worker_name, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKER_NAME]);
+    {
+      g_clear_pointer (&self->worker_name_sort_key, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKER_NAME]);
+    }
+}
+
+/* Sorting by name compares these with strcmp(), in the same order as
+ * g_utf8_collate() gives, without collating both names for each of the
+ * 1.7 million comparisons that sort 100,000 attendees. */
+const char *
+rp_attendee_get_full_name_sort_key (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  if (self->full_name_sort_key == NULL && self->full_name != NULL)
+    self->full_name_sort_key = g_utf8_collate_key (self->full_name, -1);
+
+  return self->full_name_sort_key;
+}
+
+const char *
+rp_attendee_get_worker_name_sort_key (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  if (self->worker_name_sort_key == NULL && self->worker_name != NULL)
+    self->worker_name_sort_key = g_utf8_collate_key (self->worker_name, -1);
+
+  return self->worker_name_sort_key;
 }
 
 int

@@ -93,6 +93,13 @@ gboolean    rp_attendee_get_archived               (RpAttendee  *self);
 void        rp_attendee_set_archived               (RpAttendee  *self,
                                                     gboolean     value);
 const char *rp_attendee_get_display_name           (RpAttendee  *self);
+/* The names folded for search as you type (see rp_attendee_make_search_key). */
+const char *rp_attendee_get_full_name_key          (RpAttendee  *self);
+const char *rp_attendee_get_preferred_name_key     (RpAttendee  *self);
+char       *rp_attendee_make_search_key            (const char  *text);
+/* g_utf8_collate_key() of the names, for sorting; NULL when the name is unset. */
+const char *rp_attendee_get_full_name_sort_key     (RpAttendee  *self);
+const char *rp_attendee_get_worker_name_sort_key   (RpAttendee  *self);
 gboolean    rp_attendee_validate                   (RpAttendee  *self,
                                                     GError     **error);
 

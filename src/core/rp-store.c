@@ -3394,6 +3394,9 @@ rp_store_move_action (RpStore  *self,
 
 /* Audit trail ----------------------------------------------------------- */
 
+#define AUDIT_COLUMNS \
+  "id, recorded_at, user, table_name, record_id, field, old_value, new_value, action"
+
 static RpAuditEntry *
 audit_entry_from_row (sqlite3_stmt *stmt)
 {
@@ -3428,16 +3431,24 @@ rp_store_list_audit (RpStore     *self,
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self,
-                        "SELECT id, recorded_at, user, table_name, record_id, field, old_value, new_value,"
-                        " action"
-                        " FROM audit WHERE ?1 IS NULL OR (table_name = ?1 AND record_id = ?2)"
-                        " ORDER BY id DESC",
-                        error);
+  /* Two statements, not one with "?1 IS NULL OR": SQLite cannot use the
+   * audit_record index for an OR, and read every change ever made to show
+   * one attendee's (0.3 s at 100,000 attendees). */
+  if (table_name != NULL)
+    stmt = store_prepare (self,
+                          "SELECT " AUDIT_COLUMNS " FROM audit WHERE table_name = ? AND record_id = ?"
+                          " ORDER BY id DESC",
+                          error);
+  else
+    stmt = store_prepare (self, "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id DESC", error);
   if (stmt == NULL)
     return NULL;
 
-  bind_text (stmt, 1, table_name);
-  sqlite3_bind_int64 (stmt, 2, record_id);
+  if (table_name != NULL)
+    {
+      bind_text (stmt, 1, table_name);
+      sqlite3_bind_int64 (stmt, 2, record_id);
+    }
+
   return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
 }

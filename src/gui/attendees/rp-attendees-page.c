@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rp-attendee-page.h"
 #include "rp-attendees-page.h"
@@ -277,14 +278,15 @@ bind_cell (GtkSignalListItemFactory *factory,
 
 /* Sorting ------------------------------------------------------------------ */
 
+/* Collation keys, made once per attendee: see rp_attendee_get_full_name_sort_key(). */
 static int
-compare_strings (const char *a,
-                 const char *b)
+compare_keys (const char *a,
+              const char *b)
 {
   if (a == NULL || b == NULL)
     return (a == NULL) - (b == NULL);
 
-  return g_utf8_collate (a, b);
+  return strcmp (a, b);
 }
 
 static int
@@ -309,7 +311,8 @@ compare_attendees (gconstpointer a,
       break;
 
     case COLUMN_NAME:
-      result = compare_strings (rp_attendee_get_full_name (attendee_a), rp_attendee_get_full_name (attendee_b));
+      result = compare_keys (rp_attendee_get_full_name_sort_key (attendee_a),
+                             rp_attendee_get_full_name_sort_key (attendee_b));
       break;
 
     case COLUMN_STATUS:
@@ -317,7 +320,8 @@ compare_attendees (gconstpointer a,
       break;
 
     case COLUMN_WORKER:
-      result = compare_strings (rp_attendee_get_worker_name (attendee_a), rp_attendee_get_worker_name (attendee_b));
+      result = compare_keys (rp_attendee_get_worker_name_sort_key (attendee_a),
+                             rp_attendee_get_worker_name_sort_key (attendee_b));
       break;
 
     case COLUMN_STEP:
