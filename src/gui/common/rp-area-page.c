@@ -11,6 +11,7 @@ typedef struct
 {
   RpStore     *store;
   RpProgramme *programme;
+  guint        refresh_source;   /* a refresh waiting for the page to be seen, or for idle time */
 } RpAreaPagePrivate;
 
 /* Derivable so that the four areas share their store, programme and refresh. */
@@ -31,6 +32,7 @@ rp_area_page_dispose (GObject *object)
   RpAreaPage *self = RP_AREA_PAGE (object);
   RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
 
+  g_clear_handle_id (&priv->refresh_source, g_source_remove);
   g_clear_object (&priv->store);
   g_clear_object (&priv->programme);
 
@@ -84,9 +86,46 @@ rp_area_page_set_property (GObject      *object,
 }
 
 static void
+refresh_now (RpAreaPage *self)
+{
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  g_clear_handle_id (&priv->refresh_source, g_source_remove);
+  if (RP_AREA_PAGE_GET_CLASS (self)->refresh != NULL)
+    RP_AREA_PAGE_GET_CLASS (self)->refresh (self);
+}
+
+static gboolean
+refresh_when_idle (gpointer user_data)
+{
+  RpAreaPage *self = user_data;
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  priv->refresh_source = 0;
+  refresh_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rp_area_page_map (GtkWidget *widget)
+{
+  RpAreaPage *self = RP_AREA_PAGE (widget);
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  /* A page about to be seen is filled before it is drawn. */
+  if (priv->refresh_source != 0)
+    refresh_now (self);
+
+  GTK_WIDGET_CLASS (rp_area_page_parent_class)->map (widget);
+}
+
+static void
 rp_area_page_class_init (RpAreaPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = rp_area_page_map;
 
   object_class->dispose = rp_area_page_dispose;
   object_class->get_property = rp_area_page_get_property;
@@ -158,13 +197,29 @@ rp_area_page_set_programme (RpAreaPage  *self,
     }
 }
 
+/**
+ * rp_area_page_refresh:
+ *
+ * Shows the store's current data. A page out of sight is filled when it is
+ * shown or when the main loop is idle, whichever comes first: the window draws
+ * the area in view first, and a store and a programme set one after the other
+ * fill the page once.
+ */
 void
 rp_area_page_refresh (RpAreaPage *self)
 {
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
   g_return_if_fail (RP_IS_AREA_PAGE (self));
 
-  if (RP_AREA_PAGE_GET_CLASS (self)->refresh != NULL)
-    RP_AREA_PAGE_GET_CLASS (self)->refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      refresh_now (self);
+      return;
+    }
+
+  if (priv->refresh_source == 0)
+    priv->refresh_source = g_idle_add_full (G_PRIORITY_LOW, refresh_when_idle, self, NULL);
 }
 
 /**
