@@ -98,39 +98,30 @@ check_integrity (sqlite3   *db,
   finish (db, stmt, rc, finding);
 }
 
-/* What a table's rows are called in a sentence. */
-static const char *
-describe_table (const char *table)
+/* What a table's rows are called heading a sentence, and one of them within it. */
+static const struct
 {
-  static const struct { const char *table; const char *words; } names[] = {
-    { "attendee", N_("Attendees") },
-    { "booking", N_("Bookings") },
-    { "step_change", N_("Step history") },
-    { "taster_day", N_("Taster days") },
-    { "timetable_action", N_("Timetable") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (table, names[i].table) == 0)
-      return _(names[i].words);
-
-  return table;
-}
+  const char *table;
+  const char *rows;
+  const char *one;
+} table_words[] = {
+  { "attendee", N_("Attendees"), N_("an attendee") },
+  { "booking", N_("Bookings"), N_("a booking") },
+  { "step_change", N_("Step history"), N_("a step history entry") },
+  { "taster_day", N_("Taster days"), N_("a taster day") },
+  { "timetable_action", N_("Timetable"), N_("a timetable action") },
+  { "programme", N_("Programmes"), N_("a programme") },
+  { "worker", N_("Workers"), N_("a worker") },
+  { "provider", N_("Providers"), N_("a provider") },
+};
 
 static const char *
-describe_parent (const char *table)
+describe_table (const char *table,
+                gboolean    one)
 {
-  static const struct { const char *table; const char *words; } names[] = {
-    { "programme", N_("a programme") },
-    { "worker", N_("a worker") },
-    { "provider", N_("a provider") },
-    { "attendee", N_("an attendee") },
-    { "taster_day", N_("a taster day") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (table, names[i].table) == 0)
-      return _(names[i].words);
+  for (guint i = 0; i < G_N_ELEMENTS (table_words); i++)
+    if (g_strcmp0 (table, table_words[i].table) == 0)
+      return _(one ? table_words[i].one : table_words[i].rows);
 
   return table;
 }
@@ -157,7 +148,7 @@ check_references (sqlite3   *db,
       /* Translators: "Bookings: 3 refer to a taster day that does not exist." */
       add_problem (finding, g_strdup_printf (ngettext ("%s: %d refers to %s that does not exist.",
                                                        "%s: %d refer to %s that does not exist.", count),
-                                             describe_table (table), count, describe_parent (parent)));
+                                             describe_table (table, FALSE), count, describe_table (parent, TRUE)));
     }
   finish (db, stmt, rc, finding);
 }

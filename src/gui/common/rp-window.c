@@ -551,6 +551,20 @@ on_open_response (RpWindow        *self,
   g_clear_object (&self->file_chooser);
 }
 
+/* Shows @chooser modally, replacing any other, and calls @on_response with the window. */
+static void
+show_file_chooser (RpWindow             *self,
+                   GtkFileChooserNative *chooser,
+                   GCallback             on_response)
+{
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", on_response, self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -562,12 +576,7 @@ open_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Open a Database"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   add_database_filter (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response), self, G_CONNECT_SWAPPED);
-
-  g_clear_object (&self->file_chooser);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
+  show_file_chooser (self, chooser, G_CALLBACK (on_open_response));
 }
 
 static void
@@ -625,12 +634,7 @@ new_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
   add_database_filter (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Reprovision.db"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_new_response), self, G_CONNECT_SWAPPED);
-
-  g_clear_object (&self->file_chooser);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
+  show_file_chooser (self, chooser, G_CALLBACK (on_new_response));
 }
 
 static void
@@ -820,12 +824,7 @@ import_attendees_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_response), self, G_CONNECT_SWAPPED);
-
-  g_clear_object (&self->file_chooser);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
+  show_file_chooser (self, chooser, G_CALLBACK (on_import_response));
 }
 
 static void
