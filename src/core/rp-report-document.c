@@ -315,9 +315,11 @@ build_blocks (RpReportDocument *self)
     {
     add_block (self, BLOCK_SUBHEADING, _("Summary"));
     {
-      const char *header[] = { _("Step on moving plan"), _("Attendees"), rp_report_has_comparison (report) ? _("Change") : "" };
+      const char *header[] = { _("Step on moving plan"), _("Attendees"), _("Change") };
+      /* Without an earlier date to compare with, there is no Change column at all. */
+      guint n_columns = rp_report_has_comparison (report) ? 3 : 2;
 
-      add_row (self, 0, summary_widths, TRUE, header, G_N_ELEMENTS (header));
+      add_row (self, 0, summary_widths, TRUE, header, n_columns);
       for (int cell = 1; cell <= RP_MOVING_PLAN_LAST_STEP + 2; cell++)
         {
           g_autofree char *name = cell <= RP_MOVING_PLAN_LAST_STEP
@@ -328,7 +330,7 @@ build_blocks (RpReportDocument *self)
                                     ? g_strdup_printf ("%+d", rp_report_get_change (report, cell)) : g_strdup ("");
           const char *row[] = { name, count, change };
 
-          add_row (self, 0, summary_widths, FALSE, row, G_N_ELEMENTS (row));
+          add_row (self, 0, summary_widths, FALSE, row, n_columns);
         }
     }
     add_block (self, BLOCK_CHART, "");

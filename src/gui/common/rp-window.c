@@ -535,17 +535,28 @@ add_database_filter (GtkFileChooser *chooser)
   gtk_file_chooser_add_filter (chooser, all);
 }
 
+/* The local path the user accepted in a file chooser, or %NULL. */
+static char *
+chosen_path (int              response,
+             GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) == NULL)
+    return NULL;
+
+  return g_file_get_path (file);
+}
+
 static void
 on_open_response (RpWindow        *self,
                   int              response,
                   GtkNativeDialog *dialog)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = chosen_path (response, dialog);
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
+  if (path != NULL)
     open_or_report (self, path);
 
   g_clear_object (&self->file_chooser);
@@ -584,14 +595,11 @@ on_new_response (RpWindow        *self,
                  int              response,
                  GtkNativeDialog *dialog)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = chosen_path (response, dialog);
 
-  if (response != GTK_RESPONSE_ACCEPT ||
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) == NULL ||
-      (path = g_file_get_path (file)) == NULL)
+  if (path == NULL)
     {
       g_clear_object (&self->file_chooser);
       return;
@@ -798,12 +806,9 @@ on_import_response (RpWindow        *self,
                     int              response,
                     GtkNativeDialog *dialog)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = chosen_path (response, dialog);
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
+  if (path != NULL)
     rp_window_import_file (self, path);
 
   g_clear_object (&self->file_chooser);
