@@ -38,7 +38,7 @@ shows_attendees (GtkWindow *window)
     return FALSE;
 
   page = find_widget (GTK_WIDGET (window), RP_TYPE_ATTENDEES_PAGE);
-  return page != NULL && g_list_model_get_n_items (rp_attendees_page_get_model (RP_ATTENDEES_PAGE (page))) > 0;
+  return page != NULL && g_list_model_get_n_items (G_LIST_MODEL (rp_attendees_page_get_list (RP_ATTENDEES_PAGE (page)))) > 0;
 }
 
 static void

@@ -197,6 +197,30 @@ rp_attendee_filter_new (void)
   return g_object_new (RP_TYPE_ATTENDEE_FILTER, NULL);
 }
 
+/**
+ * rp_attendee_filter_copy:
+ *
+ * Returns: (transfer full): a filter with the same conditions, for a worker
+ *   thread to match with while this one goes on changing
+ */
+RpAttendeeFilter *
+rp_attendee_filter_copy (RpAttendeeFilter *self)
+{
+  RpAttendeeFilter *copy;
+
+  g_return_val_if_fail (RP_IS_ATTENDEE_FILTER (self), NULL);
+
+  copy = rp_attendee_filter_new ();
+  copy->search = g_strdup (self->search);
+  copy->search_key = g_strdup (self->search_key);
+  copy->step = self->step;
+  copy->worker_id = self->worker_id;
+  copy->funding = self->funding;
+  copy->outcome = self->outcome;
+  copy->include_archived = self->include_archived;
+  return copy;
+}
+
 static gboolean
 name_matches (const char *name_key,
               const char *key)

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (RpAttendeeFilter, rp_attendee_filter, RP, ATTENDEE_FILTER,
 #define RP_ATTENDEE_FILTER_ANY (-1)
 
 RpAttendeeFilter *rp_attendee_filter_new          (void);
+RpAttendeeFilter *rp_attendee_filter_copy         (RpAttendeeFilter *self);
 gboolean          rp_attendee_filter_match        (RpAttendeeFilter *self,
                                                    RpAttendee       *attendee);
 gboolean          rp_attendee_filter_is_default   (RpAttendeeFilter *self);

@@ -4,6 +4,8 @@
 
 #include "rp-attendee.h"
 #include "rp-attendee-filter.h"
+#include "rp-attendee-list.h"
+#include "rp-attendee-list-row.h"
 #include "rp-attention.h"
 #include "rp-audit-entry.h"
 #include "rp-backup.h"

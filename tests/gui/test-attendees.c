@@ -9,7 +9,6 @@
 #include "rp-attendees-page.h"
 #include "rp-core.h"
 #include "rp-store-private.h"
-#include "rp-store-private.h"
 #include "rp-gui-test-util.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
@@ -24,11 +23,11 @@ typedef struct
 } Fixture;
 
 
-/* Runs the main loop until @done is true, for a second at most. */
+/* Runs the main loop until @done is true, for five seconds at most. */
 static gboolean
 spin_until (gboolean (*done) (Fixture *), Fixture *fixture)
 {
-  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   while (!done (fixture) && g_get_monotonic_time () < deadline)
     {
@@ -37,6 +36,21 @@ spin_until (gboolean (*done) (Fixture *), Fixture *fixture)
     }
 
   return done (fixture);
+}
+
+static gboolean
+list_settled (Fixture *fixture)
+{
+  return !rp_attendee_list_get_busy (rp_attendees_page_get_list (fixture->page));
+}
+
+/* The list reads, filters and sorts in a thread: waits for its answer. */
+static void
+settle (Fixture *fixture)
+{
+  rp_test_spin ();
+  g_assert_true (spin_until (list_settled, fixture));
+  rp_test_spin ();
 }
 
 
@@ -64,7 +78,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->page = RP_ATTENDEES_PAGE (rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE, NULL, NULL));
   g_assert_nonnull (fixture->page);
-  g_assert_cmpuint (g_list_model_get_n_items (rp_attendees_page_get_model (fixture->page)), ==, 19);
+  settle (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rp_attendees_page_get_list (fixture->page))), ==, 19);
 }
 
 static void
@@ -82,7 +97,7 @@ fixture_tear_down (Fixture       *fixture,
 static guint
 shown (Fixture *fixture)
 {
-  return g_list_model_get_n_items (rp_attendees_page_get_model (fixture->page));
+  return g_list_model_get_n_items (G_LIST_MODEL (rp_attendees_page_get_list (fixture->page)));
 }
 
 static gboolean
@@ -95,9 +110,7 @@ static int
 number_at (Fixture *fixture,
            guint    position)
 {
-  g_autoptr(RpAttendee) attendee = g_list_model_get_item (rp_attendees_page_get_model (fixture->page), position);
-
-  return rp_attendee_get_number (attendee);
+  return rp_attendee_get_number (rp_attendee_list_get_attendee (rp_attendees_page_get_list (fixture->page), position));
 }
 
 static void
@@ -114,29 +127,29 @@ test_attendees_filter_and_search (Fixture       *fixture,
   g_assert_cmpint (number_at (fixture, 0), ==, 18);
 
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  spin_until (one_shown, fixture);
+  settle (fixture);
   g_assert_cmpuint (shown (fixture), ==, 19);
 
   /* The step filter in the popover: step 4 has six attendees in the reference table. */
   g_assert_nonnull (step_dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (step_dropdown), 4);
-  rp_test_spin ();
+  settle (fixture);
   g_assert_cmpuint (shown (fixture), ==, 6);
   for (guint i = 0; i < 6; i++)
     {
-      g_autoptr(RpAttendee) attendee = g_list_model_get_item (rp_attendees_page_get_model (fixture->page), i);
-      g_assert_cmpint (rp_attendee_get_step (attendee), ==, 4);
+      g_autoptr(RpAttendeeListRow) row = g_list_model_get_item (G_LIST_MODEL (rp_attendees_page_get_list (fixture->page)), i);
+      g_assert_cmpint (rp_attendee_get_step (rp_attendee_list_row_get_attendee (row)), ==, 4);
     }
 
   /* The status filter on top: four of them are Health. */
   g_object_set (rp_attendees_page_get_filter (fixture->page), "funding", (int) RP_FUNDING_HEALTH, NULL);
-  rp_test_spin ();
+  settle (fixture);
   g_assert_cmpuint (shown (fixture), ==, 4);
 
   clear = rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "label", "_Clear Filters");
   g_assert_nonnull (clear);
   g_assert_true (gtk_widget_activate_action (clear, "attendees.clear-filters", NULL));
-  rp_test_spin ();
+  settle (fixture);
   g_assert_cmpuint (shown (fixture), ==, 19);
 }
 
@@ -148,12 +161,12 @@ test_attendees_sort (Fixture       *fixture,
   g_autofree char *column = NULL;
 
   rp_attendees_page_sort_by (fixture->page, "name", GTK_SORT_ASCENDING);
-  rp_test_spin ();
+  settle (fixture);
   g_assert_cmpint (number_at (fixture, 0), ==, 1);   /* Aisha Rahman */
   g_assert_cmpint (number_at (fixture, 18), ==, 19); /* Tara Quinn */
 
   rp_attendees_page_sort_by (fixture->page, "step", GTK_SORT_DESCENDING);
-  rp_test_spin ();
+  settle (fixture);
   g_assert_cmpint (number_at (fixture, 0), ==, 19);  /* the only one at step 5 */
 
   /* The sort is remembered for the next start. */
@@ -162,7 +175,7 @@ test_attendees_sort (Fixture       *fixture,
   g_assert_true (g_settings_get_boolean (settings, "attendees-sort-descending"));
 
   rp_attendees_page_sort_by (fixture->page, "number", GTK_SORT_ASCENDING);
-  rp_test_spin ();
+  settle (fixture);
   g_assert_cmpint (number_at (fixture, 0), ==, 1);
 }
 
@@ -184,7 +197,7 @@ open_attendee (Fixture *fixture,
   RpAttendeePage *attendee_page = rp_attendees_page_get_attendee_page (fixture->page);
 
   rp_attendees_page_open (fixture->page, position_of_number (fixture, number));
-  rp_test_spin ();
+  settle (fixture);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (attendee_page)));
   g_assert_cmpint (rp_attendee_get_number (rp_attendee_page_get_attendee (attendee_page)), ==, number);
   return attendee_page;
@@ -213,7 +226,7 @@ test_attendees_step_forward_and_undo (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (note), "Phoned Grace");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.next-step", NULL));
-  rp_test_spin ();
+  settle (fixture);
   g_assert_cmpint (stored_step (fixture, 4), ==, 2);
 
   {
@@ -227,10 +240,10 @@ test_attendees_step_forward_and_undo (Fixture       *fixture,
 
   /* The list shows the new step once back on it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
-  rp_test_spin ();
+  settle (fixture);
   {
-    g_autoptr(RpAttendee) shown_attendee = g_list_model_get_item (rp_attendees_page_get_model (fixture->page),
-                                                                  position_of_number (fixture, 4));
+    RpAttendee *shown_attendee = rp_attendee_list_get_attendee (rp_attendees_page_get_list (fixture->page),
+                                                                position_of_number (fixture, 4));
     g_assert_cmpint (rp_attendee_get_step (shown_attendee), ==, 2);
   }
 
@@ -238,7 +251,7 @@ test_attendees_step_forward_and_undo (Fixture       *fixture,
   undo = rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "label", "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  rp_test_spin ();
+  settle (fixture);
   g_assert_cmpint (stored_step (fixture, 4), ==, 1);
 }
 
@@ -260,7 +273,7 @@ test_attendees_edit_field (Fixture       *fixture,
 
   /* Leaving the page saves what was typed at once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
-  rp_test_spin ();
+  settle (fixture);
 
   stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 7, NULL);
   g_assert_cmpstr (rp_attendee_get_contact_phone (stored), ==, "07700 900999");
@@ -286,7 +299,7 @@ test_attendees_report_note_warning (Fixture       *fixture,
   g_assert_nonnull (group);
   view = rp_test_find_widget (group, GTK_TYPE_TEXT_VIEW, NULL, NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Nasreen's view is that Mosaic suits", -1);
-  rp_test_spin ();
+  settle (fixture);
 
   warning = rp_test_find_widget (group, GTK_TYPE_LABEL, "label",
                          "This note names “Nasreen”. Published notes must not name anyone: describe the progress instead.");
@@ -294,7 +307,7 @@ test_attendees_report_note_warning (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (warning));
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Family visiting Mosaic", -1);
-  rp_test_spin ();
+  settle (fixture);
   g_assert_false (gtk_widget_get_visible (warning));
 }
 
@@ -352,7 +365,7 @@ test_attendees_disk_full (Fixture       *fixture,
 
   gtk_text_buffer_set_text (buffer, note->str, -1);
   rp_attendee_page_save_now (attendee_page);
-  rp_test_spin ();
+  settle (fixture);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);

@@ -56,9 +56,7 @@ struct _RpAttendeesPage
 
   GSettings           *settings;
   RpAttendeeFilter    *filter;
-  GListStore          *attendees;
-  GtkFilterListModel  *filter_model;
-  GtkSortListModel    *sort_model;
+  RpAttendeeList      *list;
   GtkSingleSelection  *selection;
   GListModel          *workers;
   GArray              *worker_choices;   /* worker dropdown position → filter value */
@@ -67,16 +65,12 @@ struct _RpAttendeesPage
   char                *today;
   char                *closure_date;
   guint                stale_days;
+  int                  selected_number;  /* kept selected as the list is sorted or filtered */
   gboolean             syncing;
 
-  /* GTK 4.8 cannot say which column the view is sorted by; the first
-   * comparison after a change tells us (see on_sorter_changed). */
+  /* GTK 4.8 cannot say which column the view is sorted by: see on_sorter_changed(). */
   gboolean             detecting_sort;
   ColumnKind           sort_kind;
-  RpAttendee          *sort_probe_a;
-  RpAttendee          *sort_probe_b;
-  int                  sort_probe_result;
-  guint                save_sort_source;
 
   GtkStack            *stack;
   GtkSearchEntry      *search_entry;
@@ -162,6 +156,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_widget_set_has_tooltip (child, TRUE);
   g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_list_item_set_child (list_item, child);
+  g_object_set_data (G_OBJECT (list_item), "column", column);
 }
 
 static char *
@@ -198,12 +193,11 @@ format_outcome (RpAttendee *attendee)
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           Column                   *column)
+show_in_cell (GtkListItem *list_item,
+              Column      *column)
 {
   RpAttendeesPage *self = column->page;
-  RpAttendee *attendee = gtk_list_item_get_item (list_item);
+  RpAttendee *attendee = rp_attendee_list_row_get_attendee (gtk_list_item_get_item (list_item));
   GtkWidget *child = gtk_list_item_get_child (list_item);
   g_autofree char *text = NULL;
 
@@ -276,121 +270,83 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (child), text);
 }
 
-/* Sorting ------------------------------------------------------------------ */
-
-/* Collation keys, made once per attendee: see rp_attendee_get_full_name_sort_key(). */
-static int
-compare_keys (const char *a,
-              const char *b)
+/* A row keeps its place as the list is searched or sorted; only its attendee changes. */
+static void
+on_row_attendee_changed (RpAttendeeListRow *row,
+                         GParamSpec        *pspec,
+                         GtkListItem       *list_item)
 {
-  if (a == NULL || b == NULL)
-    return (a == NULL) - (b == NULL);
-
-  return strcmp (a, b);
+  show_in_cell (list_item, g_object_get_data (G_OBJECT (list_item), "column"));
 }
 
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           Column                   *column)
+{
+  show_in_cell (list_item, column);
+  g_signal_connect (gtk_list_item_get_item (list_item), "notify::attendee",
+                    G_CALLBACK (on_row_attendee_changed), list_item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             Column                   *column)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), on_row_attendee_changed, list_item);
+}
+
+/* Sorting ------------------------------------------------------------------ */
+
+static const RpAttendeeSort sort_for_column[N_COLUMNS] = {
+  [COLUMN_ATTENTION] = RP_ATTENDEE_SORT_ATTENTION,
+  [COLUMN_NUMBER]    = RP_ATTENDEE_SORT_NUMBER,
+  [COLUMN_NAME]      = RP_ATTENDEE_SORT_NAME,
+  [COLUMN_STATUS]    = RP_ATTENDEE_SORT_STATUS,
+  [COLUMN_WORKER]    = RP_ATTENDEE_SORT_WORKER,
+  [COLUMN_STEP]      = RP_ATTENDEE_SORT_STEP,
+  [COLUMN_DAYS]      = RP_ATTENDEE_SORT_DAYS_AT_STEP,
+  [COLUMN_TARGET]    = RP_ATTENDEE_SORT_TARGET_DATE,
+  [COLUMN_OUTCOME]   = RP_ATTENDEE_SORT_OUTCOME,
+};
+
+/* The list sorts itself in a thread (rp-attendee-list.c); the columns' sorters
+ * only answer the question on_sorter_changed() asks. */
 static int
-compare_attendees (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+compare_for_column (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
 {
   Column *column = user_data;
   RpAttendeesPage *self = column->page;
-  RpAttendee *attendee_a = (RpAttendee *) a;
-  RpAttendee *attendee_b = (RpAttendee *) b;
-  int result = 0;
-
-  switch (column->kind)
-    {
-    case COLUMN_ATTENTION:
-      result = (int) rp_attention_for_attendee (attendee_b, self->today, self->closure_date, self->stale_days) -
-               (int) rp_attention_for_attendee (attendee_a, self->today, self->closure_date, self->stale_days);
-      break;
-
-    case COLUMN_NUMBER:
-      break;
-
-    case COLUMN_NAME:
-      result = compare_keys (rp_attendee_get_full_name_sort_key (attendee_a),
-                             rp_attendee_get_full_name_sort_key (attendee_b));
-      break;
-
-    case COLUMN_STATUS:
-      result = (int) rp_attendee_get_funding (attendee_a) - (int) rp_attendee_get_funding (attendee_b);
-      break;
-
-    case COLUMN_WORKER:
-      result = compare_keys (rp_attendee_get_worker_name_sort_key (attendee_a),
-                             rp_attendee_get_worker_name_sort_key (attendee_b));
-      break;
-
-    case COLUMN_STEP:
-      result = rp_attendee_get_step (attendee_a) - rp_attendee_get_step (attendee_b);
-      break;
-
-    case COLUMN_DAYS:
-      /* Longest at the current step first: the oldest date. */
-      result = rp_date_compare (rp_attendee_get_step_since (attendee_a), rp_attendee_get_step_since (attendee_b));
-      break;
-
-    case COLUMN_TARGET:
-      result = rp_date_compare (rp_attendee_get_target_date (attendee_a), rp_attendee_get_target_date (attendee_b));
-      break;
-
-    case COLUMN_OUTCOME:
-      result = (int) rp_attendee_get_outcome (attendee_a) - (int) rp_attendee_get_outcome (attendee_b);
-      break;
-
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  /* Ties keep the attendee-number order, so the list never shuffles. */
-  if (result == 0)
-    result = rp_attendee_get_number (attendee_a) - rp_attendee_get_number (attendee_b);
 
   if (self->detecting_sort)
     {
       self->detecting_sort = FALSE;
       self->sort_kind = column->kind;
-      g_set_object (&self->sort_probe_a, attendee_a);
-      g_set_object (&self->sort_probe_b, attendee_b);
-      self->sort_probe_result = result;
     }
 
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static gboolean
-save_sort (gpointer user_data)
-{
-  RpAttendeesPage *self = user_data;
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  gboolean descending = FALSE;
-
-  if (self->sort_probe_a != NULL && self->sort_probe_result != 0)
-    {
-      int view_result = gtk_sorter_compare (sorter, self->sort_probe_a, self->sort_probe_b);
-      descending = (view_result < 0) != (self->sort_probe_result < 0);
-    }
-
-  g_settings_set_string (self->settings, "attendees-sort-column", column_specs[self->sort_kind].id);
-  g_settings_set_boolean (self->settings, "attendees-sort-descending", descending);
-
-  g_clear_object (&self->sort_probe_a);
-  g_clear_object (&self->sort_probe_b);
-  self->save_sort_source = 0;
-  return G_SOURCE_REMOVE;
+  return GTK_ORDERING_SMALLER;
 }
 
 static void
 on_sorter_changed (RpAttendeesPage *self)
 {
-  /* Connected before the sort model's own handler, so the next comparison is the new primary column's. */
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering ordering;
+
+  /* GTK 4.8 cannot say which column the view is sorted by, or which way: the
+   * view's sorter asks its first column first, and turns the answer round
+   * when that column is sorted descending. Any two distinct objects will do. */
   self->detecting_sort = TRUE;
-  if (self->save_sort_source == 0)
-    self->save_sort_source = g_idle_add (save_sort, self);
+  self->sort_kind = COLUMN_NUMBER;
+  ordering = gtk_sorter_compare (sorter, self, self->list);
+  self->detecting_sort = FALSE;
+
+  rp_attendee_list_set_sort (self->list, sort_for_column[self->sort_kind], ordering == GTK_ORDERING_LARGER);
+  g_settings_set_string (self->settings, "attendees-sort-column", column_specs[self->sort_kind].id);
+  g_settings_set_boolean (self->settings, "attendees-sort-descending", ordering == GTK_ORDERING_LARGER);
 }
 
 static void
@@ -407,21 +363,28 @@ restore_sort (RpAttendeesPage *self)
 
 /* Filtering ---------------------------------------------------------------- */
 
-static gboolean
-filter_attendee (gpointer item,
-                 gpointer user_data)
-{
-  RpAttendeesPage *self = user_data;
-
-  return rp_attendee_filter_match (self->filter, item);
-}
-
 static void
 update_counts (RpAttendeesPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint total = rp_attendee_list_get_n_total (self->list);
+  const GError *error = rp_attendee_list_get_load_error (self->list);
   g_autofree char *text = NULL;
+
+  if (error != NULL)
+    {
+      /* What was shown stays; the count says why it may be out of date. */
+      text = g_strdup_printf (_("The attendees could not be read again: %s"), error->message);
+      gtk_label_set_label (self->count_label, text);
+      return;
+    }
+
+  if (!rp_attendee_list_get_loaded (self->list))
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      gtk_label_set_label (self->count_label, rp_attendee_list_get_busy (self->list) ? _("Reading the attendees…") : "");
+      return;
+    }
 
   if (total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
@@ -482,9 +445,7 @@ on_filter_changed (RpAttendeesPage *self)
   g_settings_set (self->settings, "attendees-filter", "(ixiib)", step, worker_id, funding, outcome, archived);
   g_settings_set_string (self->settings, "attendees-search", search != NULL ? search : "");
 
-  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filter_model), GTK_FILTER_CHANGE_DIFFERENT);
   sync_controls (self);
-  update_counts (self);
 }
 
 static void
@@ -580,22 +541,17 @@ rebuild_worker_choices (RpAttendeesPage *self)
   gtk_menu_button_set_menu_model (self->mine_button, G_MENU_MODEL (menu));
 }
 
+/* Keeps the selected attendee selected wherever a new search or sort puts them. */
 static void
-select_number (RpAttendeesPage *self,
-               int              number)
+on_list_updated (RpAttendeesPage *self)
 {
-  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint position = self->selected_number > 0 ? rp_attendee_list_find_number (self->list, self->selected_number)
+                                             : G_MAXUINT;
+  int number = self->selected_number;
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(RpAttendee) attendee = g_list_model_get_item (model, i);
-
-      if (rp_attendee_get_number (attendee) == number)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
+  gtk_single_selection_set_selected (self->selection, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  self->selected_number = number;  /* still wanted if a later search shows them again */
+  update_counts (self);
 }
 
 static void
@@ -604,11 +560,6 @@ rp_attendees_page_refresh (RpAreaPage *page)
   RpAttendeesPage *self = RP_ATTENDEES_PAGE (page);
   RpStore *store = rp_area_page_get_store (page);
   RpProgramme *programme = rp_area_page_get_programme (page);
-  g_autoptr(GListModel) attendees = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  RpAttendee *selected = gtk_single_selection_get_selected_item (self->selection);
-  int selected_number = selected != NULL ? rp_attendee_get_number (selected)
-                                         : g_settings_get_int (self->settings, "attendees-selected");
 
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->closure_date, g_free);
@@ -626,21 +577,17 @@ rp_attendees_page_refresh (RpAreaPage *page)
     self->closure_date = g_strdup (rp_programme_get_closure_date (programme));
 
   self->stale_days = g_settings_get_uint (self->settings, "stale-days");
+  rp_attendee_list_set_attention (self->list, self->today, self->closure_date, self->stale_days);
 
+  /* Read in a thread: what is shown stays until the new list is ready. */
   if (store != NULL && programme != NULL)
-    attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), NULL);
-
-  for (guint i = 0; attendees != NULL && i < g_list_model_get_n_items (attendees); i++)
-    g_ptr_array_add (items, g_list_model_get_item (attendees, i));
-
-  g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
-                       items->pdata, items->len);
-  g_ptr_array_foreach (items, (GFunc) g_object_unref, NULL);
+    rp_attendee_list_load (self->list, store, rp_programme_get_id (programme));
+  else
+    rp_attendee_list_clear (self->list);
 
   rebuild_worker_choices (self);
   sync_controls (self);
   update_counts (self);
-  select_number (self, selected_number);
 
   if (programme == NULL)
     gtk_stack_set_visible_child_name (self->stack, "list");
@@ -662,7 +609,7 @@ static void
 on_row_activated (RpAttendeesPage *self,
                   guint            position)
 {
-  g_autoptr(RpAttendee) attendee = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+  RpAttendee *attendee = rp_attendee_list_get_attendee (self->list, position);
 
   if (attendee != NULL)
     show_attendee (self, attendee);
@@ -684,15 +631,16 @@ on_attendee_changed (RpAttendeesPage *self)
 static void
 on_selection_changed (RpAttendeesPage *self)
 {
-  RpAttendee *attendee;
+  RpAttendeeListRow *row;
 
   /* Tearing down the column view reports a change after the selection is gone. */
   if (self->selection == NULL)
     return;
 
-  attendee = gtk_single_selection_get_selected_item (self->selection);
-  if (attendee != NULL)
-    g_settings_set_int (self->settings, "attendees-selected", rp_attendee_get_number (attendee));
+  row = gtk_single_selection_get_selected_item (self->selection);
+  self->selected_number = row != NULL ? rp_attendee_get_number (rp_attendee_list_row_get_attendee (row)) : 0;
+  if (row != NULL)
+    g_settings_set_int (self->settings, "attendees-selected", self->selected_number);
 }
 
 /* Actions -------------------------------------------------------------------- */
@@ -788,9 +736,10 @@ add_columns (RpAttendeesPage *self)
       self->columns[i].kind = i;
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->columns[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->columns[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), &self->columns[i]);
 
       column = gtk_column_view_column_new (_(column_specs[i].title), g_steal_pointer (&factory));
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_attendees, &self->columns[i], NULL));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_for_column, &self->columns[i], NULL));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_expand (column, column_specs[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -827,19 +776,15 @@ rp_attendees_page_dispose (GObject *object)
   /* Removing the columns changes the sorter again: stop listening first. */
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  g_clear_handle_id (&self->save_sort_source, g_source_remove);
   self->column_view = NULL;
 
-
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->attendees);
+  g_clear_object (&self->list);
   g_clear_object (&self->filter);
   g_clear_object (&self->workers);
   g_clear_object (&self->settings);
-  g_clear_object (&self->sort_probe_a);
-  g_clear_object (&self->sort_probe_b);
   g_clear_pointer (&self->worker_choices, g_array_unref);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->closure_date, g_free);
@@ -891,25 +836,22 @@ rp_attendees_page_init (RpAttendeesPage *self)
   g_autoptr(GtkStringList) step_names = gtk_string_list_new (NULL);
   g_autoptr(GListModel) fundings = NULL;
   g_autoptr(GListModel) outcomes = NULL;
-  GtkCustomFilter *filter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->filter = rp_attendee_filter_new ();
   self->worker_choices = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->attendees = g_list_store_new (RP_TYPE_ATTENDEE);
   self->today = rp_date_today ();
-
-  filter = gtk_custom_filter_new (filter_attendee, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->attendees)), GTK_FILTER (filter));
+  self->selected_number = g_settings_get_int (self->settings, "attendees-selected");
+  self->list = rp_attendee_list_new (self->filter);
+  g_signal_connect_object (self->list, "updated", G_CALLBACK (on_list_updated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::busy", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
 
   add_columns (self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -961,16 +903,16 @@ rp_attendees_page_get_filter (RpAttendeesPage *self)
 }
 
 /**
- * rp_attendees_page_get_model:
+ * rp_attendees_page_get_list:
  *
  * Returns: (transfer none): the attendees as shown: filtered and sorted
  */
-GListModel *
-rp_attendees_page_get_model (RpAttendeesPage *self)
+RpAttendeeList *
+rp_attendees_page_get_list (RpAttendeesPage *self)
 {
   g_return_val_if_fail (RP_IS_ATTENDEES_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  return self->list;
 }
 
 /**

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpAttendeesPage, rp_attendees_page, RP, ATTENDEES_PAGE, RpAreaPage)
 
 RpAttendeeFilter *rp_attendees_page_get_filter        (RpAttendeesPage *self);
-GListModel       *rp_attendees_page_get_model         (RpAttendeesPage *self);
+RpAttendeeList   *rp_attendees_page_get_list          (RpAttendeesPage *self);
 void              rp_attendees_page_open              (RpAttendeesPage *self,
                                                        guint            position);
 void              rp_attendees_page_sort_by           (RpAttendeesPage *self,
