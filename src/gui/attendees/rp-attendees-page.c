@@ -8,6 +8,7 @@
 
 #include "rp-attendee-page.h"
 #include "rp-attendees-page.h"
+#include "rp-cell-text.h"
 #include "rp-new-attendee-window.h"
 #include "rp-step-dots.h"
 #include "rp-workers-window.h"
@@ -31,17 +32,17 @@ static const struct
   const char *id;
   const char *title;
   gboolean    expand;
-  int         min_chars;  /* so large text scrolls sideways rather than cutting names short */
+  int         width_chars;  /* in characters of the font, so the columns grow as text is scaled */
 } column_specs[N_COLUMNS] = {
   [COLUMN_ATTENTION] = { "attention", N_("Attention"), FALSE, 0 },
   [COLUMN_NUMBER]    = { "number", N_("No"), FALSE, 3 },
-  [COLUMN_NAME]      = { "name", N_("Name"), TRUE, 16 },
-  [COLUMN_STATUS]    = { "status", N_("Status"), FALSE, 6 },
+  [COLUMN_NAME]      = { "name", N_("Name"), TRUE, 20 },
+  [COLUMN_STATUS]    = { "status", N_("Status"), FALSE, 5 },
   [COLUMN_WORKER]    = { "worker", N_("Worker"), FALSE, 12 },
-  [COLUMN_STEP]      = { "step", N_("Step on Moving Plan"), TRUE, 16 },
+  [COLUMN_STEP]      = { "step", N_("Step on Moving Plan"), TRUE, 21 },
   [COLUMN_DAYS]      = { "days", N_("Days at Step"), FALSE, 4 },
-  [COLUMN_TARGET]    = { "target", N_("Target Date"), FALSE, 11 },
-  [COLUMN_OUTCOME]   = { "outcome", N_("Outcome"), FALSE, 14 },
+  [COLUMN_TARGET]    = { "target", N_("Target Date"), FALSE, 10 },
+  [COLUMN_OUTCOME]   = { "outcome", N_("Outcome"), FALSE, 16 },
 };
 
 typedef struct
@@ -105,9 +106,6 @@ on_query_tooltip (GtkWidget  *widget,
 {
   const char *text = g_object_get_data (G_OBJECT (widget), "tooltip");
 
-  if (text == NULL && GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
-    text = gtk_label_get_label (GTK_LABEL (widget));
-
   if (text == NULL || text[0] == '\0')
     return FALSE;
 
@@ -115,6 +113,8 @@ on_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* Cells keep their size whatever they show (see rp-cell-text.c): a new
+ * search or sort then only draws the rows again. */
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -127,34 +127,26 @@ setup_cell (GtkSignalListItemFactory *factory,
     case COLUMN_ATTENTION:
       child = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_add_css_class (child, "attention");
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
       break;
 
     case COLUMN_STEP:
       {
-        GtkWidget *label = gtk_label_new (NULL);
+        GtkWidget *text = rp_cell_text_new (column_specs[column->kind].width_chars);
 
         child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
         gtk_box_append (GTK_BOX (child), rp_step_dots_new ());
-        gtk_label_set_xalign (GTK_LABEL (label), 0);
-        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-        gtk_label_set_width_chars (GTK_LABEL (label), column_specs[column->kind].min_chars);
-        gtk_widget_set_hexpand (label, TRUE);
-        gtk_box_append (GTK_BOX (child), label);
+        gtk_widget_set_hexpand (text, TRUE);
+        gtk_box_append (GTK_BOX (child), text);
       }
       break;
 
     default:
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (child), column_specs[column->kind].min_chars);
-      if (column->kind == COLUMN_NUMBER || column->kind == COLUMN_DAYS)
-        gtk_widget_add_css_class (child, "numeric");
+      child = rp_cell_text_new (column_specs[column->kind].width_chars);
       break;
     }
 
-  gtk_widget_set_has_tooltip (child, TRUE);
-  g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_list_item_set_child (list_item, child);
   g_object_set_data (G_OBJECT (list_item), "column", column);
 }
@@ -209,7 +201,9 @@ show_in_cell (GtkListItem *list_item,
                                                            self->stale_days);
         g_autofree char *described = rp_attention_describe (attention, attendee, self->today);
 
-        gtk_widget_set_visible (child, described != NULL);
+        /* Faded rather than hidden: hiding would change the row's size. */
+        gtk_widget_set_opacity (child, described != NULL ? 1.0 : 0.0);
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, described == NULL, -1);
         g_object_set_data_full (G_OBJECT (child), "tooltip", g_strdup (described), g_free);
         gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         described != NULL ? described : "", -1);
@@ -223,8 +217,7 @@ show_in_cell (GtkListItem *list_item,
 
         rp_step_dots_set_step (RP_STEP_DOTS (dots), step);
         text = g_strdup_printf ("%d · %s", step, rp_moving_plan_step_name (step));
-        gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (dots)), text);
-        g_object_set_data_full (G_OBJECT (child), "tooltip", g_steal_pointer (&text), g_free);
+        rp_cell_text_set_text (RP_CELL_TEXT (gtk_widget_get_next_sibling (dots)), text);
         return;
       }
 
@@ -267,7 +260,7 @@ show_in_cell (GtkListItem *list_item,
       g_assert_not_reached ();
     }
 
-  gtk_label_set_label (GTK_LABEL (child), text);
+  rp_cell_text_set_text (RP_CELL_TEXT (child), text);
 }
 
 /* A row keeps its place as the list is searched or sorted; only its attendee changes. */
