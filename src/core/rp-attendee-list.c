@@ -216,7 +216,14 @@ read_attendees (const char  *path,
   n = g_list_model_get_n_items (model);
   attendees = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (attendees, g_list_model_get_item (model, i));
+    {
+      RpAttendee *attendee = g_list_model_get_item (model, i);
+
+      /* Collation keys are slow to make; made here, a sort by name is a sort of bytes. */
+      rp_attendee_get_full_name_sort_key (attendee);
+      rp_attendee_get_worker_name_sort_key (attendee);
+      g_ptr_array_add (attendees, attendee);
+    }
 
   return attendees;
 }
