@@ -72,7 +72,7 @@ test_cancel_day_keeps_bookings (Fixture       *fixture,
   g_autoptr(RpTasterDay) mosaic = NULL;
   g_autoptr(GListModel) bookings = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *page, *cancel;
+  GtkWidget *page, *expander, *cancel;
 
   rp_window_set_store (window, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
@@ -82,7 +82,11 @@ test_cancel_day_keeps_bookings (Fixture       *fixture,
   page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
   g_assert_nonnull (rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed"));
 
-  /* The first day in the agenda is Mosaic's, on 27 September. */
+  /* The first day in the agenda is Mosaic's, on 27 September; its buttons are
+   * there once it is open. */
+  expander = rp_test_find_widget (page, ADW_TYPE_EXPANDER_ROW, NULL, NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  rp_test_spin ();
   cancel = rp_test_find_widget (page, GTK_TYPE_BUTTON, "label", "Ca_ncel Day…");
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
@@ -104,6 +108,105 @@ test_cancel_day_keeps_bookings (Fixture       *fixture,
       g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
       g_assert_cmpint (rp_booking_get_status (booking), ==, RP_BOOKING_CANCELLED);
     }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
+/* The day shown in the agenda group of @iso_date; the first if there are several. */
+static AdwExpanderRow *
+find_day_row (GtkWidget  *page,
+              const char *iso_date)
+{
+  g_autofree char *title = rp_date_format_long (iso_date);
+  GtkWidget *group = rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", title);
+
+  g_assert_nonnull (group);
+  return ADW_EXPANDER_ROW (rp_test_find_widget (group, ADW_TYPE_EXPANDER_ROW, NULL, NULL));
+}
+
+static guint
+count_widgets (GtkWidget  *root,
+               GType       type,
+               const char *property,
+               const char *value)
+{
+  guint n = 0;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_autofree char *found = NULL;
+
+      g_object_get (root, property, &found, NULL);
+      n += g_strcmp0 (found, value) == 0;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type, property, value);
+
+  return n;
+}
+
+/* A closed day says that one of its bookings needs checking, without a row
+ * for any booking; opening it makes the rows, with the warning on the booking. */
+static void
+test_closed_day_shows_warning (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  AdwExpanderRow *warned, *clean;
+  GtkWidget *page, *row;
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+
+  /* Pathfinders on 19 October: Benjamin (attendee 2) needs transport, not arranged yet. */
+  warned = find_day_row (page, "2023-10-19");
+  g_assert_false (adw_expander_row_get_expanded (warned));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (warned), ==,
+                   "Unit 4, Canal Wharf · 1 of 5 places booked · ⚠ check the bookings");
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"));
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (warned), GTK_TYPE_BUTTON, "label", "Ca_ncel Day…"));
+
+  /* Pathfinders on 10 October: Ella's booking is in order. */
+  clean = find_day_row (page, "2023-10-10");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (clean), ==, "Unit 4, Canal Wharf · 1 of 5 places booked");
+
+  /* Opened, the day has its booking, marked, and its buttons. */
+  adw_expander_row_set_expanded (warned, TRUE);
+  rp_test_spin ();
+  row = rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "attention"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "⚠ Transport is needed but not arranged yet."));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_grab_focus (row));
+  /* Named by its title for a screen reader, as every row. */
+  gtk_test_accessible_assert_relation (row, GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       rp_test_find_widget (row, GTK_TYPE_LABEL, "label", "2 · Benjamin Clarke"), NULL);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), GTK_TYPE_BUTTON, "label", "Ca_ncel Day…"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (warned), ==,
+                   "Unit 4, Canal Wharf · 1 of 5 places booked · ⚠ check the bookings");
+
+  /* Closed and opened again, the rows are not made twice. */
+  adw_expander_row_set_expanded (warned, FALSE);
+  rp_test_spin ();
+  adw_expander_row_set_expanded (warned, TRUE);
+  rp_test_spin ();
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"), ==, 1);
+
+  /* After a refresh the day is still open, with its rows; the other still closed, without. */
+  rp_area_page_refresh (RP_AREA_PAGE (page));
+  rp_test_spin ();
+  warned = find_day_row (page, "2023-10-19");
+  clean = find_day_row (page, "2023-10-10");
+  g_assert_true (adw_expander_row_get_expanded (warned));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"));
+  g_assert_false (adw_expander_row_get_expanded (clean));
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (clean), ADW_TYPE_ACTION_ROW, "title", "5 · Ella Morgan"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   rp_test_spin ();
@@ -224,6 +327,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/taster-days/cancel-day-keeps-bookings", test_cancel_day_keeps_bookings);
+  ADD ("/gui/taster-days/closed-day-shows-warning", test_closed_day_shows_warning);
   ADD ("/gui/taster-days/family-sees-only-their-days", test_family_sees_only_their_days);
   ADD ("/gui/taster-days/unsaved-day-keeps-what-was-typed", test_unsaved_day_keeps_what_was_typed);
 #undef ADD

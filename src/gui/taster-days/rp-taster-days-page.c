@@ -603,37 +603,43 @@ booking_row (RpTasterDaysPage *self,
 }
 
 static void
-on_expanded (AdwExpanderRow   *expander,
-             GParamSpec       *pspec,
-             RpTasterDaysPage *self)
+set_day_subtitle (GtkWidget   *expander,
+                  RpTasterDay *day,
+                  guint        active,
+                  guint        warned)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (expander), "day-id"));
+  const char *venue = rp_taster_day_get_venue (day);
+  g_autofree char *booked = NULL;
+  g_autofree char *subtitle = NULL;
 
-  if (adw_expander_row_get_expanded (expander))
-    g_hash_table_add (self->expanded, g_memdup2 (&id, sizeof id));
+  if (rp_taster_day_get_places (day) > 0)
+    booked = g_strdup_printf (_("%u of %d places booked"), active, rp_taster_day_get_places (day));
   else
-    g_hash_table_remove (self->expanded, &id);
+    booked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booked", "%u booked", active), active);
+  subtitle = g_strdup_printf ("%s%s%s%s%s", rp_taster_day_get_cancelled (day) ? _("Cancelled · ") : "",
+                              venue != NULL ? venue : "", venue != NULL ? " · " : "", booked,
+                              warned > 0 ? _(" · ⚠ check the bookings") : "");
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
 }
 
-static GtkWidget *
-day_row (RpTasterDaysPage *self,
-         RpTasterDay      *day)
+/* A day's bookings and buttons are made when it is first opened: most days
+ * stay closed, and their rows would cost time and memory for nothing. */
+static void
+fill_day (RpTasterDaysPage *self,
+          GtkWidget        *expander)
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  g_autoptr(GListModel) bookings = rp_store_list_bookings (store, rp_taster_day_get_id (day), NULL);
-  GtkWidget *expander = adw_expander_row_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *cancel;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *booked = NULL;
-  const char *start = rp_taster_day_get_start_time (day);
-  const char *end = rp_taster_day_get_end_time (day);
-  const char *venue = rp_taster_day_get_venue (day);
+  RpTasterDay *day = g_object_get_data (G_OBJECT (expander), "day");
+  g_autoptr(GListModel) bookings = NULL;
+  GtkWidget *buttons, *cancel;
   guint active = 0;
   guint warned = 0;
-  gint64 id = rp_taster_day_get_id (day);
 
+  if (g_object_get_data (G_OBJECT (expander), "filled") != NULL || store == NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (TRUE));
+
+  bookings = rp_store_list_bookings (store, rp_taster_day_get_id (day), NULL);
   for (guint i = 0; bookings != NULL && i < g_list_model_get_n_items (bookings); i++)
     {
       g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
@@ -647,24 +653,10 @@ day_row (RpTasterDaysPage *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
 
-  if (start != NULL && end != NULL)
-    title = g_strdup_printf ("%s · %s–%s", rp_taster_day_get_provider_name (day), start, end);
-  else
-    title = g_strdup (rp_taster_day_get_provider_name (day));
+  /* The rows were checked just now: the subtitle says what they show. */
+  set_day_subtitle (expander, day, active, warned);
 
-  if (rp_taster_day_get_places (day) > 0)
-    booked = g_strdup_printf (_("%u of %d places booked"), active, rp_taster_day_get_places (day));
-  else
-    booked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booked", "%u booked", active), active);
-  subtitle = g_strdup_printf ("%s%s%s%s%s", rp_taster_day_get_cancelled (day) ? _("Cancelled · ") : "",
-                              venue != NULL ? venue : "", venue != NULL ? " · " : "", booked,
-                              warned > 0 ? _(" · ⚠ check the bookings") : "");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-  if (rp_taster_day_get_cancelled (day))
-    gtk_widget_add_css_class (expander, "dim-label");
-
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (buttons, 8);
   gtk_widget_set_margin_bottom (buttons, 8);
@@ -676,9 +668,53 @@ day_row (RpTasterDaysPage *self,
   gtk_box_append (GTK_BOX (buttons), cancel);
   gtk_widget_set_sensitive (buttons, !rp_taster_day_get_cancelled (day));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), buttons);
+}
 
-  g_object_set_data (G_OBJECT (expander), "day-id", GSIZE_TO_POINTER (id));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), g_hash_table_contains (self->expanded, &id));
+static void
+on_expanded (AdwExpanderRow   *expander,
+             GParamSpec       *pspec,
+             RpTasterDaysPage *self)
+{
+  RpTasterDay *day = g_object_get_data (G_OBJECT (expander), "day");
+  gint64 id = rp_taster_day_get_id (day);
+
+  if (adw_expander_row_get_expanded (expander))
+    {
+      g_hash_table_add (self->expanded, g_memdup2 (&id, sizeof id));
+      fill_day (self, GTK_WIDGET (expander));
+    }
+  else
+    g_hash_table_remove (self->expanded, &id);
+}
+
+/* @summary: (nullable): the day's bookings and warnings, if they could be counted */
+static GtkWidget *
+day_row (RpTasterDaysPage         *self,
+         RpTasterDay              *day,
+         const RpTasterDaySummary *summary)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  g_autofree char *title = NULL;
+  const char *start = rp_taster_day_get_start_time (day);
+  const char *end = rp_taster_day_get_end_time (day);
+  gint64 id = rp_taster_day_get_id (day);
+
+  if (start != NULL && end != NULL)
+    title = g_strdup_printf ("%s · %s–%s", rp_taster_day_get_provider_name (day), start, end);
+  else
+    title = g_strdup (rp_taster_day_get_provider_name (day));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  set_day_subtitle (expander, day, summary != NULL ? summary->booked : 0, summary != NULL ? summary->warned : 0);
+  if (rp_taster_day_get_cancelled (day))
+    gtk_widget_add_css_class (expander, "dim-label");
+
+  g_object_set_data_full (G_OBJECT (expander), "day", g_object_ref (day), g_object_unref);
+  if (g_hash_table_contains (self->expanded, &id))
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+      fill_day (self, expander);
+    }
   g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_expanded), self, 0);
   return expander;
 }
@@ -691,6 +727,8 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   RpProgramme *programme = rp_area_page_get_programme (page);
   g_autoptr(GListModel) days = NULL;
   g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   AdwPreferencesGroup *group = NULL;
   g_autofree char *group_date = NULL;
@@ -730,6 +768,10 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   self->loading = FALSE;
 
   days = rp_store_list_taster_days (store, rp_programme_get_id (programme), NULL);
+  /* One query for every day's counts and warnings, instead of checking each booking. */
+  summaries = rp_store_summarise_taster_days (store, rp_programme_get_id (programme), &error);
+  if (summaries == NULL)
+    g_debug ("Could not count the taster days’ bookings: %s", error->message);
   for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
     {
       g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
@@ -751,7 +793,9 @@ rp_taster_days_page_refresh (RpAreaPage *page)
           group_date = g_strdup (date);
         }
 
-      adw_preferences_group_add (group, day_row (self, day));
+      adw_preferences_group_add (group, day_row (self, day, summaries != NULL
+                                                           ? rp_taster_day_summary_find (summaries, rp_taster_day_get_id (day))
+                                                           : NULL));
     }
 
   if (self->groups->len == 0)
