@@ -208,6 +208,15 @@ test_closed_day_shows_warning (Fixture       *fixture,
   g_assert_false (adw_expander_row_get_expanded (clean));
   g_assert_null (rp_test_find_widget (GTK_WIDGET (clean), ADW_TYPE_ACTION_ROW, "title", "5 · Ella Morgan"));
 
+  /* Only Pathfinders' days (the last provider by name), the open one still open. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (rp_test_find_widget (page, GTK_TYPE_DROP_DOWN, NULL, NULL)), 4);
+  rp_test_spin ();
+  g_assert_null (rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed"));
+  warned = find_day_row (page, "2023-10-19");
+  g_assert_true (adw_expander_row_get_expanded (warned));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (warned), "⚠ check the bookings"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"));
+
   gtk_window_destroy (GTK_WINDOW (window));
   rp_test_spin ();
 }

@@ -17,6 +17,7 @@ struct _RpTasterDaysPage
   GHashTable         *expanded;        /* ids of the days shown open, kept across refreshes */
   GArray             *provider_ids;    /* provider dropdown position → id; 0 for all */
   gboolean            loading;
+  guint               filter_source;   /* a refresh for a provider just chosen */
 
   GtkDropDown        *provider_dropdown;
   AdwPreferencesPage *agenda;
@@ -808,11 +809,24 @@ rp_taster_days_page_refresh (RpAreaPage *page)
     }
 }
 
+static gboolean
+refresh_for_provider (gpointer user_data)
+{
+  RpTasterDaysPage *self = user_data;
+
+  self->filter_source = 0;
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The refresh gives the drop-down a new model. Done from inside the
+ * drop-down's own change of selection, GTK 4.8 goes round that change again
+ * for ever (the app hung): the refresh waits until the change is over. */
 static void
 on_provider_changed (RpTasterDaysPage *self)
 {
-  if (!self->loading)
-    rp_area_page_refresh (RP_AREA_PAGE (self));
+  if (!self->loading && self->filter_source == 0)
+    self->filter_source = g_idle_add (refresh_for_provider, self);
 }
 
 static void
@@ -898,6 +912,7 @@ rp_taster_days_page_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
+  g_clear_handle_id (&self->filter_source, g_source_remove);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->provider_ids, g_array_unref);
