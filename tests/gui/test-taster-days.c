@@ -221,6 +221,87 @@ test_closed_day_shows_warning (Fixture       *fixture,
   rp_test_spin ();
 }
 
+/* Runs the main loop, frames included, until @root holds a button labelled
+ * @button_label or five seconds have passed. */
+static gboolean
+spin_until (GtkWidget  *root,
+            const char *button_label)
+{
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (rp_test_find_widget (root, GTK_TYPE_BUTTON, "label", button_label) == NULL)
+    {
+      if (g_get_monotonic_time () > give_up)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  return TRUE;
+}
+
+/* A day with many bookings gets its first rows at once and the rest over
+ * the next frames, each once, even when the page is refreshed meanwhile. */
+static void
+test_large_day_filled_over_frames (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  g_autoptr(GListModel) attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(GListModel) days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(RpTasterDay) ftm = g_list_model_get_item (days, 4);
+  g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *group;
+  AdwExpanderRow *day;
+  guint n = g_list_model_get_n_items (attendees);
+
+  /* Everyone on FTM Dance's day, still to be confirmed, which has four places. */
+  g_assert_cmpstr (rp_taster_day_get_provider_name (ftm), ==, "FTM Dance");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+      RpBooking *booking = rp_booking_new ();
+
+      rp_booking_set_taster_day_id (booking, rp_taster_day_get_id (ftm));
+      rp_booking_set_attendee_id (booking, rp_attendee_get_id (attendee));
+      g_ptr_array_add (bookings, booking);
+    }
+  g_assert_true (rp_store_add_bookings (fixture->store, bookings, &error));
+  g_assert_no_error (error);
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+  group = rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed");
+  day = ADW_EXPANDER_ROW (rp_test_find_widget (group, ADW_TYPE_EXPANDER_ROW, NULL, NULL));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (day), "19 of 4 places booked · ⚠ check the bookings"));
+
+  /* Some rows at once, not all; then a refresh before the rest are made. */
+  adw_expander_row_set_expanded (day, TRUE);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "subtitle", "Invited\n⚠ This taster day has 4 places, and they are all taken."), >, 0);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "subtitle", "Invited\n⚠ This taster day has 4 places, and they are all taken."), <, n);
+  rp_area_page_refresh (RP_AREA_PAGE (page));
+
+  group = rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed");
+  day = ADW_EXPANDER_ROW (rp_test_find_widget (group, ADW_TYPE_EXPANDER_ROW, NULL, NULL));
+  g_assert_true (adw_expander_row_get_expanded (day));
+  g_assert_true (spin_until (GTK_WIDGET (day), "Ca_ncel Day…"));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "subtitle", "Invited\n⚠ This taster day has 4 places, and they are all taken."), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+      g_autofree char *title = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_full_name (attendee));
+
+      g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "title", title), ==, 1);
+    }
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (day), "19 of 4 places booked · ⚠ check the bookings"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
 static void
 collect_text (GtkWidget *widget,
               GString   *text)
@@ -337,6 +418,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/taster-days/cancel-day-keeps-bookings", test_cancel_day_keeps_bookings);
   ADD ("/gui/taster-days/closed-day-shows-warning", test_closed_day_shows_warning);
+  ADD ("/gui/taster-days/large-day-filled-over-frames", test_large_day_filled_over_frames);
   ADD ("/gui/taster-days/family-sees-only-their-days", test_family_sees_only_their_days);
   ADD ("/gui/taster-days/unsaved-day-keeps-what-was-typed", test_unsaved_day_keeps_what_was_typed);
 #undef ADD

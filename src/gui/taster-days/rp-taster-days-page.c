@@ -623,39 +623,62 @@ set_day_subtitle (GtkWidget   *expander,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
 }
 
-/* A day's bookings and buttons are made when it is first opened: most days
- * stay closed, and their rows would cost time and memory for nothing. */
-static void
-fill_day (RpTasterDaysPage *self,
-          GtkWidget        *expander)
+/* A day may have hundreds of bookings, and GTK lays out each new row in the
+ * next frame: a few milliseconds each with the cairo renderer. A day being
+ * filled gets a few rows at once, then as many in each frame as keeps the
+ * frames short. */
+#define FIRST_ROWS      3
+#define FRAME_BUDGET_US 20000
+
+typedef struct
 {
-  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  GListModel *bookings;
+  guint       next;        /* the next booking to make a row for */
+  guint       active;
+  guint       warned;
+  guint       per_frame;   /* rows to add in the next frame */
+  gint64      last_frame;  /* the frame time when rows were last added */
+} DayFill;
+
+static void
+day_fill_free (gpointer data)
+{
+  DayFill *fill = data;
+
+  g_clear_object (&fill->bookings);
+  g_free (fill);
+}
+
+/* Adds up to @n booking rows, then once they are all there the day's buttons.
+ * Returns: %TRUE when the day is complete */
+static gboolean
+add_day_rows (RpTasterDaysPage *self,
+              GtkWidget        *expander,
+              DayFill          *fill,
+              guint             n)
+{
   RpTasterDay *day = g_object_get_data (G_OBJECT (expander), "day");
-  g_autoptr(GListModel) bookings = NULL;
+  guint n_bookings = g_list_model_get_n_items (fill->bookings);
   GtkWidget *buttons, *cancel;
-  guint active = 0;
-  guint warned = 0;
 
-  if (g_object_get_data (G_OBJECT (expander), "filled") != NULL || store == NULL)
-    return;
-  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (TRUE));
-
-  bookings = rp_store_list_bookings (store, rp_taster_day_get_id (day), NULL);
-  for (guint i = 0; bookings != NULL && i < g_list_model_get_n_items (bookings); i++)
+  for (; n > 0 && fill->next < n_bookings; n--, fill->next++)
     {
-      g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
+      g_autoptr(RpBooking) booking = g_list_model_get_item (fill->bookings, fill->next);
       RpBookingStatus status = rp_booking_get_status (booking);
       GtkWidget *row = booking_row (self, day, booking);
 
       if (status != RP_BOOKING_DECLINED && status != RP_BOOKING_CANCELLED)
-        active++;
+        fill->active++;
       if (gtk_widget_has_css_class (row, "attention"))
-        warned++;
+        fill->warned++;
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
 
+  if (fill->next < n_bookings)
+    return FALSE;
+
   /* The rows were checked just now: the subtitle says what they show. */
-  set_day_subtitle (expander, day, active, warned);
+  set_day_subtitle (expander, day, fill->active, fill->warned);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
@@ -664,11 +687,62 @@ fill_day (RpTasterDaysPage *self,
   gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Book Attendees…"), day, G_CALLBACK (on_book_clicked)));
   gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Edit Day…"), day, G_CALLBACK (on_edit_day_clicked)));
   cancel = day_button (self, _("Ca_ncel Day…"), day, G_CALLBACK (on_cancel_day_clicked));
-  g_object_set_data (G_OBJECT (cancel), "active", GUINT_TO_POINTER (active));
+  g_object_set_data (G_OBJECT (cancel), "active", GUINT_TO_POINTER (fill->active));
   gtk_widget_add_css_class (cancel, "destructive-action");
   gtk_box_append (GTK_BOX (buttons), cancel);
   gtk_widget_set_sensitive (buttons, !rp_taster_day_get_cancelled (day));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), buttons);
+  return TRUE;
+}
+
+static gboolean
+add_day_rows_on_tick (GtkWidget     *expander,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (expander, RP_TYPE_TASTER_DAYS_PAGE);
+  DayFill *fill = user_data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  /* A row taken out of the page by a refresh is not filled any further. */
+  if (page == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Half as many rows after a frame that ran long, one more after a quick one. */
+  if (fill->last_frame != 0 && now - fill->last_frame > FRAME_BUDGET_US)
+    fill->per_frame = MAX (1, fill->per_frame / 2);
+  else if (fill->last_frame != 0)
+    fill->per_frame++;
+  fill->last_frame = now;
+
+  return add_day_rows (RP_TASTER_DAYS_PAGE (page), expander, fill, fill->per_frame) ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* A day's bookings and buttons are made when it is first opened: most days
+ * stay closed, and their rows would cost time and memory for nothing. The
+ * first rows come at once, any more in the frames after. */
+static void
+fill_day (RpTasterDaysPage *self,
+          GtkWidget        *expander)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpTasterDay *day = g_object_get_data (G_OBJECT (expander), "day");
+  DayFill *fill;
+
+  if (g_object_get_data (G_OBJECT (expander), "filled") != NULL || store == NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (TRUE));
+
+  fill = g_new0 (DayFill, 1);
+  fill->bookings = rp_store_list_bookings (store, rp_taster_day_get_id (day), NULL);
+  if (fill->bookings == NULL)
+    fill->bookings = G_LIST_MODEL (g_list_store_new (RP_TYPE_BOOKING));
+
+  fill->per_frame = FIRST_ROWS;
+  if (add_day_rows (self, expander, fill, FIRST_ROWS))
+    day_fill_free (fill);
+  else
+    gtk_widget_add_tick_callback (expander, add_day_rows_on_tick, fill, day_fill_free);
 }
 
 static void
