@@ -22,6 +22,10 @@ static struct
   gint64   longest_stall_us;              /* the longest the main loop was kept busy */
   guint    probe_source;
   gint64   shown_at;
+  GtkWidget *opened_day;
+  gint64   opened_at;
+  gint64   last_frame;
+  gint64   longest_frame_us;                /* the longest from one frame to the next while it fills */
 } watch;
 
 static GtkWidget *
@@ -78,16 +82,60 @@ probe (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Whether @root holds a button labelled @label. */
+static gboolean
+has_button (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_button (child, label))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Every frame until the day opened shows all its bookings, which end with its buttons. */
+static void
+on_opened (GdkFrameClock *clock,
+           GtkWindow     *window)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  watch.longest_frame_us = MAX (watch.longest_frame_us, now - watch.last_frame);
+  watch.last_frame = now;
+  if (!has_button (watch.opened_day, "Ca_ncel Day…"))
+    return;
+
+  g_print ("open-day-us %" G_GINT64_FORMAT " open-day-longest-frame-us %" G_GINT64_FORMAT
+           " opened-peak-rss-kb %" G_GUINT64_FORMAT "\n",
+           now - watch.opened_at, watch.longest_frame_us, bench_first_frame_peak_rss_kb ());
+  fflush (stdout);
+
+  g_signal_handlers_disconnect_by_func (clock, on_opened, window);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
 static void
 on_shown (GdkFrameClock *clock,
           GtkWindow     *window)
 {
+  GtkWidget *page = find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE);
+  GtkWidget *first_day = find_widget (page, ADW_TYPE_EXPANDER_ROW);
+
   g_print ("taster-days-shown-us %" G_GINT64_FORMAT " shown-peak-rss-kb %" G_GUINT64_FORMAT "\n",
            g_get_monotonic_time () - watch.shown_at, bench_first_frame_peak_rss_kb ());
   fflush (stdout);
-
   g_signal_handlers_disconnect_by_func (clock, on_shown, window);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+
+  /* Then the first day is opened, as a click on it does, until all its bookings are shown. */
+  g_assert (first_day != NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_opened), window);
+  watch.opened_day = first_day;
+  watch.opened_at = watch.last_frame = g_get_monotonic_time ();
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first_day), TRUE);
 }
 
 /* Runs below the areas' background fills, so only once they are all done. */
