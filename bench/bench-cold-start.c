@@ -12,17 +12,42 @@
 #define RUNS       7
 #define LARGE_RUNS 3   /* each start of 100,000 attendees takes seconds */
 
+/* What one start reports; the app also reports what follows its first frame. */
+typedef struct
+{
+  double ms;               /* from starting the process to its first frame */
+  double rss_mb;           /* peak RSS at the first frame */
+  double filled_rss_mb;    /* peak RSS once the areas out of sight are filled */
+  double taster_ms;        /* main-thread time filling the Taster Days area */
+  double stall_ms;         /* the longest the main loop was busy, first frame to filled */
+  double shown_ms;         /* from showing the filled Taster Days area to its frame */
+  double shown_rss_mb;     /* peak RSS once it is drawn */
+  double open_ms;          /* from opening its first day to the frame that shows all its bookings */
+  double open_frame_ms;    /* the longest from one frame to the next meanwhile */
+  double opened_rss_mb;    /* peak RSS once that is drawn */
+} Start;
+
+static double
+figure (const char *out,
+        const char *name,
+        double      scale)
+{
+  g_autofree char *key = g_strconcat (name, " ", NULL);
+  const char *found = strstr (out, key);
+
+  g_assert_nonnull (found);
+  return g_ascii_strtoll (found + strlen (key), NULL, 10) / scale;
+}
+
 /* Runs @program once; the time is from starting the process to the frame it reports. */
 static void
 start_once (const char *program,
             const char *database,
-            double     *ms,
-            double     *rss_mb)
+            Start      *result)
 {
   const char *argv[] = { program, database, NULL };
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  const char *frame, *rss;
   gint64 start;
   int status = 0;
 
@@ -32,12 +57,59 @@ start_once (const char *program,
   g_spawn_check_wait_status (status, &error);
   g_assert_no_error (error);
 
-  frame = strstr (out, "first-frame ");
-  rss = strstr (out, "peak-rss-kb ");
-  g_assert_nonnull (frame);
-  g_assert_nonnull (rss);
-  *ms = (g_ascii_strtoll (frame + strlen ("first-frame "), NULL, 10) - start) / 1000.0;
-  *rss_mb = g_ascii_strtoull (rss + strlen ("peak-rss-kb "), NULL, 10) / 1024.0;
+  memset (result, 0, sizeof *result);
+  result->ms = (figure (out, "first-frame", 1) - start) / 1000.0;
+  result->rss_mb = figure (out, "peak-rss-kb", 1024);
+  if (database == NULL)
+    return;
+
+  result->filled_rss_mb = figure (out, "filled-peak-rss-kb", 1024);
+  result->taster_ms = figure (out, "taster-days-refresh-us", 1000);
+  result->stall_ms = figure (out, "longest-stall-us", 1000);
+  result->shown_ms = figure (out, "taster-days-shown-us", 1000);
+  result->shown_rss_mb = figure (out, "shown-peak-rss-kb", 1024);
+  result->open_ms = figure (out, "open-day-us", 1000);
+  result->open_frame_ms = figure (out, "open-day-longest-frame-us", 1000);
+  result->opened_rss_mb = figure (out, "opened-peak-rss-kb", 1024);
+}
+
+/* The median of one field of @starts. */
+static double
+median_of (const Start *starts,
+           guint        n,
+           gsize        offset)
+{
+  double values[16];
+
+  g_assert (n <= G_N_ELEMENTS (values));
+  for (guint i = 0; i < n; i++)
+    values[i] = G_STRUCT_MEMBER (double, &starts[i], offset);
+
+  return bench_median (values, n);
+}
+
+#define MEDIAN(starts, n, field) median_of ((starts), (n), G_STRUCT_OFFSET (Start, field))
+
+static void
+report_after_first_frame (const Start *app,
+                          guint        runs)
+{
+  g_print ("%-34s %8.1f MB   (median; whole process)\n", "  peak RSS, background fill done",
+           MEDIAN (app, runs, filled_rss_mb));
+  g_print ("%-34s %8.1f ms   (median; main thread)\n", "  filling Taster Days",
+           MEDIAN (app, runs, taster_ms));
+  g_print ("%-34s %8.1f ms   (median; first frame to filled)\n", "  longest main-loop stall",
+           MEDIAN (app, runs, stall_ms));
+  g_print ("%-34s %8.1f ms   (median; switch to its frame)\n", "  showing Taster Days",
+           MEDIAN (app, runs, shown_ms));
+  g_print ("%-34s %8.1f MB   (median; whole process)\n", "  peak RSS, Taster Days shown",
+           MEDIAN (app, runs, shown_rss_mb));
+  g_print ("%-34s %8.1f ms   (median; until all its bookings are drawn)\n", "  opening the first day",
+           MEDIAN (app, runs, open_ms));
+  g_print ("%-34s %8.1f ms   (median; the longest meanwhile)\n", "  frame to frame",
+           MEDIAN (app, runs, open_frame_ms));
+  g_print ("%-34s %8.1f MB   (median; whole process)\n\n", "  peak RSS, first day open",
+           MEDIAN (app, runs, opened_rss_mb));
 }
 
 /* A private copy, with today's backup already made: the runs measure an
@@ -96,19 +168,24 @@ main (int    argc,
       g_autofree char *database = prepare_database (cache_dir, dir, n_attendees);
       g_autofree char *name = g_strdup_printf ("Reprovision, %u attendees", n_attendees);
       guint runs = k == 0 ? RUNS : LARGE_RUNS;
-      double bare_ms[RUNS], bare_mb[RUNS], app_ms[RUNS], app_mb[RUNS];
+      Start bare_runs[RUNS], app_runs[RUNS];
+      double bare_ms[RUNS], app_ms[RUNS];
 
       /* The first start reads the programs and the file from disk; the others find them in memory. */
       if (k == 0)
-        start_once (bare, NULL, &bare_ms[0], &bare_mb[0]);
-      start_once (app, database, &app_ms[0], &app_mb[0]);
+        start_once (bare, NULL, &bare_runs[0]);
+      start_once (app, database, &app_runs[0]);
 
       /* Taking turns, so a busy moment on the machine slows both alike. */
       for (guint run = 0; run < runs; run++)
         {
           if (k == 0)
-            start_once (bare, NULL, &bare_ms[run], &bare_mb[run]);
-          start_once (app, database, &app_ms[run], &app_mb[run]);
+            {
+              start_once (bare, NULL, &bare_runs[run]);
+              bare_ms[run] = bare_runs[run].ms;
+            }
+          start_once (app, database, &app_runs[run]);
+          app_ms[run] = app_runs[run].ms;
         }
 
       if (k == 0)
@@ -117,15 +194,16 @@ main (int    argc,
           bench_report (name, app_ms, runs);
           g_print ("%-34s %8.2fx  (Reprovision median / bare median)\n", "  ratio to the bare window",
                    bench_median (app_ms, runs) / bench_median (bare_ms, runs));
-          g_print ("%-34s %8.1f MB bare, %.1f MB Reprovision (medians)\n\n", "  peak RSS at the first frame",
-                   bench_median (bare_mb, runs), bench_median (app_mb, runs));
+          g_print ("%-34s %8.1f MB bare, %.1f MB Reprovision (medians)\n", "  peak RSS at the first frame",
+                   MEDIAN (bare_runs, runs, rss_mb), MEDIAN (app_runs, runs, rss_mb));
         }
       else
         {
           bench_report (name, app_ms, runs);
-          g_print ("%-34s %8.1f MB   (median; whole process)\n\n", "  peak RSS at the first frame",
-                   bench_median (app_mb, runs));
+          g_print ("%-34s %8.1f MB   (median; whole process)\n", "  peak RSS at the first frame",
+                   MEDIAN (app_runs, runs, rss_mb));
         }
+      report_after_first_frame (app_runs, runs);
     }
 
   bench_remove_tree (dir);

@@ -12,8 +12,8 @@
 #define GIVE_UP_SECONDS 300
 
 /* The most resident memory the process has used, in KiB (VmHWM). */
-static guint64
-peak_rss_kb (void)
+guint64
+bench_first_frame_peak_rss_kb (void)
 {
   g_autofree char *status = NULL;
   const char *line;
@@ -30,6 +30,7 @@ on_after_paint (GdkFrameClock *clock,
                 GtkWindow     *window)
 {
   BenchFrameReady ready = g_object_get_data (G_OBJECT (window), "bench-frame-ready");
+  BenchFrameDone done = g_object_get_data (G_OBJECT (window), "bench-frame-done");
 
   if (ready != NULL && !ready (window))
     return;
@@ -37,11 +38,14 @@ on_after_paint (GdkFrameClock *clock,
   /* The monotonic clock is the same in every process, so bench-cold-start
    * subtracts the moment it started this one. */
   g_print ("first-frame %" G_GINT64_FORMAT " peak-rss-kb %" G_GUINT64_FORMAT "\n",
-           g_get_monotonic_time (), peak_rss_kb ());
+           g_get_monotonic_time (), bench_first_frame_peak_rss_kb ());
   fflush (stdout);
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+  if (done != NULL)
+    done (window);
+  else
+    g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
 }
 
 static void
@@ -69,7 +73,24 @@ void
 bench_quit_on_first_frame (GtkWindow       *window,
                            BenchFrameReady  ready)
 {
+  bench_on_first_frame (window, ready, NULL);
+}
+
+/**
+ * bench_on_first_frame:
+ * @ready: (nullable): says whether a frame counts; %NULL for the first one drawn
+ * @done: (nullable): what to do next; %NULL to quit
+ *
+ * As bench_quit_on_first_frame(), but @done carries on measuring and quits
+ * the application itself.
+ */
+void
+bench_on_first_frame (GtkWindow       *window,
+                      BenchFrameReady  ready,
+                      BenchFrameDone   done)
+{
   g_object_set_data (G_OBJECT (window), "bench-frame-ready", ready);
+  g_object_set_data (G_OBJECT (window), "bench-frame-done", done);
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
   g_timeout_add_seconds (GIVE_UP_SECONDS, give_up, NULL);
 }

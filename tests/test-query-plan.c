@@ -37,7 +37,7 @@ collect_sql (unsigned int  type,
   return 0;
 }
 
-/* Everything the Attendees view, an attendee's page, the reports and the booking checks ask of the store. */
+/* Everything the Attendees view, an attendee's page, the reports, the agenda and the booking checks ask of the store. */
 static void
 run_lookups (Fixture *fixture)
 {
@@ -93,6 +93,10 @@ run_lookups (Fixture *fixture)
         }
     }
   g_assert_true (checked);
+
+  /* What the agenda shows of every day while its bookings are not listed. */
+  g_array_unref (rp_store_summarise_taster_days (store, programme_id, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -243,6 +247,13 @@ test_booking_lookups (Fixture       *fixture,
   assert_plan (fixture, "b.attendee_id = ?2", "SCAN b", "SEARCH b USING INDEX booking_attendee (attendee_id=?)", NULL);
   assert_plan (fixture, "b.staff_id = ?2", "SCAN b", "SEARCH b USING INDEX booking_staff (staff_id=?)", NULL);
   assert_plan (fixture, "FROM booking WHERE taster_day_id = ?1", "SCAN booking", "(taster_day_id=?)", NULL);
+  /* Each day's bookings and their warnings, for the whole programme at once:
+   * every lookup per booking goes through an index, none reads every booking. */
+  assert_plan (fixture, "count(b.id)", "SCAN",
+               "SEARCH t USING INDEX taster_day_programme (programme_id=?)",
+               "SEARCH b USING INDEX sqlite_autoindex_booking_1 (taster_day_id=?)",
+               "SEARCH x USING INDEX booking_attendee (attendee_id=?)",
+               "SEARCH x USING INDEX booking_staff (staff_id=?)", NULL);
   /* The agenda of taster days. */
   assert_plan (fixture, "WHERE t.programme_id = ? ORDER BY", "SCAN t",
                "SEARCH t USING INDEX taster_day_programme (programme_id=?)", NULL);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rp-core.h"
+#include "rp-store-private.h"
 #include "rp-test-util.h"
 
 typedef struct
@@ -321,6 +322,385 @@ test_book_several_all_or_nothing (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before + 2);
 }
 
+/* Checks every booking of the programme one by one, as the agenda does for a
+ * day it shows open, and asserts that each day's summary says the same.
+ * Returns the warnings met, so that a test can tell which rules it exercised. */
+static RpBookingWarning
+assert_summaries_agree (RpStore *store,
+                        gint64   programme_id,
+                        guint   *n_warned)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) summaries = rp_store_summarise_taster_days (store, programme_id, &error);
+  g_autoptr(GListModel) days = rp_store_list_taster_days (store, programme_id, NULL);
+  RpBookingWarning seen = RP_BOOKING_WARNING_NONE;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (summaries);
+  g_assert_cmpuint (summaries->len, ==, g_list_model_get_n_items (days));
+  for (guint i = 1; i < summaries->len; i++)
+    g_assert_cmpint (g_array_index (summaries, RpTasterDaySummary, i - 1).taster_day_id, <,
+                     g_array_index (summaries, RpTasterDaySummary, i).taster_day_id);
+
+  *n_warned = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+      g_autoptr(GListModel) bookings = rp_store_list_bookings (store, rp_taster_day_get_id (day), NULL);
+      const RpTasterDaySummary *summary = rp_taster_day_summary_find (summaries, rp_taster_day_get_id (day));
+      guint booked = 0, warned = 0;
+
+      for (guint b = 0; b < g_list_model_get_n_items (bookings); b++)
+        {
+          g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, b);
+          RpBookingStatus status = rp_booking_get_status (booking);
+          RpBookingWarning warnings = rp_store_check_booking (store, booking, NULL, &error);
+
+          g_assert_no_error (error);
+          if (status != RP_BOOKING_DECLINED && status != RP_BOOKING_CANCELLED)
+            booked++;
+          seen |= warnings;
+          /* The agenda checks no booking on a cancelled day. */
+          if (warnings != RP_BOOKING_WARNING_NONE && !rp_taster_day_get_cancelled (day))
+            warned++;
+        }
+
+      g_assert_nonnull (summary);
+      if (summary->booked != booked || summary->warned != warned)
+        g_test_fail_printf ("taster day %" G_GINT64_FORMAT " on %s: summary %u booked, %u warned;"
+                            " one by one %u booked, %u warned", rp_taster_day_get_id (day),
+                            rp_taster_day_get_date (day) != NULL ? rp_taster_day_get_date (day) : "a date to be confirmed",
+                            summary->booked, summary->warned, booked, warned);
+      *n_warned += warned;
+    }
+
+  g_assert_null (rp_taster_day_summary_find (summaries, G_MAXINT64));
+  return seen;
+}
+
+static RpTasterDay *
+add_day (Fixture    *fixture,
+         gint64      provider_id,
+         const char *date,
+         const char *start,
+         const char *end,
+         int         places)
+{
+  g_autoptr(GError) error = NULL;
+  RpTasterDay *day = rp_taster_day_new ();
+
+  rp_taster_day_set_programme_id (day, rp_programme_get_id (fixture->programme));
+  rp_taster_day_set_provider_id (day, provider_id);
+  rp_taster_day_set_date (day, date);
+  rp_taster_day_set_start_time (day, start);
+  rp_taster_day_set_end_time (day, end);
+  rp_taster_day_set_places (day, places);
+  g_assert_true (rp_store_add_taster_day (fixture->store, day, &error));
+  g_assert_no_error (error);
+  return day;
+}
+
+static RpBooking *
+book (Fixture         *fixture,
+      RpTasterDay     *day,
+      int              number,
+      RpBookingStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) who = attendee (fixture, number);
+  RpBooking *booking = rp_booking_new ();
+
+  rp_booking_set_taster_day_id (booking, rp_taster_day_get_id (day));
+  rp_booking_set_attendee_id (booking, rp_attendee_get_id (who));
+  rp_booking_set_status (booking, status);
+  g_assert_true (rp_store_add_booking (fixture->store, booking, &error));
+  g_assert_no_error (error);
+  return booking;
+}
+
+static const RpTasterDaySummary *
+summary_of (GArray      *summaries,
+            RpTasterDay *day)
+{
+  const RpTasterDaySummary *summary = rp_taster_day_summary_find (summaries, rp_taster_day_get_id (day));
+
+  g_assert_nonnull (summary);
+  return summary;
+}
+
+/* One day for each kind of warning, next to the cases that must not warn. */
+static void
+test_summary_each_warning (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProvider) plain = rp_provider_new ();
+  g_autoptr(GListModel) workers = rp_store_list_workers (fixture->store, FALSE, NULL);
+  g_autoptr(RpWorker) staff = g_list_model_get_item (workers, 0);
+  g_autoptr(RpTasterDay) overlap = NULL, touching = NULL, whole_day = NULL, called_off = NULL;
+  g_autoptr(RpTasterDay) staff_a = NULL, staff_b = NULL, late = NULL, small = NULL, transport = NULL;
+  g_autoptr(RpTasterDay) no_access = NULL, ground_floor = NULL, lift = NULL, cancelled = NULL, blank = NULL;
+  g_autoptr(RpBooking) b = NULL;
+  g_autoptr(GArray) summaries = NULL;
+  gint64 pathfinders = 0;
+  RpBookingWarning seen;
+  guint n_warned = 0;
+
+  {
+    g_autoptr(RpTasterDay) day = g_list_model_get_item (fixture->days, 3);
+    pathfinders = rp_taster_day_get_provider_id (day);
+  }
+  /* A provider whose notes say nothing about access. */
+  rp_provider_set_name (plain, "Riverbank Arts");
+  rp_provider_set_notes (plain, "Pottery and painting sessions.");
+  g_assert_true (rp_store_add_provider (fixture->store, plain, &error));
+
+  /* Overlap: attendee 8 at Pathfinders on 19 October, 10:30–13:30, and on a day
+   * from 12:00. Attendee 9 is on a day starting as Pathfinders' ends (no clash),
+   * and attendee 10 on a day with no times, which takes the whole day. */
+  g_clear_object (&b);
+  b = make_booking (fixture, 3, 8);
+  g_assert_true (rp_store_add_booking (fixture->store, b, &error));
+  g_clear_object (&b);
+  b = make_booking (fixture, 3, 9);
+  g_assert_true (rp_store_add_booking (fixture->store, b, &error));
+  g_clear_object (&b);
+  b = make_booking (fixture, 3, 10);
+  g_assert_true (rp_store_add_booking (fixture->store, b, &error));
+  overlap = add_day (fixture, pathfinders, "2023-10-19", "12:00", "15:00", 0);
+  g_clear_object (&b);
+  b = book (fixture, overlap, 8, RP_BOOKING_INVITED);
+  touching = add_day (fixture, pathfinders, "2023-10-19", "13:30", "16:00", 0);
+  g_clear_object (&b);
+  b = book (fixture, touching, 9, RP_BOOKING_CONFIRMED);
+  whole_day = add_day (fixture, pathfinders, "2023-10-19", NULL, NULL, 0);
+  g_clear_object (&b);
+  b = book (fixture, whole_day, 10, RP_BOOKING_ATTENDED);
+  /* A clash with a day called off, even with its booking put back, or with a
+   * declined booking, is no clash. */
+  called_off = add_day (fixture, pathfinders, "2023-10-19", NULL, NULL, 0);
+  g_clear_object (&b);
+  b = book (fixture, called_off, 9, RP_BOOKING_CONFIRMED);
+  g_assert_true (rp_store_cancel_taster_day (fixture->store, rp_taster_day_get_id (called_off), NULL, &error));
+  g_assert_true (rp_store_save_booking (fixture->store, b, &error));
+  g_clear_object (&b);
+  b = book (fixture, whole_day, 9, RP_BOOKING_DECLINED);
+
+  /* Staff clash: the same staff member with attendees 11 and 12 at once, elsewhere. */
+  staff_a = add_day (fixture, pathfinders, "2023-11-08", "10:00", "12:00", 0);
+  staff_b = add_day (fixture, rp_provider_get_id (plain), "2023-11-08", "11:00", "13:00", 0);
+  g_clear_object (&b);
+  b = book (fixture, staff_a, 11, RP_BOOKING_CONFIRMED);
+  rp_booking_set_staff_id (b, rp_worker_get_id (staff));
+  g_assert_true (rp_store_save_booking (fixture->store, b, &error));
+  g_clear_object (&b);
+  b = book (fixture, staff_b, 12, RP_BOOKING_CONFIRMED);
+  rp_booking_set_staff_id (b, rp_worker_get_id (staff));
+  g_assert_true (rp_store_save_booking (fixture->store, b, &error));
+
+  /* After the closure on 31 March 2024. */
+  late = add_day (fixture, pathfinders, "2024-04-10", "10:00", "12:00", 0);
+  g_clear_object (&b);
+  b = book (fixture, late, 8, RP_BOOKING_CONFIRMED);
+
+  /* Over capacity: one place, two booked (a cancelled booking does not count). */
+  small = add_day (fixture, pathfinders, "2023-12-06", NULL, NULL, 1);
+  g_clear_object (&b);
+  b = book (fixture, small, 8, RP_BOOKING_CONFIRMED);
+  g_clear_object (&b);
+  b = book (fixture, small, 9, RP_BOOKING_INVITED);
+  g_clear_object (&b);
+  b = book (fixture, small, 10, RP_BOOKING_CANCELLED);
+
+  /* Transport needed and not arranged; needed and arranged. */
+  transport = add_day (fixture, pathfinders, NULL, NULL, NULL, 0);
+  g_clear_object (&b);
+  b = book (fixture, transport, 8, RP_BOOKING_CONFIRMED);
+  rp_booking_set_transport_needed (b, TRUE);
+  g_assert_true (rp_store_save_booking (fixture->store, b, &error));
+  g_clear_object (&b);
+  b = book (fixture, transport, 9, RP_BOOKING_CONFIRMED);
+  rp_booking_set_transport_needed (b, TRUE);
+  rp_booking_set_transport_arranged (b, TRUE);
+  g_assert_true (rp_store_save_booking (fixture->store, b, &error));
+
+  /* Attendee 1 uses a wheelchair: warned where nothing mentions access, not
+   * where the venue or the day's notes do, whatever their case. */
+  no_access = add_day (fixture, rp_provider_get_id (plain), NULL, NULL, NULL, 0);
+  g_clear_object (&b);
+  b = book (fixture, no_access, 1, RP_BOOKING_CONFIRMED);
+  ground_floor = add_day (fixture, rp_provider_get_id (plain), NULL, NULL, NULL, 0);
+  rp_taster_day_set_venue (ground_floor, "Studio 2, GROUND FLOOR");
+  g_assert_true (rp_store_save_taster_day (fixture->store, ground_floor, &error));
+  g_clear_object (&b);
+  b = book (fixture, ground_floor, 1, RP_BOOKING_CONFIRMED);
+  lift = add_day (fixture, rp_provider_get_id (plain), NULL, NULL, NULL, 0);
+  rp_taster_day_set_notes (lift, "Lift to the first floor");
+  g_assert_true (rp_store_save_taster_day (fixture->store, lift, &error));
+  g_clear_object (&b);
+  b = book (fixture, lift, 1, RP_BOOKING_CONFIRMED);
+
+  /* A cancelled day whose booking was put back: still no warning on the agenda. */
+  cancelled = add_day (fixture, rp_provider_get_id (plain), "2024-05-01", NULL, NULL, 0);
+  g_clear_object (&b);
+  b = book (fixture, cancelled, 1, RP_BOOKING_CONFIRMED);
+  g_assert_true (rp_store_cancel_taster_day (fixture->store, rp_taster_day_get_id (cancelled), NULL, &error));
+  rp_booking_set_status (b, RP_BOOKING_CONFIRMED);
+  rp_booking_set_transport_needed (b, TRUE);
+  g_assert_true (rp_store_save_booking (fixture->store, b, &error));
+
+  /* A day with no bookings at all. */
+  blank = add_day (fixture, pathfinders, "2023-12-13", NULL, NULL, 4);
+  g_assert_no_error (error);
+
+  seen = assert_summaries_agree (fixture->store, rp_programme_get_id (fixture->programme), &n_warned);
+  g_assert_cmpint (seen, ==, RP_BOOKING_WARNING_OVERLAP | RP_BOOKING_WARNING_OVER_CAPACITY |
+                             RP_BOOKING_WARNING_AFTER_CLOSURE | RP_BOOKING_WARNING_TRANSPORT |
+                             RP_BOOKING_WARNING_STAFF_CLASH | RP_BOOKING_WARNING_ACCESS);
+
+  /* And the figures themselves, day by day. */
+  summaries = rp_store_summarise_taster_days (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary_of (summaries, overlap)->warned, ==, 1);
+  g_assert_cmpuint (summary_of (summaries, touching)->warned, ==, 0);
+  g_assert_cmpuint (summary_of (summaries, called_off)->booked, ==, 1);
+  g_assert_cmpuint (summary_of (summaries, whole_day)->booked, ==, 1);
+  g_assert_cmpuint (summary_of (summaries, whole_day)->warned, ==, 1);
+  g_assert_cmpuint (summary_of (summaries, called_off)->warned, ==, 0);
+  g_assert_cmpuint (summary_of (summaries, staff_a)->warned, ==, 1);
+  g_assert_cmpuint (summary_of (summaries, staff_b)->warned, ==, 1);
+  g_assert_cmpuint (summary_of (summaries, late)->warned, ==, 1);
+  g_assert_cmpuint (summary_of (summaries, small)->booked, ==, 2);
+  g_assert_cmpuint (summary_of (summaries, small)->warned, ==, 2);
+  g_assert_cmpuint (summary_of (summaries, transport)->booked, ==, 2);
+  g_assert_cmpuint (summary_of (summaries, transport)->warned, ==, 1);
+  g_assert_cmpuint (summary_of (summaries, no_access)->warned, ==, 1);
+  g_assert_cmpuint (summary_of (summaries, ground_floor)->warned, ==, 0);
+  g_assert_cmpuint (summary_of (summaries, lift)->warned, ==, 0);
+  g_assert_cmpuint (summary_of (summaries, cancelled)->booked, ==, 1);
+  g_assert_cmpuint (summary_of (summaries, cancelled)->warned, ==, 0);
+  g_assert_cmpuint (summary_of (summaries, blank)->booked, ==, 0);
+  g_assert_cmpuint (summary_of (summaries, blank)->warned, ==, 0);
+}
+
+/* A generated programme, made untidy at random: days that share dates, a few
+ * places, wheelchair users, transport, staff, every status. */
+static void
+test_summary_generated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "generated.db", NULL);
+  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(GListModel) workers = NULL;
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  static const char * const times[][2] = { { "09:00", "11:00" }, { "12:00", "15:00" }, { "14:00", "16:00" }, { NULL, NULL } };
+  static const char * const access[] = { NULL, "Step-free entrance", "Upstairs, no lift at present", "Café" };
+  RpBookingWarning seen;
+  guint n_days, n_warned = 0;
+
+  g_assert_no_error (error);
+  rp_store_set_today (store, "2023-10-15");
+  programme = rp_generate_programme (store, 1000, 42, &error);
+  g_assert_no_error (error);
+  days = rp_store_list_taster_days (store, rp_programme_get_id (programme), NULL);
+  attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), NULL);
+  workers = rp_store_list_workers (store, FALSE, NULL);
+  providers = rp_store_list_providers (store, NULL);
+  n_days = g_list_model_get_n_items (days);
+
+  g_assert_true (rp_store_begin (store, &error));
+
+  /* More days on the same dates as the generated ones, at other times. */
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autoptr(RpTasterDay) like = g_list_model_get_item (days, g_rand_int_range (rand, 0, n_days));
+      g_autoptr(RpTasterDay) day = rp_taster_day_new ();
+      guint t = g_rand_int_range (rand, 0, G_N_ELEMENTS (times));
+
+      rp_taster_day_set_programme_id (day, rp_programme_get_id (programme));
+      rp_taster_day_set_provider_id (day, rp_taster_day_get_provider_id (like));
+      rp_taster_day_set_date (day, i % 8 == 7 ? "2024-04-02" : i % 8 == 3 ? "2024-03-31" : rp_taster_day_get_date (like));
+      rp_taster_day_set_start_time (day, times[t][0]);
+      rp_taster_day_set_end_time (day, times[t][1]);
+      rp_taster_day_set_places (day, i % 4 == 0 ? 2 : 0);
+      rp_taster_day_set_venue (day, access[g_rand_int_range (rand, 0, G_N_ELEMENTS (access))]);
+      rp_taster_day_set_cancelled (day, i % 6 == 5);
+      g_assert_true (rp_store_add_taster_day (store, day, &error));
+    }
+  /* Most of the generated days without a limit, so that being full hides no other warning. */
+  for (guint i = 0; i < n_days; i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+
+      rp_taster_day_set_places (day, i % 4 == 0 ? 8 : 0);
+      g_assert_true (rp_store_save_taster_day (store, day, &error));
+    }
+
+  g_clear_object (&days);
+  days = rp_store_list_taster_days (store, rp_programme_get_id (programme), NULL);
+  n_days = g_list_model_get_n_items (days);
+
+  for (guint i = 0; i < g_list_model_get_n_items (providers); i += 2)
+    {
+      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
+
+      rp_provider_set_notes (provider, access[g_rand_int_range (rand, 0, G_N_ELEMENTS (access))]);
+      g_assert_true (rp_store_save_provider (store, provider, &error));
+    }
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(RpAttendee) a = g_list_model_get_item (attendees, g_rand_int_range (rand, 0, 100));
+
+      rp_attendee_set_wheelchair_user (a, TRUE);
+      g_assert_true (rp_store_save_attendee (store, a, &error));
+    }
+
+  /* Bookings for the first 100 attendees, so that many have several. */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(RpAttendee) a = g_list_model_get_item (attendees, g_rand_int_range (rand, 0, 100));
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, g_rand_int_range (rand, 0, n_days));
+      g_autoptr(RpBooking) booking = rp_booking_new ();
+      g_autoptr(GError) duplicate = NULL;
+
+      rp_booking_set_taster_day_id (booking, rp_taster_day_get_id (day));
+      rp_booking_set_attendee_id (booking, rp_attendee_get_id (a));
+      rp_booking_set_status (booking, g_rand_int_range (rand, RP_BOOKING_INVITED, RP_BOOKING_CANCELLED + 1));
+      rp_booking_set_transport_needed (booking, g_rand_int_range (rand, 0, 3) == 0);
+      rp_booking_set_transport_arranged (booking, g_rand_boolean (rand));
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        {
+          g_autoptr(RpWorker) staff = g_list_model_get_item (workers, g_rand_int_range (rand, 0, 3));
+          rp_booking_set_staff_id (booking, rp_worker_get_id (staff));
+        }
+      /* The same attendee twice on one day is refused; that is not what is tested here. */
+      if (!rp_store_add_booking (store, booking, &duplicate))
+        g_assert_error (duplicate, RP_ERROR, RP_ERROR_DUPLICATE);
+    }
+
+  g_assert_true (rp_store_commit (store, &error));
+
+  seen = assert_summaries_agree (store, rp_programme_get_id (programme), &n_warned);
+  g_assert_cmpint (seen, ==, RP_BOOKING_WARNING_OVERLAP | RP_BOOKING_WARNING_OVER_CAPACITY |
+                             RP_BOOKING_WARNING_AFTER_CLOSURE | RP_BOOKING_WARNING_TRANSPORT |
+                             RP_BOOKING_WARNING_STAFF_CLASH | RP_BOOKING_WARNING_ACCESS);
+  g_assert_cmpuint (n_warned, >, 0);
+
+  g_clear_object (&days);
+  g_clear_object (&attendees);
+  g_clear_object (&workers);
+  g_clear_object (&providers);
+  g_clear_object (&programme);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,7 +716,9 @@ main (int    argc,
   ADD ("/core/taster-days/schedule-items", test_schedule_items);
   ADD ("/core/taster-days/book-several-all-or-nothing", test_book_several_all_or_nothing);
   ADD ("/core/taster-days/schedule-pdf-private", test_schedule_pdf_private);
+  ADD ("/core/taster-days/summary-each-warning", test_summary_each_warning);
 #undef ADD
+  g_test_add_func ("/core/taster-days/summary-generated", test_summary_generated);
 
   return g_test_run ();
 }

@@ -507,7 +507,38 @@ rp_store_rollback (RpStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* SQL functions used by the triggers -------------------------------------- */
+/* SQL functions used by the triggers and the queries ----------------------- */
+
+/* Words in a provider's notes or venue that say a wheelchair user can get in. */
+static const char * const access_words[] = {
+  "accessible", "level access", "step-free", "step free", "wheelchair", "ground floor", "changing places", "lift",
+};
+
+static gboolean
+mentions_access (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (access_words); i++)
+    if (strstr (folded, access_words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* rp_mentions_access (text): the same test in SQL, so that a query over many
+ * bookings applies exactly the rule rp_store_check_booking() applies to one. */
+static void
+sql_mentions_access (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  sqlite3_result_int (context, mentions_access ((const char *) sqlite3_value_text (argv[0])));
+}
 
 static void
 sql_audit_user (sqlite3_context  *context,
@@ -758,6 +789,8 @@ rp_store_open_at_version (const char        *path,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_create_function (self->db, "rp_audit_user", 0, SQLITE_UTF8, self, sql_audit_user, NULL, NULL);
   sqlite3_create_function (self->db, "rp_erasing", 0, SQLITE_UTF8, self, sql_erasing, NULL, NULL);
+  sqlite3_create_function (self->db, "rp_mentions_access", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_mentions_access, NULL, NULL);
 
   /* Reading the schema is the first thing that fails on a file that is not SQLite. */
   if (!query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error) ||
@@ -2937,27 +2970,6 @@ rp_store_list_attendee_bookings (RpStore  *self,
   return collect_rows (self, stmt, RP_TYPE_BOOKING, (RowFunc) booking_from_row, error);
 }
 
-/* Words in a provider's notes or venue that say a wheelchair user can get in. */
-static const char * const access_words[] = {
-  "accessible", "level access", "step-free", "step free", "wheelchair", "ground floor", "changing places", "lift",
-};
-
-static gboolean
-mentions_access (const char *text)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (access_words); i++)
-    if (strstr (folded, access_words[i]) != NULL)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Two days clash if they share a date and their times overlap; a day
  * without times takes the whole day. */
 #define CLASH_SQL \
@@ -3010,6 +3022,10 @@ add_message (GPtrArray  *messages,
  * needed but not arranged, a staff member in two places, and a wheelchair
  * user at a venue whose notes say nothing about access. These are warnings:
  * the booking may still be saved.
+ *
+ * rp_store_summarise_taster_days() applies the same rules to every saved
+ * booking at once: a change here must be made there too (the tests compare
+ * the two).
  *
  * Returns: the warnings found
  */
@@ -3113,6 +3129,118 @@ rp_store_check_booking (RpStore    *self,
     }
 
   return warnings;
+}
+
+/* Whether another active booking on a day not cancelled clashes with the
+ * booking b on day t, for the same @who (a column of b); as the clash
+ * queries of rp_store_check_booking(). */
+#define OTHER_CLASH_SQL(who) \
+  " EXISTS (SELECT 1 FROM booking x JOIN taster_day o ON o.id = x.taster_day_id" \
+  " WHERE x." who " = b." who " AND x.id != b.id AND o.id != t.id AND NOT o.cancelled" \
+  " AND x.status NOT IN ('declined', 'cancelled') AND" CLASH_SQL ")"
+
+/**
+ * rp_store_summarise_taster_days:
+ *
+ * What the agenda shows of each taster day of a programme without listing
+ * its bookings: how many are booked, and how many of those bookings
+ * rp_store_check_booking() would warn about. One query over the whole
+ * programme, not one check per booking; the rules are those of
+ * rp_store_check_booking(), and a cancelled day's bookings are not checked.
+ *
+ * Returns: (transfer full) (element-type RpTasterDaySummary): one summary per
+ *   taster day, in order of taster day id, or %NULL on error
+ */
+GArray *
+rp_store_summarise_taster_days (RpStore  *self,
+                                gint64    programme_id,
+                                GError  **error)
+{
+  g_autoptr(GArray) summaries = g_array_new (FALSE, TRUE, sizeof (RpTasterDaySummary));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Per day: its active bookings, and those with a warning other than being
+   * over capacity. Over capacity is a matter of the whole day: when it has
+   * more active bookings than places, every one of them has that warning.
+   * A blank date or closure date counts as none, as the objects read them. */
+  stmt = store_prepare (self,
+                        "SELECT t.id, t.cancelled, t.places, count(b.id), coalesce (sum ("
+                        "   (b.transport_needed AND NOT b.transport_arranged)"
+                        "   OR (a.wheelchair_user AND NOT (rp_mentions_access (p.notes) OR rp_mentions_access (t.venue)"
+                        "                                  OR rp_mentions_access (t.notes)))"
+                        "   OR (nullif (t.day, '') IS NOT NULL"
+                        "       AND ((nullif (g.closure_date, '') IS NOT NULL AND t.day > g.closure_date)"
+                        "            OR " OTHER_CLASH_SQL ("attendee_id")
+                        "            OR (b.staff_id > 0 AND " OTHER_CLASH_SQL ("staff_id") ")))), 0)"
+                        " FROM taster_day t JOIN provider p ON p.id = t.provider_id JOIN programme g ON g.id = t.programme_id"
+                        " LEFT JOIN booking b ON b.taster_day_id = t.id AND b.status NOT IN ('declined', 'cancelled')"
+                        " LEFT JOIN attendee a ON a.id = b.attendee_id"
+                        " WHERE t.programme_id = ? GROUP BY t.id ORDER BY t.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpTasterDaySummary summary = { 0, };
+      gboolean cancelled = sqlite3_column_int (stmt, 1) != 0;
+      int places = sqlite3_column_int (stmt, 2);
+
+      summary.taster_day_id = sqlite3_column_int64 (stmt, 0);
+      summary.booked = sqlite3_column_int (stmt, 3);
+      if (cancelled)
+        summary.warned = 0;
+      else if (places > 0 && summary.booked > (guint) places)
+        summary.warned = summary.booked;
+      else
+        summary.warned = sqlite3_column_int (stmt, 4);
+      g_array_append_val (summaries, summary);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&summaries);
+}
+
+static int
+compare_summary_ids (gconstpointer a,
+                     gconstpointer b)
+{
+  gint64 x = ((const RpTasterDaySummary *) a)->taster_day_id;
+  gint64 y = ((const RpTasterDaySummary *) b)->taster_day_id;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * rp_taster_day_summary_find:
+ * @summaries: (element-type RpTasterDaySummary): from rp_store_summarise_taster_days()
+ *
+ * Returns: (nullable) (transfer none): the summary of @taster_day_id, or %NULL
+ */
+const RpTasterDaySummary *
+rp_taster_day_summary_find (GArray *summaries,
+                            gint64  taster_day_id)
+{
+  RpTasterDaySummary key = { .taster_day_id = taster_day_id };
+  guint index;
+
+  g_return_val_if_fail (summaries != NULL, NULL);
+
+  if (!g_array_binary_search (summaries, &key, compare_summary_ids, &index))
+    return NULL;
+
+  return &g_array_index (summaries, RpTasterDaySummary, index);
 }
 
 typedef struct

@@ -208,6 +208,21 @@ RpBookingWarning rp_store_check_booking      (RpStore           *self,
                                               RpBooking         *booking,
                                               GPtrArray         *messages,
                                               GError           **error);
+
+/* What the agenda shows of a taster day while its bookings are not listed. */
+typedef struct
+{
+  gint64 taster_day_id;
+  guint  booked;   /* bookings neither declined nor cancelled */
+  guint  warned;   /* of those, how many rp_store_check_booking() warns about; none on a cancelled day */
+} RpTasterDaySummary;
+
+GArray      *rp_store_summarise_taster_days  (RpStore           *self,
+                                              gint64             programme_id,
+                                              GError           **error);
+const RpTasterDaySummary *rp_taster_day_summary_find (GArray    *summaries,
+                                                      gint64     taster_day_id);
+
 gboolean     rp_store_cancel_taster_day      (RpStore           *self,
                                               gint64             taster_day_id,
                                               guint             *n_bookings,

@@ -72,7 +72,7 @@ test_cancel_day_keeps_bookings (Fixture       *fixture,
   g_autoptr(RpTasterDay) mosaic = NULL;
   g_autoptr(GListModel) bookings = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *page, *cancel;
+  GtkWidget *page, *expander, *cancel;
 
   rp_window_set_store (window, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
@@ -82,7 +82,11 @@ test_cancel_day_keeps_bookings (Fixture       *fixture,
   page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
   g_assert_nonnull (rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed"));
 
-  /* The first day in the agenda is Mosaic's, on 27 September. */
+  /* The first day in the agenda is Mosaic's, on 27 September; its buttons are
+   * there once it is open. */
+  expander = rp_test_find_widget (page, ADW_TYPE_EXPANDER_ROW, NULL, NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  rp_test_spin ();
   cancel = rp_test_find_widget (page, GTK_TYPE_BUTTON, "label", "Ca_ncel Day…");
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
@@ -104,6 +108,195 @@ test_cancel_day_keeps_bookings (Fixture       *fixture,
       g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
       g_assert_cmpint (rp_booking_get_status (booking), ==, RP_BOOKING_CANCELLED);
     }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
+/* The day shown in the agenda group of @iso_date; the first if there are several. */
+static AdwExpanderRow *
+find_day_row (GtkWidget  *page,
+              const char *iso_date)
+{
+  g_autofree char *title = rp_date_format_long (iso_date);
+  GtkWidget *group = rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", title);
+
+  g_assert_nonnull (group);
+  return ADW_EXPANDER_ROW (rp_test_find_widget (group, ADW_TYPE_EXPANDER_ROW, NULL, NULL));
+}
+
+static guint
+count_widgets (GtkWidget  *root,
+               GType       type,
+               const char *property,
+               const char *value)
+{
+  guint n = 0;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_autofree char *found = NULL;
+
+      g_object_get (root, property, &found, NULL);
+      n += g_strcmp0 (found, value) == 0;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type, property, value);
+
+  return n;
+}
+
+/* A closed day says that one of its bookings needs checking, without a row
+ * for any booking; opening it makes the rows, with the warning on the booking. */
+static void
+test_closed_day_shows_warning (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  AdwExpanderRow *warned, *clean;
+  GtkWidget *page, *row;
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+
+  /* Pathfinders on 19 October: Benjamin (attendee 2) needs transport, not arranged yet. */
+  warned = find_day_row (page, "2023-10-19");
+  g_assert_false (adw_expander_row_get_expanded (warned));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (warned), ==,
+                   "Unit 4, Canal Wharf · 1 of 5 places booked · ⚠ check the bookings");
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"));
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (warned), GTK_TYPE_BUTTON, "label", "Ca_ncel Day…"));
+
+  /* Pathfinders on 10 October: Ella's booking is in order. */
+  clean = find_day_row (page, "2023-10-10");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (clean), ==, "Unit 4, Canal Wharf · 1 of 5 places booked");
+
+  /* Opened, the day has its booking, marked, and its buttons. */
+  adw_expander_row_set_expanded (warned, TRUE);
+  rp_test_spin ();
+  row = rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "attention"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "⚠ Transport is needed but not arranged yet."));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_grab_focus (row));
+  /* Named by its title for a screen reader, as every row. */
+  gtk_test_accessible_assert_relation (row, GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       rp_test_find_widget (row, GTK_TYPE_LABEL, "label", "2 · Benjamin Clarke"), NULL);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), GTK_TYPE_BUTTON, "label", "Ca_ncel Day…"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (warned), ==,
+                   "Unit 4, Canal Wharf · 1 of 5 places booked · ⚠ check the bookings");
+
+  /* Closed and opened again, the rows are not made twice. */
+  adw_expander_row_set_expanded (warned, FALSE);
+  rp_test_spin ();
+  adw_expander_row_set_expanded (warned, TRUE);
+  rp_test_spin ();
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"), ==, 1);
+
+  /* After a refresh the day is still open, with its rows; the other still closed, without. */
+  rp_area_page_refresh (RP_AREA_PAGE (page));
+  rp_test_spin ();
+  warned = find_day_row (page, "2023-10-19");
+  clean = find_day_row (page, "2023-10-10");
+  g_assert_true (adw_expander_row_get_expanded (warned));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"));
+  g_assert_false (adw_expander_row_get_expanded (clean));
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (clean), ADW_TYPE_ACTION_ROW, "title", "5 · Ella Morgan"));
+
+  /* Only Pathfinders' days (the last provider by name), the open one still open. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (rp_test_find_widget (page, GTK_TYPE_DROP_DOWN, NULL, NULL)), 4);
+  rp_test_spin ();
+  g_assert_null (rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed"));
+  warned = find_day_row (page, "2023-10-19");
+  g_assert_true (adw_expander_row_get_expanded (warned));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (warned), "⚠ check the bookings"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
+/* Runs the main loop, frames included, until @root holds a button labelled
+ * @button_label or five seconds have passed. */
+static gboolean
+spin_until (GtkWidget  *root,
+            const char *button_label)
+{
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (rp_test_find_widget (root, GTK_TYPE_BUTTON, "label", button_label) == NULL)
+    {
+      if (g_get_monotonic_time () > give_up)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  return TRUE;
+}
+
+/* A day with many bookings gets its first rows at once and the rest over
+ * the next frames, each once, even when the page is refreshed meanwhile. */
+static void
+test_large_day_filled_over_frames (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  g_autoptr(GListModel) attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(GListModel) days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(RpTasterDay) ftm = g_list_model_get_item (days, 4);
+  g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *group;
+  AdwExpanderRow *day;
+  guint n = g_list_model_get_n_items (attendees);
+
+  /* Everyone on FTM Dance's day, still to be confirmed, which has four places. */
+  g_assert_cmpstr (rp_taster_day_get_provider_name (ftm), ==, "FTM Dance");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+      RpBooking *booking = rp_booking_new ();
+
+      rp_booking_set_taster_day_id (booking, rp_taster_day_get_id (ftm));
+      rp_booking_set_attendee_id (booking, rp_attendee_get_id (attendee));
+      g_ptr_array_add (bookings, booking);
+    }
+  g_assert_true (rp_store_add_bookings (fixture->store, bookings, &error));
+  g_assert_no_error (error);
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+  group = rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed");
+  day = ADW_EXPANDER_ROW (rp_test_find_widget (group, ADW_TYPE_EXPANDER_ROW, NULL, NULL));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (day), "19 of 4 places booked · ⚠ check the bookings"));
+
+  /* Some rows at once, not all; then a refresh before the rest are made. */
+  adw_expander_row_set_expanded (day, TRUE);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "subtitle", "Invited\n⚠ This taster day has 4 places, and they are all taken."), >, 0);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "subtitle", "Invited\n⚠ This taster day has 4 places, and they are all taken."), <, n);
+  rp_area_page_refresh (RP_AREA_PAGE (page));
+
+  group = rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed");
+  day = ADW_EXPANDER_ROW (rp_test_find_widget (group, ADW_TYPE_EXPANDER_ROW, NULL, NULL));
+  g_assert_true (adw_expander_row_get_expanded (day));
+  g_assert_true (spin_until (GTK_WIDGET (day), "Ca_ncel Day…"));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "subtitle", "Invited\n⚠ This taster day has 4 places, and they are all taken."), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+      g_autofree char *title = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_full_name (attendee));
+
+      g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "title", title), ==, 1);
+    }
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (day), "19 of 4 places booked · ⚠ check the bookings"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   rp_test_spin ();
@@ -224,6 +417,8 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/taster-days/cancel-day-keeps-bookings", test_cancel_day_keeps_bookings);
+  ADD ("/gui/taster-days/closed-day-shows-warning", test_closed_day_shows_warning);
+  ADD ("/gui/taster-days/large-day-filled-over-frames", test_large_day_filled_over_frames);
   ADD ("/gui/taster-days/family-sees-only-their-days", test_family_sees_only_their_days);
   ADD ("/gui/taster-days/unsaved-day-keeps-what-was-typed", test_unsaved_day_keeps_what_was_typed);
 #undef ADD

@@ -17,6 +17,7 @@ struct _RpTasterDaysPage
   GHashTable         *expanded;        /* ids of the days shown open, kept across refreshes */
   GArray             *provider_ids;    /* provider dropdown position → id; 0 for all */
   gboolean            loading;
+  guint               filter_source;   /* a refresh for a provider just chosen */
 
   GtkDropDown        *provider_dropdown;
   AdwPreferencesPage *agenda;
@@ -603,54 +604,14 @@ booking_row (RpTasterDaysPage *self,
 }
 
 static void
-on_expanded (AdwExpanderRow   *expander,
-             GParamSpec       *pspec,
-             RpTasterDaysPage *self)
+set_day_subtitle (GtkWidget   *expander,
+                  RpTasterDay *day,
+                  guint        active,
+                  guint        warned)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (expander), "day-id"));
-
-  if (adw_expander_row_get_expanded (expander))
-    g_hash_table_add (self->expanded, g_memdup2 (&id, sizeof id));
-  else
-    g_hash_table_remove (self->expanded, &id);
-}
-
-static GtkWidget *
-day_row (RpTasterDaysPage *self,
-         RpTasterDay      *day)
-{
-  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  g_autoptr(GListModel) bookings = rp_store_list_bookings (store, rp_taster_day_get_id (day), NULL);
-  GtkWidget *expander = adw_expander_row_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *cancel;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *booked = NULL;
-  const char *start = rp_taster_day_get_start_time (day);
-  const char *end = rp_taster_day_get_end_time (day);
   const char *venue = rp_taster_day_get_venue (day);
-  guint active = 0;
-  guint warned = 0;
-  gint64 id = rp_taster_day_get_id (day);
-
-  for (guint i = 0; bookings != NULL && i < g_list_model_get_n_items (bookings); i++)
-    {
-      g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
-      RpBookingStatus status = rp_booking_get_status (booking);
-      GtkWidget *row = booking_row (self, day, booking);
-
-      if (status != RP_BOOKING_DECLINED && status != RP_BOOKING_CANCELLED)
-        active++;
-      if (gtk_widget_has_css_class (row, "attention"))
-        warned++;
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-    }
-
-  if (start != NULL && end != NULL)
-    title = g_strdup_printf ("%s · %s–%s", rp_taster_day_get_provider_name (day), start, end);
-  else
-    title = g_strdup (rp_taster_day_get_provider_name (day));
+  g_autofree char *booked = NULL;
+  g_autofree char *subtitle = NULL;
 
   if (rp_taster_day_get_places (day) > 0)
     booked = g_strdup_printf (_("%u of %d places booked"), active, rp_taster_day_get_places (day));
@@ -659,26 +620,176 @@ day_row (RpTasterDaysPage *self,
   subtitle = g_strdup_printf ("%s%s%s%s%s", rp_taster_day_get_cancelled (day) ? _("Cancelled · ") : "",
                               venue != NULL ? venue : "", venue != NULL ? " · " : "", booked,
                               warned > 0 ? _(" · ⚠ check the bookings") : "");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-  if (rp_taster_day_get_cancelled (day))
-    gtk_widget_add_css_class (expander, "dim-label");
+}
 
+/* A day may have hundreds of bookings, and GTK lays out each new row in the
+ * next frame: a few milliseconds each with the cairo renderer. A day being
+ * filled gets a few rows at once, then as many in each frame as keeps the
+ * frames short. */
+#define FIRST_ROWS      3
+#define FRAME_BUDGET_US 20000
+
+typedef struct
+{
+  GListModel *bookings;
+  guint       next;        /* the next booking to make a row for */
+  guint       active;
+  guint       warned;
+  guint       per_frame;   /* rows to add in the next frame */
+  gint64      last_frame;  /* the frame time when rows were last added */
+} DayFill;
+
+static void
+day_fill_free (gpointer data)
+{
+  DayFill *fill = data;
+
+  g_clear_object (&fill->bookings);
+  g_free (fill);
+}
+
+/* Adds up to @n booking rows, then once they are all there the day's buttons.
+ * Returns: %TRUE when the day is complete */
+static gboolean
+add_day_rows (RpTasterDaysPage *self,
+              GtkWidget        *expander,
+              DayFill          *fill,
+              guint             n)
+{
+  RpTasterDay *day = g_object_get_data (G_OBJECT (expander), "day");
+  guint n_bookings = g_list_model_get_n_items (fill->bookings);
+  GtkWidget *buttons, *cancel;
+
+  for (; n > 0 && fill->next < n_bookings; n--, fill->next++)
+    {
+      g_autoptr(RpBooking) booking = g_list_model_get_item (fill->bookings, fill->next);
+      RpBookingStatus status = rp_booking_get_status (booking);
+      GtkWidget *row = booking_row (self, day, booking);
+
+      if (status != RP_BOOKING_DECLINED && status != RP_BOOKING_CANCELLED)
+        fill->active++;
+      if (gtk_widget_has_css_class (row, "attention"))
+        fill->warned++;
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+
+  if (fill->next < n_bookings)
+    return FALSE;
+
+  /* The rows were checked just now: the subtitle says what they show. */
+  set_day_subtitle (expander, day, fill->active, fill->warned);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (buttons, 8);
   gtk_widget_set_margin_bottom (buttons, 8);
   gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Book Attendees…"), day, G_CALLBACK (on_book_clicked)));
   gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Edit Day…"), day, G_CALLBACK (on_edit_day_clicked)));
   cancel = day_button (self, _("Ca_ncel Day…"), day, G_CALLBACK (on_cancel_day_clicked));
-  g_object_set_data (G_OBJECT (cancel), "active", GUINT_TO_POINTER (active));
+  g_object_set_data (G_OBJECT (cancel), "active", GUINT_TO_POINTER (fill->active));
   gtk_widget_add_css_class (cancel, "destructive-action");
   gtk_box_append (GTK_BOX (buttons), cancel);
   gtk_widget_set_sensitive (buttons, !rp_taster_day_get_cancelled (day));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), buttons);
+  return TRUE;
+}
 
-  g_object_set_data (G_OBJECT (expander), "day-id", GSIZE_TO_POINTER (id));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), g_hash_table_contains (self->expanded, &id));
+static gboolean
+add_day_rows_on_tick (GtkWidget     *expander,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (expander, RP_TYPE_TASTER_DAYS_PAGE);
+  DayFill *fill = user_data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  /* A row taken out of the page by a refresh is not filled any further. */
+  if (page == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Half as many rows after a frame that ran long, one more after a quick one. */
+  if (fill->last_frame != 0 && now - fill->last_frame > FRAME_BUDGET_US)
+    fill->per_frame = MAX (1, fill->per_frame / 2);
+  else if (fill->last_frame != 0)
+    fill->per_frame++;
+  fill->last_frame = now;
+
+  return add_day_rows (RP_TASTER_DAYS_PAGE (page), expander, fill, fill->per_frame) ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* A day's bookings and buttons are made when it is first opened: most days
+ * stay closed, and their rows would cost time and memory for nothing. The
+ * first rows come at once, any more in the frames after. */
+static void
+fill_day (RpTasterDaysPage *self,
+          GtkWidget        *expander)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpTasterDay *day = g_object_get_data (G_OBJECT (expander), "day");
+  DayFill *fill;
+
+  if (g_object_get_data (G_OBJECT (expander), "filled") != NULL || store == NULL)
+    return;
+  g_object_set_data (G_OBJECT (expander), "filled", GINT_TO_POINTER (TRUE));
+
+  fill = g_new0 (DayFill, 1);
+  fill->bookings = rp_store_list_bookings (store, rp_taster_day_get_id (day), NULL);
+  if (fill->bookings == NULL)
+    fill->bookings = G_LIST_MODEL (g_list_store_new (RP_TYPE_BOOKING));
+
+  fill->per_frame = FIRST_ROWS;
+  if (add_day_rows (self, expander, fill, FIRST_ROWS))
+    day_fill_free (fill);
+  else
+    gtk_widget_add_tick_callback (expander, add_day_rows_on_tick, fill, day_fill_free);
+}
+
+static void
+on_expanded (AdwExpanderRow   *expander,
+             GParamSpec       *pspec,
+             RpTasterDaysPage *self)
+{
+  RpTasterDay *day = g_object_get_data (G_OBJECT (expander), "day");
+  gint64 id = rp_taster_day_get_id (day);
+
+  if (adw_expander_row_get_expanded (expander))
+    {
+      g_hash_table_add (self->expanded, g_memdup2 (&id, sizeof id));
+      fill_day (self, GTK_WIDGET (expander));
+    }
+  else
+    g_hash_table_remove (self->expanded, &id);
+}
+
+/* @summary: (nullable): the day's bookings and warnings, if they could be counted */
+static GtkWidget *
+day_row (RpTasterDaysPage         *self,
+         RpTasterDay              *day,
+         const RpTasterDaySummary *summary)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  g_autofree char *title = NULL;
+  const char *start = rp_taster_day_get_start_time (day);
+  const char *end = rp_taster_day_get_end_time (day);
+  gint64 id = rp_taster_day_get_id (day);
+
+  if (start != NULL && end != NULL)
+    title = g_strdup_printf ("%s · %s–%s", rp_taster_day_get_provider_name (day), start, end);
+  else
+    title = g_strdup (rp_taster_day_get_provider_name (day));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  set_day_subtitle (expander, day, summary != NULL ? summary->booked : 0, summary != NULL ? summary->warned : 0);
+  if (rp_taster_day_get_cancelled (day))
+    gtk_widget_add_css_class (expander, "dim-label");
+
+  g_object_set_data_full (G_OBJECT (expander), "day", g_object_ref (day), g_object_unref);
+  if (g_hash_table_contains (self->expanded, &id))
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+      fill_day (self, expander);
+    }
   g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_expanded), self, 0);
   return expander;
 }
@@ -691,6 +802,8 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   RpProgramme *programme = rp_area_page_get_programme (page);
   g_autoptr(GListModel) days = NULL;
   g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   AdwPreferencesGroup *group = NULL;
   g_autofree char *group_date = NULL;
@@ -730,6 +843,10 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   self->loading = FALSE;
 
   days = rp_store_list_taster_days (store, rp_programme_get_id (programme), NULL);
+  /* One query for every day's counts and warnings, instead of checking each booking. */
+  summaries = rp_store_summarise_taster_days (store, rp_programme_get_id (programme), &error);
+  if (summaries == NULL)
+    g_debug ("Could not count the taster days’ bookings: %s", error->message);
   for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
     {
       g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
@@ -751,7 +868,9 @@ rp_taster_days_page_refresh (RpAreaPage *page)
           group_date = g_strdup (date);
         }
 
-      adw_preferences_group_add (group, day_row (self, day));
+      adw_preferences_group_add (group, day_row (self, day, summaries != NULL
+                                                           ? rp_taster_day_summary_find (summaries, rp_taster_day_get_id (day))
+                                                           : NULL));
     }
 
   if (self->groups->len == 0)
@@ -764,11 +883,24 @@ rp_taster_days_page_refresh (RpAreaPage *page)
     }
 }
 
+static gboolean
+refresh_for_provider (gpointer user_data)
+{
+  RpTasterDaysPage *self = user_data;
+
+  self->filter_source = 0;
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The refresh gives the drop-down a new model. Done from inside the
+ * drop-down's own change of selection, GTK 4.8 goes round that change again
+ * for ever (the app hung): the refresh waits until the change is over. */
 static void
 on_provider_changed (RpTasterDaysPage *self)
 {
-  if (!self->loading)
-    rp_area_page_refresh (RP_AREA_PAGE (self));
+  if (!self->loading && self->filter_source == 0)
+    self->filter_source = g_idle_add (refresh_for_provider, self);
 }
 
 static void
@@ -854,6 +986,7 @@ rp_taster_days_page_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
+  g_clear_handle_id (&self->filter_source, g_source_remove);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->provider_ids, g_array_unref);
