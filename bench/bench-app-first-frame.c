@@ -15,17 +15,17 @@
  * of sight are filled in the background. */
 static struct
 {
-  void   (*refresh) (RpAreaPage *page);   /* the Taster Days page's own */
-  gint64   refresh_us;                    /* main-thread time in its refreshes */
-  guint    n_refreshes;
-  gint64   last_probe;
-  gint64   longest_stall_us;              /* the longest the main loop was kept busy */
-  guint    probe_source;
-  gint64   shown_at;
-  GtkWidget *opened_day;
-  gint64   opened_at;
-  gint64   last_frame;
-  gint64   longest_frame_us;                /* the longest from one frame to the next while it fills */
+  void      (*refresh) (RpAreaPage *page);   /* the Taster Days page's own */
+  gint64      refresh_us;                    /* main-thread time in its refreshes */
+  guint       n_refreshes;
+  gint64      last_probe;
+  gint64      longest_stall_us;              /* the longest the main loop was kept busy */
+  guint       probe_source;
+  gint64      shown_at;
+  GtkWidget  *opened_day;
+  gint64      opened_at;
+  gint64      last_frame;
+  gint64      longest_frame_us;              /* the longest from one frame to the next while it fills */
 } watch;
 
 static GtkWidget *
