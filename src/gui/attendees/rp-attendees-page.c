@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rp-attendee-page.h"
 #include "rp-attendees-page.h"
@@ -38,7 +37,7 @@ static const struct
   [COLUMN_NUMBER]    = { "number", N_("No"), FALSE, 3 },
   [COLUMN_NAME]      = { "name", N_("Name"), TRUE, 20 },
   [COLUMN_STATUS]    = { "status", N_("Status"), FALSE, 5 },
-  [COLUMN_WORKER]    = { "worker", N_("Worker"), FALSE, 12 },
+  [COLUMN_WORKER]    = { "worker", N_("Worker"), FALSE, 14 },
   [COLUMN_STEP]      = { "step", N_("Step on Moving Plan"), TRUE, 21 },
   [COLUMN_DAYS]      = { "days", N_("Days at Step"), FALSE, 4 },
   [COLUMN_TARGET]    = { "target", N_("Target Date"), FALSE, 10 },

@@ -23,6 +23,8 @@ struct _RpCellText
   int          layout_width;
   int          char_width;    /* from the font's metrics, in pixels; 0 until measured */
   int          line_height;
+  PangoFontDescription *font; /* what the metrics were taken from */
+  double       resolution;
 };
 
 G_DEFINE_FINAL_TYPE (RpCellText, rp_cell_text, GTK_TYPE_WIDGET)
@@ -46,6 +48,9 @@ ensure_metrics (RpCellText *self)
     return;
 
   context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = pango_font_description_copy (pango_context_get_font_description (context));
+  self->resolution = pango_cairo_context_get_resolution (context);
   metrics = pango_context_get_metrics (context, NULL, NULL);
   self->char_width = PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (metrics),
                                              pango_font_metrics_get_approximate_digit_width (metrics)));
@@ -112,14 +117,22 @@ rp_cell_text_snapshot (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
 }
 
-/* A new font (text scaled, or another theme) changes the size asked for. */
+/* A new font (text scaled, or another theme) changes the size asked for; a
+ * new colour, as when a row is hovered or selected, only needs drawing. */
 static void
 rp_cell_text_css_changed (GtkWidget         *widget,
                           GtkCssStyleChange *change)
 {
   RpCellText *self = RP_CELL_TEXT (widget);
+  PangoContext *context;
 
   GTK_WIDGET_CLASS (rp_cell_text_parent_class)->css_changed (widget, change);
+
+  context = gtk_widget_get_pango_context (widget);
+  if (self->font != NULL &&
+      pango_font_description_equal (self->font, pango_context_get_font_description (context)) &&
+      self->resolution == pango_cairo_context_get_resolution (context))
+    return;
 
   self->char_width = 0;
   g_clear_object (&self->layout);
@@ -149,6 +162,7 @@ rp_cell_text_finalize (GObject *object)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->font, pango_font_description_free);
 
   G_OBJECT_CLASS (rp_cell_text_parent_class)->finalize (object);
 }
