@@ -665,6 +665,14 @@ rp_attendee_list_load (RpAttendeeList *self,
     g_cancellable_cancel (self->job_cancellable);
 
   schedule (self);
+
+  /* A read is slow, so it starts at once rather than when the main loop is
+   * next idle; a filter or sort set after it is applied to what it reads. */
+  if (self->job_cancellable == NULL)
+    {
+      g_clear_handle_id (&self->start_source, g_source_remove);
+      start_job (self);
+    }
 }
 
 /**

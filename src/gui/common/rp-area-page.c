@@ -110,11 +110,9 @@ static void
 rp_area_page_map (GtkWidget *widget)
 {
   RpAreaPage *self = RP_AREA_PAGE (widget);
-  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
 
   /* A page about to be seen is filled before it is drawn. */
-  if (priv->refresh_source != 0)
-    refresh_now (self);
+  rp_area_page_refresh_if_pending (self);
 
   GTK_WIDGET_CLASS (rp_area_page_parent_class)->map (widget);
 }
@@ -220,6 +218,24 @@ rp_area_page_refresh (RpAreaPage *self)
 
   if (priv->refresh_source == 0)
     priv->refresh_source = g_idle_add_full (G_PRIORITY_LOW, refresh_when_idle, self, NULL);
+}
+
+/**
+ * rp_area_page_refresh_if_pending:
+ *
+ * Runs a refresh that is waiting for the page to be shown, now. The window
+ * calls it for the area about to be shown, so that its reading, which runs in
+ * a thread, overlaps the window's own layout rather than following it.
+ */
+void
+rp_area_page_refresh_if_pending (RpAreaPage *self)
+{
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  g_return_if_fail (RP_IS_AREA_PAGE (self));
+
+  if (priv->refresh_source != 0)
+    refresh_now (self);
 }
 
 /**

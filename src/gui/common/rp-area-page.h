@@ -27,6 +27,7 @@ RpProgramme *rp_area_page_get_programme (RpAreaPage  *self);
 void         rp_area_page_set_programme (RpAreaPage  *self,
                                          RpProgramme *programme);
 void         rp_area_page_refresh       (RpAreaPage  *self);
+void         rp_area_page_refresh_if_pending (RpAreaPage *self);
 gboolean     rp_area_page_load_counts   (RpAreaPage        *self,
                                          RpProgrammeCounts *counts);
 

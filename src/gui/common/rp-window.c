@@ -208,6 +208,11 @@ rp_window_set_programme (RpWindow    *self,
   update_titles (self);
   update_actions (self);
   update_view (self);
+
+  /* The area in view starts reading now, while the window is laid out. */
+  if (programme != NULL)
+    rp_area_page_refresh_if_pending (RP_AREA_PAGE (adw_view_stack_get_visible_child (self->view_stack)));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
 }
 
