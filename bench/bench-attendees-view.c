@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bench-common.h"
+#include "rp-attendee-table.h"
 #include "rp-attendees-page.h"
 #include "rp-core.h"
 
@@ -362,16 +363,16 @@ main (int    argc,
 
       if (run == RUNS - 1)
         {
-          GtkWidget *scroller = gtk_widget_get_parent (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
-          GdkFrameClock *clock = gtk_widget_get_frame_clock (scroller);
-          Scroll scroll = { gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0, 0,
+          GtkWidget *table = find_widget (GTK_WIDGET (page), RP_TYPE_ATTENDEE_TABLE);
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (table);
+          Scroll scroll = { rp_attendee_table_get_vadjustment (RP_ATTENDEE_TABLE (table)), 0, 0,
                             g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)),
                             FALSE };
 
           measure_change (&settling, run, page, sort_by, "number");
           g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &scroll);
           g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_after_paint), &scroll);
-          gtk_widget_add_tick_callback (scroller, scroll_tick, &scroll, NULL);
+          gtk_widget_add_tick_callback (table, scroll_tick, &scroll, NULL);
           for (gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
                !scroll.done && g_get_monotonic_time () < deadline;)
             g_main_context_iteration (NULL, TRUE);

@@ -239,6 +239,7 @@ run_job (GTask        *task,
   GError *error = NULL;
   guint n_entries = 0;
 
+
   if (job->path != NULL && !(job->attendees = read_attendees (job->path, job->programme_id, &error)))
     {
       g_task_return_error (task, error);
@@ -260,6 +261,7 @@ run_job (GTask        *task,
 
   if (job->sort != RP_ATTENDEE_SORT_NUMBER || job->descending)
     g_qsort_with_data (entries, n_entries, sizeof (Entry), compare_entries, job);
+
 
   job->shown = g_ptr_array_sized_new (n_entries);
   for (guint i = 0; i < n_entries; i++)
@@ -335,6 +337,7 @@ on_job_done (GObject      *source,
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gboolean was_load = self->job_is_load;
+
 
   g_clear_object (&self->job_cancellable);
   self->job_is_load = FALSE;

@@ -6,6 +6,8 @@
 #include <adwaita.h>
 
 #include "rp-attendee-page.h"
+#include "rp-attendee-row.h"
+#include "rp-attendee-table.h"
 #include "rp-attendees-page.h"
 #include "rp-core.h"
 #include "rp-store-private.h"
@@ -177,6 +179,109 @@ test_attendees_sort (Fixture       *fixture,
   rp_attendees_page_sort_by (fixture->page, "number", GTK_SORT_ASCENDING);
   settle (fixture);
   g_assert_cmpint (number_at (fixture, 0), ==, 1);
+}
+
+/* The header over @title's column: what a click on it sorts by. */
+static GtkWidget *
+find_header (Fixture    *fixture,
+             const char *title)
+{
+  GtkWidget *table = rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_ATTENDEE_TABLE, NULL, NULL);
+  GtkWidget *label = rp_test_find_widget (table, GTK_TYPE_LABEL, "label", title);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+}
+
+/* The rows built in @root, and the one among them that shows @number. */
+static guint
+count_rows (GtkWidget      *root,
+            const char     *number,
+            RpAttendeeRow **found)
+{
+  guint n = 0;
+
+  if (RP_IS_ATTENDEE_ROW (root))
+    {
+      if (found != NULL && g_strcmp0 (rp_attendee_row_get_text (RP_ATTENDEE_ROW (root), RP_ATTENDEE_COLUMN_NUMBER), number) == 0)
+        *found = RP_ATTENDEE_ROW (root);
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, number, found);
+
+  return n;
+}
+
+static void
+test_attendees_header_sorts (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *table = rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_ATTENDEE_TABLE, NULL, NULL);
+  GtkWidget *name_header = find_header (fixture, "Name");
+  RpAttendeeRow *row = NULL;
+
+  g_signal_emit_by_name (name_header, "clicked");
+  settle (fixture);
+  g_assert_cmpstr (rp_attendee_table_get_sort_column (RP_ATTENDEE_TABLE (table)), ==, "name");
+  g_assert_false (rp_attendee_table_get_sort_descending (RP_ATTENDEE_TABLE (table)));
+  g_assert_cmpint (number_at (fixture, 0), ==, 1);   /* Aisha Rahman */
+
+  /* A screen reader hears a column header, and which way it sorts. */
+  gtk_test_accessible_assert_role (name_header, GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  gtk_test_accessible_assert_property (name_header, GTK_ACCESSIBLE_PROPERTY_LABEL, "Name");
+  gtk_test_accessible_assert_property (name_header, GTK_ACCESSIBLE_PROPERTY_SORT, GTK_ACCESSIBLE_SORT_ASCENDING);
+
+  /* A second click turns the order round. */
+  g_signal_emit_by_name (name_header, "clicked");
+  settle (fixture);
+  g_assert_true (rp_attendee_table_get_sort_descending (RP_ATTENDEE_TABLE (table)));
+  gtk_test_accessible_assert_property (name_header, GTK_ACCESSIBLE_PROPERTY_SORT, GTK_ACCESSIBLE_SORT_DESCENDING);
+  g_assert_cmpint (number_at (fixture, 0), ==, 19);  /* Tara Quinn */
+
+  /* Her row shows what is known of her, each in its column. */
+  count_rows (table, "19", &row);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_NAME), ==, "Tara Quinn");
+  g_assert_cmpstr (rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_STATUS), ==, "Health");
+  g_assert_cmpstr (rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_WORKER), ==, "Hannah Ward");
+  g_assert_true (g_str_has_prefix (rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_STEP), "5 · "));
+
+  /* Another column's header sorts by that column, from the start. */
+  g_signal_emit_by_name (find_header (fixture, "No"), "clicked");
+  settle (fixture);
+  g_assert_cmpstr (rp_attendee_table_get_sort_column (RP_ATTENDEE_TABLE (table)), ==, "number");
+  g_assert_false (rp_attendee_table_get_sort_descending (RP_ATTENDEE_TABLE (table)));
+  g_assert_cmpint (number_at (fixture, 0), ==, 1);
+  gtk_test_accessible_assert_property (name_header, GTK_ACCESSIBLE_PROPERTY_SORT, GTK_ACCESSIBLE_SORT_NONE);
+}
+
+/* At council scale the view builds the rows in sight and a few more, not one
+ * per attendee, nor the 200 a GTK 4.8 list view would keep. */
+static void
+test_attendees_rows_in_sight (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *table = rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_ATTENDEE_TABLE, NULL, NULL);
+  GtkAdjustment *scroll = rp_attendee_table_get_vadjustment (RP_ATTENDEE_TABLE (table));
+  g_autoptr(RpProgramme) large = NULL;
+  g_autoptr(GError) error = NULL;
+  RpAttendeeRow *last = NULL;
+
+  large = rp_generate_programme (fixture->store, 2000, 7, &error);
+  g_assert_no_error (error);
+  rp_window_set_programme (fixture->window, large);
+  settle (fixture);
+  g_assert_cmpuint (shown (fixture), ==, 2000);
+  g_assert_cmpuint (count_rows (table, NULL, NULL), <=, 40);
+
+  /* Scrolled to the end, the last attendee's row is built in place of others. */
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  rp_test_spin ();
+  count_rows (table, "2000", &last);
+  g_assert_nonnull (last);
+  g_assert_cmpuint (count_rows (table, NULL, NULL), <=, 40);
 }
 
 static guint
@@ -394,6 +499,8 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/attendees/filter-and-search", test_attendees_filter_and_search);
   ADD ("/gui/attendees/sort", test_attendees_sort);
+  ADD ("/gui/attendees/header-sorts", test_attendees_header_sorts);
+  ADD ("/gui/attendees/rows-in-sight", test_attendees_rows_in_sight);
   ADD ("/gui/attendees/step-forward-and-undo", test_attendees_step_forward_and_undo);
   ADD ("/gui/attendees/edit-field", test_attendees_edit_field);
   ADD ("/gui/attendees/report-note-warning", test_attendees_report_note_warning);

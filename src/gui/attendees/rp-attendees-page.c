@@ -6,49 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "rp-attendee-page.h"
+#include "rp-attendee-row.h"
+#include "rp-attendee-table.h"
 #include "rp-attendees-page.h"
-#include "rp-cell-text.h"
 #include "rp-new-attendee-window.h"
-#include "rp-step-dots.h"
 #include "rp-workers-window.h"
-
-typedef enum
-{
-  COLUMN_ATTENTION,
-  COLUMN_NUMBER,
-  COLUMN_NAME,
-  COLUMN_STATUS,
-  COLUMN_WORKER,
-  COLUMN_STEP,
-  COLUMN_DAYS,
-  COLUMN_TARGET,
-  COLUMN_OUTCOME,
-  N_COLUMNS
-} ColumnKind;
-
-static const struct
-{
-  const char *id;
-  const char *title;
-  gboolean    expand;
-  int         width_chars;  /* in characters of the font, so the columns grow as text is scaled */
-} column_specs[N_COLUMNS] = {
-  [COLUMN_ATTENTION] = { "attention", N_("Attention"), FALSE, 0 },
-  [COLUMN_NUMBER]    = { "number", N_("No"), FALSE, 3 },
-  [COLUMN_NAME]      = { "name", N_("Name"), TRUE, 20 },
-  [COLUMN_STATUS]    = { "status", N_("Status"), FALSE, 5 },
-  [COLUMN_WORKER]    = { "worker", N_("Worker"), FALSE, 14 },
-  [COLUMN_STEP]      = { "step", N_("Step on Moving Plan"), TRUE, 21 },
-  [COLUMN_DAYS]      = { "days", N_("Days at Step"), FALSE, 4 },
-  [COLUMN_TARGET]    = { "target", N_("Target Date"), FALSE, 10 },
-  [COLUMN_OUTCOME]   = { "outcome", N_("Outcome"), FALSE, 16 },
-};
-
-typedef struct
-{
-  RpAttendeesPage *page;
-  ColumnKind       kind;
-} Column;
 
 struct _RpAttendeesPage
 {
@@ -60,17 +22,11 @@ struct _RpAttendeesPage
   GtkSingleSelection  *selection;
   GListModel          *workers;
   GArray              *worker_choices;   /* worker dropdown position → filter value */
-  Column               columns[N_COLUMNS];
-  GtkColumnViewColumn *view_columns[N_COLUMNS];
   char                *today;
   char                *closure_date;
   guint                stale_days;
   int                  selected_number;  /* kept selected as the list is sorted or filtered */
   gboolean             syncing;
-
-  /* GTK 4.8 cannot say which column the view is sorted by: see on_sorter_changed(). */
-  gboolean             detecting_sort;
-  ColumnKind           sort_kind;
 
   GtkStack            *stack;
   GtkSearchEntry      *search_entry;
@@ -81,7 +37,7 @@ struct _RpAttendeesPage
   GtkCheckButton      *archived_check;
   GtkMenuButton       *mine_button;
   GtkStack            *list_stack;
-  GtkColumnView       *column_view;
+  RpAttendeeTable     *table;
   GtkLabel            *count_label;
   RpAttendeePage      *attendee_page;
 };
@@ -92,62 +48,14 @@ static const int outcome_choices[] = {
   RP_OUTCOME_ATTENDING, RP_OUTCOME_MOVED, RP_OUTCOME_LEFT, RP_ATTENDEE_FILTER_ANY,
 };
 
-/* Cells ------------------------------------------------------------------- */
+/* Rows ---------------------------------------------------------------------- */
 
-/* Tooltips are looked up when asked for: setting them on every bind costs an X round trip. */
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (widget), "tooltip");
-
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-/* Cells keep their size whatever they show (see rp-cell-text.c): a new
- * search or sort then only draws the rows again. */
 static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            Column                   *column)
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           RpAttendeesPage          *self)
 {
-  GtkWidget *child;
-
-  switch (column->kind)
-    {
-    case COLUMN_ATTENTION:
-      child = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_add_css_class (child, "attention");
-      gtk_widget_set_has_tooltip (child, TRUE);
-      g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-      break;
-
-    case COLUMN_STEP:
-      {
-        GtkWidget *text = rp_cell_text_new (column_specs[column->kind].width_chars);
-
-        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-        gtk_box_append (GTK_BOX (child), rp_step_dots_new ());
-        gtk_widget_set_hexpand (text, TRUE);
-        gtk_box_append (GTK_BOX (child), text);
-      }
-      break;
-
-    default:
-      child = rp_cell_text_new (column_specs[column->kind].width_chars);
-      break;
-    }
-
-  gtk_list_item_set_child (list_item, child);
-  g_object_set_data (G_OBJECT (list_item), "column", column);
+  gtk_list_item_set_child (list_item, rp_attendee_row_new ());
 }
 
 static char *
@@ -183,83 +91,42 @@ format_outcome (RpAttendee *attendee)
     }
 }
 
-static void
-show_in_cell (GtkListItem *list_item,
-              Column      *column)
+static char *
+format_days_at_step (RpAttendeesPage *self,
+                     RpAttendee      *attendee)
 {
-  RpAttendeesPage *self = column->page;
+  if (rp_attendee_get_outcome (attendee) == RP_OUTCOME_ATTENDING && rp_attendee_get_step_since (attendee) != NULL)
+    return g_strdup_printf ("%d", rp_date_days_between (rp_attendee_get_step_since (attendee), self->today));
+
+  return g_strdup ("–");
+}
+
+static void
+show_in_row (RpAttendeesPage *self,
+             GtkListItem     *list_item)
+{
   RpAttendee *attendee = rp_attendee_list_row_get_attendee (gtk_list_item_get_item (list_item));
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-  g_autofree char *text = NULL;
+  RpAttendeeRow *row = RP_ATTENDEE_ROW (gtk_list_item_get_child (list_item));
+  RpAttention attention = rp_attention_for_attendee (attendee, self->today, self->closure_date, self->stale_days);
+  g_autofree char *described = rp_attention_describe (attention, attendee, self->today);
+  g_autofree char *number = g_strdup_printf ("%d", rp_attendee_get_number (attendee));
+  g_autofree char *name = format_name (attendee);
+  const char *worker = rp_attendee_get_worker_name (attendee);
+  int step = rp_attendee_get_step (attendee);
+  g_autofree char *step_text = g_strdup_printf ("%d · %s", step, rp_moving_plan_step_name (step));
+  g_autofree char *days = format_days_at_step (self, attendee);
+  g_autofree char *target = rp_date_format_short (rp_attendee_get_target_date (attendee));
+  g_autofree char *outcome = format_outcome (attendee);
 
-  switch (column->kind)
-    {
-    case COLUMN_ATTENTION:
-      {
-        RpAttention attention = rp_attention_for_attendee (attendee, self->today, self->closure_date,
-                                                           self->stale_days);
-        g_autofree char *described = rp_attention_describe (attention, attendee, self->today);
-
-        /* Faded rather than hidden: hiding would change the row's size. */
-        gtk_widget_set_opacity (child, described != NULL ? 1.0 : 0.0);
-        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, described == NULL, -1);
-        g_object_set_data_full (G_OBJECT (child), "tooltip", g_strdup (described), g_free);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        described != NULL ? described : "", -1);
-        return;
-      }
-
-    case COLUMN_STEP:
-      {
-        int step = rp_attendee_get_step (attendee);
-        GtkWidget *dots = gtk_widget_get_first_child (child);
-
-        rp_step_dots_set_step (RP_STEP_DOTS (dots), step);
-        text = g_strdup_printf ("%d · %s", step, rp_moving_plan_step_name (step));
-        rp_cell_text_set_text (RP_CELL_TEXT (gtk_widget_get_next_sibling (dots)), text);
-        return;
-      }
-
-    case COLUMN_NUMBER:
-      text = g_strdup_printf ("%d", rp_attendee_get_number (attendee));
-      break;
-
-    case COLUMN_NAME:
-      text = format_name (attendee);
-      break;
-
-    case COLUMN_STATUS:
-      text = g_strdup (rp_funding_get_label (rp_attendee_get_funding (attendee)));
-      break;
-
-    case COLUMN_WORKER:
-      text = g_strdup (rp_attendee_get_worker_name (attendee) != NULL
-                       ? rp_attendee_get_worker_name (attendee) : _("None allocated"));
-      break;
-
-    case COLUMN_DAYS:
-      if (rp_attendee_get_outcome (attendee) == RP_OUTCOME_ATTENDING && rp_attendee_get_step_since (attendee) != NULL)
-        text = g_strdup_printf ("%d", rp_date_days_between (rp_attendee_get_step_since (attendee), self->today));
-      else
-        text = g_strdup ("–");
-      break;
-
-    case COLUMN_TARGET:
-      text = rp_date_format_short (rp_attendee_get_target_date (attendee));
-      if (text == NULL)
-        text = g_strdup ("–");
-      break;
-
-    case COLUMN_OUTCOME:
-      text = format_outcome (attendee);
-      break;
-
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  rp_cell_text_set_text (RP_CELL_TEXT (child), text);
+  rp_attendee_row_set_attention (row, described);
+  rp_attendee_row_set_text (row, RP_ATTENDEE_COLUMN_NUMBER, number);
+  rp_attendee_row_set_text (row, RP_ATTENDEE_COLUMN_NAME, name);
+  rp_attendee_row_set_text (row, RP_ATTENDEE_COLUMN_STATUS, rp_funding_get_label (rp_attendee_get_funding (attendee)));
+  rp_attendee_row_set_text (row, RP_ATTENDEE_COLUMN_WORKER, worker != NULL ? worker : _("None allocated"));
+  rp_attendee_row_set_step (row, step, step_text);
+  rp_attendee_row_set_text (row, RP_ATTENDEE_COLUMN_DAYS, days);
+  rp_attendee_row_set_text (row, RP_ATTENDEE_COLUMN_TARGET, target != NULL ? target : "–");
+  rp_attendee_row_set_text (row, RP_ATTENDEE_COLUMN_OUTCOME, outcome);
 }
 
 /* A row keeps its place as the list is searched or sorted; only its attendee changes. */
@@ -268,89 +135,70 @@ on_row_attendee_changed (RpAttendeeListRow *row,
                          GParamSpec        *pspec,
                          GtkListItem       *list_item)
 {
-  show_in_cell (list_item, g_object_get_data (G_OBJECT (list_item), "column"));
+  RpAttendeesPage *self = g_object_get_data (G_OBJECT (list_item), "page");
+
+  show_in_row (self, list_item);
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           Column                   *column)
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          RpAttendeesPage          *self)
 {
-  show_in_cell (list_item, column);
+  g_object_set_data (G_OBJECT (list_item), "page", self);
+  show_in_row (self, list_item);
   g_signal_connect (gtk_list_item_get_item (list_item), "notify::attendee",
                     G_CALLBACK (on_row_attendee_changed), list_item);
 }
 
 static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             Column                   *column)
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            RpAttendeesPage          *self)
 {
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), on_row_attendee_changed, list_item);
 }
 
 /* Sorting ------------------------------------------------------------------ */
 
-static const RpAttendeeSort sort_for_column[N_COLUMNS] = {
-  [COLUMN_ATTENTION] = RP_ATTENDEE_SORT_ATTENTION,
-  [COLUMN_NUMBER]    = RP_ATTENDEE_SORT_NUMBER,
-  [COLUMN_NAME]      = RP_ATTENDEE_SORT_NAME,
-  [COLUMN_STATUS]    = RP_ATTENDEE_SORT_STATUS,
-  [COLUMN_WORKER]    = RP_ATTENDEE_SORT_WORKER,
-  [COLUMN_STEP]      = RP_ATTENDEE_SORT_STEP,
-  [COLUMN_DAYS]      = RP_ATTENDEE_SORT_DAYS_AT_STEP,
-  [COLUMN_TARGET]    = RP_ATTENDEE_SORT_TARGET_DATE,
-  [COLUMN_OUTCOME]   = RP_ATTENDEE_SORT_OUTCOME,
+static const struct
+{
+  const char     *column_id;
+  RpAttendeeSort  sort;
+} sorts[] = {
+  { "attention", RP_ATTENDEE_SORT_ATTENTION },
+  { "number", RP_ATTENDEE_SORT_NUMBER },
+  { "name", RP_ATTENDEE_SORT_NAME },
+  { "status", RP_ATTENDEE_SORT_STATUS },
+  { "worker", RP_ATTENDEE_SORT_WORKER },
+  { "step", RP_ATTENDEE_SORT_STEP },
+  { "days", RP_ATTENDEE_SORT_DAYS_AT_STEP },
+  { "target", RP_ATTENDEE_SORT_TARGET_DATE },
+  { "outcome", RP_ATTENDEE_SORT_OUTCOME },
 };
 
-/* The list sorts itself in a thread (rp-attendee-list.c); the columns' sorters
- * only answer the question on_sorter_changed() asks. */
-static int
-compare_for_column (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  Column *column = user_data;
-  RpAttendeesPage *self = column->page;
-
-  if (self->detecting_sort)
-    {
-      self->detecting_sort = FALSE;
-      self->sort_kind = column->kind;
-    }
-
-  return GTK_ORDERING_SMALLER;
-}
-
+/* The list sorts itself in a thread (rp-attendee-list.c) by the column the table's headers chose. */
 static void
-on_sorter_changed (RpAttendeesPage *self)
+on_sort_changed (RpAttendeesPage *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  GtkOrdering ordering;
+  const char *column_id = rp_attendee_table_get_sort_column (self->table);
+  gboolean descending = rp_attendee_table_get_sort_descending (self->table);
 
-  /* GTK 4.8 cannot say which column the view is sorted by, or which way: the
-   * view's sorter asks its first column first, and turns the answer round
-   * when that column is sorted descending. Any two distinct objects will do. */
-  self->detecting_sort = TRUE;
-  self->sort_kind = COLUMN_NUMBER;
-  ordering = gtk_sorter_compare (sorter, self, self->list);
-  self->detecting_sort = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    if (g_str_equal (sorts[i].column_id, column_id))
+      rp_attendee_list_set_sort (self->list, sorts[i].sort, descending);
 
-  rp_attendee_list_set_sort (self->list, sort_for_column[self->sort_kind], ordering == GTK_ORDERING_LARGER);
-  g_settings_set_string (self->settings, "attendees-sort-column", column_specs[self->sort_kind].id);
-  g_settings_set_boolean (self->settings, "attendees-sort-descending", ordering == GTK_ORDERING_LARGER);
+  g_settings_set_string (self->settings, "attendees-sort-column", column_id);
+  g_settings_set_boolean (self->settings, "attendees-sort-descending", descending);
 }
 
 static void
 restore_sort (RpAttendeesPage *self)
 {
   g_autofree char *id = g_settings_get_string (self->settings, "attendees-sort-column");
-  gboolean descending = g_settings_get_boolean (self->settings, "attendees-sort-descending");
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    if (g_str_equal (column_specs[i].id, id))
-      gtk_column_view_sort_by_column (self->column_view, self->view_columns[i],
-                                      descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  rp_attendee_table_set_sort (self->table, id, g_settings_get_boolean (self->settings, "attendees-sort-descending"));
+  on_sort_changed (self);
 }
 
 /* Filtering ---------------------------------------------------------------- */
@@ -541,6 +389,7 @@ on_list_updated (RpAttendeesPage *self)
                                              : G_MAXUINT;
   int number = self->selected_number;
 
+
   gtk_single_selection_set_selected (self->selection, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
   self->selected_number = number;  /* still wanted if a later search shows them again */
   update_counts (self);
@@ -552,6 +401,7 @@ rp_attendees_page_refresh (RpAreaPage *page)
   RpAttendeesPage *self = RP_ATTENDEES_PAGE (page);
   RpStore *store = rp_area_page_get_store (page);
   RpProgramme *programme = rp_area_page_get_programme (page);
+
 
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->closure_date, g_free);
@@ -611,7 +461,7 @@ static void
 on_attendee_back (RpAttendeesPage *self)
 {
   gtk_stack_set_visible_child_name (self->stack, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->table));
 }
 
 static void
@@ -625,7 +475,7 @@ on_selection_changed (RpAttendeesPage *self)
 {
   RpAttendeeListRow *row;
 
-  /* Tearing down the column view reports a change after the selection is gone. */
+  /* Tearing down the table reports a change after the selection is gone. */
   if (self->selection == NULL)
     return;
 
@@ -715,36 +565,6 @@ focus_search_action (GtkWidget  *widget,
 
 /* Construction --------------------------------------------------------------- */
 
-static void
-add_columns (RpAttendeesPage *self)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkSorter) sorter = NULL;
-      GtkColumnViewColumn *column;
-
-      self->columns[i].page = self;
-      self->columns[i].kind = i;
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->columns[i]);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->columns[i]);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), &self->columns[i]);
-
-      column = gtk_column_view_column_new (_(column_specs[i].title), g_steal_pointer (&factory));
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_for_column, &self->columns[i], NULL));
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_expand (column, column_specs[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-      self->view_columns[i] = column;
-      g_object_unref (column);
-    }
-
-  /* The marker column needs no header text, only its name for screen readers. */
-  gtk_column_view_column_set_title (self->view_columns[COLUMN_ATTENTION], "");
-  gtk_column_view_column_set_fixed_width (self->view_columns[COLUMN_ATTENTION], 40);
-}
-
 static GListModel *
 make_string_list (const char *first,
                   ...)
@@ -764,11 +584,6 @@ static void
 rp_attendees_page_dispose (GObject *object)
 {
   RpAttendeesPage *self = RP_ATTENDEES_PAGE (object);
-
-  /* Removing the columns changes the sorter again: stop listening first. */
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  self->column_view = NULL;
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
@@ -795,6 +610,7 @@ rp_attendees_page_class_init (RpAttendeesPageClass *klass)
   page_class->refresh = rp_attendees_page_refresh;
 
   g_type_ensure (RP_TYPE_ATTENDEE_PAGE);
+  g_type_ensure (RP_TYPE_ATTENDEE_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendees-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, search_entry);
@@ -805,7 +621,7 @@ rp_attendees_page_class_init (RpAttendeesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, archived_check);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, mine_button);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, table);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, attendee_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -828,6 +644,7 @@ rp_attendees_page_init (RpAttendeesPage *self)
   g_autoptr(GtkStringList) step_names = gtk_string_list_new (NULL);
   g_autoptr(GListModel) fundings = NULL;
   g_autoptr(GListModel) outcomes = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -840,13 +657,15 @@ rp_attendees_page_init (RpAttendeesPage *self)
   g_signal_connect_object (self->list, "updated", G_CALLBACK (on_list_updated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::busy", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
 
-  add_columns (self);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  rp_attendee_table_set_factory (self->table, factory);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  rp_attendee_table_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
 
   gtk_string_list_append (step_names, _("Any step"));
@@ -875,6 +694,8 @@ rp_attendees_page_init (RpAttendeesPage *self)
   g_signal_connect_object (self->archived_check, "toggled", G_CALLBACK (on_control_changed), self, G_CONNECT_SWAPPED);
 
   restore_sort (self);
+  g_signal_connect_object (self->table, "notify::sort-column", G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->table, "notify::sort-descending", G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
   update_counts (self);
 
   g_signal_connect_object (self->settings, "changed::stale-days", G_CALLBACK (rp_area_page_refresh),
@@ -933,9 +754,7 @@ rp_attendees_page_sort_by (RpAttendeesPage *self,
 {
   g_return_if_fail (RP_IS_ATTENDEES_PAGE (self));
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    if (g_str_equal (column_specs[i].id, column_id))
-      gtk_column_view_sort_by_column (self->column_view, self->view_columns[i], order);
+  rp_attendee_table_set_sort (self->table, column_id, order == GTK_SORT_DESCENDING);
 }
 
 /**

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 #define RP_TYPE_STEP_DOTS (rp_step_dots_get_type ())
 
+/* The width the six dots take, in pixels. */
+#define RP_STEP_DOTS_WIDTH 72
+
 G_DECLARE_FINAL_TYPE (RpStepDots, rp_step_dots, RP, STEP_DOTS, GtkWidget)
 
 GtkWidget *rp_step_dots_new      (void);

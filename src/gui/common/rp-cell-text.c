@@ -38,6 +38,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static int
+char_width_of (PangoFontMetrics *metrics)
+{
+  return PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                                 pango_font_metrics_get_approximate_digit_width (metrics)));
+}
+
 static void
 ensure_metrics (RpCellText *self)
 {
@@ -52,8 +59,7 @@ ensure_metrics (RpCellText *self)
   self->font = pango_font_description_copy (pango_context_get_font_description (context));
   self->resolution = pango_cairo_context_get_resolution (context);
   metrics = pango_context_get_metrics (context, NULL, NULL);
-  self->char_width = PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                                             pango_font_metrics_get_approximate_digit_width (metrics)));
+  self->char_width = char_width_of (metrics);
   self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
   if (self->line_height <= 0)
     self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) +
@@ -284,4 +290,24 @@ rp_cell_text_get_text (RpCellText *self)
   g_return_val_if_fail (RP_IS_CELL_TEXT (self), NULL);
 
   return self->text;
+}
+
+/**
+ * rp_cell_text_get_char_width:
+ * @widget: any widget, for its font
+ *
+ * Returns: the width in pixels of one of the characters cells count, in @widget's font
+ */
+int
+rp_cell_text_get_char_width (GtkWidget *widget)
+{
+  PangoFontMetrics *metrics;
+  int width;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+  width = char_width_of (metrics);
+  pango_font_metrics_unref (metrics);
+  return width;
 }

@@ -15,4 +15,6 @@ void        rp_cell_text_set_text (RpCellText *self,
                                    const char *text);
 const char *rp_cell_text_get_text (RpCellText *self);
 
+int         rp_cell_text_get_char_width (GtkWidget *widget);
+
 G_END_DECLS

@@ -387,6 +387,7 @@ open_database (RpWindow          *self,
   if (!(store = rp_store_open (path, flags, error)))
     return FALSE;
 
+
   rp_window_set_store (self, store);
   g_settings_set_string (self->settings, "recent-database", path);
 
@@ -1067,6 +1068,7 @@ rp_window_init (RpWindow *self)
   g_autoptr(GSimpleActionGroup) programme_actions = g_simple_action_group_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
 
   self->cancellable = g_cancellable_new ();
 
