@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rp-core.h"
+#include "rp-test-util.h"
 
 static RpAttendee *
 make_attendee (gint64      worker_id,
@@ -61,6 +62,52 @@ test_attention_target_passed (void)
   g_assert_cmpint (rp_attention_for_attendee (attendee, "2023-09-22", NULL, 14), ==, RP_ATTENTION_NONE);
 }
 
+/* The dashboard's list is the same as judging every attendee one by one. */
+static void
+test_attention_find_in_store (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "programme.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GListModel) everyone = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (int));
+  const char *closure;
+  guint n_needing = 0;
+
+  g_assert_no_error (error);
+  programme = rp_generate_programme (store, 300, 11, &error);
+  g_assert_no_error (error);
+  closure = rp_programme_get_closure_date (programme);
+  everyone = rp_store_list_attendees (store, rp_programme_get_id (programme), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (everyone); i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (everyone, i);
+      int number = rp_attendee_get_number (attendee);
+
+      if (!rp_attendee_get_archived (attendee) &&
+          rp_attention_for_attendee (attendee, "2026-11-23", closure, 30) != RP_ATTENTION_NONE)
+        g_array_append_val (expected, number);
+    }
+  g_assert_cmpuint (expected->len, >, 8);
+  g_assert_cmpuint (expected->len, <, 300);
+
+  found = rp_store_find_needing_attention (store, rp_programme_get_id (programme), "2026-11-23", closure, 30,
+                                           8, &n_needing, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_needing, ==, expected->len);
+  g_assert_cmpuint (found->len, ==, 8);
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpint (rp_attendee_get_number (g_ptr_array_index (found, i)), ==, g_array_index (expected, int, i));
+
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -70,6 +117,7 @@ main (int    argc,
   g_test_add_func ("/core/attention/none", test_attention_none);
   g_test_add_func ("/core/attention/markers", test_attention_markers);
   g_test_add_func ("/core/attention/target-passed", test_attention_target_passed);
+  g_test_add_func ("/core/attention/find-in-store", test_attention_find_in_store);
 
   return g_test_run ();
 }

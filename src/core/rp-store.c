@@ -13,6 +13,7 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
+#include "rp-attention.h"
 #include "rp-backup.h"
 #include "rp-date.h"
 #include "rp-enums.h"
@@ -1651,6 +1652,70 @@ rp_store_list_attendees (RpStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, programme_id);
   return collect_rows (self, stmt, RP_TYPE_ATTENDEE, (RowFunc) attendee_from_row, error);
+}
+
+/**
+ * rp_store_find_needing_attention:
+ * @today: the day to judge by
+ * @closure_date: (nullable): the programme's closure date
+ * @stale_days: how long one step may last before it counts as no progress
+ * @max: how many of them to return
+ * @n_needing: (out) (optional): how many need attention in all
+ *
+ * The attendees not archived who need attention (see rp_attention_for_attendee()),
+ * judged one row at a time: a programme of 100,000 is never all in memory.
+ *
+ * Returns: (transfer container) (element-type RpAttendee): the first @max of
+ *   them by number, or %NULL on error
+ */
+GPtrArray *
+rp_store_find_needing_attention (RpStore     *self,
+                                 gint64       programme_id,
+                                 const char  *today,
+                                 const char  *closure_date,
+                                 guint        stale_days,
+                                 guint        max,
+                                 guint       *n_needing,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM
+                        " WHERE a.programme_id = ? AND NOT a.archived ORDER BY a.number",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RpAttendee) attendee = attendee_from_row (stmt);
+
+      if (rp_attention_for_attendee (attendee, today, closure_date, stale_days) == RP_ATTENTION_NONE)
+        continue;
+
+      if (n++ < max)
+        g_ptr_array_add (found, g_steal_pointer (&attendee));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  if (n_needing != NULL)
+    *n_needing = n;
+  return g_steal_pointer (&found);
 }
 
 RpAttendee *

@@ -110,6 +110,14 @@ gboolean     rp_store_save_worker            (RpStore           *self,
 GListModel  *rp_store_list_attendees         (RpStore           *self,
                                               gint64             programme_id,
                                               GError           **error);
+GPtrArray   *rp_store_find_needing_attention (RpStore           *self,
+                                              gint64             programme_id,
+                                              const char        *today,
+                                              const char        *closure_date,
+                                              guint              stale_days,
+                                              guint              max,
+                                              guint             *n_needing,
+                                              GError           **error);
 RpAttendee  *rp_store_get_attendee           (RpStore           *self,
                                               gint64             attendee_id,
                                               GError           **error);

@@ -60,6 +60,9 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (RpReportsPage, rp_reports_page, RP_TYPE_AREA_PAGE)
 
+/* The dashboard lists the first few who need attention; the Attendees area shows everyone. */
+#define MAX_ATTENTION_LISTED 8
+
 static void
 update_closure (RpReportsPage *self,
                 const char    *closure_date)
@@ -119,10 +122,13 @@ update_dashboard (RpReportsPage     *self,
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
   RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
-  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GListModel) actions = NULL;
   g_autoptr(GListModel) days = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
+  const char *closure_date;
+  guint stale_days = g_settings_get_uint (self->settings, "stale-days");
   guint shown = 0;
 
   for (guint i = 0; i + 1 < self->dashboard_rows->len; i += 2)
@@ -135,32 +141,21 @@ update_dashboard (RpReportsPage     *self,
   if (store == NULL || programme == NULL)
     return;
 
+  closure_date = rp_programme_get_closure_date (programme);
   today = rp_store_dup_today (store);
-  attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), NULL);
-  for (guint i = 0; attendees != NULL && i < g_list_model_get_n_items (attendees); i++)
+  attendees = rp_store_find_needing_attention (store, rp_programme_get_id (programme), today, closure_date,
+                                               stale_days, MAX_ATTENTION_LISTED, &shown, &error);
+  for (guint i = 0; attendees != NULL && i < attendees->len; i++)
     {
-      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
-      RpAttention attention = rp_attention_for_attendee (attendee, today, rp_programme_get_closure_date (programme),
-                                                         g_settings_get_uint (self->settings, "stale-days"));
-      g_autofree char *markers = NULL;
-      g_autofree char *title = NULL;
-      GtkWidget *row;
+      RpAttendee *attendee = g_ptr_array_index (attendees, i);
+      RpAttention attention = rp_attention_for_attendee (attendee, today, closure_date, stale_days);
+      g_autofree char *lines = rp_attention_describe (attention, attendee, today);
+      g_auto(GStrv) parts = g_strsplit (lines, "\n", -1);
+      g_autofree char *markers = g_strjoinv ("; ", parts);
+      g_autofree char *title = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee),
+                                                rp_attendee_get_display_name (attendee));
+      GtkWidget *row = adw_action_row_new ();
 
-      if (attention == RP_ATTENTION_NONE || rp_attendee_get_archived (attendee))
-        continue;
-
-      /* Only the first few are listed; the Attendees area shows everyone. */
-      if (++shown > 8)
-        continue;
-
-      {
-        g_autofree char *lines = rp_attention_describe (attention, attendee, today);
-        g_auto(GStrv) parts = g_strsplit (lines, "\n", -1);
-
-        markers = g_strjoinv ("; ", parts);
-      }
-      title = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_display_name (attendee));
-      row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), markers);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -170,12 +165,16 @@ update_dashboard (RpReportsPage     *self,
       add_dashboard_row (self, self->attention_group, row);
     }
 
-  if (shown == 0)
+  if (attendees == NULL)
+    add_note_row (self, self->attention_group, error->message);
+  else if (shown == 0)
     add_note_row (self, self->attention_group, _("Nobody needs attention."));
-  else if (shown > 8)
+  else if (shown > MAX_ATTENTION_LISTED)
     {
+      guint more_count = shown - MAX_ATTENTION_LISTED;
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more: see the Attendees area.",
-                                                            "And %u more: see the Attendees area.", shown - 8), shown - 8);
+                                                            "And %u more: see the Attendees area.", more_count),
+                                               more_count);
       add_note_row (self, self->attention_group, more);
     }
 
