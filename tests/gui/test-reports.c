@@ -188,6 +188,38 @@ test_timetable_complete_and_reorder (Fixture       *fixture,
   }
 }
 
+/* The dashboard's list of who needs attention is filled from a thread: it
+ * arrives without holding up the window, and names the same people. */
+static void
+test_reports_attention_listed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  RpAttendee *first;
+  guint n_needing = 0;
+
+  expected = rp_store_find_needing_attention (fixture->store, rp_programme_get_id (fixture->programme), "2023-09-22",
+                                              rp_programme_get_closure_date (fixture->programme),
+                                              g_settings_get_uint (settings, "stale-days"), 8, &n_needing, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >, 0);
+  first = g_ptr_array_index (expected, 0);
+  title = g_strdup_printf ("%d · %s", rp_attendee_get_number (first), rp_attendee_get_display_name (first));
+
+  while (rp_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW, "title", title) == NULL &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW, "title", title));
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW, "title", "Nobody needs attention."));
+}
+
 /* Runs the main loop until the export's progress bar is hidden again; FALSE after 30 s. */
 static gboolean
 wait_for_export (Fixture *fixture)
@@ -283,6 +315,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/reports/print-to-pdf", test_reports_print_to_pdf);
+  ADD ("/gui/reports/attention-listed", test_reports_attention_listed);
   ADD ("/gui/reports/name-opens-note", test_reports_name_opens_note);
   ADD ("/gui/reports/export-in-thread", test_reports_export_in_thread);
   ADD ("/gui/reports/export-cancelled", test_reports_export_cancelled);

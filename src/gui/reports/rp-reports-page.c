@@ -39,6 +39,7 @@ struct _RpReportsPage
   AdwPreferencesGroup *overdue_group;
   AdwPreferencesGroup *upcoming_group;
   GPtrArray    *dashboard_rows;   /* (group, row) pairs to remove on refresh */
+  GCancellable *attention_cancellable;  /* the search for who needs attention, if running */
   RpReport     *pending;      /* the report waiting for a file name */
   GCancellable *export_cancellable;  /* the export running, if any */
   GtkRevealer  *export_revealer;
@@ -116,40 +117,74 @@ on_attention_activated (AdwActionRow  *row,
   g_signal_emit (self, signals[EDIT_NOTE], 0, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "number")));
 }
 
-static void
-update_dashboard (RpReportsPage     *self,
-                  RpProgrammeCounts *counts)
+typedef struct
 {
-  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
-  g_autoptr(GPtrArray) attendees = NULL;
-  g_autoptr(GListModel) actions = NULL;
-  g_autoptr(GListModel) days = NULL;
+  char   *path;
+  gint64  programme_id;
+  char   *today;
+  char   *closure_date;
+  guint   stale_days;
+  guint   n_needing;     /* the answer, with the task's GPtrArray */
+} AttentionSearch;
+
+static void
+attention_search_free (AttentionSearch *search)
+{
+  g_free (search->path);
+  g_free (search->today);
+  g_free (search->closure_date);
+  g_free (search);
+}
+
+/* Every attendee is judged, so at 100,000 this takes longer than a frame:
+ * it reads on its own connection, in a thread. */
+static void
+search_attention_in_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  AttentionSearch *search = task_data;
+  g_autoptr(RpStore) store = NULL;
+  GPtrArray *found;
+  GError *error = NULL;
+
+  if (!(store = rp_store_open (search->path, RP_STORE_OPEN_READ_ONLY, &error)) ||
+      !(found = rp_store_find_needing_attention (store, search->programme_id, search->today, search->closure_date,
+                                                 search->stale_days, MAX_ATTENTION_LISTED, &search->n_needing,
+                                                 &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_attention_found (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  RpReportsPage *self = RP_REPORTS_PAGE (source_object);
+  AttentionSearch *search = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = NULL;
-  const char *closure_date;
-  guint stale_days = g_settings_get_uint (self->settings, "stale-days");
-  guint shown = 0;
+  g_autoptr(GPtrArray) attendees = g_task_propagate_pointer (G_TASK (result), &error);
 
-  for (guint i = 0; i + 1 < self->dashboard_rows->len; i += 2)
-    adw_preferences_group_remove (g_ptr_array_index (self->dashboard_rows, i),
-                                  g_ptr_array_index (self->dashboard_rows, i + 1));
-  g_ptr_array_set_size (self->dashboard_rows, 0);
-
-  rp_step_chart_set_counts (self->step_chart, counts->at_step, counts->moved);
-
-  if (store == NULL || programme == NULL)
+  /* A newer search has started since, or the page has gone: that is the answer to show. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->attention_cancellable)
     return;
+  g_clear_object (&self->attention_cancellable);
 
-  closure_date = rp_programme_get_closure_date (programme);
-  today = rp_store_dup_today (store);
-  attendees = rp_store_find_needing_attention (store, rp_programme_get_id (programme), today, closure_date,
-                                               stale_days, MAX_ATTENTION_LISTED, &shown, &error);
-  for (guint i = 0; attendees != NULL && i < attendees->len; i++)
+  if (attendees == NULL)
+    {
+      add_note_row (self, self->attention_group, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < attendees->len; i++)
     {
       RpAttendee *attendee = g_ptr_array_index (attendees, i);
-      RpAttention attention = rp_attention_for_attendee (attendee, today, closure_date, stale_days);
-      g_autofree char *lines = rp_attention_describe (attention, attendee, today);
+      RpAttention attention = rp_attention_for_attendee (attendee, search->today, search->closure_date,
+                                                         search->stale_days);
+      g_autofree char *lines = rp_attention_describe (attention, attendee, search->today);
       g_auto(GStrv) parts = g_strsplit (lines, "\n", -1);
       g_autofree char *markers = g_strjoinv ("; ", parts);
       g_autofree char *title = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee),
@@ -165,18 +200,65 @@ update_dashboard (RpReportsPage     *self,
       add_dashboard_row (self, self->attention_group, row);
     }
 
-  if (attendees == NULL)
-    add_note_row (self, self->attention_group, error->message);
-  else if (shown == 0)
+  if (search->n_needing == 0)
     add_note_row (self, self->attention_group, _("Nobody needs attention."));
-  else if (shown > MAX_ATTENTION_LISTED)
+  else if (search->n_needing > MAX_ATTENTION_LISTED)
     {
-      guint more_count = shown - MAX_ATTENTION_LISTED;
+      guint more_count = search->n_needing - MAX_ATTENTION_LISTED;
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more: see the Attendees area.",
                                                             "And %u more: see the Attendees area.", more_count),
                                                more_count);
       add_note_row (self, self->attention_group, more);
     }
+}
+
+static void
+start_attention_search (RpReportsPage *self,
+                        RpStore       *store,
+                        RpProgramme   *programme,
+                        const char    *today)
+{
+  g_autoptr(GTask) task = NULL;
+  AttentionSearch *search = g_new0 (AttentionSearch, 1);
+
+  search->path = g_strdup (rp_store_get_path (store));
+  search->programme_id = rp_programme_get_id (programme);
+  search->today = g_strdup (today);
+  search->closure_date = g_strdup (rp_programme_get_closure_date (programme));
+  search->stale_days = g_settings_get_uint (self->settings, "stale-days");
+
+  self->attention_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->attention_cancellable, on_attention_found, NULL);
+  g_task_set_source_tag (task, start_attention_search);
+  g_task_set_task_data (task, search, (GDestroyNotify) attention_search_free);
+  g_task_run_in_thread (task, search_attention_in_thread);
+}
+
+static void
+update_dashboard (RpReportsPage     *self,
+                  RpProgrammeCounts *counts)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autofree char *today = NULL;
+  guint shown = 0;
+
+  for (guint i = 0; i + 1 < self->dashboard_rows->len; i += 2)
+    adw_preferences_group_remove (g_ptr_array_index (self->dashboard_rows, i),
+                                  g_ptr_array_index (self->dashboard_rows, i + 1));
+  g_ptr_array_set_size (self->dashboard_rows, 0);
+
+  rp_step_chart_set_counts (self->step_chart, counts->at_step, counts->moved);
+
+  g_cancellable_cancel (self->attention_cancellable);
+  g_clear_object (&self->attention_cancellable);
+  if (store == NULL || programme == NULL)
+    return;
+
+  today = rp_store_dup_today (store);
+  start_attention_search (self, store, programme, today);
 
   shown = 0;
   actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
@@ -629,6 +711,8 @@ rp_reports_page_dispose (GObject *object)
   RpReportsPage *self = RP_REPORTS_PAGE (object);
 
   g_cancellable_cancel (self->export_cancellable);
+  g_cancellable_cancel (self->attention_cancellable);
+  g_clear_object (&self->attention_cancellable);
 
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
