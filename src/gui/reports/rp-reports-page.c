@@ -119,6 +119,7 @@ on_attention_activated (AdwActionRow  *row,
 
 typedef struct
 {
+  GWeakRef page;         /* not a strong reference: the page must not outlive its window for this */
   char   *path;
   gint64  programme_id;
   char   *today;
@@ -130,6 +131,7 @@ typedef struct
 static void
 attention_search_free (AttentionSearch *search)
 {
+  g_weak_ref_clear (&search->page);
   g_free (search->path);
   g_free (search->today);
   g_free (search->closure_date);
@@ -163,13 +165,13 @@ on_attention_found (GObject      *source_object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  RpReportsPage *self = RP_REPORTS_PAGE (source_object);
   AttentionSearch *search = g_task_get_task_data (G_TASK (result));
+  g_autoptr(RpReportsPage) self = g_weak_ref_get (&search->page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) attendees = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* A newer search has started since, or the page has gone: that is the answer to show. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->attention_cancellable)
+  /* The page has gone, or a newer search has started since: its answer is the one to show. */
+  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->attention_cancellable)
     return;
   g_clear_object (&self->attention_cancellable);
 
@@ -221,6 +223,7 @@ start_attention_search (RpReportsPage *self,
   g_autoptr(GTask) task = NULL;
   AttentionSearch *search = g_new0 (AttentionSearch, 1);
 
+  g_weak_ref_init (&search->page, self);
   search->path = g_strdup (rp_store_get_path (store));
   search->programme_id = rp_programme_get_id (programme);
   search->today = g_strdup (today);
@@ -228,7 +231,7 @@ start_attention_search (RpReportsPage *self,
   search->stale_days = g_settings_get_uint (self->settings, "stale-days");
 
   self->attention_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->attention_cancellable, on_attention_found, NULL);
+  task = g_task_new (NULL, self->attention_cancellable, on_attention_found, NULL);
   g_task_set_source_tag (task, start_attention_search);
   g_task_set_task_data (task, search, (GDestroyNotify) attention_search_free);
   g_task_run_in_thread (task, search_attention_in_thread);
