@@ -214,6 +214,27 @@ count_rows (GtkWidget      *root,
   return n;
 }
 
+/* Counts the rows whose attention marker is shown and those whose is faded out,
+ * checking that each shows exactly when it has something to say. */
+static void
+count_markers (GtkWidget *root,
+               guint     *shown,
+               guint     *faded)
+{
+  if (RP_IS_ATTENDEE_ROW (root))
+    {
+      GtkWidget *marker = gtk_widget_get_first_child (root);
+      gboolean has_text = rp_attendee_row_get_text (RP_ATTENDEE_ROW (root), RP_ATTENDEE_COLUMN_ATTENTION) != NULL;
+
+      g_assert_cmpfloat (gtk_widget_get_opacity (marker), ==, has_text ? 1.0 : 0.0);
+      (*(has_text ? shown : faded))++;
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    count_markers (child, shown, faded);
+}
+
 static void
 test_attendees_header_sorts (Fixture       *fixture,
                              gconstpointer  data)
@@ -247,6 +268,15 @@ test_attendees_header_sorts (Fixture       *fixture,
   g_assert_cmpstr (rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_STATUS), ==, "Health");
   g_assert_cmpstr (rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_WORKER), ==, "Hannah Ward");
   g_assert_true (g_str_has_prefix (rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_STEP), "5 · "));
+
+  /* Rows told a new attendee show or fade the attention marker to match. */
+  {
+    guint shown = 0, faded = 0;
+
+    count_markers (table, &shown, &faded);
+    g_assert_cmpuint (shown, >, 0);
+    g_assert_cmpuint (faded, >, 0);
+  }
 
   /* Another column's header sorts by that column, from the start. */
   g_signal_emit_by_name (find_header (fixture, "No"), "clicked");

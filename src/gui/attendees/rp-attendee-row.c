@@ -179,7 +179,8 @@ rp_attendee_row_init (RpAttendeeRow *self)
   gtk_widget_set_has_tooltip (self->attention, TRUE);
   g_signal_connect (self->attention, "query-tooltip", G_CALLBACK (on_attention_query_tooltip), self);
   gtk_widget_set_parent (self->attention, GTK_WIDGET (self));
-  rp_attendee_row_set_attention (self, NULL);
+  gtk_widget_set_opacity (self->attention, 0.0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->attention), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   for (guint i = 0; i < RP_ATTENDEE_N_COLUMNS; i++)
     {
@@ -258,7 +259,8 @@ rp_attendee_row_set_attention (RpAttendeeRow *self,
 {
   g_return_if_fail (RP_IS_ATTENDEE_ROW (self));
 
-  if (description != NULL && g_strcmp0 (self->attention_text, description) == 0)
+  /* Most rows rebound by a search or sort have nothing new to say. */
+  if (g_strcmp0 (self->attention_text, description) == 0)
     return;
 
   g_free (self->attention_text);
