@@ -80,6 +80,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->page = RP_ATTENDEES_PAGE (rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE, NULL, NULL));
   g_assert_nonnull (fixture->page);
+  /* The attendee's page is made when one is first opened. */
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_ATTENDEE_PAGE, NULL, NULL));
   settle (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rp_attendees_page_get_list (fixture->page))), ==, 19);
 }
@@ -179,6 +181,95 @@ test_attendees_sort (Fixture       *fixture,
   rp_attendees_page_sort_by (fixture->page, "number", GTK_SORT_ASCENDING);
   settle (fixture);
   g_assert_cmpint (number_at (fixture, 0), ==, 1);
+}
+
+/* "My attendees" lists each active worker with their caseload as it is when
+ * the menu opens, and choosing one shows just their attendees. */
+static void
+test_attendees_worker_menu (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON,
+                                           "icon-name", "avatar-default-symbolic");
+  g_autoptr(GListModel) workers = rp_store_list_workers (fixture->store, TRUE, NULL);
+  g_autoptr(RpWorker) worker = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *label = NULL;
+  GMenuModel *menu, *section;
+  guint caseload = 0;
+  guint line = 0;
+
+  g_assert_nonnull (button);
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "My attendees");
+
+  /* Nothing is counted until it opens. */
+  g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  rp_test_spin ();
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Everyone");
+
+  section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, g_list_model_get_n_items (workers));
+  /* Each worker's line, up to the first with attendees allocated. */
+  for (guint i = 0; caseload == 0 && i < g_list_model_get_n_items (workers); i++)
+    {
+      line = i;
+      g_clear_object (&worker);
+      worker = g_list_model_get_item (workers, i);
+      caseload = rp_store_count_caseload (fixture->store, rp_programme_get_id (fixture->programme),
+                                          rp_worker_get_id (worker), NULL);
+      g_clear_pointer (&expected, g_free);
+      expected = g_strdup_printf ("%s (%u)", rp_worker_get_name (worker), caseload);
+      g_clear_pointer (&label, g_free);
+      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_assert_cmpstr (label, ==, expected);
+    }
+  g_assert_cmpuint (caseload, >, 0);
+  g_object_unref (section);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  g_assert_true (gtk_widget_activate_action (button, "attendees.show-worker", "x", rp_worker_get_id (worker)));
+  settle (fixture);
+  g_assert_cmpuint (shown (fixture), ==, caseload);
+
+  /* One more allocated meanwhile shows the next time it opens. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RpAttendee) unallocated = NULL;
+    g_autoptr(GListModel) attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), &error);
+
+    for (guint i = 0; unallocated == NULL && i < g_list_model_get_n_items (attendees); i++)
+      {
+        g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+
+        if (rp_attendee_get_worker_id (attendee) != rp_worker_get_id (worker) &&
+            rp_attendee_get_outcome (attendee) == RP_OUTCOME_ATTENDING && !rp_attendee_get_archived (attendee))
+          unallocated = g_steal_pointer (&attendee);
+      }
+    g_assert_nonnull (unallocated);
+    rp_attendee_set_worker_id (unallocated, rp_worker_get_id (worker));
+    g_assert_true (rp_store_save_attendee (fixture->store, unallocated, &error));
+    g_assert_no_error (error);
+    caseload++;
+  }
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  rp_test_spin ();
+  section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), 1, G_MENU_LINK_SECTION);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s (%u)", rp_worker_get_name (worker), caseload);
+  g_clear_pointer (&label, g_free);
+  g_assert_true (g_menu_model_get_item_attribute (section, line, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, expected);
+  g_object_unref (section);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* Filters are remembered: the next test starts from everyone. */
+  g_assert_true (gtk_widget_activate_action (button, "attendees.clear-filters", NULL));
+  settle (fixture);
 }
 
 /* The header over @title's column: what a click on it sorts by. */
@@ -529,6 +620,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/attendees/filter-and-search", test_attendees_filter_and_search);
   ADD ("/gui/attendees/sort", test_attendees_sort);
+  ADD ("/gui/attendees/worker-menu", test_attendees_worker_menu);
   ADD ("/gui/attendees/header-sorts", test_attendees_header_sorts);
   ADD ("/gui/attendees/rows-in-sight", test_attendees_rows_in_sight);
   ADD ("/gui/attendees/step-forward-and-undo", test_attendees_step_forward_and_undo);

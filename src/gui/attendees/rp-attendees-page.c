@@ -39,7 +39,7 @@ struct _RpAttendeesPage
   GtkStack            *list_stack;
   RpAttendeeTable     *table;
   GtkLabel            *count_label;
-  RpAttendeePage      *attendee_page;
+  RpAttendeePage      *attendee_page;    /* made when first opened */
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendeesPage, rp_attendees_page, RP_TYPE_AREA_PAGE)
@@ -338,10 +338,6 @@ static void
 rebuild_worker_choices (RpAttendeesPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
   gint64 any = RP_ATTENDEE_FILTER_ANY_WORKER;
   gint64 none = RP_ATTENDEE_FILTER_NO_WORKER;
 
@@ -351,8 +347,6 @@ rebuild_worker_choices (RpAttendeesPage *self)
   gtk_string_list_append (names, _("No worker allocated"));
   g_array_append_val (self->worker_choices, none);
 
-  g_menu_append (menu, _("Everyone"), "attendees.show-worker(int64 0)");
-
   for (guint i = 0; self->workers != NULL && i < g_list_model_get_n_items (self->workers); i++)
     {
       g_autoptr(RpWorker) worker = g_list_model_get_item (self->workers, i);
@@ -360,25 +354,48 @@ rebuild_worker_choices (RpAttendeesPage *self)
 
       gtk_string_list_append (names, rp_worker_get_name (worker));
       g_array_append_val (self->worker_choices, id);
-
-      if (rp_worker_get_active (worker) && store != NULL && programme != NULL)
-        {
-          guint caseload = rp_store_count_caseload (store, rp_programme_get_id (programme), id, NULL);
-          g_autofree char *label = g_strdup_printf ("%s (%u)", rp_worker_get_name (worker), caseload);
-          g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-          g_menu_item_set_action_and_target_value (item, "attendees.show-worker", g_variant_new_int64 (id));
-          g_menu_append_item (section, item);
-        }
     }
-
-  g_menu_append_section (menu, _("Allocated to"), G_MENU_MODEL (section));
-  g_menu_append (menu, _("Manage _Workers…"), "attendees.workers");
 
   self->syncing = TRUE;
   gtk_drop_down_set_model (self->worker_dropdown, G_LIST_MODEL (names));
   self->syncing = FALSE;
-  gtk_menu_button_set_menu_model (self->mine_button, G_MENU_MODEL (menu));
+}
+
+/* Made as the menu opens, so each caseload is as it is now, and opening the
+ * window need not count them. */
+static void
+build_worker_menu (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  RpAttendeesPage *self = user_data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+
+  g_menu_append (menu, _("Everyone"), "attendees.show-worker(int64 0)");
+
+  for (guint i = 0; self->workers != NULL && i < g_list_model_get_n_items (self->workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (self->workers, i);
+      gint64 id = rp_worker_get_id (worker);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+      guint caseload;
+
+      if (!rp_worker_get_active (worker) || store == NULL || programme == NULL)
+        continue;
+
+      caseload = rp_store_count_caseload (store, rp_programme_get_id (programme), id, NULL);
+      label = g_strdup_printf ("%s (%u)", rp_worker_get_name (worker), caseload);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "attendees.show-worker", g_variant_new_int64 (id));
+      g_menu_append_item (section, item);
+    }
+
+  g_menu_append_section (menu, _("Allocated to"), G_MENU_MODEL (section));
+  g_menu_append (menu, _("Manage _Workers…"), "attendees.workers");
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 /* Keeps the selected attendee selected wherever a new search or sort puts them. */
@@ -438,10 +455,39 @@ rp_attendees_page_refresh (RpAreaPage *page)
 /* Attendee page -------------------------------------------------------------- */
 
 static void
+on_attendee_back (RpAttendeesPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->table));
+}
+
+static void
+on_attendee_changed (RpAttendeesPage *self)
+{
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+}
+
+/* Built on first use: most starts never open an attendee, and the window
+ * opens sooner without styling a page nobody sees. */
+static RpAttendeePage *
+ensure_attendee_page (RpAttendeesPage *self)
+{
+  if (self->attendee_page == NULL)
+    {
+      self->attendee_page = g_object_new (RP_TYPE_ATTENDEE_PAGE, NULL);
+      g_signal_connect_object (self->attendee_page, "back", G_CALLBACK (on_attendee_back), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->attendee_page, "changed", G_CALLBACK (on_attendee_changed), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->attendee_page), "attendee");
+    }
+
+  return self->attendee_page;
+}
+
+static void
 show_attendee (RpAttendeesPage *self,
                RpAttendee      *attendee)
 {
-  rp_attendee_page_show (self->attendee_page, rp_area_page_get_store (RP_AREA_PAGE (self)),
+  rp_attendee_page_show (ensure_attendee_page (self), rp_area_page_get_store (RP_AREA_PAGE (self)),
                          rp_area_page_get_programme (RP_AREA_PAGE (self)), attendee);
   g_settings_set_int (self->settings, "attendees-selected", rp_attendee_get_number (attendee));
   gtk_stack_set_visible_child_name (self->stack, "attendee");
@@ -455,19 +501,6 @@ on_row_activated (RpAttendeesPage *self,
 
   if (attendee != NULL)
     show_attendee (self, attendee);
-}
-
-static void
-on_attendee_back (RpAttendeesPage *self)
-{
-  gtk_stack_set_visible_child_name (self->stack, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->table));
-}
-
-static void
-on_attendee_changed (RpAttendeesPage *self)
-{
-  rp_area_page_refresh (RP_AREA_PAGE (self));
 }
 
 static void
@@ -595,6 +628,7 @@ rp_attendees_page_dispose (GObject *object)
   g_clear_pointer (&self->worker_choices, g_array_unref);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->closure_date, g_free);
+  self->attendee_page = NULL;  /* the stack holds it */
 
   G_OBJECT_CLASS (rp_attendees_page_parent_class)->dispose (object);
 }
@@ -623,11 +657,8 @@ rp_attendees_page_class_init (RpAttendeesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, table);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, attendee_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_attendee_back);
-  gtk_widget_class_bind_template_callback (widget_class, on_attendee_changed);
 
   gtk_widget_class_install_action (widget_class, "attendees.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "attendees.workers", NULL, workers_action);
@@ -684,6 +715,7 @@ rp_attendees_page_init (RpAttendeesPage *self)
 
   restore_filter (self);
   rebuild_worker_choices (self);
+  gtk_menu_button_set_create_popup_func (self->mine_button, build_worker_menu, self, NULL);
   sync_controls (self);
 
   g_signal_connect_object (self->filter, "notify", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
@@ -777,10 +809,16 @@ rp_attendees_page_show_number (RpAttendeesPage *self,
     show_attendee (self, attendee);
 }
 
+/**
+ * rp_attendees_page_get_attendee_page:
+ *
+ * Returns: (transfer none): the page that shows one attendee, made now if
+ *   no attendee has been opened yet
+ */
 RpAttendeePage *
 rp_attendees_page_get_attendee_page (RpAttendeesPage *self)
 {
   g_return_val_if_fail (RP_IS_ATTENDEES_PAGE (self), NULL);
 
-  return self->attendee_page;
+  return ensure_attendee_page (self);
 }
