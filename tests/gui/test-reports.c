@@ -137,14 +137,17 @@ static void
 test_timetable_complete_and_reorder (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  GtkWidget *timetable = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
   const char *staff_meeting = "Allocate people to social workers so that officers can start to work and support people and their families.";
-  GtkWidget *row = find_row (timetable, "Work underway with Health looking at alternative provision for 6 people attending the day centre. "
-                                        "Health is looking at alternatives for example Supported Living.");
+  GtkWidget *timetable, *row;
   GtkWidget *check = NULL;
   GtkWidget *up = NULL;
   g_autoptr(GListModel) actions = NULL;
 
+  g_object_set (fixture->window, "area", "timetable", NULL);
+  rp_test_spin ();
+  timetable = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
+  row = find_row (timetable, "Work underway with Health looking at alternative provision for 6 people attending the day centre. "
+                             "Health is looking at alternatives for example Supported Living.");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "In progress"));
 

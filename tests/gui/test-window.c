@@ -13,6 +13,7 @@
 #include "rp-core.h"
 #include "rp-count-row.h"
 #include "rp-new-programme-window.h"
+#include "rp-reports-page.h"
 #include "rp-gui-test-util.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
@@ -82,11 +83,16 @@ destroy_window (RpWindow *window)
   g_assert_finalize_object (window);
 }
 
+/* A figure on the dashboard, read as a user does: in the Reports area. */
 static const char *
 count_in_area (RpWindow   *window,
                const char *row_title)
 {
-  GtkWidget *row = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_COUNT_ROW, "title", row_title);
+  GtkWidget *row;
+
+  g_object_set (window, "area", "reports", NULL);
+  rp_test_spin ();
+  row = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_COUNT_ROW, "title", row_title);
 
   g_assert_nonnull (row);
   return rp_count_row_get_value (RP_COUNT_ROW (row));
@@ -110,6 +116,21 @@ test_window_welcome_without_store (Fixture       *fixture,
   g_assert_nonnull (menu_button);
   gtk_test_accessible_assert_role (menu_button, GTK_ACCESSIBLE_ROLE_BUTTON);
   gtk_test_accessible_assert_property (menu_button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
+
+  /* The menu is there when it opens, with Open Database among the first items. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  rp_test_spin ();
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+    g_autoptr(GMenuModel) first_section = NULL;
+    g_autofree char *label = NULL;
+
+    g_assert_nonnull (menu);
+    first_section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_true (g_menu_model_get_item_attribute (first_section, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "_Open Database…");
+  }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 
   destroy_window (window);
 }
@@ -144,6 +165,10 @@ test_window_shows_programme (Fixture       *fixture,
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)), ==, "Closes 31 March 2024");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, rp_programme_get_name (programme));
 
+  /* The Attendees area is built first; the others wait until they are shown. */
+  g_assert_cmpstr (rp_window_get_area (window), ==, "attendees");
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_REPORTS_PAGE, NULL, NULL));
+
   /* The figures are the database's, not the page's. */
   expected = g_strdup_printf ("%u", counts.attending);
   g_assert_cmpstr (count_in_area (window, "Still attending"), ==, expected);
@@ -154,7 +179,7 @@ test_window_shows_programme (Fixture       *fixture,
   g_assert_cmpstr (count_in_area (window, "Days until closure"), ==, "90");
 
   /* Alt+3 and the area action switch to the timetable. */
-  g_assert_cmpstr (rp_window_get_area (window), ==, "attendees");
+  g_assert_cmpstr (rp_window_get_area (window), ==, "reports");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.area", "s", "timetable"));
   g_assert_cmpstr (rp_window_get_area (window), ==, "timetable");
 
@@ -165,7 +190,6 @@ test_window_shows_programme (Fixture       *fixture,
     g_assert_true (rp_store_change_step (fixture->store, rp_attendee_get_id (four), 2, NULL, NULL, &error));
     rp_window_set_store (window, NULL);
     rp_window_set_store (window, fixture->store);
-    /* The Reports area is out of sight: it is filled when the main loop is idle. */
     rp_test_spin ();
     g_assert_cmpstr (count_in_area (window, "Step 2 · Contact with people to commence discussion"), ==, "9");
   }

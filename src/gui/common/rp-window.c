@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rp-attendees-page.h"
 #include "rp-backups-window.h"
@@ -36,11 +37,12 @@ struct _RpWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwWindowTitle       *programme_title;
   AdwViewStack         *view_stack;
+  GMenu                *primary_menu;
   GMenu                *programmes_section;
-  RpAreaPage           *attendees_page;
-  RpAreaPage           *taster_days_page;
-  RpAreaPage           *timetable_page;
-  RpAreaPage           *reports_page;
+  GtkMenuButton        *welcome_menu_button;
+  GtkMenuButton        *fault_menu_button;
+  GtkMenuButton        *menu_button;
+  RpAreaPage           *area_pages[4];  /* NULL until first shown; held by the view stack */
 };
 
 G_DEFINE_FINAL_TYPE (RpWindow, rp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -170,22 +172,69 @@ update_titles (RpWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), rp_programme_get_name (self->programme));
 }
 
-static RpAreaPage *
-area_pages (RpWindow *self,
-            guint     i)
+/* The areas, in the order of the view switcher and of Alt+1 to Alt+4. */
+static const struct
 {
-  RpAreaPage *pages[] = {
-    self->attendees_page, self->taster_days_page, self->timetable_page, self->reports_page,
-  };
+  const char *name;
+  guint       key;
+  GType     (*get_type) (void);
+} areas[] = {
+  { "attendees",   GDK_KEY_1, rp_attendees_page_get_type },
+  { "taster-days", GDK_KEY_2, rp_taster_days_page_get_type },
+  { "timetable",   GDK_KEY_3, rp_timetable_page_get_type },
+  { "reports",     GDK_KEY_4, rp_reports_page_get_type },
+};
 
-  return i < G_N_ELEMENTS (pages) ? pages[i] : NULL;
+G_STATIC_ASSERT (G_N_ELEMENTS (areas) == G_N_ELEMENTS (((RpWindow *) NULL)->area_pages));
+
+enum { AREA_ATTENDEES };
+
+static void on_edit_note (RpWindow *self,
+                          int       number);
+
+/* An area is built when it is first shown: the window opens sooner, and
+ * an area nobody visits costs nothing. */
+static RpAreaPage *
+ensure_area_page (RpWindow *self,
+                  guint     area)
+{
+  RpAreaPage *page = self->area_pages[area];
+
+  if (page == NULL)
+    {
+      page = self->area_pages[area] = g_object_new (areas[area].get_type (), NULL);
+      rp_area_page_set_store (page, self->store);
+      rp_area_page_set_programme (page, self->programme);
+      if (RP_IS_REPORTS_PAGE (page))
+        g_signal_connect_object (page, "edit-note", G_CALLBACK (on_edit_note), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (ADW_BIN (adw_view_stack_get_child_by_name (self->view_stack, areas[area].name)),
+                         GTK_WIDGET (page));
+    }
+
+  return page;
+}
+
+/* The area in view is built as soon as there is a programme to show in it. */
+static RpAreaPage *
+ensure_visible_area (RpWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->programme == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_strcmp0 (areas[i].name, name) == 0)
+      return ensure_area_page (self, i);
+
+  return NULL;
 }
 
 void
 rp_window_set_programme (RpWindow    *self,
                          RpProgramme *programme)
 {
-  RpAreaPage *page;
+  RpAreaPage *visible_page;
 
   g_return_if_fail (RP_IS_WINDOW (self));
   g_return_if_fail (programme == NULL || RP_IS_PROGRAMME (programme));
@@ -193,11 +242,15 @@ rp_window_set_programme (RpWindow    *self,
   if (!g_set_object (&self->programme, programme))
     return;
 
-  for (guint i = 0; (page = area_pages (self, i)) != NULL; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (self->area_pages); i++)
     {
-      rp_area_page_set_store (page, self->store);
-      rp_area_page_set_programme (page, programme);
+      if (self->area_pages[i] == NULL)
+        continue;
+
+      rp_area_page_set_store (self->area_pages[i], self->store);
+      rp_area_page_set_programme (self->area_pages[i], programme);
     }
+  visible_page = ensure_visible_area (self);
 
   /* The menu marks the programme shown; 0 is no programme's id. */
   g_simple_action_set_state (self->show_programme,
@@ -210,8 +263,8 @@ rp_window_set_programme (RpWindow    *self,
   update_view (self);
 
   /* The area in view starts reading now, while the window is laid out. */
-  if (programme != NULL)
-    rp_area_page_refresh_if_pending (RP_AREA_PAGE (adw_view_stack_get_visible_child (self->view_stack)));
+  if (visible_page != NULL)
+    rp_area_page_refresh_if_pending (visible_page);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
 }
@@ -758,10 +811,10 @@ on_imported (RpWindow       *self,
              RpImportWindow *dialog)
 {
   g_autofree char *message = NULL;
-  RpAreaPage *page;
 
-  for (guint i = 0; (page = area_pages (self, i)) != NULL; i++)
-    rp_area_page_refresh (page);
+  for (guint i = 0; i < G_N_ELEMENTS (self->area_pages); i++)
+    if (self->area_pages[i] != NULL)
+      rp_area_page_refresh (self->area_pages[i]);
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Imported %u attendee. A backup of the database as it was is kept among the backups.",
@@ -880,13 +933,18 @@ static void
 on_edit_note (RpWindow *self,
               int       number)
 {
-  adw_view_stack_set_visible_child_name (self->view_stack, "attendees");
-  rp_attendees_page_show_number (RP_ATTENDEES_PAGE (self->attendees_page), number);
+  adw_view_stack_set_visible_child_name (self->view_stack, areas[AREA_ATTENDEES].name);
+  rp_attendees_page_show_number (RP_ATTENDEES_PAGE (ensure_area_page (self, AREA_ATTENDEES)), number);
 }
 
 static void
 on_area_changed (RpWindow *self)
 {
+  /* The view stack reports its first page while the template is built. */
+  if (self->view_stack == NULL)
+    return;
+
+  ensure_visible_area (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA]);
 }
 
@@ -924,6 +982,7 @@ rp_window_dispose (GObject *object)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_WINDOW);
+  memset (self->area_pages, 0, sizeof self->area_pages);
 
   g_clear_object (&self->store);
   g_clear_object (&self->programme);
@@ -997,11 +1056,6 @@ rp_window_class_init (RpWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-  static const struct { guint key; const char *area; } area_keys[] = {
-    { GDK_KEY_1, "attendees" }, { GDK_KEY_2, "taster-days" },
-    { GDK_KEY_3, "timetable" }, { GDK_KEY_4, "reports" },
-  };
-
   object_class->dispose = rp_window_dispose;
   object_class->get_property = rp_window_get_property;
   object_class->set_property = rp_window_set_property;
@@ -1023,10 +1077,6 @@ rp_window_class_init (RpWindowClass *klass)
 
   g_type_ensure (RP_TYPE_WELCOME_PAGE);
   g_type_ensure (RP_TYPE_FAULT_PAGE);
-  g_type_ensure (RP_TYPE_ATTENDEES_PAGE);
-  g_type_ensure (RP_TYPE_TASTER_DAYS_PAGE);
-  g_type_ensure (RP_TYPE_TIMETABLE_PAGE);
-  g_type_ensure (RP_TYPE_REPORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/common/rp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpWindow, toast_overlay);
@@ -1036,11 +1086,11 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, programme_title);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, programmes_section);
-  gtk_widget_class_bind_template_child (widget_class, RpWindow, attendees_page);
-  gtk_widget_class_bind_template_child (widget_class, RpWindow, taster_days_page);
-  gtk_widget_class_bind_template_child (widget_class, RpWindow, timetable_page);
-  gtk_widget_class_bind_template_child (widget_class, RpWindow, reports_page);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, fault_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_area_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -1057,9 +1107,21 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (area_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, area_keys[i].key, GDK_ALT_MASK,
-                                         "win.area", "s", area_keys[i].area);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    gtk_widget_class_add_binding_action (widget_class, areas[i].key, GDK_ALT_MASK,
+                                         "win.area", "s", areas[i].name);
+}
+
+/* The main menu is made the first time it opens: most starts never open it,
+ * and the window opens sooner without three menus built in advance. */
+static void
+add_primary_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  RpWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
 }
 
 static void
@@ -1068,6 +1130,9 @@ rp_window_init (RpWindow *self)
   g_autoptr(GSimpleActionGroup) programme_actions = g_simple_action_group_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->welcome_menu_button, add_primary_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->fault_menu_button, add_primary_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, add_primary_menu, self, NULL);
 
 
   self->cancellable = g_cancellable_new ();
@@ -1077,8 +1142,6 @@ rp_window_init (RpWindow *self)
   g_signal_connect_object (self->show_programme, "change-state", G_CALLBACK (on_show_programme), self, G_CONNECT_SWAPPED);
   g_action_map_add_action (G_ACTION_MAP (programme_actions), G_ACTION (self->show_programme));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "programme", G_ACTION_GROUP (programme_actions));
-
-  g_signal_connect_object (self->reports_page, "edit-note", G_CALLBACK (on_edit_note), self, G_CONNECT_SWAPPED);
 
   /* When the switcher takes the header's centre, the programme's name moves to the start. */
   g_object_bind_property (self->switcher_title, "title-visible",
