@@ -77,7 +77,16 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->list);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gpointer list = fixture->list;
+
+  /* Once the list is idle, a job may still be making collation keys in the
+   * background: it holds the list until it ends. */
+  g_object_add_weak_pointer (list, &list);
+  g_object_unref (fixture->list);
+  while (list != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (list);
   g_assert_finalize_object (fixture->filter);
   g_clear_object (&fixture->programme);
   g_assert_finalize_object (fixture->store);

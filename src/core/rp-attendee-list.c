@@ -46,6 +46,8 @@ struct _RpAttendeeList
   guint             start_source;
   GCancellable     *job_cancellable;
   gboolean          job_is_load;
+  gboolean          keys_wanted;   /* collation keys still to be made, when nothing else waits */
+  gboolean          job_makes_keys;
 };
 
 static void rp_attendee_list_model_init (GListModelInterface *iface);
@@ -82,6 +84,7 @@ typedef struct
   char             *today;
   char             *closure_date;
   guint             stale_days;
+  gboolean          make_keys;     /* only make the attendees' collation keys */
   GPtrArray        *shown;         /* out */
 } Job;
 
@@ -216,16 +219,31 @@ read_attendees (const char  *path,
   n = g_list_model_get_n_items (model);
   attendees = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    {
-      RpAttendee *attendee = g_list_model_get_item (model, i);
-
-      /* Collation keys are slow to make; made here, a sort by name is a sort of bytes. */
-      rp_attendee_get_full_name_sort_key (attendee);
-      rp_attendee_get_worker_name_sort_key (attendee);
-      g_ptr_array_add (attendees, attendee);
-    }
+    g_ptr_array_add (attendees, g_list_model_get_item (model, i));
 
   return attendees;
+}
+
+/* Collation keys are slow to make, so they are made once, in a job of their
+ * own after the first answer is shown: then a sort by name or by worker is a
+ * sort of bytes. Jobs run one at a time, and the main thread never reads the
+ * keys, so no other thread touches them meanwhile. */
+static void
+make_keys (GTask *task,
+           Job   *job)
+{
+  for (guint i = 0; i < job->attendees->len; i++)
+    {
+      RpAttendee *attendee = g_ptr_array_index (job->attendees, i);
+
+      if (i % 1024 == 0 && g_task_return_error_if_cancelled (task))
+        return;
+
+      rp_attendee_get_full_name_sort_key (attendee);
+      rp_attendee_get_worker_name_sort_key (attendee);
+    }
+
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -239,6 +257,11 @@ run_job (GTask        *task,
   GError *error = NULL;
   guint n_entries = 0;
 
+  if (job->make_keys)
+    {
+      make_keys (task, job);
+      return;
+    }
 
   if (job->path != NULL && !(job->attendees = read_attendees (job->path, job->programme_id, &error)))
     {
@@ -261,7 +284,6 @@ run_job (GTask        *task,
 
   if (job->sort != RP_ATTENDEE_SORT_NUMBER || job->descending)
     g_qsort_with_data (entries, n_entries, sizeof (Entry), compare_entries, job);
-
 
   job->shown = g_ptr_array_sized_new (n_entries);
   for (guint i = 0; i < n_entries; i++)
@@ -337,16 +359,23 @@ on_job_done (GObject      *source,
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gboolean was_load = self->job_is_load;
-
+  gboolean was_busy = rp_attendee_list_get_busy (self);
 
   g_clear_object (&self->job_cancellable);
   self->job_is_load = FALSE;
+  self->job_makes_keys = FALSE;
 
   /* The list was let go while the thread worked. */
   if (self->filter == NULL)
     return;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (job->make_keys)
+    {
+      /* Stopped for a search or a sort: the rest are made after it. */
+      if (!g_task_propagate_boolean (G_TASK (result), NULL) && job->attendees == self->attendees)
+        self->keys_wanted = TRUE;
+    }
+  else if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -372,6 +401,7 @@ on_job_done (GObject      *source,
           g_clear_pointer (&self->attendees, g_ptr_array_unref);
           self->attendees = g_ptr_array_ref (job->attendees);
           self->loaded = TRUE;
+          self->keys_wanted = TRUE;
         }
 
       /* Only the newest answer is shown; a stale one is worked out again. */
@@ -385,7 +415,7 @@ on_job_done (GObject      *source,
     }
 
   start_job (self);
-  if (self->job_cancellable == NULL)
+  if (rp_attendee_list_get_busy (self) != was_busy)
     set_busy (self);
 }
 
@@ -395,7 +425,7 @@ start_job (RpAttendeeList *self)
   g_autoptr(GTask) task = NULL;
   Job *job;
 
-  if (self->job_cancellable != NULL || (self->load_path == NULL && !self->run_wanted))
+  if (self->job_cancellable != NULL || (self->load_path == NULL && !self->run_wanted && !self->keys_wanted))
     return;
 
   job = g_new0 (Job, 1);
@@ -406,14 +436,20 @@ start_job (RpAttendeeList *self)
     }
   else
     job->attendees = g_ptr_array_ref (self->attendees);
+  /* Anything a person waits for comes first. */
+  job->make_keys = job->path == NULL && !self->run_wanted;
   job->filter = rp_attendee_filter_copy (self->filter);
   job->sort = self->sort;
   job->descending = self->descending;
   job->today = g_strdup (self->today != NULL ? self->today : "");
   job->closure_date = g_strdup (self->closure_date);
   job->stale_days = self->stale_days;
-  self->run_wanted = FALSE;
+  if (job->make_keys)
+    self->keys_wanted = FALSE;
+  else
+    self->run_wanted = FALSE;
   self->job_is_load = job->path != NULL;
+  self->job_makes_keys = job->make_keys;
   self->job_cancellable = g_cancellable_new ();
 
   task = g_task_new (NULL, self->job_cancellable, on_job_done, g_object_ref (self));
@@ -690,6 +726,7 @@ rp_attendee_list_clear (RpAttendeeList *self)
 
   g_clear_pointer (&self->load_path, g_free);
   self->run_wanted = FALSE;
+  self->keys_wanted = FALSE;
   g_clear_handle_id (&self->start_source, g_source_remove);
   if (self->job_cancellable != NULL)
     g_cancellable_cancel (self->job_cancellable);
@@ -772,7 +809,7 @@ rp_attendee_list_get_busy (RpAttendeeList *self)
 {
   g_return_val_if_fail (RP_IS_ATTENDEE_LIST (self), FALSE);
 
-  return self->job_cancellable != NULL || self->load_path != NULL || self->run_wanted;
+  return (self->job_cancellable != NULL && !self->job_makes_keys) || self->load_path != NULL || self->run_wanted;
 }
 
 /**

@@ -406,7 +406,6 @@ on_list_updated (RpAttendeesPage *self)
                                              : G_MAXUINT;
   int number = self->selected_number;
 
-
   gtk_single_selection_set_selected (self->selection, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
   self->selected_number = number;  /* still wanted if a later search shows them again */
   update_counts (self);
@@ -418,7 +417,6 @@ rp_attendees_page_refresh (RpAreaPage *page)
   RpAttendeesPage *self = RP_ATTENDEES_PAGE (page);
   RpStore *store = rp_area_page_get_store (page);
   RpProgramme *programme = rp_area_page_get_programme (page);
-
 
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->closure_date, g_free);

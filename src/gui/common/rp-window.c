@@ -440,7 +440,6 @@ open_database (RpWindow          *self,
   if (!(store = rp_store_open (path, flags, error)))
     return FALSE;
 
-
   rp_window_set_store (self, store);
   g_settings_set_string (self->settings, "recent-database", path);
 
@@ -1133,7 +1132,6 @@ rp_window_init (RpWindow *self)
   gtk_menu_button_set_create_popup_func (self->welcome_menu_button, add_primary_menu, self, NULL);
   gtk_menu_button_set_create_popup_func (self->fault_menu_button, add_primary_menu, self, NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, add_primary_menu, self, NULL);
-
 
   self->cancellable = g_cancellable_new ();
 
