@@ -201,6 +201,7 @@ test_attendees_worker_menu (Fixture       *fixture,
 
   g_assert_nonnull (button);
   gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "My attendees");
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
 
   /* Nothing is counted until it opens. */
   g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
