@@ -1133,7 +1133,6 @@ rp_attendee_set_archived (RpAttendee *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
 }
 
-
 /**
  * rp_attendee_get_display_name:
  *

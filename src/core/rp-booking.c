@@ -468,7 +468,6 @@ rp_booking_set_feedback (RpBooking  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEEDBACK]);
 }
 
-
 /**
  * rp_booking_validate:
  *

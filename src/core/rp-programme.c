@@ -250,7 +250,6 @@ rp_programme_set_report_title (RpProgramme *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT_TITLE]);
 }
 
-
 /**
  * rp_programme_validate:
  *

@@ -395,7 +395,6 @@ rp_provider_set_notes (RpProvider *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
-
 /**
  * rp_provider_validate:
  *

@@ -504,7 +504,6 @@ rp_taster_day_set_cancelled (RpTasterDay *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANCELLED]);
 }
 
-
 /* "HH:MM" on the 24-hour clock, as 10:00 or 09:15. */
 static gboolean
 parse_time (const char *text,

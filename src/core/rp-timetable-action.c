@@ -356,7 +356,6 @@ rp_timetable_action_set_position (RpTimetableAction *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
 }
 
-
 /**
  * rp_timetable_action_validate:
  *

@@ -321,7 +321,6 @@ rp_worker_set_active (RpWorker *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
 
-
 /**
  * rp_worker_validate:
  *

@@ -24,7 +24,6 @@ typedef struct
   RpAttendeesPage *page;
 } Fixture;
 
-
 /* Runs the main loop until @done is true, for five seconds at most. */
 static gboolean
 spin_until (gboolean (*done) (Fixture *), Fixture *fixture)
@@ -54,7 +53,6 @@ settle (Fixture *fixture)
   g_assert_true (spin_until (list_settled, fixture));
   rp_test_spin ();
 }
-
 
 static void
 fixture_set_up (Fixture       *fixture,

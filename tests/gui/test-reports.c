@@ -24,8 +24,6 @@ typedef struct
   RpReportsPage *page;
 } Fixture;
 
-
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)

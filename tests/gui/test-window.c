@@ -47,8 +47,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-
-
 /* Runs the main loop until @view shows, for work done in a thread; FALSE after 5 s. */
 static gboolean
 wait_for_view (RpWindow   *window,
@@ -283,7 +281,6 @@ test_window_open_not_a_database (Fixture       *fixture,
 
   destroy_window (window);
 }
-
 
 /* Scribbles over the attendee table's first page; SQLite still opens the file. */
 static void

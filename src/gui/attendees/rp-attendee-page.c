@@ -856,7 +856,6 @@ rp_attendee_page_dispose (GObject *object)
   if (self->save_source != 0)
     rp_attendee_page_save_now (self);
 
-
   g_clear_object (&self->attendee);
   g_clear_object (&self->programme);
   g_clear_object (&self->store);

@@ -50,7 +50,6 @@ rp_application_activate (GApplication *application)
   gboolean is_new = gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
   RpWindow *window = get_window (self);
 
-
   if (is_new)
     rp_window_restore_session (window);
 
@@ -72,7 +71,6 @@ rp_application_open (GApplication  *application,
   if (n_files > 0 && (path = g_file_get_path (files[0])) != NULL &&
       !rp_window_open_database (window, path, &error))
     rp_window_show_fault (window, path, error);
-
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -131,7 +129,6 @@ rp_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (rp_application_parent_class)->startup (application);
-
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::style-variant",

@@ -85,7 +85,6 @@ update_closure (RpReportsPage *self,
   rp_count_row_set_count (self->days_row, ABS (days));
 }
 
-
 /* Dashboard ---------------------------------------------------------------- */
 
 static void
