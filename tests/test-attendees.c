@@ -222,6 +222,13 @@ test_attendee_step_follows_history (Fixture       *fixture,
                          rp_attendee_get_id (attendee));
   g_assert_cmpint (sqlite3_exec (rp_store_get_db (fixture->store), sql, NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
   g_assert_cmpuint (count_rows (fixture, "SELECT step FROM attendee"), ==, 1);
+
+  /* Nor the date the step began, which the attendees view shows as days at step. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE attendee SET step_since = '2020-01-01' WHERE id = %" G_GINT64_FORMAT,
+                         rp_attendee_get_id (attendee));
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (fixture->store), sql, NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM attendee WHERE step_since = '2020-01-01'"), ==, 0);
 }
 
 static void

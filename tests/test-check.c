@@ -110,7 +110,9 @@ test_broken_records (Fixture       *fixture,
           "PRAGMA foreign_keys = OFF;"
           "INSERT INTO booking (taster_day_id, attendee_id) VALUES (999, 3);"
           "DROP TRIGGER attendee_step_follows_history;"
-          "UPDATE attendee SET step = 6 WHERE number = 4;");
+          "UPDATE attendee SET step = 6 WHERE number = 4;"
+          "DROP TRIGGER attendee_step_since_follows_history;"
+          "UPDATE attendee SET step_since = '2020-01-06' WHERE number = 5;");
   g_assert_true (g_file_get_contents (fixture->path, &before, NULL, NULL));
 
   findings = rp_check_database (fixture->path, &error);
@@ -121,6 +123,8 @@ test_broken_records (Fixture       *fixture,
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "Bookings: 1 refers to a taster day that does not exist."));
   g_assert_nonnull (strstr (text, "attendee 4: at step 6, but the step history ends at step 1."));
+  g_assert_nonnull (strstr (text, "attendee 5: at step "));
+  g_assert_nonnull (strstr (text, " since 6 Jan 2020, but the step history says since "));
   g_assert_nonnull (strstr (text, "attendee 3: booked on a taster day that does not exist."));
 
   /* Checking never changes the file. */

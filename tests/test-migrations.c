@@ -57,6 +57,7 @@ test_migrate_every_version (void)
             g_assert_no_error (error);
             g_assert_cmpstr (rp_attendee_get_full_name (attendee), ==, "Georgia Bennett");
             g_assert_cmpint (rp_attendee_get_step (attendee), ==, 3);
+            g_assert_cmpstr (rp_attendee_get_step_since (attendee), ==, "2023-08-29");
             g_assert_false (rp_attendee_get_archived (attendee));
           }
         }

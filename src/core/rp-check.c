@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "rp-check.h"
+#include "rp-date.h"
 #include "rp-error.h"
 #include "rp-store.h"
 #include "rp-store-private.h"
@@ -153,21 +154,27 @@ check_references (sqlite3   *db,
   finish (db, stmt, rc, finding);
 }
 
+/* Since version 4 the date of the current step is kept beside it too. */
+#define STEP_SINCE_VERSION 4
+
 static void
 check_steps (sqlite3   *db,
+             int        version,
              GPtrArray *findings)
 {
   RpCheckFinding *finding = finding_new (findings,
                                          _("Every attendee’s current step agrees with their step history."),
                                          _("Some attendees’ current step does not agree with their step history."));
-  sqlite3_stmt *stmt = prepare (db,
-                                "SELECT p.name, a.number, a.step, h.to_step"
-                                " FROM attendee a JOIN programme p ON p.id = a.programme_id"
-                                " LEFT JOIN step_change h ON h.id = (SELECT id FROM step_change"
-                                "   WHERE attendee_id = a.id ORDER BY changed_on DESC, id DESC LIMIT 1)"
-                                " WHERE h.to_step IS NOT a.step"
-                                " ORDER BY p.id, a.number",
-                                finding);
+  gboolean has_since = version >= STEP_SINCE_VERSION;
+  g_autofree char *sql = g_strdup_printf ("SELECT p.name, a.number, a.step, h.to_step, %s, h.changed_on"
+                                          " FROM attendee a JOIN programme p ON p.id = a.programme_id"
+                                          " LEFT JOIN step_change h ON h.id = (SELECT id FROM step_change"
+                                          "   WHERE attendee_id = a.id ORDER BY changed_on DESC, id DESC LIMIT 1)"
+                                          " WHERE h.to_step IS NOT a.step%s"
+                                          " ORDER BY p.id, a.number",
+                                          has_since ? "a.step_since" : "h.changed_on",
+                                          has_since ? " OR h.changed_on IS NOT a.step_since" : "");
+  sqlite3_stmt *stmt = prepare (db, sql, finding);
   int rc = SQLITE_DONE;
 
   while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -175,13 +182,20 @@ check_steps (sqlite3   *db,
       const char *programme = (const char *) sqlite3_column_text (stmt, 0);
       int number = sqlite3_column_int (stmt, 1);
       int step = sqlite3_column_int (stmt, 2);
+      g_autofree char *since = rp_date_format_short ((const char *) sqlite3_column_text (stmt, 4));
+      g_autofree char *changed_on = rp_date_format_short ((const char *) sqlite3_column_text (stmt, 5));
 
       if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
         add_problem (finding, g_strdup_printf (_("%s, attendee %d: at step %d, but there is no step history."),
                                                programme, number, step));
-      else
+      else if (sqlite3_column_int (stmt, 3) != step)
         add_problem (finding, g_strdup_printf (_("%s, attendee %d: at step %d, but the step history ends at step %d."),
                                                programme, number, step, sqlite3_column_int (stmt, 3)));
+      else
+        add_problem (finding, g_strdup_printf (_("%s, attendee %d: at step %d since %s, but the step history says since %s."),
+                                               programme, number, step,
+                                               since != NULL ? since : _("an unknown date"),
+                                               changed_on != NULL ? changed_on : _("an unknown date")));
     }
   finish (db, stmt, rc, finding);
 }
@@ -298,7 +312,7 @@ rp_check_database (const char  *path,
   findings = g_ptr_array_new_with_free_func (finding_free);
   check_integrity (db, findings);
   check_references (db, findings);
-  check_steps (db, findings);
+  check_steps (db, version, findings);
   check_bookings (db, findings);
   sqlite3_close_v2 (db);
 

@@ -194,6 +194,34 @@ static const char * const migrations[] = {
   /* 2 → 3: when transport collects the attendee for a taster day */
   "ALTER TABLE booking ADD COLUMN pickup_time TEXT;"
   "CREATE INDEX booking_staff ON booking (staff_id);",
+
+  /* 3 → 4: the date of the current step kept beside it, so reading every
+   * attendee needs no look-up in the step history for each one */
+  "ALTER TABLE attendee ADD COLUMN step_since TEXT;"
+  "UPDATE attendee SET step_since = (SELECT changed_on FROM step_change WHERE attendee_id = attendee.id"
+  "                                  ORDER BY changed_on DESC, id DESC LIMIT 1);"
+  "DROP TRIGGER step_change_after_insert;"
+  "DROP TRIGGER step_change_after_delete;"
+  "CREATE TRIGGER step_change_after_insert AFTER INSERT ON step_change BEGIN"
+  "  UPDATE attendee SET (step, step_since) = (SELECT to_step, changed_on FROM step_change"
+  "                                            WHERE attendee_id = NEW.attendee_id"
+  "                                            ORDER BY changed_on DESC, id DESC LIMIT 1)"
+  "  WHERE id = NEW.attendee_id;"
+  "END;"
+  "CREATE TRIGGER step_change_after_delete AFTER DELETE ON step_change BEGIN"
+  "  UPDATE attendee SET step = coalesce ((SELECT to_step FROM step_change"
+  "                                        WHERE attendee_id = OLD.attendee_id"
+  "                                        ORDER BY changed_on DESC, id DESC LIMIT 1), step),"
+  "                      step_since = (SELECT changed_on FROM step_change"
+  "                                    WHERE attendee_id = OLD.attendee_id"
+  "                                    ORDER BY changed_on DESC, id DESC LIMIT 1)"
+  "  WHERE id = OLD.attendee_id;"
+  "END;"
+  "CREATE TRIGGER attendee_step_since_follows_history BEFORE UPDATE OF step_since ON attendee"
+  "  WHEN NEW.step_since IS NOT (SELECT changed_on FROM step_change WHERE attendee_id = NEW.id"
+  "                              ORDER BY changed_on DESC, id DESC LIMIT 1) BEGIN"
+  "  SELECT RAISE (ABORT, 'The step can only change through the step history.');"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -1581,9 +1609,7 @@ rp_store_save_worker (RpStore   *self,
 #define ATTENDEE_COLUMNS \
   "a.id, a.programme_id, a.number, a.full_name, a.preferred_name, a.date_of_birth," \
   " a.contact_name, a.contact_relationship, a.contact_phone, a.wheelchair_user," \
-  " a.transport_needed, a.access_needs, a.funding, a.worker_id, w.name, a.step," \
-  " (SELECT s.changed_on FROM step_change s WHERE s.attendee_id = a.id" \
-  "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1)," \
+  " a.transport_needed, a.access_needs, a.funding, a.worker_id, w.name, a.step, a.step_since," \
   " a.case_notes, a.report_note, a.target_date, a.outcome, a.outcome_date," \
   " a.moved_to_provider_id, p.name, a.outcome_reason, a.archived"
 
