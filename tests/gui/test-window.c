@@ -321,6 +321,64 @@ find_backups_window (void)
   return NULL;
 }
 
+static guint
+count_daily_backups (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) backups = rp_backup_list (path, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
+    {
+      g_autoptr(RpBackup) backup = g_list_model_get_item (backups, i);
+
+      n += rp_backup_get_reason (backup) == RP_BACKUP_DAILY;
+    }
+
+  return n;
+}
+
+/* The first opening of the day backs the file up, but only once the window has
+ * been drawn: reading the whole file must not hold up the first sight of it. */
+static void
+test_window_daily_backup_after_drawing (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) sample = rp_sample_create (fixture->store, &error);
+  g_autofree char *path = g_strdup (rp_store_get_path (fixture->store));
+  RpWindow *window = rp_window_new (NULL);
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+
+  g_assert_true (rp_window_open_database (window, path, &error));
+  g_assert_no_error (error);
+  /* Ample time for a backup of the sample, had it been started. */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (count_daily_backups (path), ==, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (count_daily_backups (path) == 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (count_daily_backups (path), ==, 1);
+
+  destroy_window (window);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
 /* A damaged table looks empty to SQLite until it is read: the window finds
  * out, says so, and restores a backup, keeping the damaged file. */
 static void
@@ -584,6 +642,7 @@ main (int    argc,
   ADD ("/gui/window/recent-database-missing", test_window_recent_database_missing);
   ADD ("/gui/window/open-not-a-database", test_window_open_not_a_database);
   ADD ("/gui/window/fault-page", test_window_fault_page);
+  ADD ("/gui/window/daily-backup-after-drawing", test_window_daily_backup_after_drawing);
   ADD ("/gui/window/damaged-database-restored", test_window_damaged_database_restored);
   ADD ("/gui/window/import", test_window_import);
   ADD ("/gui/new-programme/refuses-impossible-date", test_new_programme_window);

@@ -29,6 +29,9 @@ struct _RpWindow
   GSimpleAction        *show_programme;
   GCancellable         *cancellable;
   char                 *fault_path;     /* the database that could not be opened */
+  char                 *check_path;     /* to check and back up once the window is drawn */
+  guint                 check_tick_id;
+  guint                 check_idle_id;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -404,15 +407,45 @@ on_checked_and_backed_up (GObject      *source_object,
 }
 
 /* Reading a large file takes longer than a frame, so it is done in a thread. */
-static void
-start_check_and_backup (RpWindow   *self,
-                        const char *path)
+static gboolean
+start_check_and_backup (gpointer user_data)
 {
+  RpWindow *self = RP_WINDOW (user_data);
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_checked_and_backed_up, NULL);
 
+  self->check_idle_id = 0;
   g_task_set_source_tag (task, start_check_and_backup);
-  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_task_data (task, g_steal_pointer (&self->check_path), g_free);
   g_task_run_in_thread (task, check_and_back_up_in_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_first_frame (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  RpWindow *self = RP_WINDOW (widget);
+
+  /* An idle runs once this frame has been painted. */
+  self->check_tick_id = 0;
+  self->check_idle_id = g_idle_add (start_check_and_backup, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The check reads the whole file on the second core, which the first frame
+ * and the attendee list need, so it waits until the window has been drawn. */
+static void
+check_and_back_up_when_drawn (RpWindow   *self,
+                              const char *path)
+{
+  g_free (self->check_path);
+  self->check_path = g_strdup (path);
+
+  if (self->check_tick_id == 0 && self->check_idle_id == 0)
+    self->check_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame, NULL, NULL);
 }
 
 static gboolean
@@ -446,7 +479,7 @@ open_database (RpWindow          *self,
   if (rp_store_is_read_only (store))
     rp_window_add_toast (self, _("Opened read-only: you can look, but changes cannot be saved."));
   else
-    start_check_and_backup (self, path);
+    check_and_back_up_when_drawn (self, path);
 
   if (self->programme == NULL && !rp_store_is_read_only (store))
     present_new_programme_window (self);
@@ -969,6 +1002,11 @@ rp_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->fault_path, g_free);
+  g_clear_pointer (&self->check_path, g_free);
+  g_clear_handle_id (&self->check_idle_id, g_source_remove);
+  if (self->check_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->check_tick_id);
+  self->check_tick_id = 0;
 
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
