@@ -44,6 +44,7 @@ struct _RpAttendeeList
   gint64            load_programme_id;
   gboolean          run_wanted;
   guint             start_source;
+  guint             keys_source;
   GCancellable     *job_cancellable;
   gboolean          job_is_load;
   gboolean          keys_wanted;   /* collation keys still to be made, when nothing else waits */
@@ -347,6 +348,7 @@ apply_shown (RpAttendeeList *self,
 }
 
 static void start_job (RpAttendeeList *self);
+static gboolean start_keys_when_idle (gpointer user_data);
 
 /* The list is the task's user data, not its source object, so its last
  * reference is always dropped here on the main thread, never in the worker. */
@@ -414,7 +416,12 @@ on_job_done (GObject      *source,
         self->run_wanted = TRUE;
     }
 
-  start_job (self);
+  /* Keys wait below drawing: they would only slow the frame showing this answer. */
+  if (self->load_path != NULL || self->run_wanted)
+    start_job (self);
+  else if (self->keys_wanted && self->keys_source == 0)
+    self->keys_source = g_idle_add_full (G_PRIORITY_LOW, start_keys_when_idle, self, NULL);
+
   if (rp_attendee_list_get_busy (self) != was_busy)
     set_busy (self);
 }
@@ -465,6 +472,16 @@ start_job_when_idle (gpointer user_data)
   RpAttendeeList *self = user_data;
 
   self->start_source = 0;
+  start_job (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_keys_when_idle (gpointer user_data)
+{
+  RpAttendeeList *self = user_data;
+
+  self->keys_source = 0;
   start_job (self);
   return G_SOURCE_REMOVE;
 }
@@ -554,6 +571,7 @@ rp_attendee_list_dispose (GObject *object)
   gpointer row;
 
   g_clear_handle_id (&self->start_source, g_source_remove);
+  g_clear_handle_id (&self->keys_source, g_source_remove);
   if (self->job_cancellable != NULL)
     g_cancellable_cancel (self->job_cancellable);
 
@@ -728,6 +746,7 @@ rp_attendee_list_clear (RpAttendeeList *self)
   self->run_wanted = FALSE;
   self->keys_wanted = FALSE;
   g_clear_handle_id (&self->start_source, g_source_remove);
+  g_clear_handle_id (&self->keys_source, g_source_remove);
   if (self->job_cancellable != NULL)
     g_cancellable_cancel (self->job_cancellable);
   self->job_is_load = FALSE;  /* so its answer is not taken when it comes */
