@@ -377,6 +377,20 @@ test_attendees_header_sorts (Fixture       *fixture,
   gtk_test_accessible_assert_property (name_header, GTK_ACCESSIBLE_PROPERTY_SORT, GTK_ACCESSIBLE_SORT_NONE);
 }
 
+/* Scrolls to the end, as far as the table has been laid out so far, and says
+ * whether the last attendee's row has been built. */
+static gboolean
+scrolled_to_last_row (Fixture *fixture)
+{
+  GtkWidget *table = rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_ATTENDEE_TABLE, NULL, NULL);
+  GtkAdjustment *scroll = rp_attendee_table_get_vadjustment (RP_ATTENDEE_TABLE (table));
+  RpAttendeeRow *last = NULL;
+
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  count_rows (table, "2000", &last);
+  return last != NULL;
+}
+
 /* At council scale the view builds the rows in sight and a few more, not one
  * per attendee, nor the 200 a GTK 4.8 list view would keep. */
 static void
@@ -384,10 +398,8 @@ test_attendees_rows_in_sight (Fixture       *fixture,
                               gconstpointer  data)
 {
   GtkWidget *table = rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_ATTENDEE_TABLE, NULL, NULL);
-  GtkAdjustment *scroll = rp_attendee_table_get_vadjustment (RP_ATTENDEE_TABLE (table));
   g_autoptr(RpProgramme) large = NULL;
   g_autoptr(GError) error = NULL;
-  RpAttendeeRow *last = NULL;
 
   large = rp_generate_programme (fixture->store, 2000, 7, &error);
   g_assert_no_error (error);
@@ -397,10 +409,7 @@ test_attendees_rows_in_sight (Fixture       *fixture,
   g_assert_cmpuint (count_rows (table, NULL, NULL), <=, 40);
 
   /* Scrolled to the end, the last attendee's row is built in place of others. */
-  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
-  rp_test_spin ();
-  count_rows (table, "2000", &last);
-  g_assert_nonnull (last);
+  g_assert_true (spin_until (scrolled_to_last_row, fixture));
   g_assert_cmpuint (count_rows (table, NULL, NULL), <=, 40);
 }
 
