@@ -305,8 +305,9 @@ damage_attendee_table (const char *path)
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 }
 
-static RpBackupsWindow *
-find_backups_window (void)
+/* The first window of @type open, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -314,8 +315,8 @@ find_backups_window (void)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (RP_IS_BACKUPS_WINDOW (toplevel))
-        return RP_BACKUPS_WINDOW (toplevel);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WINDOW (toplevel);
     }
 
   return NULL;
@@ -379,6 +380,37 @@ test_window_daily_backup_after_drawing (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The keyboard shortcuts are made when asked for, not with every window, and
+ * Ctrl+? still brings them up. */
+static void
+test_window_shortcuts_on_demand (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GtkApplication) application = gtk_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  RpWindow *window;
+  GtkWindow *shortcuts;
+
+  /* A window of the application, which is what GtkApplication gave its overlay. */
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  window = rp_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  rp_test_spin ();
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_destroy (shortcuts);
+  rp_test_spin ();
+
+  destroy_window (window);
+}
+
 /* A damaged table looks empty to SQLite until it is read: the window finds
  * out, says so, and restores a backup, keeping the damaged file. */
 static void
@@ -418,7 +450,7 @@ test_window_damaged_database_restored (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
   rp_test_spin ();
-  dialog = find_backups_window ();
+  dialog = RP_BACKUPS_WINDOW (find_toplevel (RP_TYPE_BACKUPS_WINDOW));
   g_assert_nonnull (dialog);
   g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Restore…"));
 
@@ -427,7 +459,7 @@ test_window_damaged_database_restored (Fixture       *fixture,
   rp_test_spin ();
   g_assert_true (wait_for_view (window, "programme"));
   g_assert_cmpstr (count_in_area (window, "Still attending"), ==, "19");
-  g_assert_null (find_backups_window ());
+  g_assert_null (find_toplevel (RP_TYPE_BACKUPS_WINDOW));
 
   backups = rp_backup_list (path, &error);
   for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
@@ -642,6 +674,7 @@ main (int    argc,
   ADD ("/gui/window/recent-database-missing", test_window_recent_database_missing);
   ADD ("/gui/window/open-not-a-database", test_window_open_not_a_database);
   ADD ("/gui/window/fault-page", test_window_fault_page);
+  ADD ("/gui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   ADD ("/gui/window/daily-backup-after-drawing", test_window_daily_backup_after_drawing);
   ADD ("/gui/window/damaged-database-restored", test_window_damaged_database_restored);
   ADD ("/gui/window/import", test_window_import);

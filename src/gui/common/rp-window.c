@@ -958,6 +958,20 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (rp_preferences_window_new (GTK_WINDOW (widget))));
 }
 
+/* Built when asked for: from gtk/help-overlay.ui, GtkApplication would build
+ * it with every window, a third of the time the main window takes to make. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/reprovision/Reprovision/ui/common/help-overlay.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 /* GObject ------------------------------------------------------------------ */
 
 /* An export stopped on a note that names someone: open that note. */
@@ -1135,6 +1149,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.import-attendees", NULL, import_attendees_action);
   gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_action);
@@ -1144,6 +1159,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     gtk_widget_class_add_binding_action (widget_class, areas[i].key, GDK_ALT_MASK,
                                          "win.area", "s", areas[i].name);
