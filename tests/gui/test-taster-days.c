@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "rp-attendee-picker.h"
 #include "rp-core.h"
 #include "rp-family-window.h"
 #include "rp-gui-test-util.h"
@@ -408,6 +409,161 @@ test_unsaved_day_keeps_what_was_typed (Fixture       *fixture,
   rp_test_spin ();
 }
 
+/* The check box in sight whose label starts with @prefix, or NULL. */
+static GtkCheckButton *
+find_check_labelled (GtkWidget  *root,
+                     const char *prefix)
+{
+  const char *label;
+
+  if (GTK_IS_CHECK_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      (label = gtk_check_button_get_label (GTK_CHECK_BUTTON (root))) != NULL && g_str_has_prefix (label, prefix))
+    return GTK_CHECK_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check_labelled (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_check_labelled (GtkWidget  *root,
+                    const char *prefix)
+{
+  return find_check_labelled (root, prefix) != NULL;
+}
+
+static guint
+count_checks (GtkWidget *root)
+{
+  guint n = GTK_IS_CHECK_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_checks (child);
+
+  return n;
+}
+
+static gboolean
+spin_until_check (GtkWidget  *root,
+                  const char *prefix)
+{
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!has_check_labelled (root, prefix) && g_get_monotonic_time () < give_up)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return has_check_labelled (root, prefix);
+}
+
+/* Booking at council scale: the dialogue builds a row for the attendees in
+ * sight, not for each of 2,000; a search finds one by number, and what is
+ * ticked stays ticked when the search changes. */
+static void
+test_book_from_a_large_programme (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) large = rp_generate_programme (fixture->store, 2000, 7, &error);
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(GListModel) bookings = NULL;
+  g_autoptr(RpAttendee) chosen = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *number = NULL;
+  GtkWidget *page, *button, *picker, *search;
+  GtkCheckButton *check;
+  AdwExpanderRow *day;
+  AdwMessageDialog *dialog;
+  gint64 day_id;
+  guint attending = 0, n_before;
+
+  g_assert_no_error (error);
+  attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (large), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+
+      if (rp_attendee_get_outcome (attendee) != RP_OUTCOME_ATTENDING || rp_attendee_get_archived (attendee))
+        continue;
+      attending++;
+      if (chosen == NULL && rp_attendee_get_number (attendee) >= 1500)
+        chosen = g_object_ref (attendee);
+    }
+  g_assert_cmpuint (attending, >, 1000);
+  g_assert_nonnull (chosen);
+
+  rp_window_set_store (window, fixture->store);
+  rp_window_set_programme (window, large);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+  day = ADW_EXPANDER_ROW (rp_test_find_widget (page, ADW_TYPE_EXPANDER_ROW, NULL, NULL));
+  g_assert_nonnull (day);
+  adw_expander_row_set_expanded (day, TRUE);
+  g_assert_true (spin_until (GTK_WIDGET (day), "_Book Attendees…"));
+  button = rp_test_find_widget (GTK_WIDGET (day), GTK_TYPE_BUTTON, "label", "_Book Attendees…");
+  day_id = rp_taster_day_get_id (g_object_get_data (G_OBJECT (button), "day"));
+  bookings = rp_store_list_bookings (fixture->store, day_id, NULL);
+  n_before = g_list_model_get_n_items (bookings);
+  g_clear_object (&bookings);
+  g_signal_emit_by_name (button, "clicked");
+  rp_test_spin ();
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  picker = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_ATTENDEE_PICKER, NULL, NULL);
+  g_assert_nonnull (picker);
+  g_assert_true (spin_until_check (picker, "1 · "));
+  g_assert_cmpuint (count_checks (picker), <, 300);
+
+  /* Found by number, as typed in the search box, and ticked. */
+  prefix = g_strdup_printf ("%d · ", rp_attendee_get_number (chosen));
+  number = g_strdup_printf ("%d", rp_attendee_get_number (chosen));
+  search = rp_test_find_widget (picker, GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), number);
+  g_assert_true (spin_until_check (picker, prefix));
+  g_assert_false (has_check_labelled (picker, "1 · "));
+  check = find_check_labelled (picker, prefix);
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_nonnull (rp_test_find_widget (picker, GTK_TYPE_LABEL, "label", "1 attendee ticked"));
+
+  /* Cleared, the search shows everyone again, and the tick is kept. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_assert_true (spin_until_check (picker, "1 · "));
+  g_assert_nonnull (rp_test_find_widget (picker, GTK_TYPE_LABEL, "label", "1 attendee ticked"));
+
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+
+  bookings = rp_store_list_bookings (fixture->store, day_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (bookings), ==, n_before + 1);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (bookings); i++)
+      {
+        g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
+
+        found |= rp_booking_get_attendee_id (booking) == rp_attendee_get_id (chosen);
+      }
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -421,6 +577,7 @@ main (int    argc,
   ADD ("/gui/taster-days/large-day-filled-over-frames", test_large_day_filled_over_frames);
   ADD ("/gui/taster-days/family-sees-only-their-days", test_family_sees_only_their_days);
   ADD ("/gui/taster-days/unsaved-day-keeps-what-was-typed", test_unsaved_day_keeps_what_was_typed);
+  ADD ("/gui/taster-days/book-from-a-large-programme", test_book_from_a_large_programme);
 #undef ADD
 
   return g_test_run ();

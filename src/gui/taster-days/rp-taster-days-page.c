@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-attendee-picker.h"
 #include "rp-providers-window.h"
 #include "rp-taster-days-page.h"
 
@@ -263,7 +264,7 @@ on_booking_response (AdwMessageDialog *dialog,
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
   RpBooking *original = g_object_get_data (G_OBJECT (dialog), "booking");
-  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "attendee-checks");
+  RpAttendeePicker *picker = g_object_get_data (G_OBJECT (dialog), "picker");
   GArray *staff = g_object_get_data (G_OBJECT (dialog), "staff-ids");
   guint staff_position = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "staff"));
   g_autoptr(RpBooking) booking = NULL;
@@ -284,18 +285,15 @@ on_booking_response (AdwMessageDialog *dialog,
   rp_booking_set_feedback (booking, text_of (g_object_get_data (G_OBJECT (dialog), "feedback")));
 
   /* A new booking may be for several attendees at once, with the same details. */
-  if (checks != NULL)
+  if (picker != NULL)
     {
-      for (guint i = 0; i < checks->len; i++)
+      g_autoptr(GArray) ticked = rp_attendee_picker_get_ticked (picker);
+
+      for (guint i = 0; i < ticked->len; i++)
         {
-          GtkCheckButton *check = g_ptr_array_index (checks, i);
-          RpBooking *one;
+          RpBooking *one = rp_booking_copy (booking);
 
-          if (!gtk_check_button_get_active (check))
-            continue;
-
-          one = rp_booking_copy (booking);
-          rp_booking_set_attendee_id (one, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "attendee-id")));
+          rp_booking_set_attendee_id (one, g_array_index (ticked, gint64, i));
           g_ptr_array_add (bookings, one);
         }
 
@@ -386,39 +384,13 @@ present_booking_dialog (RpTasterDaysPage *self,
 
   if (is_new)
     {
-      g_autoptr(GListModel) attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), NULL);
-      GPtrArray *checks = g_ptr_array_new ();
-      GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *scroller = gtk_scrolled_window_new ();
-      GtkWidget *label = gtk_label_new (_("Attendees to book"));
+      GtkWidget *picker = rp_attendee_picker_new (store, programme);
 
-      for (guint i = 0; attendees != NULL && i < g_list_model_get_n_items (attendees); i++)
-        {
-          g_autoptr(RpAttendee) a = g_list_model_get_item (attendees, i);
-          g_autofree char *name = NULL;
-          GtkWidget *check;
-
-          if (rp_attendee_get_outcome (a) != RP_OUTCOME_ATTENDING || rp_attendee_get_archived (a))
-            continue;
-
-          name = g_strdup_printf ("%d · %s", rp_attendee_get_number (a), rp_attendee_get_full_name (a));
-          check = gtk_check_button_new_with_label (name);
-          g_object_set_data (G_OBJECT (check), "attendee-id", GSIZE_TO_POINTER (rp_attendee_get_id (a)));
-          for (guint t = 0; ticked != NULL && t < ticked->len; t++)
-            if (rp_booking_get_attendee_id (g_ptr_array_index (ticked, t)) == rp_attendee_get_id (a))
-              gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-          gtk_box_append (GTK_BOX (list), check);
-          g_ptr_array_add (checks, check);
-        }
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendees to book"), -1);
-      gtk_grid_attach (GTK_GRID (grid), label, 0, row++, 2, 1);
-      gtk_grid_attach (GTK_GRID (grid), scroller, 0, row++, 2, 1);
-      g_object_set_data_full (G_OBJECT (dialog), "attendee-checks", checks, (GDestroyNotify) g_ptr_array_unref);
+      for (guint t = 0; ticked != NULL && t < ticked->len; t++)
+        if (rp_booking_get_attendee_id (g_ptr_array_index (ticked, t)) > 0)
+          rp_attendee_picker_tick (RP_ATTENDEE_PICKER (picker), rp_booking_get_attendee_id (g_ptr_array_index (ticked, t)));
+      gtk_grid_attach (GTK_GRID (grid), picker, 0, row++, 2, 1);
+      g_object_set_data (G_OBJECT (dialog), "picker", picker);
     }
 
   for (int i = RP_BOOKING_INVITED; i <= RP_BOOKING_CANCELLED; i++)
