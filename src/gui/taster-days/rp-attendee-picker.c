@@ -37,8 +37,14 @@ update_status (RpAttendeePicker *self)
     text = g_strdup (rp_attendee_list_get_load_error (self->list) != NULL
                      ? rp_attendee_list_get_load_error (self->list)->message
                      : _("Reading the attendees…"));
-  else if (shown == 0 && ticked == 0)
-    text = g_strdup (_("No attendee still attending matches the search."));
+  else if (shown == 0)
+    {
+      const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+      /* Said even with some ticked: an empty list must not look like a fault. */
+      text = g_strdup (search[0] != '\0' ? _("No attendee still attending matches the search.")
+                                          : _("No attendee is still attending."));
+    }
   else if (ticked == 0)
     text = g_strdup (_("Tick the attendees to book."));
   else
@@ -131,7 +137,8 @@ unbind_row (GtkSignalListItemFactory *factory,
 static void
 on_search_changed (RpAttendeePicker *self)
 {
-  rp_attendee_picker_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_object_set (rp_attendee_list_get_filter (self->list),
+                "search", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
 }
 
 static void
@@ -262,19 +269,4 @@ rp_attendee_picker_get_ticked (RpAttendeePicker *self)
   g_array_sort (ids, compare_ids);
 
   return ids;
-}
-
-/**
- * rp_attendee_picker_search:
- * @text: a number or part of a name; empty for everyone
- *
- * Shows only the attendees that match, as typing in the search box does.
- */
-void
-rp_attendee_picker_search (RpAttendeePicker *self,
-                           const char       *text)
-{
-  g_return_if_fail (RP_IS_ATTENDEE_PICKER (self));
-
-  g_object_set (rp_attendee_list_get_filter (self->list), "search", text, NULL);
 }

@@ -17,7 +17,5 @@ GtkWidget *rp_attendee_picker_new        (RpStore          *store,
 void       rp_attendee_picker_tick       (RpAttendeePicker *self,
                                           gint64            attendee_id);
 GArray    *rp_attendee_picker_get_ticked (RpAttendeePicker *self);
-void       rp_attendee_picker_search     (RpAttendeePicker *self,
-                                          const char       *text);
 
 G_END_DECLS
