@@ -9,35 +9,111 @@
 
 struct _RpNameIndex
 {
-  GHashTable *words;   /* casefolded word → the name part as the programme knows it */
+  GHashTable *words;          /* folded word → the name part as the programme knows it */
+  GHashTable *digests;        /* keyed digests of erased people's folded name words */
+  GBytes     *digest_key;
+  GHashTable *digest_cache;   /* folded word → GINT_TO_POINTER (1 + found) */
+  GHashTable *confirmed;      /* place, text digest and folded word that are not names there */
+  char       *last_erased;    /* the word of the text that matched an erased name */
 };
 
-static char *
-fold (const char *word,
-      gssize      len)
-{
-  g_autofree char *normalised = g_utf8_normalize (word, len, G_NORMALIZE_ALL_COMPOSE);
-
-  return normalised != NULL ? g_utf8_casefold (normalised, -1) : NULL;
-}
-
+/* Apostrophes and the marks people type for them: ' ’ ‘ ʼ ʹ ` ´ ′ ＇ */
 static gboolean
 is_apostrophe (gunichar c)
 {
-  return c == '\'' || c == 0x2019;  /* ' and ’ */
+  switch (c)
+    {
+    case 0x0027: case 0x2019: case 0x2018: case 0x02BC: case 0x02B9:
+    case 0x0060: case 0x00B4: case 0x2032: case 0xFF07:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Invisible characters (zero-width space and joiners, soft hyphen, word
+ * joiner, bidi marks and overrides) are format characters: inside a word
+ * they are part of it, and dropped when it is folded. */
+static gboolean
+is_invisible (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_FORMAT;
 }
 
 static gboolean
 is_word_char (gunichar c)
 {
-  return g_unichar_isalnum (g_unichar_tolower (c)) || g_unichar_ismark (c) || is_apostrophe (c);
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || is_apostrophe (c) || is_invisible (c);
 }
 
-typedef void (*WordFunc) (const char *start,
-                          gsize       len,
-                          gpointer    user_data);
+/* Letters with no decomposition that people write without their stroke. */
+static const char *
+transliterate (gunichar c)
+{
+  switch (c)
+    {
+    case 0x00F8: case 0x00D8: return "o";   /* ø */
+    case 0x0142: case 0x0141: return "l";   /* ł */
+    case 0x0111: case 0x0110: return "d";   /* đ */
+    case 0x00F0: case 0x00D0: return "d";   /* ð */
+    case 0x00E6: case 0x00C6: return "ae";  /* æ */
+    case 0x0153: case 0x0152: return "oe";  /* œ */
+    case 0x00FE: case 0x00DE: return "th";  /* þ */
+    case 0x0131: return "i";                /* dotless i */
+    default: return NULL;
+    }
+}
 
-/* Calls @func for each word: letters and apostrophes, split at spaces, hyphens and punctuation. */
+/**
+ * rp_name_index_fold:
+ * @word: (nullable): a word, or a whole text
+ * @len: its length in bytes, or -1
+ *
+ * The form in which words are compared: compatibility forms made plain
+ * (NFKC), accents, apostrophes and invisible characters removed, case folded.
+ * "Zoë", "ZOE" and "Zo\u200Be" fold alike, as do "O’Neill" and "ONeill".
+ *
+ * Returns: (transfer full) (nullable): the folded form
+ */
+char *
+rp_name_index_fold (const char *word,
+                    gssize      len)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) plain = NULL;
+
+  if (word == NULL || !g_utf8_validate (word, len, NULL))
+    return NULL;
+
+  if (!(decomposed = g_utf8_normalize (word, len, G_NORMALIZE_ALL)))
+    return NULL;
+
+  plain = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *latin = transliterate (c);
+
+      if (g_unichar_ismark (c) || is_apostrophe (c) || is_invisible (c) || g_unichar_isspace (c))
+        continue;
+      if (latin != NULL)
+        g_string_append (plain, latin);
+      else
+        g_string_append_unichar (plain, c);
+    }
+
+  folded = g_utf8_casefold (plain->str, plain->len);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+}
+
+typedef gboolean (*WordFunc) (const char *start,
+                              gsize       len,
+                              gpointer    user_data);
+
+/* Calls @func for each word (letters, apostrophes and the invisible
+ * characters inside them), split at spaces, hyphens and punctuation, until
+ * @func returns %FALSE. */
 static void
 for_each_word (const char *text,
                WordFunc    func,
@@ -48,36 +124,40 @@ for_each_word (const char *text,
   while (*p != '\0')
     {
       const char *start;
+      const char *end;
 
       while (*p != '\0' && !is_word_char (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
       start = p;
       while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
+      end = p;
 
       /* Quotes around a word are not part of it. */
-      while (start < p && is_apostrophe (g_utf8_get_char (start)))
+      while (start < end && (is_apostrophe (g_utf8_get_char (start)) || is_invisible (g_utf8_get_char (start))))
         start = g_utf8_next_char (start);
 
-      if (p > start)
-        func (start, p - start, user_data);
+      if (end > start && !func (start, end - start, user_data))
+        return;
     }
 }
 
-static void
+static gboolean
 add_name_word (const char *start,
                gsize       len,
                gpointer    user_data)
 {
   RpNameIndex *self = user_data;
-  g_autofree char *key = fold (start, len);
+  g_autofree char *key = rp_name_index_fold (start, len);
 
   /* Initials and single letters say nothing about who someone is. */
   if (key == NULL || g_utf8_strlen (key, -1) < 2)
-    return;
+    return TRUE;
 
   if (!g_hash_table_contains (self->words, key))
     g_hash_table_insert (self->words, g_steal_pointer (&key), g_strndup (start, len));
+
+  return TRUE;
 }
 
 /**
@@ -94,6 +174,9 @@ rp_name_index_new (const char * const *names,
   RpNameIndex *self = g_new0 (RpNameIndex, 1);
 
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->digests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->digest_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->confirmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (gsize i = 0; i < n_names; i++)
     if (names[i] != NULL && g_utf8_validate (names[i], -1, NULL))
@@ -102,70 +185,355 @@ rp_name_index_new (const char * const *names,
   return self;
 }
 
+/**
+ * rp_name_index_digest_word:
+ * @key: the database's own secret key for erased names
+ * @folded: a word as rp_name_index_fold() gives it
+ *
+ * An erased person's name is kept only as these one-way digests, one per
+ * word, so that a note can still be checked without the name being kept.
+ *
+ * Returns: (transfer full): the digest, in hexadecimal
+ */
+char *
+rp_name_index_digest_word (GBytes     *key,
+                           const char *folded)
+{
+  gsize key_len = 0;
+  const guint8 *key_data;
+
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (folded != NULL, NULL);
+
+  key_data = g_bytes_get_data (key, &key_len);
+  return g_compute_hmac_for_string (G_CHECKSUM_SHA256, key_data, key_len, folded, -1);
+}
+
+static gboolean
+collect_folded (const char *start,
+                gsize       len,
+                gpointer    user_data)
+{
+  GPtrArray *words = user_data;
+  char *key = rp_name_index_fold (start, len);
+
+  if (key != NULL && g_utf8_strlen (key, -1) >= 2)
+    g_ptr_array_add (words, key);
+  else
+    g_free (key);
+
+  return TRUE;
+}
+
+/**
+ * rp_name_index_name_words:
+ * @name: (nullable): a personal name
+ *
+ * Returns: (transfer full): the folded words of @name that the check looks
+ *   for, %NULL-terminated
+ */
+char **
+rp_name_index_name_words (const char *name)
+{
+  GPtrArray *words = g_ptr_array_new ();
+
+  if (name != NULL && g_utf8_validate (name, -1, NULL))
+    for_each_word (name, collect_folded, words);
+
+  g_ptr_array_add (words, NULL);
+  return (char **) g_ptr_array_free (words, FALSE);
+}
+
+/**
+ * rp_name_index_add_erased:
+ * @key: the key the digests were made with
+ * @digests: (array zero-terminated=1): digests from rp_name_index_digest_word()
+ *
+ * Lets the index find erased people's names, which it never holds.
+ */
+void
+rp_name_index_add_erased (RpNameIndex        *self,
+                          GBytes             *key,
+                          const char * const *digests)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL);
+
+  g_clear_pointer (&self->digest_key, g_bytes_unref);
+  self->digest_key = g_bytes_ref (key);
+  g_hash_table_remove_all (self->digest_cache);
+
+  for (gsize i = 0; digests != NULL && digests[i] != NULL; i++)
+    g_hash_table_add (self->digests, g_strdup (digests[i]));
+}
+
+static char *
+confirmation_key (const char *place,
+                  const char *text,
+                  const char *word)
+{
+  g_autofree char *text_digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+
+  return g_strconcat (place, "\x1f", text_digest, "\x1f", word, NULL);
+}
+
+/**
+ * rp_name_index_digest_text:
+ *
+ * Returns: (transfer full): the digest by which a confirmation remembers the
+ *   text it was given for; any edit of the text changes it
+ */
+char *
+rp_name_index_digest_text (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+/**
+ * rp_name_index_add_confirmation:
+ * @place: where the text is published, as rp_name_place() writes it
+ * @text_digest: rp_name_index_digest_text() of the text as it was confirmed
+ * @word: the folded word someone confirmed is not a name in that text
+ *
+ * A word that is both a name and an ordinary word ("Grant funding", "May")
+ * is let through in the one text someone confirmed it for.
+ */
+void
+rp_name_index_add_confirmation (RpNameIndex *self,
+                                const char  *place,
+                                const char  *text_digest,
+                                const char  *word)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (place != NULL && text_digest != NULL && word != NULL);
+
+  g_hash_table_add (self->confirmed, g_strconcat (place, "\x1f", text_digest, "\x1f", word, NULL));
+}
+
+static gboolean
+is_erased_word (RpNameIndex *self,
+                const char  *key)
+{
+  gpointer cached;
+  g_autofree char *digest = NULL;
+  gboolean found;
+
+  if (self->digest_key == NULL || g_hash_table_size (self->digests) == 0)
+    return FALSE;
+
+  if (g_hash_table_lookup_extended (self->digest_cache, key, NULL, &cached))
+    return GPOINTER_TO_INT (cached) == 2;
+
+  digest = rp_name_index_digest_word (self->digest_key, key);
+  found = g_hash_table_contains (self->digests, digest);
+  g_hash_table_insert (self->digest_cache, g_strdup (key), GINT_TO_POINTER (found ? 2 : 1));
+  return found;
+}
+
+/* The known name a folded word is, or "" for an erased person's. */
+static const char *
+lookup (RpNameIndex *self,
+        const char  *key)
+{
+  const char *known = g_hash_table_lookup (self->words, key);
+
+  if (known != NULL)
+    return known;
+
+  return is_erased_word (self, key) ? "" : NULL;
+}
+
 typedef struct
 {
   RpNameIndex *index;
-  const char  *found;
+  const char  *text;
+  const char  *place;
+  RpNameMatch *match;
+  gboolean     found;
 } FindData;
 
-static void
+static gboolean
 find_word (const char *start,
            gsize       len,
            gpointer    user_data)
 {
   FindData *data = user_data;
-  g_autofree char *key = NULL;
+  g_autofree char *key = rp_name_index_fold (start, len);
+  const char *known = NULL;
   gsize key_len;
 
-  if (data->found != NULL)
-    return;
+  if (key == NULL || (key_len = strlen (key)) < 2)
+    return TRUE;
 
-  key = fold (start, len);
-  if (key == NULL)
-    return;
+  /* The word itself; then, for possessives and families, without its
+   * ending: "Sam's" and "Sams" name Sam, "the Morgans'" the Morgans,
+   * "the Joneses" the Joneses. (Apostrophes are already folded away.) */
+  if ((known = lookup (data->index, key)) == NULL && key_len > 2 && key[key_len - 1] == 's')
+    {
+      key[key_len - 1] = '\0';
+      if ((known = lookup (data->index, key)) == NULL && key_len > 3 && key[key_len - 2] == 'e')
+        {
+          key[key_len - 2] = '\0';
+          known = lookup (data->index, key);
+        }
+    }
 
-  if ((data->found = g_hash_table_lookup (data->index->words, key)) != NULL)
-    return;
+  if (known == NULL)
+    return TRUE;
 
-  /* Possessives: "Sam's", "Sam’s" and "James'" name Sam and James. */
-  key_len = strlen (key);
-  if (key_len > 2 && key[key_len - 2] == '\'' && key[key_len - 1] == 's')
-    key[key_len - 2] = '\0';
-  else if (key_len > 4 && g_str_has_suffix (key, "\xe2\x80\x99s"))
-    key[key_len - 4] = '\0';
-  else if (key_len > 1 && key[key_len - 1] == '\'')
-    key[key_len - 1] = '\0';
-  else if (key_len > 3 && g_str_has_suffix (key, "\xe2\x80\x99"))
-    key[key_len - 3] = '\0';
-  else
-    return;
+  if (data->place != NULL)
+    {
+      g_autofree char *whole_word = rp_name_index_fold (start, len);
+      g_autofree char *confirmed = confirmation_key (data->place, data->text, whole_word);
 
-  data->found = g_hash_table_lookup (data->index->words, key);
+      if (g_hash_table_contains (data->index->confirmed, confirmed))
+        return TRUE;
+    }
+
+  data->found = TRUE;
+  if (data->match != NULL)
+    {
+      data->match->start = start - data->text;
+      data->match->end = start - data->text + len;
+      data->match->known = known[0] != '\0' ? known : NULL;
+    }
+
+  return FALSE;
+}
+
+/**
+ * rp_name_index_match:
+ * @place: (nullable): where @text is published, so that a word someone
+ *   confirmed is not a name there is let through; %NULL for no such place
+ * @text: (nullable): text meant for publication
+ * @match: (out caller-allocates) (optional): where the name is in @text
+ *
+ * Looks for any known name, or any erased person's name, as a whole word,
+ * however it is written: in any case, with or without accents, apostrophes
+ * or invisible characters, possessive or plural.
+ *
+ * Returns: %TRUE if @text names someone
+ */
+gboolean
+rp_name_index_match (RpNameIndex *self,
+                     const char  *place,
+                     const char  *text,
+                     RpNameMatch *match)
+{
+  FindData data = { self, text, place, match, FALSE };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for_each_word (text, find_word, &data);
+  return data.found;
 }
 
 /**
  * rp_name_index_find:
  * @text: (nullable): text meant for publication
  *
- * Looks for any known name as a whole word, ignoring case and allowing a
- * possessive ending.
- *
  * Returns: (transfer none) (nullable): the name part found, as the programme
- *   spells it, or %NULL if @text names nobody the programme knows
+ *   spells it (or, for an erased person, as @text does), or %NULL if @text
+ *   names nobody the programme knows; valid until the next call
  */
 const char *
 rp_name_index_find (RpNameIndex *self,
                     const char  *text)
 {
-  FindData data = { self, NULL };
+  RpNameMatch match;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  if (!rp_name_index_match (self, NULL, text, &match))
     return NULL;
 
-  for_each_word (text, find_word, &data);
-  return data.found;
+  if (match.known != NULL)
+    return match.known;
+
+  g_free (self->last_erased);
+  self->last_erased = g_strndup (text + match.start, match.end - match.start);
+  return self->last_erased;
+}
+
+/**
+ * rp_name_index_confirmation_word:
+ *
+ * Returns: (transfer full): the folded form of the word @match found in
+ *   @text, as a confirmation records it
+ */
+char *
+rp_name_index_confirmation_word (const char        *text,
+                                 const RpNameMatch *match)
+{
+  g_return_val_if_fail (text != NULL && match != NULL, NULL);
+  return rp_name_index_fold (text + match->start, match->end - match->start);
+}
+
+/**
+ * rp_name_index_word_position:
+ *
+ * Returns: the 1-based position of the word at @offset in @text, so that a
+ *   message can point at it without quoting it
+ */
+guint
+rp_name_index_word_position (const char *text,
+                             gsize       offset)
+{
+  guint position = 0;
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  while (*p != '\0' && (gsize) (p - text) <= offset)
+    {
+      while (*p != '\0' && !is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0' || (gsize) (p - text) > offset)
+        break;
+      position++;
+      while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+    }
+
+  return position;
+}
+
+/**
+ * rp_text_strip_invisible:
+ * @text: (nullable): text meant for publication
+ *
+ * Published text must carry nothing a reader cannot see: control
+ * characters other than line breaks and tabs, and format characters
+ * (zero-width spaces and joiners, soft hyphens, bidi marks and overrides).
+ *
+ * Returns: (transfer full) (nullable): @text without them
+ */
+char *
+rp_text_strip_invisible (const char *text)
+{
+  GString *plain;
+
+  if (text == NULL)
+    return NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_utf8_make_valid (text, -1);
+
+  plain = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible (c) || (g_unichar_iscntrl (c) && c != '\n' && c != '\t'))
+        continue;
+      g_string_append_unichar (plain, c);
+    }
+
+  return g_string_free (plain, FALSE);
 }
 
 void
@@ -175,5 +543,10 @@ rp_name_index_free (RpNameIndex *self)
     return;
 
   g_clear_pointer (&self->words, g_hash_table_unref);
+  g_clear_pointer (&self->digests, g_hash_table_unref);
+  g_clear_pointer (&self->digest_cache, g_hash_table_unref);
+  g_clear_pointer (&self->confirmed, g_hash_table_unref);
+  g_clear_pointer (&self->digest_key, g_bytes_unref);
+  g_clear_pointer (&self->last_erased, g_free);
   g_free (self);
 }
