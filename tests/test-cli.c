@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <sys/wait.h>
 
 #include "rp-core.h"
@@ -142,6 +143,79 @@ test_cli_demo_then_read_back (void)
   run_cli (&table, "attendees", "--database", path, NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_nonnull (strstr (table.out, "Health"));
+
+  rp_test_remove_tree (dir);
+}
+
+/* A published text that names someone stops the report; the message says
+ * which text and how to confirm an ordinary word, never the name. */
+static void
+test_cli_report_names (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "progress.csv", NULL);
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) stopped = { 0 };
+  g_auto(CliResult) wrong = { 0 };
+  g_auto(CliResult) confirmed = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_auto(CliResult) owner = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  {
+    g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpAttendee) four = NULL;
+
+    g_assert_no_error (error);
+    four = rp_store_find_attendee (store, 1, 4, &error);
+    g_assert_no_error (error);
+    rp_attendee_set_report_note (four, "Grant funding agreed for transport.");
+    g_assert_true (rp_store_save_attendee (store, four, &error));
+  }
+
+  run_cli (&stopped, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out, NULL);
+  g_assert_cmpint (stopped.status, ==, 1);
+  g_assert_nonnull (strstr (stopped.err, "Word 1 of the report note of attendee 4"));
+  g_assert_nonnull (strstr (stopped.err, "--confirm-not-a-name 4:note=WORD"));
+  g_assert_null (strstr (stopped.err, "Grant"));
+  g_assert_null (strstr (stopped.err, "Leah"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run_cli (&wrong, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out,
+           "--confirm-not-a-name", "4:note=funding", NULL);
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run_cli (&confirmed, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out,
+           "--confirm-not-a-name", "4:note=Grant", NULL);
+  g_assert_cmpint (confirmed.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  /* The confirmation was recorded: the next export needs none. */
+  g_assert_cmpint (g_remove (out), ==, 0);
+  run_cli (&again, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+
+  /* A worker's full name as a task owner. */
+  {
+    g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(GListModel) actions = NULL;
+    g_autoptr(RpTimetableAction) first = NULL;
+
+    g_assert_no_error (error);
+    actions = rp_store_list_actions (store, 1, &error);
+    first = g_list_model_get_item (actions, 0);
+    rp_timetable_action_set_owner (first, "Priya Mistry");
+    g_assert_true (rp_store_save_action (store, first, &error));
+  }
+  run_cli (&owner, "report", "--database", path, "--format", "pdf", "--output", out, NULL);
+  g_assert_cmpint (owner.status, ==, 1);
+  g_assert_nonnull (strstr (owner.err, "task owner of closure action 1"));
+  g_assert_null (strstr (owner.err, "Priya"));
+  g_assert_null (strstr (owner.err, "Mistry"));
 
   rp_test_remove_tree (dir);
 }
@@ -390,6 +464,7 @@ main (int    argc,
   g_test_add_func ("/cli/help-and-version", test_cli_help_and_version);
   g_test_add_func ("/cli/demo-then-read-back", test_cli_demo_then_read_back);
   g_test_add_func ("/cli/errors", test_cli_errors);
+  g_test_add_func ("/cli/report-names", test_cli_report_names);
   g_test_add_func ("/cli/generate", test_cli_generate);
   g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
   g_test_add_func ("/cli/import", test_cli_import);

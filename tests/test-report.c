@@ -179,10 +179,7 @@ test_report_names_stop_export (Fixture       *fixture,
   g_autoptr(RpReport) clean = build (fixture, NULL);
   g_autoptr(RpAttendee) three = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 3, NULL);
   g_autoptr(RpAttendee) one = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 1, NULL);
-  const char *found = NULL;
-  int number = 0;
-
-  g_assert_true (rp_report_check_names (clean, names, NULL, NULL, &error));
+  g_assert_true (rp_report_check_names (clean, names, NULL, &error));
   g_assert_no_error (error);
 
   /* A note that names the worker. */
@@ -190,11 +187,13 @@ test_report_names_stop_export (Fixture       *fixture,
   g_assert_true (rp_store_save_attendee (fixture->store, three, &error));
   {
     g_autoptr(RpReport) report = build (fixture, NULL);
+    g_autoptr(RpNameFinding) finding = NULL;
 
-    g_assert_false (rp_report_check_names (report, names, &number, &found, &error));
+    g_assert_false (rp_report_check_names (report, names, &finding, &error));
     g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
-    g_assert_cmpint (number, ==, 3);
-    g_assert_cmpstr (found, ==, "Priya");
+    g_assert_cmpint (finding->field, ==, RP_PUBLISHED_REPORT_NOTE);
+    g_assert_cmpint (finding->number, ==, 3);
+    g_assert_cmpstr (finding->known, ==, "Priya");
     g_assert_null (strstr (error->message, "Priya"));
     g_clear_error (&error);
   }
@@ -206,11 +205,281 @@ test_report_names_stop_export (Fixture       *fixture,
   g_assert_true (rp_store_save_attendee (fixture->store, one, &error));
   {
     g_autoptr(RpReport) report = build (fixture, NULL);
+    g_autoptr(RpNameFinding) finding = NULL;
 
-    g_assert_false (rp_report_check_names (report, names, &number, &found, &error));
-    g_assert_cmpint (number, ==, 1);
-    g_assert_cmpstr (found, ==, "Nasreen");
+    g_assert_false (rp_report_check_names (report, names, &finding, &error));
+    g_assert_cmpint (finding->number, ==, 1);
+    g_assert_cmpstr (finding->known, ==, "Nasreen");
   }
+}
+
+/* Checks the report @fixture's store makes now; returns the finding, if any. */
+static RpNameFinding *
+check_now (Fixture *fixture,
+           const RpReportOptions *options,
+           char    **message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpReport) report = build (fixture, options);
+  g_autoptr(RpNameIndex) names = rp_store_build_name_index (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  RpNameFinding *finding = NULL;
+
+  g_assert_no_error (error);
+  if (rp_report_check_names (report, names, &finding, &error))
+    {
+      g_assert_no_error (error);
+      return NULL;
+    }
+
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  if (message != NULL)
+    *message = g_strdup (error->message);
+  return finding;
+}
+
+static RpTimetableAction *
+first_action (Fixture *fixture)
+{
+  g_autoptr(GListModel) actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+
+  return g_list_model_get_item (actions, 0);
+}
+
+/* Every text the report prints is checked, not only the notes, and the
+ * message says where without saying who. */
+static void
+test_report_every_published_text_checked (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpTimetableAction) action = first_action (fixture);
+  g_autofree char *activity = g_strdup (rp_timetable_action_get_activity (action));
+  RpReportOptions marked = { .marking = "OFFICIAL \xe2\x80\x93 for Imran" };
+
+  g_assert_null (check_now (fixture, NULL, NULL));
+
+  /* A full name as task owner. */
+  rp_timetable_action_set_owner (action, "Priya Mistry");
+  g_assert_true (rp_store_save_action (fixture->store, action, &error));
+  {
+    g_autofree char *message = NULL;
+    g_autoptr(RpNameFinding) finding = check_now (fixture, NULL, &message);
+
+    g_assert_nonnull (finding);
+    g_assert_cmpint (finding->field, ==, RP_PUBLISHED_TASK_OWNER);
+    g_assert_cmpint (finding->number, ==, 1);
+    g_assert_nonnull (strstr (message, "task owner of closure action 1"));
+    g_assert_nonnull (strstr (message, "--confirm-not-a-name timetable:1:owner=WORD"));
+    g_assert_null (strstr (message, "Priya"));
+    g_assert_null (strstr (message, "Mistry"));
+  }
+
+  /* Initials stay allowed. */
+  rp_timetable_action_set_owner (action, "OO/MM");
+  g_assert_true (rp_store_save_action (fixture->store, action, &error));
+  g_assert_null (check_now (fixture, NULL, NULL));
+  rp_timetable_action_set_owner (action, "ML");
+  g_assert_true (rp_store_save_action (fixture->store, action, &error));
+  g_assert_null (check_now (fixture, NULL, NULL));
+
+  /* An activity that names an attendee's family (Susan Morgan is Ella's mother). */
+  rp_timetable_action_set_activity (action, "Meet the Morgans about transport");
+  g_assert_true (rp_store_save_action (fixture->store, action, &error));
+  {
+    g_autoptr(RpNameFinding) finding = check_now (fixture, NULL, NULL);
+
+    g_assert_nonnull (finding);
+    g_assert_cmpint (finding->field, ==, RP_PUBLISHED_ACTIVITY);
+    g_assert_cmpstr (finding->known, ==, "Morgan");
+  }
+  rp_timetable_action_set_activity (action, activity);
+  g_assert_true (rp_store_save_action (fixture->store, action, &error));
+
+  /* The report title, the programme's name and the protective marking. */
+  rp_programme_set_report_title (fixture->programme, "Aisha\xe2\x80\x99s day centre");
+  g_assert_true (rp_store_save_programme (fixture->store, fixture->programme, &error));
+  {
+    g_autoptr(RpNameFinding) finding = check_now (fixture, NULL, NULL);
+
+    g_assert_nonnull (finding);
+    g_assert_cmpint (finding->field, ==, RP_PUBLISHED_REPORT_TITLE);
+  }
+  rp_programme_set_report_title (fixture->programme, NULL);
+  rp_programme_set_name (fixture->programme, "Clarke House closure");
+  g_assert_true (rp_store_save_programme (fixture->store, fixture->programme, &error));
+  {
+    g_autoptr(RpNameFinding) finding = check_now (fixture, NULL, NULL);
+
+    g_assert_nonnull (finding);
+    g_assert_cmpint (finding->field, ==, RP_PUBLISHED_PROGRAMME_NAME);
+  }
+  rp_programme_set_name (fixture->programme, "Day centre closure");
+  g_assert_true (rp_store_save_programme (fixture->store, fixture->programme, &error));
+  {
+    g_autofree char *message = NULL;
+    g_autoptr(RpNameFinding) finding = check_now (fixture, &marked, &message);
+
+    g_assert_nonnull (finding);
+    g_assert_cmpint (finding->field, ==, RP_PUBLISHED_MARKING);
+    /* A marking is typed for each export: it cannot be confirmed. */
+    g_assert_null (finding->place);
+    g_assert_null (strstr (message, "Imran"));
+  }
+  g_assert_null (check_now (fixture, NULL, NULL));
+}
+
+/* Names the programme's own index did not hold: family named only on a
+ * booking, attendees of another programme in the same file, and people
+ * who have been erased. */
+static void
+test_report_names_beyond_the_programme (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) one = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 1, NULL);
+  g_autoptr(RpAttendee) nineteen = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 19, NULL);
+  g_autoptr(RpTasterDay) day = rp_taster_day_new ();
+  g_autoptr(RpBooking) booking = rp_booking_new ();
+  g_autoptr(RpProgramme) other = rp_programme_new ();
+  g_autoptr(RpAttendee) stranger = rp_attendee_new ();
+  g_autofree char *path = g_strdup (rp_store_get_path (fixture->store));
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  rp_taster_day_set_programme_id (day, rp_programme_get_id (fixture->programme));
+  rp_taster_day_set_provider_id (day, 1);
+  rp_taster_day_set_date (day, "2023-10-19");
+  g_assert_true (rp_store_add_taster_day (fixture->store, day, &error));
+  rp_booking_set_taster_day_id (booking, rp_taster_day_get_id (day));
+  rp_booking_set_attendee_id (booking, rp_attendee_get_id (one));
+  rp_booking_set_family_attending (booking, "Auntie Yewande");
+  g_assert_true (rp_store_add_booking (fixture->store, booking, &error));
+
+  rp_attendee_set_report_note (one, "Yewande came to the open day.");
+  g_assert_true (rp_store_save_attendee (fixture->store, one, &error));
+  {
+    g_autoptr(RpNameFinding) finding = check_now (fixture, NULL, NULL);
+
+    g_assert_nonnull (finding);
+    g_assert_cmpint (finding->number, ==, 1);
+    g_assert_cmpstr (finding->known, ==, "Yewande");
+  }
+
+  rp_programme_set_name (other, "Second closure");
+  g_assert_true (rp_store_add_programme (fixture->store, other, &error));
+  rp_attendee_set_programme_id (stranger, rp_programme_get_id (other));
+  rp_attendee_set_number (stranger, 1);
+  rp_attendee_set_full_name (stranger, "Tobias Wren");
+  g_assert_true (rp_store_add_attendee (fixture->store, stranger, "2023-09-01", &error));
+  rp_attendee_set_report_note (one, "Moving with Tobias to the same provider.");
+  g_assert_true (rp_store_save_attendee (fixture->store, one, &error));
+  {
+    g_autoptr(RpNameFinding) finding = check_now (fixture, NULL, NULL);
+
+    g_assert_nonnull (finding);
+    g_assert_cmpstr (finding->known, ==, "Tobias");
+  }
+
+  /* Tara Quinn (attendee 19, brother Declan) asks to be erased. */
+  g_assert_true (rp_store_delete_attendee (fixture->store, rp_attendee_get_id (nineteen), &error));
+  g_assert_no_error (error);
+  rp_attendee_set_report_note (one, "Moving with Declan\xe2\x80\x99s sister to the same provider.");
+  g_assert_true (rp_store_save_attendee (fixture->store, one, &error));
+  {
+    g_autofree char *message = NULL;
+    g_autoptr(RpNameFinding) finding = check_now (fixture, NULL, &message);
+
+    g_assert_nonnull (finding);
+    g_assert_cmpint (finding->number, ==, 1);
+    g_assert_null (finding->known);
+    g_assert_cmpstr (finding->text + finding->start, ==, "Declan\xe2\x80\x99s sister to the same provider.");
+    g_assert_null (strstr (message, "Declan"));
+  }
+  rp_attendee_set_report_note (one, "Moving with the QUINNS.");
+  g_assert_true (rp_store_save_attendee (fixture->store, one, &error));
+  g_assert_nonnull (check_now (fixture, NULL, NULL));
+
+  /* Only digests are kept: the erased names are nowhere in the file. */
+  rp_attendee_set_report_note (one, "Allocated worker made contact.");
+  g_assert_true (rp_store_save_attendee (fixture->store, one, &error));
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_null (g_strstr_len (bytes, length, "Quinn"));
+  g_assert_null (g_strstr_len (bytes, length, "Declan"));
+  g_assert_null (g_strstr_len (bytes, length, "quinn"));
+}
+
+/* Leah Grant is a provider's contact, and "Grant funding" is not about
+ * her. Someone confirms it, for that text, and it is recorded who and
+ * when; an edit asks again. */
+static void
+test_report_confirm_not_a_name (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) four = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+  g_autoptr(RpReport) report = NULL;
+  g_autoptr(RpNameIndex) names = NULL;
+  g_autoptr(RpNameFinding) finding = NULL;
+  g_autoptr(GListModel) audit = NULL;
+  g_autofree char *word = NULL;
+  const char *wrong_word[] = { "4:note=funding", NULL };
+  const char *wrong_text[] = { "5:note=grant", NULL };
+  const char *right[] = { "4:note=GRANT", NULL };
+
+  rp_attendee_set_report_note (four, "Options explored; grant funding agreed for transport.");
+  g_assert_true (rp_store_save_attendee (fixture->store, four, &error));
+
+  report = build (fixture, NULL);
+  names = rp_store_build_name_index (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  g_assert_no_error (error);
+
+  /* A confirmation is taken only for the word that was flagged, in the text it was flagged in. */
+  g_assert_false (rp_report_check_names_confirming (report, fixture->store, names, wrong_word, NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (rp_report_check_names_confirming (report, fixture->store, names, wrong_text, &finding, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (finding->field, ==, RP_PUBLISHED_REPORT_NOTE);
+  g_assert_cmpint (finding->number, ==, 4);
+  word = rp_name_finding_get_word (finding);
+  g_assert_cmpstr (word, ==, "grant");
+  g_assert_cmpuint (rp_name_finding_get_word_position (finding), ==, 3);
+
+  g_assert_true (rp_report_check_names_confirming (report, fixture->store, names, right, NULL, &error));
+  g_assert_no_error (error);
+
+  /* It is kept, with who confirmed it, in the audit trail. */
+  g_assert_null (check_now (fixture, NULL, NULL));
+  audit = rp_store_list_audit (fixture->store, "name_confirmation", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (audit), >, 0);
+
+  /* An edit of the note asks again. */
+  rp_attendee_set_report_note (four, "Options explored; grant funding agreed for transport and support.");
+  g_assert_true (rp_store_save_attendee (fixture->store, four, &error));
+  g_clear_pointer (&finding, rp_name_finding_free);
+  finding = check_now (fixture, NULL, NULL);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->number, ==, 4);
+}
+
+/* Published text carries nothing a reader cannot see. */
+static void
+test_report_invisible_characters_removed (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) one = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 1, NULL);
+  g_autoptr(RpReport) report = NULL;
+  g_autofree char *csv = NULL;
+
+  rp_attendee_set_report_note (one, "Moving to \xe2\x80\xae" "CBI\xe2\x80\xac next\xe2\x80\x8b month");
+  g_assert_true (rp_store_save_attendee (fixture->store, one, &error));
+  report = build (fixture, NULL);
+  csv = rp_report_to_csv (report, RP_REPORT_TABLE_PROGRESS);
+
+  g_assert_nonnull (strstr (csv, "Moving to CBI next month"));
+  g_assert_null (strstr (csv, "\xe2\x80\xae"));
+  g_assert_null (strstr (csv, "\xe2\x80\x8b"));
 }
 
 /* Every private value the sample holds, none of which may be published. */
@@ -509,6 +778,10 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/report/every-published-text-checked", test_report_every_published_text_checked);
+  ADD ("/core/report/names-beyond-the-programme", test_report_names_beyond_the_programme);
+  ADD ("/core/report/confirm-not-a-name", test_report_confirm_not_a_name);
+  ADD ("/core/report/invisible-characters-removed", test_report_invisible_characters_removed);
   ADD ("/core/report/progress-rows", test_report_progress_rows);
   ADD ("/core/report/as-of", test_report_as_of);
   ADD ("/core/report/moves", test_report_moves);

@@ -426,7 +426,7 @@ command_report (int    argc,
   gboolean without_summary = FALSE;
   int suppress_below = 0;
   int status = EXIT_SUCCESS;
-  int number = 0;
+  g_auto(GStrv) confirmations = NULL;
   RpReportOptions options = { NULL };
   static const char * const tables[] = { "progress", "timetable", "summary" };
   const GOptionEntry entries[] = {
@@ -441,6 +441,9 @@ command_report (int    argc,
     { "include-moved", 0, 0, G_OPTION_ARG_NONE, &include_moved, N_("List attendees who have moved on too"), NULL },
     { "no-summary", 0, 0, G_OPTION_ARG_NONE, &without_summary, N_("Leave the summary and its chart out of a PDF or spreadsheet"), NULL },
     { "suppress-below", 0, 0, G_OPTION_ARG_INT, &suppress_below, N_("Print summary counts below N as “<N”"), N_("N") },
+    { "confirm-not-a-name", 0, 0, G_OPTION_ARG_STRING_ARRAY, &confirmations,
+      N_("Confirm that the word the name check flagged in a text is an ordinary word there, not a name, as in 4:note=Grant (recorded, with who confirmed it)"),
+      N_("TEXT=WORD") },
     { NULL }
   };
 
@@ -476,14 +479,16 @@ command_report (int    argc,
   options.suppress_below = suppress_below;
   options.marking = marking;
 
-  if (!(store = open_for_reading (database, &error)) ||
+  /* Only a confirmation writes: it is recorded, with who made it, in the audit trail. */
+  if (!(store = confirmations != NULL ? rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)
+                                      : open_for_reading (database, &error)) ||
       !(programme = choose_programme (store, programme_id, &error)) ||
       !(report = rp_report_build (store, rp_programme_get_id (programme), &options, &error)) ||
       !(names = rp_store_build_name_index (store, rp_programme_get_id (programme), &error)))
     return fail (error);
 
-  /* The message names the attendee number and the field, never the name found. */
-  if (!rp_report_check_names (report, names, &number, NULL, &error))
+  /* The message names the text and the word's place in it, never the name found. */
+  if (!rp_report_check_names_confirming (report, store, names, (const char * const *) confirmations, NULL, &error))
     return fail (error);
 
   if (pdf || xlsx)

@@ -23,6 +23,7 @@ struct _RpReport
 {
   GObject     parent_instance;
 
+  gint64      programme_id;
   char       *title;
   char       *programme;
   char       *as_of;
@@ -98,7 +99,7 @@ read_rows (RpStore     *store,
                            "SELECT a.number, a.funding,"
                            " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?2"
                            "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
-                           " a.report_note, a.target_date, a.outcome, a.outcome_date"
+                           " a.report_note, a.target_date, a.outcome, a.outcome_date, a.id"
                            " FROM attendee a WHERE a.programme_id = ?1 AND NOT a.archived ORDER BY a.number",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -129,7 +130,8 @@ read_rows (RpStore     *store,
       row->number = sqlite3_column_int (stmt, 0);
       rp_funding_from_string ((const char *) sqlite3_column_text (stmt, 1), &row->funding);
       row->step = sqlite3_column_int (stmt, 2);
-      row->report_note = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->attendee_id = sqlite3_column_int64 (stmt, 7);
+      row->report_note = rp_text_strip_invisible ((const char *) sqlite3_column_text (stmt, 3));
       row->target_date = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       row->outcome = outcome;
       row->outcome_date = outcome != RP_OUTCOME_ATTENDING ? g_strdup (outcome_date) : NULL;
@@ -234,12 +236,14 @@ rp_report_build (RpStore               *store,
   if (!(programme = rp_store_get_programme (store, programme_id, error)))
     return NULL;
 
+  /* Published text carries nothing a reader cannot see. */
   self = g_object_new (RP_TYPE_REPORT, NULL);
-  self->programme = g_strdup (rp_programme_get_name (programme));
-  self->title = g_strdup (rp_programme_get_report_title (programme) != NULL
-                          ? rp_programme_get_report_title (programme) : _("Reprovision Progress"));
+  self->programme_id = programme_id;
+  self->programme = rp_text_strip_invisible (rp_programme_get_name (programme));
+  self->title = rp_text_strip_invisible (rp_programme_get_report_title (programme) != NULL
+                                         ? rp_programme_get_report_title (programme) : _("Reprovision Progress"));
   self->as_of = options->as_of != NULL ? g_strdup (options->as_of) : rp_store_dup_today (store);
-  self->marking = g_strdup (options->marking);
+  self->marking = rp_text_strip_invisible (options->marking);
   self->suppress_below = options->suppress_below;
   self->with_summary = !options->without_summary;
   self->only_table = options->only_table;
@@ -275,6 +279,16 @@ rp_report_build (RpStore               *store,
 
   if (!(self->actions = rp_store_list_actions (store, programme_id, error)))
     return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (self->actions, i);
+      g_autofree char *activity = rp_text_strip_invisible (rp_timetable_action_get_activity (action));
+      g_autofree char *owner = rp_text_strip_invisible (rp_timetable_action_get_owner (action));
+
+      rp_timetable_action_set_activity (action, activity);
+      rp_timetable_action_set_owner (action, owner);
+    }
 
   return g_steal_pointer (&self);
 }
@@ -471,44 +485,294 @@ rp_report_format_note (const RpProgressRow *row)
 }
 
 /**
+ * rp_name_place:
+ *
+ * Returns: (transfer full): how a confirmation names the place of a
+ *   published text: "attendee/12/report_note"
+ */
+char *
+rp_name_place (const char *table_name,
+               gint64      record_id,
+               const char *field)
+{
+  g_return_val_if_fail (table_name != NULL && field != NULL, NULL);
+  return g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%s", table_name, record_id, field);
+}
+
+void
+rp_name_finding_free (RpNameFinding *finding)
+{
+  if (finding == NULL)
+    return;
+
+  g_free (finding->place);
+  g_free (finding->text);
+  g_free (finding->known);
+  g_free (finding);
+}
+
+/**
+ * rp_name_finding_describe:
+ *
+ * Returns: (transfer full): which text it is, in words, without the name:
+ *   "the report note of attendee 4"
+ */
+char *
+rp_name_finding_describe (const RpNameFinding *finding)
+{
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  switch (finding->field)
+    {
+    case RP_PUBLISHED_REPORT_NOTE:
+      return g_strdup_printf (_("the report note of attendee %d"), finding->number);
+    case RP_PUBLISHED_ACTIVITY:
+      return g_strdup_printf (_("the activity of closure action %d in the timetable"), finding->number);
+    case RP_PUBLISHED_TASK_OWNER:
+      return g_strdup_printf (_("the task owner of closure action %d in the timetable"), finding->number);
+    case RP_PUBLISHED_REPORT_TITLE:
+      return g_strdup (_("the report title"));
+    case RP_PUBLISHED_PROGRAMME_NAME:
+      return g_strdup (_("the programme’s name"));
+    case RP_PUBLISHED_MARKING:
+    default:
+      return g_strdup (_("the protective marking"));
+    }
+}
+
+/**
+ * rp_name_finding_get_handle:
+ *
+ * Returns: (transfer full) (nullable): how the command line names the text,
+ *   as in "4:note" or "timetable:3:owner"; %NULL for the protective marking,
+ *   which is typed for each export and cannot be confirmed
+ */
+char *
+rp_name_finding_get_handle (const RpNameFinding *finding)
+{
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  switch (finding->field)
+    {
+    case RP_PUBLISHED_REPORT_NOTE:
+      return g_strdup_printf ("%d:note", finding->number);
+    case RP_PUBLISHED_ACTIVITY:
+      return g_strdup_printf ("timetable:%d:activity", finding->number);
+    case RP_PUBLISHED_TASK_OWNER:
+      return g_strdup_printf ("timetable:%d:owner", finding->number);
+    case RP_PUBLISHED_REPORT_TITLE:
+      return g_strdup ("title");
+    case RP_PUBLISHED_PROGRAMME_NAME:
+      return g_strdup ("programme");
+    case RP_PUBLISHED_MARKING:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * rp_name_finding_get_word:
+ *
+ * Returns: (transfer full): the flagged word in the form a confirmation keeps
+ */
+char *
+rp_name_finding_get_word (const RpNameFinding *finding)
+{
+  RpNameMatch match = { 0 };
+
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  match.start = finding->start;
+  match.end = finding->end;
+  return rp_name_index_confirmation_word (finding->text, &match);
+}
+
+/**
+ * rp_name_finding_get_word_position:
+ *
+ * Returns: which word of the text it is, counting from 1
+ */
+guint
+rp_name_finding_get_word_position (const RpNameFinding *finding)
+{
+  g_return_val_if_fail (finding != NULL, 0);
+  return rp_name_index_word_position (finding->text, finding->start);
+}
+
+static gboolean
+check_text (RpNameIndex       *names,
+            RpPublishedField   field,
+            int                number,
+            const char        *table_name,
+            gint64             record_id,
+            const char        *column,
+            const char        *text,
+            RpNameFinding    **finding)
+{
+  g_autofree char *place = table_name != NULL ? rp_name_place (table_name, record_id, column) : NULL;
+  RpNameMatch match;
+  RpNameFinding *found;
+
+  if (!rp_name_index_match (names, place, text, &match))
+    return TRUE;
+
+  found = g_new0 (RpNameFinding, 1);
+  found->field = field;
+  found->number = number;
+  found->place = g_steal_pointer (&place);
+  found->text = g_strdup (text);
+  found->start = match.start;
+  found->end = match.end;
+  found->known = g_strdup (match.known);
+  *finding = found;
+  return FALSE;
+}
+
+/**
  * rp_report_check_names:
- * @names: every personal name the programme knows
- * @number: (out) (optional): the attendee whose note names someone
- * @found: (out) (optional) (transfer none): the name found; show it only in the app
+ * @names: every personal name the database knows (rp_store_build_name_index())
+ * @finding: (out) (optional) (transfer full): the first text that names someone
  *
- * Stops any export whose published notes name a person.
+ * Stops any export that would publish a name: every text the report prints
+ * that a person wrote is checked — report notes, the timetable's activities
+ * and task owners, the report title, the programme's name and the protective
+ * marking. The error says which text, never the name.
  *
- * Returns: %TRUE if no note names anyone
+ * Returns: %TRUE if no published text names anyone
  */
 gboolean
-rp_report_check_names (RpReport     *self,
-                       RpNameIndex  *names,
-                       int          *number,
-                       const char  **found,
-                       GError      **error)
+rp_report_check_names (RpReport       *self,
+                       RpNameIndex    *names,
+                       RpNameFinding **finding,
+                       GError        **error)
 {
+  g_autoptr(RpNameFinding) found = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *handle = NULL;
+
   g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
   g_return_val_if_fail (names != NULL, FALSE);
 
-  for (guint i = 0; i < self->rows->len; i++)
+  if (check_text (names, RP_PUBLISHED_REPORT_TITLE, 0, "programme", self->programme_id, "report_title",
+                  self->title, &found) &&
+      check_text (names, RP_PUBLISHED_PROGRAMME_NAME, 0, "programme", self->programme_id, "name",
+                  self->programme, &found) &&
+      check_text (names, RP_PUBLISHED_MARKING, 0, NULL, 0, NULL, self->marking, &found))
     {
-      RpProgressRow *row = g_ptr_array_index (self->rows, i);
-      const char *name = rp_name_index_find (names, row->report_note);
+      if (rp_report_includes (self, RP_REPORT_TABLE_TIMETABLE))
+        for (guint i = 0; found == NULL && i < g_list_model_get_n_items (self->actions); i++)
+          {
+            g_autoptr(RpTimetableAction) action = g_list_model_get_item (self->actions, i);
+            gint64 id = rp_timetable_action_get_id (action);
 
-      if (name != NULL)
-        {
-          if (number != NULL)
-            *number = row->number;
-          if (found != NULL)
-            *found = name;
-          g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                       _("The report note of attendee %d names a person. Reports must not identify anyone: edit the note, then export again."),
-                       row->number);
-          return FALSE;
-        }
+            if (check_text (names, RP_PUBLISHED_ACTIVITY, i + 1, "timetable_action", id, "activity",
+                            rp_timetable_action_get_activity (action), &found))
+              check_text (names, RP_PUBLISHED_TASK_OWNER, i + 1, "timetable_action", id, "owner",
+                          rp_timetable_action_get_owner (action), &found);
+          }
+
+      if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))
+        for (guint i = 0; found == NULL && i < self->rows->len; i++)
+          {
+            RpProgressRow *row = g_ptr_array_index (self->rows, i);
+
+            check_text (names, RP_PUBLISHED_REPORT_NOTE, row->number, "attendee", row->attendee_id, "report_note",
+                        row->report_note, &found);
+          }
     }
 
-  return TRUE;
+  if (found == NULL)
+    return TRUE;
+
+  where = rp_name_finding_describe (found);
+  handle = rp_name_finding_get_handle (found);
+  if (handle != NULL)
+    /* Translators: the first %s is a text, as in "the report note of attendee 4";
+     * the last is how the command line names it, as in "4:note" */
+    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                 _("Word %u of %s matches the name of a person the programme knows. Reports must not identify anyone: "
+                   "edit the text, then export again. If that word is an ordinary word there and not a name, confirm it "
+                   "with --confirm-not-a-name %s=WORD."),
+                 rp_name_finding_get_word_position (found), where, handle);
+  else
+    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                 _("Word %u of %s matches the name of a person the programme knows. Reports must not identify anyone: "
+                   "choose another marking."),
+                 rp_name_finding_get_word_position (found), where);
+
+  if (finding != NULL)
+    *finding = g_steal_pointer (&found);
+  return FALSE;
+}
+
+/**
+ * rp_report_check_names_confirming:
+ * @confirmations: (nullable) (array zero-terminated=1): "HANDLE=WORD" pairs,
+ *   as in "4:note=Grant": the word someone says is not a name in that text
+ *
+ * Like rp_report_check_names(), but where the first text that names someone
+ * is one of @confirmations and its flagged word is the one given, records
+ * the confirmation in @store (who and when, in the audit trail) and goes on.
+ * A confirmation is only taken for the word the check actually flagged, so
+ * nobody confirms a word they have not looked at.
+ *
+ * Returns: %TRUE if, with the confirmations, no published text names anyone
+ */
+gboolean
+rp_report_check_names_confirming (RpReport            *self,
+                                  RpStore             *store,
+                                  RpNameIndex         *names,
+                                  const char * const  *confirmations,
+                                  RpNameFinding      **finding,
+                                  GError             **error)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (names != NULL, FALSE);
+
+  for (;;)
+    {
+      g_autoptr(RpNameFinding) found = NULL;
+      g_autoptr(GError) check_error = NULL;
+      g_autofree char *handle = NULL;
+      g_autofree char *word = NULL;
+      g_autofree char *text_digest = NULL;
+      gboolean confirmed = FALSE;
+
+      if (rp_report_check_names (self, names, &found, &check_error))
+        return TRUE;
+
+      handle = rp_name_finding_get_handle (found);
+      word = rp_name_finding_get_word (found);
+
+      for (guint i = 0; handle != NULL && confirmations != NULL && confirmations[i] != NULL; i++)
+        {
+          const char *equals = strchr (confirmations[i], '=');
+          g_autofree char *given = NULL;
+
+          if (equals == NULL || strlen (handle) != (gsize) (equals - confirmations[i]) ||
+              strncmp (handle, confirmations[i], equals - confirmations[i]) != 0)
+            continue;
+
+          given = rp_name_index_fold (equals + 1, -1);
+          if (g_strcmp0 (given, word) == 0)
+            confirmed = TRUE;
+        }
+
+      if (!confirmed)
+        {
+          if (finding != NULL)
+            *finding = g_steal_pointer (&found);
+          g_propagate_error (error, g_steal_pointer (&check_error));
+          return FALSE;
+        }
+
+      if (!rp_store_confirm_not_a_name (store, self->programme_id, found->place, found->text, word, error))
+        return FALSE;
+
+      text_digest = rp_name_index_digest_text (found->text);
+      rp_name_index_add_confirmation (names, found->place, text_digest, word);
+    }
 }
 
 /**

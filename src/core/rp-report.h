@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * attendee number, status, step, the note written for publication, dates. */
 typedef struct
 {
+  gint64     attendee_id;   /* never printed: for the name check's confirmations */
   int        number;
   RpFunding  funding;
   int        step;
@@ -38,6 +39,42 @@ typedef struct
   guint       suppress_below;   /* 0: show every count; else counts below it print as "<N" */
   const char *marking;          /* protective marking for the page header, e.g. "OFFICIAL" */
 } RpReportOptions;
+
+/* Every text a report prints that a person wrote. */
+typedef enum
+{
+  RP_PUBLISHED_REPORT_NOTE,
+  RP_PUBLISHED_ACTIVITY,
+  RP_PUBLISHED_TASK_OWNER,
+  RP_PUBLISHED_REPORT_TITLE,
+  RP_PUBLISHED_PROGRAMME_NAME,
+  RP_PUBLISHED_MARKING,
+} RpPublishedField;
+
+/* A published text that names someone, and where. The name itself is in
+ * @text at @match; show it only in the app, never in a message or a log. */
+typedef struct
+{
+  RpPublishedField field;
+  int              number;     /* the attendee's number, or the action's place in the timetable */
+  char            *place;      /* for rp_store_confirm_not_a_name(); NULL where there is none */
+  char            *text;
+  gsize            start;      /* bytes [start, end) of @text are the name */
+  gsize            end;
+  char            *known;      /* (nullable): as the programme spells it; NULL for an erased person */
+} RpNameFinding;
+
+void           rp_name_finding_free          (RpNameFinding *finding);
+char          *rp_name_finding_describe      (const RpNameFinding *finding);
+char          *rp_name_finding_get_handle    (const RpNameFinding *finding);
+char          *rp_name_finding_get_word      (const RpNameFinding *finding);
+guint          rp_name_finding_get_word_position (const RpNameFinding *finding);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpNameFinding, rp_name_finding_free)
+
+char          *rp_name_place                 (const char    *table_name,
+                                              gint64         record_id,
+                                              const char    *field);
 
 #define RP_TYPE_REPORT (rp_report_get_type ())
 
@@ -70,9 +107,14 @@ char          *rp_report_format_status     (const RpProgressRow   *row);
 char          *rp_report_format_note       (const RpProgressRow   *row);
 gboolean       rp_report_check_names       (RpReport              *self,
                                             RpNameIndex           *names,
-                                            int                   *number,
-                                            const char           **found,
+                                            RpNameFinding        **finding,
                                             GError               **error);
+gboolean       rp_report_check_names_confirming (RpReport           *self,
+                                                 RpStore            *store,
+                                                 RpNameIndex        *names,
+                                                 const char * const *confirmations,
+                                                 RpNameFinding     **finding,
+                                                 GError            **error);
 char          *rp_report_to_csv            (RpReport              *self,
                                             RpReportTable          table);
 

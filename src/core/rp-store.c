@@ -222,6 +222,29 @@ static const char * const migrations[] = {
   "                              ORDER BY changed_on DESC, id DESC LIMIT 1) BEGIN"
   "  SELECT RAISE (ABORT, 'The step can only change through the step history.');"
   "END;",
+
+  /* 4 → 5: what the name check needs beyond the names it can see: erased
+   * people's names as keyed one-way digests (the key stays in this file, so
+   * a backup or restore checks the same way), and the words someone
+   * confirmed are not names in one published text */
+  "CREATE TABLE erasure_key ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  key BLOB NOT NULL CHECK (length (key) >= 32)"
+  ");"
+  "CREATE TABLE erased_name ("
+  "  digest TEXT PRIMARY KEY"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE name_confirmation ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id),"
+  "  place TEXT NOT NULL,"
+  "  text_digest TEXT NOT NULL,"
+  "  word TEXT NOT NULL,"
+  "  confirmed_by TEXT NOT NULL,"
+  "  confirmed_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  UNIQUE (place, text_digest, word)"
+  ");"
+  "CREATE INDEX name_confirmation_programme ON name_confirmation (programme_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -229,7 +252,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
 /* Tables whose every change goes into the audit trail. */
 static const char * const audited_tables[] = {
   "programme", "worker", "provider", "attendee", "step_change",
-  "taster_day", "booking", "timetable_action",
+  "taster_day", "booking", "timetable_action", "name_confirmation",
 };
 
 static void
@@ -626,6 +649,10 @@ create_audit_triggers (RpStore  *self,
 
       if (rc != SQLITE_DONE)
         return set_error_from_db (self, error);
+
+      /* A table that a later migration adds is not there yet. */
+      if (inserted->len == 0)
+        continue;
 
       sql = g_strdup_printf (
         "DROP TRIGGER IF EXISTS audit_%1$s_insert;"
@@ -2418,6 +2445,129 @@ scrub_audit (RpStore     *self,
   return TRUE;
 }
 
+static GArray *
+collect_ids_like (RpStore     *self,
+                  const char  *sql,
+                  const char  *pattern,
+                  GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, pattern);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+delete_like (RpStore     *self,
+             const char  *sql,
+             const char  *pattern,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, pattern);
+  return step_done (self, stmt, error);
+}
+
+static GBytes *
+read_erasure_key (RpStore  *self,
+                  GError  **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT key FROM erasure_key WHERE id = 1", error);
+  GBytes *key = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    key = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    set_error_from_db (self, error);
+  sqlite3_reset (stmt);
+
+  return key;
+}
+
+/* An erased person's names, and the family named on their bookings, stay
+ * only as keyed one-way digests of their words, so that a published note
+ * that still names them is stopped without the names being kept. */
+static gboolean
+remember_erased_names (RpStore     *self,
+                       RpAttendee  *attendee,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) key = NULL;
+  GError *key_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_ptr_array_add (names, g_strdup (rp_attendee_get_full_name (attendee)));
+  g_ptr_array_add (names, g_strdup (rp_attendee_get_preferred_name (attendee)));
+  g_ptr_array_add (names, g_strdup (rp_attendee_get_contact_name (attendee)));
+
+  if (!(stmt = store_prepare (self, "SELECT family_attending FROM booking WHERE attendee_id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rp_attendee_get_id (attendee));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error_from_db (self, error);
+
+  if (!store_exec (self, "INSERT OR IGNORE INTO erasure_key (id, key) VALUES (1, randomblob (32))", error))
+    return FALSE;
+  if (!(key = read_erasure_key (self, &key_error)))
+    {
+      if (key_error != NULL)
+        g_propagate_error (error, key_error);
+      else
+        set_error_from_db (self, error);
+      return FALSE;
+    }
+
+  if (!(stmt = store_prepare (self, "INSERT OR IGNORE INTO erased_name (digest) VALUES (?)", error)))
+    return FALSE;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_auto(GStrv) words = rp_name_index_name_words (g_ptr_array_index (names, i));
+
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          g_autofree char *digest = rp_name_index_digest_word (key, words[j]);
+
+          bind_text (stmt, 1, digest);
+          if (!step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_erasure (RpStore  *self,
                gpointer  data,
@@ -2428,6 +2578,8 @@ write_erasure (RpStore  *self,
   g_autoptr(GArray) step_ids = NULL;
   g_autoptr(GArray) booking_ids = NULL;
   g_autoptr(GArray) attendee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) confirmation_ids = NULL;
+  g_autofree char *place = NULL;
   sqlite3_stmt *stmt;
 
   if (!(attendee = rp_store_get_attendee (self, attendee_id, error)) ||
@@ -2436,12 +2588,19 @@ write_erasure (RpStore  *self,
     return FALSE;
 
   g_array_append_val (attendee_ids, attendee_id);
+  place = g_strdup_printf ("attendee/%" G_GINT64_FORMAT "/%%", attendee_id);
+
+  if (!(confirmation_ids = collect_ids_like (self, "SELECT id FROM name_confirmation WHERE place LIKE ?", place, error)) ||
+      !remember_erased_names (self, attendee, error))
+    return FALSE;
 
   /* The step history goes with the attendee (ON DELETE CASCADE). */
   if (!delete_by_id (self, "DELETE FROM booking WHERE attendee_id = ?", attendee_id, error) ||
       !delete_by_id (self, "DELETE FROM attendee WHERE id = ?", attendee_id, error) ||
+      !delete_like (self, "DELETE FROM name_confirmation WHERE place LIKE ?", place, error) ||
       !scrub_audit (self, "booking", booking_ids, error) ||
       !scrub_audit (self, "step_change", step_ids, error) ||
+      !scrub_audit (self, "name_confirmation", confirmation_ids, error) ||
       !scrub_audit (self, "attendee", attendee_ids, error))
     return FALSE;
 
@@ -2523,10 +2682,13 @@ rp_store_count_caseload (RpStore  *self,
 
 /**
  * rp_store_build_name_index:
+ * @programme_id: the programme whose published text will be checked
  *
- * Collects every personal name the programme knows — attendees' full and
- * preferred names, their contacts, workers and staff, providers' contacts —
- * to check text meant for publication.
+ * Collects every personal name the database knows, in every programme —
+ * attendees' full and preferred names, their contacts, family named on
+ * bookings, workers and staff, providers' contacts — and the digests of
+ * erased people's names, to check text meant for publication. The words
+ * someone confirmed are not names in @programme_id's texts are let through.
  *
  * Returns: (transfer full): the index, or %NULL on error
  */
@@ -2536,22 +2698,26 @@ rp_store_build_name_index (RpStore  *self,
                            GError  **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) digests = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RpNameIndex) index = NULL;
+  g_autoptr(GBytes) key = NULL;
+  GError *key_error = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   stmt = store_prepare (self,
-                        "SELECT full_name FROM attendee WHERE programme_id = ?1"
-                        " UNION SELECT preferred_name FROM attendee WHERE programme_id = ?1"
-                        " UNION SELECT contact_name FROM attendee WHERE programme_id = ?1"
+                        "SELECT full_name FROM attendee"
+                        " UNION SELECT preferred_name FROM attendee"
+                        " UNION SELECT contact_name FROM attendee"
+                        " UNION SELECT family_attending FROM booking"
                         " UNION SELECT name FROM worker"
                         " UNION SELECT contact_name FROM provider",
                         error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (column_text (stmt, 0) != NULL)
       g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
@@ -2563,7 +2729,103 @@ rp_store_build_name_index (RpStore  *self,
       return NULL;
     }
 
-  return rp_name_index_new ((const char * const *) names->pdata, names->len);
+  index = rp_name_index_new ((const char * const *) names->pdata, names->len);
+
+  if ((key = read_erasure_key (self, &key_error)) != NULL)
+    {
+      if (!(stmt = store_prepare (self, "SELECT digest FROM erased_name", error)))
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (digests, g_strdup (column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_error_from_db (self, error);
+          return NULL;
+        }
+      g_ptr_array_add (digests, NULL);
+      rp_name_index_add_erased (index, key, (const char * const *) digests->pdata);
+    }
+  else if (key_error != NULL)
+    {
+      g_propagate_error (error, key_error);
+      return NULL;
+    }
+
+  if (!(stmt = store_prepare (self,
+                              "SELECT place, text_digest, word FROM name_confirmation WHERE programme_id = ?",
+                              error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    rp_name_index_add_confirmation (index, column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&index);
+}
+
+typedef struct
+{
+  gint64      programme_id;
+  const char *place;
+  const char *text;
+  const char *word;
+} Confirmation;
+
+static gboolean
+write_confirmation (RpStore  *self,
+                    gpointer  data,
+                    GError  **error)
+{
+  Confirmation *confirmation = data;
+  g_autofree char *text_digest = rp_name_index_digest_text (confirmation->text);
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "INSERT OR IGNORE INTO name_confirmation"
+                                      " (programme_id, place, text_digest, word, confirmed_by)"
+                                      " VALUES (?, ?, ?, ?, ?)",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, confirmation->programme_id);
+  bind_text (stmt, 2, confirmation->place);
+  bind_text (stmt, 3, text_digest);
+  bind_text (stmt, 4, confirmation->word);
+  bind_text (stmt, 5, self->user);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_confirm_not_a_name:
+ * @place: where the text is published (rp_name_place())
+ * @text: the text exactly as it was shown to the person confirming
+ * @word: the folded word (rp_name_index_confirmation_word())
+ *
+ * Records that someone looked at @text and confirmed that @word, which the
+ * name check flagged, is an ordinary word there and not a name. It is kept
+ * with who confirmed it and when, in the audit trail, and holds for this
+ * text only: any later edit is checked afresh.
+ */
+gboolean
+rp_store_confirm_not_a_name (RpStore     *self,
+                             gint64       programme_id,
+                             const char  *place,
+                             const char  *text,
+                             const char  *word,
+                             GError     **error)
+{
+  Confirmation confirmation = { programme_id, place, text, word };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (place != NULL && text != NULL && word != NULL, FALSE);
+
+  return store_write (self, write_confirmation, &confirmation, error);
 }
 
 /* Providers ------------------------------------------------------------- */

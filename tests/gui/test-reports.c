@@ -104,7 +104,7 @@ test_reports_name_opens_note (Fixture       *fixture,
         dialog = ADW_MESSAGE_DIALOG (toplevel);
     }
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "attendee 9 names “Claire”"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Claire's” in the report note of attendee 9"));
 
   adw_message_dialog_response (dialog, "edit");
   rp_test_spin ();
@@ -112,6 +112,59 @@ test_reports_name_opens_note (Fixture       *fixture,
   g_assert_cmpstr (rp_window_get_area (fixture->window), ==, "attendees");
   attendees = RP_ATTENDEES_PAGE (rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE, NULL, NULL));
   g_assert_cmpint (rp_attendee_get_number (rp_attendee_page_get_attendee (rp_attendees_page_get_attendee_page (attendees))), ==, 9);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return dialog;
+}
+
+/* "Grant funding" is not about Leah Grant: the dialogue shows the note with
+ * the word marked, and "This Is Not a Name Here" lets the export go on. */
+static void
+test_reports_not_a_name_here (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) four = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "confirmed.pdf", NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *flagged;
+
+  rp_attendee_set_report_note (four, "Grant funding agreed for transport.");
+  g_assert_true (rp_store_save_attendee (fixture->store, four, &error));
+
+  rp_reports_page_print (fixture->page, path);
+  rp_test_spin ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Grant” in the report note of attendee 4"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "not-a-name"));
+  flagged = gtk_frame_get_child (GTK_FRAME (adw_message_dialog_get_extra_child (dialog)));
+  g_assert_true (GTK_IS_LABEL (flagged));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (flagged)), ==, "<b><u>Grant</u></b> funding agreed for transport.");
+
+  adw_message_dialog_response (dialog, "not-a-name");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+
+  rp_reports_page_print (fixture->page, path);
+  rp_test_spin ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
 static GtkWidget *
@@ -318,6 +371,7 @@ main (int    argc,
   ADD ("/gui/reports/print-to-pdf", test_reports_print_to_pdf);
   ADD ("/gui/reports/attention-listed", test_reports_attention_listed);
   ADD ("/gui/reports/name-opens-note", test_reports_name_opens_note);
+  ADD ("/gui/reports/not-a-name-here", test_reports_not_a_name_here);
   ADD ("/gui/reports/export-in-thread", test_reports_export_in_thread);
   ADD ("/gui/reports/export-cancelled", test_reports_export_cancelled);
   ADD ("/gui/timetable/complete-and-reorder", test_timetable_complete_and_reorder);

@@ -375,15 +375,133 @@ on_name_response (AdwMessageDialog *dialog,
                   const char       *response,
                   RpReportsPage    *self)
 {
+  RpNameFinding *finding = g_object_get_data (G_OBJECT (dialog), "finding");
+  const char *retry = g_object_get_data (G_OBJECT (dialog), "retry");
+
   if (g_str_equal (response, "edit"))
-    g_signal_emit (self, signals[EDIT_NOTE], 0,
-                   GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "number")));
+    {
+      g_signal_emit (self, signals[EDIT_NOTE], 0, finding->number);
+    }
+  else if (g_str_equal (response, "not-a-name"))
+    {
+      RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+      RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+      g_autofree char *word = rp_name_finding_get_word (finding);
+      g_autoptr(GError) error = NULL;
+
+      if (store == NULL || programme == NULL)
+        return;
+
+      if (!rp_store_confirm_not_a_name (store, rp_programme_get_id (programme), finding->place,
+                                        finding->text, word, &error))
+        {
+          show_problem (self, _("The Confirmation Could Not Be Saved"), error->message);
+          return;
+        }
+
+      /* Go on with what was asked for: the check runs again, on every other text. */
+      if (retry != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), retry, NULL);
+    }
+}
+
+/* The text as it will be published, with the word that matched a name in
+ * bold and underlined, so the person can judge it in its place. */
+static GtkWidget *
+make_flagged_text (const RpNameFinding *finding)
+{
+  g_autofree char *before = g_markup_escape_text (finding->text, finding->start);
+  g_autofree char *word = g_markup_escape_text (finding->text + finding->start, finding->end - finding->start);
+  g_autofree char *after = g_markup_escape_text (finding->text + finding->end, -1);
+  g_autofree char *markup = g_strdup_printf ("%s<b><u>%s</u></b>%s", before, word, after);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_frame_set_child (GTK_FRAME (frame), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, finding->text,
+                                  -1);
+  return frame;
+}
+
+/* A published text matches a name: show it with the word marked, and let
+ * the person edit it, or confirm that here the word is not a name. */
+static void
+show_name_finding (RpReportsPage *self,
+                   RpNameFinding *finding,
+                   const char    *retry)
+{
+  g_autofree char *where = rp_name_finding_describe (finding);
+  g_autofree char *word = g_strndup (finding->text + finding->start, finding->end - finding->start);
+  g_autofree char *body = NULL;
+  const char *next_step;
+  GtkWidget *dialog;
+
+  switch (finding->field)
+    {
+    case RP_PUBLISHED_REPORT_NOTE:
+      next_step = _("Edit the note, or, if the word is an ordinary word here and not a name, say so.");
+      break;
+    case RP_PUBLISHED_ACTIVITY:
+    case RP_PUBLISHED_TASK_OWNER:
+      next_step = _("Edit it in the Timetable area (a role such as “Service manager” or initials are fine), or, if the word is an ordinary word here and not a name, say so.");
+      break;
+    case RP_PUBLISHED_MARKING:
+      next_step = _("Choose another protective marking.");
+      break;
+    case RP_PUBLISHED_REPORT_TITLE:
+    case RP_PUBLISHED_PROGRAMME_NAME:
+    default:
+      next_step = _("Change it, or, if the word is an ordinary word here and not a name, say so.");
+      break;
+    }
+
+  if (finding->known != NULL)
+    /* Translators: "“Grant” in the report note of attendee 4 is also the name of someone…" */
+    body = g_strdup_printf (_("“%s” in %s is also the name of someone the programme knows. Published reports must not identify anyone. %s"),
+                            word, where, next_step);
+  else
+    body = g_strdup_printf (_("“%s” in %s matches the name of someone whose details were erased. Published reports must not identify anyone. %s"),
+                            word, where, next_step);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("A Published Text May Name Someone"), body);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), make_flagged_text (finding));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (finding->place != NULL)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "not-a-name", _("This Is _Not a Name Here"));
+  if (finding->field == RP_PUBLISHED_REPORT_NOTE)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "edit", _("_Edit the Note"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "edit", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
+    }
+  else
+    {
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "finding", finding, (GDestroyNotify) rp_name_finding_free);
+  g_object_set_data_full (G_OBJECT (dialog), "retry", g_strdup (retry), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_name_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Builds the report from the form, or explains why not. A published note that
  * names anyone stops the export and offers to open that note. */
 static RpReport *
-build_report (RpReportsPage *self)
+build_report (RpReportsPage *self,
+              const char    *retry)
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
   RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
@@ -392,8 +510,7 @@ build_report (RpReportsPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *compare_with = NULL;
-  const char *found = NULL;
-  int number = 0;
+  RpNameFinding *finding = NULL;
   RpReportOptions options = { NULL };
 
   if (store == NULL || programme == NULL)
@@ -422,22 +539,9 @@ build_report (RpReportsPage *self)
       return NULL;
     }
 
-  if (!rp_report_check_names (report, names, &number, &found, NULL))
+  if (!rp_report_check_names (report, names, &finding, NULL))
     {
-      g_autofree char *body = g_strdup_printf (_("The report note of attendee %d names “%s”. Published reports must not identify anyone. Edit the note, then export again."),
-                                               number, found);
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  _("A Published Note Names Someone"), body);
-
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "edit", _("_Edit the Note"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "edit", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
-      g_object_set_data (G_OBJECT (dialog), "number", GINT_TO_POINTER (number));
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_name_response), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_name_finding (self, g_steal_pointer (&finding), retry);
       return NULL;
     }
 
@@ -572,7 +676,9 @@ save (RpReportsPage *self,
 {
   gboolean pdf = format == FORMAT_PDF;
   gboolean file = format != FORMAT_CSV;
-  g_autoptr(RpReport) report = build_report (self);
+  g_autoptr(RpReport) report = build_report (self, format == FORMAT_PDF ? "reports.save-pdf"
+                                                  : format == FORMAT_XLSX ? "reports.save-xlsx"
+                                                  : "reports.save-csv");
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
@@ -671,7 +777,7 @@ rp_reports_page_print (RpReportsPage *self,
 
   g_return_if_fail (RP_IS_REPORTS_PAGE (self));
 
-  if (!(report = build_report (self)))
+  if (!(report = build_report (self, export_path == NULL ? "reports.print" : NULL)))
     return;
 
   document = rp_report_document_new (report, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
