@@ -152,18 +152,28 @@ entry_text (AdwEntryRow *row)
 
 /* Loading ---------------------------------------------------------------- */
 
+/* The note is checked as it will be published, and a word someone
+ * confirmed is not a name in it is not flagged again. */
 static void
 update_report_warning (RpAttendeePage *self)
 {
   g_autofree char *note = buffer_text (self->report_note_view);
-  const char *found = self->names != NULL ? rp_name_index_find (self->names, note) : NULL;
+  g_autofree char *published = rp_text_strip_invisible (note);
+  g_autofree char *place = rp_name_place ("attendee", rp_attendee_get_id (self->attendee), "report_note");
   g_autofree char *message = NULL;
+  RpNameMatch match;
+  gboolean named = self->names != NULL && rp_name_index_match (self->names, place, published, &match);
 
-  if (found != NULL)
-    message = g_strdup_printf (_("This note names “%s”. Published notes must not name anyone: describe the progress instead."), found);
+  if (named)
+    {
+      g_autofree char *word = match.known != NULL ? g_strdup (match.known)
+                              : g_strndup (published + match.start, match.end - match.start);
+
+      message = g_strdup_printf (_("This note names “%s”. Published notes must not name anyone: describe the progress instead."), word);
+    }
 
   gtk_label_set_label (self->report_warning_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->report_warning_label), found != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_warning_label), named);
 }
 
 static void
