@@ -119,12 +119,16 @@ run_app (const char *path,
     _exit (SAVED);
 
   g_object_get (crashed_store, "lock-lost", &lost, NULL);
-  if (g_error_matches (error, RP_ERROR, RP_ERROR_LOCK_LOST) && lost &&
-      !rp_store_check_file (crashed_store, NULL) &&
-      !add_programme (crashed_store, "Still refused", NULL))
-    _exit (REFUSED);
+  if (!g_error_matches (error, RP_ERROR, RP_ERROR_LOCK_LOST) || !lost ||
+      rp_store_check_file (crashed_store, NULL) ||
+      add_programme (crashed_store, "Still refused", NULL))
+    _exit (FAILED);
 
-  _exit (FAILED);
+  /* The user closes the app after the other program saved again. */
+  if (write (to_other, "r", 1) != 1 || read (from_other, &go, 1) != 1)
+    _exit (FAILED);
+  g_clear_object (&crashed_store);
+  _exit (REFUSED);
 }
 
 /* sqlite.org/howtocorrupt.html §2.2: a descriptor opened and closed on the
@@ -156,6 +160,8 @@ test_file_safety_lost_lock (Fixture       *fixture,
   g_assert_cmpint (app, >=, 0);
   if (app == 0)
     run_app (fixture->path, to_other[1], to_app[0]);
+  close (to_other[1]);
+  close (to_app[0]);
 
   /* The other program (reprovision-cli, or any SQLite tool) opens and closes the file. */
   g_assert_cmpint (read (to_other[0], &ready, 1), ==, 1);
@@ -164,12 +170,20 @@ test_file_safety_lost_lock (Fixture       *fixture,
   g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
   g_assert_cmpint (write (to_app[1], "g", 1), ==, 1);
 
-  g_assert_cmpint (waitpid (app, &status, 0), ==, app);
-  for (guint i = 0; i < 2; i++)
+  /* If the app refused, the other program saves, then the app is closed. */
+  if (read (to_other[0], &ready, 1) == 1)
     {
-      close (to_other[i]);
-      close (to_app[i]);
+      g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (add_programme (store, "Saved by the other program", &error));
+      g_clear_object (&store);
+      g_assert_cmpint (write (to_app[1], "g", 1), ==, 1);
     }
+
+  g_assert_cmpint (waitpid (app, &status, 0), ==, app);
+  close (to_other[0]);
+  close (to_app[1]);
 
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), !=, FAILED);
@@ -179,6 +193,8 @@ test_file_safety_lost_lock (Fixture       *fixture,
   g_assert_true (has_programme (fixture->path, "Acknowledged"));
   if (WEXITSTATUS (status) == SAVED)
     g_assert_true (has_programme (fixture->path, "After the other program"));
+  else
+    g_assert_true (has_programme (fixture->path, "Saved by the other program"));
   g_assert_false (has_programme (fixture->path, "Still refused"));
 }
 

@@ -511,6 +511,9 @@ check_wal_files (RpStore  *self,
       shm = g_strconcat (self->path, "-shm", NULL);
       if (!same_file (wal, &self->wal_file) || !same_file (shm, &self->shm_file))
         {
+          /* Closing must not copy the deleted log into the file: the other
+           * program may have saved newer changes there meanwhile. */
+          sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
           self->lock_lost = TRUE;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCK_LOST]);
         }
