@@ -28,6 +28,9 @@ void     rp_store_rollback        (RpStore           *self);
 /* Creates @path with owner-only permissions if it does not exist yet. */
 gboolean rp_store_create_private_file (const char  *path,
                                        GError     **error);
+/* Tests only: report every folder as being on a filesystem of @type, as
+ * statfs(2) names it (0 looks it up again), to stand in for a network share. */
+void     rp_store_set_fake_filesystem_type (unsigned long type);
 /* Turns an SQLite result code into a clear RP_ERROR. */
 void     rp_store_set_error_from_code (GError     **error,
                                        int          code,

@@ -31,8 +31,11 @@ struct _RpStore
   char       *user;
   char       *today;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  struct stat wal_file;     /* the -wal and -shm this connection opened */
+  struct stat shm_file;
   guint       read_only : 1;
   guint       erasing : 1;
+  guint       lock_lost : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RpStore, rp_store, G_TYPE_OBJECT)
@@ -41,6 +44,7 @@ enum {
   PROP_0,
   PROP_PATH,
   PROP_READ_ONLY,
+  PROP_LOCK_LOST,
   N_PROPS
 };
 
@@ -291,6 +295,10 @@ rp_store_get_property (GObject    *object,
       g_value_set_boolean (value, self->read_only);
       break;
 
+    case PROP_LOCK_LOST:
+      g_value_set_boolean (value, self->lock_lost);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -310,6 +318,9 @@ rp_store_class_init (RpStoreClass *klass)
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCK_LOST] =
+    g_param_spec_boolean ("lock-lost", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -480,6 +491,68 @@ column_text (sqlite3_stmt *stmt,
 }
 
 static gboolean
+same_file (const char        *path,
+           const struct stat *opened)
+{
+  struct stat now;
+
+  return g_stat (path, &now) == 0 && now.st_dev == opened->st_dev && now.st_ino == opened->st_ino;
+}
+
+/* Remembers the -wal and -shm files SQLite opened, to notice later if they
+ * were deleted or replaced under this connection. */
+static void
+remember_wal_files (RpStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+
+  if (g_stat (wal, &self->wal_file) != 0 || g_stat (shm, &self->shm_file) != 0)
+    {
+      memset (&self->wal_file, 0, sizeof self->wal_file);
+      memset (&self->shm_file, 0, sizeof self->shm_file);
+    }
+}
+
+/* SQLite's locks are POSIX locks, which belong to the process: when anything
+ * else in the process opens and closes the database (a file chooser reading
+ * it to guess its type, say), they are all gone. Another program then takes
+ * itself for the last user and deletes the write-ahead log under this
+ * connection (sqlite.org/howtocorrupt.html §2.2). A change written after that
+ * goes into a deleted file and is lost, so writing stops: everything saved
+ * before is in the database, which the other program brought up to date. */
+static gboolean
+check_wal_files (RpStore  *self,
+                 GError  **error)
+{
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+
+  if (!self->lock_lost && self->wal_file.st_ino != 0)
+    {
+      wal = g_strconcat (self->path, "-wal", NULL);
+      shm = g_strconcat (self->path, "-shm", NULL);
+      if (!same_file (wal, &self->wal_file) || !same_file (shm, &self->shm_file))
+        {
+          /* Closing must not copy the deleted log into the file: the other
+           * program may have saved newer changes there meanwhile. */
+          sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+          self->lock_lost = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCK_LOST]);
+        }
+    }
+
+  if (self->lock_lost)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_LOCK_LOST,
+                           _("Another program opened the database while Reprovision was using it, so Reprovision has stopped saving to it to keep it safe. Everything saved before this message is in the file. Close the other program, then open the database again."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 require_writable (RpStore  *self,
                   GError  **error)
 {
@@ -490,7 +563,22 @@ require_writable (RpStore  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return check_wal_files (self, error);
+}
+
+/* A commit that went into a log deleted meanwhile is not in the file. */
+static gboolean
+check_committed (RpStore  *self,
+                 GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (check_wal_files (self, &local_error))
+    return TRUE;
+
+  g_set_error (error, RP_ERROR, RP_ERROR_LOCK_LOST,
+               _("The last change may not have been saved. %s"), local_error->message);
+  return FALSE;
 }
 
 typedef gboolean (*StoreWriteFunc) (RpStore  *self,
@@ -523,7 +611,7 @@ store_write (RpStore         *self,
       return FALSE;
     }
 
-  return TRUE;
+  return nested || check_committed (self, error);
 }
 
 gboolean
@@ -547,7 +635,7 @@ rp_store_commit (RpStore  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return check_committed (self, error);
 }
 
 void
@@ -749,6 +837,72 @@ migrate (RpStore  *self,
   return TRUE;
 }
 
+/* Filesystems whose locks cannot be trusted across machines or at all, from
+ * statfs(2) and linux/magic.h. SQLite's write-ahead log needs shared memory
+ * and working POSIX locks, which only a local disk gives. */
+#define NFS_SUPER_MAGIC     0x6969      /* NFS */
+#define SMB_SUPER_MAGIC     0x517B      /* SMB (smbfs) */
+#define CIFS_SUPER_MAGIC    0xFF534D42  /* Windows shares (cifs) */
+#define SMB2_SUPER_MAGIC    0xFE534D42  /* Windows shares (smb3) */
+#define AFS_SUPER_MAGIC     0x5346414F  /* OpenAFS */
+#define KAFS_SUPER_MAGIC    0x6B414653  /* AFS (kernel) */
+#define CEPH_SUPER_MAGIC    0x00C36400  /* Ceph */
+#define V9FS_MAGIC          0x01021997  /* 9P: virtual machine and WSL shares */
+#define CODA_SUPER_MAGIC    0x73757245  /* Coda */
+#define NCP_SUPER_MAGIC     0x564C      /* NetWare */
+#define LUSTRE_SUPER_MAGIC  0x0BD00BD0  /* Lustre */
+#define FUSE_SUPER_MAGIC    0x65735546  /* FUSE: sshfs, GVfs shares, the document portal */
+
+static unsigned long fake_filesystem_type;
+
+void
+rp_store_set_fake_filesystem_type (unsigned long type)
+{
+  fake_filesystem_type = type;
+}
+
+/* Whether the folder holding @path is on a network or FUSE filesystem. */
+static gboolean
+is_on_network_share (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs info;
+
+  /* A folder still to be created lies on the filesystem of its parent. */
+  while (fake_filesystem_type == 0 && statfs (dir, &info) != 0)
+    {
+      g_autofree char *parent = g_path_get_dirname (dir);
+
+      if (errno != ENOENT || strcmp (parent, dir) == 0)
+        return FALSE;
+      g_free (dir);
+      dir = g_steal_pointer (&parent);
+    }
+
+  if (fake_filesystem_type != 0)
+    info.f_type = fake_filesystem_type;
+
+  switch ((unsigned long) info.f_type)
+    {
+    case NFS_SUPER_MAGIC:
+    case SMB_SUPER_MAGIC:
+    case CIFS_SUPER_MAGIC:
+    case SMB2_SUPER_MAGIC:
+    case AFS_SUPER_MAGIC:
+    case KAFS_SUPER_MAGIC:
+    case CEPH_SUPER_MAGIC:
+    case V9FS_MAGIC:
+    case CODA_SUPER_MAGIC:
+    case NCP_SUPER_MAGIC:
+    case LUSTRE_SUPER_MAGIC:
+    case FUSE_SUPER_MAGIC:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
 /* Creates the file with owner-only permissions before SQLite touches it;
  * SQLite gives its -wal and -shm files the same mode. */
 gboolean
@@ -800,6 +954,14 @@ rp_store_open_at_version (const char        *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Refused before anything is created or opened there. */
+  if (!read_only && is_on_network_share (path))
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NETWORK_SHARE,
+                           _("The database is on a network drive. Reprovision cannot keep it safe there: the log of recent changes does not work between computers, so two people saving at once could lose changes or damage the file. Copy it to this computer and work on the copy, or open it read-only to look at it."));
+      return NULL;
+    }
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -898,6 +1060,11 @@ rp_store_open_at_version (const char        *path,
 
       if (version < target_version && !migrate (self, version, target_version, error))
         return NULL;
+
+      /* A read opens the write-ahead log and its index if nothing has yet. */
+      if (!query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error))
+        return NULL;
+      remember_wal_files (self);
     }
   else if (version < RP_STORE_SCHEMA_VERSION)
     {
@@ -949,41 +1116,27 @@ rp_store_get_sample_path (void)
   return g_build_filename (g_get_user_data_dir (), "reprovision", "sample.db", NULL);
 }
 
-#define FUSE_SUPER_MAGIC 0x65735546
-#define NFS_SUPER_MAGIC  0x6969
-#define SMB_SUPER_MAGIC  0x517B
-#define CIFS_SUPER_MAGIC 0xFF534D42
-#define SMB2_SUPER_MAGIC 0xFE534D42
+/**
+ * rp_store_path_is_portal:
+ * @path: a database file
+ *
+ * Returns: whether @path was handed over by the Flatpak document portal
+ */
+gboolean
+rp_store_path_is_portal (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return (g_str_has_prefix (path, "/run/user/") && strstr (path, "/doc/") != NULL) ||
+         g_str_has_prefix (path, "/run/flatpak/doc/");
+}
 
 gboolean
 rp_store_path_needs_local_copy (const char *path)
 {
-  g_autofree char *dir = NULL;
-  struct statfs info;
-
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_str_has_prefix (path, "/run/user/") && strstr (path, "/doc/") != NULL)
-    return TRUE;
-  if (g_str_has_prefix (path, "/run/flatpak/doc/"))
-    return TRUE;
-
-  dir = g_path_get_dirname (path);
-  if (statfs (dir, &info) != 0)
-    return FALSE;
-
-  switch ((unsigned long) info.f_type)
-    {
-    case FUSE_SUPER_MAGIC:
-    case NFS_SUPER_MAGIC:
-    case SMB_SUPER_MAGIC:
-    case CIFS_SUPER_MAGIC:
-    case SMB2_SUPER_MAGIC:
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
+  return rp_store_path_is_portal (path) || is_on_network_share (path);
 }
 
 /**
@@ -1137,6 +1290,28 @@ rp_store_is_read_only (RpStore *self)
   g_return_val_if_fail (RP_IS_STORE (self), TRUE);
 
   return self->read_only;
+}
+
+/**
+ * rp_store_check_file:
+ * @error: why changes can no longer be saved
+ *
+ * Checks that this connection still owns the database's write-ahead log,
+ * which another program deletes if it took the database for unused. Every
+ * write checks this by itself; front ends call it to find out sooner, for
+ * example when the window is used again. Once it fails, the store refuses
+ * every change and #RpStore:lock-lost is %TRUE.
+ *
+ * Returns: %TRUE if changes can still be saved safely
+ */
+gboolean
+rp_store_check_file (RpStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return self->read_only || check_wal_files (self, error);
 }
 
 int

@@ -54,9 +54,11 @@ typedef struct
 
 char        *rp_store_get_default_path       (void);
 char        *rp_store_get_sample_path        (void);
-/* The Flatpak document portal (a FUSE mount) cannot hold SQLite's locks: a database chosen
- * there is copied into the user data directory and the copy is opened instead. */
+/* The Flatpak document portal (a FUSE mount) and network drives cannot hold SQLite's
+ * locks: rp_store_open() refuses to write there, and a database chosen there is
+ * copied into the user data directory and the copy is opened instead. */
 gboolean     rp_store_path_needs_local_copy  (const char        *path);
+gboolean     rp_store_path_is_portal         (const char        *path);
 char        *rp_store_make_local_copy        (const char        *path,
                                               GError           **error);
 RpStore     *rp_store_open                   (const char        *path,
@@ -64,6 +66,8 @@ RpStore     *rp_store_open                   (const char        *path,
                                               GError           **error);
 const char  *rp_store_get_path               (RpStore           *self);
 gboolean     rp_store_is_read_only           (RpStore           *self);
+gboolean     rp_store_check_file             (RpStore           *self,
+                                              GError           **error);
 int          rp_store_get_schema_version     (RpStore           *self);
 
 /* Who is named in the audit trail and step history (default: the OS user). */

@@ -11,6 +11,7 @@
 #include "rp-backups-window.h"
 #include "rp-import-window.h"
 #include "rp-core.h"
+#include "rp-store-private.h"
 #include "rp-count-row.h"
 #include "rp-new-programme-window.h"
 #include "rp-reports-page.h"
@@ -517,6 +518,95 @@ test_window_fault_page (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* Another program deleted the write-ahead log under the window's database,
+ * as it does once something in this process dropped SQLite's locks. */
+static void
+test_window_lock_lost (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (rp_store_get_path (fixture->store));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autoptr(GError) error = NULL;
+  RpWindow *window = rp_window_new (NULL);
+  RpStore *reopened;
+  GtkWidget *button;
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  g_assert_cmpint (g_unlink (shm), ==, 0);
+
+  /* The next save is refused, and the window says why instead of carrying on. */
+  rp_programme_set_name (programme, "Riverside");
+  g_assert_false (rp_store_add_programme (fixture->store, programme, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_LOCK_LOST);
+  g_clear_error (&error);
+  g_assert_true (wait_for_view (window, "fault"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "title", "Saving Stopped to Keep the Database Safe"));
+  button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Try Again");
+  g_assert_true (gtk_widget_get_visible (button));
+  button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Restore a Backup…");
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* Opening it again gives a connection that can save. */
+  g_clear_object (&fixture->store);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-open", NULL));
+  rp_test_spin ();
+  g_object_get (window, "store", &reopened, NULL);
+  g_assert_nonnull (reopened);
+  g_assert_true (rp_store_add_programme (reopened, programme, &error));
+  g_assert_no_error (error);
+  g_object_unref (reopened);
+
+  destroy_window (window);
+}
+
+/* A database on a network drive is not opened for writing; a copy is offered. */
+static void
+test_window_network_share (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (rp_store_get_path (fixture->store));
+  g_autoptr(GError) error = NULL;
+  RpWindow *window = rp_window_new (NULL);
+  RpStore *opened;
+  GtkWidget *button;
+
+  g_clear_object (&fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_store_set_fake_filesystem_type (0xFF534D42);  /* a Windows share */
+
+  g_assert_false (rp_window_open_database (window, path, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NETWORK_SHARE);
+  rp_window_show_fault (window, path, error);
+  rp_test_spin ();
+  g_assert_cmpstr (rp_window_get_view (window), ==, "fault");
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "title", "The Database Is on a Network Drive"));
+  button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "Open _Read-Only");
+  g_assert_true (gtk_widget_get_visible (button));
+  button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Copy to This Computer");
+  g_assert_true (gtk_widget_get_visible (button));
+
+  /* The copy lives in the data folder, on this computer, and can be changed. */
+  rp_store_set_fake_filesystem_type (0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-local-copy", NULL));
+  rp_test_spin ();
+  g_object_get (window, "store", &opened, NULL);
+  g_assert_nonnull (opened);
+  g_assert_false (rp_store_is_read_only (opened));
+  g_assert_cmpstr (rp_store_get_path (opened), !=, path);
+  g_assert_true (g_str_has_prefix (rp_store_get_path (opened), g_get_user_data_dir ()));
+  fixture->store = opened;
+
+  destroy_window (window);
+}
+
 static RpImportWindow *
 find_import_window (void)
 {
@@ -674,6 +764,8 @@ main (int    argc,
   ADD ("/gui/window/recent-database-missing", test_window_recent_database_missing);
   ADD ("/gui/window/open-not-a-database", test_window_open_not_a_database);
   ADD ("/gui/window/fault-page", test_window_fault_page);
+  ADD ("/gui/window/lock-lost", test_window_lock_lost);
+  ADD ("/gui/window/network-share", test_window_network_share);
   ADD ("/gui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   ADD ("/gui/window/daily-backup-after-drawing", test_window_daily_backup_after_drawing);
   ADD ("/gui/window/damaged-database-restored", test_window_damaged_database_restored);

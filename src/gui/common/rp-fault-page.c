@@ -19,6 +19,7 @@ struct _RpFaultPage
   GtkButton      *retry_button;
   GtkButton      *backup_button;
   GtkButton      *read_only_button;
+  GtkButton      *local_copy_button;
 };
 
 G_DEFINE_FINAL_TYPE (RpFaultPage, rp_fault_page, ADW_TYPE_BIN)
@@ -53,6 +54,10 @@ title_for (const GError *error)
       return _("The Database Could Not Be Found");
     case RP_ERROR_NO_SPACE:
       return _("The Disk Is Full");
+    case RP_ERROR_LOCK_LOST:
+      return _("Saving Stopped to Keep the Database Safe");
+    case RP_ERROR_NETWORK_SHARE:
+      return _("The Database Is on a Network Drive");
     default:
       return _("The Database Could Not Be Opened");
     }
@@ -73,7 +78,7 @@ rp_fault_page_set_fault (RpFaultPage  *self,
                          const GError *error,
                          gboolean      has_backups)
 {
-  gboolean locked, read_only, damaged;
+  gboolean locked, read_only, damaged, lock_lost, network;
 
   g_return_if_fail (RP_IS_FAULT_PAGE (self));
   g_return_if_fail (path != NULL);
@@ -82,14 +87,19 @@ rp_fault_page_set_fault (RpFaultPage  *self,
   locked = g_error_matches (error, RP_ERROR, RP_ERROR_LOCKED);
   read_only = g_error_matches (error, RP_ERROR, RP_ERROR_READ_ONLY);
   damaged = g_error_matches (error, RP_ERROR, RP_ERROR_CORRUPT);
+  lock_lost = g_error_matches (error, RP_ERROR, RP_ERROR_LOCK_LOST);
+  network = g_error_matches (error, RP_ERROR, RP_ERROR_NETWORK_SHARE);
 
   adw_status_page_set_title (self->status_page, title_for (error));
   adw_status_page_set_description (self->status_page, error->message);
   gtk_label_set_label (self->path_label, path);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), locked || g_error_matches (error, RP_ERROR, RP_ERROR_NO_SPACE));
-  gtk_widget_set_visible (GTK_WIDGET (self->read_only_button), locked || read_only);
-  gtk_widget_set_visible (GTK_WIDGET (self->backup_button), has_backups);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button),
+                          locked || lock_lost || g_error_matches (error, RP_ERROR, RP_ERROR_NO_SPACE));
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_button), locked || read_only || network);
+  gtk_widget_set_visible (GTK_WIDGET (self->local_copy_button), network);
+  /* After a lost lock the file is fine: a backup would only undo saved work. */
+  gtk_widget_set_visible (GTK_WIDGET (self->backup_button), has_backups && !lock_lost && !network);
 
   /* The one thing most likely to help is the suggested one. */
   gtk_widget_remove_css_class (GTK_WIDGET (self->backup_button), "suggested-action");
@@ -97,7 +107,7 @@ rp_fault_page_set_fault (RpFaultPage  *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->read_only_button), "suggested-action");
   if (damaged && has_backups)
     gtk_widget_add_css_class (GTK_WIDGET (self->backup_button), "suggested-action");
-  else if (locked)
+  else if (locked || lock_lost)
     gtk_widget_add_css_class (GTK_WIDGET (self->retry_button), "suggested-action");
   else if (read_only)
     gtk_widget_add_css_class (GTK_WIDGET (self->read_only_button), "suggested-action");
@@ -167,6 +177,7 @@ rp_fault_page_class_init (RpFaultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, retry_button);
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, backup_button);
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, read_only_button);
+  gtk_widget_class_bind_template_child (widget_class, RpFaultPage, local_copy_button);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "rp-attendees-page.h"
 #include "rp-backups-window.h"
 #include "rp-fault-page.h"
+#include "rp-file-chooser.h"
 #include "rp-import-window.h"
 #include "rp-new-programme-window.h"
 #include "rp-preferences-window.h"
@@ -32,6 +33,7 @@ struct _RpWindow
   char                 *check_path;     /* to check and back up once the window is drawn */
   guint                 check_tick_id;
   guint                 check_idle_id;
+  guint                 lock_lost_idle_id;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -311,6 +313,39 @@ choose_programme (RpWindow *self)
   return n_programmes > 0 ? g_list_model_get_item (programmes, 0) : NULL;
 }
 
+/* Shows why nothing more can be saved; the page's Try Again opens the file afresh. */
+static gboolean
+show_lock_lost (gpointer user_data)
+{
+  RpWindow *self = RP_WINDOW (user_data);
+  g_autofree char *path = g_strdup (rp_store_get_path (self->store));
+  g_autoptr(GError) error = NULL;
+
+  self->lock_lost_idle_id = 0;
+  if (!rp_store_check_file (self->store, &error))
+    rp_window_show_fault (self, path, error);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Noticed in the middle of a save: the page that saved reports its own error
+ * first, then the window changes over. */
+static void
+on_lock_lost (RpWindow *self)
+{
+  if (self->lock_lost_idle_id == 0)
+    self->lock_lost_idle_id = g_idle_add (show_lock_lost, self);
+}
+
+/* Coming back to the window after using another program is when the
+ * database is most likely to have been taken from under it. */
+static void
+on_is_active_changed (RpWindow *self)
+{
+  if (self->store != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    rp_store_check_file (self->store, NULL);
+}
+
 void
 rp_window_set_store (RpWindow *self,
                      RpStore  *store)
@@ -320,11 +355,18 @@ rp_window_set_store (RpWindow *self,
   g_return_if_fail (RP_IS_WINDOW (self));
   g_return_if_fail (store == NULL || RP_IS_STORE (store));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_lock_lost, self);
+  g_clear_handle_id (&self->lock_lost_idle_id, g_source_remove);
+
   if (!g_set_object (&self->store, store))
     return;
 
   if (store != NULL)
-    g_clear_pointer (&self->fault_path, g_free);
+    {
+      g_clear_pointer (&self->fault_path, g_free);
+      g_signal_connect_object (store, "notify::lock-lost", G_CALLBACK (on_lock_lost), self, G_CONNECT_SWAPPED);
+    }
 
   rp_window_set_programme (self, NULL);
   rebuild_programmes_menu (self);
@@ -457,7 +499,8 @@ open_database (RpWindow          *self,
   g_autoptr(RpStore) store = NULL;
   g_autofree char *local_path = NULL;
 
-  if (rp_store_path_needs_local_copy (path))
+  /* A network drive is refused by the store, and the fault page offers a copy. */
+  if (rp_store_path_is_portal (path))
     {
       g_autofree char *message = NULL;
 
@@ -659,6 +702,7 @@ show_file_chooser (RpWindow             *self,
                    GtkFileChooserNative *chooser,
                    GCallback             on_response)
 {
+  rp_file_chooser_open_away_from (GTK_FILE_CHOOSER (chooser), self->store);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", on_response, self, G_CONNECT_SWAPPED);
 
@@ -779,6 +823,32 @@ retry_open_action (GtkWidget  *widget,
 
   if (path != NULL)
     open_or_report (self, path);
+}
+
+static void
+open_local_copy_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  g_autofree char *path = g_strdup (self->fault_path);
+  g_autofree char *local_path = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+
+  if (!(local_path = rp_store_make_local_copy (path, &error)))
+    {
+      rp_window_show_error (self, _("The Database Could Not Be Copied"), error);
+      return;
+    }
+
+  message = g_strdup_printf (_("Working on a copy in your data folder: %s. Changes are saved there, not on the network drive."),
+                             local_path);
+  open_or_report (self, local_path);
+  rp_window_add_toast (self, message);
 }
 
 static void
@@ -1018,6 +1088,9 @@ rp_window_dispose (GObject *object)
   g_clear_pointer (&self->fault_path, g_free);
   g_clear_pointer (&self->check_path, g_free);
   g_clear_handle_id (&self->check_idle_id, g_source_remove);
+  g_clear_handle_id (&self->lock_lost_idle_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_lock_lost, self);
   if (self->check_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->check_tick_id);
   self->check_tick_id = 0;
@@ -1154,6 +1227,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-attendees", NULL, import_attendees_action);
   gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
+  gtk_widget_class_install_action (widget_class, "win.open-local-copy", NULL, open_local_copy_action);
   gtk_widget_class_install_property_action (widget_class, "win.area", "area");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -1188,6 +1262,7 @@ rp_window_init (RpWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, add_primary_menu, self, NULL);
 
   self->cancellable = g_cancellable_new ();
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed), NULL);
 
   /* Stateful, so the menu shows the current programme as a radio item. */
   self->show_programme = g_simple_action_new_stateful ("show", G_VARIANT_TYPE_INT64, g_variant_new_int64 (0));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-count-row.h"
+#include "rp-file-chooser.h"
 #include "rp-reports-page.h"
 #include "rp-step-chart.h"
 
@@ -701,6 +702,7 @@ save (RpReportsPage *self,
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
 
+  rp_file_chooser_open_away_from (GTK_FILE_CHOOSER (chooser), rp_area_page_get_store (RP_AREA_PAGE (self)));
   g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, G_CONNECT_SWAPPED);

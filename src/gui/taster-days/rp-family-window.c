@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-family-window.h"
+#include "rp-file-chooser.h"
 
 struct _RpFamilyWindow
 {
@@ -135,6 +136,7 @@ save_pdf_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Save the Schedule as PDF"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  rp_file_chooser_open_away_from (GTK_FILE_CHOOSER (chooser), self->store);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_response), self, G_CONNECT_SWAPPED);
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-attendee-picker.h"
+#include "rp-file-chooser.h"
 #include "rp-providers-window.h"
 #include "rp-taster-days-page.h"
 
@@ -925,6 +926,7 @@ schedules_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Save Every Family’s Schedule"), parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Taster day schedules.pdf"));
+  rp_file_chooser_open_away_from (GTK_FILE_CHOOSER (chooser), rp_area_page_get_store (RP_AREA_PAGE (self)));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_schedules_response), self, G_CONNECT_SWAPPED);
 
