@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-attendee-field.h"
+#include "rp-date.h"
 
 typedef const char *(*TextGetter) (RpAttendee *attendee);
 typedef void        (*TextSetter) (RpAttendee *attendee, const char *value);
@@ -241,6 +242,13 @@ rp_attendee_field_describe (RpAttendeeField  field,
 
         if (text[0] == '\0')
           return g_strdup (_("Nothing (the field is empty)"));
+        if (field == RP_ATTENDEE_FIELD_DATE_OF_BIRTH || field == RP_ATTENDEE_FIELD_TARGET_DATE)
+          {
+            char *date = rp_date_format_long (text);
+
+            if (date != NULL)
+              return date;
+          }
         /* Translators: a value typed into a field, quoted */
         return g_strdup_printf (_("“%s”"), text);
       }
