@@ -149,6 +149,7 @@ rp_attendee_field_get_value_type (RpAttendeeField field)
  * rp_attendee_set_field:
  *
  * Sets @field of @attendee to @value, of the type rp_attendee_dup_field() gives.
+ * A floating @value is consumed, as GVariant functions do.
  */
 void
 rp_attendee_set_field (RpAttendee      *attendee,
@@ -158,6 +159,8 @@ rp_attendee_set_field (RpAttendee      *attendee,
   g_return_if_fail (RP_IS_ATTENDEE (attendee));
   g_return_if_fail (field < RP_ATTENDEE_N_FIELDS);
   g_return_if_fail (value != NULL && g_variant_is_of_type (value, rp_attendee_field_get_value_type (field)));
+
+  g_variant_ref_sink (value);
 
   switch (field)
     {
@@ -190,6 +193,8 @@ rp_attendee_set_field (RpAttendee      *attendee,
       fields[field].set_text (attendee, g_variant_get_string (value, NULL));
       break;
     }
+
+  g_variant_unref (value);
 }
 
 gboolean
