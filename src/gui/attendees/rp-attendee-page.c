@@ -722,7 +722,6 @@ value_box (const char *heading,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *title = gtk_label_new (heading);
   GtkWidget *text = gtk_label_new (value);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
@@ -730,13 +729,25 @@ value_box (const char *heading,
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), scroller);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  gtk_box_append (GTK_BOX (box), title);
+
+  /* A scroller would reserve room for its scrollbar even around one line. */
+  if (g_utf8_strlen (value, -1) > 240)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      /* A wrapped label's height is asked for at its widest: give it room for a few lines. */
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text);
+      gtk_box_append (GTK_BOX (box), scroller);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), text);
+
   return box;
 }
 
@@ -780,7 +791,13 @@ on_conflict_response (AdwMessageDialog *dialog,
         else if (self != NULL)
           show_message (self, error->message);
         else
-          g_warning ("%s", error->message);
+          {
+            /* The page has gone: the person is told in a dialogue of its own. */
+            GtkWidget *failed = adw_message_dialog_new (parent, _("Not Saved"), error->message);
+
+            adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+            gtk_window_present (GTK_WINDOW (failed));
+          }
         return;
       }
   }
