@@ -20,6 +20,7 @@ typedef enum
   RP_ERROR_READ_ONLY,      /* the file or the store is read-only */
   RP_ERROR_NO_SPACE,       /* the disk is full */
   RP_ERROR_IO,             /* the operating system could not read or write */
+  RP_ERROR_CONFLICT,       /* someone else changed the same field meanwhile; theirs was kept */
   RP_ERROR_FAILED,         /* anything else */
   RP_ERROR_LOCK_LOST,      /* another program took the database from under this one */
   RP_ERROR_NETWORK_SHARE,  /* the database is on a network drive, where it cannot be kept safe */

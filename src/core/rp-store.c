@@ -2267,6 +2267,199 @@ rp_store_save_attendee (RpStore     *self,
   return store_write (self, write_attendee, attendee, error);
 }
 
+/* Compare-and-set, one statement a field: the field is written only while it
+ * still holds the value the person started from (?3). */
+#define FIELD_UPDATE(column) \
+  "UPDATE attendee SET " column " = ?1 WHERE id = ?2 AND " column " IS ?3"
+
+static const char * const field_updates[RP_ATTENDEE_N_FIELDS] = {
+  [RP_ATTENDEE_FIELD_FULL_NAME] = FIELD_UPDATE ("full_name"),
+  [RP_ATTENDEE_FIELD_PREFERRED_NAME] = FIELD_UPDATE ("preferred_name"),
+  [RP_ATTENDEE_FIELD_DATE_OF_BIRTH] = FIELD_UPDATE ("date_of_birth"),
+  [RP_ATTENDEE_FIELD_CONTACT_NAME] = FIELD_UPDATE ("contact_name"),
+  [RP_ATTENDEE_FIELD_CONTACT_RELATIONSHIP] = FIELD_UPDATE ("contact_relationship"),
+  [RP_ATTENDEE_FIELD_CONTACT_PHONE] = FIELD_UPDATE ("contact_phone"),
+  [RP_ATTENDEE_FIELD_WHEELCHAIR_USER] = FIELD_UPDATE ("wheelchair_user"),
+  [RP_ATTENDEE_FIELD_TRANSPORT_NEEDED] = FIELD_UPDATE ("transport_needed"),
+  [RP_ATTENDEE_FIELD_ACCESS_NEEDS] = FIELD_UPDATE ("access_needs"),
+  [RP_ATTENDEE_FIELD_FUNDING] = FIELD_UPDATE ("funding"),
+  [RP_ATTENDEE_FIELD_WORKER] = FIELD_UPDATE ("worker_id"),
+  [RP_ATTENDEE_FIELD_TARGET_DATE] = FIELD_UPDATE ("target_date"),
+  [RP_ATTENDEE_FIELD_CASE_NOTES] = FIELD_UPDATE ("case_notes"),
+  [RP_ATTENDEE_FIELD_REPORT_NOTE] = FIELD_UPDATE ("report_note"),
+  [RP_ATTENDEE_FIELD_ARCHIVED] = FIELD_UPDATE ("archived"),
+};
+
+#undef FIELD_UPDATE
+
+/* Binds a field value as the column holds it: empty text and no worker are NULL. */
+static void
+bind_field (sqlite3_stmt *stmt,
+            int           index,
+            GVariant     *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    sqlite3_bind_int (stmt, index, g_variant_get_boolean (value) ? 1 : 0);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    bind_id (stmt, index, g_variant_get_int64 (value));
+  else
+    {
+      const char *text = g_variant_get_string (value, NULL);
+      bind_text (stmt, index, text[0] != '\0' ? text : NULL);
+    }
+}
+
+typedef struct
+{
+  gint64             attendee_id;
+  const RpFieldEdit *edits;
+  guint              n_edits;
+  int                number;
+  GPtrArray         *conflicts;
+} SaveFields;
+
+static gboolean
+write_attendee_fields (RpStore  *self,
+                       gpointer  data,
+                       GError  **error)
+{
+  SaveFields *save = data;
+  g_autoptr(RpAttendee) stored = NULL;
+  g_autoptr(RpAttendee) merged = NULL;
+  g_autoptr(GArray) to_write = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (!(stored = rp_store_get_attendee (self, save->attendee_id, error)))
+    return FALSE;
+
+  save->number = rp_attendee_get_number (stored);
+  merged = rp_attendee_copy (stored);
+
+  for (guint i = 0; i < save->n_edits; i++)
+    {
+      const RpFieldEdit *edit = &save->edits[i];
+      g_autoptr(GVariant) current = rp_attendee_dup_field (stored, edit->field);
+
+      /* Already what the person wants: nothing to write, nothing to ask. */
+      if (g_variant_equal (current, edit->value))
+        continue;
+
+      /* Someone else changed it meanwhile: theirs is kept, and the person asked. */
+      if (!g_variant_equal (current, edit->base))
+        {
+          g_ptr_array_add (save->conflicts, rp_field_conflict_new (edit->field, edit->base, current, edit->value));
+          continue;
+        }
+
+      rp_attendee_set_field (merged, edit->field, edit->value);
+      g_array_append_val (to_write, i);
+    }
+
+  /* The record as it will be after the save must keep every rule. */
+  if (to_write->len > 0 &&
+      (!rp_attendee_validate (merged, error) || !check_references (self, merged, error)))
+    return FALSE;
+
+  for (guint i = 0; i < to_write->len; i++)
+    {
+      const RpFieldEdit *edit = &save->edits[g_array_index (to_write, guint, i)];
+      sqlite3_stmt *stmt = store_prepare (self, field_updates[edit->field], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      bind_field (stmt, 1, edit->value);
+      sqlite3_bind_int64 (stmt, 2, save->attendee_id);
+      bind_field (stmt, 3, edit->base);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+
+      /* The write lock is held since the read above, so this cannot happen;
+       * should it, the field is reported rather than overwritten. */
+      if (sqlite3_changes (self->db) != 1)
+        {
+          g_autoptr(GVariant) current = rp_attendee_dup_field (stored, edit->field);
+          g_ptr_array_add (save->conflicts, rp_field_conflict_new (edit->field, edit->base, current, edit->value));
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_store_save_attendee_fields:
+ * @edits: (array length=n_edits): the fields changed, each with the value it
+ *   held when the person started editing it
+ * @conflicts: (out) (optional) (transfer full): on %RP_ERROR_CONFLICT, a
+ *   #GPtrArray of #RpFieldConflict; otherwise %NULL
+ *
+ * Saves only the edited fields, in one transaction, and each only while the
+ * store still holds its base value. A field someone else changed meanwhile is
+ * left as they saved it and reported as a conflict; the other fields are still
+ * saved. Edits that change nothing write nothing, not even a transaction.
+ *
+ * Returns: %TRUE if every edit is saved; %FALSE with %RP_ERROR_CONFLICT if
+ *   some were not because of a conflict (the others are saved), or another
+ *   error if nothing was saved
+ */
+gboolean
+rp_store_save_attendee_fields (RpStore            *self,
+                               gint64              attendee_id,
+                               const RpFieldEdit  *edits,
+                               guint               n_edits,
+                               GPtrArray         **conflicts,
+                               GError            **error)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (RpFieldEdit));
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_field_conflict_free);
+  SaveFields save = { .attendee_id = attendee_id, .conflicts = found };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (attendee_id > 0, FALSE);
+  g_return_val_if_fail (edits != NULL || n_edits == 0, FALSE);
+
+  if (conflicts != NULL)
+    *conflicts = NULL;
+
+  for (guint i = 0; i < n_edits; i++)
+    {
+      g_return_val_if_fail (edits[i].field < RP_ATTENDEE_N_FIELDS, FALSE);
+      g_return_val_if_fail (edits[i].base != NULL && edits[i].value != NULL, FALSE);
+      g_return_val_if_fail (g_variant_is_of_type (edits[i].base, rp_attendee_field_get_value_type (edits[i].field)) &&
+                            g_variant_is_of_type (edits[i].value, rp_attendee_field_get_value_type (edits[i].field)),
+                            FALSE);
+
+      if (!g_variant_equal (edits[i].base, edits[i].value))
+        g_array_append_val (changed, edits[i]);
+    }
+
+  if (changed->len == 0)
+    return TRUE;
+
+  save.edits = (const RpFieldEdit *) changed->data;
+  save.n_edits = changed->len;
+  if (!store_write (self, write_attendee_fields, &save, error))
+    return FALSE;
+
+  if (found->len > 0)
+    {
+      if (found->len == 1)
+        g_set_error (error, RP_ERROR, RP_ERROR_CONFLICT,
+                     _("Someone else changed the %s of attendee %d while you were editing it. "
+                       "What they saved was kept: choose which to keep."),
+                     rp_attendee_field_get_label (((RpFieldConflict *) found->pdata[0])->field), save.number);
+      else
+        g_set_error (error, RP_ERROR, RP_ERROR_CONFLICT,
+                     _("Someone else changed %u fields of attendee %d while you were editing them. "
+                       "What they saved was kept: choose which to keep."),
+                     found->len, save.number);
+      if (conflicts != NULL)
+        *conflicts = g_steal_pointer (&found);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 typedef struct
 {
   gint64      attendee_id;

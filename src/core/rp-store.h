@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "rp-attendee.h"
+#include "rp-attendee-field.h"
 #include "rp-audit-entry.h"
 #include "rp-booking.h"
 #include "rp-moving-plan.h"
@@ -138,6 +139,12 @@ gboolean     rp_store_add_attendee           (RpStore           *self,
                                               GError           **error);
 gboolean     rp_store_save_attendee          (RpStore           *self,
                                               RpAttendee        *attendee,
+                                              GError           **error);
+gboolean     rp_store_save_attendee_fields   (RpStore           *self,
+                                              gint64             attendee_id,
+                                              const RpFieldEdit *edits,
+                                              guint              n_edits,
+                                              GPtrArray        **conflicts,
                                               GError           **error);
 gboolean     rp_store_change_step            (RpStore           *self,
                                               gint64             attendee_id,

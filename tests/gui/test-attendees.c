@@ -618,6 +618,217 @@ test_attendees_disk_full (Fixture       *fixture,
   g_assert_cmpstr (rp_attendee_get_case_notes (saved), ==, note->str);
 }
 
+/* Someone else (another window, the CLI, an import) saves a field through a
+ * connection of their own, as a whole record, the way older versions did. */
+static void
+their_edit (Fixture         *fixture,
+            int              number,
+            RpAttendeeField  field,
+            const char      *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) theirs = rp_store_open (rp_store_get_path (fixture->store), RP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(RpAttendee) attendee = NULL;
+
+  g_assert_no_error (error);
+  rp_store_set_user (theirs, "amorgan");
+  attendee = rp_store_find_attendee (theirs, rp_programme_get_id (fixture->programme), number, &error);
+  g_assert_no_error (error);
+  rp_attendee_set_field (attendee, field, g_variant_new_string (value));
+  g_assert_true (rp_store_save_attendee (theirs, attendee, &error));
+  g_assert_no_error (error);
+}
+
+static RpAttendee *
+stored_attendee (Fixture *fixture,
+                 int      number)
+{
+  return rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), number, NULL);
+}
+
+/* The dialogue that asks which of two values to keep, if one is open. */
+static AdwMessageDialog *
+find_conflict_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), "Changed While You Were Editing") == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Clicks a button of the dialogue, as a person would. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  rp_test_spin ();
+}
+
+/* Both values are shown in words, under headings that say whose they are. */
+static void
+assert_shows_both (AdwMessageDialog *dialog,
+                   const char       *theirs,
+                   const char       *mine)
+{
+  GtkWidget *extra;
+  GtkWidget *label;
+
+  /* The old page saved over theirs without asking. */
+  g_assert_nonnull (dialog);
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Someone else changed the phone number of attendee 7 while you were editing it: in another window, "
+                   "with the command line, by an import or by restoring a backup. "
+                   "Nothing has been overwritten. Which do you want to keep?");
+  g_assert_nonnull (rp_test_find_widget (extra, GTK_TYPE_LABEL, "label", "Saved now by someone else"));
+  g_assert_nonnull (rp_test_find_widget (extra, GTK_TYPE_LABEL, "label", "What you typed"));
+  label = rp_test_find_widget (extra, GTK_TYPE_LABEL, "label", theirs);
+  g_assert_nonnull (label);
+  label = rp_test_find_widget (extra, GTK_TYPE_LABEL, "label", mine);
+  g_assert_nonnull (label);
+  g_assert_true (adw_message_dialog_has_response (dialog, "theirs"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "mine"));
+}
+
+static void
+test_attendees_conflict_use_theirs (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  AdwMessageDialog *dialog;
+  g_autoptr(RpAttendee) after = NULL;
+  g_autoptr(RpAttendee) later = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900107");
+  their_edit (fixture, 7, RP_ATTENDEE_FIELD_CONTACT_PHONE, "07700 900111");
+
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900999");
+  rp_attendee_page_save_now (attendee_page);
+  rp_test_spin ();
+
+  /* Nothing of theirs was overwritten, and nothing typed is lost. */
+  after = stored_attendee (fixture, 7);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (after), ==, "07700 900111");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+  dialog = find_conflict_dialog ();
+  assert_shows_both (dialog, "“07700 900111”", "“07700 900999”");
+
+  /* Use Theirs: the field shows what is stored, and is not saved again. */
+  click_response (dialog, "_Use Theirs");
+  g_assert_null (find_conflict_dialog ());
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900111");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  settle (fixture);
+  g_assert_null (find_conflict_dialog ());
+  later = stored_attendee (fixture, 7);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (later), ==, "07700 900111");
+}
+
+/* Leaving the page asks too; Keep Mine saves over theirs, both in the history. */
+static void
+test_attendees_conflict_keep_mine (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  AdwMessageDialog *dialog;
+  g_autoptr(RpAttendee) after = NULL;
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(RpAuditEntry) newest = NULL;
+  g_autoptr(RpAuditEntry) theirs = NULL;
+
+  their_edit (fixture, 7, RP_ATTENDEE_FIELD_CONTACT_PHONE, "07700 900111");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900999");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  settle (fixture);
+
+  dialog = find_conflict_dialog ();
+  assert_shows_both (dialog, "“07700 900111”", "“07700 900999”");
+  click_response (dialog, "_Keep Mine");
+
+  after = stored_attendee (fixture, 7);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (after), ==, "07700 900999");
+  audit = rp_store_list_audit (fixture->store, "attendee", rp_attendee_get_id (after), NULL);
+  newest = g_list_model_get_item (audit, 0);
+  theirs = g_list_model_get_item (audit, 1);
+  g_assert_cmpstr (rp_audit_entry_get_old_value (newest), ==, "07700 900111");
+  g_assert_cmpstr (rp_audit_entry_get_new_value (newest), ==, "07700 900999");
+  g_assert_cmpstr (rp_audit_entry_get_old_value (theirs), ==, "07700 900107");
+  g_assert_cmpstr (rp_audit_entry_get_new_value (theirs), ==, "07700 900111");
+}
+
+/* Someone else's change to another field is kept, merged without asking, and shown. */
+static void
+test_attendees_other_field_merges (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  GtkWidget *relationship = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Relationship");
+  g_autoptr(RpAttendee) after = NULL;
+
+  their_edit (fixture, 7, RP_ATTENDEE_FIELD_CONTACT_RELATIONSHIP, "Sister");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900999");
+  rp_attendee_page_save_now (attendee_page);
+  rp_test_spin ();
+
+  g_assert_null (find_conflict_dialog ());
+  after = stored_attendee (fixture, 7);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (after), ==, "07700 900999");
+  g_assert_cmpstr (rp_attendee_get_contact_relationship (after), ==, "Sister");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (relationship)), ==, "Sister");
+}
+
+static gint64
+data_version (RpStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (store), "PRAGMA data_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* Opening a page and leaving it with no edit commits nothing at all. */
+static void
+test_attendees_leave_without_edits (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) other = rp_store_open (rp_store_get_path (fixture->store), RP_STORE_OPEN_READ_ONLY, &error);
+  RpAttendeePage *attendee_page;
+  gint64 before;
+
+  g_assert_no_error (error);
+  before = data_version (other);
+
+  attendee_page = open_attendee (fixture, 7);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  settle (fixture);
+  attendee_page = open_attendee (fixture, 12);
+  rp_attendee_page_save_now (attendee_page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  settle (fixture);
+
+  g_assert_cmpint (data_version (other), ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -636,6 +847,10 @@ main (int    argc,
   ADD ("/gui/attendees/report-note-warning", test_attendees_report_note_warning);
   ADD ("/gui/attendees/close-mid-edit", test_attendees_close_mid_edit);
   ADD ("/gui/attendees/disk-full-keeps-the-edit", test_attendees_disk_full);
+  ADD ("/gui/attendees/conflict-use-theirs", test_attendees_conflict_use_theirs);
+  ADD ("/gui/attendees/conflict-keep-mine", test_attendees_conflict_keep_mine);
+  ADD ("/gui/attendees/other-field-merges", test_attendees_other_field_merges);
+  ADD ("/gui/attendees/leave-without-edits", test_attendees_leave_without_edits);
 #undef ADD
 
   return g_test_run ();

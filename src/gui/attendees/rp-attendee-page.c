@@ -18,6 +18,7 @@ struct _RpAttendeePage
   RpStore       *store;
   RpProgramme   *programme;
   RpAttendee    *attendee;
+  RpAttendee    *base;           /* each field as it was when editing it began */
   RpNameIndex   *names;
   GSettings     *settings;
   GArray        *worker_ids;     /* worker combo position → worker id */
@@ -384,6 +385,8 @@ load_attendee (RpAttendeePage *self)
 
   self->loading = TRUE;
 
+  g_clear_object (&self->base);
+  self->base = rp_attendee_copy (attendee);
   load_choices (self);
   set_entry (self->full_name_row, rp_attendee_get_full_name (attendee));
   set_entry (self->preferred_name_row, rp_attendee_get_preferred_name (attendee));
@@ -473,40 +476,394 @@ apply_fields (RpAttendeePage *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->full_name_row), "error");
 }
 
+static gboolean
+has_id (GArray *ids,
+        gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Shows the value of one field of @attendee, as loading does for them all. */
+static void
+load_field (RpAttendeePage  *self,
+            RpAttendeeField  field,
+            RpAttendee      *attendee)
+{
+  self->loading = TRUE;
+
+  switch (field)
+    {
+    case RP_ATTENDEE_FIELD_FULL_NAME:
+      set_entry (self->full_name_row, rp_attendee_get_full_name (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_PREFERRED_NAME:
+      set_entry (self->preferred_name_row, rp_attendee_get_preferred_name (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_DATE_OF_BIRTH:
+      set_date_entry (self->date_of_birth_row, rp_attendee_get_date_of_birth (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_CONTACT_NAME:
+      set_entry (self->contact_name_row, rp_attendee_get_contact_name (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_CONTACT_RELATIONSHIP:
+      set_entry (self->contact_relationship_row, rp_attendee_get_contact_relationship (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_CONTACT_PHONE:
+      set_entry (self->contact_phone_row, rp_attendee_get_contact_phone (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_WHEELCHAIR_USER:
+      gtk_switch_set_active (self->wheelchair_switch, rp_attendee_get_wheelchair_user (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_TRANSPORT_NEEDED:
+      gtk_switch_set_active (self->transport_switch, rp_attendee_get_transport_needed (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_ACCESS_NEEDS:
+      set_entry (self->access_needs_row, rp_attendee_get_access_needs (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_FUNDING:
+      adw_combo_row_set_selected (self->funding_row, rp_attendee_get_funding (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_WORKER:
+      /* A worker added elsewhere is not among the choices yet. */
+      if (!has_id (self->worker_ids, rp_attendee_get_worker_id (attendee)))
+        {
+          guint funding = adw_combo_row_get_selected (self->funding_row);
+          guint provider = adw_combo_row_get_selected (self->provider_row);
+
+          load_choices (self);
+          adw_combo_row_set_selected (self->funding_row, funding);
+          adw_combo_row_set_selected (self->provider_row, provider);
+        }
+      adw_combo_row_set_selected (self->worker_row, position_of (self->worker_ids, rp_attendee_get_worker_id (attendee)));
+      break;
+
+    case RP_ATTENDEE_FIELD_TARGET_DATE:
+      set_date_entry (self->target_date_row, rp_attendee_get_target_date (attendee));
+      break;
+
+    case RP_ATTENDEE_FIELD_CASE_NOTES:
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->case_notes_view),
+                                rp_attendee_get_case_notes (attendee) != NULL ? rp_attendee_get_case_notes (attendee) : "", -1);
+      break;
+
+    case RP_ATTENDEE_FIELD_REPORT_NOTE:
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_note_view),
+                                rp_attendee_get_report_note (attendee) != NULL ? rp_attendee_get_report_note (attendee) : "", -1);
+      update_report_warning (self);
+      break;
+
+    case RP_ATTENDEE_FIELD_ARCHIVED:
+    case RP_ATTENDEE_N_FIELDS:
+    default:
+      break;
+    }
+
+  self->loading = FALSE;
+}
+
+/* Reads the attendee again after a write: the summary follows the store. */
+static gboolean
+refresh_attendee (RpAttendeePage *self)
+{
+  g_autoptr(RpAttendee) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(fresh = rp_store_get_attendee (self->store, rp_attendee_get_id (self->attendee), &error)))
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+
+  g_set_object (&self->attendee, fresh);
+  update_summary (self);
+  return TRUE;
+}
+
+/* A field the person has not touched shows what someone else saved since. */
+static void
+follow_store (RpAttendeePage *self,
+              RpAttendee     *mine)
+{
+  for (RpAttendeeField field = 0; field < RP_ATTENDEE_N_FIELDS; field++)
+    {
+      if (!rp_attendee_field_equal (mine, self->base, field) ||
+          rp_attendee_field_equal (self->attendee, self->base, field))
+        continue;
+
+      /* A date typed wrongly is kept on screen to be corrected. */
+      if ((field == RP_ATTENDEE_FIELD_DATE_OF_BIRTH &&
+           gtk_widget_has_css_class (GTK_WIDGET (self->date_of_birth_row), "error")) ||
+          (field == RP_ATTENDEE_FIELD_TARGET_DATE &&
+           gtk_widget_has_css_class (GTK_WIDGET (self->target_date_row), "error")))
+        continue;
+
+      {
+        g_autoptr(GVariant) stored = rp_attendee_dup_field (self->attendee, field);
+
+        rp_attendee_set_field (self->base, field, stored);
+        load_field (self, field, self->attendee);
+      }
+    }
+}
+
+static void ask_about_conflict (GtkWindow       *parent,
+                                RpAttendeePage  *page,
+                                RpStore         *store,
+                                gint64           attendee_id,
+                                RpFieldConflict *conflict);
+
 /**
  * rp_attendee_page_save_now:
  *
- * Saves what has been typed and not yet saved, in one transaction.
+ * Saves the fields changed since they were shown, in one transaction, each
+ * only where nobody else has changed it meanwhile; asks about those they have.
+ * With nothing changed, nothing is written.
  */
 void
 rp_attendee_page_save_now (RpAttendeePage *self)
 {
-  g_autoptr(RpAttendee) edited = NULL;
+  g_autoptr(RpAttendee) mine = NULL;
+  g_autoptr(GArray) edits = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (RP_IS_ATTENDEE_PAGE (self));
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
-  if (self->attendee == NULL || self->store == NULL)
+  if (self->attendee == NULL || self->store == NULL || self->base == NULL)
     return;
 
-  edited = rp_attendee_copy (self->attendee);
-  apply_fields (self, edited);
+  mine = rp_attendee_copy (self->base);
+  apply_fields (self, mine);
+  edits = rp_attendee_diff (self->base, mine);
+  if (edits->len == 0)
+    return;
 
-  if (!rp_store_save_attendee (self->store, edited, &error))
+  if (!rp_store_save_attendee_fields (self->store, rp_attendee_get_id (self->attendee),
+                                      (RpFieldEdit *) edits->data, edits->len, &conflicts, &error) &&
+      !g_error_matches (error, RP_ERROR, RP_ERROR_CONFLICT))
     {
       /* What was typed stays on screen; the person is told why it was not saved. */
       show_message (self, error->message);
       return;
     }
 
-  if (!(edited = rp_store_get_attendee (self->store, rp_attendee_get_id (self->attendee), &error)))
-    return;
+  /* Each field saved now starts from what was saved; a field in conflict
+   * keeps its base until the person chooses. */
+  for (guint i = 0; i < edits->len; i++)
+    {
+      RpFieldEdit *edit = &g_array_index (edits, RpFieldEdit, i);
+      gboolean conflicted = FALSE;
 
-  g_set_object (&self->attendee, edited);
-  update_summary (self);
+      for (guint j = 0; conflicts != NULL && j < conflicts->len; j++)
+        conflicted |= ((RpFieldConflict *) g_ptr_array_index (conflicts, j))->field == edit->field;
+
+      if (!conflicted)
+        rp_attendee_set_field (self->base, edit->field, edit->value);
+    }
+
+  if (!refresh_attendee (self))
+    return;
+  follow_store (self, mine);
   g_signal_emit (self, signals[CHANGED], 0);
+
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    ask_about_conflict (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self, self->store,
+                        rp_attendee_get_id (self->attendee), g_ptr_array_index (conflicts, i));
+}
+
+/* Conflicts ---------------------------------------------------------------- */
+
+/* What a conflict's dialogue needs, even after the page has moved on to
+ * another attendee or gone: what the person typed is held here until they choose. */
+typedef struct
+{
+  GWeakRef         page;
+  RpStore         *store;
+  gint64           attendee_id;
+  RpFieldConflict *conflict;
+} ConflictChoice;
+
+static void
+conflict_choice_free (gpointer data,
+                      GClosure *closure)
+{
+  ConflictChoice *choice = data;
+
+  g_weak_ref_clear (&choice->page);
+  g_clear_object (&choice->store);
+  g_clear_pointer (&choice->conflict, rp_field_conflict_free);
+  g_free (choice);
+}
+
+static char *
+describe_value (RpStore         *store,
+                RpAttendeeField  field,
+                GVariant        *value)
+{
+  g_autoptr(RpWorker) worker = NULL;
+
+  if (field == RP_ATTENDEE_FIELD_WORKER && g_variant_get_int64 (value) > 0)
+    worker = rp_store_get_worker (store, g_variant_get_int64 (value), NULL);
+
+  return rp_attendee_field_describe (field, value, worker != NULL ? rp_worker_get_name (worker) : NULL);
+}
+
+/* One of the two values, under a heading; long notes scroll. */
+static GtkWidget *
+value_box (const char *heading,
+           const char *value)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (heading);
+  GtkWidget *text = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  gtk_box_append (GTK_BOX (box), title);
+
+  /* A scroller would reserve room for its scrollbar even around one line. */
+  if (g_utf8_strlen (value, -1) > 240)
+    {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      /* A wrapped label's height is asked for at its widest: give it room for a few lines. */
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text);
+      gtk_box_append (GTK_BOX (box), scroller);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), text);
+
+  return box;
+}
+
+static void
+on_conflict_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ConflictChoice   *choice)
+{
+  g_autoptr(RpAttendeePage) self = g_weak_ref_get (&choice->page);
+  RpFieldConflict *conflict = choice->conflict;
+  gboolean shown = self != NULL && self->attendee != NULL && self->base != NULL &&
+                   rp_attendee_get_id (self->attendee) == choice->attendee_id;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "theirs"))
+    {
+      /* What is stored now, which may be newer still, replaces what was typed. */
+      if (shown && refresh_attendee (self))
+        {
+          g_autoptr(GVariant) stored = rp_attendee_dup_field (self->attendee, conflict->field);
+
+          rp_attendee_set_field (self->base, conflict->field, stored);
+          load_field (self, conflict->field, self->attendee);
+        }
+      return;
+    }
+
+  /* Keep Mine: saved over what is stored now, which becomes the base. */
+  {
+    RpFieldEdit edit = { conflict->field, conflict->stored, conflict->mine };
+
+    if (!rp_store_save_attendee_fields (choice->store, choice->attendee_id, &edit, 1, &again, &error))
+      {
+        GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+        /* Changed yet again meanwhile: ask again, with the newest value. */
+        if (again != NULL)
+          for (guint i = 0; i < again->len; i++)
+            ask_about_conflict (parent, self, choice->store, choice->attendee_id, g_ptr_array_index (again, i));
+        else if (self != NULL)
+          show_message (self, error->message);
+        else
+          {
+            /* The page has gone: the person is told in a dialogue of its own. */
+            GtkWidget *failed = adw_message_dialog_new (parent, _("Not Saved"), error->message);
+
+            adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+            gtk_window_present (GTK_WINDOW (failed));
+          }
+        return;
+      }
+  }
+
+  if (shown)
+    {
+      rp_attendee_set_field (self->base, conflict->field, conflict->mine);
+      if (refresh_attendee (self))
+        g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+/* Shows both values of a field someone else changed while it was being
+ * edited, in words, and lets the person choose. Nothing is overwritten until
+ * they do; closing the dialogue keeps what they typed. */
+static void
+ask_about_conflict (GtkWindow       *parent,
+                    RpAttendeePage  *page,
+                    RpStore         *store,
+                    gint64           attendee_id,
+                    RpFieldConflict *conflict)
+{
+  ConflictChoice *choice = g_new0 (ConflictChoice, 1);
+  g_autoptr(RpAttendee) attendee = rp_store_get_attendee (store, attendee_id, NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *stored = describe_value (store, conflict->field, conflict->stored);
+  g_autofree char *mine = describe_value (store, conflict->field, conflict->mine);
+  GtkWidget *dialog, *box;
+
+  g_weak_ref_init (&choice->page, page);
+  choice->store = g_object_ref (store);
+  choice->attendee_id = attendee_id;
+  choice->conflict = rp_field_conflict_new (conflict->field, conflict->base, conflict->stored, conflict->mine);
+
+  /* Translators: "… changed the phone number of attendee 7 …" */
+  body = g_strdup_printf (_("Someone else changed the %s of attendee %d while you were editing it: in another window, "
+                            "with the command line, by an import or by restoring a backup. "
+                            "Nothing has been overwritten. Which do you want to keep?"),
+                          rp_attendee_field_get_label (conflict->field),
+                          attendee != NULL ? rp_attendee_get_number (attendee) : 0);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), value_box (_("Saved now by someone else"), stored));
+  gtk_box_append (GTK_BOX (box), value_box (_("What you typed"), mine));
+
+  dialog = adw_message_dialog_new (parent, _("Changed While You Were Editing"), body);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "theirs", _("_Use Theirs"),
+                                    "mine", _("_Keep Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response), choice, conflict_choice_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -769,7 +1126,8 @@ archive_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
-  g_autoptr(RpAttendee) edited = NULL;
+  g_autoptr(GVariant) base = NULL;
+  g_autoptr(GVariant) value = NULL;
   g_autoptr(GError) error = NULL;
   gboolean archive;
 
@@ -777,13 +1135,16 @@ archive_action (GtkWidget  *widget,
     return;
 
   rp_attendee_page_save_now (self);
-  archive = !rp_attendee_get_archived (self->attendee);
-  edited = rp_attendee_copy (self->attendee);
-  rp_attendee_set_archived (edited, archive);
+  archive = !rp_attendee_get_archived (self->base);
+  base = rp_attendee_dup_field (self->base, RP_ATTENDEE_FIELD_ARCHIVED);
+  value = g_variant_ref_sink (g_variant_new_boolean (archive));
 
-  if (!rp_store_save_attendee (self->store, edited, &error))
+  /* Only the archived flag is written, and only if nobody else changed it. */
+  if (!rp_store_save_attendee_fields (self->store, rp_attendee_get_id (self->attendee),
+                                      &(RpFieldEdit) { RP_ATTENDEE_FIELD_ARCHIVED, base, value }, 1, NULL, &error))
     {
       show_message (self, error->message);
+      reload (self);
       return;
     }
 
@@ -867,6 +1228,7 @@ rp_attendee_page_dispose (GObject *object)
     rp_attendee_page_save_now (self);
 
   g_clear_object (&self->attendee);
+  g_clear_object (&self->base);
   g_clear_object (&self->programme);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
