@@ -364,14 +364,14 @@ update_export_history (RpReportsPage *self)
       g_autoptr(RpExportRecord) record = g_list_model_get_item (exports, i);
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (rp_export_record_get_recorded_at (record), NULL);
       g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-      g_autofree char *when = local != NULL ? g_date_time_format (local, "%e %b %Y, %H:%M") : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, "%-d %b %Y, %H:%M") : NULL;
       g_autofree char *title = NULL;
       g_autofree char *what = rp_export_record_describe (record);
       g_autoptr(GString) subtitle = g_string_new (what);
       GtkWidget *row = adw_action_row_new ();
 
       /* Translators: in the export history, "4 Dec 2026, 15:22 · jtaylor" */
-      title = g_strdup_printf (_("%s · %s"), when != NULL ? g_strstrip (when) : rp_export_record_get_recorded_at (record),
+      title = g_strdup_printf (_("%s · %s"), when != NULL ? when : rp_export_record_get_recorded_at (record),
                                rp_export_record_get_user (record));
       if (rp_export_record_get_file_name (record) != NULL)
         g_string_append_printf (subtitle, "\n%s", rp_export_record_get_file_name (record));
