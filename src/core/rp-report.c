@@ -837,8 +837,8 @@ rp_report_describe_suppression (RpReport *self)
 
   text = g_string_new (NULL);
   g_string_append_printf (text,
-                          _("Small counts: in the summary, counts from 1 to %u are shown as “<%u”, and further counts are hidden (“[c]”) where the total would otherwise give a small one away. This protects the summary table only."),
-                          self->suppress_below - 1, self->suppress_below);
+                          _("Small counts: in the summary, counts from 1 to %u are shown as “<%u”. Where the total would still give one away, a further count is hidden too: a 0 as “<%u”, a larger count as “[c]”. This protects the summary table only."),
+                          self->suppress_below - 1, self->suppress_below, self->suppress_below);
   g_string_append_c (text, ' ');
 
   if (rp_report_hidden_counts_recoverable (self))
