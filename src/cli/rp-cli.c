@@ -214,6 +214,45 @@ worker_initials (GHashTable *initials,
   return found != NULL ? found : "";
 }
 
+/* Every export is recorded in the database's export history. A reading
+ * command's connection may be read-only, so the record is written through a
+ * short connection of its own, opened before the file is written: an export
+ * that cannot be recorded does not happen. */
+static RpStore *
+open_recorder (const char  *database,
+               RpStore     *store,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  RpStore *recorder;
+
+  if (!rp_store_is_read_only (store))
+    return g_object_ref (store);
+
+  if (!(recorder = rp_store_open (database, RP_STORE_OPEN_DEFAULT, &local_error)))
+    g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                 _("Nothing was exported: every export is recorded in the database’s export history, and the database cannot be written (%s)."),
+                 local_error->message);
+
+  return recorder;
+}
+
+/* Records the export once its files are complete; if that fails, the files
+ * are removed so that no export leaves without a trace. */
+static gboolean
+record_or_remove (RpStore               *recorder,
+                  const RpExportDetails *details,
+                  GPtrArray             *written,
+                  GError               **error)
+{
+  if (rp_store_record_export (recorder, details, error))
+    return TRUE;
+
+  for (guint i = 0; written != NULL && i < written->len; i++)
+    g_unlink (g_ptr_array_index (written, i));
+  return FALSE;
+}
+
 /* The columns of "attendees --format csv"; --all-fields adds the personal ones after them. */
 #define N_SHORT_COLUMNS 7
 
@@ -234,8 +273,10 @@ command_attendees (int    argc,
   gint64 programme_id = 0;
   gboolean csv;
   gboolean all_fields = FALSE;
+  g_autofree char *reason = NULL;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("With --all-fields, why the personal data is needed, for the export history"), N_("TEXT") },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“table” (the default) or “csv”"), N_("FORMAT") },
@@ -260,6 +301,18 @@ command_attendees (int    argc,
       !(attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), &error)) ||
       !(workers = rp_store_list_workers (store, TRUE, &error)))
     return fail (error);
+
+  /* Every personal field leaves the database: that is an export, recorded first. */
+  if (all_fields)
+    {
+      g_autoptr(RpStore) recorder = NULL;
+      RpExportDetails details = { rp_programme_get_id (programme), "attendees-all-fields", "csv" };
+
+      details.reason = reason;
+      if (!(recorder = open_recorder (database, store, &error)) ||
+          !record_or_remove (recorder, &details, NULL, &error))
+        return fail (error);
+    }
 
   initials = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
@@ -424,6 +477,10 @@ command_report (int    argc,
   gint64 programme_id = 0;
   gboolean include_moved = FALSE;
   gboolean without_summary = FALSE;
+  gboolean without_steps = FALSE;
+  g_autofree char *reason = NULL;
+  g_autoptr(RpStore) recorder = NULL;
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   int suppress_below = 0;
   int status = EXIT_SUCCESS;
   g_auto(GStrv) confirmations = NULL;
@@ -444,6 +501,8 @@ command_report (int    argc,
     { "confirm-not-a-name", 0, 0, G_OPTION_ARG_STRING_ARRAY, &confirmations,
       N_("Confirm that the word the name check flagged in a text is an ordinary word there, not a name, as in 4:note=Grant (recorded, with who confirmed it)"),
       N_("TEXT=WORD") },
+    { "without-steps", 0, 0, G_OPTION_ARG_NONE, &without_steps, N_("Leave each attendee’s step out of the progress table, so hidden counts cannot be recounted from it"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the report is exported, for the export history"), N_("TEXT") },
     { NULL }
   };
 
@@ -477,6 +536,7 @@ command_report (int    argc,
                        : g_str_equal (table, "summary") ? RP_REPORT_TABLE_SUMMARY
                        : RP_REPORT_TABLE_PROGRESS;
   options.suppress_below = suppress_below;
+  options.without_step_column = without_steps;
   options.marking = marking;
 
   /* Only a confirmation writes: it is recorded, with who made it, in the audit trail. */
@@ -491,14 +551,27 @@ command_report (int    argc,
   if (!rp_report_check_names_confirming (report, store, names, (const char * const *) confirmations, NULL, &error))
     return fail (error);
 
+  /* Hiding small counts that the same report lets anyone recount protects
+   * no one: say so, and which combinations are safe. */
+  if (rp_report_hidden_counts_recoverable (report))
+    {
+      g_printerr ("%s\n", _("reprovision-cli: With --suppress-below, the hidden counts could be recounted from the progress table of this report, so nothing was exported. Publish the summary alone (--table summary), or leave the steps out of the progress table (--without-steps)."));
+      return EXIT_FAILURE;
+    }
+
+  if (!(recorder = open_recorder (database, store, &error)))
+    return fail (error);
+
   if (pdf || xlsx)
     {
+      g_ptr_array_add (written, g_strdup (output));
       if (!(pdf ? rp_report_write_pdf (report, output, &error) : rp_report_write_xlsx (report, output, &error)))
         return fail (error);
     }
   else if (table != NULL)
     {
       g_autofree char *csv = rp_report_to_csv (report, options.only_table);
+      g_ptr_array_add (written, g_strdup (output));
       if (!write_private_file (output, csv, &error))
         return fail (error);
     }
@@ -516,9 +589,17 @@ command_report (int    argc,
           g_autofree char *name = g_strdup_printf ("%s.csv", tables[i]);
           g_autofree char *path = g_build_filename (output, name, NULL);
 
+          g_ptr_array_add (written, g_strdup (path));
           if (!write_private_file (path, csv, &error))
             return fail (error);
         }
+    }
+
+  if (!rp_report_record_export (report, recorder, "report", format, output, reason, &error))
+    {
+      for (guint i = 0; i < written->len; i++)
+        g_unlink (g_ptr_array_index (written, i));
+      return fail (error);
     }
 
   return EXIT_SUCCESS;
@@ -540,8 +621,13 @@ command_schedule (int    argc,
   gint64 programme_id = 0;
   int number = 0;
   gboolean all = FALSE;
+  g_autofree char *reason = NULL;
+  g_autoptr(RpStore) recorder = NULL;
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  RpExportDetails details = { 0 };
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the schedule is exported, for the export history"), N_("TEXT") },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
@@ -583,7 +669,18 @@ command_schedule (int    argc,
         }
     }
 
-  if (ids == NULL || !rp_schedule_write_pdf (store, ids, from, output, &error))
+  if (ids == NULL || !(recorder = open_recorder (database, store, &error)))
+    return fail (error);
+
+  g_ptr_array_add (written, g_strdup (output));
+  details.programme_id = rp_programme_get_id (programme);
+  details.kind = "family-schedule";
+  details.format = "pdf";
+  details.as_of = from;
+  details.path = output;
+  details.reason = reason;
+  if (!rp_schedule_write_pdf (store, ids, from, output, &error) ||
+      !record_or_remove (recorder, &details, written, &error))
     return fail (error);
 
   return EXIT_SUCCESS;

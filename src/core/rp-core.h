@@ -17,6 +17,7 @@
 #include "rp-date.h"
 #include "rp-enums.h"
 #include "rp-error.h"
+#include "rp-export-record.h"
 #include "rp-generate.h"
 #include "rp-history.h"
 #include "rp-import.h"

@@ -56,6 +56,7 @@ struct _RpReportDocument
 
 static const double timetable_widths[] = { 0.62, 0.14, 0.24 };
 static const double progress_widths[] = { 0.10, 0.15, 0.27, 0.48 };
+static const double progress_without_steps_widths[] = { 0.10, 0.15, 0.75 };
 static const double summary_widths[] = { 0.36, 0.10, 0.10 };
 
 static void
@@ -297,7 +298,9 @@ build_blocks (RpReportDocument *self)
   RpReport *report = self->report;
   g_autofree char *date = rp_date_format_long (rp_report_get_as_of (report));
   g_autofree char *subtitle = NULL;
+  g_autofree char *suppression = rp_report_describe_suppression (report);
   GListModel *actions = rp_report_get_actions (report);
+  gboolean with_steps = rp_report_get_with_step_column (report);
 
   add_block (self, BLOCK_HEADING, rp_report_get_title (report));
   /* Translators: "Riverside Day Centre — report as of Friday 22 September 2023" */
@@ -326,14 +329,15 @@ build_blocks (RpReportDocument *self)
                                   ? g_strdup_printf ("%d · %s", cell, rp_moving_plan_step_name (cell))
                                   : g_strdup (cell == RP_MOVING_PLAN_LAST_STEP + 1 ? _("Moved to new provision") : _("Total"));
           g_autofree char *count = rp_report_format_count (report, cell);
-          g_autofree char *change = rp_report_has_comparison (report) && !g_str_has_prefix (count, "<")
+          g_autofree char *change = rp_report_has_comparison (report) && !rp_report_is_hidden (report, cell)
                                     ? g_strdup_printf ("%+d", rp_report_get_change (report, cell)) : g_strdup ("");
           const char *row[] = { name, count, change };
 
           add_row (self, 0, summary_widths, FALSE, row, n_columns);
         }
     }
-    add_block (self, BLOCK_CHART, "");
+    /* What hiding small counts protects is said beside the counts, under the chart. */
+    add_block (self, BLOCK_CHART, suppression != NULL ? suppression : "");
     }
 
   /* Each appendix starts a page, unless the key is all that comes before it. */
@@ -358,11 +362,16 @@ build_blocks (RpReportDocument *self)
   if (rp_report_includes (report, RP_REPORT_TABLE_PROGRESS))
     {
       const char *header[] = { _("Attendee No"), _("Status"), _("Step on moving plan"), _("Notes and target moving date") };
+      const char *header_without_steps[] = { header[0], header[1], header[3] };
+      const double *widths = with_steps ? progress_widths : progress_without_steps_widths;
 
       if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY) || rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE))
         add_block (self, BLOCK_PAGE_BREAK, "");
       add_block (self, BLOCK_SUBHEADING, _("Appendix 2 — Reprovision progress"));
-      add_row (self, 2, progress_widths, TRUE, header, G_N_ELEMENTS (header));
+      if (with_steps)
+        add_row (self, 2, widths, TRUE, header, G_N_ELEMENTS (header));
+      else
+        add_row (self, 2, widths, TRUE, header_without_steps, G_N_ELEMENTS (header_without_steps));
       for (guint i = 0; i < rp_report_get_n_rows (report); i++)
         {
           const RpProgressRow *progress = rp_report_get_row (report, i);
@@ -371,8 +380,12 @@ build_blocks (RpReportDocument *self)
           g_autofree char *step = g_strdup_printf ("%d · %s", progress->step, rp_moving_plan_step_name (progress->step));
           g_autofree char *note = rp_report_format_note (progress);
           const char *row[] = { number, status, step, note };
+          const char *row_without_steps[] = { number, status, note };
 
-          add_row (self, 2, progress_widths, FALSE, row, G_N_ELEMENTS (row));
+          if (with_steps)
+            add_row (self, 2, widths, FALSE, row, G_N_ELEMENTS (row));
+          else
+            add_row (self, 2, widths, FALSE, row_without_steps, G_N_ELEMENTS (row_without_steps));
         }
     }
 }
@@ -491,7 +504,8 @@ draw_row (RpReportDocument *self,
 static void
 draw_chart (RpReportDocument *self,
             cairo_t          *cr,
-            double            y)
+            double            y,
+            const char       *note)
 {
   double left = MARGIN + 0.60 * text_width (self);
   double label_width = 50;
@@ -508,7 +522,7 @@ draw_chart (RpReportDocument *self,
       g_autofree char *label = g_strdup_printf (_("Step %d"), step);
       g_autofree char *count = rp_report_format_count (self->report, step);
       /* A suppressed count draws no bar: its length would give it away. */
-      double length = g_str_has_prefix (count, "<") ? 0 : bar_space * rp_report_get_count (self->report, step) / largest;
+      double length = rp_report_is_hidden (self->report, step) ? 0 : bar_space * rp_report_get_count (self->report, step) / largest;
 
       cairo_set_source_rgb (cr, 0, 0, 0);
       draw_text (cr, label, left, y, 11, FALSE, label_width, PANGO_ALIGN_LEFT);
@@ -519,6 +533,9 @@ draw_chart (RpReportDocument *self,
       draw_text (cr, count, left + label_width + length + 6, y, 11, FALSE, 30, PANGO_ALIGN_LEFT);
       y += 22;
     }
+
+  if (note[0] != '\0')
+    draw_text (cr, note, left, y + 8, 8.5, FALSE, MARGIN + text_width (self) - left, PANGO_ALIGN_LEFT);
 }
 
 /**
@@ -536,6 +553,7 @@ rp_report_document_draw_page (RpReportDocument *self,
   double y = MARGIN + HEADER_SPACE;
   const char *marking = rp_report_get_marking (self->report);
   g_autofree char *footer = NULL;
+  g_autofree char *produced = rp_report_format_produced (self->report);
   int last_table = -1;
   double summary_top = y;
 
@@ -551,6 +569,8 @@ rp_report_document_draw_page (RpReportDocument *self,
   /* Translators: page footer, "Day Centre Update — Page 2 of 5" */
   footer = g_strdup_printf (_("%s — Page %u of %u"), rp_report_get_title (self->report), page + 1, self->n_pages);
   draw_text (cr, footer, MARGIN, self->page_height - MARGIN - 10, 9, FALSE, text_width (self), PANGO_ALIGN_RIGHT);
+  /* Provenance: a page passed on alone still says where it came from. */
+  draw_text (cr, produced, MARGIN, self->page_height - MARGIN - 10, 9, FALSE, text_width (self) / 2, PANGO_ALIGN_LEFT);
 
   /* From the page's first block, not the document's: a 700-page report would
    * otherwise look at every block for every page. */
@@ -582,7 +602,7 @@ rp_report_document_draw_page (RpReportDocument *self,
           break;
 
         case BLOCK_CHART:
-          draw_chart (self, cr, summary_top);
+          draw_chart (self, cr, summary_top, block->cells[0]);
           break;
 
         case BLOCK_PAGE_BREAK:

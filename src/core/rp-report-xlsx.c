@@ -68,6 +68,7 @@ static void
 write_progress_row (lxw_worksheet       *sheet,
                     guint                line,
                     const RpProgressRow *row,
+                    gboolean             with_steps,
                     lxw_format          *wrap,
                     const double        *widths)
 {
@@ -75,11 +76,14 @@ write_progress_row (lxw_worksheet       *sheet,
   g_autofree char *step = g_strdup_printf ("%d · %s", row->step, rp_moving_plan_step_name (row->step));
   g_autofree char *note = rp_report_format_note (row);
   const char *cells[] = { NULL, status, step, note };
+  const char *cells_without_steps[] = { NULL, status, note };
+  const char **shown = with_steps ? cells : cells_without_steps;
+  guint n_shown = with_steps ? G_N_ELEMENTS (cells) : G_N_ELEMENTS (cells_without_steps);
 
   worksheet_write_number (sheet, line, 0, row->number, wrap);
-  for (guint c = 1; c < G_N_ELEMENTS (cells); c++)
-    write_text (sheet, line, c, cells[c], wrap);
-  fit_row (sheet, line, cells, widths, G_N_ELEMENTS (cells));
+  for (guint c = 1; c < n_shown; c++)
+    write_text (sheet, line, c, shown[c], wrap);
+  fit_row (sheet, line, shown, widths, n_shown);
 }
 
 /**
@@ -163,10 +167,16 @@ rp_report_write_xlsx_full (RpReport        *report,
   progress = rp_report_includes (report, RP_REPORT_TABLE_PROGRESS) ? workbook_add_worksheet (workbook, _("Progress")) : NULL;
   if (progress != NULL)
   {
+    gboolean with_steps = rp_report_get_with_step_column (report);
     const char *titles[] = { _("Attendee No"), _("Status"), _("Step on moving plan"), _("Notes and target moving date") };
+    const char *titles_without_steps[] = { titles[0], titles[1], titles[3] };
     const double widths[] = { 10, 16, 34, 60 };
+    const double widths_without_steps[] = { 10, 16, 94 };
 
-    write_header (progress, bold, titles, widths, G_N_ELEMENTS (titles));
+    if (with_steps)
+      write_header (progress, bold, titles, widths, G_N_ELEMENTS (titles));
+    else
+      write_header (progress, bold, titles_without_steps, widths_without_steps, G_N_ELEMENTS (titles_without_steps));
     for (guint i = 0; i < rp_report_get_n_rows (report); i++)
       {
         /* Every 256 rows: often enough to feel immediate, rarely enough to cost nothing. */
@@ -178,7 +188,8 @@ rp_report_write_xlsx_full (RpReport        *report,
               on_progress ((double) i / rp_report_get_n_rows (report), user_data);
           }
 
-        write_progress_row (progress, i + 1, rp_report_get_row (report, i), wrap, widths);
+        write_progress_row (progress, i + 1, rp_report_get_row (report, i), with_steps, wrap,
+                            with_steps ? widths : widths_without_steps);
       }
   }
 
@@ -187,6 +198,7 @@ rp_report_write_xlsx_full (RpReport        *report,
   {
     const char *titles[] = { _("Step on moving plan"), _("Attendees"), _("Change") };
     const double widths[] = { 45, 12, 12 };
+    g_autofree char *suppression = rp_report_describe_suppression (report);
 
     write_header (summary, bold, titles, widths, rp_report_has_comparison (report) ? 3 : 2);
     for (int cell = 1; cell <= RP_MOVING_PLAN_LAST_STEP + 2; cell++)
@@ -197,8 +209,8 @@ rp_report_write_xlsx_full (RpReport        *report,
         g_autofree char *count = rp_report_format_count (report, cell);
 
         write_text (summary, cell, 0, name, NULL);
-        /* Hidden small counts stay text ("<5"); the others are numbers a spreadsheet can add up. */
-        if (g_str_has_prefix (count, "<"))
+        /* Hidden counts stay text ("<5", "[c]"); the others are numbers a spreadsheet can add up. */
+        if (rp_report_is_hidden (report, cell))
           write_text (summary, cell, 1, count, NULL);
         else
           {
@@ -207,6 +219,9 @@ rp_report_write_xlsx_full (RpReport        *report,
               worksheet_write_number (summary, cell, 2, rp_report_get_change (report, cell), NULL);
           }
       }
+
+    if (suppression != NULL)
+      write_text (summary, RP_MOVING_PLAN_LAST_STEP + 4, 0, suppression, NULL);
   }
 
   result = workbook_close (workbook);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rp-csv.h"
@@ -28,6 +29,8 @@ struct _RpReport
   char       *programme;
   char       *as_of;
   char       *marking;
+  char       *compare_with;
+  char       *produced_on;
   GPtrArray  *rows;
   GListModel *actions;
   guint       counts[N_CELLS];
@@ -37,6 +40,7 @@ struct _RpReport
   gboolean    with_summary;
   RpReportTable only_table;
   guint       suppress_below;
+  gboolean    without_steps;
 };
 
 G_DEFINE_FINAL_TYPE (RpReport, rp_report, G_TYPE_OBJECT)
@@ -64,6 +68,8 @@ rp_report_finalize (GObject *object)
   g_clear_pointer (&self->programme, g_free);
   g_clear_pointer (&self->as_of, g_free);
   g_clear_pointer (&self->marking, g_free);
+  g_clear_pointer (&self->compare_with, g_free);
+  g_clear_pointer (&self->produced_on, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->actions);
 
@@ -170,24 +176,96 @@ count_rows (GPtrArray *rows,
     }
 }
 
-/* Small counts are hidden; if only one cell would be hidden, the next
- * smallest is hidden too, so the total cannot give it away. */
+/* What a reader can work out from the document, checked from the reader's
+ * side as sdcTable does: each hidden cell lies between the bounds its label
+ * gives ("<5": 0 to 4; "[c]": 5 or more), and some sums are known: the total,
+ * and with a progress table the number of attendees still attending (its
+ * rows) and of those who moved. The bounds are narrowed from each sum until
+ * nothing changes; a hidden cell whose bounds meet can be recounted. */
+static gboolean
+recoverable (RpReport *self,
+             gboolean  with_progress)
+{
+  /* Each sum: which cells (a bit per cell) add up to what. */
+  guint sums[3][2];
+  guint n_sums = 0;
+  guint lo[N_CELLS], hi[N_CELLS];
+  gboolean changed = TRUE;
+  guint steps = 0;
+
+  for (int cell = 1; cell <= RP_MOVING_PLAN_LAST_STEP; cell++)
+    steps |= 1u << cell;
+
+  sums[n_sums][0] = steps | 1u << CELL_MOVED;
+  sums[n_sums++][1] = self->counts[CELL_TOTAL];
+  if (with_progress)
+    {
+      sums[n_sums][0] = steps;
+      sums[n_sums++][1] = self->counts[CELL_TOTAL] - self->counts[CELL_MOVED];
+      sums[n_sums][0] = 1u << CELL_MOVED;
+      sums[n_sums++][1] = self->counts[CELL_MOVED];
+    }
+
+  for (int cell = 1; cell < CELL_TOTAL; cell++)
+    {
+      gboolean below = self->counts[cell] < self->suppress_below;
+
+      lo[cell] = !self->suppressed[cell] ? self->counts[cell] : below ? 0 : self->suppress_below;
+      hi[cell] = !self->suppressed[cell] ? self->counts[cell] : below ? self->suppress_below - 1 : self->counts[CELL_TOTAL];
+    }
+
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint e = 0; e < n_sums; e++)
+        for (int cell = 1; cell < CELL_TOTAL; cell++)
+          {
+            guint others_lo = 0, others_hi = 0;
+            gint64 new_lo, new_hi;
+
+            if (!(sums[e][0] & 1u << cell))
+              continue;
+
+            for (int other = 1; other < CELL_TOTAL; other++)
+              if (other != cell && sums[e][0] & 1u << other)
+                {
+                  others_lo += lo[other];
+                  others_hi += hi[other];
+                }
+
+            new_lo = MAX ((gint64) lo[cell], (gint64) sums[e][1] - others_hi);
+            new_hi = MIN ((gint64) hi[cell], (gint64) sums[e][1] - others_lo);
+            if (new_lo != lo[cell] || new_hi != hi[cell])
+              {
+                lo[cell] = (guint) MAX (new_lo, 0);
+                hi[cell] = (guint) MAX (new_hi, 0);
+                changed = TRUE;
+              }
+          }
+    }
+
+  for (int cell = 1; cell < CELL_TOTAL; cell++)
+    if (self->suppressed[cell] && lo[cell] >= hi[cell])
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Small counts (1 to N-1) are hidden. While the summary alone still lets a
+ * reader recount a hidden cell (one hidden cell, say, and the total), the
+ * smallest cell still shown is hidden too: a zero first, as "<N" is true of
+ * it, else a larger count, printed "[c]". The total is always shown. */
 static void
 suppress (RpReport *self)
 {
-  guint hidden = 0;
-
   if (self->suppress_below == 0)
     return;
 
   for (int cell = 1; cell < CELL_TOTAL; cell++)
     if (self->counts[cell] > 0 && self->counts[cell] < self->suppress_below)
-      {
-        self->suppressed[cell] = TRUE;
-        hidden++;
-      }
+      self->suppressed[cell] = TRUE;
 
-  if (hidden == 1)
+  while (recoverable (self, FALSE))
     {
       int smallest = 0;
 
@@ -195,8 +273,9 @@ suppress (RpReport *self)
         if (!self->suppressed[cell] && (smallest == 0 || self->counts[cell] < self->counts[smallest]))
           smallest = cell;
 
-      if (smallest != 0)
-        self->suppressed[smallest] = TRUE;
+      if (smallest == 0)
+        break;
+      self->suppressed[smallest] = TRUE;
     }
 }
 
@@ -244,7 +323,10 @@ rp_report_build (RpStore               *store,
                                          ? rp_programme_get_report_title (programme) : _("Reprovision Progress"));
   self->as_of = options->as_of != NULL ? g_strdup (options->as_of) : rp_store_dup_today (store);
   self->marking = rp_text_strip_invisible (options->marking);
+  self->compare_with = g_strdup (options->compare_with);
+  self->produced_on = rp_store_dup_today (store);
   self->suppress_below = options->suppress_below;
+  self->without_steps = options->without_step_column;
   self->with_summary = !options->without_summary;
   self->only_table = options->only_table;
 
@@ -426,6 +508,10 @@ rp_report_format_count (RpReport *self,
   g_return_val_if_fail (RP_IS_REPORT (self), NULL);
   g_return_val_if_fail (step >= 1 && step < N_CELLS, NULL);
 
+  /* A cell hidden only so that another cannot be recounted is not small:
+   * "<N" would be untrue of it. */
+  if (self->suppressed[step] && self->counts[step] >= self->suppress_below)
+    return g_strdup ("[c]");
   if (self->suppressed[step])
     return g_strdup_printf ("<%u", self->suppress_below);
 
@@ -824,8 +910,14 @@ rp_report_to_csv (RpReport      *self,
         const char * const header[] = {
           "attendee_no", "status", "step", "step_name", "report_note", "target_moving_date",
         };
+        const char * const header_without_steps[] = {
+          "attendee_no", "status", "report_note", "target_moving_date",
+        };
 
-        rp_csv_append_row (out, header, G_N_ELEMENTS (header));
+        if (self->without_steps)
+          rp_csv_append_row (out, header_without_steps, G_N_ELEMENTS (header_without_steps));
+        else
+          rp_csv_append_row (out, header, G_N_ELEMENTS (header));
         for (guint i = 0; i < self->rows->len; i++)
           {
             RpProgressRow *row = g_ptr_array_index (self->rows, i);
@@ -835,8 +927,14 @@ rp_report_to_csv (RpReport      *self,
               number, rp_funding_get_label (row->funding), step, rp_moving_plan_step_name (row->step),
               row->report_note, row->target_date,
             };
+            const char *fields_without_steps[] = {
+              number, rp_funding_get_label (row->funding), row->report_note, row->target_date,
+            };
 
-            rp_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+            if (self->without_steps)
+              rp_csv_append_row (out, fields_without_steps, G_N_ELEMENTS (fields_without_steps));
+            else
+              rp_csv_append_row (out, fields, G_N_ELEMENTS (fields));
           }
       }
       break;
@@ -883,4 +981,198 @@ rp_report_to_csv (RpReport      *self,
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * rp_report_is_hidden:
+ * @step: 1 to 6, 7 for moved on, 8 for the total
+ *
+ * Returns: whether the count is hidden, as "<5" or "[c]"
+ */
+gboolean
+rp_report_is_hidden (RpReport *self,
+                     int       step)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (step >= 1 && step < N_CELLS, FALSE);
+  return self->suppressed[step];
+}
+
+guint
+rp_report_get_suppress_below (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), 0);
+  return self->suppress_below;
+}
+
+/**
+ * rp_report_get_with_step_column:
+ * Returns: whether the progress table shows each attendee's step
+ */
+gboolean
+rp_report_get_with_step_column (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+  return !self->without_steps;
+}
+
+/**
+ * rp_report_get_produced_on:
+ * Returns: the ISO date the report was made, which may differ from its as-of date
+ */
+const char *
+rp_report_get_produced_on (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->produced_on;
+}
+
+/**
+ * rp_report_format_produced:
+ *
+ * Returns: (transfer full): the provenance line every published page
+ *   carries: "Produced by Reprovision on 4 December 2026"
+ */
+char *
+rp_report_format_produced (RpReport *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+
+  if (sscanf (self->produced_on, "%d-%d-%d", &year, &month, &day) != 3 ||
+      !(date = g_date_time_new_utc (year, month, day, 0, 0, 0)))
+    return g_strdup (_("Produced by Reprovision"));
+
+  {
+    g_autofree char *month_name = g_date_time_format (date, "%B");
+    /* Translators: the provenance line at the foot of every published page, "Produced by Reprovision on 4 December 2026" */
+    return g_strdup_printf (_("Produced by Reprovision on %d %s %d"), day, month_name, year);
+  }
+}
+
+/**
+ * rp_report_hidden_counts_recoverable:
+ *
+ * Checks the document from a reader's side: can any hidden summary count be
+ * worked out from the rest of it, the progress table included?
+ *
+ * Returns: %TRUE if counts are hidden and at least one can be recounted
+ */
+gboolean
+rp_report_hidden_counts_recoverable (RpReport *self)
+{
+  gboolean any_hidden = FALSE;
+
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+
+  for (int cell = 1; cell < CELL_TOTAL; cell++)
+    any_hidden |= self->suppressed[cell];
+
+  if (!any_hidden || !rp_report_includes (self, RP_REPORT_TABLE_SUMMARY))
+    return FALSE;
+
+  /* With the step column every step can be counted row by row. */
+  if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS) && !self->without_steps)
+    return TRUE;
+
+  return recoverable (self, rp_report_includes (self, RP_REPORT_TABLE_PROGRESS));
+}
+
+/**
+ * rp_report_describe_suppression:
+ *
+ * Returns: (transfer full) (nullable): what hiding small counts protects in
+ *   this report and what it does not, in plain words; %NULL when no count
+ *   is hidden
+ */
+char *
+rp_report_describe_suppression (RpReport *self)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+
+  if (self->suppress_below == 0 || !rp_report_includes (self, RP_REPORT_TABLE_SUMMARY))
+    return NULL;
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text,
+                          _("Small counts: in the summary, counts from 1 to %u are shown as “<%u”. Where the total would still give one away, a further count is hidden too: a 0 as “<%u”, a larger count as “[c]”. This protects the summary table only."),
+                          self->suppress_below - 1, self->suppress_below, self->suppress_below);
+  g_string_append_c (text, ' ');
+
+  if (rp_report_hidden_counts_recoverable (self))
+    g_string_append (text, rp_report_includes (self, RP_REPORT_TABLE_PROGRESS) && !self->without_steps
+                           ? _("Warning: the progress table in this report lists each attendee’s step, so every hidden count can be recounted from it. This report does not protect small groups.")
+                           : _("Warning: the progress table in this report shows how many attendees are still attending and how many have moved, so hidden counts can be worked out from it. This report does not protect small groups."));
+  else if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))
+    g_string_append (text, _("The progress table leaves out each attendee’s step, and no hidden count can be worked out from this report. Its notes are not checked for steps: a note that names a step can still give one away."));
+  else
+    g_string_append (text, _("The progress table is left out, and no hidden count can be worked out from this report."));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * rp_report_describe_tables:
+ *
+ * Returns: (transfer full): the tables a document of the report holds, for
+ *   the export history: "summary, timetable, progress without steps"
+ */
+char *
+rp_report_describe_tables (RpReport *self)
+{
+  const char *tables[4] = { NULL };
+  guint n = 0;
+
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+
+  if (rp_report_includes (self, RP_REPORT_TABLE_SUMMARY))
+    tables[n++] = "summary";
+  if (rp_report_includes (self, RP_REPORT_TABLE_TIMETABLE))
+    tables[n++] = "timetable";
+  if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))
+    tables[n++] = self->without_steps ? "progress without steps" : "progress";
+
+  return g_strjoinv (", ", (char **) tables);
+}
+
+/**
+ * rp_report_record_export:
+ * @kind: "report" for a file, "print" for the printer
+ * @format: "pdf", "xlsx", "csv" or "print"
+ * @path: (nullable): the file or folder written; only its base name is kept
+ * @reason: (nullable): why, as the user wrote it
+ *
+ * Records in the export history what this report published: its tables,
+ * dates and suppression. Call it when the file is complete.
+ */
+gboolean
+rp_report_record_export (RpReport    *self,
+                         RpStore     *store,
+                         const char  *kind,
+                         const char  *format,
+                         const char  *path,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_autofree char *tables = NULL;
+  RpExportDetails details = { 0 };
+
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+
+  tables = rp_report_describe_tables (self);
+  details.programme_id = self->programme_id;
+  details.kind = kind;
+  details.format = format;
+  details.tables = tables;
+  details.as_of = self->as_of;
+  details.compare_with = self->compare_with;
+  details.suppress_below = self->suppress_below;
+  details.path = path;
+  details.reason = reason;
+  return rp_store_record_export (store, &details, error);
 }

@@ -2,6 +2,7 @@
 /* rp-report.h: the reprovision report for the scrutiny commission, anonymised */
 #pragma once
 
+#include "rp-export-record.h"
 #include "rp-name-index.h"
 #include "rp-store.h"
 
@@ -37,6 +38,7 @@ typedef struct
   gboolean    without_summary;  /* leave the summary and its chart out of the document */
   RpReportTable only_table;     /* one table only, or RP_REPORT_TABLE_ALL (the default) */
   guint       suppress_below;   /* 0: show every count; else counts below it print as "<N" */
+  gboolean    without_step_column;  /* the progress table leaves out each attendee's step */
   const char *marking;          /* protective marking for the page header, e.g. "OFFICIAL" */
 } RpReportOptions;
 
@@ -117,6 +119,22 @@ gboolean       rp_report_check_names_confirming (RpReport           *self,
                                                  GError            **error);
 char          *rp_report_to_csv            (RpReport              *self,
                                             RpReportTable          table);
+guint          rp_report_get_suppress_below (RpReport             *self);
+gboolean       rp_report_is_hidden         (RpReport              *self,
+                                            int                    step);
+gboolean       rp_report_get_with_step_column (RpReport           *self);
+const char    *rp_report_get_produced_on   (RpReport              *self);
+char          *rp_report_format_produced   (RpReport              *self);
+gboolean       rp_report_hidden_counts_recoverable (RpReport      *self);
+char          *rp_report_describe_suppression (RpReport           *self);
+char          *rp_report_describe_tables   (RpReport              *self);
+gboolean       rp_report_record_export     (RpReport              *self,
+                                            RpStore               *store,
+                                            const char            *kind,
+                                            const char            *format,
+                                            const char            *path,
+                                            const char            *reason,
+                                            GError               **error);
 
 char          *rp_timetable_action_format_due (RpTimetableAction  *action);
 

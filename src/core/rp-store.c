@@ -249,6 +249,30 @@ static const char * const migrations[] = {
   "  UNIQUE (place, text_digest, word)"
   ");"
   "CREATE INDEX name_confirmation_programme ON name_confirmation (programme_id);",
+
+  /* 5 → 6: every export and print, so the council can say who published
+   * what, when and why; ids are never reused, and nothing edits a record */
+  "CREATE TABLE export_record ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  programme_id INTEGER REFERENCES programme (id),"
+  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  user TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('report', 'print', 'family-schedule', 'attendees-all-fields')),"
+  "  format TEXT NOT NULL CHECK (format IN ('pdf', 'xlsx', 'csv', 'print')),"
+  "  tables TEXT,"
+  "  as_of TEXT,"
+  "  compare_with TEXT,"
+  "  suppress_below INTEGER NOT NULL DEFAULT 0 CHECK (suppress_below >= 0),"
+  "  file_name TEXT,"
+  "  reason TEXT"
+  ");"
+  "CREATE INDEX export_record_programme ON export_record (programme_id, id);"
+  "CREATE TRIGGER export_record_no_update BEFORE UPDATE ON export_record WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The export history cannot be changed.');"
+  "END;"
+  "CREATE TRIGGER export_record_no_delete BEFORE DELETE ON export_record WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The export history cannot be changed.');"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -256,7 +280,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
 /* Tables whose every change goes into the audit trail. */
 static const char * const audited_tables[] = {
   "programme", "worker", "provider", "attendee", "step_change",
-  "taster_day", "booking", "timetable_action", "name_confirmation",
+  "taster_day", "booking", "timetable_action", "name_confirmation", "export_record",
 };
 
 static void

@@ -360,6 +360,73 @@ test_reports_export_cancelled (Fixture       *fixture,
                                          "Saving was cancelled. Nothing was saved."));
 }
 
+/* Every export is recorded with its reason, and listed in the Reports area. */
+static void
+test_reports_export_recorded (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(RpReport) report = build_report (fixture);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "for-scrutiny.pdf", NULL);
+  g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autoptr(GListModel) exports = NULL;
+  g_autoptr(RpExportRecord) saved = NULL;
+  g_autoptr(RpExportRecord) print = NULL;
+  GtkWidget *reason = rp_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_ENTRY_ROW, "title",
+                                           "Reason for this export (optional, kept in the export history)");
+  GtkWidget *history;
+
+  g_assert_nonnull (reason);
+  g_assert_nonnull (find_row (GTK_WIDGET (fixture->page), "Nothing has been exported or printed yet."));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Scrutiny commission, 12 October");
+
+  rp_reports_page_export (fixture->page, report, RP_REPORT_FORMAT_PDF, pdf);
+  g_assert_true (wait_for_export (fixture));
+  rp_reports_page_print (fixture->page, printed);
+  rp_test_spin ();
+
+  exports = rp_store_list_exports (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 2);
+  print = g_list_model_get_item (exports, 0);
+  saved = g_list_model_get_item (exports, 1);
+  g_assert_cmpstr (rp_export_record_get_kind (saved), ==, "report");
+  g_assert_cmpstr (rp_export_record_get_format (saved), ==, "pdf");
+  g_assert_cmpstr (rp_export_record_get_file_name (saved), ==, "for-scrutiny.pdf");
+  g_assert_cmpstr (rp_export_record_get_reason (saved), ==, "Scrutiny commission, 12 October");
+  g_assert_cmpstr (rp_export_record_get_kind (print), ==, "print");
+
+  /* The history shows it, newest first, without a reload. */
+  g_assert_null (find_row (GTK_WIDGET (fixture->page), "Nothing has been exported or printed yet."));
+  history = rp_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_PREFERENCES_GROUP, "title", "Export History");
+  g_assert_nonnull (rp_test_find_widget (history, ADW_TYPE_ACTION_ROW, "subtitle",
+                                         "PDF · summary, timetable, progress · as of 22 Sep 2023\n"
+                                         "for-scrutiny.pdf\nReason: Scrutiny commission, 12 October"));
+}
+
+/* With counts hidden, the default publishes only what cannot be recounted. */
+static void
+test_reports_suppression_safe_default (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autoptr(GListModel) exports = NULL;
+  g_autoptr(RpExportRecord) print = NULL;
+  GtkWidget *suppress_row = find_row (GTK_WIDGET (fixture->page), "Hide counts below 5 in the summary");
+  GtkWidget *choice = find_row (GTK_WIDGET (fixture->page), "With counts hidden, publish");
+
+  g_assert_nonnull (choice);
+  g_assert_false (gtk_widget_get_visible (choice));
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (suppress_row))), TRUE);
+  g_assert_true (gtk_widget_get_visible (choice));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (choice)), ==, 0);
+
+  rp_reports_page_print (fixture->page, printed);
+  rp_test_spin ();
+  exports = rp_store_list_exports (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  print = g_list_model_get_item (exports, 0);
+  g_assert_cmpstr (rp_export_record_get_tables (print), ==, "summary");
+  g_assert_cmpuint (rp_export_record_get_suppress_below (print), ==, 5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -374,6 +441,8 @@ main (int    argc,
   ADD ("/gui/reports/not-a-name-here", test_reports_not_a_name_here);
   ADD ("/gui/reports/export-in-thread", test_reports_export_in_thread);
   ADD ("/gui/reports/export-cancelled", test_reports_export_cancelled);
+  ADD ("/gui/reports/export-recorded", test_reports_export_recorded);
+  ADD ("/gui/reports/suppression-safe-default", test_reports_suppression_safe_default);
   ADD ("/gui/timetable/complete-and-reorder", test_timetable_complete_and_reorder);
 #undef ADD
 

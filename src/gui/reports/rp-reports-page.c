@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "rp-count-row.h"
 #include "rp-file-chooser.h"
@@ -32,6 +33,10 @@ struct _RpReportsPage
   GtkSwitch    *include_moved_switch;
   GtkSwitch    *suppress_switch;
   GtkSwitch    *summary_switch;
+  AdwComboRow  *safe_choice_row;
+  AdwEntryRow  *reason_row;
+  AdwPreferencesGroup *history_group;
+  GPtrArray    *history_rows;  /* the rows of the export history, to remove on refresh */
   GtkNativeDialog *file_chooser;
   GSettings    *settings;
   RpStepChart  *step_chart;
@@ -45,7 +50,19 @@ struct _RpReportsPage
   GCancellable *export_cancellable;  /* the export running, if any */
   GtkRevealer  *export_revealer;
   GtkProgressBar *export_progress;
+  char         *export_path;   /* the file or folder the running export writes */
+  RpReportFormat export_format;
 };
+
+/* With counts hidden, what the report publishes besides the summary. */
+enum {
+  SAFE_SUMMARY_ALONE,
+  SAFE_WITHOUT_STEPS,
+  UNSAFE_EVERYTHING,
+};
+
+/* The export history lists the newest few; the audit trail keeps them all. */
+#define MAX_HISTORY_LISTED 20
 
 enum {
   FORMAT_CSV,
@@ -314,6 +331,74 @@ update_dashboard (RpReportsPage     *self,
     add_note_row (self, self->upcoming_group, _("No taster day is coming up."));
 }
 
+/* Export history ---------------------------------------------------------- */
+
+static void
+update_export_history (RpReportsPage *self)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  g_autoptr(GListModel) exports = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_preferences_group_remove (self->history_group, g_ptr_array_index (self->history_rows, i));
+  g_ptr_array_set_size (self->history_rows, 0);
+
+  if (store == NULL || programme == NULL)
+    return;
+
+  if (!(exports = rp_store_list_exports (store, rp_programme_get_id (programme), &error)))
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+      return;
+    }
+
+  n = MIN (g_list_model_get_n_items (exports), MAX_HISTORY_LISTED);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RpExportRecord) record = g_list_model_get_item (exports, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (rp_export_record_get_recorded_at (record), NULL);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, "%-d %b %Y, %H:%M") : NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *what = rp_export_record_describe (record);
+      g_autoptr(GString) subtitle = g_string_new (what);
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: in the export history, "4 Dec 2026, 15:22 · jtaylor" */
+      title = g_strdup_printf (_("%s · %s"), when != NULL ? when : rp_export_record_get_recorded_at (record),
+                               rp_export_record_get_user (record));
+      if (rp_export_record_get_file_name (record) != NULL)
+        g_string_append_printf (subtitle, "\n%s", rp_export_record_get_file_name (record));
+      if (rp_export_record_get_reason (record) != NULL)
+        /* Translators: in the export history */
+        g_string_append_printf (subtitle, "\n%s %s", _("Reason:"), rp_export_record_get_reason (record));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing has been exported or printed yet."));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+}
+
 static void
 rp_reports_page_refresh (RpAreaPage *page)
 {
@@ -356,6 +441,7 @@ rp_reports_page_refresh (RpAreaPage *page)
   rp_count_row_set_count (self->asc_row, counts.attending - counts.health);
   rp_count_row_set_count (self->health_row, counts.health);
   rp_count_row_set_count (self->no_worker_row, counts.no_worker);
+  update_export_history (self);
 }
 
 /* Export ---------------------------------------------------------------- */
@@ -531,6 +617,23 @@ build_report (RpReportsPage *self,
   options.include_moved = gtk_switch_get_active (self->include_moved_switch);
   options.without_summary = !gtk_switch_get_active (self->summary_switch);
   options.suppress_below = gtk_switch_get_active (self->suppress_switch) ? 5 : 0;
+  /* Hidden counts are safe only where the rest of the report cannot recount them. */
+  if (options.suppress_below > 0)
+    switch (adw_combo_row_get_selected (self->safe_choice_row))
+      {
+      case SAFE_SUMMARY_ALONE:
+        options.only_table = RP_REPORT_TABLE_SUMMARY;
+        options.without_summary = FALSE;
+        break;
+
+      case SAFE_WITHOUT_STEPS:
+        options.without_step_column = TRUE;
+        break;
+
+      case UNSAFE_EVERYTHING:
+      default:
+        break;
+      }
   options.marking = gtk_editable_get_text (GTK_EDITABLE (self->marking_row));
 
   if (!(report = rp_report_build (store, rp_programme_get_id (programme), &options, &error)) ||
@@ -578,6 +681,12 @@ on_export_progress (double   fraction,
   gtk_progress_bar_set_text (self->export_progress, text);
 }
 
+static const char *
+format_name (RpReportFormat format)
+{
+  return format == RP_REPORT_FORMAT_PDF ? "pdf" : format == RP_REPORT_FORMAT_XLSX ? "xlsx" : "csv";
+}
+
 static void
 on_exported (GObject      *source_object,
              GAsyncResult *result,
@@ -588,9 +697,22 @@ on_exported (GObject      *source_object,
   GtkWidget *overlay;
   const char *message;
 
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  g_autofree char *path = g_steal_pointer (&self->export_path);
+
   rp_report_export_finish (RP_REPORT (source_object), result, &error);
   g_clear_object (&self->export_cancellable);
   set_exporting (self, FALSE);
+
+  /* The file is complete: record it, or do not keep it. */
+  if (error == NULL && store != NULL &&
+      !rp_report_record_export (RP_REPORT (source_object), store, "report", format_name (self->export_format), path,
+                                gtk_editable_get_text (GTK_EDITABLE (self->reason_row)), &error))
+    {
+      if (self->export_format != RP_REPORT_FORMAT_CSV)
+        g_unlink (path);
+    }
+  update_export_history (self);
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -632,6 +754,22 @@ on_save_response (RpReportsPage   *self,
                           path);
 }
 
+/* Every export and print is recorded; one that cannot be is not made. */
+static gboolean
+check_recordable (RpReportsPage *self)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+
+  if (store != NULL && rp_store_is_read_only (store))
+    {
+      show_problem (self, _("The Report Cannot Be Exported"),
+                    _("Every export and print is recorded in the database’s export history, and this database is open read-only. Open it for editing to export or print."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * rp_reports_page_export:
  * @report: a report built from the form
@@ -652,6 +790,12 @@ rp_reports_page_export (RpReportsPage  *self,
   if (self->export_cancellable != NULL)
     return;
 
+  if (!check_recordable (self))
+    return;
+
+  g_free (self->export_path);
+  self->export_path = g_strdup (path);
+  self->export_format = format;
   self->export_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   gtk_progress_bar_set_text (self->export_progress, _("Saving the report…"));
@@ -779,7 +923,7 @@ rp_reports_page_print (RpReportsPage *self,
 
   g_return_if_fail (RP_IS_REPORTS_PAGE (self));
 
-  if (!(report = build_report (self, export_path == NULL ? "reports.print" : NULL)))
+  if (!check_recordable (self) || !(report = build_report (self, export_path == NULL ? "reports.print" : NULL)))
     return;
 
   document = rp_report_document_new (report, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
@@ -805,6 +949,14 @@ rp_reports_page_print (RpReportsPage *self,
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_problem (self, _("The Report Could Not Be Printed"), error->message);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      if (!rp_report_record_export (report, rp_area_page_get_store (RP_AREA_PAGE (self)), "print",
+                                    export_path != NULL ? "pdf" : "print", export_path,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->reason_row)), &error))
+        show_problem (self, _("The Print Was Not Recorded"), error->message);
+      update_export_history (self);
+    }
 }
 
 static void
@@ -830,6 +982,8 @@ rp_reports_page_dispose (GObject *object)
   g_clear_object (&self->pending);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->dashboard_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->export_path, g_free);
 
   G_OBJECT_CLASS (rp_reports_page_parent_class)->dispose (object);
 }
@@ -881,6 +1035,9 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, include_moved_switch);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, suppress_switch);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, summary_switch);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, safe_choice_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, export_progress);
 }
@@ -890,6 +1047,7 @@ rp_reports_page_init (RpReportsPage *self)
 {
   self->settings = g_settings_new (APP_ID);
   self->dashboard_rows = g_ptr_array_new ();
+  self->history_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel-export", FALSE);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "rp-family-window.h"
 #include "rp-file-chooser.h"
@@ -101,6 +102,19 @@ show_error (RpFamilyWindow *self,
   gtk_window_present (GTK_WINDOW (message));
 }
 
+/* The schedule names its attendee: each copy made is recorded, as every export is. */
+static gboolean
+record_export (RpFamilyWindow  *self,
+               const char      *format,
+               const char      *path,
+               GError         **error)
+{
+  RpExportDetails details = { rp_attendee_get_programme_id (self->attendee), "family-schedule", format };
+
+  details.path = path;
+  return rp_store_record_export (self->store, &details, error);
+}
+
 static void
 on_save_response (RpFamilyWindow  *self,
                   int              response,
@@ -119,6 +133,12 @@ on_save_response (RpFamilyWindow  *self,
       g_array_append_val (ids, id);
       if (!rp_schedule_write_pdf (self->store, ids, NULL, path, &error))
         show_error (self, _("The Schedule Was Not Saved"), error);
+      /* An export that cannot be recorded is not kept. */
+      else if (!record_export (self, "pdf", path, &error))
+        {
+          g_unlink (path);
+          show_error (self, _("The Schedule Was Not Saved"), error);
+        }
     }
 
   g_clear_object (&self->file_chooser);
@@ -180,6 +200,16 @@ print_action (GtkWidget  *widget,
   g_autoptr(RpScheduleDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = rp_attendee_get_id (self->attendee);
+  GtkPrintOperationResult result;
+
+  /* A print that could not be recorded must not happen: check first. */
+  if (rp_store_is_read_only (self->store))
+    {
+      g_set_error_literal (&error, RP_ERROR, RP_ERROR_READ_ONLY,
+                           _("This database is open read-only, so the print cannot be recorded in its export history. Open it for editing to print."));
+      show_error (self, _("The Schedule Was Not Printed"), error);
+      return;
+    }
 
   g_array_append_val (ids, id);
   if (!(document = rp_schedule_document_new (self->store, ids, NULL, &error)))
@@ -194,9 +224,11 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, _("The Schedule Was Not Printed"), error);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && !record_export (self, "print", NULL, &error))
+    show_error (self, _("The Print Was Not Recorded"), error);
 }
 
 static void

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-export-record.h: the record of one export or print, for the export history */
+#pragma once
+
+#include "rp-store.h"
+
+G_BEGIN_DECLS
+
+/* What an export wrote, as recorded before it is handed to anyone. */
+typedef struct
+{
+  gint64      programme_id;
+  const char *kind;            /* "report", "print", "family-schedule" or "attendees-all-fields" */
+  const char *format;          /* "pdf", "xlsx", "csv" or "print" */
+  const char *tables;          /* (nullable): which tables, as rp_report_describe_tables() says */
+  const char *as_of;           /* (nullable): ISO date */
+  const char *compare_with;    /* (nullable): ISO date */
+  guint       suppress_below;
+  const char *path;            /* (nullable): only its base name is kept */
+  const char *reason;          /* (nullable): why, as the user wrote it */
+} RpExportDetails;
+
+#define RP_TYPE_EXPORT_RECORD (rp_export_record_get_type ())
+
+G_DECLARE_FINAL_TYPE (RpExportRecord, rp_export_record, RP, EXPORT_RECORD, GObject)
+
+gint64       rp_export_record_get_id             (RpExportRecord *self);
+const char  *rp_export_record_get_recorded_at    (RpExportRecord *self);
+const char  *rp_export_record_get_user           (RpExportRecord *self);
+const char  *rp_export_record_get_kind           (RpExportRecord *self);
+const char  *rp_export_record_get_format         (RpExportRecord *self);
+const char  *rp_export_record_get_tables         (RpExportRecord *self);
+const char  *rp_export_record_get_as_of          (RpExportRecord *self);
+const char  *rp_export_record_get_compare_with   (RpExportRecord *self);
+guint        rp_export_record_get_suppress_below (RpExportRecord *self);
+const char  *rp_export_record_get_file_name      (RpExportRecord *self);
+const char  *rp_export_record_get_reason         (RpExportRecord *self);
+char        *rp_export_record_describe           (RpExportRecord *self);
+
+gboolean     rp_store_record_export              (RpStore               *store,
+                                                  const RpExportDetails *details,
+                                                  GError               **error);
+GListModel  *rp_store_list_exports               (RpStore               *store,
+                                                  gint64                 programme_id,
+                                                  GError               **error);
+
+G_END_DECLS
