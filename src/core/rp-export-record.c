@@ -166,7 +166,9 @@ rp_store_record_export (RpStore               *store,
       return FALSE;
     }
 
-  if (details->path != NULL)
+  /* A family's schedule is named after the person, and the history outlives
+   * an erasure: keep no file name for it. */
+  if (details->path != NULL && !g_str_equal (details->kind, "family-schedule"))
     file_name = g_path_get_basename (details->path);
   if (details->reason != NULL)
     reason = g_strstrip (g_strdup (details->reason));
