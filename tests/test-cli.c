@@ -381,6 +381,59 @@ test_cli_import (void)
   rp_test_remove_tree (dir);
 }
 
+/* Whether @text holds ESC or another control a terminal acts on, or a bidirectional override. */
+static gboolean
+has_terminal_controls (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+          (c >= 0x2066 && c <= 0x2069))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A file or an argument that holds escape sequences cannot make the terminal
+ * run them: every value quoted in an error shows them as codes. */
+static void
+test_cli_no_raw_controls (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "hostile.csv", NULL);
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) command = { 0 };
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_true (g_file_set_contents (file,
+                                      "attendee_no,status,step,full_name\x1b,worker,\x1b]0;owned\x07notes,date_of_birth\n"
+                                      "20,ASC,\x1b[2J,Zara Ali,R\x1b[8mH,,\n"
+                                      "21,ASC,1,\xe2\x80\xae" "Ali,,,\xe2\x80\xae" "3202-01-02\n",
+                                      -1, NULL));
+
+  run_cli (&import, "import", "--database", path, "--dry-run", file, NULL);
+  g_assert_cmpint (import.status, ==, 1);
+  g_test_message ("%s", import.err);
+  g_assert_false (has_terminal_controls (import.err));
+  g_assert_nonnull (strstr (import.err, "the column “\\x1b]0;owned\\x07notes” is left out"));
+  g_assert_nonnull (strstr (import.err, ":2: column “worker”: No worker called “R\\x1b[8mH”"));
+  g_assert_nonnull (strstr (import.err, ":3: column “full_name\\x1b”: There is a hidden character (U+202E) in the full name"));
+  g_assert_nonnull (strstr (import.err, ":3: column “date_of_birth”: “[U+202E]3202-01-02” is not a date"));
+
+  run_cli (&command, "frob\x1b[2J", NULL);
+  g_assert_cmpint (command.status, ==, 2);
+  g_assert_false (has_terminal_controls (command.err));
+  g_assert_nonnull (strstr (command.err, "“frob\\x1b[2J” is not a command"));
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +446,7 @@ main (int    argc,
   g_test_add_func ("/cli/generate", test_cli_generate);
   g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
   g_test_add_func ("/cli/import", test_cli_import);
+  g_test_add_func ("/cli/no-raw-controls", test_cli_no_raw_controls);
 
   return g_test_run ();
 }

@@ -574,6 +574,71 @@ test_import_row_checks (Fixture       *fixture,
   g_assert_cmpint (rp_attendee_get_number (g_ptr_array_index (rp_import_preview_get_attendees (preview), 0)), ==, 35);
 }
 
+/* Whether @text holds a character a terminal acts on or that reorders text. */
+static gboolean
+has_hidden_characters (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+          (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c || c == 0x200b)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Escape sequences and bidirectional overrides are refused in names, on the
+ * right line and column, and no message or heading carries them raw. */
+static void
+test_import_hidden_characters (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(RpImportPreview) preview = NULL;
+  GPtrArray *problems;
+
+  preview = check_text (fixture,
+                        /* The heading of the name column ends in ESC, which the heading check skips. */
+                        "attendee_no,status,step,full_name\x1b,preferred_name,contact_name,worker,date_of_birth\n"
+                        /* 2 */ "10,ASC,1,\x1b[2J\x1b]0;owned\x07Ali,,,,\n"
+                        /* 3 */ "11,ASC,1,Ali Khan,\xe2\x80\xae" "exe.gnp,,,\n"
+                        /* 4 */ "12,ASC,1,Ali Khan,,Sam\xe2\x80\x8fir,,\n"
+                        /* 5 */ "13,ASC,1,Ali\xe2\x80\x8b" "Khan,,,,\n"
+                        /* 6 */ "14,ASC,1,Ali \xc2\x9b" "31m,,,,\n"
+                        /* 7 */ "15,ASC,1,Ali Khan,\xe2\x81\xa6" "Ali\xe2\x81\xa9,,,\n"
+                        /* 8 */ "16,ASC,1,Ali Khan,,,R\x1b[8mH,\n"
+                        /* 9 */ "17,ASC,1,Ali Khan,,,,\xe2\x80\xae" "3202-01-02\n"
+                        /* 10 */ "18,ASC,1,,,,,\n"
+                        /* 11 */ "19,ASC,1,\xd8\xb9\xd9\x84\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd8\xb6\xd8\xa7,,,Priya Mistry,\n"
+                        /* 12 */ "20,ASC,1,\"Ali\nKhan\",,,,\n");
+  problems = rp_import_preview_get_problems (preview);
+
+  assert_problem (preview, 2, "full_name\\x1b", "There is a control character (U+001B) in the full name");
+  assert_problem (preview, 3, "preferred_name", "There is a hidden character (U+202E) in the preferred name");
+  assert_problem (preview, 4, "contact_name", "There is a hidden character (U+200F) in the contact’s name");
+  assert_problem (preview, 5, "full_name\\x1b", "There is a hidden character (U+200B) in the full name");
+  assert_problem (preview, 6, "full_name\\x1b", "There is a control character (U+009B) in the full name");
+  assert_problem (preview, 7, "preferred_name", "There is a hidden character (U+2066) in the preferred name");
+  /* Values that are quoted show their hidden characters as codes. */
+  assert_problem (preview, 8, "worker", "No worker called “R\\x1b[8mH” is in this database.");
+  assert_problem (preview, 9, "date_of_birth", "“[U+202E]3202-01-02” is not a date");
+  assert_problem (preview, 10, "full_name\\x1b", "Enter the attendee’s full name.");
+  assert_problem (preview, 12, "full_name\\x1b", "The full name cannot hold a line break or a tab.");
+  /* A name written with a zero-width non-joiner, as Persian is, is a name. */
+  g_assert_cmpuint (problems->len, ==, 10);
+  g_assert_cmpuint (rp_import_preview_get_attendees (preview)->len, ==, 1);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RpImportProblem *problem = g_ptr_array_index (problems, i);
+
+      if (has_hidden_characters (problem->message) || has_hidden_characters (problem->heading))
+        g_test_fail_printf ("the problem on line %u shows a hidden character raw", problem->line);
+    }
+}
+
 static void
 test_import_file_problems (Fixture       *fixture,
                            gconstpointer  data)
@@ -910,6 +975,7 @@ main (int    argc,
   g_test_add_func ("/core/import/columns", test_import_columns);
   g_test_add ("/core/import/preview", Fixture, NULL, fixture_set_up, test_import_preview, fixture_tear_down);
   g_test_add ("/core/import/row-checks", Fixture, NULL, fixture_set_up, test_import_row_checks, fixture_tear_down);
+  g_test_add ("/core/import/hidden-characters", Fixture, NULL, fixture_set_up, test_import_hidden_characters, fixture_tear_down);
   g_test_add ("/core/import/file-problems", Fixture, NULL, fixture_set_up, test_import_file_problems, fixture_tear_down);
   g_test_add_func ("/core/import/unreadable", test_import_unreadable);
   g_test_add ("/core/import/apply", Fixture, NULL, fixture_set_up, test_import_apply, fixture_tear_down);

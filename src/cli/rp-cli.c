@@ -11,6 +11,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-validate.h"
 
 #define EXIT_USAGE 2
 
@@ -858,8 +859,12 @@ command_import (int    argc,
 
   for (guint i = 0; i < rp_import_get_n_columns (import); i++)
     if (!rp_import_is_recognised (import, i) && rp_import_get_heading (import, i)[0] != '\0')
-      g_printerr (_("%s: the column “%s” is left out: Reprovision does not know its heading.\n"),
-                  path, rp_import_get_heading (import, i));
+      {
+        g_autofree char *heading = rp_quote_value (rp_import_get_heading (import, i));
+
+        g_printerr (_("%s: the column “%s” is left out: Reprovision does not know its heading.\n"),
+                    path, heading);
+      }
 
   if (!(preview = rp_import_check (import, store, rp_programme_get_id (programme), NULL, &error)))
     return fail (error);
@@ -954,7 +959,11 @@ main (int    argc,
         return commands[i].run (argc - 1, argv + 1);
       }
 
-  g_printerr (_("reprovision-cli: “%s” is not a command.\n\n"), argv[1]);
+  {
+    g_autofree char *command = rp_quote_value (argv[1]);
+
+    g_printerr (_("reprovision-cli: “%s” is not a command.\n\n"), command);
+  }
   print_help (stderr);
   return EXIT_USAGE;
 }

@@ -421,20 +421,6 @@ parse_outcome (const char  *text,
   return FALSE;
 }
 
-/* Values from the file inside messages, cut short so that one cell cannot fill the screen. */
-static char *
-quote_value (const char *value)
-{
-  if (g_utf8_strlen (value, -1) <= 40)
-    return g_strdup (value);
-
-  {
-    g_autofree char *start = g_utf8_substring (value, 0, 39);
-
-    return g_strconcat (start, "…", NULL);
-  }
-}
-
 /* Problems ----------------------------------------------------------------- */
 
 void
@@ -735,7 +721,7 @@ add_problem (Check      *check,
   problem->line = line;
   problem->column = column;
   if (column >= 0)
-    problem->heading = g_strdup (rp_import_get_heading (check->import, column));
+    problem->heading = rp_quote_value (rp_import_get_heading (check->import, column));
   problem->message = g_strdup (message);
   g_ptr_array_add (check->preview->problems, problem);
 }
@@ -755,6 +741,8 @@ check_columns (Check *check)
       for (guint column = 0; column < self->n_columns; column++)
         {
           g_autofree char *message = NULL;
+          g_autofree char *first_heading = NULL;
+          g_autofree char *heading = NULL;
 
           if (self->fields[column] != field)
             continue;
@@ -764,10 +752,10 @@ check_columns (Check *check)
               continue;
             }
 
+          first_heading = rp_quote_value (rp_import_get_heading (self, first));
+          heading = rp_quote_value (rp_import_get_heading (self, column));
           message = g_strdup_printf (_("The columns “%s” and “%s” both hold %s. Leave one of them out."),
-                                     rp_import_get_heading (self, first),
-                                     rp_import_get_heading (self, column),
-                                     _(field_infos[field].what));
+                                     first_heading, heading, _(field_infos[field].what));
           add_problem (check, line, column, message);
           ok = FALSE;
         }
@@ -827,7 +815,7 @@ find_worker (Check       *check,
              GError     **error)
 {
   g_autofree char *folded = g_utf8_casefold (text, -1);
-  g_autofree char *shown = quote_value (text);
+  g_autofree char *shown = rp_quote_value (text);
   g_autoptr(RpWorker) found = NULL;
   guint n_found = 0;
 
@@ -928,13 +916,13 @@ read_cell (Check          *check,
 
     case RP_IMPORT_FIELD_FULL_NAME:
       if (!rp_check_required (text, _("Enter the attendee’s full name."), error) ||
-          !rp_check_text (text, RP_SHORT_TEXT_MAX, _("The full name"), error))
+          !rp_check_name (text, RP_SHORT_TEXT_MAX, _("The full name"), error))
         return FALSE;
       rp_attendee_set_full_name (attendee, text);
       return TRUE;
 
     case RP_IMPORT_FIELD_PREFERRED_NAME:
-      if (!rp_check_text (text, RP_SHORT_TEXT_MAX, _("The preferred name"), error))
+      if (!rp_check_name (text, RP_SHORT_TEXT_MAX, _("The preferred name"), error))
         return FALSE;
       rp_attendee_set_preferred_name (attendee, text);
       return TRUE;
@@ -946,7 +934,7 @@ read_cell (Check          *check,
       return TRUE;
 
     case RP_IMPORT_FIELD_CONTACT_NAME:
-      if (!rp_check_text (text, RP_SHORT_TEXT_MAX, _("The contact’s name"), error))
+      if (!rp_check_name (text, RP_SHORT_TEXT_MAX, _("The contact’s name"), error))
         return FALSE;
       rp_attendee_set_contact_name (attendee, text);
       return TRUE;
