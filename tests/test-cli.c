@@ -119,7 +119,23 @@ test_cli_demo_then_read_back (void)
     g_assert_cmpint (jump.status, ==, 1);
     g_assert_nonnull (strstr (jump.err, "Jumping from step 1 to step 3 needs a reason."));
 
-    run_cli (&forward, "step", "--database", path, "--attendee", "4", "--to", "2", "--note", "Phoned the family", NULL);
+    /* The step is read as an import reads it: a whole number from 1 to 6 or a step's name. */
+    {
+      const char *unclear[] = { "2.5", "0x2", "+2", "02.0", "2 or 3", "Step 2" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (unclear); i++)
+        {
+          g_auto(CliResult) refused = { 0 };
+          g_autofree char *expected = g_strdup_printf ("“%s” is not a step.", unclear[i]);
+
+          run_cli (&refused, "step", "--database", path, "--attendee", "4", "--to", unclear[i], "--note", "Phoned", NULL);
+          g_assert_cmpint (refused.status, ==, 2);
+          g_assert_nonnull (strstr (refused.err, expected));
+        }
+    }
+
+    run_cli (&forward, "step", "--database", path, "--attendee", "4", "--to", "contact with people to commence discussion",
+             "--note", "Phoned the family", NULL);
     g_assert_cmpint (forward.status, ==, 0);
 
     run_cli (&after, "attendees", "--database", path, "--format", "csv", NULL);
@@ -315,7 +331,7 @@ test_cli_import (void)
   g_assert_true (g_file_set_contents (good,
                                       "attendee_no,status,step,full_name,worker\r\n"
                                       "20,ASC,1,Zara Ali,PM\r\n"
-                                      "21,Health,2 · Contact with people to commence discussion,Yusuf Ali,\r\n",
+                                      "21,Health,Contact with people to commence discussion,Yusuf Ali,\r\n",
                                       -1, NULL));
   g_assert_true (g_file_set_contents (bad,
                                       "attendee_no,status,step,full_name\n"
@@ -333,7 +349,7 @@ test_cli_import (void)
   /* Every problem, as FILE:LINE: column “heading”: message, and a failing exit status. */
   run_cli (&dry_bad, "import", "--database", path, "--dry-run", bad, NULL);
   g_assert_cmpint (dry_bad.status, ==, 1);
-  step_problem = g_strdup_printf ("%s:2: column “step”: The step must be a number from 1 to 6.\n", bad);
+  step_problem = g_strdup_printf ("%s:2: column “step”: “7” is not a step. Write a whole number from 1 to 6, or the step’s name as the moving plan gives it.\n", bad);
   number_problem = g_strdup_printf ("%s:3: column “attendee_no”: Attendee number 4 is already in use in this programme.\n", bad);
   g_assert_nonnull (strstr (dry_bad.err, step_problem));
   g_assert_nonnull (strstr (dry_bad.err, number_problem));
@@ -422,6 +438,7 @@ test_cli_no_raw_controls (void)
   g_test_message ("%s", import.err);
   g_assert_false (has_terminal_controls (import.err));
   g_assert_nonnull (strstr (import.err, "the column “\\x1b]0;owned\\x07notes” is left out"));
+  g_assert_nonnull (strstr (import.err, ":2: column “step”: “\\x1b[2J” is not a step."));
   g_assert_nonnull (strstr (import.err, ":2: column “worker”: No worker called “R\\x1b[8mH”"));
   g_assert_nonnull (strstr (import.err, ":3: column “full_name\\x1b”: There is a hidden character (U+202E) in the full name"));
   g_assert_nonnull (strstr (import.err, ":3: column “date_of_birth”: “[U+202E]3202-01-02” is not a date"));

@@ -337,10 +337,14 @@ static void
 test_import_parsers (void)
 {
   const struct { const char *text; int step; } steps[] = {
-    { "1", 1 }, { " 6 ", 6 }, { "Step 3", 3 }, { "step 3", 3 },
-    { "2 · Contact with people to commence discussion", 2 },
-    { "2 - Contact with…", 2 }, { "4. Review process completed", 4 },
-    { "Review in progress", 3 }, { "review IN progress", 3 },
+    /* A whole number from 1 to 6 (a leading zero changes nothing), or a step's exact name. */
+    { "1", 1 }, { " 6 ", 6 }, { "\t4\t", 4 }, { "02", 2 }, { "006", 6 },
+    { "Review in progress", 3 }, { "review IN progress", 3 }, { " Social worker identified ", 1 },
+    /* Anything else is a guess about where someone is on the moving plan. */
+    { "2.5", 0 }, { "3 - maybe 4", 0 }, { "1 – 6", 0 }, { "4 not yet", 0 }, { "07", 0 },
+    { "+3", 0 }, { "3.0", 0 }, { "3.", 0 }, { "3,", 0 }, { "0x3", 0 }, { "３", 0 }, { "3/4", 0 },
+    { "Step 3", 0 }, { "step 3", 0 }, { "2 · Contact with people to commence discussion", 0 },
+    { "2 - Contact with…", 0 }, { "4. Review process completed", 0 }, { "Review", 0 },
     { "0", 0 }, { "7", 0 }, { "12", 0 }, { "2a", 0 }, { "two", 0 }, { "", 0 }, { "-1", 0 },
     { "3 · Social worker identified", 0 }, { "9999999999", 0 },
   };
@@ -377,8 +381,11 @@ test_import_parsers (void)
     g_autoptr(GError) error = NULL;
     int step = 0;
 
-    g_assert_false (rp_import_parse_step ("7", &step, &error));
-    g_assert_cmpstr (error->message, ==, "The step must be a number from 1 to 6.");
+    g_assert_false (rp_import_parse_step (" 2.5 ", &step, &error));
+    g_assert_cmpstr (error->message, ==, "“2.5” is not a step. Write a whole number from 1 to 6, or the step’s name as the moving plan gives it.");
+    g_clear_error (&error);
+    g_assert_false (rp_import_parse_step ("", &step, &error));
+    g_assert_cmpstr (error->message, ==, "Enter the step, a whole number from 1 to 6.");
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
@@ -475,7 +482,7 @@ test_import_preview (Fixture       *fixture,
                         "wheelchair_user,transport_needed,target_moving_date,outcome,case_notes\r\n"
                         "5,ASC,4,Review process completed,Ella Morgan,,08/06/1990,rh,yes,no,31/01/2024,"
                         "attending,\"Susan keen on Mosaic;\r\nworried about transport.\"\r\n"
-                        "7,Attendee (Health),2 · Contact with people to commence discussion,,"
+                        "7,Attendee (Health),Contact with people to commence discussion,,"
                         "Farid Shah,Fred,1985-02-01,Priya Mistry,,Y,,,\r\n"
                         ",,,,,,,,,,,,\r\n");
 
@@ -543,7 +550,7 @@ test_import_row_checks (Fixture       *fixture,
                           /* 19 */ "33,ASC,1,Unsure,,,,,maybe\n"
                           /* 20 */ "34,ASC,1,Short Row\n"
                           /* 21 */ "20,ASC,1,Same Number,,,,,\n"
-                          /* 22 */ "35,asc,Step 2,Fine,20/09/1980,2024-03-15,Priya Mistry,attending,no\n",
+                          /* 22 */ "35,asc,02,Fine,20/09/1980,2024-03-15,Priya Mistry,attending,no\n",
                           long_name);
   preview = check_text (fixture, text);
 
@@ -552,8 +559,8 @@ test_import_row_checks (Fixture       *fixture,
   assert_problem (preview, 4, "attendee_no", "must be a whole number from 1 upwards");
   assert_problem (preview, 5, "attendee_no", "Attendee number 1 is already in use in this programme.");
   assert_problem (preview, 6, "status", "The status must be ASC or Health.");
-  assert_problem (preview, 7, "step", "The step must be a number from 1 to 6.");
-  assert_problem (preview, 8, "step", "The step must be a number from 1 to 6.");
+  assert_problem (preview, 7, "step", "“7” is not a step.");
+  assert_problem (preview, 8, "step", "Enter the step, a whole number from 1 to 6.");
   assert_problem (preview, 9, "full_name", "Enter the attendee’s full name.");
   assert_problem (preview, 10, "full_name", "at most 200 characters");
   assert_problem (preview, 11, "date_of_birth", "“31/02/1990” is not a real date: that month has 28 days.");
@@ -572,6 +579,40 @@ test_import_row_checks (Fixture       *fixture,
   g_assert_cmpuint (rp_import_preview_get_problems (preview)->len, ==, 20);
   g_assert_cmpuint (rp_import_preview_get_attendees (preview)->len, ==, 1);
   g_assert_cmpint (rp_attendee_get_number (g_ptr_array_index (rp_import_preview_get_attendees (preview), 0)), ==, 35);
+}
+
+/* A step cell is a whole number from 1 to 6 or a step's name: each of these
+ * was read as a step once, and each is now a problem that names the value. */
+static void
+test_import_step_exact (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *cells[] = { "2.5", "3 - maybe 4", "1 – 6", "4 not yet", "07", "+3", "3.0", "Step 3" };
+  g_autoptr(GString) text = g_string_new ("attendee_no,status,full_name,step\n");
+  g_autoptr(RpImportPreview) preview = NULL;
+  GPtrArray *attendees;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_string_append_printf (text, "%u,ASC,Person %u,%s\n", 10 + i, i, cells[i]);
+  /* Lines 10 to 12: what is still read. */
+  g_string_append (text, "20,ASC,Leading Zero, 03 \n"
+                         "21,ASC,By Name,review process COMPLETED\n"
+                         "22,ASC,Plain,6\n");
+  preview = check_text (fixture, text->str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("“%s” is not a step. Write a whole number from 1 to 6", cells[i]);
+
+      assert_problem (preview, 2 + i, "step", expected);
+    }
+  g_assert_cmpuint (rp_import_preview_get_problems (preview)->len, ==, G_N_ELEMENTS (cells));
+
+  attendees = rp_import_preview_get_attendees (preview);
+  g_assert_cmpuint (attendees->len, ==, 3);
+  g_assert_cmpint (rp_attendee_get_step (g_ptr_array_index (attendees, 0)), ==, 3);
+  g_assert_cmpint (rp_attendee_get_step (g_ptr_array_index (attendees, 1)), ==, 4);
+  g_assert_cmpint (rp_attendee_get_step (g_ptr_array_index (attendees, 2)), ==, 6);
 }
 
 /* Whether @text holds a character a terminal acts on or that reorders text. */
@@ -975,6 +1016,7 @@ main (int    argc,
   g_test_add_func ("/core/import/columns", test_import_columns);
   g_test_add ("/core/import/preview", Fixture, NULL, fixture_set_up, test_import_preview, fixture_tear_down);
   g_test_add ("/core/import/row-checks", Fixture, NULL, fixture_set_up, test_import_row_checks, fixture_tear_down);
+  g_test_add ("/core/import/step-exact", Fixture, NULL, fixture_set_up, test_import_step_exact, fixture_tear_down);
   g_test_add ("/core/import/hidden-characters", Fixture, NULL, fixture_set_up, test_import_hidden_characters, fixture_tear_down);
   g_test_add ("/core/import/file-problems", Fixture, NULL, fixture_set_up, test_import_file_problems, fixture_tear_down);
   g_test_add_func ("/core/import/unreadable", test_import_unreadable);

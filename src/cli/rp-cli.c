@@ -349,6 +349,7 @@ command_step (int    argc,
   g_autofree char *date_text = NULL;
   g_autofree char *date = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *to_text = NULL;
   gint64 programme_id = 0;
   int number = 0;
   int to_step = 0;
@@ -357,7 +358,7 @@ command_step (int    argc,
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
-    { "to", 't', 0, G_OPTION_ARG_INT, &to_step, N_("The step reached, 1 to 6"), N_("STEP") },
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to_text, N_("The step reached, 1 to 6, or its name"), N_("STEP") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day it was reached (default: today)"), N_("YYYY-MM-DD") },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("Why; needed for a jump or a step back"), N_("TEXT") },
     { NULL }
@@ -368,10 +369,13 @@ command_step (int    argc,
     return status;
   if (number <= 0)
     return usage_error (context, _("Name the attendee with --attendee N."));
-  if (to_step == 0)
+  if (to_text == NULL)
     return usage_error (context, _("Name the step reached with --to STEP."));
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
+  /* Read as an import reads a step cell: "2.5" or "3 or 4" is not a step. */
+  if (!rp_import_parse_step (to_text, &to_step, &error))
+    return usage_error (context, error->message);
 
   if (date_text != NULL && !(date = rp_date_normalise (date_text, &error)))
     {

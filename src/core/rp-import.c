@@ -254,13 +254,6 @@ rp_import_parse_number (const char  *text,
   return TRUE;
 }
 
-static gboolean
-is_step_separator (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x00B7 /* · */ || c == 0x2013 /* – */ ||
-         c == '-' || c == '.' || c == ':' || c == ')';
-}
-
 /* The step whose name is @text, whatever its case, or 0. */
 static int
 step_named (const char *text)
@@ -280,9 +273,13 @@ step_named (const char *text)
 
 /**
  * rp_import_parse_step:
- * @text: a cell: "2", "Step 2", "2 · Contact with people to commence
- *   discussion", or a step's name alone
+ * @text: a cell: a whole number from 1 to 6 such as "2" or " 02 ", or a
+ *   step's name alone, in any case, such as "Review in progress"
  * @step: (out): 1 to 6
+ *
+ * Anything else is refused, however likely its meaning: "2.5", "3 - maybe 4",
+ * "4 not yet" or "Step 3" would each be a guess about someone's place on the
+ * moving plan. The command line's "step --to" reads its step here too.
  */
 gboolean
 rp_import_parse_step (const char  *text,
@@ -290,40 +287,29 @@ rp_import_parse_step (const char  *text,
                       GError     **error)
 {
   g_autofree char *trimmed = trimmed_copy (text);
-  const char *p = trimmed;
   const char *end = NULL;
   int value = 0;
 
   g_return_val_if_fail (step != NULL, FALSE);
 
-  if (g_ascii_strncasecmp (p, "step", 4) == 0)
-    for (p += 4; *p == ' '; p++)
-      ;
-
-  if (read_digits (p, &end, &value))
+  /* A cell that is not text at all is quoted below, with its bytes as codes. */
+  if (trimmed[0] == '\0' && (text == NULL || g_utf8_validate (text, -1, NULL)))
     {
-      const char *rest = end;
-
-      /* After the number, only a separator and the step's own name. */
-      if (*rest != '\0' && !is_step_separator (g_utf8_get_char (rest)))
-        value = 0;
-      while (*rest != '\0' && is_step_separator (g_utf8_get_char (rest)))
-        rest = g_utf8_next_char (rest);
-      if (*rest != '\0' && step_named (rest) != 0 && step_named (rest) != value)
-        {
-          g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                       _("“%s” gives one step’s number and another step’s name. Write the step as a number from 1 to 6."),
-                       trimmed);
-          return FALSE;
-        }
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("Enter the step, a whole number from 1 to 6."));
+      return FALSE;
     }
-  else if (p == trimmed)
+
+  if (!read_digits (trimmed, &end, &value) || *end != '\0')
     value = step_named (trimmed);
 
   if (!rp_moving_plan_step_valid (value))
     {
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
-                           _("The step must be a number from 1 to 6."));
+      g_autofree char *shown = rp_quote_value (trimmed[0] != '\0' ? trimmed : text);
+
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("“%s” is not a step. Write a whole number from 1 to 6, or the step’s name as the moving plan gives it."),
+                   shown);
       return FALSE;
     }
 
