@@ -318,6 +318,72 @@ test_csv_binary_garbage (void)
     }
 }
 
+/* Fails unless no cell of @csv would run as a formula in a spreadsheet: none
+ * starts with =, +, -, @, a tab or a carriage return, other than a number. */
+static void
+assert_no_formula_cells (const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpCsvTable) table = rp_csv_read (csv, strlen (csv), NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint r = 0; r < rp_csv_table_get_n_records (table); r++)
+    {
+      guint n_cells = 0;
+      const char * const *cells = rp_csv_table_get_record (table, r, &n_cells);
+
+      for (guint c = 0; c < n_cells; c++)
+        {
+          char *end = NULL;
+
+          if (cells[c][0] == '\0' || strchr ("=+-@\t\r", cells[c][0]) == NULL)
+            continue;
+          g_ascii_strtod (cells[c], &end);
+          if (*end != '\0' || strpbrk (cells[c], "eExXnN") != NULL)
+            g_test_fail_printf ("record %u, cell %u would be read as a formula: %s", r, c, cells[c]);
+        }
+    }
+}
+
+/* What would be a formula in a spreadsheet is written as text, and reads back
+ * as it was; numbers stay numbers (OWASP, "CSV Injection"). */
+static void
+test_csv_formula_guard (void)
+{
+  const char *values[] = {
+    "=1+2", "=HYPERLINK(\"http://example.com\",\"Open\")", "+44 7700 900123", "-2+3+cmd|' /C calc'!A0",
+    "@SUM(A1)", "\tTabbed", "\rCarriage return", "\nLine feed", " =after a space", "'=with an apostrophe", "''+two",
+    "'apostrophe", "'", "-", "plain", "", "3.5", "-1", "+2", "-0.5", "1-2",
+  };
+  const char * const kept[] = { "'apostrophe", "'", "plain", "", "3.5", "-1", "+2", "-0.5", "1-2", NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(RpCsvTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *cells;
+  guint n_cells = 0;
+
+  rp_csv_append_row (out, values, G_N_ELEMENTS (values));
+  assert_no_formula_cells (out->str);
+  g_assert_true (g_str_has_prefix (out->str, "\"'=1+2\",\"'=HYPERLINK(\"\"http://example.com\"\",\"\"Open\"\")\",\"'+44 7700 900123\","));
+
+  table = rp_csv_read (out->str, out->len, NULL, &error);
+  g_assert_no_error (error);
+  cells = rp_csv_table_get_record (table, 0, &n_cells);
+  g_assert_cmpuint (n_cells, ==, G_N_ELEMENTS (values));
+  for (guint i = 0; i < n_cells; i++)
+    {
+      /* Reading makes every line end a line feed, in this cell as in any other. */
+      g_autofree char *expected = g_strdelimit (g_strdup (values[i]), "\r", '\n');
+
+      g_assert_cmpstr (rp_csv_unguard_cell (cells[i]), ==, expected);
+      /* Text that could not be a formula, and numbers, are written as they are. */
+      if (g_strv_contains (kept, values[i]))
+        g_assert_cmpstr (cells[i], ==, values[i]);
+      else
+        g_assert_cmpint (cells[i][0], ==, '\'');
+    }
+}
+
 static void
 test_csv_cancelled (void)
 {
@@ -962,8 +1028,35 @@ test_import_round_trip (void)
   g_autoptr(RpProgramme) empty = rp_programme_new ();
 
   g_free (run_cli (0, "demo", "--database", first, NULL));
+
+  /* Text a spreadsheet would run as a formula, and a phone number that looks like one. */
+  {
+    g_autoptr(RpStore) store = rp_store_open (first, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpProgramme) programme = NULL;
+    g_autoptr(RpAttendee) one = NULL;
+    g_autoptr(RpAttendee) two = NULL;
+
+    g_assert_no_error (error);
+    programme = rp_store_get_programme (store, 1, &error);
+    g_assert_no_error (error);
+    one = rp_store_find_attendee (store, rp_programme_get_id (programme), 1, &error);
+    two = rp_store_find_attendee (store, rp_programme_get_id (programme), 2, &error);
+    g_assert_no_error (error);
+    rp_attendee_set_report_note (one, "=HYPERLINK(\"http://example.com\",\"Open\")");
+    rp_attendee_set_contact_phone (one, "+44 7700 900123");
+    rp_attendee_set_case_notes (one, "-2+3+cmd|' /C calc'!A0");
+    rp_attendee_set_access_needs (two, "@SUM(1+1)");
+    rp_attendee_set_case_notes (two, "'=typed with an apostrophe");
+    rp_attendee_set_contact_relationship (two, "\tSister");
+    g_assert_true (rp_store_save_attendee (store, one, &error));
+    g_assert_true (rp_store_save_attendee (store, two, &error));
+    g_assert_no_error (error);
+  }
+
   exported = run_cli (0, "attendees", "--database", first, "--format", "csv", "--all-fields", NULL);
   g_assert_true (g_file_set_contents (csv_path, exported, -1, &error));
+  assert_no_formula_cells (exported);
+  g_assert_nonnull (strstr (exported, ",\"'+44 7700 900123\","));
 
   /* The other database knows the same workers, and has an empty programme to fill. */
   g_free (run_cli (0, "demo", "--database", second, NULL));
@@ -1012,6 +1105,7 @@ main (int    argc,
   g_test_add_func ("/core/csv-reader/refused", test_csv_refused);
   g_test_add_func ("/core/csv-reader/binary-garbage", test_csv_binary_garbage);
   g_test_add_func ("/core/csv-reader/cancelled", test_csv_cancelled);
+  g_test_add_func ("/core/csv/formula-guard", test_csv_formula_guard);
   g_test_add_func ("/core/import/parsers", test_import_parsers);
   g_test_add_func ("/core/import/columns", test_import_columns);
   g_test_add ("/core/import/preview", Fixture, NULL, fixture_set_up, test_import_preview, fixture_tear_down);

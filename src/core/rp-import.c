@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rp-csv.h"
 #include "rp-csv-reader.h"
 #include "rp-date.h"
 #include "rp-error.h"
@@ -1029,8 +1030,9 @@ check_row (Check    *check,
       if (self->fields[column] == RP_IMPORT_FIELD_IGNORE)
         continue;
 
+      /* The apostrophe the app's own files put before "=…" or "+44…" is not part of the value. */
       value = trimmed_copy (cells[column]);
-      if (!read_cell (check, attendee, self->fields[column], value, line, &error))
+      if (!read_cell (check, attendee, self->fields[column], rp_csv_unguard_cell (value), line, &error))
         add_problem (check, line, column, error->message);
     }
 
