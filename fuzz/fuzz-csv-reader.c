@@ -16,9 +16,11 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
-/* What the reader returns, written out again with rp-csv.c, reads back the same.
- * The copy starts with a byte order mark, as "CSV UTF-8" does: the reader takes
- * one off, so a first cell that itself starts with U+FEFF keeps it. */
+/* What the reader returns, written out again with rp-csv.c, reads back the same
+ * once the apostrophe that keeps a spreadsheet from running a cell as a formula
+ * is taken off, and that apostrophe is the only change. The copy starts with a
+ * byte order mark, as "CSV UTF-8" does: the reader takes one off, so a first
+ * cell that itself starts with U+FEFF keeps it. */
 static void
 check_round_trip (RpCsvTable *table)
 {
@@ -39,7 +41,19 @@ check_round_trip (RpCsvTable *table)
   g_assert_no_error (error);
   g_assert_cmpuint (rp_csv_table_get_n_records (again), ==, n_records);
   for (guint i = 0; i < n_records; i++)
-    g_assert_cmpstrv (rp_csv_table_get_record (again, i, NULL), rp_csv_table_get_record (table, i, NULL));
+    {
+      guint n_fields = 0;
+      const char * const *record = rp_csv_table_get_record (table, i, &n_fields);
+      const char * const *written = rp_csv_table_get_record (again, i, NULL);
+
+      g_assert_cmpuint (g_strv_length ((char **) written), ==, n_fields);
+      for (guint j = 0; j < n_fields; j++)
+        {
+          g_assert_cmpstr (rp_csv_unguard_cell (written[j]), ==, record[j]);
+          g_assert_true (g_str_equal (written[j], record[j]) ||
+                         (written[j][0] == '\'' && g_str_equal (written[j] + 1, record[j])));
+        }
+    }
 }
 
 static void

@@ -111,7 +111,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_cmpuint (problem->line, >=, 1);
       g_assert_cmpint (problem->column, <, (int) rp_import_get_n_columns (import));
       g_assert_true ((problem->column >= 0) == (problem->heading != NULL));
-      g_assert_true (g_utf8_validate (problem->message, -1, NULL));
+      rp_fuzz_assert_shown_safely (problem->message);
+      if (problem->heading != NULL)
+        rp_fuzz_assert_shown_safely (problem->heading);
     }
 
   /* What would be added can be saved, once each, and takes no number in use. */

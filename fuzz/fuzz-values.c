@@ -60,7 +60,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     if (!rp_import_parse_number (text, &number, &number_error))
       g_assert_error (number_error, RP_ERROR, RP_ERROR_INVALID);
     if (!rp_import_parse_step (text, &step, &step_error))
-      g_assert_true (g_utf8_validate (step_error->message, -1, NULL));
+      rp_fuzz_assert_shown_safely (step_error->message);
   }
 
   return 0;

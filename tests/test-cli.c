@@ -120,7 +120,23 @@ test_cli_demo_then_read_back (void)
     g_assert_cmpint (jump.status, ==, 1);
     g_assert_nonnull (strstr (jump.err, "Jumping from step 1 to step 3 needs a reason."));
 
-    run_cli (&forward, "step", "--database", path, "--attendee", "4", "--to", "2", "--note", "Phoned the family", NULL);
+    /* The step is read as an import reads it: a whole number from 1 to 6 or a step's name. */
+    {
+      const char *unclear[] = { "2.5", "0x2", "+2", "02.0", "2 or 3", "Step 2" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (unclear); i++)
+        {
+          g_auto(CliResult) refused = { 0 };
+          g_autofree char *expected = g_strdup_printf ("“%s” is not a step.", unclear[i]);
+
+          run_cli (&refused, "step", "--database", path, "--attendee", "4", "--to", unclear[i], "--note", "Phoned", NULL);
+          g_assert_cmpint (refused.status, ==, 2);
+          g_assert_nonnull (strstr (refused.err, expected));
+        }
+    }
+
+    run_cli (&forward, "step", "--database", path, "--attendee", "4", "--to", "contact with people to commence discussion",
+             "--note", "Phoned the family", NULL);
     g_assert_cmpint (forward.status, ==, 0);
 
     run_cli (&after, "attendees", "--database", path, "--format", "csv", NULL);
@@ -389,7 +405,7 @@ test_cli_import (void)
   g_assert_true (g_file_set_contents (good,
                                       "attendee_no,status,step,full_name,worker\r\n"
                                       "20,ASC,1,Zara Ali,PM\r\n"
-                                      "21,Health,2 · Contact with people to commence discussion,Yusuf Ali,\r\n",
+                                      "21,Health,Contact with people to commence discussion,Yusuf Ali,\r\n",
                                       -1, NULL));
   g_assert_true (g_file_set_contents (bad,
                                       "attendee_no,status,step,full_name\n"
@@ -407,7 +423,7 @@ test_cli_import (void)
   /* Every problem, as FILE:LINE: column “heading”: message, and a failing exit status. */
   run_cli (&dry_bad, "import", "--database", path, "--dry-run", bad, NULL);
   g_assert_cmpint (dry_bad.status, ==, 1);
-  step_problem = g_strdup_printf ("%s:2: column “step”: The step must be a number from 1 to 6.\n", bad);
+  step_problem = g_strdup_printf ("%s:2: column “step”: “7” is not a step. Write a whole number from 1 to 6, or the step’s name as the moving plan gives it.\n", bad);
   number_problem = g_strdup_printf ("%s:3: column “attendee_no”: Attendee number 4 is already in use in this programme.\n", bad);
   g_assert_nonnull (strstr (dry_bad.err, step_problem));
   g_assert_nonnull (strstr (dry_bad.err, number_problem));
@@ -455,6 +471,60 @@ test_cli_import (void)
   rp_test_remove_tree (dir);
 }
 
+/* Whether @text holds ESC or another control a terminal acts on, or a bidirectional override. */
+static gboolean
+has_terminal_controls (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+          (c >= 0x2066 && c <= 0x2069))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A file or an argument that holds escape sequences cannot make the terminal
+ * run them: every value quoted in an error shows them as codes. */
+static void
+test_cli_no_raw_controls (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "hostile.csv", NULL);
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) import = { 0 };
+  g_auto(CliResult) command = { 0 };
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_true (g_file_set_contents (file,
+                                      "attendee_no,status,step,full_name\x1b,worker,\x1b]0;owned\x07notes,date_of_birth\n"
+                                      "20,ASC,\x1b[2J,Zara Ali,R\x1b[8mH,,\n"
+                                      "21,ASC,1,\xe2\x80\xae" "Ali,,,\xe2\x80\xae" "3202-01-02\n",
+                                      -1, NULL));
+
+  run_cli (&import, "import", "--database", path, "--dry-run", file, NULL);
+  g_assert_cmpint (import.status, ==, 1);
+  g_test_message ("%s", import.err);
+  g_assert_false (has_terminal_controls (import.err));
+  g_assert_nonnull (strstr (import.err, "the column “\\x1b]0;owned\\x07notes” is left out"));
+  g_assert_nonnull (strstr (import.err, ":2: column “step”: “\\x1b[2J” is not a step."));
+  g_assert_nonnull (strstr (import.err, ":2: column “worker”: No worker called “R\\x1b[8mH”"));
+  g_assert_nonnull (strstr (import.err, ":3: column “full_name\\x1b”: There is a hidden character (U+202E) in the full name"));
+  g_assert_nonnull (strstr (import.err, ":3: column “date_of_birth”: “[U+202E]3202-01-02” is not a date"));
+
+  run_cli (&command, "frob\x1b[2J", NULL);
+  g_assert_cmpint (command.status, ==, 2);
+  g_assert_false (has_terminal_controls (command.err));
+  g_assert_nonnull (strstr (command.err, "“frob\\x1b[2J” is not a command"));
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -468,6 +538,7 @@ main (int    argc,
   g_test_add_func ("/cli/generate", test_cli_generate);
   g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
   g_test_add_func ("/cli/import", test_cli_import);
+  g_test_add_func ("/cli/no-raw-controls", test_cli_no_raw_controls);
 
   return g_test_run ();
 }

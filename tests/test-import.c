@@ -318,6 +318,72 @@ test_csv_binary_garbage (void)
     }
 }
 
+/* Fails unless no cell of @csv would run as a formula in a spreadsheet: none
+ * starts with =, +, -, @, a tab or a carriage return, other than a number. */
+static void
+assert_no_formula_cells (const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpCsvTable) table = rp_csv_read (csv, strlen (csv), NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint r = 0; r < rp_csv_table_get_n_records (table); r++)
+    {
+      guint n_cells = 0;
+      const char * const *cells = rp_csv_table_get_record (table, r, &n_cells);
+
+      for (guint c = 0; c < n_cells; c++)
+        {
+          char *end = NULL;
+
+          if (cells[c][0] == '\0' || strchr ("=+-@\t\r", cells[c][0]) == NULL)
+            continue;
+          g_ascii_strtod (cells[c], &end);
+          if (*end != '\0' || strpbrk (cells[c], "eExXnN") != NULL)
+            g_test_fail_printf ("record %u, cell %u would be read as a formula: %s", r, c, cells[c]);
+        }
+    }
+}
+
+/* What would be a formula in a spreadsheet is written as text, and reads back
+ * as it was; numbers stay numbers (OWASP, "CSV Injection"). */
+static void
+test_csv_formula_guard (void)
+{
+  const char *values[] = {
+    "=1+2", "=HYPERLINK(\"http://example.com\",\"Open\")", "+44 7700 900123", "-2+3+cmd|' /C calc'!A0",
+    "@SUM(A1)", "\tTabbed", "\rCarriage return", "\nLine feed", " =after a space", "'=with an apostrophe", "''+two",
+    "'apostrophe", "'", "-", "plain", "", "3.5", "-1", "+2", "-0.5", "1-2",
+  };
+  const char * const kept[] = { "'apostrophe", "'", "plain", "", "3.5", "-1", "+2", "-0.5", "1-2", NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(RpCsvTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *cells;
+  guint n_cells = 0;
+
+  rp_csv_append_row (out, values, G_N_ELEMENTS (values));
+  assert_no_formula_cells (out->str);
+  g_assert_true (g_str_has_prefix (out->str, "\"'=1+2\",\"'=HYPERLINK(\"\"http://example.com\"\",\"\"Open\"\")\",\"'+44 7700 900123\","));
+
+  table = rp_csv_read (out->str, out->len, NULL, &error);
+  g_assert_no_error (error);
+  cells = rp_csv_table_get_record (table, 0, &n_cells);
+  g_assert_cmpuint (n_cells, ==, G_N_ELEMENTS (values));
+  for (guint i = 0; i < n_cells; i++)
+    {
+      /* Reading makes every line end a line feed, in this cell as in any other. */
+      g_autofree char *expected = g_strdelimit (g_strdup (values[i]), "\r", '\n');
+
+      g_assert_cmpstr (rp_csv_unguard_cell (cells[i]), ==, expected);
+      /* Text that could not be a formula, and numbers, are written as they are. */
+      if (g_strv_contains (kept, values[i]))
+        g_assert_cmpstr (cells[i], ==, values[i]);
+      else
+        g_assert_cmpint (cells[i][0], ==, '\'');
+    }
+}
+
 static void
 test_csv_cancelled (void)
 {
@@ -337,10 +403,14 @@ static void
 test_import_parsers (void)
 {
   const struct { const char *text; int step; } steps[] = {
-    { "1", 1 }, { " 6 ", 6 }, { "Step 3", 3 }, { "step 3", 3 },
-    { "2 · Contact with people to commence discussion", 2 },
-    { "2 - Contact with…", 2 }, { "4. Review process completed", 4 },
-    { "Review in progress", 3 }, { "review IN progress", 3 },
+    /* A whole number from 1 to 6 (a leading zero changes nothing), or a step's exact name. */
+    { "1", 1 }, { " 6 ", 6 }, { "\t4\t", 4 }, { "02", 2 }, { "006", 6 },
+    { "Review in progress", 3 }, { "review IN progress", 3 }, { " Social worker identified ", 1 },
+    /* Anything else is a guess about where someone is on the moving plan. */
+    { "2.5", 0 }, { "3 - maybe 4", 0 }, { "1 – 6", 0 }, { "4 not yet", 0 }, { "07", 0 },
+    { "+3", 0 }, { "3.0", 0 }, { "3.", 0 }, { "3,", 0 }, { "0x3", 0 }, { "３", 0 }, { "3/4", 0 },
+    { "Step 3", 0 }, { "step 3", 0 }, { "2 · Contact with people to commence discussion", 0 },
+    { "2 - Contact with…", 0 }, { "4. Review process completed", 0 }, { "Review", 0 },
     { "0", 0 }, { "7", 0 }, { "12", 0 }, { "2a", 0 }, { "two", 0 }, { "", 0 }, { "-1", 0 },
     { "3 · Social worker identified", 0 }, { "9999999999", 0 },
   };
@@ -377,8 +447,11 @@ test_import_parsers (void)
     g_autoptr(GError) error = NULL;
     int step = 0;
 
-    g_assert_false (rp_import_parse_step ("7", &step, &error));
-    g_assert_cmpstr (error->message, ==, "The step must be a number from 1 to 6.");
+    g_assert_false (rp_import_parse_step (" 2.5 ", &step, &error));
+    g_assert_cmpstr (error->message, ==, "“2.5” is not a step. Write a whole number from 1 to 6, or the step’s name as the moving plan gives it.");
+    g_clear_error (&error);
+    g_assert_false (rp_import_parse_step ("", &step, &error));
+    g_assert_cmpstr (error->message, ==, "Enter the step, a whole number from 1 to 6.");
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
@@ -475,7 +548,7 @@ test_import_preview (Fixture       *fixture,
                         "wheelchair_user,transport_needed,target_moving_date,outcome,case_notes\r\n"
                         "5,ASC,4,Review process completed,Ella Morgan,,08/06/1990,rh,yes,no,31/01/2024,"
                         "attending,\"Susan keen on Mosaic;\r\nworried about transport.\"\r\n"
-                        "7,Attendee (Health),2 · Contact with people to commence discussion,,"
+                        "7,Attendee (Health),Contact with people to commence discussion,,"
                         "Farid Shah,Fred,1985-02-01,Priya Mistry,,Y,,,\r\n"
                         ",,,,,,,,,,,,\r\n");
 
@@ -543,7 +616,7 @@ test_import_row_checks (Fixture       *fixture,
                           /* 19 */ "33,ASC,1,Unsure,,,,,maybe\n"
                           /* 20 */ "34,ASC,1,Short Row\n"
                           /* 21 */ "20,ASC,1,Same Number,,,,,\n"
-                          /* 22 */ "35,asc,Step 2,Fine,20/09/1980,2024-03-15,Priya Mistry,attending,no\n",
+                          /* 22 */ "35,asc,02,Fine,20/09/1980,2024-03-15,Priya Mistry,attending,no\n",
                           long_name);
   preview = check_text (fixture, text);
 
@@ -552,8 +625,8 @@ test_import_row_checks (Fixture       *fixture,
   assert_problem (preview, 4, "attendee_no", "must be a whole number from 1 upwards");
   assert_problem (preview, 5, "attendee_no", "Attendee number 1 is already in use in this programme.");
   assert_problem (preview, 6, "status", "The status must be ASC or Health.");
-  assert_problem (preview, 7, "step", "The step must be a number from 1 to 6.");
-  assert_problem (preview, 8, "step", "The step must be a number from 1 to 6.");
+  assert_problem (preview, 7, "step", "“7” is not a step.");
+  assert_problem (preview, 8, "step", "Enter the step, a whole number from 1 to 6.");
   assert_problem (preview, 9, "full_name", "Enter the attendee’s full name.");
   assert_problem (preview, 10, "full_name", "at most 200 characters");
   assert_problem (preview, 11, "date_of_birth", "“31/02/1990” is not a real date: that month has 28 days.");
@@ -572,6 +645,105 @@ test_import_row_checks (Fixture       *fixture,
   g_assert_cmpuint (rp_import_preview_get_problems (preview)->len, ==, 20);
   g_assert_cmpuint (rp_import_preview_get_attendees (preview)->len, ==, 1);
   g_assert_cmpint (rp_attendee_get_number (g_ptr_array_index (rp_import_preview_get_attendees (preview), 0)), ==, 35);
+}
+
+/* A step cell is a whole number from 1 to 6 or a step's name: each of these
+ * was read as a step once, and each is now a problem that names the value. */
+static void
+test_import_step_exact (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *cells[] = { "2.5", "3 - maybe 4", "1 – 6", "4 not yet", "07", "+3", "3.0", "Step 3" };
+  g_autoptr(GString) text = g_string_new ("attendee_no,status,full_name,step\n");
+  g_autoptr(RpImportPreview) preview = NULL;
+  GPtrArray *attendees;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_string_append_printf (text, "%u,ASC,Person %u,%s\n", 10 + i, i, cells[i]);
+  /* Lines 10 to 12: what is still read. */
+  g_string_append (text, "20,ASC,Leading Zero, 03 \n"
+                         "21,ASC,By Name,review process COMPLETED\n"
+                         "22,ASC,Plain,6\n");
+  preview = check_text (fixture, text->str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("“%s” is not a step. Write a whole number from 1 to 6", cells[i]);
+
+      assert_problem (preview, 2 + i, "step", expected);
+    }
+  g_assert_cmpuint (rp_import_preview_get_problems (preview)->len, ==, G_N_ELEMENTS (cells));
+
+  attendees = rp_import_preview_get_attendees (preview);
+  g_assert_cmpuint (attendees->len, ==, 3);
+  g_assert_cmpint (rp_attendee_get_step (g_ptr_array_index (attendees, 0)), ==, 3);
+  g_assert_cmpint (rp_attendee_get_step (g_ptr_array_index (attendees, 1)), ==, 4);
+  g_assert_cmpint (rp_attendee_get_step (g_ptr_array_index (attendees, 2)), ==, 6);
+}
+
+/* Whether @text holds a character a terminal acts on or that reorders text. */
+static gboolean
+has_hidden_characters (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+          (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c || c == 0x200b)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Escape sequences and bidirectional overrides are refused in names, on the
+ * right line and column, and no message or heading carries them raw. */
+static void
+test_import_hidden_characters (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(RpImportPreview) preview = NULL;
+  GPtrArray *problems;
+
+  preview = check_text (fixture,
+                        /* The heading of the name column ends in ESC, which the heading check skips. */
+                        "attendee_no,status,step,full_name\x1b,preferred_name,contact_name,worker,date_of_birth\n"
+                        /* 2 */ "10,ASC,1,\x1b[2J\x1b]0;owned\x07Ali,,,,\n"
+                        /* 3 */ "11,ASC,1,Ali Khan,\xe2\x80\xae" "exe.gnp,,,\n"
+                        /* 4 */ "12,ASC,1,Ali Khan,,Sam\xe2\x80\x8fir,,\n"
+                        /* 5 */ "13,ASC,1,Ali\xe2\x80\x8b" "Khan,,,,\n"
+                        /* 6 */ "14,ASC,1,Ali \xc2\x9b" "31m,,,,\n"
+                        /* 7 */ "15,ASC,1,Ali Khan,\xe2\x81\xa6" "Ali\xe2\x81\xa9,,,\n"
+                        /* 8 */ "16,ASC,1,Ali Khan,,,R\x1b[8mH,\n"
+                        /* 9 */ "17,ASC,1,Ali Khan,,,,\xe2\x80\xae" "3202-01-02\n"
+                        /* 10 */ "18,ASC,1,,,,,\n"
+                        /* 11 */ "19,ASC,1,\xd8\xb9\xd9\x84\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd8\xb6\xd8\xa7,,,Priya Mistry,\n"
+                        /* 12 */ "20,ASC,1,\"Ali\nKhan\",,,,\n");
+  problems = rp_import_preview_get_problems (preview);
+
+  assert_problem (preview, 2, "full_name\\x1b", "There is a control character (U+001B) in the full name");
+  assert_problem (preview, 3, "preferred_name", "There is a hidden character (U+202E) in the preferred name");
+  assert_problem (preview, 4, "contact_name", "There is a hidden character (U+200F) in the contact’s name");
+  assert_problem (preview, 5, "full_name\\x1b", "There is a hidden character (U+200B) in the full name");
+  assert_problem (preview, 6, "full_name\\x1b", "There is a control character (U+009B) in the full name");
+  assert_problem (preview, 7, "preferred_name", "There is a hidden character (U+2066) in the preferred name");
+  /* Values that are quoted show their hidden characters as codes. */
+  assert_problem (preview, 8, "worker", "No worker called “R\\x1b[8mH” is in this database.");
+  assert_problem (preview, 9, "date_of_birth", "“[U+202E]3202-01-02” is not a date");
+  assert_problem (preview, 10, "full_name\\x1b", "Enter the attendee’s full name.");
+  assert_problem (preview, 12, "full_name\\x1b", "The full name cannot hold a line break or a tab.");
+  /* A name written with a zero-width non-joiner, as Persian is, is a name. */
+  g_assert_cmpuint (problems->len, ==, 10);
+  g_assert_cmpuint (rp_import_preview_get_attendees (preview)->len, ==, 1);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RpImportProblem *problem = g_ptr_array_index (problems, i);
+
+      if (has_hidden_characters (problem->message) || has_hidden_characters (problem->heading))
+        g_test_fail_printf ("the problem on line %u shows a hidden character raw", problem->line);
+    }
 }
 
 static void
@@ -856,8 +1028,35 @@ test_import_round_trip (void)
   g_autoptr(RpProgramme) empty = rp_programme_new ();
 
   g_free (run_cli (0, "demo", "--database", first, NULL));
+
+  /* Text a spreadsheet would run as a formula, and a phone number that looks like one. */
+  {
+    g_autoptr(RpStore) store = rp_store_open (first, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpProgramme) programme = NULL;
+    g_autoptr(RpAttendee) one = NULL;
+    g_autoptr(RpAttendee) two = NULL;
+
+    g_assert_no_error (error);
+    programme = rp_store_get_programme (store, 1, &error);
+    g_assert_no_error (error);
+    one = rp_store_find_attendee (store, rp_programme_get_id (programme), 1, &error);
+    two = rp_store_find_attendee (store, rp_programme_get_id (programme), 2, &error);
+    g_assert_no_error (error);
+    rp_attendee_set_report_note (one, "=HYPERLINK(\"http://example.com\",\"Open\")");
+    rp_attendee_set_contact_phone (one, "+44 7700 900123");
+    rp_attendee_set_case_notes (one, "-2+3+cmd|' /C calc'!A0");
+    rp_attendee_set_access_needs (two, "@SUM(1+1)");
+    rp_attendee_set_case_notes (two, "'=typed with an apostrophe");
+    rp_attendee_set_contact_relationship (two, "\tSister");
+    g_assert_true (rp_store_save_attendee (store, one, &error));
+    g_assert_true (rp_store_save_attendee (store, two, &error));
+    g_assert_no_error (error);
+  }
+
   exported = run_cli (0, "attendees", "--database", first, "--format", "csv", "--all-fields", NULL);
   g_assert_true (g_file_set_contents (csv_path, exported, -1, &error));
+  assert_no_formula_cells (exported);
+  g_assert_nonnull (strstr (exported, ",\"'+44 7700 900123\","));
 
   /* The other database knows the same workers, and has an empty programme to fill. */
   g_free (run_cli (0, "demo", "--database", second, NULL));
@@ -906,10 +1105,13 @@ main (int    argc,
   g_test_add_func ("/core/csv-reader/refused", test_csv_refused);
   g_test_add_func ("/core/csv-reader/binary-garbage", test_csv_binary_garbage);
   g_test_add_func ("/core/csv-reader/cancelled", test_csv_cancelled);
+  g_test_add_func ("/core/csv/formula-guard", test_csv_formula_guard);
   g_test_add_func ("/core/import/parsers", test_import_parsers);
   g_test_add_func ("/core/import/columns", test_import_columns);
   g_test_add ("/core/import/preview", Fixture, NULL, fixture_set_up, test_import_preview, fixture_tear_down);
   g_test_add ("/core/import/row-checks", Fixture, NULL, fixture_set_up, test_import_row_checks, fixture_tear_down);
+  g_test_add ("/core/import/step-exact", Fixture, NULL, fixture_set_up, test_import_step_exact, fixture_tear_down);
+  g_test_add ("/core/import/hidden-characters", Fixture, NULL, fixture_set_up, test_import_hidden_characters, fixture_tear_down);
   g_test_add ("/core/import/file-problems", Fixture, NULL, fixture_set_up, test_import_file_problems, fixture_tear_down);
   g_test_add_func ("/core/import/unreadable", test_import_unreadable);
   g_test_add ("/core/import/apply", Fixture, NULL, fixture_set_up, test_import_apply, fixture_tear_down);

@@ -197,6 +197,123 @@ test_exports_private (Fixture       *fixture,
     assert_private (paths[i]);
 }
 
+/* Names typed in the app or set through the core are checked as the import
+ * checks them: no escape sequences, no bidirectional overrides, no hidden
+ * characters, no line breaks. Other text keeps its tabs and line breaks but
+ * no other control characters. */
+static void
+test_hidden_characters_refused (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(RpAttendee) attendee = find (fixture, 6);
+  g_autoptr(RpAttendee) stored = NULL;
+  g_autoptr(GListModel) workers = rp_store_list_workers (fixture->store, TRUE, NULL);
+  g_autoptr(RpWorker) worker = g_list_model_get_item (workers, 0);
+  g_autoptr(RpWorker) new_worker = rp_worker_new ();
+  g_autoptr(GError) error = NULL;
+  guint audit_before = count_audit (fixture, rp_attendee_get_id (attendee));
+  const struct { const char *name; const char *message; } refused[] = {
+    { "\x1b[31mAisha\x1b[0m", "There is a control character (U+001B) in the full name" },
+    { "Aisha \xc2\x9b" "2J", "There is a control character (U+009B) in the full name" },
+    { "Aisha\x7f", "There is a control character (U+007F) in the full name" },
+    { "Aisha \xe2\x80\xae" "nahmaR", "There is a hidden character (U+202E) in the full name" },
+    { "\xe2\x81\xa7" "Aisha\xe2\x81\xa9", "There is a hidden character (U+2067) in the full name" },
+    { "Aisha\xe2\x80\x8e", "There is a hidden character (U+200E) in the full name" },
+    { "Aisha \xd8\x9c" "Rahman", "There is a hidden character (U+061C) in the full name" },
+    { "Ai\xe2\x80\x8bsha", "There is a hidden character (U+200B) in the full name" },
+    { "Ai\xc2\xadsha", "There is a hidden character (U+00AD) in the full name" },
+    { "Aisha\nRahman", "The full name cannot hold a line break or a tab." },
+    { "Aisha\tRahman", "The full name cannot hold a line break or a tab." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(RpAttendee) edited = rp_attendee_copy (attendee);
+
+      rp_attendee_set_full_name (edited, refused[i].name);
+      g_assert_false (rp_store_save_attendee (fixture->store, edited, &error));
+      g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+      if (!g_str_has_prefix (error->message, refused[i].message))
+        g_test_fail_printf ("name %u refused with “%s”", i, error->message);
+      g_clear_error (&error);
+    }
+
+  /* The other names of a person, and the names of workers, the same way. */
+  {
+    g_autoptr(RpAttendee) edited = rp_attendee_copy (attendee);
+
+    rp_attendee_set_contact_name (edited, "Susan \xe2\x80\xae" "Morgan");
+    g_assert_false (rp_store_save_attendee (fixture->store, edited, &error));
+    g_assert_nonnull (strstr (error->message, "There is a hidden character (U+202E) in the contact’s name"));
+    g_clear_error (&error);
+
+    rp_attendee_set_contact_name (edited, NULL);
+    rp_attendee_set_preferred_name (edited, "\x1b]0;Ali\x07");
+    g_assert_false (rp_store_save_attendee (fixture->store, edited, &error));
+    g_assert_nonnull (strstr (error->message, "There is a control character (U+001B) in the preferred name"));
+    g_clear_error (&error);
+
+    /* A control character in a note is refused too, but its line breaks and tabs are kept. */
+    rp_attendee_set_preferred_name (edited, NULL);
+    rp_attendee_set_case_notes (edited, "Fine\n\tthen \x1b[2J");
+    g_assert_false (rp_store_save_attendee (fixture->store, edited, &error));
+    g_assert_nonnull (strstr (error->message, "There is a control character (U+001B) in the case notes"));
+    g_clear_error (&error);
+  }
+
+  rp_worker_set_name (worker, "Priya \xe2\x80\xae" "Mistry");
+  g_assert_false (rp_store_save_worker (fixture->store, worker, &error));
+  g_assert_nonnull (strstr (error->message, "There is a hidden character (U+202E) in the worker’s name"));
+  g_clear_error (&error);
+
+  rp_worker_set_name (new_worker, "Rosa Hale");
+  rp_worker_set_initials (new_worker, "R\x1b[8mH");
+  g_assert_false (rp_store_add_worker (fixture->store, new_worker, &error));
+  g_assert_nonnull (strstr (error->message, "There is a control character (U+001B) in the initials"));
+  g_clear_error (&error);
+
+  /* Nothing refused was written; names in any script, with the joiners
+   * Persian and emoji need, are still names. */
+  stored = find (fixture, 6);
+  g_assert_cmpstr (rp_attendee_get_full_name (stored), ==, rp_attendee_get_full_name (attendee));
+  g_assert_cmpuint (count_audit (fixture, rp_attendee_get_id (attendee)), ==, audit_before);
+  {
+    g_autoptr(RpAttendee) edited = rp_attendee_copy (attendee);
+
+    rp_attendee_set_full_name (edited, "\xd8\xb9\xd9\x84\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd8\xb6\xd8\xa7 \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7");
+    g_assert_true (rp_store_save_attendee (fixture->store, edited, &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* Values quoted in messages show what a terminal would act on as codes. */
+static void
+test_quote_value (void)
+{
+  const struct { const char *value; const char *quoted; } cases[] = {
+    { "Zara Ali", "Zara Ali" },
+    { "\x1b[2J\x1b]0;owned\x07", "\\x1b[2J\\x1b]0;owned\\x07" },
+    { "a\tb\nc\rd", "a\\tb\\nc\\rd" },
+    { "Ali \xe2\x80\xae" "exe.gnp", "Ali [U+202E]exe.gnp" },
+    { "\xc2\x9b" "2J", "[U+009B]2J" },
+    { "\xe2\x81\xa6" "x\xe2\x81\xa9\xe2\x80\x8f", "[U+2066]x[U+2069][U+200F]" },
+    { "bad \xff byte", "bad \\xff byte" },
+    { "\xd8\xb9\xd9\x84\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd8\xb6\xd8\xa7", "\xd8\xb9\xd9\x84\xdb\x8c\xe2\x80\x8c\xd8\xb1\xd8\xb6\xd8\xa7" },
+    { "", "" },
+    { NULL, "" },
+    { "1234567890123456789012345678901234567890", "1234567890123456789012345678901234567890" },
+    { "12345678901234567890123456789012345678901", "123456789012345678901234567890123456789…" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quoted = rp_quote_value (cases[i].value);
+
+      g_assert_cmpstr (quoted, ==, cases[i].quoted);
+      g_assert_true (g_utf8_validate (quoted, -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,7 +325,9 @@ main (int   argc,
   ADD ("unicode-kept-exactly", test_unicode_kept_exactly);
   ADD ("too-long-refused", test_too_long_refused);
   ADD ("exports-private", test_exports_private);
+  ADD ("hidden-characters-refused", test_hidden_characters_refused);
 #undef ADD
+  g_test_add_func ("/core/input/quote-value", test_quote_value);
 
   return g_test_run ();
 }

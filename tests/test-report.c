@@ -775,6 +775,64 @@ test_report_xlsx (Fixture       *fixture,
       g_test_fail_printf ("the spreadsheet contains the private value “%s”", (char *) g_ptr_array_index (values, v));
 }
 
+/* Text a spreadsheet would run as a formula is written so that it reads as
+ * text: in CSV after an apostrophe (OWASP, "CSV Injection"), in XLSX as a
+ * string, never a formula. Counts and changes stay numbers. */
+static void
+test_report_formula_cells (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  RpReportOptions options = { .compare_with = "2023-08-01" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) three = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 3, NULL);
+  g_autoptr(GListModel) actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(RpTimetableAction) first = g_list_model_get_item (actions, 0);
+  g_autoptr(RpReport) report = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *timetable = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.xlsx", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-text.py", NULL);
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *strings = NULL;
+  int status = 0;
+
+  rp_attendee_set_report_note (three, "=HYPERLINK(\"http://example.com\",\"Open\")");
+  g_assert_true (rp_store_save_attendee (fixture->store, three, &error));
+  rp_timetable_action_set_activity (first, "@SUM(1+1)");
+  rp_timetable_action_set_owner (first, "-PM");
+  g_assert_true (rp_store_save_action (fixture->store, first, &error));
+  g_assert_no_error (error);
+
+  report = build (fixture, &options);
+  progress = rp_report_to_csv (report, RP_REPORT_TABLE_PROGRESS);
+  timetable = rp_report_to_csv (report, RP_REPORT_TABLE_TIMETABLE);
+  summary = rp_report_to_csv (report, RP_REPORT_TABLE_SUMMARY);
+
+  g_assert_nonnull (strstr (progress, "\r\n3,ASC,2,Contact with people to commence discussion,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"Open\"\")\","));
+  g_assert_true (g_str_has_prefix (timetable, "activity,task_owner,due_date,due,status\r\n\"'@SUM(1+1)\",\"'-PM\","));
+  g_assert_nonnull (strstr (summary, "1,Social worker identified,2,-17\r\n"));
+  g_assert_nonnull (strstr (summary, "2,Contact with people to commence discussion,8,+8\r\n"));
+  g_assert_null (strchr (summary, '\''));
+
+  g_assert_true (rp_report_write_xlsx (report, path, &error));
+  g_assert_no_error (error);
+  if (python == NULL)
+    {
+      g_test_skip ("python3 is not installed");
+      return;
+    }
+
+  {
+    const char *args[] = { python, script, path, "xl/sharedStrings.xml", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &strings, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (strings, "\n=HYPERLINK(\"http://example.com\",\"Open\")\n"));
+  g_assert_nonnull (strstr (strings, "\n@SUM(1+1)\n"));
+  g_assert_nonnull (strstr (strings, "\n-PM\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -795,6 +853,7 @@ main (int    argc,
   ADD ("/core/report/cli", test_report_cli);
   ADD ("/core/report/pdf", test_report_pdf);
   ADD ("/core/report/xlsx", test_report_xlsx);
+  ADD ("/core/report/formula-cells", test_report_formula_cells);
   ADD ("/core/timetable/order", test_timetable_order);
 #undef ADD
   g_test_add_func ("/core/report/due-dates", test_report_due_dates);

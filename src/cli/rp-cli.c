@@ -11,6 +11,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-validate.h"
 
 #define EXIT_USAGE 2
 
@@ -401,6 +402,7 @@ command_step (int    argc,
   g_autofree char *date_text = NULL;
   g_autofree char *date = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *to_text = NULL;
   gint64 programme_id = 0;
   int number = 0;
   int to_step = 0;
@@ -409,7 +411,7 @@ command_step (int    argc,
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
-    { "to", 't', 0, G_OPTION_ARG_INT, &to_step, N_("The step reached, 1 to 6"), N_("STEP") },
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to_text, N_("The step reached, 1 to 6, or its name"), N_("STEP") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day it was reached (default: today)"), N_("YYYY-MM-DD") },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("Why; needed for a jump or a step back"), N_("TEXT") },
     { NULL }
@@ -420,10 +422,13 @@ command_step (int    argc,
     return status;
   if (number <= 0)
     return usage_error (context, _("Name the attendee with --attendee N."));
-  if (to_step == 0)
+  if (to_text == NULL)
     return usage_error (context, _("Name the step reached with --to STEP."));
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
+  /* Read as an import reads a step cell: "2.5" or "3 or 4" is not a step. */
+  if (!rp_import_parse_step (to_text, &to_step, &error))
+    return usage_error (context, error->message);
 
   if (date_text != NULL && !(date = rp_date_normalise (date_text, &error)))
     {
@@ -960,8 +965,12 @@ command_import (int    argc,
 
   for (guint i = 0; i < rp_import_get_n_columns (import); i++)
     if (!rp_import_is_recognised (import, i) && rp_import_get_heading (import, i)[0] != '\0')
-      g_printerr (_("%s: the column “%s” is left out: Reprovision does not know its heading.\n"),
-                  path, rp_import_get_heading (import, i));
+      {
+        g_autofree char *heading = rp_quote_value (rp_import_get_heading (import, i));
+
+        g_printerr (_("%s: the column “%s” is left out: Reprovision does not know its heading.\n"),
+                    path, heading);
+      }
 
   if (!(preview = rp_import_check (import, store, rp_programme_get_id (programme), NULL, &error)))
     return fail (error);
@@ -1056,7 +1065,11 @@ main (int    argc,
         return commands[i].run (argc - 1, argv + 1);
       }
 
-  g_printerr (_("reprovision-cli: “%s” is not a command.\n\n"), argv[1]);
+  {
+    g_autofree char *command = rp_quote_value (argv[1]);
+
+    g_printerr (_("reprovision-cli: “%s” is not a command.\n\n"), command);
+  }
   print_help (stderr);
   return EXIT_USAGE;
 }

@@ -1167,9 +1167,9 @@ rp_attendee_validate (RpAttendee  *self,
     }
 
   if (!rp_check_required (self->full_name, _("Enter the attendee’s full name."), error) ||
-      !rp_check_text (self->full_name, RP_SHORT_TEXT_MAX, _("The full name"), error) ||
-      !rp_check_text (self->preferred_name, RP_SHORT_TEXT_MAX, _("The preferred name"), error) ||
-      !rp_check_text (self->contact_name, RP_SHORT_TEXT_MAX, _("The contact’s name"), error) ||
+      !rp_check_name (self->full_name, RP_SHORT_TEXT_MAX, _("The full name"), error) ||
+      !rp_check_name (self->preferred_name, RP_SHORT_TEXT_MAX, _("The preferred name"), error) ||
+      !rp_check_name (self->contact_name, RP_SHORT_TEXT_MAX, _("The contact’s name"), error) ||
       !rp_check_text (self->contact_relationship, RP_SHORT_TEXT_MAX, _("The relationship"), error) ||
       !rp_check_text (self->contact_phone, RP_SHORT_TEXT_MAX, _("The phone number"), error) ||
       !rp_check_text (self->access_needs, RP_LONG_TEXT_MAX, _("The access needs"), error) ||

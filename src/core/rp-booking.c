@@ -492,6 +492,6 @@ rp_booking_validate (RpBooking  *self,
     }
 
   return rp_check_time (self->pickup_time, error) &&
-         rp_check_text (self->family_attending, RP_SHORT_TEXT_MAX, _("Who is coming from the family"), error) &&
+         rp_check_name (self->family_attending, RP_SHORT_TEXT_MAX, _("Who is coming from the family"), error) &&
          rp_check_text (self->feedback, RP_LONG_TEXT_MAX, _("The feedback"), error);
 }

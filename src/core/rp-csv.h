@@ -6,8 +6,9 @@
 
 G_BEGIN_DECLS
 
-void rp_csv_append_row (GString           *out,
-                        const char * const *fields,
-                        gsize               n_fields);
+void        rp_csv_append_row   (GString            *out,
+                                 const char * const *fields,
+                                 gsize               n_fields);
+const char *rp_csv_unguard_cell (const char         *cell);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "rp-date.h"
 #include "rp-error.h"
+#include "rp-validate.h"
 
 static const char * const english_months[] = {
   "january", "february", "march", "april", "may", "june", "july",
@@ -148,11 +149,13 @@ check_date (const char  *trimmed,
             GDate       *date,
             GError     **error)
 {
+  g_autofree char *shown = rp_quote_value (trimmed);
+
   if (two_digit_year)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                    _("“%s” has a two-digit year. Type the year in full, for example 20/09/2023."),
-                   trimmed);
+                   shown);
       return FALSE;
     }
 
@@ -160,7 +163,7 @@ check_date (const char  *trimmed,
     {
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                    _("“%s” is not a likely year. Type a year between 1900 and 2200."),
-                   trimmed);
+                   shown);
       return FALSE;
     }
 
@@ -168,7 +171,7 @@ check_date (const char  *trimmed,
     {
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                    _("“%s” is not a real date: there is no month %d. Type the day first, for example 20/09/2023."),
-                   trimmed, month);
+                   shown, month);
       return FALSE;
     }
 
@@ -176,7 +179,7 @@ check_date (const char  *trimmed,
     {
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                    _("“%s” is not a real date: that month has %d days."),
-                   trimmed, g_date_get_days_in_month (month, year));
+                   shown, g_date_get_days_in_month (month, year));
       return FALSE;
     }
 
@@ -218,9 +221,10 @@ rp_date_parse (const char  *text,
   if (!g_utf8_validate (trimmed, -1, NULL) ||
       !split_date (trimmed, &year, &month, &day, &two_digit_year))
     {
+      g_autofree char *shown = rp_quote_value (trimmed);
+
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("“%s” is not a date. Type the day, month and year, for example 20/09/2023."),
-                   g_utf8_validate (trimmed, -1, NULL) ? trimmed : "?");
+                   _("“%s” is not a date. Type the day, month and year, for example 20/09/2023."), shown);
       return FALSE;
     }
 
@@ -299,9 +303,11 @@ rp_date_parse_strict (const char  *text,
   if (!g_utf8_validate (trimmed, -1, NULL) ||
       !split_strict_date (trimmed, &year, &month, &day, &two_digit_year))
     {
+      g_autofree char *shown = rp_quote_value (trimmed);
+
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                    _("“%s” is not a date written in a form that can be read. Write dates as DD/MM/YYYY, for example 20/09/2023, or as YYYY-MM-DD, for example 2023-09-20."),
-                   g_utf8_validate (trimmed, -1, NULL) ? trimmed : "?");
+                   shown);
       return FALSE;
     }
 

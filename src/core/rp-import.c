@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rp-csv.h"
 #include "rp-csv-reader.h"
 #include "rp-date.h"
 #include "rp-error.h"
@@ -254,13 +255,6 @@ rp_import_parse_number (const char  *text,
   return TRUE;
 }
 
-static gboolean
-is_step_separator (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x00B7 /* · */ || c == 0x2013 /* – */ ||
-         c == '-' || c == '.' || c == ':' || c == ')';
-}
-
 /* The step whose name is @text, whatever its case, or 0. */
 static int
 step_named (const char *text)
@@ -280,9 +274,13 @@ step_named (const char *text)
 
 /**
  * rp_import_parse_step:
- * @text: a cell: "2", "Step 2", "2 · Contact with people to commence
- *   discussion", or a step's name alone
+ * @text: a cell: a whole number from 1 to 6 such as "2" or " 02 ", or a
+ *   step's name alone, in any case, such as "Review in progress"
  * @step: (out): 1 to 6
+ *
+ * Anything else is refused, however likely its meaning: "2.5", "3 - maybe 4",
+ * "4 not yet" or "Step 3" would each be a guess about someone's place on the
+ * moving plan. The command line's "step --to" reads its step here too.
  */
 gboolean
 rp_import_parse_step (const char  *text,
@@ -290,40 +288,29 @@ rp_import_parse_step (const char  *text,
                       GError     **error)
 {
   g_autofree char *trimmed = trimmed_copy (text);
-  const char *p = trimmed;
   const char *end = NULL;
   int value = 0;
 
   g_return_val_if_fail (step != NULL, FALSE);
 
-  if (g_ascii_strncasecmp (p, "step", 4) == 0)
-    for (p += 4; *p == ' '; p++)
-      ;
-
-  if (read_digits (p, &end, &value))
+  /* A cell that is not text at all is quoted below, with its bytes as codes. */
+  if (trimmed[0] == '\0' && (text == NULL || g_utf8_validate (text, -1, NULL)))
     {
-      const char *rest = end;
-
-      /* After the number, only a separator and the step's own name. */
-      if (*rest != '\0' && !is_step_separator (g_utf8_get_char (rest)))
-        value = 0;
-      while (*rest != '\0' && is_step_separator (g_utf8_get_char (rest)))
-        rest = g_utf8_next_char (rest);
-      if (*rest != '\0' && step_named (rest) != 0 && step_named (rest) != value)
-        {
-          g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                       _("“%s” gives one step’s number and another step’s name. Write the step as a number from 1 to 6."),
-                       trimmed);
-          return FALSE;
-        }
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("Enter the step, a whole number from 1 to 6."));
+      return FALSE;
     }
-  else if (p == trimmed)
+
+  if (!read_digits (trimmed, &end, &value) || *end != '\0')
     value = step_named (trimmed);
 
   if (!rp_moving_plan_step_valid (value))
     {
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
-                           _("The step must be a number from 1 to 6."));
+      g_autofree char *shown = rp_quote_value (trimmed[0] != '\0' ? trimmed : text);
+
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("“%s” is not a step. Write a whole number from 1 to 6, or the step’s name as the moving plan gives it."),
+                   shown);
       return FALSE;
     }
 
@@ -419,20 +406,6 @@ parse_outcome (const char  *text,
   g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
                        _("Only attendees still attending can be imported: leave the outcome empty or write “attending”. Record a move in Reprovision once they are added."));
   return FALSE;
-}
-
-/* Values from the file inside messages, cut short so that one cell cannot fill the screen. */
-static char *
-quote_value (const char *value)
-{
-  if (g_utf8_strlen (value, -1) <= 40)
-    return g_strdup (value);
-
-  {
-    g_autofree char *start = g_utf8_substring (value, 0, 39);
-
-    return g_strconcat (start, "…", NULL);
-  }
 }
 
 /* Problems ----------------------------------------------------------------- */
@@ -735,7 +708,7 @@ add_problem (Check      *check,
   problem->line = line;
   problem->column = column;
   if (column >= 0)
-    problem->heading = g_strdup (rp_import_get_heading (check->import, column));
+    problem->heading = rp_quote_value (rp_import_get_heading (check->import, column));
   problem->message = g_strdup (message);
   g_ptr_array_add (check->preview->problems, problem);
 }
@@ -755,6 +728,8 @@ check_columns (Check *check)
       for (guint column = 0; column < self->n_columns; column++)
         {
           g_autofree char *message = NULL;
+          g_autofree char *first_heading = NULL;
+          g_autofree char *heading = NULL;
 
           if (self->fields[column] != field)
             continue;
@@ -764,10 +739,10 @@ check_columns (Check *check)
               continue;
             }
 
+          first_heading = rp_quote_value (rp_import_get_heading (self, first));
+          heading = rp_quote_value (rp_import_get_heading (self, column));
           message = g_strdup_printf (_("The columns “%s” and “%s” both hold %s. Leave one of them out."),
-                                     rp_import_get_heading (self, first),
-                                     rp_import_get_heading (self, column),
-                                     _(field_infos[field].what));
+                                     first_heading, heading, _(field_infos[field].what));
           add_problem (check, line, column, message);
           ok = FALSE;
         }
@@ -827,7 +802,7 @@ find_worker (Check       *check,
              GError     **error)
 {
   g_autofree char *folded = g_utf8_casefold (text, -1);
-  g_autofree char *shown = quote_value (text);
+  g_autofree char *shown = rp_quote_value (text);
   g_autoptr(RpWorker) found = NULL;
   guint n_found = 0;
 
@@ -928,13 +903,13 @@ read_cell (Check          *check,
 
     case RP_IMPORT_FIELD_FULL_NAME:
       if (!rp_check_required (text, _("Enter the attendee’s full name."), error) ||
-          !rp_check_text (text, RP_SHORT_TEXT_MAX, _("The full name"), error))
+          !rp_check_name (text, RP_SHORT_TEXT_MAX, _("The full name"), error))
         return FALSE;
       rp_attendee_set_full_name (attendee, text);
       return TRUE;
 
     case RP_IMPORT_FIELD_PREFERRED_NAME:
-      if (!rp_check_text (text, RP_SHORT_TEXT_MAX, _("The preferred name"), error))
+      if (!rp_check_name (text, RP_SHORT_TEXT_MAX, _("The preferred name"), error))
         return FALSE;
       rp_attendee_set_preferred_name (attendee, text);
       return TRUE;
@@ -946,7 +921,7 @@ read_cell (Check          *check,
       return TRUE;
 
     case RP_IMPORT_FIELD_CONTACT_NAME:
-      if (!rp_check_text (text, RP_SHORT_TEXT_MAX, _("The contact’s name"), error))
+      if (!rp_check_name (text, RP_SHORT_TEXT_MAX, _("The contact’s name"), error))
         return FALSE;
       rp_attendee_set_contact_name (attendee, text);
       return TRUE;
@@ -1055,8 +1030,9 @@ check_row (Check    *check,
       if (self->fields[column] == RP_IMPORT_FIELD_IGNORE)
         continue;
 
+      /* The apostrophe the app's own files put before "=…" or "+44…" is not part of the value. */
       value = trimmed_copy (cells[column]);
-      if (!read_cell (check, attendee, self->fields[column], value, line, &error))
+      if (!read_cell (check, attendee, self->fields[column], rp_csv_unguard_cell (value), line, &error))
         add_problem (check, line, column, error->message);
     }
 

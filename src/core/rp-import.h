@@ -45,7 +45,7 @@ typedef struct
 {
   guint  line;     /* the line of the file the row starts on (the first line is 1) */
   int    column;   /* the column, from 0, or -1 for the whole row or file */
-  char  *heading;  /* (nullable) the column's heading as the file writes it */
+  char  *heading;  /* (nullable) the column's heading, as rp_quote_value() shows it */
   char  *message;
 } RpImportProblem;
 

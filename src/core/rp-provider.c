@@ -407,9 +407,9 @@ rp_provider_validate (RpProvider  *self,
   g_return_val_if_fail (RP_IS_PROVIDER (self), FALSE);
 
   return rp_check_required (self->name, _("Enter the provider’s name."), error) &&
-         rp_check_text (self->name, RP_SHORT_TEXT_MAX, _("The provider’s name"), error) &&
+         rp_check_name (self->name, RP_SHORT_TEXT_MAX, _("The provider’s name"), error) &&
          rp_check_text (self->address, RP_LONG_TEXT_MAX, _("The address"), error) &&
-         rp_check_text (self->contact_name, RP_SHORT_TEXT_MAX, _("The contact’s name"), error) &&
+         rp_check_name (self->contact_name, RP_SHORT_TEXT_MAX, _("The contact’s name"), error) &&
          rp_check_text (self->contact_phone, RP_SHORT_TEXT_MAX, _("The phone number"), error) &&
          rp_check_text (self->contact_email, RP_SHORT_TEXT_MAX, _("The email address"), error) &&
          rp_check_text (self->notes, RP_LONG_TEXT_MAX, _("The notes"), error);

@@ -18,6 +18,11 @@ gboolean rp_check_text         (const char  *value,
                                 int          max_chars,
                                 const char  *what,
                                 GError     **error);
+gboolean rp_check_name         (const char  *value,
+                                int          max_chars,
+                                const char  *what,
+                                GError     **error);
+char    *rp_quote_value        (const char  *value);
 gboolean rp_check_time         (const char  *time,
                                 GError     **error);
 gboolean rp_create_private_file (const char *path,

@@ -333,8 +333,8 @@ rp_worker_validate (RpWorker  *self,
   g_return_val_if_fail (RP_IS_WORKER (self), FALSE);
 
   return rp_check_required (self->name, _("Enter the worker’s name."), error) &&
-         rp_check_text (self->name, RP_SHORT_TEXT_MAX, _("The worker’s name"), error) &&
+         rp_check_name (self->name, RP_SHORT_TEXT_MAX, _("The worker’s name"), error) &&
          rp_check_required (self->initials, _("Enter the worker’s initials, as task owners are shown in reports."), error) &&
-         rp_check_text (self->initials, 8, _("The initials"), error) &&
+         rp_check_name (self->initials, 8, _("The initials"), error) &&
          rp_check_text (self->team, RP_SHORT_TEXT_MAX, _("The team"), error);
 }

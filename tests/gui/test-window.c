@@ -629,7 +629,8 @@ static void
 test_window_import (Fixture       *fixture,
                     gconstpointer  data)
 {
-  static const char bad[] = "attendee_no,name,status,step\r\n20,Idris Evans,ASC,2\r\n21,Noor Haddad,Health,7\r\n";
+  /* The problem quotes the cell as it is written, not as markup. */
+  static const char bad[] = "attendee_no,name,status,step\r\n20,Idris Evans,ASC,2\r\n21,Noor Haddad,Health,3 <or> 4 & up\r\n";
   static const char good[] = "\xef\xbb\xbf" "attendee_no,name,status,step\r\n20,Idris Evans,ASC,2\r\n21,\"Haddad, Noor\",Health,3\r\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(RpProgramme) sample = rp_sample_create (fixture->store, &error);
@@ -654,7 +655,7 @@ test_window_import (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_cmpuint (rp_import_window_get_n_problems (dialog), ==, 1);
   g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "subtitle",
-                                         "The step must be a number from 1 to 6."));
+                                         "“3 <or> 4 & up” is not a step. Write a whole number from 1 to 6, or the step’s name as the moving plan gives it."));
   g_assert_false (gtk_widget_is_sensitive (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Import")));
   gtk_window_destroy (GTK_WINDOW (dialog));
   rp_test_spin ();
