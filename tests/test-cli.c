@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "rp-core.h"
 #include "rp-test-util.h"
@@ -381,6 +383,77 @@ test_cli_import (void)
   rp_test_remove_tree (dir);
 }
 
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* An export named after the database, its -wal or a link to it writes
+ * nothing; the database is unchanged and passes the check. */
+static void
+test_cli_export_refuses_database (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
+  g_autofree char *wal = g_build_filename (dir, "cc.db-wal", NULL);
+  g_autofree char *soft = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) onto_database = { 0 };
+  g_auto(CliResult) onto_wal = { 0 };
+  g_auto(CliResult) onto_link = { 0 };
+  g_auto(CliResult) schedule = { 0 };
+  g_auto(CliResult) backup = { 0 };
+  g_auto(CliResult) backup_wal = { 0 };
+  g_auto(CliResult) check = { 0 };
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (symlink (path, soft), ==, 0);
+  before = read_bytes (path);
+
+  run_cli (&onto_database, "report", "--database", path, "--format", "pdf", "--output", path, NULL);
+  g_assert_cmpint (onto_database.status, ==, 1);
+  g_assert_nonnull (strstr (onto_database.err, "Nothing was written"));
+
+  run_cli (&onto_wal, "report", "--database", path, "--format", "csv", "--table", "summary", "--output", wal, NULL);
+  g_assert_cmpint (onto_wal.status, ==, 1);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  run_cli (&onto_link, "report", "--database", path, "--format", "xlsx", "--output", soft, NULL);
+  g_assert_cmpint (onto_link.status, ==, 1);
+  g_assert_nonnull (strstr (onto_link.err, "link"));
+  g_assert_true (g_file_test (soft, G_FILE_TEST_IS_SYMLINK));
+
+  run_cli (&schedule, "schedule", "--database", path, "--attendee", "5", "--from", "2023-09-22", "--output", path, NULL);
+  g_assert_cmpint (schedule.status, ==, 1);
+
+  run_cli (&backup_wal, "backup", "--database", path, "--output", wal, NULL);
+  g_assert_cmpint (backup_wal.status, ==, 1);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  run_cli (&check, "check", "--database", path, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+
+  /* A copy is made where it is allowed. */
+  run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +466,7 @@ main (int    argc,
   g_test_add_func ("/cli/generate", test_cli_generate);
   g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
   g_test_add_func ("/cli/import", test_cli_import);
+  g_test_add_func ("/cli/export-refuses-database", test_cli_export_refuses_database);
 
   return g_test_run ();
 }

@@ -389,17 +389,6 @@ command_step (int    argc,
   return EXIT_SUCCESS;
 }
 
-static gboolean
-write_private_file (const char  *path,
-                    const char  *contents,
-                    GError     **error)
-{
-  /* Exports are created readable by their owner only, like the database. */
-  return g_file_set_contents_full (path, contents, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
-}
-
 static int
 command_report (int    argc,
                 char **argv)
@@ -494,16 +483,13 @@ command_report (int    argc,
   else if (table != NULL)
     {
       g_autofree char *csv = rp_report_to_csv (report, options.only_table);
-      if (!write_private_file (output, csv, &error))
+      if (!rp_output_file_set_contents (output, csv, -1, &error))
         return fail (error);
     }
   else
     {
-      if (g_mkdir_with_parents (output, 0700) != 0)
-        {
-          g_printerr (_("reprovision-cli: The folder “%s” could not be created.\n"), output);
-          return EXIT_FAILURE;
-        }
+      if (!rp_output_file_check_folder (output, &error))
+        return fail (error);
 
       for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
         {
@@ -511,7 +497,7 @@ command_report (int    argc,
           g_autofree char *name = g_strdup_printf ("%s.csv", tables[i]);
           g_autofree char *path = g_build_filename (output, name, NULL);
 
-          if (!write_private_file (path, csv, &error))
+          if (!rp_output_file_set_contents (path, csv, -1, &error))
             return fail (error);
         }
     }
@@ -693,6 +679,10 @@ command_backup (int    argc,
           g_printerr ("\n");
           return EXIT_FAILURE;
         }
+      /* Not a companion of the database, not in its backups folder, not through a link. */
+      rp_output_file_protect (database);
+      if (!rp_output_file_check_target (output, &error))
+        return fail (error);
       if (!rp_store_copy_database (database, output, &error))
         return fail (error);
       copy = g_strdup (output);

@@ -19,6 +19,7 @@
 #include "rp-enums.h"
 #include "rp-error.h"
 #include "rp-moving-plan.h"
+#include "rp-output-file.h"
 #include "rp-store.h"
 #include "rp-store-private.h"
 
@@ -243,6 +244,8 @@ rp_store_finalize (GObject *object)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+  if (self->path != NULL)
+    rp_output_file_unprotect (self->path);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->today, g_free);
@@ -796,6 +799,8 @@ rp_store_open_at_version (const char        *path,
   self = g_object_new (RP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = read_only;
+  /* No export may be written over this file while it is open. */
+  rp_output_file_protect (path);
 
   open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
   rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);

@@ -20,8 +20,6 @@ gboolean rp_check_text         (const char  *value,
                                 GError     **error);
 gboolean rp_check_time         (const char  *time,
                                 GError     **error);
-gboolean rp_create_private_file (const char *path,
-                                 GError    **error);
 char    *rp_format_thousands   (guint        number);
 gboolean rp_check_date         (const char  *iso,
                                 const char  *what,
