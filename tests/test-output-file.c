@@ -284,6 +284,79 @@ test_output_file_refuses_links (Fixture       *fixture,
   g_assert_cmpuint (count_entries (folder), ==, 0);
 }
 
+/* Backups go only into a folder of the user's own that nobody else can change. */
+static void
+test_output_file_backups_folder (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) backups = NULL;
+  g_autofree char *folder = rp_backup_get_folder (fixture->path);
+  g_autofree char *elsewhere = g_build_filename (fixture->dir, "elsewhere", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *planted = NULL;
+  g_autofree char *planted_target = g_build_filename (fixture->dir, "planted.db", NULL);
+
+  /* A link in the folder's place. */
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  g_assert_cmpint (symlink (elsewhere, folder), ==, 0);
+  g_assert_null (rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "link"));
+  g_clear_error (&error);
+  g_assert_null (rp_backup_list (fixture->path, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_entries (elsewhere), ==, 0);
+  g_assert_cmpint (g_unlink (folder), ==, 0);
+
+  /* A folder others can write to. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0777), ==, 0);
+  g_assert_null (rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_entries (folder), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+
+  /* In the user's own folder, only the user's own copies are listed. */
+  copy = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_store_copy_database (fixture->path, planted_target, &error));
+  g_assert_no_error (error);
+  planted = g_build_filename (folder, "manual-20200101-120000.db", NULL);
+  g_assert_cmpint (symlink (planted_target, planted), ==, 0);
+
+  backups = rp_backup_list (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
+  {
+    g_autoptr(RpBackup) backup = g_list_model_get_item (backups, 0);
+
+    g_assert_cmpstr (rp_backup_get_path (backup), ==, copy);
+  }
+
+  /* Someone else's folder, where root can make one. */
+  if (geteuid () == 0)
+    {
+      g_autofree char *others = g_build_filename (folder, "before-import-20200101-120000.db", NULL);
+
+      g_clear_object (&backups);
+      g_assert_true (rp_store_copy_database (fixture->path, others, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (chown (others, 65534, 65534), ==, 0);
+      backups = rp_backup_list (fixture->path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
+
+      g_assert_cmpint (chown (folder, 65534, 65534), ==, 0);
+      g_assert_null (rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error));
+      g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "belongs to someone else"));
+      g_assert_cmpint (chown (folder, 0, 0), ==, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -295,6 +368,7 @@ main (int    argc,
   ADD ("/core/output-file/refuses-other-databases", test_output_file_refuses_other_databases);
   ADD ("/core/output-file/replaced-when-complete", test_output_file_replaced_when_complete);
   ADD ("/core/output-file/refuses-links", test_output_file_refuses_links);
+  ADD ("/core/output-file/backups-folder", test_output_file_backups_folder);
 #undef ADD
 
   return g_test_run ();
