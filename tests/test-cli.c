@@ -454,6 +454,62 @@ test_cli_export_refuses_database (void)
   rp_test_remove_tree (dir);
 }
 
+/* The personal fields go into a file only its owner can read, replacing an
+ * earlier one whole. */
+static void
+test_cli_attendees_output (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "attendees.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) attendees = { 0 };
+  g_auto(CliResult) help = { 0 };
+  GStatBuf info;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_true (g_file_set_contents (csv, "last month's list", -1, NULL));
+  g_assert_cmpint (g_chmod (csv, 0644), ==, 0);
+
+  run_cli (&attendees, "attendees", "--database", path, "--format", "csv", "--all-fields", "--output", csv, NULL);
+  g_assert_cmpint (attendees.status, ==, 0);
+  g_assert_cmpstr (attendees.out, ==, "");
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "attendee_no,status,step,"));
+  g_assert_nonnull (strstr (contents, "full_name"));
+  g_assert_cmpint (g_stat (csv, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  run_cli (&help, "attendees", "--help", NULL);
+  g_assert_nonnull (strstr (help.out, "--output"));
+
+  rp_test_remove_tree (dir);
+}
+
+/* A database left readable by others is the owner's alone after a writing command. */
+static void
+test_cli_tightens_database (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) step = { 0 };
+  GStatBuf info;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  g_assert_cmpint (step.status, ==, 0);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -467,6 +523,8 @@ main (int    argc,
   g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
   g_test_add_func ("/cli/import", test_cli_import);
   g_test_add_func ("/cli/export-refuses-database", test_cli_export_refuses_database);
+  g_test_add_func ("/cli/attendees-output", test_cli_attendees_output);
+  g_test_add_func ("/cli/tightens-database", test_cli_tightens_database);
 
   return g_test_run ();
 }

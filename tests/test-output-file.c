@@ -357,6 +357,31 @@ test_output_file_backups_folder (Fixture       *fixture,
     }
 }
 
+/* A database left readable by others is made the owner's alone when opened for writing. */
+static void
+test_output_file_tightens_database (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) second = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  const char *files[] = { fixture->path, wal, shm };
+  GStatBuf info;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_assert_cmpint (g_chmod (files[i], 0644), ==, 0);
+
+  second = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_assert_cmpint (g_stat (files[i], &info), ==, 0);
+      g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -369,6 +394,7 @@ main (int    argc,
   ADD ("/core/output-file/replaced-when-complete", test_output_file_replaced_when_complete);
   ADD ("/core/output-file/refuses-links", test_output_file_refuses_links);
   ADD ("/core/output-file/backups-folder", test_output_file_backups_folder);
+  ADD ("/core/output-file/tightens-database", test_output_file_tightens_database);
 #undef ADD
 
   return g_test_run ();

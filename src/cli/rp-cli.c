@@ -231,6 +231,7 @@ command_attendees (int    argc,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *database = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
   gint64 programme_id = 0;
   gboolean csv;
   gboolean all_fields = FALSE;
@@ -239,7 +240,8 @@ command_attendees (int    argc,
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“table” (the default) or “csv”"), N_("FORMAT") },
-    { "all-fields", 0, 0, G_OPTION_ARG_NONE, &all_fields, N_("With --format csv, add names, dates of birth, contacts, needs and notes, as “import” reads them. The output is then personal data: keep it safe."), NULL },
+    { "all-fields", 0, 0, G_OPTION_ARG_NONE, &all_fields, N_("With --format csv, add names, dates of birth, contacts, needs and notes, as “import” reads them. The output is then personal data: write it with --output, not a shell redirection, so that only you can read it."), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file, created readable by you only, instead of the terminal"), N_("FILE") },
     { NULL }
   };
 
@@ -331,7 +333,14 @@ command_attendees (int    argc,
         }
     }
 
-  fwrite (out->str, 1, out->len, stdout);
+  if (output != NULL)
+    {
+      if (!rp_output_file_set_contents (output, out->str, out->len, &error))
+        return fail (error);
+    }
+  else
+    fwrite (out->str, 1, out->len, stdout);
+
   return EXIT_SUCCESS;
 }
 

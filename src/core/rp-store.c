@@ -760,6 +760,37 @@ rp_store_create_private_file (const char  *path,
   return TRUE;
 }
 
+/* Owner-only, like a new database: a file made by an older version, copied
+ * in or created by hand may be readable by others. SQLite gives the -wal and
+ * -shm it creates the database's mode; ones left from before are tightened too. */
+static gboolean
+make_private (const char  *path,
+              GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf info;
+
+      if (g_stat (file, &info) != 0 || !S_ISREG (info.st_mode) || (info.st_mode & 077) == 0)
+        continue;
+
+      if (g_chmod (file, 0600) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, RP_ERROR, RP_ERROR_IO,
+                       _("“%s” can be read by other people, and could not be made readable by you only: %s. Ask its owner to change that; nothing was changed."),
+                       file, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 RpStore *
 rp_store_open_at_version (const char        *path,
                           RpStoreOpenFlags   flags,
@@ -801,6 +832,9 @@ rp_store_open_at_version (const char        *path,
   self->read_only = read_only;
   /* No export may be written over this file while it is open. */
   rp_output_file_protect (path);
+
+  if (!read_only && !make_private (path, error))
+    return NULL;
 
   open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
   rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
