@@ -395,6 +395,24 @@ read_bytes (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+/* Which of the -wal, -shm and -journal beside @database exist, one bit each. */
+static guint
+companions (const char *database)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+  guint present = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (database, suffixes[i], NULL);
+
+      if (g_file_test (companion, G_FILE_TEST_EXISTS))
+        present |= 1u << i;
+    }
+
+  return present;
+}
+
 /* An export named after the database, its -wal or a link to it writes
  * nothing; the database is unchanged and passes the check. */
 static void
@@ -510,6 +528,149 @@ test_cli_tightens_database (void)
   rp_test_remove_tree (dir);
 }
 
+/* Runs every reading command on @database, expecting @status from each. */
+static void
+run_reading_commands (const char *dir,
+                      const char *database,
+                      int         status)
+{
+  g_autofree char *pdf = g_build_filename (dir, "read.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "read-csv", NULL);
+  g_auto(CliResult) attendees = { 0 };
+  g_auto(CliResult) report = { 0 };
+  g_auto(CliResult) csv_report = { 0 };
+  g_auto(CliResult) schedule = { 0 };
+  g_auto(CliResult) check = { 0 };
+
+  run_cli (&attendees, "attendees", "--database", database, "--format", "csv", NULL);
+  run_cli (&report, "report", "--database", database, "--format", "pdf", "--output", pdf, NULL);
+  run_cli (&csv_report, "report", "--database", database, "--format", "csv", "--output", csv, NULL);
+  run_cli (&schedule, "schedule", "--database", database, "--all", "--from", "2023-09-22", "--output", pdf, NULL);
+  run_cli (&check, "check", "--database", database, NULL);
+
+  g_assert_cmpint (attendees.status, ==, status);
+  g_assert_cmpint (report.status, ==, status);
+  g_assert_cmpint (csv_report.status, ==, status);
+  g_assert_cmpint (schedule.status, ==, status);
+  g_assert_cmpint (check.status, ==, status);
+  if (status != 0)
+    g_assert_nonnull (strstr (attendees.err, "empty"));
+}
+
+/* Reading commands change nothing: not an empty file, not a backup copy's
+ * journal mode, not the files beside a database nobody has open. */
+static void
+test_cli_reading_writes_nothing (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  const char *files[] = { path, copy };
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) backup = { 0 };
+  g_auto(CliResult) missing_report = { 0 };
+  GStatBuf info;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  run_reading_commands (dir, empty, 1);
+  g_assert_cmpint (g_stat (empty, &info), ==, 0);
+  g_assert_cmpint (info.st_size, ==, 0);
+  g_assert_cmpuint (companions (empty), ==, 0);
+
+  run_cli (&missing_report, "report", "--database", missing, "--format", "csv", "--table", "summary",
+           "--output", empty, NULL);
+  g_assert_cmpint (missing_report.status, ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpuint (companions (path), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GBytes) after = NULL;
+      guint companions_before;
+      GStatBuf stat_before;
+      GStatBuf stat_after;
+
+      /* The copy in a single file with no log, as backups are made. */
+      if (files[i] == copy)
+        {
+          run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+          g_assert_cmpint (backup.status, ==, 0);
+        }
+
+      before = read_bytes (files[i]);
+      companions_before = companions (files[i]);
+      g_assert_cmpint (g_stat (files[i], &stat_before), ==, 0);
+      run_reading_commands (dir, files[i], 0);
+      g_assert_cmpint (g_stat (files[i], &stat_after), ==, 0);
+      after = read_bytes (files[i]);
+
+      g_assert_true (g_bytes_equal (before, after));
+      g_assert_cmpint (stat_before.st_mtim.tv_sec, ==, stat_after.st_mtim.tv_sec);
+      g_assert_cmpint (stat_before.st_mtim.tv_nsec, ==, stat_after.st_mtim.tv_nsec);
+      g_assert_cmpuint (companions (files[i]), ==, companions_before);
+    }
+
+  rp_test_remove_tree (dir);
+}
+
+/* The sample or a synthetic programme is written beside a real one only when asked. */
+static void
+test_cli_demo_needs_add (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(CliResult) first = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_auto(CliResult) generate = { 0 };
+  g_auto(CliResult) added = { 0 };
+  g_auto(CliResult) several = { 0 };
+
+  run_cli (&first, "demo", "--database", path, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  before = read_bytes (path);
+
+  run_cli (&again, "demo", "--database", path, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already holds a programme"));
+  g_assert_nonnull (strstr (again.err, "--add"));
+  run_cli (&generate, "generate", "--database", path, "--attendees", "5", NULL);
+  g_assert_cmpint (generate.status, ==, 1);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Nor is a backup copy switched to another journal mode by a refusal. */
+  {
+    g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+    g_autoptr(GBytes) copy_before = NULL;
+    g_autoptr(GBytes) copy_after = NULL;
+    g_auto(CliResult) backup = { 0 };
+    g_auto(CliResult) onto_copy = { 0 };
+
+    run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+    g_assert_cmpint (backup.status, ==, 0);
+    copy_before = read_bytes (copy);
+    run_cli (&onto_copy, "demo", "--database", copy, NULL);
+    g_assert_cmpint (onto_copy.status, ==, 1);
+    copy_after = read_bytes (copy);
+    g_assert_true (g_bytes_equal (copy_before, copy_after));
+  }
+
+  run_cli (&added, "demo", "--database", path, "--add", NULL);
+  g_assert_cmpint (added.status, ==, 0);
+  run_cli (&several, "attendees", "--database", path, NULL);
+  g_assert_nonnull (strstr (several.err, "several programmes"));
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -525,6 +686,8 @@ main (int    argc,
   g_test_add_func ("/cli/export-refuses-database", test_cli_export_refuses_database);
   g_test_add_func ("/cli/attendees-output", test_cli_attendees_output);
   g_test_add_func ("/cli/tightens-database", test_cli_tightens_database);
+  g_test_add_func ("/cli/reading-writes-nothing", test_cli_reading_writes_nothing);
+  g_test_add_func ("/cli/demo-needs-add", test_cli_demo_needs_add);
 
   return g_test_run ();
 }

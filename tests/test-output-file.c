@@ -382,6 +382,49 @@ test_output_file_tightens_database (Fixture       *fixture,
     }
 }
 
+/* Reading creates nothing beside a database nobody has open, and an empty
+ * file is refused with a clear message and left empty. */
+static void
+test_output_file_read_only_writes_nothing (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) reader = NULL;
+  g_autoptr(GListModel) programmes = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.db", NULL);
+  GStatBuf info;
+
+  g_clear_object (&fixture->report);
+  g_clear_object (&fixture->programme);
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = read_bytes (fixture->path);
+
+  reader = rp_store_open (fixture->path, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &error);
+  g_assert_no_error (error);
+  programmes = rp_store_list_programmes (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
+  g_clear_object (&programmes);
+  g_assert_finalize_object (g_steal_pointer (&reader));
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_null (rp_store_open (empty, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_assert_cmpint (g_stat (empty, &info), ==, 0);
+  g_assert_cmpint (info.st_size, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -395,6 +438,7 @@ main (int    argc,
   ADD ("/core/output-file/refuses-links", test_output_file_refuses_links);
   ADD ("/core/output-file/backups-folder", test_output_file_backups_folder);
   ADD ("/core/output-file/tightens-database", test_output_file_tightens_database);
+  ADD ("/core/output-file/read-only-writes-nothing", test_output_file_read_only_writes_nothing);
 #undef ADD
 
   return g_test_run ();

@@ -84,22 +84,67 @@ parse_options (GOptionContext  *context,
   return TRUE;
 }
 
-/* Reading commands bring an older database up to date like the app does, and
- * still work on a file they may not write to, if it needs no update. */
+/* Reading commands never write: not a schema into an empty file, not an
+ * update, not a change of journal mode on a backup copy. */
 static RpStore *
 open_for_reading (const char  *path,
                   GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  RpStore *store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &local_error);
+  RpStore *store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &local_error);
 
-  if (store == NULL && g_error_matches (local_error, RP_ERROR, RP_ERROR_READ_ONLY))
-    return rp_store_open (path, RP_STORE_OPEN_READ_ONLY, error);
-
-  if (store == NULL)
+  /* An older database is updated by the app or a writing command, not here. */
+  if (g_error_matches (local_error, RP_ERROR, RP_ERROR_READ_ONLY))
+    g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                 _("%s Open it in Reprovision once, then try again; this command changes nothing."),
+                 local_error->message);
+  else if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
 
   return store;
+}
+
+static gboolean
+holds_programme (RpStore *store)
+{
+  g_autoptr(GListModel) programmes = rp_store_list_programmes (store, NULL);
+
+  return programmes != NULL && g_list_model_get_n_items (programmes) > 0;
+}
+
+/* Writing the sample or a synthetic programme beside a real one mixes made-up
+ * people into real records: only when asked, and a refusal changes nothing. */
+static RpStore *
+open_for_adding_programme (const char  *path,
+                           gboolean     add,
+                           GError     **error)
+{
+  g_autoptr(RpStore) reader = NULL;
+  g_autoptr(RpStore) store = NULL;
+  gboolean refuse = FALSE;
+
+  if (!add && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      reader = rp_store_open (path, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, NULL);
+      refuse = reader != NULL && holds_programme (reader);
+      g_clear_object (&reader);
+    }
+
+  /* An older database is only readable once updated: look again after. */
+  if (!refuse && (store = rp_store_open (path, RP_STORE_OPEN_CREATE, error)) == NULL)
+    return NULL;
+  if (!add && store != NULL)
+    refuse = holds_programme (store);
+
+  if (refuse)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("“%s” already holds a programme. Nothing was written. Use --add to add another programme beside it, or name a new file."),
+                   path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&store);
 }
 
 /* @arguments: (nullable): what follows the options in the usage line, such as "FILE.csv" */
@@ -183,9 +228,11 @@ command_demo (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
   RpProgrammeCounts counts;
+  gboolean add = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file (created if it does not exist)"), N_("FILE") },
+    { "add", 0, 0, G_OPTION_ARG_NONE, &add, N_("Add the sample beside a programme the database already holds"), NULL },
     { NULL }
   };
 
@@ -195,7 +242,7 @@ command_demo (int    argc,
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
 
-  if (!(store = rp_store_open (database, RP_STORE_OPEN_CREATE, &error)) ||
+  if (!(store = open_for_adding_programme (database, add, &error)) ||
       !(programme = rp_sample_create (store, &error)) ||
       !rp_store_get_counts (store, rp_programme_get_id (programme), &counts, &error))
     return fail (error);
@@ -590,9 +637,11 @@ command_generate (int    argc,
   g_autofree char *database = NULL;
   int attendees = 0;
   int seed = 1;
+  gboolean add = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file (created if it does not exist)"), N_("FILE") },
+    { "add", 0, 0, G_OPTION_ARG_NONE, &add, N_("Add the programme beside one the database already holds"), NULL },
     { "attendees", 'n', 0, G_OPTION_ARG_INT, &attendees, N_("How many attendees"), N_("N") },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, N_("The same seed gives the same programme (default: 1)"), N_("S") },
     { NULL }
@@ -606,7 +655,7 @@ command_generate (int    argc,
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
 
-  if (!(store = rp_store_open (database, RP_STORE_OPEN_CREATE, &error)) ||
+  if (!(store = open_for_adding_programme (database, add, &error)) ||
       !(programme = rp_generate_programme (store, attendees, seed, &error)))
     return fail (error);
 

@@ -28,6 +28,11 @@ void     rp_store_rollback        (RpStore           *self);
 /* Creates @path with owner-only permissions if it does not exist yet. */
 gboolean rp_store_create_private_file (const char  *path,
                                        GError     **error);
+/* Opens an SQLite connection that writes nothing, not even a -wal or -shm when
+ * @create_nothing is set; sets @error and returns %NULL if it cannot. */
+sqlite3 *rp_store_open_sqlite_read_only (const char  *path,
+                                         gboolean     create_nothing,
+                                         GError     **error);
 /* Turns an SQLite result code into a clear RP_ERROR. */
 void     rp_store_set_error_from_code (GError     **error,
                                        int          code,

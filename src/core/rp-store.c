@@ -791,6 +791,56 @@ make_private (const char  *path,
   return TRUE;
 }
 
+sqlite3 *
+rp_store_open_sqlite_read_only (const char  *path,
+                                gboolean     create_nothing,
+                                GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *uri = NULL;
+  gboolean has_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gboolean has_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+  sqlite3 *db = NULL;
+  int rc;
+
+  /* A database in write-ahead-log mode needs its -shm even to be read, and
+   * SQLite creates it and an empty -wal when they are missing (wal.html,
+   * "Read-Only Databases"). Neither exists only when nobody has the file open
+   * and every change is in the main file: it is then read as it is
+   * ("immutable"), creating nothing. A -wal without its -shm holds changes
+   * that cannot be read without rebuilding the -shm. */
+  if (create_nothing && has_wal && !has_shm)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                   _("The database “%s” was not closed properly, and reading it would change it. Open it in Reprovision once, then try again. Nothing was changed."),
+                   path);
+      return NULL;
+    }
+
+  if (create_nothing && !has_wal && !has_shm)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, error);
+
+      if (file_uri == NULL)
+        return NULL;
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | (uri != NULL ? SQLITE_OPEN_URI : 0),
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      rp_store_set_error_from_code (error, rc, db != NULL ? sqlite3_errmsg (db) : "");
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  return db;
+}
+
 RpStore *
 rp_store_open_at_version (const char        *path,
                           RpStoreOpenFlags   flags,
@@ -833,15 +883,23 @@ rp_store_open_at_version (const char        *path,
   /* No export may be written over this file while it is open. */
   rp_output_file_protect (path);
 
-  if (!read_only && !make_private (path, error))
-    return NULL;
-
-  open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
-  if (rc != SQLITE_OK)
+  if (read_only)
     {
-      rp_store_set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : "");
-      return NULL;
+      if (!(self->db = rp_store_open_sqlite_read_only (path, (flags & RP_STORE_OPEN_NO_COMPANIONS) != 0, error)))
+        return NULL;
+    }
+  else
+    {
+      if (!make_private (path, error))
+        return NULL;
+
+      open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+      rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+      if (rc != SQLITE_OK)
+        {
+          rp_store_set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : "");
+          return NULL;
+        }
     }
 
   /* SQLite quietly opens a file it may not write to read-only: say so instead,
@@ -910,6 +968,12 @@ rp_store_open_at_version (const char        *path,
 
       if (version < target_version && !migrate (self, version, target_version, error))
         return NULL;
+    }
+  else if (tables == 0)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
+                   _("“%s” is empty: it holds no Reprovision database yet. It was left unchanged."), path);
+      return NULL;
     }
   else if (version < RP_STORE_SCHEMA_VERSION)
     {

@@ -30,6 +30,7 @@ typedef enum
   RP_STORE_OPEN_DEFAULT   = 0,
   RP_STORE_OPEN_CREATE    = 1 << 0,  /* create the file (0600) if it does not exist */
   RP_STORE_OPEN_READ_ONLY = 1 << 1,
+  RP_STORE_OPEN_NO_COMPANIONS = 1 << 2,  /* with READ_ONLY: create no -wal or -shm beside the file */
 } RpStoreOpenFlags;
 
 /* Attendee counts for one programme, for the overview pages and the CLI. */
