@@ -281,6 +281,13 @@ test_output_file_refuses_links (Fixture       *fixture,
   g_assert_cmpint (symlink (folder, folder_link), ==, 0);
   g_assert_false (rp_report_write_csv_files (fixture->report, folder_link, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *with_slash = g_strconcat (folder_link, "/", NULL);
+
+    g_assert_false (rp_report_write_csv_files (fixture->report, with_slash, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  }
   g_assert_cmpuint (count_entries (folder), ==, 0);
 }
 

@@ -239,12 +239,20 @@ gboolean
 rp_output_file_check_folder (const char  *path,
                              GError     **error)
 {
+  g_autofree char *folder = NULL;
+  gsize length;
   GStatBuf info;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_lstat (path, &info) == 0 && S_ISLNK (info.st_mode))
+  /* "report/" would look through a link called "report". */
+  folder = g_strdup (path);
+  length = strlen (folder);
+  while (length > 1 && folder[length - 1] == G_DIR_SEPARATOR)
+    folder[--length] = '\0';
+
+  if (g_lstat (folder, &info) == 0 && S_ISLNK (info.st_mode))
     {
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                    _("“%s” is a link to another folder. Reprovision does not write through links: choose the folder itself. Nothing was written."),
