@@ -5,7 +5,9 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "rp-core.h"
 #include "rp-test-util.h"
@@ -521,6 +523,330 @@ test_cli_no_raw_controls (void)
   g_assert_cmpint (command.status, ==, 2);
   g_assert_false (has_terminal_controls (command.err));
   g_assert_nonnull (strstr (command.err, "“frob\\x1b[2J” is not a command"));
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* Which of the -wal, -shm and -journal beside @database exist, one bit each. */
+static guint
+companions (const char *database)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+  guint present = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (database, suffixes[i], NULL);
+
+      if (g_file_test (companion, G_FILE_TEST_EXISTS))
+        present |= 1u << i;
+    }
+
+  return present;
+}
+
+/* An export named after the database, its -wal or a link to it writes
+ * nothing; the database is unchanged and passes the check. */
+static void
+test_cli_export_refuses_database (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
+  g_autofree char *wal = g_build_filename (dir, "cc.db-wal", NULL);
+  g_autofree char *soft = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) onto_database = { 0 };
+  g_auto(CliResult) onto_wal = { 0 };
+  g_auto(CliResult) onto_link = { 0 };
+  g_auto(CliResult) schedule = { 0 };
+  g_auto(CliResult) backup = { 0 };
+  g_auto(CliResult) backup_wal = { 0 };
+  g_auto(CliResult) check = { 0 };
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (symlink (path, soft), ==, 0);
+  before = read_bytes (path);
+
+  run_cli (&onto_database, "report", "--database", path, "--format", "pdf", "--output", path, NULL);
+  g_assert_cmpint (onto_database.status, ==, 1);
+  g_assert_nonnull (strstr (onto_database.err, "Nothing was written"));
+
+  run_cli (&onto_wal, "report", "--database", path, "--format", "csv", "--table", "summary", "--output", wal, NULL);
+  g_assert_cmpint (onto_wal.status, ==, 1);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  run_cli (&onto_link, "report", "--database", path, "--format", "xlsx", "--output", soft, NULL);
+  g_assert_cmpint (onto_link.status, ==, 1);
+  g_assert_nonnull (strstr (onto_link.err, "link"));
+  g_assert_true (g_file_test (soft, G_FILE_TEST_IS_SYMLINK));
+
+  run_cli (&schedule, "schedule", "--database", path, "--attendee", "5", "--from", "2023-09-22", "--output", path, NULL);
+  g_assert_cmpint (schedule.status, ==, 1);
+
+  run_cli (&backup_wal, "backup", "--database", path, "--output", wal, NULL);
+  g_assert_cmpint (backup_wal.status, ==, 1);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  run_cli (&check, "check", "--database", path, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+
+  /* A copy is made where it is allowed. */
+  run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+
+  rp_test_remove_tree (dir);
+}
+
+/* The personal fields go into a file only its owner can read, replacing an
+ * earlier one whole. */
+static void
+test_cli_attendees_output (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "attendees.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) attendees = { 0 };
+  g_auto(CliResult) help = { 0 };
+  GStatBuf info;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_true (g_file_set_contents (csv, "last month's list", -1, NULL));
+  g_assert_cmpint (g_chmod (csv, 0644), ==, 0);
+
+  run_cli (&attendees, "attendees", "--database", path, "--format", "csv", "--all-fields", "--output", csv, NULL);
+  g_assert_cmpint (attendees.status, ==, 0);
+  g_assert_cmpstr (attendees.out, ==, "");
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "attendee_no,status,step,"));
+  g_assert_nonnull (strstr (contents, "full_name"));
+  g_assert_cmpint (g_stat (csv, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  run_cli (&help, "attendees", "--help", NULL);
+  g_assert_nonnull (strstr (help.out, "--output"));
+
+  rp_test_remove_tree (dir);
+}
+
+/* A database left readable by others is the owner's alone after a writing command. */
+static void
+test_cli_tightens_database (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) step = { 0 };
+  GStatBuf info;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  g_assert_cmpint (step.status, ==, 0);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  rp_test_remove_tree (dir);
+}
+
+/* Runs the commands that only read on @database, expecting @status from each. */
+static void
+run_reading_commands (const char *database,
+                      int         status)
+{
+  g_auto(CliResult) attendees = { 0 };
+  g_auto(CliResult) check = { 0 };
+
+  run_cli (&attendees, "attendees", "--database", database, "--format", "csv", NULL);
+  run_cli (&check, "check", "--database", database, NULL);
+
+  g_assert_cmpint (attendees.status, ==, status);
+  g_assert_cmpint (check.status, ==, status);
+  if (status != 0)
+    g_assert_nonnull (strstr (attendees.err, "empty"));
+}
+
+/* Runs the commands that export on @database, expecting @status from each. */
+static void
+run_exporting_commands (const char *dir,
+                        const char *database,
+                        int         status)
+{
+  g_autofree char *pdf = g_build_filename (dir, "read.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "read-csv", NULL);
+  g_auto(CliResult) report = { 0 };
+  g_auto(CliResult) csv_report = { 0 };
+  g_auto(CliResult) schedule = { 0 };
+
+  run_cli (&report, "report", "--database", database, "--format", "pdf", "--output", pdf, NULL);
+  run_cli (&csv_report, "report", "--database", database, "--format", "csv", "--output", csv, NULL);
+  run_cli (&schedule, "schedule", "--database", database, "--all", "--from", "2023-09-22", "--output", pdf, NULL);
+
+  g_assert_cmpint (report.status, ==, status);
+  g_assert_cmpint (csv_report.status, ==, status);
+  g_assert_cmpint (schedule.status, ==, status);
+}
+
+static guint
+count_exports (const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (database, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &error);
+  g_autoptr(GListModel) exports = NULL;
+
+  g_assert_no_error (error);
+  exports = rp_store_list_exports (store, 1, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (exports);
+}
+
+/* Reading commands change nothing: not an empty file, not a backup copy's
+ * journal mode, not the files beside a database nobody has open. Exporting
+ * commands change only the export history, which records them. */
+static void
+test_cli_reading_writes_nothing (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  const char *files[] = { path, copy };
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) backup = { 0 };
+  g_auto(CliResult) missing_report = { 0 };
+  GStatBuf info;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  run_reading_commands (empty, 1);
+  run_exporting_commands (dir, empty, 1);
+  g_assert_cmpint (g_stat (empty, &info), ==, 0);
+  g_assert_cmpint (info.st_size, ==, 0);
+  g_assert_cmpuint (companions (empty), ==, 0);
+
+  run_cli (&missing_report, "report", "--database", missing, "--format", "csv", "--table", "summary",
+           "--output", empty, NULL);
+  g_assert_cmpint (missing_report.status, ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpuint (companions (path), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GBytes) after = NULL;
+      guint companions_before;
+      guint exports_before;
+      GStatBuf stat_before;
+      GStatBuf stat_after;
+
+      /* The copy in a single file with no log, as backups are made. */
+      if (files[i] == copy)
+        {
+          run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+          g_assert_cmpint (backup.status, ==, 0);
+        }
+
+      before = read_bytes (files[i]);
+      companions_before = companions (files[i]);
+      g_assert_cmpint (g_stat (files[i], &stat_before), ==, 0);
+      run_reading_commands (files[i], 0);
+      g_assert_cmpint (g_stat (files[i], &stat_after), ==, 0);
+      after = read_bytes (files[i]);
+
+      g_assert_true (g_bytes_equal (before, after));
+      g_assert_cmpint (stat_before.st_mtim.tv_sec, ==, stat_after.st_mtim.tv_sec);
+      g_assert_cmpint (stat_before.st_mtim.tv_nsec, ==, stat_after.st_mtim.tv_nsec);
+      g_assert_cmpuint (companions (files[i]), ==, companions_before);
+
+      /* Each export is recorded, and nothing else changes: the journal mode
+       * (bytes 18 and 19 of the header), the files beside it. */
+      exports_before = count_exports (files[i]);
+      run_exporting_commands (dir, files[i], 0);
+      g_clear_pointer (&after, g_bytes_unref);
+      after = read_bytes (files[i]);
+      g_assert_cmpuint (count_exports (files[i]), ==, exports_before + 3);
+      g_assert_cmpint (((const guint8 *) g_bytes_get_data (before, NULL))[18], ==,
+                       ((const guint8 *) g_bytes_get_data (after, NULL))[18]);
+      g_assert_cmpint (((const guint8 *) g_bytes_get_data (before, NULL))[19], ==,
+                       ((const guint8 *) g_bytes_get_data (after, NULL))[19]);
+      g_assert_cmpuint (companions (files[i]), ==, companions_before);
+    }
+
+  rp_test_remove_tree (dir);
+}
+
+/* The sample or a synthetic programme is written beside a real one only when asked. */
+static void
+test_cli_demo_needs_add (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_auto(CliResult) first = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_auto(CliResult) generate = { 0 };
+  g_auto(CliResult) added = { 0 };
+  g_auto(CliResult) several = { 0 };
+
+  run_cli (&first, "demo", "--database", path, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  before = read_bytes (path);
+
+  run_cli (&again, "demo", "--database", path, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already holds a programme"));
+  g_assert_nonnull (strstr (again.err, "--add"));
+  run_cli (&generate, "generate", "--database", path, "--attendees", "5", NULL);
+  g_assert_cmpint (generate.status, ==, 1);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Nor is a backup copy switched to another journal mode by a refusal. */
+  {
+    g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+    g_autoptr(GBytes) copy_before = NULL;
+    g_autoptr(GBytes) copy_after = NULL;
+    g_auto(CliResult) backup = { 0 };
+    g_auto(CliResult) onto_copy = { 0 };
+
+    run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+    g_assert_cmpint (backup.status, ==, 0);
+    copy_before = read_bytes (copy);
+    run_cli (&onto_copy, "demo", "--database", copy, NULL);
+    g_assert_cmpint (onto_copy.status, ==, 1);
+    copy_after = read_bytes (copy);
+    g_assert_true (g_bytes_equal (copy_before, copy_after));
+  }
+
+  run_cli (&added, "demo", "--database", path, "--add", NULL);
+  g_assert_cmpint (added.status, ==, 0);
+  run_cli (&several, "attendees", "--database", path, NULL);
+  g_assert_nonnull (strstr (several.err, "several programmes"));
 
   rp_test_remove_tree (dir);
 }
@@ -539,6 +865,11 @@ main (int    argc,
   g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
   g_test_add_func ("/cli/import", test_cli_import);
   g_test_add_func ("/cli/no-raw-controls", test_cli_no_raw_controls);
+  g_test_add_func ("/cli/export-refuses-database", test_cli_export_refuses_database);
+  g_test_add_func ("/cli/attendees-output", test_cli_attendees_output);
+  g_test_add_func ("/cli/tightens-database", test_cli_tightens_database);
+  g_test_add_func ("/cli/reading-writes-nothing", test_cli_reading_writes_nothing);
+  g_test_add_func ("/cli/demo-needs-add", test_cli_demo_needs_add);
 
   return g_test_run ();
 }

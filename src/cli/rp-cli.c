@@ -85,22 +85,67 @@ parse_options (GOptionContext  *context,
   return TRUE;
 }
 
-/* Reading commands bring an older database up to date like the app does, and
- * still work on a file they may not write to, if it needs no update. */
+/* Reading commands never write: not a schema into an empty file, not an
+ * update, not a change of journal mode on a backup copy. */
 static RpStore *
 open_for_reading (const char  *path,
                   GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  RpStore *store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &local_error);
+  RpStore *store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &local_error);
 
-  if (store == NULL && g_error_matches (local_error, RP_ERROR, RP_ERROR_READ_ONLY))
-    return rp_store_open (path, RP_STORE_OPEN_READ_ONLY, error);
-
-  if (store == NULL)
+  /* An older database is updated by the app or a writing command, not here. */
+  if (g_error_matches (local_error, RP_ERROR, RP_ERROR_READ_ONLY))
+    g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                 _("%s Open it in Reprovision once, then try again; this command changes nothing."),
+                 local_error->message);
+  else if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
 
   return store;
+}
+
+static gboolean
+holds_programme (RpStore *store)
+{
+  g_autoptr(GListModel) programmes = rp_store_list_programmes (store, NULL);
+
+  return programmes != NULL && g_list_model_get_n_items (programmes) > 0;
+}
+
+/* Writing the sample or a synthetic programme beside a real one mixes made-up
+ * people into real records: only when asked, and a refusal changes nothing. */
+static RpStore *
+open_for_adding_programme (const char  *path,
+                           gboolean     add,
+                           GError     **error)
+{
+  g_autoptr(RpStore) reader = NULL;
+  g_autoptr(RpStore) store = NULL;
+  gboolean refuse = FALSE;
+
+  if (!add && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      reader = rp_store_open (path, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, NULL);
+      refuse = reader != NULL && holds_programme (reader);
+      g_clear_object (&reader);
+    }
+
+  /* An older database is only readable once updated: look again after. */
+  if (!refuse && (store = rp_store_open (path, RP_STORE_OPEN_CREATE, error)) == NULL)
+    return NULL;
+  if (!add && store != NULL)
+    refuse = holds_programme (store);
+
+  if (refuse)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("“%s” already holds a programme. Nothing was written. Use --add to add another programme beside it, or name a new file."),
+                   path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&store);
 }
 
 /* @arguments: (nullable): what follows the options in the usage line, such as "FILE.csv" */
@@ -184,9 +229,11 @@ command_demo (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
   RpProgrammeCounts counts;
+  gboolean add = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file (created if it does not exist)"), N_("FILE") },
+    { "add", 0, 0, G_OPTION_ARG_NONE, &add, N_("Add the sample beside a programme the database already holds"), NULL },
     { NULL }
   };
 
@@ -196,7 +243,7 @@ command_demo (int    argc,
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
 
-  if (!(store = rp_store_open (database, RP_STORE_OPEN_CREATE, &error)) ||
+  if (!(store = open_for_adding_programme (database, add, &error)) ||
       !(programme = rp_sample_create (store, &error)) ||
       !rp_store_get_counts (store, rp_programme_get_id (programme), &counts, &error))
     return fail (error);
@@ -230,7 +277,7 @@ open_recorder (const char  *database,
   if (!rp_store_is_read_only (store))
     return g_object_ref (store);
 
-  if (!(recorder = rp_store_open (database, RP_STORE_OPEN_DEFAULT, &local_error)))
+  if (!(recorder = rp_store_open (database, RP_STORE_OPEN_AS_IS, &local_error)))
     g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
                  _("Nothing was exported: every export is recorded in the database’s export history, and the database cannot be written (%s)."),
                  local_error->message);
@@ -271,6 +318,7 @@ command_attendees (int    argc,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *database = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
   gint64 programme_id = 0;
   gboolean csv;
   gboolean all_fields = FALSE;
@@ -281,7 +329,8 @@ command_attendees (int    argc,
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“table” (the default) or “csv”"), N_("FORMAT") },
-    { "all-fields", 0, 0, G_OPTION_ARG_NONE, &all_fields, N_("With --format csv, add names, dates of birth, contacts, needs and notes, as “import” reads them. The output is then personal data: keep it safe."), NULL },
+    { "all-fields", 0, 0, G_OPTION_ARG_NONE, &all_fields, N_("With --format csv, add names, dates of birth, contacts, needs and notes, as “import” reads them. The output is then personal data: write it with --output, not a shell redirection, so that only you can read it."), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file, created readable by you only, instead of the terminal"), N_("FILE") },
     { NULL }
   };
 
@@ -385,7 +434,14 @@ command_attendees (int    argc,
         }
     }
 
-  fwrite (out->str, 1, out->len, stdout);
+  if (output != NULL)
+    {
+      if (!rp_output_file_set_contents (output, out->str, out->len, &error))
+        return fail (error);
+    }
+  else
+    fwrite (out->str, 1, out->len, stdout);
+
   return EXIT_SUCCESS;
 }
 
@@ -445,17 +501,6 @@ command_step (int    argc,
 
   g_print (_("Attendee %d is now at step %d, %s.\n"), number, to_step, rp_moving_plan_step_name (to_step));
   return EXIT_SUCCESS;
-}
-
-static gboolean
-write_private_file (const char  *path,
-                    const char  *contents,
-                    GError     **error)
-{
-  /* Exports are created readable by their owner only, like the database. */
-  return g_file_set_contents_full (path, contents, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
 }
 
 static int
@@ -577,16 +622,13 @@ command_report (int    argc,
     {
       g_autofree char *csv = rp_report_to_csv (report, options.only_table);
       g_ptr_array_add (written, g_strdup (output));
-      if (!write_private_file (output, csv, &error))
+      if (!rp_output_file_set_contents (output, csv, -1, &error))
         return fail (error);
     }
   else
     {
-      if (g_mkdir_with_parents (output, 0700) != 0)
-        {
-          g_printerr (_("reprovision-cli: The folder “%s” could not be created.\n"), output);
-          return EXIT_FAILURE;
-        }
+      if (!rp_output_file_check_folder (output, &error))
+        return fail (error);
 
       for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
         {
@@ -595,7 +637,7 @@ command_report (int    argc,
           g_autofree char *path = g_build_filename (output, name, NULL);
 
           g_ptr_array_add (written, g_strdup (path));
-          if (!write_private_file (path, csv, &error))
+          if (!rp_output_file_set_contents (path, csv, -1, &error))
             return fail (error);
         }
     }
@@ -702,9 +744,11 @@ command_generate (int    argc,
   g_autofree char *database = NULL;
   int attendees = 0;
   int seed = 1;
+  gboolean add = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file (created if it does not exist)"), N_("FILE") },
+    { "add", 0, 0, G_OPTION_ARG_NONE, &add, N_("Add the programme beside one the database already holds"), NULL },
     { "attendees", 'n', 0, G_OPTION_ARG_INT, &attendees, N_("How many attendees"), N_("N") },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, N_("The same seed gives the same programme (default: 1)"), N_("S") },
     { NULL }
@@ -718,7 +762,7 @@ command_generate (int    argc,
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
 
-  if (!(store = rp_store_open (database, RP_STORE_OPEN_CREATE, &error)) ||
+  if (!(store = open_for_adding_programme (database, add, &error)) ||
       !(programme = rp_generate_programme (store, attendees, seed, &error)))
     return fail (error);
 
@@ -800,6 +844,10 @@ command_backup (int    argc,
           g_printerr ("\n");
           return EXIT_FAILURE;
         }
+      /* Not a companion of the database, not in its backups folder, not through a link. */
+      rp_output_file_protect (database);
+      if (!rp_output_file_check_target (output, &error))
+        return fail (error);
       if (!rp_store_copy_database (database, output, &error))
         return fail (error);
       copy = g_strdup (output);

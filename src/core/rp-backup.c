@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "rp-backup.h"
 #include "rp-error.h"
@@ -200,7 +202,43 @@ rp_backup_get_folder (const char *database_path)
   return g_build_filename (dir, name, NULL);
 }
 
-/* Reads "<kind>-YYYYMMDD-HHMMSS.db"; anything else in the folder is not ours. */
+/* Copies of personal data go only into a folder of the user's own that nobody
+ * else can write to: not through a link, not into someone else's folder where
+ * its owner could read or replace them. A missing folder is fine: it is
+ * created 0700. */
+static gboolean
+check_folder (const char  *folder,
+              GError     **error)
+{
+  GStatBuf info;
+
+  if (g_lstat (folder, &info) != 0)
+    return TRUE;
+
+  if (S_ISLNK (info.st_mode))
+    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                 _("The backups folder “%s” is a link to another folder, so no backup was written there or read from it. Replace the link with a folder of your own."),
+                 folder);
+  else if (!S_ISDIR (info.st_mode))
+    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                 _("“%s” is in the place of the backups folder but is not a folder. Move it away so that backups can be made."),
+                 folder);
+  else if (info.st_uid != geteuid ())
+    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                 _("The backups folder “%s” belongs to someone else, so no backup was written there or read from it. Move it away so that a folder of your own can be made."),
+                 folder);
+  else if ((info.st_mode & 022) != 0)
+    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                 _("Other people can change the backups folder “%s”, so no backup was written there or read from it. Make it writable by you only (chmod 700)."),
+                 folder);
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+/* Reads "<kind>-YYYYMMDD-HHMMSS.db"; anything else in the folder is not ours,
+ * nor is a link or a file someone else owns. */
 static RpBackup *
 backup_from_name (const char *folder,
                   const char *name)
@@ -228,7 +266,8 @@ backup_from_name (const char *folder,
       backup->reason = reason;
       backup->path = g_build_filename (folder, name, NULL);
       backup->created = g_date_time_new (local, year, month, day, hour, minute, second);
-      if (backup->created == NULL || g_stat (backup->path, &info) != 0)
+      if (backup->created == NULL || g_lstat (backup->path, &info) != 0 ||
+          !S_ISREG (info.st_mode) || info.st_uid != geteuid ())
         return NULL;
       backup->size = info.st_size;
 
@@ -271,6 +310,9 @@ rp_backup_list (const char  *database_path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   folder = rp_backup_get_folder (database_path);
+  if (!check_folder (folder, error))
+    return NULL;
+
   dir = g_dir_open (folder, 0, &local_error);
   if (dir == NULL)
     {
@@ -368,6 +410,9 @@ rp_backup_create (const char      *database_path,
     }
 
   folder = rp_backup_get_folder (database_path);
+  if (!check_folder (folder, error))
+    return NULL;
+
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved_errno = errno;
@@ -489,6 +534,9 @@ keep_raw_copy (const char  *database_path,
   g_autoptr(GFile) source = g_file_new_for_path (database_path);
   g_autoptr(GFile) destination = g_file_new_for_path (target);
   g_autoptr(GError) local_error = NULL;
+
+  if (!check_folder (folder, error))
+    return NULL;
 
   if (g_mkdir_with_parents (folder, 0700) != 0 ||
       !rp_store_create_private_file (target, error))

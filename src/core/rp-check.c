@@ -265,13 +265,13 @@ rp_check_database (const char  *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 5000);
-      rc = sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id),"
-                                   " (SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL);
-    }
+  /* A check changes nothing, not even the files beside the database. */
+  if (!(db = rp_store_open_sqlite_read_only (path, TRUE, error)))
+    return NULL;
+
+  sqlite3_busy_timeout (db, 5000);
+  rc = sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id),"
+                               " (SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       application_id = sqlite3_column_int (stmt, 0);

@@ -23,6 +23,7 @@
 #include "rp-import.h"
 #include "rp-moving-plan.h"
 #include "rp-name-index.h"
+#include "rp-output-file.h"
 #include "rp-programme.h"
 #include "rp-provider.h"
 #include "rp-report.h"

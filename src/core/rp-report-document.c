@@ -12,8 +12,8 @@
 
 #include "rp-date.h"
 #include "rp-error.h"
-#include "rp-validate.h"
 #include "rp-moving-plan.h"
+#include "rp-output-file.h"
 #include "rp-report-document.h"
 
 #define MARGIN        42.0   /* points: 15 mm */
@@ -655,6 +655,7 @@ rp_report_write_pdf_full (RpReport        *report,
                           gpointer         user_data,
                           GError         **error)
 {
+  g_autoptr(RpOutputFile) file = NULL;
   RpReportDocument *document;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -666,11 +667,11 @@ rp_report_write_pdf_full (RpReport        *report,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
-  if (!rp_create_private_file (path, error))
+  if (!(file = rp_output_file_new (path, error)))
     return FALSE;
 
   document = rp_report_document_new (report, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
-  surface = cairo_pdf_surface_create (path, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create (rp_output_file_get_temp_path (file), RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, rp_report_get_title (report));
   cr = cairo_create (surface);
 
@@ -690,18 +691,15 @@ rp_report_write_pdf_full (RpReport        *report,
   cairo_surface_destroy (surface);
   rp_report_document_free (document);
 
+  /* Cancelled or failed: the temporary file goes, an earlier export stays. */
   if (cancelled)
-    {
-      g_unlink (path);
-      return !g_cancellable_set_error_if_cancelled (cancellable, error);
-    }
+    return !g_cancellable_set_error_if_cancelled (cancellable, error);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, cairo_status_to_string (status));
-      g_unlink (path);
       return FALSE;
     }
 
-  return TRUE;
+  return rp_output_file_commit (file, error);
 }

@@ -7,10 +7,11 @@
 #include <glib/gstdio.h>
 
 #include "rp-report-document.h"
+#include "rp-output-file.h"
 
 /**
  * rp_report_write_csv_files:
- * @folder: an existing folder
+ * @folder: a folder, created if missing; not a link
  *
  * Writes one CSV file per table into @folder, named after the report and its
  * date ("Day Centre Update 2023-09-22 – progress.csv"), each readable by its
@@ -27,6 +28,9 @@ rp_report_write_csv_files (RpReport    *report,
   g_return_val_if_fail (folder != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!rp_output_file_check_folder (folder, error))
+    return FALSE;
+
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *csv = rp_report_to_csv (report, RP_REPORT_TABLE_PROGRESS + i);
@@ -38,7 +42,7 @@ rp_report_write_csv_files (RpReport    *report,
       /* A title may hold a slash; it must not become a folder. */
       g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
       target = g_build_filename (folder, name, NULL);
-      if (!g_file_set_contents_full (target, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+      if (!rp_output_file_set_contents (target, csv, -1, error))
         return FALSE;
     }
 

@@ -10,8 +10,8 @@
 #include <xlsxwriter.h>
 
 #include "rp-error.h"
-#include "rp-validate.h"
 #include "rp-moving-plan.h"
+#include "rp-output-file.h"
 #include "rp-report-document.h"
 
 static void
@@ -116,6 +116,7 @@ rp_report_write_xlsx_full (RpReport        *report,
                            gpointer         user_data,
                            GError         **error)
 {
+  g_autoptr(RpOutputFile) file = NULL;
   lxw_workbook *workbook;
   lxw_worksheet *timetable, *progress, *summary;
   lxw_format *bold, *wrap;
@@ -125,10 +126,10 @@ rp_report_write_xlsx_full (RpReport        *report,
   g_return_val_if_fail (RP_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!rp_create_private_file (path, error))
+  if (!(file = rp_output_file_new (path, error)))
     return FALSE;
 
-  workbook = workbook_new (path);
+  workbook = workbook_new (rp_output_file_get_temp_path (file));
   if (workbook == NULL)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written."), path);
@@ -224,20 +225,15 @@ rp_report_write_xlsx_full (RpReport        *report,
       write_text (summary, RP_MOVING_PLAN_LAST_STEP + 4, 0, suppression, NULL);
   }
 
+  /* Cancelled or failed: the temporary file goes, an earlier export stays. */
   result = workbook_close (workbook);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (path);
-      return FALSE;
-    }
+    return FALSE;
   if (result != LXW_NO_ERROR)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, lxw_strerror (result));
-      g_unlink (path);
       return FALSE;
     }
 
-  /* libxlsxwriter replaces the file; keep it private. */
-  g_chmod (path, 0600);
-  return TRUE;
+  return rp_output_file_commit (file, error);
 }

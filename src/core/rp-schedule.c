@@ -11,8 +11,8 @@
 
 #include "rp-date.h"
 #include "rp-error.h"
+#include "rp-output-file.h"
 #include "rp-schedule.h"
-#include "rp-validate.h"
 
 #define PAGE_WIDTH  595.28   /* A4 portrait, in points */
 #define PAGE_HEIGHT 841.89
@@ -599,6 +599,7 @@ rp_schedule_write_pdf (RpStore     *store,
                        GError     **error)
 {
   g_autoptr(RpScheduleDocument) document = NULL;
+  g_autoptr(RpOutputFile) file = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -607,10 +608,10 @@ rp_schedule_write_pdf (RpStore     *store,
   g_return_val_if_fail (attendee_ids != NULL, FALSE);
 
   if (!(document = rp_schedule_document_new (store, attendee_ids, from, error)) ||
-      !rp_create_private_file (path, error))
+      !(file = rp_output_file_new (path, error)))
     return FALSE;
 
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create (rp_output_file_get_temp_path (file), PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Taster days"));
   cr = cairo_create (surface);
 
@@ -628,11 +629,10 @@ rp_schedule_write_pdf (RpStore     *store,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_IO, _("“%s” could not be written: %s."), path, cairo_status_to_string (status));
-      g_unlink (path);
       return FALSE;
     }
 
-  return TRUE;
+  return rp_output_file_commit (file, error);
 }
 
 /**

@@ -31,6 +31,12 @@ gboolean rp_store_create_private_file (const char  *path,
 /* Tests only: report every folder as being on a filesystem of @type, as
  * statfs(2) names it (0 looks it up again), to stand in for a network share. */
 void     rp_store_set_fake_filesystem_type (unsigned long type);
+
+/* Opens an SQLite connection that writes nothing, not even a -wal or -shm when
+ * @create_nothing is set; sets @error and returns %NULL if it cannot. */
+sqlite3 *rp_store_open_sqlite_read_only (const char  *path,
+                                         gboolean     create_nothing,
+                                         GError     **error);
 /* Turns an SQLite result code into a clear RP_ERROR. */
 void     rp_store_set_error_from_code (GError     **error,
                                        int          code,

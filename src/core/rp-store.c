@@ -19,6 +19,7 @@
 #include "rp-enums.h"
 #include "rp-error.h"
 #include "rp-moving-plan.h"
+#include "rp-output-file.h"
 #include "rp-store.h"
 #include "rp-store-private.h"
 
@@ -294,6 +295,8 @@ rp_store_finalize (GObject *object)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+  if (self->path != NULL)
+    rp_output_file_unprotect (self->path);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->today, g_free);
@@ -962,6 +965,87 @@ rp_store_create_private_file (const char  *path,
   return TRUE;
 }
 
+/* Owner-only, like a new database: a file made by an older version, copied
+ * in or created by hand may be readable by others. SQLite gives the -wal and
+ * -shm it creates the database's mode; ones left from before are tightened too. */
+static gboolean
+make_private (const char  *path,
+              GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf info;
+
+      if (g_stat (file, &info) != 0 || !S_ISREG (info.st_mode) || (info.st_mode & 077) == 0)
+        continue;
+
+      if (g_chmod (file, 0600) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, RP_ERROR, RP_ERROR_IO,
+                       _("“%s” can be read by other people, and could not be made readable by you only: %s. Ask its owner to change that; nothing was changed."),
+                       file, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+sqlite3 *
+rp_store_open_sqlite_read_only (const char  *path,
+                                gboolean     create_nothing,
+                                GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *uri = NULL;
+  gboolean has_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gboolean has_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+  sqlite3 *db = NULL;
+  int rc;
+
+  /* A database in write-ahead-log mode needs its -shm even to be read, and
+   * SQLite creates it and an empty -wal when they are missing (wal.html,
+   * "Read-Only Databases"). Neither exists only when nobody has the file open
+   * and every change is in the main file: it is then read as it is
+   * ("immutable"), creating nothing. A -wal without its -shm holds changes
+   * that cannot be read without rebuilding the -shm. */
+  if (create_nothing && has_wal && !has_shm)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                   _("The database “%s” was not closed properly, and reading it would change it. Open it in Reprovision once, then try again. Nothing was changed."),
+                   path);
+      return NULL;
+    }
+
+  if (create_nothing && !has_wal && !has_shm)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, error);
+
+      if (file_uri == NULL)
+        return NULL;
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | (uri != NULL ? SQLITE_OPEN_URI : 0),
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      rp_store_set_error_from_code (error, rc, db != NULL ? sqlite3_errmsg (db) : "");
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  return db;
+}
+
 RpStore *
 rp_store_open_at_version (const char        *path,
                           RpStoreOpenFlags   flags,
@@ -1009,13 +1093,26 @@ rp_store_open_at_version (const char        *path,
   self = g_object_new (RP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = read_only;
+  /* No export may be written over this file while it is open. */
+  rp_output_file_protect (path);
 
-  open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
-  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
-  if (rc != SQLITE_OK)
+  if (read_only)
     {
-      rp_store_set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : "");
-      return NULL;
+      if (!(self->db = rp_store_open_sqlite_read_only (path, (flags & RP_STORE_OPEN_NO_COMPANIONS) != 0, error)))
+        return NULL;
+    }
+  else
+    {
+      if (!make_private (path, error))
+        return NULL;
+
+      open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+      rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+      if (rc != SQLITE_OK)
+        {
+          rp_store_set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : "");
+          return NULL;
+        }
     }
 
   /* SQLite quietly opens a file it may not write to read-only: say so instead,
@@ -1059,10 +1156,21 @@ rp_store_open_at_version (const char        *path,
       !store_exec (self, "PRAGMA secure_delete = ON", error))
     return NULL;
 
+  /* Recording an export made from a copy, such as a backup, leaves the copy
+   * as it was in every other way: its journal mode, and its version. */
+  if (!read_only && (flags & RP_STORE_OPEN_AS_IS) && (tables == 0 || version < target_version))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                   tables == 0 ? _("“%s” is empty: it holds no Reprovision database yet. It was left unchanged.")
+                               : _("“%s” was saved by an older version of Reprovision. Open it in Reprovision once to update it, then try again. It was left unchanged."),
+                   path);
+      return NULL;
+    }
+
   if (!read_only)
     {
       /* FULL: every commit survives a power cut; this is the only record. */
-      if (!store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      if ((!(flags & RP_STORE_OPEN_AS_IS) && !store_exec (self, "PRAGMA journal_mode = WAL", error)) ||
           !store_exec (self, "PRAGMA synchronous = FULL", error))
         return NULL;
 
@@ -1089,6 +1197,12 @@ rp_store_open_at_version (const char        *path,
       if (!query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error))
         return NULL;
       remember_wal_files (self);
+    }
+  else if (tables == 0)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
+                   _("“%s” is empty: it holds no Reprovision database yet. It was left unchanged."), path);
+      return NULL;
     }
   else if (version < RP_STORE_SCHEMA_VERSION)
     {

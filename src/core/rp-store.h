@@ -31,6 +31,8 @@ typedef enum
   RP_STORE_OPEN_DEFAULT   = 0,
   RP_STORE_OPEN_CREATE    = 1 << 0,  /* create the file (0600) if it does not exist */
   RP_STORE_OPEN_READ_ONLY = 1 << 1,
+  RP_STORE_OPEN_NO_COMPANIONS = 1 << 2,  /* with READ_ONLY: create no -wal or -shm beside the file */
+  RP_STORE_OPEN_AS_IS     = 1 << 3,  /* write to the file as it is: keep its journal mode, update nothing */
 } RpStoreOpenFlags;
 
 /* Attendee counts for one programme, for the overview pages and the CLI. */

@@ -312,34 +312,6 @@ rp_check_date (const char  *iso,
 }
 
 /**
- * rp_create_private_file:
- * @path: an export's file
- *
- * Creates or empties @path readable by its owner only, before a library that
- * would use the default mode writes it: exports hold personal data.
- */
-gboolean
-rp_create_private_file (const char  *path,
-                        GError     **error)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RP_ERROR, saved_errno == ENOSPC ? RP_ERROR_NO_SPACE : RP_ERROR_IO,
-                   _("“%s” could not be written: %s."), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* An existing file keeps its mode through O_CREAT: tighten it. */
-  fchmod (fd, 0600);
-  g_close (fd, NULL);
-  return TRUE;
-}
-
-/**
  * rp_check_time:
  * @time: (nullable): "HH:MM" on the 24-hour clock, or %NULL for none
  */

@@ -25,8 +25,6 @@ gboolean rp_check_name         (const char  *value,
 char    *rp_quote_value        (const char  *value);
 gboolean rp_check_time         (const char  *time,
                                 GError     **error);
-gboolean rp_create_private_file (const char *path,
-                                 GError    **error);
 char    *rp_format_thousands   (guint        number);
 gboolean rp_check_date         (const char  *iso,
                                 const char  *what,

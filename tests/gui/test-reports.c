@@ -427,6 +427,48 @@ test_reports_suppression_safe_default (Fixture       *fixture,
   g_assert_cmpuint (rp_export_record_get_suppress_below (print), ==, 5);
 }
 
+/* Save as… and the print path, pointed at the open database, write nothing
+ * and say why; the database is as it was and still in use. The file is only
+ * looked at with stat: opening it here would drop SQLite's locks. */
+static void
+test_reports_export_onto_database_refused (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(RpReport) report = build_report (fixture);
+  g_autoptr(GListModel) programmes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = rp_store_get_path (fixture->store);
+  AdwMessageDialog *dialog;
+  GStatBuf before;
+  GStatBuf after;
+
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  rp_reports_page_export (fixture->page, report, RP_REPORT_FORMAT_PDF, path);
+  g_assert_true (wait_for_export (fixture));
+  rp_test_spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was written"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+
+  rp_reports_page_print (fixture->page, path);
+  rp_test_spin ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was written"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpint (before.st_size, ==, after.st_size);
+  g_assert_cmpint (before.st_mtime, ==, after.st_mtime);
+  programmes = rp_store_list_programmes (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -443,6 +485,7 @@ main (int    argc,
   ADD ("/gui/reports/export-cancelled", test_reports_export_cancelled);
   ADD ("/gui/reports/export-recorded", test_reports_export_recorded);
   ADD ("/gui/reports/suppression-safe-default", test_reports_suppression_safe_default);
+  ADD ("/gui/reports/export-onto-database-refused", test_reports_export_onto_database_refused);
   ADD ("/gui/timetable/complete-and-reorder", test_timetable_complete_and_reorder);
 #undef ADD
 

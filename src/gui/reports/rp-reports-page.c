@@ -917,6 +917,7 @@ rp_reports_page_print (RpReportsPage *self,
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(RpOutputFile) file = NULL;
   g_autoptr(GError) error = NULL;
   RpReportDocument *document;
   GtkPrintOperationResult result;
@@ -925,6 +926,14 @@ rp_reports_page_print (RpReportsPage *self,
 
   if (!check_recordable (self) || !(report = build_report (self, export_path == NULL ? "reports.print" : NULL)))
     return;
+
+  /* Under the same rules as every other export: never over the database or
+   * through a link, and an earlier file replaced only by a complete one. */
+  if (export_path != NULL && !(file = rp_output_file_new (export_path, &error)))
+    {
+      show_problem (self, _("The Report Could Not Be Printed"), error->message);
+      return;
+    }
 
   document = rp_report_document_new (report, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
   gtk_page_setup_set_paper_size (setup, a4);
@@ -938,8 +947,8 @@ rp_reports_page_print (RpReportsPage *self,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
 
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
+  if (file != NULL)
+    gtk_print_operation_set_export_filename (operation, rp_output_file_get_temp_path (file));
 
   result = gtk_print_operation_run (operation,
                                     export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
@@ -947,7 +956,10 @@ rp_reports_page_print (RpReportsPage *self,
                                     GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
   rp_report_document_free (document);
 
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && file != NULL)
+    rp_output_file_commit (file, &error);
+
+  if (error != NULL)
     show_problem (self, _("The Report Could Not Be Printed"), error->message);
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
