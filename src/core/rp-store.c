@@ -222,6 +222,205 @@ static const char * const migrations[] = {
   "                              ORDER BY changed_on DESC, id DESC LIMIT 1) BEGIN"
   "  SELECT RAISE (ABORT, 'The step can only change through the step history.');"
   "END;",
+  /* 4 → 5: ids are never used twice (AUTOINCREMENT), so an erasure that
+   * scrubs the audit trail by record id cannot reach another person's
+   * history; the audit trail also records exports, restores, repairs and
+   * confirmations. SQLite can only add AUTOINCREMENT by rebuilding each
+   * table (its ALTER TABLE recipe; the runner turns foreign keys off, so
+   * dropping attendee does not cascade into step_change). The triggers go
+   * first, as they name tables that are missing for a moment, and come back
+   * unchanged; the audit triggers are made again by the runner. */
+  "DROP TRIGGER step_change_after_insert;"
+  "DROP TRIGGER step_change_after_delete;"
+  "DROP TRIGGER attendee_step_follows_history;"
+  "DROP TRIGGER attendee_step_since_follows_history;"
+  "DROP TRIGGER audit_no_update;"
+  "DROP TRIGGER audit_no_delete;"
+  "CREATE TABLE new_programme ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  closure_date TEXT,"
+  "  report_title TEXT"
+  ");"
+  "INSERT INTO new_programme SELECT * FROM programme;"
+  "DROP TABLE programme;"
+  "ALTER TABLE new_programme RENAME TO programme;"
+  "CREATE TABLE new_worker ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  initials TEXT NOT NULL,"
+  "  role TEXT NOT NULL DEFAULT 'social-worker'"
+  "    CHECK (role IN ('social-worker', 'day-centre-staff', 'manager', 'other')),"
+  "  team TEXT,"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ");"
+  "INSERT INTO new_worker SELECT * FROM worker;"
+  "DROP TABLE worker;"
+  "ALTER TABLE new_worker RENAME TO worker;"
+  "CREATE TABLE new_provider ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  address TEXT,"
+  "  contact_name TEXT,"
+  "  contact_phone TEXT,"
+  "  contact_email TEXT,"
+  "  on_framework INTEGER NOT NULL DEFAULT 0 CHECK (on_framework IN (0, 1)),"
+  "  notes TEXT"
+  ");"
+  "INSERT INTO new_provider SELECT * FROM provider;"
+  "DROP TABLE provider;"
+  "ALTER TABLE new_provider RENAME TO provider;"
+  "CREATE TABLE new_attendee ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id),"
+  "  number INTEGER NOT NULL CHECK (number >= 1),"
+  "  full_name TEXT NOT NULL CHECK (length (full_name) > 0),"
+  "  preferred_name TEXT,"
+  "  date_of_birth TEXT,"
+  "  contact_name TEXT,"
+  "  contact_relationship TEXT,"
+  "  contact_phone TEXT,"
+  "  wheelchair_user INTEGER NOT NULL DEFAULT 0 CHECK (wheelchair_user IN (0, 1)),"
+  "  transport_needed INTEGER NOT NULL DEFAULT 0 CHECK (transport_needed IN (0, 1)),"
+  "  access_needs TEXT,"
+  "  funding TEXT NOT NULL DEFAULT 'asc' CHECK (funding IN ('asc', 'health')),"
+  "  worker_id INTEGER REFERENCES worker (id),"
+  "  step INTEGER NOT NULL DEFAULT 1 CHECK (step BETWEEN 1 AND 6),"
+  "  case_notes TEXT,"
+  "  report_note TEXT,"
+  "  target_date TEXT,"
+  "  outcome TEXT NOT NULL DEFAULT 'attending' CHECK (outcome IN ('attending', 'moved', 'left')),"
+  "  outcome_date TEXT,"
+  "  moved_to_provider_id INTEGER REFERENCES provider (id),"
+  "  outcome_reason TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  step_since TEXT,"
+  "  UNIQUE (programme_id, number)"
+  ");"
+  "INSERT INTO new_attendee SELECT * FROM attendee;"
+  "DROP TABLE attendee;"
+  "ALTER TABLE new_attendee RENAME TO attendee;"
+  "CREATE INDEX attendee_worker ON attendee (worker_id);"
+  "CREATE INDEX attendee_programme_step ON attendee (programme_id, step);"
+  "CREATE TABLE new_step_change ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  attendee_id INTEGER NOT NULL REFERENCES attendee (id) ON DELETE CASCADE,"
+  "  from_step INTEGER NOT NULL CHECK (from_step BETWEEN 0 AND 6),"
+  "  to_step INTEGER NOT NULL CHECK (to_step BETWEEN 1 AND 6),"
+  "  changed_on TEXT NOT NULL,"
+  "  recorded_by TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+  ");"
+  "INSERT INTO new_step_change SELECT * FROM step_change;"
+  "DROP TABLE step_change;"
+  "ALTER TABLE new_step_change RENAME TO step_change;"
+  "CREATE INDEX step_change_attendee ON step_change (attendee_id, changed_on, id);"
+  "CREATE TABLE new_taster_day ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id),"
+  "  provider_id INTEGER NOT NULL REFERENCES provider (id),"
+  "  day TEXT,"
+  "  start_time TEXT,"
+  "  end_time TEXT,"
+  "  venue TEXT,"
+  "  places INTEGER NOT NULL DEFAULT 0 CHECK (places >= 0),"
+  "  notes TEXT,"
+  "  cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1))"
+  ");"
+  "INSERT INTO new_taster_day SELECT * FROM taster_day;"
+  "DROP TABLE taster_day;"
+  "ALTER TABLE new_taster_day RENAME TO taster_day;"
+  "CREATE INDEX taster_day_programme ON taster_day (programme_id, day);"
+  "CREATE TABLE new_booking ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  taster_day_id INTEGER NOT NULL REFERENCES taster_day (id),"
+  "  attendee_id INTEGER NOT NULL REFERENCES attendee (id),"
+  "  status TEXT NOT NULL DEFAULT 'invited'"
+  "    CHECK (status IN ('invited', 'confirmed', 'attended', 'declined', 'cancelled')),"
+  "  transport_needed INTEGER NOT NULL DEFAULT 0 CHECK (transport_needed IN (0, 1)),"
+  "  transport_arranged INTEGER NOT NULL DEFAULT 0 CHECK (transport_arranged IN (0, 1)),"
+  "  staff_id INTEGER REFERENCES worker (id),"
+  "  family_attending TEXT,"
+  "  feedback TEXT,"
+  "  pickup_time TEXT,"
+  "  UNIQUE (taster_day_id, attendee_id)"
+  ");"
+  "INSERT INTO new_booking SELECT * FROM booking;"
+  "DROP TABLE booking;"
+  "ALTER TABLE new_booking RENAME TO booking;"
+  "CREATE INDEX booking_attendee ON booking (attendee_id);"
+  "CREATE INDEX booking_staff ON booking (staff_id);"
+  "CREATE TABLE new_timetable_action ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id),"
+  "  activity TEXT NOT NULL CHECK (length (activity) > 0),"
+  "  owner TEXT,"
+  "  due_date TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'not-started'"
+  "    CHECK (status IN ('not-started', 'in-progress', 'completed')),"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO new_timetable_action SELECT * FROM timetable_action;"
+  "DROP TABLE timetable_action;"
+  "ALTER TABLE new_timetable_action RENAME TO timetable_action;"
+  "CREATE INDEX timetable_action_programme ON timetable_action (programme_id, position);"
+  "CREATE TABLE new_audit ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  user TEXT NOT NULL,"
+  "  table_name TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL"
+  "    CHECK (action IN ('insert', 'update', 'delete', 'export', 'restore', 'repair', 'confirm')),"
+  "  field TEXT,"
+  "  old_value,"
+  "  new_value"
+  ");"
+  "INSERT INTO new_audit SELECT * FROM audit;"
+  "DROP TABLE audit;"
+  "ALTER TABLE new_audit RENAME TO audit;"
+  "CREATE INDEX audit_record ON audit (table_name, record_id);"
+  /* An id the audit trail has seen, on a row since deleted, is not given out again either. */
+  "INSERT INTO sqlite_sequence (name, seq)"
+  "  SELECT table_name, 0 FROM audit"
+  "  WHERE table_name IN ('programme', 'worker', 'provider', 'attendee', 'step_change',"
+  "                       'taster_day', 'booking', 'timetable_action')"
+  "    AND table_name NOT IN (SELECT name FROM sqlite_sequence)"
+  "  GROUP BY table_name;"
+  "UPDATE sqlite_sequence SET seq = max (seq, coalesce ((SELECT max (record_id) FROM audit"
+  "                                                     WHERE table_name = sqlite_sequence.name), 0));"
+  "CREATE TRIGGER step_change_after_insert AFTER INSERT ON step_change BEGIN"
+  "  UPDATE attendee SET (step, step_since) = (SELECT to_step, changed_on FROM step_change"
+  "                                            WHERE attendee_id = NEW.attendee_id"
+  "                                            ORDER BY changed_on DESC, id DESC LIMIT 1)"
+  "  WHERE id = NEW.attendee_id;"
+  "END;"
+  "CREATE TRIGGER step_change_after_delete AFTER DELETE ON step_change BEGIN"
+  "  UPDATE attendee SET step = coalesce ((SELECT to_step FROM step_change"
+  "                                        WHERE attendee_id = OLD.attendee_id"
+  "                                        ORDER BY changed_on DESC, id DESC LIMIT 1), step),"
+  "                      step_since = (SELECT changed_on FROM step_change"
+  "                                    WHERE attendee_id = OLD.attendee_id"
+  "                                    ORDER BY changed_on DESC, id DESC LIMIT 1)"
+  "  WHERE id = OLD.attendee_id;"
+  "END;"
+  "CREATE TRIGGER attendee_step_follows_history BEFORE UPDATE OF step ON attendee"
+  "  WHEN NEW.step IS NOT (SELECT to_step FROM step_change WHERE attendee_id = NEW.id"
+  "                        ORDER BY changed_on DESC, id DESC LIMIT 1) BEGIN"
+  "  SELECT RAISE (ABORT, 'The step can only change through the step history.');"
+  "END;"
+  "CREATE TRIGGER attendee_step_since_follows_history BEFORE UPDATE OF step_since ON attendee"
+  "  WHEN NEW.step_since IS NOT (SELECT changed_on FROM step_change WHERE attendee_id = NEW.id"
+  "                              ORDER BY changed_on DESC, id DESC LIMIT 1) BEGIN"
+  "  SELECT RAISE (ABORT, 'The step can only change through the step history.');"
+  "END;"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The audit trail cannot be changed.');"
+  "END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The audit trail cannot be changed.');"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -678,10 +877,10 @@ query_int (RpStore     *self,
 }
 
 static gboolean
-migrate (RpStore  *self,
-         int       from_version,
-         int       to_version,
-         GError  **error)
+migrate_steps (RpStore  *self,
+               int       from_version,
+               int       to_version,
+               GError  **error)
 {
   for (int version = from_version; version < to_version; version++)
     {
@@ -720,6 +919,29 @@ migrate (RpStore  *self,
     }
 
   return TRUE;
+}
+
+/* Foreign keys are off while migrating (a pragma that only works outside a
+ * transaction): a migration that rebuilds a table drops it, which would
+ * otherwise delete the rows that refer to it. Each step checks the
+ * references itself before it commits. */
+static gboolean
+migrate (RpStore  *self,
+         int       from_version,
+         int       to_version,
+         GError  **error)
+{
+  gboolean ok;
+
+  if (!store_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
+  ok = migrate_steps (self, from_version, to_version, error);
+
+  if (!store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    return FALSE;
+
+  return ok;
 }
 
 /* Creates the file with owner-only permissions before SQLite touches it;
@@ -2396,13 +2618,25 @@ delete_by_id (RpStore     *self,
   return step_done (self, stmt, error);
 }
 
+/* Deletes what the audit trail holds about records @ids of @table_name, and
+ * nothing older: a database from before version 5 may have given the same id
+ * to an earlier record, since deleted, whose history ends with its 'delete'
+ * rows before this record's 'insert'. That history is someone else's. */
 static gboolean
 scrub_audit (RpStore     *self,
              const char  *table_name,
              GArray      *ids,
              GError     **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "DELETE FROM audit WHERE table_name = ? AND record_id = ?", error);
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "DELETE FROM audit WHERE table_name = ?1 AND record_id = ?2"
+                                      " AND id > coalesce ((SELECT max (id) FROM audit"
+                                      "                     WHERE table_name = ?1 AND record_id = ?2"
+                                      "                       AND action = 'delete'"
+                                      "                       AND id < (SELECT max (id) FROM audit"
+                                      "                                 WHERE table_name = ?1 AND record_id = ?2"
+                                      "                                   AND action = 'insert')), 0)",
+                                      error);
 
   if (stmt == NULL)
     return FALSE;
