@@ -15,6 +15,7 @@
 #include "rp-csv-reader.h"
 #include "rp-date.h"
 #include "rp-enums.h"
+#include "rp-erasure.h"
 #include "rp-error.h"
 #include "rp-generate.h"
 #include "rp-history.h"

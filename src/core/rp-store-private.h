@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 /* "RPRV": marks the file as ours, so another program's SQLite file is refused. */
 #define RP_STORE_APPLICATION_ID 0x52505256
 
+/* For copies the core works on (a backup being erased from or restored):
+ * no backup is made of the copy before it is updated, and it is kept at its
+ * own schema version when asked. */
+#define RP_STORE_OPEN_WORKING_COPY ((RpStoreOpenFlags) (1 << 8))
+#define RP_STORE_OPEN_KEEP_VERSION ((RpStoreOpenFlags) (1 << 9))
+
 /* Opens and migrates only as far as @target_version; tests build old databases with it. */
 RpStore *rp_store_open_at_version (const char        *path,
                                    RpStoreOpenFlags   flags,
@@ -36,5 +42,26 @@ void     rp_store_set_error_from_code (GError     **error,
 gboolean rp_store_copy_database       (const char  *source,
                                        const char  *target,
                                        GError     **error);
+
+/* An erasure on record: the tombstone the audit trail keeps of an erased attendee. */
+typedef struct
+{
+  gint64  attendee_id;
+  int     number;
+  gint64  programme_id;  /* when known (0 otherwise): a copy must hold the person in it */
+  char   *recorded_at;
+  char   *user;
+} RpTombstone;
+
+void     rp_tombstone_clear           (RpTombstone        *tombstone);
+GArray  *rp_store_list_tombstones     (RpStore            *self,
+                                       GError            **error);
+gboolean rp_store_apply_tombstone     (RpStore            *self,
+                                       const RpTombstone  *tombstone,
+                                       gboolean           *erased,
+                                       GError            **error);
+gboolean rp_store_record_restore      (RpStore            *self,
+                                       const char         *backup_path,
+                                       GError            **error);
 
 G_END_DECLS

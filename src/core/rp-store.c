@@ -1075,7 +1075,10 @@ rp_store_open_at_version (const char        *path,
           !store_exec (self, "PRAGMA synchronous = FULL", error))
         return NULL;
 
-      if (version > 0 && version < target_version)
+      if (flags & RP_STORE_OPEN_KEEP_VERSION)
+        target_version = MIN (version, target_version);
+
+      if (version > 0 && version < target_version && !(flags & RP_STORE_OPEN_WORKING_COPY))
         {
           g_autofree char *backup = NULL;
           g_autoptr(GError) backup_error = NULL;
@@ -1094,7 +1097,7 @@ rp_store_open_at_version (const char        *path,
       if (version < target_version && !migrate (self, version, target_version, error))
         return NULL;
     }
-  else if (version < RP_STORE_SCHEMA_VERSION)
+  else if (version < RP_STORE_SCHEMA_VERSION && !(flags & RP_STORE_OPEN_KEEP_VERSION))
     {
       g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
                    _("This database was saved by an older version of Reprovision and needs updating, which cannot be done while it is read-only."));
@@ -2652,45 +2655,100 @@ scrub_audit (RpStore     *self,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64      attendee_id;
+  int         number;        /* 0: whatever number the attendee has */
+  gint64      programme_id;  /* 0: whichever programme */
+  const char *recorded_at;   /* the tombstone's, when an erasure is applied again */
+  const char *user;
+  gboolean    erased;
+} Erasure;
+
 static gboolean
 write_erasure (RpStore  *self,
                gpointer  data,
                GError  **error)
 {
-  gint64 attendee_id = *(gint64 *) data;
-  g_autoptr(RpAttendee) attendee = NULL;
+  Erasure *erasure = data;
   g_autoptr(GArray) step_ids = NULL;
   g_autoptr(GArray) booking_ids = NULL;
   g_autoptr(GArray) attendee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
+  int number = 0;
+  int rc;
 
-  if (!(attendee = rp_store_get_attendee (self, attendee_id, error)) ||
-      !(step_ids = collect_ids (self, "SELECT id FROM step_change WHERE attendee_id = ?", attendee_id, error)) ||
-      !(booking_ids = collect_ids (self, "SELECT id FROM booking WHERE attendee_id = ?", attendee_id, error)))
+  /* Only the number and programme are read, so a backup of any schema
+   * version can be erased from too. */
+  stmt = store_prepare (self, "SELECT number FROM attendee WHERE id = ?1 AND number = coalesce (?2, number)"
+                              " AND programme_id = coalesce (?3, programme_id)", error);
+  if (stmt == NULL)
     return FALSE;
 
-  g_array_append_val (attendee_ids, attendee_id);
+  sqlite3_bind_int64 (stmt, 1, erasure->attendee_id);
+  bind_id (stmt, 2, erasure->number);
+  bind_id (stmt, 3, erasure->programme_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    number = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("That attendee no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, error);
+
+  if (!(step_ids = collect_ids (self, "SELECT id FROM step_change WHERE attendee_id = ?", erasure->attendee_id, error)) ||
+      !(booking_ids = collect_ids (self, "SELECT id FROM booking WHERE attendee_id = ?", erasure->attendee_id, error)))
+    return FALSE;
+
+  g_array_append_val (attendee_ids, erasure->attendee_id);
 
   /* The step history goes with the attendee (ON DELETE CASCADE). */
-  if (!delete_by_id (self, "DELETE FROM booking WHERE attendee_id = ?", attendee_id, error) ||
-      !delete_by_id (self, "DELETE FROM attendee WHERE id = ?", attendee_id, error) ||
+  if (!delete_by_id (self, "DELETE FROM booking WHERE attendee_id = ?", erasure->attendee_id, error) ||
+      !delete_by_id (self, "DELETE FROM attendee WHERE id = ?", erasure->attendee_id, error) ||
       !scrub_audit (self, "booking", booking_ids, error) ||
       !scrub_audit (self, "step_change", step_ids, error) ||
       !scrub_audit (self, "attendee", attendee_ids, error))
     return FALSE;
 
-  /* The tombstone: who was erased (by number only), when and by whom. */
+  /* The tombstone: who was erased (by number only), when and by whom. An
+   * erasure applied again to a copy keeps the original's date and user. */
   stmt = store_prepare (self,
-                        "INSERT INTO audit (user, table_name, record_id, action, field, old_value)"
-                        " VALUES (?, 'attendee', ?, 'delete', 'number', ?)",
+                        "INSERT INTO audit (recorded_at, user, table_name, record_id, action, field, old_value)"
+                        " VALUES (coalesce (?1, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')), ?2, 'attendee', ?3,"
+                        "         'delete', 'number', ?4)",
                         error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, self->user);
-  sqlite3_bind_int64 (stmt, 2, attendee_id);
-  sqlite3_bind_int (stmt, 3, rp_attendee_get_number (attendee));
+  bind_text (stmt, 1, erasure->recorded_at);
+  bind_text (stmt, 2, erasure->user != NULL ? erasure->user : self->user);
+  sqlite3_bind_int64 (stmt, 3, erasure->attendee_id);
+  sqlite3_bind_int (stmt, 4, number);
+  erasure->erased = TRUE;
   return step_done (self, stmt, error);
+}
+
+static gboolean
+store_erase (RpStore  *self,
+             Erasure  *erasure,
+             GError  **error)
+{
+  gboolean ok;
+
+  self->erasing = TRUE;
+  ok = store_write (self, write_erasure, erasure, error);
+  self->erasing = FALSE;
+
+  /* Move the overwritten pages out of the WAL into the main file at once. */
+  if (ok)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  return ok;
 }
 
 /**
@@ -2706,19 +2764,204 @@ rp_store_delete_attendee (RpStore  *self,
                           gint64    attendee_id,
                           GError  **error)
 {
-  gboolean ok;
+  Erasure erasure = { .attendee_id = attendee_id };
 
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
 
-  self->erasing = TRUE;
-  ok = store_write (self, write_erasure, &attendee_id, error);
-  self->erasing = FALSE;
+  return store_erase (self, &erasure, error);
+}
 
-  /* Move the overwritten pages out of the WAL into the main file at once. */
-  if (ok)
-    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+static gboolean
+has_tombstone (RpStore             *self,
+               const RpTombstone   *tombstone,
+               gboolean            *found,
+               GError             **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "SELECT 1 FROM audit WHERE table_name = 'attendee' AND record_id = ?"
+                                      " AND action = 'delete' AND field = 'number' AND old_value = ?"
+                                      " AND recorded_at = ?",
+                                      error);
+  int rc;
 
-  return ok;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tombstone->attendee_id);
+  sqlite3_bind_int (stmt, 2, tombstone->number);
+  bind_text (stmt, 3, tombstone->recorded_at);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_error_from_db (self, error);
+
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+write_tombstone (RpStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  const RpTombstone *tombstone = data;
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "INSERT INTO audit (recorded_at, user, table_name, record_id, action, field, old_value)"
+                                      " VALUES (?, ?, 'attendee', ?, 'delete', 'number', ?)",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, tombstone->recorded_at);
+  bind_text (stmt, 2, tombstone->user);
+  sqlite3_bind_int64 (stmt, 3, tombstone->attendee_id);
+  sqlite3_bind_int (stmt, 4, tombstone->number);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_apply_tombstone:
+ * @tombstone: an erasure recorded in another copy of this database
+ * @erased: (out) (optional): whether a record of the person was found and erased
+ *
+ * Applies an erasure recorded elsewhere to this copy (a backup, or a backup
+ * being restored): the attendee with the tombstone's id and number is erased
+ * as rp_store_delete_attendee() would, and the tombstone itself is kept. A
+ * copy that already holds the tombstone was made after the erasure and is
+ * left as it is.
+ */
+gboolean
+rp_store_apply_tombstone (RpStore            *self,
+                          const RpTombstone  *tombstone,
+                          gboolean           *erased,
+                          GError            **error)
+{
+  Erasure erasure = {
+    .attendee_id = tombstone->attendee_id,
+    .number = tombstone->number,
+    .programme_id = tombstone->programme_id,
+    .recorded_at = tombstone->recorded_at,
+    .user = tombstone->user,
+  };
+  g_autoptr(GError) local_error = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (tombstone != NULL, FALSE);
+
+  if (erased != NULL)
+    *erased = FALSE;
+
+  if (!has_tombstone (self, tombstone, &found, error))
+    return FALSE;
+  if (found)
+    return TRUE;
+
+  if (store_erase (self, &erasure, &local_error))
+    {
+      if (erased != NULL)
+        *erased = TRUE;
+      return TRUE;
+    }
+
+  if (!g_error_matches (local_error, RP_ERROR, RP_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* The copy never held the person: the erasure is still on record. */
+  return store_write (self, write_tombstone, (gpointer) tombstone, error);
+}
+
+/**
+ * rp_store_list_tombstones:
+ *
+ * Returns: (transfer full) (element-type RpTombstone): every erasure on record, oldest first
+ */
+GArray *
+rp_store_list_tombstones (RpStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GArray) tombstones = g_array_new (FALSE, TRUE, sizeof (RpTombstone));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  g_array_set_clear_func (tombstones, (GDestroyNotify) rp_tombstone_clear);
+  stmt = store_prepare (self,
+                        "SELECT record_id, old_value, recorded_at, user FROM audit"
+                        " WHERE table_name = 'attendee' AND action = 'delete' AND field = 'number'"
+                        " ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpTombstone tombstone = {
+        .attendee_id = sqlite3_column_int64 (stmt, 0),
+        .number = sqlite3_column_int (stmt, 1),
+        .recorded_at = g_strdup (column_text (stmt, 2)),
+        .user = g_strdup (column_text (stmt, 3)),
+      };
+
+      g_array_append_val (tombstones, tombstone);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tombstones);
+}
+
+void
+rp_tombstone_clear (RpTombstone *tombstone)
+{
+  g_clear_pointer (&tombstone->recorded_at, g_free);
+  g_clear_pointer (&tombstone->user, g_free);
+}
+
+static gboolean
+write_restore_record (RpStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
+                                      " VALUES (?, 'database', 0, 'restore', 'backup', ?)",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, self->user);
+  bind_text (stmt, 2, data);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_record_restore:
+ * @backup_path: the copy this database was restored from
+ *
+ * Records in the audit trail that this database was put back from a backup:
+ * who, when and from which copy, so a rolled-back trail says so itself.
+ */
+gboolean
+rp_store_record_restore (RpStore     *self,
+                         const char  *backup_path,
+                         GError     **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  return store_write (self, write_restore_record, (gpointer) backup_path, error);
 }
 
 /**
