@@ -288,6 +288,50 @@ count_attendees (const char *database)
   return g_strv_length (lines) - 2;
 }
 
+/* erase says what it would do until told --yes, then erases from the backups too. */
+static void
+test_cli_erase (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "centre.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "centre-backups", NULL);
+  g_autofree char *copy = NULL;
+  g_autoptr(GDir) backups = NULL;
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) backup = { 0 };
+  g_auto(CliResult) ask = { 0 };
+  g_auto(CliResult) erase = { 0 };
+  g_auto(CliResult) missing = { 0 };
+  guint before;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  run_cli (&backup, "backup", "--database", path, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  backups = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (backups);
+  copy = g_build_filename (folder, g_dir_read_name (backups), NULL);
+  before = count_attendees (path);
+  g_assert_cmpuint (count_attendees (copy), ==, before);
+
+  run_cli (&ask, "erase", "--database", path, "--attendee", "4", NULL);
+  g_assert_cmpint (ask.status, ==, 1);
+  g_assert_nonnull (strstr (ask.out, "This would erase attendee 4"));
+  g_assert_nonnull (strstr (ask.out, "--yes"));
+  g_assert_cmpuint (count_attendees (path), ==, before);
+
+  run_cli (&erase, "erase", "--database", path, "--attendee", "4", "--yes", NULL);
+  g_assert_cmpint (erase.status, ==, 0);
+  g_assert_nonnull (strstr (erase.out, "erased from 1 backup"));
+  g_assert_cmpuint (count_attendees (path), ==, before - 1);
+  g_assert_cmpuint (count_attendees (copy), ==, before - 1);
+
+  run_cli (&missing, "erase", "--database", path, "--attendee", "4", "--yes", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+
+  rp_test_remove_tree (dir);
+}
+
 static void
 test_cli_import (void)
 {
@@ -393,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/cli/generate", test_cli_generate);
   g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
   g_test_add_func ("/cli/import", test_cli_import);
+  g_test_add_func ("/cli/erase", test_cli_erase);
 
   return g_test_run ();
 }
