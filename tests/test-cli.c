@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -332,6 +333,45 @@ test_cli_erase (void)
   rp_test_remove_tree (dir);
 }
 
+/* A file whose audit trail lost a safeguard is refused for changes until
+ * "check --repair" puts it back. */
+static void
+test_cli_check_repair (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "centre.db", NULL);
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) check = { 0 };
+  g_auto(CliResult) refused = { 0 };
+  g_auto(CliResult) repair = { 0 };
+  g_auto(CliResult) step = { 0 };
+  sqlite3 *db = NULL;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_cli (&check, "check", "--database", path, NULL);
+  g_assert_cmpint (check.status, ==, 1);
+  g_assert_nonnull (strstr (check.out, "“audit_no_update” is missing: nothing stops the audit trail being edited."));
+
+  run_cli (&refused, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "check --repair"));
+
+  run_cli (&repair, "check", "--database", path, "--repair", NULL);
+  g_assert_cmpint (repair.status, ==, 0);
+  g_assert_nonnull (strstr (repair.out, "Repaired: 1 safeguard"));
+  g_assert_nonnull (strstr (repair.out, "No problems found."));
+
+  run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  g_assert_cmpint (step.status, ==, 0);
+
+  rp_test_remove_tree (dir);
+}
+
 static void
 test_cli_import (void)
 {
@@ -438,6 +478,7 @@ main (int    argc,
   g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
   g_test_add_func ("/cli/import", test_cli_import);
   g_test_add_func ("/cli/erase", test_cli_erase);
+  g_test_add_func ("/cli/check-repair", test_cli_check_repair);
 
   return g_test_run ();
 }

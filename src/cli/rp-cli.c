@@ -828,20 +828,36 @@ command_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *database = NULL;
+  gboolean repair = FALSE;
+  guint n_repaired = 0;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "repair", 0, 0, G_OPTION_ARG_NONE, &repair, N_("First put back the safeguards of the audit trail, and record the repair in it"), NULL },
     { NULL }
   };
 
   context = command_context (_("Check a database without changing it: that the file is whole, that every record refers to records that exist, "
-                               "that each attendee’s step agrees with their step history, and that bookings are for existing taster days. "
+                               "that each attendee’s step agrees with their step history, that bookings are for existing taster days, "
+                               "and that the safeguards protecting the audit trail are in place. "
+                               "With --repair, missing or changed safeguards are put back first, and the repair is recorded in the audit trail. "
                                "Exits with status 1 if there is a problem."),
                              entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
+
+  if (repair)
+    {
+      if (!rp_store_repair_protection (database, &n_repaired, &error))
+        return fail (error);
+      if (n_repaired > 0)
+        g_print (ngettext ("Repaired: %u safeguard of the audit trail was put back. The repair is recorded in the audit trail.\n",
+                           "Repaired: %u safeguards of the audit trail were put back. The repair is recorded in the audit trail.\n",
+                           n_repaired),
+                 n_repaired);
+    }
 
   if (!(findings = rp_check_database (database, &error)))
     return fail (error);

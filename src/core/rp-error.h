@@ -21,6 +21,7 @@ typedef enum
   RP_ERROR_NO_SPACE,       /* the disk is full */
   RP_ERROR_IO,             /* the operating system could not read or write */
   RP_ERROR_FAILED,         /* anything else */
+  RP_ERROR_UNPROTECTED,    /* the triggers that protect the audit trail are missing or changed */
 } RpError;
 
 GQuark rp_error_quark (void);

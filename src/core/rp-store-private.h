@@ -16,6 +16,8 @@ G_BEGIN_DECLS
  * own schema version when asked. */
 #define RP_STORE_OPEN_WORKING_COPY ((RpStoreOpenFlags) (1 << 8))
 #define RP_STORE_OPEN_KEEP_VERSION ((RpStoreOpenFlags) (1 << 9))
+/* Opens a file whose protective triggers are damaged, to repair them. */
+#define RP_STORE_OPEN_REPAIR       ((RpStoreOpenFlags) (1 << 10))
 
 /* Opens and migrates only as far as @target_version; tests build old databases with it. */
 RpStore *rp_store_open_at_version (const char        *path,
@@ -63,5 +65,23 @@ gboolean rp_store_apply_tombstone     (RpStore            *self,
 gboolean rp_store_record_restore      (RpStore            *self,
                                        const char         *backup_path,
                                        GError            **error);
+
+/* What is wrong with one of the triggers that protect the audit trail and the step history. */
+typedef enum
+{
+  RP_TRIGGER_MISSING,
+  RP_TRIGGER_CHANGED,
+  RP_TRIGGER_UNKNOWN,   /* a trigger Reprovision does not make */
+} RpTriggerDamage;
+
+typedef struct
+{
+  char            *name;
+  char            *table;   /* the table it is on */
+  RpTriggerDamage  damage;
+} RpTriggerProblem;
+
+GPtrArray *rp_store_list_trigger_problems (sqlite3  *db,
+                                           GError  **error);
 
 G_END_DECLS

@@ -851,6 +851,15 @@ create_audit_triggers (RpStore  *self,
   return TRUE;
 }
 
+static void
+register_functions (RpStore *self)
+{
+  sqlite3_create_function (self->db, "rp_audit_user", 0, SQLITE_UTF8, self, sql_audit_user, NULL, NULL);
+  sqlite3_create_function (self->db, "rp_erasing", 0, SQLITE_UTF8, self, sql_erasing, NULL, NULL);
+  sqlite3_create_function (self->db, "rp_mentions_access", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_mentions_access, NULL, NULL);
+}
+
 /* Opening --------------------------------------------------------------- */
 
 static gboolean
@@ -942,6 +951,266 @@ migrate (RpStore  *self,
     return FALSE;
 
   return ok;
+}
+
+/* Protective triggers ---------------------------------------------------- */
+
+/* The triggers of the current schema (name → { SQL, table }), as the
+ * migrations make them in an empty database: what a file of this version
+ * must hold. Built once; %NULL if SQLite could not build it. */
+G_LOCK_DEFINE_STATIC (reference_triggers);
+
+static GHashTable *
+reference_triggers (GError **error)
+{
+  static GHashTable *triggers = NULL;
+  g_autoptr(RpStore) reference = NULL;
+  g_autoptr(GHashTable) table = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GHashTable *result;
+
+  G_LOCK (reference_triggers);
+
+  if (triggers != NULL)
+    {
+      result = triggers;
+      G_UNLOCK (reference_triggers);
+      return result;
+    }
+
+  reference = g_object_new (RP_TYPE_STORE, NULL);
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+
+  if (sqlite3_open_v2 (":memory:", &reference->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      rp_store_set_error_from_code (error, SQLITE_NOMEM, "");
+      G_UNLOCK (reference_triggers);
+      return NULL;
+    }
+  register_functions (reference);
+
+  if (!migrate (reference, 0, RP_STORE_SCHEMA_VERSION, error) ||
+      sqlite3_prepare_v2 (reference->db, "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      if (error != NULL && *error == NULL)
+        set_error_from_db (reference, error);
+      G_UNLOCK (reference_triggers);
+      return NULL;
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **value = g_new0 (char *, 3);
+
+      value[0] = g_strdup (column_text (stmt, 1));
+      value[1] = g_strdup (column_text (stmt, 2));
+      g_hash_table_insert (table, g_strdup (column_text (stmt, 0)), value);
+    }
+  sqlite3_finalize (stmt);
+
+  triggers = g_steal_pointer (&table);
+  result = triggers;
+  G_UNLOCK (reference_triggers);
+
+  return result;
+}
+
+static void
+trigger_problem_free (RpTriggerProblem *problem)
+{
+  g_free (problem->name);
+  g_free (problem->table);
+  g_free (problem);
+}
+
+static void
+add_trigger_problem (GPtrArray          *problems,
+                     const char         *name,
+                     const char         *table,
+                     RpTriggerDamage     damage)
+{
+  RpTriggerProblem *problem = g_new0 (RpTriggerProblem, 1);
+
+  problem->name = g_strdup (name);
+  problem->table = g_strdup (table);
+  problem->damage = damage;
+  g_ptr_array_add (problems, problem);
+}
+
+/**
+ * rp_store_list_trigger_problems:
+ * @db: a database of the current schema version
+ *
+ * Compares the triggers of @db with those the migrations make: the ones that
+ * keep the audit trail unchangeable and complete and the step history
+ * consistent. A missing, changed or unknown trigger means the file was
+ * altered outside Reprovision.
+ *
+ * Returns: (transfer full) (element-type RpTriggerProblem): what is wrong, in name order; empty when nothing is
+ */
+GPtrArray *
+rp_store_list_trigger_problems (sqlite3  *db,
+                                GError  **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) trigger_problem_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GList) names = NULL;
+  GHashTable *reference;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!(reference = reference_triggers (error)))
+    return NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      rp_store_set_error_from_code (error, sqlite3_extended_errcode (db), sqlite3_errmsg (db));
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = column_text (stmt, 0);
+      char **expected = g_hash_table_lookup (reference, name);
+
+      if (expected == NULL)
+        add_trigger_problem (problems, name, column_text (stmt, 1), RP_TRIGGER_UNKNOWN);
+      else
+        {
+          g_hash_table_add (seen, g_strdup (name));
+          if (g_strcmp0 (expected[0], column_text (stmt, 2)) != 0)
+            add_trigger_problem (problems, name, column_text (stmt, 1), RP_TRIGGER_CHANGED);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    rp_store_set_error_from_code (error, sqlite3_extended_errcode (db), sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  names = g_list_sort (g_hash_table_get_keys (reference), (GCompareFunc) g_strcmp0);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_hash_table_contains (seen, l->data))
+      add_trigger_problem (problems, l->data, ((char **) g_hash_table_lookup (reference, l->data))[1],
+                           RP_TRIGGER_MISSING);
+
+  return g_steal_pointer (&problems);
+}
+
+/* A file whose audit trail could be edited, or whose changes would go
+ * unrecorded, is not written to until it is repaired on purpose. */
+static gboolean
+check_protection (RpStore  *self,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) problems = rp_store_list_trigger_problems (self->db, error);
+
+  if (problems == NULL)
+    return FALSE;
+
+  if (problems->len > 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_UNPROTECTED,
+                           _("The safeguards that keep this database’s audit trail complete and unchangeable are missing or have been changed, "
+                             "so Reprovision will not change the file. You can open it read-only, or repair the safeguards "
+                             "(Repair in the app, or “reprovision-cli check --repair”); the repair is recorded in the audit trail."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_repair (RpStore  *self,
+              gpointer  data,
+              GError  **error)
+{
+  GPtrArray *problems = data;
+  GHashTable *reference = reference_triggers (error);
+  g_autoptr(GString) names = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  if (reference == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RpTriggerProblem *problem = g_ptr_array_index (problems, i);
+      char **expected = g_hash_table_lookup (reference, problem->name);
+
+      if (problem->damage != RP_TRIGGER_MISSING)
+        {
+          char *drop = sqlite3_mprintf ("DROP TRIGGER \"%w\"", problem->name);
+          gboolean dropped = store_exec (self, drop, error);
+
+          sqlite3_free (drop);
+          if (!dropped)
+            return FALSE;
+        }
+
+      if (expected != NULL && !store_exec (self, expected[0], error))
+        return FALSE;
+
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", problem->name);
+    }
+
+  stmt = store_prepare (self,
+                        "INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
+                        " VALUES (?, 'database', 0, 'repair', 'triggers', ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, self->user);
+  bind_text (stmt, 2, names->str);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_repair_protection:
+ * @path: a database that rp_store_open() refused with %RP_ERROR_UNPROTECTED
+ * @n_repaired: (out) (optional): how many triggers were made again or removed
+ * @error: why it could not be repaired
+ *
+ * Puts back the triggers that keep the audit trail unchangeable and complete
+ * and the step history consistent, exactly as this version makes them, and
+ * removes triggers Reprovision does not make. The repair is recorded in the
+ * audit trail (action "repair", with the triggers' names). Changes made while
+ * the safeguards were missing cannot be found again; the repair says when
+ * they started to be kept again.
+ *
+ * Returns: %TRUE if the file is protected now
+ */
+gboolean
+rp_store_repair_protection (const char  *path,
+                            guint       *n_repaired,
+                            GError     **error)
+{
+  g_autoptr(RpStore) self = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_repaired != NULL)
+    *n_repaired = 0;
+
+  if (!(self = rp_store_open (path, RP_STORE_OPEN_REPAIR, error)) ||
+      !(problems = rp_store_list_trigger_problems (self->db, error)))
+    return FALSE;
+
+  if (problems->len == 0)
+    return TRUE;
+
+  if (!store_write (self, write_repair, problems, error))
+    return FALSE;
+
+  if (n_repaired != NULL)
+    *n_repaired = problems->len;
+
+  return check_protection (self, error);
 }
 
 /* Creates the file with owner-only permissions before SQLite touches it;
@@ -1038,10 +1307,7 @@ rp_store_open_at_version (const char        *path,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_create_function (self->db, "rp_audit_user", 0, SQLITE_UTF8, self, sql_audit_user, NULL, NULL);
-  sqlite3_create_function (self->db, "rp_erasing", 0, SQLITE_UTF8, self, sql_erasing, NULL, NULL);
-  sqlite3_create_function (self->db, "rp_mentions_access", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_mentions_access, NULL, NULL);
+  register_functions (self);
 
   /* Reading the schema is the first thing that fails on a file that is not SQLite. */
   if (!query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error) ||
@@ -1095,6 +1361,11 @@ rp_store_open_at_version (const char        *path,
         }
 
       if (version < target_version && !migrate (self, version, target_version, error))
+        return NULL;
+
+      if (target_version == RP_STORE_SCHEMA_VERSION &&
+          !(flags & (RP_STORE_OPEN_WORKING_COPY | RP_STORE_OPEN_REPAIR)) &&
+          !check_protection (self, error))
         return NULL;
     }
   else if (version < RP_STORE_SCHEMA_VERSION && !(flags & RP_STORE_OPEN_KEEP_VERSION))

@@ -62,6 +62,10 @@ char        *rp_store_make_local_copy        (const char        *path,
 RpStore     *rp_store_open                   (const char        *path,
                                               RpStoreOpenFlags   flags,
                                               GError           **error);
+/* Puts back the triggers that protect the audit trail, and records the repair. */
+gboolean     rp_store_repair_protection      (const char        *path,
+                                              guint             *n_repaired,
+                                              GError           **error);
 const char  *rp_store_get_path               (RpStore           *self);
 gboolean     rp_store_is_read_only           (RpStore           *self);
 int          rp_store_get_schema_version     (RpStore           *self);
