@@ -19,6 +19,7 @@ struct _RpFaultPage
   GtkButton      *retry_button;
   GtkButton      *backup_button;
   GtkButton      *read_only_button;
+  GtkButton      *repair_button;
 };
 
 G_DEFINE_FINAL_TYPE (RpFaultPage, rp_fault_page, ADW_TYPE_BIN)
@@ -53,6 +54,8 @@ title_for (const GError *error)
       return _("The Database Could Not Be Found");
     case RP_ERROR_NO_SPACE:
       return _("The Disk Is Full");
+    case RP_ERROR_UNPROTECTED:
+      return _("The Audit Trail Is Not Protected");
     default:
       return _("The Database Could Not Be Opened");
     }
@@ -73,7 +76,7 @@ rp_fault_page_set_fault (RpFaultPage  *self,
                          const GError *error,
                          gboolean      has_backups)
 {
-  gboolean locked, read_only, damaged;
+  gboolean locked, read_only, damaged, unprotected;
 
   g_return_if_fail (RP_IS_FAULT_PAGE (self));
   g_return_if_fail (path != NULL);
@@ -82,23 +85,28 @@ rp_fault_page_set_fault (RpFaultPage  *self,
   locked = g_error_matches (error, RP_ERROR, RP_ERROR_LOCKED);
   read_only = g_error_matches (error, RP_ERROR, RP_ERROR_READ_ONLY);
   damaged = g_error_matches (error, RP_ERROR, RP_ERROR_CORRUPT);
+  unprotected = g_error_matches (error, RP_ERROR, RP_ERROR_UNPROTECTED);
 
   adw_status_page_set_title (self->status_page, title_for (error));
   adw_status_page_set_description (self->status_page, error->message);
   gtk_label_set_label (self->path_label, path);
 
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), locked || g_error_matches (error, RP_ERROR, RP_ERROR_NO_SPACE));
-  gtk_widget_set_visible (GTK_WIDGET (self->read_only_button), locked || read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_button), locked || read_only || unprotected);
+  gtk_widget_set_visible (GTK_WIDGET (self->repair_button), unprotected);
   gtk_widget_set_visible (GTK_WIDGET (self->backup_button), has_backups);
 
   /* The one thing most likely to help is the suggested one. */
   gtk_widget_remove_css_class (GTK_WIDGET (self->backup_button), "suggested-action");
   gtk_widget_remove_css_class (GTK_WIDGET (self->retry_button), "suggested-action");
   gtk_widget_remove_css_class (GTK_WIDGET (self->read_only_button), "suggested-action");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->repair_button), "suggested-action");
   if (damaged && has_backups)
     gtk_widget_add_css_class (GTK_WIDGET (self->backup_button), "suggested-action");
   else if (locked)
     gtk_widget_add_css_class (GTK_WIDGET (self->retry_button), "suggested-action");
+  else if (unprotected)
+    gtk_widget_add_css_class (GTK_WIDGET (self->repair_button), "suggested-action");
   else if (read_only)
     gtk_widget_add_css_class (GTK_WIDGET (self->read_only_button), "suggested-action");
 
@@ -167,6 +175,7 @@ rp_fault_page_class_init (RpFaultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, retry_button);
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, backup_button);
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, read_only_button);
+  gtk_widget_class_bind_template_child (widget_class, RpFaultPage, repair_button);
 }
 
 static void
