@@ -512,17 +512,6 @@ keep_raw_copy (const char  *database_path,
   return g_steal_pointer (&target);
 }
 
-static void
-remove_prepared (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 /* Writes @backup_path over the live database through SQLite, which takes the
  * locks: another program with the file open sees the restored data, not a
  * file swapped under it. */
@@ -589,7 +578,7 @@ prepare_restore (const char  *database_path,
   g_autofree char *prepared = g_strconcat (database_path, ".restoring", NULL);
   g_autoptr(RpStore) copy = NULL;
 
-  remove_prepared (prepared);
+  rp_store_remove_working_copy (prepared);
   if (!rp_store_copy_database (backup_path, prepared, error))
     return NULL;
 
@@ -599,7 +588,7 @@ prepare_restore (const char  *database_path,
       !rp_store_record_restore (copy, backup_path, error))
     {
       g_clear_object (&copy);
-      remove_prepared (prepared);
+      rp_store_remove_working_copy (prepared);
       return NULL;
     }
 
@@ -649,14 +638,14 @@ rp_backup_restore (const char  *database_path,
           if (g_error_matches (local_error, RP_ERROR, RP_ERROR_LOCKED) ||
               g_error_matches (local_error, RP_ERROR, RP_ERROR_NO_SPACE))
             {
-              remove_prepared (prepared);
+              rp_store_remove_working_copy (prepared);
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
           g_clear_error (&local_error);
           if (!(safety_copy = keep_raw_copy (database_path, error)))
             {
-              remove_prepared (prepared);
+              rp_store_remove_working_copy (prepared);
               return FALSE;
             }
         }
@@ -667,7 +656,7 @@ rp_backup_restore (const char  *database_path,
       if (!g_error_matches (local_error, RP_ERROR, RP_ERROR_CORRUPT) &&
           !g_error_matches (local_error, RP_ERROR, RP_ERROR_NOT_DATABASE))
         {
-          remove_prepared (prepared);
+          rp_store_remove_working_copy (prepared);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
@@ -684,7 +673,7 @@ rp_backup_restore (const char  *database_path,
         {
           int saved_errno = errno;
 
-          remove_prepared (prepared);
+          rp_store_remove_working_copy (prepared);
           g_set_error (error, RP_ERROR, RP_ERROR_IO,
                        _("The backup could not be put in place: %s. The database was left as it was."),
                        g_strerror (saved_errno));
@@ -692,7 +681,7 @@ rp_backup_restore (const char  *database_path,
         }
     }
   else
-    remove_prepared (prepared);
+    rp_store_remove_working_copy (prepared);
 
   if (safety_copy_path != NULL)
     *safety_copy_path = g_steal_pointer (&safety_copy);

@@ -12,17 +12,6 @@
 #include "rp-error.h"
 #include "rp-store-private.h"
 
-static void
-remove_working_copy (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 /* Applies @tombstone to a copy of @backup_path; only if the backup held the
  * person is the copy (vacuumed, so no erased page is left in it) renamed
  * over it. Until then the backup is untouched, whatever fails. */
@@ -37,7 +26,7 @@ erase_from_backup (const char         *backup_path,
   gboolean erased = FALSE;
 
   *rewritten = FALSE;
-  remove_working_copy (work);
+  rp_store_remove_working_copy (work);
 
   if (!rp_store_copy_database (backup_path, work, error))
     return FALSE;
@@ -51,14 +40,14 @@ erase_from_backup (const char         *backup_path,
         rp_store_set_error_from_code (error, sqlite3_extended_errcode (rp_store_get_db (copy)),
                                       sqlite3_errmsg (rp_store_get_db (copy)));
       g_clear_object (&copy);
-      remove_working_copy (work);
+      rp_store_remove_working_copy (work);
       return FALSE;
     }
   g_clear_object (&copy);
 
   if (!erased)
     {
-      remove_working_copy (work);
+      rp_store_remove_working_copy (work);
       return TRUE;
     }
 
@@ -66,7 +55,7 @@ erase_from_backup (const char         *backup_path,
     {
       int saved_errno = errno;
 
-      remove_working_copy (work);
+      rp_store_remove_working_copy (work);
       g_set_error (error, RP_ERROR, RP_ERROR_IO, "%s", g_strerror (saved_errno));
       return FALSE;
     }

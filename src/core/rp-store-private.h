@@ -40,6 +40,8 @@ gboolean rp_store_create_private_file (const char  *path,
 void     rp_store_set_error_from_code (GError     **error,
                                        int          code,
                                        const char  *detail);
+/* Removes a copy the core worked on, with its -wal and -shm. */
+void     rp_store_remove_working_copy (const char  *path);
 /* Copies a consistent snapshot of a database (path or `file:` URI) to a new file. */
 gboolean rp_store_copy_database       (const char  *source,
                                        const char  *target,

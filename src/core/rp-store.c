@@ -1455,6 +1455,20 @@ rp_store_path_needs_local_copy (const char *path)
     }
 }
 
+/* Removes a database the core made for its own work, with its -wal and -shm. */
+void
+rp_store_remove_working_copy (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_return_if_fail (path != NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
 /**
  * rp_store_copy_database:
  * @source: a database path, or an SQLite `file:` URI
