@@ -958,25 +958,18 @@ migrate (RpStore  *self,
 /* The triggers of the current schema (name → { SQL, table }), as the
  * migrations make them in an empty database: what a file of this version
  * must hold. Built once; %NULL if SQLite could not build it. */
-G_LOCK_DEFINE_STATIC (reference_triggers);
-
 static GHashTable *
 reference_triggers (GError **error)
 {
+  static GMutex mutex;
   static GHashTable *triggers = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
   g_autoptr(RpStore) reference = NULL;
   g_autoptr(GHashTable) table = NULL;
   sqlite3_stmt *stmt = NULL;
-  GHashTable *result;
-
-  G_LOCK (reference_triggers);
 
   if (triggers != NULL)
-    {
-      result = triggers;
-      G_UNLOCK (reference_triggers);
-      return result;
-    }
+    return triggers;
 
   reference = g_object_new (RP_TYPE_STORE, NULL);
   table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
@@ -984,18 +977,16 @@ reference_triggers (GError **error)
   if (sqlite3_open_v2 (":memory:", &reference->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       rp_store_set_error_from_code (error, SQLITE_NOMEM, "");
-      G_UNLOCK (reference_triggers);
       return NULL;
     }
   register_functions (reference);
 
-  if (!migrate (reference, 0, RP_STORE_SCHEMA_VERSION, error) ||
-      sqlite3_prepare_v2 (reference->db, "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger'",
+  if (!migrate (reference, 0, RP_STORE_SCHEMA_VERSION, error))
+    return NULL;
+  if (sqlite3_prepare_v2 (reference->db, "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger'",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      if (error != NULL && *error == NULL)
-        set_error_from_db (reference, error);
-      G_UNLOCK (reference_triggers);
+      set_error_from_db (reference, error);
       return NULL;
     }
 
@@ -1010,10 +1001,7 @@ reference_triggers (GError **error)
   sqlite3_finalize (stmt);
 
   triggers = g_steal_pointer (&table);
-  result = triggers;
-  G_UNLOCK (reference_triggers);
-
-  return result;
+  return triggers;
 }
 
 static void
@@ -1047,7 +1035,8 @@ add_trigger_problem (GPtrArray          *problems,
  * consistent. A missing, changed or unknown trigger means the file was
  * altered outside Reprovision.
  *
- * Returns: (transfer full) (element-type RpTriggerProblem): what is wrong, in name order; empty when nothing is
+ * Returns: (transfer full) (element-type RpTriggerProblem): what is wrong (the
+ *   file's own triggers first, then the missing ones); empty when nothing is
  */
 GPtrArray *
 rp_store_list_trigger_problems (sqlite3  *db,
