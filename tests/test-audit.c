@@ -153,6 +153,130 @@ test_audit_cannot_be_edited (Fixture       *fixture,
     }
 }
 
+static gint64
+count_audit (RpStore    *store,
+             const char *table_name,
+             gint64      record_id)
+{
+  g_autoptr(GListModel) entries = rp_store_list_audit (store, table_name, record_id, NULL);
+
+  return g_list_model_get_n_items (entries);
+}
+
+static RpAttendee *
+add_attendee (RpStore    *store,
+              gint64      programme_id,
+              int         number,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+
+  rp_attendee_set_programme_id (attendee, programme_id);
+  rp_attendee_set_number (attendee, number);
+  rp_attendee_set_full_name (attendee, name);
+  g_assert_true (rp_store_add_attendee (store, attendee, "2024-01-08", &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&attendee);
+}
+
+/* The newest step change of an attendee (the history lists oldest first). */
+static gint64
+latest_step_change (RpStore *store,
+                    gint64   attendee_id)
+{
+  g_autoptr(GListModel) history = rp_store_list_step_history (store, attendee_id, NULL);
+  g_autoptr(RpStepChange) latest = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
+
+  return rp_step_change_get_id (latest);
+}
+
+/* A step change undone leaves its id free; a new record must not take it. */
+static void
+test_audit_ids_not_reused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autoptr(RpAttendee) first = NULL;
+  g_autoptr(RpAttendee) later = NULL;
+  gint64 undone;
+
+  rp_programme_set_name (programme, "Riverside");
+  g_assert_true (rp_store_add_programme (fixture->store, programme, &error));
+  first = add_attendee (fixture->store, rp_programme_get_id (programme), 1, "Aisha Rahman");
+  g_assert_true (rp_store_change_step (fixture->store, rp_attendee_get_id (first), 2, "2024-02-01", NULL, &error));
+  undone = latest_step_change (fixture->store, rp_attendee_get_id (first));
+  g_assert_true (rp_store_undo_step_change (fixture->store, undone, &error));
+  g_assert_no_error (error);
+
+  later = add_attendee (fixture->store, rp_programme_get_id (programme), 2, "Ben Okafor");
+  g_assert_cmpint (latest_step_change (fixture->store, rp_attendee_get_id (later)), >, undone);
+}
+
+/* A database from before version 5 may already have given an undone step
+ * change's id to someone else's; erasing that person keeps the first
+ * attendee's history of the undone change. */
+static void
+test_audit_erasure_keeps_others_history (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autoptr(RpAttendee) first = NULL;
+  g_autoptr(RpAttendee) later = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "old.db", NULL);
+  gint64 undone, before;
+
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 4, &error);
+  g_assert_no_error (error);
+  rp_programme_set_name (programme, "Riverside");
+  g_assert_true (rp_store_add_programme (store, programme, &error));
+  first = add_attendee (store, rp_programme_get_id (programme), 1, "Aisha Rahman");
+  g_assert_true (rp_store_change_step (store, rp_attendee_get_id (first), 2, "2024-02-01", NULL, &error));
+  undone = latest_step_change (store, rp_attendee_get_id (first));
+  g_assert_true (rp_store_undo_step_change (store, undone, &error));
+  g_assert_no_error (error);
+
+  /* Version 4 gives the freed id to the next step change. */
+  later = add_attendee (store, rp_programme_get_id (programme), 2, "Ben Okafor");
+  g_assert_cmpint (latest_step_change (store, rp_attendee_get_id (later)), ==, undone);
+  g_clear_object (&store);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  before = count_audit (store, "step_change", undone);
+  g_assert_true (rp_store_delete_attendee (store, rp_attendee_get_id (later), &error));
+  g_assert_no_error (error);
+
+  /* The first attendee's change and its undoing are still on record; the
+   * later attendee's first step is not. */
+  g_assert_cmpint (before, >, 0);
+  {
+    g_autoptr(GListModel) entries = rp_store_list_audit (store, "step_change", undone, &error);
+    gboolean inserted = FALSE, deleted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+      {
+        g_autoptr(RpAuditEntry) entry = g_list_model_get_item (entries, i);
+
+        if (g_strcmp0 (rp_audit_entry_get_field (entry), "attendee_id") != 0)
+          continue;
+        g_assert_cmpstr (g_strcmp0 (rp_audit_entry_get_action (entry), "insert") == 0
+                         ? rp_audit_entry_get_new_value (entry) : rp_audit_entry_get_old_value (entry),
+                         ==, "1");
+        inserted |= g_strcmp0 (rp_audit_entry_get_action (entry), "insert") == 0;
+        deleted |= g_strcmp0 (rp_audit_entry_get_action (entry), "delete") == 0;
+      }
+    g_assert_true (inserted);
+    g_assert_true (deleted);
+  }
+  g_assert_cmpint (count_audit (store, "attendee", rp_attendee_get_id (first)), >, 0);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -163,6 +287,8 @@ main (int    argc,
   ADD ("/core/audit/insert-and-update", test_audit_insert_and_update);
   ADD ("/core/audit/step-change", test_audit_step_change);
   ADD ("/core/audit/cannot-be-edited", test_audit_cannot_be_edited);
+  ADD ("/core/audit/ids-not-reused", test_audit_ids_not_reused);
+  ADD ("/core/audit/erasure-keeps-others-history", test_audit_erasure_keeps_others_history);
 #undef ADD
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "rp-core.h"
@@ -338,6 +339,146 @@ test_restore_over_a_damaged_database (Fixture       *fixture,
   g_assert_cmpstr (kept, ==, garbage);
 }
 
+static gint64
+find_attendee (const char *path,
+               int         number)
+{
+  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY, NULL);
+  g_autoptr(RpAttendee) attendee = NULL;
+
+  g_assert_nonnull (store);
+  attendee = rp_store_find_attendee (store, 1, number, NULL);
+
+  return attendee != NULL ? rp_attendee_get_id (attendee) : 0;
+}
+
+static gboolean
+file_mentions (const char *path,
+               const char *text)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  gsize text_length = strlen (text);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  /* The file holds NUL bytes: no string search. */
+  for (gsize i = 0; i + text_length <= length; i++)
+    if (memcmp (contents + i, text, text_length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static int
+count_audit (const char *path,
+             const char *where)
+{
+  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY, NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE %s", where);
+  sqlite3_stmt *stmt = NULL;
+  int count;
+
+  g_assert_nonnull (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+/* Erasing someone erases them from every backup too, unless asked not to;
+ * each copy is rewritten whole, with no trace of the person left in it. */
+static void
+test_erase_from_backups (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *manual = NULL;
+  g_autofree char *before_import = NULL;
+  g_autofree char *folder = rp_backup_get_folder (fixture->path);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint before = count_attendees (fixture->path);
+  guint n_backups = 99;
+
+  add_attendee (fixture->path, 90, "Quentin Zebedee-Farquharson");
+  add_attendee (fixture->path, 91, "Philomena Wollstonecraft");
+  manual = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  before_import = rp_backup_create (fixture->path, RP_BACKUP_BEFORE_IMPORT, &error);
+  g_assert_no_error (error);
+  g_assert_true (file_mentions (manual, "Zebedee"));
+
+  store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* Kept: the backups still hold the person. */
+  g_assert_true (rp_erasure_erase_attendee (store, find_attendee (fixture->path, 91),
+                                            RP_ERASURE_KEEP_BACKUPS, &n_backups, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_backups, ==, 0);
+  g_assert_cmpint (find_attendee (manual, 91), !=, 0);
+
+  g_assert_true (rp_erasure_erase_attendee (store, find_attendee (fixture->path, 90),
+                                            RP_ERASURE_DEFAULT, &n_backups, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_backups, ==, 2);
+  g_clear_object (&store);
+
+  g_assert_cmpint (find_attendee (fixture->path, 90), ==, 0);
+  g_assert_cmpint (find_attendee (manual, 90), ==, 0);
+  g_assert_cmpint (find_attendee (before_import, 90), ==, 0);
+  g_assert_false (file_mentions (manual, "Zebedee"));
+  g_assert_false (file_mentions (before_import, "Zebedee"));
+  g_assert_cmpuint (count_attendees (manual), ==, before + 1);
+  g_assert_cmpint (count_audit (manual, "table_name = 'attendee' AND action = 'delete' AND field = 'number' AND old_value = 90"), ==, 1);
+
+  /* No working copy is left behind. */
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, ".erasing"));
+}
+
+/* A backup made before an erasure brings nobody back when restored; the
+ * erasure and the restore are both on record in the restored database. */
+static void
+test_restore_keeps_erasures (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *restore_row = NULL;
+  guint before = count_attendees (fixture->path);
+  gint64 id;
+
+  add_attendee (fixture->path, 90, "Quentin Zebedee-Farquharson");
+  id = find_attendee (fixture->path, 90);
+  copy = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+
+  store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_store_delete_attendee (store, id, &error));
+  g_clear_object (&store);
+  g_assert_cmpint (find_attendee (copy, 90), ==, id);
+
+  g_assert_true (rp_backup_restore (fixture->path, copy, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (find_attendee (fixture->path, 90), ==, 0);
+  g_assert_cmpuint (count_attendees (fixture->path), ==, before);
+  g_assert_cmpint (count_audit (fixture->path, "table_name = 'attendee' AND action = 'delete' AND field = 'number' AND old_value = 90"), ==, 1);
+  g_assert_cmpint (count_audit (fixture->path, "(old_value LIKE '%Zebedee%' OR new_value LIKE '%Zebedee%')"), ==, 0);
+
+  restore_row = g_strdup_printf ("action = 'restore' AND new_value = '%s' AND user = '%s'", copy, g_get_user_name ());
+  g_assert_cmpint (count_audit (fixture->path, restore_row), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +493,8 @@ main (int   argc,
   ADD ("restore", test_restore);
   ADD ("restore-refuses-a-damaged-backup", test_restore_refuses_a_damaged_backup);
   ADD ("restore-over-a-damaged-database", test_restore_over_a_damaged_database);
+  ADD ("erase-from-backups", test_erase_from_backups);
+  ADD ("restore-keeps-erasures", test_restore_keeps_erasures);
 #undef ADD
   g_test_add_func ("/core/backup/update-makes-a-backup", test_update_makes_a_backup);
 

@@ -90,7 +90,7 @@ test_healthy (Fixture       *fixture,
   g_autoptr(GPtrArray) findings = rp_check_database (fixture->path, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (findings->len, ==, 4);
+  g_assert_cmpuint (findings->len, ==, 5);
   g_assert_true (rp_check_passed (findings));
   g_assert_true (rp_check_quick (fixture->path, &error));
   g_assert_no_error (error);
@@ -195,6 +195,66 @@ test_not_ours (Fixture       *fixture,
   g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
 }
 
+/* A file whose safeguards were removed or changed behind the app's back is
+ * reported, refused for writing (reading still works), and repaired only on
+ * purpose, with the repair on record. */
+static void
+test_unprotected (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) repaired = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(RpAuditEntry) latest = NULL;
+  g_autofree char *text = NULL;
+  guint n_repaired = 0;
+
+  tamper (fixture->path,
+          "DROP TRIGGER audit_no_delete;"
+          "DROP TRIGGER audit_attendee_update;"
+          "DROP TRIGGER step_change_after_insert;"
+          "CREATE TRIGGER quietly AFTER INSERT ON audit BEGIN SELECT 1; END;");
+
+  findings = rp_check_database (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (rp_check_passed (findings));
+  text = problems_text (findings);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "“audit_no_delete” is missing: nothing stops entries being deleted from the audit trail."));
+  g_assert_nonnull (strstr (text, "“audit_attendee_update” is missing: changes to Attendees are not recorded in the audit trail."));
+  g_assert_nonnull (strstr (text, "“step_change_after_insert” is missing: nothing keeps attendees’ current step in line"));
+  g_assert_nonnull (strstr (text, "a trigger Reprovision did not make, “quietly”"));
+
+  store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, RP_ERROR, RP_ERROR_UNPROTECTED);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  store = rp_store_open (fixture->path, RP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_true (rp_store_repair_protection (fixture->path, &n_repaired, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_repaired, ==, 4);
+
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = rp_check_database (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_check_passed (findings));
+
+  store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  audit = rp_store_list_audit (store, "database", 0, &error);
+  g_assert_no_error (error);
+  latest = g_list_model_get_item (audit, 0);
+  g_assert_cmpstr (rp_audit_entry_get_action (latest), ==, "repair");
+  g_assert_cmpstr (rp_audit_entry_get_user (latest), ==, g_get_user_name ());
+  g_assert_nonnull (strstr (rp_audit_entry_get_new_value (latest), "audit_no_delete"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +267,7 @@ main (int   argc,
   ADD ("broken-records", test_broken_records);
   ADD ("damaged-file", test_damaged_file);
   ADD ("not-ours", test_not_ours);
+  ADD ("unprotected", test_unprotected);
 #undef ADD
 
   return g_test_run ();

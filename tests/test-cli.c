@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
@@ -378,6 +379,89 @@ count_attendees (const char *database)
   lines = g_strsplit (csv.out, "\r\n", -1);
   /* The headings, and an empty string after the last line end. */
   return g_strv_length (lines) - 2;
+}
+
+/* erase says what it would do until told --yes, then erases from the backups too. */
+static void
+test_cli_erase (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "centre.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "centre-backups", NULL);
+  g_autofree char *copy = NULL;
+  g_autoptr(GDir) backups = NULL;
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) backup = { 0 };
+  g_auto(CliResult) ask = { 0 };
+  g_auto(CliResult) erase = { 0 };
+  g_auto(CliResult) missing = { 0 };
+  guint before;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  run_cli (&backup, "backup", "--database", path, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  backups = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (backups);
+  copy = g_build_filename (folder, g_dir_read_name (backups), NULL);
+  before = count_attendees (path);
+  g_assert_cmpuint (count_attendees (copy), ==, before);
+
+  run_cli (&ask, "erase", "--database", path, "--attendee", "4", NULL);
+  g_assert_cmpint (ask.status, ==, 1);
+  g_assert_nonnull (strstr (ask.out, "This would erase attendee 4"));
+  g_assert_nonnull (strstr (ask.out, "--yes"));
+  g_assert_cmpuint (count_attendees (path), ==, before);
+
+  run_cli (&erase, "erase", "--database", path, "--attendee", "4", "--yes", NULL);
+  g_assert_cmpint (erase.status, ==, 0);
+  g_assert_nonnull (strstr (erase.out, "erased from 1 backup"));
+  g_assert_cmpuint (count_attendees (path), ==, before - 1);
+  g_assert_cmpuint (count_attendees (copy), ==, before - 1);
+
+  run_cli (&missing, "erase", "--database", path, "--attendee", "4", "--yes", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+
+  rp_test_remove_tree (dir);
+}
+
+/* A file whose audit trail lost a safeguard is refused for changes until
+ * "check --repair" puts it back. */
+static void
+test_cli_check_repair (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "centre.db", NULL);
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) check = { 0 };
+  g_auto(CliResult) refused = { 0 };
+  g_auto(CliResult) repair = { 0 };
+  g_auto(CliResult) step = { 0 };
+  sqlite3 *db = NULL;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run_cli (&check, "check", "--database", path, NULL);
+  g_assert_cmpint (check.status, ==, 1);
+  g_assert_nonnull (strstr (check.out, "“audit_no_update” is missing: nothing stops the audit trail being edited."));
+
+  run_cli (&refused, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "check --repair"));
+
+  run_cli (&repair, "check", "--database", path, "--repair", NULL);
+  g_assert_cmpint (repair.status, ==, 0);
+  g_assert_nonnull (strstr (repair.out, "Repaired: 1 safeguard"));
+  g_assert_nonnull (strstr (repair.out, "No problems found."));
+
+  run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  g_assert_cmpint (step.status, ==, 0);
+
+  rp_test_remove_tree (dir);
 }
 
 static void
@@ -870,6 +954,8 @@ main (int    argc,
   g_test_add_func ("/cli/tightens-database", test_cli_tightens_database);
   g_test_add_func ("/cli/reading-writes-nothing", test_cli_reading_writes_nothing);
   g_test_add_func ("/cli/demo-needs-add", test_cli_demo_needs_add);
+  g_test_add_func ("/cli/erase", test_cli_erase);
+  g_test_add_func ("/cli/check-repair", test_cli_check_repair);
 
   return g_test_run ();
 }

@@ -119,6 +119,90 @@ test_failed_migration_changes_nothing (void)
   rp_test_remove_tree (dir);
 }
 
+static char *
+dump_schema (RpStore *store)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (store),
+                                       "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (dump, "%s %s %s %s\n",
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+static int
+query_int (RpStore    *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* Version 5 rebuilds every table so ids are never used twice: the rows, the
+ * step history (which a dropped attendee table would cascade into), every
+ * index and trigger survive, and an id the audit trail has seen stays used. */
+static void
+test_migrate_ids_never_reused (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *fresh_path = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpStore) fresh = NULL;
+
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO programme (name) VALUES ('Riverside');"
+                                 "INSERT INTO attendee (programme_id, number, full_name) VALUES (1, 7, 'Georgia Bennett');"
+                                 "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                                 "  VALUES (1, 0, 1, '2023-08-29', 'pm');"
+                                 "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                                 "  VALUES (1, 1, 2, '2023-09-29', 'pm');"
+                                 "DELETE FROM step_change WHERE id = 2;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM step_change WHERE attendee_id = 1"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM attendee"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE table_name = 'step_change' AND record_id = 2"), >, 0);
+
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                                 "  VALUES (1, 1, 3, '2023-10-29', 'pm');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (store, "SELECT max (id) FROM step_change"), ==, 3);
+
+  fresh = rp_store_open (fresh_path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  migrated_schema = dump_schema (store);
+  fresh_schema = dump_schema (fresh);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+
+  g_clear_object (&fresh);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -127,6 +211,7 @@ main (int    argc,
 
   g_test_add_func ("/core/migrations/every-version", test_migrate_every_version);
   g_test_add_func ("/core/migrations/failure-changes-nothing", test_failed_migration_changes_nothing);
+  g_test_add_func ("/core/migrations/ids-never-reused", test_migrate_ids_never_reused);
 
   return g_test_run ();
 }

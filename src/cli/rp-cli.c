@@ -27,6 +27,7 @@ typedef struct
 static int command_demo      (int argc, char **argv);
 static int command_attendees (int argc, char **argv);
 static int command_step      (int argc, char **argv);
+static int command_erase     (int argc, char **argv);
 static int command_report    (int argc, char **argv);
 static int command_generate  (int argc, char **argv);
 static int command_schedule  (int argc, char **argv);
@@ -39,6 +40,7 @@ static const Command commands[] = {
   { "demo",      command_demo,      N_("Write the sample programme into a database") },
   { "attendees", command_attendees, N_("List the attendees of a programme") },
   { "step",      command_step,      N_("Record that an attendee has reached a step of the moving plan") },
+  { "erase",     command_erase,     N_("Erase an attendee for good, from the database and its backups") },
   { "report",    command_report,    N_("Write the anonymised reprovision report") },
   { "schedule",  command_schedule,  N_("Write a family’s taster-day schedule as an easy-read PDF") },
   { "backup",    command_backup,    N_("Make or list backups of a database") },
@@ -504,6 +506,84 @@ command_step (int    argc,
 }
 
 static int
+command_erase (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *folder = NULL;
+  gint64 programme_id = 0;
+  int number = 0;
+  gboolean yes = FALSE;
+  gboolean keep_backups = FALSE;
+  guint n_backups = 0;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
+    { "keep-backups", 0, 0, G_OPTION_ARG_NONE, &keep_backups, N_("Leave the backups as they are: they still hold the person"), NULL },
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Erase; without it, only say what would be erased"), NULL },
+    { NULL }
+  };
+
+  context = command_context (_("Erase an attendee for good: their details, contacts, notes, step history, bookings and what the audit trail held about them. "
+                               "Only the attendee number, the date and who erased it stay on record. "
+                               "The backups in the database’s backups folder are erased from too, unless --keep-backups is given; "
+                               "copies kept anywhere else are out of reach. Restoring a backup made before an erasure applies the erasure again."),
+                             entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (number <= 0)
+    return usage_error (context, _("Name the attendee with --attendee N."));
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+
+  if (!(store = rp_store_open (database, yes ? RP_STORE_OPEN_DEFAULT : RP_STORE_OPEN_READ_ONLY, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)) ||
+      !(attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), number, &error)))
+    return fail (error);
+
+  if (!yes)
+    {
+      folder = rp_backup_get_folder (database);
+      if (!(backups = rp_backup_list (database, &error)))
+        return fail (error);
+
+      g_print (_("This would erase attendee %d of “%s” for good: their details, contacts, notes, step history, bookings and what the audit trail held about them.\n"),
+               number, rp_programme_get_name (programme));
+      if (keep_backups)
+        g_print (_("The backups in “%s” would still hold them.\n"), folder);
+      else
+        g_print (ngettext ("The %u backup in “%s” would be erased from too.\n",
+                           "The %u backups in “%s” would be erased from too.\n",
+                           g_list_model_get_n_items (backups)),
+                 g_list_model_get_n_items (backups), folder);
+      g_print (_("Nothing was changed. To erase, run the command again with --yes.\n"));
+      return EXIT_FAILURE;
+    }
+
+  if (!rp_erasure_erase_attendee (store, rp_attendee_get_id (attendee),
+                                  keep_backups ? RP_ERASURE_KEEP_BACKUPS : RP_ERASURE_DEFAULT,
+                                  &n_backups, &error))
+    return fail (error);
+
+  g_print (_("Attendee %d was erased. Only the number, the date and who erased it stay on record.\n"), number);
+  if (keep_backups)
+    g_print (_("The backups still hold them: delete the backups made before today, or erase again without --keep-backups.\n"));
+  else
+    g_print (ngettext ("They were also erased from %u backup.\n", "They were also erased from %u backups.\n", n_backups),
+             n_backups);
+
+  return EXIT_SUCCESS;
+}
+
+static int
 command_report (int    argc,
                 char **argv)
 {
@@ -903,20 +983,36 @@ command_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *database = NULL;
+  gboolean repair = FALSE;
+  guint n_repaired = 0;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "repair", 0, 0, G_OPTION_ARG_NONE, &repair, N_("First put back the safeguards of the audit trail, and record the repair in it"), NULL },
     { NULL }
   };
 
   context = command_context (_("Check a database without changing it: that the file is whole, that every record refers to records that exist, "
-                               "that each attendee’s step agrees with their step history, and that bookings are for existing taster days. "
+                               "that each attendee’s step agrees with their step history, that bookings are for existing taster days, "
+                               "and that the safeguards protecting the audit trail are in place. "
+                               "With --repair, missing or changed safeguards are put back first, and the repair is recorded in the audit trail. "
                                "Exits with status 1 if there is a problem."),
                              entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
+
+  if (repair)
+    {
+      if (!rp_store_repair_protection (database, &n_repaired, &error))
+        return fail (error);
+      if (n_repaired > 0)
+        g_print (ngettext ("Repaired: %u safeguard of the audit trail was put back. The repair is recorded in the audit trail.\n",
+                           "Repaired: %u safeguards of the audit trail were put back. The repair is recorded in the audit trail.\n",
+                           n_repaired),
+                 n_repaired);
+    }
 
   if (!(findings = rp_check_database (database, &error)))
     return fail (error);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "rp-backup.h"
+#include "rp-erasure.h"
 #include "rp-error.h"
 #include "rp-store.h"
 #include "rp-store-private.h"
@@ -613,6 +614,35 @@ copy_into (const char  *backup_path,
   return rc == SQLITE_OK;
 }
 
+/* The backup as it will go live: a copy beside the database, brought up to
+ * date, with every erasure recorded since applied again and the restore
+ * itself recorded, so neither an erased person nor a rolled-back audit trail
+ * comes back unnoticed. */
+static char *
+prepare_restore (const char  *database_path,
+                 const char  *backup_path,
+                 GError     **error)
+{
+  g_autofree char *prepared = g_strconcat (database_path, ".restoring", NULL);
+  g_autoptr(RpStore) copy = NULL;
+
+  rp_store_remove_working_copy (prepared);
+  if (!rp_store_copy_database (backup_path, prepared, error))
+    return NULL;
+
+  copy = rp_store_open (prepared, RP_STORE_OPEN_WORKING_COPY, error);
+  if (copy == NULL ||
+      !rp_erasure_reapply (copy, database_path, error) ||
+      !rp_store_record_restore (copy, backup_path, error))
+    {
+      g_clear_object (&copy);
+      rp_store_remove_working_copy (prepared);
+      return NULL;
+    }
+
+  return g_steal_pointer (&prepared);
+}
+
 /**
  * rp_backup_restore:
  * @database_path: the database to replace
@@ -622,6 +652,8 @@ copy_into (const char  *backup_path,
  *
  * Puts a backup in place of the database. The current file is copied first
  * (even a damaged one, byte for byte), so a restore can itself be undone.
+ * Every erasure recorded in the database or its backups is applied to the
+ * restored copy, and the restore is recorded in its audit trail.
  * Close every store on @database_path before calling this.
  *
  * Returns: %TRUE if the backup was restored
@@ -633,7 +665,7 @@ rp_backup_restore (const char  *database_path,
                    GError     **error)
 {
   g_autofree char *safety_copy = NULL;
-  g_autofree char *replacement = NULL;
+  g_autofree char *prepared = NULL;
   g_autofree char *wal = NULL;
   g_autofree char *shm = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -642,7 +674,8 @@ rp_backup_restore (const char  *database_path,
   g_return_val_if_fail (backup_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_restorable (backup_path, error))
+  if (!check_restorable (backup_path, error) ||
+      !(prepared = prepare_restore (database_path, backup_path, error)))
     return FALSE;
 
   if (g_file_test (database_path, G_FILE_TEST_EXISTS))
@@ -653,48 +686,50 @@ rp_backup_restore (const char  *database_path,
           if (g_error_matches (local_error, RP_ERROR, RP_ERROR_LOCKED) ||
               g_error_matches (local_error, RP_ERROR, RP_ERROR_NO_SPACE))
             {
+              rp_store_remove_working_copy (prepared);
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
           g_clear_error (&local_error);
           if (!(safety_copy = keep_raw_copy (database_path, error)))
-            return FALSE;
+            {
+              rp_store_remove_working_copy (prepared);
+              return FALSE;
+            }
         }
     }
 
-  if (!copy_into (backup_path, database_path, &local_error))
+  if (!copy_into (prepared, database_path, &local_error))
     {
       if (!g_error_matches (local_error, RP_ERROR, RP_ERROR_CORRUPT) &&
           !g_error_matches (local_error, RP_ERROR, RP_ERROR_NOT_DATABASE))
         {
+          rp_store_remove_working_copy (prepared);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
 
       /* SQLite cannot write into a damaged file, and nobody can have it open:
-       * the backup goes beside it and is renamed over it, so at every moment
-       * one whole file has the name. */
+       * the prepared copy is renamed over it, so at every moment one whole
+       * file has the name. */
       g_clear_error (&local_error);
-      replacement = g_strconcat (database_path, ".restoring", NULL);
-      g_unlink (replacement);
-      if (!rp_store_copy_database (backup_path, replacement, error))
-        return FALSE;
-
       wal = g_strconcat (database_path, "-wal", NULL);
       shm = g_strconcat (database_path, "-shm", NULL);
       g_unlink (wal);
       g_unlink (shm);
-      if (g_rename (replacement, database_path) != 0)
+      if (g_rename (prepared, database_path) != 0)
         {
           int saved_errno = errno;
 
-          g_unlink (replacement);
+          rp_store_remove_working_copy (prepared);
           g_set_error (error, RP_ERROR, RP_ERROR_IO,
                        _("The backup could not be put in place: %s. The database was left as it was."),
                        g_strerror (saved_errno));
           return FALSE;
         }
     }
+  else
+    rp_store_remove_working_copy (prepared);
 
   if (safety_copy_path != NULL)
     *safety_copy_path = g_steal_pointer (&safety_copy);

@@ -232,6 +232,62 @@ check_bookings (sqlite3   *db,
   finish (db, stmt, rc, finding);
 }
 
+/* The safeguards in plain words: what nobody can rely on while one is missing. */
+static char *
+describe_trigger_problem (const RpTriggerProblem *problem)
+{
+  g_autofree char *what = NULL;
+
+  if (problem->damage == RP_TRIGGER_UNKNOWN)
+    return g_strdup_printf (_("The file holds a trigger Reprovision did not make, “%s”, which could change or hide records."),
+                            problem->name);
+
+  if (g_str_equal (problem->name, "audit_no_update"))
+    what = g_strdup (_("nothing stops the audit trail being edited"));
+  else if (g_str_equal (problem->name, "audit_no_delete"))
+    what = g_strdup (_("nothing stops entries being deleted from the audit trail"));
+  else if (g_str_has_prefix (problem->name, "audit_"))
+    /* Translators: "changes to Attendees are not recorded in the audit trail" */
+    what = g_strdup_printf (_("changes to %s are not recorded in the audit trail"), describe_table (problem->table, FALSE));
+  else
+    what = g_strdup (_("nothing keeps attendees’ current step in line with their step history"));
+
+  if (problem->damage == RP_TRIGGER_MISSING)
+    /* Translators: "The safeguard “audit_no_update” is missing: nothing stops the audit trail being edited." */
+    return g_strdup_printf (_("The safeguard “%s” is missing: %s."), problem->name, what);
+
+  return g_strdup_printf (_("The safeguard “%s” has been changed: it may no longer work, and then %s."), problem->name, what);
+}
+
+static void
+check_protection (sqlite3   *db,
+                  int        version,
+                  GPtrArray *findings)
+{
+  RpCheckFinding *finding;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* An older file is brought up to date, safeguards and all, when it is next opened. */
+  if (version != RP_STORE_SCHEMA_VERSION)
+    return;
+
+  finding = finding_new (findings,
+                         _("The audit trail and the step history are protected against changes made outside Reprovision."),
+                         _("The safeguards that protect the audit trail and the step history are damaged. "
+                           "Reprovision will not change this file until they are repaired with “reprovision-cli check --repair” "
+                           "or Repair in the app; the repair is recorded in the audit trail."));
+
+  if (!(problems = rp_store_list_trigger_problems (db, &error)))
+    {
+      add_problem (finding, g_strdup_printf (_("The check could not be run: %s"), error->message));
+      return;
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    add_problem (finding, describe_trigger_problem (g_ptr_array_index (problems, i)));
+}
+
 /**
  * rp_check_database:
  * @path: a database file
@@ -239,7 +295,8 @@ check_bookings (sqlite3   *db,
  *
  * Reads the file without changing it: SQLite's integrity and foreign-key
  * checks, then Reprovision's own rules (the current step agrees with the step
- * history; bookings are for existing days of the same programme).
+ * history; bookings are for existing days of the same programme; the
+ * triggers that protect the audit trail and the step history are in place).
  *
  * Returns: (transfer full) (element-type RpCheckFinding): the findings, in order
  */
@@ -314,6 +371,7 @@ rp_check_database (const char  *path,
   check_references (db, findings);
   check_steps (db, version, findings);
   check_bookings (db, findings);
+  check_protection (db, version, findings);
   sqlite3_close_v2 (db);
 
   return g_steal_pointer (&findings);

@@ -16,6 +16,7 @@
 #include "rp-csv-reader.h"
 #include "rp-date.h"
 #include "rp-enums.h"
+#include "rp-erasure.h"
 #include "rp-error.h"
 #include "rp-export-record.h"
 #include "rp-generate.h"

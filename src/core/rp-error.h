@@ -24,6 +24,7 @@ typedef enum
   RP_ERROR_FAILED,         /* anything else */
   RP_ERROR_LOCK_LOST,      /* another program took the database from under this one */
   RP_ERROR_NETWORK_SHARE,  /* the database is on a network drive, where it cannot be kept safe */
+  RP_ERROR_UNPROTECTED,    /* the triggers that protect the audit trail are missing or changed */
 } RpError;
 
 GQuark rp_error_quark (void);

@@ -11,6 +11,14 @@ G_BEGIN_DECLS
 /* "RPRV": marks the file as ours, so another program's SQLite file is refused. */
 #define RP_STORE_APPLICATION_ID 0x52505256
 
+/* For copies the core works on (a backup being erased from or restored):
+ * no backup is made of the copy before it is updated, and it is kept at its
+ * own schema version when asked. */
+#define RP_STORE_OPEN_WORKING_COPY ((RpStoreOpenFlags) (1 << 8))
+#define RP_STORE_OPEN_KEEP_VERSION ((RpStoreOpenFlags) (1 << 9))
+/* Opens a file whose protective triggers are damaged, to repair them. */
+#define RP_STORE_OPEN_REPAIR       ((RpStoreOpenFlags) (1 << 10))
+
 /* Opens and migrates only as far as @target_version; tests build old databases with it. */
 RpStore *rp_store_open_at_version (const char        *path,
                                    RpStoreOpenFlags   flags,
@@ -41,9 +49,50 @@ sqlite3 *rp_store_open_sqlite_read_only (const char  *path,
 void     rp_store_set_error_from_code (GError     **error,
                                        int          code,
                                        const char  *detail);
+/* Removes a copy the core worked on, with its -wal and -shm. */
+void     rp_store_remove_working_copy (const char  *path);
 /* Copies a consistent snapshot of a database (path or `file:` URI) to a new file. */
 gboolean rp_store_copy_database       (const char  *source,
                                        const char  *target,
                                        GError     **error);
+
+/* An erasure on record: the tombstone the audit trail keeps of an erased attendee. */
+typedef struct
+{
+  gint64  attendee_id;
+  int     number;
+  gint64  programme_id;  /* when known (0 otherwise): a copy must hold the person in it */
+  char   *recorded_at;
+  char   *user;
+} RpTombstone;
+
+void     rp_tombstone_clear           (RpTombstone        *tombstone);
+GArray  *rp_store_list_tombstones     (RpStore            *self,
+                                       GError            **error);
+gboolean rp_store_apply_tombstone     (RpStore            *self,
+                                       const RpTombstone  *tombstone,
+                                       gboolean           *erased,
+                                       GError            **error);
+gboolean rp_store_record_restore      (RpStore            *self,
+                                       const char         *backup_path,
+                                       GError            **error);
+
+/* What is wrong with one of the triggers that protect the audit trail and the step history. */
+typedef enum
+{
+  RP_TRIGGER_MISSING,
+  RP_TRIGGER_CHANGED,
+  RP_TRIGGER_UNKNOWN,   /* a trigger Reprovision does not make */
+} RpTriggerDamage;
+
+typedef struct
+{
+  char            *name;
+  char            *table;   /* the table it is on */
+  RpTriggerDamage  damage;
+} RpTriggerProblem;
+
+GPtrArray *rp_store_list_trigger_problems (sqlite3  *db,
+                                           GError  **error);
 
 G_END_DECLS

@@ -274,6 +274,213 @@ static const char * const migrations[] = {
   "CREATE TRIGGER export_record_no_delete BEFORE DELETE ON export_record WHEN NOT rp_erasing () BEGIN"
   "  SELECT RAISE (ABORT, 'The export history cannot be changed.');"
   "END;",
+
+  /* 6 → 7: ids are never used twice (AUTOINCREMENT), so an erasure that
+   * scrubs the audit trail by record id cannot reach another person's
+   * history; the audit trail also records exports, restores, repairs and
+   * confirmations. SQLite can only add AUTOINCREMENT by rebuilding each
+   * table (its ALTER TABLE recipe; the runner turns foreign keys off, so
+   * dropping attendee does not cascade into step_change). The triggers go
+   * first, as they name tables that are missing for a moment (the audit
+   * triggers of tables not rebuilt name the audit trail), and come back
+   * unchanged; the audit triggers are made again by the runner. */
+  "DROP TRIGGER audit_name_confirmation_insert;"
+  "DROP TRIGGER audit_name_confirmation_update;"
+  "DROP TRIGGER audit_name_confirmation_delete;"
+  "DROP TRIGGER audit_export_record_insert;"
+  "DROP TRIGGER audit_export_record_update;"
+  "DROP TRIGGER audit_export_record_delete;"
+  "DROP TRIGGER step_change_after_insert;"
+  "DROP TRIGGER step_change_after_delete;"
+  "DROP TRIGGER attendee_step_follows_history;"
+  "DROP TRIGGER attendee_step_since_follows_history;"
+  "DROP TRIGGER audit_no_update;"
+  "DROP TRIGGER audit_no_delete;"
+  "CREATE TABLE new_programme ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  closure_date TEXT,"
+  "  report_title TEXT"
+  ");"
+  "INSERT INTO new_programme SELECT * FROM programme;"
+  "DROP TABLE programme;"
+  "ALTER TABLE new_programme RENAME TO programme;"
+  "CREATE TABLE new_worker ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  initials TEXT NOT NULL,"
+  "  role TEXT NOT NULL DEFAULT 'social-worker'"
+  "    CHECK (role IN ('social-worker', 'day-centre-staff', 'manager', 'other')),"
+  "  team TEXT,"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ");"
+  "INSERT INTO new_worker SELECT * FROM worker;"
+  "DROP TABLE worker;"
+  "ALTER TABLE new_worker RENAME TO worker;"
+  "CREATE TABLE new_provider ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  address TEXT,"
+  "  contact_name TEXT,"
+  "  contact_phone TEXT,"
+  "  contact_email TEXT,"
+  "  on_framework INTEGER NOT NULL DEFAULT 0 CHECK (on_framework IN (0, 1)),"
+  "  notes TEXT"
+  ");"
+  "INSERT INTO new_provider SELECT * FROM provider;"
+  "DROP TABLE provider;"
+  "ALTER TABLE new_provider RENAME TO provider;"
+  "CREATE TABLE new_attendee ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id),"
+  "  number INTEGER NOT NULL CHECK (number >= 1),"
+  "  full_name TEXT NOT NULL CHECK (length (full_name) > 0),"
+  "  preferred_name TEXT,"
+  "  date_of_birth TEXT,"
+  "  contact_name TEXT,"
+  "  contact_relationship TEXT,"
+  "  contact_phone TEXT,"
+  "  wheelchair_user INTEGER NOT NULL DEFAULT 0 CHECK (wheelchair_user IN (0, 1)),"
+  "  transport_needed INTEGER NOT NULL DEFAULT 0 CHECK (transport_needed IN (0, 1)),"
+  "  access_needs TEXT,"
+  "  funding TEXT NOT NULL DEFAULT 'asc' CHECK (funding IN ('asc', 'health')),"
+  "  worker_id INTEGER REFERENCES worker (id),"
+  "  step INTEGER NOT NULL DEFAULT 1 CHECK (step BETWEEN 1 AND 6),"
+  "  case_notes TEXT,"
+  "  report_note TEXT,"
+  "  target_date TEXT,"
+  "  outcome TEXT NOT NULL DEFAULT 'attending' CHECK (outcome IN ('attending', 'moved', 'left')),"
+  "  outcome_date TEXT,"
+  "  moved_to_provider_id INTEGER REFERENCES provider (id),"
+  "  outcome_reason TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  step_since TEXT,"
+  "  UNIQUE (programme_id, number)"
+  ");"
+  "INSERT INTO new_attendee SELECT * FROM attendee;"
+  "DROP TABLE attendee;"
+  "ALTER TABLE new_attendee RENAME TO attendee;"
+  "CREATE INDEX attendee_worker ON attendee (worker_id);"
+  "CREATE INDEX attendee_programme_step ON attendee (programme_id, step);"
+  "CREATE TABLE new_step_change ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  attendee_id INTEGER NOT NULL REFERENCES attendee (id) ON DELETE CASCADE,"
+  "  from_step INTEGER NOT NULL CHECK (from_step BETWEEN 0 AND 6),"
+  "  to_step INTEGER NOT NULL CHECK (to_step BETWEEN 1 AND 6),"
+  "  changed_on TEXT NOT NULL,"
+  "  recorded_by TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+  ");"
+  "INSERT INTO new_step_change SELECT * FROM step_change;"
+  "DROP TABLE step_change;"
+  "ALTER TABLE new_step_change RENAME TO step_change;"
+  "CREATE INDEX step_change_attendee ON step_change (attendee_id, changed_on, id);"
+  "CREATE TABLE new_taster_day ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id),"
+  "  provider_id INTEGER NOT NULL REFERENCES provider (id),"
+  "  day TEXT,"
+  "  start_time TEXT,"
+  "  end_time TEXT,"
+  "  venue TEXT,"
+  "  places INTEGER NOT NULL DEFAULT 0 CHECK (places >= 0),"
+  "  notes TEXT,"
+  "  cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1))"
+  ");"
+  "INSERT INTO new_taster_day SELECT * FROM taster_day;"
+  "DROP TABLE taster_day;"
+  "ALTER TABLE new_taster_day RENAME TO taster_day;"
+  "CREATE INDEX taster_day_programme ON taster_day (programme_id, day);"
+  "CREATE TABLE new_booking ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  taster_day_id INTEGER NOT NULL REFERENCES taster_day (id),"
+  "  attendee_id INTEGER NOT NULL REFERENCES attendee (id),"
+  "  status TEXT NOT NULL DEFAULT 'invited'"
+  "    CHECK (status IN ('invited', 'confirmed', 'attended', 'declined', 'cancelled')),"
+  "  transport_needed INTEGER NOT NULL DEFAULT 0 CHECK (transport_needed IN (0, 1)),"
+  "  transport_arranged INTEGER NOT NULL DEFAULT 0 CHECK (transport_arranged IN (0, 1)),"
+  "  staff_id INTEGER REFERENCES worker (id),"
+  "  family_attending TEXT,"
+  "  feedback TEXT,"
+  "  pickup_time TEXT,"
+  "  UNIQUE (taster_day_id, attendee_id)"
+  ");"
+  "INSERT INTO new_booking SELECT * FROM booking;"
+  "DROP TABLE booking;"
+  "ALTER TABLE new_booking RENAME TO booking;"
+  "CREATE INDEX booking_attendee ON booking (attendee_id);"
+  "CREATE INDEX booking_staff ON booking (staff_id);"
+  "CREATE TABLE new_timetable_action ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  programme_id INTEGER NOT NULL REFERENCES programme (id),"
+  "  activity TEXT NOT NULL CHECK (length (activity) > 0),"
+  "  owner TEXT,"
+  "  due_date TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'not-started'"
+  "    CHECK (status IN ('not-started', 'in-progress', 'completed')),"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO new_timetable_action SELECT * FROM timetable_action;"
+  "DROP TABLE timetable_action;"
+  "ALTER TABLE new_timetable_action RENAME TO timetable_action;"
+  "CREATE INDEX timetable_action_programme ON timetable_action (programme_id, position);"
+  "CREATE TABLE new_audit ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  user TEXT NOT NULL,"
+  "  table_name TEXT NOT NULL,"
+  "  record_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL"
+  "    CHECK (action IN ('insert', 'update', 'delete', 'export', 'restore', 'repair', 'confirm')),"
+  "  field TEXT,"
+  "  old_value,"
+  "  new_value"
+  ");"
+  "INSERT INTO new_audit SELECT * FROM audit;"
+  "DROP TABLE audit;"
+  "ALTER TABLE new_audit RENAME TO audit;"
+  "CREATE INDEX audit_record ON audit (table_name, record_id);"
+  /* An id the audit trail has seen, on a row since deleted, is not given out again either. */
+  "INSERT INTO sqlite_sequence (name, seq)"
+  "  SELECT table_name, 0 FROM audit"
+  "  WHERE table_name IN ('programme', 'worker', 'provider', 'attendee', 'step_change',"
+  "                       'taster_day', 'booking', 'timetable_action')"
+  "    AND table_name NOT IN (SELECT name FROM sqlite_sequence)"
+  "  GROUP BY table_name;"
+  "UPDATE sqlite_sequence SET seq = max (seq, coalesce ((SELECT max (record_id) FROM audit"
+  "                                                     WHERE table_name = sqlite_sequence.name), 0));"
+  "CREATE TRIGGER step_change_after_insert AFTER INSERT ON step_change BEGIN"
+  "  UPDATE attendee SET (step, step_since) = (SELECT to_step, changed_on FROM step_change"
+  "                                            WHERE attendee_id = NEW.attendee_id"
+  "                                            ORDER BY changed_on DESC, id DESC LIMIT 1)"
+  "  WHERE id = NEW.attendee_id;"
+  "END;"
+  "CREATE TRIGGER step_change_after_delete AFTER DELETE ON step_change BEGIN"
+  "  UPDATE attendee SET step = coalesce ((SELECT to_step FROM step_change"
+  "                                        WHERE attendee_id = OLD.attendee_id"
+  "                                        ORDER BY changed_on DESC, id DESC LIMIT 1), step),"
+  "                      step_since = (SELECT changed_on FROM step_change"
+  "                                    WHERE attendee_id = OLD.attendee_id"
+  "                                    ORDER BY changed_on DESC, id DESC LIMIT 1)"
+  "  WHERE id = OLD.attendee_id;"
+  "END;"
+  "CREATE TRIGGER attendee_step_follows_history BEFORE UPDATE OF step ON attendee"
+  "  WHEN NEW.step IS NOT (SELECT to_step FROM step_change WHERE attendee_id = NEW.id"
+  "                        ORDER BY changed_on DESC, id DESC LIMIT 1) BEGIN"
+  "  SELECT RAISE (ABORT, 'The step can only change through the step history.');"
+  "END;"
+  "CREATE TRIGGER attendee_step_since_follows_history BEFORE UPDATE OF step_since ON attendee"
+  "  WHEN NEW.step_since IS NOT (SELECT changed_on FROM step_change WHERE attendee_id = NEW.id"
+  "                              ORDER BY changed_on DESC, id DESC LIMIT 1) BEGIN"
+  "  SELECT RAISE (ABORT, 'The step can only change through the step history.');"
+  "END;"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The audit trail cannot be changed.');"
+  "END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The audit trail cannot be changed.');"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -794,6 +1001,15 @@ create_audit_triggers (RpStore  *self,
   return TRUE;
 }
 
+static void
+register_functions (RpStore *self)
+{
+  sqlite3_create_function (self->db, "rp_audit_user", 0, SQLITE_UTF8, self, sql_audit_user, NULL, NULL);
+  sqlite3_create_function (self->db, "rp_erasing", 0, SQLITE_UTF8, self, sql_erasing, NULL, NULL);
+  sqlite3_create_function (self->db, "rp_mentions_access", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_mentions_access, NULL, NULL);
+}
+
 /* Opening --------------------------------------------------------------- */
 
 static gboolean
@@ -820,10 +1036,10 @@ query_int (RpStore     *self,
 }
 
 static gboolean
-migrate (RpStore  *self,
-         int       from_version,
-         int       to_version,
-         GError  **error)
+migrate_steps (RpStore  *self,
+               int       from_version,
+               int       to_version,
+               GError  **error)
 {
   for (int version = from_version; version < to_version; version++)
     {
@@ -928,6 +1144,278 @@ is_on_network_share (const char *path)
     default:
       return FALSE;
     }
+}
+
+/* Foreign keys are off while migrating (a pragma that only works outside a
+ * transaction): a migration that rebuilds a table drops it, which would
+ * otherwise delete the rows that refer to it. Each step checks the
+ * references itself before it commits. */
+static gboolean
+migrate (RpStore  *self,
+         int       from_version,
+         int       to_version,
+         GError  **error)
+{
+  gboolean ok;
+
+  if (!store_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
+  ok = migrate_steps (self, from_version, to_version, error);
+
+  if (!store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    return FALSE;
+
+  return ok;
+}
+
+/* Protective triggers ---------------------------------------------------- */
+
+/* The triggers of the current schema (name → { SQL, table }), as the
+ * migrations make them in an empty database: what a file of this version
+ * must hold. Built once; %NULL if SQLite could not build it. */
+static GHashTable *
+reference_triggers (GError **error)
+{
+  static GMutex mutex;
+  static GHashTable *triggers = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
+  g_autoptr(RpStore) reference = NULL;
+  g_autoptr(GHashTable) table = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (triggers != NULL)
+    return triggers;
+
+  reference = g_object_new (RP_TYPE_STORE, NULL);
+  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+
+  if (sqlite3_open_v2 (":memory:", &reference->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      rp_store_set_error_from_code (error, SQLITE_NOMEM, "");
+      return NULL;
+    }
+  register_functions (reference);
+
+  if (!migrate (reference, 0, RP_STORE_SCHEMA_VERSION, error))
+    return NULL;
+  if (sqlite3_prepare_v2 (reference->db, "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (reference, error);
+      return NULL;
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **value = g_new0 (char *, 3);
+
+      value[0] = g_strdup (column_text (stmt, 1));
+      value[1] = g_strdup (column_text (stmt, 2));
+      g_hash_table_insert (table, g_strdup (column_text (stmt, 0)), value);
+    }
+  sqlite3_finalize (stmt);
+
+  triggers = g_steal_pointer (&table);
+  return triggers;
+}
+
+static void
+trigger_problem_free (RpTriggerProblem *problem)
+{
+  g_free (problem->name);
+  g_free (problem->table);
+  g_free (problem);
+}
+
+static void
+add_trigger_problem (GPtrArray          *problems,
+                     const char         *name,
+                     const char         *table,
+                     RpTriggerDamage     damage)
+{
+  RpTriggerProblem *problem = g_new0 (RpTriggerProblem, 1);
+
+  problem->name = g_strdup (name);
+  problem->table = g_strdup (table);
+  problem->damage = damage;
+  g_ptr_array_add (problems, problem);
+}
+
+/**
+ * rp_store_list_trigger_problems:
+ * @db: a database of the current schema version
+ *
+ * Compares the triggers of @db with those the migrations make: the ones that
+ * keep the audit trail unchangeable and complete and the step history
+ * consistent. A missing, changed or unknown trigger means the file was
+ * altered outside Reprovision.
+ *
+ * Returns: (transfer full) (element-type RpTriggerProblem): what is wrong (the
+ *   file's own triggers first, then the missing ones); empty when nothing is
+ */
+GPtrArray *
+rp_store_list_trigger_problems (sqlite3  *db,
+                                GError  **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) trigger_problem_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GList) names = NULL;
+  GHashTable *reference;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!(reference = reference_triggers (error)))
+    return NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      rp_store_set_error_from_code (error, sqlite3_extended_errcode (db), sqlite3_errmsg (db));
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = column_text (stmt, 0);
+      char **expected = g_hash_table_lookup (reference, name);
+
+      if (expected == NULL)
+        add_trigger_problem (problems, name, column_text (stmt, 1), RP_TRIGGER_UNKNOWN);
+      else
+        {
+          g_hash_table_add (seen, g_strdup (name));
+          if (g_strcmp0 (expected[0], column_text (stmt, 2)) != 0)
+            add_trigger_problem (problems, name, column_text (stmt, 1), RP_TRIGGER_CHANGED);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    rp_store_set_error_from_code (error, sqlite3_extended_errcode (db), sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  names = g_list_sort (g_hash_table_get_keys (reference), (GCompareFunc) g_strcmp0);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_hash_table_contains (seen, l->data))
+      add_trigger_problem (problems, l->data, ((char **) g_hash_table_lookup (reference, l->data))[1],
+                           RP_TRIGGER_MISSING);
+
+  return g_steal_pointer (&problems);
+}
+
+/* A file whose audit trail could be edited, or whose changes would go
+ * unrecorded, is not written to until it is repaired on purpose. */
+static gboolean
+check_protection (RpStore  *self,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) problems = rp_store_list_trigger_problems (self->db, error);
+
+  if (problems == NULL)
+    return FALSE;
+
+  if (problems->len > 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_UNPROTECTED,
+                           _("The safeguards that keep this database’s audit trail complete and unchangeable are missing or have been changed, "
+                             "so Reprovision will not change the file. You can open it read-only, or repair the safeguards "
+                             "(Repair in the app, or “reprovision-cli check --repair”); the repair is recorded in the audit trail."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_repair (RpStore  *self,
+              gpointer  data,
+              GError  **error)
+{
+  GPtrArray *problems = data;
+  GHashTable *reference = reference_triggers (error);
+  g_autoptr(GString) names = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  if (reference == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RpTriggerProblem *problem = g_ptr_array_index (problems, i);
+      char **expected = g_hash_table_lookup (reference, problem->name);
+
+      if (problem->damage != RP_TRIGGER_MISSING)
+        {
+          char *drop = sqlite3_mprintf ("DROP TRIGGER \"%w\"", problem->name);
+          gboolean dropped = store_exec (self, drop, error);
+
+          sqlite3_free (drop);
+          if (!dropped)
+            return FALSE;
+        }
+
+      if (expected != NULL && !store_exec (self, expected[0], error))
+        return FALSE;
+
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", problem->name);
+    }
+
+  stmt = store_prepare (self,
+                        "INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
+                        " VALUES (?, 'database', 0, 'repair', 'triggers', ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, self->user);
+  bind_text (stmt, 2, names->str);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_repair_protection:
+ * @path: a database that rp_store_open() refused with %RP_ERROR_UNPROTECTED
+ * @n_repaired: (out) (optional): how many triggers were made again or removed
+ * @error: why it could not be repaired
+ *
+ * Puts back the triggers that keep the audit trail unchangeable and complete
+ * and the step history consistent, exactly as this version makes them, and
+ * removes triggers Reprovision does not make. The repair is recorded in the
+ * audit trail (action "repair", with the triggers' names). Changes made while
+ * the safeguards were missing cannot be found again; the repair says when
+ * they started to be kept again.
+ *
+ * Returns: %TRUE if the file is protected now
+ */
+gboolean
+rp_store_repair_protection (const char  *path,
+                            guint       *n_repaired,
+                            GError     **error)
+{
+  g_autoptr(RpStore) self = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_repaired != NULL)
+    *n_repaired = 0;
+
+  if (!(self = rp_store_open (path, RP_STORE_OPEN_REPAIR, error)) ||
+      !(problems = rp_store_list_trigger_problems (self->db, error)))
+    return FALSE;
+
+  if (problems->len == 0)
+    return TRUE;
+
+  if (!store_write (self, write_repair, problems, error))
+    return FALSE;
+
+  if (n_repaired != NULL)
+    *n_repaired = problems->len;
+
+  return check_protection (self, error);
 }
 
 /* Creates the file with owner-only permissions before SQLite touches it;
@@ -1126,10 +1614,7 @@ rp_store_open_at_version (const char        *path,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_create_function (self->db, "rp_audit_user", 0, SQLITE_UTF8, self, sql_audit_user, NULL, NULL);
-  sqlite3_create_function (self->db, "rp_erasing", 0, SQLITE_UTF8, self, sql_erasing, NULL, NULL);
-  sqlite3_create_function (self->db, "rp_mentions_access", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_mentions_access, NULL, NULL);
+  register_functions (self);
 
   /* Reading the schema is the first thing that fails on a file that is not SQLite. */
   if (!query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error) ||
@@ -1174,7 +1659,10 @@ rp_store_open_at_version (const char        *path,
           !store_exec (self, "PRAGMA synchronous = FULL", error))
         return NULL;
 
-      if (version > 0 && version < target_version)
+      if (flags & RP_STORE_OPEN_KEEP_VERSION)
+        target_version = MIN (version, target_version);
+
+      if (version > 0 && version < target_version && !(flags & RP_STORE_OPEN_WORKING_COPY))
         {
           g_autofree char *backup = NULL;
           g_autoptr(GError) backup_error = NULL;
@@ -1193,6 +1681,11 @@ rp_store_open_at_version (const char        *path,
       if (version < target_version && !migrate (self, version, target_version, error))
         return NULL;
 
+      if (target_version == RP_STORE_SCHEMA_VERSION &&
+          !(flags & (RP_STORE_OPEN_WORKING_COPY | RP_STORE_OPEN_REPAIR)) &&
+          !check_protection (self, error))
+        return NULL;
+
       /* A read opens the write-ahead log and its index if nothing has yet. */
       if (!query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error))
         return NULL;
@@ -1204,7 +1697,7 @@ rp_store_open_at_version (const char        *path,
                    _("“%s” is empty: it holds no Reprovision database yet. It was left unchanged."), path);
       return NULL;
     }
-  else if (version < RP_STORE_SCHEMA_VERSION)
+  else if (version < RP_STORE_SCHEMA_VERSION && !(flags & RP_STORE_OPEN_KEEP_VERSION))
     {
       g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
                    _("This database was saved by an older version of Reprovision and needs updating, which cannot be done while it is read-only."));
@@ -1275,6 +1768,20 @@ rp_store_path_needs_local_copy (const char *path)
   g_return_val_if_fail (path != NULL, FALSE);
 
   return rp_store_path_is_portal (path) || is_on_network_share (path);
+}
+
+/* Removes a database the core made for its own work, with its -wal and -shm. */
+void
+rp_store_remove_working_copy (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_return_if_fail (path != NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
 }
 
 /**
@@ -2929,13 +3436,25 @@ delete_by_id (RpStore     *self,
   return step_done (self, stmt, error);
 }
 
+/* Deletes what the audit trail holds about records @ids of @table_name, and
+ * nothing older: a database from before version 5 may have given the same id
+ * to an earlier record, since deleted, whose history ends with its 'delete'
+ * rows before this record's 'insert'. That history is someone else's. */
 static gboolean
 scrub_audit (RpStore     *self,
              const char  *table_name,
              GArray      *ids,
              GError     **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "DELETE FROM audit WHERE table_name = ? AND record_id = ?", error);
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "DELETE FROM audit WHERE table_name = ?1 AND record_id = ?2"
+                                      " AND id > coalesce ((SELECT max (id) FROM audit"
+                                      "                     WHERE table_name = ?1 AND record_id = ?2"
+                                      "                       AND action = 'delete'"
+                                      "                       AND id < (SELECT max (id) FROM audit"
+                                      "                                 WHERE table_name = ?1 AND record_id = ?2"
+                                      "                                   AND action = 'insert')), 0)",
+                                      error);
 
   if (stmt == NULL)
     return FALSE;
@@ -3021,7 +3540,7 @@ read_erasure_key (RpStore  *self,
  * that still names them is stopped without the names being kept. */
 static gboolean
 remember_erased_names (RpStore     *self,
-                       RpAttendee  *attendee,
+                       gint64       attendee_id,
                        GError     **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -3030,13 +3549,14 @@ remember_erased_names (RpStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_ptr_array_add (names, g_strdup (rp_attendee_get_full_name (attendee)));
-  g_ptr_array_add (names, g_strdup (rp_attendee_get_preferred_name (attendee)));
-  g_ptr_array_add (names, g_strdup (rp_attendee_get_contact_name (attendee)));
-
-  if (!(stmt = store_prepare (self, "SELECT family_attending FROM booking WHERE attendee_id = ?", error)))
+  if (!(stmt = store_prepare (self,
+                              "SELECT full_name FROM attendee WHERE id = ?1"
+                              " UNION ALL SELECT preferred_name FROM attendee WHERE id = ?1"
+                              " UNION ALL SELECT contact_name FROM attendee WHERE id = ?1"
+                              " UNION ALL SELECT family_attending FROM booking WHERE attendee_id = ?1",
+                              error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rp_attendee_get_id (attendee));
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
   sqlite3_reset (stmt);
@@ -3074,54 +3594,134 @@ remember_erased_names (RpStore     *self,
   return TRUE;
 }
 
+/* A backup made before the name check had no digests of erased names: it is
+ * given them when it is restored and brought up to date. */
+static gboolean
+has_table (RpStore    *self,
+           const char *name)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, name);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+typedef struct
+{
+  gint64      attendee_id;
+  int         number;        /* 0: whatever number the attendee has */
+  gint64      programme_id;  /* 0: whichever programme */
+  const char *recorded_at;   /* the tombstone's, when an erasure is applied again */
+  const char *user;
+  gboolean    erased;
+} Erasure;
+
 static gboolean
 write_erasure (RpStore  *self,
                gpointer  data,
                GError  **error)
 {
-  gint64 attendee_id = *(gint64 *) data;
-  g_autoptr(RpAttendee) attendee = NULL;
+  Erasure *erasure = data;
   g_autoptr(GArray) step_ids = NULL;
   g_autoptr(GArray) booking_ids = NULL;
   g_autoptr(GArray) attendee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) confirmation_ids = NULL;
   g_autofree char *place = NULL;
   sqlite3_stmt *stmt;
+  int number = 0;
+  int rc;
 
-  if (!(attendee = rp_store_get_attendee (self, attendee_id, error)) ||
-      !(step_ids = collect_ids (self, "SELECT id FROM step_change WHERE attendee_id = ?", attendee_id, error)) ||
-      !(booking_ids = collect_ids (self, "SELECT id FROM booking WHERE attendee_id = ?", attendee_id, error)))
+  /* Only the number and programme are read, so a backup of any schema
+   * version can be erased from too. */
+  stmt = store_prepare (self, "SELECT number FROM attendee WHERE id = ?1 AND number = coalesce (?2, number)"
+                              " AND programme_id = coalesce (?3, programme_id)", error);
+  if (stmt == NULL)
     return FALSE;
 
-  g_array_append_val (attendee_ids, attendee_id);
-  place = g_strdup_printf ("attendee/%" G_GINT64_FORMAT "/%%", attendee_id);
+  sqlite3_bind_int64 (stmt, 1, erasure->attendee_id);
+  bind_id (stmt, 2, erasure->number);
+  bind_id (stmt, 3, erasure->programme_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    number = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
 
-  if (!(confirmation_ids = collect_ids_like (self, "SELECT id FROM name_confirmation WHERE place LIKE ?", place, error)) ||
-      !remember_erased_names (self, attendee, error))
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("That attendee no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, error);
+
+  if (!(step_ids = collect_ids (self, "SELECT id FROM step_change WHERE attendee_id = ?", erasure->attendee_id, error)) ||
+      !(booking_ids = collect_ids (self, "SELECT id FROM booking WHERE attendee_id = ?", erasure->attendee_id, error)))
     return FALSE;
+
+  g_array_append_val (attendee_ids, erasure->attendee_id);
+
+  if (has_table (self, "erased_name"))
+    {
+      place = g_strdup_printf ("attendee/%" G_GINT64_FORMAT "/%%", erasure->attendee_id);
+      if (!(confirmation_ids = collect_ids_like (self, "SELECT id FROM name_confirmation WHERE place LIKE ?", place, error)) ||
+          !remember_erased_names (self, erasure->attendee_id, error) ||
+          !delete_like (self, "DELETE FROM name_confirmation WHERE place LIKE ?", place, error))
+        return FALSE;
+    }
+  else
+    {
+      confirmation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
 
   /* The step history goes with the attendee (ON DELETE CASCADE). */
-  if (!delete_by_id (self, "DELETE FROM booking WHERE attendee_id = ?", attendee_id, error) ||
-      !delete_by_id (self, "DELETE FROM attendee WHERE id = ?", attendee_id, error) ||
-      !delete_like (self, "DELETE FROM name_confirmation WHERE place LIKE ?", place, error) ||
+  if (!delete_by_id (self, "DELETE FROM booking WHERE attendee_id = ?", erasure->attendee_id, error) ||
+      !delete_by_id (self, "DELETE FROM attendee WHERE id = ?", erasure->attendee_id, error) ||
       !scrub_audit (self, "booking", booking_ids, error) ||
       !scrub_audit (self, "step_change", step_ids, error) ||
       !scrub_audit (self, "name_confirmation", confirmation_ids, error) ||
       !scrub_audit (self, "attendee", attendee_ids, error))
     return FALSE;
 
-  /* The tombstone: who was erased (by number only), when and by whom. */
+  /* The tombstone: who was erased (by number only), when and by whom. An
+   * erasure applied again to a copy keeps the original's date and user. */
   stmt = store_prepare (self,
-                        "INSERT INTO audit (user, table_name, record_id, action, field, old_value)"
-                        " VALUES (?, 'attendee', ?, 'delete', 'number', ?)",
+                        "INSERT INTO audit (recorded_at, user, table_name, record_id, action, field, old_value)"
+                        " VALUES (coalesce (?1, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')), ?2, 'attendee', ?3,"
+                        "         'delete', 'number', ?4)",
                         error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, self->user);
-  sqlite3_bind_int64 (stmt, 2, attendee_id);
-  sqlite3_bind_int (stmt, 3, rp_attendee_get_number (attendee));
+  bind_text (stmt, 1, erasure->recorded_at);
+  bind_text (stmt, 2, erasure->user != NULL ? erasure->user : self->user);
+  sqlite3_bind_int64 (stmt, 3, erasure->attendee_id);
+  sqlite3_bind_int (stmt, 4, number);
+  erasure->erased = TRUE;
   return step_done (self, stmt, error);
+}
+
+static gboolean
+store_erase (RpStore  *self,
+             Erasure  *erasure,
+             GError  **error)
+{
+  gboolean ok;
+
+  self->erasing = TRUE;
+  ok = store_write (self, write_erasure, erasure, error);
+  self->erasing = FALSE;
+
+  /* Move the overwritten pages out of the WAL into the main file at once. */
+  if (ok)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  return ok;
 }
 
 /**
@@ -3137,19 +3737,204 @@ rp_store_delete_attendee (RpStore  *self,
                           gint64    attendee_id,
                           GError  **error)
 {
-  gboolean ok;
+  Erasure erasure = { .attendee_id = attendee_id };
 
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
 
-  self->erasing = TRUE;
-  ok = store_write (self, write_erasure, &attendee_id, error);
-  self->erasing = FALSE;
+  return store_erase (self, &erasure, error);
+}
 
-  /* Move the overwritten pages out of the WAL into the main file at once. */
-  if (ok)
-    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+static gboolean
+has_tombstone (RpStore             *self,
+               const RpTombstone   *tombstone,
+               gboolean            *found,
+               GError             **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "SELECT 1 FROM audit WHERE table_name = 'attendee' AND record_id = ?"
+                                      " AND action = 'delete' AND field = 'number' AND old_value = ?"
+                                      " AND recorded_at = ?",
+                                      error);
+  int rc;
 
-  return ok;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tombstone->attendee_id);
+  sqlite3_bind_int (stmt, 2, tombstone->number);
+  bind_text (stmt, 3, tombstone->recorded_at);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_error_from_db (self, error);
+
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+write_tombstone (RpStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  const RpTombstone *tombstone = data;
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "INSERT INTO audit (recorded_at, user, table_name, record_id, action, field, old_value)"
+                                      " VALUES (?, ?, 'attendee', ?, 'delete', 'number', ?)",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, tombstone->recorded_at);
+  bind_text (stmt, 2, tombstone->user);
+  sqlite3_bind_int64 (stmt, 3, tombstone->attendee_id);
+  sqlite3_bind_int (stmt, 4, tombstone->number);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_apply_tombstone:
+ * @tombstone: an erasure recorded in another copy of this database
+ * @erased: (out) (optional): whether a record of the person was found and erased
+ *
+ * Applies an erasure recorded elsewhere to this copy (a backup, or a backup
+ * being restored): the attendee with the tombstone's id and number is erased
+ * as rp_store_delete_attendee() would, and the tombstone itself is kept. A
+ * copy that already holds the tombstone was made after the erasure and is
+ * left as it is.
+ */
+gboolean
+rp_store_apply_tombstone (RpStore            *self,
+                          const RpTombstone  *tombstone,
+                          gboolean           *erased,
+                          GError            **error)
+{
+  Erasure erasure = {
+    .attendee_id = tombstone->attendee_id,
+    .number = tombstone->number,
+    .programme_id = tombstone->programme_id,
+    .recorded_at = tombstone->recorded_at,
+    .user = tombstone->user,
+  };
+  g_autoptr(GError) local_error = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (tombstone != NULL, FALSE);
+
+  if (erased != NULL)
+    *erased = FALSE;
+
+  if (!has_tombstone (self, tombstone, &found, error))
+    return FALSE;
+  if (found)
+    return TRUE;
+
+  if (store_erase (self, &erasure, &local_error))
+    {
+      if (erased != NULL)
+        *erased = TRUE;
+      return TRUE;
+    }
+
+  if (!g_error_matches (local_error, RP_ERROR, RP_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* The copy never held the person: the erasure is still on record. */
+  return store_write (self, write_tombstone, (gpointer) tombstone, error);
+}
+
+/**
+ * rp_store_list_tombstones:
+ *
+ * Returns: (transfer full) (element-type RpTombstone): every erasure on record, oldest first
+ */
+GArray *
+rp_store_list_tombstones (RpStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GArray) tombstones = g_array_new (FALSE, TRUE, sizeof (RpTombstone));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  g_array_set_clear_func (tombstones, (GDestroyNotify) rp_tombstone_clear);
+  stmt = store_prepare (self,
+                        "SELECT record_id, old_value, recorded_at, user FROM audit"
+                        " WHERE table_name = 'attendee' AND action = 'delete' AND field = 'number'"
+                        " ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpTombstone tombstone = {
+        .attendee_id = sqlite3_column_int64 (stmt, 0),
+        .number = sqlite3_column_int (stmt, 1),
+        .recorded_at = g_strdup (column_text (stmt, 2)),
+        .user = g_strdup (column_text (stmt, 3)),
+      };
+
+      g_array_append_val (tombstones, tombstone);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tombstones);
+}
+
+void
+rp_tombstone_clear (RpTombstone *tombstone)
+{
+  g_clear_pointer (&tombstone->recorded_at, g_free);
+  g_clear_pointer (&tombstone->user, g_free);
+}
+
+static gboolean
+write_restore_record (RpStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
+                                      " VALUES (?, 'database', 0, 'restore', 'backup', ?)",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, self->user);
+  bind_text (stmt, 2, data);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_record_restore:
+ * @backup_path: the copy this database was restored from
+ *
+ * Records in the audit trail that this database was put back from a backup:
+ * who, when and from which copy, so a rolled-back trail says so itself.
+ */
+gboolean
+rp_store_record_restore (RpStore     *self,
+                         const char  *backup_path,
+                         GError     **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  return store_write (self, write_restore_record, (gpointer) backup_path, error);
 }
 
 /**

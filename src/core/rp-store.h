@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpStore, rp_store, RP, STORE, GObject)
 
 /* The schema version this build writes; databases at older versions are migrated on open. */
-#define RP_STORE_SCHEMA_VERSION 6
+#define RP_STORE_SCHEMA_VERSION 7
 
 typedef enum
 {
@@ -66,6 +66,10 @@ char        *rp_store_make_local_copy        (const char        *path,
                                               GError           **error);
 RpStore     *rp_store_open                   (const char        *path,
                                               RpStoreOpenFlags   flags,
+                                              GError           **error);
+/* Puts back the triggers that protect the audit trail, and records the repair. */
+gboolean     rp_store_repair_protection      (const char        *path,
+                                              guint             *n_repaired,
                                               GError           **error);
 const char  *rp_store_get_path               (RpStore           *self);
 gboolean     rp_store_is_read_only           (RpStore           *self);

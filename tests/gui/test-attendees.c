@@ -829,6 +829,57 @@ test_attendees_leave_without_edits (Fixture       *fixture,
   g_assert_cmpint (data_version (other), ==, before);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* The erase dialogue says the backups still hold the person, and by default
+ * erases them from the backups too. */
+static void
+test_attendees_erase_from_backups (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = rp_backup_create (rp_store_get_path (fixture->store), RP_BACKUP_MANUAL, &error);
+  g_autoptr(RpStore) backup = NULL;
+  g_autoptr(RpAttendee) kept = NULL;
+  RpAttendeePage *attendee_page;
+  AdwMessageDialog *dialog;
+  GtkWidget *also_backups;
+
+  g_assert_no_error (error);
+  attendee_page = open_attendee (fixture, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.delete", NULL));
+  rp_test_spin ();
+
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The backups made before today still hold"));
+  also_backups = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_CHECK_BUTTON (also_backups));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (also_backups)));
+  adw_message_dialog_response (dialog, "delete");
+  settle (fixture);
+
+  g_assert_null (rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL));
+  backup = rp_store_open (copy, RP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  kept = rp_store_find_attendee (backup, rp_programme_get_id (fixture->programme), 4, NULL);
+  g_assert_null (kept);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -851,6 +902,7 @@ main (int    argc,
   ADD ("/gui/attendees/conflict-keep-mine", test_attendees_conflict_keep_mine);
   ADD ("/gui/attendees/other-field-merges", test_attendees_other_field_merges);
   ADD ("/gui/attendees/leave-without-edits", test_attendees_leave_without_edits);
+  ADD ("/gui/attendees/erase-from-backups", test_attendees_erase_from_backups);
 #undef ADD
 
   return g_test_run ();

@@ -607,6 +607,50 @@ test_window_network_share (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* A file whose audit trail lost a safeguard opens on the fault page, which
+ * offers the repair; repairing opens it, with the repair on record. */
+static void
+test_window_repair_protection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) sample = NULL;
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(RpAuditEntry) latest = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_strdup (rp_store_get_path (fixture->store));
+  RpWindow *window = rp_window_new (NULL);
+  GtkWidget *button;
+  sqlite3 *db = NULL;
+
+  sample = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_delete", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_settings_set_string (settings, "recent-database", path);
+  rp_window_restore_session (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for_view (window, "fault"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "title", "The Audit Trail Is Not Protected"));
+  button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Repair the Safeguards");
+  g_assert_true (gtk_widget_get_visible (button));
+  button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "Open _Read-Only");
+  g_assert_true (gtk_widget_get_visible (button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.repair-protection", NULL));
+  g_assert_true (wait_for_view (window, "programme"));
+
+  destroy_window (window);
+  fixture->store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  audit = rp_store_list_audit (fixture->store, "database", 0, &error);
+  latest = g_list_model_get_item (audit, 0);
+  g_assert_cmpstr (rp_audit_entry_get_action (latest), ==, "repair");
+}
+
 static RpImportWindow *
 find_import_window (void)
 {
@@ -767,6 +811,7 @@ main (int    argc,
   ADD ("/gui/window/fault-page", test_window_fault_page);
   ADD ("/gui/window/lock-lost", test_window_lock_lost);
   ADD ("/gui/window/network-share", test_window_network_share);
+  ADD ("/gui/window/repair-protection", test_window_repair_protection);
   ADD ("/gui/window/shortcuts-on-demand", test_window_shortcuts_on_demand);
   ADD ("/gui/window/daily-backup-after-drawing", test_window_daily_backup_after_drawing);
   ADD ("/gui/window/damaged-database-restored", test_window_damaged_database_restored);

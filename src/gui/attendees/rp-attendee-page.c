@@ -1160,22 +1160,34 @@ on_delete_response (AdwMessageDialog *dialog,
                     RpAttendeePage   *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) still_there = NULL;
+  GtkCheckButton *backups = GTK_CHECK_BUTTON (adw_message_dialog_get_extra_child (dialog));
+  gint64 id;
 
   if (!g_str_equal (response, "delete") || self->attendee == NULL)
     return;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  id = rp_attendee_get_id (self->attendee);
 
-  if (!rp_store_delete_attendee (self->store, rp_attendee_get_id (self->attendee), &error))
+  if (!rp_erasure_erase_attendee (self->store, id,
+                                  gtk_check_button_get_active (backups) ? RP_ERASURE_DEFAULT : RP_ERASURE_KEEP_BACKUPS,
+                                  NULL, &error))
     {
       show_message (self, error->message);
-      return;
+
+      /* Erased here, but some backup could not be rewritten: the page has nothing left to show. */
+      if ((still_there = rp_store_get_attendee (self->store, id, NULL)) != NULL)
+        return;
     }
 
   g_clear_object (&self->attendee);
   g_signal_emit (self, signals[CHANGED], 0);
   g_signal_emit (self, signals[BACK], 0);
-  show_message (self, _("The attendee’s details were erased."));
+  if (error == NULL)
+    show_message (self, gtk_check_button_get_active (backups)
+                        ? _("The attendee’s details were erased, from the backups too.")
+                        : _("The attendee’s details were erased. The backups made before today still hold them."));
 }
 
 static void
@@ -1187,6 +1199,7 @@ delete_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
+  GtkWidget *backups;
 
   if (self->attendee == NULL)
     return;
@@ -1194,9 +1207,17 @@ delete_action (GtkWidget  *widget,
   heading = g_strdup_printf (_("Delete Attendee %d Permanently?"), rp_attendee_get_number (self->attendee));
   body = g_strdup_printf (_("%s’s details, contacts, notes, step history and bookings will be erased and cannot be recovered. "
                             "The audit trail keeps only that attendee %d was deleted, when and by whom. "
-                            "To keep the record but hide it, archive the attendee instead."),
-                          rp_attendee_get_display_name (self->attendee), rp_attendee_get_number (self->attendee));
+                            "To keep the record but hide it, archive the attendee instead.\n\n"
+                            "The backups made before today still hold %s. Unless they are erased from too, "
+                            "anyone with a backup can still read the details. "
+                            "Copies kept anywhere else, such as on a memory stick, are out of Reprovision’s reach."),
+                          rp_attendee_get_display_name (self->attendee), rp_attendee_get_number (self->attendee),
+                          rp_attendee_get_display_name (self->attendee));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
+  backups = gtk_check_button_new_with_mnemonic (_("Also erase from every _backup"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (backups), TRUE);
+  gtk_widget_set_halign (backups, GTK_ALIGN_CENTER);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), backups);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete Permanently"),

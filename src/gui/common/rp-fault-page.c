@@ -20,6 +20,7 @@ struct _RpFaultPage
   GtkButton      *backup_button;
   GtkButton      *read_only_button;
   GtkButton      *local_copy_button;
+  GtkButton      *repair_button;
 };
 
 G_DEFINE_FINAL_TYPE (RpFaultPage, rp_fault_page, ADW_TYPE_BIN)
@@ -58,6 +59,8 @@ title_for (const GError *error)
       return _("Saving Stopped to Keep the Database Safe");
     case RP_ERROR_NETWORK_SHARE:
       return _("The Database Is on a Network Drive");
+    case RP_ERROR_UNPROTECTED:
+      return _("The Audit Trail Is Not Protected");
     default:
       return _("The Database Could Not Be Opened");
     }
@@ -78,7 +81,7 @@ rp_fault_page_set_fault (RpFaultPage  *self,
                          const GError *error,
                          gboolean      has_backups)
 {
-  gboolean locked, read_only, damaged, lock_lost, network;
+  gboolean locked, read_only, damaged, lock_lost, network, unprotected;
 
   g_return_if_fail (RP_IS_FAULT_PAGE (self));
   g_return_if_fail (path != NULL);
@@ -89,6 +92,7 @@ rp_fault_page_set_fault (RpFaultPage  *self,
   damaged = g_error_matches (error, RP_ERROR, RP_ERROR_CORRUPT);
   lock_lost = g_error_matches (error, RP_ERROR, RP_ERROR_LOCK_LOST);
   network = g_error_matches (error, RP_ERROR, RP_ERROR_NETWORK_SHARE);
+  unprotected = g_error_matches (error, RP_ERROR, RP_ERROR_UNPROTECTED);
 
   adw_status_page_set_title (self->status_page, title_for (error));
   adw_status_page_set_description (self->status_page, error->message);
@@ -96,8 +100,9 @@ rp_fault_page_set_fault (RpFaultPage  *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button),
                           locked || lock_lost || g_error_matches (error, RP_ERROR, RP_ERROR_NO_SPACE));
-  gtk_widget_set_visible (GTK_WIDGET (self->read_only_button), locked || read_only || network);
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_button), locked || read_only || network || unprotected);
   gtk_widget_set_visible (GTK_WIDGET (self->local_copy_button), network);
+  gtk_widget_set_visible (GTK_WIDGET (self->repair_button), unprotected);
   /* After a lost lock the file is fine: a backup would only undo saved work. */
   gtk_widget_set_visible (GTK_WIDGET (self->backup_button), has_backups && !lock_lost && !network);
 
@@ -105,10 +110,13 @@ rp_fault_page_set_fault (RpFaultPage  *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->backup_button), "suggested-action");
   gtk_widget_remove_css_class (GTK_WIDGET (self->retry_button), "suggested-action");
   gtk_widget_remove_css_class (GTK_WIDGET (self->read_only_button), "suggested-action");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->repair_button), "suggested-action");
   if (damaged && has_backups)
     gtk_widget_add_css_class (GTK_WIDGET (self->backup_button), "suggested-action");
   else if (locked || lock_lost)
     gtk_widget_add_css_class (GTK_WIDGET (self->retry_button), "suggested-action");
+  else if (unprotected)
+    gtk_widget_add_css_class (GTK_WIDGET (self->repair_button), "suggested-action");
   else if (read_only)
     gtk_widget_add_css_class (GTK_WIDGET (self->read_only_button), "suggested-action");
 
@@ -178,6 +186,7 @@ rp_fault_page_class_init (RpFaultPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, backup_button);
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, read_only_button);
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, local_copy_button);
+  gtk_widget_class_bind_template_child (widget_class, RpFaultPage, repair_button);
 }
 
 static void

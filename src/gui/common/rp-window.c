@@ -864,6 +864,28 @@ open_read_only_action (GtkWidget  *widget,
     rp_window_show_fault (self, path, error);
 }
 
+/* The repair is the user's decision, taken on the fault page; it is recorded in the audit trail. */
+static void
+repair_protection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  g_autofree char *path = g_strdup (self->fault_path);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+
+  if (!rp_store_repair_protection (path, NULL, &error))
+    {
+      rp_window_show_fault (self, path, error);
+      return;
+    }
+
+  open_or_report (self, path);
+}
+
 static void
 on_restore (RpWindow        *self,
             const char      *backup_path,
@@ -1228,6 +1250,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
   gtk_widget_class_install_action (widget_class, "win.open-local-copy", NULL, open_local_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.repair-protection", NULL, repair_protection_action);
   gtk_widget_class_install_property_action (widget_class, "win.area", "area");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
