@@ -34,6 +34,8 @@ struct _RpStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   struct stat wal_file;     /* the -wal and -shm this connection opened */
   struct stat shm_file;
+  GHashTable *pending;      /* interned table name → GArray of row ids, or NULL for too many to list */
+  gint64      data_version; /* PRAGMA data_version when last checked: changes made elsewhere move it */
   guint       read_only : 1;
   guint       erasing : 1;
   guint       lock_lost : 1;
@@ -49,7 +51,17 @@ enum {
   N_PROPS
 };
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Beyond this many rows of one table in one transaction, listeners are told
+ * only that the table changed, as for a change made elsewhere. */
+#define MAX_ANNOUNCED_IDS 256
 
 /* Migrations, oldest first: entry N takes a database from version N to N + 1. */
 static const char * const migrations[] = {
@@ -497,6 +509,7 @@ rp_store_finalize (GObject *object)
   RpStore *self = (RpStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -557,6 +570,32 @@ rp_store_class_init (RpStoreClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RpStore::changed:
+   * @table: the table that changed, such as "attendee"; the signal's detail too
+   * @ids: (nullable) (element-type gint64): the rows that changed, or %NULL
+   *   when that is not known (a change made by another program, or many rows)
+   *
+   * Emitted after a write is committed, once for each table it changed, and
+   * never for a write that was rolled back. Changes made through another
+   * connection — another program, or another connection of this one — are
+   * announced by rp_store_check_for_changes().
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_ARRAY);
+}
+
+static void
+pending_ids_free (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
 }
 
 static void
@@ -564,6 +603,7 @@ rp_store_init (RpStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, pending_ids_free);
   self->user = g_strdup (g_get_user_name ());
 }
 
@@ -815,6 +855,138 @@ check_committed (RpStore  *self,
   return FALSE;
 }
 
+/* Change announcements -------------------------------------------------- */
+
+/* The tables a person works with; the audit trail and SQLite's own tables
+ * follow from them and are not announced. */
+static gboolean
+is_announced_table (const char *table)
+{
+  return !g_str_equal (table, "audit") && !g_str_has_prefix (table, "sqlite_");
+}
+
+/* Called by SQLite inside the transaction for every row written. */
+static void
+on_row_written (void          *user_data,
+                int            operation,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  RpStore *self = user_data;
+  const char *name;
+  GArray *ids;
+  gint64 id = rowid;
+
+  if (!is_announced_table (table))
+    return;
+
+  name = g_intern_string (table);
+  if (!g_hash_table_lookup_extended (self->pending, name, NULL, (gpointer *) &ids))
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (self->pending, (gpointer) name, ids);
+    }
+
+  if (ids == NULL)
+    return;
+
+  if (ids->len >= MAX_ANNOUNCED_IDS)
+    {
+      g_hash_table_insert (self->pending, (gpointer) name, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return;
+  g_array_append_val (ids, id);
+}
+
+static void
+on_rolled_back (void *user_data)
+{
+  RpStore *self = user_data;
+
+  g_hash_table_remove_all (self->pending);
+}
+
+static void
+emit_changed (RpStore    *self,
+              const char *table,
+              GArray     *ids)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, ids);
+}
+
+/* After a commit: tells listeners what it changed. The list is taken first,
+ * so that a listener may write again. */
+static void
+announce_changes (RpStore *self)
+{
+  g_autoptr(GHashTable) changed = NULL;
+  GHashTableIter iter;
+  gpointer table;
+  gpointer ids;
+
+  if (g_hash_table_size (self->pending) == 0)
+    return;
+
+  changed = g_steal_pointer (&self->pending);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, pending_ids_free);
+
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &table, &ids))
+    emit_changed (self, table, ids);
+}
+
+static gboolean
+read_data_version (RpStore *self,
+                   gint64  *version)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int64 (stmt, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+/**
+ * rp_store_check_for_changes:
+ *
+ * Looks, cheaply, whether anything was committed to the file through another
+ * connection since the last look — by another program such as
+ * reprovision-cli, a second window, or an import or restore of this one —
+ * and if so announces every table as changed.
+ *
+ * Returns: %TRUE if something had changed
+ */
+gboolean
+rp_store_check_for_changes (RpStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  /* Inside a transaction the answer would be our own. */
+  if (!sqlite3_get_autocommit (self->db) || !read_data_version (self, &version) ||
+      version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
+    emit_changed (self, audited_tables[i], NULL);
+
+  return TRUE;
+}
+
 typedef gboolean (*StoreWriteFunc) (RpStore  *self,
                                     gpointer  data,
                                     GError  **error);
@@ -840,12 +1012,18 @@ store_write (RpStore         *self,
   if (!func (self, data, error) ||
       !store_exec (self, nested ? "RELEASE rp_write" : "COMMIT", error))
     {
+      /* Rows of a savepoint rolled back may still be announced with the
+       * rest of its transaction: a needless refresh, never a missed one. */
       sqlite3_exec (self->db, nested ? "ROLLBACK TO rp_write; RELEASE rp_write" : "ROLLBACK",
                     NULL, NULL, NULL);
       return FALSE;
     }
 
-  return nested || check_committed (self, error);
+  if (nested)
+    return TRUE;
+
+  announce_changes (self);
+  return check_committed (self, error);
 }
 
 gboolean
@@ -869,6 +1047,7 @@ rp_store_commit (RpStore  *self,
       return FALSE;
     }
 
+  announce_changes (self);
   return check_committed (self, error);
 }
 
@@ -1614,6 +1793,8 @@ rp_store_open_at_version (const char        *path,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_update_hook (self->db, on_row_written, self);
+  sqlite3_rollback_hook (self->db, on_rolled_back, self);
   register_functions (self);
 
   /* Reading the schema is the first thing that fails on a file that is not SQLite. */
@@ -1703,6 +1884,10 @@ rp_store_open_at_version (const char        *path,
                    _("This database was saved by an older version of Reprovision and needs updating, which cannot be done while it is read-only."));
       return NULL;
     }
+
+  /* Opening is not a change anyone needs to hear of. */
+  g_hash_table_remove_all (self->pending);
+  read_data_version (self, &self->data_version);
 
   return g_steal_pointer (&self);
 }

@@ -83,6 +83,7 @@ void         rp_store_set_user               (RpStore           *self,
                                               const char        *user);
 /* Today's date as the rules see it (default: the clock). Tests set a fixed day. */
 char        *rp_store_dup_today              (RpStore           *self);
+gboolean     rp_store_check_for_changes      (RpStore           *self);
 void         rp_store_set_today              (RpStore           *self,
                                               const char        *today_iso);
 
