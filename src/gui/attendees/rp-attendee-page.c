@@ -24,6 +24,8 @@ struct _RpAttendeePage
   GArray        *worker_ids;     /* worker combo position → worker id */
   GArray        *provider_ids;   /* provider combo position → provider id */
   guint          save_source;
+  guint          follow_source;  /* a re-read for changes just committed */
+  GSignalGroup  *store_signals;
   gboolean       loading;
 
   GtkLabel      *title_label;
@@ -59,7 +61,6 @@ G_DEFINE_FINAL_TYPE (RpAttendeePage, rp_attendee_page, ADW_TYPE_BIN)
 
 enum {
   BACK,
-  CHANGED,
   N_SIGNALS
 };
 
@@ -620,6 +621,50 @@ follow_store (RpAttendeePage *self,
     }
 }
 
+/* Someone else changed this attendee — another window, reprovision-cli,
+ * an import or a restore: the page shows it, leaving alone every field the
+ * person is editing. */
+static gboolean
+follow_changes (gpointer user_data)
+{
+  RpAttendeePage *self = user_data;
+  g_autoptr(RpAttendee) mine = NULL;
+  g_autoptr(GListModel) steps = NULL;
+
+  self->follow_source = 0;
+
+  if (self->attendee == NULL || self->store == NULL || self->base == NULL)
+    return G_SOURCE_REMOVE;
+
+  mine = rp_attendee_copy (self->base);
+  apply_fields (self, mine);
+  if (!refresh_attendee (self))
+    return G_SOURCE_REMOVE;
+  follow_store (self, mine);
+
+  steps = rp_store_list_step_history (self->store, rp_attendee_get_id (self->attendee), NULL);
+  rp_stepper_set_history (self->stepper, rp_attendee_get_step (self->attendee), steps);
+  load_bookings (self);
+  load_history (self, steps);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed (RpAttendeePage *self,
+                  const char     *table,
+                  GArray         *ids,
+                  RpStore        *store)
+{
+  if (self->attendee == NULL || self->follow_source != 0)
+    return;
+
+  if (g_str_equal (table, "attendee") && ids != NULL && !has_id (ids, rp_attendee_get_id (self->attendee)))
+    return;
+
+  self->follow_source = g_idle_add (follow_changes, self);
+}
+
 static void ask_about_conflict (GtkWindow       *parent,
                                 RpAttendeePage  *page,
                                 RpStore         *store,
@@ -680,7 +725,6 @@ rp_attendee_page_save_now (RpAttendeePage *self)
   if (!refresh_attendee (self))
     return;
   follow_store (self, mine);
-  g_signal_emit (self, signals[CHANGED], 0);
 
   for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
     ask_about_conflict (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self, self->store,
@@ -815,8 +859,7 @@ on_conflict_response (AdwMessageDialog *dialog,
   if (shown)
     {
       rp_attendee_set_field (self->base, conflict->field, conflict->mine);
-      if (refresh_attendee (self))
-        g_signal_emit (self, signals[CHANGED], 0);
+      refresh_attendee (self);
     }
 }
 
@@ -923,7 +966,6 @@ on_undo_clicked (AdwToast       *toast,
     }
 
   reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -951,7 +993,6 @@ record_step (RpAttendeePage *self,
 
   set_entry (self->step_note_row, NULL);
   reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
 
   /* Translators: "Moved to step 3, Review in progress" */
   message = g_strdup_printf (_("Moved to step %d, %s"), to_step, rp_moving_plan_step_name (to_step));
@@ -1100,7 +1141,6 @@ record_move_action (GtkWidget  *widget,
     }
 
   reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
   show_message (self, _("The move was recorded. The attendee leaves the list of people still attending and stays in reports."));
 }
 
@@ -1149,7 +1189,6 @@ archive_action (GtkWidget  *widget,
     }
 
   reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
   show_message (self, archive ? _("Archived. The attendee is hidden from the list unless archived attendees are shown.")
                               : _("Restored from the archive."));
 }
@@ -1182,7 +1221,6 @@ on_delete_response (AdwMessageDialog *dialog,
     }
 
   g_clear_object (&self->attendee);
-  g_signal_emit (self, signals[CHANGED], 0);
   g_signal_emit (self, signals[BACK], 0);
   if (error == NULL)
     show_message (self, gtk_check_button_get_active (backups)
@@ -1248,6 +1286,10 @@ rp_attendee_page_dispose (GObject *object)
   if (self->save_source != 0)
     rp_attendee_page_save_now (self);
 
+  g_clear_handle_id (&self->follow_source, g_source_remove);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->attendee);
   g_clear_object (&self->base);
   g_clear_object (&self->programme);
@@ -1270,7 +1312,6 @@ rp_attendee_page_class_init (RpAttendeePageClass *klass)
   widget_class->unmap = rp_attendee_page_unmap;
 
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RP_TYPE_STEPPER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendee-page.ui");
@@ -1322,6 +1363,9 @@ rp_attendee_page_init (RpAttendeePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->store_signals = g_signal_group_new (RP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
+                                 self, G_CONNECT_SWAPPED);
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->provider_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -1360,6 +1404,7 @@ rp_attendee_page_show (RpAttendeePage *self,
     }
 
   g_set_object (&self->store, store);
+  g_signal_group_set_target (self->store_signals, store);
   g_set_object (&self->programme, programme);
   g_set_object (&self->attendee, fresh);
   g_clear_pointer (&self->names, rp_name_index_free);

@@ -459,12 +459,6 @@ on_attendee_back (RpAttendeesPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->table));
 }
 
-static void
-on_attendee_changed (RpAttendeesPage *self)
-{
-  rp_area_page_refresh (RP_AREA_PAGE (self));
-}
-
 /* Built on first use: most starts never open an attendee, and the window
  * opens sooner without styling a page nobody sees. */
 static RpAttendeePage *
@@ -474,7 +468,6 @@ ensure_attendee_page (RpAttendeesPage *self)
     {
       self->attendee_page = g_object_new (RP_TYPE_ATTENDEE_PAGE, NULL);
       g_signal_connect_object (self->attendee_page, "back", G_CALLBACK (on_attendee_back), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->attendee_page, "changed", G_CALLBACK (on_attendee_changed), self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->stack, GTK_WIDGET (self->attendee_page), "attendee");
     }
 
@@ -558,7 +551,6 @@ workers_action (GtkWidget  *widget,
     return;
 
   window = rp_workers_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), store, programme);
-  g_signal_connect_object (window, "changed", G_CALLBACK (rp_area_page_refresh), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
 

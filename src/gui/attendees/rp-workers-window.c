@@ -27,12 +27,6 @@ struct _RpWorkersWindow
 
 G_DEFINE_FINAL_TYPE (RpWorkersWindow, rp_workers_window, ADW_TYPE_WINDOW)
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static void reload (RpWorkersWindow *self);
 
@@ -77,7 +71,6 @@ save_worker_from (RpWorkersWindow *self,
     }
 
   show_error (self, NULL);
-  g_signal_emit (self, signals[CHANGED], 0);
   reload (self);
 }
 
@@ -209,7 +202,6 @@ add_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->initials_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->team_row), "");
-  g_signal_emit (self, signals[CHANGED], 0);
   reload (self);
 }
 
@@ -232,9 +224,6 @@ rp_workers_window_class_init (RpWorkersWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rp_workers_window_dispose;
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-workers-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpWorkersWindow, workers_group);

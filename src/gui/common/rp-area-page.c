@@ -9,9 +9,12 @@
 
 typedef struct
 {
-  RpStore     *store;
-  RpProgramme *programme;
-  guint        refresh_source;   /* a refresh waiting for the page to be seen, or for idle time */
+  RpStore      *store;
+  RpProgramme  *programme;
+  GSignalGroup *store_signals;   /* follows whichever store the page shows */
+  guint         refresh_source;  /* a refresh waiting for the page to be seen, or for idle time */
+  guint         change_source;   /* a refresh for changes just committed, once for them all */
+  guint         stale : 1;       /* out of sight when the data changed: refresh when shown */
 } RpAreaPagePrivate;
 
 /* Derivable so that the four areas share their store, programme and refresh. */
@@ -33,6 +36,10 @@ rp_area_page_dispose (GObject *object)
   RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
 
   g_clear_handle_id (&priv->refresh_source, g_source_remove);
+  g_clear_handle_id (&priv->change_source, g_source_remove);
+  if (priv->store_signals != NULL)
+    g_signal_group_set_target (priv->store_signals, NULL);
+  g_clear_object (&priv->store_signals);
   g_clear_object (&priv->store);
   g_clear_object (&priv->programme);
 
@@ -91,6 +98,8 @@ refresh_now (RpAreaPage *self)
   RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
 
   g_clear_handle_id (&priv->refresh_source, g_source_remove);
+  g_clear_handle_id (&priv->change_source, g_source_remove);
+  priv->stale = FALSE;
   if (RP_AREA_PAGE_GET_CLASS (self)->refresh != NULL)
     RP_AREA_PAGE_GET_CLASS (self)->refresh (self);
 }
@@ -106,12 +115,48 @@ refresh_when_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+refresh_after_change (gpointer user_data)
+{
+  RpAreaPage *self = user_data;
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  priv->change_source = 0;
+  refresh_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whoever wrote it — this window, another, an import, a restore or another
+ * program — the page shows what is in the database. A write touches several
+ * tables: the page is read again once for them all, after the write, and a
+ * page out of sight only when it is next shown. */
+static void
+on_store_changed (RpAreaPage *self,
+                  const char *table,
+                  GArray     *ids,
+                  RpStore    *store)
+{
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+
+  if (priv->change_source == 0)
+    priv->change_source = g_idle_add (refresh_after_change, self);
+}
+
 static void
 rp_area_page_map (GtkWidget *widget)
 {
   RpAreaPage *self = RP_AREA_PAGE (widget);
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
 
   /* A page about to be seen is filled before it is drawn. */
+  if (priv->stale)
+    refresh_now (self);
   rp_area_page_refresh_if_pending (self);
 
   GTK_WIDGET_CLASS (rp_area_page_parent_class)->map (widget);
@@ -141,6 +186,11 @@ rp_area_page_class_init (RpAreaPageClass *klass)
 static void
 rp_area_page_init (RpAreaPage *self)
 {
+  RpAreaPagePrivate *priv = rp_area_page_get_instance_private (self);
+
+  priv->store_signals = g_signal_group_new (RP_TYPE_STORE);
+  g_signal_group_connect_object (priv->store_signals, "changed", G_CALLBACK (on_store_changed),
+                                 self, G_CONNECT_SWAPPED);
 }
 
 RpStore *
@@ -164,6 +214,7 @@ rp_area_page_set_store (RpAreaPage *self,
 
   if (g_set_object (&priv->store, store))
     {
+      g_signal_group_set_target (priv->store_signals, store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
       rp_area_page_refresh (self);
     }

@@ -34,6 +34,8 @@ struct _RpWindow
   guint                 check_tick_id;
   guint                 check_idle_id;
   guint                 lock_lost_idle_id;
+  guint                 changes_poll_id;
+  GSignalGroup         *store_signals;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -339,11 +341,53 @@ on_lock_lost (RpWindow *self)
 
 /* Coming back to the window after using another program is when the
  * database is most likely to have been taken from under it. */
+/* Another program, or another window, may change the file at any time: while
+ * this window is in use it looks once a second, which costs one small read. */
+static gboolean
+poll_for_changes (gpointer user_data)
+{
+  RpWindow *self = user_data;
+
+  if (self->store != NULL)
+    rp_store_check_for_changes (self->store);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_is_active_changed (RpWindow *self)
 {
-  if (self->store != NULL && gtk_window_is_active (GTK_WINDOW (self)))
-    rp_store_check_file (self->store, NULL);
+  gboolean active = gtk_window_is_active (GTK_WINDOW (self));
+
+  if (self->store != NULL && active)
+    {
+      rp_store_check_file (self->store, NULL);
+      rp_store_check_for_changes (self->store);
+    }
+
+  if (active && self->changes_poll_id == 0)
+    self->changes_poll_id = g_timeout_add_seconds (1, poll_for_changes, self);
+  else if (!active)
+    g_clear_handle_id (&self->changes_poll_id, g_source_remove);
+}
+
+/* The programme's name, dates or title changed, here or elsewhere: every
+ * area shows it as it is now. */
+static void
+on_programmes_changed (RpWindow   *self,
+                       const char *table,
+                       GArray     *ids,
+                       RpStore    *store)
+{
+  g_autoptr(RpProgramme) fresh = NULL;
+
+  rebuild_programmes_menu (self);
+
+  if (self->programme == NULL)
+    return;
+
+  if ((fresh = rp_store_get_programme (store, rp_programme_get_id (self->programme), NULL)) != NULL)
+    rp_window_set_programme (self, fresh);
 }
 
 void
@@ -361,6 +405,8 @@ rp_window_set_store (RpWindow *self,
 
   if (!g_set_object (&self->store, store))
     return;
+
+  g_signal_group_set_target (self->store_signals, store);
 
   if (store != NULL)
     {
@@ -936,9 +982,9 @@ on_imported (RpWindow       *self,
 {
   g_autofree char *message = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->area_pages); i++)
-    if (self->area_pages[i] != NULL)
-      rp_area_page_refresh (self->area_pages[i]);
+  /* The import wrote through a connection of its own: look now rather than
+   * at the next poll, so the new attendees are there with the message. */
+  rp_store_check_for_changes (self->store);
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Imported %u attendee. A backup of the database as it was is kept among the backups.",
@@ -1130,6 +1176,10 @@ rp_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_WINDOW);
   memset (self->area_pages, 0, sizeof self->area_pages);
 
+  g_clear_handle_id (&self->changes_poll_id, g_source_remove);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
   g_clear_object (&self->programme);
   g_clear_object (&self->settings);
@@ -1286,6 +1336,9 @@ rp_window_init (RpWindow *self)
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed), NULL);
+  self->store_signals = g_signal_group_new (RP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed::programme", G_CALLBACK (on_programmes_changed),
+                                 self, G_CONNECT_SWAPPED);
 
   /* Stateful, so the menu shows the current programme as a radio item. */
   self->show_programme = g_simple_action_new_stateful ("show", G_VARIANT_TYPE_INT64, g_variant_new_int64 (0));

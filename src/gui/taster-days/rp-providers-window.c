@@ -22,12 +22,6 @@ struct _RpProvidersWindow
 
 G_DEFINE_FINAL_TYPE (RpProvidersWindow, rp_providers_window, ADW_TYPE_WINDOW)
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static void reload (RpProvidersWindow *self);
 
@@ -73,7 +67,6 @@ on_provider_edited (GtkWidget         *widget,
     }
 
   show_error (self, NULL);
-  g_signal_emit (self, signals[CHANGED], 0);
   reload (self);
 }
 
@@ -170,7 +163,6 @@ add_action (GtkWidget  *widget,
   show_error (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), "");
-  g_signal_emit (self, signals[CHANGED], 0);
   reload (self);
 }
 
@@ -192,9 +184,6 @@ rp_providers_window_class_init (RpProvidersWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rp_providers_window_dispose;
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/taster-days/rp-providers-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpProvidersWindow, providers_group);

@@ -948,7 +948,6 @@ providers_action (GtkWidget  *widget,
     return;
 
   window = rp_providers_window_new (parent_window (self), store);
-  g_signal_connect_object (window, "changed", G_CALLBACK (rp_area_page_refresh), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
 
