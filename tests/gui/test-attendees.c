@@ -702,6 +702,65 @@ assert_shows_both (AdwMessageDialog *dialog,
   g_assert_true (adw_message_dialog_has_response (dialog, "mine"));
 }
 
+/* Someone else changes the attendee open on screen while the person types
+ * in another field: the page shows their change, and what is being typed is
+ * left alone, then saved. */
+static void
+test_attendees_follows_store_while_typing (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  GtkWidget *access = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Other access needs");
+  g_autoptr(RpAttendee) after = NULL;
+
+  g_assert_nonnull (phone);
+  g_assert_nonnull (access);
+  gtk_editable_set_text (GTK_EDITABLE (access), "Tube feeding; hoist");
+  their_edit (fixture, 7, RP_ATTENDEE_FIELD_CONTACT_PHONE, "07700 900111");
+
+  /* As when the window is next in use: it looks for changes made elsewhere. */
+  g_assert_true (rp_store_check_for_changes (fixture->store));
+  rp_test_spin ();
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900111");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (access)), ==, "Tube feeding; hoist");
+  g_assert_null (find_conflict_dialog ());
+
+  rp_attendee_page_save_now (attendee_page);
+  rp_test_spin ();
+  g_assert_null (find_conflict_dialog ());
+  after = stored_attendee (fixture, 7);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (after), ==, "07700 900111");
+  g_assert_cmpstr (rp_attendee_get_access_needs (after), ==, "Tube feeding; hoist");
+}
+
+/* A step change made elsewhere shows in the list without reopening it, and
+ * the selected attendee stays selected. */
+static void
+test_attendees_list_follows_store (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("REPROVISION_CLI");
+  const char *argv[] = { cli, "step", "--database", rp_store_get_path (fixture->store), "--attendee", "4", "--to", "2", NULL };
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_assert_cmpint (rp_attendee_get_step (rp_attendee_list_get_attendee (rp_attendees_page_get_list (fixture->page),
+                                                                        position_of_number (fixture, 4))), ==, 1);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_true (rp_store_check_for_changes (fixture->store));
+  settle (fixture);
+  g_assert_cmpint (rp_attendee_get_step (rp_attendee_list_get_attendee (rp_attendees_page_get_list (fixture->page),
+                                                                        position_of_number (fixture, 4))), ==, 2);
+}
+
 static void
 test_attendees_conflict_use_theirs (Fixture       *fixture,
                                     gconstpointer  data)
@@ -898,6 +957,8 @@ main (int    argc,
   ADD ("/gui/attendees/report-note-warning", test_attendees_report_note_warning);
   ADD ("/gui/attendees/close-mid-edit", test_attendees_close_mid_edit);
   ADD ("/gui/attendees/disk-full-keeps-the-edit", test_attendees_disk_full);
+  ADD ("/gui/attendees/follows-store-while-typing", test_attendees_follows_store_while_typing);
+  ADD ("/gui/attendees/list-follows-store", test_attendees_list_follows_store);
   ADD ("/gui/attendees/conflict-use-theirs", test_attendees_conflict_use_theirs);
   ADD ("/gui/attendees/conflict-keep-mine", test_attendees_conflict_keep_mine);
   ADD ("/gui/attendees/other-field-merges", test_attendees_other_field_merges);

@@ -669,6 +669,62 @@ find_import_window (void)
 
 /* A file with a problem shows it and cannot be imported; a good one is added
  * in one go after a backup, and the list shows the new attendees. */
+/* A change made in one area is seen in another without reopening anything:
+ * the Reports dashboard follows a step change while it is on screen, and the
+ * window follows another program's change within a second or so. */
+static void
+test_window_follows_changes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) sample = NULL;
+  g_autoptr(RpAttendee) four = NULL;
+  g_autofree char *today = NULL;
+  RpWindow *window = rp_window_new (NULL);
+
+  rp_store_set_today (fixture->store, "2023-09-22");
+  sample = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+
+  g_assert_cmpstr (count_in_area (window, "Step 1 · Social worker identified"), ==, "2");
+  g_assert_cmpstr (count_in_area (window, "Step 2 · Contact with people to commence discussion"), ==, "8");
+
+  four = rp_store_find_attendee (fixture->store, rp_programme_get_id (sample), 4, &error);
+  g_assert_true (rp_store_change_step (fixture->store, rp_attendee_get_id (four), 2, "2023-09-22", NULL, &error));
+  g_assert_no_error (error);
+  rp_test_spin ();
+  g_assert_cmpstr (count_in_area (window, "Step 1 · Social worker identified"), ==, "1");
+  g_assert_cmpstr (count_in_area (window, "Step 2 · Contact with people to commence discussion"), ==, "9");
+
+  /* Another program renames the programme: the window's title follows. */
+  {
+    g_autoptr(RpStore) other = rp_store_open (rp_store_get_path (fixture->store), RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpProgramme) theirs = NULL;
+
+    g_assert_no_error (error);
+    theirs = rp_store_get_programme (other, rp_programme_get_id (sample), &error);
+    rp_programme_set_name (theirs, "Riverside day centre");
+    g_assert_true (rp_store_save_programme (other, theirs, &error));
+  }
+  /* The window on screen looks for changes made elsewhere once a second. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), "Riverside day centre") != 0 &&
+           g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Riverside day centre");
+
+  destroy_window (window);
+}
+
 static void
 test_window_import (Fixture       *fixture,
                     gconstpointer  data)
@@ -816,6 +872,7 @@ main (int    argc,
   ADD ("/gui/window/daily-backup-after-drawing", test_window_daily_backup_after_drawing);
   ADD ("/gui/window/damaged-database-restored", test_window_damaged_database_restored);
   ADD ("/gui/window/import", test_window_import);
+  ADD ("/gui/window/follows-changes", test_window_follows_changes);
   ADD ("/gui/new-programme/refuses-impossible-date", test_new_programme_window);
 #undef ADD
 

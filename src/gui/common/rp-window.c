@@ -339,10 +339,9 @@ on_lock_lost (RpWindow *self)
     self->lock_lost_idle_id = g_idle_add (show_lock_lost, self);
 }
 
-/* Coming back to the window after using another program is when the
- * database is most likely to have been taken from under it. */
-/* Another program, or another window, may change the file at any time: while
- * this window is in use it looks once a second, which costs one small read. */
+/* Another program, or another window, may change the file at any time:
+ * while this window is on screen it looks once a second, which costs one
+ * small read, so a second window beside it follows along too. */
 static gboolean
 poll_for_changes (gpointer user_data)
 {
@@ -354,21 +353,37 @@ poll_for_changes (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Coming back to the window after using another program is when the
+ * database is most likely to have been changed or taken from under it. */
 static void
 on_is_active_changed (RpWindow *self)
 {
-  gboolean active = gtk_window_is_active (GTK_WINDOW (self));
-
-  if (self->store != NULL && active)
+  if (self->store != NULL && gtk_window_is_active (GTK_WINDOW (self)))
     {
       rp_store_check_file (self->store, NULL);
       rp_store_check_for_changes (self->store);
     }
+}
 
-  if (active && self->changes_poll_id == 0)
+static void
+rp_window_map (GtkWidget *widget)
+{
+  RpWindow *self = RP_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (rp_window_parent_class)->map (widget);
+
+  if (self->changes_poll_id == 0)
     self->changes_poll_id = g_timeout_add_seconds (1, poll_for_changes, self);
-  else if (!active)
-    g_clear_handle_id (&self->changes_poll_id, g_source_remove);
+}
+
+static void
+rp_window_unmap (GtkWidget *widget)
+{
+  RpWindow *self = RP_WINDOW (widget);
+
+  g_clear_handle_id (&self->changes_poll_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (rp_window_parent_class)->unmap (widget);
 }
 
 /* The programme's name, dates or title changed, here or elsewhere: every
@@ -1256,6 +1271,8 @@ rp_window_class_init (RpWindowClass *klass)
   object_class->get_property = rp_window_get_property;
   object_class->set_property = rp_window_set_property;
   window_class->close_request = rp_window_close_request;
+  widget_class->map = rp_window_map;
+  widget_class->unmap = rp_window_unmap;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, RP_TYPE_STORE,
