@@ -145,10 +145,7 @@ on_day_response (AdwMessageDialog *dialog,
       /* The dialogue closed with the click: open it again with everything as typed. */
       present_day_dialog (self, day, text_of (g_object_get_data (G_OBJECT (dialog), "date")));
       show_message (self, _("The Taster Day Was Not Saved"), error->message);
-      return;
     }
-
-  rp_area_page_refresh (RP_AREA_PAGE (self));
 }
 
 static void
@@ -243,10 +240,7 @@ save_bookings (RpTasterDaysPage *self,
     {
       reopen_booking_dialog (self, bookings);
       show_message (self, _("The Booking Was Not Saved"), error->message);
-      return;
     }
-
-  rp_area_page_refresh (RP_AREA_PAGE (self));
 }
 
 static void
@@ -459,8 +453,6 @@ on_cancel_response (AdwMessageDialog *dialog,
 
   if (!rp_store_cancel_taster_day (rp_area_page_get_store (RP_AREA_PAGE (self)), rp_taster_day_get_id (day), NULL, &error))
     show_message (self, _("The Taster Day Was Not Cancelled"), error->message);
-
-  rp_area_page_refresh (RP_AREA_PAGE (self));
 }
 
 static void

@@ -44,12 +44,15 @@ save_action (RpTimetablePage   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!rp_store_save_action (rp_area_page_get_store (RP_AREA_PAGE (self)), action, &error))
-    show_error (self, error);
-  else
-    show_error (self, NULL);
+  show_error (self, NULL);
 
-  rp_area_page_refresh (RP_AREA_PAGE (self));
+  /* A refused change: the rows go back to what is stored. A saved one is
+   * shown when the store announces it. */
+  if (!rp_store_save_action (rp_area_page_get_store (RP_AREA_PAGE (self)), action, &error))
+    {
+      show_error (self, error);
+      rp_area_page_refresh (RP_AREA_PAGE (self));
+    }
 }
 
 static void
@@ -82,8 +85,6 @@ move (RpTimetablePage *self,
   if (!rp_store_move_action (rp_area_page_get_store (RP_AREA_PAGE (self)), rp_timetable_action_get_id (action),
                              offset, &error))
     show_error (self, error);
-
-  rp_area_page_refresh (RP_AREA_PAGE (self));
 }
 
 static void
@@ -327,7 +328,6 @@ add_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->activity_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->owner_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), "");
-  rp_area_page_refresh (RP_AREA_PAGE (self));
 }
 
 static void
