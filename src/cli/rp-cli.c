@@ -670,7 +670,7 @@ command_report (int    argc,
   options.marking = marking;
 
   /* Only a confirmation writes: it is recorded, with who made it, in the audit trail. */
-  if (!(store = confirmations != NULL ? rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)
+  if (!(store = confirmations != NULL ? rp_store_open (database, RP_STORE_OPEN_AS_IS, &error)
                                       : open_for_reading (database, &error)) ||
       !(programme = choose_programme (store, programme_id, &error)) ||
       !(report = rp_report_build (store, rp_programme_get_id (programme), &options, &error)) ||

@@ -735,6 +735,37 @@ test_attendees_follows_store_while_typing (Fixture       *fixture,
   g_assert_cmpstr (rp_attendee_get_access_needs (after), ==, "Tube feeding; hoist");
 }
 
+/* The attendee on screen is erased from another window or the command
+ * line: the page goes back to the list and says so, and nothing of theirs
+ * is saved again. */
+static void
+test_attendees_erased_elsewhere (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
+  GtkWidget *access = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Other access needs");
+
+  gtk_editable_set_text (GTK_EDITABLE (access), "Hoist");
+  {
+    g_autoptr(RpStore) other = rp_store_open (rp_store_get_path (fixture->store), RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpAttendee) seven = NULL;
+
+    g_assert_no_error (error);
+    seven = rp_store_find_attendee (other, rp_programme_get_id (fixture->programme), 7, &error);
+    g_assert_true (rp_store_delete_attendee (other, rp_attendee_get_id (seven), &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (rp_store_check_for_changes (fixture->store));
+  settle (fixture);
+
+  g_assert_null (rp_attendee_page_get_attendee (attendee_page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (attendee_page)))), ==, "list");
+  g_assert_null (rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 7, NULL));
+  g_assert_cmpuint (shown (fixture), ==, 18);
+}
+
 /* A step change made elsewhere shows in the list without reopening it, and
  * the selected attendee stays selected. */
 static void
@@ -959,6 +990,7 @@ main (int    argc,
   ADD ("/gui/attendees/disk-full-keeps-the-edit", test_attendees_disk_full);
   ADD ("/gui/attendees/follows-store-while-typing", test_attendees_follows_store_while_typing);
   ADD ("/gui/attendees/list-follows-store", test_attendees_list_follows_store);
+  ADD ("/gui/attendees/erased-elsewhere", test_attendees_erased_elsewhere);
   ADD ("/gui/attendees/conflict-use-theirs", test_attendees_conflict_use_theirs);
   ADD ("/gui/attendees/conflict-keep-mine", test_attendees_conflict_keep_mine);
   ADD ("/gui/attendees/other-field-merges", test_attendees_other_field_merges);

@@ -629,12 +629,26 @@ follow_changes (gpointer user_data)
 {
   RpAttendeePage *self = user_data;
   g_autoptr(RpAttendee) mine = NULL;
+  g_autoptr(RpAttendee) stored = NULL;
   g_autoptr(GListModel) steps = NULL;
+  g_autoptr(GError) error = NULL;
 
   self->follow_source = 0;
 
   if (self->attendee == NULL || self->store == NULL || self->base == NULL)
     return G_SOURCE_REMOVE;
+
+  /* Erased elsewhere: there is nobody left to show, or to save. */
+  if (!(stored = rp_store_get_attendee (self->store, rp_attendee_get_id (self->attendee), &error)) &&
+      g_error_matches (error, RP_ERROR, RP_ERROR_NOT_FOUND))
+    {
+      g_clear_handle_id (&self->save_source, g_source_remove);
+      g_clear_object (&self->attendee);
+      g_clear_object (&self->base);
+      g_signal_emit (self, signals[BACK], 0);
+      show_message (self, _("This attendee’s details were erased elsewhere."));
+      return G_SOURCE_REMOVE;
+    }
 
   mine = rp_attendee_copy (self->base);
   apply_fields (self, mine);
