@@ -464,6 +464,14 @@ test_report_confirm_not_a_name (Fixture       *fixture,
   finding = check_now (fixture, NULL, NULL);
   g_assert_nonnull (finding);
   g_assert_cmpint (finding->number, ==, 4);
+
+  /* Erasing the attendee erases the confirmation, which quoted their note, and its audit rows. */
+  g_assert_true (rp_store_delete_attendee (fixture->store, rp_attendee_get_id (four), &error));
+  g_assert_no_error (error);
+  g_clear_object (&audit);
+  audit = rp_store_list_audit (fixture->store, "name_confirmation", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (audit), ==, 0);
 }
 
 /* Published text carries nothing a reader cannot see. */

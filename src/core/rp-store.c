@@ -3655,51 +3655,6 @@ scrub_audit (RpStore     *self,
   return TRUE;
 }
 
-static GArray *
-collect_ids_like (RpStore     *self,
-                  const char  *sql,
-                  const char  *pattern,
-                  GError     **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  bind_text (stmt, 1, pattern);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_error_from_db (self, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
-}
-
-static gboolean
-delete_like (RpStore     *self,
-             const char  *sql,
-             const char  *pattern,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, pattern);
-  return step_done (self, stmt, error);
-}
-
 static GBytes *
 read_erasure_key (RpStore  *self,
                   GError  **error)
@@ -3817,7 +3772,6 @@ write_erasure (RpStore  *self,
   g_autoptr(GArray) booking_ids = NULL;
   g_autoptr(GArray) attendee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) confirmation_ids = NULL;
-  g_autofree char *place = NULL;
   sqlite3_stmt *stmt;
   int number = 0;
   int rc;
@@ -3853,10 +3807,13 @@ write_erasure (RpStore  *self,
 
   if (has_table (self, "erased_name"))
     {
-      place = g_strdup_printf ("attendee/%" G_GINT64_FORMAT "/%%", erasure->attendee_id);
-      if (!(confirmation_ids = collect_ids_like (self, "SELECT id FROM name_confirmation WHERE place LIKE ?", place, error)) ||
+      /* Confirmations name their place "attendee/ID/field" (rp_name_place()). */
+      if (!(confirmation_ids = collect_ids (self, "SELECT id FROM name_confirmation"
+                                                  " WHERE place LIKE 'attendee/' || ? || '/%'",
+                                            erasure->attendee_id, error)) ||
           !remember_erased_names (self, erasure->attendee_id, error) ||
-          !delete_like (self, "DELETE FROM name_confirmation WHERE place LIKE ?", place, error))
+          !delete_by_id (self, "DELETE FROM name_confirmation WHERE place LIKE 'attendee/' || ? || '/%'",
+                         erasure->attendee_id, error))
         return FALSE;
     }
   else
