@@ -121,6 +121,36 @@ is_protected (const GStatBuf *target,
   return found;
 }
 
+/**
+ * rp_output_file_is_protected:
+ * @path: a file someone chose
+ *
+ * Whether @path is a database this process has open, one of the files
+ * beside it, or in its backups folder. Nothing but SQLite may open such a
+ * file in this process, not even to read it: closing any other descriptor
+ * on it drops every lock SQLite holds on it (SQLite's "How To Corrupt",
+ * §2.2). Only stat is used here.
+ */
+gboolean
+rp_output_file_is_protected (const char *path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *basename = NULL;
+  GStatBuf target;
+  GStatBuf parent;
+  gboolean exists;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  basename = g_path_get_basename (path);
+  exists = g_stat (path, &target) == 0;
+  if (g_stat (dir, &parent) != 0)
+    return FALSE;
+
+  return is_protected (exists ? &target : NULL, &parent, basename);
+}
+
 /* A file whose name is another's plus -wal, -shm or -journal belongs to that database. */
 static gboolean
 is_companion (const char *path)

@@ -11,6 +11,7 @@ typedef struct _RpOutputFile RpOutputFile;
 void          rp_output_file_protect        (const char    *database_path);
 void          rp_output_file_unprotect      (const char    *database_path);
 
+gboolean      rp_output_file_is_protected   (const char    *path);
 gboolean      rp_output_file_check_target   (const char    *path,
                                              GError       **error);
 gboolean      rp_output_file_check_folder   (const char    *path,

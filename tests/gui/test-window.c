@@ -725,6 +725,46 @@ test_window_follows_changes (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* Choosing the open database itself to import is refused without the file
+ * ever being opened by anything but SQLite; the database goes on working. */
+static void
+test_window_import_refuses_database (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) sample = rp_sample_create (fixture->store, &error);
+  g_autofree char *wal = g_strconcat (rp_store_get_path (fixture->store), "-wal", NULL);
+  RpWindow *window = rp_window_new (NULL);
+  GListModel *toplevels;
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_no_error (error);
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+
+  rp_window_import_file (window, rp_store_get_path (fixture->store));
+  rp_test_spin ();
+  g_assert_null (find_import_window ());
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is the database itself"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  rp_window_import_file (window, wal);
+  rp_test_spin ();
+  g_assert_null (find_import_window ());
+
+  destroy_window (window);
+}
+
 static void
 test_window_import (Fixture       *fixture,
                     gconstpointer  data)
@@ -872,6 +912,7 @@ main (int    argc,
   ADD ("/gui/window/daily-backup-after-drawing", test_window_daily_backup_after_drawing);
   ADD ("/gui/window/damaged-database-restored", test_window_damaged_database_restored);
   ADD ("/gui/window/import", test_window_import);
+  ADD ("/gui/window/import-refuses-database", test_window_import_refuses_database);
   ADD ("/gui/window/follows-changes", test_window_follows_changes);
   ADD ("/gui/new-programme/refuses-impossible-date", test_new_programme_window);
 #undef ADD

@@ -1032,6 +1032,17 @@ rp_window_import_file (RpWindow   *self,
   if (self->store == NULL || self->programme == NULL)
     return;
 
+  /* Reading the open database through a descriptor of our own would drop
+   * SQLite's locks on it. */
+  if (rp_output_file_is_protected (path))
+    {
+      g_set_error (&error, RP_ERROR, RP_ERROR_INVALID,
+                   _("“%s” is the database itself, or one of its backups, not a CSV file of attendees. Choose the CSV file to import."),
+                   path);
+      rp_window_show_error (self, _("The File Cannot Be Imported"), error);
+      return;
+    }
+
   if (!g_file_get_contents (path, &contents, &length, &error) ||
       !(import = rp_import_new_from_data (contents, length, NULL, &error)))
     {
