@@ -3445,27 +3445,6 @@ rp_store_record_move (RpStore     *self,
   return store_write (self, write_outcome, &record, error);
 }
 
-/**
- * rp_store_record_left:
- * @reason: (nullable): why the attendee left, in a few words
- */
-gboolean
-rp_store_record_left (RpStore     *self,
-                      gint64       attendee_id,
-                      const char  *date_iso,
-                      const char  *reason,
-                      GError     **error)
-{
-  RecordOutcome record = { attendee_id, RP_OUTCOME_LEFT, 0, date_iso, reason };
-
-  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
-
-  if (!check_outcome_date (self, date_iso, error))
-    return FALSE;
-
-  return store_write (self, write_outcome, &record, error);
-}
-
 #define STEP_CHANGE_COLUMNS \
   "id, attendee_id, from_step, to_step, changed_on, recorded_by, reason, recorded_at"
 

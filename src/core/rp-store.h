@@ -164,11 +164,6 @@ gboolean     rp_store_record_move            (RpStore           *self,
                                               gint64             provider_id,
                                               const char        *date_iso,
                                               GError           **error);
-gboolean     rp_store_record_left            (RpStore           *self,
-                                              gint64             attendee_id,
-                                              const char        *date_iso,
-                                              const char        *reason,
-                                              GError           **error);
 GListModel  *rp_store_list_step_history      (RpStore           *self,
                                               gint64             attendee_id,
                                               GError           **error);
