@@ -583,6 +583,70 @@ test_summary_each_warning (Fixture       *fixture,
   g_assert_cmpuint (summary_of (summaries, blank)->warned, ==, 0);
 }
 
+/* A staff member supports attendees of more than one programme: a clash with
+ * another programme's day counts on both paths, for both programmes, until
+ * that day is called off. */
+static void
+test_summary_staff_in_another_programme (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) riverside = rp_programme_new ();
+  g_autoptr(RpAttendee) aisha = rp_attendee_new ();
+  g_autoptr(GListModel) workers = rp_store_list_workers (fixture->store, FALSE, NULL);
+  g_autoptr(RpWorker) staff = g_list_model_get_item (workers, 0);
+  g_autoptr(RpBooking) here = make_booking (fixture, 3, 8);
+  g_autoptr(RpBooking) there = rp_booking_new ();
+  g_autoptr(RpTasterDay) day = rp_taster_day_new ();
+  g_autoptr(GArray) summaries = NULL;
+  guint n_warned = 0, warned_with_clash;
+
+  rp_programme_set_name (riverside, "Riverside");
+  g_assert_true (rp_store_add_programme (fixture->store, riverside, &error));
+  rp_attendee_set_programme_id (aisha, rp_programme_get_id (riverside));
+  rp_attendee_set_number (aisha, 1);
+  rp_attendee_set_full_name (aisha, "Aisha Rahman");
+  g_assert_true (rp_store_add_attendee (fixture->store, aisha, NULL, &error));
+
+  /* Pathfinders on 19 October, 10:30–13:30, and Riverside's day from 12:00. */
+  rp_booking_set_staff_id (here, rp_worker_get_id (staff));
+  g_assert_true (rp_store_add_booking (fixture->store, here, &error));
+  rp_taster_day_set_programme_id (day, rp_programme_get_id (riverside));
+  rp_taster_day_set_provider_id (day, 1);
+  rp_taster_day_set_date (day, "2023-10-19");
+  rp_taster_day_set_start_time (day, "12:00");
+  rp_taster_day_set_end_time (day, "15:00");
+  g_assert_true (rp_store_add_taster_day (fixture->store, day, &error));
+  rp_booking_set_taster_day_id (there, rp_taster_day_get_id (day));
+  rp_booking_set_attendee_id (there, rp_attendee_get_id (aisha));
+  rp_booking_set_status (there, RP_BOOKING_CONFIRMED);
+  rp_booking_set_staff_id (there, rp_worker_get_id (staff));
+  g_assert_true (rp_store_add_booking (fixture->store, there, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmphex (rp_store_check_booking (fixture->store, here, NULL, &error), ==, RP_BOOKING_WARNING_STAFF_CLASH);
+  g_assert_true (rp_store_check_booking (fixture->store, there, NULL, &error) & RP_BOOKING_WARNING_STAFF_CLASH);
+  g_assert_cmphex (assert_summaries_agree (fixture->store, rp_programme_get_id (fixture->programme), &n_warned) &
+                   RP_BOOKING_WARNING_STAFF_CLASH, ==, RP_BOOKING_WARNING_STAFF_CLASH);
+  g_assert_cmphex (assert_summaries_agree (fixture->store, rp_programme_get_id (riverside), &n_warned) &
+                   RP_BOOKING_WARNING_STAFF_CLASH, ==, RP_BOOKING_WARNING_STAFF_CLASH);
+  g_assert_cmpuint (n_warned, ==, 1);
+  summaries = rp_store_summarise_taster_days (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  warned_with_clash = rp_taster_day_summary_find (summaries, day_id (fixture, 3))->warned;
+  g_assert_cmpuint (warned_with_clash, >, 0);
+  g_clear_pointer (&summaries, g_array_unref);
+
+  /* Riverside's day is called off: the staff member is free again. */
+  g_assert_true (rp_store_cancel_taster_day (fixture->store, rp_taster_day_get_id (day), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmphex (rp_store_check_booking (fixture->store, here, NULL, &error), ==, RP_BOOKING_WARNING_NONE);
+  g_assert_cmphex (assert_summaries_agree (fixture->store, rp_programme_get_id (fixture->programme), &n_warned) &
+                   RP_BOOKING_WARNING_STAFF_CLASH, ==, 0);
+  summaries = rp_store_summarise_taster_days (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rp_taster_day_summary_find (summaries, day_id (fixture, 3))->warned, ==, warned_with_clash - 1);
+}
+
 /* A generated programme, made untidy at random: days that share dates, a few
  * places, wheelchair users, transport, staff, every status. */
 static void
@@ -717,6 +781,7 @@ main (int    argc,
   ADD ("/core/taster-days/book-several-all-or-nothing", test_book_several_all_or_nothing);
   ADD ("/core/taster-days/schedule-pdf-private", test_schedule_pdf_private);
   ADD ("/core/taster-days/summary-each-warning", test_summary_each_warning);
+  ADD ("/core/taster-days/summary-staff-in-another-programme", test_summary_staff_in_another_programme);
 #undef ADD
   g_test_add_func ("/core/taster-days/summary-generated", test_summary_generated);
 

@@ -11,6 +11,7 @@
 #include "rp-audit-entry.h"
 #include "rp-backup.h"
 #include "rp-booking.h"
+#include "rp-booking-rules.h"
 #include "rp-check.h"
 #include "rp-csv.h"
 #include "rp-csv-reader.h"

@@ -1062,37 +1062,6 @@ rp_store_rollback (RpStore *self)
 
 /* SQL functions used by the triggers and the queries ----------------------- */
 
-/* Words in a provider's notes or venue that say a wheelchair user can get in. */
-static const char * const access_words[] = {
-  "accessible", "level access", "step-free", "step free", "wheelchair", "ground floor", "changing places", "lift",
-};
-
-static gboolean
-mentions_access (const char *text)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (access_words); i++)
-    if (strstr (folded, access_words[i]) != NULL)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* rp_mentions_access (text): the same test in SQL, so that a query over many
- * bookings applies exactly the rule rp_store_check_booking() applies to one. */
-static void
-sql_mentions_access (sqlite3_context  *context,
-                     int               argc,
-                     sqlite3_value   **argv)
-{
-  sqlite3_result_int (context, mentions_access ((const char *) sqlite3_value_text (argv[0])));
-}
-
 static void
 sql_audit_user (sqlite3_context  *context,
                 int               argc,
@@ -1185,8 +1154,6 @@ register_functions (RpStore *self)
 {
   sqlite3_create_function (self->db, "rp_audit_user", 0, SQLITE_UTF8, self, sql_audit_user, NULL, NULL);
   sqlite3_create_function (self->db, "rp_erasing", 0, SQLITE_UTF8, self, sql_erasing, NULL, NULL);
-  sqlite3_create_function (self->db, "rp_mentions_access", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_mentions_access, NULL, NULL);
 }
 
 /* Opening --------------------------------------------------------------- */
@@ -4735,20 +4702,53 @@ rp_store_list_attendee_bookings (RpStore  *self,
   return collect_rows (self, stmt, RP_TYPE_BOOKING, (RowFunc) booking_from_row, error);
 }
 
-/* Two days clash if they share a date and their times overlap; a day
- * without times takes the whole day. */
-#define CLASH_SQL \
-  " o.day = t.day AND (o.start_time IS NULL OR o.end_time IS NULL OR t.start_time IS NULL OR t.end_time IS NULL" \
-  " OR (o.start_time < t.end_time AND t.start_time < o.end_time))"
+/* Taster-day warnings: the rows rp_booking_rules_check() needs ----------- */
 
+/* Interned, so that equal dates share an address; a blank counts as none,
+ * as the objects read it. */
+static const char *
+keep_text (GStringChunk *strings,
+           const char   *text)
+{
+  return text != NULL && text[0] != '\0' ? g_string_chunk_insert_const (strings, text) : NULL;
+}
+
+/* A booking and its day from @stmt, whose columns from @first are: booking
+ * id, taster day id, attendee id, staff id, status, date, start time, end
+ * time, cancelled. */
+#define SLOT_COLUMNS "x.id, o.id, x.attendee_id, x.staff_id, x.status, o.day, o.start_time, o.end_time, o.cancelled"
+
+static void
+slot_from_row (sqlite3_stmt  *stmt,
+               GStringChunk  *strings,
+               RpBookingSlot *slot)
+{
+  RpBookingStatus status = RP_BOOKING_INVITED;
+
+  rp_booking_status_from_string (column_text (stmt, 4), &status);
+  *slot = (RpBookingSlot) {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .taster_day_id = sqlite3_column_int64 (stmt, 1),
+    .attendee_id = sqlite3_column_int64 (stmt, 2),
+    .staff_id = sqlite3_column_int64 (stmt, 3),
+    .status = status,
+    .date = keep_text (strings, column_text (stmt, 5)),
+    .start_time = keep_text (strings, column_text (stmt, 6)),
+    .end_time = keep_text (strings, column_text (stmt, 7)),
+    .day_cancelled = sqlite3_column_int (stmt, 8) != 0,
+  };
+}
+
+/* Bookings of one person on one date: only those can clash, and the rules
+ * pick them out again. */
 static gboolean
-count_clashes (RpStore     *self,
-               const char  *sql,
-               gint64       taster_day_id,
-               gint64       other_id,
-               gint64       booking_id,
-               guint       *count,
-               GError     **error)
+load_slots (RpStore       *self,
+            const char    *sql,
+            gint64         who,
+            const char    *date,
+            GStringChunk  *strings,
+            GArray        *slots,
+            GError       **error)
 {
   sqlite3_stmt *stmt = store_prepare (self, sql, error);
   int rc;
@@ -4756,25 +4756,53 @@ count_clashes (RpStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, taster_day_id);
-  sqlite3_bind_int64 (stmt, 2, other_id);
-  sqlite3_bind_int64 (stmt, 3, booking_id);
-  rc = sqlite3_step (stmt);
-  *count = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  sqlite3_bind_int64 (stmt, 1, who);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpBookingSlot slot;
+
+      slot_from_row (stmt, strings, &slot);
+      g_array_append_val (slots, slot);
+    }
   sqlite3_reset (stmt);
 
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_DONE)
     return set_error_from_db (self, error);
 
   return TRUE;
 }
 
-static void
-add_message (GPtrArray  *messages,
-             const char *message)
+/* How many bookings of a day, other than @booking_id, take someone there. */
+static gboolean
+count_others_booked (RpStore  *self,
+                     gint64    taster_day_id,
+                     gint64    booking_id,
+                     guint    *count,
+                     GError  **error)
 {
-  if (messages != NULL)
-    g_ptr_array_add (messages, g_strdup (message));
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT id, status FROM booking WHERE taster_day_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  *count = 0;
+  sqlite3_bind_int64 (stmt, 1, taster_day_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpBookingStatus status = RP_BOOKING_INVITED;
+
+      rp_booking_status_from_string (column_text (stmt, 1), &status);
+      if (sqlite3_column_int64 (stmt, 0) != booking_id && rp_booking_rules_takes_place (status))
+        (*count)++;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_error_from_db (self, error);
+
+  return TRUE;
 }
 
 /**
@@ -4782,15 +4810,9 @@ add_message (GPtrArray  *messages,
  * @booking: a booking, saved or about to be
  * @messages: (nullable) (element-type utf8): where to add each warning in plain words
  *
- * Checks a booking against the rest of the programme: the same person on two
- * days at once, more people than places, a day after the closure, transport
- * needed but not arranged, a staff member in two places, and a wheelchair
- * user at a venue whose notes say nothing about access. These are warnings:
- * the booking may still be saved.
- *
- * rp_store_summarise_taster_days() applies the same rules to every saved
- * booking at once: a change here must be made there too (the tests compare
- * the two).
+ * Loads what the rules need to know about one booking and checks it with
+ * rp_booking_rules_check(), the rules rp_store_summarise_taster_days()
+ * applies to every saved booking at once.
  *
  * Returns: the warnings found
  */
@@ -4804,15 +4826,16 @@ rp_store_check_booking (RpStore    *self,
   g_autoptr(RpAttendee) attendee = NULL;
   g_autoptr(RpProvider) provider = NULL;
   g_autoptr(RpProgramme) programme = NULL;
-  RpBookingWarning warnings = RP_BOOKING_WARNING_NONE;
-  RpBookingStatus status = rp_booking_get_status (booking);
-  guint count = 0;
+  g_autoptr(GStringChunk) strings = NULL;
+  g_autoptr(GArray) attendee_bookings = NULL;
+  g_autoptr(GArray) staff_bookings = NULL;
+  RpBookingFacts facts;
 
   g_return_val_if_fail (RP_IS_STORE (self), RP_BOOKING_WARNING_NONE);
   g_return_val_if_fail (RP_IS_BOOKING (booking), RP_BOOKING_WARNING_NONE);
 
-  /* A declined or cancelled booking takes nobody anywhere. */
-  if (status == RP_BOOKING_DECLINED || status == RP_BOOKING_CANCELLED)
+  /* Nothing to load for a booking that takes nobody anywhere. */
+  if (!rp_booking_rules_takes_place (rp_booking_get_status (booking)))
     return RP_BOOKING_WARNING_NONE;
 
   if (!(day = rp_store_get_taster_day (self, rp_booking_get_taster_day_id (booking), error)) ||
@@ -4821,97 +4844,148 @@ rp_store_check_booking (RpStore    *self,
       !(programme = rp_store_get_programme (self, rp_taster_day_get_programme_id (day), error)))
     return RP_BOOKING_WARNING_NONE;
 
-  if (rp_taster_day_get_date (day) != NULL)
+  facts = (RpBookingFacts) {
+    .booking = {
+      .id = rp_booking_get_id (booking),
+      .taster_day_id = rp_taster_day_get_id (day),
+      .attendee_id = rp_attendee_get_id (attendee),
+      .staff_id = rp_booking_get_staff_id (booking),
+      .status = rp_booking_get_status (booking),
+      .transport_needed = rp_booking_get_transport_needed (booking),
+      .transport_arranged = rp_booking_get_transport_arranged (booking),
+      .date = rp_taster_day_get_date (day),
+      .start_time = rp_taster_day_get_start_time (day),
+      .end_time = rp_taster_day_get_end_time (day),
+      .day_cancelled = rp_taster_day_get_cancelled (day),
+    },
+    .places = rp_taster_day_get_places (day),
+    .closure_date = rp_programme_get_closure_date (programme),
+    .wheelchair_user = rp_attendee_get_wheelchair_user (attendee),
+    .venue = rp_taster_day_get_venue (day),
+    .day_notes = rp_taster_day_get_notes (day),
+    .provider_notes = rp_provider_get_notes (provider),
+  };
+
+  if (!count_others_booked (self, facts.booking.taster_day_id, facts.booking.id, &facts.others_booked, error))
+    return RP_BOOKING_WARNING_NONE;
+
+  /* The attendee's and the staff member's bookings on the same date. */
+  strings = g_string_chunk_new (256);
+  attendee_bookings = g_array_new (FALSE, TRUE, sizeof (RpBookingSlot));
+  staff_bookings = g_array_new (FALSE, TRUE, sizeof (RpBookingSlot));
+  if (facts.booking.date != NULL)
     {
-      if (!count_clashes (self,
-                          "SELECT count(*) FROM booking b JOIN taster_day o ON o.id = b.taster_day_id,"
-                          " taster_day t WHERE t.id = ?1 AND b.attendee_id = ?2 AND b.id != ?3 AND o.id != t.id"
-                          " AND NOT o.cancelled AND b.status NOT IN ('declined', 'cancelled') AND" CLASH_SQL,
-                          rp_taster_day_get_id (day), rp_attendee_get_id (attendee), rp_booking_get_id (booking),
-                          &count, error))
+      if (!load_slots (self,
+                       "SELECT " SLOT_COLUMNS " FROM booking x JOIN taster_day o ON o.id = x.taster_day_id"
+                       " WHERE x.attendee_id = ?1 AND o.day = ?2",
+                       facts.booking.attendee_id, facts.booking.date, strings, attendee_bookings, error))
         return RP_BOOKING_WARNING_NONE;
-      if (count > 0)
-        {
-          warnings |= RP_BOOKING_WARNING_OVERLAP;
-          add_message (messages, _("This attendee is booked on another taster day at the same time."));
-        }
-
-      if (rp_booking_get_staff_id (booking) > 0)
-        {
-          if (!count_clashes (self,
-                              "SELECT count(*) FROM booking b JOIN taster_day o ON o.id = b.taster_day_id,"
-                              " taster_day t WHERE t.id = ?1 AND b.staff_id = ?2 AND b.id != ?3 AND o.id != t.id"
-                              " AND NOT o.cancelled AND b.status NOT IN ('declined', 'cancelled') AND" CLASH_SQL,
-                              rp_taster_day_get_id (day), rp_booking_get_staff_id (booking), rp_booking_get_id (booking),
-                              &count, error))
-            return RP_BOOKING_WARNING_NONE;
-          if (count > 0)
-            {
-              warnings |= RP_BOOKING_WARNING_STAFF_CLASH;
-              add_message (messages, _("The supporting staff member is with someone at another taster day at the same time."));
-            }
-        }
-
-      if (rp_programme_get_closure_date (programme) != NULL &&
-          rp_date_compare (rp_taster_day_get_date (day), rp_programme_get_closure_date (programme)) > 0)
-        {
-          warnings |= RP_BOOKING_WARNING_AFTER_CLOSURE;
-          add_message (messages, _("This taster day is after the day centre closes."));
-        }
-    }
-
-  if (rp_taster_day_get_places (day) > 0)
-    {
-      if (!count_clashes (self,
-                          "SELECT count(*) FROM booking WHERE taster_day_id = ?1 AND ?2 = ?2 AND id != ?3"
-                          " AND status NOT IN ('declined', 'cancelled')",
-                          rp_taster_day_get_id (day), 0, rp_booking_get_id (booking), &count, error))
+      if (facts.booking.staff_id > 0 &&
+          !load_slots (self,
+                       "SELECT " SLOT_COLUMNS " FROM booking x JOIN taster_day o ON o.id = x.taster_day_id"
+                       " WHERE x.staff_id = ?1 AND o.day = ?2",
+                       facts.booking.staff_id, facts.booking.date, strings, staff_bookings, error))
         return RP_BOOKING_WARNING_NONE;
-      if (count + 1 > (guint) rp_taster_day_get_places (day))
-        {
-          g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                   "This taster day has %d place, and it is taken.",
-                                                                   "This taster day has %d places, and they are all taken.",
-                                                                   rp_taster_day_get_places (day)),
-                                                      rp_taster_day_get_places (day));
-          warnings |= RP_BOOKING_WARNING_OVER_CAPACITY;
-          add_message (messages, message);
-        }
     }
+  facts.attendee_bookings = (const RpBookingSlot *) attendee_bookings->data;
+  facts.n_attendee_bookings = attendee_bookings->len;
+  facts.staff_bookings = (const RpBookingSlot *) staff_bookings->data;
+  facts.n_staff_bookings = staff_bookings->len;
 
-  if (rp_booking_get_transport_needed (booking) && !rp_booking_get_transport_arranged (booking))
-    {
-      warnings |= RP_BOOKING_WARNING_TRANSPORT;
-      add_message (messages, _("Transport is needed but not arranged yet."));
-    }
-
-  if (rp_attendee_get_wheelchair_user (attendee) &&
-      !mentions_access (rp_provider_get_notes (provider)) && !mentions_access (rp_taster_day_get_venue (day)) &&
-      !mentions_access (rp_taster_day_get_notes (day)))
-    {
-      warnings |= RP_BOOKING_WARNING_ACCESS;
-      add_message (messages, _("This attendee uses a wheelchair, and nothing in the provider’s notes says the venue is accessible. Check with the provider."));
-    }
-
-  return warnings;
+  return rp_booking_rules_check (&facts, messages);
 }
 
-/* Whether another active booking on a day not cancelled clashes with the
- * booking b on day t, for the same @who (a column of b); as the clash
- * queries of rp_store_check_booking(). */
-#define OTHER_CLASH_SQL(who) \
-  " EXISTS (SELECT 1 FROM booking x JOIN taster_day o ON o.id = x.taster_day_id" \
-  " WHERE x." who " = b." who " AND x.id != b.id AND o.id != t.id AND NOT o.cancelled" \
-  " AND x.status NOT IN ('declined', 'cancelled') AND" CLASH_SQL ")"
+/* Bookings filed by person and date, for the summary to find the ones that
+ * may clash with each booking without a query per booking. */
+typedef struct
+{
+  gint64      who;
+  const char *date;  /* interned */
+} SlotKey;
+
+static guint
+slot_key_hash (gconstpointer key)
+{
+  const SlotKey *k = key;
+
+  return g_int64_hash (&k->who) ^ g_direct_hash (k->date);
+}
+
+static gboolean
+slot_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const SlotKey *x = a, *y = b;
+
+  return x->who == y->who && x->date == y->date;
+}
+
+static GHashTable *
+slot_table_new (void)
+{
+  return g_hash_table_new_full (slot_key_hash, slot_key_equal, g_free, (GDestroyNotify) g_array_unref);
+}
+
+static void
+file_slot (GHashTable          *table,
+           gint64               who,
+           const RpBookingSlot *slot)
+{
+  SlotKey key = { who, slot->date };
+  GArray *slots;
+
+  if (who <= 0 || slot->date == NULL)
+    return;
+
+  if (!(slots = g_hash_table_lookup (table, &key)))
+    {
+      slots = g_array_new (FALSE, TRUE, sizeof (RpBookingSlot));
+      g_hash_table_insert (table, g_memdup2 (&key, sizeof key), slots);
+    }
+  g_array_append_vals (slots, slot, 1);
+}
+
+static const RpBookingSlot *
+filed_slots (GHashTable *table,
+             gint64      who,
+             const char *date,
+             guint      *n_slots)
+{
+  SlotKey key = { who, date };
+  GArray *slots = date != NULL ? g_hash_table_lookup (table, &key) : NULL;
+
+  *n_slots = slots != NULL ? slots->len : 0;
+  return slots != NULL ? (const RpBookingSlot *) slots->data : NULL;
+}
+
+/* A taster day of the programme as the rules see it. */
+typedef struct
+{
+  gint64      id;
+  gboolean    cancelled;
+  int         places;
+  const char *closure_date;
+  const char *venue;
+  const char *notes;
+  const char *provider_notes;
+  guint       booked;
+} SummaryDay;
+
+typedef struct
+{
+  RpBookingSlot slot;
+  gboolean      wheelchair_user;
+  guint         day;  /* in the days array */
+} SummaryBooking;
 
 /**
  * rp_store_summarise_taster_days:
  *
  * What the agenda shows of each taster day of a programme without listing
  * its bookings: how many are booked, and how many of those bookings
- * rp_store_check_booking() would warn about. One query over the whole
- * programme, not one check per booking; the rules are those of
- * rp_store_check_booking(), and a cancelled day's bookings are not checked.
+ * rp_store_check_booking() would warn about. Two queries over the whole
+ * programme, not one check per booking, and each booking checked by
+ * rp_booking_rules_check(); a cancelled day's bookings are not checked.
  *
  * Returns: (transfer full) (element-type RpTasterDaySummary): one summary per
  *   taster day, in order of taster day id, or %NULL on error
@@ -4922,29 +4996,25 @@ rp_store_summarise_taster_days (RpStore  *self,
                                 GError  **error)
 {
   g_autoptr(GArray) summaries = g_array_new (FALSE, TRUE, sizeof (RpTasterDaySummary));
+  g_autoptr(GArray) days = g_array_new (FALSE, TRUE, sizeof (SummaryDay));
+  g_autoptr(GArray) bookings = g_array_new (FALSE, TRUE, sizeof (SummaryBooking));
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
+  g_autoptr(GHashTable) by_attendee = slot_table_new ();
+  g_autoptr(GHashTable) by_staff = slot_table_new ();
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Per day: its active bookings, and those with a warning other than being
-   * over capacity. Over capacity is a matter of the whole day: when it has
-   * more active bookings than places, every one of them has that warning.
-   * A blank date or closure date counts as none, as the objects read them. */
+  /* The programme's days, each with its bookings. */
   stmt = store_prepare (self,
-                        "SELECT t.id, t.cancelled, t.places, count(b.id), coalesce (sum ("
-                        "   (b.transport_needed AND NOT b.transport_arranged)"
-                        "   OR (a.wheelchair_user AND NOT (rp_mentions_access (p.notes) OR rp_mentions_access (t.venue)"
-                        "                                  OR rp_mentions_access (t.notes)))"
-                        "   OR (nullif (t.day, '') IS NOT NULL"
-                        "       AND ((nullif (g.closure_date, '') IS NOT NULL AND t.day > g.closure_date)"
-                        "            OR " OTHER_CLASH_SQL ("attendee_id")
-                        "            OR (b.staff_id > 0 AND " OTHER_CLASH_SQL ("staff_id") ")))), 0)"
+                        "SELECT b.id, t.id, b.attendee_id, b.staff_id, b.status, t.day, t.start_time, t.end_time,"
+                        " t.cancelled, b.transport_needed, b.transport_arranged, a.wheelchair_user, t.places,"
+                        " t.venue, t.notes, p.notes, g.closure_date"
                         " FROM taster_day t JOIN provider p ON p.id = t.provider_id JOIN programme g ON g.id = t.programme_id"
-                        " LEFT JOIN booking b ON b.taster_day_id = t.id AND b.status NOT IN ('declined', 'cancelled')"
-                        " LEFT JOIN attendee a ON a.id = b.attendee_id"
-                        " WHERE t.programme_id = ? GROUP BY t.id ORDER BY t.id",
+                        " LEFT JOIN booking b ON b.taster_day_id = t.id LEFT JOIN attendee a ON a.id = b.attendee_id"
+                        " WHERE t.programme_id = ?1 ORDER BY t.id",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -4952,19 +5022,38 @@ rp_store_summarise_taster_days (RpStore  *self,
   sqlite3_bind_int64 (stmt, 1, programme_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RpTasterDaySummary summary = { 0, };
-      gboolean cancelled = sqlite3_column_int (stmt, 1) != 0;
-      int places = sqlite3_column_int (stmt, 2);
+      gint64 day_id = sqlite3_column_int64 (stmt, 1);
+      SummaryBooking booking = { .day = days->len - 1 };
 
-      summary.taster_day_id = sqlite3_column_int64 (stmt, 0);
-      summary.booked = sqlite3_column_int (stmt, 3);
-      if (cancelled)
-        summary.warned = 0;
-      else if (places > 0 && summary.booked > (guint) places)
-        summary.warned = summary.booked;
-      else
-        summary.warned = sqlite3_column_int (stmt, 4);
-      g_array_append_val (summaries, summary);
+      if (days->len == 0 || g_array_index (days, SummaryDay, days->len - 1).id != day_id)
+        {
+          SummaryDay day = {
+            .id = day_id,
+            .cancelled = sqlite3_column_int (stmt, 8) != 0,
+            .places = sqlite3_column_int (stmt, 12),
+            .venue = keep_text (strings, column_text (stmt, 13)),
+            .notes = keep_text (strings, column_text (stmt, 14)),
+            .provider_notes = keep_text (strings, column_text (stmt, 15)),
+            .closure_date = keep_text (strings, column_text (stmt, 16)),
+          };
+
+          g_array_append_val (days, day);
+          booking.day = days->len - 1;
+        }
+
+      /* A day without bookings. */
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        continue;
+
+      slot_from_row (stmt, strings, &booking.slot);
+      booking.slot.transport_needed = sqlite3_column_int (stmt, 9) != 0;
+      booking.slot.transport_arranged = sqlite3_column_int (stmt, 10) != 0;
+      booking.wheelchair_user = sqlite3_column_int (stmt, 11) != 0;
+      g_array_append_val (bookings, booking);
+      file_slot (by_attendee, booking.slot.attendee_id, &booking.slot);
+      file_slot (by_staff, booking.slot.staff_id, &booking.slot);
+      if (rp_booking_rules_takes_place (booking.slot.status))
+        g_array_index (days, SummaryDay, booking.day).booked++;
     }
   sqlite3_reset (stmt);
 
@@ -4972,6 +5061,71 @@ rp_store_summarise_taster_days (RpStore  *self,
     {
       set_error_from_db (self, error);
       return NULL;
+    }
+
+  /* Other programmes' bookings on the same dates: a staff member works for
+   * more than one. Days are few and bookings many, so the days lead. */
+  stmt = store_prepare (self,
+                        "SELECT " SLOT_COLUMNS " FROM taster_day o CROSS JOIN booking x ON x.taster_day_id = o.id"
+                        " WHERE o.programme_id != ?1 AND o.day IN (SELECT day FROM taster_day WHERE programme_id = ?1)",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpBookingSlot slot;
+
+      slot_from_row (stmt, strings, &slot);
+      file_slot (by_attendee, slot.attendee_id, &slot);
+      file_slot (by_staff, slot.staff_id, &slot);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      RpTasterDaySummary summary = {
+        .taster_day_id = g_array_index (days, SummaryDay, i).id,
+        .booked = g_array_index (days, SummaryDay, i).booked,
+      };
+
+      g_array_append_val (summaries, summary);
+    }
+
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      const SummaryBooking *booking = &g_array_index (bookings, SummaryBooking, i);
+      const SummaryDay *day = &g_array_index (days, SummaryDay, booking->day);
+      RpBookingFacts facts;
+
+      /* The agenda warns of nothing on a day that is called off. */
+      if (day->cancelled || !rp_booking_rules_takes_place (booking->slot.status))
+        continue;
+
+      facts = (RpBookingFacts) {
+        .booking = booking->slot,
+        .places = day->places,
+        .others_booked = day->booked - 1,
+        .closure_date = day->closure_date,
+        .wheelchair_user = booking->wheelchair_user,
+        .venue = day->venue,
+        .day_notes = day->notes,
+        .provider_notes = day->provider_notes,
+      };
+      facts.attendee_bookings = filed_slots (by_attendee, facts.booking.attendee_id, facts.booking.date,
+                                             &facts.n_attendee_bookings);
+      facts.staff_bookings = filed_slots (by_staff, facts.booking.staff_id, facts.booking.date,
+                                          &facts.n_staff_bookings);
+
+      if (rp_booking_rules_check (&facts, NULL) != RP_BOOKING_WARNING_NONE)
+        g_array_index (summaries, RpTasterDaySummary, booking->day).warned++;
     }
 
   return g_steal_pointer (&summaries);

@@ -8,6 +8,7 @@
 #include "rp-attendee-field.h"
 #include "rp-audit-entry.h"
 #include "rp-booking.h"
+#include "rp-booking-rules.h"
 #include "rp-moving-plan.h"
 #include "rp-name-index.h"
 #include "rp-programme.h"
@@ -219,17 +220,6 @@ gboolean     rp_store_add_bookings           (RpStore           *self,
 gboolean     rp_store_save_booking           (RpStore           *self,
                                               RpBooking         *booking,
                                               GError           **error);
-
-typedef enum
-{
-  RP_BOOKING_WARNING_NONE          = 0,
-  RP_BOOKING_WARNING_OVERLAP       = 1 << 0,  /* the attendee is on another day at the same time */
-  RP_BOOKING_WARNING_OVER_CAPACITY = 1 << 1,
-  RP_BOOKING_WARNING_AFTER_CLOSURE = 1 << 2,
-  RP_BOOKING_WARNING_TRANSPORT     = 1 << 3,  /* needed but not arranged */
-  RP_BOOKING_WARNING_STAFF_CLASH   = 1 << 4,  /* the supporting staff member is elsewhere then */
-  RP_BOOKING_WARNING_ACCESS        = 1 << 5,  /* a wheelchair user, and no word of access at the venue */
-} RpBookingWarning;
 
 RpBookingWarning rp_store_check_booking      (RpStore           *self,
                                               RpBooking         *booking,
