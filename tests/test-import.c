@@ -979,6 +979,204 @@ test_import_cancelled (Fixture       *fixture,
   assert_counts_equal (&before, &after);
 }
 
+/* One table of columns, written and read ---------------------------------- */
+
+static void
+on_applied (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Runs rp_import_apply_async() to the end, as the command line does. */
+static gboolean
+apply_and_wait (RpImport  *import,
+                RpStore   *store,
+                gint64     programme,
+                guint     *n_added,
+                GError   **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rp_import_apply_async (import, store, programme, NULL, on_applied, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return rp_import_apply_finish (import, result, n_added, error);
+}
+
+static char *
+export_programme (RpStore *store,
+                  gint64   programme,
+                  gboolean personal)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) attendees = rp_store_list_attendees (store, programme, &error);
+  g_autoptr(GListModel) workers = rp_store_list_workers (store, TRUE, &error);
+
+  g_assert_no_error (error);
+  return rp_attendee_columns_to_csv (attendees, workers, personal);
+}
+
+static void
+test_columns_round_trip (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+  g_autoptr(RpProgramme) second = rp_programme_new ();
+  g_autoptr(RpImport) import = NULL;
+  g_autoptr(RpCsvTable) table = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *reimported = NULL;
+  g_autofree char *short_form = NULL;
+  gboolean seen[RP_IMPORT_N_FIELDS] = { FALSE, };
+  const char * const *headings;
+  const char * const *cells;
+  guint n_headings = 0;
+  guint n_cells = 0;
+  guint n_added = 0;
+
+  /* Every field an import reads has exactly one column, and the import
+   * reads each column's heading as that field. */
+  for (guint i = 0; i < rp_attendee_columns_get_n (); i++)
+    {
+      RpImportField field = rp_attendee_column_get_field (i);
+      gboolean recognised = FALSE;
+
+      g_assert_cmpint (rp_import_field_for_heading (rp_attendee_column_get_heading (i), &recognised), ==, field);
+      g_assert_true (recognised);
+      if (field == RP_IMPORT_FIELD_IGNORE)
+        continue;
+      g_assert_false (seen[field]);
+      seen[field] = TRUE;
+      g_assert_cmpstr (rp_import_field_to_string (field), ==, rp_attendee_column_get_heading (i));
+    }
+  for (guint field = RP_IMPORT_FIELD_IGNORE + 1; field < RP_IMPORT_N_FIELDS; field++)
+    g_assert_true (seen[field]);
+
+  /* An attendee with every field filled in, none at its default. */
+  rp_attendee_set_programme_id (attendee, programme_id (fixture));
+  rp_attendee_set_number (attendee, 7);
+  rp_attendee_set_funding (attendee, RP_FUNDING_HEALTH);
+  rp_attendee_set_step (attendee, 3);
+  rp_attendee_set_full_name (attendee, "Amira Okafor");
+  rp_attendee_set_preferred_name (attendee, "Mira");
+  rp_attendee_set_date_of_birth (attendee, "1990-04-12");
+  rp_attendee_set_contact_name (attendee, "Grace Okafor");
+  rp_attendee_set_contact_relationship (attendee, "Mother");
+  rp_attendee_set_contact_phone (attendee, "+44 7700 900456");
+  rp_attendee_set_worker_id (attendee, fixture->rob_id);
+  rp_attendee_set_wheelchair_user (attendee, TRUE);
+  rp_attendee_set_transport_needed (attendee, TRUE);
+  rp_attendee_set_access_needs (attendee, "Hoist, quiet room");
+  rp_attendee_set_report_note (attendee, "=Visiting two providers");
+  rp_attendee_set_case_notes (attendee, "Likes music, \"loud\" music");
+  rp_attendee_set_target_date (attendee, "2024-03-01");
+  g_assert_true (rp_store_add_attendee (fixture->store, attendee, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Every column of the file holds something for that attendee. */
+  exported = export_programme (fixture->store, programme_id (fixture), TRUE);
+  table = rp_csv_read (exported, strlen (exported), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rp_csv_table_get_n_records (table), ==, 2);
+  headings = rp_csv_table_get_record (table, 0, &n_headings);
+  cells = rp_csv_table_get_record (table, 1, &n_cells);
+  g_assert_cmpuint (n_headings, ==, rp_attendee_columns_get_n ());
+  g_assert_cmpuint (n_cells, ==, n_headings);
+  for (guint i = 0; i < n_headings; i++)
+    {
+      g_test_message ("%s: %s", headings[i], cells[i]);
+      g_assert_cmpstr (headings[i], ==, rp_attendee_column_get_heading (i));
+      g_assert_cmpstr (cells[i], !=, "");
+    }
+
+  /* The short form leaves out exactly the personal columns. */
+  short_form = export_programme (fixture->store, programme_id (fixture), FALSE);
+  g_assert_cmpstr (short_form, ==, "attendee_no,status,step,step_name,worker,target_moving_date,outcome\r\n"
+                                   "7,Health,3,Review in progress,RH,2024-03-01,attending\r\n");
+  g_assert_null (strstr (short_form, "Amira"));
+
+  /* Read back into another programme, every column gives the same value. */
+  rp_programme_set_name (second, "Second day centre");
+  g_assert_true (rp_store_add_programme (fixture->store, second, &error));
+  g_assert_no_error (error);
+  import = import_text (exported);
+  for (guint i = 0; i < rp_import_get_n_columns (import); i++)
+    g_assert_true (rp_import_is_recognised (import, i));
+  g_assert_true (apply_and_wait (import, fixture->store, rp_programme_get_id (second), &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 1);
+
+  reimported = export_programme (fixture->store, rp_programme_get_id (second), TRUE);
+  g_assert_cmpstr (reimported, ==, exported);
+}
+
+static void
+on_changed (RpStore    *store,
+            const char *table,
+            GPtrArray  *ids,
+            guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* The window and the command line import through one use case: the backup
+ * first, then every attendee, announced by the caller's store. */
+static void
+test_import_apply_async (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpImport) import = import_text ("attendee_no,status,step,full_name,worker\n"
+                                            "1,ASC,2,Zara Ali,PM\n"
+                                            "2,Health,1,Yusuf Ali,\n");
+  g_autoptr(RpImport) bad = import_text ("attendee_no,status,step,full_name\n"
+                                         "1,ASC,9,Bad Step\n");
+  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(RpBackup) before = NULL;
+  g_autoptr(GListModel) attendees = NULL;
+  guint n_changes = 0;
+  guint n_added = 0;
+
+  g_signal_connect (fixture->store, "changed::attendee", G_CALLBACK (on_changed), &n_changes);
+
+  g_assert_true (apply_and_wait (import, fixture->store, programme_id (fixture), &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 2);
+  g_assert_cmpuint (n_changes, >, 0);
+  g_assert_cmpuint (count_rows (fixture->store, "attendee"), ==, 2);
+
+  /* Written as the store's user, and undone by restoring the copy made first. */
+  attendees = rp_store_list_attendees (fixture->store, programme_id (fixture), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (attendees), ==, 2);
+  backups = rp_backup_list (rp_store_get_path (fixture->store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
+  before = g_list_model_get_item (backups, 0);
+  g_assert_cmpint (rp_backup_get_reason (before), ==, RP_BACKUP_BEFORE_IMPORT);
+  {
+    g_autoptr(RpStore) copy = rp_store_open (rp_backup_get_path (before), RP_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_rows (copy, "attendee"), ==, 0);
+  }
+
+  /* A file with a problem adds nobody, and says so. */
+  n_changes = 0;
+  g_assert_false (apply_and_wait (bad, fixture->store, programme_id (fixture), &n_added, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (count_rows (fixture->store, "attendee"), ==, 2);
+
+  g_signal_handlers_disconnect_by_func (fixture->store, on_changed, &n_changes);
+}
+
 /* Round trip through reprovision-cli ------------------------------------ */
 
 static char *
@@ -1118,6 +1316,8 @@ main (int    argc,
   g_test_add ("/core/import/nothing-written", Fixture, NULL, fixture_set_up, test_import_nothing_written, fixture_tear_down);
   g_test_add ("/core/import/cancelled", Fixture, NULL, fixture_set_up, test_import_cancelled, fixture_tear_down);
   g_test_add_func ("/core/import/round-trip", test_import_round_trip);
+  g_test_add ("/core/import/columns-round-trip", Fixture, NULL, fixture_set_up, test_columns_round_trip, fixture_tear_down);
+  g_test_add ("/core/import/apply-async", Fixture, NULL, fixture_set_up, test_import_apply_async, fixture_tear_down);
 
   return g_test_run ();
 }

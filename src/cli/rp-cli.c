@@ -303,9 +303,6 @@ record_or_remove (RpStore               *recorder,
   return FALSE;
 }
 
-/* The columns of "attendees --format csv"; --all-fields adds the personal ones after them. */
-#define N_SHORT_COLUMNS 7
-
 static int
 command_attendees (int    argc,
                    char **argv)
@@ -366,74 +363,43 @@ command_attendees (int    argc,
         return fail (error);
     }
 
-  initials = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
-    {
-      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
-      gint64 id = rp_worker_get_id (worker);
-
-      g_hash_table_insert (initials, g_memdup2 (&id, sizeof id),
-                           g_strdup (rp_worker_get_initials (worker)));
-    }
-
+  /* The columns are those "import" reads: see rp-attendee-columns.c. */
   if (csv)
     {
-      const char * const header[] = {
-        "attendee_no", "status", "step", "step_name", "worker", "target_moving_date", "outcome",
-        /* --all-fields */
-        "full_name", "preferred_name", "date_of_birth", "contact_name", "contact_relationship",
-        "contact_phone", "wheelchair_user", "transport_needed", "access_needs", "report_note",
-        "case_notes",
-      };
-      rp_csv_append_row (out, header, all_fields ? G_N_ELEMENTS (header) : N_SHORT_COLUMNS);
+      g_autofree char *text = rp_attendee_columns_to_csv (attendees, workers, all_fields);
+
+      g_string_append (out, text);
     }
   else
-    g_string_append_printf (out, "%-4s  %-7s  %-4s  %-7s  %-12s  %s\n",
-                            _("No"), _("Status"), _("Step"), _("Worker"), _("Target date"), _("Outcome"));
+    {
+      initials = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+        {
+          g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
+          gint64 id = rp_worker_get_id (worker);
 
-  for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+          g_hash_table_insert (initials, g_memdup2 (&id, sizeof id),
+                               g_strdup (rp_worker_get_initials (worker)));
+        }
+
+      g_string_append_printf (out, "%-4s  %-7s  %-4s  %-7s  %-12s  %s\n",
+                              _("No"), _("Status"), _("Step"), _("Worker"), _("Target date"), _("Outcome"));
+    }
+
+  for (guint i = 0; !csv && i < g_list_model_get_n_items (attendees); i++)
     {
       g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
       g_autofree char *number = g_strdup_printf ("%d", rp_attendee_get_number (attendee));
       g_autofree char *step = g_strdup_printf ("%d", rp_attendee_get_step (attendee));
-      const char *target = rp_attendee_get_target_date (attendee);
+      g_autofree char *target_text = rp_date_format_short (rp_attendee_get_target_date (attendee));
       const char *worker = worker_initials (initials, rp_attendee_get_worker_id (attendee));
 
-      if (csv)
-        {
-          const char * const row[] = {
-            number,
-            rp_funding_get_label (rp_attendee_get_funding (attendee)),
-            step,
-            rp_moving_plan_step_name (rp_attendee_get_step (attendee)),
-            worker,
-            target,
-            rp_outcome_to_string (rp_attendee_get_outcome (attendee)),
-            rp_attendee_get_full_name (attendee),
-            rp_attendee_get_preferred_name (attendee),
-            rp_attendee_get_date_of_birth (attendee),
-            rp_attendee_get_contact_name (attendee),
-            rp_attendee_get_contact_relationship (attendee),
-            rp_attendee_get_contact_phone (attendee),
-            rp_attendee_get_wheelchair_user (attendee) ? "yes" : "no",
-            rp_attendee_get_transport_needed (attendee) ? "yes" : "no",
-            rp_attendee_get_access_needs (attendee),
-            rp_attendee_get_report_note (attendee),
-            rp_attendee_get_case_notes (attendee),
-          };
-          rp_csv_append_row (out, row, all_fields ? G_N_ELEMENTS (row) : N_SHORT_COLUMNS);
-        }
-      else
-        {
-          g_autofree char *target_text = rp_date_format_short (target);
-
-          g_string_append_printf (out, "%-4s  %-7s  %-4s  %-7s  %-12s  %s\n",
-                                  number,
-                                  rp_funding_get_label (rp_attendee_get_funding (attendee)),
-                                  step, worker,
-                                  target_text != NULL ? target_text : "–",
-                                  rp_outcome_get_label (rp_attendee_get_outcome (attendee)));
-        }
+      g_string_append_printf (out, "%-4s  %-7s  %-4s  %-7s  %-12s  %s\n",
+                              number,
+                              rp_funding_get_label (rp_attendee_get_funding (attendee)),
+                              step, worker,
+                              target_text != NULL ? target_text : "–",
+                              rp_outcome_get_label (rp_attendee_get_outcome (attendee)));
     }
 
   if (output != NULL)
@@ -1053,6 +1019,16 @@ print_problem (const char      *path,
     g_printerr ("%s:%u: %s\n", path, problem->line, problem->message);
 }
 
+static void
+on_import_applied (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 static int
 command_import (int    argc,
                 char **argv)
@@ -1063,6 +1039,7 @@ command_import (int    argc,
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(RpImport) import = NULL;
   g_autoptr(RpImportPreview) preview = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
   const char *path;
@@ -1138,20 +1115,11 @@ command_import (int    argc,
       return EXIT_SUCCESS;
     }
 
-  /* An import can be undone by restoring the copy made just before it. */
-  {
-    g_autofree char *backup = rp_backup_create (database, RP_BACKUP_BEFORE_IMPORT, &error);
-
-    if (backup == NULL)
-      {
-        g_printerr ("reprovision-cli: ");
-        g_printerr (_("A backup could not be made first, so nothing was added. %s"), error->message);
-        g_printerr ("\n");
-        return EXIT_FAILURE;
-      }
-  }
-
-  if (!rp_import_apply (import, store, rp_programme_get_id (programme), NULL, &n_added, &error))
+  /* The backup first, then the import, as the window does it. */
+  rp_import_apply_async (import, store, rp_programme_get_id (programme), NULL, on_import_applied, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!rp_import_apply_finish (import, result, &n_added, &error))
     return fail (error);
 
   g_print (ngettext ("Added %u attendee.\n", "Added %u attendees.\n", n_added), n_added);

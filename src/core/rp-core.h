@@ -3,6 +3,7 @@
 #pragma once
 
 #include "rp-attendee.h"
+#include "rp-attendee-columns.h"
 #include "rp-attendee-field.h"
 #include "rp-attendee-filter.h"
 #include "rp-attendee-list.h"

@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rp-attendee-columns.h"
+#include "rp-backup.h"
 #include "rp-csv.h"
 #include "rp-csv-reader.h"
 #include "rp-date.h"
@@ -15,49 +17,49 @@
 #include "rp-store-private.h"
 #include "rp-validate.h"
 
+/* The headings the app's own files use are in rp-attendee-columns.c. */
 typedef struct
 {
-  const char *word;      /* the heading the app's own files use */
   const char *label;     /* in a list of fields */
   const char *what;      /* inside a sentence */
   const char *aliases;   /* other headings people use, normalised, '|' between */
 } FieldInfo;
 
 static const FieldInfo field_infos[] = {
-  [RP_IMPORT_FIELD_IGNORE]               = { NULL, N_("Not imported"), NULL, "step_name" },
-  [RP_IMPORT_FIELD_NUMBER]               = { "attendee_no", N_("Attendee number"), N_("the attendee number"),
+  [RP_IMPORT_FIELD_IGNORE]               = { N_("Not imported"), NULL, "" },
+  [RP_IMPORT_FIELD_NUMBER]               = { N_("Attendee number"), N_("the attendee number"),
                                              "attendee_number|number|no" },
-  [RP_IMPORT_FIELD_STATUS]               = { "status", N_("Status (ASC or Health)"), N_("the status"),
+  [RP_IMPORT_FIELD_STATUS]               = { N_("Status (ASC or Health)"), N_("the status"),
                                              "funding|funded_by" },
-  [RP_IMPORT_FIELD_STEP]                 = { "step", N_("Step on the moving plan"), N_("the step"),
+  [RP_IMPORT_FIELD_STEP]                 = { N_("Step on the moving plan"), N_("the step"),
                                              "moving_plan_step|current_step|step_no|step_number" },
-  [RP_IMPORT_FIELD_FULL_NAME]            = { "full_name", N_("Full name"), N_("the full name"),
+  [RP_IMPORT_FIELD_FULL_NAME]            = { N_("Full name"), N_("the full name"),
                                              "name|attendee_name" },
-  [RP_IMPORT_FIELD_PREFERRED_NAME]       = { "preferred_name", N_("Preferred name"), N_("the preferred name"),
+  [RP_IMPORT_FIELD_PREFERRED_NAME]       = { N_("Preferred name"), N_("the preferred name"),
                                              "known_as" },
-  [RP_IMPORT_FIELD_DATE_OF_BIRTH]        = { "date_of_birth", N_("Date of birth"), N_("the date of birth"),
+  [RP_IMPORT_FIELD_DATE_OF_BIRTH]        = { N_("Date of birth"), N_("the date of birth"),
                                              "dob|birth_date" },
-  [RP_IMPORT_FIELD_CONTACT_NAME]         = { "contact_name", N_("Contact’s name"), N_("the contact’s name"),
+  [RP_IMPORT_FIELD_CONTACT_NAME]         = { N_("Contact’s name"), N_("the contact’s name"),
                                              "contact|next_of_kin" },
-  [RP_IMPORT_FIELD_CONTACT_RELATIONSHIP] = { "contact_relationship", N_("Contact’s relationship"),
+  [RP_IMPORT_FIELD_CONTACT_RELATIONSHIP] = { N_("Contact’s relationship"),
                                              N_("the contact’s relationship"), "relationship" },
-  [RP_IMPORT_FIELD_CONTACT_PHONE]        = { "contact_phone", N_("Contact’s phone number"),
+  [RP_IMPORT_FIELD_CONTACT_PHONE]        = { N_("Contact’s phone number"),
                                              N_("the contact’s phone number"),
                                              "phone|telephone|contact_telephone|contact_number" },
-  [RP_IMPORT_FIELD_WORKER]               = { "worker", N_("Allocated worker"), N_("the allocated worker"),
+  [RP_IMPORT_FIELD_WORKER]               = { N_("Allocated worker"), N_("the allocated worker"),
                                              "allocated_worker|social_worker|worker_name|worker_initials" },
-  [RP_IMPORT_FIELD_REPORT_NOTE]          = { "report_note", N_("Report note"), N_("the report note"),
+  [RP_IMPORT_FIELD_REPORT_NOTE]          = { N_("Report note"), N_("the report note"),
                                              "published_note" },
-  [RP_IMPORT_FIELD_CASE_NOTES]           = { "case_notes", N_("Case notes"), N_("the case notes"),
+  [RP_IMPORT_FIELD_CASE_NOTES]           = { N_("Case notes"), N_("the case notes"),
                                              "notes|case_note" },
-  [RP_IMPORT_FIELD_TARGET_DATE]          = { "target_moving_date", N_("Target moving date"),
+  [RP_IMPORT_FIELD_TARGET_DATE]          = { N_("Target moving date"),
                                              N_("the target moving date"), "target_date|target_move_date" },
-  [RP_IMPORT_FIELD_OUTCOME]              = { "outcome", N_("Outcome"), N_("the outcome"), "" },
-  [RP_IMPORT_FIELD_WHEELCHAIR_USER]      = { "wheelchair_user", N_("Wheelchair user"),
+  [RP_IMPORT_FIELD_OUTCOME]              = { N_("Outcome"), N_("the outcome"), "" },
+  [RP_IMPORT_FIELD_WHEELCHAIR_USER]      = { N_("Wheelchair user"),
                                              N_("whether they use a wheelchair"), "wheelchair" },
-  [RP_IMPORT_FIELD_TRANSPORT_NEEDED]     = { "transport_needed", N_("Transport needed"),
+  [RP_IMPORT_FIELD_TRANSPORT_NEEDED]     = { N_("Transport needed"),
                                              N_("whether they need transport"), "transport" },
-  [RP_IMPORT_FIELD_ACCESS_NEEDS]         = { "access_needs", N_("Access needs"), N_("the access needs"), "" },
+  [RP_IMPORT_FIELD_ACCESS_NEEDS]         = { N_("Access needs"), N_("the access needs"), "" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (field_infos) == RP_IMPORT_N_FIELDS);
@@ -88,7 +90,14 @@ rp_import_field_to_string (RpImportField field)
 {
   g_return_val_if_fail ((guint) field < RP_IMPORT_N_FIELDS, NULL);
 
-  return field_infos[field].word;
+  if (field == RP_IMPORT_FIELD_IGNORE)
+    return NULL;
+
+  for (guint column = 0; column < rp_attendee_columns_get_n (); column++)
+    if (rp_attendee_column_get_field (column) == field)
+      return rp_attendee_column_get_heading (column);
+
+  g_return_val_if_reached (NULL);
 }
 
 /* Without these no attendee can be added. */
@@ -168,6 +177,15 @@ rp_import_field_for_heading (const char *heading,
   if (word[0] == '\0')
     return RP_IMPORT_FIELD_IGNORE;
 
+  /* The app's own headings, including those only people read, such as "step_name". */
+  for (guint column = 0; column < rp_attendee_columns_get_n (); column++)
+    if (g_str_equal (rp_attendee_column_get_heading (column), word))
+      {
+        if (recognised != NULL)
+          *recognised = TRUE;
+        return rp_attendee_column_get_field (column);
+      }
+
   for (guint i = 0; i < RP_IMPORT_N_FIELDS; i++)
     {
       const FieldInfo *info = &field_infos[i];
@@ -175,7 +193,7 @@ rp_import_field_for_heading (const char *heading,
       g_autofree char *translated_label = normalise_heading (_(info->label));
 
       /* A heading may also be the field's label, as the import window shows it. */
-      if (g_strcmp0 (info->word, word) == 0 || word_in_list (word, info->aliases) ||
+      if (word_in_list (word, info->aliases) ||
           (i != RP_IMPORT_FIELD_IGNORE && (g_str_equal (word, label) || g_str_equal (word, translated_label))))
         {
           if (recognised != NULL)
@@ -750,7 +768,7 @@ check_columns (Check *check)
       if (first < 0 && rp_import_field_is_required (field))
         {
           g_autofree char *message = g_strdup_printf (_("The file has no column for %s. Add a column headed “%s”."),
-                                                      _(field_infos[field].what), field_infos[field].word);
+                                                      _(field_infos[field].what), rp_import_field_to_string (field));
 
           add_problem (check, line, -1, message);
           ok = FALSE;
@@ -1141,7 +1159,8 @@ rp_import_check (RpImport      *self,
  * at its step, as the New Attendee window does, so its step history starts
  * today, and the audit trail records the user of @store.
  *
- * Make a backup of the database before calling this.
+ * Make a backup of the database before calling this, or call
+ * rp_import_apply_async(), which does.
  */
 gboolean
 rp_import_apply (RpImport      *self,
@@ -1201,5 +1220,175 @@ rp_import_apply (RpImport      *self,
 
   if (n_added != NULL)
     *n_added = attendees->len;
+  return TRUE;
+}
+
+/* Backing up, then importing ------------------------------------------------ */
+
+typedef struct
+{
+  RpStore *store;         /* the caller's; used on the caller's thread only */
+  char    *path;
+  char    *user;
+  char    *today;
+  gint64   programme_id;
+} ApplyData;
+
+static void
+apply_data_free (gpointer data)
+{
+  ApplyData *apply = data;
+
+  g_clear_object (&apply->store);
+  g_free (apply->path);
+  g_free (apply->user);
+  g_free (apply->today);
+  g_free (apply);
+}
+
+/* The caller's connection belongs to its thread: the worker opens its own,
+ * makes the backup first, and adds every attendee in one transaction. */
+static void
+apply_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  RpImport *self = source_object;
+  ApplyData *apply = task_data;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
+
+  /* An import can be undone by restoring the copy made just before it. */
+  if (!(backup = rp_backup_create (apply->path, RP_BACKUP_BEFORE_IMPORT, &error)))
+    {
+      g_task_return_new_error (task, RP_ERROR, error->code,
+                               _("A backup could not be made first, so nothing was imported. %s"),
+                               error->message);
+      return;
+    }
+
+  if (!(store = rp_store_open (apply->path, RP_STORE_OPEN_DEFAULT, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  rp_store_set_user (store, apply->user);
+  rp_store_set_today (store, apply->today);
+
+  if (!rp_import_apply (self, store, apply->programme_id, cancellable, &n_added, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n_added);
+}
+
+/* Back on the caller's thread: its store announces the new attendees before
+ * the caller hears that the import is done. */
+static void
+on_applied_in_thread (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ApplyData *apply = g_task_get_task_data (task);
+  GError *error = NULL;
+  gssize n_added = g_task_propagate_int (G_TASK (result), &error);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  rp_store_check_for_changes (apply->store);
+  g_task_return_int (task, n_added);
+}
+
+/**
+ * rp_import_apply_async:
+ * @store: the database, open for writing; the import writes through a
+ *   connection of its own to the same file, as the user of @store
+ * @programme_id: the programme the attendees join
+ * @cancellable: (nullable): stops the import; nothing is then written
+ * @callback: called when the import is done, or has failed
+ *
+ * Makes a backup of the database (%RP_BACKUP_BEFORE_IMPORT), so that the
+ * import can be undone, then applies the import as rp_import_apply() does,
+ * in a worker thread. If the backup cannot be made, nothing is imported.
+ * Once the attendees are added, @store announces them with its
+ * #RpStore::changed signal before @callback is called.
+ *
+ * The window and the command line both import this way.
+ */
+void
+rp_import_apply_async (RpImport            *self,
+                       RpStore             *store,
+                       gint64               programme_id,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  ApplyData *apply;
+
+  g_return_if_fail (RP_IS_IMPORT (self));
+  g_return_if_fail (RP_IS_STORE (store));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  apply = g_new0 (ApplyData, 1);
+  apply->store = g_object_ref (store);
+  apply->path = g_strdup (rp_store_get_path (store));
+  apply->user = g_strdup (rp_store_get_user (store));
+  apply->today = rp_store_dup_today (store);
+  apply->programme_id = programme_id;
+
+  /* A cancellation that comes after the commit does not undo it: say what happened. */
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rp_import_apply_async);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, apply, apply_data_free);
+
+  /* The outer task, held until the worker is done, keeps @apply alive for it. */
+  worker = g_task_new (self, cancellable, on_applied_in_thread, g_object_ref (task));
+  g_task_set_source_tag (worker, apply_in_thread);
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, apply, NULL);
+  g_task_run_in_thread (worker, apply_in_thread);
+}
+
+/**
+ * rp_import_apply_finish:
+ * @n_added: (out) (optional): how many attendees were added
+ * @error: why nothing was imported: the backup could not be made, a row has
+ *   a problem (%RP_ERROR_INVALID), the database could not be written, or
+ *   the import was cancelled
+ *
+ * Returns: %TRUE if every attendee was added
+ */
+gboolean
+rp_import_apply_finish (RpImport      *self,
+                        GAsyncResult  *result,
+                        guint         *n_added,
+                        GError       **error)
+{
+  gssize added;
+
+  g_return_val_if_fail (RP_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rp_import_apply_async, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+
+  added = g_task_propagate_int (G_TASK (result), error);
+  if (added < 0)
+    return FALSE;
+
+  if (n_added != NULL)
+    *n_added = (guint) added;
   return TRUE;
 }

@@ -90,6 +90,16 @@ gboolean         rp_import_apply                (RpImport      *self,
                                                  GCancellable  *cancellable,
                                                  guint         *n_added,
                                                  GError       **error);
+void             rp_import_apply_async          (RpImport            *self,
+                                                 RpStore             *store,
+                                                 gint64               programme_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean         rp_import_apply_finish         (RpImport      *self,
+                                                 GAsyncResult  *result,
+                                                 guint         *n_added,
+                                                 GError       **error);
 
 /* How a cell is read; shared with the fuzz targets. A blank cell is refused. */
 gboolean         rp_import_parse_number         (const char    *text,

@@ -207,63 +207,6 @@ build_column_rows (RpImportWindow *self)
 
 /* Applying ------------------------------------------------------------------ */
 
-typedef struct
-{
-  RpImport *import;
-  char     *path;
-  char     *user;
-  gint64    programme_id;
-} ApplyData;
-
-static void
-apply_data_free (gpointer data)
-{
-  ApplyData *apply = data;
-
-  g_object_unref (apply->import);
-  g_free (apply->path);
-  g_free (apply->user);
-  g_free (apply);
-}
-
-/* The store's connection belongs to the main thread: the worker opens its own,
- * makes the backup first, and adds every attendee in one transaction. */
-static void
-apply_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  ApplyData *apply = task_data;
-  g_autoptr(RpStore) store = NULL;
-  g_autofree char *backup = NULL;
-  GError *error = NULL;
-  guint n_added = 0;
-
-  if (!(backup = rp_backup_create (apply->path, RP_BACKUP_BEFORE_IMPORT, &error)))
-    {
-      GError *wrapped = g_error_new (RP_ERROR, error->code,
-                                     _("A backup could not be made first, so nothing was imported. %s"),
-                                     error->message);
-
-      g_error_free (error);
-      g_task_return_error (task, wrapped);
-      return;
-    }
-
-  if (!(store = rp_store_open (apply->path, RP_STORE_OPEN_DEFAULT, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  rp_store_set_user (store, apply->user);
-
-  if (!rp_import_apply (apply->import, store, apply->programme_id, cancellable, &n_added, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, n_added);
-}
-
 static gboolean
 pulse (gpointer user_data)
 {
@@ -290,12 +233,15 @@ on_applied (GObject      *source_object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  RpImportWindow *self = RP_IMPORT_WINDOW (source_object);
+  g_autoptr(RpImportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gssize n_added = g_task_propagate_int (G_TASK (result), &error);
+  guint n_added = 0;
   GtkWidget *dialog;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  rp_import_apply_finish (RP_IMPORT (source_object), result, &n_added, &error);
+
+  /* The window was closed while importing; the store has announced any change. */
+  if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
   set_busy (self, FALSE);
@@ -309,7 +255,7 @@ on_applied (GObject      *source_object,
       return;
     }
 
-  g_signal_emit (self, signals[IMPORTED], 0, (guint) n_added);
+  g_signal_emit (self, signals[IMPORTED], 0, n_added);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -319,23 +265,13 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   RpImportWindow *self = RP_IMPORT_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
-  ApplyData *apply;
 
   if (self->n_problems > 0 || self->n_attendees == 0 || self->pulse_source != 0)
     return;
 
-  apply = g_new0 (ApplyData, 1);
-  apply->import = g_object_ref (self->import);
-  apply->path = g_strdup (rp_store_get_path (self->store));
-  apply->user = g_strdup (rp_store_get_user (self->store));
-  apply->programme_id = rp_programme_get_id (self->programme);
-
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, on_applied, NULL);
-  g_task_set_source_tag (task, apply_action);
-  g_task_set_task_data (task, apply, apply_data_free);
-  g_task_run_in_thread (task, apply_in_thread);
+  rp_import_apply_async (self->import, self->store, rp_programme_get_id (self->programme),
+                         self->cancellable, on_applied, g_object_ref (self));
 }
 
 /* GObject ------------------------------------------------------------------ */

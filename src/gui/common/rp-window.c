@@ -997,10 +997,7 @@ on_imported (RpWindow       *self,
 {
   g_autofree char *message = NULL;
 
-  /* The import wrote through a connection of its own: look now rather than
-   * at the next poll, so the new attendees are there with the message. */
-  rp_store_check_for_changes (self->store);
-
+  /* The store has already announced the new attendees (rp_import_apply_async()). */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Imported %u attendee. A backup of the database as it was is kept among the backups.",
                                           "Imported %u attendees. A backup of the database as it was is kept among the backups.",
