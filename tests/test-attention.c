@@ -108,6 +108,86 @@ test_attention_find_in_store (void)
   rp_test_remove_tree (dir);
 }
 
+static void
+on_done (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The dashboard's search runs in a thread, on a connection of its own, and
+ * gives the same answer as the search on the store. */
+static void
+test_attention_find_in_thread (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "programme.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint n_expected = 0;
+  guint n_needing = 0;
+
+  g_assert_no_error (error);
+  programme = rp_generate_programme (store, 300, 11, &error);
+  g_assert_no_error (error);
+  expected = rp_store_find_needing_attention (store, rp_programme_get_id (programme), "2026-11-23",
+                                              rp_programme_get_closure_date (programme), 30, 8, &n_expected, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_expected, >, 8);
+
+  rp_store_find_needing_attention_async (store, rp_programme_get_id (programme), "2026-11-23",
+                                         rp_programme_get_closure_date (programme), 30, 8, NULL, on_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  found = rp_store_find_needing_attention_finish (result, &n_needing, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_needing, ==, n_expected);
+  g_assert_cmpuint (found->len, ==, expected->len);
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpint (rp_attendee_get_number (g_ptr_array_index (found, i)), ==,
+                     rp_attendee_get_number (g_ptr_array_index (expected, i)));
+
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
+/* A thread's connection judges by the store's day, so a test's fixed day holds there too. */
+static void
+test_snapshot_keeps_the_day (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "programme.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStoreSnapshot) snapshot = NULL;
+  g_autoptr(RpStore) reader = NULL;
+  g_autofree char *today = NULL;
+
+  g_assert_no_error (error);
+  rp_store_set_today (store, "2026-11-23");
+  rp_store_set_user (store, "a.worker");
+  snapshot = rp_store_snapshot_new (store);
+  reader = rp_store_snapshot_open (snapshot, &error);
+  g_assert_no_error (error);
+
+  today = rp_store_dup_today (reader);
+  g_assert_cmpstr (today, ==, "2026-11-23");
+  g_assert_cmpstr (rp_store_get_user (reader), ==, "a.worker");
+  g_assert_cmpstr (rp_store_get_path (reader), ==, path);
+  g_assert_true (rp_store_is_read_only (reader));
+
+  g_clear_object (&reader);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -118,6 +198,8 @@ main (int    argc,
   g_test_add_func ("/core/attention/markers", test_attention_markers);
   g_test_add_func ("/core/attention/target-passed", test_attention_target_passed);
   g_test_add_func ("/core/attention/find-in-store", test_attention_find_in_store);
+  g_test_add_func ("/core/attention/find-in-thread", test_attention_find_in_thread);
+  g_test_add_func ("/core/attention/snapshot-keeps-the-day", test_snapshot_keeps_the_day);
 
   return g_test_run ();
 }

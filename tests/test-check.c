@@ -132,21 +132,17 @@ test_broken_records (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Scribbles over the attendee table's first page: SQLite still opens the file. */
 static void
-test_damaged_file (Fixture       *fixture,
-                   gconstpointer  data)
+damage_file (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *contents = NULL;
   gsize length;
-
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int root_page;
 
-  /* Scribble over the attendee table's first page: SQLite still opens the file. */
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_master WHERE name = 'attendee'",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -154,10 +150,20 @@ test_damaged_file (Fixture       *fixture,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >=, (gsize) root_page * 4096);
   memset (contents + (root_page - 1) * 4096, 0x5A, 12);
-  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static void
+test_damaged_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  damage_file (fixture->path);
 
   findings = rp_check_database (fixture->path, &error);
   g_assert_no_error (error);
@@ -255,6 +261,71 @@ test_unprotected (Fixture       *fixture,
   g_assert_nonnull (strstr (rp_audit_entry_get_new_value (latest), "audit_no_delete"));
 }
 
+static void
+on_done (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static guint
+count_daily_backups (const char *path)
+{
+  g_autoptr(GListModel) backups = rp_backup_list (path, NULL);
+  guint count = 0;
+
+  for (guint i = 0; backups != NULL && i < g_list_model_get_n_items (backups); i++)
+    {
+      g_autoptr(RpBackup) backup = g_list_model_get_item (backups, i);
+
+      count += rp_backup_get_reason (backup) == RP_BACKUP_DAILY;
+    }
+
+  return count;
+}
+
+/* The app's daily check and backup, as the window runs it after opening. */
+static gboolean
+check_and_back_up (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rp_backup_check_and_back_up_async (path, NULL, on_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return rp_backup_check_and_back_up_finish (result, error);
+}
+
+static void
+test_check_and_back_up (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (check_and_back_up (fixture->path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_daily_backups (fixture->path), ==, 1);
+}
+
+/* A damaged file must never push a good copy out of the backups. */
+static void
+test_check_and_back_up_damaged (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  damage_file (fixture->path);
+
+  g_assert_false (check_and_back_up (fixture->path, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_CORRUPT);
+  g_assert_cmpuint (count_daily_backups (fixture->path), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +339,8 @@ main (int   argc,
   ADD ("damaged-file", test_damaged_file);
   ADD ("not-ours", test_not_ours);
   ADD ("unprotected", test_unprotected);
+  ADD ("check-and-back-up", test_check_and_back_up);
+  ADD ("check-and-back-up-damaged", test_check_and_back_up_damaged);
 #undef ADD
 
   return g_test_run ();

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 
 #include "rp-core.h"
-#include "rp-store-private.h"
 #include "rp-validate.h"
 
 #define EXIT_USAGE 2

@@ -21,6 +21,7 @@
 #include "rp-attendee-list-private.h"
 #include "rp-attention.h"
 #include "rp-date.h"
+#include "rp-store-snapshot.h"
 
 struct _RpAttendeeList
 {
@@ -40,7 +41,7 @@ struct _RpAttendeeList
   GError           *load_error;
 
   /* What is wanted next; the job in flight, if any, has its own copy. */
-  char             *load_path;
+  RpStoreSnapshot  *load_snapshot;
   gint64            load_programme_id;
   gboolean          run_wanted;
   guint             start_source;
@@ -76,7 +77,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char             *path;          /* read the attendees first, when set */
+  RpStoreSnapshot  *snapshot;      /* read the attendees first, when set */
   gint64            programme_id;
   GPtrArray        *attendees;     /* in, or out when read */
   RpAttendeeFilter *filter;
@@ -92,7 +93,7 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_free (job->path);
+  g_clear_pointer (&job->snapshot, rp_store_snapshot_free);
   g_clear_pointer (&job->attendees, g_ptr_array_unref);
   g_clear_object (&job->filter);
   g_free (job->today);
@@ -204,16 +205,16 @@ fill_entry (const Job  *job,
 }
 
 static GPtrArray *
-read_attendees (const char  *path,
-                gint64       programme_id,
-                GError     **error)
+read_attendees (RpStoreSnapshot  *snapshot,
+                gint64            programme_id,
+                GError          **error)
 {
   g_autoptr(RpStore) store = NULL;
   g_autoptr(GListModel) model = NULL;
   GPtrArray *attendees;
   guint n;
 
-  if (!(store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY, error)) ||
+  if (!(store = rp_store_snapshot_open (snapshot, error)) ||
       !(model = rp_store_list_attendees (store, programme_id, error)))
     return NULL;
 
@@ -264,7 +265,7 @@ run_job (GTask        *task,
       return;
     }
 
-  if (job->path != NULL && !(job->attendees = read_attendees (job->path, job->programme_id, &error)))
+  if (job->snapshot != NULL && !(job->attendees = read_attendees (job->snapshot, job->programme_id, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -382,9 +383,9 @@ on_job_done (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           /* A cancelled read is still wanted, unless a newer one replaced it. */
-          if (was_load && self->load_path == NULL)
+          if (was_load && self->load_snapshot == NULL)
             {
-              self->load_path = g_strdup (job->path);
+              self->load_snapshot = g_steal_pointer (&job->snapshot);
               self->load_programme_id = job->programme_id;
             }
         }
@@ -407,7 +408,7 @@ on_job_done (GObject      *source,
         }
 
       /* Only the newest answer is shown; a stale one is worked out again. */
-      if (self->load_path == NULL && !self->run_wanted && job->attendees == self->attendees)
+      if (self->load_snapshot == NULL && !self->run_wanted && job->attendees == self->attendees)
         {
           apply_shown (self, g_steal_pointer (&job->shown));
           g_signal_emit (self, signals[UPDATED], 0);
@@ -417,7 +418,7 @@ on_job_done (GObject      *source,
     }
 
   /* Keys wait below drawing: they would only slow the frame showing this answer. */
-  if (self->load_path != NULL || self->run_wanted)
+  if (self->load_snapshot != NULL || self->run_wanted)
     start_job (self);
   else if (self->keys_wanted && self->keys_source == 0)
     self->keys_source = g_idle_add_full (G_PRIORITY_LOW, start_keys_when_idle, self, NULL);
@@ -432,19 +433,19 @@ start_job (RpAttendeeList *self)
   g_autoptr(GTask) task = NULL;
   Job *job;
 
-  if (self->job_cancellable != NULL || (self->load_path == NULL && !self->run_wanted && !self->keys_wanted))
+  if (self->job_cancellable != NULL || (self->load_snapshot == NULL && !self->run_wanted && !self->keys_wanted))
     return;
 
   job = g_new0 (Job, 1);
-  if (self->load_path != NULL)
+  if (self->load_snapshot != NULL)
     {
-      job->path = g_steal_pointer (&self->load_path);
+      job->snapshot = g_steal_pointer (&self->load_snapshot);
       job->programme_id = self->load_programme_id;
     }
   else
     job->attendees = g_ptr_array_ref (self->attendees);
   /* Anything a person waits for comes first. */
-  job->make_keys = job->path == NULL && !self->run_wanted;
+  job->make_keys = job->snapshot == NULL && !self->run_wanted;
   job->filter = rp_attendee_filter_copy (self->filter);
   job->sort = self->sort;
   job->descending = self->descending;
@@ -455,7 +456,7 @@ start_job (RpAttendeeList *self)
     self->keys_wanted = FALSE;
   else
     self->run_wanted = FALSE;
-  self->job_is_load = job->path != NULL;
+  self->job_is_load = job->snapshot != NULL;
   self->job_makes_keys = job->make_keys;
   self->job_cancellable = g_cancellable_new ();
 
@@ -597,7 +598,7 @@ rp_attendee_list_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_error (&self->load_error);
   g_clear_object (&self->job_cancellable);
-  g_free (self->load_path);
+  g_clear_pointer (&self->load_snapshot, rp_store_snapshot_free);
   g_free (self->today);
   g_free (self->closure_date);
 
@@ -713,8 +714,8 @@ rp_attendee_list_load (RpAttendeeList *self,
   g_return_if_fail (RP_IS_ATTENDEE_LIST (self));
   g_return_if_fail (RP_IS_STORE (store));
 
-  g_free (self->load_path);
-  self->load_path = g_strdup (rp_store_get_path (store));
+  g_clear_pointer (&self->load_snapshot, rp_store_snapshot_free);
+  self->load_snapshot = rp_store_snapshot_new (store);
   self->load_programme_id = programme_id;
 
   /* An older read in flight would only be read again. */
@@ -742,7 +743,7 @@ rp_attendee_list_clear (RpAttendeeList *self)
 {
   g_return_if_fail (RP_IS_ATTENDEE_LIST (self));
 
-  g_clear_pointer (&self->load_path, g_free);
+  g_clear_pointer (&self->load_snapshot, rp_store_snapshot_free);
   self->run_wanted = FALSE;
   self->keys_wanted = FALSE;
   g_clear_handle_id (&self->start_source, g_source_remove);
@@ -828,7 +829,7 @@ rp_attendee_list_get_busy (RpAttendeeList *self)
 {
   g_return_val_if_fail (RP_IS_ATTENDEE_LIST (self), FALSE);
 
-  return (self->job_cancellable != NULL && !self->job_makes_keys) || self->load_path != NULL || self->run_wanted;
+  return (self->job_cancellable != NULL && !self->job_makes_keys) || self->load_snapshot != NULL || self->run_wanted;
 }
 
 /**

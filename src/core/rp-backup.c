@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "rp-backup.h"
+#include "rp-check.h"
 #include "rp-erasure.h"
 #include "rp-error.h"
 #include "rp-store.h"
@@ -485,6 +486,76 @@ rp_backup_ensure_daily (const char  *database_path,
     }
 
   return rp_backup_create (database_path, RP_BACKUP_DAILY, error);
+}
+
+static void
+check_and_back_up_in_thread (GTask        *task,
+                             gpointer      source_object,
+                             gpointer      task_data,
+                             GCancellable *cancellable)
+{
+  const char *database_path = task_data;
+  g_autofree char *copy = NULL;
+  GError *error = NULL;
+
+  if (!rp_check_quick (database_path, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  copy = rp_backup_ensure_daily (database_path, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rp_backup_check_and_back_up_async:
+ * @database_path: the database the app has just opened
+ * @cancellable: (nullable): stops the wait for the answer
+ * @callback: called in this thread when done
+ * @user_data: for @callback
+ *
+ * Checks that @database_path is whole (rp_check_quick()), then makes the
+ * day's backup (rp_backup_ensure_daily()), in a thread: reading a large file
+ * takes longer than a frame. A damaged file is never backed up, so it cannot
+ * push a good copy out of the backups.
+ */
+void
+rp_backup_check_and_back_up_async (const char          *database_path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (database_path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rp_backup_check_and_back_up_async);
+  g_task_set_task_data (task, g_strdup (database_path), g_free);
+  g_task_run_in_thread (task, check_and_back_up_in_thread);
+}
+
+/**
+ * rp_backup_check_and_back_up_finish:
+ * @result: the result given to the callback
+ * @error: %RP_ERROR_CORRUPT when the file is damaged, or why the backup could
+ *   not be made
+ *
+ * Returns: %TRUE if the file is whole and today's backup exists
+ */
+gboolean
+rp_backup_check_and_back_up_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rp_backup_check_and_back_up_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* A backup is only put back if it is whole and ours. */

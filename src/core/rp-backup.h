@@ -43,4 +43,13 @@ gboolean        rp_backup_restore          (const char      *database_path,
                                             char           **safety_copy_path,
                                             GError         **error);
 
+/* The daily check and backup: the file is checked whole first, so a damaged
+ * file never pushes a good copy out of the backups. Done in a thread. */
+void            rp_backup_check_and_back_up_async  (const char           *database_path,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean        rp_backup_check_and_back_up_finish (GAsyncResult         *result,
+                                                    GError              **error);
+
 G_END_DECLS

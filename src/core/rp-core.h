@@ -35,6 +35,7 @@
 #include "rp-schedule.h"
 #include "rp-step-change.h"
 #include "rp-store.h"
+#include "rp-store-snapshot.h"
 #include "rp-taster-day.h"
 #include "rp-timetable-action.h"
 #include "rp-types.h"

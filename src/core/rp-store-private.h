@@ -51,10 +51,6 @@ void     rp_store_set_error_from_code (GError     **error,
                                        const char  *detail);
 /* Removes a copy the core worked on, with its -wal and -shm. */
 void     rp_store_remove_working_copy (const char  *path);
-/* Copies a consistent snapshot of a database (path or `file:` URI) to a new file. */
-gboolean rp_store_copy_database       (const char  *source,
-                                       const char  *target,
-                                       GError     **error);
 
 /* An erasure on record: the tombstone the audit trail keeps of an erased attendee. */
 typedef struct

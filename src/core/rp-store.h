@@ -68,6 +68,11 @@ char        *rp_store_make_local_copy        (const char        *path,
 RpStore     *rp_store_open                   (const char        *path,
                                               RpStoreOpenFlags   flags,
                                               GError           **error);
+/* Copies a consistent snapshot of a database (path or `file:` URI) to a new
+ * file, written whole or not at all (backups, and the CLI's backup --output). */
+gboolean     rp_store_copy_database          (const char        *source,
+                                              const char        *target,
+                                              GError           **error);
 /* Puts back the triggers that protect the audit trail, and records the repair. */
 gboolean     rp_store_repair_protection      (const char        *path,
                                               guint             *n_repaired,

@@ -458,40 +458,25 @@ present_new_programme_window (RpWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Checks the file is whole, then makes the day's backup: a damaged file must
- * never push a good copy out of the backups. */
-static void
-check_and_back_up_in_thread (GTask        *task,
-                             gpointer      source_object,
-                             gpointer      task_data,
-                             GCancellable *cancellable)
+typedef struct
 {
-  GError *error = NULL;
-  g_autofree char *copy = NULL;
-
-  if (!rp_check_quick (task_data, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  copy = rp_backup_ensure_daily (task_data, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
+  RpWindow *window;
+  char     *path;
+} CheckAndBackup;
 
 static void
 on_checked_and_backed_up (GObject      *source_object,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  RpWindow *self = RP_WINDOW (source_object);
-  const char *path = g_task_get_task_data (G_TASK (result));
+  CheckAndBackup *check = user_data;
+  g_autoptr(RpWindow) self = check->window;
+  g_autofree char *path = check->path;
   g_autoptr(GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error) ||
+  g_free (check);
+
+  if (rp_backup_check_and_back_up_finish (result, &error) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -509,17 +494,16 @@ on_checked_and_backed_up (GObject      *source_object,
     }
 }
 
-/* Reading a large file takes longer than a frame, so it is done in a thread. */
 static gboolean
 start_check_and_backup (gpointer user_data)
 {
   RpWindow *self = RP_WINDOW (user_data);
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_checked_and_backed_up, NULL);
+  CheckAndBackup *check = g_new0 (CheckAndBackup, 1);
 
   self->check_idle_id = 0;
-  g_task_set_source_tag (task, start_check_and_backup);
-  g_task_set_task_data (task, g_steal_pointer (&self->check_path), g_free);
-  g_task_run_in_thread (task, check_and_back_up_in_thread);
+  check->window = g_object_ref (self);
+  check->path = g_steal_pointer (&self->check_path);
+  rp_backup_check_and_back_up_async (check->path, self->cancellable, on_checked_and_backed_up, check);
 
   return G_SOURCE_REMOVE;
 }

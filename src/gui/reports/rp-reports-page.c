@@ -136,45 +136,19 @@ on_attention_activated (AdwActionRow  *row,
 
 typedef struct
 {
-  GWeakRef page;         /* not a strong reference: the page must not outlive its window for this */
-  char   *path;
-  gint64  programme_id;
-  char   *today;
-  char   *closure_date;
-  guint   stale_days;
-  guint   n_needing;     /* the answer, with the task's GPtrArray */
+  GWeakRef  page;          /* not a strong reference: the page must not outlive its window for this */
+  char     *today;
+  char     *closure_date;
+  guint     stale_days;
 } AttentionSearch;
 
 static void
 attention_search_free (AttentionSearch *search)
 {
   g_weak_ref_clear (&search->page);
-  g_free (search->path);
   g_free (search->today);
   g_free (search->closure_date);
   g_free (search);
-}
-
-/* Every attendee is judged, so at 100,000 this takes longer than a frame:
- * it reads on its own connection, in a thread. */
-static void
-search_attention_in_thread (GTask        *task,
-                            gpointer      source_object,
-                            gpointer      task_data,
-                            GCancellable *cancellable)
-{
-  AttentionSearch *search = task_data;
-  g_autoptr(RpStore) store = NULL;
-  GPtrArray *found;
-  GError *error = NULL;
-
-  if (!(store = rp_store_open (search->path, RP_STORE_OPEN_READ_ONLY, &error)) ||
-      !(found = rp_store_find_needing_attention (store, search->programme_id, search->today, search->closure_date,
-                                                 search->stale_days, MAX_ATTENTION_LISTED, &search->n_needing,
-                                                 &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -182,22 +156,29 @@ on_attention_found (GObject      *source_object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  AttentionSearch *search = g_task_get_task_data (G_TASK (result));
+  AttentionSearch *search = user_data;
   g_autoptr(RpReportsPage) self = g_weak_ref_get (&search->page);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) attendees = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) attendees = NULL;
+  guint n_needing = 0;
 
-  /* The page has gone, or a newer search has started since: its answer is the one to show. */
-  if (self == NULL || g_task_get_cancellable (G_TASK (result)) != self->attention_cancellable)
-    return;
+  attendees = rp_store_find_needing_attention_finish (result, &n_needing, &error);
+
+  /* The page has gone, or a newer search has started since (cancelling this
+   * one): its answer is the one to show. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      attention_search_free (search);
+      return;
+    }
   g_clear_object (&self->attention_cancellable);
 
   if (attendees == NULL)
     {
       add_note_row (self, self->attention_group, error->message);
+      attention_search_free (search);
       return;
     }
-
   for (guint i = 0; i < attendees->len; i++)
     {
       RpAttendee *attendee = g_ptr_array_index (attendees, i);
@@ -219,16 +200,18 @@ on_attention_found (GObject      *source_object,
       add_dashboard_row (self, self->attention_group, row);
     }
 
-  if (search->n_needing == 0)
+  if (n_needing == 0)
     add_note_row (self, self->attention_group, _("Nobody needs attention."));
-  else if (search->n_needing > MAX_ATTENTION_LISTED)
+  else if (n_needing > MAX_ATTENTION_LISTED)
     {
-      guint more_count = search->n_needing - MAX_ATTENTION_LISTED;
+      guint more_count = n_needing - MAX_ATTENTION_LISTED;
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more: see the Attendees area.",
                                                             "And %u more: see the Attendees area.", more_count),
                                                more_count);
       add_note_row (self, self->attention_group, more);
     }
+
+  attention_search_free (search);
 }
 
 static void
@@ -237,21 +220,17 @@ start_attention_search (RpReportsPage *self,
                         RpProgramme   *programme,
                         const char    *today)
 {
-  g_autoptr(GTask) task = NULL;
   AttentionSearch *search = g_new0 (AttentionSearch, 1);
 
   g_weak_ref_init (&search->page, self);
-  search->path = g_strdup (rp_store_get_path (store));
-  search->programme_id = rp_programme_get_id (programme);
   search->today = g_strdup (today);
   search->closure_date = g_strdup (rp_programme_get_closure_date (programme));
   search->stale_days = g_settings_get_uint (self->settings, "stale-days");
 
   self->attention_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->attention_cancellable, on_attention_found, NULL);
-  g_task_set_source_tag (task, start_attention_search);
-  g_task_set_task_data (task, search, (GDestroyNotify) attention_search_free);
-  g_task_run_in_thread (task, search_attention_in_thread);
+  rp_store_find_needing_attention_async (store, rp_programme_get_id (programme), search->today,
+                                         search->closure_date, search->stale_days, MAX_ATTENTION_LISTED,
+                                         self->attention_cancellable, on_attention_found, search);
 }
 
 static void
