@@ -296,12 +296,12 @@ static const char * const migrations[] = {
    * first, as they name tables that are missing for a moment (the audit
    * triggers of tables not rebuilt name the audit trail), and come back
    * unchanged; the audit triggers are made again by the runner. */
-  "DROP TRIGGER audit_name_confirmation_insert;"
-  "DROP TRIGGER audit_name_confirmation_update;"
-  "DROP TRIGGER audit_name_confirmation_delete;"
-  "DROP TRIGGER audit_export_record_insert;"
-  "DROP TRIGGER audit_export_record_update;"
-  "DROP TRIGGER audit_export_record_delete;"
+  "DROP TRIGGER IF EXISTS audit_name_confirmation_insert;"
+  "DROP TRIGGER IF EXISTS audit_name_confirmation_update;"
+  "DROP TRIGGER IF EXISTS audit_name_confirmation_delete;"
+  "DROP TRIGGER IF EXISTS audit_export_record_insert;"
+  "DROP TRIGGER IF EXISTS audit_export_record_update;"
+  "DROP TRIGGER IF EXISTS audit_export_record_delete;"
   "DROP TRIGGER step_change_after_insert;"
   "DROP TRIGGER step_change_after_delete;"
   "DROP TRIGGER attendee_step_follows_history;"
@@ -1343,7 +1343,16 @@ reference_triggers (GError **error)
     }
   register_functions (reference);
 
-  if (!migrate (reference, 0, RP_STORE_SCHEMA_VERSION, error))
+  /* Every step in one transaction, and the audit triggers made once at the
+   * end from the final tables, as the runner leaves them: building this at
+   * each start must not cost what a step-by-step update does. */
+  if (!store_exec (reference, "BEGIN", error))
+    return NULL;
+  for (int version = 0; version < RP_STORE_SCHEMA_VERSION; version++)
+    if (!store_exec (reference, migrations[version], error))
+      return NULL;
+  if (!create_audit_triggers (reference, error) ||
+      !store_exec (reference, "COMMIT", error))
     return NULL;
   if (sqlite3_prepare_v2 (reference->db, "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger'",
                           -1, &stmt, NULL) != SQLITE_OK)
