@@ -82,14 +82,25 @@ gpointer      collect_one        (RpStore       *self,
                                   GError       **error);
 
 /* Writes (rp-store.c) */
-typedef gboolean (*StoreWriteFunc) (RpStore  *self,
-                                    gpointer  data,
-                                    GError  **error);
+typedef gboolean (*StoreWriteFunc)    (RpStore   *self,
+                                       gpointer   data,
+                                       GError   **error);
+typedef gboolean (*StoreValidateFunc) (gpointer   item,
+                                       GError   **error);
+typedef void     (*StoreSetIdFunc)    (gpointer   item,
+                                       gint64     id);
 
-gboolean      store_write        (RpStore         *self,
-                                  StoreWriteFunc   func,
-                                  gpointer         data,
-                                  GError         **error);
+gboolean      store_write        (RpStore           *self,
+                                  StoreWriteFunc     func,
+                                  gpointer           data,
+                                  GError           **error);
+/* Adds a new record: validates it, writes it, and resets its id on failure. */
+gboolean      store_add          (RpStore           *self,
+                                  gpointer           item,
+                                  StoreValidateFunc  validate,
+                                  StoreWriteFunc     write_func,
+                                  StoreSetIdFunc     set_id,
+                                  GError           **error);
 
 /* Schema (rp-store-schema.c) */
 void          register_functions    (RpStore  *self);

@@ -106,16 +106,8 @@ rp_store_add_programme (RpStore      *self,
   g_return_val_if_fail (RP_IS_PROGRAMME (programme), FALSE);
   g_return_val_if_fail (rp_programme_get_id (programme) == 0, FALSE);
 
-  if (!rp_programme_validate (programme, error))
-    return FALSE;
-
-  if (!store_write (self, write_programme, programme, error))
-    {
-      rp_programme_set_id (programme, 0);
-      return FALSE;
-    }
-
-  return TRUE;
+  return store_add (self, programme, (StoreValidateFunc) rp_programme_validate, write_programme,
+                    (StoreSetIdFunc) rp_programme_set_id, error);
 }
 
 gboolean

@@ -103,16 +103,8 @@ rp_store_add_provider (RpStore     *self,
   g_return_val_if_fail (RP_IS_PROVIDER (provider), FALSE);
   g_return_val_if_fail (rp_provider_get_id (provider) == 0, FALSE);
 
-  if (!rp_provider_validate (provider, error))
-    return FALSE;
-
-  if (!store_write (self, write_provider, provider, error))
-    {
-      rp_provider_set_id (provider, 0);
-      return FALSE;
-    }
-
-  return TRUE;
+  return store_add (self, provider, (StoreValidateFunc) rp_provider_validate, write_provider,
+                    (StoreSetIdFunc) rp_provider_set_id, error);
 }
 
 gboolean

@@ -114,16 +114,8 @@ rp_store_add_taster_day (RpStore      *self,
   g_return_val_if_fail (RP_IS_TASTER_DAY (day), FALSE);
   g_return_val_if_fail (rp_taster_day_get_id (day) == 0, FALSE);
 
-  if (!rp_taster_day_validate (day, error))
-    return FALSE;
-
-  if (!store_write (self, write_taster_day, day, error))
-    {
-      rp_taster_day_set_id (day, 0);
-      return FALSE;
-    }
-
-  return TRUE;
+  return store_add (self, day, (StoreValidateFunc) rp_taster_day_validate, write_taster_day,
+                    (StoreSetIdFunc) rp_taster_day_set_id, error);
 }
 
 gboolean
@@ -252,16 +244,8 @@ rp_store_add_booking (RpStore    *self,
   g_return_val_if_fail (RP_IS_BOOKING (booking), FALSE);
   g_return_val_if_fail (rp_booking_get_id (booking) == 0, FALSE);
 
-  if (!rp_booking_validate (booking, error))
-    return FALSE;
-
-  if (!store_write (self, write_booking, booking, error))
-    {
-      rp_booking_set_id (booking, 0);
-      return FALSE;
-    }
-
-  return TRUE;
+  return store_add (self, booking, (StoreValidateFunc) rp_booking_validate, write_booking,
+                    (StoreSetIdFunc) rp_booking_set_id, error);
 }
 
 static gboolean

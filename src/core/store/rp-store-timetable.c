@@ -105,16 +105,8 @@ rp_store_add_action (RpStore            *self,
   g_return_val_if_fail (RP_IS_TIMETABLE_ACTION (action), FALSE);
   g_return_val_if_fail (rp_timetable_action_get_id (action) == 0, FALSE);
 
-  if (!rp_timetable_action_validate (action, error))
-    return FALSE;
-
-  if (!store_write (self, write_action, action, error))
-    {
-      rp_timetable_action_set_id (action, 0);
-      return FALSE;
-    }
-
-  return TRUE;
+  return store_add (self, action, (StoreValidateFunc) rp_timetable_action_validate, write_action,
+                    (StoreSetIdFunc) rp_timetable_action_set_id, error);
 }
 
 gboolean

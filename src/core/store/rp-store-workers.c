@@ -118,16 +118,8 @@ rp_store_add_worker (RpStore   *self,
   g_return_val_if_fail (RP_IS_WORKER (worker), FALSE);
   g_return_val_if_fail (rp_worker_get_id (worker) == 0, FALSE);
 
-  if (!rp_worker_validate (worker, error))
-    return FALSE;
-
-  if (!store_write (self, write_worker, worker, error))
-    {
-      rp_worker_set_id (worker, 0);
-      return FALSE;
-    }
-
-  return TRUE;
+  return store_add (self, worker, (StoreValidateFunc) rp_worker_validate, write_worker,
+                    (StoreSetIdFunc) rp_worker_set_id, error);
 }
 
 gboolean

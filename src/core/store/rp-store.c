@@ -560,6 +560,29 @@ store_write (RpStore         *self,
   return check_committed (self, error);
 }
 
+/* A failed write leaves the id an INSERT gave the record, which no longer
+ * exists once the transaction rolled back: it is reset so the record can
+ * be added again. */
+gboolean
+store_add (RpStore           *self,
+           gpointer           item,
+           StoreValidateFunc  validate,
+           StoreWriteFunc     write_func,
+           StoreSetIdFunc     set_id,
+           GError           **error)
+{
+  if (!validate (item, error))
+    return FALSE;
+
+  if (!store_write (self, write_func, item, error))
+    {
+      set_id (item, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 rp_store_begin (RpStore  *self,
                 GError  **error)
