@@ -12,8 +12,6 @@
 #include "rp-moving-plan.h"
 #include "rp-store-internal.h"
 
-/* Attendees ------------------------------------------------------------- */
-
 #define ATTENDEE_COLUMNS \
   "a.id, a.programme_id, a.number, a.full_name, a.preferred_name, a.date_of_birth," \
   " a.contact_name, a.contact_relationship, a.contact_phone, a.wheelchair_user," \

@@ -9,8 +9,6 @@
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
-/* Audit trail ----------------------------------------------------------- */
-
 #define AUDIT_COLUMNS \
   "id, recorded_at, user, table_name, record_id, field, old_value, new_value, action"
 

@@ -9,8 +9,6 @@
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
-/* Programmes ------------------------------------------------------------ */
-
 #define PROGRAMME_COLUMNS "id, name, closure_date, report_title"
 
 static RpProgramme *

@@ -9,8 +9,6 @@
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
-/* Providers ------------------------------------------------------------- */
-
 #define PROVIDER_COLUMNS \
   "id, name, address, contact_name, contact_phone, contact_email, on_framework, notes"
 

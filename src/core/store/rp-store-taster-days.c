@@ -9,8 +9,6 @@
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
-/* Taster days and bookings ---------------------------------------------- */
-
 #define TASTER_DAY_COLUMNS \
   "t.id, t.programme_id, t.provider_id, p.name, t.day, t.start_time, t.end_time, t.venue," \
   " t.places, t.notes, t.cancelled"

@@ -9,8 +9,6 @@
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
-/* Closure timetable ----------------------------------------------------- */
-
 #define ACTION_COLUMNS "id, programme_id, activity, owner, due_date, status, position"
 
 static RpTimetableAction *

@@ -9,8 +9,6 @@
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
-/* Workers --------------------------------------------------------------- */
-
 #define WORKER_COLUMNS "id, name, initials, role, team, active"
 
 static RpWorker *
