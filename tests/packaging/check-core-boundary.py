@@ -17,7 +17,7 @@ OPENS_ALLOWED = {
     "src/gui/common/rp-window.c",
 }
 
-private_include = re.compile(r'^\s*#\s*include\s+[<"]([^>"]*-private\.h)[>"]', re.MULTILINE)
+private_include = re.compile(r'^\s*#\s*include\s+[<"]([^>"]*-(?:private|internal)\.h)[>"]', re.MULTILINE)
 sqlite = re.compile(r'\bsqlite3\w*|#\s*include\s+<sqlite3\.h>')
 opens = re.compile(r'\b(rp_store_open|rp_store_open_at_version|rp_store_snapshot_open|'
                    r'rp_store_open_sqlite_read_only|rp_store_get_db)\s*\(')

@@ -1,0 +1,1615 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-store-attendees.c: attendees, their step history, and erasure */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rp-attention.h"
+#include "rp-date.h"
+#include "rp-error.h"
+#include "rp-moving-plan.h"
+#include "rp-store-internal.h"
+
+#define ATTENDEE_COLUMNS \
+  "a.id, a.programme_id, a.number, a.full_name, a.preferred_name, a.date_of_birth," \
+  " a.contact_name, a.contact_relationship, a.contact_phone, a.wheelchair_user," \
+  " a.transport_needed, a.access_needs, a.funding, a.worker_id, w.name, a.step, a.step_since," \
+  " a.case_notes, a.report_note, a.target_date, a.outcome, a.outcome_date," \
+  " a.moved_to_provider_id, p.name, a.outcome_reason, a.archived"
+
+#define ATTENDEE_FROM \
+  " FROM attendee a LEFT JOIN worker w ON w.id = a.worker_id" \
+  " LEFT JOIN provider p ON p.id = a.moved_to_provider_id"
+
+static RpAttendee *
+attendee_from_row (sqlite3_stmt *stmt)
+{
+  RpAttendee *attendee = rp_attendee_new ();
+  RpFunding funding = RP_FUNDING_ASC;
+  RpOutcome outcome = RP_OUTCOME_ATTENDING;
+
+  rp_funding_from_string (column_text (stmt, 12), &funding);
+  rp_outcome_from_string (column_text (stmt, 20), &outcome);
+
+  rp_attendee_set_id (attendee, sqlite3_column_int64 (stmt, 0));
+  rp_attendee_set_programme_id (attendee, sqlite3_column_int64 (stmt, 1));
+  rp_attendee_set_number (attendee, sqlite3_column_int (stmt, 2));
+  rp_attendee_set_full_name (attendee, column_text (stmt, 3));
+  rp_attendee_set_preferred_name (attendee, column_text (stmt, 4));
+  rp_attendee_set_date_of_birth (attendee, column_text (stmt, 5));
+  rp_attendee_set_contact_name (attendee, column_text (stmt, 6));
+  rp_attendee_set_contact_relationship (attendee, column_text (stmt, 7));
+  rp_attendee_set_contact_phone (attendee, column_text (stmt, 8));
+  rp_attendee_set_wheelchair_user (attendee, sqlite3_column_int (stmt, 9));
+  rp_attendee_set_transport_needed (attendee, sqlite3_column_int (stmt, 10));
+  rp_attendee_set_access_needs (attendee, column_text (stmt, 11));
+  rp_attendee_set_funding (attendee, funding);
+  rp_attendee_set_worker_id (attendee, sqlite3_column_int64 (stmt, 13));
+  rp_attendee_set_worker_name (attendee, column_text (stmt, 14));
+  rp_attendee_set_step (attendee, sqlite3_column_int (stmt, 15));
+  rp_attendee_set_step_since (attendee, column_text (stmt, 16));
+  rp_attendee_set_case_notes (attendee, column_text (stmt, 17));
+  rp_attendee_set_report_note (attendee, column_text (stmt, 18));
+  rp_attendee_set_target_date (attendee, column_text (stmt, 19));
+  rp_attendee_set_outcome (attendee, outcome);
+  rp_attendee_set_outcome_date (attendee, column_text (stmt, 21));
+  rp_attendee_set_moved_to_provider_id (attendee, sqlite3_column_int64 (stmt, 22));
+  rp_attendee_set_moved_to_provider_name (attendee, column_text (stmt, 23));
+  rp_attendee_set_outcome_reason (attendee, column_text (stmt, 24));
+  rp_attendee_set_archived (attendee, sqlite3_column_int (stmt, 25));
+  return attendee;
+}
+
+/**
+ * rp_store_list_attendees:
+ * Returns: (transfer full): a #GListModel of #RpAttendee, by attendee number
+ */
+GListModel *
+rp_store_list_attendees (RpStore  *self,
+                         gint64    programme_id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM
+                        " WHERE a.programme_id = ? ORDER BY a.number",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  return collect_rows (self, stmt, RP_TYPE_ATTENDEE, (RowFunc) attendee_from_row, error);
+}
+
+/**
+ * rp_store_find_needing_attention:
+ * @today: the day to judge by
+ * @closure_date: (nullable): the programme's closure date
+ * @stale_days: how long one step may last before it counts as no progress
+ * @max: how many of them to return
+ * @n_needing: (out) (optional): how many need attention in all
+ *
+ * The attendees not archived who need attention (see rp_attention_for_attendee()),
+ * judged one row at a time: a programme of 100,000 is never all in memory.
+ *
+ * Returns: (transfer container) (element-type RpAttendee): the first @max of
+ *   them by number, or %NULL on error
+ */
+GPtrArray *
+rp_store_find_needing_attention (RpStore     *self,
+                                 gint64       programme_id,
+                                 const char  *today,
+                                 const char  *closure_date,
+                                 guint        stale_days,
+                                 guint        max,
+                                 guint       *n_needing,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM
+                        " WHERE a.programme_id = ? AND NOT a.archived ORDER BY a.number",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RpAttendee) attendee = attendee_from_row (stmt);
+
+      if (rp_attention_for_attendee (attendee, today, closure_date, stale_days) == RP_ATTENTION_NONE)
+        continue;
+
+      if (n++ < max)
+        g_ptr_array_add (found, g_steal_pointer (&attendee));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  if (n_needing != NULL)
+    *n_needing = n;
+  return g_steal_pointer (&found);
+}
+
+RpAttendee *
+rp_store_get_attendee (RpStore  *self,
+                       gint64    attendee_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self, "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM " WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  return collect_one (self, stmt, (RowFunc) attendee_from_row,
+                      _("The attendee no longer exists."), error);
+}
+
+RpAttendee *
+rp_store_find_attendee (RpStore  *self,
+                        gint64    programme_id,
+                        int       number,
+                        GError  **error)
+{
+  g_autofree char *message = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM
+                        " WHERE a.programme_id = ? AND a.number = ?",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_int (stmt, 2, number);
+  message = g_strdup_printf (_("There is no attendee number %d in this programme."), number);
+  return collect_one (self, stmt, (RowFunc) attendee_from_row, message, error);
+}
+
+/**
+ * rp_store_next_attendee_number:
+ * Returns: the number after the highest in use, or 0 on error
+ */
+int
+rp_store_next_attendee_number (RpStore  *self,
+                               gint64    programme_id,
+                               GError  **error)
+{
+  guint highest = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), 0);
+
+  if (!count_query (self, "SELECT coalesce (max (number), 0) FROM attendee WHERE programme_id = ?",
+                    programme_id, NULL, &highest, error))
+    return 0;
+
+  return highest + 1;
+}
+
+/* Binds every editable attendee column; the step is changed only through the history. */
+static void
+bind_attendee (sqlite3_stmt *stmt,
+               RpAttendee   *attendee)
+{
+  bind_text (stmt, 1, rp_attendee_get_full_name (attendee));
+  bind_text (stmt, 2, rp_attendee_get_preferred_name (attendee));
+  bind_text (stmt, 3, rp_attendee_get_date_of_birth (attendee));
+  bind_text (stmt, 4, rp_attendee_get_contact_name (attendee));
+  bind_text (stmt, 5, rp_attendee_get_contact_relationship (attendee));
+  bind_text (stmt, 6, rp_attendee_get_contact_phone (attendee));
+  sqlite3_bind_int (stmt, 7, rp_attendee_get_wheelchair_user (attendee) ? 1 : 0);
+  sqlite3_bind_int (stmt, 8, rp_attendee_get_transport_needed (attendee) ? 1 : 0);
+  bind_text (stmt, 9, rp_attendee_get_access_needs (attendee));
+  bind_text (stmt, 10, rp_funding_to_string (rp_attendee_get_funding (attendee)));
+  bind_id (stmt, 11, rp_attendee_get_worker_id (attendee));
+  bind_text (stmt, 12, rp_attendee_get_case_notes (attendee));
+  bind_text (stmt, 13, rp_attendee_get_report_note (attendee));
+  bind_text (stmt, 14, rp_attendee_get_target_date (attendee));
+  bind_text (stmt, 15, rp_outcome_to_string (rp_attendee_get_outcome (attendee)));
+  bind_text (stmt, 16, rp_attendee_get_outcome_date (attendee));
+  bind_id (stmt, 17, rp_attendee_get_moved_to_provider_id (attendee));
+  bind_text (stmt, 18, rp_attendee_get_outcome_reason (attendee));
+  sqlite3_bind_int (stmt, 19, rp_attendee_get_archived (attendee) ? 1 : 0);
+}
+
+static gboolean
+check_references (RpStore     *self,
+                  RpAttendee  *attendee,
+                  GError     **error)
+{
+  guint found = 0;
+
+  if (rp_attendee_get_worker_id (attendee) > 0)
+    {
+      if (!count_query (self, "SELECT count(*) FROM worker WHERE id = ?",
+                        rp_attendee_get_worker_id (attendee), NULL, &found, error))
+        return FALSE;
+      if (found == 0)
+        {
+          g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                               _("The allocated worker no longer exists. Choose another worker."));
+          return FALSE;
+        }
+    }
+
+  if (rp_attendee_get_moved_to_provider_id (attendee) > 0)
+    {
+      if (!count_query (self, "SELECT count(*) FROM provider WHERE id = ?",
+                        rp_attendee_get_moved_to_provider_id (attendee), NULL, &found, error))
+        return FALSE;
+      if (found == 0)
+        {
+          g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                               _("The provider no longer exists. Choose another provider."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  RpAttendee *attendee;
+  const char *started_on;
+} AddAttendee;
+
+static gboolean
+write_new_attendee (RpStore  *self,
+                    gpointer  data,
+                    GError  **error)
+{
+  AddAttendee *add = data;
+  RpAttendee *attendee = add->attendee;
+  gint64 programme_id = rp_attendee_get_programme_id (attendee);
+  int number = rp_attendee_get_number (attendee);
+  guint existing = 0;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!count_query (self, "SELECT count(*) FROM programme WHERE id = ?",
+                    programme_id, NULL, &existing, error))
+    return FALSE;
+  if (existing == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The programme no longer exists."));
+      return FALSE;
+    }
+
+  stmt = store_prepare (self, "SELECT count(*) FROM attendee WHERE programme_id = ? AND number = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_int (stmt, 2, number);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return set_error_from_db (self, error);
+    }
+  existing = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (existing > 0)
+    {
+      int next = rp_store_next_attendee_number (self, programme_id, NULL);
+
+      g_set_error (error, RP_ERROR, RP_ERROR_DUPLICATE,
+                   _("Attendee number %d is already in use in this programme. The next free number is %d."),
+                   number, next);
+      return FALSE;
+    }
+
+  if (!check_references (self, attendee, error))
+    return FALSE;
+
+  stmt = store_prepare (self,
+                        "INSERT INTO attendee (full_name, preferred_name, date_of_birth, contact_name,"
+                        " contact_relationship, contact_phone, wheelchair_user, transport_needed,"
+                        " access_needs, funding, worker_id, case_notes, report_note, target_date,"
+                        " outcome, outcome_date, moved_to_provider_id, outcome_reason, archived,"
+                        " programme_id, number, step)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_attendee (stmt, attendee);
+  sqlite3_bind_int64 (stmt, 20, programme_id);
+  sqlite3_bind_int (stmt, 21, number);
+  sqlite3_bind_int (stmt, 22, rp_attendee_get_step (attendee));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  id = sqlite3_last_insert_rowid (self->db);
+
+  stmt = store_prepare (self,
+                        "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                        " VALUES (?, 0, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, rp_attendee_get_step (attendee));
+  bind_text (stmt, 3, add->started_on);
+  bind_text (stmt, 4, self->user);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  rp_attendee_set_id (attendee, id);
+  return TRUE;
+}
+
+/**
+ * rp_store_add_attendee:
+ * @attendee: a new attendee (id 0) with its programme, number and step set
+ * @started_on: (nullable): the date the attendee reached its first step; today if %NULL
+ *
+ * Adds the attendee and the first entry of its step history.
+ */
+gboolean
+rp_store_add_attendee (RpStore     *self,
+                       RpAttendee  *attendee,
+                       const char  *started_on,
+                       GError     **error)
+{
+  g_autofree char *today = NULL;
+  AddAttendee add;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), FALSE);
+  g_return_val_if_fail (rp_attendee_get_id (attendee) == 0, FALSE);
+
+  if (!rp_attendee_validate (attendee, error))
+    return FALSE;
+
+  today = rp_store_dup_today (self);
+  if (started_on == NULL)
+    started_on = today;
+
+  if (!rp_moving_plan_check_change (0, rp_attendee_get_step (attendee), started_on, NULL,
+                                    today, NULL, error))
+    return FALSE;
+
+  add.attendee = attendee;
+  add.started_on = started_on;
+  if (!store_write (self, write_new_attendee, &add, error))
+    {
+      rp_attendee_set_id (attendee, 0);
+      return FALSE;
+    }
+
+  rp_attendee_set_step_since (attendee, started_on);
+  return TRUE;
+}
+
+static gboolean
+write_attendee (RpStore  *self,
+                gpointer  data,
+                GError  **error)
+{
+  RpAttendee *attendee = data;
+  g_autoptr(RpAttendee) stored = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!(stored = rp_store_get_attendee (self, rp_attendee_get_id (attendee), error)))
+    return FALSE;
+
+  /* Published reports identify people by number only, so it never changes. */
+  if (rp_attendee_get_number (stored) != rp_attendee_get_number (attendee) ||
+      rp_attendee_get_programme_id (stored) != rp_attendee_get_programme_id (attendee))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("Attendee number %d cannot be changed: published reports identify people by their number."),
+                   rp_attendee_get_number (stored));
+      return FALSE;
+    }
+
+  if (!check_references (self, attendee, error))
+    return FALSE;
+
+  stmt = store_prepare (self,
+                        "UPDATE attendee SET full_name = ?, preferred_name = ?, date_of_birth = ?,"
+                        " contact_name = ?, contact_relationship = ?, contact_phone = ?,"
+                        " wheelchair_user = ?, transport_needed = ?, access_needs = ?, funding = ?,"
+                        " worker_id = ?, case_notes = ?, report_note = ?, target_date = ?, outcome = ?,"
+                        " outcome_date = ?, moved_to_provider_id = ?, outcome_reason = ?, archived = ?"
+                        " WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_attendee (stmt, attendee);
+  sqlite3_bind_int64 (stmt, 20, rp_attendee_get_id (attendee));
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_save_attendee:
+ *
+ * Saves every field of @attendee except its step, which changes only through
+ * rp_store_change_step(), and its number, which never changes.
+ */
+gboolean
+rp_store_save_attendee (RpStore     *self,
+                        RpAttendee  *attendee,
+                        GError     **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), FALSE);
+  g_return_val_if_fail (rp_attendee_get_id (attendee) > 0, FALSE);
+
+  if (!rp_attendee_validate (attendee, error))
+    return FALSE;
+
+  return store_write (self, write_attendee, attendee, error);
+}
+
+/* Compare-and-set, one statement a field: the field is written only while it
+ * still holds the value the person started from (?3). */
+#define FIELD_UPDATE(column) \
+  "UPDATE attendee SET " column " = ?1 WHERE id = ?2 AND " column " IS ?3"
+
+static const char * const field_updates[RP_ATTENDEE_N_FIELDS] = {
+  [RP_ATTENDEE_FIELD_FULL_NAME] = FIELD_UPDATE ("full_name"),
+  [RP_ATTENDEE_FIELD_PREFERRED_NAME] = FIELD_UPDATE ("preferred_name"),
+  [RP_ATTENDEE_FIELD_DATE_OF_BIRTH] = FIELD_UPDATE ("date_of_birth"),
+  [RP_ATTENDEE_FIELD_CONTACT_NAME] = FIELD_UPDATE ("contact_name"),
+  [RP_ATTENDEE_FIELD_CONTACT_RELATIONSHIP] = FIELD_UPDATE ("contact_relationship"),
+  [RP_ATTENDEE_FIELD_CONTACT_PHONE] = FIELD_UPDATE ("contact_phone"),
+  [RP_ATTENDEE_FIELD_WHEELCHAIR_USER] = FIELD_UPDATE ("wheelchair_user"),
+  [RP_ATTENDEE_FIELD_TRANSPORT_NEEDED] = FIELD_UPDATE ("transport_needed"),
+  [RP_ATTENDEE_FIELD_ACCESS_NEEDS] = FIELD_UPDATE ("access_needs"),
+  [RP_ATTENDEE_FIELD_FUNDING] = FIELD_UPDATE ("funding"),
+  [RP_ATTENDEE_FIELD_WORKER] = FIELD_UPDATE ("worker_id"),
+  [RP_ATTENDEE_FIELD_TARGET_DATE] = FIELD_UPDATE ("target_date"),
+  [RP_ATTENDEE_FIELD_CASE_NOTES] = FIELD_UPDATE ("case_notes"),
+  [RP_ATTENDEE_FIELD_REPORT_NOTE] = FIELD_UPDATE ("report_note"),
+  [RP_ATTENDEE_FIELD_ARCHIVED] = FIELD_UPDATE ("archived"),
+};
+
+#undef FIELD_UPDATE
+
+/* Binds a field value as the column holds it: empty text and no worker are NULL. */
+static void
+bind_field (sqlite3_stmt *stmt,
+            int           index,
+            GVariant     *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    sqlite3_bind_int (stmt, index, g_variant_get_boolean (value) ? 1 : 0);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    bind_id (stmt, index, g_variant_get_int64 (value));
+  else
+    {
+      const char *text = g_variant_get_string (value, NULL);
+      bind_text (stmt, index, text[0] != '\0' ? text : NULL);
+    }
+}
+
+typedef struct
+{
+  gint64             attendee_id;
+  const RpFieldEdit *edits;
+  guint              n_edits;
+  int                number;
+  GPtrArray         *conflicts;
+} SaveFields;
+
+static gboolean
+write_attendee_fields (RpStore  *self,
+                       gpointer  data,
+                       GError  **error)
+{
+  SaveFields *save = data;
+  g_autoptr(RpAttendee) stored = NULL;
+  g_autoptr(RpAttendee) merged = NULL;
+  g_autoptr(GArray) to_write = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (!(stored = rp_store_get_attendee (self, save->attendee_id, error)))
+    return FALSE;
+
+  save->number = rp_attendee_get_number (stored);
+  merged = rp_attendee_copy (stored);
+
+  for (guint i = 0; i < save->n_edits; i++)
+    {
+      const RpFieldEdit *edit = &save->edits[i];
+      g_autoptr(GVariant) current = rp_attendee_dup_field (stored, edit->field);
+
+      /* Already what the person wants: nothing to write, nothing to ask. */
+      if (g_variant_equal (current, edit->value))
+        continue;
+
+      /* Someone else changed it meanwhile: theirs is kept, and the person asked. */
+      if (!g_variant_equal (current, edit->base))
+        {
+          g_ptr_array_add (save->conflicts, rp_field_conflict_new (edit->field, edit->base, current, edit->value));
+          continue;
+        }
+
+      rp_attendee_set_field (merged, edit->field, edit->value);
+      g_array_append_val (to_write, i);
+    }
+
+  /* The record as it will be after the save must keep every rule. */
+  if (to_write->len > 0 &&
+      (!rp_attendee_validate (merged, error) || !check_references (self, merged, error)))
+    return FALSE;
+
+  for (guint i = 0; i < to_write->len; i++)
+    {
+      const RpFieldEdit *edit = &save->edits[g_array_index (to_write, guint, i)];
+      sqlite3_stmt *stmt = store_prepare (self, field_updates[edit->field], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      bind_field (stmt, 1, edit->value);
+      sqlite3_bind_int64 (stmt, 2, save->attendee_id);
+      bind_field (stmt, 3, edit->base);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+
+      /* The write lock is held since the read above, so this cannot happen;
+       * should it, the field is reported rather than overwritten. */
+      if (sqlite3_changes (self->db) != 1)
+        {
+          g_autoptr(GVariant) current = rp_attendee_dup_field (stored, edit->field);
+          g_ptr_array_add (save->conflicts, rp_field_conflict_new (edit->field, edit->base, current, edit->value));
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_store_save_attendee_fields:
+ * @edits: (array length=n_edits): the fields changed, each with the value it
+ *   held when the person started editing it
+ * @conflicts: (out) (optional) (transfer full): on %RP_ERROR_CONFLICT, a
+ *   #GPtrArray of #RpFieldConflict; otherwise %NULL
+ *
+ * Saves only the edited fields, in one transaction, and each only while the
+ * store still holds its base value. A field someone else changed meanwhile is
+ * left as they saved it and reported as a conflict; the other fields are still
+ * saved. Edits that change nothing write nothing, not even a transaction.
+ *
+ * Returns: %TRUE if every edit is saved; %FALSE with %RP_ERROR_CONFLICT if
+ *   some were not because of a conflict (the others are saved), or another
+ *   error if nothing was saved
+ */
+gboolean
+rp_store_save_attendee_fields (RpStore            *self,
+                               gint64              attendee_id,
+                               const RpFieldEdit  *edits,
+                               guint               n_edits,
+                               GPtrArray         **conflicts,
+                               GError            **error)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (RpFieldEdit));
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_field_conflict_free);
+  SaveFields save = { .attendee_id = attendee_id, .conflicts = found };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (attendee_id > 0, FALSE);
+  g_return_val_if_fail (edits != NULL || n_edits == 0, FALSE);
+
+  if (conflicts != NULL)
+    *conflicts = NULL;
+
+  for (guint i = 0; i < n_edits; i++)
+    {
+      g_return_val_if_fail (edits[i].field < RP_ATTENDEE_N_FIELDS, FALSE);
+      g_return_val_if_fail (edits[i].base != NULL && edits[i].value != NULL, FALSE);
+      g_return_val_if_fail (g_variant_is_of_type (edits[i].base, rp_attendee_field_get_value_type (edits[i].field)) &&
+                            g_variant_is_of_type (edits[i].value, rp_attendee_field_get_value_type (edits[i].field)),
+                            FALSE);
+
+      if (!g_variant_equal (edits[i].base, edits[i].value))
+        g_array_append_val (changed, edits[i]);
+    }
+
+  if (changed->len == 0)
+    return TRUE;
+
+  save.edits = (const RpFieldEdit *) changed->data;
+  save.n_edits = changed->len;
+  if (!store_write (self, write_attendee_fields, &save, error))
+    return FALSE;
+
+  if (found->len > 0)
+    {
+      if (found->len == 1)
+        g_set_error (error, RP_ERROR, RP_ERROR_CONFLICT,
+                     _("Someone else changed the %s of attendee %d while you were editing it. "
+                       "What they saved was kept: choose which to keep."),
+                     rp_attendee_field_get_label (((RpFieldConflict *) found->pdata[0])->field), save.number);
+      else
+        g_set_error (error, RP_ERROR, RP_ERROR_CONFLICT,
+                     _("Someone else changed %u fields of attendee %d while you were editing them. "
+                       "What they saved was kept: choose which to keep."),
+                     found->len, save.number);
+      if (conflicts != NULL)
+        *conflicts = g_steal_pointer (&found);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64      attendee_id;
+  int         to_step;
+  const char *date;
+  const char *reason;
+} ChangeStep;
+
+static gboolean
+write_step_change (RpStore  *self,
+                   gpointer  data,
+                   GError  **error)
+{
+  ChangeStep *change = data;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autofree char *today = rp_store_dup_today (self);
+  g_autofree char *reason = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!(attendee = rp_store_get_attendee (self, change->attendee_id, error)))
+    return FALSE;
+
+  if (!rp_moving_plan_check_change (rp_attendee_get_step (attendee), change->to_step, change->date,
+                                    rp_attendee_get_step_since (attendee), today, change->reason,
+                                    error))
+    return FALSE;
+
+  reason = g_strstrip (g_strdup (change->reason != NULL ? change->reason : ""));
+
+  stmt = store_prepare (self,
+                        "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on,"
+                        " recorded_by, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, change->attendee_id);
+  sqlite3_bind_int (stmt, 2, rp_attendee_get_step (attendee));
+  sqlite3_bind_int (stmt, 3, change->to_step);
+  bind_text (stmt, 4, change->date);
+  bind_text (stmt, 5, self->user);
+  bind_text (stmt, 6, reason[0] != '\0' ? reason : NULL);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_change_step:
+ * @to_step: the step reached
+ * @date_iso: (nullable): the day it was reached; today if %NULL
+ * @reason: (nullable): a note; required for a jump or a step back
+ *
+ * Records a step change under the moving-plan rules; refused changes write nothing.
+ */
+gboolean
+rp_store_change_step (RpStore     *self,
+                      gint64       attendee_id,
+                      int          to_step,
+                      const char  *date_iso,
+                      const char  *reason,
+                      GError     **error)
+{
+  g_autofree char *today = NULL;
+  ChangeStep change = { attendee_id, to_step, date_iso, reason };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (date_iso == NULL)
+    change.date = today = rp_store_dup_today (self);
+
+  return store_write (self, write_step_change, &change, error);
+}
+
+typedef struct
+{
+  gint64      attendee_id;
+  RpOutcome   outcome;
+  gint64      provider_id;
+  const char *date;
+  const char *reason;
+} RecordOutcome;
+
+static gboolean
+write_outcome (RpStore  *self,
+               gpointer  data,
+               GError  **error)
+{
+  RecordOutcome *record = data;
+  g_autoptr(RpAttendee) attendee = NULL;
+
+  if (!(attendee = rp_store_get_attendee (self, record->attendee_id, error)))
+    return FALSE;
+
+  rp_attendee_set_outcome (attendee, record->outcome);
+  rp_attendee_set_outcome_date (attendee, record->date);
+  rp_attendee_set_moved_to_provider_id (attendee, record->provider_id);
+  rp_attendee_set_outcome_reason (attendee, record->reason);
+
+  return rp_attendee_validate (attendee, error) && write_attendee (self, attendee, error);
+}
+
+static gboolean
+check_outcome_date (RpStore     *self,
+                    const char  *date_iso,
+                    GError     **error)
+{
+  g_autofree char *today = rp_store_dup_today (self);
+
+  if (!rp_date_is_valid_iso (date_iso))
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, _("Enter the date of the move."));
+      return FALSE;
+    }
+
+  if (rp_date_compare (date_iso, today) > 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("A move can only be recorded once it has happened. Set the target moving date for a planned move."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_store_record_move:
+ * @provider_id: the provider the attendee moved to
+ * @date_iso: the day of the move, not in the future
+ *
+ * Records that the attendee has moved to new provision. They stay in the
+ * programme and in reports.
+ */
+gboolean
+rp_store_record_move (RpStore     *self,
+                      gint64       attendee_id,
+                      gint64       provider_id,
+                      const char  *date_iso,
+                      GError     **error)
+{
+  RecordOutcome record = { attendee_id, RP_OUTCOME_MOVED, provider_id, date_iso, NULL };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (provider_id <= 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("A move needs the provider the person moved to."));
+      return FALSE;
+    }
+
+  if (!check_outcome_date (self, date_iso, error))
+    return FALSE;
+
+  return store_write (self, write_outcome, &record, error);
+}
+
+#define STEP_CHANGE_COLUMNS \
+  "id, attendee_id, from_step, to_step, changed_on, recorded_by, reason, recorded_at"
+
+static RpStepChange *
+step_change_from_row (sqlite3_stmt *stmt)
+{
+  RpStepChange *change = rp_step_change_new ();
+
+  rp_step_change_set_id (change, sqlite3_column_int64 (stmt, 0));
+  rp_step_change_set_attendee_id (change, sqlite3_column_int64 (stmt, 1));
+  rp_step_change_set_from_step (change, sqlite3_column_int (stmt, 2));
+  rp_step_change_set_to_step (change, sqlite3_column_int (stmt, 3));
+  rp_step_change_set_changed_on (change, column_text (stmt, 4));
+  rp_step_change_set_recorded_by (change, column_text (stmt, 5));
+  rp_step_change_set_reason (change, column_text (stmt, 6));
+  rp_step_change_set_recorded_at (change, column_text (stmt, 7));
+  return change;
+}
+
+/**
+ * rp_store_list_step_history:
+ * Returns: (transfer full): a #GListModel of #RpStepChange, oldest first
+ */
+GListModel *
+rp_store_list_step_history (RpStore  *self,
+                            gint64    attendee_id,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " STEP_CHANGE_COLUMNS " FROM step_change WHERE attendee_id = ?"
+                        " ORDER BY changed_on, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  return collect_rows (self, stmt, RP_TYPE_STEP_CHANGE, (RowFunc) step_change_from_row, error);
+}
+
+static gboolean
+write_undo_step_change (RpStore  *self,
+                        gpointer  data,
+                        GError  **error)
+{
+  gint64 step_change_id = *(gint64 *) data;
+  sqlite3_stmt *stmt;
+  int rc;
+  gboolean newest, first;
+
+  stmt = store_prepare (self,
+                        "SELECT s.from_step = 0,"
+                        " s.id = (SELECT n.id FROM step_change n WHERE n.attendee_id = s.attendee_id"
+                        "         ORDER BY n.changed_on DESC, n.id DESC LIMIT 1)"
+                        " FROM step_change s WHERE s.id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, step_change_id);
+  rc = sqlite3_step (stmt);
+  first = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  newest = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("That step change no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, error);
+
+  if (first || !newest)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           first ? _("The first step of the history cannot be undone.")
+                                 : _("Only the latest step change can be undone."));
+      return FALSE;
+    }
+
+  stmt = store_prepare (self, "DELETE FROM step_change WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, step_change_id);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_undo_step_change:
+ * @step_change_id: the latest step change of an attendee
+ *
+ * Takes back a step change recorded by mistake; the attendee returns to the
+ * step before it. The audit trail keeps a record of both.
+ */
+gboolean
+rp_store_undo_step_change (RpStore  *self,
+                           gint64    step_change_id,
+                           GError  **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return store_write (self, write_undo_step_change, &step_change_id, error);
+}
+
+/* Collects the ids a query returns, for the erasure of one person's records. */
+static GArray *
+collect_ids (RpStore     *self,
+             const char  *sql,
+             gint64       id,
+             GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, value);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+delete_by_id (RpStore     *self,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_done (self, stmt, error);
+}
+
+/* Deletes what the audit trail holds about records @ids of @table_name, and
+ * nothing older: a database from before version 5 may have given the same id
+ * to an earlier record, since deleted, whose history ends with its 'delete'
+ * rows before this record's 'insert'. That history is someone else's. */
+static gboolean
+scrub_audit (RpStore     *self,
+             const char  *table_name,
+             GArray      *ids,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "DELETE FROM audit WHERE table_name = ?1 AND record_id = ?2"
+                                      " AND id > coalesce ((SELECT max (id) FROM audit"
+                                      "                     WHERE table_name = ?1 AND record_id = ?2"
+                                      "                       AND action = 'delete'"
+                                      "                       AND id < (SELECT max (id) FROM audit"
+                                      "                                 WHERE table_name = ?1 AND record_id = ?2"
+                                      "                                   AND action = 'insert')), 0)",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      bind_text (stmt, 1, table_name);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GBytes *
+read_erasure_key (RpStore  *self,
+                  GError  **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT key FROM erasure_key WHERE id = 1", error);
+  GBytes *key = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    key = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    set_error_from_db (self, error);
+  sqlite3_reset (stmt);
+
+  return key;
+}
+
+/* An erased person's names, and the family named on their bookings, stay
+ * only as keyed one-way digests of their words, so that a published note
+ * that still names them is stopped without the names being kept. */
+static gboolean
+remember_erased_names (RpStore     *self,
+                       gint64       attendee_id,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) key = NULL;
+  GError *key_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = store_prepare (self,
+                              "SELECT full_name FROM attendee WHERE id = ?1"
+                              " UNION ALL SELECT preferred_name FROM attendee WHERE id = ?1"
+                              " UNION ALL SELECT contact_name FROM attendee WHERE id = ?1"
+                              " UNION ALL SELECT family_attending FROM booking WHERE attendee_id = ?1",
+                              error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error_from_db (self, error);
+
+  if (!store_exec (self, "INSERT OR IGNORE INTO erasure_key (id, key) VALUES (1, randomblob (32))", error))
+    return FALSE;
+  if (!(key = read_erasure_key (self, &key_error)))
+    {
+      if (key_error != NULL)
+        g_propagate_error (error, key_error);
+      else
+        set_error_from_db (self, error);
+      return FALSE;
+    }
+
+  if (!(stmt = store_prepare (self, "INSERT OR IGNORE INTO erased_name (digest) VALUES (?)", error)))
+    return FALSE;
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_auto(GStrv) words = rp_name_index_name_words (g_ptr_array_index (names, i));
+
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          g_autofree char *digest = rp_name_index_digest_word (key, words[j]);
+
+          bind_text (stmt, 1, digest);
+          if (!step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A backup made before the name check had no digests of erased names: it is
+ * given them when it is restored and brought up to date. */
+static gboolean
+has_table (RpStore    *self,
+           const char *name)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, name);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+typedef struct
+{
+  gint64      attendee_id;
+  int         number;        /* 0: whatever number the attendee has */
+  gint64      programme_id;  /* 0: whichever programme */
+  const char *recorded_at;   /* the tombstone's, when an erasure is applied again */
+  const char *user;
+  gboolean    erased;
+} Erasure;
+
+static gboolean
+write_erasure (RpStore  *self,
+               gpointer  data,
+               GError  **error)
+{
+  Erasure *erasure = data;
+  g_autoptr(GArray) step_ids = NULL;
+  g_autoptr(GArray) booking_ids = NULL;
+  g_autoptr(GArray) attendee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) confirmation_ids = NULL;
+  sqlite3_stmt *stmt;
+  int number = 0;
+  int rc;
+
+  /* Only the number and programme are read, so a backup of any schema
+   * version can be erased from too. */
+  stmt = store_prepare (self, "SELECT number FROM attendee WHERE id = ?1 AND number = coalesce (?2, number)"
+                              " AND programme_id = coalesce (?3, programme_id)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, erasure->attendee_id);
+  bind_id (stmt, 2, erasure->number);
+  bind_id (stmt, 3, erasure->programme_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    number = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("That attendee no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, error);
+
+  if (!(step_ids = collect_ids (self, "SELECT id FROM step_change WHERE attendee_id = ?", erasure->attendee_id, error)) ||
+      !(booking_ids = collect_ids (self, "SELECT id FROM booking WHERE attendee_id = ?", erasure->attendee_id, error)))
+    return FALSE;
+
+  g_array_append_val (attendee_ids, erasure->attendee_id);
+
+  if (has_table (self, "erased_name"))
+    {
+      /* Confirmations name their place "attendee/ID/field" (rp_name_place()). */
+      if (!(confirmation_ids = collect_ids (self, "SELECT id FROM name_confirmation"
+                                                  " WHERE place LIKE 'attendee/' || ? || '/%'",
+                                            erasure->attendee_id, error)) ||
+          !remember_erased_names (self, erasure->attendee_id, error) ||
+          !delete_by_id (self, "DELETE FROM name_confirmation WHERE place LIKE 'attendee/' || ? || '/%'",
+                         erasure->attendee_id, error))
+        return FALSE;
+    }
+  else
+    {
+      confirmation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  /* The step history goes with the attendee (ON DELETE CASCADE). */
+  if (!delete_by_id (self, "DELETE FROM booking WHERE attendee_id = ?", erasure->attendee_id, error) ||
+      !delete_by_id (self, "DELETE FROM attendee WHERE id = ?", erasure->attendee_id, error) ||
+      !scrub_audit (self, "booking", booking_ids, error) ||
+      !scrub_audit (self, "step_change", step_ids, error) ||
+      !scrub_audit (self, "name_confirmation", confirmation_ids, error) ||
+      !scrub_audit (self, "attendee", attendee_ids, error))
+    return FALSE;
+
+  /* The tombstone: who was erased (by number only), when and by whom. An
+   * erasure applied again to a copy keeps the original's date and user. */
+  stmt = store_prepare (self,
+                        "INSERT INTO audit (recorded_at, user, table_name, record_id, action, field, old_value)"
+                        " VALUES (coalesce (?1, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')), ?2, 'attendee', ?3,"
+                        "         'delete', 'number', ?4)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, erasure->recorded_at);
+  bind_text (stmt, 2, erasure->user != NULL ? erasure->user : self->user);
+  sqlite3_bind_int64 (stmt, 3, erasure->attendee_id);
+  sqlite3_bind_int (stmt, 4, number);
+  erasure->erased = TRUE;
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+store_erase (RpStore  *self,
+             Erasure  *erasure,
+             GError  **error)
+{
+  gboolean ok;
+
+  self->erasing = TRUE;
+  ok = store_write (self, write_erasure, erasure, error);
+  self->erasing = FALSE;
+
+  /* Move the overwritten pages out of the WAL into the main file at once. */
+  if (ok)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  return ok;
+}
+
+/**
+ * rp_store_delete_attendee:
+ *
+ * Permanently erases an attendee: their record, step history, bookings and
+ * every value the audit trail held about them. Only a tombstone remains in
+ * the audit trail — the attendee number, the date and who erased it — so a
+ * right-to-erasure request can be honoured.
+ */
+gboolean
+rp_store_delete_attendee (RpStore  *self,
+                          gint64    attendee_id,
+                          GError  **error)
+{
+  Erasure erasure = { .attendee_id = attendee_id };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return store_erase (self, &erasure, error);
+}
+
+static gboolean
+has_tombstone (RpStore             *self,
+               const RpTombstone   *tombstone,
+               gboolean            *found,
+               GError             **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "SELECT 1 FROM audit WHERE table_name = 'attendee' AND record_id = ?"
+                                      " AND action = 'delete' AND field = 'number' AND old_value = ?"
+                                      " AND recorded_at = ?",
+                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tombstone->attendee_id);
+  sqlite3_bind_int (stmt, 2, tombstone->number);
+  bind_text (stmt, 3, tombstone->recorded_at);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_error_from_db (self, error);
+
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+write_tombstone (RpStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  const RpTombstone *tombstone = data;
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "INSERT INTO audit (recorded_at, user, table_name, record_id, action, field, old_value)"
+                                      " VALUES (?, ?, 'attendee', ?, 'delete', 'number', ?)",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, tombstone->recorded_at);
+  bind_text (stmt, 2, tombstone->user);
+  sqlite3_bind_int64 (stmt, 3, tombstone->attendee_id);
+  sqlite3_bind_int (stmt, 4, tombstone->number);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_apply_tombstone:
+ * @tombstone: an erasure recorded in another copy of this database
+ * @erased: (out) (optional): whether a record of the person was found and erased
+ *
+ * Applies an erasure recorded elsewhere to this copy (a backup, or a backup
+ * being restored): the attendee with the tombstone's id and number is erased
+ * as rp_store_delete_attendee() would, and the tombstone itself is kept. A
+ * copy that already holds the tombstone was made after the erasure and is
+ * left as it is.
+ */
+gboolean
+rp_store_apply_tombstone (RpStore            *self,
+                          const RpTombstone  *tombstone,
+                          gboolean           *erased,
+                          GError            **error)
+{
+  Erasure erasure = {
+    .attendee_id = tombstone->attendee_id,
+    .number = tombstone->number,
+    .programme_id = tombstone->programme_id,
+    .recorded_at = tombstone->recorded_at,
+    .user = tombstone->user,
+  };
+  g_autoptr(GError) local_error = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (tombstone != NULL, FALSE);
+
+  if (erased != NULL)
+    *erased = FALSE;
+
+  if (!has_tombstone (self, tombstone, &found, error))
+    return FALSE;
+  if (found)
+    return TRUE;
+
+  if (store_erase (self, &erasure, &local_error))
+    {
+      if (erased != NULL)
+        *erased = TRUE;
+      return TRUE;
+    }
+
+  if (!g_error_matches (local_error, RP_ERROR, RP_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* The copy never held the person: the erasure is still on record. */
+  return store_write (self, write_tombstone, (gpointer) tombstone, error);
+}
+
+/**
+ * rp_store_list_tombstones:
+ *
+ * Returns: (transfer full) (element-type RpTombstone): every erasure on record, oldest first
+ */
+GArray *
+rp_store_list_tombstones (RpStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GArray) tombstones = g_array_new (FALSE, TRUE, sizeof (RpTombstone));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  g_array_set_clear_func (tombstones, (GDestroyNotify) rp_tombstone_clear);
+  stmt = store_prepare (self,
+                        "SELECT record_id, old_value, recorded_at, user FROM audit"
+                        " WHERE table_name = 'attendee' AND action = 'delete' AND field = 'number'"
+                        " ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpTombstone tombstone = {
+        .attendee_id = sqlite3_column_int64 (stmt, 0),
+        .number = sqlite3_column_int (stmt, 1),
+        .recorded_at = g_strdup (column_text (stmt, 2)),
+        .user = g_strdup (column_text (stmt, 3)),
+      };
+
+      g_array_append_val (tombstones, tombstone);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tombstones);
+}
+
+void
+rp_tombstone_clear (RpTombstone *tombstone)
+{
+  g_clear_pointer (&tombstone->recorded_at, g_free);
+  g_clear_pointer (&tombstone->user, g_free);
+}
+
+static gboolean
+write_restore_record (RpStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
+                                      " VALUES (?, 'database', 0, 'restore', 'backup', ?)",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, self->user);
+  bind_text (stmt, 2, data);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_record_restore:
+ * @backup_path: the copy this database was restored from
+ *
+ * Records in the audit trail that this database was put back from a backup:
+ * who, when and from which copy, so a rolled-back trail says so itself.
+ */
+gboolean
+rp_store_record_restore (RpStore     *self,
+                         const char  *backup_path,
+                         GError     **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  return store_write (self, write_restore_record, (gpointer) backup_path, error);
+}
+
+/**
+ * rp_store_count_caseload:
+ *
+ * Returns: how many attendees still attending are allocated to @worker_id
+ */
+guint
+rp_store_count_caseload (RpStore  *self,
+                         gint64    programme_id,
+                         gint64    worker_id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), 0);
+
+  stmt = store_prepare (self,
+                        "SELECT count(*) FROM attendee WHERE programme_id = ? AND worker_id = ?"
+                        " AND outcome = 'attending' AND NOT archived",
+                        error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_int64 (stmt, 2, worker_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  else
+    set_error_from_db (self, error);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/**
+ * rp_store_build_name_index:
+ * @programme_id: the programme whose published text will be checked
+ *
+ * Collects every personal name the database knows, in every programme —
+ * attendees' full and preferred names, their contacts, family named on
+ * bookings, workers and staff, providers' contacts — and the digests of
+ * erased people's names, to check text meant for publication. The words
+ * someone confirmed are not names in @programme_id's texts are let through.
+ *
+ * Returns: (transfer full): the index, or %NULL on error
+ */
+RpNameIndex *
+rp_store_build_name_index (RpStore  *self,
+                           gint64    programme_id,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) digests = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RpNameIndex) index = NULL;
+  g_autoptr(GBytes) key = NULL;
+  GError *key_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT full_name FROM attendee"
+                        " UNION SELECT preferred_name FROM attendee"
+                        " UNION SELECT contact_name FROM attendee"
+                        " UNION SELECT family_attending FROM booking"
+                        " UNION SELECT name FROM worker"
+                        " UNION SELECT contact_name FROM provider",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (column_text (stmt, 0) != NULL)
+      g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  index = rp_name_index_new ((const char * const *) names->pdata, names->len);
+
+  if ((key = read_erasure_key (self, &key_error)) != NULL)
+    {
+      if (!(stmt = store_prepare (self, "SELECT digest FROM erased_name", error)))
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (digests, g_strdup (column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_error_from_db (self, error);
+          return NULL;
+        }
+      g_ptr_array_add (digests, NULL);
+      rp_name_index_add_erased (index, key, (const char * const *) digests->pdata);
+    }
+  else if (key_error != NULL)
+    {
+      g_propagate_error (error, key_error);
+      return NULL;
+    }
+
+  if (!(stmt = store_prepare (self,
+                              "SELECT place, text_digest, word FROM name_confirmation WHERE programme_id = ?",
+                              error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    rp_name_index_add_confirmation (index, column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&index);
+}
+
+typedef struct
+{
+  gint64      programme_id;
+  const char *place;
+  const char *text;
+  const char *word;
+} Confirmation;
+
+static gboolean
+write_confirmation (RpStore  *self,
+                    gpointer  data,
+                    GError  **error)
+{
+  Confirmation *confirmation = data;
+  g_autofree char *text_digest = rp_name_index_digest_text (confirmation->text);
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "INSERT OR IGNORE INTO name_confirmation"
+                                      " (programme_id, place, text_digest, word, confirmed_by)"
+                                      " VALUES (?, ?, ?, ?, ?)",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, confirmation->programme_id);
+  bind_text (stmt, 2, confirmation->place);
+  bind_text (stmt, 3, text_digest);
+  bind_text (stmt, 4, confirmation->word);
+  bind_text (stmt, 5, self->user);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rp_store_confirm_not_a_name:
+ * @place: where the text is published (rp_name_place())
+ * @text: the text exactly as it was shown to the person confirming
+ * @word: the folded word (rp_name_index_confirmation_word())
+ *
+ * Records that someone looked at @text and confirmed that @word, which the
+ * name check flagged, is an ordinary word there and not a name. It is kept
+ * with who confirmed it and when, in the audit trail, and holds for this
+ * text only: any later edit is checked afresh.
+ */
+gboolean
+rp_store_confirm_not_a_name (RpStore     *self,
+                             gint64       programme_id,
+                             const char  *place,
+                             const char  *text,
+                             const char  *word,
+                             GError     **error)
+{
+  Confirmation confirmation = { programme_id, place, text, word };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (place != NULL && text != NULL && word != NULL, FALSE);
+
+  return store_write (self, write_confirmation, &confirmation, error);
+}

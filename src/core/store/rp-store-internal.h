@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-store-internal.h: what the store's files share: the object, its
+ * statements and write helper; one connection behind them all */
+#pragma once
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "rp-store.h"
+#include "rp-store-private.h"
+
+G_BEGIN_DECLS
+
+struct _RpStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *user;
+  char       *today;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  struct stat wal_file;     /* the -wal and -shm this connection opened */
+  struct stat shm_file;
+  GHashTable *pending;      /* interned table name → GArray of row ids, or NULL for too many to list */
+  gint64      data_version; /* PRAGMA data_version when last checked: changes made elsewhere move it */
+  guint       read_only : 1;
+  guint       erasing : 1;
+  guint       lock_lost : 1;
+};
+/* Tables whose every change goes into the audit trail (rp-store-schema.c). */
+extern const char * const audited_tables[];
+extern const guint        n_audited_tables;
+
+/* Errors and statements (rp-store.c) */
+gboolean      set_error_from_db  (RpStore       *self,
+                                  GError       **error);
+/* Statements are prepared once and reused; @sql must be a static string. */
+sqlite3_stmt *store_prepare      (RpStore       *self,
+                                  const char    *sql,
+                                  GError       **error);
+gboolean      store_exec         (RpStore       *self,
+                                  const char    *sql,
+                                  GError       **error);
+/* Runs a statement that returns no rows and resets it. */
+gboolean      step_done          (RpStore       *self,
+                                  sqlite3_stmt  *stmt,
+                                  GError       **error);
+void          bind_text          (sqlite3_stmt  *stmt,
+                                  int            index,
+                                  const char    *text);
+/* An id of 0 means "none" in the domain objects and NULL in the database. */
+void          bind_id            (sqlite3_stmt  *stmt,
+                                  int            index,
+                                  gint64         id);
+const char   *column_text        (sqlite3_stmt  *stmt,
+                                  int            column);
+gboolean      query_int          (RpStore       *self,
+                                  const char    *sql,
+                                  int           *value,
+                                  GError       **error);
+gboolean      count_query        (RpStore       *self,
+                                  const char    *sql,
+                                  gint64         programme_id,
+                                  const char    *today,
+                                  guint         *count,
+                                  GError       **error);
+
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+/* Runs a prepared, bound query and collects one object per row. */
+GListModel   *collect_rows       (RpStore       *self,
+                                  sqlite3_stmt  *stmt,
+                                  GType          item_type,
+                                  RowFunc        from_row,
+                                  GError       **error);
+/* Runs a prepared, bound query expected to return one row. */
+gpointer      collect_one        (RpStore       *self,
+                                  sqlite3_stmt  *stmt,
+                                  RowFunc        from_row,
+                                  const char    *not_found,
+                                  GError       **error);
+
+/* Writes (rp-store.c) */
+typedef gboolean (*StoreWriteFunc)    (RpStore   *self,
+                                       gpointer   data,
+                                       GError   **error);
+typedef gboolean (*StoreValidateFunc) (gpointer   item,
+                                       GError   **error);
+typedef void     (*StoreSetIdFunc)    (gpointer   item,
+                                       gint64     id);
+
+gboolean      store_write        (RpStore           *self,
+                                  StoreWriteFunc     func,
+                                  gpointer           data,
+                                  GError           **error);
+/* Adds a new record: validates it, writes it, and resets its id on failure. */
+gboolean      store_add          (RpStore           *self,
+                                  gpointer           item,
+                                  StoreValidateFunc  validate,
+                                  StoreWriteFunc     write_func,
+                                  StoreSetIdFunc     set_id,
+                                  GError           **error);
+
+/* Schema (rp-store-schema.c) */
+void          register_functions    (RpStore  *self);
+gboolean      migrate               (RpStore  *self,
+                                     int       from_version,
+                                     int       to_version,
+                                     GError  **error);
+gboolean      check_protection      (RpStore  *self,
+                                     GError  **error);
+
+G_END_DECLS

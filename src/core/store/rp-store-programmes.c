@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-store-programmes.c: programmes and their counts */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rp-error.h"
+#include "rp-store-internal.h"
+
+#define PROGRAMME_COLUMNS "id, name, closure_date, report_title"
+
+static RpProgramme *
+programme_from_row (sqlite3_stmt *stmt)
+{
+  RpProgramme *programme = rp_programme_new ();
+
+  rp_programme_set_id (programme, sqlite3_column_int64 (stmt, 0));
+  rp_programme_set_name (programme, column_text (stmt, 1));
+  rp_programme_set_closure_date (programme, column_text (stmt, 2));
+  rp_programme_set_report_title (programme, column_text (stmt, 3));
+  return programme;
+}
+
+/**
+ * rp_store_list_programmes:
+ * Returns: (transfer full): a #GListModel of #RpProgramme, oldest first
+ */
+GListModel *
+rp_store_list_programmes (RpStore  *self,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!(stmt = store_prepare (self, "SELECT " PROGRAMME_COLUMNS " FROM programme ORDER BY id", error)))
+    return NULL;
+
+  return collect_rows (self, stmt, RP_TYPE_PROGRAMME, (RowFunc) programme_from_row, error);
+}
+
+RpProgramme *
+rp_store_get_programme (RpStore  *self,
+                        gint64    programme_id,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!(stmt = store_prepare (self, "SELECT " PROGRAMME_COLUMNS " FROM programme WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  return collect_one (self, stmt, (RowFunc) programme_from_row,
+                      _("The programme no longer exists."), error);
+}
+
+static gboolean
+write_programme (RpStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  RpProgramme *programme = data;
+  gint64 id = rp_programme_get_id (programme);
+  sqlite3_stmt *stmt;
+
+  stmt = store_prepare (self,
+                        id == 0
+                        ? "INSERT INTO programme (name, closure_date, report_title, id) VALUES (?, ?, ?, NULL)"
+                        : "UPDATE programme SET name = ?, closure_date = ?, report_title = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, rp_programme_get_name (programme));
+  bind_text (stmt, 2, rp_programme_get_closure_date (programme));
+  bind_text (stmt, 3, rp_programme_get_report_title (programme));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 4, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (id == 0)
+    rp_programme_set_id (programme, sqlite3_last_insert_rowid (self->db));
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The programme no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_add_programme (RpStore      *self,
+                        RpProgramme  *programme,
+                        GError      **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_PROGRAMME (programme), FALSE);
+  g_return_val_if_fail (rp_programme_get_id (programme) == 0, FALSE);
+
+  return store_add (self, programme, (StoreValidateFunc) rp_programme_validate, write_programme,
+                    (StoreSetIdFunc) rp_programme_set_id, error);
+}
+
+gboolean
+rp_store_save_programme (RpStore      *self,
+                         RpProgramme  *programme,
+                         GError      **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RP_IS_PROGRAMME (programme), FALSE);
+  g_return_val_if_fail (rp_programme_get_id (programme) > 0, FALSE);
+
+  if (!rp_programme_validate (programme, error))
+    return FALSE;
+
+  return store_write (self, write_programme, programme, error);
+}
+
+/**
+ * rp_store_get_counts:
+ * @counts: (out caller-allocates): the figures
+ *
+ * Counts the attendees, workers, providers, taster days and timetable actions
+ * of a programme, as the overview pages and the CLI show them.
+ */
+gboolean
+rp_store_get_counts (RpStore            *self,
+                     gint64              programme_id,
+                     RpProgrammeCounts  *counts,
+                     GError            **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  today = rp_store_dup_today (self);
+
+  stmt = store_prepare (self,
+                        "SELECT outcome, step, funding, worker_id IS NULL, count(*) FROM attendee"
+                        " WHERE programme_id = ? GROUP BY 1, 2, 3, 4",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RpOutcome outcome = RP_OUTCOME_ATTENDING;
+      int step = sqlite3_column_int (stmt, 1);
+      guint n = sqlite3_column_int (stmt, 4);
+
+      rp_outcome_from_string (column_text (stmt, 0), &outcome);
+      counts->attendees += n;
+
+      switch (outcome)
+        {
+        case RP_OUTCOME_MOVED:
+          counts->moved += n;
+          break;
+
+        case RP_OUTCOME_LEFT:
+          counts->left += n;
+          break;
+
+        case RP_OUTCOME_ATTENDING:
+        default:
+          counts->attending += n;
+          if (rp_moving_plan_step_valid (step))
+            counts->at_step[step] += n;
+          if (g_strcmp0 (column_text (stmt, 2), "health") == 0)
+            counts->health += n;
+          if (sqlite3_column_int (stmt, 3))
+            counts->no_worker += n;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error_from_db (self, error);
+
+  return count_query (self, "SELECT count(*) FROM worker WHERE active",
+                      programme_id, NULL, &counts->workers, error) &&
+         count_query (self, "SELECT count(*) FROM provider",
+                      programme_id, NULL, &counts->providers, error) &&
+         count_query (self, "SELECT count(*) FROM taster_day WHERE programme_id = ? AND NOT cancelled",
+                      programme_id, NULL, &counts->taster_days, error) &&
+         count_query (self,
+                      "SELECT count(*) FROM taster_day WHERE programme_id = ? AND NOT cancelled"
+                      " AND (day IS NULL OR day >= ?)",
+                      programme_id, today, &counts->taster_days_upcoming, error) &&
+         count_query (self,
+                      "SELECT count(*) FROM booking b JOIN taster_day t ON t.id = b.taster_day_id"
+                      " WHERE t.programme_id = ? AND b.status != 'cancelled'",
+                      programme_id, NULL, &counts->bookings, error) &&
+         count_query (self, "SELECT count(*) FROM timetable_action WHERE programme_id = ?",
+                      programme_id, NULL, &counts->actions, error) &&
+         count_query (self,
+                      "SELECT count(*) FROM timetable_action WHERE programme_id = ? AND status = 'completed'",
+                      programme_id, NULL, &counts->actions_completed, error) &&
+         count_query (self,
+                      "SELECT count(*) FROM timetable_action WHERE programme_id = ?"
+                      " AND status != 'completed' AND due_date < ?",
+                      programme_id, today, &counts->actions_overdue, error);
+}

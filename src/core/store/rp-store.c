@@ -1,0 +1,1395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-store.c: the SQLite database that holds one or more reprovision programmes: the object, its connection, statements and transactions */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include "rp-backup.h"
+#include "rp-date.h"
+#include "rp-error.h"
+#include "rp-output-file.h"
+#include "rp-store-internal.h"
+
+G_DEFINE_FINAL_TYPE (RpStore, rp_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_LOCK_LOST,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Beyond this many rows of one table in one transaction, listeners are told
+ * only that the table changed, as for a change made elsewhere. */
+#define MAX_ANNOUNCED_IDS 256
+
+static void
+rp_store_finalize (GObject *object)
+{
+  RpStore *self = (RpStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  if (self->path != NULL)
+    rp_output_file_unprotect (self->path);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->user, g_free);
+  g_clear_pointer (&self->today, g_free);
+
+  G_OBJECT_CLASS (rp_store_parent_class)->finalize (object);
+}
+
+static void
+rp_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  RpStore *self = RP_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_LOCK_LOST:
+      g_value_set_boolean (value, self->lock_lost);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rp_store_class_init (RpStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rp_store_finalize;
+  object_class->get_property = rp_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCK_LOST] =
+    g_param_spec_boolean ("lock-lost", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RpStore::changed:
+   * @table: the table that changed, such as "attendee"; the signal's detail too
+   * @ids: (nullable) (element-type gint64): the rows that changed, or %NULL
+   *   when that is not known (a change made by another program, or many rows)
+   *
+   * Emitted after a write is committed, once for each table it changed, and
+   * never for a write that was rolled back. Changes made through another
+   * connection — another program, or another connection of this one — are
+   * announced by rp_store_check_for_changes().
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_ARRAY);
+}
+
+static void
+pending_ids_free (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
+static void
+rp_store_init (RpStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, pending_ids_free);
+  self->user = g_strdup (g_get_user_name ());
+}
+
+/* Errors ---------------------------------------------------------------- */
+
+void
+rp_store_set_error_from_code (GError     **error,
+                              int          code,
+                              const char  *detail)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_LOCKED,
+                           _("The database is in use by another program. Close it there, then try again."));
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_CORRUPT,
+                           _("The database file is damaged. Open one of its backups instead."));
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
+                           _("This file is not a Reprovision database."));
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                           _("The database cannot be changed: it is read-only or you do not have permission to write to it."));
+      break;
+
+    case SQLITE_FULL:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NO_SPACE,
+                           _("The disk is full. Nothing was saved; free some space, then try again."));
+      break;
+
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_IO,
+                           _("The database file could not be read or written. Check that the disk is still connected."));
+      break;
+
+    case SQLITE_CONSTRAINT:
+      if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                             _("This refers to a record that no longer exists."));
+      else if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error_literal (error, RP_ERROR, RP_ERROR_DUPLICATE,
+                             _("This record already exists."));
+      else
+        g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                     _("The change was refused: %s"), detail);
+      break;
+
+    default:
+      g_set_error (error, RP_ERROR, RP_ERROR_FAILED,
+                   _("The database reported a problem: %s"), detail);
+      break;
+    }
+}
+
+gboolean
+set_error_from_db (RpStore  *self,
+                   GError  **error)
+{
+  rp_store_set_error_from_code (error, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+/* Statements ------------------------------------------------------------ */
+
+/* Statements are prepared once and reused; @sql must be a static string. */
+sqlite3_stmt *
+store_prepare (RpStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+store_exec (RpStore     *self,
+            const char  *sql,
+            GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+/* Runs a statement that returns no rows and resets it. */
+gboolean
+step_done (RpStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* An id of 0 means "none" in the domain objects and NULL in the database. */
+void
+bind_id (sqlite3_stmt *stmt,
+         int           index,
+         gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+same_file (const char        *path,
+           const struct stat *opened)
+{
+  struct stat now;
+
+  return g_stat (path, &now) == 0 && now.st_dev == opened->st_dev && now.st_ino == opened->st_ino;
+}
+
+/* Remembers the -wal and -shm files SQLite opened, to notice later if they
+ * were deleted or replaced under this connection. */
+static void
+remember_wal_files (RpStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+
+  if (g_stat (wal, &self->wal_file) != 0 || g_stat (shm, &self->shm_file) != 0)
+    {
+      memset (&self->wal_file, 0, sizeof self->wal_file);
+      memset (&self->shm_file, 0, sizeof self->shm_file);
+    }
+}
+
+/* SQLite's locks are POSIX locks, which belong to the process: when anything
+ * else in the process opens and closes the database (a file chooser reading
+ * it to guess its type, say), they are all gone. Another program then takes
+ * itself for the last user and deletes the write-ahead log under this
+ * connection (sqlite.org/howtocorrupt.html §2.2). A change written after that
+ * goes into a deleted file and is lost, so writing stops: everything saved
+ * before is in the database, which the other program brought up to date. */
+static gboolean
+check_wal_files (RpStore  *self,
+                 GError  **error)
+{
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+
+  if (!self->lock_lost && self->wal_file.st_ino != 0)
+    {
+      wal = g_strconcat (self->path, "-wal", NULL);
+      shm = g_strconcat (self->path, "-shm", NULL);
+      if (!same_file (wal, &self->wal_file) || !same_file (shm, &self->shm_file))
+        {
+          /* Closing must not copy the deleted log into the file: the other
+           * program may have saved newer changes there meanwhile. */
+          sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+          self->lock_lost = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCK_LOST]);
+        }
+    }
+
+  if (self->lock_lost)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_LOCK_LOST,
+                           _("Another program opened the database while Reprovision was using it, so Reprovision has stopped saving to it to keep it safe. Everything saved before this message is in the file. Close the other program, then open the database again."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+require_writable (RpStore  *self,
+                  GError  **error)
+{
+  if (self->read_only)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                           _("This database is open read-only. Nothing can be changed."));
+      return FALSE;
+    }
+
+  return check_wal_files (self, error);
+}
+
+/* A commit that went into a log deleted meanwhile is not in the file. */
+static gboolean
+check_committed (RpStore  *self,
+                 GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (check_wal_files (self, &local_error))
+    return TRUE;
+
+  g_set_error (error, RP_ERROR, RP_ERROR_LOCK_LOST,
+               _("The last change may not have been saved. %s"), local_error->message);
+  return FALSE;
+}
+
+/* Change announcements -------------------------------------------------- */
+
+/* The tables a person works with; the audit trail and SQLite's own tables
+ * follow from them and are not announced. */
+static gboolean
+is_announced_table (const char *table)
+{
+  return !g_str_equal (table, "audit") && !g_str_has_prefix (table, "sqlite_");
+}
+
+/* Called by SQLite inside the transaction for every row written. */
+static void
+on_row_written (void          *user_data,
+                int            operation,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  RpStore *self = user_data;
+  const char *name;
+  GArray *ids;
+  gint64 id = rowid;
+
+  if (!is_announced_table (table))
+    return;
+
+  name = g_intern_string (table);
+  if (!g_hash_table_lookup_extended (self->pending, name, NULL, (gpointer *) &ids))
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (self->pending, (gpointer) name, ids);
+    }
+
+  if (ids == NULL)
+    return;
+
+  if (ids->len >= MAX_ANNOUNCED_IDS)
+    {
+      g_hash_table_insert (self->pending, (gpointer) name, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return;
+  g_array_append_val (ids, id);
+}
+
+static void
+on_rolled_back (void *user_data)
+{
+  RpStore *self = user_data;
+
+  g_hash_table_remove_all (self->pending);
+}
+
+static void
+emit_changed (RpStore    *self,
+              const char *table,
+              GArray     *ids)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, ids);
+}
+
+/* After a commit: tells listeners what it changed. The list is taken first,
+ * so that a listener may write again. */
+static void
+announce_changes (RpStore *self)
+{
+  g_autoptr(GHashTable) changed = NULL;
+  GHashTableIter iter;
+  gpointer table;
+  gpointer ids;
+
+  if (g_hash_table_size (self->pending) == 0)
+    return;
+
+  changed = g_steal_pointer (&self->pending);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, pending_ids_free);
+
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &table, &ids))
+    emit_changed (self, table, ids);
+}
+
+static gboolean
+read_data_version (RpStore *self,
+                   gint64  *version)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *version = sqlite3_column_int64 (stmt, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+/**
+ * rp_store_check_for_changes:
+ *
+ * Looks, cheaply, whether anything was committed to the file through another
+ * connection since the last look — by another program such as
+ * reprovision-cli, a second window, or an import or restore of this one —
+ * and if so announces every table as changed.
+ *
+ * Returns: %TRUE if something had changed
+ */
+gboolean
+rp_store_check_for_changes (RpStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  /* Inside a transaction the answer would be our own. */
+  if (!sqlite3_get_autocommit (self->db) || !read_data_version (self, &version) ||
+      version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  for (guint i = 0; i < n_audited_tables; i++)
+    emit_changed (self, audited_tables[i], NULL);
+
+  return TRUE;
+}
+
+/* Every change is one immediate transaction: all of it is saved, or none.
+ * Inside a larger transaction (rp_store_begin) it becomes a savepoint. */
+gboolean
+store_write (RpStore         *self,
+             StoreWriteFunc   func,
+             gpointer         data,
+             GError         **error)
+{
+  gboolean nested;
+
+  if (!require_writable (self, error))
+    return FALSE;
+
+  nested = !sqlite3_get_autocommit (self->db);
+
+  if (!store_exec (self, nested ? "SAVEPOINT rp_write" : "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!func (self, data, error) ||
+      !store_exec (self, nested ? "RELEASE rp_write" : "COMMIT", error))
+    {
+      /* Rows of a savepoint rolled back may still be announced with the
+       * rest of its transaction: a needless refresh, never a missed one. */
+      sqlite3_exec (self->db, nested ? "ROLLBACK TO rp_write; RELEASE rp_write" : "ROLLBACK",
+                    NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (nested)
+    return TRUE;
+
+  announce_changes (self);
+  return check_committed (self, error);
+}
+
+/* A failed write leaves the id an INSERT gave the record, which no longer
+ * exists once the transaction rolled back: it is reset so the record can
+ * be added again. */
+gboolean
+store_add (RpStore           *self,
+           gpointer           item,
+           StoreValidateFunc  validate,
+           StoreWriteFunc     write_func,
+           StoreSetIdFunc     set_id,
+           GError           **error)
+{
+  if (!validate (item, error))
+    return FALSE;
+
+  if (!store_write (self, write_func, item, error))
+    {
+      set_id (item, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+rp_store_begin (RpStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return require_writable (self, error) && store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+rp_store_commit (RpStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (!store_exec (self, "COMMIT", error))
+    {
+      rp_store_rollback (self);
+      return FALSE;
+    }
+
+  announce_changes (self);
+  return check_committed (self, error);
+}
+
+void
+rp_store_rollback (RpStore *self)
+{
+  g_return_if_fail (RP_IS_STORE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Opening --------------------------------------------------------------- */
+
+gboolean
+query_int (RpStore     *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_error_from_db (self, error);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+/* Filesystems whose locks cannot be trusted across machines or at all, from
+ * statfs(2) and linux/magic.h. SQLite's write-ahead log needs shared memory
+ * and working POSIX locks, which only a local disk gives. */
+#define NFS_SUPER_MAGIC     0x6969      /* NFS */
+#define SMB_SUPER_MAGIC     0x517B      /* SMB (smbfs) */
+#define CIFS_SUPER_MAGIC    0xFF534D42  /* Windows shares (cifs) */
+#define SMB2_SUPER_MAGIC    0xFE534D42  /* Windows shares (smb3) */
+#define AFS_SUPER_MAGIC     0x5346414F  /* OpenAFS */
+#define KAFS_SUPER_MAGIC    0x6B414653  /* AFS (kernel) */
+#define CEPH_SUPER_MAGIC    0x00C36400  /* Ceph */
+#define V9FS_MAGIC          0x01021997  /* 9P: virtual machine and WSL shares */
+#define CODA_SUPER_MAGIC    0x73757245  /* Coda */
+#define NCP_SUPER_MAGIC     0x564C      /* NetWare */
+#define LUSTRE_SUPER_MAGIC  0x0BD00BD0  /* Lustre */
+#define FUSE_SUPER_MAGIC    0x65735546  /* FUSE: sshfs, GVfs shares, the document portal */
+
+static unsigned long fake_filesystem_type;
+
+void
+rp_store_set_fake_filesystem_type (unsigned long type)
+{
+  fake_filesystem_type = type;
+}
+
+/* Whether the folder holding @path is on a network or FUSE filesystem. */
+static gboolean
+is_on_network_share (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs info;
+
+  /* A folder still to be created lies on the filesystem of its parent. */
+  while (fake_filesystem_type == 0 && statfs (dir, &info) != 0)
+    {
+      g_autofree char *parent = g_path_get_dirname (dir);
+
+      if (errno != ENOENT || strcmp (parent, dir) == 0)
+        return FALSE;
+      g_free (dir);
+      dir = g_steal_pointer (&parent);
+    }
+
+  if (fake_filesystem_type != 0)
+    info.f_type = fake_filesystem_type;
+
+  switch ((unsigned long) info.f_type)
+    {
+    case NFS_SUPER_MAGIC:
+    case SMB_SUPER_MAGIC:
+    case CIFS_SUPER_MAGIC:
+    case SMB2_SUPER_MAGIC:
+    case AFS_SUPER_MAGIC:
+    case KAFS_SUPER_MAGIC:
+    case CEPH_SUPER_MAGIC:
+    case V9FS_MAGIC:
+    case CODA_SUPER_MAGIC:
+    case NCP_SUPER_MAGIC:
+    case LUSTRE_SUPER_MAGIC:
+    case FUSE_SUPER_MAGIC:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/* Creates the file with owner-only permissions before SQLite touches it;
+ * SQLite gives its -wal and -shm files the same mode. */
+gboolean
+rp_store_create_private_file (const char  *path,
+                              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RP_ERROR, RP_ERROR_IO,
+                   _("The folder “%s” could not be created: %s."), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        return TRUE;
+
+      g_set_error (error, RP_ERROR, saved_errno == EACCES ? RP_ERROR_READ_ONLY : RP_ERROR_IO,
+                   _("The database “%s” could not be created: %s."), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+/* Owner-only, like a new database: a file made by an older version, copied
+ * in or created by hand may be readable by others. SQLite gives the -wal and
+ * -shm it creates the database's mode; ones left from before are tightened too. */
+static gboolean
+make_private (const char  *path,
+              GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf info;
+
+      if (g_stat (file, &info) != 0 || !S_ISREG (info.st_mode) || (info.st_mode & 077) == 0)
+        continue;
+
+      if (g_chmod (file, 0600) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, RP_ERROR, RP_ERROR_IO,
+                       _("“%s” can be read by other people, and could not be made readable by you only: %s. Ask its owner to change that; nothing was changed."),
+                       file, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+sqlite3 *
+rp_store_open_sqlite_read_only (const char  *path,
+                                gboolean     create_nothing,
+                                GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *uri = NULL;
+  gboolean has_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gboolean has_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+  sqlite3 *db = NULL;
+  int rc;
+
+  /* A database in write-ahead-log mode needs its -shm even to be read, and
+   * SQLite creates it and an empty -wal when they are missing (wal.html,
+   * "Read-Only Databases"). Neither exists only when nobody has the file open
+   * and every change is in the main file: it is then read as it is
+   * ("immutable"), creating nothing. A -wal without its -shm holds changes
+   * that cannot be read without rebuilding the -shm. */
+  if (create_nothing && has_wal && !has_shm)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                   _("The database “%s” was not closed properly, and reading it would change it. Open it in Reprovision once, then try again. Nothing was changed."),
+                   path);
+      return NULL;
+    }
+
+  if (create_nothing && !has_wal && !has_shm)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, error);
+
+      if (file_uri == NULL)
+        return NULL;
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | (uri != NULL ? SQLITE_OPEN_URI : 0),
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      rp_store_set_error_from_code (error, rc, db != NULL ? sqlite3_errmsg (db) : "");
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+RpStore *
+rp_store_open_at_version (const char        *path,
+                          RpStoreOpenFlags   flags,
+                          int                target_version,
+                          GError           **error)
+{
+  g_autoptr(RpStore) self = NULL;
+  gboolean read_only = (flags & RP_STORE_OPEN_READ_ONLY) != 0;
+  int open_flags;
+  int tables = 0;
+  int version = 0;
+  int application_id = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Refused before anything is created or opened there. */
+  if (!read_only && is_on_network_share (path))
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NETWORK_SHARE,
+                           _("The database is on a network drive. Reprovision cannot keep it safe there: the log of recent changes does not work between computers, so two people saving at once could lose changes or damage the file. Copy it to this computer and work on the copy, or open it read-only to look at it."));
+      return NULL;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!(flags & RP_STORE_OPEN_CREATE) || read_only)
+        {
+          g_set_error (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                       _("The database “%s” does not exist."), path);
+          return NULL;
+        }
+
+      if (!rp_store_create_private_file (path, error))
+        return NULL;
+    }
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
+                   _("“%s” is a folder, not a Reprovision database."), path);
+      return NULL;
+    }
+
+  self = g_object_new (RP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+  /* No export may be written over this file while it is open. */
+  rp_output_file_protect (path);
+
+  if (read_only)
+    {
+      if (!(self->db = rp_store_open_sqlite_read_only (path, (flags & RP_STORE_OPEN_NO_COMPANIONS) != 0, error)))
+        return NULL;
+    }
+  else
+    {
+      if (!make_private (path, error))
+        return NULL;
+
+      open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+      rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+      if (rc != SQLITE_OK)
+        {
+          rp_store_set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : "");
+          return NULL;
+        }
+    }
+
+  /* SQLite quietly opens a file it may not write to read-only: say so instead,
+   * so nobody types changes that cannot be saved. */
+  if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                   _("The database cannot be changed: the file is read-only, or you do not have permission to change it. You can open it read-only to look at it."));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_update_hook (self->db, on_row_written, self);
+  sqlite3_rollback_hook (self->db, on_rolled_back, self);
+  register_functions (self);
+
+  /* Reading the schema is the first thing that fails on a file that is not SQLite. */
+  if (!query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error))
+    return NULL;
+
+  if (application_id != RP_STORE_APPLICATION_ID && (tables > 0 || application_id != 0))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Reprovision database. It was left unchanged."), path);
+      return NULL;
+    }
+
+  if (version > RP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NEWER_VERSION,
+                   _("This database was saved by a newer version of Reprovision. Update Reprovision to open it; the file was left unchanged."));
+      return NULL;
+    }
+
+  /* secure_delete: an erased person's details are overwritten, not left in free pages. */
+  if (!store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !store_exec (self, "PRAGMA secure_delete = ON", error))
+    return NULL;
+
+  /* Recording an export made from a copy, such as a backup, leaves the copy
+   * as it was in every other way: its journal mode, and its version. */
+  if (!read_only && (flags & RP_STORE_OPEN_AS_IS) && (tables == 0 || version < target_version))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                   tables == 0 ? _("“%s” is empty: it holds no Reprovision database yet. It was left unchanged.")
+                               : _("“%s” was saved by an older version of Reprovision. Open it in Reprovision once to update it, then try again. It was left unchanged."),
+                   path);
+      return NULL;
+    }
+
+  if (!read_only)
+    {
+      /* FULL: every commit survives a power cut; this is the only record. */
+      if ((!(flags & RP_STORE_OPEN_AS_IS) && !store_exec (self, "PRAGMA journal_mode = WAL", error)) ||
+          !store_exec (self, "PRAGMA synchronous = FULL", error))
+        return NULL;
+
+      if (flags & RP_STORE_OPEN_KEEP_VERSION)
+        target_version = MIN (version, target_version);
+
+      if (version > 0 && version < target_version && !(flags & RP_STORE_OPEN_WORKING_COPY))
+        {
+          g_autofree char *backup = NULL;
+          g_autoptr(GError) backup_error = NULL;
+
+          /* An update that goes wrong must be undoable: keep the file as it was. */
+          backup = rp_backup_create (path, RP_BACKUP_BEFORE_UPDATE, &backup_error);
+          if (backup == NULL)
+            {
+              g_set_error (error, RP_ERROR, backup_error->code,
+                           _("The database needs updating for this version of Reprovision, but a backup could not be made first, so nothing was changed. %s"),
+                           backup_error->message);
+              return NULL;
+            }
+        }
+
+      if (version < target_version && !migrate (self, version, target_version, error))
+        return NULL;
+
+      if (target_version == RP_STORE_SCHEMA_VERSION &&
+          !(flags & (RP_STORE_OPEN_WORKING_COPY | RP_STORE_OPEN_REPAIR)) &&
+          !check_protection (self, error))
+        return NULL;
+
+      /* A read opens the write-ahead log and its index if nothing has yet. */
+      if (!query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error))
+        return NULL;
+      remember_wal_files (self);
+    }
+  else if (tables == 0)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
+                   _("“%s” is empty: it holds no Reprovision database yet. It was left unchanged."), path);
+      return NULL;
+    }
+  else if (version < RP_STORE_SCHEMA_VERSION && !(flags & RP_STORE_OPEN_KEEP_VERSION))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                   _("This database was saved by an older version of Reprovision and needs updating, which cannot be done while it is read-only."));
+      return NULL;
+    }
+
+  /* Opening is not a change anyone needs to hear of. */
+  g_hash_table_remove_all (self->pending);
+  read_data_version (self, &self->data_version);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rp_store_open:
+ * @path: the database file
+ * @flags: whether to create it, or open it read-only
+ * @error: a clear error for a file that is missing, not ours, newer, locked or damaged
+ *
+ * Opens the database, creating it with owner-only permissions if asked, and
+ * brings an older schema up to date. A file that is not a Reprovision
+ * database is never written to.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+RpStore *
+rp_store_open (const char        *path,
+               RpStoreOpenFlags   flags,
+               GError           **error)
+{
+  return rp_store_open_at_version (path, flags, RP_STORE_SCHEMA_VERSION, error);
+}
+
+/**
+ * rp_store_get_default_path:
+ * Returns: (transfer full): `$XDG_DATA_HOME/reprovision/reprovision.db`
+ */
+char *
+rp_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "reprovision", "reprovision.db", NULL);
+}
+
+/**
+ * rp_store_get_sample_path:
+ * Returns: (transfer full): where the sample programme is kept
+ */
+char *
+rp_store_get_sample_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "reprovision", "sample.db", NULL);
+}
+
+/**
+ * rp_store_path_is_portal:
+ * @path: a database file
+ *
+ * Returns: whether @path was handed over by the Flatpak document portal
+ */
+gboolean
+rp_store_path_is_portal (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return (g_str_has_prefix (path, "/run/user/") && strstr (path, "/doc/") != NULL) ||
+         g_str_has_prefix (path, "/run/flatpak/doc/");
+}
+
+gboolean
+rp_store_path_needs_local_copy (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return rp_store_path_is_portal (path) || is_on_network_share (path);
+}
+
+/* Removes a database the core made for its own work, with its -wal and -shm. */
+void
+rp_store_remove_working_copy (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_return_if_fail (path != NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+/**
+ * rp_store_copy_database:
+ * @source: a database path, or an SQLite `file:` URI
+ * @target: a path that does not exist yet
+ * @error: why the copy failed
+ *
+ * Copies a consistent snapshot of @source into @target with SQLite's online
+ * backup, so a copy taken while someone is saving is never half a save. The
+ * copy is written under a temporary name, flushed to disk, and only then
+ * given its name: a crash part-way leaves no file that looks complete.
+ */
+gboolean
+rp_store_copy_database (const char  *source,
+                        const char  *target,
+                        GError     **error)
+{
+  g_autofree char *partial = NULL;
+  sqlite3 *source_db = NULL;
+  sqlite3 *target_db = NULL;
+  int rc;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  partial = g_strconcat (target, ".partial", NULL);
+  g_unlink (partial);
+  if (!rp_store_create_private_file (partial, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (source, &source_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (source_db, 5000);
+      rc = sqlite3_open_v2 (partial, &target_db, SQLITE_OPEN_READWRITE, NULL);
+    }
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_backup *backup = sqlite3_backup_init (target_db, "main", source_db, "main");
+
+      if (backup == NULL)
+        rc = sqlite3_extended_errcode (target_db);
+      else
+        {
+          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup);
+        }
+    }
+
+  /* A copy is a single self-contained file: no write-ahead log beside it. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (target_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    rp_store_set_error_from_code (error, rc,
+                                  target_db != NULL && sqlite3_errcode (target_db) != SQLITE_OK
+                                  ? sqlite3_errmsg (target_db)
+                                  : source_db != NULL ? sqlite3_errmsg (source_db) : "");
+
+  sqlite3_close_v2 (source_db);
+  sqlite3_close_v2 (target_db);
+
+  if (rc == SQLITE_OK)
+    {
+      int fd = g_open (partial, O_RDONLY | O_CLOEXEC, 0);
+
+      if (fd < 0 || fsync (fd) != 0)
+        rc = SQLITE_IOERR;
+      if (fd >= 0)
+        g_close (fd, NULL);
+      if (rc == SQLITE_OK && g_rename (partial, target) != 0)
+        rc = SQLITE_IOERR;
+      if (rc != SQLITE_OK)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, RP_ERROR, saved_errno == ENOSPC ? RP_ERROR_NO_SPACE : RP_ERROR_IO,
+                       _("The copy “%s” could not be written: %s."), target, g_strerror (saved_errno));
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_store_make_local_copy:
+ * @path: a database on a portal or network location
+ * @error: why the copy failed
+ *
+ * Copies @path with SQLite's online backup into the user data directory,
+ * under a name that does not replace anything already there.
+ *
+ * Returns: (transfer full): the path of the copy, or %NULL
+ */
+char *
+rp_store_make_local_copy (const char  *path,
+                          GError     **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  basename = g_path_get_basename (path);
+  stem = g_strdup (basename);
+  if (strrchr (stem, '.') != NULL)
+    *strrchr (stem, '.') = '\0';
+  dir = g_build_filename (g_get_user_data_dir (), "reprovision", NULL);
+
+  for (guint n = 1; target == NULL || g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_clear_pointer (&target, g_free);
+      if (n == 1)
+        target = g_strdup_printf ("%s/%s.db", dir, stem);
+      else
+        target = g_strdup_printf ("%s/%s (%u).db", dir, stem, n);
+    }
+
+  /* immutable=1: the portal cannot take locks, and nobody writes the original meanwhile. */
+  uri = g_strdup_printf ("file:%s?immutable=1", path);
+  if (!rp_store_copy_database (uri, target, error))
+    return NULL;
+
+  return g_steal_pointer (&target);
+}
+
+const char *
+rp_store_get_path (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+rp_store_is_read_only (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * rp_store_check_file:
+ * @error: why changes can no longer be saved
+ *
+ * Checks that this connection still owns the database's write-ahead log,
+ * which another program deletes if it took the database for unused. Every
+ * write checks this by itself; front ends call it to find out sooner, for
+ * example when the window is used again. Once it fails, the store refuses
+ * every change and #RpStore:lock-lost is %TRUE.
+ *
+ * Returns: %TRUE if changes can still be saved safely
+ */
+gboolean
+rp_store_check_file (RpStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return self->read_only || check_wal_files (self, error);
+}
+
+int
+rp_store_get_schema_version (RpStore *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (RP_IS_STORE (self), -1);
+
+  query_int (self, "PRAGMA user_version", &version, NULL);
+  return version;
+}
+
+const char *
+rp_store_get_user (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->user;
+}
+
+void
+rp_store_set_user (RpStore    *self,
+                   const char *user)
+{
+  g_return_if_fail (RP_IS_STORE (self));
+  g_return_if_fail (user != NULL && *user != '\0');
+
+  g_free (self->user);
+  self->user = g_strdup (user);
+}
+
+char *
+rp_store_dup_today (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (self->today != NULL)
+    return g_strdup (self->today);
+
+  return rp_date_today ();
+}
+
+void
+rp_store_set_today (RpStore    *self,
+                    const char *today_iso)
+{
+  g_return_if_fail (RP_IS_STORE (self));
+  g_return_if_fail (today_iso == NULL || rp_date_is_valid_iso (today_iso));
+
+  g_free (self->today);
+  self->today = g_strdup (today_iso);
+}
+
+sqlite3 *
+rp_store_get_db (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/* Runs a prepared, bound query and collects one object per row. */
+GListModel *
+collect_rows (RpStore       *self,
+              sqlite3_stmt  *stmt,
+              GType          item_type,
+              RowFunc        from_row,
+              GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (item_type);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, from_row (stmt));
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Runs a prepared, bound query expected to return one row. */
+gpointer
+collect_one (RpStore       *self,
+             sqlite3_stmt  *stmt,
+             RowFunc        from_row,
+             const char    *not_found,
+             GError       **error)
+{
+  gpointer item = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    item = from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, not_found);
+  else
+    set_error_from_db (self, error);
+
+  sqlite3_reset (stmt);
+  return item;
+}
+
+gboolean
+count_query (RpStore     *self,
+             const char  *sql,
+             gint64       programme_id,
+             const char  *today,
+             guint       *count,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, programme_id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    bind_text (stmt, 2, today);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, error);
+
+  return TRUE;
+}
