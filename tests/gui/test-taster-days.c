@@ -456,6 +456,44 @@ test_unsaved_day_keeps_what_was_typed (Fixture       *fixture,
   rp_test_spin ();
 }
 
+/* The date row shows dates as people write them, keeps them as ISO, and
+ * says what is wrong in colour, on hover and to a screen reader. */
+static void
+test_date_row (Fixture       *fixture,
+               gconstpointer  data)
+{
+  RpDateRow *row = g_object_ref_sink (RP_DATE_ROW (rp_date_row_new ()));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+
+  rp_date_row_set_iso (row, "2023-09-07");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "07/09/2023");
+  rp_date_row_set_iso (row, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_null (rp_date_row_dup_iso (row, &error));
+  g_assert_no_error (error);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "1/2/2024");
+  iso = rp_date_row_dup_iso (row, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (iso, ==, "2024-02-01");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "30/02/2024");
+  g_assert_null (rp_date_row_dup_iso (row, &error));
+  g_assert_nonnull (error);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, error->message);
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message);
+
+  /* Shown a stored date again, the mark goes. */
+  rp_date_row_set_iso (row, "2024-02-29");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "29/02/2024");
+
+  g_object_unref (row);
+}
+
 /* Editing a day shows what is stored, the date as people write it. */
 static void
 test_edit_day_shows_stored_values (Fixture       *fixture,
@@ -657,6 +695,7 @@ main (int    argc,
   ADD ("/gui/taster-days/family-sees-only-their-days", test_family_sees_only_their_days);
   ADD ("/gui/taster-days/unsaved-day-keeps-what-was-typed", test_unsaved_day_keeps_what_was_typed);
   ADD ("/gui/taster-days/edit-day-shows-stored-values", test_edit_day_shows_stored_values);
+  ADD ("/gui/taster-days/date-row", test_date_row);
   ADD ("/gui/taster-days/book-from-a-large-programme", test_book_from_a_large_programme);
 #undef ADD
 

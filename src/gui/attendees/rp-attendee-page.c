@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-attendee-page.h"
+#include "rp-date-row.h"
 #include "rp-family-window.h"
 #include "rp-stepper.h"
 
@@ -37,7 +38,7 @@ struct _RpAttendeePage
   GtkButton     *next_step_button;
   AdwEntryRow   *full_name_row;
   AdwEntryRow   *preferred_name_row;
-  AdwEntryRow   *date_of_birth_row;
+  RpDateRow     *date_of_birth_row;
   AdwEntryRow   *contact_name_row;
   AdwEntryRow   *contact_relationship_row;
   AdwEntryRow   *contact_phone_row;
@@ -46,13 +47,13 @@ struct _RpAttendeePage
   AdwEntryRow   *access_needs_row;
   AdwComboRow   *funding_row;
   AdwComboRow   *worker_row;
-  AdwEntryRow   *target_date_row;
+  RpDateRow     *target_date_row;
   GtkTextView   *case_notes_view;
   GtkTextView   *report_note_view;
   GtkLabel      *report_warning_label;
   AdwActionRow  *outcome_row;
   AdwComboRow   *provider_row;
-  AdwEntryRow   *move_date_row;
+  RpDateRow     *move_date_row;
   GtkListBox    *history_list;
   GtkListBox    *bookings_list;
 };
@@ -108,42 +109,16 @@ set_entry (AdwEntryRow *row,
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
-static void
-set_date_entry (AdwEntryRow *row,
-                const char  *iso)
-{
-  g_autofree char *text = NULL;
-
-  if (iso != NULL)
-    {
-      int year, month, day;
-
-      if (sscanf (iso, "%d-%d-%d", &year, &month, &day) == 3)
-        text = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
-    }
-
-  set_entry (row, text);
-}
-
 /* Reads a date field; a date that is not real is marked and the old value kept. */
 static const char *
-read_date (AdwEntryRow  *row,
+read_date (RpDateRow    *row,
            const char   *old_value,
            char        **storage)
 {
   g_autoptr(GError) error = NULL;
 
-  *storage = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (row)), &error);
-  if (error != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
-      return old_value;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
-  return *storage;
+  *storage = rp_date_row_dup_iso (row, &error);
+  return error != NULL ? old_value : *storage;
 }
 
 static const char *
@@ -391,7 +366,7 @@ load_attendee (RpAttendeePage *self)
   load_choices (self);
   set_entry (self->full_name_row, rp_attendee_get_full_name (attendee));
   set_entry (self->preferred_name_row, rp_attendee_get_preferred_name (attendee));
-  set_date_entry (self->date_of_birth_row, rp_attendee_get_date_of_birth (attendee));
+  rp_date_row_set_iso (self->date_of_birth_row, rp_attendee_get_date_of_birth (attendee));
   set_entry (self->contact_name_row, rp_attendee_get_contact_name (attendee));
   set_entry (self->contact_relationship_row, rp_attendee_get_contact_relationship (attendee));
   set_entry (self->contact_phone_row, rp_attendee_get_contact_phone (attendee));
@@ -400,14 +375,14 @@ load_attendee (RpAttendeePage *self)
   set_entry (self->access_needs_row, rp_attendee_get_access_needs (attendee));
   adw_combo_row_set_selected (self->funding_row, rp_attendee_get_funding (attendee));
   adw_combo_row_set_selected (self->worker_row, position_of (self->worker_ids, rp_attendee_get_worker_id (attendee)));
-  set_date_entry (self->target_date_row, rp_attendee_get_target_date (attendee));
+  rp_date_row_set_iso (self->target_date_row, rp_attendee_get_target_date (attendee));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->case_notes_view),
                             rp_attendee_get_case_notes (attendee) != NULL ? rp_attendee_get_case_notes (attendee) : "", -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_note_view),
                             rp_attendee_get_report_note (attendee) != NULL ? rp_attendee_get_report_note (attendee) : "", -1);
   adw_combo_row_set_selected (self->provider_row,
                               position_of (self->provider_ids, rp_attendee_get_moved_to_provider_id (attendee)));
-  set_date_entry (self->move_date_row, rp_attendee_get_outcome_date (attendee));
+  rp_date_row_set_iso (self->move_date_row, rp_attendee_get_outcome_date (attendee));
 
   rp_stepper_set_history (self->stepper, rp_attendee_get_step (attendee), steps);
   update_summary (self);
@@ -507,7 +482,7 @@ load_field (RpAttendeePage  *self,
       break;
 
     case RP_ATTENDEE_FIELD_DATE_OF_BIRTH:
-      set_date_entry (self->date_of_birth_row, rp_attendee_get_date_of_birth (attendee));
+      rp_date_row_set_iso (self->date_of_birth_row, rp_attendee_get_date_of_birth (attendee));
       break;
 
     case RP_ATTENDEE_FIELD_CONTACT_NAME:
@@ -553,7 +528,7 @@ load_field (RpAttendeePage  *self,
       break;
 
     case RP_ATTENDEE_FIELD_TARGET_DATE:
-      set_date_entry (self->target_date_row, rp_attendee_get_target_date (attendee));
+      rp_date_row_set_iso (self->target_date_row, rp_attendee_get_target_date (attendee));
       break;
 
     case RP_ATTENDEE_FIELD_CASE_NOTES:
@@ -1145,7 +1120,7 @@ record_move_action (GtkWidget  *widget,
 
   rp_attendee_page_save_now (self);
 
-  date = rp_date_normalise (entry_text (self->move_date_row), &error);
+  date = rp_date_row_dup_iso (self->move_date_row, &error);
   if (error == NULL)
     rp_store_record_move (self->store, rp_attendee_get_id (self->attendee), provider_id, date, &error);
   if (error != NULL)
@@ -1328,6 +1303,7 @@ rp_attendee_page_class_init (RpAttendeePageClass *klass)
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RP_TYPE_STEPPER);
+  g_type_ensure (RP_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendee-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, heading_label);

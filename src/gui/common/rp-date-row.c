@@ -17,6 +17,7 @@ static void
 clear_error (RpDateRow *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
@@ -67,6 +68,7 @@ rp_date_row_set_iso (RpDateRow  *self,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self), text != NULL ? text : "");
+  clear_error (self);
 }
 
 /**
@@ -74,7 +76,8 @@ rp_date_row_set_iso (RpDateRow  *self,
  * @error: why what was typed is not a date
  *
  * Reads the date typed. When it is not a real date the row is marked as
- * wrong, in colour and in words for a screen reader, until it is edited.
+ * wrong, in colour, in a tooltip and in words for a screen reader, until
+ * it is edited.
  *
  * Returns: (transfer full) (nullable): the ISO date, or %NULL with no error
  *   when the row is blank
@@ -92,6 +95,7 @@ rp_date_row_dup_iso (RpDateRow  *self,
   if (local_error != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), local_error->message);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, local_error->message,
                                       -1);
