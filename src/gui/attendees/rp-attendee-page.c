@@ -8,6 +8,7 @@
 #include "rp-attendee-page.h"
 #include "rp-date-row.h"
 #include "rp-family-window.h"
+#include "rp-step-change-dialog.h"
 #include "rp-stepper.h"
 
 #define SAVE_DELAY_MS 400
@@ -957,6 +958,30 @@ on_undo_clicked (AdwToast       *toast,
   reload (self);
 }
 
+/* After a step change, from the button or the dialogue: the page shows it,
+ * and a toast offers to undo it. */
+static void
+step_recorded (RpAttendeePage *self,
+               RpStepChange   *change)
+{
+  g_autofree char *message = NULL;
+  int to_step = rp_step_change_get_to_step (change);
+  AdwToast *toast;
+
+  set_entry (self->step_note_row, NULL);
+  reload (self);
+
+  /* Translators: "Moved to step 3, Review in progress" */
+  message = g_strdup_printf (_("Moved to step %d, %s"), to_step, rp_moving_plan_step_name (to_step));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "step-change-id",
+                          g_memdup2 (&(gint64) { rp_step_change_get_id (change) }, sizeof (gint64)), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+  add_toast (self, toast);
+}
+
 static void
 record_step (RpAttendeePage *self,
              int             to_step,
@@ -966,8 +991,6 @@ record_step (RpAttendeePage *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) steps = NULL;
   g_autoptr(RpStepChange) last = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
 
   rp_attendee_page_save_now (self);
 
@@ -979,19 +1002,7 @@ record_step (RpAttendeePage *self,
 
   steps = rp_store_list_step_history (self->store, rp_attendee_get_id (self->attendee), NULL);
   last = g_list_model_get_item (steps, g_list_model_get_n_items (steps) - 1);
-
-  set_entry (self->step_note_row, NULL);
-  reload (self);
-
-  /* Translators: "Moved to step 3, Review in progress" */
-  message = g_strdup_printf (_("Moved to step %d, %s"), to_step, rp_moving_plan_step_name (to_step));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "step-change-id",
-                          g_memdup2 (&(gint64) { rp_step_change_get_id (last) }, sizeof (gint64)), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
-  add_toast (self, toast);
+  step_recorded (self, last);
 }
 
 static void
@@ -1010,41 +1021,11 @@ next_step_action (GtkWidget  *widget,
 }
 
 static void
-on_change_step_response (AdwMessageDialog *dialog,
-                         const char       *response,
-                         RpAttendeePage   *self)
+on_step_change_saved (RpStepChangeDialog *dialog,
+                      RpStepChange       *change,
+                      RpAttendeePage     *self)
 {
-  GtkDropDown *steps = g_object_get_data (G_OBJECT (dialog), "steps");
-  GtkEditable *date_entry = g_object_get_data (G_OBJECT (dialog), "date");
-  GtkEditable *reason_entry = g_object_get_data (G_OBJECT (dialog), "reason");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *date = NULL;
-
-  if (!g_str_equal (response, "record"))
-    return;
-
-  date = rp_date_normalise (gtk_editable_get_text (date_entry), &error);
-  if (error != NULL)
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  record_step (self, gtk_drop_down_get_selected (steps) + 1, date, gtk_editable_get_text (reason_entry));
-}
-
-static GtkWidget *
-labelled (const char *label_text,
-          GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  return box;
+  step_recorded (self, change);
 }
 
 static void
@@ -1053,54 +1034,15 @@ change_step_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *dialog, *box, *steps, *date, *reason;
-  g_autofree char *today = NULL;
-  g_autofree char *body = NULL;
-  int today_day, today_month, today_year;
+  RpStepChangeDialog *dialog;
 
   if (self->attendee == NULL)
     return;
 
-  for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
-    {
-      g_autofree char *name = g_strdup_printf ("%d · %s", step, rp_moving_plan_step_name (step));
-      gtk_string_list_append (names, name);
-    }
-
-  steps = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (steps), MIN (rp_attendee_get_step (self->attendee), 5));
-
-  today = rp_store_dup_today (self->store);
-  date = gtk_entry_new ();
-  if (sscanf (today, "%d-%d-%d", &today_year, &today_month, &today_day) == 3)
-    {
-      g_autofree char *text = g_strdup_printf ("%02d/%02d/%04d", today_day, today_month, today_year);
-      gtk_editable_set_text (GTK_EDITABLE (date), text);
-    }
-  reason = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), labelled (_("_Step reached"), steps));
-  gtk_box_append (GTK_BOX (box), labelled (_("_Date, for example 20/09/2023"), date));
-  gtk_box_append (GTK_BOX (box), labelled (_("_Reason, needed for a jump or a step back"), reason));
-
-  body = g_strdup_printf (_("Attendee %d is at step %d. Steps usually go forward one at a time."),
-                          rp_attendee_get_number (self->attendee), rp_attendee_get_step (self->attendee));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Change Step"), body);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "steps", steps);
-  g_object_set_data (G_OBJECT (dialog), "date", date);
-  g_object_set_data (G_OBJECT (dialog), "reason", reason);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_change_step_response), self, 0);
+  /* What is typed on the page is saved first, as before any step change. */
+  rp_attendee_page_save_now (self);
+  dialog = rp_step_change_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->attendee);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_step_change_saved), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
