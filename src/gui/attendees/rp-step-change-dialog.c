@@ -10,7 +10,7 @@
 
 struct _RpStepChangeDialog
 {
-  AdwMessageDialog  parent_instance;
+  RpFormDialog      parent_instance;
 
   RpStore          *store;
   RpAttendee       *attendee;
@@ -20,7 +20,7 @@ struct _RpStepChangeDialog
   AdwEntryRow      *reason_row;
 };
 
-G_DEFINE_FINAL_TYPE (RpStepChangeDialog, rp_step_change_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (RpStepChangeDialog, rp_step_change_dialog, RP_TYPE_FORM_DIALOG)
 
 enum {
   SAVED,
@@ -30,9 +30,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean
-save (RpStepChangeDialog  *self,
-      GError             **error)
+save (RpFormDialog  *dialog,
+      GError       **error)
 {
+  RpStepChangeDialog *self = RP_STEP_CHANGE_DIALOG (dialog);
   gint64 attendee_id = rp_attendee_get_id (self->attendee);
   g_autoptr(GListModel) history = NULL;
   g_autoptr(RpStepChange) change = NULL;
@@ -56,28 +57,6 @@ save (RpStepChangeDialog  *self,
   return TRUE;
 }
 
-/* The dialogue hides on close rather than going, and its response comes
- * after: a refused change shows it again with everything as typed. */
-static void
-rp_step_change_dialog_response (AdwMessageDialog *dialog,
-                                const char       *response)
-{
-  RpStepChangeDialog *self = RP_STEP_CHANGE_DIALOG (dialog);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *problem;
-
-  if (!g_str_equal (response, "record") || save (self, &error))
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  gtk_window_present (GTK_WINDOW (self));
-  problem = adw_message_dialog_new (GTK_WINDOW (self), _("The Step Was Not Changed"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (problem));
-}
-
 static void
 rp_step_change_dialog_dispose (GObject *object)
 {
@@ -95,10 +74,11 @@ rp_step_change_dialog_class_init (RpStepChangeDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  AdwMessageDialogClass *dialog_class = ADW_MESSAGE_DIALOG_CLASS (klass);
+  RpFormDialogClass *dialog_class = RP_FORM_DIALOG_CLASS (klass);
 
   object_class->dispose = rp_step_change_dialog_dispose;
-  dialog_class->response = rp_step_change_dialog_response;
+  dialog_class->save = save;
+  dialog_class->problem_heading = N_("The Step Was Not Changed");
 
   /**
    * RpStepChangeDialog::saved:

@@ -10,7 +10,7 @@
 
 struct _RpTasterDayDialog
 {
-  AdwMessageDialog  parent_instance;
+  RpFormDialog      parent_instance;
 
   RpStore          *store;
   RpProgramme      *programme;
@@ -24,7 +24,7 @@ struct _RpTasterDayDialog
   AdwEntryRow      *places_row;
 };
 
-G_DEFINE_FINAL_TYPE (RpTasterDayDialog, rp_taster_day_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (RpTasterDayDialog, rp_taster_day_dialog, RP_TYPE_FORM_DIALOG)
 
 enum {
   SAVED,
@@ -48,20 +48,11 @@ time_or_null (AdwEntryRow *row)
   return text[0] != '\0' ? text : NULL;
 }
 
-static void
-show_problem (RpTasterDayDialog *self,
-              const char        *message)
-{
-  GtkWidget *problem = adw_message_dialog_new (GTK_WINDOW (self), _("The Taster Day Was Not Saved"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (problem));
-}
-
 static gboolean
-save (RpTasterDayDialog  *self,
-      GError            **error)
+save (RpFormDialog  *dialog,
+      GError       **error)
 {
+  RpTasterDayDialog *self = RP_TASTER_DAY_DIALOG (dialog);
   g_autoptr(RpTasterDay) day = self->day != NULL ? rp_taster_day_copy (self->day) : rp_taster_day_new ();
   RpProvider *provider = adw_combo_row_get_selected_item (self->provider_row);
   g_autofree char *date = NULL;
@@ -92,25 +83,6 @@ save (RpTasterDayDialog  *self,
   return TRUE;
 }
 
-/* The dialogue hides on close rather than going, and its response comes
- * after: a failed save shows it again with everything as typed. */
-static void
-rp_taster_day_dialog_response (AdwMessageDialog *dialog,
-                               const char       *response)
-{
-  RpTasterDayDialog *self = RP_TASTER_DAY_DIALOG (dialog);
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "save") && !save (self, &error))
-    {
-      gtk_window_present (GTK_WINDOW (self));
-      show_problem (self, error->message);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
 static void
 rp_taster_day_dialog_dispose (GObject *object)
 {
@@ -129,10 +101,11 @@ rp_taster_day_dialog_class_init (RpTasterDayDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  AdwMessageDialogClass *dialog_class = ADW_MESSAGE_DIALOG_CLASS (klass);
+  RpFormDialogClass *dialog_class = RP_FORM_DIALOG_CLASS (klass);
 
   object_class->dispose = rp_taster_day_dialog_dispose;
-  dialog_class->response = rp_taster_day_dialog_response;
+  dialog_class->save = save;
+  dialog_class->problem_heading = N_("The Taster Day Was Not Saved");
 
   /**
    * RpTasterDayDialog::saved:

@@ -10,7 +10,7 @@
 
 struct _RpTimetableActionDialog
 {
-  AdwMessageDialog   parent_instance;
+  RpFormDialog       parent_instance;
 
   RpStore           *store;
   RpTimetableAction *action;   /* as stored when the dialogue opened */
@@ -21,7 +21,7 @@ struct _RpTimetableActionDialog
   AdwComboRow       *status_row;
 };
 
-G_DEFINE_FINAL_TYPE (RpTimetableActionDialog, rp_timetable_action_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (RpTimetableActionDialog, rp_timetable_action_dialog, RP_TYPE_FORM_DIALOG)
 
 enum {
   SAVED,
@@ -31,9 +31,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean
-save (RpTimetableActionDialog  *self,
-      GError                  **error)
+save (RpFormDialog  *dialog,
+      GError       **error)
 {
+  RpTimetableActionDialog *self = RP_TIMETABLE_ACTION_DIALOG (dialog);
   g_autoptr(RpTimetableAction) action = rp_timetable_action_copy (self->action);
   g_autofree char *due = NULL;
   GError *date_error = NULL;
@@ -56,28 +57,6 @@ save (RpTimetableActionDialog  *self,
   return TRUE;
 }
 
-/* The dialogue hides on close rather than going, and its response comes
- * after: a failed save shows it again with everything as typed. */
-static void
-rp_timetable_action_dialog_response (AdwMessageDialog *dialog,
-                                     const char       *response)
-{
-  RpTimetableActionDialog *self = RP_TIMETABLE_ACTION_DIALOG (dialog);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *problem;
-
-  if (!g_str_equal (response, "save") || save (self, &error))
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  gtk_window_present (GTK_WINDOW (self));
-  problem = adw_message_dialog_new (GTK_WINDOW (self), _("The Action Was Not Saved"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (problem));
-}
-
 static void
 rp_timetable_action_dialog_dispose (GObject *object)
 {
@@ -95,10 +74,11 @@ rp_timetable_action_dialog_class_init (RpTimetableActionDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  AdwMessageDialogClass *dialog_class = ADW_MESSAGE_DIALOG_CLASS (klass);
+  RpFormDialogClass *dialog_class = RP_FORM_DIALOG_CLASS (klass);
 
   object_class->dispose = rp_timetable_action_dialog_dispose;
-  dialog_class->response = rp_timetable_action_dialog_response;
+  dialog_class->save = save;
+  dialog_class->problem_heading = N_("The Action Was Not Saved");
 
   /**
    * RpTimetableActionDialog::saved:

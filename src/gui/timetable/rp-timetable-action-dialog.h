@@ -5,12 +5,13 @@
 #include <adwaita.h>
 
 #include "rp-core.h"
+#include "rp-form-dialog.h"
 
 G_BEGIN_DECLS
 
 #define RP_TYPE_TIMETABLE_ACTION_DIALOG (rp_timetable_action_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (RpTimetableActionDialog, rp_timetable_action_dialog, RP, TIMETABLE_ACTION_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (RpTimetableActionDialog, rp_timetable_action_dialog, RP, TIMETABLE_ACTION_DIALOG, RpFormDialog)
 
 RpTimetableActionDialog *rp_timetable_action_dialog_new (GtkWindow         *parent,
                                                          RpStore           *store,
