@@ -9,6 +9,8 @@
 #include "rp-attendee-row.h"
 #include "rp-attendee-table.h"
 #include "rp-attendees-page.h"
+#include "rp-date-row.h"
+#include "rp-step-change-dialog.h"
 #include "rp-core.h"
 #include "rp-store-private.h"
 #include "rp-gui-test-util.h"
@@ -444,6 +446,92 @@ stored_step (Fixture *fixture,
   g_autoptr(RpAttendee) attendee = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme),
                                                            number, NULL);
   return rp_attendee_get_step (attendee);
+}
+
+static GtkWindow *
+find_window_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_dialog_headed (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* A jump of two steps without a reason is refused and the dialogue stays
+ * open as typed; with a reason and a date it is recorded as given. */
+static void
+test_attendees_change_step_dialog (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  RpAttendeePage *attendee_page = open_attendee (fixture, 4);
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(RpStepChange) last = NULL;
+  GtkWindow *dialog, *problem;
+  GtkWidget *step, *date, *reason;
+
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.change-step", NULL));
+  settle (fixture);
+  dialog = find_window_of_type (RP_TYPE_STEP_CHANGE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* It offers the next step, today. */
+  step = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", "Step reached");
+  date = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, NULL, NULL);
+  reason = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Reason, needed for a jump or a step back");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (step)), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "22/09/2023");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (step), 2);
+  gtk_editable_set_text (GTK_EDITABLE (date), "21/09/2023");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
+  settle (fixture);
+
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+  g_assert_true (find_window_of_type (RP_TYPE_STEP_CHANGE_DIALOG) == dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (step)), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "21/09/2023");
+  problem = find_dialog_headed ("The Step Was Not Changed");
+  g_assert_nonnull (problem);
+  gtk_window_destroy (problem);
+
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Agreed at the review");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
+  settle (fixture);
+
+  g_assert_null (find_window_of_type (RP_TYPE_STEP_CHANGE_DIALOG));
+  g_assert_cmpint (stored_step (fixture, 4), ==, 3);
+  {
+    g_autoptr(RpAttendee) attendee = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+    history = rp_store_list_step_history (fixture->store, rp_attendee_get_id (attendee), NULL);
+  }
+  last = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
+  g_assert_cmpstr (rp_step_change_get_reason (last), ==, "Agreed at the review");
+  g_assert_cmpstr (rp_step_change_get_changed_on (last), ==, "2023-09-21");
 }
 
 static void
@@ -984,6 +1072,7 @@ main (int    argc,
   ADD ("/gui/attendees/header-sorts", test_attendees_header_sorts);
   ADD ("/gui/attendees/rows-in-sight", test_attendees_rows_in_sight);
   ADD ("/gui/attendees/step-forward-and-undo", test_attendees_step_forward_and_undo);
+  ADD ("/gui/attendees/change-step-dialog", test_attendees_change_step_dialog);
   ADD ("/gui/attendees/edit-field", test_attendees_edit_field);
   ADD ("/gui/attendees/report-note-warning", test_attendees_report_note_warning);
   ADD ("/gui/attendees/close-mid-edit", test_attendees_close_mid_edit);

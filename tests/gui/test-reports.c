@@ -10,6 +10,8 @@
 #include "rp-attendees-page.h"
 #include "rp-core.h"
 #include "rp-reports-page.h"
+#include "rp-date-row.h"
+#include "rp-timetable-action-dialog.h"
 #include "rp-timetable-page.h"
 #include "rp-gui-test-util.h"
 #include "rp-test-util.h"
@@ -240,6 +242,121 @@ test_timetable_complete_and_reorder (Fixture       *fixture,
     g_autoptr(RpTimetableAction) second = g_list_model_get_item (actions, 1);
     g_assert_cmpstr (rp_timetable_action_get_owner (second), ==, "JT");
   }
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_dialog_headed (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), heading) == 0)
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static void
+on_action_saved (RpTimetableActionDialog  *dialog,
+                 RpTimetableAction        *action,
+                 RpTimetableAction       **saved)
+{
+  g_set_object (saved, action);
+}
+
+/* An action edited with a date that does not exist stays open as typed,
+ * the date marked; put right, it is saved with the date kept as ISO. */
+static void
+test_timetable_edit_keeps_what_was_typed (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  const char *activity = "Work underway with Health looking at alternative provision for 6 people attending the day centre. "
+                         "Health is looking at alternatives for example Supported Living.";
+  g_autoptr(RpTimetableAction) saved = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(RpTimetableAction) stored = NULL;
+  GtkWindow *dialog, *problem;
+  GtkWidget *timetable, *row, *owner, *due;
+
+  g_object_set (fixture->window, "area", "timetable", NULL);
+  rp_test_spin ();
+  timetable = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
+  row = find_row (timetable, activity);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (find_button_with_tooltip (row, "Edit"), "clicked");
+  rp_test_spin ();
+
+  dialog = find_toplevel (RP_TYPE_TIMETABLE_ACTION_DIALOG);
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_action_saved), &saved);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Activity"))), ==, activity);
+  owner = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Task owner");
+  due = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (owner), "PM");
+  gtk_editable_set_text (GTK_EDITABLE (due), "32/01/2024");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  rp_test_spin ();
+
+  g_assert_true (find_toplevel (RP_TYPE_TIMETABLE_ACTION_DIALOG) == dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "PM");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "32/01/2024");
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  g_assert_null (saved);
+
+  problem = find_dialog_headed ("The Action Was Not Saved");
+  g_assert_nonnull (problem);
+  gtk_window_destroy (problem);
+
+  gtk_editable_set_text (GTK_EDITABLE (due), "15/01/2024");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  rp_test_spin ();
+
+  g_assert_nonnull (saved);
+  g_assert_null (find_toplevel (RP_TYPE_TIMETABLE_ACTION_DIALOG));
+  actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  stored = g_list_model_get_item (actions, 3);
+  g_assert_cmpstr (rp_timetable_action_get_activity (stored), ==, activity);
+  g_assert_cmpstr (rp_timetable_action_get_owner (stored), ==, "PM");
+  g_assert_cmpstr (rp_timetable_action_get_due_date (stored), ==, "2024-01-15");
 }
 
 /* The dashboard's list of who needs attention is filled from a thread: it
@@ -487,6 +604,7 @@ main (int    argc,
   ADD ("/gui/reports/suppression-safe-default", test_reports_suppression_safe_default);
   ADD ("/gui/reports/export-onto-database-refused", test_reports_export_onto_database_refused);
   ADD ("/gui/timetable/complete-and-reorder", test_timetable_complete_and_reorder);
+  ADD ("/gui/timetable/edit-keeps-what-was-typed", test_timetable_edit_keeps_what_was_typed);
 #undef ADD
 
   return g_test_run ();

@@ -8,8 +8,10 @@
 
 #include "rp-attendee-picker.h"
 #include "rp-core.h"
+#include "rp-date-row.h"
 #include "rp-family-window.h"
 #include "rp-gui-test-util.h"
+#include "rp-taster-day-dialog.h"
 #include "rp-taster-days-page.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
@@ -362,8 +364,28 @@ find_dialog_headed (const char *heading)
   return NULL;
 }
 
-/* A taster day that cannot be saved (a date that does not exist) comes back
- * with everything that was typed, under a message saying why. */
+static void
+on_day_saved (RpTasterDayDialog *dialog,
+              RpTasterDay       *day,
+              RpTasterDay      **saved)
+{
+  g_set_object (saved, day);
+}
+
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  rp_test_spin ();
+}
+
+/* A taster day that cannot be saved (a date that does not exist) stays open
+ * with everything that was typed, the date marked in colour and in words,
+ * under a message saying why; put right, it saves and says so. */
 static void
 test_unsaved_day_keeps_what_was_typed (Fixture       *fixture,
                                        gconstpointer  data)
@@ -371,9 +393,15 @@ test_unsaved_day_keeps_what_was_typed (Fixture       *fixture,
   RpWindow *window = rp_window_new (NULL);
   g_autoptr(GListModel) before = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
   g_autoptr(GListModel) after = NULL;
+  g_autoptr(RpTasterDay) saved = NULL;
+  g_autoptr(GError) date_error = NULL;
+  g_autofree char *nothing = rp_date_normalise ("31/02/2024", &date_error);
   AdwMessageDialog *dialog;
   AdwMessageDialog *problem;
-  GtkWidget *page;
+  GtkWidget *page, *venue, *date;
+
+  g_assert_null (nothing);
+  g_assert_nonnull (date_error);
 
   rp_window_set_store (window, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
@@ -384,29 +412,118 @@ test_unsaved_day_keeps_what_was_typed (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (page, "taster-days.new", NULL));
   rp_test_spin ();
   dialog = find_dialog_headed ("New Taster Day");
-  g_assert_nonnull (dialog);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "venue"), "Hollybank Hall, Mill Lane");
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "date"), "31/02/2024");
+  g_assert_true (RP_IS_TASTER_DAY_DIALOG (dialog));
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_day_saved), &saved);
+  venue = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Venue");
+  date = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, "title", "Date (dd/mm/yyyy)");
+  g_assert_nonnull (venue);
+  g_assert_nonnull (date);
+  gtk_editable_set_text (GTK_EDITABLE (venue), "Hollybank Hall, Mill Lane");
+  gtk_editable_set_text (GTK_EDITABLE (date), "31/02/2024");
 
-  /* What the Save button does: respond, then the dialogue closes. */
-  adw_message_dialog_response (dialog, "save");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  rp_test_spin ();
+  click_response (dialog, "_Save");
 
   problem = find_dialog_headed ("The Taster Day Was Not Saved");
   g_assert_nonnull (problem);
-  dialog = find_dialog_headed ("New Taster Day");
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "venue")), ==, "Hollybank Hall, Mill Lane");
-  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "date")), ==, "31/02/2024");
+  g_assert_cmpstr (adw_message_dialog_get_body (problem), ==, date_error->message);
+  g_assert_true (find_dialog_headed ("New Taster Day") == dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (venue)), ==, "Hollybank Hall, Mill Lane");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "31/02/2024");
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  gtk_test_accessible_assert_property (date, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, date_error->message);
+  g_assert_null (saved);
 
   after = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
-
+  g_clear_object (&after);
   gtk_window_destroy (GTK_WINDOW (problem));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Put right, the mark goes; saved, the day is stored with its ISO date and the dialogue goes. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "28/02/2024");
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  click_response (dialog, "_Save");
+
+  g_assert_nonnull (saved);
+  g_assert_cmpint (rp_taster_day_get_id (saved), >, 0);
+  g_assert_cmpstr (rp_taster_day_get_date (saved), ==, "2024-02-28");
+  g_assert_cmpstr (rp_taster_day_get_venue (saved), ==, "Hollybank Hall, Mill Lane");
+  g_assert_null (find_dialog_headed ("New Taster Day"));
+  after = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
+
   gtk_window_destroy (GTK_WINDOW (window));
   rp_test_spin ();
+}
+
+/* The date row shows dates as people write them, keeps them as ISO, and
+ * says what is wrong in colour, on hover and to a screen reader. */
+static void
+test_date_row (Fixture       *fixture,
+               gconstpointer  data)
+{
+  RpDateRow *row = g_object_ref_sink (RP_DATE_ROW (rp_date_row_new ()));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+
+  rp_date_row_set_iso (row, "2023-09-07");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "07/09/2023");
+  rp_date_row_set_iso (row, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_null (rp_date_row_dup_iso (row, &error));
+  g_assert_no_error (error);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "1/2/2024");
+  iso = rp_date_row_dup_iso (row, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (iso, ==, "2024-02-01");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "30/02/2024");
+  g_assert_null (rp_date_row_dup_iso (row, &error));
+  g_assert_nonnull (error);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, error->message);
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message);
+
+  /* Shown a stored date again, the mark goes. */
+  rp_date_row_set_iso (row, "2024-02-29");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "29/02/2024");
+
+  g_object_unref (row);
+}
+
+/* Editing a day shows what is stored, the date as people write it. */
+static void
+test_edit_day_shows_stored_values (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GListModel) days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(RpTasterDay) mosaic = g_list_model_get_item (days, 0);
+  RpTasterDayDialog *dialog = rp_taster_day_dialog_new (NULL, fixture->store, fixture->programme, mosaic);
+  GtkWidget *date, *provider;
+
+  g_assert_cmpstr (rp_taster_day_get_date (mosaic), ==, "2023-09-27");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Edit Taster Day");
+  date = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, NULL, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "27/09/2023");
+  provider = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", "Provider");
+  g_assert_cmpstr (rp_provider_get_name (adw_combo_row_get_selected_item (ADW_COMBO_ROW (provider))), ==,
+                   rp_taster_day_get_provider_name (mosaic));
+
+  /* Closed without saving (Escape), it goes and nothing changes. */
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_spin ();
+  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Venue")), "Elsewhere");
+  gtk_window_close (GTK_WINDOW (dialog));
+  rp_test_spin ();
+  g_assert_null (find_dialog_headed ("Edit Taster Day"));
+  g_clear_object (&days);
+  days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_clear_object (&mosaic);
+  mosaic = g_list_model_get_item (days, 0);
+  g_assert_cmpstr (rp_taster_day_get_venue (mosaic), !=, "Elsewhere");
 }
 
 /* The check box in sight whose label starts with @prefix, or NULL. */
@@ -577,6 +694,8 @@ main (int    argc,
   ADD ("/gui/taster-days/large-day-filled-over-frames", test_large_day_filled_over_frames);
   ADD ("/gui/taster-days/family-sees-only-their-days", test_family_sees_only_their_days);
   ADD ("/gui/taster-days/unsaved-day-keeps-what-was-typed", test_unsaved_day_keeps_what_was_typed);
+  ADD ("/gui/taster-days/edit-day-shows-stored-values", test_edit_day_shows_stored_values);
+  ADD ("/gui/taster-days/date-row", test_date_row);
   ADD ("/gui/taster-days/book-from-a-large-programme", test_book_from_a_large_programme);
 #undef ADD
 

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "rp-attendee-page.h"
+#include "rp-date-row.h"
 #include "rp-family-window.h"
+#include "rp-step-change-dialog.h"
 #include "rp-stepper.h"
 
 #define SAVE_DELAY_MS 400
@@ -37,7 +39,7 @@ struct _RpAttendeePage
   GtkButton     *next_step_button;
   AdwEntryRow   *full_name_row;
   AdwEntryRow   *preferred_name_row;
-  AdwEntryRow   *date_of_birth_row;
+  RpDateRow     *date_of_birth_row;
   AdwEntryRow   *contact_name_row;
   AdwEntryRow   *contact_relationship_row;
   AdwEntryRow   *contact_phone_row;
@@ -46,13 +48,13 @@ struct _RpAttendeePage
   AdwEntryRow   *access_needs_row;
   AdwComboRow   *funding_row;
   AdwComboRow   *worker_row;
-  AdwEntryRow   *target_date_row;
+  RpDateRow     *target_date_row;
   GtkTextView   *case_notes_view;
   GtkTextView   *report_note_view;
   GtkLabel      *report_warning_label;
   AdwActionRow  *outcome_row;
   AdwComboRow   *provider_row;
-  AdwEntryRow   *move_date_row;
+  RpDateRow     *move_date_row;
   GtkListBox    *history_list;
   GtkListBox    *bookings_list;
 };
@@ -108,42 +110,16 @@ set_entry (AdwEntryRow *row,
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
-static void
-set_date_entry (AdwEntryRow *row,
-                const char  *iso)
-{
-  g_autofree char *text = NULL;
-
-  if (iso != NULL)
-    {
-      int year, month, day;
-
-      if (sscanf (iso, "%d-%d-%d", &year, &month, &day) == 3)
-        text = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
-    }
-
-  set_entry (row, text);
-}
-
 /* Reads a date field; a date that is not real is marked and the old value kept. */
 static const char *
-read_date (AdwEntryRow  *row,
+read_date (RpDateRow    *row,
            const char   *old_value,
            char        **storage)
 {
   g_autoptr(GError) error = NULL;
 
-  *storage = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (row)), &error);
-  if (error != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
-      return old_value;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
-  return *storage;
+  *storage = rp_date_row_dup_iso (row, &error);
+  return error != NULL ? old_value : *storage;
 }
 
 static const char *
@@ -391,7 +367,7 @@ load_attendee (RpAttendeePage *self)
   load_choices (self);
   set_entry (self->full_name_row, rp_attendee_get_full_name (attendee));
   set_entry (self->preferred_name_row, rp_attendee_get_preferred_name (attendee));
-  set_date_entry (self->date_of_birth_row, rp_attendee_get_date_of_birth (attendee));
+  rp_date_row_set_iso (self->date_of_birth_row, rp_attendee_get_date_of_birth (attendee));
   set_entry (self->contact_name_row, rp_attendee_get_contact_name (attendee));
   set_entry (self->contact_relationship_row, rp_attendee_get_contact_relationship (attendee));
   set_entry (self->contact_phone_row, rp_attendee_get_contact_phone (attendee));
@@ -400,14 +376,14 @@ load_attendee (RpAttendeePage *self)
   set_entry (self->access_needs_row, rp_attendee_get_access_needs (attendee));
   adw_combo_row_set_selected (self->funding_row, rp_attendee_get_funding (attendee));
   adw_combo_row_set_selected (self->worker_row, position_of (self->worker_ids, rp_attendee_get_worker_id (attendee)));
-  set_date_entry (self->target_date_row, rp_attendee_get_target_date (attendee));
+  rp_date_row_set_iso (self->target_date_row, rp_attendee_get_target_date (attendee));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->case_notes_view),
                             rp_attendee_get_case_notes (attendee) != NULL ? rp_attendee_get_case_notes (attendee) : "", -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_note_view),
                             rp_attendee_get_report_note (attendee) != NULL ? rp_attendee_get_report_note (attendee) : "", -1);
   adw_combo_row_set_selected (self->provider_row,
                               position_of (self->provider_ids, rp_attendee_get_moved_to_provider_id (attendee)));
-  set_date_entry (self->move_date_row, rp_attendee_get_outcome_date (attendee));
+  rp_date_row_set_iso (self->move_date_row, rp_attendee_get_outcome_date (attendee));
 
   rp_stepper_set_history (self->stepper, rp_attendee_get_step (attendee), steps);
   update_summary (self);
@@ -507,7 +483,7 @@ load_field (RpAttendeePage  *self,
       break;
 
     case RP_ATTENDEE_FIELD_DATE_OF_BIRTH:
-      set_date_entry (self->date_of_birth_row, rp_attendee_get_date_of_birth (attendee));
+      rp_date_row_set_iso (self->date_of_birth_row, rp_attendee_get_date_of_birth (attendee));
       break;
 
     case RP_ATTENDEE_FIELD_CONTACT_NAME:
@@ -553,7 +529,7 @@ load_field (RpAttendeePage  *self,
       break;
 
     case RP_ATTENDEE_FIELD_TARGET_DATE:
-      set_date_entry (self->target_date_row, rp_attendee_get_target_date (attendee));
+      rp_date_row_set_iso (self->target_date_row, rp_attendee_get_target_date (attendee));
       break;
 
     case RP_ATTENDEE_FIELD_CASE_NOTES:
@@ -982,6 +958,30 @@ on_undo_clicked (AdwToast       *toast,
   reload (self);
 }
 
+/* After a step change, from the button or the dialogue: the page shows it,
+ * and a toast offers to undo it. */
+static void
+step_recorded (RpAttendeePage *self,
+               RpStepChange   *change)
+{
+  g_autofree char *message = NULL;
+  int to_step = rp_step_change_get_to_step (change);
+  AdwToast *toast;
+
+  set_entry (self->step_note_row, NULL);
+  reload (self);
+
+  /* Translators: "Moved to step 3, Review in progress" */
+  message = g_strdup_printf (_("Moved to step %d, %s"), to_step, rp_moving_plan_step_name (to_step));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "step-change-id",
+                          g_memdup2 (&(gint64) { rp_step_change_get_id (change) }, sizeof (gint64)), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+  add_toast (self, toast);
+}
+
 static void
 record_step (RpAttendeePage *self,
              int             to_step,
@@ -991,8 +991,6 @@ record_step (RpAttendeePage *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) steps = NULL;
   g_autoptr(RpStepChange) last = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
 
   rp_attendee_page_save_now (self);
 
@@ -1004,19 +1002,7 @@ record_step (RpAttendeePage *self,
 
   steps = rp_store_list_step_history (self->store, rp_attendee_get_id (self->attendee), NULL);
   last = g_list_model_get_item (steps, g_list_model_get_n_items (steps) - 1);
-
-  set_entry (self->step_note_row, NULL);
-  reload (self);
-
-  /* Translators: "Moved to step 3, Review in progress" */
-  message = g_strdup_printf (_("Moved to step %d, %s"), to_step, rp_moving_plan_step_name (to_step));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "step-change-id",
-                          g_memdup2 (&(gint64) { rp_step_change_get_id (last) }, sizeof (gint64)), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
-  add_toast (self, toast);
+  step_recorded (self, last);
 }
 
 static void
@@ -1035,41 +1021,11 @@ next_step_action (GtkWidget  *widget,
 }
 
 static void
-on_change_step_response (AdwMessageDialog *dialog,
-                         const char       *response,
-                         RpAttendeePage   *self)
+on_step_change_saved (RpStepChangeDialog *dialog,
+                      RpStepChange       *change,
+                      RpAttendeePage     *self)
 {
-  GtkDropDown *steps = g_object_get_data (G_OBJECT (dialog), "steps");
-  GtkEditable *date_entry = g_object_get_data (G_OBJECT (dialog), "date");
-  GtkEditable *reason_entry = g_object_get_data (G_OBJECT (dialog), "reason");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *date = NULL;
-
-  if (!g_str_equal (response, "record"))
-    return;
-
-  date = rp_date_normalise (gtk_editable_get_text (date_entry), &error);
-  if (error != NULL)
-    {
-      show_message (self, error->message);
-      return;
-    }
-
-  record_step (self, gtk_drop_down_get_selected (steps) + 1, date, gtk_editable_get_text (reason_entry));
-}
-
-static GtkWidget *
-labelled (const char *label_text,
-          GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  return box;
+  step_recorded (self, change);
 }
 
 static void
@@ -1078,54 +1034,15 @@ change_step_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *dialog, *box, *steps, *date, *reason;
-  g_autofree char *today = NULL;
-  g_autofree char *body = NULL;
-  int today_day, today_month, today_year;
+  RpStepChangeDialog *dialog;
 
   if (self->attendee == NULL)
     return;
 
-  for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
-    {
-      g_autofree char *name = g_strdup_printf ("%d · %s", step, rp_moving_plan_step_name (step));
-      gtk_string_list_append (names, name);
-    }
-
-  steps = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (steps), MIN (rp_attendee_get_step (self->attendee), 5));
-
-  today = rp_store_dup_today (self->store);
-  date = gtk_entry_new ();
-  if (sscanf (today, "%d-%d-%d", &today_year, &today_month, &today_day) == 3)
-    {
-      g_autofree char *text = g_strdup_printf ("%02d/%02d/%04d", today_day, today_month, today_year);
-      gtk_editable_set_text (GTK_EDITABLE (date), text);
-    }
-  reason = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (reason), TRUE);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), labelled (_("_Step reached"), steps));
-  gtk_box_append (GTK_BOX (box), labelled (_("_Date, for example 20/09/2023"), date));
-  gtk_box_append (GTK_BOX (box), labelled (_("_Reason, needed for a jump or a step back"), reason));
-
-  body = g_strdup_printf (_("Attendee %d is at step %d. Steps usually go forward one at a time."),
-                          rp_attendee_get_number (self->attendee), rp_attendee_get_step (self->attendee));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Change Step"), body);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "steps", steps);
-  g_object_set_data (G_OBJECT (dialog), "date", date);
-  g_object_set_data (G_OBJECT (dialog), "reason", reason);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_change_step_response), self, 0);
+  /* What is typed on the page is saved first, as before any step change. */
+  rp_attendee_page_save_now (self);
+  dialog = rp_step_change_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->attendee);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_step_change_saved), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1145,7 +1062,7 @@ record_move_action (GtkWidget  *widget,
 
   rp_attendee_page_save_now (self);
 
-  date = rp_date_normalise (entry_text (self->move_date_row), &error);
+  date = rp_date_row_dup_iso (self->move_date_row, &error);
   if (error == NULL)
     rp_store_record_move (self->store, rp_attendee_get_id (self->attendee), provider_id, date, &error);
   if (error != NULL)
@@ -1328,6 +1245,7 @@ rp_attendee_page_class_init (RpAttendeePageClass *klass)
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RP_TYPE_STEPPER);
+  g_type_ensure (RP_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendee-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, heading_label);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "rp-date-row.h"
 #include "rp-new-attendee-window.h"
 
 struct _RpNewAttendeeWindow
@@ -21,7 +22,7 @@ struct _RpNewAttendeeWindow
   AdwComboRow  *funding_row;
   AdwComboRow  *worker_row;
   AdwComboRow  *step_row;
-  AdwEntryRow  *date_row;
+  RpDateRow    *date_row;
   GtkLabel     *error_label;
 };
 
@@ -62,7 +63,7 @@ create_action (GtkWidget  *widget,
       return;
     }
 
-  started = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &error);
+  started = rp_date_row_dup_iso (self->date_row, &error);
   if (error != NULL)
     {
       show_error (self, error->message);
@@ -114,6 +115,7 @@ rp_new_attendee_window_class_init (RpNewAttendeeWindowClass *klass)
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, RP_TYPE_ATTENDEE);
 
+  g_type_ensure (RP_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-new-attendee-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, number_row);
   gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, name_row);
@@ -152,7 +154,6 @@ rp_new_attendee_window_new (GtkWindow   *parent,
   g_autofree char *next = NULL;
   g_autofree char *today = NULL;
   gint64 none = 0;
-  int year, month, day;
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
   g_return_val_if_fail (RP_IS_PROGRAMME (programme), NULL);
@@ -192,11 +193,7 @@ rp_new_attendee_window_new (GtkWindow   *parent,
   adw_combo_row_set_model (self->step_row, G_LIST_MODEL (steps));
 
   today = rp_store_dup_today (store);
-  if (sscanf (today, "%d-%d-%d", &year, &month, &day) == 3)
-    {
-      g_autofree char *text = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
-    }
+  rp_date_row_set_iso (self->date_row, today);
 
   /* Typing starts with the name: the number is already suggested. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "rp-count-row.h"
+#include "rp-date-row.h"
 #include "rp-file-chooser.h"
 #include "rp-reports-page.h"
 #include "rp-step-chart.h"
@@ -27,8 +28,8 @@ struct _RpReportsPage
   RpCountRow   *asc_row;
   RpCountRow   *health_row;
   RpCountRow   *no_worker_row;
-  AdwEntryRow  *as_of_row;
-  AdwEntryRow  *compare_row;
+  RpDateRow    *as_of_row;
+  RpDateRow    *compare_row;
   AdwEntryRow  *marking_row;
   GtkSwitch    *include_moved_switch;
   GtkSwitch    *suppress_switch;
@@ -393,13 +394,8 @@ rp_reports_page_refresh (RpAreaPage *page)
   if (store != NULL && gtk_editable_get_text (GTK_EDITABLE (self->as_of_row))[0] == '\0')
     {
       g_autofree char *today = rp_store_dup_today (store);
-      int year, month, day;
 
-      if (sscanf (today, "%d-%d-%d", &year, &month, &day) == 3)
-        {
-          g_autofree char *text = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
-          gtk_editable_set_text (GTK_EDITABLE (self->as_of_row), text);
-        }
+      rp_date_row_set_iso (self->as_of_row, today);
     }
 
   adw_action_row_set_subtitle (self->name_row, programme != NULL ? rp_programme_get_name (programme) : "");
@@ -582,9 +578,9 @@ build_report (RpReportsPage *self,
   if (store == NULL || programme == NULL)
     return NULL;
 
-  as_of = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (self->as_of_row)), &error);
+  as_of = rp_date_row_dup_iso (self->as_of_row, &error);
   if (error == NULL)
-    compare_with = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (self->compare_row)), &error);
+    compare_with = rp_date_row_dup_iso (self->compare_row, &error);
   if (error != NULL)
     {
       show_problem (self, _("The Date Is Not Right"), error->message);
@@ -1003,6 +999,7 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
 
   g_type_ensure (RP_TYPE_COUNT_ROW);
   g_type_ensure (RP_TYPE_STEP_CHART);
+  g_type_ensure (RP_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/reports/rp-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, title_row);

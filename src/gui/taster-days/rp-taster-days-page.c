@@ -8,6 +8,7 @@
 #include "rp-attendee-picker.h"
 #include "rp-file-chooser.h"
 #include "rp-providers-window.h"
+#include "rp-taster-day-dialog.h"
 #include "rp-taster-days-page.h"
 
 struct _RpTasterDaysPage
@@ -71,17 +72,6 @@ entry_with (const char *text)
   return entry;
 }
 
-static char *
-uk_date (const char *iso)
-{
-  int year, month, day;
-
-  if (iso == NULL || sscanf (iso, "%d-%d-%d", &year, &month, &day) != 3)
-    return NULL;
-
-  return g_strdup_printf ("%02d/%02d/%04d", day, month, year);
-}
-
 static const char *
 text_of (GtkWidget *entry)
 {
@@ -99,107 +89,15 @@ time_or_null (GtkWidget *entry)
 
 /* Taster day dialogue --------------------------------------------------------------- */
 
-static void present_day_dialog (RpTasterDaysPage *self,
-                                RpTasterDay      *day,
-                                const char       *typed_date);
-
-static void
-on_day_response (AdwMessageDialog *dialog,
-                 const char       *response,
-                 RpTasterDaysPage *self)
-{
-  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  RpTasterDay *original = g_object_get_data (G_OBJECT (dialog), "day");
-  GArray *providers = g_object_get_data (G_OBJECT (dialog), "providers");
-  guint provider = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "provider"));
-  g_autoptr(RpTasterDay) day = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *date = NULL;
-  const char *places_text = text_of (g_object_get_data (G_OBJECT (dialog), "places"));
-
-  if (!g_str_equal (response, "save"))
-    return;
-
-  day = original != NULL ? rp_taster_day_copy (original) : rp_taster_day_new ();
-  if (original == NULL)
-    rp_taster_day_set_programme_id (day, rp_programme_get_id (rp_area_page_get_programme (RP_AREA_PAGE (self))));
-
-  rp_taster_day_set_provider_id (day, provider < providers->len ? g_array_index (providers, gint64, provider) : 0);
-  rp_taster_day_set_start_time (day, time_or_null (g_object_get_data (G_OBJECT (dialog), "start")));
-  rp_taster_day_set_end_time (day, time_or_null (g_object_get_data (G_OBJECT (dialog), "end")));
-  rp_taster_day_set_venue (day, text_of (g_object_get_data (G_OBJECT (dialog), "venue")));
-  rp_taster_day_set_places (day, places_text[0] != '\0' ? (int) g_ascii_strtoll (places_text, NULL, 10) : 0);
-
-  date = rp_date_normalise (text_of (g_object_get_data (G_OBJECT (dialog), "date")), &error);
-  if (error == NULL)
-    {
-      rp_taster_day_set_date (day, date);
-      if (rp_taster_day_get_id (day) > 0)
-        rp_store_save_taster_day (store, day, &error);
-      else
-        rp_store_add_taster_day (store, day, &error);
-    }
-
-  if (error != NULL)
-    {
-      /* The dialogue closed with the click: open it again with everything as typed. */
-      present_day_dialog (self, day, text_of (g_object_get_data (G_OBJECT (dialog), "date")));
-      show_message (self, _("The Taster Day Was Not Saved"), error->message);
-    }
-}
-
 static void
 present_day_dialog (RpTasterDaysPage *self,
-                    RpTasterDay      *day,
-                    const char       *typed_date)
+                    RpTasterDay      *day)
 {
-  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  g_autoptr(GListModel) providers = rp_store_list_providers (store, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *date = typed_date != NULL ? g_strdup (typed_date)
-                         : day != NULL ? uk_date (rp_taster_day_get_date (day)) : NULL;
-  gboolean is_new = day == NULL || rp_taster_day_get_id (day) == 0;
-  g_autofree char *places = day != NULL && rp_taster_day_get_places (day) > 0
-                            ? g_strdup_printf ("%d", rp_taster_day_get_places (day)) : NULL;
-  GtkWidget *dialog, *grid, *provider;
-  guint selected = 0;
+  RpTasterDayDialog *dialog = rp_taster_day_dialog_new (parent_window (self),
+                                                        rp_area_page_get_store (RP_AREA_PAGE (self)),
+                                                        rp_area_page_get_programme (RP_AREA_PAGE (self)),
+                                                        day);
 
-  for (guint i = 0; providers != NULL && i < g_list_model_get_n_items (providers); i++)
-    {
-      g_autoptr(RpProvider) p = g_list_model_get_item (providers, i);
-      gint64 id = rp_provider_get_id (p);
-
-      gtk_string_list_append (names, rp_provider_get_name (p));
-      g_array_append_val (ids, id);
-      if (day != NULL && id == rp_taster_day_get_provider_id (day))
-        selected = i;
-    }
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  provider = add_field (grid, 0, _("_Provider"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (provider), selected);
-
-  dialog = adw_message_dialog_new (parent_window (self), is_new ? _("New Taster Day") : _("Edit Taster Day"),
-                                   _("Leave the date empty while it is to be confirmed. Times are on the 24-hour clock, for example 10:00."));
-  g_object_set_data (G_OBJECT (dialog), "provider", provider);
-  g_object_set_data (G_OBJECT (dialog), "date", add_field (grid, 1, _("_Date"), entry_with (date)));
-  g_object_set_data (G_OBJECT (dialog), "start", add_field (grid, 2, _("_Starts at"), entry_with (day != NULL ? rp_taster_day_get_start_time (day) : "10:00")));
-  g_object_set_data (G_OBJECT (dialog), "end", add_field (grid, 3, _("_Ends at"), entry_with (day != NULL ? rp_taster_day_get_end_time (day) : "14:00")));
-  g_object_set_data (G_OBJECT (dialog), "venue", add_field (grid, 4, _("_Venue"), entry_with (day != NULL ? rp_taster_day_get_venue (day) : NULL)));
-  g_object_set_data (G_OBJECT (dialog), "places", add_field (grid, 5, _("P_laces (empty for no limit)"), entry_with (places)));
-  g_object_set_data_full (G_OBJECT (dialog), "providers", ids, (GDestroyNotify) g_array_unref);
-  if (day != NULL)
-    g_object_set_data_full (G_OBJECT (dialog), "day", g_object_ref (day), g_object_unref);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_day_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -489,7 +387,7 @@ static void
 on_edit_day_clicked (GtkButton        *button,
                      RpTasterDaysPage *self)
 {
-  present_day_dialog (self, g_object_get_data (G_OBJECT (button), "day"), NULL);
+  present_day_dialog (self, g_object_get_data (G_OBJECT (button), "day"));
 }
 
 static void
@@ -876,7 +774,7 @@ new_action (GtkWidget  *widget,
   RpTasterDaysPage *self = RP_TASTER_DAYS_PAGE (widget);
 
   if (rp_area_page_get_store (RP_AREA_PAGE (self)) != NULL)
-    present_day_dialog (self, NULL, NULL);
+    present_day_dialog (self, NULL);
 }
 
 static void

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-date-row.h"
+#include "rp-timetable-action-dialog.h"
 #include "rp-timetable-page.h"
 
 struct _RpTimetablePage
@@ -16,7 +18,7 @@ struct _RpTimetablePage
   AdwPreferencesGroup *actions_group;
   AdwEntryRow         *activity_row;
   AdwEntryRow         *owner_row;
-  AdwEntryRow         *due_row;
+  RpDateRow           *due_row;
   GtkLabel            *error_label;
 };
 
@@ -102,94 +104,20 @@ on_down_clicked (GtkButton       *button,
 }
 
 static void
-on_edit_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  RpTimetablePage  *self)
-{
-  RpTimetableAction *stored = g_object_get_data (G_OBJECT (dialog), "action");
-  g_autoptr(RpTimetableAction) action = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *due = NULL;
-
-  if (!g_str_equal (response, "save"))
-    return;
-
-  due = rp_date_normalise (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "due")), &error);
-  if (error != NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  action = rp_timetable_action_copy (stored);
-  rp_timetable_action_set_activity (action, gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "activity")));
-  rp_timetable_action_set_owner (action, gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "owner")));
-  rp_timetable_action_set_due_date (action, due);
-  rp_timetable_action_set_status (action, gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "status")));
-  save_action (self, action);
-}
-
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label_text,
-                const char *text)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-  return entry;
-}
-
-static void
 on_edit_clicked (GtkButton       *button,
                  RpTimetablePage *self)
 {
   RpTimetableAction *action = row_action (GTK_WIDGET (button));
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  g_autofree char *due = NULL;
-  GtkWidget *dialog, *box, *status, *status_label;
+  RpTimetableActionDialog *dialog;
 
   if (action == NULL)
     return;
 
-  for (int i = RP_ACTION_NOT_STARTED; i <= RP_ACTION_COMPLETED; i++)
-    gtk_string_list_append (statuses, rp_action_status_get_label (i));
-
-  if (rp_timetable_action_get_due_date (action) != NULL)
-    {
-      int year, month, day;
-
-      if (sscanf (rp_timetable_action_get_due_date (action), "%d-%d-%d", &year, &month, &day) == 3)
-        due = g_strdup_printf ("%02d/%02d/%04d", day, month, year);
-    }
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Edit Action"), NULL);
-  g_object_set_data (G_OBJECT (dialog), "activity", labelled_entry (box, _("_Activity"), rp_timetable_action_get_activity (action)));
-  g_object_set_data (G_OBJECT (dialog), "owner", labelled_entry (box, _("Task _owner"), rp_timetable_action_get_owner (action)));
-  g_object_set_data (G_OBJECT (dialog), "due", labelled_entry (box, _("_Due date, or empty if there is none"), due));
-
-  status = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), rp_timetable_action_get_status (action));
-  status_label = gtk_label_new_with_mnemonic (_("_Status"));
-  gtk_label_set_xalign (GTK_LABEL (status_label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (status_label), status);
-  gtk_box_append (GTK_BOX (box), status_label);
-  gtk_box_append (GTK_BOX (box), status);
-  g_object_set_data (G_OBJECT (dialog), "status", status);
-  g_object_set_data_full (G_OBJECT (dialog), "action", g_object_ref (action), g_object_unref);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_response), self, 0);
+  /* The dialogue saves, and keeps itself open on a refusal; a saved
+   * change is shown when the store announces it. */
+  show_error (self, NULL);
+  dialog = rp_timetable_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                           rp_area_page_get_store (RP_AREA_PAGE (self)), action);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -309,7 +237,7 @@ add_action (GtkWidget  *widget,
   if (store == NULL || programme == NULL)
     return;
 
-  due = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), &error);
+  due = rp_date_row_dup_iso (self->due_row, &error);
   actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
 
   rp_timetable_action_set_programme_id (action, rp_programme_get_id (programme));
@@ -349,6 +277,7 @@ rp_timetable_page_class_init (RpTimetablePageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = rp_timetable_page_dispose;
   page_class->refresh = rp_timetable_page_refresh;
 
+  g_type_ensure (RP_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/timetable/rp-timetable-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, actions_group);
   gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, activity_row);

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-form-dialog.h: a message dialogue holding a form, kept open as typed when its save is refused */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RP_TYPE_FORM_DIALOG (rp_form_dialog_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (RpFormDialog, rp_form_dialog, RP, FORM_DIALOG, AdwMessageDialog)
+
+struct _RpFormDialogClass
+{
+  AdwMessageDialogClass parent_class;
+
+  /* The heading over a refusal, such as "The Taster Day Was Not Saved", marked for translation. */
+  const char *problem_heading;
+
+  /* Writes the form; on success the subclass emits its "saved" signal. */
+  gboolean (* save) (RpFormDialog  *self,
+                     GError       **error);
+};
+
+G_END_DECLS

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-timetable-action-dialog.c: edits one action on the timetable */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rp-date-row.h"
+#include "rp-timetable-action-dialog.h"
+
+struct _RpTimetableActionDialog
+{
+  RpFormDialog       parent_instance;
+
+  RpStore           *store;
+  RpTimetableAction *action;   /* as stored when the dialogue opened */
+
+  AdwEntryRow       *activity_row;
+  AdwEntryRow       *owner_row;
+  RpDateRow         *due_row;
+  AdwComboRow       *status_row;
+};
+
+G_DEFINE_FINAL_TYPE (RpTimetableActionDialog, rp_timetable_action_dialog, RP_TYPE_FORM_DIALOG)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+save (RpFormDialog  *dialog,
+      GError       **error)
+{
+  RpTimetableActionDialog *self = RP_TIMETABLE_ACTION_DIALOG (dialog);
+  g_autoptr(RpTimetableAction) action = rp_timetable_action_copy (self->action);
+  g_autofree char *due = NULL;
+  GError *date_error = NULL;
+
+  due = rp_date_row_dup_iso (self->due_row, &date_error);
+  if (date_error != NULL)
+    {
+      g_propagate_error (error, date_error);
+      return FALSE;
+    }
+
+  rp_timetable_action_set_activity (action, gtk_editable_get_text (GTK_EDITABLE (self->activity_row)));
+  rp_timetable_action_set_owner (action, gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
+  rp_timetable_action_set_due_date (action, due);
+  rp_timetable_action_set_status (action, adw_combo_row_get_selected (self->status_row));
+  if (!rp_store_save_action (self->store, action, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[SAVED], 0, action);
+  return TRUE;
+}
+
+static void
+rp_timetable_action_dialog_dispose (GObject *object)
+{
+  RpTimetableActionDialog *self = RP_TIMETABLE_ACTION_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->action);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_TIMETABLE_ACTION_DIALOG);
+
+  G_OBJECT_CLASS (rp_timetable_action_dialog_parent_class)->dispose (object);
+}
+
+static void
+rp_timetable_action_dialog_class_init (RpTimetableActionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RpFormDialogClass *dialog_class = RP_FORM_DIALOG_CLASS (klass);
+
+  object_class->dispose = rp_timetable_action_dialog_dispose;
+  dialog_class->save = save;
+  dialog_class->problem_heading = N_("The Action Was Not Saved");
+
+  /**
+   * RpTimetableActionDialog::saved:
+   * @action: the action as now stored
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, RP_TYPE_TIMETABLE_ACTION);
+
+  g_type_ensure (RP_TYPE_DATE_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/timetable/rp-timetable-action-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, activity_row);
+  gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, due_row);
+  gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, status_row);
+}
+
+static void
+rp_timetable_action_dialog_init (RpTimetableActionDialog *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int i = RP_ACTION_NOT_STARTED; i <= RP_ACTION_COMPLETED; i++)
+    gtk_string_list_append (statuses, rp_action_status_get_label (i));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+}
+
+RpTimetableActionDialog *
+rp_timetable_action_dialog_new (GtkWindow         *parent,
+                                RpStore           *store,
+                                RpTimetableAction *action)
+{
+  RpTimetableActionDialog *self;
+  const char *owner;
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (RP_IS_TIMETABLE_ACTION (action), NULL);
+
+  self = g_object_new (RP_TYPE_TIMETABLE_ACTION_DIALOG, "transient-for", parent, "modal", parent != NULL, NULL);
+  self->store = g_object_ref (store);
+  self->action = g_object_ref (action);
+
+  owner = rp_timetable_action_get_owner (action);
+  gtk_editable_set_text (GTK_EDITABLE (self->activity_row), rp_timetable_action_get_activity (action));
+  gtk_editable_set_text (GTK_EDITABLE (self->owner_row), owner != NULL ? owner : "");
+  rp_date_row_set_iso (self->due_row, rp_timetable_action_get_due_date (action));
+  adw_combo_row_set_selected (self->status_row, rp_timetable_action_get_status (action));
+
+  return self;
+}
