@@ -65,6 +65,7 @@ gboolean     rp_store_path_needs_local_copy  (const char        *path);
 gboolean     rp_store_path_is_portal         (const char        *path);
 char        *rp_store_make_local_copy        (const char        *path,
                                               GError           **error);
+void         rp_store_prepare_safeguards     (void);
 RpStore     *rp_store_open                   (const char        *path,
                                               RpStoreOpenFlags   flags,
                                               GError           **error);

@@ -675,6 +675,26 @@ reference_triggers (GError **error)
   return triggers;
 }
 
+static gpointer
+prepare_safeguards_in_thread (gpointer data)
+{
+  reference_triggers (NULL);
+  return NULL;
+}
+
+/**
+ * rp_store_prepare_safeguards:
+ *
+ * Builds, in a thread of its own, what every open for writing compares the
+ * file's safeguards with, so that an application can have it ready while
+ * it starts up, and its first open does not wait for it.
+ */
+void
+rp_store_prepare_safeguards (void)
+{
+  g_thread_unref (g_thread_new ("rp-safeguards", prepare_safeguards_in_thread, NULL));
+}
+
 static void
 trigger_problem_free (RpTriggerProblem *problem)
 {

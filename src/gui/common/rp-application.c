@@ -128,6 +128,9 @@ rp_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
 
+  /* Ready on the second core while GTK starts on the first. */
+  rp_store_prepare_safeguards ();
+
   G_APPLICATION_CLASS (rp_application_parent_class)->startup (application);
 
   self->settings = g_settings_new (APP_ID);
