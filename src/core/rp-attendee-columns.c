@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "rp-attendee.h"
+#include "rp-attendee-field.h"
 #include "rp-attendee-columns.h"
 #include "rp-csv.h"
 #include "rp-moving-plan.h"
@@ -19,10 +20,11 @@ typedef char *(*FormatFunc) (RpAttendee *attendee,
 
 typedef struct
 {
-  const char    *heading;   /* as the file writes it, never translated */
-  RpImportField  field;     /* what an import reads; IGNORE for a column only people read */
-  gboolean       personal;  /* written only with every field */
-  FormatFunc     format;
+  const char      *heading;   /* as the file writes it, never translated */
+  RpImportField    field;     /* what an import reads; IGNORE for a column only people read */
+  gboolean         personal;  /* written only with every field */
+  FormatFunc       format;    /* NULL: the attendee's text field @text, as it is */
+  RpAttendeeField  text;
 } Column;
 
 static char *
@@ -76,48 +78,6 @@ format_outcome (RpAttendee *attendee,
   return g_strdup (rp_outcome_to_string (rp_attendee_get_outcome (attendee)));
 }
 
-static char *
-format_full_name (RpAttendee *attendee,
-                  GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_full_name (attendee));
-}
-
-static char *
-format_preferred_name (RpAttendee *attendee,
-                       GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_preferred_name (attendee));
-}
-
-static char *
-format_date_of_birth (RpAttendee *attendee,
-                      GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_date_of_birth (attendee));
-}
-
-static char *
-format_contact_name (RpAttendee *attendee,
-                     GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_contact_name (attendee));
-}
-
-static char *
-format_contact_relationship (RpAttendee *attendee,
-                             GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_contact_relationship (attendee));
-}
-
-static char *
-format_contact_phone (RpAttendee *attendee,
-                      GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_contact_phone (attendee));
-}
-
 /* Untranslated, as the import reads "yes" and "no" in any language. */
 static char *
 format_wheelchair_user (RpAttendee *attendee,
@@ -133,27 +93,6 @@ format_transport_needed (RpAttendee *attendee,
   return g_strdup (rp_attendee_get_transport_needed (attendee) ? "yes" : "no");
 }
 
-static char *
-format_access_needs (RpAttendee *attendee,
-                     GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_access_needs (attendee));
-}
-
-static char *
-format_report_note (RpAttendee *attendee,
-                    GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_report_note (attendee));
-}
-
-static char *
-format_case_notes (RpAttendee *attendee,
-                   GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_case_notes (attendee));
-}
-
 /* In the order of the file; the personal columns come after the others. */
 static const Column columns[] = {
   { "attendee_no",          RP_IMPORT_FIELD_NUMBER,               FALSE, format_number },
@@ -163,17 +102,17 @@ static const Column columns[] = {
   { "worker",               RP_IMPORT_FIELD_WORKER,               FALSE, format_worker },
   { "target_moving_date",   RP_IMPORT_FIELD_TARGET_DATE,          FALSE, format_target_date },
   { "outcome",              RP_IMPORT_FIELD_OUTCOME,              FALSE, format_outcome },
-  { "full_name",            RP_IMPORT_FIELD_FULL_NAME,            TRUE,  format_full_name },
-  { "preferred_name",       RP_IMPORT_FIELD_PREFERRED_NAME,       TRUE,  format_preferred_name },
-  { "date_of_birth",        RP_IMPORT_FIELD_DATE_OF_BIRTH,        TRUE,  format_date_of_birth },
-  { "contact_name",         RP_IMPORT_FIELD_CONTACT_NAME,         TRUE,  format_contact_name },
-  { "contact_relationship", RP_IMPORT_FIELD_CONTACT_RELATIONSHIP, TRUE,  format_contact_relationship },
-  { "contact_phone",        RP_IMPORT_FIELD_CONTACT_PHONE,        TRUE,  format_contact_phone },
+  { "full_name",            RP_IMPORT_FIELD_FULL_NAME,            TRUE,  NULL, RP_ATTENDEE_FIELD_FULL_NAME },
+  { "preferred_name",       RP_IMPORT_FIELD_PREFERRED_NAME,       TRUE,  NULL, RP_ATTENDEE_FIELD_PREFERRED_NAME },
+  { "date_of_birth",        RP_IMPORT_FIELD_DATE_OF_BIRTH,        TRUE,  NULL, RP_ATTENDEE_FIELD_DATE_OF_BIRTH },
+  { "contact_name",         RP_IMPORT_FIELD_CONTACT_NAME,         TRUE,  NULL, RP_ATTENDEE_FIELD_CONTACT_NAME },
+  { "contact_relationship", RP_IMPORT_FIELD_CONTACT_RELATIONSHIP, TRUE,  NULL, RP_ATTENDEE_FIELD_CONTACT_RELATIONSHIP },
+  { "contact_phone",        RP_IMPORT_FIELD_CONTACT_PHONE,        TRUE,  NULL, RP_ATTENDEE_FIELD_CONTACT_PHONE },
   { "wheelchair_user",      RP_IMPORT_FIELD_WHEELCHAIR_USER,      TRUE,  format_wheelchair_user },
   { "transport_needed",     RP_IMPORT_FIELD_TRANSPORT_NEEDED,     TRUE,  format_transport_needed },
-  { "access_needs",         RP_IMPORT_FIELD_ACCESS_NEEDS,         TRUE,  format_access_needs },
-  { "report_note",          RP_IMPORT_FIELD_REPORT_NOTE,          TRUE,  format_report_note },
-  { "case_notes",           RP_IMPORT_FIELD_CASE_NOTES,           TRUE,  format_case_notes },
+  { "access_needs",         RP_IMPORT_FIELD_ACCESS_NEEDS,         TRUE,  NULL, RP_ATTENDEE_FIELD_ACCESS_NEEDS },
+  { "report_note",          RP_IMPORT_FIELD_REPORT_NOTE,          TRUE,  NULL, RP_ATTENDEE_FIELD_REPORT_NOTE },
+  { "case_notes",           RP_IMPORT_FIELD_CASE_NOTES,           TRUE,  NULL, RP_ATTENDEE_FIELD_CASE_NOTES },
 };
 
 /* Every field an import reads has a column, and only one. */
@@ -275,7 +214,8 @@ rp_attendee_columns_to_csv (GListModel *attendees,
       g_ptr_array_set_size (cells, 0);
       for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
         if (personal || !columns[i].personal)
-          g_ptr_array_add (cells, columns[i].format (attendee, initials));
+          g_ptr_array_add (cells, columns[i].format != NULL ? columns[i].format (attendee, initials)
+                                  : g_strdup (rp_attendee_get_text_field (attendee, columns[i].text)));
       rp_csv_append_row (out, (const char * const *) cells->pdata, n_columns);
     }
 

@@ -74,6 +74,22 @@ rp_attendee_field_get_label (RpAttendeeField field)
 }
 
 /**
+ * rp_attendee_get_text_field:
+ * @field: a field held as text, such as %RP_ATTENDEE_FIELD_CONTACT_PHONE
+ *
+ * Returns: (transfer none) (nullable): the field's text
+ */
+const char *
+rp_attendee_get_text_field (RpAttendee      *attendee,
+                            RpAttendeeField  field)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), NULL);
+  g_return_val_if_fail (field < RP_ATTENDEE_N_FIELDS && fields[field].get_text != NULL, NULL);
+
+  return fields[field].get_text (attendee);
+}
+
+/**
  * rp_attendee_dup_field:
  *
  * Returns: (transfer full): the value of @field in @attendee

@@ -36,6 +36,8 @@ typedef enum
 const char *rp_attendee_field_get_name   (RpAttendeeField  field);  /* "contact_phone", as the audit trail */
 const char *rp_attendee_field_get_label  (RpAttendeeField  field);  /* "phone number", for a sentence */
 const GVariantType *rp_attendee_field_get_value_type (RpAttendeeField field);
+const char *rp_attendee_get_text_field   (RpAttendee      *attendee,
+                                          RpAttendeeField  field);
 GVariant   *rp_attendee_dup_field        (RpAttendee      *attendee,
                                           RpAttendeeField  field);
 void        rp_attendee_set_field        (RpAttendee      *attendee,
