@@ -7,7 +7,7 @@
 
 #include "bench-first-frame.h"
 #include "rp-application.h"
-#include "rp-attendees-page.h"
+#include "rp-attendee-list-page.h"
 #include "rp-taster-days-page.h"
 #include "rp-window.h"
 
@@ -55,8 +55,8 @@ shows_attendees (GtkWindow *window)
       g_strcmp0 (rp_window_get_area (RP_WINDOW (window)), "attendees") != 0)
     return FALSE;
 
-  page = find_widget (GTK_WIDGET (window), RP_TYPE_ATTENDEES_PAGE);
-  return page != NULL && g_list_model_get_n_items (G_LIST_MODEL (rp_attendees_page_get_list (RP_ATTENDEES_PAGE (page)))) > 0;
+  page = find_widget (GTK_WIDGET (window), RP_TYPE_ATTENDEE_LIST_PAGE);
+  return page != NULL && g_list_model_get_n_items (G_LIST_MODEL (rp_attendee_list_page_get_list (RP_ATTENDEE_LIST_PAGE (page)))) > 0;
 }
 
 /* The page's refresh, timed; the app itself has no benchmark hook. */

@@ -10,7 +10,7 @@
 
 #include "bench-common.h"
 #include "rp-attendee-table.h"
-#include "rp-attendees-page.h"
+#include "rp-attendee-list-page.h"
 #include "rp-core.h"
 
 #define RUNS 5
@@ -179,11 +179,11 @@ on_paint (GdkFrameClock *clock,
 static void
 measure_change (Change          *change,
                 int              run,
-                RpAttendeesPage *page,
-                void           (*act) (RpAttendeesPage *page, gconstpointer data),
+                RpAttendeeListPage *page,
+                void           (*act) (RpAttendeeListPage *page, gconstpointer data),
                 gconstpointer    data)
 {
-  RpAttendeeList *list = rp_attendees_page_get_list (page);
+  RpAttendeeList *list = rp_attendee_list_page_get_list (page);
   gint64 start = g_get_monotonic_time ();
   gint64 poll_start = poll_us;
   gint64 deadline = start + 60 * G_USEC_PER_SEC;
@@ -230,32 +230,32 @@ report_change (Change *change)
 }
 
 static void
-sort_by (RpAttendeesPage *page,
+sort_by (RpAttendeeListPage *page,
          gconstpointer    data)
 {
   const char *spec = data;
 
   /* "-step" is descending. */
-  rp_attendees_page_sort_by (page, spec[0] == '-' ? spec + 1 : spec,
+  rp_attendee_list_page_sort_by (page, spec[0] == '-' ? spec + 1 : spec,
                              spec[0] == '-' ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
 static void
-set_step (RpAttendeesPage *page,
+set_step (RpAttendeeListPage *page,
           gconstpointer    data)
 {
-  g_object_set (rp_attendees_page_get_filter (page), "step", GPOINTER_TO_INT (data), NULL);
+  g_object_set (rp_attendee_list_page_get_filter (page), "step", GPOINTER_TO_INT (data), NULL);
 }
 
 static void
-set_search (RpAttendeesPage *page,
+set_search (RpAttendeeListPage *page,
             gconstpointer    data)
 {
-  g_object_set (rp_attendees_page_get_filter (page), "search", (const char *) data, NULL);
+  g_object_set (rp_attendee_list_page_get_filter (page), "search", (const char *) data, NULL);
 }
 
 static void
-nothing (RpAttendeesPage *page,
+nothing (RpAttendeeListPage *page,
          gconstpointer    data)
 {
 }
@@ -316,7 +316,7 @@ main (int    argc,
     {
       g_autoptr(GListModel) list = NULL;
       GtkWidget *window = gtk_window_new ();
-      RpAttendeesPage *page;
+      RpAttendeeListPage *page;
       gint64 start;
       double built_ms;
 
@@ -328,7 +328,7 @@ main (int    argc,
 
       /* Building the page is one block of main-thread work before the loop runs. */
       start = g_get_monotonic_time ();
-      page = g_object_new (RP_TYPE_ATTENDEES_PAGE, "store", store, "programme", programme, NULL);
+      page = g_object_new (RP_TYPE_ATTENDEE_LIST_PAGE, "store", store, "programme", programme, NULL);
       gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
       gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
       gtk_window_present (GTK_WINDOW (window));

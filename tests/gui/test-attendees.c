@@ -5,10 +5,10 @@
 
 #include <adwaita.h>
 
-#include "rp-attendee-page.h"
+#include "rp-attendee-detail-page.h"
 #include "rp-attendee-row.h"
 #include "rp-attendee-table.h"
-#include "rp-attendees-page.h"
+#include "rp-attendee-list-page.h"
 #include "rp-date-row.h"
 #include "rp-step-change-dialog.h"
 #include "rp-core.h"
@@ -23,7 +23,7 @@ typedef struct
   RpStore         *store;
   RpProgramme     *programme;
   RpWindow        *window;
-  RpAttendeesPage *page;
+  RpAttendeeListPage *page;
 } Fixture;
 
 /* Runs the main loop until @done is true, for five seconds at most. */
@@ -44,7 +44,7 @@ spin_until (gboolean (*done) (Fixture *), Fixture *fixture)
 static gboolean
 list_settled (Fixture *fixture)
 {
-  return !rp_attendee_list_get_busy (rp_attendees_page_get_list (fixture->page));
+  return !rp_attendee_list_get_busy (rp_attendee_list_page_get_list (fixture->page));
 }
 
 /* The list reads, filters and sorts in a thread: waits for its answer. */
@@ -78,12 +78,12 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   rp_test_spin ();
 
-  fixture->page = RP_ATTENDEES_PAGE (rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE, NULL, NULL));
+  fixture->page = RP_ATTENDEE_LIST_PAGE (rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEE_LIST_PAGE, NULL, NULL));
   g_assert_nonnull (fixture->page);
   /* The attendee's page is made when one is first opened. */
-  g_assert_null (rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_ATTENDEE_PAGE, NULL, NULL));
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_ATTENDEE_DETAIL_PAGE, NULL, NULL));
   settle (fixture);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rp_attendees_page_get_list (fixture->page))), ==, 19);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rp_attendee_list_page_get_list (fixture->page))), ==, 19);
 }
 
 static void
@@ -101,7 +101,7 @@ fixture_tear_down (Fixture       *fixture,
 static guint
 shown (Fixture *fixture)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (rp_attendees_page_get_list (fixture->page)));
+  return g_list_model_get_n_items (G_LIST_MODEL (rp_attendee_list_page_get_list (fixture->page)));
 }
 
 static gboolean
@@ -114,7 +114,7 @@ static int
 number_at (Fixture *fixture,
            guint    position)
 {
-  return rp_attendee_get_number (rp_attendee_list_get_attendee (rp_attendees_page_get_list (fixture->page), position));
+  return rp_attendee_get_number (rp_attendee_list_get_attendee (rp_attendee_list_page_get_list (fixture->page), position));
 }
 
 static void
@@ -141,12 +141,12 @@ test_attendees_filter_and_search (Fixture       *fixture,
   g_assert_cmpuint (shown (fixture), ==, 6);
   for (guint i = 0; i < 6; i++)
     {
-      g_autoptr(RpAttendeeListRow) row = g_list_model_get_item (G_LIST_MODEL (rp_attendees_page_get_list (fixture->page)), i);
+      g_autoptr(RpAttendeeListRow) row = g_list_model_get_item (G_LIST_MODEL (rp_attendee_list_page_get_list (fixture->page)), i);
       g_assert_cmpint (rp_attendee_get_step (rp_attendee_list_row_get_attendee (row)), ==, 4);
     }
 
   /* The status filter on top: four of them are Health. */
-  g_object_set (rp_attendees_page_get_filter (fixture->page), "funding", (int) RP_FUNDING_HEALTH, NULL);
+  g_object_set (rp_attendee_list_page_get_filter (fixture->page), "funding", (int) RP_FUNDING_HEALTH, NULL);
   settle (fixture);
   g_assert_cmpuint (shown (fixture), ==, 4);
 
@@ -164,12 +164,12 @@ test_attendees_sort (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *column = NULL;
 
-  rp_attendees_page_sort_by (fixture->page, "name", GTK_SORT_ASCENDING);
+  rp_attendee_list_page_sort_by (fixture->page, "name", GTK_SORT_ASCENDING);
   settle (fixture);
   g_assert_cmpint (number_at (fixture, 0), ==, 1);   /* Aisha Rahman */
   g_assert_cmpint (number_at (fixture, 18), ==, 19); /* Tara Quinn */
 
-  rp_attendees_page_sort_by (fixture->page, "step", GTK_SORT_DESCENDING);
+  rp_attendee_list_page_sort_by (fixture->page, "step", GTK_SORT_DESCENDING);
   settle (fixture);
   g_assert_cmpint (number_at (fixture, 0), ==, 19);  /* the only one at step 5 */
 
@@ -178,7 +178,7 @@ test_attendees_sort (Fixture       *fixture,
   g_assert_cmpstr (column, ==, "step");
   g_assert_true (g_settings_get_boolean (settings, "attendees-sort-descending"));
 
-  rp_attendees_page_sort_by (fixture->page, "number", GTK_SORT_ASCENDING);
+  rp_attendee_list_page_sort_by (fixture->page, "number", GTK_SORT_ASCENDING);
   settle (fixture);
   g_assert_cmpint (number_at (fixture, 0), ==, 1);
 }
@@ -426,17 +426,17 @@ position_of_number (Fixture *fixture,
   g_assert_not_reached ();
 }
 
-static RpAttendeePage *
+static RpAttendeeDetailPage *
 open_attendee (Fixture *fixture,
                int      number)
 {
-  RpAttendeePage *attendee_page = rp_attendees_page_get_attendee_page (fixture->page);
+  RpAttendeeDetailPage *attendee_detail_page = rp_attendee_list_page_get_attendee_detail_page (fixture->page);
 
-  rp_attendees_page_open (fixture->page, position_of_number (fixture, number));
+  rp_attendee_list_page_open (fixture->page, position_of_number (fixture, number));
   settle (fixture);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (attendee_page)));
-  g_assert_cmpint (rp_attendee_get_number (rp_attendee_page_get_attendee (attendee_page)), ==, number);
-  return attendee_page;
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (attendee_detail_page)));
+  g_assert_cmpint (rp_attendee_get_number (rp_attendee_detail_page_get_attendee (attendee_detail_page)), ==, number);
+  return attendee_detail_page;
 }
 
 static int
@@ -487,14 +487,14 @@ static void
 test_attendees_change_step_dialog (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  RpAttendeePage *attendee_page = open_attendee (fixture, 4);
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 4);
   g_autoptr(GListModel) history = NULL;
   g_autoptr(RpStepChange) last = NULL;
   GtkWindow *dialog, *problem;
   GtkWidget *step, *date, *reason;
 
   g_assert_cmpint (stored_step (fixture, 4), ==, 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.change-step", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.change-step", NULL));
   settle (fixture);
   dialog = find_window_of_type (RP_TYPE_STEP_CHANGE_DIALOG);
   g_assert_nonnull (dialog);
@@ -538,8 +538,8 @@ static void
 test_attendees_step_forward_and_undo (Fixture       *fixture,
                                       gconstpointer  data)
 {
-  RpAttendeePage *attendee_page = open_attendee (fixture, 4);
-  GtkWidget *note = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Note for the step change (optional)");
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 4);
+  GtkWidget *note = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Note for the step change (optional)");
   GtkWidget *undo;
   g_autoptr(GListModel) history = NULL;
   g_autoptr(RpStepChange) last = NULL;
@@ -547,7 +547,7 @@ test_attendees_step_forward_and_undo (Fixture       *fixture,
   g_assert_cmpint (stored_step (fixture, 4), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (note), "Phoned Grace");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.next-step", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.next-step", NULL));
   settle (fixture);
   g_assert_cmpint (stored_step (fixture, 4), ==, 2);
 
@@ -561,10 +561,10 @@ test_attendees_step_forward_and_undo (Fixture       *fixture,
   g_assert_cmpstr (rp_step_change_get_recorded_by (last), ==, "jtaylor");
 
   /* The list shows the new step once back on it. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.back", NULL));
   settle (fixture);
   {
-    RpAttendee *shown_attendee = rp_attendee_list_get_attendee (rp_attendees_page_get_list (fixture->page),
+    RpAttendee *shown_attendee = rp_attendee_list_get_attendee (rp_attendee_list_page_get_list (fixture->page),
                                                                 position_of_number (fixture, 4));
     g_assert_cmpint (rp_attendee_get_step (shown_attendee), ==, 2);
   }
@@ -581,9 +581,9 @@ static void
 test_attendees_edit_field (Fixture       *fixture,
                            gconstpointer  data)
 {
-  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
-  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
-  GtkWidget *birth = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Date of birth, for example 12/04/1991");
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 7);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  GtkWidget *birth = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Date of birth, for example 12/04/1991");
   g_autoptr(RpAttendee) stored = NULL;
   g_autoptr(GListModel) audit = NULL;
   g_autoptr(RpAuditEntry) entry = NULL;
@@ -594,7 +594,7 @@ test_attendees_edit_field (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (birth), "31/02/1993");
 
   /* Leaving the page saves what was typed at once. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.back", NULL));
   settle (fixture);
 
   stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 7, NULL);
@@ -613,8 +613,8 @@ static void
 test_attendees_report_note_warning (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  RpAttendeePage *attendee_page = open_attendee (fixture, 1);
-  GtkWidget *group = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Report Note");
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 1);
+  GtkWidget *group = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Report Note");
   GtkWidget *view;
   GtkWidget *warning;
 
@@ -637,8 +637,8 @@ static void
 test_attendees_close_mid_edit (Fixture       *fixture,
                                gconstpointer  data)
 {
-  RpAttendeePage *attendee_page = open_attendee (fixture, 12);
-  GtkWidget *group = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Case Notes");
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 12);
+  GtkWidget *group = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Case Notes");
   GtkWidget *view = rp_test_find_widget (group, GTK_TYPE_TEXT_VIEW, NULL, NULL);
   g_autoptr(RpAttendee) stored = NULL;
 
@@ -658,8 +658,8 @@ static void
 test_attendees_disk_full (Fixture       *fixture,
                           gconstpointer  data)
 {
-  RpAttendeePage *attendee_page = open_attendee (fixture, 12);
-  GtkWidget *group = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Case Notes");
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 12);
+  GtkWidget *group = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_PREFERENCES_GROUP, "title", "Case Notes");
   GtkWidget *view = rp_test_find_widget (group, GTK_TYPE_TEXT_VIEW, NULL, NULL);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   sqlite3 *db = rp_store_get_db (fixture->store);
@@ -686,7 +686,7 @@ test_attendees_disk_full (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
 
   gtk_text_buffer_set_text (buffer, note->str, -1);
-  rp_attendee_page_save_now (attendee_page);
+  rp_attendee_detail_page_save_now (attendee_detail_page);
   settle (fixture);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -701,7 +701,7 @@ test_attendees_disk_full (Fixture       *fixture,
 
   /* Space freed: the same edit, still on screen, is saved. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1073741823", NULL, NULL, NULL), ==, SQLITE_OK);
-  rp_attendee_page_save_now (attendee_page);
+  rp_attendee_detail_page_save_now (attendee_detail_page);
   saved = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 12, NULL);
   g_assert_cmpstr (rp_attendee_get_case_notes (saved), ==, note->str);
 }
@@ -797,9 +797,9 @@ static void
 test_attendees_follows_store_while_typing (Fixture       *fixture,
                                            gconstpointer  data)
 {
-  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
-  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
-  GtkWidget *access = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Other access needs");
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 7);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  GtkWidget *access = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Other access needs");
   g_autoptr(RpAttendee) after = NULL;
 
   g_assert_nonnull (phone);
@@ -815,7 +815,7 @@ test_attendees_follows_store_while_typing (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (access)), ==, "Tube feeding; hoist");
   g_assert_null (find_conflict_dialog ());
 
-  rp_attendee_page_save_now (attendee_page);
+  rp_attendee_detail_page_save_now (attendee_detail_page);
   rp_test_spin ();
   g_assert_null (find_conflict_dialog ());
   after = stored_attendee (fixture, 7);
@@ -831,8 +831,8 @@ test_attendees_erased_elsewhere (Fixture       *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
-  GtkWidget *access = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Other access needs");
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 7);
+  GtkWidget *access = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Other access needs");
 
   gtk_editable_set_text (GTK_EDITABLE (access), "Hoist");
   {
@@ -848,8 +848,8 @@ test_attendees_erased_elsewhere (Fixture       *fixture,
   g_assert_true (rp_store_check_for_changes (fixture->store));
   settle (fixture);
 
-  g_assert_null (rp_attendee_page_get_attendee (attendee_page));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (attendee_page)))), ==, "list");
+  g_assert_null (rp_attendee_detail_page_get_attendee (attendee_detail_page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (attendee_detail_page)))), ==, "list");
   g_assert_null (rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 7, NULL));
   g_assert_cmpuint (shown (fixture), ==, 18);
 }
@@ -866,7 +866,7 @@ test_attendees_list_follows_store (Fixture       *fixture,
   int status = 0;
 
   g_assert_nonnull (cli);
-  g_assert_cmpint (rp_attendee_get_step (rp_attendee_list_get_attendee (rp_attendees_page_get_list (fixture->page),
+  g_assert_cmpint (rp_attendee_get_step (rp_attendee_list_get_attendee (rp_attendee_list_page_get_list (fixture->page),
                                                                         position_of_number (fixture, 4))), ==, 1);
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
@@ -876,7 +876,7 @@ test_attendees_list_follows_store (Fixture       *fixture,
 
   g_assert_true (rp_store_check_for_changes (fixture->store));
   settle (fixture);
-  g_assert_cmpint (rp_attendee_get_step (rp_attendee_list_get_attendee (rp_attendees_page_get_list (fixture->page),
+  g_assert_cmpint (rp_attendee_get_step (rp_attendee_list_get_attendee (rp_attendee_list_page_get_list (fixture->page),
                                                                         position_of_number (fixture, 4))), ==, 2);
 }
 
@@ -884,8 +884,8 @@ static void
 test_attendees_conflict_use_theirs (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
-  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 7);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
   AdwMessageDialog *dialog;
   g_autoptr(RpAttendee) after = NULL;
   g_autoptr(RpAttendee) later = NULL;
@@ -894,7 +894,7 @@ test_attendees_conflict_use_theirs (Fixture       *fixture,
   their_edit (fixture, 7, RP_ATTENDEE_FIELD_CONTACT_PHONE, "07700 900111");
 
   gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900999");
-  rp_attendee_page_save_now (attendee_page);
+  rp_attendee_detail_page_save_now (attendee_detail_page);
   rp_test_spin ();
 
   /* Nothing of theirs was overwritten, and nothing typed is lost. */
@@ -908,7 +908,7 @@ test_attendees_conflict_use_theirs (Fixture       *fixture,
   click_response (dialog, "_Use Theirs");
   g_assert_null (find_conflict_dialog ());
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900111");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.back", NULL));
   settle (fixture);
   g_assert_null (find_conflict_dialog ());
   later = stored_attendee (fixture, 7);
@@ -920,8 +920,8 @@ static void
 test_attendees_conflict_keep_mine (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
-  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 7);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
   AdwMessageDialog *dialog;
   g_autoptr(RpAttendee) after = NULL;
   g_autoptr(GListModel) audit = NULL;
@@ -930,7 +930,7 @@ test_attendees_conflict_keep_mine (Fixture       *fixture,
 
   their_edit (fixture, 7, RP_ATTENDEE_FIELD_CONTACT_PHONE, "07700 900111");
   gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900999");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.back", NULL));
   settle (fixture);
 
   dialog = find_conflict_dialog ();
@@ -953,14 +953,14 @@ static void
 test_attendees_other_field_merges (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  RpAttendeePage *attendee_page = open_attendee (fixture, 7);
-  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
-  GtkWidget *relationship = rp_test_find_widget (GTK_WIDGET (attendee_page), ADW_TYPE_ENTRY_ROW, "title", "Relationship");
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 7);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  GtkWidget *relationship = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Relationship");
   g_autoptr(RpAttendee) after = NULL;
 
   their_edit (fixture, 7, RP_ATTENDEE_FIELD_CONTACT_RELATIONSHIP, "Sister");
   gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900999");
-  rp_attendee_page_save_now (attendee_page);
+  rp_attendee_detail_page_save_now (attendee_detail_page);
   rp_test_spin ();
 
   g_assert_null (find_conflict_dialog ());
@@ -990,18 +990,18 @@ test_attendees_leave_without_edits (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) other = rp_store_open (rp_store_get_path (fixture->store), RP_STORE_OPEN_READ_ONLY, &error);
-  RpAttendeePage *attendee_page;
+  RpAttendeeDetailPage *attendee_detail_page;
   gint64 before;
 
   g_assert_no_error (error);
   before = data_version (other);
 
-  attendee_page = open_attendee (fixture, 7);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  attendee_detail_page = open_attendee (fixture, 7);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.back", NULL));
   settle (fixture);
-  attendee_page = open_attendee (fixture, 12);
-  rp_attendee_page_save_now (attendee_page);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.back", NULL));
+  attendee_detail_page = open_attendee (fixture, 12);
+  rp_attendee_detail_page_save_now (attendee_detail_page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.back", NULL));
   settle (fixture);
 
   g_assert_cmpint (data_version (other), ==, before);
@@ -1033,13 +1033,13 @@ test_attendees_erase_from_backups (Fixture       *fixture,
   g_autofree char *copy = rp_backup_create (rp_store_get_path (fixture->store), RP_BACKUP_MANUAL, &error);
   g_autoptr(RpStore) backup = NULL;
   g_autoptr(RpAttendee) kept = NULL;
-  RpAttendeePage *attendee_page;
+  RpAttendeeDetailPage *attendee_detail_page;
   AdwMessageDialog *dialog;
   GtkWidget *also_backups;
 
   g_assert_no_error (error);
-  attendee_page = open_attendee (fixture, 4);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_page), "attendee.delete", NULL));
+  attendee_detail_page = open_attendee (fixture, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.delete", NULL));
   rp_test_spin ();
 
   dialog = find_dialog ();

@@ -6,8 +6,8 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "rp-attendee-page.h"
-#include "rp-attendees-page.h"
+#include "rp-attendee-detail-page.h"
+#include "rp-attendee-list-page.h"
 #include "rp-core.h"
 #include "rp-reports-page.h"
 #include "rp-date-row.h"
@@ -88,7 +88,7 @@ test_reports_name_opens_note (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "stopped.pdf", NULL);
   GListModel *toplevels;
   AdwMessageDialog *dialog = NULL;
-  RpAttendeesPage *attendees;
+  RpAttendeeListPage *attendees;
 
   rp_attendee_set_report_note (nine, "Claire's choice is IBC");
   g_assert_true (rp_store_save_attendee (fixture->store, nine, &error));
@@ -112,8 +112,8 @@ test_reports_name_opens_note (Fixture       *fixture,
   rp_test_spin ();
 
   g_assert_cmpstr (rp_window_get_area (fixture->window), ==, "attendees");
-  attendees = RP_ATTENDEES_PAGE (rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEES_PAGE, NULL, NULL));
-  g_assert_cmpint (rp_attendee_get_number (rp_attendee_page_get_attendee (rp_attendees_page_get_attendee_page (attendees))), ==, 9);
+  attendees = RP_ATTENDEE_LIST_PAGE (rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_ATTENDEE_LIST_PAGE, NULL, NULL));
+  g_assert_cmpint (rp_attendee_get_number (rp_attendee_detail_page_get_attendee (rp_attendee_list_page_get_attendee_detail_page (attendees))), ==, 9);
 }
 
 static AdwMessageDialog *

@@ -268,7 +268,7 @@ rp_backups_window_class_init (RpBackupsWindowClass *klass)
   signals[RESTORE] = g_signal_new ("restore", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/common/rp-backups-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/shell/rp-backups-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpBackupsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RpBackupsWindow, backups_group);
 

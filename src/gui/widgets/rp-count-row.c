@@ -74,7 +74,7 @@ rp_count_row_class_init (RpCountRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/common/rp-count-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/widgets/rp-count-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RpCountRow, value_label);
 }
 

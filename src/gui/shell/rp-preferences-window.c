@@ -33,7 +33,7 @@ rp_preferences_window_class_init (RpPreferencesWindowClass *klass)
 
   object_class->dispose = rp_preferences_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/common/rp-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/shell/rp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpPreferencesWindow, stale_days_spin);
 }
 

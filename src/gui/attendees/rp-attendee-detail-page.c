@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rp-attendee-page.c: one attendee: their step on the moving plan, their details and history */
+/* rp-attendee-detail-page.c: one attendee: their step on the moving plan, their details and history */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "rp-attendee-page.h"
+#include "rp-attendee-detail-page.h"
 #include "rp-date-row.h"
 #include "rp-family-window.h"
 #include "rp-step-change-dialog.h"
@@ -13,7 +13,7 @@
 
 #define SAVE_DELAY_MS 400
 
-struct _RpAttendeePage
+struct _RpAttendeeDetailPage
 {
   AdwBin         parent_instance;
 
@@ -59,7 +59,7 @@ struct _RpAttendeePage
   GtkListBox    *bookings_list;
 };
 
-G_DEFINE_FINAL_TYPE (RpAttendeePage, rp_attendee_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (RpAttendeeDetailPage, rp_attendee_detail_page, ADW_TYPE_BIN)
 
 enum {
   BACK,
@@ -71,7 +71,7 @@ static guint signals[N_SIGNALS];
 /* Helpers ------------------------------------------------------------------ */
 
 static void
-add_toast (RpAttendeePage *self,
+add_toast (RpAttendeeDetailPage *self,
            AdwToast       *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -83,7 +83,7 @@ add_toast (RpAttendeePage *self,
 }
 
 static void
-show_message (RpAttendeePage *self,
+show_message (RpAttendeeDetailPage *self,
               const char     *message)
 {
   AdwToast *toast = adw_toast_new (message);
@@ -133,7 +133,7 @@ entry_text (AdwEntryRow *row)
 /* The note is checked as it will be published, and a word someone
  * confirmed is not a name in it is not flagged again. */
 static void
-update_report_warning (RpAttendeePage *self)
+update_report_warning (RpAttendeeDetailPage *self)
 {
   g_autofree char *note = buffer_text (self->report_note_view);
   g_autofree char *published = rp_text_strip_invisible (note);
@@ -155,7 +155,7 @@ update_report_warning (RpAttendeePage *self)
 }
 
 static void
-load_history (RpAttendeePage *self,
+load_history (RpAttendeeDetailPage *self,
               GListModel     *steps)
 {
   g_autoptr(GListModel) audit = NULL;
@@ -185,7 +185,7 @@ load_history (RpAttendeePage *self,
 }
 
 static void
-load_bookings (RpAttendeePage *self)
+load_bookings (RpAttendeeDetailPage *self)
 {
   g_autoptr(GListModel) bookings = rp_store_list_attendee_bookings (self->store, rp_attendee_get_id (self->attendee), NULL);
   GtkWidget *child;
@@ -224,7 +224,7 @@ load_bookings (RpAttendeePage *self)
 }
 
 static void
-load_choices (RpAttendeePage *self)
+load_choices (RpAttendeeDetailPage *self)
 {
   g_autoptr(GListModel) workers = rp_store_list_workers (self->store, TRUE, NULL);
   g_autoptr(GListModel) providers = rp_store_list_providers (self->store, NULL);
@@ -281,7 +281,7 @@ position_of (GArray *ids,
 }
 
 static void
-update_summary (RpAttendeePage *self)
+update_summary (RpAttendeeDetailPage *self)
 {
   RpAttendee *attendee = self->attendee;
   int step = rp_attendee_get_step (attendee);
@@ -355,7 +355,7 @@ update_summary (RpAttendeePage *self)
 }
 
 static void
-load_attendee (RpAttendeePage *self)
+load_attendee (RpAttendeeDetailPage *self)
 {
   RpAttendee *attendee = self->attendee;
   g_autoptr(GListModel) steps = rp_store_list_step_history (self->store, rp_attendee_get_id (attendee), NULL);
@@ -396,7 +396,7 @@ load_attendee (RpAttendeePage *self)
 
 /* Re-reads the attendee from the store, after a change made elsewhere. */
 static void
-reload (RpAttendeePage *self)
+reload (RpAttendeeDetailPage *self)
 {
   g_autoptr(RpAttendee) fresh = NULL;
   g_autoptr(GError) error = NULL;
@@ -417,7 +417,7 @@ reload (RpAttendeePage *self)
 /* Saving ----------------------------------------------------------------- */
 
 static void
-apply_fields (RpAttendeePage *self,
+apply_fields (RpAttendeeDetailPage *self,
               RpAttendee     *attendee)
 {
   g_autofree char *dob = NULL;
@@ -466,7 +466,7 @@ has_id (GArray *ids,
 
 /* Shows the value of one field of @attendee, as loading does for them all. */
 static void
-load_field (RpAttendeePage  *self,
+load_field (RpAttendeeDetailPage  *self,
             RpAttendeeField  field,
             RpAttendee      *attendee)
 {
@@ -554,7 +554,7 @@ load_field (RpAttendeePage  *self,
 
 /* Reads the attendee again after a write: the summary follows the store. */
 static gboolean
-refresh_attendee (RpAttendeePage *self)
+refresh_attendee (RpAttendeeDetailPage *self)
 {
   g_autoptr(RpAttendee) fresh = NULL;
   g_autoptr(GError) error = NULL;
@@ -572,7 +572,7 @@ refresh_attendee (RpAttendeePage *self)
 
 /* A field the person has not touched shows what someone else saved since. */
 static void
-follow_store (RpAttendeePage *self,
+follow_store (RpAttendeeDetailPage *self,
               RpAttendee     *mine)
 {
   for (RpAttendeeField field = 0; field < RP_ATTENDEE_N_FIELDS; field++)
@@ -603,7 +603,7 @@ follow_store (RpAttendeePage *self,
 static gboolean
 follow_changes (gpointer user_data)
 {
-  RpAttendeePage *self = user_data;
+  RpAttendeeDetailPage *self = user_data;
   g_autoptr(RpAttendee) mine = NULL;
   g_autoptr(RpAttendee) stored = NULL;
   g_autoptr(GListModel) steps = NULL;
@@ -641,7 +641,7 @@ follow_changes (gpointer user_data)
 }
 
 static void
-on_store_changed (RpAttendeePage *self,
+on_store_changed (RpAttendeeDetailPage *self,
                   const char     *table,
                   GArray         *ids,
                   RpStore        *store)
@@ -656,27 +656,27 @@ on_store_changed (RpAttendeePage *self,
 }
 
 static void ask_about_conflict (GtkWindow       *parent,
-                                RpAttendeePage  *page,
+                                RpAttendeeDetailPage  *page,
                                 RpStore         *store,
                                 gint64           attendee_id,
                                 RpFieldConflict *conflict);
 
 /**
- * rp_attendee_page_save_now:
+ * rp_attendee_detail_page_save_now:
  *
  * Saves the fields changed since they were shown, in one transaction, each
  * only where nobody else has changed it meanwhile; asks about those they have.
  * With nothing changed, nothing is written.
  */
 void
-rp_attendee_page_save_now (RpAttendeePage *self)
+rp_attendee_detail_page_save_now (RpAttendeeDetailPage *self)
 {
   g_autoptr(RpAttendee) mine = NULL;
   g_autoptr(GArray) edits = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (RP_IS_ATTENDEE_PAGE (self));
+  g_return_if_fail (RP_IS_ATTENDEE_DETAIL_PAGE (self));
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
@@ -800,7 +800,7 @@ on_conflict_response (AdwMessageDialog *dialog,
                       const char       *response,
                       ConflictChoice   *choice)
 {
-  g_autoptr(RpAttendeePage) self = g_weak_ref_get (&choice->page);
+  g_autoptr(RpAttendeeDetailPage) self = g_weak_ref_get (&choice->page);
   RpFieldConflict *conflict = choice->conflict;
   gboolean shown = self != NULL && self->attendee != NULL && self->base != NULL &&
                    rp_attendee_get_id (self->attendee) == choice->attendee_id;
@@ -858,7 +858,7 @@ on_conflict_response (AdwMessageDialog *dialog,
  * they do; closing the dialogue keeps what they typed. */
 static void
 ask_about_conflict (GtkWindow       *parent,
-                    RpAttendeePage  *page,
+                    RpAttendeeDetailPage  *page,
                     RpStore         *store,
                     gint64           attendee_id,
                     RpFieldConflict *conflict)
@@ -902,15 +902,15 @@ ask_about_conflict (GtkWindow       *parent,
 static gboolean
 save_timeout (gpointer user_data)
 {
-  RpAttendeePage *self = user_data;
+  RpAttendeeDetailPage *self = user_data;
 
   self->save_source = 0;
-  rp_attendee_page_save_now (self);
+  rp_attendee_detail_page_save_now (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_field_changed (RpAttendeePage *self)
+on_field_changed (RpAttendeeDetailPage *self)
 {
   if (self->loading || self->attendee == NULL)
     return;
@@ -920,7 +920,7 @@ on_field_changed (RpAttendeePage *self)
 }
 
 static void
-on_report_note_changed (RpAttendeePage *self)
+on_report_note_changed (RpAttendeeDetailPage *self)
 {
   update_report_warning (self);
   on_field_changed (self);
@@ -933,15 +933,15 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
 
-  rp_attendee_page_save_now (self);
+  rp_attendee_detail_page_save_now (self);
   g_signal_emit (self, signals[BACK], 0);
 }
 
 static void
 on_undo_clicked (AdwToast       *toast,
-                 RpAttendeePage *self)
+                 RpAttendeeDetailPage *self)
 {
   gint64 change_id = *(gint64 *) g_object_get_data (G_OBJECT (toast), "step-change-id");
   g_autoptr(GError) error = NULL;
@@ -961,7 +961,7 @@ on_undo_clicked (AdwToast       *toast,
 /* After a step change, from the button or the dialogue: the page shows it,
  * and a toast offers to undo it. */
 static void
-step_recorded (RpAttendeePage *self,
+step_recorded (RpAttendeeDetailPage *self,
                RpStepChange   *change)
 {
   g_autofree char *message = NULL;
@@ -983,7 +983,7 @@ step_recorded (RpAttendeePage *self,
 }
 
 static void
-record_step (RpAttendeePage *self,
+record_step (RpAttendeeDetailPage *self,
              int             to_step,
              const char     *date,
              const char     *note)
@@ -992,7 +992,7 @@ record_step (RpAttendeePage *self,
   g_autoptr(GListModel) steps = NULL;
   g_autoptr(RpStepChange) last = NULL;
 
-  rp_attendee_page_save_now (self);
+  rp_attendee_detail_page_save_now (self);
 
   if (!rp_store_change_step (self->store, rp_attendee_get_id (self->attendee), to_step, date, note, &error))
     {
@@ -1010,7 +1010,7 @@ next_step_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
   g_autofree char *note = NULL;
 
   if (self->attendee == NULL)
@@ -1023,7 +1023,7 @@ next_step_action (GtkWidget  *widget,
 static void
 on_step_change_saved (RpStepChangeDialog *dialog,
                       RpStepChange       *change,
-                      RpAttendeePage     *self)
+                      RpAttendeeDetailPage     *self)
 {
   step_recorded (self, change);
 }
@@ -1033,14 +1033,14 @@ change_step_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
   RpStepChangeDialog *dialog;
 
   if (self->attendee == NULL)
     return;
 
   /* What is typed on the page is saved first, as before any step change. */
-  rp_attendee_page_save_now (self);
+  rp_attendee_detail_page_save_now (self);
   dialog = rp_step_change_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->attendee);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_step_change_saved), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1051,7 +1051,7 @@ record_move_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
   guint provider = adw_combo_row_get_selected (self->provider_row);
   gint64 provider_id = provider < self->provider_ids->len ? g_array_index (self->provider_ids, gint64, provider) : 0;
   g_autoptr(GError) error = NULL;
@@ -1060,7 +1060,7 @@ record_move_action (GtkWidget  *widget,
   if (self->attendee == NULL)
     return;
 
-  rp_attendee_page_save_now (self);
+  rp_attendee_detail_page_save_now (self);
 
   date = rp_date_row_dup_iso (self->move_date_row, &error);
   if (error == NULL)
@@ -1080,13 +1080,13 @@ show_family_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
   RpFamilyWindow *window;
 
   if (self->attendee == NULL)
     return;
 
-  rp_attendee_page_save_now (self);
+  rp_attendee_detail_page_save_now (self);
   window = rp_family_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->attendee);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -1096,7 +1096,7 @@ archive_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
   g_autoptr(GVariant) base = NULL;
   g_autoptr(GVariant) value = NULL;
   g_autoptr(GError) error = NULL;
@@ -1105,7 +1105,7 @@ archive_action (GtkWidget  *widget,
   if (self->attendee == NULL)
     return;
 
-  rp_attendee_page_save_now (self);
+  rp_attendee_detail_page_save_now (self);
   archive = !rp_attendee_get_archived (self->base);
   base = rp_attendee_dup_field (self->base, RP_ATTENDEE_FIELD_ARCHIVED);
   value = g_variant_ref_sink (g_variant_new_boolean (archive));
@@ -1127,7 +1127,7 @@ archive_action (GtkWidget  *widget,
 static void
 on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
-                    RpAttendeePage   *self)
+                    RpAttendeeDetailPage   *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpAttendee) still_there = NULL;
@@ -1164,7 +1164,7 @@ delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  RpAttendeePage *self = RP_ATTENDEE_PAGE (widget);
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -1201,21 +1201,21 @@ delete_action (GtkWidget  *widget,
 /* GObject ---------------------------------------------------------------- */
 
 static void
-rp_attendee_page_unmap (GtkWidget *widget)
+rp_attendee_detail_page_unmap (GtkWidget *widget)
 {
   /* Leaving the page, or closing the window, keeps everything typed. */
-  rp_attendee_page_save_now (RP_ATTENDEE_PAGE (widget));
+  rp_attendee_detail_page_save_now (RP_ATTENDEE_DETAIL_PAGE (widget));
 
-  GTK_WIDGET_CLASS (rp_attendee_page_parent_class)->unmap (widget);
+  GTK_WIDGET_CLASS (rp_attendee_detail_page_parent_class)->unmap (widget);
 }
 
 static void
-rp_attendee_page_dispose (GObject *object)
+rp_attendee_detail_page_dispose (GObject *object)
 {
-  RpAttendeePage *self = RP_ATTENDEE_PAGE (object);
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (object);
 
   if (self->save_source != 0)
-    rp_attendee_page_save_now (self);
+    rp_attendee_detail_page_save_now (self);
 
   g_clear_handle_id (&self->follow_source, g_source_remove);
   if (self->store_signals != NULL)
@@ -1230,50 +1230,50 @@ rp_attendee_page_dispose (GObject *object)
   g_clear_pointer (&self->worker_ids, g_array_unref);
   g_clear_pointer (&self->provider_ids, g_array_unref);
 
-  G_OBJECT_CLASS (rp_attendee_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (rp_attendee_detail_page_parent_class)->dispose (object);
 }
 
 static void
-rp_attendee_page_class_init (RpAttendeePageClass *klass)
+rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = rp_attendee_page_dispose;
-  widget_class->unmap = rp_attendee_page_unmap;
+  object_class->dispose = rp_attendee_detail_page_dispose;
+  widget_class->unmap = rp_attendee_detail_page_unmap;
 
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RP_TYPE_STEPPER);
   g_type_ensure (RP_TYPE_DATE_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendee-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, attention_label);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, stepper);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, step_note_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, next_step_button);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, full_name_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, preferred_name_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, date_of_birth_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, contact_name_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, contact_relationship_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, contact_phone_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, wheelchair_switch);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, transport_switch);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, access_needs_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, funding_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, worker_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, target_date_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, case_notes_view);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, report_note_view);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, report_warning_label);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, outcome_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, provider_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, move_date_row);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, history_list);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeePage, bookings_list);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendee-detail-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, attention_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, stepper);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, step_note_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, next_step_button);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, full_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, preferred_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, date_of_birth_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, contact_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, contact_relationship_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, contact_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, wheelchair_switch);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, transport_switch);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, access_needs_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, funding_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, worker_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, target_date_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, case_notes_view);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, report_note_view);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, report_warning_label);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, provider_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, move_date_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, bookings_list);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
 
   gtk_widget_class_install_action (widget_class, "attendee.back", NULL, back_action);
@@ -1290,7 +1290,7 @@ rp_attendee_page_class_init (RpAttendeePageClass *klass)
 }
 
 static void
-rp_attendee_page_init (RpAttendeePage *self)
+rp_attendee_detail_page_init (RpAttendeeDetailPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1308,13 +1308,13 @@ rp_attendee_page_init (RpAttendeePage *self)
 }
 
 /**
- * rp_attendee_page_show:
+ * rp_attendee_detail_page_show:
  *
  * Shows @attendee as the store has it now, saving first whatever was being
  * typed about the attendee shown before.
  */
 void
-rp_attendee_page_show (RpAttendeePage *self,
+rp_attendee_detail_page_show (RpAttendeeDetailPage *self,
                        RpStore        *store,
                        RpProgramme    *programme,
                        RpAttendee     *attendee)
@@ -1322,12 +1322,12 @@ rp_attendee_page_show (RpAttendeePage *self,
   g_autoptr(RpAttendee) fresh = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (RP_IS_ATTENDEE_PAGE (self));
+  g_return_if_fail (RP_IS_ATTENDEE_DETAIL_PAGE (self));
   g_return_if_fail (RP_IS_STORE (store));
   g_return_if_fail (RP_IS_PROGRAMME (programme));
   g_return_if_fail (RP_IS_ATTENDEE (attendee));
 
-  rp_attendee_page_save_now (self);
+  rp_attendee_detail_page_save_now (self);
 
   if (!(fresh = rp_store_get_attendee (store, rp_attendee_get_id (attendee), &error)))
     {
@@ -1348,14 +1348,14 @@ rp_attendee_page_show (RpAttendeePage *self,
 }
 
 /**
- * rp_attendee_page_get_attendee:
+ * rp_attendee_detail_page_get_attendee:
  *
  * Returns: (transfer none) (nullable): the attendee shown, as last saved
  */
 RpAttendee *
-rp_attendee_page_get_attendee (RpAttendeePage *self)
+rp_attendee_detail_page_get_attendee (RpAttendeeDetailPage *self)
 {
-  g_return_val_if_fail (RP_IS_ATTENDEE_PAGE (self), NULL);
+  g_return_val_if_fail (RP_IS_ATTENDEE_DETAIL_PAGE (self), NULL);
 
   return self->attendee;
 }

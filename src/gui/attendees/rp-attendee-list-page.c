@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rp-attendees-page.c: the Attendees area: every attendee, where they are on the moving plan */
+/* rp-attendee-list-page.c: the Attendees area: every attendee, where they are on the moving plan */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "rp-attendee-page.h"
+#include "rp-attendee-detail-page.h"
 #include "rp-attendee-row.h"
 #include "rp-attendee-table.h"
-#include "rp-attendees-page.h"
+#include "rp-attendee-list-page.h"
 #include "rp-new-attendee-window.h"
 #include "rp-workers-window.h"
 
-struct _RpAttendeesPage
+struct _RpAttendeeListPage
 {
   RpAreaPage           parent_instance;
 
@@ -39,10 +39,10 @@ struct _RpAttendeesPage
   GtkStack            *list_stack;
   RpAttendeeTable     *table;
   GtkLabel            *count_label;
-  RpAttendeePage      *attendee_page;    /* made when first opened */
+  RpAttendeeDetailPage      *attendee_detail_page;    /* made when first opened */
 };
 
-G_DEFINE_FINAL_TYPE (RpAttendeesPage, rp_attendees_page, RP_TYPE_AREA_PAGE)
+G_DEFINE_FINAL_TYPE (RpAttendeeListPage, rp_attendee_list_page, RP_TYPE_AREA_PAGE)
 
 static const int outcome_choices[] = {
   RP_OUTCOME_ATTENDING, RP_OUTCOME_MOVED, RP_OUTCOME_LEFT, RP_ATTENDEE_FILTER_ANY,
@@ -53,7 +53,7 @@ static const int outcome_choices[] = {
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
-           RpAttendeesPage          *self)
+           RpAttendeeListPage          *self)
 {
   gtk_list_item_set_child (list_item, rp_attendee_row_new ());
 }
@@ -92,7 +92,7 @@ format_outcome (RpAttendee *attendee)
 }
 
 static char *
-format_days_at_step (RpAttendeesPage *self,
+format_days_at_step (RpAttendeeListPage *self,
                      RpAttendee      *attendee)
 {
   if (rp_attendee_get_outcome (attendee) == RP_OUTCOME_ATTENDING && rp_attendee_get_step_since (attendee) != NULL)
@@ -102,7 +102,7 @@ format_days_at_step (RpAttendeesPage *self,
 }
 
 static void
-show_in_row (RpAttendeesPage *self,
+show_in_row (RpAttendeeListPage *self,
              GtkListItem     *list_item)
 {
   RpAttendee *attendee = rp_attendee_list_row_get_attendee (gtk_list_item_get_item (list_item));
@@ -135,7 +135,7 @@ on_row_attendee_changed (RpAttendeeListRow *row,
                          GParamSpec        *pspec,
                          GtkListItem       *list_item)
 {
-  RpAttendeesPage *self = g_object_get_data (G_OBJECT (list_item), "page");
+  RpAttendeeListPage *self = g_object_get_data (G_OBJECT (list_item), "page");
 
   show_in_row (self, list_item);
 }
@@ -143,7 +143,7 @@ on_row_attendee_changed (RpAttendeeListRow *row,
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
-          RpAttendeesPage          *self)
+          RpAttendeeListPage          *self)
 {
   g_object_set_data (G_OBJECT (list_item), "page", self);
   show_in_row (self, list_item);
@@ -154,7 +154,7 @@ bind_row (GtkSignalListItemFactory *factory,
 static void
 unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
-            RpAttendeesPage          *self)
+            RpAttendeeListPage          *self)
 {
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), on_row_attendee_changed, list_item);
 }
@@ -179,7 +179,7 @@ static const struct
 
 /* The list sorts itself in a thread (rp-attendee-list.c) by the column the table's headers chose. */
 static void
-on_sort_changed (RpAttendeesPage *self)
+on_sort_changed (RpAttendeeListPage *self)
 {
   const char *column_id = rp_attendee_table_get_sort_column (self->table);
   gboolean descending = rp_attendee_table_get_sort_descending (self->table);
@@ -193,7 +193,7 @@ on_sort_changed (RpAttendeesPage *self)
 }
 
 static void
-restore_sort (RpAttendeesPage *self)
+restore_sort (RpAttendeeListPage *self)
 {
   g_autofree char *id = g_settings_get_string (self->settings, "attendees-sort-column");
 
@@ -204,7 +204,7 @@ restore_sort (RpAttendeesPage *self)
 /* Filtering ---------------------------------------------------------------- */
 
 static void
-update_counts (RpAttendeesPage *self)
+update_counts (RpAttendeeListPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   guint total = rp_attendee_list_get_n_total (self->list);
@@ -240,7 +240,7 @@ update_counts (RpAttendeesPage *self)
 }
 
 static guint
-worker_position (RpAttendeesPage *self,
+worker_position (RpAttendeeListPage *self,
                  gint64           worker_id)
 {
   for (guint i = 0; i < self->worker_choices->len; i++)
@@ -252,7 +252,7 @@ worker_position (RpAttendeesPage *self,
 
 /* Shows the filter's values in the popover's controls. */
 static void
-sync_controls (RpAttendeesPage *self)
+sync_controls (RpAttendeeListPage *self)
 {
   int step, funding, outcome;
   gint64 worker_id;
@@ -273,7 +273,7 @@ sync_controls (RpAttendeesPage *self)
 }
 
 static void
-on_filter_changed (RpAttendeesPage *self)
+on_filter_changed (RpAttendeeListPage *self)
 {
   int step, funding, outcome;
   gint64 worker_id;
@@ -289,7 +289,7 @@ on_filter_changed (RpAttendeesPage *self)
 }
 
 static void
-on_control_changed (RpAttendeesPage *self)
+on_control_changed (RpAttendeeListPage *self)
 {
   guint worker = gtk_drop_down_get_selected (self->worker_dropdown);
   guint outcome = gtk_drop_down_get_selected (self->outcome_dropdown);
@@ -308,13 +308,13 @@ on_control_changed (RpAttendeesPage *self)
 }
 
 static void
-on_search_changed (RpAttendeesPage *self)
+on_search_changed (RpAttendeeListPage *self)
 {
   g_object_set (self->filter, "search", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
 }
 
 static void
-restore_filter (RpAttendeesPage *self)
+restore_filter (RpAttendeeListPage *self)
 {
   g_autofree char *search = g_settings_get_string (self->settings, "attendees-search");
   int step, funding, outcome;
@@ -335,7 +335,7 @@ restore_filter (RpAttendeesPage *self)
 /* Loading ------------------------------------------------------------------ */
 
 static void
-rebuild_worker_choices (RpAttendeesPage *self)
+rebuild_worker_choices (RpAttendeeListPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   gint64 any = RP_ATTENDEE_FILTER_ANY_WORKER;
@@ -367,7 +367,7 @@ static void
 build_worker_menu (GtkMenuButton *button,
                    gpointer       user_data)
 {
-  RpAttendeesPage *self = user_data;
+  RpAttendeeListPage *self = user_data;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
@@ -400,7 +400,7 @@ build_worker_menu (GtkMenuButton *button,
 
 /* Keeps the selected attendee selected wherever a new search or sort puts them. */
 static void
-on_list_updated (RpAttendeesPage *self)
+on_list_updated (RpAttendeeListPage *self)
 {
   guint position = self->selected_number > 0 ? rp_attendee_list_find_number (self->list, self->selected_number)
                                              : G_MAXUINT;
@@ -412,9 +412,9 @@ on_list_updated (RpAttendeesPage *self)
 }
 
 static void
-rp_attendees_page_refresh (RpAreaPage *page)
+rp_attendee_list_page_refresh (RpAreaPage *page)
 {
-  RpAttendeesPage *self = RP_ATTENDEES_PAGE (page);
+  RpAttendeeListPage *self = RP_ATTENDEE_LIST_PAGE (page);
   RpStore *store = rp_area_page_get_store (page);
   RpProgramme *programme = rp_area_page_get_programme (page);
 
@@ -453,7 +453,7 @@ rp_attendees_page_refresh (RpAreaPage *page)
 /* Attendee page -------------------------------------------------------------- */
 
 static void
-on_attendee_back (RpAttendeesPage *self)
+on_attendee_back (RpAttendeeListPage *self)
 {
   gtk_stack_set_visible_child_name (self->stack, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->table));
@@ -461,31 +461,31 @@ on_attendee_back (RpAttendeesPage *self)
 
 /* Built on first use: most starts never open an attendee, and the window
  * opens sooner without styling a page nobody sees. */
-static RpAttendeePage *
-ensure_attendee_page (RpAttendeesPage *self)
+static RpAttendeeDetailPage *
+ensure_attendee_detail_page (RpAttendeeListPage *self)
 {
-  if (self->attendee_page == NULL)
+  if (self->attendee_detail_page == NULL)
     {
-      self->attendee_page = g_object_new (RP_TYPE_ATTENDEE_PAGE, NULL);
-      g_signal_connect_object (self->attendee_page, "back", G_CALLBACK (on_attendee_back), self, G_CONNECT_SWAPPED);
-      gtk_stack_add_named (self->stack, GTK_WIDGET (self->attendee_page), "attendee");
+      self->attendee_detail_page = g_object_new (RP_TYPE_ATTENDEE_DETAIL_PAGE, NULL);
+      g_signal_connect_object (self->attendee_detail_page, "back", G_CALLBACK (on_attendee_back), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->attendee_detail_page), "attendee");
     }
 
-  return self->attendee_page;
+  return self->attendee_detail_page;
 }
 
 static void
-show_attendee (RpAttendeesPage *self,
+show_attendee (RpAttendeeListPage *self,
                RpAttendee      *attendee)
 {
-  rp_attendee_page_show (ensure_attendee_page (self), rp_area_page_get_store (RP_AREA_PAGE (self)),
+  rp_attendee_detail_page_show (ensure_attendee_detail_page (self), rp_area_page_get_store (RP_AREA_PAGE (self)),
                          rp_area_page_get_programme (RP_AREA_PAGE (self)), attendee);
   g_settings_set_int (self->settings, "attendees-selected", rp_attendee_get_number (attendee));
   gtk_stack_set_visible_child_name (self->stack, "attendee");
 }
 
 static void
-on_row_activated (RpAttendeesPage *self,
+on_row_activated (RpAttendeeListPage *self,
                   guint            position)
 {
   RpAttendee *attendee = rp_attendee_list_get_attendee (self->list, position);
@@ -495,7 +495,7 @@ on_row_activated (RpAttendeesPage *self,
 }
 
 static void
-on_selection_changed (RpAttendeesPage *self)
+on_selection_changed (RpAttendeeListPage *self)
 {
   RpAttendeeListRow *row;
 
@@ -512,7 +512,7 @@ on_selection_changed (RpAttendeesPage *self)
 /* Actions -------------------------------------------------------------------- */
 
 static void
-on_attendee_created (RpAttendeesPage *self,
+on_attendee_created (RpAttendeeListPage *self,
                      RpAttendee      *attendee)
 {
   rp_area_page_refresh (RP_AREA_PAGE (self));
@@ -524,7 +524,7 @@ add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  RpAttendeesPage *self = RP_ATTENDEES_PAGE (widget);
+  RpAttendeeListPage *self = RP_ATTENDEE_LIST_PAGE (widget);
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
   RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
   RpNewAttendeeWindow *window;
@@ -542,7 +542,7 @@ workers_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  RpAttendeesPage *self = RP_ATTENDEES_PAGE (widget);
+  RpAttendeeListPage *self = RP_ATTENDEE_LIST_PAGE (widget);
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
   RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
   RpWorkersWindow *window;
@@ -559,7 +559,7 @@ clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  RpAttendeesPage *self = RP_ATTENDEES_PAGE (widget);
+  RpAttendeeListPage *self = RP_ATTENDEE_LIST_PAGE (widget);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rp_attendee_filter_reset (self->filter);
@@ -570,7 +570,7 @@ show_worker_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  RpAttendeesPage *self = RP_ATTENDEES_PAGE (widget);
+  RpAttendeeListPage *self = RP_ATTENDEE_LIST_PAGE (widget);
 
   g_object_set (self->filter, "worker-id", g_variant_get_int64 (parameter), NULL);
 }
@@ -580,7 +580,7 @@ focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  RpAttendeesPage *self = RP_ATTENDEES_PAGE (widget);
+  RpAttendeeListPage *self = RP_ATTENDEE_LIST_PAGE (widget);
 
   gtk_stack_set_visible_child_name (self->stack, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -604,9 +604,9 @@ make_string_list (const char *first,
 }
 
 static void
-rp_attendees_page_dispose (GObject *object)
+rp_attendee_list_page_dispose (GObject *object)
 {
-  RpAttendeesPage *self = RP_ATTENDEES_PAGE (object);
+  RpAttendeeListPage *self = RP_ATTENDEE_LIST_PAGE (object);
 
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
@@ -618,35 +618,35 @@ rp_attendees_page_dispose (GObject *object)
   g_clear_pointer (&self->worker_choices, g_array_unref);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->closure_date, g_free);
-  self->attendee_page = NULL;  /* the stack holds it */
+  self->attendee_detail_page = NULL;  /* the stack holds it */
 
-  G_OBJECT_CLASS (rp_attendees_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (rp_attendee_list_page_parent_class)->dispose (object);
 }
 
 static void
-rp_attendees_page_class_init (RpAttendeesPageClass *klass)
+rp_attendee_list_page_class_init (RpAttendeeListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   RpAreaPageClass *page_class = RP_AREA_PAGE_CLASS (klass);
 
-  object_class->dispose = rp_attendees_page_dispose;
-  page_class->refresh = rp_attendees_page_refresh;
+  object_class->dispose = rp_attendee_list_page_dispose;
+  page_class->refresh = rp_attendee_list_page_refresh;
 
-  g_type_ensure (RP_TYPE_ATTENDEE_PAGE);
+  g_type_ensure (RP_TYPE_ATTENDEE_DETAIL_PAGE);
   g_type_ensure (RP_TYPE_ATTENDEE_TABLE);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendees-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, step_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, worker_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, funding_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, outcome_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, archived_check);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, mine_button);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, table);
-  gtk_widget_class_bind_template_child (widget_class, RpAttendeesPage, count_label);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendee-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, step_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, worker_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, funding_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, outcome_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, mine_button);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, table);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
@@ -659,7 +659,7 @@ rp_attendees_page_class_init (RpAttendeesPageClass *klass)
 }
 
 static void
-rp_attendees_page_init (RpAttendeesPage *self)
+rp_attendee_list_page_init (RpAttendeeListPage *self)
 {
   g_autoptr(GListModel) steps = NULL;
   g_autoptr(GtkStringList) step_names = gtk_string_list_new (NULL);
@@ -725,74 +725,74 @@ rp_attendees_page_init (RpAttendeesPage *self)
 }
 
 /**
- * rp_attendees_page_get_filter:
+ * rp_attendee_list_page_get_filter:
  *
  * Returns: (transfer none): the filter the list shows
  */
 RpAttendeeFilter *
-rp_attendees_page_get_filter (RpAttendeesPage *self)
+rp_attendee_list_page_get_filter (RpAttendeeListPage *self)
 {
-  g_return_val_if_fail (RP_IS_ATTENDEES_PAGE (self), NULL);
+  g_return_val_if_fail (RP_IS_ATTENDEE_LIST_PAGE (self), NULL);
 
   return self->filter;
 }
 
 /**
- * rp_attendees_page_get_list:
+ * rp_attendee_list_page_get_list:
  *
  * Returns: (transfer none): the attendees as shown: filtered and sorted
  */
 RpAttendeeList *
-rp_attendees_page_get_list (RpAttendeesPage *self)
+rp_attendee_list_page_get_list (RpAttendeeListPage *self)
 {
-  g_return_val_if_fail (RP_IS_ATTENDEES_PAGE (self), NULL);
+  g_return_val_if_fail (RP_IS_ATTENDEE_LIST_PAGE (self), NULL);
 
   return self->list;
 }
 
 /**
- * rp_attendees_page_open:
+ * rp_attendee_list_page_open:
  * @position: a row of the list as shown
  *
  * Opens the attendee's page, as activating the row does.
  */
 void
-rp_attendees_page_open (RpAttendeesPage *self,
+rp_attendee_list_page_open (RpAttendeeListPage *self,
                         guint            position)
 {
-  g_return_if_fail (RP_IS_ATTENDEES_PAGE (self));
+  g_return_if_fail (RP_IS_ATTENDEE_LIST_PAGE (self));
 
   on_row_activated (self, position);
 }
 
 /**
- * rp_attendees_page_sort_by:
+ * rp_attendee_list_page_sort_by:
  * @column_id: "number", "name", "status", "worker", "step", "days", "target", "outcome" or "attention"
  */
 void
-rp_attendees_page_sort_by (RpAttendeesPage *self,
+rp_attendee_list_page_sort_by (RpAttendeeListPage *self,
                            const char      *column_id,
                            GtkSortType      order)
 {
-  g_return_if_fail (RP_IS_ATTENDEES_PAGE (self));
+  g_return_if_fail (RP_IS_ATTENDEE_LIST_PAGE (self));
 
   rp_attendee_table_set_sort (self->table, column_id, order == GTK_SORT_DESCENDING);
 }
 
 /**
- * rp_attendees_page_show_number:
+ * rp_attendee_list_page_show_number:
  *
  * Opens the page of attendee @number, whether or not the list's filters show them.
  */
 void
-rp_attendees_page_show_number (RpAttendeesPage *self,
+rp_attendee_list_page_show_number (RpAttendeeListPage *self,
                                int              number)
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
   RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
   g_autoptr(RpAttendee) attendee = NULL;
 
-  g_return_if_fail (RP_IS_ATTENDEES_PAGE (self));
+  g_return_if_fail (RP_IS_ATTENDEE_LIST_PAGE (self));
 
   if (store != NULL && programme != NULL &&
       (attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), number, NULL)) != NULL)
@@ -800,15 +800,15 @@ rp_attendees_page_show_number (RpAttendeesPage *self,
 }
 
 /**
- * rp_attendees_page_get_attendee_page:
+ * rp_attendee_list_page_get_attendee_detail_page:
  *
  * Returns: (transfer none): the page that shows one attendee, made now if
  *   no attendee has been opened yet
  */
-RpAttendeePage *
-rp_attendees_page_get_attendee_page (RpAttendeesPage *self)
+RpAttendeeDetailPage *
+rp_attendee_list_page_get_attendee_detail_page (RpAttendeeListPage *self)
 {
-  g_return_val_if_fail (RP_IS_ATTENDEES_PAGE (self), NULL);
+  g_return_val_if_fail (RP_IS_ATTENDEE_LIST_PAGE (self), NULL);
 
-  return ensure_attendee_page (self);
+  return ensure_attendee_detail_page (self);
 }

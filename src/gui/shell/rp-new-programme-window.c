@@ -201,7 +201,7 @@ rp_new_programme_window_class_init (RpNewProgrammeWindowClass *klass)
     g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, RP_TYPE_PROGRAMME);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/common/rp-new-programme-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/shell/rp-new-programme-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpNewProgrammeWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, RpNewProgrammeWindow, closure_row);
   gtk_widget_class_bind_template_child (widget_class, RpNewProgrammeWindow, title_row);

@@ -179,7 +179,7 @@ rp_fault_page_class_init (RpFaultPageClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/common/rp-fault-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/shell/rp-fault-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, path_label);
   gtk_widget_class_bind_template_child (widget_class, RpFaultPage, retry_button);

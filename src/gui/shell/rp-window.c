@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rp-attendees-page.h"
+#include "rp-attendee-list-page.h"
 #include "rp-backups-window.h"
 #include "rp-fault-page.h"
 #include "rp-file-chooser.h"
@@ -186,7 +186,7 @@ static const struct
   guint       key;
   GType     (*get_type) (void);
 } areas[] = {
-  { "attendees",   GDK_KEY_1, rp_attendees_page_get_type },
+  { "attendees",   GDK_KEY_1, rp_attendee_list_page_get_type },
   { "taster-days", GDK_KEY_2, rp_taster_days_page_get_type },
   { "timetable",   GDK_KEY_3, rp_timetable_page_get_type },
   { "reports",     GDK_KEY_4, rp_reports_page_get_type },
@@ -1110,7 +1110,7 @@ show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/reprovision/Reprovision/ui/common/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/reprovision/Reprovision/ui/shell/help-overlay.ui");
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
 
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
@@ -1125,7 +1125,7 @@ on_edit_note (RpWindow *self,
               int       number)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, areas[AREA_ATTENDEES].name);
-  rp_attendees_page_show_number (RP_ATTENDEES_PAGE (ensure_area_page (self, AREA_ATTENDEES)), number);
+  rp_attendee_list_page_show_number (RP_ATTENDEE_LIST_PAGE (ensure_area_page (self, AREA_ATTENDEES)), number);
 }
 
 static void
@@ -1283,7 +1283,7 @@ rp_window_class_init (RpWindowClass *klass)
   g_type_ensure (RP_TYPE_WELCOME_PAGE);
   g_type_ensure (RP_TYPE_FAULT_PAGE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/common/rp-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/shell/rp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, fault_page);
