@@ -935,6 +935,72 @@ test_cli_demo_needs_add (void)
   rp_test_remove_tree (dir);
 }
 
+/* Display columns from the start of a line to the start of its last cell
+ * (cells are set apart by two spaces or more). */
+static glong
+last_cell_column (const char *line)
+{
+  const char *last = NULL;
+
+  for (const char *p = line; *p != '\0'; p++)
+    if (p[0] == ' ' && p[1] == ' ' && p[2] != ' ' && p[2] != '\0')
+      last = p + 2;
+  g_assert_nonnull (last);
+  return g_utf8_strlen (line, last - line);
+}
+
+/* The table lines up by what a terminal shows: an en dash or an accented
+ * initial is one column, not the two or three bytes it is written in. */
+static void
+test_cli_table_aligns_by_display_width (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) table = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean saw_dash = FALSE;
+  gboolean saw_accent = FALSE;
+  glong column = -1;
+
+  run_cli (&demo, "demo", "--database", path, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpAttendee) first = NULL;
+    g_autoptr(RpWorker) worker = NULL;
+
+    g_assert_no_error (error);
+    first = rp_store_find_attendee (store, 1, 1, &error);
+    g_assert_no_error (error);
+    rp_attendee_set_target_date (first, NULL);
+    g_assert_true (rp_store_save_attendee (store, first, &error));
+    g_assert_no_error (error);
+    worker = rp_store_get_worker (store, rp_attendee_get_worker_id (first), &error);
+    g_assert_no_error (error);
+    rp_worker_set_initials (worker, "ÉÓ");
+    g_assert_true (rp_store_save_worker (store, worker, &error));
+    g_assert_no_error (error);
+  }
+
+  run_cli (&table, "attendees", "--database", path, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  lines = g_strsplit (table.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      if (column < 0)
+        column = last_cell_column (lines[i]);
+      g_assert_cmpint (last_cell_column (lines[i]), ==, column);
+      saw_dash |= strstr (lines[i], "–") != NULL;
+      saw_accent |= strstr (lines[i], "ÉÓ") != NULL;
+    }
+  g_assert_true (saw_dash);
+  g_assert_true (saw_accent);
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -957,5 +1023,6 @@ main (int    argc,
   g_test_add_func ("/cli/erase", test_cli_erase);
   g_test_add_func ("/cli/check-repair", test_cli_check_repair);
 
+  g_test_add_func ("/cli/table-aligns-by-display-width", test_cli_table_aligns_by_display_width);
   return g_test_run ();
 }

@@ -302,6 +302,60 @@ record_or_remove (RpStore               *recorder,
   return FALSE;
 }
 
+/* Terminal columns a text takes: a wide character takes two and a combining
+ * or invisible one none, so an en dash or an accent does not push the next
+ * column out of line as padding by bytes would. */
+static gsize
+display_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* Writes rows of cells as a table, each column as wide as its widest cell. */
+static void
+append_table (GString   *out,
+              GPtrArray *rows)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (gsize));
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          if (c >= widths->len)
+            g_array_set_size (widths, c + 1);
+          g_array_index (widths, gsize, c) = MAX (g_array_index (widths, gsize, c), display_width (cells[c]));
+        }
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          g_string_append (out, cells[c]);
+          if (cells[c + 1] == NULL)
+            break;
+          for (gsize w = display_width (cells[c]); w < g_array_index (widths, gsize, c) + 2; w++)
+            g_string_append_c (out, ' ');
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
 static int
 command_attendees (int    argc,
                    char **argv)
@@ -314,6 +368,7 @@ command_attendees (int    argc,
   g_autoptr(GHashTable) initials = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree char *database = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
@@ -381,8 +436,8 @@ command_attendees (int    argc,
                                g_strdup (rp_worker_get_initials (worker)));
         }
 
-      g_string_append_printf (out, "%-4s  %-7s  %-4s  %-7s  %-12s  %s\n",
-                              _("No"), _("Status"), _("Step"), _("Worker"), _("Target date"), _("Outcome"));
+      g_ptr_array_add (rows, g_strdupv ((char *[]) { _("No"), _("Status"), _("Step"), _("Worker"),
+                                                     _("Target date"), _("Outcome"), NULL }));
     }
 
   for (guint i = 0; !csv && i < g_list_model_get_n_items (attendees); i++)
@@ -393,13 +448,12 @@ command_attendees (int    argc,
       g_autofree char *target_text = rp_date_format_short (rp_attendee_get_target_date (attendee));
       const char *worker = worker_initials (initials, rp_attendee_get_worker_id (attendee));
 
-      g_string_append_printf (out, "%-4s  %-7s  %-4s  %-7s  %-12s  %s\n",
-                              number,
-                              rp_funding_get_label (rp_attendee_get_funding (attendee)),
-                              step, worker,
-                              target_text != NULL ? target_text : "–",
-                              rp_outcome_get_label (rp_attendee_get_outcome (attendee)));
+      g_ptr_array_add (rows, g_strdupv ((char *[]) {
+        number, (char *) rp_funding_get_label (rp_attendee_get_funding (attendee)),
+        step, (char *) worker, target_text != NULL ? target_text : (char *) "–",
+        (char *) rp_outcome_get_label (rp_attendee_get_outcome (attendee)), NULL }));
     }
+  append_table (out, rows);
 
   if (output != NULL)
     {
@@ -821,6 +875,8 @@ command_backup (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *database = NULL;
   g_autofree char *output = NULL;
   g_autofree char *copy = NULL;
@@ -866,9 +922,12 @@ command_backup (int    argc,
           g_autofree char *when = g_date_time_format (rp_backup_get_created (backup), "%Y-%m-%d %H:%M");
           g_autofree char *size = g_format_size (rp_backup_get_size (backup));
 
-          g_print ("%s  %-34s  %9s  %s\n", when, rp_backup_reason_get_label (rp_backup_get_reason (backup)),
-                   size, rp_backup_get_path (backup));
+          g_ptr_array_add (rows, g_strdupv ((char *[]) {
+            when, (char *) rp_backup_reason_get_label (rp_backup_get_reason (backup)),
+            size, (char *) rp_backup_get_path (backup), NULL }));
         }
+      append_table (out, rows);
+      fwrite (out->str, 1, out->len, stdout);
       return EXIT_SUCCESS;
     }
 
