@@ -1058,6 +1058,40 @@ test_attendees_erase_from_backups (Fixture       *fixture,
   g_assert_null (kept);
 }
 
+/* Enter in the search opens the one attendee found, even when pressed
+ * before the search has answered; with several found it goes to the list. */
+static void
+test_attendees_search_enter (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *search = rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  RpAttendeeDetailPage *detail;
+
+  gtk_widget_grab_focus (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "ella");
+  g_signal_emit_by_name (search, "activate");
+  settle (fixture);
+  detail = rp_attendee_list_page_get_attendee_detail_page (fixture->page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+  g_assert_cmpint (rp_attendee_get_number (rp_attendee_detail_page_get_attendee (detail)), ==, 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "attendee.back", NULL));
+  settle (fixture);
+  gtk_widget_grab_focus (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "an");
+  g_signal_emit_by_name (search, "activate");
+  settle (fixture);
+  g_assert_cmpuint (shown (fixture), >, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (detail)))), ==, "list");
+  g_assert_false (gtk_widget_has_focus (search));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_ATTENDEE_TABLE, NULL, NULL)));
+
+  /* The search is remembered for the next start, and so for the next test. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  settle (fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1067,6 +1101,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/attendees/filter-and-search", test_attendees_filter_and_search);
+  ADD ("/gui/attendees/search-enter", test_attendees_search_enter);
   ADD ("/gui/attendees/sort", test_attendees_sort);
   ADD ("/gui/attendees/worker-menu", test_attendees_worker_menu);
   ADD ("/gui/attendees/header-sorts", test_attendees_header_sorts);

@@ -30,6 +30,7 @@ struct _RpAttendeeListPage
 
   GtkStack            *stack;
   GtkSearchEntry      *search_entry;
+  gboolean             go_to_result;      /* Enter was pressed in the search before its answer came */
   GtkDropDown         *step_dropdown;
   GtkDropDown         *worker_dropdown;
   GtkDropDown         *funding_dropdown;
@@ -313,6 +314,37 @@ on_search_changed (RpAttendeeListPage *self)
   g_object_set (self->filter, "search", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
 }
 
+static void on_row_activated (RpAttendeeListPage *self,
+                              guint               position);
+
+/* Enter in the search opens the one attendee it found, or goes to the
+ * first of several, as searching in GNOME's own apps does. */
+static void
+go_to_search_result (RpAttendeeListPage *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  self->go_to_result = FALSE;
+  if (n_shown == 1)
+    on_row_activated (self, 0);
+  else if (n_shown > 1)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_widget_grab_focus (GTK_WIDGET (self->table));
+    }
+}
+
+/* The search runs in a thread: Enter pressed before its answer waits for it. */
+static void
+on_search_activate (RpAttendeeListPage *self)
+{
+  on_search_changed (self);
+  if (rp_attendee_list_get_busy (self->list))
+    self->go_to_result = TRUE;
+  else
+    go_to_search_result (self);
+}
+
 static void
 restore_filter (RpAttendeeListPage *self)
 {
@@ -409,6 +441,9 @@ on_list_updated (RpAttendeeListPage *self)
   gtk_single_selection_set_selected (self->selection, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
   self->selected_number = number;  /* still wanted if a later search shows them again */
   update_counts (self);
+
+  if (self->go_to_result && !rp_attendee_list_get_busy (self->list))
+    go_to_search_result (self);
 }
 
 static void
@@ -648,6 +683,7 @@ rp_attendee_list_page_class_init (RpAttendeeListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, table);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_install_action (widget_class, "attendees.add", NULL, add_action);
@@ -655,7 +691,6 @@ rp_attendee_list_page_class_init (RpAttendeeListPageClass *klass)
   gtk_widget_class_install_action (widget_class, "attendees.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "attendees.show-worker", "x", show_worker_action);
   gtk_widget_class_install_action (widget_class, "attendees.focus-search", NULL, focus_search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "attendees.focus-search", NULL);
 }
 
 static void
@@ -668,6 +703,18 @@ rp_attendee_list_page_init (RpAttendeeListPage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+F searches from anywhere in the window while the Attendees area
+   * is shown, not only once the focus is already in it. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("attendees.focus-search")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   self->settings = g_settings_new (APP_ID);
   self->filter = rp_attendee_filter_new ();
