@@ -11,6 +11,8 @@
 #include "rp-attendee-list-page.h"
 #include "rp-date-row.h"
 #include "rp-step-change-dialog.h"
+#include "rp-step-dots.h"
+#include "rp-cell-text.h"
 #include "rp-core.h"
 #include "rp-store-private.h"
 #include "rp-gui-test-util.h"
@@ -360,6 +362,29 @@ test_attendees_header_sorts (Fixture       *fixture,
   g_assert_cmpstr (rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_STATUS), ==, "Health");
   g_assert_cmpstr (rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_WORKER), ==, "Hannah Ward");
   g_assert_true (g_str_has_prefix (rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_STEP), "5 · "));
+
+  /* A screen reader reads the row as a row of cells, each cell with its
+   * column's title, and the step in words, not as dots. */
+  gtk_test_accessible_assert_role (row, GTK_ACCESSIBLE_ROLE_ROW);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (row)); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (RP_IS_STEP_DOTS (child))
+      gtk_test_accessible_assert_state (child, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+    else if (RP_IS_CELL_TEXT (child))
+      gtk_test_accessible_assert_role (child, GTK_ACCESSIBLE_ROLE_CELL);
+  {
+    GtkWidget *cells[RP_ATTENDEE_N_COLUMNS] = { NULL };
+    guint column = RP_ATTENDEE_COLUMN_NUMBER;
+    g_autofree char *days = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (row)); child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (RP_IS_CELL_TEXT (child))
+        cells[column++] = child;
+    gtk_test_accessible_assert_property (cells[RP_ATTENDEE_COLUMN_NAME], GTK_ACCESSIBLE_PROPERTY_LABEL, "Name: Tara Quinn");
+    gtk_test_accessible_assert_property (cells[RP_ATTENDEE_COLUMN_STEP], GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Step on Moving Plan: 5 of 6, Explore options for new provision");
+    days = g_strdup_printf ("Days at Step: %s", rp_attendee_row_get_text (row, RP_ATTENDEE_COLUMN_DAYS));
+    gtk_test_accessible_assert_property (cells[RP_ATTENDEE_COLUMN_DAYS], GTK_ACCESSIBLE_PROPERTY_LABEL, days);
+  }
 
   /* Rows told a new attendee show or fade the attention marker to match. */
   {

@@ -8,8 +8,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rp-attendee-row.h"
 #include "rp-cell-text.h"
+#include "rp-moving-plan.h"
 #include "rp-step-dots.h"
 
 struct _RpAttendeeRow
@@ -168,7 +171,7 @@ rp_attendee_row_class_init (RpAttendeeRowClass *klass)
   widget_class->size_allocate = rp_attendee_row_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "attendeerow");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
 }
 
 static void
@@ -190,11 +193,17 @@ rp_attendee_row_init (RpAttendeeRow *self)
       if (i == RP_ATTENDEE_COLUMN_STEP)
         {
           self->dots = rp_step_dots_new ();
+          /* The step's cell says it in words. */
+          gtk_accessible_update_state (GTK_ACCESSIBLE (self->dots), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
           gtk_widget_set_parent (self->dots, GTK_WIDGET (self));
         }
 
       /* The table gives each cell its width; it asks for little of its own. */
-      self->cells[i] = rp_cell_text_new (1);
+      self->cells[i] = g_object_new (RP_TYPE_CELL_TEXT,
+                                     "width-chars", 1,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_CELL,
+                                     NULL);
+      rp_cell_text_set_heading (RP_CELL_TEXT (self->cells[i]), rp_attendee_table_get_column_title (i));
       gtk_widget_set_parent (self->cells[i], GTK_WIDGET (self));
     }
 }
@@ -246,7 +255,18 @@ rp_attendee_row_set_step (RpAttendeeRow *self,
   g_return_if_fail (RP_IS_ATTENDEE_ROW (self));
 
   rp_step_dots_set_step (RP_STEP_DOTS (self->dots), step);
-  rp_cell_text_set_text (RP_CELL_TEXT (self->cells[RP_ATTENDEE_COLUMN_STEP]), text);
+  if (g_strcmp0 (text, rp_cell_text_get_text (RP_CELL_TEXT (self->cells[RP_ATTENDEE_COLUMN_STEP]))) != 0)
+    {
+      g_autofree char *spoken = NULL;
+
+      rp_cell_text_set_text (RP_CELL_TEXT (self->cells[RP_ATTENDEE_COLUMN_STEP]), text);
+      /* Translators: the step cell of the attendee list as a screen reader reads it, for example
+       * "Step on Moving Plan: 2 of 6, Contact with people to commence discussion" */
+      spoken = g_strdup_printf (_("%s: %d of 6, %s"), rp_attendee_table_get_column_title (RP_ATTENDEE_COLUMN_STEP),
+                                step, rp_moving_plan_step_name (step));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->cells[RP_ATTENDEE_COLUMN_STEP]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+    }
 }
 
 /**
@@ -269,6 +289,11 @@ rp_attendee_row_set_attention (RpAttendeeRow *self,
   /* Faded rather than hidden: hiding would change the row's size. */
   gtk_widget_set_opacity (self->attention, description != NULL ? 1.0 : 0.0);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->attention), GTK_ACCESSIBLE_STATE_HIDDEN, description == NULL, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attention), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  description != NULL ? description : "", -1);
+  if (description != NULL)
+    {
+      g_autofree char *spoken = g_strdup_printf (_("%s: %s"), rp_attendee_table_get_column_title (RP_ATTENDEE_COLUMN_ATTENTION),
+                                                 description);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->attention), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+    }
 }

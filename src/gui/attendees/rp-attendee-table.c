@@ -203,6 +203,19 @@ on_header_clicked (GtkButton       *button,
                               column == self->sort_column ? !self->sort_descending : FALSE);
 }
 
+/**
+ * rp_attendee_table_get_column_title:
+ *
+ * Returns: the translated title of @column's header
+ */
+const char *
+rp_attendee_table_get_column_title (RpAttendeeColumn column)
+{
+  g_return_val_if_fail (column < RP_ATTENDEE_N_COLUMNS, NULL);
+
+  return _(column_specs[column].title);
+}
+
 static void
 on_grid_activate (RpAttendeeTable *self,
                   guint            position)

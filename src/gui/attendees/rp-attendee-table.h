@@ -29,6 +29,8 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (RpAttendeeTable, rp_attendee_table, RP, ATTENDEE_TABLE, GtkWidget)
 
+const char        *rp_attendee_table_get_column_title   (RpAttendeeColumn    column);
+
 GtkWidget         *rp_attendee_table_new                (void);
 GtkSelectionModel *rp_attendee_table_get_model          (RpAttendeeTable     *self);
 void               rp_attendee_table_set_model          (RpAttendeeTable     *self,

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rp-cell-text.h"
 
 struct _RpCellText
@@ -18,6 +20,7 @@ struct _RpCellText
   GtkWidget    parent_instance;
 
   char        *text;
+  char        *heading;       /* the column's title, read before the text by screen readers */
   int          width_chars;
   PangoLayout *layout;        /* made when first drawn, for the current text and width */
   int          layout_width;
@@ -167,6 +170,7 @@ rp_cell_text_finalize (GObject *object)
   RpCellText *self = RP_CELL_TEXT (object);
 
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->heading, g_free);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->font, pango_font_description_free);
 
@@ -259,6 +263,39 @@ rp_cell_text_new (int width_chars)
   return g_object_new (RP_TYPE_CELL_TEXT, "width-chars", width_chars, NULL);
 }
 
+/* A screen reader reads "Target Date: 15 Jan 2024" cell by cell, as the
+ * table's headers are not announced for cells of our own drawing. */
+static void
+update_accessible_label (RpCellText *self)
+{
+  g_autofree char *label = NULL;
+  gboolean empty = self->text == NULL || self->text[0] == '\0' || g_str_equal (self->text, "–");
+
+  if (self->heading == NULL)
+    label = g_strdup (self->text != NULL ? self->text : "");
+  else
+    /* Translators: a table cell as a screen reader reads it: the column's title, then what the cell holds */
+    label = g_strdup_printf (_("%s: %s"), self->heading, empty ? _("not set") : self->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * rp_cell_text_set_heading:
+ * @heading: (nullable): the title of the cell's column
+ *
+ * Screen readers then read the cell as "HEADING: TEXT".
+ */
+void
+rp_cell_text_set_heading (RpCellText *self,
+                          const char *heading)
+{
+  g_return_if_fail (RP_IS_CELL_TEXT (self));
+
+  g_free (self->heading);
+  self->heading = g_strdup (heading);
+  update_accessible_label (self);
+}
+
 /**
  * rp_cell_text_set_text:
  *
@@ -278,8 +315,7 @@ rp_cell_text_set_text (RpCellText *self,
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
 
-  /* Screen readers read the cell as a label. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "", -1);
+  update_accessible_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }

@@ -14,6 +14,8 @@ GtkWidget  *rp_cell_text_new      (int         width_chars);
 void        rp_cell_text_set_text (RpCellText *self,
                                    const char *text);
 const char *rp_cell_text_get_text (RpCellText *self);
+void        rp_cell_text_set_heading (RpCellText *self,
+                                      const char *heading);
 
 int         rp_cell_text_get_char_width (GtkWidget *widget);
 
