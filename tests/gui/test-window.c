@@ -17,6 +17,7 @@
 #include "rp-reports-page.h"
 #include "rp-gui-test-util.h"
 #include "rp-test-util.h"
+#include "rp-accessible.h"
 #include "rp-window.h"
 
 typedef struct
@@ -494,6 +495,7 @@ test_window_fault_page (Fixture       *fixture,
   RpWindow *window = rp_window_new (NULL);
   GtkWidget *button;
 
+  rp_accessible_install_mnemonic_fix ();
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   g_settings_set_string (settings, "recent-database", path);
   rp_window_restore_session (window);
@@ -507,6 +509,13 @@ test_window_fault_page (Fixture       *fixture,
   /* Only what can help is offered: no backups exist, and it cannot be read at all. */
   button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Choose Another File…");
   g_assert_true (gtk_widget_get_visible (button));
+  /* A screen reader hears the button's label once and without its underscore. */
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Choose Another File…");
+  {
+    g_autofree char *shown = rp_accessible_strip_mnemonic ("Open _Read-Only and __ kept");
+
+    g_assert_cmpstr (shown, ==, "Open Read-Only and _ kept");
+  }
   button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Restore a Backup…");
   g_assert_false (gtk_widget_get_visible (button));
   button = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "Open _Read-Only");

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-accessible.h"
 #include "rp-application.h"
 #include "rp-window.h"
 
@@ -132,6 +133,7 @@ rp_application_startup (GApplication *application)
   rp_store_prepare_safeguards ();
 
   G_APPLICATION_CLASS (rp_application_parent_class)->startup (application);
+  rp_accessible_install_mnemonic_fix ();
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::style-variant",
