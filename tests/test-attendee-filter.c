@@ -136,6 +136,33 @@ test_sort_keys (void)
   g_assert_null (rp_attendee_get_worker_name_sort_key (aisha));
 }
 
+/* A narrowed list always says so in words, and the search alone does not
+ * count, as it shows itself in the search box. */
+static void
+test_filter_describe (void)
+{
+  g_autoptr(RpAttendeeFilter) filter = rp_attendee_filter_new ();
+  g_autofree char *mine = NULL;
+  g_autofree char *several = NULL;
+
+  g_assert_null (rp_attendee_filter_describe (filter, NULL));
+  g_object_set (filter, "search", "ella", NULL);
+  g_assert_null (rp_attendee_filter_describe (filter, NULL));
+
+  g_object_set (filter, "worker-id", (gint64) 3, NULL);
+  mine = rp_attendee_filter_describe (filter, "Priya Mistry");
+  g_assert_cmpstr (mine, ==, "Showing only attendees allocated to Priya Mistry");
+
+  g_object_set (filter, "step", 2, "funding", RP_FUNDING_HEALTH, "outcome", RP_ATTENDEE_FILTER_ANY,
+                "include-archived", TRUE, NULL);
+  several = rp_attendee_filter_describe (filter, "Priya Mistry");
+  g_assert_cmpstr (several, ==, "Showing only attendees allocated to Priya Mistry, at step 2, Contact with people "
+                                "to commence discussion, with status Health, whatever their outcome, archived ones included");
+
+  rp_attendee_filter_reset (filter);
+  g_assert_null (rp_attendee_filter_describe (filter, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -146,6 +173,7 @@ main (int    argc,
   g_test_add_func ("/core/attendee-filter/search", test_filter_search);
   g_test_add_func ("/core/attendee-filter/step-worker-status", test_filter_step_worker_status);
   g_test_add_func ("/core/attendee-filter/sort-keys", test_sort_keys);
+  g_test_add_func ("/core/attendee-filter/describe", test_filter_describe);
 
   return g_test_run ();
 }

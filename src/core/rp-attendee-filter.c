@@ -3,9 +3,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "rp-attendee-filter.h"
+#include "rp-moving-plan.h"
 #include "rp-validate.h"
 
 struct _RpAttendeeFilter
@@ -315,4 +317,49 @@ rp_attendee_filter_reset (RpAttendeeFilter *self)
                 "outcome", (int) RP_OUTCOME_ATTENDING,
                 "include-archived", FALSE,
                 NULL);
+}
+
+/**
+ * rp_attendee_filter_describe:
+ * @worker_name: (nullable): the name of the worker the filter shows, if it shows one
+ *
+ * Says in words which attendees the filter keeps to, apart from the search,
+ * which shows itself: "Showing only attendees allocated to Priya Mistry, at
+ * step 2". The list is never narrowed without saying so.
+ *
+ * Returns: (transfer full) (nullable): the description, or %NULL if the
+ *   filter (the search aside) shows everyone still attending
+ */
+char *
+rp_attendee_filter_describe (RpAttendeeFilter *self,
+                             const char       *worker_name)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  g_return_val_if_fail (RP_IS_ATTENDEE_FILTER (self), NULL);
+
+  if (self->worker_id == RP_ATTENDEE_FILTER_NO_WORKER)
+    g_ptr_array_add (parts, g_strdup (_("with no worker allocated")));
+  else if (self->worker_id != RP_ATTENDEE_FILTER_ANY_WORKER)
+    g_ptr_array_add (parts, g_strdup_printf (_("allocated to %s"), worker_name != NULL ? worker_name : _("a worker no longer listed")));
+  if (self->step != 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("at step %d, %s"), self->step, rp_moving_plan_step_name (self->step)));
+  if (self->funding != RP_ATTENDEE_FILTER_ANY)
+    g_ptr_array_add (parts, g_strdup_printf (_("with status %s"), rp_funding_get_label (self->funding)));
+  if (self->outcome == RP_ATTENDEE_FILTER_ANY)
+    g_ptr_array_add (parts, g_strdup (_("whatever their outcome")));
+  else if (self->outcome != RP_OUTCOME_ATTENDING)
+    g_ptr_array_add (parts, g_strdup_printf (_("with the outcome “%s”"), rp_outcome_get_label (self->outcome)));
+  if (self->include_archived)
+    g_ptr_array_add (parts, g_strdup (_("archived ones included")));
+
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the parts are joined with ", " */
+  joined = g_strjoinv (_(", "), (char **) parts->pdata);
+  /* Translators: %s is for example "allocated to Priya Mistry, at step 2, Contact with people to commence discussion" */
+  return g_strdup_printf (_("Showing only attendees %s"), joined);
 }

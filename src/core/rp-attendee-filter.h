@@ -23,5 +23,7 @@ gboolean          rp_attendee_filter_match        (RpAttendeeFilter *self,
                                                    RpAttendee       *attendee);
 gboolean          rp_attendee_filter_is_default   (RpAttendeeFilter *self);
 void              rp_attendee_filter_reset        (RpAttendeeFilter *self);
+char             *rp_attendee_filter_describe     (RpAttendeeFilter *self,
+                                                   const char       *worker_name);
 
 G_END_DECLS

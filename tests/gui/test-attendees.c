@@ -239,6 +239,25 @@ test_attendees_worker_menu (Fixture       *fixture,
   settle (fixture);
   g_assert_cmpuint (shown (fixture), ==, caseload);
 
+  /* The list says it is narrowed, and to whom, with one click to show all. */
+  {
+    g_autofree char *said = g_strdup_printf ("Showing only attendees allocated to %s", rp_worker_get_name (worker));
+    GtkWidget *bar = rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL, "label", said);
+    GtkWidget *show_all = rp_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_BUTTON, "label", "_Show All");
+
+    g_assert_nonnull (bar);
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (bar, GTK_TYPE_REVEALER))));
+    g_assert_nonnull (show_all);
+    g_signal_emit_by_name (show_all, "clicked");
+    settle (fixture);
+    g_assert_cmpuint (shown (fixture), ==, 19);
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (bar, GTK_TYPE_REVEALER))));
+
+    g_assert_true (gtk_widget_activate_action (button, "attendees.show-worker", "x", rp_worker_get_id (worker)));
+    settle (fixture);
+    g_assert_cmpuint (shown (fixture), ==, caseload);
+  }
+
   /* One more allocated meanwhile shows the next time it opens. */
   {
     g_autoptr(GError) error = NULL;

@@ -30,6 +30,8 @@ struct _RpAttendeeListPage
 
   GtkStack            *stack;
   GtkSearchEntry      *search_entry;
+  GtkRevealer         *filter_revealer;
+  GtkLabel            *filter_label;
   gboolean             go_to_result;      /* Enter was pressed in the search before its answer came */
   GtkDropDown         *step_dropdown;
   GtkDropDown         *worker_dropdown;
@@ -251,6 +253,35 @@ worker_position (RpAttendeeListPage *self,
   return 0;
 }
 
+/* Says above the list which attendees it keeps to, so a list narrowed to
+ * one worker, perhaps by someone else at this computer, never passes for all. */
+static void
+update_filter_bar (RpAttendeeListPage *self)
+{
+  g_autofree char *description = NULL;
+  const char *worker_name = NULL;
+  gint64 worker_id;
+
+  g_object_get (self->filter, "worker-id", &worker_id, NULL);
+  for (guint i = 0; worker_id > 0 && self->workers != NULL && i < g_list_model_get_n_items (self->workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (self->workers, i);
+
+      if (rp_worker_get_id (worker) == worker_id)
+        {
+          description = rp_attendee_filter_describe (self->filter, rp_worker_get_name (worker));
+          worker_name = rp_worker_get_name (worker);
+          break;
+        }
+    }
+  if (worker_name == NULL)
+    description = rp_attendee_filter_describe (self->filter, NULL);
+
+  if (description != NULL)
+    gtk_label_set_label (self->filter_label, description);
+  gtk_revealer_set_reveal_child (self->filter_revealer, description != NULL);
+}
+
 /* Shows the filter's values in the popover's controls. */
 static void
 sync_controls (RpAttendeeListPage *self)
@@ -271,6 +302,7 @@ sync_controls (RpAttendeeListPage *self)
       gtk_drop_down_set_selected (self->outcome_dropdown, i);
   gtk_check_button_set_active (self->archived_check, archived);
   self->syncing = FALSE;
+  update_filter_bar (self);
 }
 
 static void
@@ -673,6 +705,8 @@ rp_attendee_list_page_class_init (RpAttendeeListPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendee-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, filter_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, step_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, worker_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeListPage, funding_dropdown);
