@@ -1136,6 +1136,30 @@ test_attendees_search_enter (Fixture       *fixture,
   settle (fixture);
 }
 
+/* Every area, and an attendee's page, fit GNOME's phone width of 360 px. */
+static void
+test_attendees_fits_narrow_window (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const char * const areas[] = { "attendees", "taster-days", "timetable", "reports" };
+  int minimum;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_object_set (fixture->window, "area", areas[i], NULL);
+      settle (fixture);
+      gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > 360)
+        g_test_fail_printf ("%s needs %d px", areas[i], minimum);
+    }
+
+  g_object_set (fixture->window, "area", "attendees", NULL);
+  settle (fixture);
+  open_attendee (fixture, 2);
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1146,6 +1170,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/attendees/filter-and-search", test_attendees_filter_and_search);
   ADD ("/gui/attendees/search-enter", test_attendees_search_enter);
+  ADD ("/gui/attendees/fits-narrow-window", test_attendees_fits_narrow_window);
   ADD ("/gui/attendees/sort", test_attendees_sort);
   ADD ("/gui/attendees/worker-menu", test_attendees_worker_menu);
   ADD ("/gui/attendees/header-sorts", test_attendees_header_sorts);

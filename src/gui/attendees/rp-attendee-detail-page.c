@@ -1233,6 +1233,19 @@ rp_attendee_detail_page_dispose (GObject *object)
   G_OBJECT_CLASS (rp_attendee_detail_page_parent_class)->dispose (object);
 }
 
+/* A long step name wraps rather than widening the page past a phone's width. */
+static void
+wrap_button_label (GtkButton *button)
+{
+  GtkWidget *label = gtk_button_get_child (button);
+
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
+}
+
 static void
 rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
 {
@@ -1254,6 +1267,7 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, stepper);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, step_note_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, next_step_button);
+  gtk_widget_class_bind_template_callback (widget_class, wrap_button_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, full_name_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, preferred_name_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, date_of_birth_row);
