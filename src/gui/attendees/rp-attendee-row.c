@@ -223,6 +223,21 @@ rp_attendee_row_set_text (RpAttendeeRow    *self,
   g_return_if_fail (column < RP_ATTENDEE_N_COLUMNS && column != RP_ATTENDEE_COLUMN_ATTENTION);
 
   rp_cell_text_set_text (RP_CELL_TEXT (self->cells[column]), text);
+
+  /* The row, and the grid's cell around it, are named after the person;
+   * unnamed, a screen reader would read out their type names. */
+  if (column == RP_ATTENDEE_COLUMN_NUMBER || column == RP_ATTENDEE_COLUMN_NAME)
+    {
+      const char *number = rp_cell_text_get_text (RP_CELL_TEXT (self->cells[RP_ATTENDEE_COLUMN_NUMBER]));
+      const char *name = rp_cell_text_get_text (RP_CELL_TEXT (self->cells[RP_ATTENDEE_COLUMN_NAME]));
+      /* Translators: an attendee's row as a screen reader names it: their number, then their name */
+      g_autofree char *label = g_strdup_printf (_("%s, %s"), number != NULL ? number : "", name != NULL ? name : "");
+      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      if (parent != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
 }
 
 /**

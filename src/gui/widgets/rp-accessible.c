@@ -51,15 +51,9 @@ name_without_mnemonic (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
 }
 
-/* Mapped each time it is shown, so a label changed since is named again. */
-static gboolean
-on_widget_mapped (GSignalInvocationHint *hint,
-                  guint                  n_params,
-                  const GValue          *params,
-                  gpointer               user_data)
+static void
+name_button (GtkWidget *widget)
 {
-  GtkWidget *widget = g_value_get_object (&params[0]);
-
   if (GTK_IS_BUTTON (widget))
     name_without_mnemonic (widget, gtk_button_get_label (GTK_BUTTON (widget)),
                            gtk_button_get_use_underline (GTK_BUTTON (widget)));
@@ -69,6 +63,32 @@ on_widget_mapped (GSignalInvocationHint *hint,
   else if (GTK_IS_MENU_BUTTON (widget))
     name_without_mnemonic (widget, gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)),
                            gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)));
+}
+
+static void
+name_buttons_within (GtkWidget *widget)
+{
+  name_button (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_buttons_within (child);
+}
+
+/* GTK 4.8 puts the pages a stack hides in the accessibility tree too, so a
+ * window, or one of our own widgets, names every button within it when it
+ * is shown, hidden pages included; a button shown again is named again, in
+ * case its label changed. */
+static gboolean
+on_widget_mapped (GSignalInvocationHint *hint,
+                  guint                  n_params,
+                  const GValue          *params,
+                  gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+
+  if (GTK_IS_WINDOW (widget) || g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Rp"))
+    name_buttons_within (widget);
+  else
+    name_button (widget);
 
   return TRUE;
 }
@@ -86,9 +106,12 @@ rp_accessible_install_mnemonic_fix (void)
 
   if (g_once_init_enter (&installed))
     {
+      /* The signal exists once the class does, which may be later at start-up. */
+      GTypeClass *widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
       guint map_signal = g_signal_lookup ("map", GTK_TYPE_WIDGET);
 
       g_signal_add_emission_hook (map_signal, 0, on_widget_mapped, NULL, NULL);
+      g_type_class_unref (widget_class);
       g_once_init_leave (&installed, 1);
     }
 }
