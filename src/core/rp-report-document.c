@@ -248,6 +248,12 @@ table_header (RpReportDocument *self,
   return NULL;
 }
 
+static gboolean
+is_summary_row (Block *block)
+{
+  return block->kind == BLOCK_TABLE_ROW && block->table == 0;
+}
+
 static void
 paginate (RpReportDocument *self)
 {
@@ -268,9 +274,18 @@ paginate (RpReportDocument *self)
       block->height = measure (self, cr, heights, block);
       needed = block->height;
 
-      /* A heading stays with what follows it; a table header with its first row. */
+      /* The summary, a few rows read beside its chart, is not split; other
+       * headings stay with what follows them, a table header with its first row. */
       if (i + 1 < self->blocks->len &&
-          (block->kind == BLOCK_SUBHEADING || (block->kind == BLOCK_TABLE_ROW && block->header)))
+          (is_summary_row (block) ? block->header
+                                  : block->kind == BLOCK_SUBHEADING &&
+                                    is_summary_row (&g_array_index (self->blocks, Block, i + 1))))
+        {
+          for (guint j = i + 1; j < self->blocks->len && is_summary_row (&g_array_index (self->blocks, Block, j)); j++)
+            needed += measure (self, cr, heights, &g_array_index (self->blocks, Block, j));
+        }
+      else if (i + 1 < self->blocks->len &&
+               (block->kind == BLOCK_SUBHEADING || (block->kind == BLOCK_TABLE_ROW && block->header)))
         needed += measure (self, cr, heights, &g_array_index (self->blocks, Block, i + 1));
 
       if (block->kind == BLOCK_PAGE_BREAK || (y + needed > bottom && y > MARGIN + HEADER_SPACE))
@@ -292,6 +307,41 @@ paginate (RpReportDocument *self)
   cairo_surface_destroy (surface);
 }
 
+/* The lines an agenda pack's cover sheet has: which meeting, from whom, who to ask. */
+static void
+add_front_matter (RpReportDocument *self)
+{
+  RpReport *report = self->report;
+  const char *meeting = rp_report_get_meeting (report);
+  const char *department = rp_report_get_department (report);
+  const char *author = rp_report_get_author (report);
+  g_autofree char *meeting_date = rp_date_format_long (rp_report_get_meeting_date (report));
+
+  if (meeting != NULL || meeting_date != NULL)
+    {
+      g_autofree char *line = NULL;
+
+      if (meeting != NULL && meeting_date != NULL)
+        /* Translators: "Meeting: Scrutiny Commission, Thursday 5 October 2023" */
+        line = g_strdup_printf (_("Meeting: %s, %s"), meeting, meeting_date);
+      else
+        line = g_strdup_printf (_("Meeting: %s"), meeting != NULL ? meeting : meeting_date);
+      add_block (self, BLOCK_TEXT, line);
+    }
+
+  if (department != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Council or department: %s"), department);
+      add_block (self, BLOCK_TEXT, line);
+    }
+
+  if (author != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Author or contact: %s"), author);
+      add_block (self, BLOCK_TEXT, line);
+    }
+}
+
 static void
 build_blocks (RpReportDocument *self)
 {
@@ -306,6 +356,7 @@ build_blocks (RpReportDocument *self)
   /* Translators: "Riverside Day Centre — report as of Friday 22 September 2023" */
   subtitle = g_strdup_printf (_("%s — report as of %s"), rp_report_get_programme (report), date);
   add_block (self, BLOCK_TEXT, subtitle);
+  add_front_matter (self);
 
   add_block (self, BLOCK_SUBHEADING, _("Key: the moving plan"));
   for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
@@ -563,8 +614,13 @@ rp_report_document_draw_page (RpReportDocument *self,
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
 
+  /* At the top and the bottom of every page, as the UK government's
+   * classification guidance places a marking. */
   if (marking != NULL && marking[0] != '\0')
-    draw_text (cr, marking, MARGIN, MARGIN - 14, 10, TRUE, text_width (self), PANGO_ALIGN_CENTER);
+    {
+      draw_text (cr, marking, MARGIN, MARGIN - 14, 10, TRUE, text_width (self), PANGO_ALIGN_CENTER);
+      draw_text (cr, marking, MARGIN, self->page_height - MARGIN + 6, 10, TRUE, text_width (self), PANGO_ALIGN_CENTER);
+    }
 
   /* Translators: page footer, "Day Centre Update — Page 2 of 5" */
   footer = g_strdup_printf (_("%s — Page %u of %u"), rp_report_get_title (self->report), page + 1, self->n_pages);

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-report-document.c: the report's front matter is remembered per programme and printed on every page */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "rp-core.h"
+#include "rp-test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  RpStore     *store;
+  RpProgramme *programme;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = rp_test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
+  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rp_store_set_today (fixture->store, "2023-09-22");
+  rp_store_set_user (fixture->store, "jtaylor");
+  fixture->programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->programme);
+  g_clear_object (&fixture->store);
+  rp_test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+set_front_matter (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  rp_programme_set_report_title (fixture->programme, "Day Centre Reprovision Update");
+  rp_programme_set_department (fixture->programme, "Adult Social Care, Riverside City Council");
+  rp_programme_set_author (fixture->programme, "Head of Service, Learning Disabilities");
+  rp_programme_set_meeting (fixture->programme, "Adult Social Care Scrutiny Commission");
+  rp_programme_set_meeting_date (fixture->programme, "2023-10-05");
+  rp_programme_set_report_as_of (fixture->programme, "2023-09-20");
+  rp_programme_set_marking (fixture->programme, "OFFICIAL-SENSITIVE");
+  g_assert_true (rp_store_save_programme (fixture->store, fixture->programme, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_front_matter_remembered (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) again = NULL;
+  g_autoptr(GListModel) audit = NULL;
+  gboolean meeting_audited = FALSE;
+
+  set_front_matter (fixture);
+
+  /* Closed and opened again, as the next time the report is made. */
+  g_clear_object (&fixture->store);
+  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  again = rp_store_get_programme (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (rp_programme_get_report_title (again), ==, "Day Centre Reprovision Update");
+  g_assert_cmpstr (rp_programme_get_department (again), ==, "Adult Social Care, Riverside City Council");
+  g_assert_cmpstr (rp_programme_get_author (again), ==, "Head of Service, Learning Disabilities");
+  g_assert_cmpstr (rp_programme_get_meeting (again), ==, "Adult Social Care Scrutiny Commission");
+  g_assert_cmpstr (rp_programme_get_meeting_date (again), ==, "2023-10-05");
+  g_assert_cmpstr (rp_programme_get_report_as_of (again), ==, "2023-09-20");
+  g_assert_cmpstr (rp_programme_get_marking (again), ==, "OFFICIAL-SENSITIVE");
+
+  /* Audited like every other change: who set the meeting, and to what. */
+  audit = rp_store_list_audit (fixture->store, "programme", rp_programme_get_id (again), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (audit); i++)
+    {
+      g_autoptr(RpAuditEntry) entry = g_list_model_get_item (audit, i);
+
+      if (g_strcmp0 (rp_audit_entry_get_field (entry), "meeting") == 0 &&
+          g_strcmp0 (rp_audit_entry_get_new_value (entry), "Adult Social Care Scrutiny Commission") == 0 &&
+          g_strcmp0 (rp_audit_entry_get_user (entry), "jtaylor") == 0)
+        meeting_audited = TRUE;
+    }
+  g_assert_true (meeting_audited);
+
+  /* An empty field clears it, and a date that is not one is refused. */
+  rp_programme_set_meeting (again, "");
+  g_assert_null (rp_programme_get_meeting (again));
+  rp_programme_set_meeting_date (again, "2023-02-30");
+  g_assert_false (rp_store_save_programme (fixture->store, again, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+}
+
+/* pdftotext's text of each page; NULL if it is not installed. */
+static char **
+pdf_pages (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+  char **pages;
+  guint n;
+
+  if (pdftotext == NULL)
+    return NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* pdftotext ends every page with a form feed: the last piece is empty. */
+  pages = g_strsplit (out, "\f", -1);
+  n = g_strv_length (pages);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpstr (pages[n - 1], ==, "");
+  g_clear_pointer (&pages[n - 1], g_free);
+  return pages;
+}
+
+static guint
+count_matches (const char *text,
+               const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = text; (at = strstr (at, needle)) != NULL; at += strlen (needle))
+    n++;
+
+  return n;
+}
+
+static void
+test_front_matter_printed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_auto(GStrv) pages = NULL;
+  guint n_pages;
+
+  set_front_matter (fixture);
+  /* Nothing given for this export: what the programme remembers is used. */
+  report = rp_report_build (fixture->store, rp_programme_get_id (fixture->programme), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_report_get_as_of (report), ==, "2023-09-20");
+  g_assert_cmpstr (rp_report_get_marking (report), ==, "OFFICIAL-SENSITIVE");
+  g_assert_true (rp_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+
+  if ((pages = pdf_pages (path)) == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  n_pages = g_strv_length (pages);
+  g_assert_cmpuint (n_pages, >=, 3);
+
+  /* The cover: which meeting, from whom, as of when. */
+  g_assert_nonnull (strstr (pages[0], "Day Centre Reprovision Update"));
+  g_assert_nonnull (strstr (pages[0], "Meeting: Adult Social Care Scrutiny Commission, Thursday 5 October 2023"));
+  g_assert_nonnull (strstr (pages[0], "Council or department: Adult Social Care, Riverside City Council"));
+  g_assert_nonnull (strstr (pages[0], "Author or contact: Head of Service, Learning Disabilities"));
+  g_assert_nonnull (strstr (pages[0], "report as of Wednesday 20 September 2023"));
+
+  /* Every page: the marking at its top and at its foot, and its number. */
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
+      g_auto(GStrv) lines = g_strsplit (g_strstrip (pages[i]), "\n", -1);
+      guint n_lines = g_strv_length (lines);
+
+      g_assert_cmpuint (count_matches (pages[i], "OFFICIAL-SENSITIVE"), ==, 2);
+      g_assert_nonnull (strstr (lines[0], "OFFICIAL-SENSITIVE"));
+      g_assert_nonnull (strstr (lines[n_lines - 1], "OFFICIAL-SENSITIVE"));
+      g_assert_nonnull (strstr (pages[i], number));
+    }
+}
+
+static void
+test_front_matter_names_nobody (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpReport) report = NULL;
+  g_autoptr(RpNameIndex) names = NULL;
+  g_autoptr(RpNameFinding) finding = NULL;
+  g_autofree char *handle = NULL;
+  gint64 id = rp_programme_get_id (fixture->programme);
+
+  set_front_matter (fixture);
+  rp_programme_set_meeting (fixture->programme, "Review meeting with Aisha");
+  g_assert_true (rp_store_save_programme (fixture->store, fixture->programme, &error));
+
+  report = rp_report_build (fixture->store, id, NULL, &error);
+  g_assert_no_error (error);
+  names = rp_store_build_name_index (fixture->store, id, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (rp_report_check_names (report, names, &finding, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_null (strstr (error->message, "Aisha"));
+  g_assert_nonnull (strstr (error->message, "the meeting"));
+  g_assert_cmpint (finding->field, ==, RP_PUBLISHED_MEETING);
+  handle = rp_name_finding_get_handle (finding);
+  g_assert_cmpstr (handle, ==, "meeting");
+  g_clear_error (&error);
+  g_clear_object (&report);
+  g_clear_pointer (&finding, rp_name_finding_free);
+
+  /* The department and the author are checked too. */
+  rp_programme_set_meeting (fixture->programme, "Scrutiny Commission");
+  rp_programme_set_author (fixture->programme, "Contact: Imran");
+  g_assert_true (rp_store_save_programme (fixture->store, fixture->programme, &error));
+  report = rp_report_build (fixture->store, id, NULL, &error);
+  g_assert_false (rp_report_check_names (report, names, &finding, NULL));
+  g_assert_cmpint (finding->field, ==, RP_PUBLISHED_AUTHOR);
+  g_clear_object (&report);
+  g_clear_pointer (&finding, rp_name_finding_free);
+
+  rp_programme_set_author (fixture->programme, NULL);
+  rp_programme_set_department (fixture->programme, "Clarke's team");
+  g_assert_true (rp_store_save_programme (fixture->store, fixture->programme, &error));
+  report = rp_report_build (fixture->store, id, NULL, &error);
+  g_assert_false (rp_report_check_names (report, names, &finding, NULL));
+  g_assert_cmpint (finding->field, ==, RP_PUBLISHED_DEPARTMENT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/report-document/front-matter-remembered", test_front_matter_remembered);
+  ADD ("/core/report-document/front-matter-on-every-page", test_front_matter_printed);
+  ADD ("/core/report-document/front-matter-names-nobody", test_front_matter_names_nobody);
+#undef ADD
+
+  return g_test_run ();
+}
