@@ -245,6 +245,80 @@ test_front_matter_names_nobody (Fixture       *fixture,
   g_assert_cmpint (finding->field, ==, RP_PUBLISHED_DEPARTMENT);
 }
 
+/* Runs reprovision-cli with @args after its name; its output in @out, its errors in @err. */
+static int
+run_cli (const char * const  *args,
+         char               **out,
+         char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ignored_out = NULL;
+  g_autofree char *ignored_err = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (g_getenv ("REPROVISION_CLI"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("REPROVISION_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out != NULL ? out : &ignored_out, err != NULL ? err : &ignored_err,
+                               &wait_status, &error));
+  g_assert_no_error (error);
+  /* Never on the test's own output, which is TAP. */
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+test_front_matter_cli (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) stored = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) pages = NULL;
+  const char *set[] = { "programme", "--database", fixture->path, "--meeting", "Adult Social Care Scrutiny Commission",
+                        "--meeting-date", "05/10/2023", "--department", "Adult Social Care", "--author", "Head of Service",
+                        "--marking", "OFFICIAL-SENSITIVE", "--title", "Day Centre Reprovision Update",
+                        "--closure-date", "2024-03-31", NULL };
+  const char *report[] = { "report", "--database", fixture->path, "--format", "pdf", "--output", pdf, NULL };
+  const char *named[] = { "programme", "--database", fixture->path, "--meeting", "Review with Aisha", NULL };
+  const char *not_a_date[] = { "programme", "--database", fixture->path, "--meeting-date", "30/02/2023", NULL };
+
+  g_assert_cmpint (run_cli (set, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Adult Social Care Scrutiny Commission"));
+  g_assert_nonnull (strstr (out, "Thursday 5 October 2023"));
+  g_clear_pointer (&out, g_free);
+
+  stored = rp_store_get_programme (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_programme_get_meeting (stored), ==, "Adult Social Care Scrutiny Commission");
+  g_assert_cmpstr (rp_programme_get_meeting_date (stored), ==, "2023-10-05");
+  g_assert_cmpstr (rp_programme_get_marking (stored), ==, "OFFICIAL-SENSITIVE");
+  g_assert_cmpstr (rp_programme_get_report_title (stored), ==, "Day Centre Reprovision Update");
+
+  /* The report made next carries it without being told again. */
+  g_assert_cmpint (run_cli (report, NULL, NULL), ==, 0);
+  if ((pages = pdf_pages (pdf)) != NULL)
+    {
+      g_assert_nonnull (strstr (pages[0], "Meeting: Adult Social Care Scrutiny Commission, Thursday 5 October 2023"));
+      g_assert_cmpuint (count_matches (pages[0], "OFFICIAL-SENSITIVE"), ==, 2);
+    }
+
+  /* A meeting that names someone stops the report, without the name in the message. */
+  g_assert_cmpint (run_cli (named, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_cli (report, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "the meeting"));
+  g_assert_nonnull (strstr (err, "--confirm-not-a-name meeting=WORD"));
+  g_assert_null (strstr (err, "Aisha"));
+
+  g_assert_cmpint (run_cli (not_a_date, NULL, NULL), !=, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -255,6 +329,7 @@ main (int    argc,
   ADD ("/core/report-document/front-matter-remembered", test_front_matter_remembered);
   ADD ("/core/report-document/front-matter-on-every-page", test_front_matter_printed);
   ADD ("/core/report-document/front-matter-names-nobody", test_front_matter_names_nobody);
+  ADD ("/core/report-document/front-matter-cli", test_front_matter_cli);
 #undef ADD
 
   return g_test_run ();
