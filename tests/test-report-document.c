@@ -245,6 +245,153 @@ test_front_matter_names_nobody (Fixture       *fixture,
   g_assert_cmpint (finding->field, ==, RP_PUBLISHED_DEPARTMENT);
 }
 
+/* The PDF's structure tree as text, depth first, in reading order:
+ * "Document(H1 P H2 Table(TR(TH TH) TR(TD TD)))". cairo writes the tree's
+ * objects uncompressed, so a pattern reads them without a PDF library. */
+static void
+append_element (GString    *out,
+                GHashTable *elements,
+                const char *id)
+{
+  char **element = g_hash_table_lookup (elements, id);   /* { S, K } */
+  g_autoptr(GRegex) refs = g_regex_new ("(\\d+) 0 R", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  gboolean first = TRUE;
+
+  g_assert_nonnull (element);
+  g_string_append (out, element[0]);
+  for (g_regex_match (refs, element[1], 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *child = g_match_info_fetch (match, 1);
+
+      g_string_append (out, first ? "(" : " ");
+      append_element (out, elements, child);
+      first = FALSE;
+    }
+  if (!first)
+    g_string_append_c (out, ')');
+}
+
+static char *
+structure_tree (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  gsize length;
+  g_autoptr(GRegex) element_pattern = g_regex_new ("(\\d+) 0 obj\\s*<< /Type /StructElem\\s*/S /(\\w+)(.*?)endobj",
+                                                   G_REGEX_RAW | G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GRegex) root_pattern = g_regex_new ("<< /Type /StructTreeRoot(.*?)endobj", G_REGEX_RAW | G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GRegex) kids_pattern = g_regex_new ("/K (\\[[^]]*\\]|\\d+ 0 R|\\d+)", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GHashTable) elements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GMatchInfo) root = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *root_body = NULL;
+  g_autoptr(GMatchInfo) root_kids = NULL;
+  g_autofree char *root_kid = NULL;
+
+  g_assert_true (g_file_get_contents (path, &pdf, &length, &error));
+  g_assert_no_error (error);
+
+  for (g_regex_match_full (element_pattern, pdf, length, 0, 0, &match, NULL);
+       g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *body = g_match_info_fetch (match, 3);
+      g_autoptr(GMatchInfo) kids = NULL;
+      char **element = g_new0 (char *, 3);
+
+      element[0] = g_match_info_fetch (match, 2);
+      element[1] = g_regex_match (kids_pattern, body, 0, &kids) ? g_match_info_fetch (kids, 1) : g_strdup ("");
+      g_hash_table_insert (elements, g_match_info_fetch (match, 1), element);
+    }
+
+  g_assert_true (g_regex_match_full (root_pattern, pdf, length, 0, 0, &root, NULL));
+  root_body = g_match_info_fetch (root, 1);
+  g_assert_true (g_regex_match (kids_pattern, root_body, 0, &root_kids));
+  root_kid = g_match_info_fetch (root_kids, 1);
+  /* One element at the root, the document. */
+  g_assert_true (g_str_has_prefix (root_kid, "[ ") && g_str_has_suffix (root_kid, " 0 R ]"));
+  root_kid[strlen (root_kid) - strlen (" 0 R ]")] = '\0';
+  append_element (out, elements, root_kid + strlen ("[ "));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+has_bytes (const char *path,
+           const char *needle)
+{
+  g_autofree char *pdf = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  /* Byte by byte: the file holds compressed streams with zero bytes in them. */
+  for (gsize i = 0; i + strlen (needle) <= length; i++)
+    if (memcmp (pdf + i, needle, strlen (needle)) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_report_tagged (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *tree = NULL;
+  RpReportOptions options = { .compare_with = "2023-09-01", .include_moved = TRUE };
+
+  set_front_matter (fixture);
+  report = rp_report_build (fixture->store, rp_programme_get_id (fixture->programme), &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (has_bytes (path, "/MarkInfo << /Marked true >>"));
+  g_assert_true (has_bytes (path, "/Title (Day Centre Reprovision Update)"));
+
+  tree = structure_tree (path);
+  g_test_message ("%s", tree);
+  /* The title, the front matter, then each part under its heading, in reading order. */
+  g_assert_true (g_str_has_prefix (tree, "Document(H1 P P P P H2 P P P P P P H2 Table("));
+  /* Real tables: a header row of header cells, once, however many pages the table runs over. */
+  g_assert_nonnull (strstr (tree, "H2 Table(TR(TH TH TH) TR(TD TD TD) "));
+  g_assert_nonnull (strstr (tree, "H2 Table(TR(TH TH TH TH) TR(TD TD TD TD) "));
+  g_assert_cmpuint (count_matches (tree, "TH"), ==, 3 + 3 + 4);
+  /* Every attendee's row is in the progress table: 19 rows and the header. */
+  g_assert_cmpuint (count_matches (tree, "TR(TD TD TD TD)"), ==, 19);
+  g_assert_true (g_str_has_suffix (tree, "TR(TD TD TD TD)))"));
+}
+
+static void
+test_schedule_tagged (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *path = g_build_filename (fixture->dir, "schedule.pdf", NULL);
+  g_autofree char *tree = NULL;
+  gint64 id;
+
+  attendee = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 5, &error);
+  g_assert_no_error (error);
+  id = rp_attendee_get_id (attendee);
+  g_array_append_val (ids, id);
+  g_assert_true (rp_schedule_write_pdf (fixture->store, ids, "2023-09-22", path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (has_bytes (path, "/MarkInfo << /Marked true >>"));
+  g_assert_true (has_bytes (path, "/Title (Taster days)"));
+
+  tree = structure_tree (path);
+  g_test_message ("%s", tree);
+  /* The sheet's title, then each day as a heading with its details after it. */
+  g_assert_true (g_str_has_prefix (tree, "Document(H1 P H2 P"));
+  g_assert_cmpuint (count_matches (tree, "H2"), >=, 1);
+}
+
 /* Runs reprovision-cli with @args after its name; its output in @out, its errors in @err. */
 static int
 run_cli (const char * const  *args,
@@ -330,6 +477,8 @@ main (int    argc,
   ADD ("/core/report-document/front-matter-on-every-page", test_front_matter_printed);
   ADD ("/core/report-document/front-matter-names-nobody", test_front_matter_names_nobody);
   ADD ("/core/report-document/front-matter-cli", test_front_matter_cli);
+  ADD ("/core/report-document/report-tagged", test_report_tagged);
+  ADD ("/core/report-document/schedule-tagged", test_schedule_tagged);
 #undef ADD
 
   return g_test_run ();

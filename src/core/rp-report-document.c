@@ -52,6 +52,7 @@ struct _RpReportDocument
   double     page_height;
   guint      n_pages;
   GArray    *page_starts;    /* the first block of each page */
+  gboolean   tagged;         /* PDF structure tags, drawn in page order only */
 };
 
 static const double timetable_widths[] = { 0.62, 0.14, 0.24 };
@@ -509,12 +510,36 @@ draw_text (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* A structure tag for what a screen reader reads, when the document is tagged. */
+static void
+tag_begin (RpReportDocument *self,
+           cairo_t          *cr,
+           const char       *tag)
+{
+  if (self->tagged)
+    cairo_tag_begin (cr, tag, NULL);
+}
+
+static void
+tag_end (RpReportDocument *self,
+         cairo_t          *cr,
+         const char       *tag)
+{
+  if (self->tagged)
+    cairo_tag_end (cr, tag);
+}
+
+/* @tagged: %FALSE for a header repeated on a later page, which a screen
+ * reader has already read at the start of the table */
 static void
 draw_row (RpReportDocument *self,
           cairo_t          *cr,
           Block            *block,
-          double            y)
+          double            y,
+          gboolean          tagged)
 {
+  const char *cell_tag = block->header ? "TH" : "TD";
+
   double width = text_width (self);
   double x = MARGIN;
 
@@ -531,14 +556,22 @@ draw_row (RpReportDocument *self,
     }
 
   cairo_set_source_rgb (cr, 0, 0, 0);
+  if (tagged)
+    tag_begin (self, cr, "TR");
   for (guint i = 0; i < block->n_cells; i++)
     {
       double cell_width = block->widths[i] * width;
 
+      if (tagged)
+        tag_begin (self, cr, cell_tag);
       draw_text (cr, block->cells[i], x + CELL_PADDING, y + CELL_PADDING, block_text_size (block), block->header,
                  cell_width - 2 * CELL_PADDING, PANGO_ALIGN_LEFT);
+      if (tagged)
+        tag_end (self, cr, cell_tag);
       x += cell_width;
     }
+  if (tagged)
+    tag_end (self, cr, "TR");
 
   /* The cells' borders in one stroke: fewer operations for the PDF to write. */
   x = MARGIN;
@@ -585,8 +618,44 @@ draw_chart (RpReportDocument *self,
       y += 22;
     }
 
+  /* The bars repeat the summary's counts and are left out of the structure;
+   * what hiding protects is read after the table. */
   if (note[0] != '\0')
-    draw_text (cr, note, left, y + 8, 8.5, FALSE, MARGIN + text_width (self) - left, PANGO_ALIGN_LEFT);
+    {
+      tag_begin (self, cr, "P");
+      draw_text (cr, note, left, y + 8, 8.5, FALSE, MARGIN + text_width (self) - left, PANGO_ALIGN_LEFT);
+      tag_end (self, cr, "P");
+    }
+}
+
+/* The last row of its table: the table's structure ends with it. */
+static gboolean
+ends_table (RpReportDocument *self,
+            guint             index)
+{
+  Block *block = &g_array_index (self->blocks, Block, index);
+  Block *next;
+
+  if (index + 1 >= self->blocks->len)
+    return TRUE;
+
+  next = &g_array_index (self->blocks, Block, index + 1);
+  return next->kind != BLOCK_TABLE_ROW || next->table != block->table;
+}
+
+static const char *
+block_tag (Block *block)
+{
+  switch (block->kind)
+    {
+    case BLOCK_HEADING:    return "H1";
+    case BLOCK_SUBHEADING: return "H2";
+    case BLOCK_TEXT:
+    case BLOCK_TABLE_ROW:
+    case BLOCK_CHART:
+    case BLOCK_PAGE_BREAK:
+    default:               return "P";
+    }
 }
 
 /**
@@ -613,6 +682,12 @@ rp_report_document_draw_page (RpReportDocument *self,
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
+
+  /* The marking, page numbers and provenance repeat on every page: they
+   * stay outside the structure, as page furniture, so a screen reader
+   * reads the document once, in order. */
+  if (page == 0)
+    tag_begin (self, cr, "Document");
 
   /* At the top and the bottom of every page, as the UK government's
    * classification guidance places a marking. */
@@ -642,7 +717,7 @@ rp_report_document_draw_page (RpReportDocument *self,
 
           if (header->page != page)
             {
-              draw_row (self, cr, header, y);
+              draw_row (self, cr, header, y, FALSE);
               y += header->height;
             }
         }
@@ -654,7 +729,11 @@ rp_report_document_draw_page (RpReportDocument *self,
         case BLOCK_TABLE_ROW:
           if (block->header && block->table == 0)
             summary_top = y;
-          draw_row (self, cr, block, y);
+          if (block->header)
+            tag_begin (self, cr, "Table");
+          draw_row (self, cr, block, y, TRUE);
+          if (ends_table (self, i))
+            tag_end (self, cr, "Table");
           break;
 
         case BLOCK_CHART:
@@ -669,13 +748,18 @@ rp_report_document_draw_page (RpReportDocument *self,
         case BLOCK_TEXT:
         default:
           cairo_set_source_rgb (cr, 0, 0, 0);
+          tag_begin (self, cr, block_tag (block));
           draw_text (cr, block->cells[0], MARGIN, y, block_text_size (block), block->kind != BLOCK_TEXT,
                      text_width (self), PANGO_ALIGN_LEFT);
+          tag_end (self, cr, block_tag (block));
           break;
         }
 
       y += block->height;
     }
+
+  if (page + 1 == self->n_pages)
+    tag_end (self, cr, "Document");
 
   cairo_restore (cr);
 }
@@ -727,6 +811,8 @@ rp_report_write_pdf_full (RpReport        *report,
     return FALSE;
 
   document = rp_report_document_new (report, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
+  /* Every page in order, so a table's structure can run over several pages. */
+  document->tagged = TRUE;
   surface = cairo_pdf_surface_create (rp_output_file_get_temp_path (file), RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, rp_report_get_title (report));
   cr = cairo_create (surface);
@@ -741,9 +827,12 @@ rp_report_write_pdf_full (RpReport        *report,
       cancelled = g_cancellable_is_cancelled (cancellable);
     }
 
+  /* A structure tag left open is an error on the context, not the surface. */
+  status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   rp_report_document_free (document);
 
