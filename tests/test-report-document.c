@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -332,6 +333,54 @@ has_bytes (const char *path,
   return FALSE;
 }
 
+/* The language is in the catalog that the file's last cross-reference
+ * section points at, at the very byte it says, so a reader finds it. */
+static void
+assert_language (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *expected_object = NULL;
+  gsize length;
+  const char *startxref = NULL;
+  guint64 xref, catalog;
+  guint root, first;
+
+  g_assert_true (g_file_get_contents (path, &pdf, &length, &error));
+  g_assert_no_error (error);
+  for (gsize i = 0; i + strlen ("startxref") <= length; i++)
+    if (memcmp (pdf + i, "startxref", strlen ("startxref")) == 0)
+      startxref = pdf + i;
+  g_assert_nonnull (startxref);
+
+  g_assert_cmpint (sscanf (startxref, "startxref %" G_GUINT64_FORMAT, &xref), ==, 1);
+  g_assert_cmpuint (xref, <, length);
+  g_assert_cmpint (sscanf (pdf + xref, "xref %u 1 %" G_GUINT64_FORMAT " 00000 n", &first, &catalog), ==, 2);
+  g_assert_cmpint (sscanf (strstr (pdf + xref, "trailer"), "trailer << /Size %*u /Root %u 0 R", &root), ==, 1);
+  g_assert_cmpuint (first, ==, root);
+  expected_object = g_strdup_printf ("%u 0 obj\n<< /Type /Catalog", root);
+  g_assert_true (g_str_has_prefix (pdf + catalog, expected_object));
+  g_assert_nonnull (strstr (pdf + catalog, "/Lang (en-GB)\n>>\nendobj"));
+  g_assert_nonnull (strstr (pdf + catalog, "/StructTreeRoot"));
+
+  /* And poppler reads the updated file without complaint. */
+  if (pdfinfo != NULL)
+    {
+      const char *argv[] = { pdfinfo, path, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int wait_status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                                   &wait_status, &error));
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_nonnull (strstr (out, "Tagged:          yes"));
+    }
+}
+
 static void
 test_report_tagged (Fixture       *fixture,
                     gconstpointer  data)
@@ -350,6 +399,7 @@ test_report_tagged (Fixture       *fixture,
 
   g_assert_true (has_bytes (path, "/MarkInfo << /Marked true >>"));
   g_assert_true (has_bytes (path, "/Title (Day Centre Reprovision Update)"));
+  assert_language (path);
 
   tree = structure_tree (path);
   g_test_message ("%s", tree);
@@ -384,6 +434,7 @@ test_schedule_tagged (Fixture       *fixture,
 
   g_assert_true (has_bytes (path, "/MarkInfo << /Marked true >>"));
   g_assert_true (has_bytes (path, "/Title (Taster days)"));
+  assert_language (path);
 
   tree = structure_tree (path);
   g_test_message ("%s", tree);

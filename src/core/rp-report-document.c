@@ -14,6 +14,7 @@
 #include "rp-error.h"
 #include "rp-moving-plan.h"
 #include "rp-output-file.h"
+#include "rp-pdf.h"
 #include "rp-report-document.h"
 
 #define MARGIN        42.0   /* points: 15 mm */
@@ -846,5 +847,6 @@ rp_report_write_pdf_full (RpReport        *report,
       return FALSE;
     }
 
-  return rp_output_file_commit (file, error);
+  return rp_pdf_set_language (rp_output_file_get_temp_path (file), rp_pdf_get_language (), error) &&
+         rp_output_file_commit (file, error);
 }

@@ -12,6 +12,7 @@
 #include "rp-date.h"
 #include "rp-error.h"
 #include "rp-output-file.h"
+#include "rp-pdf.h"
 #include "rp-schedule.h"
 
 #define PAGE_WIDTH  595.28   /* A4 portrait, in points */
@@ -644,7 +645,8 @@ rp_schedule_write_pdf (RpStore     *store,
       return FALSE;
     }
 
-  return rp_output_file_commit (file, error);
+  return rp_pdf_set_language (rp_output_file_get_temp_path (file), rp_pdf_get_language (), error) &&
+         rp_output_file_commit (file, error);
 }
 
 /**
