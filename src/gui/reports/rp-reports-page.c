@@ -557,12 +557,15 @@ show_name_finding (RpReportsPage *self,
       next_step = _("Edit it in the Timetable area (a role such as “Service manager” or initials are fine), or, if the word is an ordinary word here and not a name, say so.");
       break;
     case RP_PUBLISHED_MARKING:
-      next_step = _("Choose another protective marking.");
+      next_step = _("Choose another protective marking with Edit Report Details.");
       break;
     case RP_PUBLISHED_REPORT_TITLE:
     case RP_PUBLISHED_PROGRAMME_NAME:
+    case RP_PUBLISHED_DEPARTMENT:
+    case RP_PUBLISHED_AUTHOR:
+    case RP_PUBLISHED_MEETING:
     default:
-      next_step = _("Change it, or, if the word is an ordinary word here and not a name, say so.");
+      next_step = _("Change it with Edit Report Details, or, if the word is an ordinary word here and not a name, say so.");
       break;
     }
 
