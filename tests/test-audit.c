@@ -232,8 +232,10 @@ test_audit_erasure_keeps_others_history (Fixture       *fixture,
 
   store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 4, &error);
   g_assert_no_error (error);
-  rp_programme_set_name (programme, "Riverside");
-  g_assert_true (rp_store_add_programme (store, programme, &error));
+  /* In SQL: today's store writes columns that version 4 does not have yet. */
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), "INSERT INTO programme (name) VALUES ('Riverside')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rp_programme_set_id (programme, sqlite3_last_insert_rowid (rp_store_get_db (store)));
   first = add_attendee (store, rp_programme_get_id (programme), 1, "Aisha Rahman");
   g_assert_true (rp_store_change_step (store, rp_attendee_get_id (first), 2, "2024-02-01", NULL, &error));
   undone = latest_step_change (store, rp_attendee_get_id (first));

@@ -28,6 +28,7 @@ static int command_attendees (int argc, char **argv);
 static int command_step      (int argc, char **argv);
 static int command_erase     (int argc, char **argv);
 static int command_report    (int argc, char **argv);
+static int command_programme (int argc, char **argv);
 static int command_generate  (int argc, char **argv);
 static int command_schedule  (int argc, char **argv);
 static int command_backup    (int argc, char **argv);
@@ -41,6 +42,7 @@ static const Command commands[] = {
   { "step",      command_step,      N_("Record that an attendee has reached a step of the moving plan") },
   { "erase",     command_erase,     N_("Erase an attendee for good, from the database and its backups") },
   { "report",    command_report,    N_("Write the anonymised reprovision report") },
+  { "programme", command_programme, N_("Show or change a programme’s closure date and the report’s front matter") },
   { "schedule",  command_schedule,  N_("Write a family’s taster-day schedule as an easy-read PDF") },
   { "backup",    command_backup,    N_("Make or list backups of a database") },
   { "restore",   command_restore,   N_("Put a backup in place of a database, keeping the current file") },
@@ -640,9 +642,9 @@ command_report (int    argc,
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“pdf”, “xlsx” or “csv”"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; for CSV with no --table, a folder for one file per table"), N_("PATH") },
-    { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("A protective marking for the page header, such as OFFICIAL"), N_("TEXT") },
+    { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("A protective marking for the top and foot of every page, such as OFFICIAL (default: the programme’s, see “programme --marking”)"), N_("TEXT") },
     { "table", 't', 0, G_OPTION_ARG_STRING, &table, N_("Only one table: “progress”, “timetable” or “summary”"), N_("TABLE") },
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Report the data as it was on this day (default: today)"), N_("YYYY-MM-DD") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Report the data as it was on this day (default: the programme’s, see “programme --as-of”, else today)"), N_("YYYY-MM-DD") },
     { "compare-with", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_("Show the change in the summary since this day"), N_("YYYY-MM-DD") },
     { "include-moved", 0, 0, G_OPTION_ARG_NONE, &include_moved, N_("List attendees who have moved on too"), NULL },
     { "no-summary", 0, 0, G_OPTION_ARG_NONE, &without_summary, N_("Leave the summary and its chart out of a PDF or spreadsheet"), NULL },
@@ -748,6 +750,131 @@ command_report (int    argc,
       return fail (error);
     }
 
+  return EXIT_SUCCESS;
+}
+
+/* A date option: empty clears it, anything else must be a real date. */
+static gboolean
+normalise_date_option (char    **value,
+                       GError  **error)
+{
+  g_autofree char *date = NULL;
+
+  if (*value == NULL || (*value)[0] == '\0')
+    return TRUE;
+
+  if (!(date = rp_date_normalise (*value, error)))
+    return FALSE;
+
+  g_free (*value);
+  *value = g_steal_pointer (&date);
+  return TRUE;
+}
+
+static void
+print_programme_field (const char *label,
+                       const char *value)
+{
+  g_print ("%-24s %s\n", label, value != NULL ? value : "–");
+}
+
+static int
+command_programme (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *closure_date = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *meeting = NULL;
+  g_autofree char *meeting_date = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *marking = NULL;
+  g_autofree char *closure_text = NULL;
+  g_autofree char *meeting_text = NULL;
+  g_autofree char *as_of_text = NULL;
+  gint64 programme_id = 0;
+  gboolean changing;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The day centre’s name"), N_("TEXT") },
+    { "closure-date", 0, 0, G_OPTION_ARG_STRING, &closure_date, N_("The day the centre closes"), N_("YYYY-MM-DD") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The report’s title"), N_("TEXT") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_("The council or department the report comes from"), N_("TEXT") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("The report’s author or contact, as a role, such as “Head of Service”"), N_("TEXT") },
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting, N_("The meeting the report is for"), N_("TEXT") },
+    { "meeting-date", 0, 0, G_OPTION_ARG_STRING, &meeting_date, N_("The day of the meeting"), N_("YYYY-MM-DD") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("The day the report reflects, unless “report --as-of” says otherwise (empty: the day it is made)"), N_("YYYY-MM-DD") },
+    { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("The protective marking at the top and foot of every page, such as OFFICIAL-SENSITIVE"), N_("TEXT") },
+    { NULL }
+  };
+
+  context = command_context (_("Show a programme’s closure date and the front matter its report carries. Give any option to change it (an empty value clears it); the change is recorded in the audit trail. Published texts are checked for names when the report is made."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+  if (!normalise_date_option (&closure_date, &error) ||
+      !normalise_date_option (&meeting_date, &error) ||
+      !normalise_date_option (&as_of, &error))
+    return fail (error);
+
+  changing = name != NULL || title != NULL || closure_date != NULL || department != NULL || author != NULL ||
+             meeting != NULL || meeting_date != NULL || as_of != NULL || marking != NULL;
+
+  if (!(store = changing ? rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)
+                         : open_for_reading (database, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)))
+    return fail (error);
+
+  if (changing)
+    {
+      g_autoptr(RpProgramme) changed = rp_programme_copy (programme);
+
+      if (name != NULL)
+        rp_programme_set_name (changed, name);
+      if (title != NULL)
+        rp_programme_set_report_title (changed, title);
+      if (closure_date != NULL)
+        rp_programme_set_closure_date (changed, closure_date);
+      if (department != NULL)
+        rp_programme_set_department (changed, department);
+      if (author != NULL)
+        rp_programme_set_author (changed, author);
+      if (meeting != NULL)
+        rp_programme_set_meeting (changed, meeting);
+      if (meeting_date != NULL)
+        rp_programme_set_meeting_date (changed, meeting_date);
+      if (as_of != NULL)
+        rp_programme_set_report_as_of (changed, as_of);
+      if (marking != NULL)
+        rp_programme_set_marking (changed, marking);
+
+      if (!rp_store_save_programme (store, changed, &error))
+        return fail (error);
+      g_set_object (&programme, changed);
+    }
+
+  closure_text = rp_date_format_long (rp_programme_get_closure_date (programme));
+  meeting_text = rp_date_format_long (rp_programme_get_meeting_date (programme));
+  as_of_text = rp_date_format_long (rp_programme_get_report_as_of (programme));
+  print_programme_field (_("Day centre:"), rp_programme_get_name (programme));
+  print_programme_field (_("Closure date:"), closure_text);
+  print_programme_field (_("Report title:"), rp_programme_get_report_title (programme));
+  print_programme_field (_("Council or department:"), rp_programme_get_department (programme));
+  print_programme_field (_("Author or contact:"), rp_programme_get_author (programme));
+  print_programme_field (_("Meeting:"), rp_programme_get_meeting (programme));
+  print_programme_field (_("Meeting date:"), meeting_text);
+  print_programme_field (_("Report as of:"), as_of_text != NULL ? as_of_text : _("the day it is made"));
+  print_programme_field (_("Protective marking:"), rp_programme_get_marking (programme));
   return EXIT_SUCCESS;
 }
 

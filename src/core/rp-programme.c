@@ -19,6 +19,13 @@ struct _RpProgramme
   char *name;
   char *closure_date;
   char *report_title;
+  /* The report's front matter */
+  char *department;
+  char *author;
+  char *meeting;
+  char *meeting_date;
+  char *report_as_of;
+  char *marking;
 };
 
 G_DEFINE_FINAL_TYPE (RpProgramme, rp_programme, G_TYPE_OBJECT)
@@ -29,6 +36,12 @@ enum {
   PROP_NAME,
   PROP_CLOSURE_DATE,
   PROP_REPORT_TITLE,
+  PROP_DEPARTMENT,
+  PROP_AUTHOR,
+  PROP_MEETING,
+  PROP_MEETING_DATE,
+  PROP_REPORT_AS_OF,
+  PROP_MARKING,
   N_PROPS
 };
 
@@ -42,6 +55,12 @@ rp_programme_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->closure_date, g_free);
   g_clear_pointer (&self->report_title, g_free);
+  g_clear_pointer (&self->department, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->meeting, g_free);
+  g_clear_pointer (&self->meeting_date, g_free);
+  g_clear_pointer (&self->report_as_of, g_free);
+  g_clear_pointer (&self->marking, g_free);
 
   G_OBJECT_CLASS (rp_programme_parent_class)->finalize (object);
 }
@@ -70,6 +89,30 @@ rp_programme_get_property (GObject    *object,
 
     case PROP_REPORT_TITLE:
       g_value_set_string (value, self->report_title);
+      break;
+
+    case PROP_DEPARTMENT:
+      g_value_set_string (value, self->department);
+      break;
+
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+
+    case PROP_MEETING:
+      g_value_set_string (value, self->meeting);
+      break;
+
+    case PROP_MEETING_DATE:
+      g_value_set_string (value, self->meeting_date);
+      break;
+
+    case PROP_REPORT_AS_OF:
+      g_value_set_string (value, self->report_as_of);
+      break;
+
+    case PROP_MARKING:
+      g_value_set_string (value, self->marking);
       break;
 
     default:
@@ -103,6 +146,30 @@ rp_programme_set_property (GObject      *object,
       rp_programme_set_report_title (self, g_value_get_string (value));
       break;
 
+    case PROP_DEPARTMENT:
+      rp_programme_set_department (self, g_value_get_string (value));
+      break;
+
+    case PROP_AUTHOR:
+      rp_programme_set_author (self, g_value_get_string (value));
+      break;
+
+    case PROP_MEETING:
+      rp_programme_set_meeting (self, g_value_get_string (value));
+      break;
+
+    case PROP_MEETING_DATE:
+      rp_programme_set_meeting_date (self, g_value_get_string (value));
+      break;
+
+    case PROP_REPORT_AS_OF:
+      rp_programme_set_report_as_of (self, g_value_get_string (value));
+      break;
+
+    case PROP_MARKING:
+      rp_programme_set_marking (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -128,6 +195,24 @@ rp_programme_class_init (RpProgrammeClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REPORT_TITLE] =
     g_param_spec_string ("report-title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEPARTMENT] =
+    g_param_spec_string ("department", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MEETING] =
+    g_param_spec_string ("meeting", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MEETING_DATE] =
+    g_param_spec_string ("meeting-date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REPORT_AS_OF] =
+    g_param_spec_string ("report-as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARKING] =
+    g_param_spec_string ("marking", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -166,6 +251,12 @@ rp_programme_copy (RpProgramme *self)
   copy->name = g_strdup (self->name);
   copy->closure_date = g_strdup (self->closure_date);
   copy->report_title = g_strdup (self->report_title);
+  copy->department = g_strdup (self->department);
+  copy->author = g_strdup (self->author);
+  copy->meeting = g_strdup (self->meeting);
+  copy->meeting_date = g_strdup (self->meeting_date);
+  copy->report_as_of = g_strdup (self->report_as_of);
+  copy->marking = g_strdup (self->marking);
   return copy;
 }
 
@@ -250,6 +341,132 @@ rp_programme_set_report_title (RpProgramme *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT_TITLE]);
 }
 
+const char *
+rp_programme_get_department (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->department;
+}
+
+void
+rp_programme_set_department (RpProgramme *self,
+                            const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->department, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT]);
+}
+
+const char *
+rp_programme_get_author (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->author;
+}
+
+void
+rp_programme_set_author (RpProgramme *self,
+                        const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->author, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
+}
+
+const char *
+rp_programme_get_meeting (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->meeting;
+}
+
+void
+rp_programme_set_meeting (RpProgramme *self,
+                         const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->meeting, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
+}
+
+const char *
+rp_programme_get_meeting_date (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->meeting_date;
+}
+
+void
+rp_programme_set_meeting_date (RpProgramme *self,
+                              const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->meeting_date, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING_DATE]);
+}
+
+const char *
+rp_programme_get_report_as_of (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->report_as_of;
+}
+
+void
+rp_programme_set_report_as_of (RpProgramme *self,
+                              const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->report_as_of, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT_AS_OF]);
+}
+
+const char *
+rp_programme_get_marking (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->marking;
+}
+
+void
+rp_programme_set_marking (RpProgramme *self,
+                         const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->marking, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKING]);
+}
+
 /**
  * rp_programme_validate:
  *
@@ -264,5 +481,11 @@ rp_programme_validate (RpProgramme  *self,
   return rp_check_required (self->name, _("Enter the name of the day centre being closed."), error) &&
          rp_check_text (self->name, RP_SHORT_TEXT_MAX, _("The day centre’s name"), error) &&
          rp_check_text (self->report_title, RP_SHORT_TEXT_MAX, _("The report title"), error) &&
-         rp_check_date (self->closure_date, _("The closure date"), error);
+         rp_check_date (self->closure_date, _("The closure date"), error) &&
+         rp_check_text (self->department, RP_SHORT_TEXT_MAX, _("The council or department"), error) &&
+         rp_check_text (self->author, RP_SHORT_TEXT_MAX, _("The author or contact"), error) &&
+         rp_check_text (self->meeting, RP_SHORT_TEXT_MAX, _("The meeting"), error) &&
+         rp_check_date (self->meeting_date, _("The meeting date"), error) &&
+         rp_check_date (self->report_as_of, _("The report’s “as of” date"), error) &&
+         rp_check_text (self->marking, RP_SHORT_TEXT_MAX, _("The protective marking"), error);
 }

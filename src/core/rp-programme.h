@@ -24,6 +24,24 @@ void         rp_programme_set_closure_date (RpProgramme  *self,
 const char  *rp_programme_get_report_title (RpProgramme  *self);
 void         rp_programme_set_report_title (RpProgramme  *self,
                                             const char   *value);
+const char  *rp_programme_get_department   (RpProgramme  *self);
+void         rp_programme_set_department   (RpProgramme  *self,
+                                            const char   *value);
+const char  *rp_programme_get_author       (RpProgramme  *self);
+void         rp_programme_set_author       (RpProgramme  *self,
+                                            const char   *value);
+const char  *rp_programme_get_meeting      (RpProgramme  *self);
+void         rp_programme_set_meeting      (RpProgramme  *self,
+                                            const char   *value);
+const char  *rp_programme_get_meeting_date (RpProgramme  *self);
+void         rp_programme_set_meeting_date (RpProgramme  *self,
+                                            const char   *value);
+const char  *rp_programme_get_report_as_of (RpProgramme  *self);
+void         rp_programme_set_report_as_of (RpProgramme  *self,
+                                            const char   *value);
+const char  *rp_programme_get_marking      (RpProgramme  *self);
+void         rp_programme_set_marking      (RpProgramme  *self,
+                                            const char   *value);
 gboolean     rp_programme_validate         (RpProgramme  *self,
                                             GError      **error);
 

@@ -14,6 +14,7 @@
 #include "rp-error.h"
 #include "rp-moving-plan.h"
 #include "rp-output-file.h"
+#include "rp-pdf.h"
 #include "rp-report-document.h"
 
 #define MARGIN        42.0   /* points: 15 mm */
@@ -52,6 +53,7 @@ struct _RpReportDocument
   double     page_height;
   guint      n_pages;
   GArray    *page_starts;    /* the first block of each page */
+  gboolean   tagged;         /* PDF structure tags, drawn in page order only */
 };
 
 static const double timetable_widths[] = { 0.62, 0.14, 0.24 };
@@ -248,6 +250,12 @@ table_header (RpReportDocument *self,
   return NULL;
 }
 
+static gboolean
+is_summary_row (Block *block)
+{
+  return block->kind == BLOCK_TABLE_ROW && block->table == 0;
+}
+
 static void
 paginate (RpReportDocument *self)
 {
@@ -268,9 +276,18 @@ paginate (RpReportDocument *self)
       block->height = measure (self, cr, heights, block);
       needed = block->height;
 
-      /* A heading stays with what follows it; a table header with its first row. */
+      /* The summary, a few rows read beside its chart, is not split; other
+       * headings stay with what follows them, a table header with its first row. */
       if (i + 1 < self->blocks->len &&
-          (block->kind == BLOCK_SUBHEADING || (block->kind == BLOCK_TABLE_ROW && block->header)))
+          (is_summary_row (block) ? block->header
+                                  : block->kind == BLOCK_SUBHEADING &&
+                                    is_summary_row (&g_array_index (self->blocks, Block, i + 1))))
+        {
+          for (guint j = i + 1; j < self->blocks->len && is_summary_row (&g_array_index (self->blocks, Block, j)); j++)
+            needed += measure (self, cr, heights, &g_array_index (self->blocks, Block, j));
+        }
+      else if (i + 1 < self->blocks->len &&
+               (block->kind == BLOCK_SUBHEADING || (block->kind == BLOCK_TABLE_ROW && block->header)))
         needed += measure (self, cr, heights, &g_array_index (self->blocks, Block, i + 1));
 
       if (block->kind == BLOCK_PAGE_BREAK || (y + needed > bottom && y > MARGIN + HEADER_SPACE))
@@ -292,6 +309,41 @@ paginate (RpReportDocument *self)
   cairo_surface_destroy (surface);
 }
 
+/* The lines an agenda pack's cover sheet has: which meeting, from whom, who to ask. */
+static void
+add_front_matter (RpReportDocument *self)
+{
+  RpReport *report = self->report;
+  const char *meeting = rp_report_get_meeting (report);
+  const char *department = rp_report_get_department (report);
+  const char *author = rp_report_get_author (report);
+  g_autofree char *meeting_date = rp_date_format_long (rp_report_get_meeting_date (report));
+
+  if (meeting != NULL || meeting_date != NULL)
+    {
+      g_autofree char *line = NULL;
+
+      if (meeting != NULL && meeting_date != NULL)
+        /* Translators: "Meeting: Scrutiny Commission, Thursday 5 October 2023" */
+        line = g_strdup_printf (_("Meeting: %s, %s"), meeting, meeting_date);
+      else
+        line = g_strdup_printf (_("Meeting: %s"), meeting != NULL ? meeting : meeting_date);
+      add_block (self, BLOCK_TEXT, line);
+    }
+
+  if (department != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Council or department: %s"), department);
+      add_block (self, BLOCK_TEXT, line);
+    }
+
+  if (author != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Author or contact: %s"), author);
+      add_block (self, BLOCK_TEXT, line);
+    }
+}
+
 static void
 build_blocks (RpReportDocument *self)
 {
@@ -306,6 +358,7 @@ build_blocks (RpReportDocument *self)
   /* Translators: "Riverside Day Centre — report as of Friday 22 September 2023" */
   subtitle = g_strdup_printf (_("%s — report as of %s"), rp_report_get_programme (report), date);
   add_block (self, BLOCK_TEXT, subtitle);
+  add_front_matter (self);
 
   add_block (self, BLOCK_SUBHEADING, _("Key: the moving plan"));
   for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
@@ -458,12 +511,36 @@ draw_text (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* A structure tag for what a screen reader reads, when the document is tagged. */
+static void
+tag_begin (RpReportDocument *self,
+           cairo_t          *cr,
+           const char       *tag)
+{
+  if (self->tagged)
+    cairo_tag_begin (cr, tag, NULL);
+}
+
+static void
+tag_end (RpReportDocument *self,
+         cairo_t          *cr,
+         const char       *tag)
+{
+  if (self->tagged)
+    cairo_tag_end (cr, tag);
+}
+
+/* @tagged: %FALSE for a header repeated on a later page, which a screen
+ * reader has already read at the start of the table */
 static void
 draw_row (RpReportDocument *self,
           cairo_t          *cr,
           Block            *block,
-          double            y)
+          double            y,
+          gboolean          tagged)
 {
+  const char *cell_tag = block->header ? "TH" : "TD";
+
   double width = text_width (self);
   double x = MARGIN;
 
@@ -480,14 +557,22 @@ draw_row (RpReportDocument *self,
     }
 
   cairo_set_source_rgb (cr, 0, 0, 0);
+  if (tagged)
+    tag_begin (self, cr, "TR");
   for (guint i = 0; i < block->n_cells; i++)
     {
       double cell_width = block->widths[i] * width;
 
+      if (tagged)
+        tag_begin (self, cr, cell_tag);
       draw_text (cr, block->cells[i], x + CELL_PADDING, y + CELL_PADDING, block_text_size (block), block->header,
                  cell_width - 2 * CELL_PADDING, PANGO_ALIGN_LEFT);
+      if (tagged)
+        tag_end (self, cr, cell_tag);
       x += cell_width;
     }
+  if (tagged)
+    tag_end (self, cr, "TR");
 
   /* The cells' borders in one stroke: fewer operations for the PDF to write. */
   x = MARGIN;
@@ -534,8 +619,44 @@ draw_chart (RpReportDocument *self,
       y += 22;
     }
 
+  /* The bars repeat the summary's counts and are left out of the structure;
+   * what hiding protects is read after the table. */
   if (note[0] != '\0')
-    draw_text (cr, note, left, y + 8, 8.5, FALSE, MARGIN + text_width (self) - left, PANGO_ALIGN_LEFT);
+    {
+      tag_begin (self, cr, "P");
+      draw_text (cr, note, left, y + 8, 8.5, FALSE, MARGIN + text_width (self) - left, PANGO_ALIGN_LEFT);
+      tag_end (self, cr, "P");
+    }
+}
+
+/* The last row of its table: the table's structure ends with it. */
+static gboolean
+ends_table (RpReportDocument *self,
+            guint             index)
+{
+  Block *block = &g_array_index (self->blocks, Block, index);
+  Block *next;
+
+  if (index + 1 >= self->blocks->len)
+    return TRUE;
+
+  next = &g_array_index (self->blocks, Block, index + 1);
+  return next->kind != BLOCK_TABLE_ROW || next->table != block->table;
+}
+
+static const char *
+block_tag (Block *block)
+{
+  switch (block->kind)
+    {
+    case BLOCK_HEADING:    return "H1";
+    case BLOCK_SUBHEADING: return "H2";
+    case BLOCK_TEXT:
+    case BLOCK_TABLE_ROW:
+    case BLOCK_CHART:
+    case BLOCK_PAGE_BREAK:
+    default:               return "P";
+    }
 }
 
 /**
@@ -563,8 +684,19 @@ rp_report_document_draw_page (RpReportDocument *self,
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
 
+  /* The marking, page numbers and provenance repeat on every page: they
+   * stay outside the structure, as page furniture, so a screen reader
+   * reads the document once, in order. */
+  if (page == 0)
+    tag_begin (self, cr, "Document");
+
+  /* At the top and the bottom of every page, as the UK government's
+   * classification guidance places a marking. */
   if (marking != NULL && marking[0] != '\0')
-    draw_text (cr, marking, MARGIN, MARGIN - 14, 10, TRUE, text_width (self), PANGO_ALIGN_CENTER);
+    {
+      draw_text (cr, marking, MARGIN, MARGIN - 14, 10, TRUE, text_width (self), PANGO_ALIGN_CENTER);
+      draw_text (cr, marking, MARGIN, self->page_height - MARGIN + 6, 10, TRUE, text_width (self), PANGO_ALIGN_CENTER);
+    }
 
   /* Translators: page footer, "Day Centre Update — Page 2 of 5" */
   footer = g_strdup_printf (_("%s — Page %u of %u"), rp_report_get_title (self->report), page + 1, self->n_pages);
@@ -586,7 +718,7 @@ rp_report_document_draw_page (RpReportDocument *self,
 
           if (header->page != page)
             {
-              draw_row (self, cr, header, y);
+              draw_row (self, cr, header, y, FALSE);
               y += header->height;
             }
         }
@@ -598,7 +730,11 @@ rp_report_document_draw_page (RpReportDocument *self,
         case BLOCK_TABLE_ROW:
           if (block->header && block->table == 0)
             summary_top = y;
-          draw_row (self, cr, block, y);
+          if (block->header)
+            tag_begin (self, cr, "Table");
+          draw_row (self, cr, block, y, TRUE);
+          if (ends_table (self, i))
+            tag_end (self, cr, "Table");
           break;
 
         case BLOCK_CHART:
@@ -613,13 +749,18 @@ rp_report_document_draw_page (RpReportDocument *self,
         case BLOCK_TEXT:
         default:
           cairo_set_source_rgb (cr, 0, 0, 0);
+          tag_begin (self, cr, block_tag (block));
           draw_text (cr, block->cells[0], MARGIN, y, block_text_size (block), block->kind != BLOCK_TEXT,
                      text_width (self), PANGO_ALIGN_LEFT);
+          tag_end (self, cr, block_tag (block));
           break;
         }
 
       y += block->height;
     }
+
+  if (page + 1 == self->n_pages)
+    tag_end (self, cr, "Document");
 
   cairo_restore (cr);
 }
@@ -671,6 +812,8 @@ rp_report_write_pdf_full (RpReport        *report,
     return FALSE;
 
   document = rp_report_document_new (report, RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
+  /* Every page in order, so a table's structure can run over several pages. */
+  document->tagged = TRUE;
   surface = cairo_pdf_surface_create (rp_output_file_get_temp_path (file), RP_REPORT_PAGE_WIDTH, RP_REPORT_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, rp_report_get_title (report));
   cr = cairo_create (surface);
@@ -685,9 +828,12 @@ rp_report_write_pdf_full (RpReport        *report,
       cancelled = g_cancellable_is_cancelled (cancellable);
     }
 
+  /* A structure tag left open is an error on the context, not the surface. */
+  status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   rp_report_document_free (document);
 
@@ -701,5 +847,6 @@ rp_report_write_pdf_full (RpReport        *report,
       return FALSE;
     }
 
-  return rp_output_file_commit (file, error);
+  return rp_pdf_set_language (rp_output_file_get_temp_path (file), rp_pdf_get_language (), error) &&
+         rp_output_file_commit (file, error);
 }

@@ -29,6 +29,10 @@ struct _RpReport
   char       *programme;
   char       *as_of;
   char       *marking;
+  char       *department;
+  char       *author;
+  char       *meeting;
+  char       *meeting_date;
   char       *compare_with;
   char       *produced_on;
   GPtrArray  *rows;
@@ -68,6 +72,10 @@ rp_report_finalize (GObject *object)
   g_clear_pointer (&self->programme, g_free);
   g_clear_pointer (&self->as_of, g_free);
   g_clear_pointer (&self->marking, g_free);
+  g_clear_pointer (&self->department, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->meeting, g_free);
+  g_clear_pointer (&self->meeting_date, g_free);
   g_clear_pointer (&self->compare_with, g_free);
   g_clear_pointer (&self->produced_on, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -321,8 +329,16 @@ rp_report_build (RpStore               *store,
   self->programme = rp_text_strip_invisible (rp_programme_get_name (programme));
   self->title = rp_text_strip_invisible (rp_programme_get_report_title (programme) != NULL
                                          ? rp_programme_get_report_title (programme) : _("Reprovision Progress"));
-  self->as_of = options->as_of != NULL ? g_strdup (options->as_of) : rp_store_dup_today (store);
-  self->marking = rp_text_strip_invisible (options->marking);
+  /* The front matter remembered for the programme, unless this export says otherwise. */
+  self->as_of = options->as_of != NULL ? g_strdup (options->as_of)
+                : rp_programme_get_report_as_of (programme) != NULL ? g_strdup (rp_programme_get_report_as_of (programme))
+                : rp_store_dup_today (store);
+  self->marking = rp_text_strip_invisible (options->marking != NULL ? options->marking
+                                                                    : rp_programme_get_marking (programme));
+  self->department = rp_text_strip_invisible (rp_programme_get_department (programme));
+  self->author = rp_text_strip_invisible (rp_programme_get_author (programme));
+  self->meeting = rp_text_strip_invisible (rp_programme_get_meeting (programme));
+  self->meeting_date = g_strdup (rp_programme_get_meeting_date (programme));
   self->compare_with = g_strdup (options->compare_with);
   self->produced_on = rp_store_dup_today (store);
   self->suppress_below = options->suppress_below;
@@ -401,6 +417,35 @@ rp_report_get_marking (RpReport *self)
 {
   g_return_val_if_fail (RP_IS_REPORT (self), NULL);
   return self->marking;
+}
+
+/* The front matter: each %NULL where the programme has none. */
+const char *
+rp_report_get_department (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->department;
+}
+
+const char *
+rp_report_get_author (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->author;
+}
+
+const char *
+rp_report_get_meeting (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->meeting;
+}
+
+const char *
+rp_report_get_meeting_date (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->meeting_date;
 }
 
 guint
@@ -620,6 +665,12 @@ rp_name_finding_describe (const RpNameFinding *finding)
       return g_strdup (_("the report title"));
     case RP_PUBLISHED_PROGRAMME_NAME:
       return g_strdup (_("the programme’s name"));
+    case RP_PUBLISHED_DEPARTMENT:
+      return g_strdup (_("the council or department"));
+    case RP_PUBLISHED_AUTHOR:
+      return g_strdup (_("the author or contact"));
+    case RP_PUBLISHED_MEETING:
+      return g_strdup (_("the meeting"));
     case RP_PUBLISHED_MARKING:
     default:
       return g_strdup (_("the protective marking"));
@@ -650,6 +701,12 @@ rp_name_finding_get_handle (const RpNameFinding *finding)
       return g_strdup ("title");
     case RP_PUBLISHED_PROGRAMME_NAME:
       return g_strdup ("programme");
+    case RP_PUBLISHED_DEPARTMENT:
+      return g_strdup ("department");
+    case RP_PUBLISHED_AUTHOR:
+      return g_strdup ("author");
+    case RP_PUBLISHED_MEETING:
+      return g_strdup ("meeting");
     case RP_PUBLISHED_MARKING:
     default:
       return NULL;
@@ -721,8 +778,9 @@ check_text (RpNameIndex       *names,
  *
  * Stops any export that would publish a name: every text the report prints
  * that a person wrote is checked — report notes, the timetable's activities
- * and task owners, the report title, the programme's name and the protective
- * marking. The error says which text, never the name.
+ * and task owners, the report title, the programme's name, the council or
+ * department, the author or contact, the meeting and the protective marking.
+ * The error says which text, never the name.
  *
  * Returns: %TRUE if no published text names anyone
  */
@@ -743,6 +801,12 @@ rp_report_check_names (RpReport       *self,
                   self->title, &found) &&
       check_text (names, RP_PUBLISHED_PROGRAMME_NAME, 0, "programme", self->programme_id, "name",
                   self->programme, &found) &&
+      check_text (names, RP_PUBLISHED_DEPARTMENT, 0, "programme", self->programme_id, "department",
+                  self->department, &found) &&
+      check_text (names, RP_PUBLISHED_AUTHOR, 0, "programme", self->programme_id, "author",
+                  self->author, &found) &&
+      check_text (names, RP_PUBLISHED_MEETING, 0, "programme", self->programme_id, "meeting",
+                  self->meeting, &found) &&
       check_text (names, RP_PUBLISHED_MARKING, 0, NULL, 0, NULL, self->marking, &found))
     {
       if (rp_report_includes (self, RP_REPORT_TABLE_TIMETABLE))

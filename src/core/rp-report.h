@@ -32,14 +32,14 @@ typedef enum
 
 typedef struct
 {
-  const char *as_of;            /* ISO date the report reflects; NULL for today */
+  const char *as_of;            /* ISO date the report reflects; NULL for the programme's, else today */
   const char *compare_with;     /* ISO date for "change since"; NULL for none */
   gboolean    include_moved;
   gboolean    without_summary;  /* leave the summary and its chart out of the document */
   RpReportTable only_table;     /* one table only, or RP_REPORT_TABLE_ALL (the default) */
   guint       suppress_below;   /* 0: show every count; else counts below it print as "<N" */
   gboolean    without_step_column;  /* the progress table leaves out each attendee's step */
-  const char *marking;          /* protective marking for the page header, e.g. "OFFICIAL" */
+  const char *marking;          /* protective marking for every page, e.g. "OFFICIAL"; NULL for the programme's */
 } RpReportOptions;
 
 /* Every text a report prints that a person wrote. */
@@ -51,6 +51,9 @@ typedef enum
   RP_PUBLISHED_REPORT_TITLE,
   RP_PUBLISHED_PROGRAMME_NAME,
   RP_PUBLISHED_MARKING,
+  RP_PUBLISHED_DEPARTMENT,
+  RP_PUBLISHED_AUTHOR,
+  RP_PUBLISHED_MEETING,
 } RpPublishedField;
 
 /* A published text that names someone, and where. The name itself is in
@@ -90,6 +93,10 @@ const char    *rp_report_get_title         (RpReport              *self);
 const char    *rp_report_get_programme     (RpReport              *self);
 const char    *rp_report_get_as_of         (RpReport              *self);
 const char    *rp_report_get_marking       (RpReport              *self);
+const char    *rp_report_get_department    (RpReport              *self);
+const char    *rp_report_get_author        (RpReport              *self);
+const char    *rp_report_get_meeting       (RpReport              *self);
+const char    *rp_report_get_meeting_date  (RpReport              *self);
 guint          rp_report_get_n_rows        (RpReport              *self);
 const RpProgressRow *rp_report_get_row     (RpReport              *self,
                                             guint                  index);

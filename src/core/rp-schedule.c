@@ -12,6 +12,7 @@
 #include "rp-date.h"
 #include "rp-error.h"
 #include "rp-output-file.h"
+#include "rp-pdf.h"
 #include "rp-schedule.h"
 
 #define PAGE_WIDTH  595.28   /* A4 portrait, in points */
@@ -333,12 +334,16 @@ line (cairo_t    *cr,
   layout = make_layout (cr, text, 20, bold, TEXT_WIDTH);
   pango_layout_get_size (layout, NULL, &height);
 
+  /* Each day is a heading, its details paragraphs; the pictures beside
+   * them only repeat the words, so a screen reader skips them. */
   if (draw)
     {
       draw_icon (cr, icon, MARGIN, y);
       cairo_set_source_rgb (cr, 0, 0, 0);
       cairo_move_to (cr, TEXT_LEFT, y + 4);
+      cairo_tag_begin (cr, bold ? "H2" : "P", NULL);
       pango_cairo_show_layout (cr, layout);
+      cairo_tag_end (cr, bold ? "H2" : "P");
     }
 
   return MAX ((double) height / PANGO_SCALE + 4, ICON_SIZE) + 16;
@@ -360,8 +365,10 @@ item_lines (cairo_t              *cr,
   return y - start;
 }
 
+/* @tag: the text's structure tag in the PDF, such as "H1" or "P" */
 static void
 draw_text (cairo_t    *cr,
+           const char *tag,
            const char *text,
            double      size,
            gboolean    bold,
@@ -374,7 +381,9 @@ draw_text (cairo_t    *cr,
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_move_to (cr, x, y);
+  cairo_tag_begin (cr, tag, NULL);
   pango_cairo_show_layout (cr, layout);
+  cairo_tag_end (cr, tag);
   pango_layout_get_size (layout, NULL, &h);
   *height = (double) h / PANGO_SCALE;
 }
@@ -419,9 +428,9 @@ title_height (cairo_t    *cr,
 
   if (draw)
     {
-      draw_text (cr, title, 28, TRUE, MARGIN, y, &height);
+      draw_text (cr, "H1", title, 28, TRUE, MARGIN, y, &height);
       y += height + 8;
-      draw_text (cr, _("Days out to try new places."), 20, FALSE, MARGIN, y, &height);
+      draw_text (cr, "P", _("Days out to try new places."), 20, FALSE, MARGIN, y, &height);
       return y + height + 28;
     }
   else
@@ -552,7 +561,7 @@ rp_schedule_document_draw_page (RpScheduleDocument *self,
     y = title_height (cr, sheet->attendee, TRUE);
 
   if (sheet->items->len == 0)
-    draw_text (cr, _("No taster days are booked at the moment."), 20, FALSE, MARGIN, y, &height);
+    draw_text (cr, "P", _("No taster days are booked at the moment."), 20, FALSE, MARGIN, y, &height);
 
   for (guint i = page->first_item; i < page->first_item + page->n_items; i++)
     {
@@ -615,15 +624,19 @@ rp_schedule_write_pdf (RpStore     *store,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Taster days"));
   cr = cairo_create (surface);
 
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint page = 0; page < rp_schedule_document_get_n_pages (document); page++)
     {
       rp_schedule_document_draw_page (document, cr, page);
       cairo_show_page (cr);
     }
+  cairo_tag_end (cr, "Document");
 
+  status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
@@ -632,7 +645,8 @@ rp_schedule_write_pdf (RpStore     *store,
       return FALSE;
     }
 
-  return rp_output_file_commit (file, error);
+  return rp_pdf_set_language (rp_output_file_get_temp_path (file), rp_pdf_get_language (), error) &&
+         rp_output_file_commit (file, error);
 }
 
 /**

@@ -9,6 +9,7 @@
 #include "rp-attendee-detail-page.h"
 #include "rp-attendee-list-page.h"
 #include "rp-core.h"
+#include "rp-report-details-dialog.h"
 #include "rp-reports-page.h"
 #include "rp-date-row.h"
 #include "rp-timetable-action-dialog.h"
@@ -359,6 +360,90 @@ test_timetable_edit_keeps_what_was_typed (Fixture       *fixture,
   g_assert_cmpstr (rp_timetable_action_get_due_date (stored), ==, "2024-01-15");
 }
 
+static const char *
+row_subtitle (Fixture    *fixture,
+              const char *title)
+{
+  GtkWidget *row = rp_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_ACTION_ROW, "title", title);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* The report's front matter, the closure date and the title are edited on
+ * the Reports page, kept in the database, and shown there once saved; a
+ * wrong date keeps the dialogue open as typed. */
+static void
+test_reports_edit_details (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) stored = NULL;
+  GtkWindow *dialog, *problem;
+  GtkWidget *as_of, *meeting_date;
+
+  g_assert_cmpstr (row_subtitle (fixture, "Meeting"), ==, "Not set");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "reports.edit-details", NULL);
+  rp_test_spin ();
+  dialog = find_toplevel (RP_TYPE_REPORT_DETAILS_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Report title"))),
+                   ==, "Day Centre Update");
+
+  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Report title")),
+                         "Reprovision Update");
+  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, "title", "Closure date (dd/mm/yyyy)")),
+                         "30/04/2024");
+  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Council or department")),
+                         "Adult Social Care");
+  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Meeting")),
+                         "Scrutiny Commission");
+  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title",
+                                                            "Protective marking, at the top and foot of every page")),
+                         "OFFICIAL-SENSITIVE");
+  as_of = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, "title", "Report as of (dd/mm/yyyy), or empty for the day it is made");
+  gtk_editable_set_text (GTK_EDITABLE (as_of), "20/09/2023");
+  meeting_date = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, "title", "Meeting date (dd/mm/yyyy)");
+  gtk_editable_set_text (GTK_EDITABLE (meeting_date), "31/09/2023");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  rp_test_spin ();
+
+  /* 31 September: refused, marked, and nothing lost or saved. */
+  g_assert_true (find_toplevel (RP_TYPE_REPORT_DETAILS_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_css_class (meeting_date, "error"));
+  problem = find_dialog_headed ("The Report Details Were Not Saved");
+  g_assert_nonnull (problem);
+  gtk_window_destroy (problem);
+  stored = rp_store_get_programme (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  g_assert_null (rp_programme_get_meeting (stored));
+  g_clear_object (&stored);
+
+  gtk_editable_set_text (GTK_EDITABLE (meeting_date), "05/10/2023");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  rp_test_spin ();
+  g_assert_null (find_toplevel (RP_TYPE_REPORT_DETAILS_DIALOG));
+
+  stored = rp_store_get_programme (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_programme_get_report_title (stored), ==, "Reprovision Update");
+  g_assert_cmpstr (rp_programme_get_closure_date (stored), ==, "2024-04-30");
+  g_assert_cmpstr (rp_programme_get_department (stored), ==, "Adult Social Care");
+  g_assert_cmpstr (rp_programme_get_meeting (stored), ==, "Scrutiny Commission");
+  g_assert_cmpstr (rp_programme_get_meeting_date (stored), ==, "2023-10-05");
+  g_assert_cmpstr (rp_programme_get_report_as_of (stored), ==, "2023-09-20");
+  g_assert_cmpstr (rp_programme_get_marking (stored), ==, "OFFICIAL-SENSITIVE");
+  g_assert_null (rp_programme_get_author (stored));
+
+  /* The page shows what is saved, and the next report is as of the programme's day. */
+  g_assert_cmpstr (row_subtitle (fixture, "Report title"), ==, "Reprovision Update");
+  g_assert_cmpstr (row_subtitle (fixture, "Closure date"), ==, "Tuesday 30 April 2024");
+  g_assert_cmpstr (row_subtitle (fixture, "Meeting"), ==, "Scrutiny Commission, Thursday 5 October 2023");
+  g_assert_cmpstr (row_subtitle (fixture, "Protective marking"), ==, "OFFICIAL-SENSITIVE");
+  g_assert_cmpstr (row_subtitle (fixture, "Author or contact"), ==, "Not set");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_DATE_ROW, NULL, NULL))),
+                   ==, "20/09/2023");
+}
+
 /* The dashboard's list of who needs attention is filled from a thread: it
  * arrives without holding up the window, and names the same people. */
 static void
@@ -605,6 +690,7 @@ main (int    argc,
   ADD ("/gui/reports/export-onto-database-refused", test_reports_export_onto_database_refused);
   ADD ("/gui/timetable/complete-and-reorder", test_timetable_complete_and_reorder);
   ADD ("/gui/timetable/edit-keeps-what-was-typed", test_timetable_edit_keeps_what_was_typed);
+  ADD ("/gui/reports/edit-details", test_reports_edit_details);
 #undef ADD
 
   return g_test_run ();

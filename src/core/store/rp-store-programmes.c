@@ -9,7 +9,8 @@
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
-#define PROGRAMME_COLUMNS "id, name, closure_date, report_title"
+#define PROGRAMME_COLUMNS "id, name, closure_date, report_title, department, author, meeting, meeting_date," \
+                          " report_as_of, marking"
 
 static RpProgramme *
 programme_from_row (sqlite3_stmt *stmt)
@@ -20,6 +21,12 @@ programme_from_row (sqlite3_stmt *stmt)
   rp_programme_set_name (programme, column_text (stmt, 1));
   rp_programme_set_closure_date (programme, column_text (stmt, 2));
   rp_programme_set_report_title (programme, column_text (stmt, 3));
+  rp_programme_set_department (programme, column_text (stmt, 4));
+  rp_programme_set_author (programme, column_text (stmt, 5));
+  rp_programme_set_meeting (programme, column_text (stmt, 6));
+  rp_programme_set_meeting_date (programme, column_text (stmt, 7));
+  rp_programme_set_report_as_of (programme, column_text (stmt, 8));
+  rp_programme_set_marking (programme, column_text (stmt, 9));
   return programme;
 }
 
@@ -69,8 +76,10 @@ write_programme (RpStore  *self,
 
   stmt = store_prepare (self,
                         id == 0
-                        ? "INSERT INTO programme (name, closure_date, report_title, id) VALUES (?, ?, ?, NULL)"
-                        : "UPDATE programme SET name = ?, closure_date = ?, report_title = ? WHERE id = ?",
+                        ? "INSERT INTO programme (name, closure_date, report_title, department, author, meeting,"
+                          " meeting_date, report_as_of, marking, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+                        : "UPDATE programme SET name = ?, closure_date = ?, report_title = ?, department = ?, author = ?,"
+                          " meeting = ?, meeting_date = ?, report_as_of = ?, marking = ? WHERE id = ?",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -78,8 +87,14 @@ write_programme (RpStore  *self,
   bind_text (stmt, 1, rp_programme_get_name (programme));
   bind_text (stmt, 2, rp_programme_get_closure_date (programme));
   bind_text (stmt, 3, rp_programme_get_report_title (programme));
+  bind_text (stmt, 4, rp_programme_get_department (programme));
+  bind_text (stmt, 5, rp_programme_get_author (programme));
+  bind_text (stmt, 6, rp_programme_get_meeting (programme));
+  bind_text (stmt, 7, rp_programme_get_meeting_date (programme));
+  bind_text (stmt, 8, rp_programme_get_report_as_of (programme));
+  bind_text (stmt, 9, rp_programme_get_marking (programme));
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 4, id);
+    sqlite3_bind_int64 (stmt, 10, id);
 
   if (!step_done (self, stmt, error))
     return FALSE;

@@ -439,6 +439,15 @@ static const char * const migrations[] = {
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN NOT rp_erasing () BEGIN"
   "  SELECT RAISE (ABORT, 'The audit trail cannot be changed.');"
   "END;",
+
+  /* 7 → 8: the report's front matter, remembered per programme so the
+   * agenda pack's report is the same each time it is made */
+  "ALTER TABLE programme ADD COLUMN department TEXT;"
+  "ALTER TABLE programme ADD COLUMN author TEXT;"
+  "ALTER TABLE programme ADD COLUMN meeting TEXT;"
+  "ALTER TABLE programme ADD COLUMN meeting_date TEXT;"
+  "ALTER TABLE programme ADD COLUMN report_as_of TEXT;"
+  "ALTER TABLE programme ADD COLUMN marking TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -9,6 +9,7 @@
 #include "rp-count-row.h"
 #include "rp-date-row.h"
 #include "rp-file-chooser.h"
+#include "rp-report-details-dialog.h"
 #include "rp-reports-page.h"
 #include "rp-step-chart.h"
 
@@ -18,6 +19,10 @@ struct _RpReportsPage
 
   AdwActionRow *name_row;
   AdwActionRow *title_row;
+  AdwActionRow *meeting_row;
+  AdwActionRow *department_row;
+  AdwActionRow *author_row;
+  AdwActionRow *marking_row;
   AdwActionRow *closure_row;
   RpCountRow   *days_row;
   RpCountRow   *moved_row;
@@ -30,7 +35,6 @@ struct _RpReportsPage
   RpCountRow   *no_worker_row;
   RpDateRow    *as_of_row;
   RpDateRow    *compare_row;
-  AdwEntryRow  *marking_row;
   GtkSwitch    *include_moved_switch;
   GtkSwitch    *suppress_switch;
   GtkSwitch    *summary_switch;
@@ -380,6 +384,44 @@ update_export_history (RpReportsPage *self)
 }
 
 static void
+reset_as_of (RpReportsPage *self,
+             RpStore       *store,
+             RpProgramme   *programme)
+{
+  g_autofree char *today = rp_store_dup_today (store);
+  const char *as_of = programme != NULL ? rp_programme_get_report_as_of (programme) : NULL;
+
+  rp_date_row_set_iso (self->as_of_row, as_of != NULL ? as_of : today);
+}
+
+static void
+set_detail (AdwActionRow *row,
+            const char   *value)
+{
+  adw_action_row_set_subtitle (row, value != NULL ? value : _("Not set"));
+}
+
+static void
+update_front_matter (RpReportsPage *self,
+                     RpProgramme   *programme)
+{
+  const char *meeting = programme != NULL ? rp_programme_get_meeting (programme) : NULL;
+  g_autofree char *meeting_date = programme != NULL ? rp_date_format_long (rp_programme_get_meeting_date (programme)) : NULL;
+  g_autofree char *meeting_text = NULL;
+
+  if (meeting != NULL && meeting_date != NULL)
+    /* Translators: a meeting and its day, "Scrutiny Commission, Thursday 5 October 2023" */
+    meeting_text = g_strdup_printf (_("%s, %s"), meeting, meeting_date);
+  else if (meeting != NULL || meeting_date != NULL)
+    meeting_text = g_strdup (meeting != NULL ? meeting : meeting_date);
+
+  set_detail (self->meeting_row, meeting_text);
+  set_detail (self->department_row, programme != NULL ? rp_programme_get_department (programme) : NULL);
+  set_detail (self->author_row, programme != NULL ? rp_programme_get_author (programme) : NULL);
+  set_detail (self->marking_row, programme != NULL ? rp_programme_get_marking (programme) : NULL);
+}
+
+static void
 rp_reports_page_refresh (RpAreaPage *page)
 {
   RpReportsPage *self = RP_REPORTS_PAGE (page);
@@ -390,18 +432,15 @@ rp_reports_page_refresh (RpAreaPage *page)
 
   rp_area_page_load_counts (page, &counts);
 
-  /* The report is as of today unless the manager picks another day. */
+  /* The report is as of the programme's day, or today, unless the manager picks another. */
   if (store != NULL && gtk_editable_get_text (GTK_EDITABLE (self->as_of_row))[0] == '\0')
-    {
-      g_autofree char *today = rp_store_dup_today (store);
-
-      rp_date_row_set_iso (self->as_of_row, today);
-    }
+    reset_as_of (self, store, programme);
 
   adw_action_row_set_subtitle (self->name_row, programme != NULL ? rp_programme_get_name (programme) : "");
   adw_action_row_set_subtitle (self->title_row,
                                programme != NULL && rp_programme_get_report_title (programme) != NULL
                                ? rp_programme_get_report_title (programme) : _("No report title set"));
+  update_front_matter (self, programme);
   update_closure (self, programme != NULL ? rp_programme_get_closure_date (programme) : NULL);
 
   /* Translators: attendees moved out of all attendees, as in "3 of 19" */
@@ -518,12 +557,15 @@ show_name_finding (RpReportsPage *self,
       next_step = _("Edit it in the Timetable area (a role such as “Service manager” or initials are fine), or, if the word is an ordinary word here and not a name, say so.");
       break;
     case RP_PUBLISHED_MARKING:
-      next_step = _("Choose another protective marking.");
+      next_step = _("Choose another protective marking with Edit Report Details.");
       break;
     case RP_PUBLISHED_REPORT_TITLE:
     case RP_PUBLISHED_PROGRAMME_NAME:
+    case RP_PUBLISHED_DEPARTMENT:
+    case RP_PUBLISHED_AUTHOR:
+    case RP_PUBLISHED_MEETING:
     default:
-      next_step = _("Change it, or, if the word is an ordinary word here and not a name, say so.");
+      next_step = _("Change it with Edit Report Details, or, if the word is an ordinary word here and not a name, say so.");
       break;
     }
 
@@ -609,7 +651,7 @@ build_report (RpReportsPage *self,
       default:
         break;
       }
-  options.marking = gtk_editable_get_text (GTK_EDITABLE (self->marking_row));
+  /* The marking and the front matter are the programme's, from its report details. */
 
   if (!(report = rp_report_build (store, rp_programme_get_id (programme), &options, &error)) ||
       !(names = rp_store_build_name_index (store, rp_programme_get_id (programme), &error)))
@@ -955,6 +997,33 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+on_details_saved (RpReportsPage *self,
+                  RpProgramme   *programme)
+{
+  /* The page shows the rest when the store announces the change; the
+   * report's date follows the details at once, as the manager expects. */
+  reset_as_of (self, rp_area_page_get_store (RP_AREA_PAGE (self)), programme);
+}
+
+static void
+edit_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RpReportsPage *self = RP_REPORTS_PAGE (widget);
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  RpReportDetailsDialog *dialog;
+
+  if (store == NULL || programme == NULL)
+    return;
+
+  dialog = rp_report_details_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), store, programme);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_details_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 rp_reports_page_dispose (GObject *object)
 {
   RpReportsPage *self = RP_REPORTS_PAGE (object);
@@ -996,6 +1065,7 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.save-csv", NULL, save_csv_action);
   gtk_widget_class_install_action (widget_class, "reports.save-xlsx", NULL, save_xlsx_action);
   gtk_widget_class_install_action (widget_class, "reports.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "reports.edit-details", NULL, edit_details_action);
 
   g_type_ensure (RP_TYPE_COUNT_ROW);
   g_type_ensure (RP_TYPE_STEP_CHART);
@@ -1003,6 +1073,9 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/reports/rp-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, meeting_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, department_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, author_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, closure_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, days_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, moved_row);
