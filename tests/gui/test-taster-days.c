@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "rp-attendee-picker.h"
+#include "rp-booking-dialog.h"
+#include "rp-choices.h"
 #include "rp-core.h"
 #include "rp-date-row.h"
 #include "rp-family-window.h"
@@ -659,9 +661,8 @@ test_book_from_a_large_programme (Fixture       *fixture,
   g_assert_true (spin_until_check (picker, "1 · "));
   g_assert_nonnull (rp_test_find_widget (picker, GTK_TYPE_LABEL, "label", "1 attendee ticked"));
 
-  adw_message_dialog_response (dialog, "save");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  rp_test_spin ();
+  click_response (dialog, "_Save");
+  g_assert_null (find_dialog ());
 
   bookings = rp_store_list_bookings (fixture->store, day_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (bookings), ==, n_before + 1);
@@ -681,6 +682,137 @@ test_book_from_a_large_programme (Fixture       *fixture,
   rp_test_spin ();
 }
 
+
+static void
+on_bookings_saved (RpBookingDialog  *dialog,
+                   GPtrArray        *bookings,
+                   GPtrArray       **saved)
+{
+  g_clear_pointer (saved, g_ptr_array_unref);
+  *saved = g_ptr_array_ref (bookings);
+}
+
+/* The position in @row's choices of the record named @name, or G_MAXUINT. */
+static guint
+find_choice (AdwComboRow *row,
+             const char  *name)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *found = NULL;
+
+      g_object_get (item, "name", &found, NULL);
+      if (g_strcmp0 (found, name) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* @booking as now stored. */
+static RpBooking *
+stored_booking (RpStore   *store,
+                RpBooking *booking)
+{
+  g_autoptr(GListModel) bookings = rp_store_list_bookings (store, rp_booking_get_taster_day_id (booking), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (bookings); i++)
+    {
+      g_autoptr(RpBooking) one = g_list_model_get_item (bookings, i);
+
+      if (rp_booking_get_id (one) == rp_booking_get_id (booking))
+        return g_steal_pointer (&one);
+    }
+
+  return NULL;
+}
+
+/* Editing a booking: the staff offered are those in the store, one added
+ * elsewhere included, and the one chosen is saved; a warning asks first,
+ * and going back leaves the form as it was typed. */
+static void
+test_booking_saves_chosen_staff (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GListModel) days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(RpTasterDay) day = NULL;
+  g_autoptr(GListModel) bookings = NULL;
+  g_autoptr(RpBooking) booking = NULL;
+  g_autoptr(RpBooking) stored = NULL;
+  g_autoptr(RpWorker) priya = rp_worker_new ();
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  RpBookingDialog *dialog;
+  AdwMessageDialog *question;
+  AdwComboRow *staff;
+  GtkWidget *arranged;
+  guint position;
+
+  for (guint i = 0; day == NULL && i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(RpTasterDay) one = g_list_model_get_item (days, i);
+
+      if (g_strcmp0 (rp_taster_day_get_date (one), "2023-10-19") == 0)
+        day = g_steal_pointer (&one);
+    }
+  g_assert_nonnull (day);
+  bookings = rp_store_list_bookings (fixture->store, rp_taster_day_get_id (day), NULL);
+  booking = g_list_model_get_item (bookings, 0);
+  g_assert_true (rp_booking_get_transport_needed (booking));
+  g_assert_false (rp_booking_get_transport_arranged (booking));
+
+  dialog = rp_booking_dialog_new (NULL, fixture->store, fixture->programme, day, booking);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_bookings_saved), &saved);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_spin ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Booking at Pathfinders");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "2 · Benjamin Clarke");
+  staff = ADW_COMBO_ROW (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", "Day centre staff going"));
+  g_assert_nonnull (staff);
+  g_assert_cmpuint (find_choice (staff, "Priya Shah"), ==, G_MAXUINT);
+
+  /* Added in the workers window, say, while the booking is open. */
+  rp_worker_set_name (priya, "Priya Shah");
+  rp_worker_set_initials (priya, "PS");
+  rp_worker_set_role (priya, RP_WORKER_ROLE_DAY_CENTRE_STAFF);
+  rp_store_add_worker (fixture->store, priya, &error);
+  g_assert_no_error (error);
+  rp_test_spin ();
+  position = find_choice (staff, "Priya Shah");
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  adw_combo_row_set_selected (staff, position);
+  g_assert_cmpint (rp_combo_row_get_selected_id (staff), ==, rp_worker_get_id (priya));
+
+  /* Transport is needed and not arranged: asked first, and going back keeps what was chosen. */
+  click_response (ADW_MESSAGE_DIALOG (dialog), "_Save");
+  question = find_dialog_headed ("Save Anyway?");
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "Transport is needed but not arranged yet."));
+  click_response (question, "_Go Back");
+  g_assert_null (find_dialog_headed ("Save Anyway?"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (adw_combo_row_get_selected (staff), ==, position);
+  g_assert_null (saved);
+  stored = stored_booking (fixture->store, booking);
+  g_assert_cmpint (rp_booking_get_staff_id (stored), ==, rp_booking_get_staff_id (booking));
+  g_clear_object (&stored);
+
+  /* Put right, it saves without asking, and the dialogue goes. */
+  arranged = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "title", "Transport arranged");
+  gtk_switch_set_active (GTK_SWITCH (rp_test_find_widget (arranged, GTK_TYPE_SWITCH, NULL, NULL)), TRUE);
+  click_response (ADW_MESSAGE_DIALOG (dialog), "_Save");
+  g_assert_null (find_dialog_headed ("Save Anyway?"));
+  g_assert_null (find_dialog_headed ("Booking at Pathfinders"));
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (saved->len, ==, 1);
+  stored = stored_booking (fixture->store, booking);
+  g_assert_cmpint (rp_booking_get_staff_id (stored), ==, rp_worker_get_id (priya));
+  g_assert_true (rp_booking_get_transport_arranged (stored));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -697,6 +829,7 @@ main (int    argc,
   ADD ("/gui/taster-days/edit-day-shows-stored-values", test_edit_day_shows_stored_values);
   ADD ("/gui/taster-days/date-row", test_date_row);
   ADD ("/gui/taster-days/book-from-a-large-programme", test_book_from_a_large_programme);
+  ADD ("/gui/taster-days/booking-saves-chosen-staff", test_booking_saves_chosen_staff);
 #undef ADD
 
   return g_test_run ();
