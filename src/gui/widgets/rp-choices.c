@@ -208,6 +208,22 @@ rp_choices_new (RpStore    *store,
 }
 
 /**
+ * rp_choices_set_keep_id:
+ * @keep_id: a worker to list even if no longer active; 0 for none
+ *
+ * Reads the records again, listing @keep_id whatever its state.
+ */
+void
+rp_choices_set_keep_id (RpChoices *self,
+                        gint64     keep_id)
+{
+  g_return_if_fail (RP_IS_CHOICES (self));
+
+  self->keep_id = keep_id;
+  refill (self);
+}
+
+/**
  * rp_choices_get_item_id:
  * @item: a worker or provider, or the "none" item
  *

@@ -16,6 +16,8 @@ RpChoices *rp_choices_new          (RpStore     *store,
                                     GType        record_type,
                                     const char  *none_label,
                                     gint64       keep_id);
+void       rp_choices_set_keep_id  (RpChoices   *self,
+                                    gint64       keep_id);
 guint      rp_choices_find         (RpChoices   *self,
                                     gint64       id);
 gint64     rp_choices_get_item_id  (gpointer     item);
