@@ -12,6 +12,7 @@
 #include "rp-core.h"
 #include "rp-date-row.h"
 #include "rp-family-window.h"
+#include "rp-providers-window.h"
 #include "rp-gui-test-util.h"
 #include "rp-taster-day-dialog.h"
 #include "rp-taster-days-page.h"
@@ -813,6 +814,81 @@ test_booking_saves_chosen_staff (Fixture       *fixture,
   g_assert_true (rp_booking_get_transport_arranged (stored));
 }
 
+/* The label in sight that says what is wrong, or NULL. */
+static GtkWidget *
+find_error_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "error") && gtk_widget_get_visible (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The providers window lists the store's providers and follows it: an edit
+ * made in a row is saved and shown, a provider added elsewhere appears, and
+ * one refused says why and keeps what was typed. */
+static void
+test_providers_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RpProvidersWindow *window = rp_providers_window_new (NULL, fixture->store);
+  g_autoptr(RpProvider) elsewhere = rp_provider_new ();
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row, *framework, *name, *error_label;
+
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+  row = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Mosaic");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "On the framework");
+
+  /* Off the framework: saved, and the row says so. */
+  framework = rp_test_find_widget (rp_test_find_widget (row, ADW_TYPE_ACTION_ROW, "title", "On the council’s framework"),
+                                   GTK_TYPE_SWITCH, NULL, NULL);
+  gtk_switch_set_active (GTK_SWITCH (framework), FALSE);
+  rp_test_spin ();
+  row = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Mosaic");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Not on the framework");
+  providers = rp_store_list_providers (fixture->store, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (providers); i++)
+    {
+      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
+
+      g_assert_true (rp_provider_get_on_framework (provider) == (g_strcmp0 (rp_provider_get_name (provider), "Mosaic") != 0));
+    }
+
+  /* Added from elsewhere, it is listed without reopening the window. */
+  rp_provider_set_name (elsewhere, "Hollybank Trust");
+  rp_store_add_provider (fixture->store, elsewhere, &error);
+  g_assert_no_error (error);
+  rp_test_spin ();
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Hollybank Trust"));
+
+  /* A name emptied is refused, said, and left as typed. */
+  row = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Hollybank Trust");
+  name = rp_test_find_widget (row, ADW_TYPE_ENTRY_ROW, "title", "Name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "");
+  g_signal_emit_by_name (name, "apply");
+  rp_test_spin ();
+  error_label = find_error_label (GTK_WIDGET (window));
+  g_assert_nonnull (error_label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), !=, "");
+  g_assert_true (rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Hollybank Trust") == row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -830,6 +906,7 @@ main (int    argc,
   ADD ("/gui/taster-days/date-row", test_date_row);
   ADD ("/gui/taster-days/book-from-a-large-programme", test_book_from_a_large_programme);
   ADD ("/gui/taster-days/booking-saves-chosen-staff", test_booking_saves_chosen_staff);
+  ADD ("/gui/taster-days/providers-window", test_providers_window);
 #undef ADD
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rp-choices.h"
+#include "rp-record-row.h"
 
 struct _RpChoices
 {
@@ -55,26 +56,6 @@ rp_choices_list_model_init (GListModelInterface *iface)
   iface->get_item = rp_choices_get_item;
 }
 
-/* Gives @item the values of @record, each property notifying only if it changed. */
-static void
-update_from (GObject *item,
-             GObject *record)
-{
-  guint n_specs;
-  g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_specs);
-
-  for (guint i = 0; i < n_specs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if ((specs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
-        continue;
-      g_value_init (&value, specs[i]->value_type);
-      g_object_get_property (record, specs[i]->name, &value);
-      g_object_set_property (item, specs[i]->name, &value);
-    }
-}
-
 static GListModel *
 list_records (RpChoices *self)
 {
@@ -118,7 +99,7 @@ refill (RpChoices *self)
         {
           g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), old);
 
-          update_from (item, record);
+          rp_record_copy_values (item, record);
           g_ptr_array_add (items, g_steal_pointer (&item));
         }
       else
