@@ -889,6 +889,52 @@ test_providers_window (Fixture       *fixture,
   rp_test_spin ();
 }
 
+/* The provider filter offers the store's providers: one added elsewhere is
+ * offered too, and the one chosen stays chosen, its days alone shown. */
+static void
+test_provider_filter_follows_store (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  g_autoptr(RpProvider) aardvark = rp_provider_new ();
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *filter;
+  GtkWidget *page;
+  RpProvider *chosen;
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+  filter = GTK_DROP_DOWN (rp_test_find_widget (page, GTK_TYPE_DROP_DOWN, NULL, NULL));
+  gtk_drop_down_set_selected (filter, 4);
+  rp_test_spin ();
+  chosen = gtk_drop_down_get_selected_item (filter);
+  g_assert_true (RP_IS_PROVIDER (chosen));
+  g_assert_cmpstr (rp_provider_get_name (chosen), ==, "Pathfinders");
+  g_assert_null (rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed"));
+
+  rp_provider_set_name (aardvark, "Aardvark Care");
+  rp_store_add_provider (fixture->store, aardvark, &error);
+  g_assert_no_error (error);
+  rp_test_spin ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (filter)), ==, 6);
+  {
+    g_autoptr(RpProvider) first = g_list_model_get_item (gtk_drop_down_get_model (filter), 1);
+
+    g_assert_cmpstr (rp_provider_get_name (first), ==, "Aardvark Care");
+  }
+  chosen = gtk_drop_down_get_selected_item (filter);
+  g_assert_cmpstr (rp_provider_get_name (chosen), ==, "Pathfinders");
+  g_assert_null (rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed"));
+  g_assert_nonnull (find_day_row (page, "2023-10-19"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -907,6 +953,7 @@ main (int    argc,
   ADD ("/gui/taster-days/book-from-a-large-programme", test_book_from_a_large_programme);
   ADD ("/gui/taster-days/booking-saves-chosen-staff", test_booking_saves_chosen_staff);
   ADD ("/gui/taster-days/providers-window", test_providers_window);
+  ADD ("/gui/taster-days/provider-filter-follows-store", test_provider_filter_follows_store);
 #undef ADD
 
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-booking-dialog.h"
+#include "rp-choices.h"
 #include "rp-file-chooser.h"
 #include "rp-providers-window.h"
 #include "rp-taster-day-dialog.h"
@@ -18,7 +19,7 @@ struct _RpTasterDaysPage
   GPtrArray          *groups;          /* the agenda's date groups, rebuilt on refresh */
   GtkNativeDialog    *file_chooser;
   GHashTable         *expanded;        /* ids of the days shown open, kept across refreshes */
-  GArray             *provider_ids;    /* provider dropdown position → id; 0 for all */
+  RpChoices          *providers;       /* the provider filter's model, "All providers" first */
   gboolean            loading;
   guint               filter_source;   /* a refresh for a provider just chosen */
 
@@ -405,18 +406,11 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   RpStore *store = rp_area_page_get_store (page);
   RpProgramme *programme = rp_area_page_get_programme (page);
   g_autoptr(GListModel) days = NULL;
-  g_autoptr(GListModel) providers = NULL;
   g_autoptr(GArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   AdwPreferencesGroup *group = NULL;
   g_autofree char *group_date = NULL;
   gint64 shown_provider = 0;
-  guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
-  gint64 all = 0;
-
-  if (selected < self->provider_ids->len)
-    shown_provider = g_array_index (self->provider_ids, gint64, selected);
 
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->agenda, g_ptr_array_index (self->groups, i));
@@ -425,26 +419,16 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   if (store == NULL || programme == NULL)
     return;
 
-  /* The provider filter. */
-  self->loading = TRUE;
-  g_array_set_size (self->provider_ids, 0);
-  gtk_string_list_append (names, _("All providers"));
-  g_array_append_val (self->provider_ids, all);
-  selected = 0;
-  providers = rp_store_list_providers (store, NULL);
-  for (guint i = 0; providers != NULL && i < g_list_model_get_n_items (providers); i++)
+  /* The provider filter follows the store by itself; it is made again only for another store. */
+  if (self->providers == NULL || rp_choices_get_store (self->providers) != store)
     {
-      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
-      gint64 id = rp_provider_get_id (provider);
-
-      gtk_string_list_append (names, rp_provider_get_name (provider));
-      g_array_append_val (self->provider_ids, id);
-      if (id == shown_provider)
-        selected = self->provider_ids->len - 1;
+      g_clear_object (&self->providers);
+      self->providers = rp_choices_new (store, RP_TYPE_PROVIDER, _("All providers"), 0);
+      self->loading = TRUE;
+      gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (self->providers));
+      self->loading = FALSE;
     }
-  gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->provider_dropdown, selected);
-  self->loading = FALSE;
+  shown_provider = rp_choices_get_item_id (gtk_drop_down_get_selected_item (self->provider_dropdown));
 
   days = rp_store_list_taster_days (store, rp_programme_get_id (programme), NULL);
   /* One query for every day's counts and warnings, instead of checking each booking. */
@@ -497,9 +481,10 @@ refresh_for_provider (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The refresh gives the drop-down a new model. Done from inside the
- * drop-down's own change of selection, GTK 4.8 goes round that change again
- * for ever (the app hung): the refresh waits until the change is over. */
+/* A refresh for another store gives the drop-down a new model. Done from
+ * inside the drop-down's own change of selection, GTK 4.8 goes round that
+ * change again for ever (the app hung): the refresh waits until the change
+ * is over. */
 static void
 on_provider_changed (RpTasterDaysPage *self)
 {
@@ -593,7 +578,7 @@ rp_taster_days_page_dispose (GObject *object)
   g_clear_handle_id (&self->filter_source, g_source_remove);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
-  g_clear_pointer (&self->provider_ids, g_array_unref);
+  g_clear_object (&self->providers);
 
   G_OBJECT_CLASS (rp_taster_days_page_parent_class)->dispose (object);
 }
@@ -607,6 +592,7 @@ rp_taster_days_page_class_init (RpTasterDaysPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = rp_taster_days_page_dispose;
   page_class->refresh = rp_taster_days_page_refresh;
 
+  g_type_ensure (RP_TYPE_PROVIDER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/taster-days/rp-taster-days-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, provider_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, agenda);
@@ -621,7 +607,6 @@ rp_taster_days_page_init (RpTasterDaysPage *self)
 {
   self->groups = g_ptr_array_new ();
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->provider_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->provider_dropdown, "notify::selected", G_CALLBACK (on_provider_changed),
                            self, G_CONNECT_SWAPPED);

@@ -189,6 +189,19 @@ rp_choices_new (RpStore    *store,
 }
 
 /**
+ * rp_choices_get_store:
+ *
+ * Returns: (transfer none): the store the records come from
+ */
+RpStore *
+rp_choices_get_store (RpChoices *self)
+{
+  g_return_val_if_fail (RP_IS_CHOICES (self), NULL);
+
+  return self->store;
+}
+
+/**
  * rp_choices_set_keep_id:
  * @keep_id: a worker to list even if no longer active; 0 for none
  *

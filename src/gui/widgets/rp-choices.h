@@ -16,6 +16,7 @@ RpChoices *rp_choices_new          (RpStore     *store,
                                     GType        record_type,
                                     const char  *none_label,
                                     gint64       keep_id);
+RpStore   *rp_choices_get_store    (RpChoices   *self);
 void       rp_choices_set_keep_id  (RpChoices   *self,
                                     gint64       keep_id);
 guint      rp_choices_find         (RpChoices   *self,
