@@ -90,12 +90,14 @@ refill (RpChoices *self)
   for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
     {
       g_autoptr(GObject) record = g_list_model_get_item (records, i);
-      guint old = rp_choices_find (self, rp_choices_get_item_id (record));
+      guint old;
 
       if (!is_listed (self, record))
         continue;
 
-      if (old != GTK_INVALID_LIST_POSITION && (self->none == NULL || old > 0))
+      /* The same object, so that a combo row keeps it chosen. */
+      old = rp_choices_find (self, rp_choices_get_item_id (record));
+      if (old != GTK_INVALID_LIST_POSITION)
         {
           g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), old);
 
