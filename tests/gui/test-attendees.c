@@ -16,7 +16,6 @@
 #include "rp-gui-test-util.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
-#include "rp-workers-window.h"
 
 typedef struct
 {
@@ -1119,77 +1118,6 @@ test_attendees_worker_choices_follow_store (Fixture       *fixture,
   g_assert_cmpint (rp_attendee_get_worker_id (after), ==, rp_worker_get_id (aaron));
 }
 
-/* The workers window: a worker added in its form is listed, an edit in a
- * row is saved and shown, and a worker added elsewhere appears without
- * reopening the window. */
-static void
-test_attendees_workers_window (Fixture       *fixture,
-                               gconstpointer  data)
-{
-  RpWorkersWindow *window = rp_workers_window_new (NULL, fixture->store, fixture->programme);
-  g_autoptr(RpWorker) elsewhere = rp_worker_new ();
-  g_autoptr(GListModel) workers = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *form, *row, *team;
-  gboolean found = FALSE;
-
-  gtk_window_present (GTK_WINDOW (window));
-  rp_test_spin ();
-  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Hannah Ward"));
-
-  /* Added in the form. */
-  form = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP, "title", "Add a Worker");
-  g_assert_nonnull (form);
-  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (form, ADW_TYPE_ENTRY_ROW, "title", "Name")), "Nia Brooks");
-  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (form, ADW_TYPE_ENTRY_ROW, "title",
-                                                            "Initials, as task owners are shown")), "NB");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "record-list.add", NULL));
-  rp_test_spin ();
-  row = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Nia Brooks");
-  g_assert_nonnull (row);
-
-  /* Her team, typed in her row and confirmed, is saved and shown. */
-  team = rp_test_find_widget (row, ADW_TYPE_ENTRY_ROW, "title", "Team");
-  gtk_editable_set_text (GTK_EDITABLE (team), "Transitions Team");
-  g_signal_emit_by_name (team, "apply");
-  rp_test_spin ();
-  row = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Nia Brooks");
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
-                   "Social worker · Transitions Team · 0 attendees allocated");
-  workers = rp_store_list_workers (fixture->store, TRUE, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
-    {
-      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
-
-      if (g_strcmp0 (rp_worker_get_name (worker), "Nia Brooks") == 0)
-        {
-          g_assert_cmpstr (rp_worker_get_team (worker), ==, "Transitions Team");
-          g_assert_cmpstr (rp_worker_get_initials (worker), ==, "NB");
-          found = TRUE;
-        }
-    }
-  g_assert_true (found);
-
-  /* Her role, chosen in her row, likewise. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (rp_test_find_widget (row, ADW_TYPE_COMBO_ROW, "title", "Role")),
-                              RP_WORKER_ROLE_DAY_CENTRE_STAFF);
-  rp_test_spin ();
-  row = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Nia Brooks");
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
-                   "Day centre staff · Transitions Team · 0 attendees allocated");
-
-  /* Added elsewhere, listed at once. */
-  rp_worker_set_name (elsewhere, "Aaron Abbott");
-  rp_worker_set_initials (elsewhere, "AA");
-  rp_store_add_worker (fixture->store, elsewhere, &error);
-  g_assert_no_error (error);
-  rp_test_spin ();
-  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Aaron Abbott"));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  rp_test_spin ();
-}
-
 int
 main (int    argc,
       char **argv)
@@ -1218,7 +1146,6 @@ main (int    argc,
   ADD ("/gui/attendees/leave-without-edits", test_attendees_leave_without_edits);
   ADD ("/gui/attendees/erase-from-backups", test_attendees_erase_from_backups);
   ADD ("/gui/attendees/worker-choices-follow-store", test_attendees_worker_choices_follow_store);
-  ADD ("/gui/attendees/workers-window", test_attendees_workers_window);
 #undef ADD
 
   return g_test_run ();
