@@ -220,6 +220,47 @@ test_booking_saves_chosen_staff (Fixture       *fixture,
   g_assert_true (rp_booking_get_transport_arranged (stored));
 }
 
+/* Booking with nobody ticked is refused, says why, and keeps the
+ * dialogue open with what was typed. */
+static void
+test_booking_needs_an_attendee (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GListModel) days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(RpTasterDay) day = g_list_model_get_item (days, 0);
+  g_autoptr(GListModel) before = rp_store_list_bookings (fixture->store, rp_taster_day_get_id (day), NULL);
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  RpBookingDialog *dialog = rp_booking_dialog_new (NULL, fixture->store, fixture->programme, day, NULL);
+  AdwMessageDialog *problem;
+  GtkWidget *family;
+  gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_bookings_saved), &saved);
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* The picker reads the attendees in a thread. */
+  while (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label", "Tick the attendees to book.") == NULL &&
+         g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Book Attendees at Mosaic");
+  family = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Family or carers going");
+  gtk_editable_set_text (GTK_EDITABLE (family), "Grandmother");
+
+  click_response (ADW_MESSAGE_DIALOG (dialog), "_Save");
+  problem = find_dialog_headed ("The Booking Was Not Saved");
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (adw_message_dialog_get_body (problem), ==, "Tick at least one attendee to book.");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (family)), ==, "Grandmother");
+  g_assert_null (saved);
+  after = rp_store_list_bookings (fixture->store, rp_taster_day_get_id (day), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+
+  gtk_window_destroy (GTK_WINDOW (problem));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+}
+
 /* The label in sight that says what is wrong, or NULL. */
 static GtkWidget *
 find_error_label (GtkWidget *root)
@@ -421,6 +462,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/forms/booking-saves-chosen-staff", test_booking_saves_chosen_staff);
+  ADD ("/gui/forms/booking-needs-an-attendee", test_booking_needs_an_attendee);
   ADD ("/gui/forms/provider-filter-follows-store", test_provider_filter_follows_store);
   ADD ("/gui/forms/providers-window", test_providers_window);
   ADD ("/gui/forms/workers-window", test_workers_window);
