@@ -1160,6 +1160,65 @@ test_attendees_fits_narrow_window (Fixture       *fixture,
   g_assert_cmpint (minimum, <=, 360);
 }
 
+/* The worker choices are the store's workers: one added or renamed
+ * elsewhere is offered as it now is, the one allocated stays chosen and
+ * nothing is saved by the change; a worker chosen is saved by id. */
+static void
+test_attendees_worker_choices_follow_store (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  RpAttendeeDetailPage *page = open_attendee (fixture, 7);
+  AdwComboRow *worker_row = ADW_COMBO_ROW (rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "title", "Allocated worker"));
+  g_autoptr(RpAttendee) before = stored_attendee (fixture, 7);
+  g_autoptr(RpAttendee) after = NULL;
+  g_autoptr(RpWorker) allocated = rp_store_get_worker (fixture->store, rp_attendee_get_worker_id (before), NULL);
+  g_autoptr(RpWorker) renamed = NULL;
+  g_autoptr(RpWorker) aaron = rp_worker_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) audit_before = rp_store_list_audit (fixture->store, "attendee", rp_attendee_get_id (before), NULL);
+  g_autoptr(GListModel) audit_after = NULL;
+  GListModel *choices;
+  RpWorker *chosen;
+
+  g_assert_nonnull (worker_row);
+  g_assert_nonnull (allocated);
+  chosen = adw_combo_row_get_selected_item (worker_row);
+  g_assert_true (RP_IS_WORKER (chosen));
+  g_assert_cmpint (rp_worker_get_id (chosen), ==, rp_worker_get_id (allocated));
+
+  /* Added first by name, and the allocated worker renamed, elsewhere. */
+  rp_worker_set_name (aaron, "Aaron Abbott");
+  rp_worker_set_initials (aaron, "AA");
+  rp_store_add_worker (fixture->store, aaron, &error);
+  g_assert_no_error (error);
+  renamed = rp_worker_copy (allocated);
+  rp_worker_set_name (renamed, "Kerry-Ann Walsh");
+  rp_store_save_worker (fixture->store, renamed, &error);
+  g_assert_no_error (error);
+  settle (fixture);
+
+  choices = adw_combo_row_get_model (worker_row);
+  g_assert_true (g_list_model_get_item_type (choices) == RP_TYPE_WORKER);
+  chosen = adw_combo_row_get_selected_item (worker_row);
+  g_assert_cmpint (rp_worker_get_id (chosen), ==, rp_worker_get_id (allocated));
+  g_assert_cmpstr (rp_worker_get_name (chosen), ==, "Kerry-Ann Walsh");
+  rp_attendee_detail_page_save_now (page);
+  settle (fixture);
+  audit_after = rp_store_list_audit (fixture->store, "attendee", rp_attendee_get_id (before), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (audit_after), ==, g_list_model_get_n_items (audit_before));
+  {
+    g_autoptr(RpWorker) first = g_list_model_get_item (choices, 1);
+
+    g_assert_cmpstr (rp_worker_get_name (first), ==, "Aaron Abbott");
+    adw_combo_row_set_selected (worker_row, 1);
+  }
+
+  rp_attendee_detail_page_save_now (page);
+  settle (fixture);
+  after = stored_attendee (fixture, 7);
+  g_assert_cmpint (rp_attendee_get_worker_id (after), ==, rp_worker_get_id (aaron));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1189,6 +1248,7 @@ main (int    argc,
   ADD ("/gui/attendees/other-field-merges", test_attendees_other_field_merges);
   ADD ("/gui/attendees/leave-without-edits", test_attendees_leave_without_edits);
   ADD ("/gui/attendees/erase-from-backups", test_attendees_erase_from_backups);
+  ADD ("/gui/attendees/worker-choices-follow-store", test_attendees_worker_choices_follow_store);
 #undef ADD
 
   return g_test_run ();

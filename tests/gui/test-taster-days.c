@@ -659,9 +659,8 @@ test_book_from_a_large_programme (Fixture       *fixture,
   g_assert_true (spin_until_check (picker, "1 · "));
   g_assert_nonnull (rp_test_find_widget (picker, GTK_TYPE_LABEL, "label", "1 attendee ticked"));
 
-  adw_message_dialog_response (dialog, "save");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  rp_test_spin ();
+  click_response (dialog, "_Save");
+  g_assert_null (find_dialog ());
 
   bookings = rp_store_list_bookings (fixture->store, day_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (bookings), ==, n_before + 1);
@@ -680,6 +679,7 @@ test_book_from_a_large_programme (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
   rp_test_spin ();
 }
+
 
 int
 main (int    argc,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-attendee-detail-page.h"
+#include "rp-choices.h"
 #include "rp-date-row.h"
 #include "rp-family-window.h"
 #include "rp-step-change-dialog.h"
@@ -23,8 +24,7 @@ struct _RpAttendeeDetailPage
   RpAttendee    *base;           /* each field as it was when editing it began */
   RpNameIndex   *names;
   GSettings     *settings;
-  GArray        *worker_ids;     /* worker combo position → worker id */
-  GArray        *provider_ids;   /* provider combo position → provider id */
+  RpChoices     *workers;        /* the worker combo's model */
   guint          save_source;
   guint          follow_source;  /* a re-read for changes just committed */
   GSignalGroup  *store_signals;
@@ -223,61 +223,29 @@ load_bookings (RpAttendeeDetailPage *self)
     }
 }
 
+/* The worker and provider choices follow the store; a deactivated worker
+ * stays listed only while still allocated here. */
 static void
 load_choices (RpAttendeeDetailPage *self)
 {
-  g_autoptr(GListModel) workers = rp_store_list_workers (self->store, TRUE, NULL);
-  g_autoptr(GListModel) providers = rp_store_list_providers (self->store, NULL);
-  g_autoptr(GtkStringList) worker_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) provider_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) fundings = gtk_string_list_new (NULL);
-  gint64 none = 0;
+  g_autoptr(RpChoices) providers = NULL;
+  g_autoptr(GtkStringList) fundings = NULL;
 
-  g_array_set_size (self->worker_ids, 0);
-  gtk_string_list_append (worker_names, _("None allocated"));
-  g_array_append_val (self->worker_ids, none);
-  for (guint i = 0; workers != NULL && i < g_list_model_get_n_items (workers); i++)
+  if (self->workers != NULL)
     {
-      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
-      gint64 id = rp_worker_get_id (worker);
-
-      /* A deactivated worker stays listed only while still allocated here. */
-      if (!rp_worker_get_active (worker) && id != rp_attendee_get_worker_id (self->attendee))
-        continue;
-
-      gtk_string_list_append (worker_names, rp_worker_get_name (worker));
-      g_array_append_val (self->worker_ids, id);
+      rp_choices_set_keep_id (self->workers, rp_attendee_get_worker_id (self->attendee));
+      return;
     }
 
-  g_array_set_size (self->provider_ids, 0);
-  gtk_string_list_append (provider_names, _("Choose a provider"));
-  g_array_append_val (self->provider_ids, none);
-  for (guint i = 0; providers != NULL && i < g_list_model_get_n_items (providers); i++)
-    {
-      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
-      gint64 id = rp_provider_get_id (provider);
-
-      gtk_string_list_append (provider_names, rp_provider_get_name (provider));
-      g_array_append_val (self->provider_ids, id);
-    }
-
+  self->workers = rp_choices_new (self->store, RP_TYPE_WORKER, _("None allocated"), rp_attendee_get_worker_id (self->attendee));
+  providers = rp_choices_new (self->store, RP_TYPE_PROVIDER, _("Choose a provider"), 0);
+  fundings = gtk_string_list_new (NULL);
   gtk_string_list_append (fundings, rp_funding_get_label (RP_FUNDING_ASC));
   gtk_string_list_append (fundings, rp_funding_get_label (RP_FUNDING_HEALTH));
 
-  adw_combo_row_set_model (self->worker_row, G_LIST_MODEL (worker_names));
-  adw_combo_row_set_model (self->provider_row, G_LIST_MODEL (provider_names));
+  adw_combo_row_set_model (self->worker_row, G_LIST_MODEL (self->workers));
+  adw_combo_row_set_model (self->provider_row, G_LIST_MODEL (providers));
   adw_combo_row_set_model (self->funding_row, G_LIST_MODEL (fundings));
-}
-
-static guint
-position_of (GArray *ids,
-             gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-
-  return 0;
 }
 
 static void
@@ -375,14 +343,13 @@ load_attendee (RpAttendeeDetailPage *self)
   gtk_switch_set_active (self->transport_switch, rp_attendee_get_transport_needed (attendee));
   set_entry (self->access_needs_row, rp_attendee_get_access_needs (attendee));
   adw_combo_row_set_selected (self->funding_row, rp_attendee_get_funding (attendee));
-  adw_combo_row_set_selected (self->worker_row, position_of (self->worker_ids, rp_attendee_get_worker_id (attendee)));
+  rp_combo_row_set_selected_id (self->worker_row, rp_attendee_get_worker_id (attendee));
   rp_date_row_set_iso (self->target_date_row, rp_attendee_get_target_date (attendee));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->case_notes_view),
                             rp_attendee_get_case_notes (attendee) != NULL ? rp_attendee_get_case_notes (attendee) : "", -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_note_view),
                             rp_attendee_get_report_note (attendee) != NULL ? rp_attendee_get_report_note (attendee) : "", -1);
-  adw_combo_row_set_selected (self->provider_row,
-                              position_of (self->provider_ids, rp_attendee_get_moved_to_provider_id (attendee)));
+  rp_combo_row_set_selected_id (self->provider_row, rp_attendee_get_moved_to_provider_id (attendee));
   rp_date_row_set_iso (self->move_date_row, rp_attendee_get_outcome_date (attendee));
 
   rp_stepper_set_history (self->stepper, rp_attendee_get_step (attendee), steps);
@@ -424,7 +391,6 @@ apply_fields (RpAttendeeDetailPage *self,
   g_autofree char *target = NULL;
   g_autofree char *case_notes = buffer_text (self->case_notes_view);
   g_autofree char *report_note = buffer_text (self->report_note_view);
-  guint worker = adw_combo_row_get_selected (self->worker_row);
   g_autofree char *full_name = g_strstrip (g_strdup (entry_text (self->full_name_row)));
 
   /* An emptied name is not saved: the record always has one. */
@@ -441,8 +407,7 @@ apply_fields (RpAttendeeDetailPage *self,
   rp_attendee_set_access_needs (attendee, entry_text (self->access_needs_row));
   rp_attendee_set_funding (attendee, adw_combo_row_get_selected (self->funding_row) == 1 ? RP_FUNDING_HEALTH
                                                                                        : RP_FUNDING_ASC);
-  if (worker < self->worker_ids->len)
-    rp_attendee_set_worker_id (attendee, g_array_index (self->worker_ids, gint64, worker));
+  rp_attendee_set_worker_id (attendee, rp_combo_row_get_selected_id (self->worker_row));
   rp_attendee_set_target_date (attendee, read_date (self->target_date_row,
                                                     rp_attendee_get_target_date (attendee), &target));
   rp_attendee_set_case_notes (attendee, case_notes);
@@ -515,17 +480,9 @@ load_field (RpAttendeeDetailPage  *self,
       break;
 
     case RP_ATTENDEE_FIELD_WORKER:
-      /* A worker added elsewhere is not among the choices yet. */
-      if (!has_id (self->worker_ids, rp_attendee_get_worker_id (attendee)))
-        {
-          guint funding = adw_combo_row_get_selected (self->funding_row);
-          guint provider = adw_combo_row_get_selected (self->provider_row);
-
-          load_choices (self);
-          adw_combo_row_set_selected (self->funding_row, funding);
-          adw_combo_row_set_selected (self->provider_row, provider);
-        }
-      adw_combo_row_set_selected (self->worker_row, position_of (self->worker_ids, rp_attendee_get_worker_id (attendee)));
+      /* The worker allocated elsewhere is listed, even one no longer active. */
+      rp_choices_set_keep_id (self->workers, rp_attendee_get_worker_id (attendee));
+      rp_combo_row_set_selected_id (self->worker_row, rp_attendee_get_worker_id (attendee));
       break;
 
     case RP_ATTENDEE_FIELD_TARGET_DATE:
@@ -1052,8 +1009,7 @@ record_move_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
-  guint provider = adw_combo_row_get_selected (self->provider_row);
-  gint64 provider_id = provider < self->provider_ids->len ? g_array_index (self->provider_ids, gint64, provider) : 0;
+  gint64 provider_id = rp_combo_row_get_selected_id (self->provider_row);
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
 
@@ -1227,8 +1183,7 @@ rp_attendee_detail_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->names, rp_name_index_free);
-  g_clear_pointer (&self->worker_ids, g_array_unref);
-  g_clear_pointer (&self->provider_ids, g_array_unref);
+  g_clear_object (&self->workers);
 
   G_OBJECT_CLASS (rp_attendee_detail_page_parent_class)->dispose (object);
 }
@@ -1259,6 +1214,8 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
 
   g_type_ensure (RP_TYPE_STEPPER);
   g_type_ensure (RP_TYPE_DATE_ROW);
+  g_type_ensure (RP_TYPE_WORKER);
+  g_type_ensure (RP_TYPE_PROVIDER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-attendee-detail-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, heading_label);
@@ -1312,8 +1269,6 @@ rp_attendee_detail_page_init (RpAttendeeDetailPage *self)
   self->store_signals = g_signal_group_new (RP_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
                                  self, G_CONNECT_SWAPPED);
-  self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->provider_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->case_notes_view), "changed",
                            G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "rp-date-row.h"
+#include "rp-choices.h"
 #include "rp-new-attendee-window.h"
 
 struct _RpNewAttendeeWindow
@@ -15,7 +16,6 @@ struct _RpNewAttendeeWindow
 
   RpStore      *store;
   RpProgramme  *programme;
-  GArray       *worker_ids;
 
   AdwEntryRow  *number_row;
   AdwEntryRow  *name_row;
@@ -55,7 +55,6 @@ create_action (GtkWidget  *widget,
   const char *number_text = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
   char *end = NULL;
   long number = strtol (number_text, &end, 10);
-  guint worker = adw_combo_row_get_selected (self->worker_row);
 
   if (end == number_text || *end != '\0' || number < 1 || number > G_MAXINT)
     {
@@ -74,8 +73,7 @@ create_action (GtkWidget  *widget,
   rp_attendee_set_number (attendee, number);
   rp_attendee_set_full_name (attendee, g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)))));
   rp_attendee_set_funding (attendee, adw_combo_row_get_selected (self->funding_row) == 1 ? RP_FUNDING_HEALTH : RP_FUNDING_ASC);
-  if (worker < self->worker_ids->len)
-    rp_attendee_set_worker_id (attendee, g_array_index (self->worker_ids, gint64, worker));
+  rp_attendee_set_worker_id (attendee, rp_combo_row_get_selected_id (self->worker_row));
   rp_attendee_set_step (attendee, adw_combo_row_get_selected (self->step_row) + 1);
 
   if (!rp_store_add_attendee (self->store, attendee, started, &error))
@@ -95,7 +93,6 @@ rp_new_attendee_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->programme);
-  g_clear_pointer (&self->worker_ids, g_array_unref);
 
   G_OBJECT_CLASS (rp_new_attendee_window_parent_class)->dispose (object);
 }
@@ -116,6 +113,7 @@ rp_new_attendee_window_class_init (RpNewAttendeeWindowClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, RP_TYPE_ATTENDEE);
 
   g_type_ensure (RP_TYPE_DATE_ROW);
+  g_type_ensure (RP_TYPE_WORKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-new-attendee-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, number_row);
   gtk_widget_class_bind_template_child (widget_class, RpNewAttendeeWindow, name_row);
@@ -133,8 +131,6 @@ static void
 rp_new_attendee_window_init (RpNewAttendeeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /**
@@ -148,12 +144,10 @@ rp_new_attendee_window_new (GtkWindow   *parent,
 {
   RpNewAttendeeWindow *self;
   g_autoptr(GtkStringList) fundings = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) workers = gtk_string_list_new (NULL);
+  g_autoptr(RpChoices) workers = NULL;
   g_autoptr(GtkStringList) steps = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) worker_list = NULL;
   g_autofree char *next = NULL;
   g_autofree char *today = NULL;
-  gint64 none = 0;
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
   g_return_val_if_fail (RP_IS_PROGRAMME (programme), NULL);
@@ -172,17 +166,7 @@ rp_new_attendee_window_new (GtkWindow   *parent,
   gtk_string_list_append (fundings, rp_funding_get_label (RP_FUNDING_HEALTH));
   adw_combo_row_set_model (self->funding_row, G_LIST_MODEL (fundings));
 
-  gtk_string_list_append (workers, _("None allocated yet"));
-  g_array_append_val (self->worker_ids, none);
-  worker_list = rp_store_list_workers (store, FALSE, NULL);
-  for (guint i = 0; worker_list != NULL && i < g_list_model_get_n_items (worker_list); i++)
-    {
-      g_autoptr(RpWorker) worker = g_list_model_get_item (worker_list, i);
-      gint64 id = rp_worker_get_id (worker);
-
-      gtk_string_list_append (workers, rp_worker_get_name (worker));
-      g_array_append_val (self->worker_ids, id);
-    }
+  workers = rp_choices_new (store, RP_TYPE_WORKER, _("None allocated yet"), 0);
   adw_combo_row_set_model (self->worker_row, G_LIST_MODEL (workers));
 
   for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)

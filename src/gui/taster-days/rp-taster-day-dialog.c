@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-choices.h"
 #include "rp-date-row.h"
 #include "rp-taster-day-dialog.h"
 
@@ -54,7 +55,6 @@ save (RpFormDialog  *dialog,
 {
   RpTasterDayDialog *self = RP_TASTER_DAY_DIALOG (dialog);
   g_autoptr(RpTasterDay) day = self->day != NULL ? rp_taster_day_copy (self->day) : rp_taster_day_new ();
-  RpProvider *provider = adw_combo_row_get_selected_item (self->provider_row);
   g_autofree char *date = NULL;
   const char *places = text_of (self->places_row);
   GError *date_error = NULL;
@@ -68,7 +68,7 @@ save (RpFormDialog  *dialog,
 
   if (self->day == NULL)
     rp_taster_day_set_programme_id (day, rp_programme_get_id (self->programme));
-  rp_taster_day_set_provider_id (day, provider != NULL ? rp_provider_get_id (provider) : 0);
+  rp_taster_day_set_provider_id (day, rp_combo_row_get_selected_id (self->provider_row));
   rp_taster_day_set_date (day, date);
   rp_taster_day_set_start_time (day, time_or_null (self->start_row));
   rp_taster_day_set_end_time (day, time_or_null (self->end_row));
@@ -138,7 +138,7 @@ rp_taster_day_dialog_new (GtkWindow   *parent,
                           RpTasterDay *day)
 {
   RpTasterDayDialog *self;
-  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(RpChoices) providers = NULL;
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
   g_return_val_if_fail (RP_IS_PROGRAMME (programme), NULL);
@@ -149,19 +149,13 @@ rp_taster_day_dialog_new (GtkWindow   *parent,
   self->programme = g_object_ref (programme);
   g_set_object (&self->day, day);
 
-  providers = rp_store_list_providers (store, NULL);
-  adw_combo_row_set_model (self->provider_row, providers);
+  providers = rp_choices_new (store, RP_TYPE_PROVIDER, NULL, 0);
+  adw_combo_row_set_model (self->provider_row, G_LIST_MODEL (providers));
   if (day == NULL)
     return self;
 
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Edit Taster Day"));
-  for (guint i = 0; providers != NULL && i < g_list_model_get_n_items (providers); i++)
-    {
-      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
-
-      if (rp_provider_get_id (provider) == rp_taster_day_get_provider_id (day))
-        adw_combo_row_set_selected (self->provider_row, i);
-    }
+  rp_combo_row_set_selected_id (self->provider_row, rp_taster_day_get_provider_id (day));
   rp_date_row_set_iso (self->date_row, rp_taster_day_get_date (day));
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), rp_taster_day_get_start_time (day) != NULL ? rp_taster_day_get_start_time (day) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), rp_taster_day_get_end_time (day) != NULL ? rp_taster_day_get_end_time (day) : "");

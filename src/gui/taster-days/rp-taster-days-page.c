@@ -5,7 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "rp-attendee-picker.h"
+#include "rp-booking-dialog.h"
+#include "rp-choices.h"
 #include "rp-file-chooser.h"
 #include "rp-providers-window.h"
 #include "rp-taster-day-dialog.h"
@@ -18,7 +19,7 @@ struct _RpTasterDaysPage
   GPtrArray          *groups;          /* the agenda's date groups, rebuilt on refresh */
   GtkNativeDialog    *file_chooser;
   GHashTable         *expanded;        /* ids of the days shown open, kept across refreshes */
-  GArray             *provider_ids;    /* provider dropdown position → id; 0 for all */
+  RpChoices          *providers;       /* the provider filter's model, "All providers" first */
   gboolean            loading;
   guint               filter_source;   /* a refresh for a provider just chosen */
 
@@ -47,46 +48,6 @@ show_message (RpTasterDaysPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GtkWidget *
-add_field (GtkWidget  *grid,
-           int         row,
-           const char *label_text,
-           GtkWidget  *field)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-  gtk_widget_set_hexpand (field, TRUE);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), field, 1, row, 1, 1);
-  return field;
-}
-
-static GtkWidget *
-entry_with (const char *text)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  return entry;
-}
-
-static const char *
-text_of (GtkWidget *entry)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (entry));
-}
-
-/* A blank time is no time; anything else must be HH:MM, checked by the core. */
-static const char *
-time_or_null (GtkWidget *entry)
-{
-  const char *text = text_of (entry);
-
-  return text[0] != '\0' ? text : NULL;
-}
-
 /* Taster day dialogue --------------------------------------------------------------- */
 
 static void
@@ -103,236 +64,17 @@ present_day_dialog (RpTasterDaysPage *self,
 
 /* Booking dialogue ------------------------------------------------------------------ */
 
-static void present_booking_dialog (RpTasterDaysPage *self,
-                                    RpTasterDay      *day,
-                                    RpBooking        *booking,
-                                    GPtrArray        *ticked);
-
-/* Opens the booking dialogue again with what was entered, after a failed save. */
-static void
-reopen_booking_dialog (RpTasterDaysPage *self,
-                       GPtrArray        *bookings)
-{
-  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  RpBooking *first = g_ptr_array_index (bookings, 0);
-  g_autoptr(RpTasterDay) day = rp_store_get_taster_day (store, rp_booking_get_taster_day_id (first), NULL);
-
-  if (day != NULL)
-    present_booking_dialog (self, day, first, rp_booking_get_id (first) > 0 ? NULL : bookings);
-}
-
-static void
-save_bookings (RpTasterDaysPage *self,
-               GPtrArray        *bookings)
-{
-  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  RpBooking *first = g_ptr_array_index (bookings, 0);
-  g_autoptr(GError) error = NULL;
-
-  if (rp_booking_get_id (first) > 0)
-    rp_store_save_booking (store, first, &error);
-  else
-    rp_store_add_bookings (store, bookings, &error);
-
-  if (error != NULL)
-    {
-      reopen_booking_dialog (self, bookings);
-      show_message (self, _("The Booking Was Not Saved"), error->message);
-    }
-}
-
-static void
-on_warnings_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      RpTasterDaysPage *self)
-{
-  if (g_str_equal (response, "save"))
-    save_bookings (self, g_object_get_data (G_OBJECT (dialog), "bookings"));
-}
-
-static void
-on_booking_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     RpTasterDaysPage *self)
-{
-  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  RpBooking *original = g_object_get_data (G_OBJECT (dialog), "booking");
-  RpAttendeePicker *picker = g_object_get_data (G_OBJECT (dialog), "picker");
-  GArray *staff = g_object_get_data (G_OBJECT (dialog), "staff-ids");
-  guint staff_position = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "staff"));
-  g_autoptr(RpBooking) booking = NULL;
-  g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "save"))
-    return;
-
-  booking = rp_booking_copy (original);
-  rp_booking_set_status (booking, gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "status")));
-  rp_booking_set_transport_needed (booking, gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "needed")));
-  rp_booking_set_transport_arranged (booking, gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "arranged")));
-  rp_booking_set_pickup_time (booking, time_or_null (g_object_get_data (G_OBJECT (dialog), "pickup")));
-  rp_booking_set_staff_id (booking, staff_position < staff->len ? g_array_index (staff, gint64, staff_position) : 0);
-  rp_booking_set_family_attending (booking, text_of (g_object_get_data (G_OBJECT (dialog), "family")));
-  rp_booking_set_feedback (booking, text_of (g_object_get_data (G_OBJECT (dialog), "feedback")));
-
-  /* A new booking may be for several attendees at once, with the same details. */
-  if (picker != NULL)
-    {
-      g_autoptr(GArray) ticked = rp_attendee_picker_get_ticked (picker);
-
-      for (guint i = 0; i < ticked->len; i++)
-        {
-          RpBooking *one = rp_booking_copy (booking);
-
-          rp_booking_set_attendee_id (one, g_array_index (ticked, gint64, i));
-          g_ptr_array_add (bookings, one);
-        }
-
-      if (bookings->len == 0)
-        {
-          g_ptr_array_add (bookings, g_object_ref (booking));
-          reopen_booking_dialog (self, bookings);
-          show_message (self, _("The Booking Was Not Saved"), _("Tick at least one attendee to book."));
-          return;
-        }
-    }
-  else
-    g_ptr_array_add (bookings, g_object_ref (booking));
-
-  for (guint i = 0; i < bookings->len; i++)
-    {
-      RpBooking *one = g_ptr_array_index (bookings, i);
-      g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(RpAttendee) attendee = NULL;
-
-      if (!rp_booking_validate (one, &error))
-        {
-          reopen_booking_dialog (self, bookings);
-          show_message (self, _("The Booking Was Not Saved"), error->message);
-          return;
-        }
-
-      /* Warn before saving; the coordinator may still go ahead. */
-      if (rp_store_check_booking (store, one, messages, NULL) == RP_BOOKING_WARNING_NONE)
-        continue;
-
-      attendee = rp_store_get_attendee (store, rp_booking_get_attendee_id (one), NULL);
-      for (guint m = 0; m < messages->len; m++)
-        g_ptr_array_add (warnings, g_strdup_printf (_("Attendee %d: %s"),
-                                                    attendee != NULL ? rp_attendee_get_number (attendee) : 0,
-                                                    (char *) g_ptr_array_index (messages, m)));
-    }
-
-  if (warnings->len > 0)
-    {
-      g_autofree char *body = NULL;
-      GtkWidget *confirm;
-
-      g_ptr_array_add (warnings, NULL);
-      body = g_strjoinv ("\n", (char **) warnings->pdata);
-      confirm = adw_message_dialog_new (parent_window (self), _("Save Anyway?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (confirm), "back", _("_Go Back"), "save", _("_Save Anyway"), NULL);
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (confirm), "back");
-      g_object_set_data_full (G_OBJECT (confirm), "bookings", g_ptr_array_ref (bookings), (GDestroyNotify) g_ptr_array_unref);
-      g_signal_connect_object (confirm, "response", G_CALLBACK (on_warnings_response), self, 0);
-      gtk_window_present (GTK_WINDOW (confirm));
-      return;
-    }
-
-  save_bookings (self, bookings);
-}
-
-/* @booking: (nullable): the booking to edit, or the details of new bookings;
- * @ticked: (nullable): bookings whose attendees start ticked */
+/* @booking: (nullable): the booking to edit, or %NULL to book attendees */
 static void
 present_booking_dialog (RpTasterDaysPage *self,
                         RpTasterDay      *day,
-                        RpBooking        *booking,
-                        GPtrArray        *ticked)
+                        RpBooking        *booking)
 {
-  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) workers = rp_store_list_workers (store, FALSE, NULL);
-  g_autoptr(RpBooking) draft = booking != NULL ? rp_booking_copy (booking) : rp_booking_new ();
-  gboolean is_new = booking == NULL || rp_booking_get_id (booking) == 0;
-  GArray *staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkWidget *dialog, *grid, *status, *staff, *needed, *arranged;
-  g_autofree char *heading = NULL;
-  gint64 none = 0;
-  guint staff_selected = 0;
-  int row = 0;
+  RpBookingDialog *dialog = rp_booking_dialog_new (parent_window (self),
+                                                   rp_area_page_get_store (RP_AREA_PAGE (self)),
+                                                   rp_area_page_get_programme (RP_AREA_PAGE (self)),
+                                                   day, booking);
 
-  rp_booking_set_taster_day_id (draft, rp_taster_day_get_id (day));
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-
-  heading = g_strdup_printf (!is_new ? _("Booking at %s") : _("Book Attendees at %s"),
-                             rp_taster_day_get_provider_name (day));
-  dialog = adw_message_dialog_new (parent_window (self), heading, NULL);
-
-  if (is_new)
-    {
-      GtkWidget *picker = rp_attendee_picker_new (store, programme);
-
-      for (guint t = 0; ticked != NULL && t < ticked->len; t++)
-        if (rp_booking_get_attendee_id (g_ptr_array_index (ticked, t)) > 0)
-          rp_attendee_picker_tick (RP_ATTENDEE_PICKER (picker), rp_booking_get_attendee_id (g_ptr_array_index (ticked, t)));
-      gtk_grid_attach (GTK_GRID (grid), picker, 0, row++, 2, 1);
-      g_object_set_data (G_OBJECT (dialog), "picker", picker);
-    }
-
-  for (int i = RP_BOOKING_INVITED; i <= RP_BOOKING_CANCELLED; i++)
-    gtk_string_list_append (statuses, rp_booking_status_get_label (i));
-  status = add_field (grid, row++, _("_Status"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), rp_booking_get_status (draft));
-
-  needed = gtk_check_button_new_with_mnemonic (_("Transport _needed"));
-  arranged = gtk_check_button_new_with_mnemonic (_("Transport a_rranged"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (needed), rp_booking_get_transport_needed (draft));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (arranged), rp_booking_get_transport_arranged (draft));
-  gtk_grid_attach (GTK_GRID (grid), needed, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), arranged, 1, row++, 1, 1);
-  g_object_set_data (G_OBJECT (dialog), "pickup",
-                     add_field (grid, row++, _("_Collected at, for example 09:15"), entry_with (rp_booking_get_pickup_time (draft))));
-
-  gtk_string_list_append (staff_names, _("Nobody yet"));
-  g_array_append_val (staff_ids, none);
-  for (guint i = 0; workers != NULL && i < g_list_model_get_n_items (workers); i++)
-    {
-      g_autoptr(RpWorker) w = g_list_model_get_item (workers, i);
-      gint64 id = rp_worker_get_id (w);
-
-      gtk_string_list_append (staff_names, rp_worker_get_name (w));
-      g_array_append_val (staff_ids, id);
-      if (id == rp_booking_get_staff_id (draft))
-        staff_selected = staff_ids->len - 1;
-    }
-  staff = add_field (grid, row++, _("_Day centre staff going"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (staff_names)), NULL));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (staff), staff_selected);
-
-  g_object_set_data (G_OBJECT (dialog), "family",
-                     add_field (grid, row++, _("_Family or carers going"), entry_with (rp_booking_get_family_attending (draft))));
-  g_object_set_data (G_OBJECT (dialog), "feedback",
-                     add_field (grid, row++, _("_Feedback after the day"), entry_with (rp_booking_get_feedback (draft))));
-
-  g_object_set_data (G_OBJECT (dialog), "status", status);
-  g_object_set_data (G_OBJECT (dialog), "needed", needed);
-  g_object_set_data (G_OBJECT (dialog), "arranged", arranged);
-  g_object_set_data (G_OBJECT (dialog), "staff", staff);
-  g_object_set_data_full (G_OBJECT (dialog), "staff-ids", staff_ids, (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "booking", g_object_ref (draft), g_object_unref);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_booking_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -380,7 +122,7 @@ static void
 on_book_clicked (GtkButton        *button,
                  RpTasterDaysPage *self)
 {
-  present_booking_dialog (self, g_object_get_data (G_OBJECT (button), "day"), NULL, NULL);
+  present_booking_dialog (self, g_object_get_data (G_OBJECT (button), "day"), NULL);
 }
 
 static void
@@ -402,7 +144,7 @@ static void
 on_booking_activated (AdwActionRow     *row,
                       RpTasterDaysPage *self)
 {
-  present_booking_dialog (self, g_object_get_data (G_OBJECT (row), "day"), g_object_get_data (G_OBJECT (row), "booking"), NULL);
+  present_booking_dialog (self, g_object_get_data (G_OBJECT (row), "day"), g_object_get_data (G_OBJECT (row), "booking"));
 }
 
 static GtkWidget *
@@ -664,18 +406,11 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   RpStore *store = rp_area_page_get_store (page);
   RpProgramme *programme = rp_area_page_get_programme (page);
   g_autoptr(GListModel) days = NULL;
-  g_autoptr(GListModel) providers = NULL;
   g_autoptr(GArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   AdwPreferencesGroup *group = NULL;
   g_autofree char *group_date = NULL;
   gint64 shown_provider = 0;
-  guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
-  gint64 all = 0;
-
-  if (selected < self->provider_ids->len)
-    shown_provider = g_array_index (self->provider_ids, gint64, selected);
 
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->agenda, g_ptr_array_index (self->groups, i));
@@ -684,26 +419,16 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   if (store == NULL || programme == NULL)
     return;
 
-  /* The provider filter. */
-  self->loading = TRUE;
-  g_array_set_size (self->provider_ids, 0);
-  gtk_string_list_append (names, _("All providers"));
-  g_array_append_val (self->provider_ids, all);
-  selected = 0;
-  providers = rp_store_list_providers (store, NULL);
-  for (guint i = 0; providers != NULL && i < g_list_model_get_n_items (providers); i++)
+  /* The provider filter follows the store by itself; it is made again only for another store. */
+  if (self->providers == NULL || rp_choices_get_store (self->providers) != store)
     {
-      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
-      gint64 id = rp_provider_get_id (provider);
-
-      gtk_string_list_append (names, rp_provider_get_name (provider));
-      g_array_append_val (self->provider_ids, id);
-      if (id == shown_provider)
-        selected = self->provider_ids->len - 1;
+      g_clear_object (&self->providers);
+      self->providers = rp_choices_new (store, RP_TYPE_PROVIDER, _("All providers"), 0);
+      self->loading = TRUE;
+      gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (self->providers));
+      self->loading = FALSE;
     }
-  gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->provider_dropdown, selected);
-  self->loading = FALSE;
+  shown_provider = rp_choices_get_item_id (gtk_drop_down_get_selected_item (self->provider_dropdown));
 
   days = rp_store_list_taster_days (store, rp_programme_get_id (programme), NULL);
   /* One query for every day's counts and warnings, instead of checking each booking. */
@@ -756,9 +481,10 @@ refresh_for_provider (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The refresh gives the drop-down a new model. Done from inside the
- * drop-down's own change of selection, GTK 4.8 goes round that change again
- * for ever (the app hung): the refresh waits until the change is over. */
+/* A refresh for another store gives the drop-down a new model. Done from
+ * inside the drop-down's own change of selection, GTK 4.8 goes round that
+ * change again for ever (the app hung): the refresh waits until the change
+ * is over. */
 static void
 on_provider_changed (RpTasterDaysPage *self)
 {
@@ -852,7 +578,7 @@ rp_taster_days_page_dispose (GObject *object)
   g_clear_handle_id (&self->filter_source, g_source_remove);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
-  g_clear_pointer (&self->provider_ids, g_array_unref);
+  g_clear_object (&self->providers);
 
   G_OBJECT_CLASS (rp_taster_days_page_parent_class)->dispose (object);
 }
@@ -866,6 +592,7 @@ rp_taster_days_page_class_init (RpTasterDaysPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = rp_taster_days_page_dispose;
   page_class->refresh = rp_taster_days_page_refresh;
 
+  g_type_ensure (RP_TYPE_PROVIDER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/taster-days/rp-taster-days-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, provider_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RpTasterDaysPage, agenda);
@@ -880,7 +607,6 @@ rp_taster_days_page_init (RpTasterDaysPage *self)
 {
   self->groups = g_ptr_array_new ();
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->provider_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->provider_dropdown, "notify::selected", G_CALLBACK (on_provider_changed),
                            self, G_CONNECT_SWAPPED);

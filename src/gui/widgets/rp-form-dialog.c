@@ -11,7 +11,8 @@ G_DEFINE_ABSTRACT_TYPE (RpFormDialog, rp_form_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 /* The dialogue hides on close rather than going, and its response comes
  * after: a refused save shows it again with everything as typed, under a
- * message saying why. The default response is the one that saves. */
+ * message saying why. The default response is the one that saves. A save
+ * that asks a question first also shows it again, under the question. */
 static void
 rp_form_dialog_response (AdwMessageDialog *dialog,
                          const char       *response)
@@ -19,7 +20,6 @@ rp_form_dialog_response (AdwMessageDialog *dialog,
   RpFormDialog *self = RP_FORM_DIALOG (dialog);
   RpFormDialogClass *klass = RP_FORM_DIALOG_GET_CLASS (self);
   g_autoptr(GError) error = NULL;
-  GtkWidget *problem;
 
   if (g_strcmp0 (response, adw_message_dialog_get_default_response (dialog)) != 0 || klass->save (self, &error))
     {
@@ -28,9 +28,8 @@ rp_form_dialog_response (AdwMessageDialog *dialog,
     }
 
   gtk_window_present (GTK_WINDOW (self));
-  problem = adw_message_dialog_new (GTK_WINDOW (self), _(klass->problem_heading), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (problem));
+  if (error != NULL)
+    rp_form_dialog_show_problem (self, error);
 }
 
 static void
@@ -43,4 +42,24 @@ static void
 rp_form_dialog_init (RpFormDialog *self)
 {
   gtk_window_set_hide_on_close (GTK_WINDOW (self), TRUE);
+}
+
+/**
+ * rp_form_dialog_show_problem:
+ * @error: why the form was not saved
+ *
+ * Says why over the dialogue, which stays open as typed.
+ */
+void
+rp_form_dialog_show_problem (RpFormDialog *self,
+                             const GError *error)
+{
+  GtkWidget *problem;
+
+  g_return_if_fail (RP_IS_FORM_DIALOG (self));
+  g_return_if_fail (error != NULL);
+
+  problem = adw_message_dialog_new (GTK_WINDOW (self), _(RP_FORM_DIALOG_GET_CLASS (self)->problem_heading), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (problem));
 }

@@ -17,9 +17,14 @@ struct _RpFormDialogClass
   /* The heading over a refusal, such as "The Taster Day Was Not Saved", marked for translation. */
   const char *problem_heading;
 
-  /* Writes the form; on success the subclass emits its "saved" signal. */
+  /* Writes the form; on success the subclass emits its "saved" signal. A
+   * refusal returns %FALSE with @error set; %FALSE without an error means
+   * the subclass asked a question first and saves, or not, on its answer. */
   gboolean (* save) (RpFormDialog  *self,
                      GError       **error);
 };
+
+void rp_form_dialog_show_problem (RpFormDialog *self,
+                                  const GError *error);
 
 G_END_DECLS
