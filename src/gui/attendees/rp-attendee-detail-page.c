@@ -155,21 +155,21 @@ update_report_warning (RpAttendeeDetailPage *self)
 }
 
 static void
-load_history (RpAttendeeDetailPage *self,
-              GListModel     *steps)
+load_history (RpAttendeeDetailPage *self)
 {
-  g_autoptr(GListModel) audit = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
 
-  audit = rp_store_list_audit (self->store, "attendee", rp_attendee_get_id (self->attendee), NULL);
-  if (audit == NULL || steps == NULL)
+  /* Changes made from this computer account read as the worker it belongs to. */
+  lines = rp_history_describe (self->store, rp_attendee_get_id (self->attendee),
+                               rp_store_get_user (self->store),
+                               g_settings_get_int64 (self->settings, "my-worker"), NULL);
+  if (lines == NULL)
     return;
 
-  lines = rp_history_describe (steps, audit);
   for (guint i = 0; i < lines->len; i++)
     {
       GtkWidget *label = gtk_label_new (g_ptr_array_index (lines, i));
@@ -389,7 +389,7 @@ load_attendee (RpAttendeeDetailPage *self)
   update_summary (self);
   update_report_warning (self);
   load_bookings (self);
-  load_history (self, steps);
+  load_history (self);
 
   self->loading = FALSE;
 }
@@ -635,7 +635,7 @@ follow_changes (gpointer user_data)
   steps = rp_store_list_step_history (self->store, rp_attendee_get_id (self->attendee), NULL);
   rp_stepper_set_history (self->stepper, rp_attendee_get_step (self->attendee), steps);
   load_bookings (self);
-  load_history (self, steps);
+  load_history (self);
 
   return G_SOURCE_REMOVE;
 }
