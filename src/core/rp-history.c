@@ -17,7 +17,7 @@ typedef struct
   RpStore    *store;
   GHashTable *worker_names;   /* id → name, every worker ever */
   const char *my_account;
-  gint64      my_worker_id;
+  const char *my_name;
 } Names;
 
 typedef struct
@@ -72,13 +72,9 @@ static const char *
 who (Names      *names,
      const char *account)
 {
-  if (account != NULL && g_strcmp0 (account, names->my_account) == 0)
-    {
-      const char *name = worker_name (names, names->my_worker_id);
-
-      if (name != NULL)
-        return name;
-    }
+  if (account != NULL && g_strcmp0 (account, names->my_account) == 0 &&
+      names->my_name != NULL && names->my_name[0] != '\0')
+    return names->my_name;
 
   return account != NULL ? account : _("someone unknown");
 }
@@ -346,7 +342,7 @@ add_undone (GPtrArray  *lines,
  * @store: the store
  * @attendee_id: the attendee
  * @my_account: (nullable): this computer's account, as the audit trail names it
- * @my_worker_id: the worker @my_account belongs to, or 0
+ * @my_name: (nullable): the name of the worker who uses @my_account
  * @error: why the history could not be read
  *
  * The attendee's history in people's words: the step history, which says
@@ -360,7 +356,7 @@ GPtrArray *
 rp_history_describe (RpStore     *store,
                      gint64       attendee_id,
                      const char  *my_account,
-                     gint64       my_worker_id,
+                     const char  *my_name,
                      GError     **error)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (line_free);
@@ -384,7 +380,7 @@ rp_history_describe (RpStore     *store,
   names.store = store;
   names.worker_names = worker_names;
   names.my_account = my_account;
-  names.my_worker_id = my_worker_id;
+  names.my_name = my_name;
 
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
     {

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 GPtrArray  *rp_history_describe     (RpStore     *store,
                                      gint64       attendee_id,
                                      const char  *my_account,
-                                     gint64       my_worker_id,
+                                     const char  *my_name,
                                      GError     **error);
 
 G_END_DECLS

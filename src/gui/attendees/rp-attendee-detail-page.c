@@ -157,6 +157,7 @@ update_report_warning (RpAttendeeDetailPage *self)
 static void
 load_history (RpAttendeeDetailPage *self)
 {
+  g_autofree char *my_name = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   GtkWidget *child;
 
@@ -164,9 +165,9 @@ load_history (RpAttendeeDetailPage *self)
     gtk_list_box_remove (self->history_list, child);
 
   /* Changes made from this computer account read as the worker it belongs to. */
+  my_name = g_settings_get_string (self->settings, "my-worker");
   lines = rp_history_describe (self->store, rp_attendee_get_id (self->attendee),
-                               rp_store_get_user (self->store),
-                               g_settings_get_int64 (self->settings, "my-worker"), NULL);
+                               rp_store_get_user (self->store), my_name, NULL);
   if (lines == NULL)
     return;
 
@@ -182,6 +183,14 @@ load_history (RpAttendeeDetailPage *self)
       gtk_widget_set_margin_bottom (label, 8);
       gtk_list_box_append (self->history_list, label);
     }
+}
+
+/* Who "I" am changed in Preferences: the history names this account anew. */
+static void
+on_my_worker_changed (RpAttendeeDetailPage *self)
+{
+  if (self->store != NULL && self->attendee != NULL)
+    load_history (self);
 }
 
 static void
@@ -1295,6 +1304,8 @@ rp_attendee_detail_page_init (RpAttendeeDetailPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::my-worker", G_CALLBACK (on_my_worker_changed),
+                           self, G_CONNECT_SWAPPED);
   self->store_signals = g_signal_group_new (RP_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
                                  self, G_CONNECT_SWAPPED);
