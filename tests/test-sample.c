@@ -96,12 +96,13 @@ test_sample_timetable_and_providers (void)
       g_assert_true (rp_provider_get_on_framework (provider));
     }
 
-  /* Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance to be confirmed. */
+  /* Open days held at Mosaic 2 Sep and IBC 9 Sep; to come: Mosaic 27 Sep,
+   * IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance to be confirmed. */
   days = rp_store_list_taster_days (store, rp_programme_get_id (programme), &error);
-  g_assert_cmpuint (g_list_model_get_n_items (days), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (days), ==, 7);
   {
     static const char * const expected[][2] = {
-      { "Mosaic", "2023-09-27" }, { "IBC", "2023-09-30" }, { "Pathfinders", "2023-10-10" },
+      { "Mosaic", "2023-09-02" }, { "IBC", "2023-09-09" }, { "Mosaic", "2023-09-27" }, { "IBC", "2023-09-30" }, { "Pathfinders", "2023-10-10" },
       { "Pathfinders", "2023-10-19" }, { "FTM Dance", NULL },
     };
 

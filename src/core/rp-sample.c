@@ -176,6 +176,9 @@ static const SampleTasterDay sample_taster_days[] = {
   { 1, "2023-10-19", "10:30", "13:30", 5 },
   { 2, NULL, NULL, NULL, 4 },
   { 3, "2023-09-27", "11:00", "15:00", 6 },
+  /* Open days already held, which families went to. */
+  { 3, "2023-09-02", "11:00", "15:00", 6 },
+  { 0, "2023-09-09", "10:00", "14:00", 6 },
 };
 
 typedef struct
@@ -343,7 +346,8 @@ add_sample (RpStore      *store,
       day_ids[i] = rp_taster_day_get_id (day);
     }
 
-  /* Families of attendees 2, 5, 7 and 11 go to open days, as the report says. */
+  /* Families of attendees 2, 5, 7 and 11 go to open days, as the report says;
+   * 2 and 5 have been to one already. */
   {
     static const struct { int number; guint day; RpBookingStatus status; guint staff; const char *family; const char *pickup; } bookings[] = {
       { 2, 0, RP_BOOKING_CONFIRMED, SC, "Margaret (mother)", "09:15" },
@@ -352,6 +356,8 @@ add_sample (RpStore      *store,
       { 7, 4, RP_BOOKING_CONFIRMED, SC, "Paul (father)", "10:15" },
       { 11, 0, RP_BOOKING_CONFIRMED, SC, "Brendan (father)", "09:15" },
       { 2, 2, RP_BOOKING_INVITED, DW, NULL, NULL },
+      { 2, 5, RP_BOOKING_ATTENDED, SC, "Margaret (mother)", "10:15" },
+      { 5, 6, RP_BOOKING_ATTENDED, DW, "Susan (mother)", "09:15" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (bookings); i++)
