@@ -131,7 +131,8 @@ describe_undone (Names        *names,
   g_autofree char *dated = changed_on != NULL ? rp_date_format_medium (rp_audit_entry_get_old_value (changed_on)) : NULL;
   int step = (int) g_ascii_strtoll (rp_audit_entry_get_old_value (to_step), NULL, 10);
 
-  if (dated == NULL)
+  /* The day it was dated is worth saying only when it is not the day it was undone. */
+  if (dated == NULL || g_strcmp0 (dated, undone_on) == 0)
     /* Translators: "4 December 2026 — Step change to 3 undone by Jo Taylor" */
     return g_strdup_printf (_("%s — Step change to %d undone by %s"), undone_on, step,
                             who (names, rp_audit_entry_get_user (to_step)));
