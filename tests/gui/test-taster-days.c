@@ -93,6 +93,14 @@ test_cancel_day_keeps_bookings (Fixture       *fixture,
   page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
   g_assert_nonnull (rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed"));
 
+  /* The open days already held say so; the days to come do not. */
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                     rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "Saturday 2 September 2023"))),
+                   ==, "Held: this day has passed");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                     rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "Wednesday 27 September 2023"))),
+                   ==, "");
+
   /* Mosaic's day on 27 September; its buttons are there once it is open. */
   expander = GTK_WIDGET (find_day_row (page, "2023-09-27"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);

@@ -670,6 +670,7 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   AdwPreferencesGroup *group = NULL;
   g_autofree char *group_date = NULL;
+  g_autofree char *today = NULL;
   gint64 shown_provider = 0;
   guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
   gint64 all = 0;
@@ -705,6 +706,7 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   gtk_drop_down_set_selected (self->provider_dropdown, selected);
   self->loading = FALSE;
 
+  today = rp_store_dup_today (store);
   days = rp_store_list_taster_days (store, rp_programme_get_id (programme), NULL);
   /* One query for every day's counts and warnings, instead of checking each booking. */
   summaries = rp_store_summarise_taster_days (store, rp_programme_get_id (programme), &error);
@@ -725,6 +727,9 @@ rp_taster_days_page_refresh (RpAreaPage *page)
 
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
           adw_preferences_group_set_title (group, title);
+          /* Days gone by stay in the agenda, for their attendance, but must not look to come. */
+          if (date != NULL && rp_date_compare (date, today) < 0)
+            adw_preferences_group_set_description (group, _("Held: this day has passed"));
           adw_preferences_page_add (self->agenda, group);
           g_ptr_array_add (self->groups, group);
           g_free (group_date);
