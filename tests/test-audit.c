@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "rp-core.h"
 #include "rp-store-private.h"
@@ -279,6 +280,179 @@ test_audit_erasure_keeps_others_history (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+static gint64
+worker_named (RpStore    *store,
+              const char *name)
+{
+  g_autoptr(GListModel) workers = rp_store_list_workers (store, TRUE, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
+
+      if (g_strcmp0 (rp_worker_get_name (worker), name) == 0)
+        return rp_worker_get_id (worker);
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_line (GPtrArray  *lines,
+          const char *text)
+{
+  for (guint i = 0; i < lines->len; i++)
+    if (strstr (g_ptr_array_index (lines, i), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The history says what changed from what to what, by the worker the
+ * account belongs to, in the words of the attendee page. */
+static void
+test_history_field_edit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(GPtrArray) as_worker = NULL;
+  g_autoptr(GPtrArray) as_account = NULL;
+  RpFieldEdit edits[2] = { 0 };
+  gint64 jo;
+
+  rp_store_set_today (fixture->store, "2023-09-22");
+  programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+  attendee = rp_store_find_attendee (fixture->store, rp_programme_get_id (programme), 1, &error);
+  jo = worker_named (fixture->store, "Jo Taylor");
+
+  rp_store_set_user (fixture->store, "jtaylor");
+  edits[0].field = RP_ATTENDEE_FIELD_CONTACT_PHONE;
+  edits[0].base = g_variant_ref_sink (g_variant_new_string ("07700 900101"));
+  edits[0].value = g_variant_ref_sink (g_variant_new_string ("0116 496 0999"));
+  edits[1].field = RP_ATTENDEE_FIELD_WORKER;
+  edits[1].base = g_variant_ref_sink (g_variant_new_int64 (rp_attendee_get_worker_id (attendee)));
+  edits[1].value = g_variant_ref_sink (g_variant_new_int64 (jo));
+  g_assert_true (rp_store_save_attendee_fields (fixture->store, rp_attendee_get_id (attendee), edits, 2, NULL, &error));
+  g_assert_no_error (error);
+  rp_field_edit_clear (&edits[0]);
+  rp_field_edit_clear (&edits[1]);
+
+  as_worker = rp_history_describe (fixture->store, rp_attendee_get_id (attendee), "jtaylor", "Jo Taylor", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (as_worker, 0),
+                                   "Phone number changed from “07700 900101” to “0116 496 0999” by Jo Taylor") ||
+                 g_str_has_suffix (g_ptr_array_index (as_worker, 1),
+                                   "Phone number changed from “07700 900101” to “0116 496 0999” by Jo Taylor"));
+  g_assert_true (has_line (as_worker, "Allocated worker changed from Priya Mistry to Jo Taylor by Jo Taylor"));
+
+  /* An account mapped to nobody is named as it is. */
+  as_account = rp_history_describe (fixture->store, rp_attendee_get_id (attendee), NULL, NULL, &error);
+  g_assert_true (has_line (as_account, "to “0116 496 0999” by jtaylor"));
+
+  /* They joined the programme before their first step change, not on the day the sample was typed in. */
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (as_account, as_account->len - 1),
+                                   "17 July 2023 — Added to the programme at step 1, Social worker identified, by Priya Mistry"));
+}
+
+/* A step change undone stays in the history, as undone. */
+static void
+test_history_undone_step (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(GListModel) steps = NULL;
+  g_autoptr(RpStepChange) last = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  rp_store_set_today (fixture->store, "2023-09-22");
+  programme = rp_sample_create (fixture->store, &error);
+  attendee = rp_store_find_attendee (fixture->store, rp_programme_get_id (programme), 4, &error);
+  rp_store_set_user (fixture->store, "jtaylor");
+  g_assert_true (rp_store_change_step (fixture->store, rp_attendee_get_id (attendee), 2, "2023-09-21", NULL, &error));
+  steps = rp_store_list_step_history (fixture->store, rp_attendee_get_id (attendee), &error);
+  last = g_list_model_get_item (steps, g_list_model_get_n_items (steps) - 1);
+  g_assert_true (rp_store_undo_step_change (fixture->store, rp_step_change_get_id (last), &error));
+  g_assert_no_error (error);
+
+  lines = rp_history_describe (fixture->store, rp_attendee_get_id (attendee), "jtaylor", "Jo Taylor", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (lines, 0),
+                                   "— Step change to 2 (dated 21 September 2023) undone by Jo Taylor"));
+}
+
+/* No column name, id or date the system keeps for itself reaches a person. */
+static void
+test_history_no_internal_fields (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(RpAttendee) seven = NULL;
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(RpProvider) mosaic = NULL;
+  g_autoptr(GListModel) everything = NULL;
+
+  rp_store_set_today (fixture->store, "2023-09-22");
+  programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+
+  /* Every kind of change: fields, a step change, a move to a provider, archiving. */
+  seven = rp_store_find_attendee (fixture->store, rp_programme_get_id (programme), 7, &error);
+  providers = rp_store_list_providers (fixture->store, &error);
+  mosaic = g_list_model_get_item (providers, 2);
+  rp_attendee_set_target_date (seven, "2023-12-04");
+  rp_attendee_set_wheelchair_user (seven, FALSE);
+  rp_attendee_set_funding (seven, RP_FUNDING_HEALTH);
+  rp_attendee_set_worker_id (seven, 0);
+  g_assert_true (rp_store_save_attendee (fixture->store, seven, &error));
+  g_assert_true (rp_store_change_step (fixture->store, rp_attendee_get_id (seven), 4, "2023-09-20", NULL, &error));
+  g_clear_object (&seven);
+  seven = rp_store_find_attendee (fixture->store, rp_programme_get_id (programme), 7, &error);
+  rp_attendee_set_outcome (seven, RP_OUTCOME_MOVED);
+  rp_attendee_set_outcome_date (seven, "2023-09-21");
+  rp_attendee_set_moved_to_provider_id (seven, rp_provider_get_id (mosaic));
+  rp_attendee_set_archived (seven, TRUE);
+  g_assert_true (rp_store_save_attendee (fixture->store, seven, &error));
+  g_assert_no_error (error);
+
+  everything = rp_store_list_audit (fixture->store, "attendee", rp_attendee_get_id (seven), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (everything), >, 20);
+
+  attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (programme), &error);
+  for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+      g_autoptr(GPtrArray) lines = rp_history_describe (fixture->store, rp_attendee_get_id (attendee), NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (lines->len, >=, rp_attendee_get_step (attendee));
+      for (guint j = 0; j < lines->len; j++)
+        {
+          const char *line = g_ptr_array_index (lines, j);
+
+          if (strchr (line, '_') != NULL || strstr (line, "2023-") != NULL || g_regex_match_simple ("\\b(from|to|was) [0-9]+( to| by|\\))", line, 0, 0))
+            g_test_fail_printf ("attendee %d's history shows “%s”", rp_attendee_get_number (attendee), line);
+        }
+    }
+
+  {
+    g_autoptr(GPtrArray) lines = rp_history_describe (fixture->store, rp_attendee_get_id (seven), NULL, NULL, &error);
+
+    g_assert_true (has_line (lines, "Target moving date changed from 28 February 2024 to 4 December 2023 by mlewis"));
+    g_assert_true (has_line (lines, "Wheelchair user changed from Yes to No by mlewis"));
+    g_assert_true (has_line (lines, "Status changed from ASC to Health by mlewis"));
+    g_assert_true (has_line (lines, "Allocated worker cleared (was Priya Mistry) by mlewis"));
+    g_assert_true (has_line (lines, "New provider set to Mosaic by mlewis"));
+    g_assert_true (has_line (lines, "Archived changed from No to Yes by mlewis"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -291,6 +465,9 @@ main (int    argc,
   ADD ("/core/audit/cannot-be-edited", test_audit_cannot_be_edited);
   ADD ("/core/audit/ids-not-reused", test_audit_ids_not_reused);
   ADD ("/core/audit/erasure-keeps-others-history", test_audit_erasure_keeps_others_history);
+  ADD ("/core/history/field-edit", test_history_field_edit);
+  ADD ("/core/history/undone-step", test_history_undone_step);
+  ADD ("/core/history/no-internal-fields", test_history_no_internal_fields);
 #undef ADD
 
   return g_test_run ();

@@ -239,6 +239,128 @@ test_cli_report_names (void)
   rp_test_remove_tree (dir);
 }
 
+/* The sample is written as of the day given, as a new user would see it that
+ * day: the closure ahead, progress recent except for the two attendees chosen
+ * to need attention, taster days coming with families booked, real dates. */
+static void
+test_cli_demo_today (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_auto(CliResult) wrong = { 0 };
+  g_auto(CliResult) demo = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GListModel) programmes = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GArray) scheduled = NULL;
+  const char *today = "2027-03-01";
+  const char *closure;
+  guint upcoming = 0;
+
+  run_cli (&wrong, "demo", "--database", path, "--today", "2027-02-30", NULL);
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_nonnull (strstr (wrong.err, "“2027-02-30” is not a real date"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  run_cli (&demo, "demo", "--database", path, "--today", today, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  programmes = rp_store_list_programmes (store, &error);
+  programme = g_list_model_get_item (programmes, 0);
+  closure = rp_programme_get_closure_date (programme);
+  g_assert_true (rp_date_is_valid_iso (closure));
+  g_assert_cmpint (rp_date_days_between (today, closure), >, 60);
+  g_assert_cmpint (rp_date_days_between (today, closure), <, 365);
+
+  attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (attendees), ==, 19);
+  for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+    {
+      g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
+      g_autoptr(GListModel) history = rp_store_list_step_history (store, rp_attendee_get_id (attendee), &error);
+      int number = rp_attendee_get_number (attendee);
+      RpAttention attention = rp_attention_for_attendee (attendee, today, closure, 14);
+      g_autofree char *words = rp_attention_describe (attention, attendee, today);
+      const char *previous = NULL;
+
+      /* Attendees 4 and 10 were allocated weeks ago and nobody has called; 11's target has passed. */
+      if (number == 4 || number == 10)
+        g_assert_cmpint (attention, ==, RP_ATTENTION_STALLED);
+      else if (number == 11)
+        g_assert_cmpint (attention, ==, RP_ATTENTION_TARGET_PASSED);
+      else if (attention != RP_ATTENTION_NONE)
+        g_test_fail_printf ("attendee %d needs attention: %s", number, words);
+
+      if (number != 4 && number != 10 && words != NULL)
+        g_assert_null (strstr (words, "No progress"));
+
+      g_assert_true (rp_attendee_get_target_date (attendee) == NULL ||
+                     rp_date_is_valid_iso (rp_attendee_get_target_date (attendee)));
+      for (guint j = 0; j < g_list_model_get_n_items (history); j++)
+        {
+          g_autoptr(RpStepChange) change = g_list_model_get_item (history, j);
+          const char *changed_on = rp_step_change_get_changed_on (change);
+
+          g_assert_true (rp_date_is_valid_iso (changed_on));
+          g_assert_cmpint (rp_date_compare (changed_on, today), <, 0);
+          if (previous != NULL)
+            g_assert_cmpint (rp_date_compare (previous, changed_on), <, 0);
+          previous = changed_on;
+        }
+    }
+
+  days = rp_store_list_taster_days (store, rp_programme_get_id (programme), &error);
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+      const char *date = rp_taster_day_get_date (day);
+
+      g_assert_true (date == NULL || rp_date_is_valid_iso (date));
+      if (date != NULL && rp_date_days_between (today, date) > 0 && rp_date_days_between (today, date) <= 42)
+        upcoming++;
+    }
+  g_assert_cmpuint (upcoming, >=, 3);
+
+  /* Done actions were due before today, those in progress are not overdue yet. */
+  actions = rp_store_list_actions (store, rp_programme_get_id (programme), &error);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+      const char *due = rp_timetable_action_get_due_date (action);
+
+      g_assert_true (due == NULL || rp_date_is_valid_iso (due));
+      if (due != NULL)
+        g_assert_cmpint (rp_date_compare (due, today) < 0, ==,
+                         rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED);
+    }
+
+  /* The family schedule of the sample shows the days to come. */
+  scheduled = rp_schedule_list_attendees (store, rp_programme_get_id (programme), today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scheduled->len, >=, 4);
+  for (guint i = 0; i < scheduled->len; i++)
+    {
+      g_autoptr(GPtrArray) items = rp_schedule_build (store, g_array_index (scheduled, gint64, i), today, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (items->len, >, 0);
+    }
+
+  g_clear_object (&attendees);
+  g_clear_object (&programme);
+  g_clear_object (&programmes);
+  g_clear_object (&days);
+  g_clear_object (&actions);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  rp_test_remove_tree (dir);
+}
+
 static void
 test_cli_errors (void)
 {
@@ -325,7 +447,7 @@ test_cli_backup_check_restore (void)
   g_auto(CliResult) not_ours = { 0 };
   g_auto(CliResult) no_backup = { 0 };
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
   run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
@@ -439,7 +561,7 @@ test_cli_check_repair (void)
   g_auto(CliResult) step = { 0 };
   sqlite3 *db = NULL;
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -742,7 +864,7 @@ test_cli_tightens_database (void)
   g_auto(CliResult) step = { 0 };
   GStatBuf info;
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 
@@ -1009,6 +1131,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/help-and-version", test_cli_help_and_version);
   g_test_add_func ("/cli/demo-then-read-back", test_cli_demo_then_read_back);
+  g_test_add_func ("/cli/demo-today", test_cli_demo_today);
   g_test_add_func ("/cli/errors", test_cli_errors);
   g_test_add_func ("/cli/report-names", test_cli_report_names);
   g_test_add_func ("/cli/generate", test_cli_generate);

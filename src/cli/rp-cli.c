@@ -231,23 +231,34 @@ command_demo (int    argc,
   g_autoptr(RpProgramme) programme = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *today = NULL;
   RpProgrammeCounts counts;
   gboolean add = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file (created if it does not exist)"), N_("FILE") },
     { "add", 0, 0, G_OPTION_ARG_NONE, &add, N_("Add the sample beside a programme the database already holds"), NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Write the sample as if today were this day, to make it the same every time (default: today)"), N_("YYYY-MM-DD") },
     { NULL }
   };
 
-  context = command_context (_("Write the sample programme: the 19 attendees of the reference scrutiny report, with fictional names, their step history, workers, four providers, taster days and the closure timetable."), entries);
+  context = command_context (_("Write the sample programme: the 19 attendees of the reference scrutiny report, with fictional names, their step history, workers, four providers, taster days and the closure timetable, dated from today."), entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
+  if (today_text != NULL && !(today = rp_date_normalise (today_text, &error)))
+    return error != NULL ? fail (error) : usage_error (context, _("The date is empty."));
 
-  if (!(store = open_for_adding_programme (database, add, &error)) ||
-      !(programme = rp_sample_create (store, &error)) ||
+  if (!(store = open_for_adding_programme (database, add, &error)))
+    return fail (error);
+
+  /* The sample's dates are counted from the store's today. */
+  if (today != NULL)
+    rp_store_set_today (store, today);
+
+  if (!(programme = rp_sample_create (store, &error)) ||
       !rp_store_get_counts (store, rp_programme_get_id (programme), &counts, &error))
     return fail (error);
 

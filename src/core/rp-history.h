@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rp-history.h: an attendee's step history and audit trail as readable lines */
+/* rp-history.h: an attendee's step history and audit trail in people's words */
 #pragma once
 
-#include <gio/gio.h>
+#include "rp-store.h"
 
 G_BEGIN_DECLS
 
-GPtrArray  *rp_history_describe     (GListModel *step_changes,
-                                     GListModel *audit_entries);
-const char *rp_history_field_label  (const char *field);
+GPtrArray  *rp_history_describe     (RpStore     *store,
+                                     gint64       attendee_id,
+                                     const char  *my_account,
+                                     const char  *my_name,
+                                     GError     **error);
 
 G_END_DECLS

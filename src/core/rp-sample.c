@@ -5,12 +5,16 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rp-date.h"
 #include "rp-sample.h"
 #include "rp-store-private.h"
 
 /* The people are fictional. Numbers, statuses, steps and report notes are
  * those of the public report of 22 September 2023, so the sample reproduces
- * its progress table row for row. */
+ * its progress table row for row. Its dates are written as they stood on that
+ * day and moved to the day the sample is made, so a new user sees a live
+ * programme rather than one that closed years ago. */
+#define REFERENCE_DAY "2023-09-22"
 typedef struct
 {
   int         number;
@@ -29,6 +33,7 @@ typedef struct
   guint       worker;        /* index into sample_workers */
   const char *case_notes;
   const char *target_date;
+  const char *step_reached;  /* when the current step was reached, if not the usual day */
 } SampleAttendee;
 
 typedef struct
@@ -57,70 +62,71 @@ static const SampleAttendee sample_attendees[] = {
   { 1, RP_FUNDING_ASC, 2, "Allocated worker made contact.",
     "Aisha Rahman", NULL, "1991-04-12", "Nasreen Rahman", "Mother", "07700 900101",
     TRUE, TRUE, "Hoist for personal care", PM,
-    "Mum prefers calls after 3 pm. Aisha enjoys music sessions.", NULL },
+    "Mum prefers calls after 3 pm. Aisha enjoys music sessions.", NULL, "2023-09-14" },
   { 2, RP_FUNDING_ASC, 4, "Allocated worker completed review, family attending open days",
     "Benjamin Clarke", "Ben", "1987-09-30", "Margaret Clarke", "Mother", "07700 900102",
     FALSE, TRUE, NULL, RH,
-    "Review done at home with Margaret and Ben's sister.", "2024-01-15" },
+    "Review done at home with Margaret and Ben's sister.", "2024-01-15", NULL },
   { 3, RP_FUNDING_ASC, 2, "Allocated to worker – worker to discuss options with family",
     "Chloe Evans", NULL, "1995-02-03", "David Evans", "Father", "07700 900103",
-    TRUE, TRUE, "Uses communication aid", ML, NULL, NULL },
+    TRUE, TRUE, "Uses communication aid", ML, NULL, NULL, "2023-09-11" },
   { 4, RP_FUNDING_ASC, 1, "Allocated worker to make contact",
     "Daniel Okoro", "Danny", "1983-11-21", "Grace Okoro", "Sister", "07700 900104",
-    FALSE, FALSE, NULL, PM, NULL, NULL },
+    FALSE, FALSE, NULL, PM, NULL, NULL, NULL },
   { 5, RP_FUNDING_ASC, 4, "Allocated worker completed review. Family going to open days",
     "Ella Morgan", NULL, "1990-06-08", "Susan Morgan", "Mother", "07700 900105",
     TRUE, TRUE, "Needs a quiet room", RH,
-    "Susan keen on Mosaic; worried about transport times.", "2024-01-31" },
+    "Susan keen on Mosaic; worried about transport times.", "2024-01-31", NULL },
   { 6, RP_FUNDING_ASC, 2, "Allocated worker made contact.",
     "Faisal Hussain", NULL, "1979-12-14", "Imran Hussain", "Brother", "07700 900106",
-    FALSE, TRUE, NULL, ML, NULL, NULL },
+    FALSE, TRUE, NULL, ML, NULL, NULL, "2023-09-13" },
   { 7, RP_FUNDING_ASC, 3, "Allocated worker meeting with family – Mosaic potential alt. provider",
     "Georgia Bennett", "Georgie", "1993-03-27", "Paul Bennett", "Father", "07700 900107",
     TRUE, TRUE, "Tube feeding: trained staff needed", PM,
-    "Paul asked for a visit to Mosaic with Georgie's physio.", "2024-02-28" },
+    "Paul asked for a visit to Mosaic with Georgie's physio.", "2024-02-28", "2023-09-15" },
   { 8, RP_FUNDING_ASC, 2, "Allocated worker made contact",
     "Harry Doyle", NULL, "1986-07-19", "Ann Doyle", "Mother", "07700 900108",
-    FALSE, FALSE, NULL, RH, NULL, NULL },
+    FALSE, FALSE, NULL, RH, NULL, NULL, "2023-09-18" },
   { 9, RP_FUNDING_ASC, 2, "Allocated worker made contact – worker discussing options with family",
     "Imogen Price", NULL, "1998-01-05", "Claire Price", "Mother", "07700 900109",
-    TRUE, TRUE, NULL, ML, NULL, NULL },
+    TRUE, TRUE, NULL, ML, NULL, NULL, "2023-09-15" },
   { 10, RP_FUNDING_ASC, 1, "Allocated worker – contact with family planned",
     "Jamal Ahmed", NULL, "1989-10-10", "Farida Ahmed", "Mother", "07700 900110",
-    FALSE, TRUE, NULL, PM, NULL, NULL },
+    FALSE, TRUE, NULL, PM, NULL, NULL, NULL },
   { 11, RP_FUNDING_ASC, 3,
     "Allocated worker in discussions with new day care provider, family & day centre re: transition plan. Review commenced.",
     "Katie O'Neill", NULL, "1994-05-23", "Brendan O'Neill", "Father", "07700 900111",
     TRUE, TRUE, "Hoist; changing places toilet", RH,
-    "Transition plan drafted with IBC.", "2023-12-11" },
+    "Transition plan drafted with IBC.", "2023-09-15", "2023-09-12" },
   { 12, RP_FUNDING_ASC, 2, "Allocated worker made contact – family on holiday currently",
     "Liam Walker", NULL, "1981-08-02", "Janet Walker", "Mother", "07700 900112",
-    FALSE, FALSE, NULL, ML, "Family back from Spain on 2 October.", NULL },
+    FALSE, FALSE, NULL, ML, "Family on holiday in Spain for two weeks.", NULL, "2023-09-12" },
   { 13, RP_FUNDING_ASC, 2, "Allocated worker made contact. Discussion held with family",
     "Maya Patel", NULL, "1996-11-30", "Ravi Patel", "Father", "07700 900113",
-    TRUE, TRUE, NULL, PM, NULL, NULL },
+    TRUE, TRUE, NULL, PM, NULL, NULL, "2023-09-19" },
   { 14, RP_FUNDING_HEALTH, 4, "Review process completed",
     "Nathan Brooks", "Nate", "1985-04-17", "Lorraine Brooks", "Mother", "07700 900114",
-    TRUE, TRUE, "Epilepsy care plan", HW, NULL, "2024-03-01" },
+    TRUE, TRUE, "Epilepsy care plan", HW, NULL, "2024-03-01", NULL },
   { 15, RP_FUNDING_ASC, 2, "Allocated worker made contact",
     "Olivia Hart", NULL, "1992-09-09", "Karen Hart", "Aunt", "07700 900115",
-    FALSE, TRUE, NULL, RH, NULL, NULL },
+    FALSE, TRUE, NULL, RH, NULL, NULL, "2023-09-14" },
   { 16, RP_FUNDING_HEALTH, 4, "Review process completed",
     "Peter Lowe", NULL, "1980-02-25", "Irene Lowe", "Mother", "07700 900116",
-    TRUE, TRUE, NULL, HW, NULL, "2024-03-01" },
+    TRUE, TRUE, NULL, HW, NULL, "2024-03-01", NULL },
   { 17, RP_FUNDING_HEALTH, 4, "Review process completed",
     "Rhiannon Jones", NULL, "1997-12-01", "Gareth Jones", "Father", "07700 900117",
-    TRUE, TRUE, "Oxygen", HW, NULL, "2024-03-15" },
+    TRUE, TRUE, "Oxygen", HW, NULL, "2024-03-15", NULL },
   { 18, RP_FUNDING_HEALTH, 4, "Review process completed",
     "Samuel Adeyemi", "Sam", "1984-06-13", "Bisi Adeyemi", "Mother", "07700 900118",
-    FALSE, TRUE, NULL, HW, NULL, "2024-03-15" },
+    FALSE, TRUE, NULL, HW, NULL, "2024-03-15", NULL },
   { 19, RP_FUNDING_HEALTH, 5, "Options being explored",
     "Tara Quinn", NULL, "1999-03-04", "Declan Quinn", "Brother", "07700 900119",
     TRUE, TRUE, "Supported living being considered", HW,
-    "Health looking at supported living in the north of the city.", "2024-03-29" },
+    "Health looking at supported living in the north of the city.", "2024-03-29", NULL },
 };
 
-/* When each step was reached, for a plausible history leading to 22 Sep 2023. */
+/* When each step was usually reached, for a plausible history leading to the
+ * reference day; most attendees reached their current step more recently. */
 static const char * const step_dates[] = {
   NULL, "2023-07-17", "2023-08-07", "2023-08-29", "2023-09-12", "2023-09-19", NULL,
 };
@@ -170,6 +176,9 @@ static const SampleTasterDay sample_taster_days[] = {
   { 1, "2023-10-19", "10:30", "13:30", 5 },
   { 2, NULL, NULL, NULL, 4 },
   { 3, "2023-09-27", "11:00", "15:00", 6 },
+  /* Open days already held, which families went to. */
+  { 3, "2023-09-02", "11:00", "15:00", 6 },
+  { 0, "2023-09-09", "10:00", "14:00", 6 },
 };
 
 typedef struct
@@ -197,9 +206,57 @@ static const SampleAction sample_actions[] = {
     "RH/PM", "2023-10-19", RP_ACTION_IN_PROGRESS },
 };
 
+/* A date of the reference report moved by @shift days. */
+static char *
+moved (const char *reference_date,
+       int         shift)
+{
+  GDate date;
+
+  if (reference_date == NULL)
+    return NULL;
+
+  if (!rp_date_parse_strict (reference_date, &date, NULL))
+    g_assert_not_reached ();
+
+  if (shift >= 0)
+    g_date_add_days (&date, shift);
+  else
+    g_date_subtract_days (&date, -shift);
+
+  return rp_date_to_iso (&date);
+}
+
+static gboolean
+add_attendee_history (RpStore               *store,
+                      RpAttendee            *attendee,
+                      const SampleAttendee  *sample,
+                      int                    shift,
+                      GError               **error)
+{
+  g_autofree char *started_on = moved (step_dates[1], shift);
+
+  if (!rp_store_add_attendee (store, attendee, started_on, error))
+    return FALSE;
+
+  for (int step = 2; step <= sample->step; step++)
+    {
+      const char *reached = step == sample->step && sample->step_reached != NULL
+                              ? sample->step_reached : step_dates[step];
+      g_autofree char *changed_on = moved (reached, shift);
+
+      if (!rp_store_change_step (store, rp_attendee_get_id (attendee), step,
+                                 changed_on, _(step_reasons[step]), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 add_sample (RpStore      *store,
             RpProgramme  *programme,
+            int           shift,
             GError      **error)
 {
   gint64 worker_ids[G_N_ELEMENTS (sample_workers)];
@@ -243,6 +300,7 @@ add_sample (RpStore      *store,
     {
       const SampleAttendee *sample = &sample_attendees[i];
       g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+      g_autofree char *target_date = moved (sample->target_date, shift);
       gint64 worker_id = worker_ids[sample->worker];
 
       rp_attendee_set_programme_id (attendee, programme_id);
@@ -260,29 +318,25 @@ add_sample (RpStore      *store,
       rp_attendee_set_worker_id (attendee, worker_id);
       rp_attendee_set_case_notes (attendee, sample->case_notes);
       rp_attendee_set_report_note (attendee, sample->report_note);
-      rp_attendee_set_target_date (attendee, sample->target_date);
+      rp_attendee_set_target_date (attendee, target_date);
       rp_attendee_set_step (attendee, 1);
 
       /* The history is recorded in the name of the allocated worker. */
       rp_store_set_user (store, sample_workers[sample->worker].name);
 
-      if (!rp_store_add_attendee (store, attendee, step_dates[1], error))
+      if (!add_attendee_history (store, attendee, sample, shift, error))
         return FALSE;
-
-      for (int step = 2; step <= sample->step; step++)
-        if (!rp_store_change_step (store, rp_attendee_get_id (attendee), step,
-                                   step_dates[step], _(step_reasons[step]), error))
-          return FALSE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (sample_taster_days); i++)
     {
       const SampleTasterDay *sample = &sample_taster_days[i];
       g_autoptr(RpTasterDay) day = rp_taster_day_new ();
+      g_autofree char *date = moved (sample->date, shift);
 
       rp_taster_day_set_programme_id (day, programme_id);
       rp_taster_day_set_provider_id (day, provider_ids[sample->provider]);
-      rp_taster_day_set_date (day, sample->date);
+      rp_taster_day_set_date (day, date);
       rp_taster_day_set_start_time (day, sample->start_time);
       rp_taster_day_set_end_time (day, sample->end_time);
       rp_taster_day_set_venue (day, sample_providers[sample->provider].address);
@@ -292,7 +346,8 @@ add_sample (RpStore      *store,
       day_ids[i] = rp_taster_day_get_id (day);
     }
 
-  /* Families of attendees 2, 5, 7 and 11 go to open days, as the report says. */
+  /* Families of attendees 2, 5, 7 and 11 go to open days, as the report says;
+   * 2 and 5 have been to one already. */
   {
     static const struct { int number; guint day; RpBookingStatus status; guint staff; const char *family; const char *pickup; } bookings[] = {
       { 2, 0, RP_BOOKING_CONFIRMED, SC, "Margaret (mother)", "09:15" },
@@ -301,6 +356,8 @@ add_sample (RpStore      *store,
       { 7, 4, RP_BOOKING_CONFIRMED, SC, "Paul (father)", "10:15" },
       { 11, 0, RP_BOOKING_CONFIRMED, SC, "Brendan (father)", "09:15" },
       { 2, 2, RP_BOOKING_INVITED, DW, NULL, NULL },
+      { 2, 5, RP_BOOKING_ATTENDED, SC, "Margaret (mother)", "10:15" },
+      { 5, 6, RP_BOOKING_ATTENDED, DW, "Susan (mother)", "09:15" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (bookings); i++)
@@ -328,11 +385,12 @@ add_sample (RpStore      *store,
   for (guint i = 0; i < G_N_ELEMENTS (sample_actions); i++)
     {
       g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+      g_autofree char *due_date = moved (sample_actions[i].due_date, shift);
 
       rp_timetable_action_set_programme_id (action, programme_id);
       rp_timetable_action_set_activity (action, sample_actions[i].activity);
       rp_timetable_action_set_owner (action, sample_actions[i].owner);
-      rp_timetable_action_set_due_date (action, sample_actions[i].due_date);
+      rp_timetable_action_set_due_date (action, due_date);
       rp_timetable_action_set_status (action, sample_actions[i].status);
       rp_timetable_action_set_position (action, i + 1);
       if (!rp_store_add_action (store, action, error))
@@ -352,6 +410,12 @@ add_sample (RpStore      *store,
  * four framework providers and their taster days, and the five timetable
  * actions — in one transaction.
  *
+ * Its dates are set from the store's today (rp_store_set_today() makes them
+ * reproducible): step changes in the weeks and months before it, taster days
+ * in the coming weeks, the closure some months ahead. Two attendees have made
+ * no progress for weeks and one has passed their target date, so the sample
+ * shows what needs attention too.
+ *
  * Returns: (transfer full): the new programme, or %NULL
  */
 RpProgramme *
@@ -360,21 +424,28 @@ rp_sample_create (RpStore  *store,
 {
   g_autoptr(RpProgramme) programme = NULL;
   g_autofree char *user = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *closure_date = NULL;
+  int shift;
   gboolean ok;
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  today = rp_store_dup_today (store);
+  shift = rp_date_days_between (REFERENCE_DAY, today);
+  closure_date = moved ("2024-03-31", shift);
+
   programme = rp_programme_new ();
   rp_programme_set_name (programme, _("Riverside (sample)"));
-  rp_programme_set_closure_date (programme, "2024-03-31");
+  rp_programme_set_closure_date (programme, closure_date);
   rp_programme_set_report_title (programme, _("Day Centre Update"));
 
   if (!rp_store_begin (store, error))
     return NULL;
 
   user = g_strdup (rp_store_get_user (store));
-  ok = add_sample (store, programme, error);
+  ok = add_sample (store, programme, shift, error);
   rp_store_set_user (store, user);
 
   if (!ok || !rp_store_commit (store, error))

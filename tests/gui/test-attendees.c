@@ -16,6 +16,7 @@
 #include "rp-core.h"
 #include "rp-store-private.h"
 #include "rp-gui-test-util.h"
+#include "rp-preferences-window.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
 
@@ -1219,6 +1220,53 @@ test_attendees_worker_choices_follow_store (Fixture       *fixture,
   g_assert_cmpint (rp_attendee_get_worker_id (after), ==, rp_worker_get_id (aaron));
 }
 
+/* The history names the worker this account belongs to, once chosen in
+ * Preferences, and the account until then. */
+static void
+test_attendees_history_names_me (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *mine = NULL;
+  RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 4);
+#define MOVED "22 September 2023 — Moved to step 2, Contact with people to commence discussion, by "
+  const char *by_account = MOVED "jtaylor";
+  const char *by_name = MOVED "Jo Taylor";
+#undef MOVED
+  GtkWidget *preferences;
+  GtkWidget *row;
+  GListModel *names;
+  guint jo = GTK_INVALID_LIST_POSITION;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.next-step", NULL));
+  settle (fixture);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (attendee_detail_page), GTK_TYPE_LABEL, "label", by_account));
+
+  preferences = rp_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  rp_test_spin ();
+  row = rp_test_find_widget (preferences, ADW_TYPE_COMBO_ROW, "title", "Your name in the history");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Jo Taylor") == 0)
+      jo = i;
+  g_assert_cmpuint (jo, !=, GTK_INVALID_LIST_POSITION);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), jo);
+  mine = g_settings_get_string (settings, "my-worker");
+  g_assert_cmpstr (mine, ==, "Jo Taylor");
+  rp_test_spin ();
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (attendee_detail_page), GTK_TYPE_LABEL, "label", by_name));
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (attendee_detail_page), GTK_TYPE_LABEL, "label", by_account));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "my-worker");
+  rp_test_spin ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1249,6 +1297,7 @@ main (int    argc,
   ADD ("/gui/attendees/leave-without-edits", test_attendees_leave_without_edits);
   ADD ("/gui/attendees/erase-from-backups", test_attendees_erase_from_backups);
   ADD ("/gui/attendees/worker-choices-follow-store", test_attendees_worker_choices_follow_store);
+  ADD ("/gui/attendees/history-names-me", test_attendees_history_names_me);
 #undef ADD
 
   return g_test_run ();

@@ -66,6 +66,14 @@ find_dialog (void)
   return NULL;
 }
 
+static AdwExpanderRow *find_day_row (GtkWidget  *page,
+                                     const char *iso_date);
+
+/* The sample's days in date order: two open days held (Mosaic 2 Sep, IBC
+ * 9 Sep), then Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 and 19 Oct, and FTM
+ * Dance to be confirmed. */
+enum { MOSAIC_27_SEP = 2, FTM_DANCE_TBC = 6 };
+
 static void
 test_cancel_day_keeps_bookings (Fixture       *fixture,
                                 gconstpointer  data)
@@ -85,9 +93,16 @@ test_cancel_day_keeps_bookings (Fixture       *fixture,
   page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
   g_assert_nonnull (rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed"));
 
-  /* The first day in the agenda is Mosaic's, on 27 September; its buttons are
-   * there once it is open. */
-  expander = rp_test_find_widget (page, ADW_TYPE_EXPANDER_ROW, NULL, NULL);
+  /* The open days already held say so; the days to come do not. */
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                     rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "Saturday 2 September 2023"))),
+                   ==, "Held: this day has passed");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                     rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "Wednesday 27 September 2023"))),
+                   ==, "");
+
+  /* Mosaic's day on 27 September; its buttons are there once it is open. */
+  expander = GTK_WIDGET (find_day_row (page, "2023-09-27"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   rp_test_spin ();
   cancel = rp_test_find_widget (page, GTK_TYPE_BUTTON, "label", "Ca_ncel Day…");
@@ -102,7 +117,7 @@ test_cancel_day_keeps_bookings (Fixture       *fixture,
   rp_test_spin ();
 
   days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
-  mosaic = g_list_model_get_item (days, 0);
+  mosaic = g_list_model_get_item (days, MOSAIC_27_SEP);
   g_assert_true (rp_taster_day_get_cancelled (mosaic));
   bookings = rp_store_list_bookings (fixture->store, rp_taster_day_get_id (mosaic), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (bookings), ==, 2);
@@ -251,7 +266,7 @@ test_large_day_filled_over_frames (Fixture       *fixture,
   RpWindow *window = rp_window_new (NULL);
   g_autoptr(GListModel) attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), NULL);
   g_autoptr(GListModel) days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
-  g_autoptr(RpTasterDay) ftm = g_list_model_get_item (days, 4);
+  g_autoptr(RpTasterDay) ftm = g_list_model_get_item (days, FTM_DANCE_TBC);
   g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   GtkWidget *page, *group;
@@ -500,7 +515,7 @@ test_edit_day_shows_stored_values (Fixture       *fixture,
                                    gconstpointer  data)
 {
   g_autoptr(GListModel) days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
-  g_autoptr(RpTasterDay) mosaic = g_list_model_get_item (days, 0);
+  g_autoptr(RpTasterDay) mosaic = g_list_model_get_item (days, MOSAIC_27_SEP);
   RpTasterDayDialog *dialog = rp_taster_day_dialog_new (NULL, fixture->store, fixture->programme, mosaic);
   GtkWidget *date, *provider;
 
@@ -522,7 +537,7 @@ test_edit_day_shows_stored_values (Fixture       *fixture,
   g_clear_object (&days);
   days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
   g_clear_object (&mosaic);
-  mosaic = g_list_model_get_item (days, 0);
+  mosaic = g_list_model_get_item (days, MOSAIC_27_SEP);
   g_assert_cmpstr (rp_taster_day_get_venue (mosaic), !=, "Elsewhere");
 }
 

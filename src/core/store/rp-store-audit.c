@@ -67,3 +67,37 @@ rp_store_list_audit (RpStore     *self,
 
   return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
 }
+
+/**
+ * rp_store_list_undone_step_changes:
+ * @attendee_id: the attendee
+ *
+ * A step change that was undone is gone from the step history; the audit
+ * trail keeps what it was (its fields as the deletion recorded them, by whom
+ * and when it was undone).
+ *
+ * Returns: (transfer full): a #GListModel of #RpAuditEntry, the deletions of
+ *   the attendee's step changes, newest first
+ */
+GListModel *
+rp_store_list_undone_step_changes (RpStore  *self,
+                                   gint64    attendee_id,
+                                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT " AUDIT_COLUMNS " FROM audit"
+                        " WHERE table_name = 'step_change' AND action = 'delete' AND record_id IN"
+                        "   (SELECT record_id FROM audit WHERE table_name = 'step_change' AND action = 'delete'"
+                        "    AND field = 'attendee_id' AND old_value = ?)"
+                        " ORDER BY id DESC",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
+}

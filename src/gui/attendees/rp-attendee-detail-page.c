@@ -155,21 +155,22 @@ update_report_warning (RpAttendeeDetailPage *self)
 }
 
 static void
-load_history (RpAttendeeDetailPage *self,
-              GListModel     *steps)
+load_history (RpAttendeeDetailPage *self)
 {
-  g_autoptr(GListModel) audit = NULL;
+  g_autofree char *my_name = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
 
-  audit = rp_store_list_audit (self->store, "attendee", rp_attendee_get_id (self->attendee), NULL);
-  if (audit == NULL || steps == NULL)
+  /* Changes made from this computer account read as the worker it belongs to. */
+  my_name = g_settings_get_string (self->settings, "my-worker");
+  lines = rp_history_describe (self->store, rp_attendee_get_id (self->attendee),
+                               rp_store_get_user (self->store), my_name, NULL);
+  if (lines == NULL)
     return;
 
-  lines = rp_history_describe (steps, audit);
   for (guint i = 0; i < lines->len; i++)
     {
       GtkWidget *label = gtk_label_new (g_ptr_array_index (lines, i));
@@ -182,6 +183,14 @@ load_history (RpAttendeeDetailPage *self,
       gtk_widget_set_margin_bottom (label, 8);
       gtk_list_box_append (self->history_list, label);
     }
+}
+
+/* Who "I" am changed in Preferences: the history names this account anew. */
+static void
+on_my_worker_changed (RpAttendeeDetailPage *self)
+{
+  if (self->store != NULL && self->attendee != NULL)
+    load_history (self);
 }
 
 static void
@@ -356,7 +365,7 @@ load_attendee (RpAttendeeDetailPage *self)
   update_summary (self);
   update_report_warning (self);
   load_bookings (self);
-  load_history (self, steps);
+  load_history (self);
 
   self->loading = FALSE;
 }
@@ -592,7 +601,7 @@ follow_changes (gpointer user_data)
   steps = rp_store_list_step_history (self->store, rp_attendee_get_id (self->attendee), NULL);
   rp_stepper_set_history (self->stepper, rp_attendee_get_step (self->attendee), steps);
   load_bookings (self);
-  load_history (self, steps);
+  load_history (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1266,6 +1275,8 @@ rp_attendee_detail_page_init (RpAttendeeDetailPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::my-worker", G_CALLBACK (on_my_worker_changed),
+                           self, G_CONNECT_SWAPPED);
   self->store_signals = g_signal_group_new (RP_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
                                  self, G_CONNECT_SWAPPED);

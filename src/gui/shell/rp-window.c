@@ -1100,7 +1100,7 @@ preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  gtk_window_present (GTK_WINDOW (rp_preferences_window_new (GTK_WINDOW (widget))));
+  gtk_window_present (GTK_WINDOW (rp_preferences_window_new (GTK_WINDOW (widget), RP_WINDOW (widget)->store)));
 }
 
 /* Built when asked for: from gtk/help-overlay.ui, GtkApplication would build

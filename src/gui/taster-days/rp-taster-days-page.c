@@ -410,6 +410,7 @@ rp_taster_days_page_refresh (RpAreaPage *page)
   g_autoptr(GError) error = NULL;
   AdwPreferencesGroup *group = NULL;
   g_autofree char *group_date = NULL;
+  g_autofree char *today = NULL;
   gint64 shown_provider = 0;
 
   for (guint i = 0; i < self->groups->len; i++)
@@ -430,6 +431,7 @@ rp_taster_days_page_refresh (RpAreaPage *page)
     }
   shown_provider = rp_choices_get_item_id (gtk_drop_down_get_selected_item (self->provider_dropdown));
 
+  today = rp_store_dup_today (store);
   days = rp_store_list_taster_days (store, rp_programme_get_id (programme), NULL);
   /* One query for every day's counts and warnings, instead of checking each booking. */
   summaries = rp_store_summarise_taster_days (store, rp_programme_get_id (programme), &error);
@@ -450,6 +452,9 @@ rp_taster_days_page_refresh (RpAreaPage *page)
 
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
           adw_preferences_group_set_title (group, title);
+          /* Days gone by stay in the agenda, for their attendance, but must not look to come. */
+          if (date != NULL && rp_date_compare (date, today) < 0)
+            adw_preferences_group_set_description (group, _("Held: this day has passed"));
           adw_preferences_page_add (self->agenda, group);
           g_ptr_array_add (self->groups, group);
           g_free (group_date);
