@@ -88,13 +88,18 @@ rp_report_init (RpReport *self)
   self->rows = g_ptr_array_new_with_free_func (progress_row_free);
 }
 
+#define ATTENDEE_AS_OF(column) RP_STORE_AS_OF ("attendee", "a.id", column, "a." column)
+
 /* Where each attendee stood on @date: the step of the newest change on or
- * before it, and whether they had moved by then. Attendees added later, and
- * archived ones, are not in the report. */
+ * before it, and whether they had moved by then. Attendees whose first step
+ * came later, and archived ones, are not in the report. With a @cutoff (a
+ * day before today), every other value is the one it had at the end of
+ * @date, from the audit trail. */
 static gboolean
 read_rows (RpStore     *store,
            gint64       programme_id,
            const char  *date,
+           const char  *cutoff,
            GPtrArray   *rows,
            GError     **error)
 {
@@ -102,11 +107,20 @@ read_rows (RpStore     *store,
   int rc;
 
   rc = sqlite3_prepare_v2 (rp_store_get_db (store),
-                           "SELECT a.number, a.funding,"
-                           " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?2"
-                           "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
-                           " a.report_note, a.target_date, a.outcome, a.outcome_date, a.id"
-                           " FROM attendee a WHERE a.programme_id = ?1 AND NOT a.archived ORDER BY a.number",
+                           cutoff == NULL
+                           ? "SELECT a.number, a.funding,"
+                             " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?2"
+                             "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
+                             " a.report_note, a.target_date, a.outcome, a.outcome_date, a.id"
+                             " FROM attendee a WHERE a.programme_id = ?1 AND NOT a.archived ORDER BY a.number"
+                           : "SELECT * FROM (SELECT " ATTENDEE_AS_OF ("number") " AS number, " ATTENDEE_AS_OF ("funding") ","
+                             " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?3"
+                             "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
+                             " " ATTENDEE_AS_OF ("report_note") ", " ATTENDEE_AS_OF ("target_date") ","
+                             " " ATTENDEE_AS_OF ("outcome") ", " ATTENDEE_AS_OF ("outcome_date") ", a.id,"
+                             " " ATTENDEE_AS_OF ("archived") " AS archived"
+                             " FROM attendee a WHERE a.programme_id = ?1)"
+                             " WHERE NOT archived ORDER BY number",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -116,7 +130,13 @@ read_rows (RpStore     *store,
     }
 
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  if (cutoff == NULL)
+    sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  else
+    {
+      sqlite3_bind_text (stmt, 2, cutoff, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -283,8 +303,10 @@ suppress (RpReport *self)
  * rp_report_build:
  * @options: (nullable): what the report covers
  *
- * Builds the report as the data stood on the chosen day, from the step
- * history. It holds only what may be published.
+ * Builds the report as the data stood at the end of the chosen day: each
+ * step from the step history, every other published value (status, note,
+ * target date, outcome, the timetable) from the audit trail. It holds only
+ * what may be published.
  *
  * Returns: (transfer full): the report, or %NULL
  */
@@ -297,6 +319,7 @@ rp_report_build (RpStore               *store,
   g_autoptr(RpReport) self = NULL;
   g_autoptr(RpProgramme) programme = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (progress_row_free);
+  g_autofree char *cutoff = NULL;
   RpReportOptions defaults = { NULL };
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
@@ -330,7 +353,8 @@ rp_report_build (RpStore               *store,
   self->with_summary = !options->without_summary;
   self->only_table = options->only_table;
 
-  if (!read_rows (store, programme_id, self->as_of, rows, error))
+  cutoff = rp_store_dup_as_of_cutoff (store, self->as_of);
+  if (!read_rows (store, programme_id, self->as_of, cutoff, rows, error))
     return NULL;
 
   count_rows (rows, self->counts);
@@ -338,9 +362,10 @@ rp_report_build (RpStore               *store,
   if (options->compare_with != NULL)
     {
       g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (progress_row_free);
+      g_autofree char *then_cutoff = rp_store_dup_as_of_cutoff (store, options->compare_with);
       guint then[N_CELLS];
 
-      if (!read_rows (store, programme_id, options->compare_with, earlier, error))
+      if (!read_rows (store, programme_id, options->compare_with, then_cutoff, earlier, error))
         return NULL;
 
       count_rows (earlier, then);
@@ -359,7 +384,7 @@ rp_report_build (RpStore               *store,
 
   suppress (self);
 
-  if (!(self->actions = rp_store_list_actions (store, programme_id, error)))
+  if (!(self->actions = rp_store_list_actions_as_of (store, programme_id, cutoff, error)))
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (self->actions); i++)

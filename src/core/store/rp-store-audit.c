@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rp-error.h"
@@ -66,4 +67,38 @@ rp_store_list_audit (RpStore     *self,
     }
 
   return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
+}
+
+/**
+ * rp_store_dup_as_of_cutoff:
+ * @date: an ISO date
+ *
+ * The moment @date ended where the user is, as the audit trail writes its
+ * times (UTC), for RP_STORE_AS_OF(): every change recorded from then on is
+ * undone to show the data as it stood on @date.
+ *
+ * Returns: (transfer full) (nullable): the cutoff, or %NULL when @date is
+ *   today or later, whose values are the current ones
+ */
+char *
+rp_store_dup_as_of_cutoff (RpStore    *self,
+                           const char *date)
+{
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) end_utc = NULL;
+  int year, month, day;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  today = rp_store_dup_today (self);
+  if (strcmp (date, today) >= 0 || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3 ||
+      !(start = g_date_time_new_local (year, month, day, 0, 0, 0)))
+    return NULL;
+
+  end = g_date_time_add_days (start, 1);
+  end_utc = g_date_time_to_utc (end);
+  return g_date_time_format (end_utc, "%Y-%m-%dT%H:%M:%S.000Z");
 }
