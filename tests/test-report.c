@@ -766,6 +766,8 @@ test_report_csv_anonymised (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (timetable, "activity,task_owner,due_date,due,status\r\n"));
   g_assert_nonnull (strstr (timetable, ",H/PM,,In progress,In progress\r\n"));
   g_assert_nonnull (strstr (summary, "1,Social worker identified,2,-17\r\n"));
+  /* The change says what it is measured from. */
+  g_assert_true (g_str_has_prefix (summary, "step,step_name,attendees,Change since 1 August 2023\r\n"));
 }
 
 static void
@@ -890,6 +892,28 @@ test_report_pdf (Fixture       *fixture,
       }
   }
 
+  /* With an earlier date, the change column says which. */
+  {
+    RpReportOptions compared = { .compare_with = "2023-09-01" };
+    g_autoptr(RpReport) with_change = build (fixture, &compared);
+    g_autofree char *compared_path = g_build_filename (fixture->dir, "compared.pdf", NULL);
+    g_autofree char *pdftotext_path = g_find_program_in_path ("pdftotext");
+
+    g_assert_true (rp_report_write_pdf (with_change, compared_path, &error));
+    g_assert_no_error (error);
+    if (pdftotext_path != NULL)
+      {
+        g_autofree char *compared_text = NULL;
+        const char *args[] = { pdftotext_path, "-layout", compared_path, "-", NULL };
+
+        g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                     &compared_text, NULL, NULL, &error));
+        g_assert_nonnull (strstr (compared_text, "Change since 1\n"));
+        g_assert_nonnull (strstr (compared_text, "September 2023\n"));
+        g_assert_nonnull (strstr (compared_text, "-7\n"));
+      }
+  }
+
   g_assert_true (rp_report_write_pdf (report, path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &info), ==, 0);
@@ -914,6 +938,7 @@ test_report_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Attendee (Health)"));
   g_assert_nonnull (strstr (text, "Page 4 of 4"));
   g_assert_nonnull (strstr (text, "Step 6 — Follow up as part of review"));
+  g_assert_null (strstr (text, "Change"));
 
   for (guint v = 0; v < values->len; v++)
     if (strstr (text, g_ptr_array_index (values, v)) != NULL)
@@ -957,7 +982,7 @@ static void
 test_report_xlsx (Fixture       *fixture,
                   gconstpointer  data)
 {
-  RpReportOptions options = { .include_moved = TRUE };
+  RpReportOptions options = { .include_moved = TRUE, .compare_with = "2023-09-01" };
   g_autoptr(RpReport) report = build (fixture, &options);
   g_autoptr(GPtrArray) values = private_values (fixture);
   g_autoptr(GError) error = NULL;
@@ -991,6 +1016,7 @@ test_report_xlsx (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Summary"));
   g_assert_nonnull (strstr (text, "Attendee (Health)"));
   g_assert_nonnull (strstr (text, "Allocate people to social workers"));
+  g_assert_nonnull (strstr (text, "\nChange since 1 September 2023\n"));
 
   for (guint v = 0; v < values->len; v++)
     if (strstr (text, g_ptr_array_index (values, v)) != NULL)

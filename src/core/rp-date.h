@@ -19,6 +19,7 @@ char     *rp_date_normalise     (const char  *text,
 char     *rp_date_to_iso        (const GDate *date);
 gboolean  rp_date_is_valid_iso  (const char  *iso);
 char     *rp_date_format_short  (const char  *iso);
+char     *rp_date_format_medium (const char  *iso);
 char     *rp_date_format_long   (const char  *iso);
 int       rp_date_compare       (const char  *a,
                                  const char  *b);

@@ -197,8 +197,9 @@ rp_report_write_xlsx_full (RpReport        *report,
   summary = rp_report_includes (report, RP_REPORT_TABLE_SUMMARY) ? workbook_add_worksheet (workbook, _("Summary")) : NULL;
   if (summary != NULL)
   {
-    const char *titles[] = { _("Step on moving plan"), _("Attendees"), _("Change") };
-    const double widths[] = { 45, 12, 12 };
+    g_autofree char *change_heading = rp_report_format_change_heading (report);
+    const char *titles[] = { _("Step on moving plan"), _("Attendees"), change_heading };
+    const double widths[] = { 45, 12, 30 };
     g_autofree char *suppression = rp_report_describe_suppression (report);
 
     write_header (summary, bold, titles, widths, rp_report_has_comparison (report) ? 3 : 2);

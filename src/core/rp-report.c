@@ -987,7 +987,8 @@ rp_report_to_csv (RpReport      *self,
     case RP_REPORT_TABLE_SUMMARY:
     default:
       {
-        const char * const header[] = { "step", "step_name", "attendees", "change" };
+        g_autofree char *change_heading = rp_report_format_change_heading (self);
+        const char * const header[] = { "step", "step_name", "attendees", change_heading != NULL ? change_heading : "change" };
 
         rp_csv_append_row (out, header, G_N_ELEMENTS (header));
         for (int cell = 1; cell < N_CELLS; cell++)
@@ -1061,20 +1062,36 @@ rp_report_get_produced_on (RpReport *self)
 char *
 rp_report_format_produced (RpReport *self)
 {
-  g_autoptr(GDateTime) date = NULL;
-  int year, month, day;
+  g_autofree char *date = NULL;
 
   g_return_val_if_fail (RP_IS_REPORT (self), NULL);
 
-  if (sscanf (self->produced_on, "%d-%d-%d", &year, &month, &day) != 3 ||
-      !(date = g_date_time_new_utc (year, month, day, 0, 0, 0)))
+  if (!(date = rp_date_format_medium (self->produced_on)))
     return g_strdup (_("Produced by Reprovision"));
 
-  {
-    g_autofree char *month_name = g_date_time_format (date, "%B");
-    /* Translators: the provenance line at the foot of every published page, "Produced by Reprovision on 4 December 2026" */
-    return g_strdup_printf (_("Produced by Reprovision on %d %s %d"), day, month_name, year);
-  }
+  /* Translators: the provenance line at the foot of every published page, "Produced by Reprovision on 4 December 2026" */
+  return g_strdup_printf (_("Produced by Reprovision on %s"), date);
+}
+
+/**
+ * rp_report_format_change_heading:
+ *
+ * Returns: (transfer full) (nullable): the heading of the change column,
+ *   which says what the change is measured from: "Change since 1 September
+ *   2023"; %NULL when the report compares with no earlier date
+ */
+char *
+rp_report_format_change_heading (RpReport *self)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+
+  if (!self->has_comparison || !(date = rp_date_format_medium (self->compare_with)))
+    return NULL;
+
+  /* Translators: heads the column of changes in the summary, "Change since 1 September 2023" */
+  return g_strdup_printf (_("Change since %s"), date);
 }
 
 /**

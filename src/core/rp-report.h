@@ -125,6 +125,7 @@ gboolean       rp_report_is_hidden         (RpReport              *self,
 gboolean       rp_report_get_with_step_column (RpReport           *self);
 const char    *rp_report_get_produced_on   (RpReport              *self);
 char          *rp_report_format_produced   (RpReport              *self);
+char          *rp_report_format_change_heading (RpReport          *self);
 gboolean       rp_report_hidden_counts_recoverable (RpReport      *self);
 char          *rp_report_describe_suppression (RpReport           *self);
 char          *rp_report_describe_tables   (RpReport              *self);
