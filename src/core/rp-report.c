@@ -41,6 +41,7 @@ struct _RpReport
   RpReportTable only_table;
   guint       suppress_below;
   gboolean    without_steps;
+  gboolean    plain_utf8;
 };
 
 G_DEFINE_FINAL_TYPE (RpReport, rp_report, G_TYPE_OBJECT)
@@ -350,6 +351,7 @@ rp_report_build (RpStore               *store,
   self->produced_on = rp_store_dup_today (store);
   self->suppress_below = options->suppress_below;
   self->without_steps = options->without_step_column;
+  self->plain_utf8 = options->plain_utf8;
   self->with_summary = !options->without_summary;
   self->only_table = options->only_table;
 
@@ -1040,6 +1042,17 @@ rp_report_get_with_step_column (RpReport *self)
 {
   g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
   return !self->without_steps;
+}
+
+/**
+ * rp_report_get_plain_utf8:
+ * Returns: whether CSV files of the report are written without a byte-order mark
+ */
+gboolean
+rp_report_get_plain_utf8 (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+  return self->plain_utf8;
 }
 
 /**

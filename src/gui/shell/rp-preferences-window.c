@@ -11,6 +11,7 @@ struct _RpPreferencesWindow
 
   GSettings            *settings;
   GtkSpinButton        *stale_days_spin;
+  GtkSwitch            *csv_byte_order_mark_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RpPreferencesWindow, rp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -35,6 +36,7 @@ rp_preferences_window_class_init (RpPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/shell/rp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpPreferencesWindow, stale_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, RpPreferencesWindow, csv_byte_order_mark_switch);
 }
 
 static void
@@ -45,6 +47,8 @@ rp_preferences_window_init (RpPreferencesWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "stale-days",
                    gtk_spin_button_get_adjustment (self->stale_days_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "csv-byte-order-mark", self->csv_byte_order_mark_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
 
