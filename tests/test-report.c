@@ -1005,7 +1005,7 @@ static void
 test_report_xlsx (Fixture       *fixture,
                   gconstpointer  data)
 {
-  RpReportOptions options = { .include_moved = TRUE, .compare_with = "2023-09-01" };
+  RpReportOptions options = { .include_moved = TRUE, .compare_with = "2023-09-01", .marking = "OFFICIAL" };
   g_autoptr(RpReport) report = build (fixture, &options);
   g_autoptr(GPtrArray) values = private_values (fixture);
   g_autoptr(GError) error = NULL;
@@ -1040,6 +1040,34 @@ test_report_xlsx (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Attendee (Health)"));
   g_assert_nonnull (strstr (text, "Allocate people to social workers"));
   g_assert_nonnull (strstr (text, "\nChange since 1 September 2023\n"));
+
+  /* Each sheet is labelled above its table (marking, title, programme and
+   * date), and its header row stays in view and filters the rows below it:
+   * 5 actions, 19 attendees, 8 summary lines. */
+  for (guint sheet = 1; sheet <= 3; sheet++)
+    {
+      static const char * const filters[] = { NULL, "<autoFilter ref=\"A5:C10\"/>",
+                                              "<autoFilter ref=\"A5:D24\"/>", "<autoFilter ref=\"A5:C13\"/>" };
+      g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", sheet);
+      g_autofree char *xml = NULL;
+      g_autofree char *cells = NULL;
+
+      {
+        const char *args[] = { python, script, path, "--xml", part, NULL };
+        g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &xml, NULL, &status, &error));
+      }
+      {
+        const char *args[] = { python, script, path, "--cells", part, NULL };
+        g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &cells, NULL, &status, &error));
+      }
+      g_assert_no_error (error);
+
+      g_assert_nonnull (strstr (xml, "<pane ySplit=\"5\" topLeftCell=\"A6\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
+      g_assert_nonnull (strstr (xml, filters[sheet]));
+      g_assert_nonnull (strstr (xml, "<oddHeader>&amp;COFFICIAL</oddHeader>"));
+      g_assert_true (g_str_has_prefix (cells, "A1\tOFFICIAL\nA2\tDay Centre Update\n"
+                                              "A3\tRiverside (sample) — report as of Friday 22 September 2023\nA5\t"));
+    }
 
   for (guint v = 0; v < values->len; v++)
     if (strstr (text, g_ptr_array_index (values, v)) != NULL)
