@@ -272,9 +272,9 @@ test_audit (Fixture       *fixture,
                "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=?)", NULL);
   /* A report as of a past day: each value of then from that record's own changes. */
   assert_plan (fixture, "s.changed_on <= ?3", "SCAN audit",
-               "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=?)", NULL);
+               "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
   assert_plan (fixture, "WITH ids (id) AS", "SCAN audit",
-               "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=?)", NULL);
+               "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
 }
 
 int

@@ -93,14 +93,14 @@ rp_report_init (RpReport *self)
 
 /* Where each attendee stood on @date: the step of the newest change on or
  * before it, and whether they had moved by then. Attendees whose first step
- * came later, and archived ones, are not in the report. With a @cutoff (a
- * day before today), every other value is the one it had at the end of
- * @date, from the audit trail. */
+ * came later, and archived ones, are not in the report. With @since (see
+ * rp_store_find_as_of_cutoff()), every other value is the one it had at the
+ * end of @date, from the audit trail. */
 static gboolean
 read_rows (RpStore     *store,
            gint64       programme_id,
            const char  *date,
-           const char  *cutoff,
+           gint64       since,
            GPtrArray   *rows,
            GError     **error)
 {
@@ -108,7 +108,7 @@ read_rows (RpStore     *store,
   int rc;
 
   rc = sqlite3_prepare_v2 (rp_store_get_db (store),
-                           cutoff == NULL
+                           since == 0
                            ? "SELECT a.number, a.funding,"
                              " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?2"
                              "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
@@ -131,11 +131,11 @@ read_rows (RpStore     *store,
     }
 
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  if (cutoff == NULL)
+  if (since == 0)
     sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
   else
     {
-      sqlite3_bind_text (stmt, 2, cutoff, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, since);
       sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
     }
 
@@ -320,7 +320,7 @@ rp_report_build (RpStore               *store,
   g_autoptr(RpReport) self = NULL;
   g_autoptr(RpProgramme) programme = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (progress_row_free);
-  g_autofree char *cutoff = NULL;
+  gint64 since = 0;
   RpReportOptions defaults = { NULL };
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
@@ -355,8 +355,8 @@ rp_report_build (RpStore               *store,
   self->with_summary = !options->without_summary;
   self->only_table = options->only_table;
 
-  cutoff = rp_store_dup_as_of_cutoff (store, self->as_of);
-  if (!read_rows (store, programme_id, self->as_of, cutoff, rows, error))
+  if (!rp_store_find_as_of_cutoff (store, self->as_of, &since, error) ||
+      !read_rows (store, programme_id, self->as_of, since, rows, error))
     return NULL;
 
   count_rows (rows, self->counts);
@@ -364,10 +364,11 @@ rp_report_build (RpStore               *store,
   if (options->compare_with != NULL)
     {
       g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (progress_row_free);
-      g_autofree char *then_cutoff = rp_store_dup_as_of_cutoff (store, options->compare_with);
+      gint64 then_since = 0;
       guint then[N_CELLS];
 
-      if (!read_rows (store, programme_id, options->compare_with, then_cutoff, earlier, error))
+      if (!rp_store_find_as_of_cutoff (store, options->compare_with, &then_since, error) ||
+          !read_rows (store, programme_id, options->compare_with, then_since, earlier, error))
         return NULL;
 
       count_rows (earlier, then);
@@ -386,7 +387,7 @@ rp_report_build (RpStore               *store,
 
   suppress (self);
 
-  if (!(self->actions = rp_store_list_actions_as_of (store, programme_id, cutoff, error)))
+  if (!(self->actions = rp_store_list_actions_as_of (store, programme_id, since, error)))
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (self->actions); i++)
