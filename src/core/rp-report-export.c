@@ -38,7 +38,7 @@ rp_report_write_csv (RpReport       *report,
  *
  * Writes one CSV file per table into @folder, named after the report and its
  * date ("Day Centre Update 2023-09-22 – progress.csv"), each readable by its
- * owner only.
+ * owner only, as rp_report_write_csv() writes them.
  */
 gboolean
 rp_report_write_csv_files (RpReport    *report,
