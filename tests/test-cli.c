@@ -843,10 +843,22 @@ test_cli_attendees_output (void)
   g_assert_cmpint (attendees.status, ==, 0);
   g_assert_cmpstr (attendees.out, ==, "");
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "attendee_no,status,step,"));
+  /* A file starts with the byte-order mark that tells Excel it is UTF-8. */
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf" "attendee_no,status,step,"));
   g_assert_nonnull (strstr (contents, "full_name"));
   g_assert_cmpint (g_stat (csv, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* Without it when asked. */
+  {
+    g_auto(CliResult) plain = { 0 };
+
+    g_clear_pointer (&contents, g_free);
+    run_cli (&plain, "attendees", "--database", path, "--format", "csv", "--plain-utf8", "--output", csv, NULL);
+    g_assert_cmpint (plain.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "attendee_no,status,step,"));
+  }
 
   run_cli (&help, "attendees", "--help", NULL);
   g_assert_nonnull (strstr (help.out, "--output"));

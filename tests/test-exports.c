@@ -386,7 +386,7 @@ test_cli_records (Fixture       *fixture,
     g_free (run (argv, &status));
     g_assert_cmpint (status, ==, 0);
     g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
-    g_assert_true (g_str_has_prefix (contents, "attendee_no,status,report_note,target_moving_date\r\n"));
+    g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf" "attendee_no,status,report_note,target_moving_date\r\n"));
   }
   {
     const char *argv[] = { cli, "schedule", "--database", fixture->path, "--attendee", "1", "--output", schedule,

@@ -70,6 +70,8 @@ run_lookups (Fixture *fixture)
 
   report = rp_report_build (store, programme_id, &(RpReportOptions) { .include_moved = TRUE }, &error);
   g_assert_no_error (error);
+  g_object_unref (rp_report_build (store, programme_id, &(RpReportOptions) { .as_of = "2023-09-15" }, &error));
+  g_assert_no_error (error);
   names = rp_store_build_name_index (store, programme_id, &error);
   g_assert_no_error (error);
 
@@ -268,6 +270,11 @@ test_audit (Fixture       *fixture,
   /* One attendee's changes, newest first, without reading anyone else's. */
   assert_plan (fixture, "FROM audit WHERE table_name = ?", "SCAN audit",
                "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=?)", NULL);
+  /* A report as of a past day: each value of then from that record's own changes. */
+  assert_plan (fixture, "s.changed_on <= ?3", "SCAN audit",
+               "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
+  assert_plan (fixture, "WITH ids (id) AS", "SCAN audit",
+               "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include "rp-core.h"
+#include "rp-store-private.h"
 #include "rp-test-util.h"
 
 typedef struct
@@ -108,6 +109,228 @@ test_report_as_of (Fixture       *fixture,
 
   /* Before anyone was added, there is nobody to report. */
   g_assert_cmpuint (rp_report_get_n_rows (empty), ==, 0);
+}
+
+/* SQLite's clock, moved by the tests: the audit trail dates each change by
+ * it. The default file system with its clock replaced; 0 is the real time. */
+static sqlite3_vfs  clock_vfs;
+static sqlite3_vfs *real_vfs;
+static sqlite3_int64 fake_now;   /* milliseconds since the Julian epoch, as SQLite counts */
+
+static int
+clock_current_time_int64 (sqlite3_vfs   *vfs,
+                          sqlite3_int64 *now)
+{
+  if (fake_now == 0)
+    return real_vfs->xCurrentTimeInt64 (real_vfs, now);
+
+  *now = fake_now;
+  return SQLITE_OK;
+}
+
+static int
+clock_current_time (sqlite3_vfs *vfs,
+                    double      *now)
+{
+  sqlite3_int64 ms;
+  int rc = clock_current_time_int64 (vfs, &ms);
+
+  *now = ms / 86400000.0;
+  return rc;
+}
+
+static void
+install_clock (void)
+{
+  real_vfs = sqlite3_vfs_find (NULL);
+  clock_vfs = *real_vfs;
+  clock_vfs.zName = "reprovision-test-clock";
+  clock_vfs.xCurrentTime = clock_current_time;
+  clock_vfs.xCurrentTimeInt64 = clock_current_time_int64;
+  g_assert_cmpint (sqlite3_vfs_register (&clock_vfs, 1), ==, SQLITE_OK);
+}
+
+/* Sets SQLite's clock to noon UTC on @iso_date, and @store's today to it. */
+static void
+set_clock (RpStore    *store,
+           const char *iso_date)
+{
+  g_autofree char *text = g_strdup_printf ("%sT12:00:00Z", iso_date);
+  g_autoptr(GDateTime) noon = g_date_time_new_from_iso8601 (text, NULL);
+
+  g_assert_nonnull (noon);
+  fake_now = g_date_time_to_unix (noon) * 1000 + G_GINT64_CONSTANT (210866760000000);
+  if (store != NULL)
+    rp_store_set_today (store, iso_date);
+}
+
+static char *
+action_activities (RpReport *report)
+{
+  GListModel *actions = rp_report_get_actions (report);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *due = rp_timetable_action_format_due (action);
+
+      g_string_append_printf (text, "%s | %s | %s | %s\n", rp_timetable_action_get_activity (action),
+                              rp_timetable_action_get_owner (action), due,
+                              rp_action_status_get_label (rp_timetable_action_get_status (action)));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A report as of a past day shows every published value as it stood at the
+ * end of that day, from the step history and the audit trail, and checks the
+ * notes of then for names; a report as of today shows the values of now. */
+static void
+test_report_as_of_reconstructs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "programme.db", NULL);
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpAttendee) one = NULL;
+  g_autoptr(RpAttendee) four = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(RpTimetableAction) first = NULL;
+  g_autoptr(RpTimetableAction) second = NULL;
+  g_autoptr(RpTimetableAction) added = rp_timetable_action_new ();
+  g_autoptr(RpNameIndex) names = NULL;
+  g_autoptr(RpReport) then = NULL;
+  g_autoptr(RpReport) now = NULL;
+  g_autoptr(RpReport) today = NULL;
+  g_autoptr(RpNameFinding) finding = NULL;
+  g_autofree char *then_actions = NULL;
+  g_autofree char *before_actions = NULL;
+  g_autofree char *now_actions = NULL;
+  RpReportOptions as_of_then = { .as_of = "2023-09-30" };
+  RpReportOptions as_of_today = { .as_of = "2023-10-05" };
+  gint64 programme_id;
+
+  /* Until 30 September: the sample, and a note that named a worker. */
+  set_clock (NULL, "2023-09-22");
+  store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  set_clock (store, "2023-09-22");
+  programme = rp_sample_create (store, &error);
+  g_assert_no_error (error);
+  programme_id = rp_programme_get_id (programme);
+  one = rp_store_find_attendee (store, programme_id, 1, &error);
+  four = rp_store_find_attendee (store, programme_id, 4, &error);
+  g_assert_no_error (error);
+  rp_attendee_set_report_note (one, "Priya made contact.");
+  g_assert_true (rp_store_save_attendee (store, one, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RpReport) before = rp_report_build (store, programme_id, NULL, &error);
+
+    g_assert_no_error (error);
+    before_actions = action_activities (before);
+  }
+
+  /* In October: a new note and a step, another status and target date, the
+   * timetable moved on, and one action gone. */
+  set_clock (store, "2023-10-05");
+  rp_attendee_set_report_note (one, "Allocated worker made contact.");
+  g_assert_true (rp_store_save_attendee (store, one, &error));
+  g_assert_true (rp_store_change_step (store, rp_attendee_get_id (one), 3, "2023-10-04", NULL, &error));
+  g_assert_no_error (error);
+  rp_attendee_set_funding (four, RP_FUNDING_HEALTH);
+  rp_attendee_set_target_date (four, "2024-01-31");
+  g_assert_true (rp_store_save_attendee (store, four, &error));
+  g_assert_no_error (error);
+  actions = rp_store_list_actions (store, programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), >=, 2);
+  first = g_list_model_get_item (actions, 0);
+  second = g_list_model_get_item (actions, 1);
+  rp_timetable_action_set_status (first, RP_ACTION_COMPLETED);
+  rp_timetable_action_set_owner (first, "JB");
+  g_assert_true (rp_store_save_action (store, first, &error));
+  rp_timetable_action_set_programme_id (added, programme_id);
+  rp_timetable_action_set_activity (added, "Hand the building back to the landlord");
+  rp_timetable_action_set_position (added, 99);
+  g_assert_true (rp_store_add_action (store, added, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM timetable_action WHERE id = %" G_GINT64_FORMAT,
+                                            rp_timetable_action_get_id (second));
+    g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  /* Attendee 19 erased: gone from every report, whatever its date. */
+  {
+    g_autoptr(RpAttendee) nineteen = rp_store_find_attendee (store, programme_id, 19, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rp_erasure_erase_attendee (store, rp_attendee_get_id (nineteen), RP_ERASURE_KEEP_BACKUPS, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  then = rp_report_build (store, programme_id, &as_of_then, &error);
+  g_assert_no_error (error);
+  now = rp_report_build (store, programme_id, NULL, &error);
+  g_assert_no_error (error);
+  today = rp_report_build (store, programme_id, &as_of_today, &error);
+  g_assert_no_error (error);
+
+  /* As of 30 September: the step, note, status and target date of then. */
+  g_assert_cmpuint (rp_report_get_n_rows (then), ==, G_N_ELEMENTS (rp_reference_rows) - 1);
+  g_assert_cmpint (rp_report_get_row (then, rp_report_get_n_rows (then) - 1)->number, ==, 18);
+  g_assert_cmpint (rp_report_get_row (then, 0)->step, ==, 2);
+  g_assert_cmpstr (rp_report_get_row (then, 0)->report_note, ==, "Priya made contact.");
+  g_assert_cmpint (rp_report_get_row (then, 3)->funding, ==, RP_FUNDING_ASC);
+  g_assert_cmpstr (rp_report_get_row (then, 3)->target_date, !=, "2024-01-31");
+  /* The timetable of then, to the letter: the added action absent, the deleted one back. */
+  then_actions = action_activities (then);
+  g_assert_cmpstr (then_actions, ==, before_actions);
+  g_assert_null (strstr (then_actions, "Hand the building back"));
+
+  /* The name check reads the note of then. */
+  names = rp_store_build_name_index (store, programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_false (rp_report_check_names (then, names, &finding, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (finding->field, ==, RP_PUBLISHED_REPORT_NOTE);
+  g_assert_cmpint (finding->number, ==, 1);
+  g_assert_cmpstr (finding->known, ==, "Priya");
+
+  /* As of today: the values of now, the same as a report with no date. */
+  g_assert_cmpint (rp_report_get_row (today, 0)->step, ==, 3);
+  g_assert_cmpstr (rp_report_get_row (today, 0)->report_note, ==, "Allocated worker made contact.");
+  g_assert_cmpint (rp_report_get_row (today, 3)->funding, ==, RP_FUNDING_HEALTH);
+  g_assert_cmpstr (rp_report_get_row (today, 3)->target_date, ==, "2024-01-31");
+  g_assert_true (rp_report_check_names (today, names, NULL, &error));
+  g_assert_no_error (error);
+  now_actions = action_activities (now);
+  g_assert_nonnull (strstr (now_actions, "Hand the building back"));
+  {
+    g_autofree char *today_actions = action_activities (today);
+
+    g_assert_cmpstr (today_actions, ==, now_actions);
+  }
+  for (guint i = 0; i < rp_report_get_n_rows (now); i++)
+    {
+      const RpProgressRow *a = rp_report_get_row (now, i), *b = rp_report_get_row (today, i);
+
+      g_assert_cmpint (a->step, ==, b->step);
+      g_assert_cmpint (a->funding, ==, b->funding);
+      g_assert_cmpstr (a->report_note, ==, b->report_note);
+      g_assert_cmpstr (a->target_date, ==, b->target_date);
+    }
+
+  fake_now = 0;
+  g_clear_object (&programme);
+  g_clear_object (&then);
+  g_clear_object (&now);
+  g_clear_object (&today);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  rp_test_remove_tree (dir);
 }
 
 static void
@@ -553,6 +776,8 @@ test_report_csv_anonymised (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (timetable, "activity,task_owner,due_date,due,status\r\n"));
   g_assert_nonnull (strstr (timetable, ",H/PM,,In progress,In progress\r\n"));
   g_assert_nonnull (strstr (summary, "1,Social worker identified,2,-17\r\n"));
+  /* The change says what it is measured from. */
+  g_assert_true (g_str_has_prefix (summary, "step,step_name,attendees,Change since 1 August 2023\r\n"));
 }
 
 static void
@@ -612,9 +837,32 @@ test_report_cli (Fixture       *fixture,
     g_clear_pointer (&err, g_free);
   }
   g_assert_true (g_file_get_contents (progress_path, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "attendee_no,status,step,step_name,report_note,target_moving_date\r\n1,ASC,2,"));
+  /* The first three bytes tell Excel the file is UTF-8, so "–" shows as a dash. */
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf" "attendee_no,status,step,step_name,report_note,target_moving_date\r\n1,ASC,2,"));
   g_assert_cmpint (g_stat (progress_path, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* Plain UTF-8 when asked, for a folder and for one table. */
+  {
+    g_autofree char *plain_folder = g_build_filename (fixture->dir, "plain", NULL);
+    g_autofree char *plain_progress = g_build_filename (plain_folder, "progress.csv", NULL);
+    g_autofree char *plain_single = g_build_filename (fixture->dir, "summary.csv", NULL);
+    g_autofree char *plain = NULL;
+    g_autofree char *plain_summary = NULL;
+    const char *args[] = { cli, "report", "--database", database, "--format", "csv", "--output", plain_folder,
+                           "--as-of", "2023-09-22", "--plain-utf8", NULL };
+    const char *single_args[] = { cli, "report", "--database", database, "--format", "csv", "--output", plain_single,
+                                  "--table", "summary", "--plain-utf8", NULL };
+
+    g_assert_cmpint (run_cli (args, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (single_args, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_file_get_contents (plain_progress, &plain, NULL, NULL));
+    g_assert_true (g_str_has_prefix (plain, "attendee_no,"));
+    g_assert_true (g_file_get_contents (plain_single, &plain_summary, NULL, NULL));
+    g_assert_true (g_str_has_prefix (plain_summary, "step,"));
+  }
 
   /* A note naming Susan (attendee 5's mother) stops the export, naming only the number and field. */
   rp_attendee_set_report_note (five, "Susan keen on Mosaic");
@@ -677,6 +925,36 @@ test_report_pdf (Fixture       *fixture,
       }
   }
 
+  /* With an earlier date, the change column says which. */
+  {
+    RpReportOptions compared = { .compare_with = "2023-09-01" };
+    g_autoptr(RpReport) with_change = build (fixture, &compared);
+    g_autofree char *compared_path = g_build_filename (fixture->dir, "compared.pdf", NULL);
+    g_autofree char *pdftotext_path = g_find_program_in_path ("pdftotext");
+
+    g_assert_true (rp_report_write_pdf (with_change, compared_path, &error));
+    g_assert_no_error (error);
+    if (pdftotext_path != NULL)
+      {
+        g_autofree char *compared_text = NULL;
+        g_autofree char *reading_text = NULL;
+        const char *heading;
+        const char *args[] = { pdftotext_path, "-layout", compared_path, "-", NULL };
+        const char *reading_args[] = { pdftotext_path, compared_path, "-", NULL };
+
+        g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                     &compared_text, NULL, NULL, &error));
+        /* In reading order the heading's cell is read whole, however it wraps. */
+        g_assert_true (g_spawn_sync (NULL, (char **) reading_args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                     &reading_text, NULL, NULL, &error));
+        g_strdelimit (reading_text, "\n", ' ');
+        heading = strstr (reading_text, "Change since");
+        g_assert_nonnull (heading);
+        g_assert_true (g_str_has_prefix (heading, "Change since 1 September 2023"));
+        g_assert_nonnull (strstr (reading_text, "1 · Social worker identified  2  -8 "));
+      }
+  }
+
   g_assert_true (rp_report_write_pdf (report, path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &info), ==, 0);
@@ -701,6 +979,7 @@ test_report_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Attendee (Health)"));
   g_assert_nonnull (strstr (text, "Page 4 of 4"));
   g_assert_nonnull (strstr (text, "Step 6 — Follow up as part of review"));
+  g_assert_null (strstr (text, "Change"));
 
   for (guint v = 0; v < values->len; v++)
     if (strstr (text, g_ptr_array_index (values, v)) != NULL)
@@ -744,7 +1023,7 @@ static void
 test_report_xlsx (Fixture       *fixture,
                   gconstpointer  data)
 {
-  RpReportOptions options = { .include_moved = TRUE };
+  RpReportOptions options = { .include_moved = TRUE, .compare_with = "2023-09-01", .marking = "OFFICIAL" };
   g_autoptr(RpReport) report = build (fixture, &options);
   g_autoptr(GPtrArray) values = private_values (fixture);
   g_autoptr(GError) error = NULL;
@@ -778,6 +1057,35 @@ test_report_xlsx (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Summary"));
   g_assert_nonnull (strstr (text, "Attendee (Health)"));
   g_assert_nonnull (strstr (text, "Allocate people to social workers"));
+  g_assert_nonnull (strstr (text, "\nChange since 1 September 2023\n"));
+
+  /* Each sheet is labelled above its table (marking, title, programme and
+   * date), and its header row stays in view and filters the rows below it:
+   * 5 actions, 19 attendees, 8 summary lines. */
+  for (guint sheet = 1; sheet <= 3; sheet++)
+    {
+      static const char * const filters[] = { NULL, "<autoFilter ref=\"A5:C10\"/>",
+                                              "<autoFilter ref=\"A5:D24\"/>", "<autoFilter ref=\"A5:C13\"/>" };
+      g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", sheet);
+      g_autofree char *xml = NULL;
+      g_autofree char *cells = NULL;
+
+      {
+        const char *args[] = { python, script, path, "--xml", part, NULL };
+        g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &xml, NULL, &status, &error));
+      }
+      {
+        const char *args[] = { python, script, path, "--cells", part, NULL };
+        g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &cells, NULL, &status, &error));
+      }
+      g_assert_no_error (error);
+
+      g_assert_nonnull (strstr (xml, "<pane ySplit=\"5\" topLeftCell=\"A6\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
+      g_assert_nonnull (strstr (xml, filters[sheet]));
+      g_assert_nonnull (strstr (xml, "<oddHeader>&amp;COFFICIAL</oddHeader>"));
+      g_assert_true (g_str_has_prefix (cells, "A1\tOFFICIAL\nA2\tDay Centre Update\n"
+                                              "A3\tRiverside (sample) — report as of Friday 22 September 2023\nA5\t"));
+    }
 
   for (guint v = 0; v < values->len; v++)
     if (strstr (text, g_ptr_array_index (values, v)) != NULL)
@@ -847,6 +1155,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  install_clock ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/report/every-published-text-checked", test_report_every_published_text_checked);
@@ -866,6 +1175,7 @@ main (int    argc,
   ADD ("/core/timetable/order", test_timetable_order);
 #undef ADD
   g_test_add_func ("/core/report/due-dates", test_report_due_dates);
+  g_test_add_func ("/core/report/as-of-reconstructs", test_report_as_of_reconstructs);
 
   return g_test_run ();
 }

@@ -388,6 +388,7 @@ command_attendees (int    argc,
   gint64 programme_id = 0;
   gboolean csv;
   gboolean all_fields = FALSE;
+  gboolean plain_utf8 = FALSE;
   g_autofree char *reason = NULL;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
@@ -397,6 +398,7 @@ command_attendees (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“table” (the default) or “csv”"), N_("FORMAT") },
     { "all-fields", 0, 0, G_OPTION_ARG_NONE, &all_fields, N_("With --format csv, add names, dates of birth, contacts, needs and notes, as “import” reads them. The output is then personal data: write it with --output, not a shell redirection, so that only you can read it."), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file, created readable by you only, instead of the terminal"), N_("FILE") },
+    { "plain-utf8", 0, 0, G_OPTION_ARG_NONE, &plain_utf8, N_("With --format csv and --output, write the file without the byte-order mark that tells Excel it is UTF-8"), NULL },
     { NULL }
   };
 
@@ -411,6 +413,8 @@ command_attendees (int    argc,
   csv = format != NULL && g_str_equal (format, "csv");
   if (all_fields && !csv)
     return usage_error (context, _("--all-fields works with --format csv only."));
+  if (plain_utf8 && !csv)
+    return usage_error (context, _("--plain-utf8 works with --format csv only."));
 
   if (!(store = open_for_reading (database, &error)) ||
       !(programme = choose_programme (store, programme_id, &error)) ||
@@ -468,7 +472,13 @@ command_attendees (int    argc,
     }
   append_table (out, rows);
 
-  if (output != NULL)
+  /* A file gets the byte-order mark Excel needs; the terminal and pipes get the text alone. */
+  if (output != NULL && csv)
+    {
+      if (!rp_csv_write_file (output, out->str, !plain_utf8, &error))
+        return fail (error);
+    }
+  else if (output != NULL)
     {
       if (!rp_output_file_set_contents (output, out->str, out->len, &error))
         return fail (error);
@@ -665,6 +675,7 @@ command_report (int    argc,
       N_("TEXT=WORD") },
     { "without-steps", 0, 0, G_OPTION_ARG_NONE, &without_steps, N_("Leave each attendee’s step out of the progress table, so hidden counts cannot be recounted from it"), NULL },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the report is exported, for the export history"), N_("TEXT") },
+    { "plain-utf8", 0, 0, G_OPTION_ARG_NONE, &options.plain_utf8, N_("Write CSV files without the byte-order mark that tells Excel they are UTF-8"), NULL },
     { NULL }
   };
 
@@ -732,9 +743,8 @@ command_report (int    argc,
     }
   else if (table != NULL)
     {
-      g_autofree char *csv = rp_report_to_csv (report, options.only_table);
       g_ptr_array_add (written, g_strdup (output));
-      if (!rp_output_file_set_contents (output, csv, -1, &error))
+      if (!rp_report_write_csv (report, options.only_table, output, &error))
         return fail (error);
     }
   else
@@ -744,12 +754,11 @@ command_report (int    argc,
 
       for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
         {
-          g_autofree char *csv = rp_report_to_csv (report, (RpReportTable) (RP_REPORT_TABLE_PROGRESS + i));
           g_autofree char *name = g_strdup_printf ("%s.csv", tables[i]);
           g_autofree char *path = g_build_filename (output, name, NULL);
 
           g_ptr_array_add (written, g_strdup (path));
-          if (!rp_output_file_set_contents (path, csv, -1, &error))
+          if (!rp_report_write_csv (report, (RpReportTable) (RP_REPORT_TABLE_PROGRESS + i), path, &error))
             return fail (error);
         }
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rp-csv.h"
+#include "rp-output-file.h"
 
 /* A spreadsheet reads a cell that starts with one of these as a formula
  * (OWASP, "CSV Injection"); tab and carriage return are on OWASP's list too.
@@ -126,4 +127,30 @@ rp_csv_unguard_cell (const char *cell)
     return cell + 1;
 
   return cell;
+}
+
+/**
+ * rp_csv_write_file:
+ * @path: the file to write, created readable by its owner only
+ * @csv: the text, in UTF-8
+ * @byte_order_mark: whether the file starts with a UTF-8 byte-order mark
+ *
+ * Writes a CSV file. Excel reads a CSV file without a byte-order mark in the
+ * computer's old code page, so "–" and accented letters come out garbled;
+ * with the mark it reads UTF-8. Other programs may want the text alone.
+ */
+gboolean
+rp_csv_write_file (const char  *path,
+                   const char  *csv,
+                   gboolean     byte_order_mark,
+                   GError     **error)
+{
+  g_autoptr(GString) contents = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (csv != NULL, FALSE);
+
+  contents = g_string_new (byte_order_mark ? "\xef\xbb\xbf" : "");
+  g_string_append (contents, csv);
+  return rp_output_file_set_contents (path, contents->str, contents->len, error);
 }

@@ -427,7 +427,7 @@ rp_date_format_short (const char *iso)
  * rp_date_format_medium:
  * @iso: (nullable): an ISO date
  *
- * Returns: (transfer full) (nullable): "20 September 2023", or %NULL
+ * Returns: (transfer full) (nullable): "20 September 2023", or %NULL for no date
  */
 char *
 rp_date_format_medium (const char *iso)

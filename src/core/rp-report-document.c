@@ -59,7 +59,7 @@ struct _RpReportDocument
 static const double timetable_widths[] = { 0.62, 0.14, 0.24 };
 static const double progress_widths[] = { 0.10, 0.15, 0.27, 0.48 };
 static const double progress_without_steps_widths[] = { 0.10, 0.15, 0.75 };
-static const double summary_widths[] = { 0.36, 0.10, 0.10 };
+static const double summary_widths[] = { 0.32, 0.10, 0.16 };   /* the change column names its date */
 
 static void
 block_clear (gpointer data)
@@ -371,7 +371,8 @@ build_blocks (RpReportDocument *self)
     {
     add_block (self, BLOCK_SUBHEADING, _("Summary"));
     {
-      const char *header[] = { _("Step on moving plan"), _("Attendees"), _("Change") };
+      g_autofree char *change_heading = rp_report_format_change_heading (report);
+      const char *header[] = { _("Step on moving plan"), _("Attendees"), change_heading };
       /* Without an earlier date to compare with, there is no Change column at all. */
       guint n_columns = rp_report_has_comparison (report) ? 3 : 2;
 

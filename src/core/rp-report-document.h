@@ -53,6 +53,10 @@ gboolean          rp_report_write_xlsx_full      (RpReport         *report,
                                                   RpProgressFunc    progress,
                                                   gpointer          user_data,
                                                   GError          **error);
+gboolean          rp_report_write_csv            (RpReport         *report,
+                                                  RpReportTable     table,
+                                                  const char       *path,
+                                                  GError          **error);
 gboolean          rp_report_write_csv_files      (RpReport         *report,
                                                   const char       *folder,
                                                   GError          **error);

@@ -6,8 +6,31 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "rp-csv.h"
 #include "rp-report-document.h"
 #include "rp-output-file.h"
+
+/**
+ * rp_report_write_csv:
+ * @path: the file to write, created readable by its owner only
+ *
+ * Writes one table as a CSV file, with a UTF-8 byte-order mark unless the
+ * report was built with plain_utf8 (see rp_csv_write_file()).
+ */
+gboolean
+rp_report_write_csv (RpReport       *report,
+                     RpReportTable   table,
+                     const char     *path,
+                     GError        **error)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (RP_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  csv = rp_report_to_csv (report, table);
+  return rp_csv_write_file (path, csv, !rp_report_get_plain_utf8 (report), error);
+}
 
 /**
  * rp_report_write_csv_files:
@@ -15,7 +38,7 @@
  *
  * Writes one CSV file per table into @folder, named after the report and its
  * date ("Day Centre Update 2023-09-22 – progress.csv"), each readable by its
- * owner only.
+ * owner only, as rp_report_write_csv() writes them.
  */
 gboolean
 rp_report_write_csv_files (RpReport    *report,
@@ -33,7 +56,6 @@ rp_report_write_csv_files (RpReport    *report,
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      g_autofree char *csv = rp_report_to_csv (report, RP_REPORT_TABLE_PROGRESS + i);
       /* Translators: a CSV file's name: the report's title, its date and the table, as in "Day Centre Update 2023-09-22 – progress.csv" */
       g_autofree char *name = g_strdup_printf (_("%s %s – %s.csv"), rp_report_get_title (report),
                                                rp_report_get_as_of (report), _(tables[i]));
@@ -42,7 +64,7 @@ rp_report_write_csv_files (RpReport    *report,
       /* A title may hold a slash; it must not become a folder. */
       g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
       target = g_build_filename (folder, name, NULL);
-      if (!rp_output_file_set_contents (target, csv, -1, error))
+      if (!rp_report_write_csv (report, RP_REPORT_TABLE_PROGRESS + i, target, error))
         return FALSE;
     }
 

@@ -9,27 +9,78 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "rp-date.h"
 #include "rp-error.h"
 #include "rp-moving-plan.h"
 #include "rp-output-file.h"
 #include "rp-report-document.h"
 
+/* Every sheet is labelled above its table as the PDF is: the protective
+ * marking, the report's title, the programme and the as-of date. The table
+ * starts below them. */
+#define HEADER_ROW 4
+
+typedef struct
+{
+  lxw_format *bold;
+  lxw_format *wrap;
+  lxw_format *title;
+} Formats;
+
+/* The marking for a printed page's header or footer, where "&" starts a code. */
+static char *
+print_marking (RpReport *report)
+{
+  g_auto(GStrv) parts = g_strsplit (rp_report_get_marking (report), "&", -1);
+  g_autofree char *escaped = g_strjoinv ("&&", parts);
+
+  return g_strdup_printf ("&C%s", escaped);
+}
+
+static void
+write_labels (lxw_worksheet *sheet,
+              RpReport      *report,
+              Formats       *formats)
+{
+  g_autofree char *date = rp_date_format_long (rp_report_get_as_of (report));
+  /* Translators: "Riverside Day Centre — report as of Friday 22 September 2023" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s — report as of %s"), rp_report_get_programme (report), date);
+  const char *marking = rp_report_get_marking (report);
+
+  if (marking != NULL && marking[0] != '\0')
+    {
+      g_autofree char *printed = print_marking (report);
+
+      worksheet_write_string (sheet, 0, 0, marking, formats->bold);
+      worksheet_set_header (sheet, printed);
+      worksheet_set_footer (sheet, printed);
+    }
+  worksheet_write_string (sheet, 1, 0, rp_report_get_title (report), formats->title);
+  worksheet_write_string (sheet, 2, 0, subtitle, NULL);
+}
+
 static void
 write_header (lxw_worksheet      *sheet,
-              lxw_format         *bold,
+              RpReport           *report,
+              Formats            *formats,
               const char * const *titles,
               const double       *widths,
-              guint               n)
+              guint               n,
+              guint               n_rows)
 {
+  write_labels (sheet, report, formats);
+
   for (guint i = 0; i < n; i++)
     {
-      worksheet_write_string (sheet, 0, i, titles[i], bold);
+      worksheet_write_string (sheet, HEADER_ROW, i, titles[i], formats->bold);
       worksheet_set_column (sheet, i, i, widths[i], NULL);
     }
 
-  /* The header stays in view as the rows scroll, and prints on every page. */
-  worksheet_freeze_panes (sheet, 1, 0);
-  worksheet_repeat_rows (sheet, 0, 0);
+  /* The labels and the header stay in view as the rows scroll, the header
+   * can filter and sort the rows, and prints on every page. */
+  worksheet_freeze_panes (sheet, HEADER_ROW + 1, 0);
+  worksheet_autofilter (sheet, HEADER_ROW, 0, HEADER_ROW + n_rows, n - 1);
+  worksheet_repeat_rows (sheet, HEADER_ROW, HEADER_ROW);
   worksheet_set_landscape (sheet);
   worksheet_set_paper (sheet, 9);   /* A4 */
   worksheet_fit_to_pages (sheet, 1, 0);
@@ -119,7 +170,7 @@ rp_report_write_xlsx_full (RpReport        *report,
   g_autoptr(RpOutputFile) file = NULL;
   lxw_workbook *workbook;
   lxw_worksheet *timetable, *progress, *summary;
-  lxw_format *bold, *wrap;
+  Formats formats;
   lxw_error result;
   GListModel *actions;
 
@@ -136,13 +187,16 @@ rp_report_write_xlsx_full (RpReport        *report,
       return FALSE;
     }
 
-  bold = workbook_add_format (workbook);
-  format_set_bold (bold);
-  format_set_text_wrap (bold);
-  format_set_align (bold, LXW_ALIGN_VERTICAL_TOP);
-  wrap = workbook_add_format (workbook);
-  format_set_text_wrap (wrap);
-  format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
+  formats.bold = workbook_add_format (workbook);
+  format_set_bold (formats.bold);
+  format_set_text_wrap (formats.bold);
+  format_set_align (formats.bold, LXW_ALIGN_VERTICAL_TOP);
+  formats.wrap = workbook_add_format (workbook);
+  format_set_text_wrap (formats.wrap);
+  format_set_align (formats.wrap, LXW_ALIGN_VERTICAL_TOP);
+  formats.title = workbook_add_format (workbook);
+  format_set_bold (formats.title);
+  format_set_font_size (formats.title, 14);
 
   timetable = rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE) ? workbook_add_worksheet (workbook, _("Timetable")) : NULL;
   if (timetable != NULL)
@@ -150,8 +204,8 @@ rp_report_write_xlsx_full (RpReport        *report,
     const char *titles[] = { _("Activity"), _("Task owner"), _("Due date") };
     const double widths[] = { 80, 14, 16 };
 
-    write_header (timetable, bold, titles, widths, G_N_ELEMENTS (titles));
     actions = rp_report_get_actions (report);
+    write_header (timetable, report, &formats, titles, widths, G_N_ELEMENTS (titles), g_list_model_get_n_items (actions));
     for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
       {
         g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
@@ -160,8 +214,8 @@ rp_report_write_xlsx_full (RpReport        *report,
         const char *cells[] = { rp_timetable_action_get_activity (action), rp_timetable_action_get_owner (action), due };
 
         for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-          write_text (timetable, i + 1, c, cells[c], wrap);
-        fit_row (timetable, i + 1, cells, widths, G_N_ELEMENTS (cells));
+          write_text (timetable, HEADER_ROW + 1 + i, c, cells[c], formats.wrap);
+        fit_row (timetable, HEADER_ROW + 1 + i, cells, widths, G_N_ELEMENTS (cells));
       }
   }
 
@@ -175,9 +229,10 @@ rp_report_write_xlsx_full (RpReport        *report,
     const double widths_without_steps[] = { 10, 16, 94 };
 
     if (with_steps)
-      write_header (progress, bold, titles, widths, G_N_ELEMENTS (titles));
+      write_header (progress, report, &formats, titles, widths, G_N_ELEMENTS (titles), rp_report_get_n_rows (report));
     else
-      write_header (progress, bold, titles_without_steps, widths_without_steps, G_N_ELEMENTS (titles_without_steps));
+      write_header (progress, report, &formats, titles_without_steps, widths_without_steps,
+                    G_N_ELEMENTS (titles_without_steps), rp_report_get_n_rows (report));
     for (guint i = 0; i < rp_report_get_n_rows (report); i++)
       {
         /* Every 256 rows: often enough to feel immediate, rarely enough to cost nothing. */
@@ -189,7 +244,7 @@ rp_report_write_xlsx_full (RpReport        *report,
               on_progress ((double) i / rp_report_get_n_rows (report), user_data);
           }
 
-        write_progress_row (progress, i + 1, rp_report_get_row (report, i), with_steps, wrap,
+        write_progress_row (progress, HEADER_ROW + 1 + i, rp_report_get_row (report, i), with_steps, formats.wrap,
                             with_steps ? widths : widths_without_steps);
       }
   }
@@ -197,11 +252,13 @@ rp_report_write_xlsx_full (RpReport        *report,
   summary = rp_report_includes (report, RP_REPORT_TABLE_SUMMARY) ? workbook_add_worksheet (workbook, _("Summary")) : NULL;
   if (summary != NULL)
   {
-    const char *titles[] = { _("Step on moving plan"), _("Attendees"), _("Change") };
-    const double widths[] = { 45, 12, 12 };
+    g_autofree char *change_heading = rp_report_format_change_heading (report);
+    const char *titles[] = { _("Step on moving plan"), _("Attendees"), change_heading };
+    const double widths[] = { 45, 12, 30 };
     g_autofree char *suppression = rp_report_describe_suppression (report);
 
-    write_header (summary, bold, titles, widths, rp_report_has_comparison (report) ? 3 : 2);
+    write_header (summary, report, &formats, titles, widths, rp_report_has_comparison (report) ? 3 : 2,
+                  RP_MOVING_PLAN_LAST_STEP + 2);
     for (int cell = 1; cell <= RP_MOVING_PLAN_LAST_STEP + 2; cell++)
       {
         g_autofree char *name = cell <= RP_MOVING_PLAN_LAST_STEP
@@ -209,20 +266,22 @@ rp_report_write_xlsx_full (RpReport        *report,
                                 : g_strdup (cell == RP_MOVING_PLAN_LAST_STEP + 1 ? _("Moved to new provision") : _("Total"));
         g_autofree char *count = rp_report_format_count (report, cell);
 
-        write_text (summary, cell, 0, name, NULL);
+        guint row = HEADER_ROW + cell;
+
+        write_text (summary, row, 0, name, NULL);
         /* Hidden counts stay text ("<5", "[c]"); the others are numbers a spreadsheet can add up. */
         if (rp_report_is_hidden (report, cell))
-          write_text (summary, cell, 1, count, NULL);
+          write_text (summary, row, 1, count, NULL);
         else
           {
-            worksheet_write_number (summary, cell, 1, rp_report_get_count (report, cell), NULL);
+            worksheet_write_number (summary, row, 1, rp_report_get_count (report, cell), NULL);
             if (rp_report_has_comparison (report))
-              worksheet_write_number (summary, cell, 2, rp_report_get_change (report, cell), NULL);
+              worksheet_write_number (summary, row, 2, rp_report_get_change (report, cell), NULL);
           }
       }
 
     if (suppression != NULL)
-      write_text (summary, RP_MOVING_PLAN_LAST_STEP + 4, 0, suppression, NULL);
+      write_text (summary, HEADER_ROW + RP_MOVING_PLAN_LAST_STEP + 4, 0, suppression, NULL);
   }
 
   /* Cancelled or failed: the temporary file goes, an earlier export stays. */

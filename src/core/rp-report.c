@@ -45,6 +45,7 @@ struct _RpReport
   RpReportTable only_table;
   guint       suppress_below;
   gboolean    without_steps;
+  gboolean    plain_utf8;
 };
 
 G_DEFINE_FINAL_TYPE (RpReport, rp_report, G_TYPE_OBJECT)
@@ -96,13 +97,18 @@ rp_report_init (RpReport *self)
   self->rows = g_ptr_array_new_with_free_func (progress_row_free);
 }
 
+#define ATTENDEE_AS_OF(column) RP_STORE_AS_OF ("attendee", "a.id", column, "a." column)
+
 /* Where each attendee stood on @date: the step of the newest change on or
- * before it, and whether they had moved by then. Attendees added later, and
- * archived ones, are not in the report. */
+ * before it, and whether they had moved by then. Attendees whose first step
+ * came later, and archived ones, are not in the report. With @since (see
+ * rp_store_find_as_of_cutoff()), every other value is the one it had at the
+ * end of @date, from the audit trail. */
 static gboolean
 read_rows (RpStore     *store,
            gint64       programme_id,
            const char  *date,
+           gint64       since,
            GPtrArray   *rows,
            GError     **error)
 {
@@ -110,11 +116,20 @@ read_rows (RpStore     *store,
   int rc;
 
   rc = sqlite3_prepare_v2 (rp_store_get_db (store),
-                           "SELECT a.number, a.funding,"
-                           " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?2"
-                           "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
-                           " a.report_note, a.target_date, a.outcome, a.outcome_date, a.id"
-                           " FROM attendee a WHERE a.programme_id = ?1 AND NOT a.archived ORDER BY a.number",
+                           since == 0
+                           ? "SELECT a.number, a.funding,"
+                             " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?2"
+                             "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
+                             " a.report_note, a.target_date, a.outcome, a.outcome_date, a.id"
+                             " FROM attendee a WHERE a.programme_id = ?1 AND NOT a.archived ORDER BY a.number"
+                           : "SELECT * FROM (SELECT " ATTENDEE_AS_OF ("number") " AS number, " ATTENDEE_AS_OF ("funding") ","
+                             " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?3"
+                             "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
+                             " " ATTENDEE_AS_OF ("report_note") ", " ATTENDEE_AS_OF ("target_date") ","
+                             " " ATTENDEE_AS_OF ("outcome") ", " ATTENDEE_AS_OF ("outcome_date") ", a.id,"
+                             " " ATTENDEE_AS_OF ("archived") " AS archived"
+                             " FROM attendee a WHERE a.programme_id = ?1)"
+                             " WHERE NOT archived ORDER BY number",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -124,7 +139,13 @@ read_rows (RpStore     *store,
     }
 
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  if (since == 0)
+    sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  else
+    {
+      sqlite3_bind_int64 (stmt, 2, since);
+      sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -291,8 +312,10 @@ suppress (RpReport *self)
  * rp_report_build:
  * @options: (nullable): what the report covers
  *
- * Builds the report as the data stood on the chosen day, from the step
- * history. It holds only what may be published.
+ * Builds the report as the data stood at the end of the chosen day: each
+ * step from the step history, every other published value (status, note,
+ * target date, outcome, the timetable) from the audit trail. It holds only
+ * what may be published.
  *
  * Returns: (transfer full): the report, or %NULL
  */
@@ -305,6 +328,7 @@ rp_report_build (RpStore               *store,
   g_autoptr(RpReport) self = NULL;
   g_autoptr(RpProgramme) programme = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (progress_row_free);
+  gint64 since = 0;
   RpReportOptions defaults = { NULL };
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
@@ -343,10 +367,12 @@ rp_report_build (RpStore               *store,
   self->produced_on = rp_store_dup_today (store);
   self->suppress_below = options->suppress_below;
   self->without_steps = options->without_step_column;
+  self->plain_utf8 = options->plain_utf8;
   self->with_summary = !options->without_summary;
   self->only_table = options->only_table;
 
-  if (!read_rows (store, programme_id, self->as_of, rows, error))
+  if (!rp_store_find_as_of_cutoff (store, self->as_of, &since, error) ||
+      !read_rows (store, programme_id, self->as_of, since, rows, error))
     return NULL;
 
   count_rows (rows, self->counts);
@@ -354,9 +380,11 @@ rp_report_build (RpStore               *store,
   if (options->compare_with != NULL)
     {
       g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (progress_row_free);
+      gint64 then_since = 0;
       guint then[N_CELLS];
 
-      if (!read_rows (store, programme_id, options->compare_with, earlier, error))
+      if (!rp_store_find_as_of_cutoff (store, options->compare_with, &then_since, error) ||
+          !read_rows (store, programme_id, options->compare_with, then_since, earlier, error))
         return NULL;
 
       count_rows (earlier, then);
@@ -375,7 +403,7 @@ rp_report_build (RpStore               *store,
 
   suppress (self);
 
-  if (!(self->actions = rp_store_list_actions (store, programme_id, error)))
+  if (!(self->actions = rp_store_list_actions_as_of (store, programme_id, since, error)))
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (self->actions); i++)
@@ -1026,7 +1054,8 @@ rp_report_to_csv (RpReport      *self,
     case RP_REPORT_TABLE_SUMMARY:
     default:
       {
-        const char * const header[] = { "step", "step_name", "attendees", "change" };
+        g_autofree char *change_heading = rp_report_format_change_heading (self);
+        const char * const header[] = { "step", "step_name", "attendees", change_heading != NULL ? change_heading : "change" };
 
         rp_csv_append_row (out, header, G_N_ELEMENTS (header));
         for (int cell = 1; cell < N_CELLS; cell++)
@@ -1081,6 +1110,17 @@ rp_report_get_with_step_column (RpReport *self)
 }
 
 /**
+ * rp_report_get_plain_utf8:
+ * Returns: whether CSV files of the report are written without a byte-order mark
+ */
+gboolean
+rp_report_get_plain_utf8 (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+  return self->plain_utf8;
+}
+
+/**
  * rp_report_get_produced_on:
  * Returns: the ISO date the report was made, which may differ from its as-of date
  */
@@ -1100,20 +1140,36 @@ rp_report_get_produced_on (RpReport *self)
 char *
 rp_report_format_produced (RpReport *self)
 {
-  g_autoptr(GDateTime) date = NULL;
-  int year, month, day;
+  g_autofree char *date = NULL;
 
   g_return_val_if_fail (RP_IS_REPORT (self), NULL);
 
-  if (sscanf (self->produced_on, "%d-%d-%d", &year, &month, &day) != 3 ||
-      !(date = g_date_time_new_utc (year, month, day, 0, 0, 0)))
+  if (!(date = rp_date_format_medium (self->produced_on)))
     return g_strdup (_("Produced by Reprovision"));
 
-  {
-    g_autofree char *month_name = g_date_time_format (date, "%B");
-    /* Translators: the provenance line at the foot of every published page, "Produced by Reprovision on 4 December 2026" */
-    return g_strdup_printf (_("Produced by Reprovision on %d %s %d"), day, month_name, year);
-  }
+  /* Translators: the provenance line at the foot of every published page, "Produced by Reprovision on 4 December 2026" */
+  return g_strdup_printf (_("Produced by Reprovision on %s"), date);
+}
+
+/**
+ * rp_report_format_change_heading:
+ *
+ * Returns: (transfer full) (nullable): the heading of the change column,
+ *   which says what the change is measured from: "Change since 1 September
+ *   2023"; %NULL when the report compares with no earlier date
+ */
+char *
+rp_report_format_change_heading (RpReport *self)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+
+  if (!self->has_comparison || !(date = rp_date_format_medium (self->compare_with)))
+    return NULL;
+
+  /* Translators: heads the column of changes in the summary, "Change since 1 September 2023" */
+  return g_strdup_printf (_("Change since %s"), date);
 }
 
 /**

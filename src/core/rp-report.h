@@ -40,6 +40,7 @@ typedef struct
   guint       suppress_below;   /* 0: show every count; else counts below it print as "<N" */
   gboolean    without_step_column;  /* the progress table leaves out each attendee's step */
   const char *marking;          /* protective marking for every page, e.g. "OFFICIAL"; NULL for the programme's */
+  gboolean    plain_utf8;       /* CSV files without the byte-order mark Excel needs */
 } RpReportOptions;
 
 /* Every text a report prints that a person wrote. */
@@ -130,8 +131,10 @@ guint          rp_report_get_suppress_below (RpReport             *self);
 gboolean       rp_report_is_hidden         (RpReport              *self,
                                             int                    step);
 gboolean       rp_report_get_with_step_column (RpReport           *self);
+gboolean       rp_report_get_plain_utf8    (RpReport              *self);
 const char    *rp_report_get_produced_on   (RpReport              *self);
 char          *rp_report_format_produced   (RpReport              *self);
+char          *rp_report_format_change_heading (RpReport          *self);
 gboolean       rp_report_hidden_counts_recoverable (RpReport      *self);
 char          *rp_report_describe_suppression (RpReport           *self);
 char          *rp_report_describe_tables   (RpReport              *self);

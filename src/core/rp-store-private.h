@@ -73,6 +73,28 @@ gboolean rp_store_record_restore      (RpStore            *self,
                                        const char         *backup_path,
                                        GError            **error);
 
+/* Reports as of a past day. The value @column of the @table_name record
+ * whose id is @id_sql had at the end of that day: the old value of the first
+ * change the audit trail records from then on, or @current_sql if it has not
+ * changed since. The statement binds as ?2 the id of the first entry of the
+ * audit trail after that day (rp_store_find_as_of_cutoff()), so each look-up
+ * reads only the record's newer changes, through the audit_record index. */
+#define RP_STORE_AS_OF(table_name, id_sql, column, current_sql) \
+  "(CASE WHEN EXISTS (SELECT 1 FROM audit WHERE table_name = '" table_name "' AND record_id = " id_sql \
+  "   AND id >= ?2 AND field = '" column "' AND action IN ('update', 'delete'))" \
+  " THEN (SELECT old_value FROM audit WHERE table_name = '" table_name "' AND record_id = " id_sql \
+  "   AND id >= ?2 AND field = '" column "' AND action IN ('update', 'delete') ORDER BY id LIMIT 1)" \
+  " ELSE " current_sql " END)"
+
+gboolean    rp_store_find_as_of_cutoff  (RpStore     *self,
+                                         const char  *date,
+                                         gint64      *since,
+                                         GError     **error);
+GListModel *rp_store_list_actions_as_of (RpStore     *self,
+                                         gint64       programme_id,
+                                         gint64       since,
+                                         GError     **error);
+
 /* What is wrong with one of the triggers that protect the audit trail and the step history. */
 typedef enum
 {

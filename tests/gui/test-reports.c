@@ -10,6 +10,7 @@
 #include "rp-attendee-list-page.h"
 #include "rp-core.h"
 #include "rp-report-details-dialog.h"
+#include "rp-preferences-window.h"
 #include "rp-reports-page.h"
 #include "rp-date-row.h"
 #include "rp-timetable-action-dialog.h"
@@ -527,14 +528,37 @@ test_reports_export_in_thread (Fixture       *fixture,
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
   g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, "label", "The report was saved."));
 
-  /* CSV: one private file per table in the chosen folder. */
+  /* CSV: one private file per table in the chosen folder, each starting
+   * with the byte-order mark that Excel needs to read UTF-8. */
   rp_reports_page_export (fixture->page, report, RP_REPORT_FORMAT_CSV, fixture->dir);
   g_assert_true (wait_for_export (fixture));
   {
     g_autofree char *progress = g_strdup_printf ("%s/%s %s – progress.csv", fixture->dir,
                                                  rp_report_get_title (report), rp_report_get_as_of (report));
-    g_assert_true (g_file_test (progress, G_FILE_TEST_IS_REGULAR));
+    g_autofree char *csv = NULL;
+
+    g_assert_true (g_file_get_contents (progress, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbf" "attendee_no,"));
   }
+}
+
+/* The Preferences switch for CSV files is the setting the Reports page reads. */
+static void
+test_reports_csv_preference (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *preferences = rp_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
+  GtkWidget *row = find_row (preferences, "CSV Files for Excel");
+  GtkWidget *toggle = rp_test_find_widget (row, GTK_TYPE_SWITCH, NULL, NULL);
+
+  g_assert_true (g_settings_get_boolean (settings, "csv-byte-order-mark"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "csv-byte-order-mark"));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "csv-byte-order-mark");
 }
 
 /* Cancel stops the export and leaves no half-written file behind. */
@@ -685,6 +709,7 @@ main (int    argc,
   ADD ("/gui/reports/not-a-name-here", test_reports_not_a_name_here);
   ADD ("/gui/reports/export-in-thread", test_reports_export_in_thread);
   ADD ("/gui/reports/export-cancelled", test_reports_export_cancelled);
+  ADD ("/gui/reports/csv-preference", test_reports_csv_preference);
   ADD ("/gui/reports/export-recorded", test_reports_export_recorded);
   ADD ("/gui/reports/suppression-safe-default", test_reports_suppression_safe_default);
   ADD ("/gui/reports/export-onto-database-refused", test_reports_export_onto_database_refused);

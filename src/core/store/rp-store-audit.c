@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rp-error.h"
@@ -100,4 +101,66 @@ rp_store_list_undone_step_changes (RpStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, attendee_id);
   return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
+}
+
+/**
+ * rp_store_find_as_of_cutoff:
+ * @date: an ISO date
+ * @since: (out): the id of the first entry of the audit trail made after
+ *   @date ended where the user is; 0 when @date is today or later, or when
+ *   nothing has been recorded since, so that the values of now are those of
+ *   @date
+ *
+ * For RP_STORE_AS_OF(): every change from @since on, in the audit trail's
+ * own order, is undone to show the data as it stood at the end of @date.
+ */
+gboolean
+rp_store_find_as_of_cutoff (RpStore     *self,
+                            const char  *date,
+                            gint64      *since,
+                            GError     **error)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *cutoff = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) end_utc = NULL;
+  sqlite3_stmt *stmt;
+  int year, month, day;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+  g_return_val_if_fail (since != NULL, FALSE);
+
+  *since = 0;
+  today = rp_store_dup_today (self);
+  if (strcmp (date, today) >= 0 || sscanf (date, "%d-%d-%d", &year, &month, &day) != 3 ||
+      !(start = g_date_time_new_local (year, month, day, 0, 0, 0)))
+    return TRUE;
+
+  /* The audit trail writes its times in UTC. Reports are mostly as of a
+   * recent day, so the newest entry before it is looked for from the end. */
+  end = g_date_time_add_days (start, 1);
+  end_utc = g_date_time_to_utc (end);
+  cutoff = g_date_time_format (end_utc, "%Y-%m-%dT%H:%M:%S.000Z");
+  if (!(stmt = store_prepare (self,
+                              "SELECT coalesce ((SELECT id FROM audit WHERE recorded_at < ?1 ORDER BY id DESC LIMIT 1), 0) + 1,"
+                              " coalesce ((SELECT max (id) FROM audit), 0)",
+                              error)))
+    return FALSE;
+
+  bind_text (stmt, 1, cutoff);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      set_error_from_db (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  /* Nothing recorded since: the values of now are those of @date. */
+  if (sqlite3_column_int64 (stmt, 0) <= sqlite3_column_int64 (stmt, 1))
+    *since = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
 }

@@ -52,6 +52,52 @@ rp_store_list_actions (RpStore  *self,
   return collect_rows (self, stmt, RP_TYPE_TIMETABLE_ACTION, (RowFunc) action_from_row, error);
 }
 
+#define ACTION_AS_OF(column) RP_STORE_AS_OF ("timetable_action", "ids.id", column, "t." column)
+
+/**
+ * rp_store_list_actions_as_of:
+ * @since: from rp_store_find_as_of_cutoff(); 0 for now
+ *
+ * The timetable as it stood before the audit trail's entry @since: actions added since are left out,
+ * actions deleted since are back (the audit trail keeps what a deleted row
+ * held), and each field has the value it had then.
+ *
+ * Returns: (transfer full): a #GListModel of #RpTimetableAction in timetable order
+ */
+GListModel *
+rp_store_list_actions_as_of (RpStore     *self,
+                             gint64       programme_id,
+                             gint64       since,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (since == 0)
+    return rp_store_list_actions (self, programme_id, error);
+
+  stmt = store_prepare (self,
+                        "WITH ids (id) AS ("
+                        "  SELECT id FROM timetable_action WHERE programme_id = ?1"
+                        "  UNION SELECT record_id FROM audit WHERE table_name = 'timetable_action' AND action = 'delete'"
+                        "   AND id >= ?2 AND field = 'programme_id' AND old_value = ?1)"
+                        " SELECT * FROM (SELECT ids.id, ?1, " ACTION_AS_OF ("activity") ", " ACTION_AS_OF ("owner") ","
+                        "  " ACTION_AS_OF ("due_date") ", " ACTION_AS_OF ("status") ", " ACTION_AS_OF ("position") " AS position"
+                        "  FROM ids LEFT JOIN timetable_action t ON t.id = ids.id"
+                        /* It was there unless the first thing to happen to it since was its insert. */
+                        "  WHERE coalesce ((SELECT action FROM audit WHERE table_name = 'timetable_action' AND record_id = ids.id"
+                        "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert')"
+                        " ORDER BY position, id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  return collect_rows (self, stmt, RP_TYPE_TIMETABLE_ACTION, (RowFunc) action_from_row, error);
+}
+
 static gboolean
 write_action (RpStore  *self,
               gpointer  data,

@@ -652,6 +652,7 @@ build_report (RpReportsPage *self,
         break;
       }
   /* The marking and the front matter are the programme's, from its report details. */
+  options.plain_utf8 = !g_settings_get_boolean (self->settings, "csv-byte-order-mark");
 
   if (!(report = rp_report_build (store, rp_programme_get_id (programme), &options, &error)) ||
       !(names = rp_store_build_name_index (store, rp_programme_get_id (programme), &error)))

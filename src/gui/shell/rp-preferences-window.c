@@ -19,6 +19,7 @@ struct _RpPreferencesWindow
   /* Owned References */
   GSettings            *settings;
   RpStore              *store;
+  GtkSwitch            *csv_byte_order_mark_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RpPreferencesWindow, rp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -46,6 +47,7 @@ rp_preferences_window_class_init (RpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpPreferencesWindow, stale_days_spin);
   gtk_widget_class_bind_template_child (widget_class, RpPreferencesWindow, you_group);
   gtk_widget_class_bind_template_child (widget_class, RpPreferencesWindow, my_worker_row);
+  gtk_widget_class_bind_template_child (widget_class, RpPreferencesWindow, csv_byte_order_mark_switch);
 }
 
 static void
@@ -56,6 +58,8 @@ rp_preferences_window_init (RpPreferencesWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "stale-days",
                    gtk_spin_button_get_adjustment (self->stale_days_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "csv-byte-order-mark", self->csv_byte_order_mark_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
 
