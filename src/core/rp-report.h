@@ -51,6 +51,7 @@ typedef enum
   RP_PUBLISHED_REPORT_TITLE,
   RP_PUBLISHED_PROGRAMME_NAME,
   RP_PUBLISHED_MARKING,
+  RP_PUBLISHED_DUE_NOTE,
 } RpPublishedField;
 
 /* A published text that names someone, and where. The name itself is in

@@ -439,6 +439,16 @@ static const char * const migrations[] = {
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN NOT rp_erasing () BEGIN"
   "  SELECT RAISE (ABORT, 'The audit trail cannot be changed.');"
   "END;",
+
+  /* 7 → 8 and 8 → 9: taken by work merged alongside this one. */
+  "",
+  "",
+
+  /* 9 → 10: a due date as people write it when it is not one date:
+   * "tbc", or "IBC 30 Sept, Pathfinders 10 & 19 Oct". An action has a due
+   * date or a due note, never both. */
+  "ALTER TABLE timetable_action ADD COLUMN due_note TEXT"
+  "  CHECK (due_note IS NULL OR (length (due_note) > 0 AND due_date IS NULL));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -515,6 +515,7 @@ show_name_finding (RpReportsPage *self,
       break;
     case RP_PUBLISHED_ACTIVITY:
     case RP_PUBLISHED_TASK_OWNER:
+    case RP_PUBLISHED_DUE_NOTE:
       next_step = _("Edit it in the Timetable area (a role such as “Service manager” or initials are fine), or, if the word is an ordinary word here and not a name, say so.");
       break;
     case RP_PUBLISHED_MARKING:
