@@ -279,6 +279,7 @@ update_dashboard (RpReportsPage     *self,
                                   rp_timetable_action_get_owner (action) != NULL ? rp_timetable_action_get_owner (action) : _("none"),
                                   due_text);
       row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rp_timetable_action_get_activity (action));
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
