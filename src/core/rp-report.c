@@ -724,8 +724,8 @@ check_text (RpNameIndex       *names,
  * @finding: (out) (optional) (transfer full): the first text that names someone
  *
  * Stops any export that would publish a name: every text the report prints
- * that a person wrote is checked — report notes, the timetable's activities,
- * task owners and due notes, the report title, the programme's name and the protective
+ * that a person wrote is checked — report notes, the timetable's activities
+ * and task owners, the report title, the programme's name and the protective
  * marking. The error says which text, never the name.
  *
  * Returns: %TRUE if no published text names anyone
@@ -755,6 +755,7 @@ rp_report_check_names (RpReport       *self,
             g_autoptr(RpTimetableAction) action = g_list_model_get_item (self->actions, i);
             gint64 id = rp_timetable_action_get_id (action);
 
+            /* The due note too: "After the Morgans are back" is published. */
             if (check_text (names, RP_PUBLISHED_ACTIVITY, i + 1, "timetable_action", id, "activity",
                             rp_timetable_action_get_activity (action), &found) &&
                 check_text (names, RP_PUBLISHED_TASK_OWNER, i + 1, "timetable_action", id, "owner",

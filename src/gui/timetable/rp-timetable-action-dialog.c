@@ -75,7 +75,12 @@ rp_timetable_action_dialog_response (AdwMessageDialog *dialog,
     {
       if (!rp_store_delete_action (self->store, rp_timetable_action_get_id (self->action), &error))
         {
-          rp_form_dialog_show_problem (RP_FORM_DIALOG (self), _("The Action Was Not Deleted"), error);
+          GtkWidget *problem;
+
+          gtk_window_present (GTK_WINDOW (self));
+          problem = adw_message_dialog_new (GTK_WINDOW (self), _("The Action Was Not Deleted"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (problem));
           return;
         }
 

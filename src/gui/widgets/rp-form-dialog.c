@@ -19,6 +19,7 @@ rp_form_dialog_response (AdwMessageDialog *dialog,
   RpFormDialog *self = RP_FORM_DIALOG (dialog);
   RpFormDialogClass *klass = RP_FORM_DIALOG_GET_CLASS (self);
   g_autoptr(GError) error = NULL;
+  GtkWidget *problem;
 
   if (g_strcmp0 (response, adw_message_dialog_get_default_response (dialog)) != 0 || klass->save (self, &error))
     {
@@ -26,29 +27,8 @@ rp_form_dialog_response (AdwMessageDialog *dialog,
       return;
     }
 
-  rp_form_dialog_show_problem (self, _(klass->problem_heading), error);
-}
-
-/**
- * rp_form_dialog_show_problem:
- * @heading: what did not happen, such as "The Action Was Not Deleted"
- * @error: why, in words
- *
- * Shows the dialogue again, as typed, under a message saying why: for a
- * response other than saving that was refused.
- */
-void
-rp_form_dialog_show_problem (RpFormDialog *self,
-                             const char   *heading,
-                             const GError *error)
-{
-  GtkWidget *problem;
-
-  g_return_if_fail (RP_IS_FORM_DIALOG (self));
-  g_return_if_fail (error != NULL);
-
   gtk_window_present (GTK_WINDOW (self));
-  problem = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  problem = adw_message_dialog_new (GTK_WINDOW (self), _(klass->problem_heading), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (problem));
 }

@@ -22,8 +22,4 @@ struct _RpFormDialogClass
                      GError       **error);
 };
 
-void rp_form_dialog_show_problem (RpFormDialog *self,
-                                  const char   *heading,
-                                  const GError *error);
-
 G_END_DECLS
