@@ -177,6 +177,18 @@ test_due_text_impossible_date (void)
       g_assert_cmpstr (rp_timetable_action_get_due_date (action), ==, "2027-01-15");
       g_assert_null (rp_timetable_action_get_due_note (action));
     }
+
+  /* A note is a short text, checked like the others. */
+  {
+    g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *long_note = g_strnfill (201, 'x');
+
+    g_assert_false (rp_timetable_action_set_due_text (action, long_note, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "the due note can hold at most 200 characters"));
+    g_assert_null (rp_timetable_action_get_due_note (action));
+  }
 }
 
 /* "tbc" and a free-text note are stored, printed in the report's
