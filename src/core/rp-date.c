@@ -338,6 +338,43 @@ rp_date_normalise (const char  *text,
   return rp_date_to_iso (&date);
 }
 
+/**
+ * rp_date_looks_like_date:
+ * @text: (nullable): what a person typed in a field that takes a date or words
+ *
+ * Whether @text is written as a date ("20/09/2023", "2023-09-20", "20 Sep
+ * 2023"), real or not, or is only numbers and date separators ("30/09"),
+ * so that a field taking a date or a note can refuse "31/02/2027" rather
+ * than keep it as a note.
+ *
+ * Returns: %TRUE if @text is meant as a date
+ */
+gboolean
+rp_date_looks_like_date (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  int year, month, day;
+  gboolean two_digit_year, has_digit = FALSE, has_separator = FALSE;
+
+  if (trimmed[0] == '\0' || !g_utf8_validate (trimmed, -1, NULL))
+    return FALSE;
+
+  if (split_date (trimmed, &year, &month, &day, &two_digit_year))
+    return TRUE;
+
+  for (const char *p = trimmed; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        has_digit = TRUE;
+      else if (strchr ("-/.", *p) != NULL)
+        has_separator = TRUE;
+      else
+        return FALSE;
+    }
+
+  return has_digit && has_separator;
+}
+
 char *
 rp_date_to_iso (const GDate *date)
 {
@@ -433,6 +470,25 @@ char *
 rp_date_format_medium (const char *iso)
 {
   return format_date (iso, "%B", FALSE);
+}
+
+/**
+ * rp_date_format_numeric:
+ * @iso: (nullable): an ISO date
+ *
+ * Returns: (transfer full) (nullable): "20/09/2023", as people here type a
+ *   date, or %NULL for no date
+ */
+char *
+rp_date_format_numeric (const char *iso)
+{
+  GDate date;
+
+  if (!iso_to_date (iso, &date))
+    return NULL;
+
+  return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&date), g_date_get_month (&date),
+                          g_date_get_year (&date));
 }
 
 /**

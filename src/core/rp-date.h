@@ -21,6 +21,8 @@ gboolean  rp_date_is_valid_iso  (const char  *iso);
 char     *rp_date_format_short  (const char  *iso);
 char     *rp_date_format_medium (const char  *iso);
 char     *rp_date_format_long   (const char  *iso);
+char     *rp_date_format_numeric (const char *iso);
+gboolean  rp_date_looks_like_date (const char *text);
 int       rp_date_compare       (const char  *a,
                                  const char  *b);
 int       rp_date_days_between  (const char  *from,

@@ -689,6 +689,8 @@ rp_name_finding_describe (const RpNameFinding *finding)
       return g_strdup_printf (_("the activity of closure action %d in the timetable"), finding->number);
     case RP_PUBLISHED_TASK_OWNER:
       return g_strdup_printf (_("the task owner of closure action %d in the timetable"), finding->number);
+    case RP_PUBLISHED_DUE_NOTE:
+      return g_strdup_printf (_("the due note of closure action %d in the timetable"), finding->number);
     case RP_PUBLISHED_REPORT_TITLE:
       return g_strdup (_("the report title"));
     case RP_PUBLISHED_PROGRAMME_NAME:
@@ -725,6 +727,8 @@ rp_name_finding_get_handle (const RpNameFinding *finding)
       return g_strdup_printf ("timetable:%d:activity", finding->number);
     case RP_PUBLISHED_TASK_OWNER:
       return g_strdup_printf ("timetable:%d:owner", finding->number);
+    case RP_PUBLISHED_DUE_NOTE:
+      return g_strdup_printf ("timetable:%d:due", finding->number);
     case RP_PUBLISHED_REPORT_TITLE:
       return g_strdup ("title");
     case RP_PUBLISHED_PROGRAMME_NAME:
@@ -843,10 +847,13 @@ rp_report_check_names (RpReport       *self,
             g_autoptr(RpTimetableAction) action = g_list_model_get_item (self->actions, i);
             gint64 id = rp_timetable_action_get_id (action);
 
+            /* The due note too: "After the Morgans are back" is published. */
             if (check_text (names, RP_PUBLISHED_ACTIVITY, i + 1, "timetable_action", id, "activity",
-                            rp_timetable_action_get_activity (action), &found))
-              check_text (names, RP_PUBLISHED_TASK_OWNER, i + 1, "timetable_action", id, "owner",
-                          rp_timetable_action_get_owner (action), &found);
+                            rp_timetable_action_get_activity (action), &found) &&
+                check_text (names, RP_PUBLISHED_TASK_OWNER, i + 1, "timetable_action", id, "owner",
+                            rp_timetable_action_get_owner (action), &found))
+              check_text (names, RP_PUBLISHED_DUE_NOTE, i + 1, "timetable_action", id, "due_note",
+                          rp_timetable_action_get_due_note (action), &found);
           }
 
       if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))
@@ -957,7 +964,8 @@ rp_report_check_names_confirming (RpReport            *self,
  * rp_timetable_action_format_due:
  *
  * Returns: (transfer full): the due date as people write it: "20 Sep 2023",
- *   "Completed", "In progress" or "tbc"
+ *   the due note ("IBC 30 Sept, Pathfinders 10 & 19 Oct"), "Completed",
+ *   "In progress" or "tbc"
  */
 char *
 rp_timetable_action_format_due (RpTimetableAction *action)
@@ -971,6 +979,9 @@ rp_timetable_action_format_due (RpTimetableAction *action)
 
   if ((date = rp_date_format_short (rp_timetable_action_get_due_date (action))) != NULL)
     return g_steal_pointer (&date);
+
+  if (rp_timetable_action_get_due_note (action) != NULL)
+    return g_strdup (rp_timetable_action_get_due_note (action));
 
   if (rp_timetable_action_get_status (action) == RP_ACTION_IN_PROGRESS)
     return g_strdup (_("In progress"));

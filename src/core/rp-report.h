@@ -55,6 +55,7 @@ typedef enum
   RP_PUBLISHED_DEPARTMENT,
   RP_PUBLISHED_AUTHOR,
   RP_PUBLISHED_MEETING,
+  RP_PUBLISHED_DUE_NOTE,
 } RpPublishedField;
 
 /* A published text that names someone, and where. The name itself is in

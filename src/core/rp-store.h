@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpStore, rp_store, RP, STORE, GObject)
 
 /* The schema version this build writes; databases at older versions are migrated on open. */
-#define RP_STORE_SCHEMA_VERSION 8
+#define RP_STORE_SCHEMA_VERSION 9
 
 typedef enum
 {
@@ -273,6 +273,12 @@ gboolean     rp_store_save_action            (RpStore           *self,
 gboolean     rp_store_move_action            (RpStore           *self,
                                               gint64             action_id,
                                               int                offset,
+                                              GError           **error);
+gboolean     rp_store_delete_action          (RpStore           *self,
+                                              gint64             action_id,
+                                              GError           **error);
+gboolean     rp_store_restore_action         (RpStore           *self,
+                                              RpTimetableAction *action,
                                               GError           **error);
 
 /* Audit trail, newest first */

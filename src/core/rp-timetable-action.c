@@ -20,6 +20,7 @@ struct _RpTimetableAction
   char *activity;
   char *owner;
   char *due_date;
+  char *due_note;   /* the due date in words when it is not one date: "tbc" */
   RpActionStatus status;
   int position;
 };
@@ -33,6 +34,7 @@ enum {
   PROP_ACTIVITY,
   PROP_OWNER,
   PROP_DUE_DATE,
+  PROP_DUE_NOTE,
   PROP_STATUS,
   PROP_POSITION,
   N_PROPS
@@ -48,6 +50,7 @@ rp_timetable_action_finalize (GObject *object)
   g_clear_pointer (&self->activity, g_free);
   g_clear_pointer (&self->owner, g_free);
   g_clear_pointer (&self->due_date, g_free);
+  g_clear_pointer (&self->due_note, g_free);
 
   G_OBJECT_CLASS (rp_timetable_action_parent_class)->finalize (object);
 }
@@ -80,6 +83,10 @@ rp_timetable_action_get_property (GObject    *object,
 
     case PROP_DUE_DATE:
       g_value_set_string (value, self->due_date);
+      break;
+
+    case PROP_DUE_NOTE:
+      g_value_set_string (value, self->due_note);
       break;
 
     case PROP_STATUS:
@@ -125,6 +132,10 @@ rp_timetable_action_set_property (GObject      *object,
       rp_timetable_action_set_due_date (self, g_value_get_string (value));
       break;
 
+    case PROP_DUE_NOTE:
+      rp_timetable_action_set_due_note (self, g_value_get_string (value));
+      break;
+
     case PROP_STATUS:
       rp_timetable_action_set_status (self, g_value_get_enum (value));
       break;
@@ -161,6 +172,9 @@ rp_timetable_action_class_init (RpTimetableActionClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DUE_DATE] =
     g_param_spec_string ("due-date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DUE_NOTE] =
+    g_param_spec_string ("due-note", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, RP_TYPE_ACTION_STATUS, RP_ACTION_NOT_STARTED,
@@ -207,6 +221,7 @@ rp_timetable_action_copy (RpTimetableAction *self)
   copy->activity = g_strdup (self->activity);
   copy->owner = g_strdup (self->owner);
   copy->due_date = g_strdup (self->due_date);
+  copy->due_note = g_strdup (self->due_note);
   copy->status = self->status;
   copy->position = self->position;
   return copy;
@@ -314,6 +329,90 @@ rp_timetable_action_set_due_date (RpTimetableAction *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_DATE]);
 }
 
+const char *
+rp_timetable_action_get_due_note (RpTimetableAction *self)
+{
+  g_return_val_if_fail (RP_IS_TIMETABLE_ACTION (self), NULL);
+
+  return self->due_note;
+}
+
+void
+rp_timetable_action_set_due_note (RpTimetableAction *self,
+                                  const char        *value)
+{
+  g_return_if_fail (RP_IS_TIMETABLE_ACTION (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->due_note, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE_NOTE]);
+}
+
+/**
+ * rp_timetable_action_set_due_text:
+ * @text: (nullable): what a person typed in the one "Due" field
+ * @error: why it cannot be taken, such as "31/02/2027" not being a real date
+ *
+ * Reads "Due" as people write it: blank for neither a date nor a note, a
+ * date ("30/09/2027", "30 Sep 2027") as the due date, and anything else
+ * ("tbc", "IBC 30 Sept, Pathfinders 10 & 19 Oct") as the due note. Text
+ * written as a date that is not a real one is refused, not kept as a note,
+ * so a mistyped date is not silently left out of the overdue check. On an
+ * error the action is unchanged.
+ *
+ * Returns: %TRUE if the action now has the due date or note typed
+ */
+gboolean
+rp_timetable_action_set_due_text (RpTimetableAction  *self,
+                                  const char         *text,
+                                  GError            **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (RP_IS_TIMETABLE_ACTION (self), FALSE);
+
+  trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (rp_date_looks_like_date (trimmed))
+    {
+      if (!(iso = rp_date_normalise (trimmed, error)))
+        return FALSE;
+    }
+  else if (!rp_check_text (trimmed, RP_SHORT_TEXT_MAX, _("The due note"), error))
+    {
+      return FALSE;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  rp_timetable_action_set_due_date (self, iso);
+  rp_timetable_action_set_due_note (self, iso == NULL ? trimmed : NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
+}
+
+/**
+ * rp_timetable_action_dup_due_text:
+ *
+ * The inverse of rp_timetable_action_set_due_text(), for editing.
+ *
+ * Returns: (transfer full): the due date as typed ("30/09/2027"), the due
+ *   note, or an empty string for neither
+ */
+char *
+rp_timetable_action_dup_due_text (RpTimetableAction *self)
+{
+  char *date;
+
+  g_return_val_if_fail (RP_IS_TIMETABLE_ACTION (self), NULL);
+
+  if ((date = rp_date_format_numeric (self->due_date)) != NULL)
+    return date;
+
+  return g_strdup (self->due_note != NULL ? self->due_note : "");
+}
+
 RpActionStatus
 rp_timetable_action_get_status (RpTimetableAction *self)
 {
@@ -356,6 +455,18 @@ rp_timetable_action_set_position (RpTimetableAction *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
 }
 
+static gboolean
+check_one_due (RpTimetableAction  *self,
+               GError            **error)
+{
+  if (self->due_date == NULL || self->due_note == NULL)
+    return TRUE;
+
+  g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                       _("An action is due on a date or has a note about when it is due, not both. Remove one of them."));
+  return FALSE;
+}
+
 /**
  * rp_timetable_action_validate:
  *
@@ -370,5 +481,7 @@ rp_timetable_action_validate (RpTimetableAction  *self,
   return rp_check_required (self->activity, _("Describe the activity."), error) &&
          rp_check_text (self->activity, RP_LONG_TEXT_MAX, _("The activity"), error) &&
          rp_check_name (self->owner, RP_SHORT_TEXT_MAX, _("The task owner"), error) &&
-         rp_check_date (self->due_date, _("The due date"), error);
+         rp_check_date (self->due_date, _("The due date"), error) &&
+         rp_check_text (self->due_note, RP_SHORT_TEXT_MAX, _("The due note"), error) &&
+         check_one_due (self, error);
 }

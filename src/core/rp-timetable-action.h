@@ -29,6 +29,13 @@ void               rp_timetable_action_set_owner        (RpTimetableAction  *sel
 const char        *rp_timetable_action_get_due_date     (RpTimetableAction  *self);
 void               rp_timetable_action_set_due_date     (RpTimetableAction  *self,
                                                          const char         *value);
+const char        *rp_timetable_action_get_due_note     (RpTimetableAction  *self);
+void               rp_timetable_action_set_due_note     (RpTimetableAction  *self,
+                                                         const char         *value);
+gboolean           rp_timetable_action_set_due_text     (RpTimetableAction  *self,
+                                                         const char         *text,
+                                                         GError            **error);
+char              *rp_timetable_action_dup_due_text     (RpTimetableAction  *self);
 RpActionStatus     rp_timetable_action_get_status       (RpTimetableAction  *self);
 void               rp_timetable_action_set_status       (RpTimetableAction  *self,
                                                          RpActionStatus      value);

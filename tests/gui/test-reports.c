@@ -305,6 +305,40 @@ on_action_saved (RpTimetableActionDialog  *dialog,
   g_set_object (saved, action);
 }
 
+static char *
+activity_text (GtkWindow *dialog)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL, NULL)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static GtkWidget *
+due_row (GtkWindow *dialog)
+{
+  return rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Due: a date such as 30/09/2027, “tbc”, or a note");
+}
+
+/* Opens the edit dialogue of the action at @activity. */
+static GtkWindow *
+open_action (Fixture    *fixture,
+             const char *activity)
+{
+  GtkWidget *timetable, *row;
+
+  g_object_set (fixture->window, "area", "timetable", NULL);
+  rp_test_spin ();
+  timetable = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
+  row = find_row (timetable, activity);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (find_button_with_tooltip (row, "Edit"), "clicked");
+  rp_test_spin ();
+
+  return find_toplevel (RP_TYPE_TIMETABLE_ACTION_DIALOG);
+}
+
 /* An action edited with a date that does not exist stays open as typed,
  * the date marked; put right, it is saved with the date kept as ISO. */
 static void
@@ -316,36 +350,33 @@ test_timetable_edit_keeps_what_was_typed (Fixture       *fixture,
   g_autoptr(RpTimetableAction) saved = NULL;
   g_autoptr(GListModel) actions = NULL;
   g_autoptr(RpTimetableAction) stored = NULL;
+  g_autofree char *shown = NULL;
   GtkWindow *dialog, *problem;
-  GtkWidget *timetable, *row, *owner, *due;
+  GtkWidget *owner, *due;
 
-  g_object_set (fixture->window, "area", "timetable", NULL);
-  rp_test_spin ();
-  timetable = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
-  row = find_row (timetable, activity);
-  g_assert_nonnull (row);
-  g_signal_emit_by_name (find_button_with_tooltip (row, "Edit"), "clicked");
-  rp_test_spin ();
-
-  dialog = find_toplevel (RP_TYPE_TIMETABLE_ACTION_DIALOG);
+  dialog = open_action (fixture, activity);
   g_assert_nonnull (dialog);
   g_signal_connect (dialog, "saved", G_CALLBACK (on_action_saved), &saved);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Activity"))), ==, activity);
+  shown = activity_text (dialog);
+  g_assert_cmpstr (shown, ==, activity);
   owner = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Task owner");
-  due = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, NULL, NULL);
+  due = due_row (dialog);
+  g_assert_nonnull (due);
   gtk_editable_set_text (GTK_EDITABLE (owner), "PM");
-  gtk_editable_set_text (GTK_EDITABLE (due), "32/01/2024");
+  gtk_editable_set_text (GTK_EDITABLE (due), "31/02/2024");
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
   rp_test_spin ();
 
   g_assert_true (find_toplevel (RP_TYPE_TIMETABLE_ACTION_DIALOG) == dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "PM");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "32/01/2024");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "31/02/2024");
   g_assert_true (gtk_widget_has_css_class (due, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (due), "that month has 29 days"));
   g_assert_null (saved);
 
   problem = find_dialog_headed ("The Action Was Not Saved");
   g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (problem)), "“31/02/2024” is not a real date"));
   gtk_window_destroy (problem);
 
   gtk_editable_set_text (GTK_EDITABLE (due), "15/01/2024");
@@ -443,6 +474,150 @@ test_reports_edit_details (Fixture       *fixture,
   g_assert_cmpstr (row_subtitle (fixture, "Author or contact"), ==, "Not set");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_DATE_ROW, NULL, NULL))),
                    ==, "20/09/2023");
+}
+
+/* "tbc" and a note of several dates are taken in the one Due field, and
+ * the activity is edited over several lines. */
+static void
+test_timetable_edit_due_note_and_lines (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  const char *activity = "Work underway with Health looking at alternative provision for 6 people attending the day centre. "
+                         "Health is looking at alternatives for example Supported Living.";
+  const char *lines = "Work underway with Health.\nHealth is looking at Supported Living.";
+  const char *note = "IBC 30 Sept, Pathfinders 10 & 19 Oct, FTM Dance tbc, Mosaic 27 Sept";
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(RpTimetableAction) stored = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *shown = NULL;
+  GtkWidget *timetable, *row, *view;
+  GtkWindow *dialog;
+
+  dialog = open_action (fixture, activity);
+  g_assert_nonnull (dialog);
+  view = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (view)));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), !=, GTK_WRAP_NONE);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, "Activity");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), lines, -1);
+  gtk_editable_set_text (GTK_EDITABLE (due_row (dialog)), note);
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  rp_test_spin ();
+
+  g_assert_null (find_toplevel (RP_TYPE_TIMETABLE_ACTION_DIALOG));
+  actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  stored = g_list_model_get_item (actions, 3);
+  g_assert_cmpstr (rp_timetable_action_get_activity (stored), ==, lines);
+  g_assert_cmpstr (rp_timetable_action_get_due_note (stored), ==, note);
+  g_assert_null (rp_timetable_action_get_due_date (stored));
+
+  /* The page prints the note; the dialogue shows it again as typed. */
+  timetable = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
+  row = find_row (timetable, lines);
+  g_assert_nonnull (row);
+  subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_nonnull (strstr (subtitle, note));
+  dialog = open_action (fixture, lines);
+  shown = activity_text (dialog);
+  g_assert_cmpstr (shown, ==, lines);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due_row (dialog))), ==, note);
+
+  /* "tbc" as the whole of it. */
+  gtk_editable_set_text (GTK_EDITABLE (due_row (dialog)), "tbc");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  rp_test_spin ();
+  g_clear_object (&stored);
+  g_clear_object (&actions);
+  actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  stored = g_list_model_get_item (actions, 3);
+  g_assert_cmpstr (rp_timetable_action_get_due_note (stored), ==, "tbc");
+}
+
+/* The Add form takes the same Due text, and marks a date that does not exist. */
+static void
+test_timetable_add_due_note (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(RpTimetableAction) added = NULL;
+  GtkWidget *timetable, *activity, *due, *message;
+  guint n;
+
+  g_object_set (fixture->window, "area", "timetable", NULL);
+  rp_test_spin ();
+  timetable = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
+  activity = rp_test_find_widget (timetable, ADW_TYPE_ENTRY_ROW, "title", "Activity");
+  due = rp_test_find_widget (timetable, ADW_TYPE_ENTRY_ROW, "title", "Due: a date such as 30/09/2027, “tbc”, or a note");
+  g_assert_nonnull (due);
+  actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  n = g_list_model_get_n_items (actions);
+  g_clear_object (&actions);
+
+  gtk_editable_set_text (GTK_EDITABLE (activity), "Agree the transport contract");
+  gtk_editable_set_text (GTK_EDITABLE (due), "31/02/2027");
+  g_assert_true (gtk_widget_activate_action (timetable, "timetable.add", NULL));
+  rp_test_spin ();
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  message = rp_test_find_widget (timetable, GTK_TYPE_LABEL, "label", "“31/02/2027” is not a real date: that month has 28 days.");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_visible (message));
+  actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n);
+  g_clear_object (&actions);
+
+  gtk_editable_set_text (GTK_EDITABLE (due), "tbc");
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+  g_assert_true (gtk_widget_activate_action (timetable, "timetable.add", NULL));
+  rp_test_spin ();
+  actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, n + 1);
+  added = g_list_model_get_item (actions, n);
+  g_assert_cmpstr (rp_timetable_action_get_activity (added), ==, "Agree the transport contract");
+  g_assert_cmpstr (rp_timetable_action_get_due_note (added), ==, "tbc");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "");
+}
+
+/* Delete in the dialogue takes the action off; the toast's Undo puts it
+ * back as it was, in its place. */
+static void
+test_timetable_delete_and_undo (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *activity = "Work underway with Health looking at alternative provision for 6 people attending the day centre. "
+                         "Health is looking at alternatives for example Supported Living.";
+  g_autoptr(GListModel) before = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_autoptr(RpTimetableAction) was = g_list_model_get_item (before, 3);
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(RpTimetableAction) back = NULL;
+  GtkWidget *timetable, *undo;
+  GtkWindow *dialog;
+
+  dialog = open_action (fixture, activity);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Delete"), "clicked");
+  rp_test_spin ();
+
+  g_assert_null (find_toplevel (RP_TYPE_TIMETABLE_ACTION_DIALOG));
+  after = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) - 1);
+  timetable = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
+  g_assert_null (find_row (timetable, activity));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, "label", "Action deleted"));
+
+  undo = rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "label", "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  rp_test_spin ();
+
+  g_clear_object (&after);
+  after = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+  back = g_list_model_get_item (after, 3);
+  g_assert_cmpint (rp_timetable_action_get_id (back), ==, rp_timetable_action_get_id (was));
+  g_assert_cmpstr (rp_timetable_action_get_activity (back), ==, activity);
+  g_assert_cmpint (rp_timetable_action_get_status (back), ==, rp_timetable_action_get_status (was));
+  g_assert_nonnull (find_row (timetable, activity));
 }
 
 /* The dashboard's list of who needs attention is filled from a thread: it
@@ -716,6 +891,9 @@ main (int    argc,
   ADD ("/gui/timetable/complete-and-reorder", test_timetable_complete_and_reorder);
   ADD ("/gui/timetable/edit-keeps-what-was-typed", test_timetable_edit_keeps_what_was_typed);
   ADD ("/gui/reports/edit-details", test_reports_edit_details);
+  ADD ("/gui/timetable/edit-due-note-and-lines", test_timetable_edit_due_note_and_lines);
+  ADD ("/gui/timetable/add-due-note", test_timetable_add_due_note);
+  ADD ("/gui/timetable/delete-and-undo", test_timetable_delete_and_undo);
 #undef ADD
 
   return g_test_run ();

@@ -448,6 +448,12 @@ static const char * const migrations[] = {
   "ALTER TABLE programme ADD COLUMN meeting_date TEXT;"
   "ALTER TABLE programme ADD COLUMN report_as_of TEXT;"
   "ALTER TABLE programme ADD COLUMN marking TEXT;",
+
+  /* 8 → 9: a due date as people write it when it is not one date:
+   * "tbc", or "IBC 30 Sept, Pathfinders 10 & 19 Oct". An action has a due
+   * date or a due note, never both. */
+  "ALTER TABLE timetable_action ADD COLUMN due_note TEXT"
+  "  CHECK (due_note IS NULL OR (length (due_note) > 0 AND due_date IS NULL));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

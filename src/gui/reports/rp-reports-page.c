@@ -283,6 +283,7 @@ update_dashboard (RpReportsPage     *self,
                                   rp_timetable_action_get_owner (action) != NULL ? rp_timetable_action_get_owner (action) : _("none"),
                                   due_text);
       row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rp_timetable_action_get_activity (action));
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -554,6 +555,7 @@ show_name_finding (RpReportsPage *self,
       break;
     case RP_PUBLISHED_ACTIVITY:
     case RP_PUBLISHED_TASK_OWNER:
+    case RP_PUBLISHED_DUE_NOTE:
       next_step = _("Edit it in the Timetable area (a role such as “Service manager” or initials are fine), or, if the word is an ordinary word here and not a name, say so.");
       break;
     case RP_PUBLISHED_MARKING:

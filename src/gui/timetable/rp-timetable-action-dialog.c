@@ -15,9 +15,9 @@ struct _RpTimetableActionDialog
   RpStore           *store;
   RpTimetableAction *action;   /* as stored when the dialogue opened */
 
-  AdwEntryRow       *activity_row;
+  GtkTextView       *activity_view;
   AdwEntryRow       *owner_row;
-  RpDateRow         *due_row;
+  AdwEntryRow       *due_row;
   AdwComboRow       *status_row;
 };
 
@@ -25,6 +25,7 @@ G_DEFINE_FINAL_TYPE (RpTimetableActionDialog, rp_timetable_action_dialog, RP_TYP
 
 enum {
   SAVED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -36,25 +37,57 @@ save (RpFormDialog  *dialog,
 {
   RpTimetableActionDialog *self = RP_TIMETABLE_ACTION_DIALOG (dialog);
   g_autoptr(RpTimetableAction) action = rp_timetable_action_copy (self->action);
-  g_autofree char *due = NULL;
-  GError *date_error = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->activity_view);
+  g_autofree char *activity = NULL;
+  GtkTextIter start, end;
+  GError *due_error = NULL;
 
-  due = rp_date_row_dup_iso (self->due_row, &date_error);
-  if (date_error != NULL)
+  /* A due date that is not a real one is marked where it was typed. */
+  if (!rp_timetable_action_set_due_text (action, gtk_editable_get_text (GTK_EDITABLE (self->due_row)), &due_error))
     {
-      g_propagate_error (error, date_error);
+      rp_entry_row_mark_error (self->due_row, due_error->message);
+      g_propagate_error (error, due_error);
       return FALSE;
     }
 
-  rp_timetable_action_set_activity (action, gtk_editable_get_text (GTK_EDITABLE (self->activity_row)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  activity = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  rp_timetable_action_set_activity (action, activity);
   rp_timetable_action_set_owner (action, gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
-  rp_timetable_action_set_due_date (action, due);
   rp_timetable_action_set_status (action, adw_combo_row_get_selected (self->status_row));
   if (!rp_store_save_action (self->store, action, error))
     return FALSE;
 
   g_signal_emit (self, signals[SAVED], 0, action);
   return TRUE;
+}
+
+/* Delete takes the action off the timetable and closes the dialogue; the
+ * page offers to undo it. A refusal keeps the dialogue open. */
+static void
+rp_timetable_action_dialog_response (AdwMessageDialog *dialog,
+                                     const char       *response)
+{
+  RpTimetableActionDialog *self = RP_TIMETABLE_ACTION_DIALOG (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") == 0)
+    {
+      if (!rp_store_delete_action (self->store, rp_timetable_action_get_id (self->action), &error))
+        {
+          GtkWidget *problem;
+
+          gtk_window_present (GTK_WINDOW (self));
+          problem = adw_message_dialog_new (GTK_WINDOW (self), _("The Action Was Not Deleted"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (problem));
+          return;
+        }
+
+      g_signal_emit (self, signals[DELETED], 0, self->action);
+    }
+
+  ADW_MESSAGE_DIALOG_CLASS (rp_timetable_action_dialog_parent_class)->response (dialog, response);
 }
 
 static void
@@ -77,6 +110,7 @@ rp_timetable_action_dialog_class_init (RpTimetableActionDialogClass *klass)
   RpFormDialogClass *dialog_class = RP_FORM_DIALOG_CLASS (klass);
 
   object_class->dispose = rp_timetable_action_dialog_dispose;
+  ADW_MESSAGE_DIALOG_CLASS (klass)->response = rp_timetable_action_dialog_response;
   dialog_class->save = save;
   dialog_class->problem_heading = N_("The Action Was Not Saved");
 
@@ -87,9 +121,15 @@ rp_timetable_action_dialog_class_init (RpTimetableActionDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, RP_TYPE_TIMETABLE_ACTION);
 
-  g_type_ensure (RP_TYPE_DATE_ROW);
+  /**
+   * RpTimetableActionDialog::deleted:
+   * @action: the action as it was, to put back with rp_store_restore_action()
+   */
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, RP_TYPE_TIMETABLE_ACTION);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/timetable/rp-timetable-action-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, activity_row);
+  gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, activity_view);
   gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, owner_row);
   gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, due_row);
   gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, status_row);
@@ -113,6 +153,7 @@ rp_timetable_action_dialog_new (GtkWindow         *parent,
                                 RpTimetableAction *action)
 {
   RpTimetableActionDialog *self;
+  g_autofree char *due = NULL;
   const char *owner;
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
@@ -123,9 +164,10 @@ rp_timetable_action_dialog_new (GtkWindow         *parent,
   self->action = g_object_ref (action);
 
   owner = rp_timetable_action_get_owner (action);
-  gtk_editable_set_text (GTK_EDITABLE (self->activity_row), rp_timetable_action_get_activity (action));
+  due = rp_timetable_action_dup_due_text (action);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->activity_view), rp_timetable_action_get_activity (action), -1);
   gtk_editable_set_text (GTK_EDITABLE (self->owner_row), owner != NULL ? owner : "");
-  rp_date_row_set_iso (self->due_row, rp_timetable_action_get_due_date (action));
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
   adw_combo_row_set_selected (self->status_row, rp_timetable_action_get_status (action));
 
   return self;

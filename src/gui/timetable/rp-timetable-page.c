@@ -18,7 +18,7 @@ struct _RpTimetablePage
   AdwPreferencesGroup *actions_group;
   AdwEntryRow         *activity_row;
   AdwEntryRow         *owner_row;
-  RpDateRow           *due_row;
+  AdwEntryRow         *due_row;
   GtkLabel            *error_label;
 };
 
@@ -104,6 +104,45 @@ on_down_clicked (GtkButton       *button,
 }
 
 static void
+add_toast (RpTimetablePage *self,
+           AdwToast        *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+on_undo_delete_clicked (AdwToast        *toast,
+                        RpTimetablePage *self)
+{
+  RpTimetableAction *action = g_object_get_data (G_OBJECT (toast), "action");
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  /* Put back as it was, in its place; shown when the store announces it. */
+  if (store != NULL && !rp_store_restore_action (store, action, &error))
+    show_error (self, error);
+}
+
+static void
+on_action_deleted (RpTimetableActionDialog *dialog,
+                   RpTimetableAction       *action,
+                   RpTimetablePage         *self)
+{
+  AdwToast *toast = adw_toast_new (_("Action deleted"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "action", g_object_ref (action), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_clicked), self, 0);
+  add_toast (self, toast);
+}
+
+static void
 on_edit_clicked (GtkButton       *button,
                  RpTimetablePage *self)
 {
@@ -118,6 +157,7 @@ on_edit_clicked (GtkButton       *button,
   show_error (self, NULL);
   dialog = rp_timetable_action_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                            rp_area_page_get_store (RP_AREA_PAGE (self)), action);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (on_action_deleted), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -155,6 +195,8 @@ make_row (RpTimetablePage   *self,
   GtkWidget *up, *down;
 
   g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
+  /* Written by people: "IBC 30 Sept, Pathfinders 10 & 19 Oct" is text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rp_timetable_action_get_activity (action));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
 
@@ -204,7 +246,7 @@ rp_timetable_page_refresh (RpAreaPage *page)
 
   rp_area_page_load_counts (page, &counts);
   /* Translators: "5 actions · 3 completed · 1 overdue" */
-  description = g_strdup_printf (_("%u actions · %u completed · %u overdue. Due dates print as people write them: a date, “tbc”, “In progress” or “Completed”."),
+  description = g_strdup_printf (_("%u actions · %u completed · %u overdue. Due dates print as people write them: a date, a note such as “tbc”, “In progress” or “Completed”."),
                                  counts.actions, counts.actions_completed, counts.actions_overdue);
   adw_preferences_group_set_description (self->actions_group, description);
 
@@ -232,21 +274,26 @@ add_action (GtkWidget  *widget,
   g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
   g_autoptr(GListModel) actions = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *due = NULL;
 
   if (store == NULL || programme == NULL)
     return;
 
-  due = rp_date_row_dup_iso (self->due_row, &error);
   actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
 
   rp_timetable_action_set_programme_id (action, rp_programme_get_id (programme));
   rp_timetable_action_set_activity (action, gtk_editable_get_text (GTK_EDITABLE (self->activity_row)));
   rp_timetable_action_set_owner (action, gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
-  rp_timetable_action_set_due_date (action, due);
   rp_timetable_action_set_position (action, (actions != NULL ? g_list_model_get_n_items (actions) : 0) + 1);
 
-  if (error != NULL || !rp_store_add_action (store, action, &error))
+  /* A due date that is not a real one is marked where it was typed. */
+  if (!rp_timetable_action_set_due_text (action, gtk_editable_get_text (GTK_EDITABLE (self->due_row)), &error))
+    {
+      rp_entry_row_mark_error (self->due_row, error->message);
+      show_error (self, error);
+      return;
+    }
+
+  if (!rp_store_add_action (store, action, &error))
     {
       show_error (self, error);
       return;
@@ -277,7 +324,6 @@ rp_timetable_page_class_init (RpTimetablePageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = rp_timetable_page_dispose;
   page_class->refresh = rp_timetable_page_refresh;
 
-  g_type_ensure (RP_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/timetable/rp-timetable-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, actions_group);
   gtk_widget_class_bind_template_child (widget_class, RpTimetablePage, activity_row);

@@ -14,18 +14,42 @@ struct _RpDateRow
 G_DEFINE_FINAL_TYPE (RpDateRow, rp_date_row, ADW_TYPE_ENTRY_ROW)
 
 static void
-clear_error (RpDateRow *self)
+clear_error (AdwEntryRow *row)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* Editing the date again takes the mark away: it is no longer the date that was wrong. */
 static void
-on_changed (RpDateRow *self)
+on_changed (AdwEntryRow *row)
 {
-  clear_error (self);
+  clear_error (row);
+}
+
+/**
+ * rp_entry_row_mark_error:
+ * @row: a row where something that is not a real date was typed
+ * @message: why, in words
+ *
+ * Marks @row as wrong the way an #RpDateRow marks itself, in colour, in a
+ * tooltip and in words for a screen reader, until it is edited: for rows
+ * that take a date or something else, such as a timetable's "Due".
+ */
+void
+rp_entry_row_mark_error (AdwEntryRow *row,
+                         const char  *message)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (message != NULL);
+
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+
+  if (!g_signal_handler_find (row, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_changed, NULL))
+    g_signal_connect (row, "changed", G_CALLBACK (on_changed), NULL);
 }
 
 static void
@@ -56,19 +80,12 @@ rp_date_row_set_iso (RpDateRow  *self,
                      const char *iso)
 {
   g_autofree char *text = NULL;
-  GDate date;
 
   g_return_if_fail (RP_IS_DATE_ROW (self));
 
-  g_date_clear (&date, 1);
-  if (iso != NULL && rp_date_parse (iso, &date, NULL))
-    {
-      text = g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&date),
-                              g_date_get_month (&date), g_date_get_year (&date));
-    }
-
+  text = rp_date_format_numeric (iso);
   gtk_editable_set_text (GTK_EDITABLE (self), text != NULL ? text : "");
-  clear_error (self);
+  clear_error (ADW_ENTRY_ROW (self));
 }
 
 /**
@@ -94,15 +111,11 @@ rp_date_row_dup_iso (RpDateRow  *self,
   iso = rp_date_normalise (gtk_editable_get_text (GTK_EDITABLE (self)), &local_error);
   if (local_error != NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), local_error->message);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, local_error->message,
-                                      -1);
+      rp_entry_row_mark_error (ADW_ENTRY_ROW (self), local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  clear_error (self);
+  clear_error (ADW_ENTRY_ROW (self));
   return g_steal_pointer (&iso);
 }

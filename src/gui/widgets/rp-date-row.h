@@ -16,4 +16,7 @@ void       rp_date_row_set_iso (RpDateRow   *self,
 char      *rp_date_row_dup_iso (RpDateRow   *self,
                                 GError     **error);
 
+void       rp_entry_row_mark_error (AdwEntryRow *row,
+                                    const char  *message);
+
 G_END_DECLS

@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-timetable.c: the closure timetable as managers write it: due notes, deleting with undo, long activities */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rp-core.h"
+#include "rp-test-util.h"
+
+#define SEED_DUE "IBC 30 Sept, Pathfinders 10 & 19 Oct, FTM Dance tbc, Mosaic 27 Sept"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  RpStore     *store;
+  RpProgramme *programme;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = rp_test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
+  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rp_store_set_today (fixture->store, "2023-09-22");
+  fixture->programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->programme);
+  if (fixture->store != NULL)
+    g_assert_finalize_object (fixture->store);
+  rp_test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static GListModel *
+list_actions (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), &error);
+
+  g_assert_no_error (error);
+  return actions;
+}
+
+static guint
+count_actions (Fixture *fixture)
+{
+  g_autoptr(GListModel) actions = list_actions (fixture);
+
+  return g_list_model_get_n_items (actions);
+}
+
+static RpTimetableAction *
+nth_action (Fixture *fixture,
+            guint    n)
+{
+  g_autoptr(GListModel) actions = list_actions (fixture);
+
+  return g_list_model_get_item (actions, n);
+}
+
+static char *
+timetable_csv (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpReport) report = rp_report_build (fixture->store, rp_programme_get_id (fixture->programme), NULL, &error);
+
+  g_assert_no_error (error);
+  return rp_report_to_csv (report, RP_REPORT_TABLE_TIMETABLE);
+}
+
+/* Adds an action with what a person typed in "Due", at the end of the timetable. */
+static RpTimetableAction *
+add_action (Fixture    *fixture,
+            const char *activity,
+            const char *due)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actions = list_actions (fixture);
+  RpTimetableAction *action = rp_timetable_action_new ();
+
+  rp_timetable_action_set_programme_id (action, rp_programme_get_id (fixture->programme));
+  rp_timetable_action_set_activity (action, activity);
+  rp_timetable_action_set_owner (action, "OO/MM");
+  rp_timetable_action_set_position (action, g_list_model_get_n_items (actions) + 1);
+  g_assert_true (rp_timetable_action_set_due_text (action, due, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_add_action (fixture->store, action, &error));
+  g_assert_no_error (error);
+  return action;
+}
+
+/* One "Due" field: a date, a note, or nothing; and back again for editing. */
+static void
+test_due_text_read (void)
+{
+  static const struct {
+    const char *typed;
+    const char *due_date;
+    const char *due_note;
+    const char *edited;   /* what the field shows when the action is edited again */
+  } cases[] = {
+    { "", NULL, NULL, "" },
+    { "   ", NULL, NULL, "" },
+    { "tbc", NULL, "tbc", "tbc" },
+    { " TBC ", NULL, "TBC", "TBC" },
+    { SEED_DUE, NULL, SEED_DUE, SEED_DUE },
+    { "End of October", NULL, "End of October", "End of October" },
+    { "30 Sept", NULL, "30 Sept", "30 Sept" },
+    { "30/09/2027", "2027-09-30", NULL, "30/09/2027" },
+    { "1/2/2028", "2028-02-01", NULL, "01/02/2028" },
+    { "2027-09-30", "2027-09-30", NULL, "30/09/2027" },
+    { "30 Sep 2027", "2027-09-30", NULL, "30/09/2027" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *edited = NULL;
+
+      g_test_message ("Due: “%s”", cases[i].typed);
+
+      /* Whatever was there before is replaced. */
+      rp_timetable_action_set_due_note (action, "earlier");
+      g_assert_true (rp_timetable_action_set_due_text (action, cases[i].typed, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (rp_timetable_action_get_due_date (action), ==, cases[i].due_date);
+      g_assert_cmpstr (rp_timetable_action_get_due_note (action), ==, cases[i].due_note);
+
+      edited = rp_timetable_action_dup_due_text (action);
+      g_assert_cmpstr (edited, ==, cases[i].edited);
+    }
+}
+
+/* Something written as a date that is not one is refused in words, not kept as a note. */
+static void
+test_due_text_impossible_date (void)
+{
+  static const struct {
+    const char *typed;
+    const char *says;
+  } cases[] = {
+    { "31/02/2027", "that month has 28 days" },
+    { "30/13/2027", "there is no month 13" },
+    { "30/09/27", "two-digit year" },
+    { "30/09", "Type the day, month and year" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("Due: “%s”", cases[i].typed);
+      rp_timetable_action_set_due_date (action, "2027-01-15");
+
+      g_assert_false (rp_timetable_action_set_due_text (action, cases[i].typed, &error));
+      g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, cases[i].typed));
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+
+      /* Unchanged. */
+      g_assert_cmpstr (rp_timetable_action_get_due_date (action), ==, "2027-01-15");
+      g_assert_null (rp_timetable_action_get_due_note (action));
+    }
+
+  /* A note is a short text, checked like the others. */
+  {
+    g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *long_note = g_strnfill (201, 'x');
+
+    g_assert_false (rp_timetable_action_set_due_text (action, long_note, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "the due note can hold at most 200 characters"));
+    g_assert_null (rp_timetable_action_get_due_note (action));
+  }
+}
+
+/* "tbc" and a free-text note are stored, printed in the report's
+ * timetable, audited and still there when the file is opened again. */
+static void
+test_due_note_stored_and_printed (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpTimetableAction) tbc = add_action (fixture, "Agree the transport contract", "tbc");
+  g_autoptr(RpTimetableAction) seed = add_action (fixture, "Taster days at the new providers", SEED_DUE);
+  g_autoptr(RpTimetableAction) dated = add_action (fixture, "Staff consultation ends", "30/09/2027");
+  g_autoptr(GListModel) audit = NULL;
+  g_autofree char *csv = timetable_csv (fixture);
+  gboolean audited = FALSE;
+  RpProgrammeCounts counts;
+
+  g_assert_nonnull (strstr (csv, "Agree the transport contract,OO/MM,,tbc,Not started\r\n"));
+  g_assert_nonnull (strstr (csv, "Taster days at the new providers,OO/MM,,\"" SEED_DUE "\",Not started\r\n"));
+  g_assert_nonnull (strstr (csv, "Staff consultation ends,OO/MM,2027-09-30,30 Sep 2027,Not started\r\n"));
+
+  /* The note is in the audit trail like every other field. */
+  audit = rp_store_list_audit (fixture->store, "timetable_action", rp_timetable_action_get_id (seed), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (audit); i++)
+    {
+      g_autoptr(RpAuditEntry) entry = g_list_model_get_item (audit, i);
+
+      audited |= g_strcmp0 (rp_audit_entry_get_field (entry), "due_note") == 0 &&
+                 g_strcmp0 (rp_audit_entry_get_new_value (entry), SEED_DUE) == 0;
+    }
+  g_assert_true (audited);
+
+  /* Only a date can be overdue: a note never is, however late it is read. */
+  rp_store_set_today (fixture->store, "2030-01-01");
+  g_assert_true (rp_store_get_counts (fixture->store, rp_programme_get_id (fixture->programme), &counts, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) actions = list_actions (fixture);
+    guint dated_open = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+      {
+        g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+
+        dated_open += rp_timetable_action_get_due_date (action) != NULL &&
+                      rp_timetable_action_get_status (action) != RP_ACTION_COMPLETED;
+      }
+    g_assert_cmpuint (counts.actions_overdue, ==, dated_open);
+  }
+
+  /* Opened again. */
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_AS_IS, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) actions = list_actions (fixture);
+    guint n = g_list_model_get_n_items (actions);
+    g_autoptr(RpTimetableAction) last = g_list_model_get_item (actions, n - 1);
+    g_autoptr(RpTimetableAction) middle = g_list_model_get_item (actions, n - 2);
+    g_autoptr(RpTimetableAction) first = g_list_model_get_item (actions, n - 3);
+    g_autofree char *reopened = timetable_csv (fixture);
+
+    g_assert_cmpstr (rp_timetable_action_get_due_note (first), ==, "tbc");
+    g_assert_cmpstr (rp_timetable_action_get_due_note (middle), ==, SEED_DUE);
+    g_assert_null (rp_timetable_action_get_due_date (middle));
+    g_assert_cmpstr (rp_timetable_action_get_due_date (last), ==, "2027-09-30");
+    g_assert_null (rp_timetable_action_get_due_note (last));
+    g_assert_cmpstr (reopened, ==, csv);
+  }
+}
+
+/* A refused due date saves nothing; an action cannot hold both a date and a note. */
+static void
+test_due_refused_saves_nothing (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpTimetableAction) stored = nth_action (fixture, 0);
+  g_autoptr(RpTimetableAction) edited = rp_timetable_action_copy (stored);
+  g_autofree char *before = timetable_csv (fixture);
+  g_autofree char *after = NULL;
+
+  rp_timetable_action_set_activity (edited, "Changed as well");
+  g_assert_false (rp_timetable_action_set_due_text (edited, "31/02/2027", &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A note and a date at once, which no form makes, is refused by the store. */
+  rp_timetable_action_set_due_date (edited, "2027-09-30");
+  rp_timetable_action_set_due_note (edited, "tbc");
+  g_assert_false (rp_store_save_action (fixture->store, edited, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not both"));
+
+  after = timetable_csv (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A name in a due note stops the report like a name in an activity, and
+ * the message says which text without saying the name. */
+static void
+test_due_note_name_check (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpTimetableAction) action = nth_action (fixture, 1);
+  g_autoptr(RpNameIndex) names = NULL;
+  g_autoptr(RpReport) report = NULL;
+  g_autoptr(RpNameFinding) finding = NULL;
+
+  /* Susan Morgan is Ella's mother in the sample. */
+  g_assert_true (rp_timetable_action_set_due_text (action, "After the Morgans are back, tbc", &error));
+  g_assert_true (rp_store_save_action (fixture->store, action, &error));
+  g_assert_no_error (error);
+
+  names = rp_store_build_name_index (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  g_assert_no_error (error);
+  report = rp_report_build (fixture->store, rp_programme_get_id (fixture->programme), NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (rp_report_check_names (report, names, &finding, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_cmpint (finding->field, ==, RP_PUBLISHED_DUE_NOTE);
+  g_assert_cmpint (finding->number, ==, 2);
+  g_assert_cmpstr (finding->known, ==, "Morgan");
+  g_assert_nonnull (strstr (error->message, "due note of closure action 2"));
+  g_assert_nonnull (strstr (error->message, "--confirm-not-a-name timetable:2:due=WORD"));
+  g_assert_null (strstr (error->message, "Morgan"));
+}
+
+static char *
+describe_timetable (Fixture *fixture)
+{
+  g_autoptr(GListModel) actions = list_actions (fixture);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT " %s|%s|%s|%s|%s\n", rp_timetable_action_get_id (action),
+                              rp_timetable_action_get_activity (action), rp_timetable_action_get_owner (action),
+                              rp_timetable_action_get_due_date (action), rp_timetable_action_get_due_note (action),
+                              rp_action_status_to_string (rp_timetable_action_get_status (action)));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+audit_has (Fixture    *fixture,
+           gint64      id,
+           const char *action)
+{
+  g_autoptr(GListModel) audit = rp_store_list_audit (fixture->store, "timetable_action", id, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (audit); i++)
+    {
+      g_autoptr(RpAuditEntry) entry = g_list_model_get_item (audit, i);
+
+      if (g_strcmp0 (rp_audit_entry_get_action (entry), action) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Deleting an action takes it off the timetable, audited; the undo puts
+ * it back as it was, in its place, even if the others moved meanwhile. */
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpTimetableAction) second = nth_action (fixture, 1);
+  g_autoptr(RpTimetableAction) third = NULL;
+  g_autoptr(RpTimetableAction) last = NULL;
+  g_autoptr(GListModel) before_list = list_actions (fixture);
+  guint n = g_list_model_get_n_items (before_list);
+  g_autofree char *before = NULL;
+  g_autofree char *deleted = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *csv = NULL;
+  gint64 id = rp_timetable_action_get_id (second);
+
+  g_assert_cmpuint (n, >=, 4);
+  g_assert_true (rp_timetable_action_set_due_text (second, "tbc", &error));
+  g_assert_true (rp_store_save_action (fixture->store, second, &error));
+  g_assert_no_error (error);
+  before = describe_timetable (fixture);
+
+  g_assert_true (rp_store_delete_action (fixture->store, id, &error));
+  g_assert_no_error (error);
+  deleted = describe_timetable (fixture);
+  g_assert_cmpuint (count_actions (fixture), ==, n - 1);
+  g_assert_null (strstr (deleted, rp_timetable_action_get_activity (second)));
+  g_assert_true (audit_has (fixture, id, "delete"));
+  csv = timetable_csv (fixture);
+  g_assert_null (strstr (csv, rp_timetable_action_get_activity (second)));
+
+  /* Deleting it twice says it is gone. */
+  g_assert_false (rp_store_delete_action (fixture->store, id, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (rp_store_restore_action (fixture->store, second, &error));
+  g_assert_no_error (error);
+  restored = describe_timetable (fixture);
+  g_assert_cmpstr (restored, ==, before);
+
+  /* Undoing twice does not make two. */
+  g_assert_false (rp_store_restore_action (fixture->store, second, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_actions (fixture), ==, n);
+
+  /* Deleted, then the last moved up over its place, then undone: it comes
+   * back second, the others in the order they now have. */
+  g_assert_true (rp_store_delete_action (fixture->store, id, &error));
+  last = nth_action (fixture, n - 2);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (rp_store_move_action (fixture->store, rp_timetable_action_get_id (last), -1, &error));
+  g_assert_no_error (error);
+  third = nth_action (fixture, 1);
+  g_assert_true (rp_store_restore_action (fixture->store, second, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RpTimetableAction) now_second = nth_action (fixture, 1);
+    g_autoptr(RpTimetableAction) now_third = nth_action (fixture, 2);
+
+    g_assert_cmpint (rp_timetable_action_get_id (now_second), ==, id);
+    g_assert_cmpstr (rp_timetable_action_get_due_note (now_second), ==, "tbc");
+    g_assert_cmpint (rp_timetable_action_get_id (now_third), ==, rp_timetable_action_get_id (third));
+  }
+}
+
+/* An activity of several lines and sentences is kept as written. */
+static void
+test_multiline_activity (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char activity[] =
+    "Hold taster days at the new providers.\n"
+    "Families are invited; transport is arranged by the day centre.\n\n"
+    "Check the feedback before the next meeting.";
+  g_autoptr(RpTimetableAction) added = add_action (fixture, activity, "tbc");
+  g_autoptr(GListModel) actions = list_actions (fixture);
+  g_autoptr(RpTimetableAction) read = g_list_model_get_item (actions, g_list_model_get_n_items (actions) - 1);
+  g_autofree char *csv = timetable_csv (fixture);
+  g_autofree char *quoted = g_strdup_printf ("\"%s\",OO/MM,,tbc,", activity);
+
+  g_assert_cmpstr (rp_timetable_action_get_activity (read), ==, activity);
+  g_assert_nonnull (strstr (csv, quoted));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/timetable/due-text/read", test_due_text_read);
+  g_test_add_func ("/core/timetable/due-text/impossible-date", test_due_text_impossible_date);
+  g_test_add ("/core/timetable/due-note/stored-and-printed", Fixture, NULL,
+              fixture_set_up, test_due_note_stored_and_printed, fixture_tear_down);
+  g_test_add ("/core/timetable/due-note/refused-saves-nothing", Fixture, NULL,
+              fixture_set_up, test_due_refused_saves_nothing, fixture_tear_down);
+  g_test_add ("/core/timetable/due-note/name-check", Fixture, NULL,
+              fixture_set_up, test_due_note_name_check, fixture_tear_down);
+  g_test_add ("/core/timetable/delete-and-undo", Fixture, NULL,
+              fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/core/timetable/multiline-activity", Fixture, NULL,
+              fixture_set_up, test_multiline_activity, fixture_tear_down);
+
+  return g_test_run ();
+}
