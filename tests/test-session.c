@@ -322,6 +322,42 @@ on_programme_changed (guint *n_changes)
   (*n_changes)++;
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Wait;
+
+static void
+on_restored (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = rp_session_restore_finish (RP_SESSION (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+restore (RpSession   *session,
+         const char  *backup_path,
+         GError     **error)
+{
+  Wait wait = { 0 };
+
+  rp_session_restore_async (session, backup_path, NULL, on_restored, &wait);
+  /* The store is let go of before the file is replaced. */
+  g_assert_null (rp_session_get_store (session));
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.ok;
+}
+
 /* Restoring a backup gives a new store on the file as it was; whoever
  * follows the session follows the new store. */
 static void
@@ -353,7 +389,7 @@ test_session_restore (Fixture       *fixture,
   g_assert_cmpuint (n_changes, ==, 1);
 
   fixture->store_changes = 0;
-  g_assert_true (rp_session_restore (fixture->session, backup, &error));
+  g_assert_true (restore (fixture->session, backup, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->store_changes, ==, 2);  /* let go of, then opened again */
   g_assert_nonnull (rp_session_get_store (fixture->session));
@@ -395,19 +431,12 @@ count_daily_backups (const char *path)
   return n;
 }
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} DailyCheck;
-
 static void
 on_daily_check (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  DailyCheck *check = user_data;
+  Wait *check = user_data;
 
   check->ok = rp_session_run_daily_check_finish (RP_SESSION (source), result, &check->error);
   check->done = TRUE;
@@ -417,7 +446,7 @@ static gboolean
 run_daily_check (RpSession  *session,
                  GError    **error)
 {
-  DailyCheck check = { 0 };
+  Wait check = { 0 };
 
   rp_session_run_daily_check_async (session, NULL, on_daily_check, &check);
   while (!check.done)

@@ -402,44 +402,123 @@ rp_session_repair_protection (RpSession  *self,
   return rp_session_open (self, path, RP_STORE_OPEN_DEFAULT, error);
 }
 
+typedef struct
+{
+  char *path;
+  char *backup_path;
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_free (restore->path);
+  g_free (restore->backup_path);
+  g_free (restore);
+}
+
+static void
+restore_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  Restore *restore = task_data;
+  g_autofree char *kept = NULL;
+  GError *error = NULL;
+
+  if (rp_backup_restore (restore->path, restore->backup_path, &kept, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_restored (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RpSession *self = RP_SESSION (source_object);
+  Restore *restore = g_task_get_task_data (task);
+  GError *error = NULL;
+  gboolean restored = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* Opened again either way: restored, or as it was. */
+  rp_session_open (self, restore->path, RP_STORE_OPEN_DEFAULT, restored ? &error : NULL);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 /**
- * rp_session_restore:
+ * rp_session_restore_async:
  * @backup_path: one of the database's backups (rp_backup_list())
- * @error: why it could not be restored
+ * @cancellable: (nullable): the window's
+ * @callback: called once the database is open again
+ * @user_data: for @callback
  *
  * Puts @backup_path in place of the session's database, which is kept among
- * the backups, and opens it again: #RpSession:store is a new store. The store
- * is let go of first, so nothing of ours reads the file while it is replaced.
- * When the restore fails the database is opened again as it was.
+ * the backups, and opens it again: #RpSession:store becomes a new store. The
+ * store is let go of first, so nothing of ours reads the file while it is
+ * replaced, and the copy is made in a thread. When the restore fails the
+ * database is opened again as it was (or the fault says why it cannot be).
  */
-gboolean
-rp_session_restore (RpSession   *self,
-                    const char  *backup_path,
-                    GError     **error)
+void
+rp_session_restore_async (RpSession           *self,
+                          const char          *backup_path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *kept = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean restored;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  Restore *restore;
 
-  g_return_val_if_fail (RP_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (backup_path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_return_val_if_fail (self->path != NULL, FALSE);
+  g_return_if_fail (RP_IS_SESSION (self));
+  g_return_if_fail (backup_path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  path = g_strdup (self->path);
-  rp_session_set_store (self, NULL);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rp_session_restore_async);
 
-  restored = rp_backup_restore (path, backup_path, &kept, &local_error);
-  rp_session_open (self, path, RP_STORE_OPEN_DEFAULT, restored ? &local_error : NULL);
-
-  if (local_error != NULL)
+  if (self->path == NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      g_task_return_new_error (task, RP_ERROR, RP_ERROR_NOT_FOUND,
+                               _("No database is open to restore a backup into."));
+      return;
     }
 
-  return TRUE;
+  restore = g_new0 (Restore, 1);
+  restore->path = g_strdup (self->path);
+  restore->backup_path = g_strdup (backup_path);
+  g_task_set_task_data (task, restore, (GDestroyNotify) restore_free);
+
+  rp_session_set_store (self, NULL);
+
+  /* Not cancellable once started: a file half put back is worse than waiting. */
+  worker = g_task_new (self, NULL, on_restored, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, restore_in_thread);
+  g_task_set_task_data (worker, restore, NULL);
+  g_task_run_in_thread (worker, restore_in_thread);
+}
+
+/**
+ * rp_session_restore_finish:
+ *
+ * Returns: %TRUE if the backup was put back and opened
+ */
+gboolean
+rp_session_restore_finish (RpSession     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (RP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rp_session_restore_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void

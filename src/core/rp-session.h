@@ -35,8 +35,13 @@ gboolean      rp_session_open_sample             (RpSession            *self,
                                                   GError              **error);
 gboolean      rp_session_repair_protection       (RpSession            *self,
                                                   GError              **error);
-gboolean      rp_session_restore                 (RpSession            *self,
+void          rp_session_restore_async           (RpSession            *self,
                                                   const char           *backup_path,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean      rp_session_restore_finish          (RpSession            *self,
+                                                  GAsyncResult         *result,
                                                   GError              **error);
 void          rp_session_run_daily_check_async   (RpSession            *self,
                                                   GCancellable         *cancellable,

@@ -208,27 +208,60 @@ repair_protection_action (GtkWidget  *widget,
     _rp_window_opened (self);
 }
 
-static void
-on_restore (RpWindow        *self,
-            const char      *backup_path,
-            RpBackupsWindow *dialog)
+typedef struct
 {
+  RpWindow        *window;
+  RpBackupsWindow *dialog;
+} Restoring;
+
+static void
+restoring_free (Restoring *restoring)
+{
+  g_object_unref (restoring->window);
+  g_object_unref (restoring->dialog);
+  g_free (restoring);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Restoring, restoring_free)
+
+static void
+on_restored (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Restoring) restoring = user_data;
+  RpWindow *self = restoring->window;
+  RpBackupsWindow *dialog = restoring->dialog;
   g_autoptr(GError) error = NULL;
-  gboolean restored = rp_session_restore (self->session, backup_path, &error);
 
-  /* Open again either way: restored, or as it was. */
-  if (self->store != NULL)
-    _rp_window_opened (self);
-
-  if (!restored)
+  if (!rp_session_restore_finish (RP_SESSION (source_object), result, &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* Opened again as it was, if it can be. */
+      if (self->store != NULL)
+        _rp_window_opened (self);
       rp_backups_window_reload (dialog);
       rp_window_show_error (self, _("Could Not Restore the Backup"), error);
       return;
     }
 
+  _rp_window_opened (self);
   gtk_window_destroy (GTK_WINDOW (dialog));
   rp_window_add_toast (self, _("Backup restored. The database as it was before is kept among the backups."));
+}
+
+static void
+on_restore (RpWindow        *self,
+            const char      *backup_path,
+            RpBackupsWindow *dialog)
+{
+  Restoring *restoring = g_new0 (Restoring, 1);
+
+  restoring->window = g_object_ref (self);
+  restoring->dialog = g_object_ref (dialog);
+  rp_session_restore_async (self->session, backup_path, self->cancellable, on_restored, restoring);
 }
 
 static void
