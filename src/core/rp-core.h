@@ -32,6 +32,7 @@
 #include "rp-report.h"
 #include "rp-report-document.h"
 #include "rp-sample.h"
+#include "rp-session.h"
 #include "rp-schedule.h"
 #include "rp-step-change.h"
 #include "rp-store.h"

@@ -276,11 +276,11 @@ test_window_open_not_a_database (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (path, text, -1, &error));
 
-  /* The file is refused with a reason, and left exactly as it was. */
+  /* The file is refused with a reason, shown on the fault page, and left exactly as it was. */
   g_assert_false (rp_window_open_database (window, path, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE);
   g_assert_null (rp_window_get_store (window));
-  g_assert_cmpstr (rp_window_get_view (window), ==, "welcome");
+  g_assert_cmpstr (rp_window_get_view (window), ==, "fault");
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, text);
 

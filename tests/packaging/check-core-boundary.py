@@ -11,11 +11,9 @@ import sys
 root = pathlib.Path(sys.argv[1])
 
 # Files that still open the database themselves, and where that belongs.
-# Each entry should go, not grow.
-OPENS_ALLOWED = {
-    # The database the person chose; moves to the session object.
-    "src/gui/shell/rp-window.c",
-}
+# Each entry should go, not grow. None is left: the database the person
+# chooses is opened by the core's session object (src/core/rp-session.c).
+OPENS_ALLOWED = set()
 
 private_include = re.compile(r'^\s*#\s*include\s+[<"]([^>"]*-(?:private|internal)\.h)[>"]', re.MULTILINE)
 sqlite = re.compile(r'\bsqlite3\w*|#\s*include\s+<sqlite3\.h>')
@@ -27,12 +25,17 @@ def strip_comments(text):
     return re.sub(r'/\*.*?\*/|//[^\n]*', '', text, flags=re.DOTALL)
 
 
+# A front end's own private headers (the window's struct for its actions) are its business.
+own_private = {path.name for path in (root / "src/gui").rglob("*-private.h")}
+
 problems = []
 for folder in ("src/gui", "src/cli"):
     for path in sorted((root / folder).rglob("*.[ch]")):
         name = path.relative_to(root).as_posix()
         text = strip_comments(path.read_text(encoding="utf-8"))
         for header in private_include.findall(text):
+            if folder == "src/gui" and header in own_private:
+                continue
             problems.append(f"{name} includes the private header {header}: use a public core header")
         if folder != "src/gui":
             continue

@@ -7,50 +7,12 @@
 #include <string.h>
 
 #include "rp-attendee-list-page.h"
-#include "rp-backups-window.h"
-#include "rp-fault-page.h"
-#include "rp-file-chooser.h"
-#include "rp-import-window.h"
 #include "rp-new-programme-window.h"
-#include "rp-preferences-window.h"
 #include "rp-reports-page.h"
 #include "rp-taster-days-page.h"
 #include "rp-timetable-page.h"
 #include "rp-welcome-page.h"
-#include "rp-window.h"
-
-struct _RpWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  RpStore              *store;
-  RpProgramme          *programme;
-  GtkNativeDialog      *file_chooser;
-  GSimpleAction        *show_programme;
-  GCancellable         *cancellable;
-  char                 *fault_path;     /* the database that could not be opened */
-  char                 *check_path;     /* to check and back up once the window is drawn */
-  guint                 check_tick_id;
-  guint                 check_idle_id;
-  guint                 lock_lost_idle_id;
-  guint                 changes_poll_id;
-  GSignalGroup         *store_signals;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  RpFaultPage          *fault_page;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewSwitcherBar   *switcher_bar;
-  AdwWindowTitle       *programme_title;
-  AdwViewStack         *view_stack;
-  GMenu                *primary_menu;
-  GMenu                *programmes_section;
-  GtkMenuButton        *welcome_menu_button;
-  GtkMenuButton        *fault_menu_button;
-  GtkMenuButton        *menu_button;
-  RpAreaPage           *area_pages[4];  /* NULL until first shown; held by the view stack */
-};
+#include "rp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RpWindow, rp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -69,7 +31,7 @@ static void
 update_view (RpWindow *self)
 {
   const char *view = self->store != NULL && self->programme != NULL ? "programme"
-                     : self->fault_path != NULL ? "fault"
+                     : rp_session_get_fault (self->session) != NULL ? "fault"
                      : "welcome";
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), view) == 0)
@@ -79,8 +41,8 @@ update_view (RpWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
-static void
-update_actions (RpWindow *self)
+void
+_rp_window_update_actions (RpWindow *self)
 {
   gboolean writable = self->store == NULL || !rp_store_is_read_only (self->store);
 
@@ -88,7 +50,7 @@ update_actions (RpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-attendees",
                                  self->store != NULL && writable && self->programme != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups",
-                                 self->store != NULL || self->fault_path != NULL);
+                                 rp_session_get_path (self->session) != NULL);
 }
 
 /* The menu lists the programmes only when there is a choice to make. */
@@ -266,7 +228,7 @@ rp_window_set_programme (RpWindow    *self,
     g_settings_set_int64 (self->settings, "last-programme", rp_programme_get_id (programme));
 
   update_titles (self);
-  update_actions (self);
+  _rp_window_update_actions (self);
   update_view (self);
 
   /* The area in view starts reading now, while the window is laid out. */
@@ -315,30 +277,6 @@ choose_programme (RpWindow *self)
   return n_programmes > 0 ? g_list_model_get_item (programmes, 0) : NULL;
 }
 
-/* Shows why nothing more can be saved; the page's Try Again opens the file afresh. */
-static gboolean
-show_lock_lost (gpointer user_data)
-{
-  RpWindow *self = RP_WINDOW (user_data);
-  g_autofree char *path = g_strdup (rp_store_get_path (self->store));
-  g_autoptr(GError) error = NULL;
-
-  self->lock_lost_idle_id = 0;
-  if (!rp_store_check_file (self->store, &error))
-    rp_window_show_fault (self, path, error);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Noticed in the middle of a save: the page that saved reports its own error
- * first, then the window changes over. */
-static void
-on_lock_lost (RpWindow *self)
-{
-  if (self->lock_lost_idle_id == 0)
-    self->lock_lost_idle_id = g_idle_add (show_lock_lost, self);
-}
-
 /* Another program, or another window, may change the file at any time:
  * while this window is on screen it looks once a second, which costs one
  * small read, so a second window beside it follows along too. */
@@ -347,8 +285,7 @@ poll_for_changes (gpointer user_data)
 {
   RpWindow *self = user_data;
 
-  if (self->store != NULL)
-    rp_store_check_for_changes (self->store);
+  rp_session_check_for_changes (self->session);
 
   return G_SOURCE_CONTINUE;
 }
@@ -358,11 +295,8 @@ poll_for_changes (gpointer user_data)
 static void
 on_is_active_changed (RpWindow *self)
 {
-  if (self->store != NULL && gtk_window_is_active (GTK_WINDOW (self)))
-    {
-      rp_store_check_file (self->store, NULL);
-      rp_store_check_for_changes (self->store);
-    }
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    rp_session_check_file (self->session);
 }
 
 static void
@@ -405,39 +339,82 @@ on_programmes_changed (RpWindow   *self,
     rp_window_set_programme (self, fresh);
 }
 
-void
-rp_window_set_store (RpWindow *self,
-                     RpStore  *store)
+static void
+cancel_daily_check (RpWindow *self)
 {
+  g_clear_handle_id (&self->check_idle_id, g_source_remove);
+  if (self->check_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->check_tick_id);
+  self->check_tick_id = 0;
+}
+
+/* The session opened another database, or let go of one: show its programme. */
+static void
+on_session_store_changed (RpWindow *self)
+{
+  RpStore *store = rp_session_get_store (self->session);
   g_autoptr(RpProgramme) programme = NULL;
-
-  g_return_if_fail (RP_IS_WINDOW (self));
-  g_return_if_fail (store == NULL || RP_IS_STORE (store));
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_lock_lost, self);
-  g_clear_handle_id (&self->lock_lost_idle_id, g_source_remove);
 
   if (!g_set_object (&self->store, store))
     return;
 
+  /* A check waiting for the old database is not for this one. */
+  cancel_daily_check (self);
   g_signal_group_set_target (self->store_signals, store);
-
-  if (store != NULL)
-    {
-      g_clear_pointer (&self->fault_path, g_free);
-      g_signal_connect_object (store, "notify::lock-lost", G_CALLBACK (on_lock_lost), self, G_CONNECT_SWAPPED);
-    }
 
   rp_window_set_programme (self, NULL);
   rebuild_programmes_menu (self);
-  update_actions (self);
+  _rp_window_update_actions (self);
 
   if (store != NULL && (programme = choose_programme (self)) != NULL)
     rp_window_set_programme (self, programme);
 
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static gboolean
+has_backups (const char *path)
+{
+  g_autoptr(GListModel) backups = rp_backup_list (path, NULL);
+
+  return backups != NULL && g_list_model_get_n_items (backups) > 0;
+}
+
+/* The database could not be opened, or can no longer be used: say why, and
+ * offer what can help. */
+static void
+on_session_fault_changed (RpWindow *self)
+{
+  const GError *fault = rp_session_get_fault (self->session);
+
+  if (fault != NULL)
+    {
+      const char *path = rp_session_get_path (self->session);
+
+      self->n_faults++;
+      rp_fault_page_set_fault (self->fault_page, path, fault, has_backups (path));
+    }
+
+  _rp_window_update_actions (self);
+  update_view (self);
+}
+
+static void
+on_session_notice (RpWindow   *self,
+                   const char *message)
+{
+  rp_window_add_toast (self, message);
+}
+
+void
+rp_window_set_store (RpWindow *self,
+                     RpStore  *store)
+{
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || RP_IS_STORE (store));
+
+  rp_session_set_store (self->session, store);
 }
 
 static void
@@ -449,8 +426,8 @@ on_programme_created (RpWindow             *self,
   rp_window_set_programme (self, programme);
 }
 
-static void
-present_new_programme_window (RpWindow *self)
+void
+_rp_window_present_new_programme_window (RpWindow *self)
 {
   RpNewProgrammeWindow *dialog = rp_new_programme_window_new (GTK_WINDOW (self), self->store);
 
@@ -458,52 +435,32 @@ present_new_programme_window (RpWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-typedef struct
-{
-  RpWindow *window;
-  char     *path;
-} CheckAndBackup;
-
 static void
-on_checked_and_backed_up (GObject      *source_object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+on_daily_check_done (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  CheckAndBackup *check = user_data;
-  g_autoptr(RpWindow) self = check->window;
-  g_autofree char *path = check->path;
+  g_autoptr(RpWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
-  g_free (check);
-
-  if (rp_backup_check_and_back_up_finish (result, &error) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A damaged file is already the session's fault, shown on the fault page. */
+  if (rp_session_run_daily_check_finish (RP_SESSION (source_object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, RP_ERROR, RP_ERROR_CORRUPT))
     return;
 
-  if (g_error_matches (error, RP_ERROR, RP_ERROR_CORRUPT))
-    {
-      /* Only if that file is still the one shown. */
-      if (self->store != NULL && g_strcmp0 (rp_store_get_path (self->store), path) == 0)
-        rp_window_show_fault (self, path, error);
-    }
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
-
-      rp_window_add_toast (self, message);
-    }
+  message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
+  rp_window_add_toast (self, message);
 }
 
 static gboolean
-start_check_and_backup (gpointer user_data)
+start_daily_check (gpointer user_data)
 {
   RpWindow *self = RP_WINDOW (user_data);
-  CheckAndBackup *check = g_new0 (CheckAndBackup, 1);
 
   self->check_idle_id = 0;
-  check->window = g_object_ref (self);
-  check->path = g_steal_pointer (&self->check_path);
-  rp_backup_check_and_back_up_async (check->path, self->cancellable, on_checked_and_backed_up, check);
+  rp_session_run_daily_check_async (self->session, self->cancellable, on_daily_check_done, g_object_ref (self));
 
   return G_SOURCE_REMOVE;
 }
@@ -517,61 +474,47 @@ on_first_frame (GtkWidget     *widget,
 
   /* An idle runs once this frame has been painted. */
   self->check_tick_id = 0;
-  self->check_idle_id = g_idle_add (start_check_and_backup, self);
+  self->check_idle_id = g_idle_add (start_daily_check, self);
 
   return G_SOURCE_REMOVE;
 }
 
-/* The check reads the whole file on the second core, which the first frame
- * and the attendee list need, so it waits until the window has been drawn. */
-static void
-check_and_back_up_when_drawn (RpWindow   *self,
-                              const char *path)
+/**
+ * _rp_window_opened:
+ *
+ * What follows the session opening a database for the person: it is
+ * remembered for the next start; a database open for changes is checked and
+ * backed up once the window has been drawn (reading the whole file on the
+ * second core must not hold up the first frame); one without a programme
+ * asks for one.
+ */
+void
+_rp_window_opened (RpWindow *self)
 {
-  g_free (self->check_path);
-  self->check_path = g_strdup (path);
+  g_assert (self->store != NULL);
+
+  g_settings_set_string (self->settings, "recent-database", rp_store_get_path (self->store));
+
+  if (rp_store_is_read_only (self->store))
+    return;
 
   if (self->check_tick_id == 0 && self->check_idle_id == 0)
     self->check_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame, NULL, NULL);
+
+  if (self->programme == NULL)
+    _rp_window_present_new_programme_window (self);
 }
 
-static gboolean
-open_database (RpWindow          *self,
-               const char        *path,
-               RpStoreOpenFlags   flags,
-               GError           **error)
+gboolean
+_rp_window_open (RpWindow          *self,
+                 const char        *path,
+                 RpStoreOpenFlags   flags,
+                 GError           **error)
 {
-  g_autoptr(RpStore) store = NULL;
-  g_autofree char *local_path = NULL;
-
-  /* A network drive is refused by the store, and the fault page offers a copy. */
-  if (rp_store_path_is_portal (path))
-    {
-      g_autofree char *message = NULL;
-
-      if (!(local_path = rp_store_make_local_copy (path, error)))
-        return FALSE;
-
-      message = g_strdup_printf (_("A copy was opened from your data folder, because the database cannot be used safely where it is: %s"),
-                                 local_path);
-      rp_window_add_toast (self, message);
-      path = local_path;
-    }
-
-  if (!(store = rp_store_open (path, flags, error)))
+  if (!rp_session_open (self->session, path, flags, error))
     return FALSE;
 
-  rp_window_set_store (self, store);
-  g_settings_set_string (self->settings, "recent-database", path);
-
-  if (rp_store_is_read_only (store))
-    rp_window_add_toast (self, _("Opened read-only: you can look, but changes cannot be saved."));
-  else
-    check_and_back_up_when_drawn (self, path);
-
-  if (self->programme == NULL && !rp_store_is_read_only (store))
-    present_new_programme_window (self);
-
+  _rp_window_opened (self);
   return TRUE;
 }
 
@@ -579,9 +522,11 @@ open_database (RpWindow          *self,
  * rp_window_open_database:
  * @path: a database file
  *
- * Opens @path, or a local copy of it when it lies on the document portal or a
- * network share, and remembers it for the next start. A database without a
- * programme asks for one. The first opening of the day makes a backup.
+ * Opens @path through the window's session (rp_session_open(): a local
+ * copy when it lies on the document portal) and remembers it for the next
+ * start. A database without a programme asks for one. The first opening of
+ * the day makes a backup. A file that cannot be opened is shown on the
+ * fault page.
  */
 gboolean
 rp_window_open_database (RpWindow    *self,
@@ -591,15 +536,15 @@ rp_window_open_database (RpWindow    *self,
   g_return_val_if_fail (RP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return open_database (self, path, RP_STORE_OPEN_DEFAULT, error);
+  return _rp_window_open (self, path, RP_STORE_OPEN_DEFAULT, error);
 }
 
-static gboolean
-has_backups (const char *path)
+void
+_rp_window_open_or_report (RpWindow   *self,
+                           const char *path)
 {
-  g_autoptr(GListModel) backups = rp_backup_list (path, NULL);
-
-  return backups != NULL && g_list_model_get_n_items (backups) > 0;
+  /* A failure is the session's fault, which the window shows. */
+  _rp_window_open (self, path, RP_STORE_OPEN_DEFAULT, NULL);
 }
 
 /**
@@ -619,12 +564,7 @@ rp_window_show_fault (RpWindow     *self,
   g_return_if_fail (path != NULL);
   g_return_if_fail (error != NULL);
 
-  rp_window_set_store (self, NULL);
-  g_free (self->fault_path);
-  self->fault_path = g_strdup (path);
-  rp_fault_page_set_fault (self->fault_page, path, error, has_backups (path));
-  update_actions (self);
-  update_view (self);
+  rp_session_set_fault (self->session, path, error);
 }
 
 /**
@@ -636,7 +576,6 @@ void
 rp_window_restore_session (RpWindow *self)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (RP_IS_WINDOW (self));
 
@@ -653,8 +592,7 @@ rp_window_restore_session (RpWindow *self)
       return;
     }
 
-  if (!rp_window_open_database (self, path, &error))
-    rp_window_show_fault (self, path, error);
+  _rp_window_open_or_report (self, path);
 }
 
 void
@@ -683,438 +621,6 @@ rp_window_add_toast (RpWindow   *self,
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-open_or_report (RpWindow   *self,
-                const char *path)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!rp_window_open_database (self, path, &error))
-    rp_window_show_fault (self, path, error);
-}
-
-/* Actions ------------------------------------------------------------------ */
-
-static void
-add_database_filter (GtkFileChooser *chooser)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Reprovision databases"));
-  gtk_file_filter_add_suffix (filter, "db");
-  gtk_file_filter_add_suffix (filter, "reprovision");
-  gtk_file_filter_add_suffix (filter, "sqlite");
-  gtk_file_chooser_add_filter (chooser, filter);
-
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, all);
-}
-
-/* The local path the user accepted in a file chooser, or %NULL. */
-static char *
-chosen_path (int              response,
-             GtkNativeDialog *dialog)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT ||
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) == NULL)
-    return NULL;
-
-  return g_file_get_path (file);
-}
-
-static void
-on_open_response (RpWindow        *self,
-                  int              response,
-                  GtkNativeDialog *dialog)
-{
-  g_autofree char *path = chosen_path (response, dialog);
-
-  if (path != NULL)
-    open_or_report (self, path);
-
-  g_clear_object (&self->file_chooser);
-}
-
-/* Shows @chooser modally, replacing any other, and calls @on_response with the window. */
-static void
-show_file_chooser (RpWindow             *self,
-                   GtkFileChooserNative *chooser,
-                   GCallback             on_response)
-{
-  rp_file_chooser_open_away_from (GTK_FILE_CHOOSER (chooser), self->store);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", on_response, self, G_CONNECT_SWAPPED);
-
-  g_clear_object (&self->file_chooser);
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  RpWindow *self = RP_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open a Database"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  add_database_filter (GTK_FILE_CHOOSER (chooser));
-  show_file_chooser (self, chooser, G_CALLBACK (on_open_response));
-}
-
-static void
-on_new_response (RpWindow        *self,
-                 int              response,
-                 GtkNativeDialog *dialog)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = NULL;
-  g_autofree char *path = chosen_path (response, dialog);
-
-  if (path == NULL)
-    {
-      g_clear_object (&self->file_chooser);
-      return;
-    }
-
-  g_clear_object (&self->file_chooser);
-
-  /* A portal or network location cannot hold the live database: keep it locally. */
-  if (rp_store_path_needs_local_copy (path))
-    {
-      g_autofree char *basename = g_path_get_basename (path);
-      g_autofree char *local = g_build_filename (g_get_user_data_dir (), "reprovision", basename, NULL);
-      g_autofree char *message = g_strdup_printf (_("The database was created in your data folder, because it cannot be used safely in the place you chose: %s"), local);
-
-      g_free (path);
-      path = g_steal_pointer (&local);
-      rp_window_add_toast (self, message);
-    }
-
-  /* An existing file is opened, never replaced. */
-  if (!(store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error)))
-    {
-      rp_window_show_error (self, _("Could Not Create the Database"), error);
-      return;
-    }
-  g_clear_object (&store);
-
-  open_or_report (self, path);
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  RpWindow *self = RP_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
-  add_database_filter (GTK_FILE_CHOOSER (chooser));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Reprovision.db"));
-  show_file_chooser (self, chooser, G_CALLBACK (on_new_response));
-}
-
-static void
-explore_sample_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  RpWindow *self = RP_WINDOW (widget);
-  g_autofree char *path = rp_store_get_sample_path ();
-  g_autoptr(RpStore) store = NULL;
-  g_autoptr(GListModel) programmes = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error)) ||
-      !(programmes = rp_store_list_programmes (store, &error)))
-    {
-      rp_window_show_error (self, _("Could Not Open the Sample Programme"), error);
-      return;
-    }
-
-  if (g_list_model_get_n_items (programmes) == 0)
-    {
-      g_autoptr(RpProgramme) sample = rp_sample_create (store, &error);
-
-      if (sample == NULL)
-        {
-          rp_window_show_error (self, _("Could Not Create the Sample Programme"), error);
-          return;
-        }
-    }
-
-  g_clear_object (&store);
-  open_or_report (self, path);
-}
-
-static void
-retry_open_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RpWindow *self = RP_WINDOW (widget);
-  g_autofree char *path = g_strdup (self->fault_path);
-
-  if (path != NULL)
-    open_or_report (self, path);
-}
-
-static void
-open_local_copy_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  RpWindow *self = RP_WINDOW (widget);
-  g_autofree char *path = g_strdup (self->fault_path);
-  g_autofree char *local_path = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (path == NULL)
-    return;
-
-  if (!(local_path = rp_store_make_local_copy (path, &error)))
-    {
-      rp_window_show_error (self, _("The Database Could Not Be Copied"), error);
-      return;
-    }
-
-  message = g_strdup_printf (_("Working on a copy in your data folder: %s. Changes are saved there, not on the network drive."),
-                             local_path);
-  open_or_report (self, local_path);
-  rp_window_add_toast (self, message);
-}
-
-static void
-open_read_only_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  RpWindow *self = RP_WINDOW (widget);
-  g_autofree char *path = g_strdup (self->fault_path);
-  g_autoptr(GError) error = NULL;
-
-  if (path != NULL && !open_database (self, path, RP_STORE_OPEN_READ_ONLY, &error))
-    rp_window_show_fault (self, path, error);
-}
-
-/* The repair is the user's decision, taken on the fault page; it is recorded in the audit trail. */
-static void
-repair_protection_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  RpWindow *self = RP_WINDOW (widget);
-  g_autofree char *path = g_strdup (self->fault_path);
-  g_autoptr(GError) error = NULL;
-
-  if (path == NULL)
-    return;
-
-  if (!rp_store_repair_protection (path, NULL, &error))
-    {
-      rp_window_show_fault (self, path, error);
-      return;
-    }
-
-  open_or_report (self, path);
-}
-
-static void
-on_restore (RpWindow        *self,
-            const char      *backup_path,
-            RpBackupsWindow *dialog)
-{
-  g_autofree char *path = g_strdup (rp_backups_window_get_path (dialog));
-  g_autofree char *kept = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Let go of the database so nothing of ours reads it while it is replaced. */
-  rp_window_set_store (self, NULL);
-
-  if (!rp_backup_restore (path, backup_path, &kept, &error))
-    {
-      rp_backups_window_reload (dialog);
-      rp_window_show_error (self, _("Could Not Restore the Backup"), error);
-      open_or_report (self, path);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  open_or_report (self, path);
-  rp_window_add_toast (self, _("Backup restored. The database as it was before is kept among the backups."));
-}
-
-static void
-backups_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  RpWindow *self = RP_WINDOW (widget);
-  const char *path = self->store != NULL ? rp_store_get_path (self->store) : self->fault_path;
-  RpBackupsWindow *dialog;
-
-  if (path == NULL)
-    return;
-
-  /* A damaged or foreign file cannot be copied; its backups can still be restored. */
-  dialog = rp_backups_window_new (GTK_WINDOW (self), path, self->store != NULL);
-  g_signal_connect_object (dialog, "restore", G_CALLBACK (on_restore), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_imported (RpWindow       *self,
-             guint           n_added,
-             RpImportWindow *dialog)
-{
-  g_autofree char *message = NULL;
-
-  /* The store has already announced the new attendees (rp_import_apply_async()). */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Imported %u attendee. A backup of the database as it was is kept among the backups.",
-                                          "Imported %u attendees. A backup of the database as it was is kept among the backups.",
-                                          n_added),
-                             n_added);
-  rp_window_add_toast (self, message);
-}
-
-/**
- * rp_window_import_file:
- * @path: a CSV file of attendees
- *
- * Reads @path and shows the import window for it, or says why it cannot be read.
- */
-void
-rp_window_import_file (RpWindow   *self,
-                       const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RpImport) import = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  RpImportWindow *dialog;
-  gsize length;
-
-  g_return_if_fail (RP_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  if (self->store == NULL || self->programme == NULL)
-    return;
-
-  /* Reading the open database through a descriptor of our own would drop
-   * SQLite's locks on it. */
-  if (rp_output_file_is_protected (path))
-    {
-      g_set_error (&error, RP_ERROR, RP_ERROR_INVALID,
-                   _("“%s” is the database itself, or one of its backups, not a CSV file of attendees. Choose the CSV file to import."),
-                   path);
-      rp_window_show_error (self, _("The File Cannot Be Imported"), error);
-      return;
-    }
-
-  if (!g_file_get_contents (path, &contents, &length, &error) ||
-      !(import = rp_import_new_from_data (contents, length, NULL, &error)))
-    {
-      rp_window_show_error (self, _("The File Cannot Be Imported"), error);
-      return;
-    }
-
-  name = g_path_get_basename (path);
-  dialog = rp_import_window_new (GTK_WINDOW (self), self->store, self->programme, import, name);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_import_response (RpWindow        *self,
-                    int              response,
-                    GtkNativeDialog *dialog)
-{
-  g_autofree char *path = chosen_path (response, dialog);
-
-  if (path != NULL)
-    rp_window_import_file (self, path);
-
-  g_clear_object (&self->file_chooser);
-}
-
-static void
-import_attendees_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  RpWindow *self = RP_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Import Attendees from a CSV File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  show_file_chooser (self, chooser, G_CALLBACK (on_import_response));
-}
-
-static void
-new_programme_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  RpWindow *self = RP_WINDOW (widget);
-
-  /* Without an open database, the programme goes into the default one. */
-  if (self->store == NULL)
-    {
-      g_autofree char *path = rp_store_get_default_path ();
-      g_autoptr(RpStore) store = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (!(store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error)))
-        {
-          rp_window_show_error (self, _("Could Not Create the Database"), error);
-          return;
-        }
-
-      rp_window_set_store (self, store);
-      g_settings_set_string (self->settings, "recent-database", path);
-    }
-
-  present_new_programme_window (self);
-}
-
-static void
-preferences_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_window_present (GTK_WINDOW (rp_preferences_window_new (GTK_WINDOW (widget), RP_WINDOW (widget)->store)));
-}
-
-/* Built when asked for: from gtk/help-overlay.ui, GtkApplication would build
- * it with every window, a third of the time the main window takes to make. */
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/reprovision/Reprovision/ui/shell/help-overlay.ui");
-  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
-
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
-  gtk_window_present (shortcuts);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -1160,15 +666,7 @@ rp_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->fault_path, g_free);
-  g_clear_pointer (&self->check_path, g_free);
-  g_clear_handle_id (&self->check_idle_id, g_source_remove);
-  g_clear_handle_id (&self->lock_lost_idle_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_lock_lost, self);
-  if (self->check_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->check_tick_id);
-  self->check_tick_id = 0;
+  cancel_daily_check (self);
 
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
@@ -1187,6 +685,10 @@ rp_window_dispose (GObject *object)
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
+  /* A check still running holds the session: it must not call back here. */
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_object (&self->programme);
   g_clear_object (&self->settings);
@@ -1298,24 +800,9 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_area_changed);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
-  gtk_widget_class_install_action (widget_class, "win.import-attendees", NULL, import_attendees_action);
-  gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);
-  gtk_widget_class_install_action (widget_class, "win.open-local-copy", NULL, open_local_copy_action);
-  gtk_widget_class_install_action (widget_class, "win.repair-protection", NULL, repair_protection_action);
   gtk_widget_class_install_property_action (widget_class, "win.area", "area");
+  _rp_window_class_actions_init (klass);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     gtk_widget_class_add_binding_action (widget_class, areas[i].key, GDK_ALT_MASK,
                                          "win.area", "s", areas[i].name);
@@ -1345,6 +832,11 @@ rp_window_init (RpWindow *self)
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed), NULL);
+  self->session = rp_session_new ();
+  g_signal_connect_object (self->session, "notify::store", G_CALLBACK (on_session_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::fault", G_CALLBACK (on_session_fault_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::read-only", G_CALLBACK (_rp_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notice", G_CALLBACK (on_session_notice), self, G_CONNECT_SWAPPED);
   self->store_signals = g_signal_group_new (RP_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed::programme", G_CALLBACK (on_programmes_changed),
                                  self, G_CONNECT_SWAPPED);
@@ -1368,7 +860,7 @@ rp_window_init (RpWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   update_titles (self);
-  update_actions (self);
+  _rp_window_update_actions (self);
   update_view (self);
 }
 
