@@ -16,6 +16,7 @@
 #include "rp-check.h"
 #include "rp-csv.h"
 #include "rp-csv-reader.h"
+#include "rp-database-file.h"
 #include "rp-date.h"
 #include "rp-enums.h"
 #include "rp-erasure.h"

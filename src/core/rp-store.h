@@ -58,21 +58,9 @@ typedef struct
 
 char        *rp_store_get_default_path       (void);
 char        *rp_store_get_sample_path        (void);
-/* The Flatpak document portal (a FUSE mount) and network drives cannot hold SQLite's
- * locks: rp_store_open() refuses to write there, and a database chosen there is
- * copied into the user data directory and the copy is opened instead. */
-gboolean     rp_store_path_needs_local_copy  (const char        *path);
-gboolean     rp_store_path_is_portal         (const char        *path);
-char        *rp_store_make_local_copy        (const char        *path,
-                                              GError           **error);
 void         rp_store_prepare_safeguards     (void);
 RpStore     *rp_store_open                   (const char        *path,
                                               RpStoreOpenFlags   flags,
-                                              GError           **error);
-/* Copies a consistent snapshot of a database (path or `file:` URI) to a new
- * file, written whole or not at all (backups, and the CLI's backup --output). */
-gboolean     rp_store_copy_database          (const char        *source,
-                                              const char        *target,
                                               GError           **error);
 /* Puts back the triggers that protect the audit trail, and records the repair. */
 gboolean     rp_store_repair_protection      (const char        *path,

@@ -545,11 +545,11 @@ open_database (RpWindow          *self,
   g_autofree char *local_path = NULL;
 
   /* A network drive is refused by the store, and the fault page offers a copy. */
-  if (rp_store_path_is_portal (path))
+  if (rp_database_file_is_portal (path))
     {
       g_autofree char *message = NULL;
 
-      if (!(local_path = rp_store_make_local_copy (path, error)))
+      if (!(local_path = rp_database_file_make_local_copy (path, error)))
         return FALSE;
 
       message = g_strdup_printf (_("A copy was opened from your data folder, because the database cannot be used safely where it is: %s"),
@@ -788,7 +788,7 @@ on_new_response (RpWindow        *self,
   g_clear_object (&self->file_chooser);
 
   /* A portal or network location cannot hold the live database: keep it locally. */
-  if (rp_store_path_needs_local_copy (path))
+  if (rp_database_file_needs_local_copy (path))
     {
       g_autofree char *basename = g_path_get_basename (path);
       g_autofree char *local = g_build_filename (g_get_user_data_dir (), "reprovision", basename, NULL);
@@ -884,7 +884,7 @@ open_local_copy_action (GtkWidget  *widget,
   if (path == NULL)
     return;
 
-  if (!(local_path = rp_store_make_local_copy (path, &error)))
+  if (!(local_path = rp_database_file_make_local_copy (path, &error)))
     {
       rp_window_show_error (self, _("The Database Could Not Be Copied"), error);
       return;
