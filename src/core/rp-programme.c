@@ -264,5 +264,5 @@ rp_programme_validate (RpProgramme  *self,
   return rp_check_required (self->name, _("Enter the name of the day centre being closed."), error) &&
          rp_check_text (self->name, RP_SHORT_TEXT_MAX, _("The day centre’s name"), error) &&
          rp_check_text (self->report_title, RP_SHORT_TEXT_MAX, _("The report title"), error) &&
-         rp_check_date (self->closure_date, _("The closure date"), error);
+         rp_date_check (self->closure_date, _("The closure date"), error);
 }
