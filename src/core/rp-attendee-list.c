@@ -18,7 +18,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "rp-attendee-list-private.h"
+#include "rp-attendee-list.h"
+#include "rp-attendee-list-row-private.h"
 #include "rp-attention.h"
 #include "rp-date.h"
 #include "rp-store-snapshot.h"
@@ -324,7 +325,7 @@ apply_shown (RpAttendeeList *self,
       if (position < new_n)
         continue;
 
-      rp_attendee_list_row_set_list (value, NULL);
+      rp_attendee_list_row_set_owner (value, NULL, NULL);
       g_hash_table_iter_remove (&iter);
     }
 
@@ -513,6 +514,18 @@ on_filter_changed (RpAttendeeList *self)
 
 /* GListModel ----------------------------------------------------------------- */
 
+/* A row on its way out: the list stops handing it out. */
+static void
+forget_row (gpointer           owner,
+            RpAttendeeListRow *row)
+{
+  RpAttendeeList *self = owner;
+  guint position = rp_attendee_list_row_get_position (row);
+
+  if (g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position)) == row)
+    g_hash_table_remove (self->rows, GUINT_TO_POINTER (position));
+}
+
 static GType
 rp_attendee_list_get_item_type (GListModel *model)
 {
@@ -539,7 +552,7 @@ rp_attendee_list_get_item (GListModel *model,
     return g_object_ref (row);
 
   row = rp_attendee_list_row_new (position, g_ptr_array_index (self->shown, position));
-  rp_attendee_list_row_set_list (row, self);
+  rp_attendee_list_row_set_owner (row, self, forget_row);
   g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
   return row;
 }
@@ -550,16 +563,6 @@ rp_attendee_list_model_init (GListModelInterface *iface)
   iface->get_item_type = rp_attendee_list_get_item_type;
   iface->get_n_items = rp_attendee_list_get_n_items;
   iface->get_item = rp_attendee_list_get_item;
-}
-
-void
-rp_attendee_list_forget_row (RpAttendeeList    *self,
-                             RpAttendeeListRow *row)
-{
-  guint position = rp_attendee_list_row_get_position (row);
-
-  if (g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position)) == row)
-    g_hash_table_remove (self->rows, GUINT_TO_POINTER (position));
 }
 
 /* GObject --------------------------------------------------------------------- */
@@ -578,7 +581,7 @@ rp_attendee_list_dispose (GObject *object)
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
-    rp_attendee_list_row_set_list (row, NULL);
+    rp_attendee_list_row_set_owner (row, NULL, NULL);
   g_hash_table_remove_all (self->rows);
 
   if (self->filter != NULL)
