@@ -31,9 +31,7 @@ struct _RpAttendeeList
   RpAttendeeFilter *filter;
   RpAttendeeSort    sort;
   gboolean          descending;
-  char             *today;
-  char             *closure_date;
-  guint             stale_days;
+  RpRulesContext   *rules;         /* what sorting by attention judges by; NULL until set */
 
   GPtrArray        *attendees;     /* everyone read, by number */
   GPtrArray        *shown;         /* filtered and sorted: borrowed from attendees */
@@ -84,9 +82,7 @@ typedef struct
   RpAttendeeFilter *filter;
   RpAttendeeSort    sort;
   gboolean          descending;
-  char             *today;
-  char             *closure_date;
-  guint             stale_days;
+  RpRulesContext   *rules;
   gboolean          make_keys;     /* only make the attendees' collation keys */
   GPtrArray        *shown;         /* out */
 } Job;
@@ -97,8 +93,7 @@ job_free (Job *job)
   g_clear_pointer (&job->snapshot, rp_store_snapshot_free);
   g_clear_pointer (&job->attendees, g_ptr_array_unref);
   g_clear_object (&job->filter);
-  g_free (job->today);
-  g_free (job->closure_date);
+  g_clear_pointer (&job->rules, rp_rules_context_unref);
   g_clear_pointer (&job->shown, g_ptr_array_unref);
   g_free (job);
 }
@@ -195,7 +190,7 @@ fill_entry (const Job  *job,
 
     case RP_ATTENDEE_SORT_ATTENTION:
       /* The most markers first. */
-      entry->key = -(int) rp_attention_for_attendee (attendee, job->today, job->closure_date, job->stale_days);
+      entry->key = job->rules != NULL ? -(int) rp_attention_for_attendee (attendee, job->rules) : 0;
       break;
 
     case RP_ATTENDEE_SORT_NUMBER:
@@ -450,9 +445,7 @@ start_job (RpAttendeeList *self)
   job->filter = rp_attendee_filter_copy (self->filter);
   job->sort = self->sort;
   job->descending = self->descending;
-  job->today = g_strdup (self->today != NULL ? self->today : "");
-  job->closure_date = g_strdup (self->closure_date);
-  job->stale_days = self->stale_days;
+  job->rules = self->rules != NULL ? rp_rules_context_ref (self->rules) : NULL;
   if (job->make_keys)
     self->keys_wanted = FALSE;
   else
@@ -602,8 +595,7 @@ rp_attendee_list_finalize (GObject *object)
   g_clear_error (&self->load_error);
   g_clear_object (&self->job_cancellable);
   g_clear_pointer (&self->load_snapshot, rp_store_snapshot_free);
-  g_free (self->today);
-  g_free (self->closure_date);
+  g_clear_pointer (&self->rules, rp_rules_context_unref);
 
   G_OBJECT_CLASS (rp_attendee_list_parent_class)->finalize (object);
 }
@@ -665,7 +657,6 @@ rp_attendee_list_init (RpAttendeeList *self)
   self->attendees = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_ptr_array_new ();
   self->rows = g_hash_table_new (NULL, NULL);
-  self->stale_days = 28;
 }
 
 /* API -------------------------------------------------------------------------- */
@@ -796,28 +787,22 @@ rp_attendee_list_get_sort (RpAttendeeList *self,
 
 /**
  * rp_attendee_list_set_attention:
- * @closure_date: (nullable): when the day centre closes
+ * @rules: the day, closure date and stale days to judge by
  *
  * What sorting by attention judges by: see rp_attention_for_attendee().
  */
 void
 rp_attendee_list_set_attention (RpAttendeeList *self,
-                                const char     *today,
-                                const char     *closure_date,
-                                guint           stale_days)
+                                RpRulesContext *rules)
 {
   g_return_if_fail (RP_IS_ATTENDEE_LIST (self));
-  g_return_if_fail (today != NULL);
+  g_return_if_fail (rules != NULL);
 
-  if (g_strcmp0 (self->today, today) == 0 && g_strcmp0 (self->closure_date, closure_date) == 0 &&
-      self->stale_days == stale_days)
+  if (rp_rules_context_equal (self->rules, rules))
     return;
 
-  g_free (self->today);
-  self->today = g_strdup (today);
-  g_free (self->closure_date);
-  self->closure_date = g_strdup (closure_date);
-  self->stale_days = stale_days;
+  g_clear_pointer (&self->rules, rp_rules_context_unref);
+  self->rules = rp_rules_context_ref (rules);
   if (self->sort == RP_ATTENDEE_SORT_ATTENTION)
     schedule (self);
 }

@@ -32,6 +32,7 @@
 #include "rp-provider.h"
 #include "rp-report.h"
 #include "rp-report-document.h"
+#include "rp-rules-context.h"
 #include "rp-sample.h"
 #include "rp-schedule.h"
 #include "rp-step-change.h"

@@ -24,9 +24,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpStoreSnapshot, rp_store_snapshot_free)
 /* The attention search of rp_store_find_needing_attention(), read in a thread. */
 void       rp_store_find_needing_attention_async  (RpStore              *self,
                                                    gint64                programme_id,
-                                                   const char           *today,
-                                                   const char           *closure_date,
-                                                   guint                 stale_days,
+                                                   RpRulesContext       *rules,
                                                    guint                 max,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,

@@ -13,6 +13,7 @@
 #include "rp-name-index.h"
 #include "rp-programme.h"
 #include "rp-provider.h"
+#include "rp-rules-context.h"
 #include "rp-step-change.h"
 #include "rp-taster-day.h"
 #include "rp-timetable-action.h"
@@ -117,14 +118,12 @@ gboolean     rp_store_save_worker            (RpStore           *self,
 GListModel  *rp_store_list_attendees         (RpStore           *self,
                                               gint64             programme_id,
                                               GError           **error);
-GPtrArray   *rp_store_find_needing_attention (RpStore           *self,
-                                              gint64             programme_id,
-                                              const char        *today,
-                                              const char        *closure_date,
-                                              guint              stale_days,
-                                              guint              max,
-                                              guint             *n_needing,
-                                              GError           **error);
+GPtrArray   *rp_store_find_needing_attention (RpStore              *self,
+                                              gint64                programme_id,
+                                              const RpRulesContext *rules,
+                                              guint                 max,
+                                              guint                *n_needing,
+                                              GError              **error);
 RpAttendee  *rp_store_get_attendee           (RpStore           *self,
                                               gint64             attendee_id,
                                               GError           **error);
