@@ -35,7 +35,6 @@ typedef enum
 guint          rp_attendee_columns_get_n      (void);
 const char    *rp_attendee_column_get_heading (guint         column);
 RpImportField  rp_attendee_column_get_field   (guint         column);
-gboolean       rp_attendee_column_is_personal (guint         column);
 char          *rp_attendee_columns_to_csv     (GListModel   *attendees,
                                                GListModel   *workers,
                                                gboolean      personal);

@@ -48,19 +48,6 @@ static const FieldInfo fields[RP_ATTENDEE_N_FIELDS] = {
 };
 
 /**
- * rp_attendee_field_get_name:
- *
- * Returns: the field's stable name, as the audit trail records it
- */
-const char *
-rp_attendee_field_get_name (RpAttendeeField field)
-{
-  g_return_val_if_fail (field < RP_ATTENDEE_N_FIELDS, NULL);
-
-  return fields[field].name;
-}
-
-/**
  * rp_attendee_field_get_label:
  *
  * Returns: the field's name for a sentence, translated: "phone number"

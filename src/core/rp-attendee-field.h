@@ -33,7 +33,6 @@ typedef enum
 /* A field's value as a #GVariant: text is "s" ("" when empty), yes/no is "b",
  * the funding is "s" (its stable word, "asc" or "health") and the worker is
  * "x" (their id, 0 for none). */
-const char *rp_attendee_field_get_name   (RpAttendeeField  field);  /* "contact_phone", as the audit trail */
 const char *rp_attendee_field_get_label  (RpAttendeeField  field);  /* "phone number", for a sentence */
 const GVariantType *rp_attendee_field_get_value_type (RpAttendeeField field);
 const char *rp_attendee_get_text_field   (RpAttendee      *attendee,

@@ -37,13 +37,8 @@ static const struct
   { "archived", N_("Archived") },
 };
 
-/**
- * rp_history_field_label:
- * @field: a column of the attendee table
- *
- * Returns: (transfer none): the field in plain words, or @field itself
- */
-const char *
+/* A column of the attendee table in plain words, or the column's own name. */
+static const char *
 rp_history_field_label (const char *field)
 {
   for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)

@@ -8,6 +8,5 @@ G_BEGIN_DECLS
 
 GPtrArray  *rp_history_describe     (GListModel *step_changes,
                                      GListModel *audit_entries);
-const char *rp_history_field_label  (const char *field);
 
 G_END_DECLS

@@ -101,7 +101,7 @@ rp_import_field_to_string (RpImportField field)
 }
 
 /* Without these no attendee can be added. */
-gboolean
+static gboolean
 rp_import_field_is_required (RpImportField field)
 {
   return field == RP_IMPORT_FIELD_NUMBER || field == RP_IMPORT_FIELD_STATUS ||

@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 
 const char    *rp_import_field_get_label   (RpImportField  field);
 const char    *rp_import_field_to_string   (RpImportField  field);
-gboolean       rp_import_field_is_required (RpImportField  field);
 RpImportField  rp_import_field_for_heading (const char    *heading,
                                             gboolean      *recognised);
 

@@ -149,26 +149,6 @@ rp_programme_new (void)
   return g_object_new (RP_TYPE_PROGRAMME, NULL);
 }
 
-/**
- * rp_programme_copy:
- *
- * Returns: (transfer full): a new object with the same values, for editing
- */
-RpProgramme *
-rp_programme_copy (RpProgramme *self)
-{
-  RpProgramme *copy;
-
-  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
-
-  copy = rp_programme_new ();
-  copy->id = self->id;
-  copy->name = g_strdup (self->name);
-  copy->closure_date = g_strdup (self->closure_date);
-  copy->report_title = g_strdup (self->report_title);
-  return copy;
-}
-
 gint64
 rp_programme_get_id (RpProgramme *self)
 {

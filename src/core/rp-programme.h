@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpProgramme, rp_programme, RP, PROGRAMME, GObject)
 
 RpProgramme *rp_programme_new              (void);
-RpProgramme *rp_programme_copy             (RpProgramme  *self);
 gint64       rp_programme_get_id           (RpProgramme  *self);
 void         rp_programme_set_id           (RpProgramme  *self,
                                             gint64        value);

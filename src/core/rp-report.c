@@ -465,17 +465,6 @@ rp_report_includes (RpReport      *self,
   return self->only_table == RP_REPORT_TABLE_ALL || self->only_table == table;
 }
 
-/**
- * rp_report_get_with_summary:
- * Returns: whether the document includes the summary table and chart
- */
-gboolean
-rp_report_get_with_summary (RpReport *self)
-{
-  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
-  return self->with_summary;
-}
-
 gboolean
 rp_report_has_comparison (RpReport *self)
 {
@@ -626,14 +615,10 @@ rp_name_finding_describe (const RpNameFinding *finding)
     }
 }
 
-/**
- * rp_name_finding_get_handle:
- *
- * Returns: (transfer full) (nullable): how the command line names the text,
- *   as in "4:note" or "timetable:3:owner"; %NULL for the protective marking,
- *   which is typed for each export and cannot be confirmed
- */
-char *
+/* How the command line names the text, as in "4:note" or "timetable:3:owner";
+ * NULL for the protective marking, which is typed for each export and cannot
+ * be confirmed. */
+static char *
 rp_name_finding_get_handle (const RpNameFinding *finding)
 {
   g_return_val_if_fail (finding != NULL, NULL);
@@ -998,13 +983,6 @@ rp_report_is_hidden (RpReport *self,
   return self->suppressed[step];
 }
 
-guint
-rp_report_get_suppress_below (RpReport *self)
-{
-  g_return_val_if_fail (RP_IS_REPORT (self), 0);
-  return self->suppress_below;
-}
-
 /**
  * rp_report_get_with_step_column:
  * Returns: whether the progress table shows each attendee's step
@@ -1014,17 +992,6 @@ rp_report_get_with_step_column (RpReport *self)
 {
   g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
   return !self->without_steps;
-}
-
-/**
- * rp_report_get_produced_on:
- * Returns: the ISO date the report was made, which may differ from its as-of date
- */
-const char *
-rp_report_get_produced_on (RpReport *self)
-{
-  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
-  return self->produced_on;
 }
 
 /**

@@ -68,7 +68,6 @@ typedef struct
 
 void           rp_name_finding_free          (RpNameFinding *finding);
 char          *rp_name_finding_describe      (const RpNameFinding *finding);
-char          *rp_name_finding_get_handle    (const RpNameFinding *finding);
 char          *rp_name_finding_get_word      (const RpNameFinding *finding);
 guint          rp_name_finding_get_word_position (const RpNameFinding *finding);
 
@@ -100,7 +99,6 @@ guint          rp_report_get_moved         (RpReport              *self);
 int            rp_report_get_change        (RpReport              *self,
                                             int                    step);
 gboolean       rp_report_has_comparison    (RpReport              *self);
-gboolean       rp_report_get_with_summary  (RpReport              *self);
 gboolean       rp_report_includes          (RpReport              *self,
                                             RpReportTable          table);
 char          *rp_report_format_count      (RpReport              *self,
@@ -119,11 +117,9 @@ gboolean       rp_report_check_names_confirming (RpReport           *self,
                                                  GError            **error);
 char          *rp_report_to_csv            (RpReport              *self,
                                             RpReportTable          table);
-guint          rp_report_get_suppress_below (RpReport             *self);
 gboolean       rp_report_is_hidden         (RpReport              *self,
                                             int                    step);
 gboolean       rp_report_get_with_step_column (RpReport           *self);
-const char    *rp_report_get_produced_on   (RpReport              *self);
 char          *rp_report_format_produced   (RpReport              *self);
 gboolean       rp_report_hidden_counts_recoverable (RpReport      *self);
 char          *rp_report_describe_suppression (RpReport           *self);

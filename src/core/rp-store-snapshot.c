@@ -68,14 +68,6 @@ rp_store_snapshot_open (RpStoreSnapshot  *snapshot,
   return g_steal_pointer (&store);
 }
 
-const char *
-rp_store_snapshot_get_path (RpStoreSnapshot *snapshot)
-{
-  g_return_val_if_fail (snapshot != NULL, NULL);
-
-  return snapshot->path;
-}
-
 void
 rp_store_snapshot_free (RpStoreSnapshot *snapshot)
 {

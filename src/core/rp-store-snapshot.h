@@ -16,7 +16,6 @@ typedef struct _RpStoreSnapshot RpStoreSnapshot;
 RpStoreSnapshot *rp_store_snapshot_new   (RpStore          *store);
 RpStore         *rp_store_snapshot_open  (RpStoreSnapshot  *snapshot,
                                           GError          **error);
-const char      *rp_store_snapshot_get_path (RpStoreSnapshot *snapshot);
 void             rp_store_snapshot_free  (RpStoreSnapshot  *snapshot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpStoreSnapshot, rp_store_snapshot_free)
