@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rp-core.h"
+#include "rp-attendee-list-private.h"
 #include "rp-test-util.h"
 
 typedef struct

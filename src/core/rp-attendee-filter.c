@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rp-attendee-filter.h"
+#include "rp-attendee-filter-private.h"
 #include "rp-validate.h"
 
 struct _RpAttendeeFilter

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "rp-attendee-list.h"
+#include "rp-attendee-list-private.h"
 #include "rp-attendee-list-row-private.h"
 #include "rp-attention.h"
 #include "rp-date.h"

@@ -37,8 +37,6 @@ void              rp_attendee_list_clear           (RpAttendeeList   *self);
 void              rp_attendee_list_set_sort        (RpAttendeeList   *self,
                                                     RpAttendeeSort    sort,
                                                     gboolean          descending);
-RpAttendeeSort    rp_attendee_list_get_sort        (RpAttendeeList   *self,
-                                                    gboolean         *descending);
 void              rp_attendee_list_set_attention   (RpAttendeeList   *self,
                                                     RpRulesContext   *rules);
 gboolean          rp_attendee_list_get_busy        (RpAttendeeList   *self);

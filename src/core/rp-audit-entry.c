@@ -10,6 +10,7 @@
 #include "rp-date.h"
 #include "rp-validate.h"
 #include "rp-audit-entry.h"
+#include "rp-audit-entry-private.h"
 
 struct _RpAuditEntry
 {

@@ -19,7 +19,6 @@ void          rp_audit_entry_set_recorded_at (RpAuditEntry *self,
 const char   *rp_audit_entry_get_user        (RpAuditEntry *self);
 void          rp_audit_entry_set_user        (RpAuditEntry *self,
                                               const char   *value);
-const char   *rp_audit_entry_get_table_name  (RpAuditEntry *self);
 void          rp_audit_entry_set_table_name  (RpAuditEntry *self,
                                               const char   *value);
 void          rp_audit_entry_set_record_id   (RpAuditEntry *self,
@@ -30,10 +29,8 @@ void          rp_audit_entry_set_action      (RpAuditEntry *self,
 const char   *rp_audit_entry_get_field       (RpAuditEntry *self);
 void          rp_audit_entry_set_field       (RpAuditEntry *self,
                                               const char   *value);
-const char   *rp_audit_entry_get_old_value   (RpAuditEntry *self);
 void          rp_audit_entry_set_old_value   (RpAuditEntry *self,
                                               const char   *value);
-const char   *rp_audit_entry_get_new_value   (RpAuditEntry *self);
 void          rp_audit_entry_set_new_value   (RpAuditEntry *self,
                                               const char   *value);
 

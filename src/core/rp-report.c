@@ -13,6 +13,7 @@
 #include "rp-error.h"
 #include "rp-moving-plan.h"
 #include "rp-report.h"
+#include "rp-report-private.h"
 #include "rp-store-private.h"
 
 /* Summary cells: the six steps, then moved on, then the total. */

@@ -95,7 +95,6 @@ const RpProgressRow *rp_report_get_row     (RpReport              *self,
 GListModel    *rp_report_get_actions       (RpReport              *self);
 guint          rp_report_get_count         (RpReport              *self,
                                             int                    step);
-guint          rp_report_get_moved         (RpReport              *self);
 int            rp_report_get_change        (RpReport              *self,
                                             int                    step);
 gboolean       rp_report_has_comparison    (RpReport              *self);

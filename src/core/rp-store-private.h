@@ -25,6 +25,7 @@ RpStore *rp_store_open_at_version (const char        *path,
                                    int                target_version,
                                    GError           **error);
 sqlite3 *rp_store_get_db          (RpStore           *self);
+int      rp_store_get_schema_version (RpStore           *self);
 
 /* One transaction around many writes, all or nothing (sample programme, imports). */
 gboolean rp_store_begin           (RpStore           *self,

@@ -71,7 +71,6 @@ const char  *rp_store_get_path               (RpStore           *self);
 gboolean     rp_store_is_read_only           (RpStore           *self);
 gboolean     rp_store_check_file             (RpStore           *self,
                                               GError           **error);
-int          rp_store_get_schema_version     (RpStore           *self);
 
 /* Who is named in the audit trail and step history (default: the OS user). */
 const char  *rp_store_get_user               (RpStore           *self);

@@ -12,6 +12,7 @@
 #include "rp-date-row.h"
 #include "rp-step-change-dialog.h"
 #include "rp-core.h"
+#include "rp-audit-entry-private.h"
 #include "rp-store-private.h"
 #include "rp-gui-test-util.h"
 #include "rp-test-util.h"

@@ -9,6 +9,7 @@
 #include "rp-attendee-detail-page.h"
 #include "rp-attendee-list-page.h"
 #include "rp-core.h"
+#include "rp-export-record-private.h"
 #include "rp-reports-page.h"
 #include "rp-date-row.h"
 #include "rp-timetable-action-dialog.h"
