@@ -4,6 +4,9 @@
 
 #include <gio/gio.h>
 
+/* Making a copy (rp_database_file_back_up()) and where the copies live
+ * (rp_database_file_get_backup_folder()) are in rp-database-file.h, which the
+ * store uses too, before it updates a database to a newer version. */
 #include "rp-database-file.h"
 
 G_BEGIN_DECLS

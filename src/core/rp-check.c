@@ -431,7 +431,7 @@ rp_check_quick (const char  *path,
 
   if (rc != SQLITE_OK)
     rp_error_set_from_sqlite (error, db != NULL ? sqlite3_extended_errcode (db) : rc,
-                                  db != NULL ? sqlite3_errmsg (db) : "");
+                              db != NULL ? sqlite3_errmsg (db) : "");
   else if (!whole)
     g_set_error_literal (error, RP_ERROR, RP_ERROR_CORRUPT,
                          _("The database file is damaged. Open one of its backups instead."));

@@ -2,10 +2,10 @@
 /* rp-database-file.c: a database as a file: created private, copied whole,
  * copied to this computer from a network share, and backed up beside itself.
  *
- * Only SQLite opens a database file here (platform notes: a descriptor of our
- * own would drop the process's locks), and a copy is made with SQLite's online
- * backup, so it is never half a save. The store and the backups both use this;
- * neither needs the other for it.
+ * A database is read for a copy only through SQLite's online backup, so a copy
+ * is never half a save and no descriptor of ours drops the process's locks
+ * (platform notes). The store and the backups both use this; neither needs
+ * the other for it.
  */
 
 #include "config.h"
@@ -94,7 +94,7 @@ rp_database_file_is_on_network_share (const char *path)
  * SQLite gives its -wal and -shm files the same mode. */
 gboolean
 rp_database_file_create_private (const char  *path,
-                              GError     **error)
+                                 GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
@@ -206,8 +206,8 @@ rp_database_file_remove_working_copy (const char *path)
  */
 gboolean
 rp_database_file_copy (const char  *source,
-                        const char  *target,
-                        GError     **error)
+                       const char  *target,
+                       GError     **error)
 {
   g_autofree char *partial = NULL;
   sqlite3 *source_db = NULL;
@@ -249,9 +249,9 @@ rp_database_file_copy (const char  *source,
 
   if (rc != SQLITE_OK)
     rp_error_set_from_sqlite (error, rc,
-                                  target_db != NULL && sqlite3_errcode (target_db) != SQLITE_OK
-                                  ? sqlite3_errmsg (target_db)
-                                  : source_db != NULL ? sqlite3_errmsg (source_db) : "");
+                              target_db != NULL && sqlite3_errcode (target_db) != SQLITE_OK
+                              ? sqlite3_errmsg (target_db)
+                              : source_db != NULL ? sqlite3_errmsg (source_db) : "");
 
   sqlite3_close_v2 (source_db);
   sqlite3_close_v2 (target_db);
@@ -296,7 +296,7 @@ rp_database_file_copy (const char  *source,
  */
 char *
 rp_database_file_make_local_copy (const char  *path,
-                          GError     **error)
+                                  GError     **error)
 {
   g_autofree char *basename = NULL;
   g_autofree char *stem = NULL;

@@ -39,7 +39,7 @@ erase_from_backup (const char         *backup_path,
     {
       if (copy != NULL && error != NULL && *error == NULL)
         rp_error_set_from_sqlite (error, sqlite3_extended_errcode (rp_store_get_db (copy)),
-                                      sqlite3_errmsg (rp_store_get_db (copy)));
+                                  sqlite3_errmsg (rp_store_get_db (copy)));
       g_clear_object (&copy);
       rp_database_file_remove_working_copy (work);
       return FALSE;
