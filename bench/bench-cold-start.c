@@ -132,7 +132,7 @@ prepare_database (const char *cache_dir,
   if (generated_s > 0)
     g_print ("(%u attendees generated in %.1f s)\n", n_attendees, generated_s);
 
-  rp_store_copy_database (cached, path, &error);
+  rp_database_file_copy (cached, path, &error);
   g_assert_no_error (error);
   backup = rp_backup_ensure_daily (path, &error);
   g_assert_no_error (error);

@@ -260,7 +260,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   /* Step changes are written: they go to a copy, so the cached programme stays as generated. */
-  rp_store_copy_database (cached, path, &error);
+  rp_database_file_copy (cached, path, &error);
   g_assert_no_error (error);
   store = bench_open_programme (path, &programme, &error);
   g_assert_no_error (error);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rp-core.h"
+#include "rp-attendee-filter-private.h"
 
 static RpAttendee *
 make_attendee (int         number,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rp-core.h"
+#include "rp-attendee-list-private.h"
 #include "rp-test-util.h"
 
 typedef struct
@@ -17,6 +18,7 @@ typedef struct
   RpProgramme      *programme;
   RpAttendeeFilter *filter;
   RpAttendeeList   *list;
+  RpRulesContext   *rules;
   guint             changes;      /* items-changed emissions */
   guint             last_position;
   guint             last_removed;
@@ -64,7 +66,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->filter = rp_attendee_filter_new ();
   fixture->list = rp_attendee_list_new (fixture->filter);
-  rp_attendee_list_set_attention (fixture->list, "2023-09-22", rp_programme_get_closure_date (fixture->programme), 28);
+  fixture->rules = rp_rules_context_new_for_programme (fixture->programme, "2023-09-22", 28);
+  rp_attendee_list_set_attention (fixture->list, fixture->rules);
   g_assert_false (rp_attendee_list_get_loaded (fixture->list));
   rp_attendee_list_load (fixture->list, fixture->store, rp_programme_get_id (fixture->programme));
   g_assert_true (rp_attendee_list_get_busy (fixture->list));
@@ -89,6 +92,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_null (list);
   g_assert_finalize_object (fixture->filter);
   g_clear_object (&fixture->programme);
+  g_clear_pointer (&fixture->rules, rp_rules_context_unref);
   g_assert_finalize_object (fixture->store);
   rp_test_remove_tree (fixture->dir);
   g_free (fixture->path);
@@ -222,10 +226,9 @@ test_list_sorts (Fixture       *fixture,
   settle (fixture);
   for (guint i = 1; i < shown (fixture); i++)
     {
-      RpAttention before = rp_attention_for_attendee (rp_attendee_list_get_attendee (fixture->list, i - 1), "2023-09-22",
-                                                      rp_programme_get_closure_date (fixture->programme), 28);
-      RpAttention after = rp_attention_for_attendee (rp_attendee_list_get_attendee (fixture->list, i), "2023-09-22",
-                                                     rp_programme_get_closure_date (fixture->programme), 28);
+      RpAttention before = rp_attention_for_attendee (rp_attendee_list_get_attendee (fixture->list, i - 1),
+                                                      fixture->rules);
+      RpAttention after = rp_attention_for_attendee (rp_attendee_list_get_attendee (fixture->list, i), fixture->rules);
       g_assert_cmpint (before, >=, after);
     }
 }

@@ -21,12 +21,24 @@ make_attendee (gint64      worker_id,
   return attendee;
 }
 
+/* The markers as of @today, for a centre closing on @closure_date. */
+static RpAttention
+judge (RpAttendee *attendee,
+       const char *today,
+       const char *closure_date,
+       guint       stale_days)
+{
+  g_autoptr(RpRulesContext) rules = rp_rules_context_new (today, closure_date, stale_days);
+
+  return rp_attention_for_attendee (attendee, rules);
+}
+
 static void
 test_attention_none (void)
 {
   g_autoptr(RpAttendee) attendee = make_attendee (3, "2023-09-12", "2024-01-15");
 
-  g_assert_cmpint (rp_attention_for_attendee (attendee, "2023-09-22", "2024-03-31", 14), ==, RP_ATTENTION_NONE);
+  g_assert_cmpint (judge (attendee, "2023-09-22", "2024-03-31", 14), ==, RP_ATTENTION_NONE);
   g_assert_null (rp_attention_describe (RP_ATTENTION_NONE, attendee, "2023-09-22"));
 }
 
@@ -37,17 +49,17 @@ test_attention_markers (void)
   g_autofree char *text = NULL;
   RpAttention attention;
 
-  attention = rp_attention_for_attendee (attendee, "2023-09-22", "2024-03-31", 14);
+  attention = judge (attendee, "2023-09-22", "2024-03-31", 14);
   g_assert_cmpint (attention, ==, RP_ATTENTION_NO_WORKER | RP_ATTENTION_STALLED | RP_ATTENTION_TARGET_AFTER_CLOSURE);
 
   text = rp_attention_describe (attention, attendee, "2023-09-22");
   g_assert_cmpstr (text, ==, "No worker allocated\nNo progress for 52 days\nTarget moving date is after the closure");
 
   /* The stale threshold is the worker's setting: 60 days means not yet stalled. */
-  g_assert_false (rp_attention_for_attendee (attendee, "2023-09-22", "2024-03-31", 60) & RP_ATTENTION_STALLED);
+  g_assert_false (judge (attendee, "2023-09-22", "2024-03-31", 60) & RP_ATTENTION_STALLED);
   /* Exactly the threshold is not over it. */
-  g_assert_false (rp_attention_for_attendee (attendee, "2023-08-15", NULL, 14) & RP_ATTENTION_STALLED);
-  g_assert_true (rp_attention_for_attendee (attendee, "2023-08-16", NULL, 14) & RP_ATTENTION_STALLED);
+  g_assert_false (judge (attendee, "2023-08-15", NULL, 14) & RP_ATTENTION_STALLED);
+  g_assert_true (judge (attendee, "2023-08-16", NULL, 14) & RP_ATTENTION_STALLED);
 }
 
 static void
@@ -55,11 +67,11 @@ test_attention_target_passed (void)
 {
   g_autoptr(RpAttendee) attendee = make_attendee (3, "2023-09-20", "2023-09-21");
 
-  g_assert_cmpint (rp_attention_for_attendee (attendee, "2023-09-22", NULL, 14), ==, RP_ATTENTION_TARGET_PASSED);
+  g_assert_cmpint (judge (attendee, "2023-09-22", NULL, 14), ==, RP_ATTENTION_TARGET_PASSED);
 
   /* Once moved, nothing needs attention any more. */
   rp_attendee_set_outcome (attendee, RP_OUTCOME_MOVED);
-  g_assert_cmpint (rp_attention_for_attendee (attendee, "2023-09-22", NULL, 14), ==, RP_ATTENTION_NONE);
+  g_assert_cmpint (judge (attendee, "2023-09-22", NULL, 14), ==, RP_ATTENTION_NONE);
 }
 
 /* The dashboard's list is the same as judging every attendee one by one. */
@@ -74,6 +86,7 @@ test_attention_find_in_store (void)
   g_autoptr(GListModel) everyone = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(RpRulesContext) rules = NULL;
   const char *closure;
   guint n_needing = 0;
 
@@ -90,14 +103,14 @@ test_attention_find_in_store (void)
       int number = rp_attendee_get_number (attendee);
 
       if (!rp_attendee_get_archived (attendee) &&
-          rp_attention_for_attendee (attendee, "2026-11-23", closure, 30) != RP_ATTENTION_NONE)
+          judge (attendee, "2026-11-23", closure, 30) != RP_ATTENTION_NONE)
         g_array_append_val (expected, number);
     }
   g_assert_cmpuint (expected->len, >, 8);
   g_assert_cmpuint (expected->len, <, 300);
 
-  found = rp_store_find_needing_attention (store, rp_programme_get_id (programme), "2026-11-23", closure, 30,
-                                           8, &n_needing, &error);
+  rules = rp_rules_context_new ("2026-11-23", closure, 30);
+  found = rp_store_find_needing_attention (store, rp_programme_get_id (programme), rules, 8, &n_needing, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_needing, ==, expected->len);
   g_assert_cmpuint (found->len, ==, 8);
@@ -131,19 +144,19 @@ test_attention_find_in_thread (void)
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RpRulesContext) rules = NULL;
   guint n_expected = 0;
   guint n_needing = 0;
 
   g_assert_no_error (error);
   programme = rp_generate_programme (store, 300, 11, &error);
   g_assert_no_error (error);
-  expected = rp_store_find_needing_attention (store, rp_programme_get_id (programme), "2026-11-23",
-                                              rp_programme_get_closure_date (programme), 30, 8, &n_expected, &error);
+  rules = rp_rules_context_new_for_programme (programme, "2026-11-23", 30);
+  expected = rp_store_find_needing_attention (store, rp_programme_get_id (programme), rules, 8, &n_expected, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_expected, >, 8);
 
-  rp_store_find_needing_attention_async (store, rp_programme_get_id (programme), "2026-11-23",
-                                         rp_programme_get_closure_date (programme), 30, 8, NULL, on_done, &result);
+  rp_store_find_needing_attention_async (store, rp_programme_get_id (programme), rules, 8, NULL, on_done, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   found = rp_store_find_needing_attention_finish (result, &n_needing, &error);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rp-core.h"
+#include "rp-audit-entry-private.h"
 #include "rp-store-private.h"
 #include "rp-test-util.h"
 

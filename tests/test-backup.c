@@ -114,11 +114,11 @@ test_create (Fixture       *fixture,
   g_autofree char *wal = NULL;
   GStatBuf info;
 
-  copy = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  copy = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
   g_assert_no_error (error);
 
   /* Beside the database, private to the user, and a whole database on its own. */
-  folder = rp_backup_get_folder (fixture->path);
+  folder = rp_database_file_get_backup_folder (fixture->path);
   g_assert_true (g_str_has_prefix (copy, folder));
   g_assert_cmpint (g_stat (folder, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0700);
@@ -176,11 +176,11 @@ test_prune_keeps_the_newest (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *manual = NULL;
-  g_autofree char *folder = rp_backup_get_folder (fixture->path);
+  g_autofree char *folder = rp_database_file_get_backup_folder (fixture->path);
   g_autofree char *daily = NULL;
   g_autofree char *update = NULL;
 
-  manual = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  manual = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
   g_assert_no_error (error);
 
   for (int day = 1; day <= 20; day++)
@@ -196,7 +196,7 @@ test_prune_keeps_the_newest (Fixture       *fixture,
   /* Files that are not backups are never touched. */
   plant_old_backup (manual, folder, "notes.db");
 
-  daily = rp_backup_create (fixture->path, RP_BACKUP_DAILY, &error);
+  daily = rp_database_file_back_up (fixture->path, RP_BACKUP_DAILY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_backups (fixture->path, RP_BACKUP_DAILY), ==, RP_BACKUP_KEEP_DAILY);
   g_assert_true (g_file_test (daily, G_FILE_TEST_EXISTS));
@@ -209,7 +209,7 @@ test_prune_keeps_the_newest (Fixture       *fixture,
   }
 
   /* Pre-change copies share one allowance; hand-made ones are never removed. */
-  update = rp_backup_create (fixture->path, RP_BACKUP_BEFORE_UPDATE, &error);
+  update = rp_database_file_back_up (fixture->path, RP_BACKUP_BEFORE_UPDATE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_backups (fixture->path, RP_BACKUP_BEFORE_UPDATE) +
                     count_backups (fixture->path, RP_BACKUP_BEFORE_IMPORT), ==, RP_BACKUP_KEEP_PRE_CHANGE);
@@ -266,7 +266,7 @@ test_restore (Fixture       *fixture,
   guint before;
 
   before = count_attendees (fixture->path);
-  copy = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  copy = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
   g_assert_no_error (error);
 
   add_attendee (fixture->path, 90, "Priya Shah");
@@ -292,7 +292,7 @@ test_restore_refuses_a_damaged_backup (Fixture       *fixture,
   gsize length;
   guint before = count_attendees (fixture->path);
 
-  copy = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  copy = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
   g_assert_no_error (error);
 
   /* Damage a page in the middle of the copy, past the header. */
@@ -326,7 +326,7 @@ test_restore_over_a_damaged_database (Fixture       *fixture,
   const char *garbage = "This is what was left after the disk failed.";
   guint before = count_attendees (fixture->path);
 
-  copy = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  copy = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (fixture->path, garbage, -1, NULL));
 
@@ -398,7 +398,7 @@ test_erase_from_backups (Fixture       *fixture,
   g_autoptr(RpStore) store = NULL;
   g_autofree char *manual = NULL;
   g_autofree char *before_import = NULL;
-  g_autofree char *folder = rp_backup_get_folder (fixture->path);
+  g_autofree char *folder = rp_database_file_get_backup_folder (fixture->path);
   g_autoptr(GDir) dir = NULL;
   const char *name;
   guint before = count_attendees (fixture->path);
@@ -406,9 +406,9 @@ test_erase_from_backups (Fixture       *fixture,
 
   add_attendee (fixture->path, 90, "Quentin Zebedee-Farquharson");
   add_attendee (fixture->path, 91, "Philomena Wollstonecraft");
-  manual = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  manual = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
   g_assert_no_error (error);
-  before_import = rp_backup_create (fixture->path, RP_BACKUP_BEFORE_IMPORT, &error);
+  before_import = rp_database_file_back_up (fixture->path, RP_BACKUP_BEFORE_IMPORT, &error);
   g_assert_no_error (error);
   g_assert_true (file_mentions (manual, "Zebedee"));
 
@@ -458,7 +458,7 @@ test_restore_keeps_erasures (Fixture       *fixture,
 
   add_attendee (fixture->path, 90, "Quentin Zebedee-Farquharson");
   id = find_attendee (fixture->path, 90);
-  copy = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  copy = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
   g_assert_no_error (error);
 
   store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);

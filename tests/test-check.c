@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "rp-core.h"
+#include "rp-audit-entry-private.h"
 #include "rp-store-private.h"
 #include "rp-test-util.h"
 

@@ -285,7 +285,8 @@ test_cli_demo_today (void)
       g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
       g_autoptr(GListModel) history = rp_store_list_step_history (store, rp_attendee_get_id (attendee), &error);
       int number = rp_attendee_get_number (attendee);
-      RpAttention attention = rp_attention_for_attendee (attendee, today, closure, 14);
+      g_autoptr(RpRulesContext) rules = rp_rules_context_new (today, closure, 14);
+      RpAttention attention = rp_attention_for_attendee (attendee, rules);
       g_autofree char *words = rp_attention_describe (attention, attendee, today);
       const char *previous = NULL;
 

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "rp-core.h"
+#include "rp-export-record-private.h"
+#include "rp-audit-entry-private.h"
 #include "rp-store-private.h"
 #include "rp-test-util.h"
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "rp-core.h"
+#include "rp-database-file-private.h"
 #include "rp-store-private.h"
 #include "rp-test-util.h"
 
@@ -39,7 +40,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  rp_store_set_fake_filesystem_type (0);
+  rp_database_file_set_fake_filesystem_type (0);
   rp_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
@@ -246,7 +247,7 @@ test_file_safety_network_share (Fixture       *fixture,
       g_autoptr(RpStore) store = NULL;
       g_autoptr(RpStore) reader = NULL;
 
-      rp_store_set_fake_filesystem_type (shares[i]);
+      rp_database_file_set_fake_filesystem_type (shares[i]);
 
       /* Nothing is created on a share, and an existing file is not opened for writing. */
       g_assert_null (rp_store_open (new_path, RP_STORE_OPEN_CREATE, &error));
@@ -262,21 +263,21 @@ test_file_safety_network_share (Fixture       *fixture,
       g_clear_error (&error);
 
       /* Looking at it read-only, or working on a copy, is what the user is offered. */
-      g_assert_true (rp_store_path_needs_local_copy (fixture->path));
+      g_assert_true (rp_database_file_needs_local_copy (fixture->path));
       reader = rp_store_open (fixture->path, RP_STORE_OPEN_READ_ONLY, &error);
       g_assert_no_error (error);
       g_assert_true (rp_store_check_file (reader, NULL));
     }
 
-  rp_store_set_fake_filesystem_type (0);
-  local = rp_store_make_local_copy (fixture->path, &error);
+  rp_database_file_set_fake_filesystem_type (0);
+  local = rp_database_file_make_local_copy (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_true (has_programme (local, "Riverside"));
   g_assert_cmpint (g_unlink (local), ==, 0);
 
   /* A local disk is fine. */
-  rp_store_set_fake_filesystem_type (EXT4_SUPER_MAGIC);
-  g_assert_false (rp_store_path_needs_local_copy (fixture->path));
+  rp_database_file_set_fake_filesystem_type (EXT4_SUPER_MAGIC);
+  g_assert_false (rp_database_file_needs_local_copy (fixture->path));
   {
     g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
 

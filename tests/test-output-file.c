@@ -122,8 +122,8 @@ test_output_file_refuses_database (Fixture       *fixture,
   g_autofree char *dotted = g_build_filename (fixture->dir, ".", "centre.db", NULL);
   g_autofree char *soft = g_build_filename (fixture->dir, "report.pdf", NULL);
   g_autofree char *hard = g_build_filename (fixture->dir, "hard.pdf", NULL);
-  g_autofree char *backup = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
-  g_autofree char *backups = rp_backup_get_folder (fixture->path);
+  g_autofree char *backup = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
+  g_autofree char *backups = rp_database_file_get_backup_folder (fixture->path);
   g_autofree char *in_backups = g_build_filename (backups, "report.pdf", NULL);
   g_autoptr(GBytes) backup_before = NULL;
   g_autoptr(GBytes) backup_after = NULL;
@@ -173,7 +173,7 @@ test_output_file_refuses_other_databases (Fixture       *fixture,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
 
-  g_assert_true (rp_store_copy_database (fixture->path, other, &error));
+  g_assert_true (rp_database_file_copy (fixture->path, other, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (other_shm, "index", -1, NULL));
   before = read_bytes (other);
@@ -298,7 +298,7 @@ test_output_file_backups_folder (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) backups = NULL;
-  g_autofree char *folder = rp_backup_get_folder (fixture->path);
+  g_autofree char *folder = rp_database_file_get_backup_folder (fixture->path);
   g_autofree char *elsewhere = g_build_filename (fixture->dir, "elsewhere", NULL);
   g_autofree char *copy = NULL;
   g_autofree char *planted = NULL;
@@ -307,7 +307,7 @@ test_output_file_backups_folder (Fixture       *fixture,
   /* A link in the folder's place. */
   g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
   g_assert_cmpint (symlink (elsewhere, folder), ==, 0);
-  g_assert_null (rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error));
+  g_assert_null (rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "link"));
   g_clear_error (&error);
@@ -320,16 +320,16 @@ test_output_file_backups_folder (Fixture       *fixture,
   /* A folder others can write to. */
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_cmpint (g_chmod (folder, 0777), ==, 0);
-  g_assert_null (rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error));
+  g_assert_null (rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (count_entries (folder), ==, 0);
   g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
 
   /* In the user's own folder, only the user's own copies are listed. */
-  copy = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  copy = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
   g_assert_no_error (error);
-  g_assert_true (rp_store_copy_database (fixture->path, planted_target, &error));
+  g_assert_true (rp_database_file_copy (fixture->path, planted_target, &error));
   g_assert_no_error (error);
   planted = g_build_filename (folder, "manual-20200101-120000.db", NULL);
   g_assert_cmpint (symlink (planted_target, planted), ==, 0);
@@ -349,7 +349,7 @@ test_output_file_backups_folder (Fixture       *fixture,
       g_autofree char *others = g_build_filename (folder, "before-import-20200101-120000.db", NULL);
 
       g_clear_object (&backups);
-      g_assert_true (rp_store_copy_database (fixture->path, others, &error));
+      g_assert_true (rp_database_file_copy (fixture->path, others, &error));
       g_assert_no_error (error);
       g_assert_cmpint (chown (others, 65534, 65534), ==, 0);
       backups = rp_backup_list (fixture->path, &error);
@@ -357,7 +357,7 @@ test_output_file_backups_folder (Fixture       *fixture,
       g_assert_cmpuint (g_list_model_get_n_items (backups), ==, 1);
 
       g_assert_cmpint (chown (folder, 65534, 65534), ==, 0);
-      g_assert_null (rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error));
+      g_assert_null (rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error));
       g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, "belongs to someone else"));
       g_assert_cmpint (chown (folder, 0, 0), ==, 0);

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include "rp-core.h"
+#include "rp-report-private.h"
 #include "rp-test-util.h"
 
 typedef struct

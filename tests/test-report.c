@@ -10,6 +10,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-report-private.h"
 #include "rp-test-util.h"
 
 typedef struct

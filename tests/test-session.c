@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rp-core.h"
+#include "rp-database-file-private.h"
 #include "rp-store-private.h"
 #include "rp-test-util.h"
 
@@ -59,7 +60,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  rp_store_set_fake_filesystem_type (0);
+  rp_database_file_set_fake_filesystem_type (0);
   g_assert_finalize_object (fixture->session);
   g_ptr_array_unref (fixture->notices);
   rp_test_remove_tree (fixture->dir);
@@ -257,14 +258,14 @@ test_session_network_share (Fixture       *fixture,
   RpStore *store;
 
   make_database (fixture->path, "Riverside");
-  rp_store_set_fake_filesystem_type (SMB2_SUPER_MAGIC);
+  rp_database_file_set_fake_filesystem_type (SMB2_SUPER_MAGIC);
 
   g_assert_false (rp_session_open (fixture->session, fixture->path, RP_STORE_OPEN_DEFAULT, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_NETWORK_SHARE);
   g_assert_error ((GError *) rp_session_get_fault (fixture->session), RP_ERROR, RP_ERROR_NETWORK_SHARE);
   g_clear_error (&error);
 
-  rp_store_set_fake_filesystem_type (0);
+  rp_database_file_set_fake_filesystem_type (0);
   g_assert_true (rp_session_open_local_copy (fixture->session, &error));
   g_assert_no_error (error);
   store = rp_session_get_store (fixture->session);
@@ -373,7 +374,7 @@ test_session_restore (Fixture       *fixture,
   guint n_changes = 0;
 
   make_database (fixture->path, "Riverside");
-  backup = rp_backup_create (fixture->path, RP_BACKUP_MANUAL, &error);
+  backup = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
   g_assert_no_error (error);
 
   g_assert_true (rp_session_open (fixture->session, fixture->path, RP_STORE_OPEN_DEFAULT, &error));

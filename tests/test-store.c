@@ -89,8 +89,8 @@ test_store_default_path (Fixture       *fixture,
 
   g_assert_cmpstr (path, ==, expected);
   g_assert_true (g_str_has_prefix (sample, fixture->dir));
-  g_assert_false (rp_store_path_needs_local_copy (path));
-  g_assert_true (rp_store_path_needs_local_copy ("/run/user/1000/doc/1a2b3c/programme.db"));
+  g_assert_false (rp_database_file_needs_local_copy (path));
+  g_assert_true (rp_database_file_needs_local_copy ("/run/user/1000/doc/1a2b3c/programme.db"));
 }
 
 static void

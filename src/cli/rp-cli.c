@@ -593,7 +593,7 @@ command_erase (int    argc,
 
   if (!yes)
     {
-      folder = rp_backup_get_folder (database);
+      folder = rp_database_file_get_backup_folder (database);
       if (!(backups = rp_backup_list (database, &error)))
         return fail (error);
 
@@ -1057,7 +1057,7 @@ command_backup (int    argc,
       n = g_list_model_get_n_items (backups);
       if (n == 0)
         {
-          g_autofree char *folder = rp_backup_get_folder (database);
+          g_autofree char *folder = rp_database_file_get_backup_folder (database);
 
           g_print (_("There are no backups in “%s” yet.\n"), folder);
           return EXIT_SUCCESS;
@@ -1099,11 +1099,11 @@ command_backup (int    argc,
       rp_output_file_protect (database);
       if (!rp_output_file_check_target (output, &error))
         return fail (error);
-      if (!rp_store_copy_database (database, output, &error))
+      if (!rp_database_file_copy (database, output, &error))
         return fail (error);
       copy = g_strdup (output);
     }
-  else if (!(copy = rp_backup_create (database, RP_BACKUP_MANUAL, &error)))
+  else if (!(copy = rp_database_file_back_up (database, RP_BACKUP_MANUAL, &error)))
     return fail (error);
 
   g_print (_("Backed up to “%s”.\n"), copy);

@@ -153,20 +153,6 @@ rp_attendee_column_get_field (guint column)
 }
 
 /**
- * rp_attendee_column_is_personal:
- *
- * Returns: whether @column holds personal data (names, dates of birth,
- *   contacts, needs and notes), written only when every field is asked for
- */
-gboolean
-rp_attendee_column_is_personal (guint column)
-{
-  g_return_val_if_fail (column < G_N_ELEMENTS (columns), FALSE);
-
-  return columns[column].personal;
-}
-
-/**
  * rp_attendee_columns_to_csv:
  * @attendees: (element-type RpAttendee): the attendees, one row each
  * @workers: (element-type RpWorker): the workers, so that each attendee's

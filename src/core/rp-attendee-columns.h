@@ -4,14 +4,37 @@
 
 #include <gio/gio.h>
 
-#include "rp-import.h"
-
 G_BEGIN_DECLS
+
+/* What a column of the file holds: the columns are written from it and read
+ * back into it (an import lets the person say which column holds what). */
+typedef enum
+{
+  RP_IMPORT_FIELD_IGNORE,
+  RP_IMPORT_FIELD_NUMBER,
+  RP_IMPORT_FIELD_STATUS,
+  RP_IMPORT_FIELD_STEP,
+  RP_IMPORT_FIELD_FULL_NAME,
+  RP_IMPORT_FIELD_PREFERRED_NAME,
+  RP_IMPORT_FIELD_DATE_OF_BIRTH,
+  RP_IMPORT_FIELD_CONTACT_NAME,
+  RP_IMPORT_FIELD_CONTACT_RELATIONSHIP,
+  RP_IMPORT_FIELD_CONTACT_PHONE,
+  RP_IMPORT_FIELD_WORKER,
+  RP_IMPORT_FIELD_REPORT_NOTE,
+  RP_IMPORT_FIELD_CASE_NOTES,
+  RP_IMPORT_FIELD_TARGET_DATE,
+  RP_IMPORT_FIELD_OUTCOME,
+  RP_IMPORT_FIELD_WHEELCHAIR_USER,
+  RP_IMPORT_FIELD_TRANSPORT_NEEDED,
+  RP_IMPORT_FIELD_ACCESS_NEEDS,
+} RpImportField;
+
+#define RP_IMPORT_N_FIELDS (RP_IMPORT_FIELD_ACCESS_NEEDS + 1)
 
 guint          rp_attendee_columns_get_n      (void);
 const char    *rp_attendee_column_get_heading (guint         column);
 RpImportField  rp_attendee_column_get_field   (guint         column);
-gboolean       rp_attendee_column_is_personal (guint         column);
 char          *rp_attendee_columns_to_csv     (GListModel   *attendees,
                                                GListModel   *workers,
                                                gboolean      personal);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rp-attendee-filter.h"
+#include "rp-attendee-filter-private.h"
 #include "rp-moving-plan.h"
 #include "rp-validate.h"
 

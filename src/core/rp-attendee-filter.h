@@ -21,7 +21,6 @@ RpAttendeeFilter *rp_attendee_filter_new          (void);
 RpAttendeeFilter *rp_attendee_filter_copy         (RpAttendeeFilter *self);
 gboolean          rp_attendee_filter_match        (RpAttendeeFilter *self,
                                                    RpAttendee       *attendee);
-gboolean          rp_attendee_filter_is_default   (RpAttendeeFilter *self);
 void              rp_attendee_filter_reset        (RpAttendeeFilter *self);
 char             *rp_attendee_filter_describe     (RpAttendeeFilter *self,
                                                    const char       *worker_name);

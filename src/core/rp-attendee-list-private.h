@@ -1,21 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rp-attendee-list-private.h: what the list and its rows share */
+/* rp-attendee-list-private.h: what only the tests ask of an attendee list */
 #pragma once
 
 #include "rp-attendee-list.h"
-#include "rp-attendee-list-row.h"
 
 G_BEGIN_DECLS
 
-RpAttendeeListRow *rp_attendee_list_row_new          (guint              position,
-                                                      RpAttendee        *attendee);
-void               rp_attendee_list_row_set_attendee (RpAttendeeListRow *self,
-                                                      RpAttendee        *attendee);
-void               rp_attendee_list_row_set_list     (RpAttendeeListRow *self,
-                                                      RpAttendeeList    *list);
-
-/* Called by a row on its way out, so the list stops handing it out. */
-void               rp_attendee_list_forget_row       (RpAttendeeList    *self,
-                                                      RpAttendeeListRow *row);
+RpAttendeeSort    rp_attendee_list_get_sort        (RpAttendeeList   *self,
+                                                    gboolean         *descending);
 
 G_END_DECLS

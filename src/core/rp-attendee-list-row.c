@@ -8,15 +8,16 @@
 
 #include "config.h"
 
-#include "rp-attendee-list-private.h"
+#include "rp-attendee-list-row-private.h"
 
 struct _RpAttendeeListRow
 {
   GObject     parent_instance;
 
-  RpAttendeeList *list;      /* not owned: the list tells its rows when it goes */
-  RpAttendee     *attendee;
-  guint           position;
+  gpointer               owner;  /* not owned: the list tells its rows when it goes */
+  RpAttendeeListRowGone  gone;
+  RpAttendee            *attendee;
+  guint                  position;
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendeeListRow, rp_attendee_list_row, G_TYPE_OBJECT)
@@ -35,8 +36,8 @@ rp_attendee_list_row_dispose (GObject *object)
 {
   RpAttendeeListRow *self = RP_ATTENDEE_LIST_ROW (object);
 
-  if (self->list != NULL)
-    rp_attendee_list_forget_row (g_steal_pointer (&self->list), self);
+  if (self->owner != NULL)
+    self->gone (g_steal_pointer (&self->owner), self);
 
   G_OBJECT_CLASS (rp_attendee_list_row_parent_class)->dispose (object);
 }
@@ -118,10 +119,12 @@ rp_attendee_list_row_set_attendee (RpAttendeeListRow *self,
 }
 
 void
-rp_attendee_list_row_set_list (RpAttendeeListRow *self,
-                               RpAttendeeList    *list)
+rp_attendee_list_row_set_owner (RpAttendeeListRow     *self,
+                                gpointer               owner,
+                                RpAttendeeListRowGone  gone)
 {
-  self->list = list;
+  self->owner = owner;
+  self->gone = gone;
 }
 
 /**

@@ -18,7 +18,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rp-attendee-list.h"
 #include "rp-attendee-list-private.h"
+#include "rp-attendee-list-row-private.h"
 #include "rp-attention.h"
 #include "rp-date.h"
 #include "rp-store-snapshot.h"
@@ -30,9 +32,7 @@ struct _RpAttendeeList
   RpAttendeeFilter *filter;
   RpAttendeeSort    sort;
   gboolean          descending;
-  char             *today;
-  char             *closure_date;
-  guint             stale_days;
+  RpRulesContext   *rules;         /* what sorting by attention judges by; NULL until set */
 
   GPtrArray        *attendees;     /* everyone read, by number */
   GPtrArray        *shown;         /* filtered and sorted: borrowed from attendees */
@@ -83,9 +83,7 @@ typedef struct
   RpAttendeeFilter *filter;
   RpAttendeeSort    sort;
   gboolean          descending;
-  char             *today;
-  char             *closure_date;
-  guint             stale_days;
+  RpRulesContext   *rules;
   gboolean          make_keys;     /* only make the attendees' collation keys */
   GPtrArray        *shown;         /* out */
 } Job;
@@ -96,8 +94,7 @@ job_free (Job *job)
   g_clear_pointer (&job->snapshot, rp_store_snapshot_free);
   g_clear_pointer (&job->attendees, g_ptr_array_unref);
   g_clear_object (&job->filter);
-  g_free (job->today);
-  g_free (job->closure_date);
+  g_clear_pointer (&job->rules, rp_rules_context_unref);
   g_clear_pointer (&job->shown, g_ptr_array_unref);
   g_free (job);
 }
@@ -194,7 +191,7 @@ fill_entry (const Job  *job,
 
     case RP_ATTENDEE_SORT_ATTENTION:
       /* The most markers first. */
-      entry->key = -(int) rp_attention_for_attendee (attendee, job->today, job->closure_date, job->stale_days);
+      entry->key = job->rules != NULL ? -(int) rp_attention_for_attendee (attendee, job->rules) : 0;
       break;
 
     case RP_ATTENDEE_SORT_NUMBER:
@@ -324,7 +321,7 @@ apply_shown (RpAttendeeList *self,
       if (position < new_n)
         continue;
 
-      rp_attendee_list_row_set_list (value, NULL);
+      rp_attendee_list_row_set_owner (value, NULL, NULL);
       g_hash_table_iter_remove (&iter);
     }
 
@@ -449,9 +446,7 @@ start_job (RpAttendeeList *self)
   job->filter = rp_attendee_filter_copy (self->filter);
   job->sort = self->sort;
   job->descending = self->descending;
-  job->today = g_strdup (self->today != NULL ? self->today : "");
-  job->closure_date = g_strdup (self->closure_date);
-  job->stale_days = self->stale_days;
+  job->rules = self->rules != NULL ? rp_rules_context_ref (self->rules) : NULL;
   if (job->make_keys)
     self->keys_wanted = FALSE;
   else
@@ -513,6 +508,18 @@ on_filter_changed (RpAttendeeList *self)
 
 /* GListModel ----------------------------------------------------------------- */
 
+/* A row on its way out: the list stops handing it out. */
+static void
+forget_row (gpointer           owner,
+            RpAttendeeListRow *row)
+{
+  RpAttendeeList *self = owner;
+  guint position = rp_attendee_list_row_get_position (row);
+
+  if (g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position)) == row)
+    g_hash_table_remove (self->rows, GUINT_TO_POINTER (position));
+}
+
 static GType
 rp_attendee_list_get_item_type (GListModel *model)
 {
@@ -539,7 +546,7 @@ rp_attendee_list_get_item (GListModel *model,
     return g_object_ref (row);
 
   row = rp_attendee_list_row_new (position, g_ptr_array_index (self->shown, position));
-  rp_attendee_list_row_set_list (row, self);
+  rp_attendee_list_row_set_owner (row, self, forget_row);
   g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
   return row;
 }
@@ -550,16 +557,6 @@ rp_attendee_list_model_init (GListModelInterface *iface)
   iface->get_item_type = rp_attendee_list_get_item_type;
   iface->get_n_items = rp_attendee_list_get_n_items;
   iface->get_item = rp_attendee_list_get_item;
-}
-
-void
-rp_attendee_list_forget_row (RpAttendeeList    *self,
-                             RpAttendeeListRow *row)
-{
-  guint position = rp_attendee_list_row_get_position (row);
-
-  if (g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position)) == row)
-    g_hash_table_remove (self->rows, GUINT_TO_POINTER (position));
 }
 
 /* GObject --------------------------------------------------------------------- */
@@ -578,7 +575,7 @@ rp_attendee_list_dispose (GObject *object)
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
-    rp_attendee_list_row_set_list (row, NULL);
+    rp_attendee_list_row_set_owner (row, NULL, NULL);
   g_hash_table_remove_all (self->rows);
 
   if (self->filter != NULL)
@@ -599,8 +596,7 @@ rp_attendee_list_finalize (GObject *object)
   g_clear_error (&self->load_error);
   g_clear_object (&self->job_cancellable);
   g_clear_pointer (&self->load_snapshot, rp_store_snapshot_free);
-  g_free (self->today);
-  g_free (self->closure_date);
+  g_clear_pointer (&self->rules, rp_rules_context_unref);
 
   G_OBJECT_CLASS (rp_attendee_list_parent_class)->finalize (object);
 }
@@ -662,7 +658,6 @@ rp_attendee_list_init (RpAttendeeList *self)
   self->attendees = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_ptr_array_new ();
   self->rows = g_hash_table_new (NULL, NULL);
-  self->stale_days = 28;
 }
 
 /* API -------------------------------------------------------------------------- */
@@ -793,28 +788,22 @@ rp_attendee_list_get_sort (RpAttendeeList *self,
 
 /**
  * rp_attendee_list_set_attention:
- * @closure_date: (nullable): when the day centre closes
+ * @rules: the day, closure date and stale days to judge by
  *
  * What sorting by attention judges by: see rp_attention_for_attendee().
  */
 void
 rp_attendee_list_set_attention (RpAttendeeList *self,
-                                const char     *today,
-                                const char     *closure_date,
-                                guint           stale_days)
+                                RpRulesContext *rules)
 {
   g_return_if_fail (RP_IS_ATTENDEE_LIST (self));
-  g_return_if_fail (today != NULL);
+  g_return_if_fail (rules != NULL);
 
-  if (g_strcmp0 (self->today, today) == 0 && g_strcmp0 (self->closure_date, closure_date) == 0 &&
-      self->stale_days == stale_days)
+  if (rp_rules_context_equal (self->rules, rules))
     return;
 
-  g_free (self->today);
-  self->today = g_strdup (today);
-  g_free (self->closure_date);
-  self->closure_date = g_strdup (closure_date);
-  self->stale_days = stale_days;
+  g_clear_pointer (&self->rules, rp_rules_context_unref);
+  self->rules = rp_rules_context_ref (rules);
   if (self->sort == RP_ATTENDEE_SORT_ATTENTION)
     schedule (self);
 }

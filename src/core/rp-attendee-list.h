@@ -6,6 +6,7 @@
 
 #include "rp-attendee-filter.h"
 #include "rp-attendee-list-row.h"
+#include "rp-rules-context.h"
 #include "rp-store.h"
 
 G_BEGIN_DECLS
@@ -36,12 +37,8 @@ void              rp_attendee_list_clear           (RpAttendeeList   *self);
 void              rp_attendee_list_set_sort        (RpAttendeeList   *self,
                                                     RpAttendeeSort    sort,
                                                     gboolean          descending);
-RpAttendeeSort    rp_attendee_list_get_sort        (RpAttendeeList   *self,
-                                                    gboolean         *descending);
 void              rp_attendee_list_set_attention   (RpAttendeeList   *self,
-                                                    const char       *today,
-                                                    const char       *closure_date,
-                                                    guint             stale_days);
+                                                    RpRulesContext   *rules);
 gboolean          rp_attendee_list_get_busy        (RpAttendeeList   *self);
 gboolean          rp_attendee_list_get_loaded      (RpAttendeeList   *self);
 guint             rp_attendee_list_get_n_total     (RpAttendeeList   *self);

@@ -1176,9 +1176,9 @@ rp_attendee_validate (RpAttendee  *self,
       !rp_check_text (self->case_notes, RP_LONG_TEXT_MAX, _("The case notes"), error) ||
       !rp_check_text (self->report_note, RP_LONG_TEXT_MAX, _("The report note"), error) ||
       !rp_check_text (self->outcome_reason, RP_LONG_TEXT_MAX, _("The reason for leaving"), error) ||
-      !rp_check_date (self->date_of_birth, _("The date of birth"), error) ||
-      !rp_check_date (self->target_date, _("The target moving date"), error) ||
-      !rp_check_date (self->outcome_date, _("The date of the move"), error))
+      !rp_date_check (self->date_of_birth, _("The date of birth"), error) ||
+      !rp_date_check (self->target_date, _("The target moving date"), error) ||
+      !rp_date_check (self->outcome_date, _("The date of the move"), error))
     return FALSE;
 
   today = rp_date_today ();

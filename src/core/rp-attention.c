@@ -10,24 +10,20 @@
 
 /**
  * rp_attention_for_attendee:
- * @today: the day to judge by
- * @closure_date: (nullable): when the day centre closes
- * @stale_days: how long one step may last before it counts as no progress
+ * @rules: the day to judge by, the closure date and how long a step may last
  *
  * Only people still attending need attention; a move or a departure ends it.
  */
 RpAttention
-rp_attention_for_attendee (RpAttendee *attendee,
-                           const char *today,
-                           const char *closure_date,
-                           guint       stale_days)
+rp_attention_for_attendee (RpAttendee           *attendee,
+                           const RpRulesContext *rules)
 {
   RpAttention attention = RP_ATTENTION_NONE;
   const char *target;
   const char *since;
 
   g_return_val_if_fail (RP_IS_ATTENDEE (attendee), RP_ATTENTION_NONE);
-  g_return_val_if_fail (today != NULL, RP_ATTENTION_NONE);
+  g_return_val_if_fail (rules != NULL, RP_ATTENTION_NONE);
 
   if (rp_attendee_get_outcome (attendee) != RP_OUTCOME_ATTENDING)
     return RP_ATTENTION_NONE;
@@ -36,13 +32,13 @@ rp_attention_for_attendee (RpAttendee *attendee,
     attention |= RP_ATTENTION_NO_WORKER;
 
   since = rp_attendee_get_step_since (attendee);
-  if (since != NULL && rp_date_days_between (since, today) > (int) stale_days)
+  if (since != NULL && rp_date_days_between (since, rules->today) > (int) rules->stale_days)
     attention |= RP_ATTENTION_STALLED;
 
   target = rp_attendee_get_target_date (attendee);
-  if (target != NULL && rp_date_compare (target, today) < 0)
+  if (target != NULL && rp_date_compare (target, rules->today) < 0)
     attention |= RP_ATTENTION_TARGET_PASSED;
-  if (target != NULL && closure_date != NULL && rp_date_compare (target, closure_date) > 0)
+  if (target != NULL && rules->closure_date != NULL && rp_date_compare (target, rules->closure_date) > 0)
     attention |= RP_ATTENTION_TARGET_AFTER_CLOSURE;
 
   return attention;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "rp-attendee.h"
+#include "rp-rules-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,12 +16,10 @@ typedef enum
   RP_ATTENTION_TARGET_AFTER_CLOSURE = 1 << 3,  /* target moving date after the centre closes */
 } RpAttention;
 
-RpAttention  rp_attention_for_attendee (RpAttendee  *attendee,
-                                        const char  *today,
-                                        const char  *closure_date,
-                                        guint        stale_days);
-char        *rp_attention_describe     (RpAttention  attention,
-                                        RpAttendee  *attendee,
-                                        const char  *today);
+RpAttention  rp_attention_for_attendee (RpAttendee            *attendee,
+                                        const RpRulesContext  *rules);
+char        *rp_attention_describe     (RpAttention            attention,
+                                        RpAttendee            *attendee,
+                                        const char            *today);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "rp-date.h"
 #include "rp-validate.h"
 #include "rp-audit-entry.h"
+#include "rp-audit-entry-private.h"
 
 struct _RpAuditEntry
 {
@@ -216,39 +217,6 @@ RpAuditEntry *
 rp_audit_entry_new (void)
 {
   return g_object_new (RP_TYPE_AUDIT_ENTRY, NULL);
-}
-
-/**
- * rp_audit_entry_copy:
- *
- * Returns: (transfer full): a new object with the same values, for editing
- */
-RpAuditEntry *
-rp_audit_entry_copy (RpAuditEntry *self)
-{
-  RpAuditEntry *copy;
-
-  g_return_val_if_fail (RP_IS_AUDIT_ENTRY (self), NULL);
-
-  copy = rp_audit_entry_new ();
-  copy->id = self->id;
-  copy->recorded_at = g_strdup (self->recorded_at);
-  copy->user = g_strdup (self->user);
-  copy->table_name = g_strdup (self->table_name);
-  copy->record_id = self->record_id;
-  copy->action = g_strdup (self->action);
-  copy->field = g_strdup (self->field);
-  copy->old_value = g_strdup (self->old_value);
-  copy->new_value = g_strdup (self->new_value);
-  return copy;
-}
-
-gint64
-rp_audit_entry_get_id (RpAuditEntry *self)
-{
-  g_return_val_if_fail (RP_IS_AUDIT_ENTRY (self), 0);
-
-  return self->id;
 }
 
 void

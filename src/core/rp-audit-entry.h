@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpAuditEntry, rp_audit_entry, RP, AUDIT_ENTRY, GObject)
 
 RpAuditEntry *rp_audit_entry_new             (void);
-RpAuditEntry *rp_audit_entry_copy            (RpAuditEntry *self);
-gint64        rp_audit_entry_get_id          (RpAuditEntry *self);
 void          rp_audit_entry_set_id          (RpAuditEntry *self,
                                               gint64        value);
 const char   *rp_audit_entry_get_recorded_at (RpAuditEntry *self);
@@ -21,7 +19,6 @@ void          rp_audit_entry_set_recorded_at (RpAuditEntry *self,
 const char   *rp_audit_entry_get_user        (RpAuditEntry *self);
 void          rp_audit_entry_set_user        (RpAuditEntry *self,
                                               const char   *value);
-const char   *rp_audit_entry_get_table_name  (RpAuditEntry *self);
 void          rp_audit_entry_set_table_name  (RpAuditEntry *self,
                                               const char   *value);
 gint64        rp_audit_entry_get_record_id   (RpAuditEntry *self);

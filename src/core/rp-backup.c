@@ -7,14 +7,14 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rp-backup.h"
 #include "rp-check.h"
+#include "rp-database-file-private.h"
 #include "rp-erasure.h"
 #include "rp-error.h"
+#include "rp-error-private.h"
 #include "rp-store.h"
 #include "rp-store-private.h"
 
@@ -40,15 +40,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* File names are "<kind>-YYYYMMDD-HHMMSS.db", so they sort by age within a kind. */
-static const char * const reason_names[] = {
-  [RP_BACKUP_DAILY] = "daily",
-  [RP_BACKUP_BEFORE_UPDATE] = "before-update",
-  [RP_BACKUP_BEFORE_IMPORT] = "before-import",
-  [RP_BACKUP_BEFORE_RESTORE] = "before-restore",
-  [RP_BACKUP_MANUAL] = "manual",
-};
 
 static void
 rp_backup_finalize (GObject *object)
@@ -178,119 +169,6 @@ rp_backup_reason_get_label (RpBackupReason reason)
 }
 
 /**
- * rp_backup_get_folder:
- * @database_path: a database file
- *
- * Backups live in a folder beside the database: "reprovision.db" keeps them
- * in "reprovision-backups", so they move and are deleted with it.
- *
- * Returns: (transfer full): the folder's path
- */
-char *
-rp_backup_get_folder (const char *database_path)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *stem = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (database_path != NULL, NULL);
-
-  dir = g_path_get_dirname (database_path);
-  stem = g_path_get_basename (database_path);
-  if (strrchr (stem, '.') != NULL && strrchr (stem, '.') != stem)
-    *strrchr (stem, '.') = '\0';
-  name = g_strconcat (stem, "-backups", NULL);
-
-  return g_build_filename (dir, name, NULL);
-}
-
-/* Copies of personal data go only into a folder of the user's own that nobody
- * else can write to: not through a link, not into someone else's folder where
- * its owner could read or replace them. A missing folder is fine: it is
- * created 0700. */
-static gboolean
-check_folder (const char  *folder,
-              GError     **error)
-{
-  GStatBuf info;
-
-  if (g_lstat (folder, &info) != 0)
-    return TRUE;
-
-  if (S_ISLNK (info.st_mode))
-    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                 _("The backups folder “%s” is a link to another folder, so no backup was written there or read from it. Replace the link with a folder of your own."),
-                 folder);
-  else if (!S_ISDIR (info.st_mode))
-    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                 _("“%s” is in the place of the backups folder but is not a folder. Move it away so that backups can be made."),
-                 folder);
-  else if (info.st_uid != geteuid ())
-    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                 _("The backups folder “%s” belongs to someone else, so no backup was written there or read from it. Move it away so that a folder of your own can be made."),
-                 folder);
-  else if ((info.st_mode & 022) != 0)
-    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                 _("Other people can change the backups folder “%s”, so no backup was written there or read from it. Make it writable by you only (chmod 700)."),
-                 folder);
-  else
-    return TRUE;
-
-  return FALSE;
-}
-
-/* Reads "<kind>-YYYYMMDD-HHMMSS.db"; anything else in the folder is not ours,
- * nor is a link or a file someone else owns. */
-static RpBackup *
-backup_from_name (const char *folder,
-                  const char *name)
-{
-  g_autoptr(RpBackup) backup = NULL;
-  g_autoptr(GTimeZone) local = NULL;
-  GStatBuf info;
-  int year, month, day, hour, minute, second;
-  int consumed = 0;
-
-  for (guint reason = 0; reason < G_N_ELEMENTS (reason_names); reason++)
-    {
-      gsize length = strlen (reason_names[reason]);
-
-      if (strncmp (name, reason_names[reason], length) != 0 || name[length] != '-')
-        continue;
-
-      if (sscanf (name + length + 1, "%4d%2d%2d-%2d%2d%2d.db%n",
-                  &year, &month, &day, &hour, &minute, &second, &consumed) != 6 ||
-          name[length + 1 + consumed] != '\0')
-        return NULL;
-
-      local = g_time_zone_new_local ();
-      backup = g_object_new (RP_TYPE_BACKUP, NULL);
-      backup->reason = reason;
-      backup->path = g_build_filename (folder, name, NULL);
-      backup->created = g_date_time_new (local, year, month, day, hour, minute, second);
-      if (backup->created == NULL || g_lstat (backup->path, &info) != 0 ||
-          !S_ISREG (info.st_mode) || info.st_uid != geteuid ())
-        return NULL;
-      backup->size = info.st_size;
-
-      return g_steal_pointer (&backup);
-    }
-
-  return NULL;
-}
-
-static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
-{
-  RpBackup *backup_a = *(RpBackup **) a;
-  RpBackup *backup_b = *(RpBackup **) b;
-  int order = g_date_time_compare (backup_b->created, backup_a->created);
-
-  return order != 0 ? order : g_strcmp0 (backup_b->path, backup_a->path);
-}
-
-/**
  * rp_backup_list:
  * @database_path: a database file
  * @error: why the backups folder could not be read
@@ -302,149 +180,27 @@ rp_backup_list (const char  *database_path,
                 GError     **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (RP_TYPE_BACKUP);
-  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *folder = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *name;
+  g_autoptr(GPtrArray) files = NULL;
 
   g_return_val_if_fail (database_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  folder = rp_backup_get_folder (database_path);
-  if (!check_folder (folder, error))
+  if (!(files = rp_database_file_list_backups (database_path, error)))
     return NULL;
 
-  dir = g_dir_open (folder, 0, &local_error);
-  if (dir == NULL)
+  for (guint i = 0; i < files->len; i++)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return G_LIST_MODEL (g_steal_pointer (&store));
+      RpBackupFile *file = g_ptr_array_index (files, i);
+      g_autoptr(RpBackup) backup = g_object_new (RP_TYPE_BACKUP, NULL);
 
-      g_set_error (error, RP_ERROR, RP_ERROR_IO,
-                   _("The backups in “%s” could not be read: %s"), folder, local_error->message);
-      return NULL;
+      backup->path = g_steal_pointer (&file->path);
+      backup->reason = file->reason;
+      backup->created = g_steal_pointer (&file->created);
+      backup->size = file->size;
+      g_list_store_append (store, backup);
     }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      RpBackup *backup = backup_from_name (folder, name);
-
-      if (backup != NULL)
-        g_ptr_array_add (backups, backup);
-    }
-
-  g_ptr_array_sort (backups, compare_newest_first);
-  g_list_store_splice (store, 0, 0, backups->pdata, backups->len);
 
   return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
-static gboolean
-is_pre_change (RpBackupReason reason)
-{
-  return reason == RP_BACKUP_BEFORE_UPDATE ||
-         reason == RP_BACKUP_BEFORE_IMPORT ||
-         reason == RP_BACKUP_BEFORE_RESTORE;
-}
-
-/* Removes the oldest backups of @reason's group beyond what is kept. Copies made
- * by hand are the user's to remove. */
-static void
-prune (const char     *database_path,
-       RpBackupReason  reason)
-{
-  g_autoptr(GListModel) backups = rp_backup_list (database_path, NULL);
-  guint limit;
-  guint kept = 0;
-
-  if (backups == NULL || reason == RP_BACKUP_MANUAL)
-    return;
-
-  limit = reason == RP_BACKUP_DAILY ? RP_BACKUP_KEEP_DAILY : RP_BACKUP_KEEP_PRE_CHANGE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
-    {
-      g_autoptr(RpBackup) backup = g_list_model_get_item (backups, i);
-      gboolean same_group = reason == RP_BACKUP_DAILY
-                            ? backup->reason == RP_BACKUP_DAILY
-                            : is_pre_change (backup->reason);
-
-      if (!same_group)
-        continue;
-
-      if (++kept > limit)
-        g_unlink (backup->path);
-    }
-}
-
-/**
- * rp_backup_create:
- * @database_path: the database to copy
- * @reason: why the copy is made; decides how long it is kept
- * @error: why the copy could not be made
- *
- * Copies a consistent snapshot of the database into its backups folder
- * (created 0700; the copy is 0600), then removes the oldest copies of the
- * same kind beyond what is kept.
- *
- * Returns: (transfer full): the path of the copy, or %NULL
- */
-char *
-rp_backup_create (const char      *database_path,
-                  RpBackupReason   reason,
-                  GError         **error)
-{
-  g_autofree char *folder = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *stamp = NULL;
-  g_autoptr(GDateTime) now = NULL;
-
-  g_return_val_if_fail (database_path != NULL, NULL);
-  g_return_val_if_fail (reason <= RP_BACKUP_MANUAL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!g_file_test (database_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, RP_ERROR, RP_ERROR_NOT_FOUND,
-                   _("The database “%s” does not exist."), database_path);
-      return NULL;
-    }
-
-  folder = rp_backup_get_folder (database_path);
-  if (!check_folder (folder, error))
-    return NULL;
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RP_ERROR, saved_errno == ENOSPC ? RP_ERROR_NO_SPACE : RP_ERROR_IO,
-                   _("The backups folder “%s” could not be created: %s."),
-                   folder, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* Two copies in the same second wait for the next: names stay unique and in order. */
-  do
-    {
-      g_clear_pointer (&now, g_date_time_unref);
-      g_clear_pointer (&stamp, g_free);
-      g_clear_pointer (&target, g_free);
-      if (now != NULL)
-        g_usleep (G_USEC_PER_SEC / 4);
-      now = g_date_time_new_now_local ();
-      stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-      target = g_strdup_printf ("%s/%s-%s.db", folder, reason_names[reason], stamp);
-    }
-  while (g_file_test (target, G_FILE_TEST_EXISTS));
-
-  if (!rp_store_copy_database (database_path, target, error))
-    return NULL;
-
-  prune (database_path, reason);
-
-  return g_steal_pointer (&target);
 }
 
 /**
@@ -485,7 +241,7 @@ rp_backup_ensure_daily (const char  *database_path,
         return NULL;
     }
 
-  return rp_backup_create (database_path, RP_BACKUP_DAILY, error);
+  return rp_database_file_back_up (database_path, RP_BACKUP_DAILY, error);
 }
 
 static void
@@ -598,26 +354,16 @@ static char *
 keep_raw_copy (const char  *database_path,
                GError     **error)
 {
-  g_autofree char *folder = rp_backup_get_folder (database_path);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *target = g_strdup_printf ("%s/%s-%s.db", folder,
-                                             reason_names[RP_BACKUP_BEFORE_RESTORE], stamp);
+  g_autofree char *target = NULL;
   g_autoptr(GFile) source = g_file_new_for_path (database_path);
-  g_autoptr(GFile) destination = g_file_new_for_path (target);
+  g_autoptr(GFile) destination = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (!check_folder (folder, error))
+  if (!(target = rp_database_file_new_backup_path (database_path, RP_BACKUP_BEFORE_RESTORE, error)) ||
+      !rp_database_file_create_private (target, error))
     return NULL;
 
-  if (g_mkdir_with_parents (folder, 0700) != 0 ||
-      !rp_store_create_private_file (target, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, RP_ERROR, RP_ERROR_IO,
-                     _("The backups folder “%s” could not be created."), folder);
-      return NULL;
-    }
+  destination = g_file_new_for_path (target);
 
   if (!g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
     {
@@ -629,60 +375,6 @@ keep_raw_copy (const char  *database_path,
     }
 
   return g_steal_pointer (&target);
-}
-
-/* Writes @backup_path over the live database through SQLite, which takes the
- * locks: another program with the file open sees the restored data, not a
- * file swapped under it. */
-static gboolean
-copy_into (const char  *backup_path,
-           const char  *database_path,
-           GError     **error)
-{
-  sqlite3 *source = NULL;
-  sqlite3 *target = NULL;
-  int rc;
-
-  if (!rp_store_create_private_file (database_path, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_open_v2 (database_path, &target, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (target, 5000);
-      rc = sqlite3_exec (target, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
-    }
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_backup *backup = sqlite3_backup_init (target, "main", source, "main");
-
-      if (backup == NULL)
-        rc = sqlite3_extended_errcode (target);
-      else
-        {
-          /* Busy: retry while the other program finishes its save. */
-          for (int attempt = 0; attempt < 50; attempt++)
-            {
-              rc = sqlite3_backup_step (backup, -1);
-              if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-                break;
-              g_usleep (G_USEC_PER_SEC / 10);
-            }
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-    }
-
-  if (rc != SQLITE_OK)
-    rp_store_set_error_from_code (error, rc, target != NULL ? sqlite3_errmsg (target) : "");
-
-  sqlite3_close_v2 (source);
-  sqlite3_close_v2 (target);
-
-  return rc == SQLITE_OK;
 }
 
 /* The backup as it will go live: a copy beside the database, brought up to
@@ -697,8 +389,8 @@ prepare_restore (const char  *database_path,
   g_autofree char *prepared = g_strconcat (database_path, ".restoring", NULL);
   g_autoptr(RpStore) copy = NULL;
 
-  rp_store_remove_working_copy (prepared);
-  if (!rp_store_copy_database (backup_path, prepared, error))
+  rp_database_file_remove_working_copy (prepared);
+  if (!rp_database_file_copy (backup_path, prepared, error))
     return NULL;
 
   copy = rp_store_open (prepared, RP_STORE_OPEN_WORKING_COPY, error);
@@ -707,7 +399,7 @@ prepare_restore (const char  *database_path,
       !rp_store_record_restore (copy, backup_path, error))
     {
       g_clear_object (&copy);
-      rp_store_remove_working_copy (prepared);
+      rp_database_file_remove_working_copy (prepared);
       return NULL;
     }
 
@@ -751,31 +443,31 @@ rp_backup_restore (const char  *database_path,
 
   if (g_file_test (database_path, G_FILE_TEST_EXISTS))
     {
-      safety_copy = rp_backup_create (database_path, RP_BACKUP_BEFORE_RESTORE, &local_error);
+      safety_copy = rp_database_file_back_up (database_path, RP_BACKUP_BEFORE_RESTORE, &local_error);
       if (safety_copy == NULL)
         {
           if (g_error_matches (local_error, RP_ERROR, RP_ERROR_LOCKED) ||
               g_error_matches (local_error, RP_ERROR, RP_ERROR_NO_SPACE))
             {
-              rp_store_remove_working_copy (prepared);
+              rp_database_file_remove_working_copy (prepared);
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
           g_clear_error (&local_error);
           if (!(safety_copy = keep_raw_copy (database_path, error)))
             {
-              rp_store_remove_working_copy (prepared);
+              rp_database_file_remove_working_copy (prepared);
               return FALSE;
             }
         }
     }
 
-  if (!copy_into (prepared, database_path, &local_error))
+  if (!rp_database_file_copy_into (prepared, database_path, &local_error))
     {
       if (!g_error_matches (local_error, RP_ERROR, RP_ERROR_CORRUPT) &&
           !g_error_matches (local_error, RP_ERROR, RP_ERROR_NOT_DATABASE))
         {
-          rp_store_remove_working_copy (prepared);
+          rp_database_file_remove_working_copy (prepared);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
@@ -792,7 +484,7 @@ rp_backup_restore (const char  *database_path,
         {
           int saved_errno = errno;
 
-          rp_store_remove_working_copy (prepared);
+          rp_database_file_remove_working_copy (prepared);
           g_set_error (error, RP_ERROR, RP_ERROR_IO,
                        _("The backup could not be put in place: %s. The database was left as it was."),
                        g_strerror (saved_errno));
@@ -800,7 +492,7 @@ rp_backup_restore (const char  *database_path,
         }
     }
   else
-    rp_store_remove_working_copy (prepared);
+    rp_database_file_remove_working_copy (prepared);
 
   if (safety_copy_path != NULL)
     *safety_copy_path = g_steal_pointer (&safety_copy);

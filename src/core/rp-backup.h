@@ -4,20 +4,12 @@
 
 #include <gio/gio.h>
 
+/* Making a copy (rp_database_file_back_up()) and where the copies live
+ * (rp_database_file_get_backup_folder()) are in rp-database-file.h, which the
+ * store uses too, before it updates a database to a newer version. */
+#include "rp-database-file.h"
+
 G_BEGIN_DECLS
-
-typedef enum
-{
-  RP_BACKUP_DAILY,           /* the first time the app opens the database each day */
-  RP_BACKUP_BEFORE_UPDATE,   /* before the schema is migrated to a newer version */
-  RP_BACKUP_BEFORE_IMPORT,
-  RP_BACKUP_BEFORE_RESTORE,  /* the file as it was before a backup replaced it */
-  RP_BACKUP_MANUAL,          /* asked for by the user; never removed automatically */
-} RpBackupReason;
-
-/* How many of each kind are kept; older ones are removed when a new one is made. */
-#define RP_BACKUP_KEEP_DAILY      14
-#define RP_BACKUP_KEEP_PRE_CHANGE 5
 
 #define RP_TYPE_BACKUP (rp_backup_get_type ())
 
@@ -30,11 +22,7 @@ goffset         rp_backup_get_size         (RpBackup        *self);
 
 const char     *rp_backup_reason_get_label (RpBackupReason   reason);
 
-char           *rp_backup_get_folder       (const char      *database_path);
 GListModel     *rp_backup_list             (const char      *database_path,
-                                            GError         **error);
-char           *rp_backup_create           (const char      *database_path,
-                                            RpBackupReason   reason,
                                             GError         **error);
 char           *rp_backup_ensure_daily     (const char      *database_path,
                                             GError         **error);

@@ -9,6 +9,7 @@
 #include "rp-check.h"
 #include "rp-date.h"
 #include "rp-error.h"
+#include "rp-error-private.h"
 #include "rp-store.h"
 #include "rp-store-private.h"
 
@@ -342,7 +343,7 @@ rp_check_database (const char  *path,
       /* A damaged header can still be checked; anything else cannot. */
       if ((code & 0xff) != SQLITE_CORRUPT)
         {
-          rp_store_set_error_from_code (error, code, db != NULL ? sqlite3_errmsg (db) : "");
+          rp_error_set_from_sqlite (error, code, db != NULL ? sqlite3_errmsg (db) : "");
           sqlite3_finalize (stmt);
           sqlite3_close_v2 (db);
           return NULL;
@@ -429,8 +430,8 @@ rp_check_quick (const char  *path,
     }
 
   if (rc != SQLITE_OK)
-    rp_store_set_error_from_code (error, db != NULL ? sqlite3_extended_errcode (db) : rc,
-                                  db != NULL ? sqlite3_errmsg (db) : "");
+    rp_error_set_from_sqlite (error, db != NULL ? sqlite3_extended_errcode (db) : rc,
+                              db != NULL ? sqlite3_errmsg (db) : "");
   else if (!whole)
     g_set_error_literal (error, RP_ERROR, RP_ERROR_CORRUPT,
                          _("The database file is damaged. Open one of its backups instead."));

@@ -423,6 +423,26 @@ rp_date_is_valid_iso (const char *iso)
   return iso_to_date (iso, &date);
 }
 
+/**
+ * rp_date_check:
+ * @iso: (nullable): an ISO 8601 date, or %NULL for none
+ * @what: the field in plain words, capitalised: "The target moving date"
+ */
+gboolean
+rp_date_check (const char  *iso,
+               const char  *what,
+               GError     **error)
+{
+  if (iso != NULL && !rp_date_is_valid_iso (iso))
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("%s is not a real date."), what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static char *
 format_date (const char *iso,
              const char *month_format,

@@ -18,6 +18,9 @@ char     *rp_date_normalise     (const char  *text,
                                  GError     **error);
 char     *rp_date_to_iso        (const GDate *date);
 gboolean  rp_date_is_valid_iso  (const char  *iso);
+gboolean  rp_date_check         (const char  *iso,
+                                 const char  *what,
+                                 GError     **error);
 char     *rp_date_format_short  (const char  *iso);
 char     *rp_date_format_medium (const char  *iso);
 char     *rp_date_format_long   (const char  *iso);

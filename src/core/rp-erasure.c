@@ -7,9 +7,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "rp-backup.h"
+#include "rp-database-file-private.h"
 #include "rp-erasure.h"
 #include "rp-error.h"
+#include "rp-error-private.h"
 #include "rp-store-private.h"
 
 /* Applies @tombstone to a copy of @backup_path; only if the backup held the
@@ -26,9 +27,9 @@ erase_from_backup (const char         *backup_path,
   gboolean erased = FALSE;
 
   *rewritten = FALSE;
-  rp_store_remove_working_copy (work);
+  rp_database_file_remove_working_copy (work);
 
-  if (!rp_store_copy_database (backup_path, work, error))
+  if (!rp_database_file_copy (backup_path, work, error))
     return FALSE;
 
   copy = rp_store_open (work, RP_STORE_OPEN_WORKING_COPY | RP_STORE_OPEN_KEEP_VERSION, error);
@@ -37,17 +38,17 @@ erase_from_backup (const char         *backup_path,
       (erased && sqlite3_exec (rp_store_get_db (copy), "VACUUM", NULL, NULL, NULL) != SQLITE_OK))
     {
       if (copy != NULL && error != NULL && *error == NULL)
-        rp_store_set_error_from_code (error, sqlite3_extended_errcode (rp_store_get_db (copy)),
-                                      sqlite3_errmsg (rp_store_get_db (copy)));
+        rp_error_set_from_sqlite (error, sqlite3_extended_errcode (rp_store_get_db (copy)),
+                                  sqlite3_errmsg (rp_store_get_db (copy)));
       g_clear_object (&copy);
-      rp_store_remove_working_copy (work);
+      rp_database_file_remove_working_copy (work);
       return FALSE;
     }
   g_clear_object (&copy);
 
   if (!erased)
     {
-      rp_store_remove_working_copy (work);
+      rp_database_file_remove_working_copy (work);
       return TRUE;
     }
 
@@ -55,7 +56,7 @@ erase_from_backup (const char         *backup_path,
     {
       int saved_errno = errno;
 
-      rp_store_remove_working_copy (work);
+      rp_database_file_remove_working_copy (work);
       g_set_error (error, RP_ERROR, RP_ERROR_IO, "%s", g_strerror (saved_errno));
       return FALSE;
     }
@@ -70,22 +71,22 @@ erase_from_backups (const char         *database_path,
                     guint              *n_backups,
                     GError            **error)
 {
-  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GString) failed = g_string_new (NULL);
   guint n_failed = 0;
 
-  if (!(backups = rp_backup_list (database_path, error)))
+  if (!(backups = rp_database_file_list_backups (database_path, error)))
     return FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (backups); i++)
+  for (guint i = 0; i < backups->len; i++)
     {
-      g_autoptr(RpBackup) backup = g_list_model_get_item (backups, i);
+      const RpBackupFile *backup = g_ptr_array_index (backups, i);
       g_autoptr(GError) local_error = NULL;
       gboolean rewritten = FALSE;
 
-      if (!erase_from_backup (rp_backup_get_path (backup), tombstone, &rewritten, &local_error))
+      if (!erase_from_backup (backup->path, tombstone, &rewritten, &local_error))
         {
-          g_autofree char *name = g_path_get_basename (rp_backup_get_path (backup));
+          g_autofree char *name = g_path_get_basename (backup->path);
 
           n_failed++;
           g_string_append_printf (failed, "\n%s: %s", name, local_error->message);
@@ -195,7 +196,7 @@ rp_erasure_reapply (RpStore     *copy,
                     GError     **error)
 {
   g_autoptr(GArray) tombstones = g_array_new (FALSE, TRUE, sizeof (RpTombstone));
-  g_autoptr(GListModel) backups = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
 
   g_return_val_if_fail (RP_IS_STORE (copy), FALSE);
   g_return_val_if_fail (database_path != NULL, FALSE);
@@ -204,13 +205,13 @@ rp_erasure_reapply (RpStore     *copy,
   collect_tombstones (database_path, tombstones);
 
   /* The database being replaced may be the damaged one: its backups remember too. */
-  backups = rp_backup_list (database_path, NULL);
-  for (guint i = 0; backups != NULL && i < g_list_model_get_n_items (backups); i++)
+  backups = rp_database_file_list_backups (database_path, NULL);
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
     {
-      g_autoptr(RpBackup) backup = g_list_model_get_item (backups, i);
+      const RpBackupFile *backup = g_ptr_array_index (backups, i);
 
-      if (g_strcmp0 (rp_backup_get_path (backup), rp_store_get_path (copy)) != 0)
-        collect_tombstones (rp_backup_get_path (backup), tombstones);
+      if (g_strcmp0 (backup->path, rp_store_get_path (copy)) != 0)
+        collect_tombstones (backup->path, tombstones);
     }
 
   for (guint i = 0; i < tombstones->len; i++)

@@ -9,6 +9,7 @@
 #include "rp-date.h"
 #include "rp-error.h"
 #include "rp-export-record.h"
+#include "rp-export-record-private.h"
 #include "rp-store-private.h"
 
 struct _RpExportRecord

@@ -24,15 +24,8 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (RpExportRecord, rp_export_record, RP, EXPORT_RECORD, GObject)
 
-gint64       rp_export_record_get_id             (RpExportRecord *self);
 const char  *rp_export_record_get_recorded_at    (RpExportRecord *self);
 const char  *rp_export_record_get_user           (RpExportRecord *self);
-const char  *rp_export_record_get_kind           (RpExportRecord *self);
-const char  *rp_export_record_get_format         (RpExportRecord *self);
-const char  *rp_export_record_get_tables         (RpExportRecord *self);
-const char  *rp_export_record_get_as_of          (RpExportRecord *self);
-const char  *rp_export_record_get_compare_with   (RpExportRecord *self);
-guint        rp_export_record_get_suppress_below (RpExportRecord *self);
 const char  *rp_export_record_get_file_name      (RpExportRecord *self);
 const char  *rp_export_record_get_reason         (RpExportRecord *self);
 char        *rp_export_record_describe           (RpExportRecord *self);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "rp-attendee-columns.h"
-#include "rp-backup.h"
+#include "rp-database-file.h"
 #include "rp-csv.h"
 #include "rp-csv-reader.h"
 #include "rp-date.h"
@@ -101,7 +101,7 @@ rp_import_field_to_string (RpImportField field)
 }
 
 /* Without these no attendee can be added. */
-gboolean
+static gboolean
 rp_import_field_is_required (RpImportField field)
 {
   return field == RP_IMPORT_FIELD_NUMBER || field == RP_IMPORT_FIELD_STATUS ||
@@ -1262,7 +1262,7 @@ apply_in_thread (GTask        *task,
   guint n_added = 0;
 
   /* An import can be undone by restoring the copy made just before it. */
-  if (!(backup = rp_backup_create (apply->path, RP_BACKUP_BEFORE_IMPORT, &error)))
+  if (!(backup = rp_database_file_back_up (apply->path, RP_BACKUP_BEFORE_IMPORT, &error)))
     {
       g_task_return_new_error (task, RP_ERROR, error->code,
                                _("A backup could not be made first, so nothing was imported. %s"),

@@ -4,39 +4,14 @@
 
 #include <gio/gio.h>
 
+#include "rp-attendee-columns.h"
 #include "rp-store.h"
 #include "rp-types.h"
 
 G_BEGIN_DECLS
 
-/* What a column of the file holds. */
-typedef enum
-{
-  RP_IMPORT_FIELD_IGNORE,
-  RP_IMPORT_FIELD_NUMBER,
-  RP_IMPORT_FIELD_STATUS,
-  RP_IMPORT_FIELD_STEP,
-  RP_IMPORT_FIELD_FULL_NAME,
-  RP_IMPORT_FIELD_PREFERRED_NAME,
-  RP_IMPORT_FIELD_DATE_OF_BIRTH,
-  RP_IMPORT_FIELD_CONTACT_NAME,
-  RP_IMPORT_FIELD_CONTACT_RELATIONSHIP,
-  RP_IMPORT_FIELD_CONTACT_PHONE,
-  RP_IMPORT_FIELD_WORKER,
-  RP_IMPORT_FIELD_REPORT_NOTE,
-  RP_IMPORT_FIELD_CASE_NOTES,
-  RP_IMPORT_FIELD_TARGET_DATE,
-  RP_IMPORT_FIELD_OUTCOME,
-  RP_IMPORT_FIELD_WHEELCHAIR_USER,
-  RP_IMPORT_FIELD_TRANSPORT_NEEDED,
-  RP_IMPORT_FIELD_ACCESS_NEEDS,
-} RpImportField;
-
-#define RP_IMPORT_N_FIELDS (RP_IMPORT_FIELD_ACCESS_NEEDS + 1)
-
 const char    *rp_import_field_get_label   (RpImportField  field);
 const char    *rp_import_field_to_string   (RpImportField  field);
-gboolean       rp_import_field_is_required (RpImportField  field);
 RpImportField  rp_import_field_for_heading (const char    *heading,
                                             gboolean      *recognised);
 

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rp-backup.h"
+#include "rp-database-file.h"
 #include "rp-error.h"
 #include "rp-output-file.h"
 
@@ -97,7 +97,7 @@ is_protected (const GStatBuf *target,
       const char *database = g_ptr_array_index (protected_paths, i);
       g_autofree char *database_dir = g_path_get_dirname (database);
       g_autofree char *database_name = g_path_get_basename (database);
-      g_autofree char *backups = rp_backup_get_folder (database);
+      g_autofree char *backups = rp_database_file_get_backup_folder (database);
 
       if (same_file (parent, backups))
         found = TRUE;

@@ -481,11 +481,11 @@ rp_programme_validate (RpProgramme  *self,
   return rp_check_required (self->name, _("Enter the name of the day centre being closed."), error) &&
          rp_check_text (self->name, RP_SHORT_TEXT_MAX, _("The day centre’s name"), error) &&
          rp_check_text (self->report_title, RP_SHORT_TEXT_MAX, _("The report title"), error) &&
-         rp_check_date (self->closure_date, _("The closure date"), error) &&
+         rp_date_check (self->closure_date, _("The closure date"), error) &&
          rp_check_text (self->department, RP_SHORT_TEXT_MAX, _("The council or department"), error) &&
          rp_check_text (self->author, RP_SHORT_TEXT_MAX, _("The author or contact"), error) &&
          rp_check_text (self->meeting, RP_SHORT_TEXT_MAX, _("The meeting"), error) &&
-         rp_check_date (self->meeting_date, _("The meeting date"), error) &&
-         rp_check_date (self->report_as_of, _("The report’s “as of” date"), error) &&
+         rp_date_check (self->meeting_date, _("The meeting date"), error) &&
+         rp_date_check (self->report_as_of, _("The report’s “as of” date"), error) &&
          rp_check_text (self->marking, RP_SHORT_TEXT_MAX, _("The protective marking"), error);
 }

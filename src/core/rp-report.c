@@ -13,6 +13,7 @@
 #include "rp-error.h"
 #include "rp-moving-plan.h"
 #include "rp-report.h"
+#include "rp-report-private.h"
 #include "rp-store-private.h"
 
 /* Summary cells: the six steps, then moved on, then the total. */
@@ -538,17 +539,6 @@ rp_report_includes (RpReport      *self,
   return self->only_table == RP_REPORT_TABLE_ALL || self->only_table == table;
 }
 
-/**
- * rp_report_get_with_summary:
- * Returns: whether the document includes the summary table and chart
- */
-gboolean
-rp_report_get_with_summary (RpReport *self)
-{
-  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
-  return self->with_summary;
-}
-
 gboolean
 rp_report_has_comparison (RpReport *self)
 {
@@ -707,13 +697,9 @@ rp_name_finding_describe (const RpNameFinding *finding)
     }
 }
 
-/**
- * rp_name_finding_get_handle:
- *
- * Returns: (transfer full) (nullable): how the command line names the text,
- *   as in "4:note" or "timetable:3:owner"; %NULL for the protective marking,
- *   which is typed for each export and cannot be confirmed
- */
+/* How the command line names the text, as in "4:note" or "timetable:3:owner";
+ * NULL for the protective marking, which is typed for each export and cannot
+ * be confirmed. */
 char *
 rp_name_finding_get_handle (const RpNameFinding *finding)
 {
@@ -1100,13 +1086,6 @@ rp_report_is_hidden (RpReport *self,
   g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
   g_return_val_if_fail (step >= 1 && step < N_CELLS, FALSE);
   return self->suppressed[step];
-}
-
-guint
-rp_report_get_suppress_below (RpReport *self)
-{
-  g_return_val_if_fail (RP_IS_REPORT (self), 0);
-  return self->suppress_below;
 }
 
 /**

@@ -73,7 +73,6 @@ typedef struct
 
 void           rp_name_finding_free          (RpNameFinding *finding);
 char          *rp_name_finding_describe      (const RpNameFinding *finding);
-char          *rp_name_finding_get_handle    (const RpNameFinding *finding);
 char          *rp_name_finding_get_word      (const RpNameFinding *finding);
 guint          rp_name_finding_get_word_position (const RpNameFinding *finding);
 
@@ -105,11 +104,9 @@ const RpProgressRow *rp_report_get_row     (RpReport              *self,
 GListModel    *rp_report_get_actions       (RpReport              *self);
 guint          rp_report_get_count         (RpReport              *self,
                                             int                    step);
-guint          rp_report_get_moved         (RpReport              *self);
 int            rp_report_get_change        (RpReport              *self,
                                             int                    step);
 gboolean       rp_report_has_comparison    (RpReport              *self);
-gboolean       rp_report_get_with_summary  (RpReport              *self);
 gboolean       rp_report_includes          (RpReport              *self,
                                             RpReportTable          table);
 char          *rp_report_format_count      (RpReport              *self,
@@ -128,7 +125,6 @@ gboolean       rp_report_check_names_confirming (RpReport           *self,
                                                  GError            **error);
 char          *rp_report_to_csv            (RpReport              *self,
                                             RpReportTable          table);
-guint          rp_report_get_suppress_below (RpReport             *self);
 gboolean       rp_report_is_hidden         (RpReport              *self,
                                             int                    step);
 gboolean       rp_report_get_with_step_column (RpReport           *self);

@@ -241,11 +241,11 @@ rp_session_open (RpSession         *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (rp_store_path_is_portal (path))
+  if (rp_database_file_is_portal (path))
     {
       g_autofree char *message = NULL;
 
-      if (!(local_path = rp_store_make_local_copy (path, &local_error)))
+      if (!(local_path = rp_database_file_make_local_copy (path, &local_error)))
         return fail (self, path, g_steal_pointer (&local_error), error);
 
       message = g_strdup_printf (_("A copy was opened from your data folder, because the database cannot be used safely where it is: %s"),
@@ -288,7 +288,7 @@ rp_session_create (RpSession   *self,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (rp_store_path_needs_local_copy (path))
+  if (rp_database_file_needs_local_copy (path))
     {
       g_autofree char *basename = g_path_get_basename (path);
       g_autofree char *message = NULL;
@@ -331,7 +331,7 @@ rp_session_open_local_copy (RpSession  *self,
       return FALSE;
     }
 
-  if (!(local_path = rp_store_make_local_copy (self->path, error)))
+  if (!(local_path = rp_database_file_make_local_copy (self->path, error)))
     return FALSE;
 
   if (!rp_session_open (self, local_path, RP_STORE_OPEN_DEFAULT, error))

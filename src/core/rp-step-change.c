@@ -203,30 +203,6 @@ rp_step_change_new (void)
   return g_object_new (RP_TYPE_STEP_CHANGE, NULL);
 }
 
-/**
- * rp_step_change_copy:
- *
- * Returns: (transfer full): a new object with the same values, for editing
- */
-RpStepChange *
-rp_step_change_copy (RpStepChange *self)
-{
-  RpStepChange *copy;
-
-  g_return_val_if_fail (RP_IS_STEP_CHANGE (self), NULL);
-
-  copy = rp_step_change_new ();
-  copy->id = self->id;
-  copy->attendee_id = self->attendee_id;
-  copy->from_step = self->from_step;
-  copy->to_step = self->to_step;
-  copy->changed_on = g_strdup (self->changed_on);
-  copy->recorded_by = g_strdup (self->recorded_by);
-  copy->reason = g_strdup (self->reason);
-  copy->recorded_at = g_strdup (self->recorded_at);
-  return copy;
-}
-
 gint64
 rp_step_change_get_id (RpStepChange *self)
 {
@@ -246,14 +222,6 @@ rp_step_change_set_id (RpStepChange *self,
 
   self->id = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-}
-
-gint64
-rp_step_change_get_attendee_id (RpStepChange *self)
-{
-  g_return_val_if_fail (RP_IS_STEP_CHANGE (self), 0);
-
-  return self->attendee_id;
 }
 
 void

@@ -11,11 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpStepChange, rp_step_change, RP, STEP_CHANGE, GObject)
 
 RpStepChange *rp_step_change_new             (void);
-RpStepChange *rp_step_change_copy            (RpStepChange *self);
 gint64        rp_step_change_get_id          (RpStepChange *self);
 void          rp_step_change_set_id          (RpStepChange *self,
                                               gint64        value);
-gint64        rp_step_change_get_attendee_id (RpStepChange *self);
 void          rp_step_change_set_attendee_id (RpStepChange *self,
                                               gint64        value);
 int           rp_step_change_get_from_step   (RpStepChange *self);

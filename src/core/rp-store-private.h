@@ -25,6 +25,7 @@ RpStore *rp_store_open_at_version (const char        *path,
                                    int                target_version,
                                    GError           **error);
 sqlite3 *rp_store_get_db          (RpStore           *self);
+int      rp_store_get_schema_version (RpStore           *self);
 
 /* One transaction around many writes, all or nothing (sample programme, imports). */
 gboolean rp_store_begin           (RpStore           *self,
@@ -33,24 +34,11 @@ gboolean rp_store_commit          (RpStore           *self,
                                    GError           **error);
 void     rp_store_rollback        (RpStore           *self);
 
-/* Creates @path with owner-only permissions if it does not exist yet. */
-gboolean rp_store_create_private_file (const char  *path,
-                                       GError     **error);
-/* Tests only: report every folder as being on a filesystem of @type, as
- * statfs(2) names it (0 looks it up again), to stand in for a network share. */
-void     rp_store_set_fake_filesystem_type (unsigned long type);
-
 /* Opens an SQLite connection that writes nothing, not even a -wal or -shm when
  * @create_nothing is set; sets @error and returns %NULL if it cannot. */
 sqlite3 *rp_store_open_sqlite_read_only (const char  *path,
                                          gboolean     create_nothing,
                                          GError     **error);
-/* Turns an SQLite result code into a clear RP_ERROR. */
-void     rp_store_set_error_from_code (GError     **error,
-                                       int          code,
-                                       const char  *detail);
-/* Removes a copy the core worked on, with its -wal and -shm. */
-void     rp_store_remove_working_copy (const char  *path);
 
 /* An erasure on record: the tombstone the audit trail keeps of an erased attendee. */
 typedef struct

@@ -68,14 +68,6 @@ rp_store_snapshot_open (RpStoreSnapshot  *snapshot,
   return g_steal_pointer (&store);
 }
 
-const char *
-rp_store_snapshot_get_path (RpStoreSnapshot *snapshot)
-{
-  g_return_val_if_fail (snapshot != NULL, NULL);
-
-  return snapshot->path;
-}
-
 void
 rp_store_snapshot_free (RpStoreSnapshot *snapshot)
 {
@@ -92,9 +84,7 @@ typedef struct
 {
   RpStoreSnapshot *snapshot;
   gint64           programme_id;
-  char            *today;
-  char            *closure_date;
-  guint            stale_days;
+  RpRulesContext  *rules;
   guint            max;
   guint            n_needing;   /* the answer, with the task's GPtrArray */
 } AttentionSearch;
@@ -103,8 +93,7 @@ static void
 attention_search_free (AttentionSearch *search)
 {
   rp_store_snapshot_free (search->snapshot);
-  g_free (search->today);
-  g_free (search->closure_date);
+  rp_rules_context_unref (search->rules);
   g_free (search);
 }
 
@@ -120,8 +109,8 @@ find_needing_attention_in_thread (GTask        *task,
   GError *error = NULL;
 
   if (!(store = rp_store_snapshot_open (search->snapshot, &error)) ||
-      !(found = rp_store_find_needing_attention (store, search->programme_id, search->today, search->closure_date,
-                                                 search->stale_days, search->max, &search->n_needing, &error)))
+      !(found = rp_store_find_needing_attention (store, search->programme_id, search->rules,
+                                                 search->max, &search->n_needing, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
@@ -131,9 +120,7 @@ find_needing_attention_in_thread (GTask        *task,
  * rp_store_find_needing_attention_async:
  * @self: the store
  * @programme_id: the programme
- * @today: the day to judge by
- * @closure_date: (nullable): the programme's closure date
- * @stale_days: how long one step may last before it counts as no progress
+ * @rules: the day, closure date and stale days to judge by
  * @max: how many of them to return
  * @cancellable: (nullable): stops the search
  * @callback: called in this thread with the answer
@@ -147,9 +134,7 @@ find_needing_attention_in_thread (GTask        *task,
 void
 rp_store_find_needing_attention_async (RpStore             *self,
                                        gint64               programme_id,
-                                       const char          *today,
-                                       const char          *closure_date,
-                                       guint                stale_days,
+                                       RpRulesContext      *rules,
                                        guint                max,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
@@ -159,15 +144,13 @@ rp_store_find_needing_attention_async (RpStore             *self,
   AttentionSearch *search;
 
   g_return_if_fail (RP_IS_STORE (self));
-  g_return_if_fail (today != NULL);
+  g_return_if_fail (rules != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   search = g_new0 (AttentionSearch, 1);
   search->snapshot = rp_store_snapshot_new (self);
   search->programme_id = programme_id;
-  search->today = g_strdup (today);
-  search->closure_date = g_strdup (closure_date);
-  search->stale_days = stale_days;
+  search->rules = rp_rules_context_ref (rules);
   search->max = max;
 
   /* The task does not hold @self: the thread reads on a connection of its

@@ -16,7 +16,6 @@ typedef struct _RpStoreSnapshot RpStoreSnapshot;
 RpStoreSnapshot *rp_store_snapshot_new   (RpStore          *store);
 RpStore         *rp_store_snapshot_open  (RpStoreSnapshot  *snapshot,
                                           GError          **error);
-const char      *rp_store_snapshot_get_path (RpStoreSnapshot *snapshot);
 void             rp_store_snapshot_free  (RpStoreSnapshot  *snapshot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpStoreSnapshot, rp_store_snapshot_free)
@@ -24,9 +23,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpStoreSnapshot, rp_store_snapshot_free)
 /* The attention search of rp_store_find_needing_attention(), read in a thread. */
 void       rp_store_find_needing_attention_async  (RpStore              *self,
                                                    gint64                programme_id,
-                                                   const char           *today,
-                                                   const char           *closure_date,
-                                                   guint                 stale_days,
+                                                   RpRulesContext       *rules,
                                                    guint                 max,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,

@@ -13,6 +13,7 @@
 #include "rp-name-index.h"
 #include "rp-programme.h"
 #include "rp-provider.h"
+#include "rp-rules-context.h"
 #include "rp-step-change.h"
 #include "rp-taster-day.h"
 #include "rp-timetable-action.h"
@@ -58,21 +59,9 @@ typedef struct
 
 char        *rp_store_get_default_path       (void);
 char        *rp_store_get_sample_path        (void);
-/* The Flatpak document portal (a FUSE mount) and network drives cannot hold SQLite's
- * locks: rp_store_open() refuses to write there, and a database chosen there is
- * copied into the user data directory and the copy is opened instead. */
-gboolean     rp_store_path_needs_local_copy  (const char        *path);
-gboolean     rp_store_path_is_portal         (const char        *path);
-char        *rp_store_make_local_copy        (const char        *path,
-                                              GError           **error);
 void         rp_store_prepare_safeguards     (void);
 RpStore     *rp_store_open                   (const char        *path,
                                               RpStoreOpenFlags   flags,
-                                              GError           **error);
-/* Copies a consistent snapshot of a database (path or `file:` URI) to a new
- * file, written whole or not at all (backups, and the CLI's backup --output). */
-gboolean     rp_store_copy_database          (const char        *source,
-                                              const char        *target,
                                               GError           **error);
 /* Puts back the triggers that protect the audit trail, and records the repair. */
 gboolean     rp_store_repair_protection      (const char        *path,
@@ -82,7 +71,6 @@ const char  *rp_store_get_path               (RpStore           *self);
 gboolean     rp_store_is_read_only           (RpStore           *self);
 gboolean     rp_store_check_file             (RpStore           *self,
                                               GError           **error);
-int          rp_store_get_schema_version     (RpStore           *self);
 
 /* Who is named in the audit trail and step history (default: the OS user). */
 const char  *rp_store_get_user               (RpStore           *self);
@@ -129,14 +117,12 @@ gboolean     rp_store_save_worker            (RpStore           *self,
 GListModel  *rp_store_list_attendees         (RpStore           *self,
                                               gint64             programme_id,
                                               GError           **error);
-GPtrArray   *rp_store_find_needing_attention (RpStore           *self,
-                                              gint64             programme_id,
-                                              const char        *today,
-                                              const char        *closure_date,
-                                              guint              stale_days,
-                                              guint              max,
-                                              guint             *n_needing,
-                                              GError           **error);
+GPtrArray   *rp_store_find_needing_attention (RpStore              *self,
+                                              gint64                programme_id,
+                                              const RpRulesContext *rules,
+                                              guint                 max,
+                                              guint                *n_needing,
+                                              GError              **error);
 RpAttendee  *rp_store_get_attendee           (RpStore           *self,
                                               gint64             attendee_id,
                                               GError           **error);

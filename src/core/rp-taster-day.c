@@ -537,7 +537,7 @@ rp_taster_day_validate (RpTasterDay  *self,
       return FALSE;
     }
 
-  if (!rp_check_date (self->date, _("The date of the taster day"), error) ||
+  if (!rp_date_check (self->date, _("The date of the taster day"), error) ||
       !rp_check_text (self->venue, RP_LONG_TEXT_MAX, _("The venue"), error) ||
       !rp_check_text (self->notes, RP_LONG_TEXT_MAX, _("The notes"), error))
     return FALSE;

@@ -481,7 +481,7 @@ rp_timetable_action_validate (RpTimetableAction  *self,
   return rp_check_required (self->activity, _("Describe the activity."), error) &&
          rp_check_text (self->activity, RP_LONG_TEXT_MAX, _("The activity"), error) &&
          rp_check_name (self->owner, RP_SHORT_TEXT_MAX, _("The task owner"), error) &&
-         rp_check_date (self->due_date, _("The due date"), error) &&
+         rp_date_check (self->due_date, _("The due date"), error) &&
          rp_check_text (self->due_note, RP_SHORT_TEXT_MAX, _("The due note"), error) &&
          check_one_due (self, error);
 }

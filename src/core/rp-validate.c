@@ -10,7 +10,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "rp-date.h"
 #include "rp-error.h"
 #include "rp-validate.h"
 
@@ -289,26 +288,6 @@ rp_quote_value (const char *value)
     }
 
   return g_string_free (out, FALSE);
-}
-
-/**
- * rp_check_date:
- * @iso: (nullable): an ISO 8601 date, or %NULL for none
- * @what: the field in plain words, capitalised: "The target moving date"
- */
-gboolean
-rp_check_date (const char  *iso,
-               const char  *what,
-               GError     **error)
-{
-  if (iso != NULL && !rp_date_is_valid_iso (iso))
-    {
-      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("%s is not a real date."), what);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /**

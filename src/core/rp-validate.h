@@ -26,8 +26,5 @@ char    *rp_quote_value        (const char  *value);
 gboolean rp_check_time         (const char  *time,
                                 GError     **error);
 char    *rp_format_thousands   (guint        number);
-gboolean rp_check_date         (const char  *iso,
-                                const char  *what,
-                                GError     **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "rp-step-dots.h"
 #include "rp-cell-text.h"
 #include "rp-core.h"
+#include "rp-audit-entry-private.h"
 #include "rp-store-private.h"
 #include "rp-gui-test-util.h"
 #include "rp-preferences-window.h"
@@ -1075,7 +1076,7 @@ test_attendees_erase_from_backups (Fixture       *fixture,
                                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *copy = rp_backup_create (rp_store_get_path (fixture->store), RP_BACKUP_MANUAL, &error);
+  g_autofree char *copy = rp_database_file_back_up (rp_store_get_path (fixture->store), RP_BACKUP_MANUAL, &error);
   g_autoptr(RpStore) backup = NULL;
   g_autoptr(RpAttendee) kept = NULL;
   RpAttendeeDetailPage *attendee_detail_page;

@@ -11,6 +11,7 @@
 #include "rp-core.h"
 #include "rp-report-details-dialog.h"
 #include "rp-preferences-window.h"
+#include "rp-export-record-private.h"
 #include "rp-reports-page.h"
 #include "rp-date-row.h"
 #include "rp-timetable-action-dialog.h"
@@ -628,15 +629,17 @@ test_reports_attention_listed (Fixture       *fixture,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(RpRulesContext) rules = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   RpAttendee *first;
   guint n_needing = 0;
 
-  expected = rp_store_find_needing_attention (fixture->store, rp_programme_get_id (fixture->programme), "2023-09-22",
-                                              rp_programme_get_closure_date (fixture->programme),
-                                              g_settings_get_uint (settings, "stale-days"), 8, &n_needing, &error);
+  rules = rp_rules_context_new_for_programme (fixture->programme, "2023-09-22",
+                                              g_settings_get_uint (settings, "stale-days"));
+  expected = rp_store_find_needing_attention (fixture->store, rp_programme_get_id (fixture->programme), rules, 8,
+                                              &n_needing, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (expected->len, >, 0);
   first = g_ptr_array_index (expected, 0);

@@ -11,6 +11,7 @@
 #include "rp-backups-window.h"
 #include "rp-import-window.h"
 #include "rp-core.h"
+#include "rp-database-file-private.h"
 #include "rp-store-private.h"
 #include "rp-count-row.h"
 #include "rp-new-programme-window.h"
@@ -434,7 +435,7 @@ test_window_damaged_database_restored (Fixture       *fixture,
 
   sample = rp_sample_create (fixture->store, &error);
   g_assert_no_error (error);
-  good = rp_backup_create (path, RP_BACKUP_MANUAL, &error);
+  good = rp_database_file_back_up (path, RP_BACKUP_MANUAL, &error);
   g_assert_no_error (error);
   g_clear_object (&fixture->store);
   damage_attendee_table (path);
@@ -592,7 +593,7 @@ test_window_network_share (Fixture       *fixture,
 
   g_clear_object (&fixture->store);
   gtk_window_present (GTK_WINDOW (window));
-  rp_store_set_fake_filesystem_type (0xFF534D42);  /* a Windows share */
+  rp_database_file_set_fake_filesystem_type (0xFF534D42);  /* a Windows share */
 
   g_assert_false (rp_window_open_database (window, path, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_NETWORK_SHARE);
@@ -606,7 +607,7 @@ test_window_network_share (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (button));
 
   /* The copy lives in the data folder, on this computer, and can be changed. */
-  rp_store_set_fake_filesystem_type (0);
+  rp_database_file_set_fake_filesystem_type (0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-local-copy", NULL));
   rp_test_spin ();
   g_object_get (window, "store", &opened, NULL);

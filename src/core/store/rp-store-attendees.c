@@ -88,9 +88,7 @@ rp_store_list_attendees (RpStore  *self,
 
 /**
  * rp_store_find_needing_attention:
- * @today: the day to judge by
- * @closure_date: (nullable): the programme's closure date
- * @stale_days: how long one step may last before it counts as no progress
+ * @rules: the day, closure date and stale days to judge by
  * @max: how many of them to return
  * @n_needing: (out) (optional): how many need attention in all
  *
@@ -101,14 +99,12 @@ rp_store_list_attendees (RpStore  *self,
  *   them by number, or %NULL on error
  */
 GPtrArray *
-rp_store_find_needing_attention (RpStore     *self,
-                                 gint64       programme_id,
-                                 const char  *today,
-                                 const char  *closure_date,
-                                 guint        stale_days,
-                                 guint        max,
-                                 guint       *n_needing,
-                                 GError     **error)
+rp_store_find_needing_attention (RpStore              *self,
+                                 gint64                programme_id,
+                                 const RpRulesContext *rules,
+                                 guint                 max,
+                                 guint                *n_needing,
+                                 GError              **error)
 {
   g_autoptr(GPtrArray) found = NULL;
   sqlite3_stmt *stmt;
@@ -116,7 +112,7 @@ rp_store_find_needing_attention (RpStore     *self,
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
-  g_return_val_if_fail (today != NULL, NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
 
   stmt = store_prepare (self,
                         "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM
@@ -131,7 +127,7 @@ rp_store_find_needing_attention (RpStore     *self,
     {
       g_autoptr(RpAttendee) attendee = attendee_from_row (stmt);
 
-      if (rp_attention_for_attendee (attendee, today, closure_date, stale_days) == RP_ATTENTION_NONE)
+      if (rp_attention_for_attendee (attendee, rules) == RP_ATTENTION_NONE)
         continue;
 
       if (n++ < max)

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "rp-error-private.h"
 #include "rp-store.h"
 #include "rp-store-private.h"
 

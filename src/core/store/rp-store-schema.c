@@ -653,7 +653,7 @@ reference_triggers (GError **error)
 
   if (sqlite3_open_v2 (":memory:", &reference->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
-      rp_store_set_error_from_code (error, SQLITE_NOMEM, "");
+      rp_error_set_from_sqlite (error, SQLITE_NOMEM, "");
       return NULL;
     }
   register_functions (reference);
@@ -761,7 +761,7 @@ rp_store_list_trigger_problems (sqlite3  *db,
   if (sqlite3_prepare_v2 (db, "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      rp_store_set_error_from_code (error, sqlite3_extended_errcode (db), sqlite3_errmsg (db));
+      rp_error_set_from_sqlite (error, sqlite3_extended_errcode (db), sqlite3_errmsg (db));
       return NULL;
     }
 
@@ -780,7 +780,7 @@ rp_store_list_trigger_problems (sqlite3  *db,
         }
     }
   if (rc != SQLITE_DONE)
-    rp_store_set_error_from_code (error, sqlite3_extended_errcode (db), sqlite3_errmsg (db));
+    rp_error_set_from_sqlite (error, sqlite3_extended_errcode (db), sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return NULL;

@@ -10,10 +10,9 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/statfs.h>
 #include <unistd.h>
 
-#include "rp-backup.h"
+#include "rp-database-file-private.h"
 #include "rp-date.h"
 #include "rp-error.h"
 #include "rp-output-file.h"
@@ -147,71 +146,11 @@ rp_store_init (RpStore *self)
 
 /* Errors ---------------------------------------------------------------- */
 
-void
-rp_store_set_error_from_code (GError     **error,
-                              int          code,
-                              const char  *detail)
-{
-  switch (code & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_LOCKED,
-                           _("The database is in use by another program. Close it there, then try again."));
-      break;
-
-    case SQLITE_CORRUPT:
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_CORRUPT,
-                           _("The database file is damaged. Open one of its backups instead."));
-      break;
-
-    case SQLITE_NOTADB:
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
-                           _("This file is not a Reprovision database."));
-      break;
-
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_READ_ONLY,
-                           _("The database cannot be changed: it is read-only or you do not have permission to write to it."));
-      break;
-
-    case SQLITE_FULL:
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_NO_SPACE,
-                           _("The disk is full. Nothing was saved; free some space, then try again."));
-      break;
-
-    case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_IO,
-                           _("The database file could not be read or written. Check that the disk is still connected."));
-      break;
-
-    case SQLITE_CONSTRAINT:
-      if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
-        g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
-                             _("This refers to a record that no longer exists."));
-      else if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
-        g_set_error_literal (error, RP_ERROR, RP_ERROR_DUPLICATE,
-                             _("This record already exists."));
-      else
-        g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                     _("The change was refused: %s"), detail);
-      break;
-
-    default:
-      g_set_error (error, RP_ERROR, RP_ERROR_FAILED,
-                   _("The database reported a problem: %s"), detail);
-      break;
-    }
-}
-
 gboolean
 set_error_from_db (RpStore  *self,
                    GError  **error)
 {
-  rp_store_set_error_from_code (error, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db));
+  rp_error_set_from_sqlite (error, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -642,138 +581,6 @@ query_int (RpStore     *self,
   return TRUE;
 }
 
-/* Filesystems whose locks cannot be trusted across machines or at all, from
- * statfs(2) and linux/magic.h. SQLite's write-ahead log needs shared memory
- * and working POSIX locks, which only a local disk gives. */
-#define NFS_SUPER_MAGIC     0x6969      /* NFS */
-#define SMB_SUPER_MAGIC     0x517B      /* SMB (smbfs) */
-#define CIFS_SUPER_MAGIC    0xFF534D42  /* Windows shares (cifs) */
-#define SMB2_SUPER_MAGIC    0xFE534D42  /* Windows shares (smb3) */
-#define AFS_SUPER_MAGIC     0x5346414F  /* OpenAFS */
-#define KAFS_SUPER_MAGIC    0x6B414653  /* AFS (kernel) */
-#define CEPH_SUPER_MAGIC    0x00C36400  /* Ceph */
-#define V9FS_MAGIC          0x01021997  /* 9P: virtual machine and WSL shares */
-#define CODA_SUPER_MAGIC    0x73757245  /* Coda */
-#define NCP_SUPER_MAGIC     0x564C      /* NetWare */
-#define LUSTRE_SUPER_MAGIC  0x0BD00BD0  /* Lustre */
-#define FUSE_SUPER_MAGIC    0x65735546  /* FUSE: sshfs, GVfs shares, the document portal */
-
-static unsigned long fake_filesystem_type;
-
-void
-rp_store_set_fake_filesystem_type (unsigned long type)
-{
-  fake_filesystem_type = type;
-}
-
-/* Whether the folder holding @path is on a network or FUSE filesystem. */
-static gboolean
-is_on_network_share (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  struct statfs info;
-
-  /* A folder still to be created lies on the filesystem of its parent. */
-  while (fake_filesystem_type == 0 && statfs (dir, &info) != 0)
-    {
-      g_autofree char *parent = g_path_get_dirname (dir);
-
-      if (errno != ENOENT || strcmp (parent, dir) == 0)
-        return FALSE;
-      g_free (dir);
-      dir = g_steal_pointer (&parent);
-    }
-
-  if (fake_filesystem_type != 0)
-    info.f_type = fake_filesystem_type;
-
-  switch ((unsigned long) info.f_type)
-    {
-    case NFS_SUPER_MAGIC:
-    case SMB_SUPER_MAGIC:
-    case CIFS_SUPER_MAGIC:
-    case SMB2_SUPER_MAGIC:
-    case AFS_SUPER_MAGIC:
-    case KAFS_SUPER_MAGIC:
-    case CEPH_SUPER_MAGIC:
-    case V9FS_MAGIC:
-    case CODA_SUPER_MAGIC:
-    case NCP_SUPER_MAGIC:
-    case LUSTRE_SUPER_MAGIC:
-    case FUSE_SUPER_MAGIC:
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-/* Creates the file with owner-only permissions before SQLite touches it;
- * SQLite gives its -wal and -shm files the same mode. */
-gboolean
-rp_store_create_private_file (const char  *path,
-                              GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RP_ERROR, RP_ERROR_IO,
-                   _("The folder “%s” could not be created: %s."), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == EEXIST)
-        return TRUE;
-
-      g_set_error (error, RP_ERROR, saved_errno == EACCES ? RP_ERROR_READ_ONLY : RP_ERROR_IO,
-                   _("The database “%s” could not be created: %s."), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  g_close (fd, NULL);
-  return TRUE;
-}
-
-/* Owner-only, like a new database: a file made by an older version, copied
- * in or created by hand may be readable by others. SQLite gives the -wal and
- * -shm it creates the database's mode; ones left from before are tightened too. */
-static gboolean
-make_private (const char  *path,
-              GError     **error)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      GStatBuf info;
-
-      if (g_stat (file, &info) != 0 || !S_ISREG (info.st_mode) || (info.st_mode & 077) == 0)
-        continue;
-
-      if (g_chmod (file, 0600) != 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, RP_ERROR, RP_ERROR_IO,
-                       _("“%s” can be read by other people, and could not be made readable by you only: %s. Ask its owner to change that; nothing was changed."),
-                       file, g_strerror (saved_errno));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 sqlite3 *
 rp_store_open_sqlite_read_only (const char  *path,
                                 gboolean     create_nothing,
@@ -816,7 +623,7 @@ rp_store_open_sqlite_read_only (const char  *path,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      rp_store_set_error_from_code (error, rc, db != NULL ? sqlite3_errmsg (db) : "");
+      rp_error_set_from_sqlite (error, rc, db != NULL ? sqlite3_errmsg (db) : "");
       sqlite3_close_v2 (db);
       return NULL;
     }
@@ -842,7 +649,7 @@ rp_store_open_at_version (const char        *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Refused before anything is created or opened there. */
-  if (!read_only && is_on_network_share (path))
+  if (!read_only && rp_database_file_is_on_network_share (path))
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NETWORK_SHARE,
                            _("The database is on a network drive. Reprovision cannot keep it safe there: the log of recent changes does not work between computers, so two people saving at once could lose changes or damage the file. Copy it to this computer and work on the copy, or open it read-only to look at it."));
@@ -858,7 +665,7 @@ rp_store_open_at_version (const char        *path,
           return NULL;
         }
 
-      if (!rp_store_create_private_file (path, error))
+      if (!rp_database_file_create_private (path, error))
         return NULL;
     }
   else if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -881,14 +688,14 @@ rp_store_open_at_version (const char        *path,
     }
   else
     {
-      if (!make_private (path, error))
+      if (!rp_database_file_make_private (path, error))
         return NULL;
 
       open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
       rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
       if (rc != SQLITE_OK)
         {
-          rp_store_set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : "");
+          rp_error_set_from_sqlite (error, rc, self->db ? sqlite3_errmsg (self->db) : "");
           return NULL;
         }
     }
@@ -960,7 +767,7 @@ rp_store_open_at_version (const char        *path,
           g_autoptr(GError) backup_error = NULL;
 
           /* An update that goes wrong must be undoable: keep the file as it was. */
-          backup = rp_backup_create (path, RP_BACKUP_BEFORE_UPDATE, &backup_error);
+          backup = rp_database_file_back_up (path, RP_BACKUP_BEFORE_UPDATE, &backup_error);
           if (backup == NULL)
             {
               g_set_error (error, RP_ERROR, backup_error->code,
@@ -1041,180 +848,6 @@ char *
 rp_store_get_sample_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "reprovision", "sample.db", NULL);
-}
-
-/**
- * rp_store_path_is_portal:
- * @path: a database file
- *
- * Returns: whether @path was handed over by the Flatpak document portal
- */
-gboolean
-rp_store_path_is_portal (const char *path)
-{
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return (g_str_has_prefix (path, "/run/user/") && strstr (path, "/doc/") != NULL) ||
-         g_str_has_prefix (path, "/run/flatpak/doc/");
-}
-
-gboolean
-rp_store_path_needs_local_copy (const char *path)
-{
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return rp_store_path_is_portal (path) || is_on_network_share (path);
-}
-
-/* Removes a database the core made for its own work, with its -wal and -shm. */
-void
-rp_store_remove_working_copy (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_return_if_fail (path != NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
-/**
- * rp_store_copy_database:
- * @source: a database path, or an SQLite `file:` URI
- * @target: a path that does not exist yet
- * @error: why the copy failed
- *
- * Copies a consistent snapshot of @source into @target with SQLite's online
- * backup, so a copy taken while someone is saving is never half a save. The
- * copy is written under a temporary name, flushed to disk, and only then
- * given its name: a crash part-way leaves no file that looks complete.
- */
-gboolean
-rp_store_copy_database (const char  *source,
-                        const char  *target,
-                        GError     **error)
-{
-  g_autofree char *partial = NULL;
-  sqlite3 *source_db = NULL;
-  sqlite3 *target_db = NULL;
-  int rc;
-
-  g_return_val_if_fail (source != NULL, FALSE);
-  g_return_val_if_fail (target != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  partial = g_strconcat (target, ".partial", NULL);
-  g_unlink (partial);
-  if (!rp_store_create_private_file (partial, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (source, &source_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (source_db, 5000);
-      rc = sqlite3_open_v2 (partial, &target_db, SQLITE_OPEN_READWRITE, NULL);
-    }
-
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_backup *backup = sqlite3_backup_init (target_db, "main", source_db, "main");
-
-      if (backup == NULL)
-        rc = sqlite3_extended_errcode (target_db);
-      else
-        {
-          sqlite3_backup_step (backup, -1);
-          rc = sqlite3_backup_finish (backup);
-        }
-    }
-
-  /* A copy is a single self-contained file: no write-ahead log beside it. */
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (target_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    rp_store_set_error_from_code (error, rc,
-                                  target_db != NULL && sqlite3_errcode (target_db) != SQLITE_OK
-                                  ? sqlite3_errmsg (target_db)
-                                  : source_db != NULL ? sqlite3_errmsg (source_db) : "");
-
-  sqlite3_close_v2 (source_db);
-  sqlite3_close_v2 (target_db);
-
-  if (rc == SQLITE_OK)
-    {
-      int fd = g_open (partial, O_RDONLY | O_CLOEXEC, 0);
-
-      if (fd < 0 || fsync (fd) != 0)
-        rc = SQLITE_IOERR;
-      if (fd >= 0)
-        g_close (fd, NULL);
-      if (rc == SQLITE_OK && g_rename (partial, target) != 0)
-        rc = SQLITE_IOERR;
-      if (rc != SQLITE_OK)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, RP_ERROR, saved_errno == ENOSPC ? RP_ERROR_NO_SPACE : RP_ERROR_IO,
-                       _("The copy “%s” could not be written: %s."), target, g_strerror (saved_errno));
-        }
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * rp_store_make_local_copy:
- * @path: a database on a portal or network location
- * @error: why the copy failed
- *
- * Copies @path with SQLite's online backup into the user data directory,
- * under a name that does not replace anything already there.
- *
- * Returns: (transfer full): the path of the copy, or %NULL
- */
-char *
-rp_store_make_local_copy (const char  *path,
-                          GError     **error)
-{
-  g_autofree char *basename = NULL;
-  g_autofree char *stem = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *target = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  basename = g_path_get_basename (path);
-  stem = g_strdup (basename);
-  if (strrchr (stem, '.') != NULL)
-    *strrchr (stem, '.') = '\0';
-  dir = g_build_filename (g_get_user_data_dir (), "reprovision", NULL);
-
-  for (guint n = 1; target == NULL || g_file_test (target, G_FILE_TEST_EXISTS); n++)
-    {
-      g_clear_pointer (&target, g_free);
-      if (n == 1)
-        target = g_strdup_printf ("%s/%s.db", dir, stem);
-      else
-        target = g_strdup_printf ("%s/%s (%u).db", dir, stem, n);
-    }
-
-  /* immutable=1: the portal cannot take locks, and nobody writes the original meanwhile. */
-  uri = g_strdup_printf ("file:%s?immutable=1", path);
-  if (!rp_store_copy_database (uri, target, error))
-    return NULL;
-
-  return g_steal_pointer (&target);
 }
 
 const char *

@@ -267,6 +267,7 @@ update_summary (RpAttendeeDetailPage *self)
   g_autofree char *outcome = NULL;
   g_autofree char *today = rp_store_dup_today (self->store);
   g_autofree char *attention = NULL;
+  g_autoptr(RpRulesContext) rules = NULL;
   const char *worker = rp_attendee_get_worker_name (attendee);
 
   /* Translators: attendee number and name, "7 · Georgia Bennett" */
@@ -291,10 +292,9 @@ update_summary (RpAttendeeDetailPage *self)
     }
   gtk_label_set_label (self->subtitle_label, subtitle);
 
-  attention = rp_attention_describe (rp_attention_for_attendee (attendee, today,
-                                                                rp_programme_get_closure_date (self->programme),
-                                                                g_settings_get_uint (self->settings, "stale-days")),
-                                     attendee, today);
+  rules = rp_rules_context_new_for_programme (self->programme, today,
+                                              g_settings_get_uint (self->settings, "stale-days"));
+  attention = rp_attention_describe (rp_attention_for_attendee (attendee, rules), attendee, today);
   gtk_label_set_label (self->attention_label, attention != NULL ? attention : "");
   gtk_widget_set_visible (GTK_WIDGET (self->attention_label), attention != NULL);
 

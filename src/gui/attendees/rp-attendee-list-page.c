@@ -22,9 +22,7 @@ struct _RpAttendeeListPage
   GtkSingleSelection  *selection;
   GListModel          *workers;
   GArray              *worker_choices;   /* worker dropdown position → filter value */
-  char                *today;
-  char                *closure_date;
-  guint                stale_days;
+  RpRulesContext      *rules;            /* today, the closure date and the stale days */
   int                  selected_number;  /* kept selected as the list is sorted or filtered */
   gboolean             syncing;
 
@@ -99,7 +97,7 @@ format_days_at_step (RpAttendeeListPage *self,
                      RpAttendee      *attendee)
 {
   if (rp_attendee_get_outcome (attendee) == RP_OUTCOME_ATTENDING && rp_attendee_get_step_since (attendee) != NULL)
-    return g_strdup_printf ("%d", rp_date_days_between (rp_attendee_get_step_since (attendee), self->today));
+    return g_strdup_printf ("%d", rp_date_days_between (rp_attendee_get_step_since (attendee), self->rules->today));
 
   return g_strdup ("–");
 }
@@ -110,8 +108,8 @@ show_in_row (RpAttendeeListPage *self,
 {
   RpAttendee *attendee = rp_attendee_list_row_get_attendee (gtk_list_item_get_item (list_item));
   RpAttendeeRow *row = RP_ATTENDEE_ROW (gtk_list_item_get_child (list_item));
-  RpAttention attention = rp_attention_for_attendee (attendee, self->today, self->closure_date, self->stale_days);
-  g_autofree char *described = rp_attention_describe (attention, attendee, self->today);
+  RpAttention attention = rp_attention_for_attendee (attendee, self->rules);
+  g_autofree char *described = rp_attention_describe (attention, attendee, self->rules->today);
   g_autofree char *number = g_strdup_printf ("%d", rp_attendee_get_number (attendee));
   g_autofree char *name = format_name (attendee);
   const char *worker = rp_attendee_get_worker_name (attendee);
@@ -484,24 +482,22 @@ rp_attendee_list_page_refresh (RpAreaPage *page)
   RpAttendeeListPage *self = RP_ATTENDEE_LIST_PAGE (page);
   RpStore *store = rp_area_page_get_store (page);
   RpProgramme *programme = rp_area_page_get_programme (page);
+  g_autofree char *today = NULL;
 
-  g_clear_pointer (&self->today, g_free);
-  g_clear_pointer (&self->closure_date, g_free);
+  g_clear_pointer (&self->rules, rp_rules_context_unref);
   g_clear_object (&self->workers);
 
   if (store != NULL)
     {
-      self->today = rp_store_dup_today (store);
+      today = rp_store_dup_today (store);
       self->workers = rp_store_list_workers (store, TRUE, NULL);
     }
   else
-    self->today = rp_date_today ();
+    today = rp_date_today ();
 
-  if (programme != NULL)
-    self->closure_date = g_strdup (rp_programme_get_closure_date (programme));
-
-  self->stale_days = g_settings_get_uint (self->settings, "stale-days");
-  rp_attendee_list_set_attention (self->list, self->today, self->closure_date, self->stale_days);
+  self->rules = rp_rules_context_new_for_programme (programme, today,
+                                                    g_settings_get_uint (self->settings, "stale-days"));
+  rp_attendee_list_set_attention (self->list, self->rules);
 
   /* Read in a thread: what is shown stays until the new list is ready. */
   if (store != NULL && programme != NULL)
@@ -683,8 +679,7 @@ rp_attendee_list_page_dispose (GObject *object)
   g_clear_object (&self->workers);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->worker_choices, g_array_unref);
-  g_clear_pointer (&self->today, g_free);
-  g_clear_pointer (&self->closure_date, g_free);
+  g_clear_pointer (&self->rules, rp_rules_context_unref);
   self->attendee_detail_page = NULL;  /* the stack holds it */
 
   G_OBJECT_CLASS (rp_attendee_list_page_parent_class)->dispose (object);
@@ -735,6 +730,7 @@ rp_attendee_list_page_init (RpAttendeeListPage *self)
   g_autoptr(GListModel) fundings = NULL;
   g_autoptr(GListModel) outcomes = NULL;
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autofree char *today = rp_date_today ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -753,7 +749,7 @@ rp_attendee_list_page_init (RpAttendeeListPage *self)
   self->settings = g_settings_new (APP_ID);
   self->filter = rp_attendee_filter_new ();
   self->worker_choices = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->today = rp_date_today ();
+  self->rules = rp_rules_context_new_for_programme (NULL, today, g_settings_get_uint (self->settings, "stale-days"));
   self->selected_number = g_settings_get_int (self->settings, "attendees-selected");
   self->list = rp_attendee_list_new (self->filter);
   g_signal_connect_object (self->list, "updated", G_CALLBACK (on_list_updated), self, G_CONNECT_SWAPPED);

@@ -141,18 +141,15 @@ on_attention_activated (AdwActionRow  *row,
 
 typedef struct
 {
-  GWeakRef  page;          /* not a strong reference: the page must not outlive its window for this */
-  char     *today;
-  char     *closure_date;
-  guint     stale_days;
+  GWeakRef        page;    /* not a strong reference: the page must not outlive its window for this */
+  RpRulesContext *rules;
 } AttentionSearch;
 
 static void
 attention_search_free (AttentionSearch *search)
 {
   g_weak_ref_clear (&search->page);
-  g_free (search->today);
-  g_free (search->closure_date);
+  rp_rules_context_unref (search->rules);
   g_free (search);
 }
 
@@ -187,9 +184,8 @@ on_attention_found (GObject      *source_object,
   for (guint i = 0; i < attendees->len; i++)
     {
       RpAttendee *attendee = g_ptr_array_index (attendees, i);
-      RpAttention attention = rp_attention_for_attendee (attendee, search->today, search->closure_date,
-                                                         search->stale_days);
-      g_autofree char *lines = rp_attention_describe (attention, attendee, search->today);
+      RpAttention attention = rp_attention_for_attendee (attendee, search->rules);
+      g_autofree char *lines = rp_attention_describe (attention, attendee, search->rules->today);
       g_auto(GStrv) parts = g_strsplit (lines, "\n", -1);
       g_autofree char *markers = g_strjoinv ("; ", parts);
       g_autofree char *title = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee),
@@ -228,14 +224,13 @@ start_attention_search (RpReportsPage *self,
   AttentionSearch *search = g_new0 (AttentionSearch, 1);
 
   g_weak_ref_init (&search->page, self);
-  search->today = g_strdup (today);
-  search->closure_date = g_strdup (rp_programme_get_closure_date (programme));
-  search->stale_days = g_settings_get_uint (self->settings, "stale-days");
+  search->rules = rp_rules_context_new_for_programme (programme, today,
+                                                      g_settings_get_uint (self->settings, "stale-days"));
 
   self->attention_cancellable = g_cancellable_new ();
-  rp_store_find_needing_attention_async (store, rp_programme_get_id (programme), search->today,
-                                         search->closure_date, search->stale_days, MAX_ATTENTION_LISTED,
-                                         self->attention_cancellable, on_attention_found, search);
+  rp_store_find_needing_attention_async (store, rp_programme_get_id (programme), search->rules,
+                                         MAX_ATTENTION_LISTED, self->attention_cancellable,
+                                         on_attention_found, search);
 }
 
 static void

@@ -132,7 +132,7 @@ rp_backups_window_reload (RpBackupsWindow *self)
     adw_preferences_group_remove (self->backups_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
 
-  folder = rp_backup_get_folder (self->path);
+  folder = rp_database_file_get_backup_folder (self->path);
   description = g_strdup_printf (_("Kept in %s. Reprovision makes a backup the first time the database is opened each day and keeps the last %d, "
                                    "and one before every update, import and restore and keeps the last %d. Backups made with Back Up Now are never removed by Reprovision."),
                                  folder, RP_BACKUP_KEEP_DAILY, RP_BACKUP_KEEP_PRE_CHANGE);
@@ -171,7 +171,7 @@ back_up_in_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   GError *error = NULL;
-  char *copy = rp_backup_create (task_data, RP_BACKUP_MANUAL, &error);
+  char *copy = rp_database_file_back_up (task_data, RP_BACKUP_MANUAL, &error);
 
   if (copy == NULL)
     g_task_return_error (task, error);
