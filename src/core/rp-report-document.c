@@ -345,6 +345,17 @@ add_front_matter (RpReportDocument *self)
 }
 
 static void
+add_key (RpReportDocument *self)
+{
+  add_block (self, BLOCK_TEXT, _("Key: the moving plan"));
+  for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
+    {
+      g_autofree char *line = g_strdup_printf (_("Step %d — %s"), step, rp_moving_plan_step_name (step));
+      add_block (self, BLOCK_TEXT, line);
+    }
+}
+
+static void
 build_blocks (RpReportDocument *self)
 {
   RpReport *report = self->report;
@@ -359,13 +370,6 @@ build_blocks (RpReportDocument *self)
   subtitle = g_strdup_printf (_("%s — report as of %s"), rp_report_get_programme (report), date);
   add_block (self, BLOCK_TEXT, subtitle);
   add_front_matter (self);
-
-  add_block (self, BLOCK_SUBHEADING, _("Key: the moving plan"));
-  for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
-    {
-      g_autofree char *line = g_strdup_printf (_("Step %d — %s"), step, rp_moving_plan_step_name (step));
-      add_block (self, BLOCK_TEXT, line);
-    }
 
   if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY))
     {
@@ -394,7 +398,7 @@ build_blocks (RpReportDocument *self)
     add_block (self, BLOCK_CHART, suppression != NULL ? suppression : "");
     }
 
-  /* Each appendix starts a page, unless the key is all that comes before it. */
+  /* Each appendix starts a page, unless only the front matter comes before it. */
   if (rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE))
     {
       const char *header[] = { _("Activity"), _("Task owner"), _("Due date") };
@@ -422,6 +426,8 @@ build_blocks (RpReportDocument *self)
       if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY) || rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE))
         add_block (self, BLOCK_PAGE_BREAK, "");
       add_block (self, BLOCK_SUBHEADING, _("Appendix 2 — Reprovision progress"));
+      /* As in the council's own progress appendix; it leaves the first page to the summary. */
+      add_key (self);
       if (with_steps)
         add_row (self, 2, widths, TRUE, header, G_N_ELEMENTS (header));
       else
