@@ -73,6 +73,21 @@ name_buttons_within (GtkWidget *widget)
     name_buttons_within (child);
 }
 
+/* Whether @widget may hold hidden stack pages whose buttons are not mapped:
+ * a window, or one of our own widgets outside a list. Rows and cells of a
+ * list are mapped as they scroll into view and hold no stack, so they are
+ * left to the per-button naming below. */
+static gboolean
+may_hold_hidden_pages (GtkWidget *widget)
+{
+  if (GTK_IS_WINDOW (widget))
+    return TRUE;
+
+  return g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Rp") &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW) == NULL &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW) == NULL;
+}
+
 /* GTK 4.8 puts the pages a stack hides in the accessibility tree too, so a
  * window, or one of our own widgets, names every button within it when it
  * is shown, hidden pages included; a button shown again is named again, in
@@ -85,7 +100,7 @@ on_widget_mapped (GSignalInvocationHint *hint,
 {
   GtkWidget *widget = g_value_get_object (&params[0]);
 
-  if (GTK_IS_WINDOW (widget) || g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Rp"))
+  if (may_hold_hidden_pages (widget))
     name_buttons_within (widget);
   else
     name_button (widget);
