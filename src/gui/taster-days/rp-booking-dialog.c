@@ -356,14 +356,16 @@ ask_first (RpBookingDialog *self,
 
   question = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (question), warnings_list (messages));
+  /* The safe way on is the last, where the eye and Enter land. */
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (question), "back", _("_Go Back"));
+  if (n_warned > 0)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (question), "save", _("_Save Anyway"));
   if (n_clean > 0 && n_refused + n_warned > 0 && self->booking == NULL)
     {
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (question), "others", _("Book Only the _Others"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "others", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "others");
     }
-  if (n_warned > 0)
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (question), "save", _("_Save Anyway"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "back");
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
