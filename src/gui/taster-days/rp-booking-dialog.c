@@ -279,10 +279,16 @@ on_warnings_response (RpBookingDialog  *self,
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->pending_warnings, g_array_unref);
 
-  if (write_bookings (self, chosen, &error))
-    gtk_window_destroy (GTK_WINDOW (self));
-  else
-    rp_form_dialog_show_problem (RP_FORM_DIALOG (self), error);
+  if (!write_bookings (self, chosen, &error))
+    {
+      rp_form_dialog_show_problem (RP_FORM_DIALOG (self), error);
+      return;
+    }
+
+  /* The question closes once its answer is handled, and must not be left
+   * pointing at this dialogue, gone by then. */
+  gtk_window_set_transient_for (GTK_WINDOW (question), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 /* The warnings, one label each, in a scroller: three people with three
