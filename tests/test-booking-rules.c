@@ -259,6 +259,15 @@ test_already_booked (void)
   assert_message (&facts, DANNY " already has a booking on this day, the Pathfinders day, date to be confirmed:"
                           " change that booking instead of booking them twice.");
 
+  /* Refused, nothing else is said about it: it will not be made. */
+  facts.booking.transport_needed = TRUE;
+  facts.places = 1;
+  facts.others_booked = 1;
+  assert_warnings (&facts, RP_BOOKING_WARNING_ALREADY_BOOKED);
+  facts.booking.transport_needed = FALSE;
+  facts.places = 0;
+  facts.others_booked = 0;
+
   /* The booking itself, once saved, is not a second one. */
   facts.booking.id = other.id;
   assert_warnings (&facts, RP_BOOKING_WARNING_NONE);

@@ -276,7 +276,8 @@ say_access (const RpBookingFacts *facts)
  *
  * All but %RP_BOOKING_WARNING_ALREADY_BOOKED are warnings: the booking may
  * still be saved. A person already booked on the day cannot be booked on it
- * again, whatever the status of either booking.
+ * again, whatever the status of either booking: that is then all there is
+ * to say.
  *
  * Returns: the warnings found
  */
@@ -302,15 +303,15 @@ rp_booking_rules_check (const RpBookingFacts *facts,
       if (other->attendee_id == booking->attendee_id && other->id != booking->id &&
           other->taster_day_id == booking->taster_day_id)
         {
-          warnings |= RP_BOOKING_WARNING_ALREADY_BOOKED;
+          /* Nothing else matters about a booking that will not be made. */
           if (messages != NULL)
             add_message (messages, say_already_booked (booking));
-          break;
+          return RP_BOOKING_WARNING_ALREADY_BOOKED;
         }
     }
 
   if (!rp_booking_rules_takes_place (booking->status))
-    return warnings;
+    return RP_BOOKING_WARNING_NONE;
 
   if (!is_blank (booking->date))
     {
