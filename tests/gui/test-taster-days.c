@@ -1163,6 +1163,42 @@ test_wrong_time_names_the_person (Fixture       *fixture,
   rp_test_spin ();
 }
 
+/* Names are text, not markup: "&" or "<b>" in a name shows as typed on the
+ * agenda and in its warnings, instead of blanking the row. */
+static void
+test_names_are_not_markup (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) ben = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 2, NULL);
+  RpWindow *window = rp_window_new (NULL);
+  AdwExpanderRow *expander;
+  GtkWidget *page, *row;
+
+  rp_attendee_set_full_name (ben, "Benjamin Clarke & <b>Co</b>");
+  rp_attendee_set_preferred_name (ben, "Ben & Jo");
+  g_assert_true (rp_store_save_attendee (fixture->store, ben, &error));
+  g_assert_no_error (error);
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+  expander = find_day_row (page, "2023-10-19");
+  adw_expander_row_set_expanded (expander, TRUE);
+  g_assert_true (spin_until (GTK_WIDGET (expander), "_Book Attendees…"));
+
+  row = rp_test_find_widget (GTK_WIDGET (expander), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke & <b>Co</b>");
+  g_assert_nonnull (row);
+  g_assert_nonnull (rp_test_find_widget (row, GTK_TYPE_LABEL, "label", "2 · Benjamin Clarke & <b>Co</b>"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "⚠ Ben & Jo (attendee 2) needs transport on 19 October 2023 with Pathfinders"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
 /* An open day's buttons fit a phone's width (360 px): they wrap. */
 static void
 test_open_day_fits_narrow (Fixture       *fixture,
@@ -1212,6 +1248,7 @@ main (int    argc,
   ADD ("/gui/taster-days/same-date-warned-before-saving", test_same_date_warned_before_saving);
   ADD ("/gui/taster-days/wrong-time-names-the-person", test_wrong_time_names_the_person);
   ADD ("/gui/taster-days/open-day-fits-narrow", test_open_day_fits_narrow);
+  ADD ("/gui/taster-days/names-are-not-markup", test_names_are_not_markup);
 #undef ADD
 
   return g_test_run ();

@@ -174,6 +174,8 @@ booking_row (RpTasterDaysPage *self,
 
   title = attendee != NULL ? g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_full_name (attendee))
                            : g_strdup (_("Erased attendee"));
+  /* Names and notes are text, not markup: "Zoë & Co" would blank the row. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
 
   if (rp_booking_get_transport_needed (booking))
@@ -406,6 +408,8 @@ day_row (RpTasterDaysPage         *self,
   else
     title = g_strdup (rp_taster_day_get_provider_name (day));
 
+  /* A provider or venue may hold "&": text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   set_day_subtitle (expander, day, summary != NULL ? summary->booked : 0, summary != NULL ? summary->warned : 0);
   if (rp_taster_day_get_cancelled (day))
