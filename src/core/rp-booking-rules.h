@@ -65,14 +65,14 @@ typedef struct
   guint                n_staff_bookings;
 } RpBookingFacts;
 
-gboolean         rp_booking_rules_takes_place      (RpBookingStatus       status);
-char            *rp_booking_rules_describe_attendee (int                  number,
-                                                    const char           *preferred_name,
-                                                    const char           *full_name);
-char            *rp_booking_rules_describe_day     (const char           *date,
-                                                    const char           *provider_name);
-gboolean         rp_booking_rules_mentions_access  (const char           *text);
-RpBookingWarning rp_booking_rules_check            (const RpBookingFacts *facts,
-                                                    GPtrArray            *messages);
+gboolean         rp_booking_rules_takes_place       (RpBookingStatus       status);
+char            *rp_booking_rules_describe_attendee (int                   number,
+                                                     const char           *preferred_name,
+                                                     const char           *full_name);
+char            *rp_booking_rules_describe_day      (const char           *date,
+                                                     const char           *provider_name);
+gboolean         rp_booking_rules_mentions_access   (const char           *text);
+RpBookingWarning rp_booking_rules_check             (const RpBookingFacts *facts,
+                                                     GPtrArray            *messages);
 
 G_END_DECLS

@@ -209,10 +209,10 @@ gboolean     rp_store_add_booking            (RpStore           *self,
 gboolean     rp_store_add_bookings           (RpStore           *self,
                                               GPtrArray         *bookings,
                                               GError           **error);
-gboolean     rp_store_add_bookings_except_booked (RpStore       *self,
-                                              GPtrArray         *bookings,
-                                              GPtrArray         *already_booked,
-                                              GError           **error);
+gboolean     rp_store_add_bookings_except_booked (RpStore           *self,
+                                                  GPtrArray         *bookings,
+                                                  GPtrArray         *already_booked,
+                                                  GError           **error);
 gboolean     rp_store_save_booking           (RpStore           *self,
                                               RpBooking         *booking,
                                               GError           **error);
