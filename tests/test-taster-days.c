@@ -115,6 +115,7 @@ test_check_overlap_and_staff (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RpBooking) first = make_booking (fixture, 3, 8);
   g_autoptr(RpBooking) second = NULL;
   g_autoptr(GListModel) workers = rp_store_list_workers (fixture->store, FALSE, NULL);
@@ -137,10 +138,18 @@ test_check_overlap_and_staff (Fixture       *fixture,
   rp_booking_set_taster_day_id (second, rp_taster_day_get_id (other));
   rp_booking_set_attendee_id (second, rp_booking_get_attendee_id (first));
   rp_booking_set_staff_id (second, rp_worker_get_id (staff));
-  warnings = rp_store_check_booking (fixture->store, second, NULL, &error);
+  warnings = rp_store_check_booking (fixture->store, second, messages, &error);
   g_assert_no_error (error);
   g_assert_true (warnings & RP_BOOKING_WARNING_OVERLAP);
   g_assert_true (warnings & RP_BOOKING_WARNING_STAFF_CLASH);
+  /* Harry (attendee 8) by name, the other day, and the staff member by name. */
+  g_assert_cmpstr (g_ptr_array_index (messages, 0), ==,
+                   "Harry Doyle (attendee 8) is already booked at the same time on 19 October 2023 with Pathfinders.");
+  /* Dee Walsh also goes with Ben (attendee 2) to Pathfinders that morning, in the sample. */
+  g_assert_cmpstr (rp_worker_get_name (staff), ==, "Dee Walsh");
+  g_assert_cmpstr (g_ptr_array_index (messages, 1), ==,
+                   "Dee Walsh, going with Harry Doyle (attendee 8), is also going with Ben (attendee 2)"
+                   " at the same time on 19 October 2023 with Pathfinders.");
 
   /* Later the same day, no clash. */
   rp_taster_day_set_start_time (other, "14:00");
@@ -186,7 +195,9 @@ test_check_capacity_closure_transport_access (Fixture       *fixture,
   g_assert_cmpint (warnings, ==, RP_BOOKING_WARNING_OVER_CAPACITY | RP_BOOKING_WARNING_AFTER_CLOSURE |
                                  RP_BOOKING_WARNING_TRANSPORT | RP_BOOKING_WARNING_ACCESS);
   g_assert_cmpuint (messages->len, ==, 4);
-  g_assert_cmpstr (g_ptr_array_index (messages, 1), ==, "This taster day has 1 place, and it is taken.");
+  g_assert_cmpstr (g_ptr_array_index (messages, 1), ==,
+                   "There is no place left for Aisha Rahman (attendee 1) on 10 April 2024 with Riverbank Arts:"
+                   " it has 1 place, and it is taken.");
 
   /* The same person at IBC, whose notes mention level access, needs no access warning. */
   rp_booking_set_taster_day_id (booking, day_id (fixture, 1));
@@ -346,9 +357,242 @@ test_book_several_all_or_nothing (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before + 2);
 }
 
+/* Danny (attendee 4) at Pathfinders on 19 October, then on another day that
+ * date at other times: warned before saving, naming him and the other day.
+ * A second booking on the very day is refused before saving, named, whether
+ * the day has a date or not. */
+static void
+test_check_same_date_and_already_booked (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RpBooking) pathfinders = make_booking (fixture, 3, 4);
+  g_autoptr(RpBooking) afternoon = NULL;
+  g_autoptr(RpBooking) again = NULL;
+  g_autoptr(RpBooking) ftm = make_booking (fixture, 4, 4);
+  g_autoptr(RpBooking) ftm_again = NULL;
+  g_autoptr(RpTasterDay) later = rp_taster_day_new ();
+  g_autoptr(RpTasterDay) mosaic = g_list_model_get_item (fixture->days, 0);
+
+  g_assert_true (rp_store_add_booking (fixture->store, pathfinders, &error));
+  g_assert_no_error (error);
+
+  /* Mosaic the same afternoon, after Pathfinders' 10:30–13:30. */
+  rp_taster_day_set_programme_id (later, rp_programme_get_id (fixture->programme));
+  rp_taster_day_set_provider_id (later, rp_taster_day_get_provider_id (mosaic));
+  rp_taster_day_set_date (later, "2023-10-19");
+  rp_taster_day_set_start_time (later, "14:00");
+  rp_taster_day_set_end_time (later, "16:00");
+  g_assert_true (rp_store_add_taster_day (fixture->store, later, &error));
+  afternoon = make_booking (fixture, 0, 4);
+  rp_booking_set_taster_day_id (afternoon, rp_taster_day_get_id (later));
+  g_assert_cmphex (rp_store_check_booking (fixture->store, afternoon, messages, &error), ==, RP_BOOKING_WARNING_SAME_DATE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (messages, 0), ==, "Danny (attendee 4) is already booked on 19 October 2023 with Pathfinders.");
+  g_ptr_array_set_size (messages, 0);
+
+  /* Saved anyway, Pathfinders' booking is warned in its turn, naming Mosaic. */
+  g_assert_true (rp_store_add_booking (fixture->store, afternoon, &error));
+  g_assert_cmphex (rp_store_check_booking (fixture->store, pathfinders, messages, &error), ==, RP_BOOKING_WARNING_SAME_DATE);
+  g_assert_cmpstr (g_ptr_array_index (messages, 0), ==, "Danny (attendee 4) is already booked on 19 October 2023 with Mosaic.");
+  g_ptr_array_set_size (messages, 0);
+
+  /* The very day again, even a booking he would decline. */
+  again = make_booking (fixture, 3, 4);
+  rp_booking_set_status (again, RP_BOOKING_DECLINED);
+  g_assert_cmphex (rp_store_check_booking (fixture->store, again, messages, &error), ==, RP_BOOKING_WARNING_ALREADY_BOOKED);
+  g_assert_cmpstr (g_ptr_array_index (messages, 0), ==,
+                   "Danny (attendee 4) already has a booking on this day, 19 October 2023 with Pathfinders:"
+                   " change that booking instead of booking them twice.");
+  g_ptr_array_set_size (messages, 0);
+
+  /* FTM Dance, to be confirmed: no date, still one booking per person. */
+  g_assert_true (rp_store_add_booking (fixture->store, ftm, &error));
+  ftm_again = make_booking (fixture, 4, 4);
+  g_assert_cmphex (rp_store_check_booking (fixture->store, ftm_again, messages, &error), ==, RP_BOOKING_WARNING_ALREADY_BOOKED);
+  g_assert_cmpstr (g_ptr_array_index (messages, 0), ==,
+                   "Danny (attendee 4) already has a booking on this day, the FTM Dance day, date to be confirmed:"
+                   " change that booking instead of booking them twice.");
+  /* The saved booking itself is not its own double. */
+  g_assert_cmphex (rp_store_check_booking (fixture->store, ftm, NULL, &error), ==, RP_BOOKING_WARNING_NONE);
+  g_assert_no_error (error);
+}
+
+/* Booked together, each person counts the places those before them take;
+ * someone refused as already booked takes none. */
+static void
+test_check_bookings_together (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) warnings = NULL;
+  g_autoptr(RpTasterDay) small = NULL;
+  g_autoptr(RpBooking) booked = NULL;
+
+  {
+    g_autoptr(RpTasterDay) like = g_list_model_get_item (fixture->days, 3);
+
+    small = rp_taster_day_copy (like);
+    rp_taster_day_set_id (small, 0);
+    rp_taster_day_set_date (small, "2023-11-02");
+    rp_taster_day_set_places (small, 3);
+    g_assert_true (rp_store_add_taster_day (fixture->store, small, &error));
+  }
+  /* One place taken by attendee 6; then 6 again, 8, 9 and 12 ticked: 6 is
+   * refused, 8 and 9 take the last two places, 12 finds none. */
+  booked = make_booking (fixture, 0, 6);
+  rp_booking_set_taster_day_id (booked, rp_taster_day_get_id (small));
+  g_assert_true (rp_store_add_booking (fixture->store, booked, &error));
+  for (guint i = 0; i < 4; i++)
+    {
+      static const int numbers[] = { 6, 8, 9, 12 };
+      RpBooking *booking = make_booking (fixture, 0, numbers[i]);
+
+      rp_booking_set_taster_day_id (booking, rp_taster_day_get_id (small));
+      g_ptr_array_add (bookings, booking);
+    }
+
+  warnings = rp_store_check_bookings (fixture->store, bookings, messages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 4);
+  g_assert_cmphex (g_array_index (warnings, RpBookingWarning, 0), ==, RP_BOOKING_WARNING_ALREADY_BOOKED);
+  g_assert_cmphex (g_array_index (warnings, RpBookingWarning, 1), ==, RP_BOOKING_WARNING_NONE);
+  g_assert_cmphex (g_array_index (warnings, RpBookingWarning, 2), ==, RP_BOOKING_WARNING_NONE);
+  g_assert_cmphex (g_array_index (warnings, RpBookingWarning, 3), ==, RP_BOOKING_WARNING_OVER_CAPACITY);
+  g_assert_cmpuint (messages->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (messages, 1), ==,
+                   "There is no place left for Liam Walker (attendee 12) on 2 November 2023 with Pathfinders:"
+                   " it has 3 places, and they are all taken.");
+
+  /* One at a time, nobody after the first is short of a place. */
+  g_assert_cmphex (rp_store_check_booking (fixture->store, g_ptr_array_index (bookings, 3), NULL, &error), ==,
+                   RP_BOOKING_WARNING_NONE);
+}
+
+/* Someone booked by another program between the check and the save is left
+ * out and reported; the others are saved, each with its own details. */
+static void
+test_add_except_booked (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bookings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) before = rp_store_list_bookings (fixture->store, day_id (fixture, 4), NULL);
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(RpBooking) elsewhere = make_booking (fixture, 4, 9);
+  guint n_before = g_list_model_get_n_items (before);
+  static const char * const pickups[] = { "09:15", "09:30", "09:45" };
+
+  g_ptr_array_add (bookings, make_booking (fixture, 4, 8));
+  g_ptr_array_add (bookings, make_booking (fixture, 4, 9));
+  g_ptr_array_add (bookings, make_booking (fixture, 4, 10));
+  for (guint i = 0; i < 3; i++)
+    rp_booking_set_pickup_time (g_ptr_array_index (bookings, i), pickups[i]);
+
+  /* Attendee 9 is booked from elsewhere first. */
+  rp_booking_set_pickup_time (elsewhere, "11:00");
+  g_assert_true (rp_store_add_booking (fixture->store, elsewhere, &error));
+
+  g_assert_true (rp_store_add_bookings_except_booked (fixture->store, bookings, left_out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (left_out->len, ==, 1);
+  g_assert_true (g_ptr_array_index (left_out, 0) == g_ptr_array_index (bookings, 1));
+  g_assert_cmpint (rp_booking_get_id (g_ptr_array_index (bookings, 1)), ==, 0);
+  g_assert_cmpint (rp_booking_get_id (g_ptr_array_index (bookings, 0)), >, 0);
+  g_assert_cmpint (rp_booking_get_id (g_ptr_array_index (bookings, 2)), >, 0);
+
+  after = rp_store_list_bookings (fixture->store, day_id (fixture, 4), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before + 3);
+  for (guint i = 0; i < g_list_model_get_n_items (after); i++)
+    {
+      g_autoptr(RpBooking) saved = g_list_model_get_item (after, i);
+      g_autoptr(RpAttendee) who = rp_store_get_attendee (fixture->store, rp_booking_get_attendee_id (saved), NULL);
+
+      switch (rp_attendee_get_number (who))
+        {
+        case 8: g_assert_cmpstr (rp_booking_get_pickup_time (saved), ==, "09:15"); break;
+        case 9: g_assert_cmpstr (rp_booking_get_pickup_time (saved), ==, "11:00"); break;
+        case 10: g_assert_cmpstr (rp_booking_get_pickup_time (saved), ==, "09:45"); break;
+        default: break;
+        }
+    }
+  g_clear_object (&after);
+
+  /* Any other refusal saves none of them, and reports none left out. */
+  g_ptr_array_set_size (left_out, 0);
+  g_ptr_array_set_size (bookings, 0);
+  g_ptr_array_add (bookings, make_booking (fixture, 4, 11));
+  g_ptr_array_add (bookings, make_booking (fixture, 4, 8));
+  g_ptr_array_add (bookings, make_booking (fixture, 4, 12));
+  rp_booking_set_taster_day_id (g_ptr_array_index (bookings, 2), G_MAXINT32);
+  g_assert_false (rp_store_add_bookings_except_booked (fixture->store, bookings, left_out, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
+  g_assert_cmpuint (left_out->len, ==, 0);
+  for (guint i = 0; i < bookings->len; i++)
+    g_assert_cmpint (rp_booking_get_id (g_ptr_array_index (bookings, i)), ==, 0);
+  after = rp_store_list_bookings (fixture->store, day_id (fixture, 4), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before + 3);
+}
+
+/* A new booking starts from the attendee's own record, nobody else's. */
+static void
+test_booking_for_attendee (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) danny = attendee (fixture, 4);
+  g_autoptr(RpAttendee) ella = attendee (fixture, 5);
+  g_autoptr(RpBooking) for_danny = rp_booking_new_for_attendee (danny, day_id (fixture, 2));
+  g_autoptr(RpBooking) for_ella = rp_booking_new_for_attendee (ella, day_id (fixture, 2));
+  g_autoptr(RpBooking) plain = NULL;
+  g_autoptr(RpBooking) accented = NULL;
+
+  g_assert_cmpint (rp_booking_get_attendee_id (for_danny), ==, rp_attendee_get_id (danny));
+  g_assert_cmpint (rp_booking_get_taster_day_id (for_danny), ==, day_id (fixture, 2));
+  g_assert_cmpint (rp_booking_get_status (for_danny), ==, RP_BOOKING_INVITED);
+  g_assert_false (rp_booking_get_transport_needed (for_danny));
+  g_assert_cmpstr (rp_booking_get_family_attending (for_danny), ==, "Grace Okoro (sister)");
+  g_assert_null (rp_booking_get_pickup_time (for_danny));
+  g_assert_cmpint (rp_booking_get_staff_id (for_danny), ==, 0);
+  g_assert_true (rp_booking_get_transport_needed (for_ella));
+  g_assert_false (rp_booking_get_transport_arranged (for_ella));
+  g_assert_cmpstr (rp_booking_get_family_attending (for_ella), ==, "Susan Morgan (mother)");
+  g_assert_true (rp_booking_validate (for_ella, &error));
+
+  /* No relationship: the name alone; an acronym kept; accents and ’ kept. */
+  rp_attendee_set_contact_relationship (danny, NULL);
+  plain = rp_booking_new_for_attendee (danny, day_id (fixture, 2));
+  g_assert_cmpstr (rp_booking_get_family_attending (plain), ==, "Grace Okoro");
+  rp_attendee_set_contact_name (ella, "Siobhán O’Connor");
+  rp_attendee_set_contact_relationship (ella, "GP");
+  accented = rp_booking_new_for_attendee (ella, day_id (fixture, 2));
+  g_assert_cmpstr (rp_booking_get_family_attending (accented), ==, "Siobhán O’Connor (GP)");
+  g_assert_true (rp_booking_validate (accented, &error));
+  g_assert_no_error (error);
+
+  /* A relationship holding a hidden character is not carried into a name. */
+  g_clear_object (&accented);
+  rp_attendee_set_contact_relationship (ella, "Aunt\u200b");
+  accented = rp_booking_new_for_attendee (ella, day_id (fixture, 2));
+  g_assert_cmpstr (rp_booking_get_family_attending (accented), ==, "Siobhán O’Connor");
+
+  /* Nobody to call: nobody written in. */
+  g_clear_object (&plain);
+  rp_attendee_set_contact_name (danny, NULL);
+  plain = rp_booking_new_for_attendee (danny, day_id (fixture, 2));
+  g_assert_null (rp_booking_get_family_attending (plain));
+}
+
 /* Checks every booking of the programme one by one, as the agenda does for a
- * day it shows open, and asserts that each day's summary says the same.
- * Returns the warnings met, so that a test can tell which rules it exercised. */
+ * day it shows open, and asserts that each day's summary says the same, and
+ * that each warning the open day shows names the person booked, as the
+ * coordinator knows them. Returns the warnings met, so that a test can tell
+ * which rules it exercised. */
 static RpBookingWarning
 assert_summaries_agree (RpStore *store,
                         gint64   programme_id,
@@ -377,10 +621,20 @@ assert_summaries_agree (RpStore *store,
       for (guint b = 0; b < g_list_model_get_n_items (bookings); b++)
         {
           g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, b);
+          g_autoptr(RpAttendee) attendee = rp_store_get_attendee (store, rp_booking_get_attendee_id (booking), NULL);
+          g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *who = NULL;
           RpBookingStatus status = rp_booking_get_status (booking);
-          RpBookingWarning warnings = rp_store_check_booking (store, booking, NULL, &error);
+          RpBookingWarning warnings = rp_store_check_booking (store, booking, messages, &error);
 
           g_assert_no_error (error);
+          g_assert_cmphex (rp_store_check_booking (store, booking, NULL, &error), ==, warnings);
+          who = rp_booking_rules_describe_attendee (rp_attendee_get_number (attendee),
+                                                    rp_attendee_get_preferred_name (attendee),
+                                                    rp_attendee_get_full_name (attendee));
+          for (guint m = 0; m < messages->len; m++)
+            if (strstr (g_ptr_array_index (messages, m), who) == NULL)
+              g_test_fail_printf ("“%s” does not name %s", (char *) g_ptr_array_index (messages, m), who);
           if (status != RP_BOOKING_DECLINED && status != RP_BOOKING_CANCELLED)
             booked++;
           seen |= warnings;
@@ -480,8 +734,9 @@ test_summary_each_warning (Fixture       *fixture,
   g_assert_true (rp_store_add_provider (fixture->store, plain, &error));
 
   /* Overlap: attendee 8 at Pathfinders on 19 October, 10:30–13:30, and on a day
-   * from 12:00. Attendee 9 is on a day starting as Pathfinders' ends (no clash),
-   * and attendee 10 on a day with no times, which takes the whole day. */
+   * from 12:00. Attendee 9 is on a day starting as Pathfinders' ends (no clash,
+   * but the same date: warned), and attendee 10 on a day with no times, which
+   * takes the whole day. */
   g_clear_object (&b);
   b = make_booking (fixture, 3, 8);
   g_assert_true (rp_store_add_booking (fixture->store, b, &error));
@@ -580,13 +835,15 @@ test_summary_each_warning (Fixture       *fixture,
   seen = assert_summaries_agree (fixture->store, rp_programme_get_id (fixture->programme), &n_warned);
   g_assert_cmpint (seen, ==, RP_BOOKING_WARNING_OVERLAP | RP_BOOKING_WARNING_OVER_CAPACITY |
                              RP_BOOKING_WARNING_AFTER_CLOSURE | RP_BOOKING_WARNING_TRANSPORT |
-                             RP_BOOKING_WARNING_STAFF_CLASH | RP_BOOKING_WARNING_ACCESS);
+                             RP_BOOKING_WARNING_STAFF_CLASH | RP_BOOKING_WARNING_ACCESS |
+                             RP_BOOKING_WARNING_SAME_DATE);
 
   /* And the figures themselves, day by day. */
   summaries = rp_store_summarise_taster_days (fixture->store, rp_programme_get_id (fixture->programme), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary_of (summaries, overlap)->warned, ==, 1);
-  g_assert_cmpuint (summary_of (summaries, touching)->warned, ==, 0);
+  /* Once no warning: two days on one date are now warned, times apart or not. */
+  g_assert_cmpuint (summary_of (summaries, touching)->warned, ==, 1);
   g_assert_cmpuint (summary_of (summaries, called_off)->booked, ==, 1);
   g_assert_cmpuint (summary_of (summaries, whole_day)->booked, ==, 1);
   g_assert_cmpuint (summary_of (summaries, whole_day)->warned, ==, 1);
@@ -777,7 +1034,8 @@ test_summary_generated (void)
   seen = assert_summaries_agree (store, rp_programme_get_id (programme), &n_warned);
   g_assert_cmpint (seen, ==, RP_BOOKING_WARNING_OVERLAP | RP_BOOKING_WARNING_OVER_CAPACITY |
                              RP_BOOKING_WARNING_AFTER_CLOSURE | RP_BOOKING_WARNING_TRANSPORT |
-                             RP_BOOKING_WARNING_STAFF_CLASH | RP_BOOKING_WARNING_ACCESS);
+                             RP_BOOKING_WARNING_STAFF_CLASH | RP_BOOKING_WARNING_ACCESS |
+                             RP_BOOKING_WARNING_SAME_DATE);
   g_assert_cmpuint (n_warned, >, 0);
 
   g_clear_object (&days);
@@ -804,6 +1062,10 @@ main (int    argc,
   ADD ("/core/taster-days/schedule-items", test_schedule_items);
   ADD ("/core/taster-days/book-several-all-or-nothing", test_book_several_all_or_nothing);
   ADD ("/core/taster-days/schedule-pdf-private", test_schedule_pdf_private);
+  ADD ("/core/taster-days/check-same-date-and-already-booked", test_check_same_date_and_already_booked);
+  ADD ("/core/taster-days/check-bookings-together", test_check_bookings_together);
+  ADD ("/core/taster-days/add-except-booked", test_add_except_booked);
+  ADD ("/core/taster-days/booking-for-attendee", test_booking_for_attendee);
   ADD ("/core/taster-days/summary-each-warning", test_summary_each_warning);
   ADD ("/core/taster-days/summary-staff-in-another-programme", test_summary_staff_in_another_programme);
 #undef ADD

@@ -17,10 +17,14 @@ typedef enum
   RP_BOOKING_WARNING_TRANSPORT     = 1 << 3,  /* needed but not arranged */
   RP_BOOKING_WARNING_STAFF_CLASH   = 1 << 4,  /* the supporting staff member is elsewhere then */
   RP_BOOKING_WARNING_ACCESS        = 1 << 5,  /* a wheelchair user, and no word of access at the venue */
+  RP_BOOKING_WARNING_SAME_DATE     = 1 << 6,  /* the attendee is on another day of the same date, at other times */
+  RP_BOOKING_WARNING_ALREADY_BOOKED = 1 << 7, /* the attendee already has a booking on this very day: never booked twice */
 } RpBookingWarning;
 
 /* A booking and when its taster day is. The strings are borrowed; a blank
- * date or time counts as none, as the objects read them. */
+ * date or time counts as none, as the objects read them. The names are only
+ * needed for the words of a warning: a check that asks for no messages may
+ * leave them out. */
 typedef struct
 {
   gint64           id;                  /* 0 for a booking not saved yet */
@@ -34,6 +38,10 @@ typedef struct
   const char      *start_time;          /* "HH:MM"; a day without both times takes the whole day */
   const char      *end_time;
   gboolean         day_cancelled;
+  const char      *provider_name;       /* of its taster day */
+  int              attendee_number;     /* 0 when not known */
+  const char      *preferred_name;      /* of the attendee */
+  const char      *full_name;
 } RpBookingSlot;
 
 /* Everything the rules need to know about one booking. */
@@ -47,17 +55,24 @@ typedef struct
   const char          *venue;               /* of the taster day */
   const char          *day_notes;
   const char          *provider_notes;
+  const char          *staff_name;          /* of booking.staff_id, for the words of a warning */
   /* The attendee's other bookings and the staff member's, or more: the rules
-   * pick out those of the same person on the same date. */
+   * pick out those of the same person on the same date, and the attendee's
+   * own on the same taster day. */
   const RpBookingSlot *attendee_bookings;
   guint                n_attendee_bookings;
   const RpBookingSlot *staff_bookings;
   guint                n_staff_bookings;
 } RpBookingFacts;
 
-gboolean         rp_booking_rules_takes_place      (RpBookingStatus       status);
-gboolean         rp_booking_rules_mentions_access  (const char           *text);
-RpBookingWarning rp_booking_rules_check            (const RpBookingFacts *facts,
-                                                    GPtrArray            *messages);
+gboolean         rp_booking_rules_takes_place       (RpBookingStatus       status);
+char            *rp_booking_rules_describe_attendee (int                   number,
+                                                     const char           *preferred_name,
+                                                     const char           *full_name);
+char            *rp_booking_rules_describe_day      (const char           *date,
+                                                     const char           *provider_name);
+gboolean         rp_booking_rules_mentions_access   (const char           *text);
+RpBookingWarning rp_booking_rules_check             (const RpBookingFacts *facts,
+                                                     GPtrArray            *messages);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "rp-error.h"
 #include "rp-date.h"
 #include "rp-validate.h"
+#include "rp-attendee.h"
 #include "rp-booking.h"
 
 struct _RpBooking
@@ -252,6 +253,74 @@ rp_booking_copy (RpBooking *self)
   copy->family_attending = g_strdup (self->family_attending);
   copy->feedback = g_strdup (self->feedback);
   return copy;
+}
+
+/* "Mother" reads "mother" after a name; "GP" stays as written. */
+static char *
+lower_first_letter (const char *text)
+{
+  const char *second = g_utf8_next_char (text);
+  char first[7] = { 0 };
+
+  if (*second != '\0' && !g_unichar_islower (g_utf8_get_char (second)))
+    return g_strdup (text);
+
+  g_unichar_to_utf8 (g_unichar_tolower (g_utf8_get_char (text)), first);
+  return g_strconcat (first, second, NULL);
+}
+
+/* Who is coming from the family, as the sample and coordinators write it:
+ * "Grace Okoro (sister)". */
+static char *
+family_from_contact (RpAttendee *attendee)
+{
+  const char *name = rp_attendee_get_contact_name (attendee);
+  const char *relationship = rp_attendee_get_contact_relationship (attendee);
+  g_autofree char *lower = NULL;
+  g_autofree char *family = NULL;
+
+  if (name == NULL || name[0] == '\0')
+    return NULL;
+  if (relationship == NULL || relationship[0] == '\0')
+    return g_strdup (name);
+
+  lower = lower_first_letter (relationship);
+  family = g_strdup_printf ("%s (%s)", name, lower);
+
+  /* A relationship that would not pass as a name (too long, a hidden
+   * character) is left for the coordinator to write. */
+  if (!rp_check_name (family, RP_SHORT_TEXT_MAX, _("Who is coming from the family"), NULL))
+    return g_strdup (name);
+
+  return g_steal_pointer (&family);
+}
+
+/**
+ * rp_booking_new_for_attendee:
+ * @attendee: who is to be booked
+ * @taster_day_id: on which taster day
+ *
+ * A new booking filled in from the attendee's own record: whether they need
+ * transport, and their contact as the family member going. The coordinator
+ * confirms or changes each, so that one person's details never come from
+ * another's.
+ *
+ * Returns: (transfer full): a new, unsaved booking
+ */
+RpBooking *
+rp_booking_new_for_attendee (RpAttendee *attendee,
+                             gint64      taster_day_id)
+{
+  RpBooking *self;
+
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), NULL);
+
+  self = rp_booking_new ();
+  self->taster_day_id = taster_day_id;
+  self->attendee_id = rp_attendee_get_id (attendee);
+  self->transport_needed = rp_attendee_get_transport_needed (attendee);
+  self->family_attending = family_from_contact (attendee);
+  return self;
 }
 
 gint64

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpBooking, rp_booking, RP, BOOKING, GObject)
 
 RpBooking       *rp_booking_new                    (void);
+RpBooking       *rp_booking_new_for_attendee       (RpAttendee       *attendee,
+                                                    gint64            taster_day_id);
 RpBooking       *rp_booking_copy                   (RpBooking        *self);
 gint64           rp_booking_get_id                 (RpBooking        *self);
 void             rp_booking_set_id                 (RpBooking        *self,

@@ -209,12 +209,20 @@ gboolean     rp_store_add_booking            (RpStore           *self,
 gboolean     rp_store_add_bookings           (RpStore           *self,
                                               GPtrArray         *bookings,
                                               GError           **error);
+gboolean     rp_store_add_bookings_except_booked (RpStore           *self,
+                                                  GPtrArray         *bookings,
+                                                  GPtrArray         *already_booked,
+                                                  GError           **error);
 gboolean     rp_store_save_booking           (RpStore           *self,
                                               RpBooking         *booking,
                                               GError           **error);
 
 RpBookingWarning rp_store_check_booking      (RpStore           *self,
                                               RpBooking         *booking,
+                                              GPtrArray         *messages,
+                                              GError           **error);
+GArray      *rp_store_check_bookings         (RpStore           *self,
+                                              GPtrArray         *bookings,
                                               GPtrArray         *messages,
                                               GError           **error);
 

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "rp-booking-details.h"
 #include "rp-booking-dialog.h"
 #include "rp-choices.h"
 #include "rp-core.h"
@@ -176,7 +177,9 @@ test_booking_saves_chosen_staff (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   rp_test_spin ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Booking at Pathfinders");
-  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "2 · Benjamin Clarke");
+  /* The day under the heading, and the details headed with Ben's name as the coordinator knows him. */
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "Thursday 19 October 2023, 10:30 to 13:30");
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_BOOKING_DETAILS, "who", "Ben (attendee 2)"));
   staff = ADW_COMBO_ROW (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", "Day centre staff going"));
   g_assert_nonnull (staff);
   g_assert_cmpuint (find_choice (staff, "Priya Shah"), ==, G_MAXUINT);
@@ -197,7 +200,11 @@ test_booking_saves_chosen_staff (Fixture       *fixture,
   click_response (ADW_MESSAGE_DIALOG (dialog), "_Save");
   question = find_dialog_headed ("Save Anyway?");
   g_assert_nonnull (question);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "Transport is needed but not arranged yet."));
+  g_assert_cmpstr (adw_message_dialog_get_body (question), ==, "Check this first:");
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (question), GTK_TYPE_LABEL, "label",
+                                         "Ben (attendee 2) needs transport on 19 October 2023 with Pathfinders, and it is not arranged yet."));
+  /* Editing one booking, there are no others to book instead. */
+  g_assert_false (adw_message_dialog_has_response (question, "others"));
   click_response (question, "_Go Back");
   g_assert_null (find_dialog_headed ("Save Anyway?"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -221,7 +228,8 @@ test_booking_saves_chosen_staff (Fixture       *fixture,
 }
 
 /* Booking with nobody ticked is refused, says why, and keeps the
- * dialogue open with what was typed. */
+ * dialogue open with what was typed. Nobody ticked, there are no details
+ * to fill in: they come with each person ticked. */
 static void
 test_booking_needs_an_attendee (Fixture       *fixture,
                                 gconstpointer  data)
@@ -233,7 +241,7 @@ test_booking_needs_an_attendee (Fixture       *fixture,
   g_autoptr(GPtrArray) saved = NULL;
   RpBookingDialog *dialog = rp_booking_dialog_new (NULL, fixture->store, fixture->programme, day, NULL);
   AdwMessageDialog *problem;
-  GtkWidget *family;
+  GtkWidget *search;
   gint64 give_up = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   g_signal_connect (dialog, "saved", G_CALLBACK (on_bookings_saved), &saved);
@@ -243,15 +251,16 @@ test_booking_needs_an_attendee (Fixture       *fixture,
          g_get_monotonic_time () < give_up)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Book Attendees at Mosaic");
-  family = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Family or carers going");
-  gtk_editable_set_text (GTK_EDITABLE (family), "Grandmother");
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Family or carers going"));
+  search = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Zoë O’Brien");
 
   click_response (ADW_MESSAGE_DIALOG (dialog), "_Save");
   problem = find_dialog_headed ("The Booking Was Not Saved");
   g_assert_nonnull (problem);
   g_assert_cmpstr (adw_message_dialog_get_body (problem), ==, "Tick at least one attendee to book.");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (family)), ==, "Grandmother");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "Zoë O’Brien");
   g_assert_null (saved);
   after = rp_store_list_bookings (fixture->store, rp_taster_day_get_id (day), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));

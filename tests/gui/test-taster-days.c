@@ -4,9 +4,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rp-attendee-picker.h"
+#include "rp-booking-details.h"
+#include "rp-booking-dialog.h"
+#include "rp-choices.h"
 #include "rp-core.h"
 #include "rp-date-row.h"
 #include "rp-family-window.h"
@@ -165,6 +169,32 @@ count_widgets (GtkWidget  *root,
   return n;
 }
 
+/* Booking rows whose subtitle is "Invited" and a warning that names the
+ * person booked and FTM Dance's day, which is full. */
+static guint
+count_full_day_rows (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (ADW_IS_ACTION_ROW (root))
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (root));
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
+      /* The row's title starts with the attendee's number: "2 · Benjamin Clarke". */
+      g_autofree char *number = g_strdup_printf ("(attendee %d)", title != NULL ? atoi (title) : 0);
+
+      n += subtitle != NULL &&
+           g_str_has_prefix (subtitle, "Invited\n⚠ There is no place left for ") &&
+           g_str_has_suffix (subtitle, " on the FTM Dance day, date to be confirmed: it has 4 places, and they are all taken.") &&
+           strstr (subtitle, number) != NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_full_day_rows (child);
+
+  return n;
+}
+
 /* A closed day says that one of its bookings needs checking, without a row
  * for any booking; opening it makes the rows, with the warning on the booking. */
 static void
@@ -199,7 +229,9 @@ test_closed_day_shows_warning (Fixture       *fixture,
   row = rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (row, "attention"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "⚠ Transport is needed but not arranged yet."));
+  /* The warning names him as the coordinator knows him, and the day. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "⚠ Ben (attendee 2) needs transport on 19 October 2023 with Pathfinders, and it is not arranged yet."));
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   g_assert_true (gtk_widget_grab_focus (row));
   /* Named by its title for a screen reader, as every row. */
@@ -298,15 +330,15 @@ test_large_day_filled_over_frames (Fixture       *fixture,
 
   /* Some rows at once, not all; then a refresh before the rest are made. */
   adw_expander_row_set_expanded (day, TRUE);
-  g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "subtitle", "Invited\n⚠ This taster day has 4 places, and they are all taken."), >, 0);
-  g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "subtitle", "Invited\n⚠ This taster day has 4 places, and they are all taken."), <, n);
+  g_assert_cmpuint (count_full_day_rows (GTK_WIDGET (day)), >, 0);
+  g_assert_cmpuint (count_full_day_rows (GTK_WIDGET (day)), <, n);
   rp_area_page_refresh (RP_AREA_PAGE (page));
 
   group = rp_test_find_widget (page, ADW_TYPE_PREFERENCES_GROUP, "title", "To Be Confirmed");
   day = ADW_EXPANDER_ROW (rp_test_find_widget (group, ADW_TYPE_EXPANDER_ROW, NULL, NULL));
   g_assert_true (adw_expander_row_get_expanded (day));
   g_assert_true (spin_until (GTK_WIDGET (day), "Ca_ncel Day…"));
-  g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "subtitle", "Invited\n⚠ This taster day has 4 places, and they are all taken."), ==, n);
+  g_assert_cmpuint (count_full_day_rows (GTK_WIDGET (day)), ==, n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
@@ -696,6 +728,505 @@ test_book_from_a_large_programme (Fixture       *fixture,
 }
 
 
+/* Booking several people ------------------------------------------------------------ */
+
+static gint64
+worker_id (Fixture    *fixture,
+           const char *name)
+{
+  g_autoptr(GListModel) workers = rp_store_list_workers (fixture->store, FALSE, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
+
+      if (g_strcmp0 (rp_worker_get_name (worker), name) == 0)
+        return rp_worker_get_id (worker);
+    }
+
+  g_assert_not_reached ();
+}
+
+static gint64
+attendee_id (Fixture *fixture,
+             int      number)
+{
+  g_autoptr(RpAttendee) attendee = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), number, NULL);
+
+  g_assert_nonnull (attendee);
+  return rp_attendee_get_id (attendee);
+}
+
+static RpTasterDay *
+day_on (Fixture    *fixture,
+        const char *iso_date)
+{
+  g_autoptr(GListModel) days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+
+      if (g_strcmp0 (rp_taster_day_get_date (day), iso_date) == 0)
+        return g_steal_pointer (&day);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The details headed with @who in @root, or NULL. */
+static RpBookingDetails *
+find_details (GtkWidget  *root,
+              const char *who)
+{
+  return RP_BOOKING_DETAILS (rp_test_find_widget (root, RP_TYPE_BOOKING_DETAILS, "who", who));
+}
+
+static AdwEntryRow *
+entry_row (RpBookingDetails *details,
+           const char       *title)
+{
+  GtkWidget *row = rp_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ENTRY_ROW, "title", title);
+
+  g_assert_nonnull (row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static AdwComboRow *
+staff_row (RpBookingDetails *details)
+{
+  return ADW_COMBO_ROW (rp_test_find_widget (GTK_WIDGET (details), ADW_TYPE_COMBO_ROW, "title", "Day centre staff going"));
+}
+
+static GtkSwitch *
+arranged_switch (RpBookingDetails *details)
+{
+  GtkWidget *row = rp_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "title", "Transport arranged");
+
+  return GTK_SWITCH (rp_test_find_widget (row, GTK_TYPE_SWITCH, NULL, NULL));
+}
+
+static GtkSwitch *
+needed_switch (RpBookingDetails *details)
+{
+  GtkWidget *row = rp_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "title", "Transport needed");
+
+  return GTK_SWITCH (rp_test_find_widget (row, GTK_TYPE_SWITCH, NULL, NULL));
+}
+
+static void
+fill_in (RpBookingDetails *details,
+         const char       *pickup,
+         gint64            staff,
+         const char       *family)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (details, "Pick-up time, like 09:15")), pickup);
+  rp_combo_row_set_selected_id (staff_row (details), staff);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (details, "Family or carers going")), family);
+}
+
+static GString *
+text_of_window (GtkWidget *window)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (window, text);
+  return text;
+}
+
+/* The stored booking of attendee @number on @day, which must be the only one. */
+static RpBooking *
+stored_booking (Fixture     *fixture,
+                RpTasterDay *day,
+                int          number)
+{
+  g_autoptr(GListModel) bookings = rp_store_list_bookings (fixture->store, rp_taster_day_get_id (day), NULL);
+  RpBooking *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (bookings); i++)
+    {
+      g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
+
+      if (rp_booking_get_attendee_id (booking) != attendee_id (fixture, number))
+        continue;
+      g_assert_null (found);
+      found = g_steal_pointer (&booking);
+    }
+
+  return found;
+}
+
+/* A coordinator books Ben, Danny and Aisha on Pathfinders' day of 10 October
+ * at once: each gets their own details, headed with their name, filled in
+ * from their own record; each is given a different pick-up time, staff
+ * member and family; saved, each booking has its own, and opened again,
+ * each shows its own. */
+static void
+test_book_three_with_own_details (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  g_autoptr(RpTasterDay) day = day_on (fixture, "2023-10-10");
+  static const struct { int number; const char *who, *pickup, *staff, *family, *prefilled; gboolean transport; } people[] = {
+    { 2, "Ben (attendee 2)", "10:05", "Priya Mistry", "Margaret Clarke (mother)", "Margaret Clarke (mother)", TRUE },
+    { 4, "Danny (attendee 4)", "09:30", "Sam Carter", "Grace Okoro (sister)", "Grace Okoro (sister)", FALSE },
+    { 1, "Aisha Rahman (attendee 1)", "09:15", "Dee Walsh", "Nasreen Rahman (mother) and Zoë’s carer", "Nasreen Rahman (mother)", TRUE },
+  };
+  AdwMessageDialog *dialog, *question;
+  GtkWidget *page, *button, *picker;
+  AdwExpanderRow *expander;
+  RpBookingDetails *typed;
+  int previous = 0;
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+  expander = find_day_row (page, "2023-10-10");
+  adw_expander_row_set_expanded (expander, TRUE);
+  g_assert_true (spin_until (GTK_WIDGET (expander), "_Book Attendees…"));
+  button = rp_test_find_widget (GTK_WIDGET (expander), GTK_TYPE_BUTTON, "label", "_Book Attendees…");
+  g_signal_emit_by_name (button, "clicked");
+  rp_test_spin ();
+  dialog = find_dialog_headed ("Book Attendees at Pathfinders");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Tuesday 10 October 2023, 10:30 to 13:30");
+  picker = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_ATTENDEE_PICKER, NULL, NULL);
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_BOOKING_DETAILS, NULL, NULL));
+
+  /* Ticked in any order, each has details of their own, in number order,
+   * filled in from their own record. */
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    rp_attendee_picker_tick (RP_ATTENDEE_PICKER (picker), attendee_id (fixture, people[i].number));
+  rp_test_spin ();
+  typed = find_details (GTK_WIDGET (dialog), "Danny (attendee 4)");
+  g_assert_nonnull (typed);
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (typed))); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int number = rp_attendee_get_number (rp_booking_details_get_attendee (RP_BOOKING_DETAILS (child)));
+
+      g_assert_cmpint (number, >, previous);
+      previous = number;
+    }
+  g_assert_cmpint (previous, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      RpBookingDetails *details = find_details (GTK_WIDGET (dialog), people[i].who);
+      g_autofree char *pickup_name = g_strdup_printf ("Pick-up time for %s", people[i].who);
+      g_autofree char *staff_name = g_strdup_printf ("Day centre staff going with %s", people[i].who);
+      g_autofree char *family_name = g_strdup_printf ("Family or carers going with %s", people[i].who);
+      g_autofree char *arranged_name = g_strdup_printf ("Transport arranged for %s", people[i].who);
+
+      g_assert_nonnull (details);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (details, "Family or carers going"))), ==, people[i].prefilled);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (details, "Pick-up time, like 09:15"))), ==, "");
+      g_assert_cmpint (gtk_switch_get_active (needed_switch (details)), ==, people[i].transport);
+      g_assert_false (gtk_switch_get_active (arranged_switch (details)));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (entry_row (details, "Feedback after the day"))));
+      /* A screen reader hears whose field it is in. */
+      gtk_test_accessible_assert_property (entry_row (details, "Pick-up time, like 09:15"), GTK_ACCESSIBLE_PROPERTY_LABEL, pickup_name);
+      gtk_test_accessible_assert_property (staff_row (details), GTK_ACCESSIBLE_PROPERTY_LABEL, staff_name);
+      gtk_test_accessible_assert_property (entry_row (details, "Family or carers going"), GTK_ACCESSIBLE_PROPERTY_LABEL, family_name);
+      gtk_test_accessible_assert_property (arranged_switch (details), GTK_ACCESSIBLE_PROPERTY_LABEL, arranged_name);
+
+      fill_in (details, people[i].pickup, worker_id (fixture, people[i].staff), people[i].family);
+      gtk_switch_set_active (arranged_switch (details), people[i].transport);
+    }
+
+  /* Unticked, Danny's details go out of sight; ticked again, they are as typed. */
+  typed = find_details (GTK_WIDGET (dialog), "Danny (attendee 4)");
+  rp_attendee_picker_untick (RP_ATTENDEE_PICKER (picker), attendee_id (fixture, 4));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (typed)));
+  rp_attendee_picker_tick (RP_ATTENDEE_PICKER (picker), attendee_id (fixture, 4));
+  g_assert_true (find_details (GTK_WIDGET (dialog), "Danny (attendee 4)") == typed);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (typed)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (typed, "Pick-up time, like 09:15"))), ==, "09:30");
+
+  /* The whole dialogue still fits a phone: it scrolls instead. */
+  {
+    int min_width = 0, min_height = 0;
+
+    gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, 360, &min_height, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 360);
+    g_assert_cmpint (min_height, <=, 640);
+  }
+
+  click_response (dialog, "_Save");
+  /* Aisha uses a wheelchair, and Pathfinders' notes say step-free: nothing
+   * to ask, unless a rule warns; then going ahead books all three. */
+  question = find_dialog_headed ("Save Anyway?");
+  if (question != NULL)
+    {
+      adw_message_dialog_response (question, "save");
+      rp_test_spin ();
+    }
+  g_assert_null (find_dialog_headed ("Book Attendees at Pathfinders"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(RpBooking) saved = stored_booking (fixture, day, people[i].number);
+      RpBookingDialog *edit;
+      RpBookingDetails *details;
+      g_autofree char *heading = NULL;
+
+      g_assert_nonnull (saved);
+      g_assert_cmpstr (rp_booking_get_pickup_time (saved), ==, people[i].pickup);
+      g_assert_cmpint (rp_booking_get_staff_id (saved), ==, worker_id (fixture, people[i].staff));
+      g_assert_cmpstr (rp_booking_get_family_attending (saved), ==, people[i].family);
+      g_assert_cmpint (rp_booking_get_transport_needed (saved), ==, people[i].transport);
+      g_assert_cmpint (rp_booking_get_transport_arranged (saved), ==, people[i].transport);
+      g_assert_cmpint (rp_booking_get_status (saved), ==, RP_BOOKING_INVITED);
+
+      /* Opened again, each shows its own, with feedback to fill in. */
+      edit = rp_booking_dialog_new (NULL, fixture->store, fixture->programme, day, saved);
+      details = find_details (GTK_WIDGET (edit), people[i].who);
+      g_assert_nonnull (details);
+      g_assert_null (rp_test_find_widget (GTK_WIDGET (edit), RP_TYPE_ATTENDEE_PICKER, NULL, NULL));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (details, "Pick-up time, like 09:15"))), ==, people[i].pickup);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (details, "Family or carers going"))), ==, people[i].family);
+      g_assert_cmpint (rp_combo_row_get_selected_id (staff_row (details)), ==, worker_id (fixture, people[i].staff));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (entry_row (details, "Feedback after the day"))));
+      gtk_window_destroy (GTK_WINDOW (edit));
+    }
+
+  /* Ella's booking of before is as it was. */
+  {
+    g_autoptr(RpBooking) ella = stored_booking (fixture, day, 5);
+
+    g_assert_cmpstr (rp_booking_get_family_attending (ella), ==, "Susan (mother)");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
+/* Ella is already booked on Mosaic's day: she is never booked again, and
+ * the others can be. Danny, booked there by another program while the
+ * question is open, is left out and named; Harry is booked. */
+static void
+test_already_booked_and_another_writer (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpTasterDay) day = day_on (fixture, "2023-09-27");
+  g_autoptr(RpStore) theirs = NULL;
+  g_autoptr(RpBooking) danny = NULL;
+  g_autoptr(RpBooking) stored = NULL;
+  g_autoptr(GString) text = NULL;
+  RpBookingDialog *dialog = rp_booking_dialog_new (NULL, fixture->store, fixture->programme, day, NULL);
+  AdwMessageDialog *question, *notice;
+  GtkWidget *picker;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_spin ();
+  picker = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_ATTENDEE_PICKER, NULL, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const int numbers[] = { 5, 4, 8 };
+
+      rp_attendee_picker_tick (RP_ATTENDEE_PICKER (picker), attendee_id (fixture, numbers[i]));
+    }
+  fill_in (find_details (GTK_WIDGET (dialog), "Harry Doyle (attendee 8)"), "09:50", 0, "Ann Doyle (mother)");
+  fill_in (find_details (GTK_WIDGET (dialog), "Danny (attendee 4)"), "09:40", 0, "Grace Okoro (sister)");
+
+  /* Asked first, Ella named, and no way to book her twice. */
+  click_response (ADW_MESSAGE_DIALOG (dialog), "_Save");
+  question = find_dialog_headed ("Book Only the Others?");
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_body (question), ==, "1 of the 3 people ticked has something to check first:");
+  text = text_of_window (GTK_WIDGET (question));
+  g_assert_nonnull (strstr (text->str, "Ella Morgan (attendee 5) already has a booking on this day, 27 September 2023 with Mosaic:"
+                                       " change that booking instead of booking them twice."));
+  g_assert_true (adw_message_dialog_has_response (question, "others"));
+  g_assert_true (adw_message_dialog_has_response (question, "back"));
+  g_assert_false (adw_message_dialog_has_response (question, "save"));
+
+  /* Meanwhile another program books Danny there. */
+  theirs = rp_store_open (rp_store_get_path (fixture->store), RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  danny = rp_booking_new ();
+  rp_booking_set_taster_day_id (danny, rp_taster_day_get_id (day));
+  rp_booking_set_attendee_id (danny, attendee_id (fixture, 4));
+  rp_booking_set_pickup_time (danny, "11:11");
+  g_assert_true (rp_store_add_booking (theirs, danny, &error));
+
+  adw_message_dialog_response (question, "others");
+  rp_test_spin ();
+  g_assert_null (find_dialog_headed ("Book Attendees at Mosaic"));
+  notice = find_dialog_headed ("The Others Were Booked");
+  g_assert_nonnull (notice);
+  g_assert_cmpstr (adw_message_dialog_get_body (notice), ==,
+                   "Danny (attendee 4) was not booked: someone else booked them on this day while you were filling in."
+                   " Change that booking instead.");
+  gtk_window_destroy (GTK_WINDOW (notice));
+
+  /* Harry booked with his details; Danny and Ella once each, as they were. */
+  stored = stored_booking (fixture, day, 8);
+  g_assert_cmpstr (rp_booking_get_pickup_time (stored), ==, "09:50");
+  g_clear_object (&stored);
+  stored = stored_booking (fixture, day, 4);
+  g_assert_cmpstr (rp_booking_get_pickup_time (stored), ==, "11:11");
+  g_clear_object (&stored);
+  stored = stored_booking (fixture, day, 5);
+  g_assert_cmpstr (rp_booking_get_pickup_time (stored), ==, "10:15");
+
+  g_clear_object (&theirs);
+  rp_test_spin ();
+}
+
+/* Ben is at Pathfinders on the morning of 19 October: booked on another day
+ * that afternoon, he is warned of before saving, by name, with the day;
+ * going back keeps the form as it was; going ahead books him. */
+static void
+test_same_date_warned_before_saving (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpTasterDay) morning = day_on (fixture, "2023-10-19");
+  g_autoptr(RpTasterDay) afternoon = rp_taster_day_copy (morning);
+  g_autoptr(RpBooking) stored = NULL;
+  g_autoptr(GString) text = NULL;
+  RpBookingDialog *dialog;
+  AdwMessageDialog *question;
+  GtkWidget *picker;
+
+  rp_taster_day_set_id (afternoon, 0);
+  rp_taster_day_set_start_time (afternoon, "14:00");
+  rp_taster_day_set_end_time (afternoon, "16:00");
+  g_assert_true (rp_store_add_taster_day (fixture->store, afternoon, &error));
+  g_assert_no_error (error);
+
+  dialog = rp_booking_dialog_new (NULL, fixture->store, fixture->programme, afternoon, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_spin ();
+  picker = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_ATTENDEE_PICKER, NULL, NULL);
+  rp_attendee_picker_tick (RP_ATTENDEE_PICKER (picker), attendee_id (fixture, 2));
+  gtk_switch_set_active (arranged_switch (find_details (GTK_WIDGET (dialog), "Ben (attendee 2)")), TRUE);
+
+  click_response (ADW_MESSAGE_DIALOG (dialog), "_Save");
+  question = find_dialog_headed ("Save Anyway?");
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_body (question), ==, "Check this first:");
+  text = text_of_window (GTK_WIDGET (question));
+  g_assert_nonnull (strstr (text->str, "Ben (attendee 2) is already booked on 19 October 2023 with Pathfinders."));
+  g_assert_false (adw_message_dialog_has_response (question, "others"));
+
+  adw_message_dialog_response (question, "back");
+  rp_test_spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_nonnull (find_details (GTK_WIDGET (dialog), "Ben (attendee 2)"));
+  g_assert_true (gtk_switch_get_active (arranged_switch (find_details (GTK_WIDGET (dialog), "Ben (attendee 2)"))));
+  g_assert_null (stored_booking (fixture, afternoon, 2));
+
+  click_response (ADW_MESSAGE_DIALOG (dialog), "_Save");
+  question = find_dialog_headed ("Save Anyway?");
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "save");
+  rp_test_spin ();
+  stored = stored_booking (fixture, afternoon, 2);
+  g_assert_nonnull (stored);
+  g_assert_true (rp_booking_get_transport_arranged (stored));
+}
+
+/* A pick-up time that is not a time keeps the dialogue open, marks the
+ * field and says whose it is. */
+static void
+test_wrong_time_names_the_person (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(RpTasterDay) day = day_on (fixture, "2023-10-10");
+  RpBookingDialog *dialog = rp_booking_dialog_new (NULL, fixture->store, fixture->programme, day, NULL);
+  AdwMessageDialog *problem;
+  AdwEntryRow *pickup;
+  GtkWidget *picker;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_spin ();
+  picker = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_ATTENDEE_PICKER, NULL, NULL);
+  rp_attendee_picker_tick (RP_ATTENDEE_PICKER (picker), attendee_id (fixture, 8));
+  rp_attendee_picker_tick (RP_ATTENDEE_PICKER (picker), attendee_id (fixture, 4));
+  pickup = entry_row (find_details (GTK_WIDGET (dialog), "Danny (attendee 4)"), "Pick-up time, like 09:15");
+  gtk_editable_set_text (GTK_EDITABLE (pickup), "9.30am");
+
+  click_response (ADW_MESSAGE_DIALOG (dialog), "_Save");
+  problem = find_dialog_headed ("The Booking Was Not Saved");
+  g_assert_nonnull (problem);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (problem), "Pick-up time for Danny (attendee 4): "));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (pickup), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_null (stored_booking (fixture, day, 8));
+  gtk_window_destroy (GTK_WINDOW (problem));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+}
+
+/* Names are text, not markup: "&" or "<b>" in a name shows as typed on the
+ * agenda and in its warnings, instead of blanking the row. */
+static void
+test_names_are_not_markup (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) ben = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 2, NULL);
+  RpWindow *window = rp_window_new (NULL);
+  AdwExpanderRow *expander;
+  GtkWidget *page, *row;
+
+  rp_attendee_set_full_name (ben, "Benjamin Clarke & <b>Co</b>");
+  rp_attendee_set_preferred_name (ben, "Ben & Jo");
+  g_assert_true (rp_store_save_attendee (fixture->store, ben, &error));
+  g_assert_no_error (error);
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+  expander = find_day_row (page, "2023-10-19");
+  adw_expander_row_set_expanded (expander, TRUE);
+  g_assert_true (spin_until (GTK_WIDGET (expander), "_Book Attendees…"));
+
+  row = rp_test_find_widget (GTK_WIDGET (expander), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke & <b>Co</b>");
+  g_assert_nonnull (row);
+  g_assert_nonnull (rp_test_find_widget (row, GTK_TYPE_LABEL, "label", "2 · Benjamin Clarke & <b>Co</b>"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "⚠ Ben & Jo (attendee 2) needs transport on 19 October 2023 with Pathfinders"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
+/* An open day's buttons fit a phone's width (360 px): they wrap. */
+static void
+test_open_day_fits_narrow (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  RpWindow *window = rp_window_new (NULL);
+  AdwExpanderRow *expander;
+  GtkWidget *page;
+  int min_width = 0;
+
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "area", "taster-days", NULL);
+  rp_test_spin ();
+  page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
+  expander = find_day_row (page, "2023-10-10");
+  adw_expander_row_set_expanded (expander, TRUE);
+  g_assert_true (spin_until (GTK_WIDGET (expander), "Ca_ncel Day…"));
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+  /* Each button still reachable by keyboard. */
+  g_assert_true (gtk_widget_grab_focus (rp_test_find_widget (GTK_WIDGET (expander), GTK_TYPE_BUTTON, "label", "Ca_ncel Day…")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -712,6 +1243,12 @@ main (int    argc,
   ADD ("/gui/taster-days/edit-day-shows-stored-values", test_edit_day_shows_stored_values);
   ADD ("/gui/taster-days/date-row", test_date_row);
   ADD ("/gui/taster-days/book-from-a-large-programme", test_book_from_a_large_programme);
+  ADD ("/gui/taster-days/book-three-with-own-details", test_book_three_with_own_details);
+  ADD ("/gui/taster-days/already-booked-and-another-writer", test_already_booked_and_another_writer);
+  ADD ("/gui/taster-days/same-date-warned-before-saving", test_same_date_warned_before_saving);
+  ADD ("/gui/taster-days/wrong-time-names-the-person", test_wrong_time_names_the_person);
+  ADD ("/gui/taster-days/open-day-fits-narrow", test_open_day_fits_narrow);
+  ADD ("/gui/taster-days/names-are-not-markup", test_names_are_not_markup);
 #undef ADD
 
   return g_test_run ();

@@ -288,6 +288,84 @@ rp_store_add_bookings (RpStore    *self,
   return TRUE;
 }
 
+typedef struct
+{
+  GPtrArray *bookings;
+  GPtrArray *already_booked;
+} AddExceptBooked;
+
+static gboolean
+write_bookings_except_booked (RpStore  *self,
+                              gpointer  data,
+                              GError  **error)
+{
+  AddExceptBooked *add = data;
+
+  for (guint i = 0; i < add->bookings->len; i++)
+    {
+      RpBooking *booking = g_ptr_array_index (add->bookings, i);
+      g_autoptr(GError) local_error = NULL;
+
+      /* A refused INSERT undoes only itself: the others go on. */
+      if (write_booking (self, booking, &local_error))
+        continue;
+      if (!g_error_matches (local_error, RP_ERROR, RP_ERROR_DUPLICATE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      rp_booking_set_id (booking, 0);
+      g_ptr_array_add (add->already_booked, g_object_ref (booking));
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_store_add_bookings_except_booked:
+ * @bookings: (element-type RpBooking): new bookings, for several attendees at once
+ * @already_booked: (element-type RpBooking): where to add, with no id, the
+ *   bookings left out because their attendee was already booked on that day
+ *
+ * Adds every booking in one transaction, except any whose attendee already
+ * has a booking on that day: someone else may have booked them since they
+ * were checked, and the others must not be lost for it. Any other refusal
+ * adds none of them.
+ *
+ * Returns: %TRUE if the others were added, even if some were left out
+ */
+gboolean
+rp_store_add_bookings_except_booked (RpStore    *self,
+                                     GPtrArray  *bookings,
+                                     GPtrArray  *already_booked,
+                                     GError    **error)
+{
+  AddExceptBooked add = { bookings, already_booked };
+  guint n_before;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (bookings != NULL, FALSE);
+  g_return_val_if_fail (already_booked != NULL, FALSE);
+
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      g_return_val_if_fail (rp_booking_get_id (g_ptr_array_index (bookings, i)) == 0, FALSE);
+      if (!rp_booking_validate (g_ptr_array_index (bookings, i), error))
+        return FALSE;
+    }
+
+  n_before = already_booked->len;
+  if (!store_write (self, write_bookings_except_booked, &add, error))
+    {
+      for (guint i = 0; i < bookings->len; i++)
+        rp_booking_set_id (g_ptr_array_index (bookings, i), 0);
+      g_ptr_array_remove_range (already_booked, n_before, already_booked->len - n_before);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 rp_store_save_booking (RpStore    *self,
                        RpBooking  *booking,
@@ -360,10 +438,14 @@ keep_text (GStringChunk *strings,
   return text != NULL && text[0] != '\0' ? g_string_chunk_insert_const (strings, text) : NULL;
 }
 
-/* A booking and its day from @stmt, whose columns from @first are: booking
- * id, taster day id, attendee id, staff id, status, date, start time, end
- * time, cancelled. */
+/* A booking and its day from @stmt, whose first columns are: booking id,
+ * taster day id, attendee id, staff id, status, date, start time, end time,
+ * cancelled. */
 #define SLOT_COLUMNS "x.id, o.id, x.attendee_id, x.staff_id, x.status, o.day, o.start_time, o.end_time, o.cancelled"
+/* Then, for the words of a warning: provider, attendee number, preferred
+ * name, full name. */
+#define SLOT_NAME_COLUMNS ", p.name, a.number, a.preferred_name, a.full_name"
+#define SLOT_NAME_JOINS " JOIN provider p ON p.id = o.provider_id LEFT JOIN attendee a ON a.id = x.attendee_id"
 
 static void
 slot_from_row (sqlite3_stmt  *stmt,
@@ -386,13 +468,27 @@ slot_from_row (sqlite3_stmt  *stmt,
   };
 }
 
-/* Bookings of one person on one date: only those can clash, and the rules
- * pick them out again. */
+/* As slot_from_row(), with the names of SLOT_NAME_COLUMNS. */
+static void
+named_slot_from_row (sqlite3_stmt  *stmt,
+                     GStringChunk  *strings,
+                     RpBookingSlot *slot)
+{
+  slot_from_row (stmt, strings, slot);
+  slot->provider_name = keep_text (strings, column_text (stmt, 9));
+  slot->attendee_number = sqlite3_column_int (stmt, 10);
+  slot->preferred_name = keep_text (strings, column_text (stmt, 11));
+  slot->full_name = keep_text (strings, column_text (stmt, 12));
+}
+
+/* Bookings of one person on one date, or on one taster day: only those can
+ * clash, and the rules pick them out again. */
 static gboolean
 load_slots (RpStore       *self,
             const char    *sql,
             gint64         who,
             const char    *date,
+            gint64         taster_day_id,
             GStringChunk  *strings,
             GArray        *slots,
             GError       **error)
@@ -404,12 +500,13 @@ load_slots (RpStore       *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, who);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  bind_text (stmt, 2, date);
+  sqlite3_bind_int64 (stmt, 3, taster_day_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RpBookingSlot slot;
 
-      slot_from_row (stmt, strings, &slot);
+      named_slot_from_row (stmt, strings, &slot);
       g_array_append_val (slots, slot);
     }
   sqlite3_reset (stmt);
@@ -452,6 +549,97 @@ count_others_booked (RpStore  *self,
   return TRUE;
 }
 
+/* Checks @booking as rp_store_check_booking() does, counting @also_booked
+ * more people on its day than are stored: those booked with it at once. */
+static RpBookingWarning
+check_booking (RpStore    *self,
+               RpBooking  *booking,
+               guint       also_booked,
+               GPtrArray  *messages,
+               GError    **error)
+{
+  g_autoptr(RpTasterDay) day = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(RpProvider) provider = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpWorker) staff = NULL;
+  g_autoptr(GStringChunk) strings = NULL;
+  g_autoptr(GArray) attendee_bookings = NULL;
+  g_autoptr(GArray) staff_bookings = NULL;
+  RpBookingFacts facts;
+
+  if (!(day = rp_store_get_taster_day (self, rp_booking_get_taster_day_id (booking), error)) ||
+      !(attendee = rp_store_get_attendee (self, rp_booking_get_attendee_id (booking), error)) ||
+      !(provider = rp_store_get_provider (self, rp_taster_day_get_provider_id (day), error)) ||
+      !(programme = rp_store_get_programme (self, rp_taster_day_get_programme_id (day), error)))
+    return RP_BOOKING_WARNING_NONE;
+
+  /* Someone no longer on the staff list is still named where they go. */
+  if (rp_booking_get_staff_id (booking) > 0)
+    staff = rp_store_get_worker (self, rp_booking_get_staff_id (booking), NULL);
+
+  facts = (RpBookingFacts) {
+    .booking = {
+      .id = rp_booking_get_id (booking),
+      .taster_day_id = rp_taster_day_get_id (day),
+      .attendee_id = rp_attendee_get_id (attendee),
+      .staff_id = rp_booking_get_staff_id (booking),
+      .status = rp_booking_get_status (booking),
+      .transport_needed = rp_booking_get_transport_needed (booking),
+      .transport_arranged = rp_booking_get_transport_arranged (booking),
+      .date = rp_taster_day_get_date (day),
+      .start_time = rp_taster_day_get_start_time (day),
+      .end_time = rp_taster_day_get_end_time (day),
+      .day_cancelled = rp_taster_day_get_cancelled (day),
+      .provider_name = rp_taster_day_get_provider_name (day),
+      .attendee_number = rp_attendee_get_number (attendee),
+      .preferred_name = rp_attendee_get_preferred_name (attendee),
+      .full_name = rp_attendee_get_full_name (attendee),
+    },
+    .places = rp_taster_day_get_places (day),
+    .closure_date = rp_programme_get_closure_date (programme),
+    .wheelchair_user = rp_attendee_get_wheelchair_user (attendee),
+    .venue = rp_taster_day_get_venue (day),
+    .day_notes = rp_taster_day_get_notes (day),
+    .provider_notes = rp_provider_get_notes (provider),
+    .staff_name = staff != NULL ? rp_worker_get_name (staff) : NULL,
+  };
+
+  /* The attendee's bookings on the same date or the same day, and the staff
+   * member's on the same date. */
+  strings = g_string_chunk_new (256);
+  attendee_bookings = g_array_new (FALSE, TRUE, sizeof (RpBookingSlot));
+  staff_bookings = g_array_new (FALSE, TRUE, sizeof (RpBookingSlot));
+  if (!load_slots (self,
+                   "SELECT " SLOT_COLUMNS SLOT_NAME_COLUMNS " FROM booking x JOIN taster_day o ON o.id = x.taster_day_id"
+                   SLOT_NAME_JOINS " WHERE x.attendee_id = ?1 AND (o.day = ?2 OR o.id = ?3)",
+                   facts.booking.attendee_id, facts.booking.date, facts.booking.taster_day_id,
+                   strings, attendee_bookings, error))
+    return RP_BOOKING_WARNING_NONE;
+  facts.attendee_bookings = (const RpBookingSlot *) attendee_bookings->data;
+  facts.n_attendee_bookings = attendee_bookings->len;
+
+  /* Nothing more to load for a booking that takes nobody anywhere. */
+  if (!rp_booking_rules_takes_place (facts.booking.status))
+    return rp_booking_rules_check (&facts, messages);
+
+  if (!count_others_booked (self, facts.booking.taster_day_id, facts.booking.id, &facts.others_booked, error))
+    return RP_BOOKING_WARNING_NONE;
+  facts.others_booked += also_booked;
+
+  if (facts.booking.date != NULL && facts.booking.staff_id > 0 &&
+      !load_slots (self,
+                   "SELECT " SLOT_COLUMNS SLOT_NAME_COLUMNS " FROM booking x JOIN taster_day o ON o.id = x.taster_day_id"
+                   SLOT_NAME_JOINS " WHERE x.staff_id = ?1 AND o.day = ?2",
+                   facts.booking.staff_id, facts.booking.date, facts.booking.taster_day_id,
+                   strings, staff_bookings, error))
+    return RP_BOOKING_WARNING_NONE;
+  facts.staff_bookings = (const RpBookingSlot *) staff_bookings->data;
+  facts.n_staff_bookings = staff_bookings->len;
+
+  return rp_booking_rules_check (&facts, messages);
+}
+
 /**
  * rp_store_check_booking:
  * @booking: a booking, saved or about to be
@@ -469,77 +657,66 @@ rp_store_check_booking (RpStore    *self,
                         GPtrArray  *messages,
                         GError    **error)
 {
-  g_autoptr(RpTasterDay) day = NULL;
-  g_autoptr(RpAttendee) attendee = NULL;
-  g_autoptr(RpProvider) provider = NULL;
-  g_autoptr(RpProgramme) programme = NULL;
-  g_autoptr(GStringChunk) strings = NULL;
-  g_autoptr(GArray) attendee_bookings = NULL;
-  g_autoptr(GArray) staff_bookings = NULL;
-  RpBookingFacts facts;
-
   g_return_val_if_fail (RP_IS_STORE (self), RP_BOOKING_WARNING_NONE);
   g_return_val_if_fail (RP_IS_BOOKING (booking), RP_BOOKING_WARNING_NONE);
 
-  /* Nothing to load for a booking that takes nobody anywhere. */
-  if (!rp_booking_rules_takes_place (rp_booking_get_status (booking)))
-    return RP_BOOKING_WARNING_NONE;
+  return check_booking (self, booking, 0, messages, error);
+}
 
-  if (!(day = rp_store_get_taster_day (self, rp_booking_get_taster_day_id (booking), error)) ||
-      !(attendee = rp_store_get_attendee (self, rp_booking_get_attendee_id (booking), error)) ||
-      !(provider = rp_store_get_provider (self, rp_taster_day_get_provider_id (day), error)) ||
-      !(programme = rp_store_get_programme (self, rp_taster_day_get_programme_id (day), error)))
-    return RP_BOOKING_WARNING_NONE;
+/**
+ * rp_store_check_bookings:
+ * @bookings: (element-type RpBooking): new bookings, to be made at once
+ * @messages: (nullable) (element-type utf8): where to add each warning in plain words
+ *
+ * Checks bookings about to be made together, as rp_store_check_booking()
+ * checks one, except that the places on a day count those booked before
+ * each one in @bookings as taken: three people ticked for two places left
+ * warn about the third.
+ *
+ * Returns: (transfer full) (element-type RpBookingWarning): the warnings of
+ *   each booking, in order, or %NULL on error
+ */
+GArray *
+rp_store_check_bookings (RpStore    *self,
+                         GPtrArray  *bookings,
+                         GPtrArray  *messages,
+                         GError    **error)
+{
+  g_autoptr(GArray) warnings = NULL;
 
-  facts = (RpBookingFacts) {
-    .booking = {
-      .id = rp_booking_get_id (booking),
-      .taster_day_id = rp_taster_day_get_id (day),
-      .attendee_id = rp_attendee_get_id (attendee),
-      .staff_id = rp_booking_get_staff_id (booking),
-      .status = rp_booking_get_status (booking),
-      .transport_needed = rp_booking_get_transport_needed (booking),
-      .transport_arranged = rp_booking_get_transport_arranged (booking),
-      .date = rp_taster_day_get_date (day),
-      .start_time = rp_taster_day_get_start_time (day),
-      .end_time = rp_taster_day_get_end_time (day),
-      .day_cancelled = rp_taster_day_get_cancelled (day),
-    },
-    .places = rp_taster_day_get_places (day),
-    .closure_date = rp_programme_get_closure_date (programme),
-    .wheelchair_user = rp_attendee_get_wheelchair_user (attendee),
-    .venue = rp_taster_day_get_venue (day),
-    .day_notes = rp_taster_day_get_notes (day),
-    .provider_notes = rp_provider_get_notes (provider),
-  };
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (bookings != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!count_others_booked (self, facts.booking.taster_day_id, facts.booking.id, &facts.others_booked, error))
-    return RP_BOOKING_WARNING_NONE;
-
-  /* The attendee's and the staff member's bookings on the same date. */
-  strings = g_string_chunk_new (256);
-  attendee_bookings = g_array_new (FALSE, TRUE, sizeof (RpBookingSlot));
-  staff_bookings = g_array_new (FALSE, TRUE, sizeof (RpBookingSlot));
-  if (facts.booking.date != NULL)
+  warnings = g_array_sized_new (FALSE, TRUE, sizeof (RpBookingWarning), bookings->len);
+  for (guint i = 0; i < bookings->len; i++)
     {
-      if (!load_slots (self,
-                       "SELECT " SLOT_COLUMNS " FROM booking x JOIN taster_day o ON o.id = x.taster_day_id"
-                       " WHERE x.attendee_id = ?1 AND o.day = ?2",
-                       facts.booking.attendee_id, facts.booking.date, strings, attendee_bookings, error))
-        return RP_BOOKING_WARNING_NONE;
-      if (facts.booking.staff_id > 0 &&
-          !load_slots (self,
-                       "SELECT " SLOT_COLUMNS " FROM booking x JOIN taster_day o ON o.id = x.taster_day_id"
-                       " WHERE x.staff_id = ?1 AND o.day = ?2",
-                       facts.booking.staff_id, facts.booking.date, strings, staff_bookings, error))
-        return RP_BOOKING_WARNING_NONE;
-    }
-  facts.attendee_bookings = (const RpBookingSlot *) attendee_bookings->data;
-  facts.n_attendee_bookings = attendee_bookings->len;
-  facts.staff_bookings = (const RpBookingSlot *) staff_bookings->data;
-  facts.n_staff_bookings = staff_bookings->len;
+      RpBooking *booking = g_ptr_array_index (bookings, i);
+      g_autoptr(GError) local_error = NULL;
+      RpBookingWarning found;
+      guint also_booked = 0;
 
-  return rp_booking_rules_check (&facts, messages);
+      /* Only those who will go, and are not refused, take a place. */
+      for (guint j = 0; j < i; j++)
+        {
+          RpBooking *before = g_ptr_array_index (bookings, j);
+
+          if (rp_booking_get_taster_day_id (before) == rp_booking_get_taster_day_id (booking) &&
+              rp_booking_rules_takes_place (rp_booking_get_status (before)) &&
+              !(g_array_index (warnings, RpBookingWarning, j) & RP_BOOKING_WARNING_ALREADY_BOOKED))
+            also_booked++;
+        }
+
+      found = check_booking (self, booking, also_booked, messages, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_array_append_val (warnings, found);
+    }
+
+  return g_steal_pointer (&warnings);
 }
 
 /* Bookings filed by person and date, for the summary to find the ones that

@@ -26,6 +26,13 @@ struct _RpAttendeePicker
 
 G_DEFINE_FINAL_TYPE (RpAttendeePicker, rp_attendee_picker, GTK_TYPE_WIDGET)
 
+enum {
+  TOGGLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 update_status (RpAttendeePicker *self)
 {
@@ -88,10 +95,7 @@ on_check_toggled (GtkCheckButton   *check,
   if (gtk_check_button_get_active (check))
     rp_attendee_picker_tick (self, id);
   else
-    {
-      g_hash_table_remove (self->ticked, &id);
-      update_status (self);
-    }
+    rp_attendee_picker_untick (self, id);
 }
 
 static void
@@ -180,6 +184,17 @@ rp_attendee_picker_class_init (RpAttendeePickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeePicker, status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+
+  /**
+   * RpAttendeePicker::toggled:
+   * @attendee_id: the attendee ticked or unticked
+   * @ticked: whether they are ticked now
+   *
+   * Said once for each change, so that each person ticked can be given
+   * details of their own.
+   */
+  signals[TOGGLED] = g_signal_new ("toggled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -234,8 +249,25 @@ rp_attendee_picker_tick (RpAttendeePicker *self,
   g_return_if_fail (RP_IS_ATTENDEE_PICKER (self));
   g_return_if_fail (attendee_id > 0);
 
+  if (g_hash_table_contains (self->ticked, &attendee_id))
+    return;
+
   g_hash_table_add (self->ticked, g_memdup2 (&attendee_id, sizeof attendee_id));
   update_status (self);
+  g_signal_emit (self, signals[TOGGLED], 0, attendee_id, TRUE);
+}
+
+void
+rp_attendee_picker_untick (RpAttendeePicker *self,
+                           gint64            attendee_id)
+{
+  g_return_if_fail (RP_IS_ATTENDEE_PICKER (self));
+
+  if (!g_hash_table_remove (self->ticked, &attendee_id))
+    return;
+
+  update_status (self);
+  g_signal_emit (self, signals[TOGGLED], 0, attendee_id, FALSE);
 }
 
 static int

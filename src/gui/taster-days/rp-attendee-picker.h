@@ -16,6 +16,8 @@ GtkWidget *rp_attendee_picker_new        (RpStore          *store,
                                           RpProgramme      *programme);
 void       rp_attendee_picker_tick       (RpAttendeePicker *self,
                                           gint64            attendee_id);
+void       rp_attendee_picker_untick     (RpAttendeePicker *self,
+                                          gint64            attendee_id);
 GArray    *rp_attendee_picker_get_ticked (RpAttendeePicker *self);
 
 G_END_DECLS

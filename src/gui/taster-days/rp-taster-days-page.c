@@ -174,6 +174,8 @@ booking_row (RpTasterDaysPage *self,
 
   title = attendee != NULL ? g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_full_name (attendee))
                            : g_strdup (_("Erased attendee"));
+  /* Names and notes are text, not markup: "Zoë & Co" would blank the row. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
 
   if (rp_booking_get_transport_needed (booking))
@@ -254,6 +256,20 @@ day_fill_free (gpointer data)
   g_free (fill);
 }
 
+/* The day's buttons wrap onto a second line in a narrow window (360 px)
+ * rather than widen it. Tab goes to the buttons themselves, not to the flow
+ * box's own cells around them. */
+static void
+add_day_button (GtkWidget *buttons,
+                GtkWidget *button)
+{
+  GtkWidget *cell;
+
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
+  cell = gtk_widget_get_parent (button);
+  gtk_widget_set_focusable (cell, FALSE);
+}
+
 /* Adds up to @n booking rows, then once they are all there the day's buttons.
  * Returns: %TRUE when the day is complete */
 static gboolean
@@ -285,16 +301,24 @@ add_day_rows (RpTasterDaysPage *self,
   /* The rows were checked just now: the subtitle says what they show. */
   set_day_subtitle (expander, day, fill->active, fill->warned);
 
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  /* Across the row, in equal cells; centred, GTK 4.8 measures a flow box
+   * one line wide and lays it out on three, showing only the first. */
+  buttons = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (buttons), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 12);
   gtk_widget_set_margin_top (buttons, 8);
   gtk_widget_set_margin_bottom (buttons, 8);
-  gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Book Attendees…"), day, G_CALLBACK (on_book_clicked)));
-  gtk_box_append (GTK_BOX (buttons), day_button (self, _("_Edit Day…"), day, G_CALLBACK (on_edit_day_clicked)));
+  gtk_widget_set_margin_start (buttons, 12);
+  gtk_widget_set_margin_end (buttons, 12);
+  add_day_button (buttons, day_button (self, _("_Book Attendees…"), day, G_CALLBACK (on_book_clicked)));
+  add_day_button (buttons, day_button (self, _("_Edit Day…"), day, G_CALLBACK (on_edit_day_clicked)));
   cancel = day_button (self, _("Ca_ncel Day…"), day, G_CALLBACK (on_cancel_day_clicked));
   g_object_set_data (G_OBJECT (cancel), "active", GUINT_TO_POINTER (fill->active));
   gtk_widget_add_css_class (cancel, "destructive-action");
-  gtk_box_append (GTK_BOX (buttons), cancel);
+  add_day_button (buttons, cancel);
   gtk_widget_set_sensitive (buttons, !rp_taster_day_get_cancelled (day));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), buttons);
   return TRUE;
@@ -384,6 +408,8 @@ day_row (RpTasterDaysPage         *self,
   else
     title = g_strdup (rp_taster_day_get_provider_name (day));
 
+  /* A provider or venue may hold "&": text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   set_day_subtitle (expander, day, summary != NULL ? summary->booked : 0, summary != NULL ? summary->warned : 0);
   if (rp_taster_day_get_cancelled (day))
