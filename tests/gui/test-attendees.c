@@ -4,12 +4,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rp-attendee-detail-page.h"
 #include "rp-attendee-row.h"
 #include "rp-attendee-table.h"
 #include "rp-attendee-list-page.h"
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-step-change-dialog.h"
 #include "rp-step-dots.h"
 #include "rp-cell-text.h"
@@ -528,7 +530,9 @@ find_dialog_headed (const char *heading)
 }
 
 /* A jump of two steps without a reason is refused and the dialogue stays
- * open as typed; with a reason and a date it is recorded as given. */
+ * open as typed, saying why under the reason, by name, with the keyboard
+ * there; a date in the future is refused under the date. With a reason and
+ * a date it is recorded as given. */
 static void
 test_attendees_change_step_dialog (Fixture       *fixture,
                                    gconstpointer  data)
@@ -536,8 +540,8 @@ test_attendees_change_step_dialog (Fixture       *fixture,
   RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 4);
   g_autoptr(GListModel) history = NULL;
   g_autoptr(RpStepChange) last = NULL;
-  GtkWindow *dialog, *problem;
-  GtkWidget *step, *date, *reason;
+  GtkWindow *dialog;
+  GtkWidget *step, *date, *reason, *reason_text;
 
   g_assert_cmpint (stored_step (fixture, 4), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.change-step", NULL));
@@ -549,23 +553,51 @@ test_attendees_change_step_dialog (Fixture       *fixture,
   step = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", "Step reached");
   date = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, NULL, NULL);
   reason = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Reason, needed for a jump or a step back");
+  reason_text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (reason)));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (step)), ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "22/09/2023");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Danny (attendee 4) is at step 1"));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (step), 2);
   gtk_editable_set_text (GTK_EDITABLE (date), "21/09/2023");
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
   settle (fixture);
 
+  /* Still open, as chosen, with the reason asked for beside its field and
+   * nothing over the dialogue. */
   g_assert_cmpint (stored_step (fixture, 4), ==, 1);
   g_assert_true (find_window_of_type (RP_TYPE_STEP_CHANGE_DIALOG) == dialog);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (step)), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "21/09/2023");
-  problem = find_dialog_headed ("The Step Was Not Changed");
-  g_assert_nonnull (problem);
-  gtk_window_destroy (problem);
+  g_assert_null (find_dialog_headed ("The Step Was Not Changed"));
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (reason)), ==, "Say why Danny is moving from step 1 to step 3.");
+  g_assert_true (gtk_widget_get_visible (rp_test_find_widget (reason, GTK_TYPE_LABEL, "label",
+                                                              "Say why Danny is moving from step 1 to step 3.")));
+  g_assert_true (gtk_widget_has_css_class (reason, "error"));
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (date)));
+  gtk_test_accessible_assert_property (reason_text, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Say why Danny is moving from step 1 to step 3.");
+  gtk_test_accessible_assert_state (reason_text, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  g_assert_true (gtk_window_get_focus (dialog) == reason_text);
 
+  /* Choosing the next step after all takes the request away. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (step), 1);
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (reason)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (step), 2);
+
+  /* A day still to come is refused under the date, the reason kept. */
   gtk_editable_set_text (GTK_EDITABLE (reason), "Agreed at the review");
+  gtk_editable_set_text (GTK_EDITABLE (date), "23/09/2023");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
+  settle (fixture);
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (date)), ==, "A step change cannot be dated in the future.");
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (reason)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason)), ==, "Agreed at the review");
+  g_assert_true (gtk_window_get_focus (dialog) == GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (date))));
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "21/09/2023");
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (date)));
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
   settle (fixture);
 
