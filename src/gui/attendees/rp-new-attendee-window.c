@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-choices.h"
 #include "rp-new-attendee-window.h"
 
@@ -56,16 +57,16 @@ create_action (GtkWidget  *widget,
   char *end = NULL;
   long number = strtol (number_text, &end, 10);
 
-  if (end == number_text || *end != '\0' || number < 1 || number > G_MAXINT)
-    {
-      show_error (self, _("The attendee number must be a whole number from 1 upwards."));
-      return;
-    }
+  show_error (self, NULL);
 
+  /* What is wrong with one field is said under it, and the keyboard goes there. */
+  if (end == number_text || *end != '\0' || number < 1 || number > G_MAXINT)
+    rp_row_mark_error (ADW_PREFERENCES_ROW (self->number_row),
+                       _("The attendee number must be a whole number from 1 upwards."));
   started = rp_date_row_dup_iso (self->date_row, &error);
-  if (error != NULL)
+  if (rp_find_row_in_error (GTK_WIDGET (self)) != NULL)
     {
-      show_error (self, error->message);
+      rp_focus_row (ADW_PREFERENCES_ROW (rp_find_row_in_error (GTK_WIDGET (self))));
       return;
     }
 
@@ -78,7 +79,14 @@ create_action (GtkWidget  *widget,
 
   if (!rp_store_add_attendee (self->store, attendee, started, &error))
     {
-      show_error (self, error->message);
+      /* A number already given is the number's fault; anything else is said below the form. */
+      if (g_error_matches (error, RP_ERROR, RP_ERROR_DUPLICATE))
+        {
+          rp_row_mark_error (ADW_PREFERENCES_ROW (self->number_row), error->message);
+          rp_focus_row (ADW_PREFERENCES_ROW (self->number_row));
+        }
+      else
+        show_error (self, error->message);
       return;
     }
 
@@ -131,6 +139,7 @@ static void
 rp_new_attendee_window_init (RpNewAttendeeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rp_row_add_message_line (ADW_PREFERENCES_ROW (self->number_row));
 }
 
 /**

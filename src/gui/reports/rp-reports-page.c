@@ -8,6 +8,7 @@
 
 #include "rp-count-row.h"
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-file-chooser.h"
 #include "rp-report-details-dialog.h"
 #include "rp-reports-page.h"
@@ -617,12 +618,13 @@ build_report (RpReportsPage *self,
   if (store == NULL || programme == NULL)
     return NULL;
 
+  /* A date that is not one is said under its field, which takes the keyboard. */
   as_of = rp_date_row_dup_iso (self->as_of_row, &error);
   if (error == NULL)
     compare_with = rp_date_row_dup_iso (self->compare_row, &error);
   if (error != NULL)
     {
-      show_problem (self, _("The Date Is Not Right"), error->message);
+      rp_focus_row (ADW_PREFERENCES_ROW (rp_find_row_in_error (GTK_WIDGET (self))));
       return NULL;
     }
 
