@@ -128,6 +128,9 @@ rp_stepper_set_history (RpStepper  *self,
       gtk_widget_remove_css_class (badge, "done");
       gtk_widget_remove_css_class (badge, "current");
       gtk_widget_remove_css_class (self->rows[step - 1], "to-come");
+      /* The current step can take the keyboard, so that after a move the
+       * focus lands on what changed, not on the button that moves again. */
+      gtk_widget_set_focusable (self->rows[step - 1], step == current_step);
 
       if (step < current_step)
         {
@@ -158,4 +161,20 @@ rp_stepper_set_history (RpStepper  *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[step - 1]), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       accessible, -1);
     }
+}
+
+/**
+ * rp_stepper_focus_current:
+ *
+ * Puts the keyboard on the current step, which a screen reader then reads:
+ * "Step 3, Review in progress: Current step, since 5 Dec 2026".
+ */
+void
+rp_stepper_focus_current (RpStepper *self)
+{
+  g_return_if_fail (RP_IS_STEPPER (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->rows); i++)
+    if (gtk_widget_get_focusable (self->rows[i]))
+      gtk_widget_grab_focus (self->rows[i]);
 }

@@ -78,6 +78,7 @@ enum {
 
 enum {
   EDIT_NOTE,
+  SHOW_ATTENDEE,
   N_SIGNALS
 };
 
@@ -137,7 +138,7 @@ static void
 on_attention_activated (AdwActionRow  *row,
                         RpReportsPage *self)
 {
-  g_signal_emit (self, signals[EDIT_NOTE], 0, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "number")));
+  g_signal_emit (self, signals[SHOW_ATTENDEE], 0, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "number")));
 }
 
 typedef struct
@@ -1059,6 +1060,13 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
    */
   signals[EDIT_NOTE] = g_signal_new ("edit-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  /**
+   * RpReportsPage::show-attendee:
+   * @number: the attendee the dashboard says needs attention
+   */
+  signals[SHOW_ATTENDEE] = g_signal_new ("show-attendee", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL, save_pdf_action);
