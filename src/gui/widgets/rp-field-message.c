@@ -82,7 +82,8 @@ on_edited (AdwPreferencesRow *row)
  * @message: why, in words
  *
  * Marks @row as wrong: in the error colour, with @message on a line under
- * it (and on hover), and in words for a screen reader, as the description
+ * it (no tooltip, which would cover that line), and in words for a screen
+ * reader, as the description
  * of the field and with the field marked invalid. Editing the field, or
  * choosing again in a combo row, takes the mark away.
  */
@@ -116,7 +117,6 @@ rp_row_mark_error (AdwPreferencesRow *row,
   gtk_label_set_label (label, message);
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
   if (typing != NULL)
     {
@@ -152,7 +152,6 @@ rp_row_clear_error (AdwPreferencesRow *row)
       gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   if (typing != NULL)
     {
