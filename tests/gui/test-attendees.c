@@ -837,6 +837,21 @@ test_attendees_undo_after_toast (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900104");
   g_assert_true (label_shown (GTK_WIDGET (fixture->window), "Undone: the phone number is “07700 900104” again."));
 
+  /* A change someone else has made since is never overwritten by Ctrl+Z. */
+  dismiss_toasts (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900666");
+  rp_attendee_detail_page_save_now (page);
+  g_clear_object (&stored);
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+  rp_attendee_set_contact_phone (stored, "07700 900888");
+  g_assert_true (rp_store_save_attendee (fixture->store, stored, NULL));
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Control>z"));
+  settle (fixture);
+  g_clear_object (&stored);
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (stored), ==, "07700 900888");
+  g_assert_true (label_shown (GTK_WIDGET (fixture->window), "Not undone: someone else has changed the phone number since."));
+
   /* Nothing left: Ctrl+Z does nothing, and says nothing. */
   dismiss_toasts (fixture);
   press_shortcut (GTK_WIDGET (page), "<Control>z");

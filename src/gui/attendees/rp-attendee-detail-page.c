@@ -420,6 +420,7 @@ load_attendee (RpAttendeeDetailPage *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_note_view),
                             rp_attendee_get_report_note (attendee) != NULL ? rp_attendee_get_report_note (attendee) : "", -1);
   rp_combo_row_set_selected_id (self->provider_row, rp_attendee_get_moved_to_provider_id (attendee));
+  rp_row_clear_error (ADW_PREFERENCES_ROW (self->provider_row));
   rp_date_row_set_iso (self->move_date_row, rp_attendee_get_outcome_date (attendee));
 
   rp_stepper_set_history (self->stepper, rp_attendee_get_step (attendee), steps);
