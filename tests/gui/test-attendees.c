@@ -14,6 +14,7 @@
 #include "rp-field-message.h"
 #include "rp-step-change-dialog.h"
 #include "rp-step-dots.h"
+#include "rp-new-attendee-window.h"
 #include "rp-stepper.h"
 #include "rp-reports-page.h"
 #include "rp-cell-text.h"
@@ -1713,6 +1714,56 @@ test_attendees_history_names_me (Fixture       *fixture,
   rp_test_spin ();
 }
 
+/* A new attendee's form says what is wrong under each field at fault, all
+ * at once, keeps everything typed, and saves once it is put right. */
+static void
+test_attendees_new_attendee_form (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  RpNewAttendeeWindow *window = rp_new_attendee_window_new (GTK_WINDOW (fixture->window), fixture->store, fixture->programme);
+  GtkWidget *number, *name, *date, *add;
+  g_autoptr(RpAttendee) added = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+  number = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "title", "Attendee number");
+  name = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "title", "Full name");
+  date = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_DATE_ROW, NULL, NULL);
+  add = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Add");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "20");
+
+  gtk_editable_set_text (GTK_EDITABLE (number), "2O");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Zo\xc3\xab O\xe2\x80\x99" "Brien");
+  gtk_editable_set_text (GTK_EDITABLE (date), "30/02/2023");
+  g_signal_emit_by_name (add, "clicked");
+  rp_test_spin ();
+
+  g_assert_nonnull (window);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (number)), ==, "The attendee number must be a whole number from 1 upwards.");
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (date)), ==, "“30/02/2023” is not a real date: that month has 28 days.");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (number))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Zo\xc3\xab O\xe2\x80\x99" "Brien");
+
+  /* A number already given is said under the number. */
+  gtk_editable_set_text (GTK_EDITABLE (number), "4");
+  gtk_editable_set_text (GTK_EDITABLE (date), "20/09/2023");
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (number)));
+  g_signal_emit_by_name (add, "clicked");
+  rp_test_spin ();
+  g_assert_nonnull (window);
+  g_assert_nonnull (strstr (rp_row_get_error (ADW_PREFERENCES_ROW (number)), "Attendee number 4 is already in use"));
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (date)));
+
+  gtk_editable_set_text (GTK_EDITABLE (number), "20");
+  g_signal_emit_by_name (add, "clicked");
+  rp_test_spin ();
+  g_assert_null (window);
+  added = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 20, NULL);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (rp_attendee_get_full_name (added), ==, "Zo\xc3\xab O\xe2\x80\x99" "Brien");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1735,6 +1786,7 @@ main (int    argc,
   ADD ("/gui/attendees/saved-feedback", test_attendees_saved_feedback);
   ADD ("/gui/attendees/record-move-confirmed", test_attendees_record_move_confirmed);
   ADD ("/gui/attendees/edit-note-selects-word", test_attendees_edit_note_selects_word);
+  ADD ("/gui/attendees/new-attendee-form", test_attendees_new_attendee_form);
   ADD ("/gui/attendees/edit-field", test_attendees_edit_field);
   ADD ("/gui/attendees/report-note-warning", test_attendees_report_note_warning);
   ADD ("/gui/attendees/close-mid-edit", test_attendees_close_mid_edit);
