@@ -1127,6 +1127,7 @@ undo_change (RpAttendeeDetailPage *self,
              Change               *change)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) whose = NULL;
   g_autofree char *message = NULL;
 
   if (change->kind == CHANGE_STEP)
@@ -1139,17 +1140,20 @@ undo_change (RpAttendeeDetailPage *self,
           return;
         }
 
-      reload (self);
-      if (self->attendee != NULL)
+      /* The toast's Undo may be pressed once another attendee is shown. */
+      if (self->attendee != NULL && rp_attendee_get_id (self->attendee) == change->attendee_id)
         {
-          int step = rp_attendee_get_step (self->attendee);
+          reload (self);
+          rp_stepper_focus_current (self->stepper);
+        }
+      if ((whose = rp_store_get_attendee (self->store, change->attendee_id, NULL)) != NULL)
+        {
+          int step = rp_attendee_get_step (whose);
 
           /* Translators: "Undone: Danny is back at step 2, Contact with people to commence discussion." */
           message = g_strdup_printf (_("Undone: %s is back at step %d, %s."),
-                                     rp_attendee_get_display_name (self->attendee), step,
-                                     rp_moving_plan_step_name (step));
+                                     rp_attendee_get_display_name (whose), step, rp_moving_plan_step_name (step));
           show_message (self, message);
-          rp_stepper_focus_current (self->stepper);
         }
       return;
     }
@@ -1335,8 +1339,8 @@ on_next_step_response (AdwMessageDialog     *dialog,
   if (!g_str_equal (response, "move") || !still_shown (self, pending))
     return;
 
-  /* From the step asked about: moved meanwhile by someone else, the store
-   * refuses it rather than moving the person on twice. */
+  /* Only from the step asked about: moved meanwhile by someone else, the
+   * person is not moved on a second time. */
   if (rp_attendee_get_step (self->attendee) != pending->from_step)
     {
       show_message (self, _("Not moved: someone else has changed the step meanwhile. The page shows it now."));

@@ -53,6 +53,7 @@ create_action (GtkWidget  *widget,
   g_autoptr(RpAttendee) attendee = rp_attendee_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *started = NULL;
+  g_autofree char *full_name = NULL;
   const char *number_text = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
   char *end = NULL;
   long number = strtol (number_text, &end, 10);
@@ -72,7 +73,8 @@ create_action (GtkWidget  *widget,
 
   rp_attendee_set_programme_id (attendee, rp_programme_get_id (self->programme));
   rp_attendee_set_number (attendee, number);
-  rp_attendee_set_full_name (attendee, g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)))));
+  full_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  rp_attendee_set_full_name (attendee, full_name);
   rp_attendee_set_funding (attendee, adw_combo_row_get_selected (self->funding_row) == 1 ? RP_FUNDING_HEALTH : RP_FUNDING_ASC);
   rp_attendee_set_worker_id (attendee, rp_combo_row_get_selected_id (self->worker_row));
   rp_attendee_set_step (attendee, adw_combo_row_get_selected (self->step_row) + 1);
