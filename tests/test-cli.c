@@ -121,7 +121,7 @@ test_cli_demo_then_read_back (void)
 
     run_cli (&jump, "step", "--database", path, "--attendee", "4", "--to", "3", NULL);
     g_assert_cmpint (jump.status, ==, 1);
-    g_assert_nonnull (strstr (jump.err, "Jumping from step 1 to step 3 needs a reason."));
+    g_assert_nonnull (strstr (jump.err, "Say why Danny is moving from step 1 to step 3."));
 
     /* The step is read as an import reads it: a whole number from 1 to 6 or a step's name. */
     {

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rp-core.h"
 
 #define TODAY "2023-09-22"
@@ -94,6 +96,78 @@ test_step_bad_values (void)
                   "A step change cannot be dated before the last one, on 1 Sep 2023.");
 }
 
+static void
+assert_refused_field (const char  *who,
+                      int          from,
+                      int          to,
+                      const char  *date,
+                      const char  *reason,
+                      RpPlanField  expected_field,
+                      const char  *expected_message)
+{
+  g_autoptr(GError) error = NULL;
+  RpPlanField field = -1;
+
+  g_assert_false (rp_moving_plan_check_change_of (who, from, to, date, "2023-09-01", TODAY, reason, &field, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected_message);
+  g_assert_cmpint (field, ==, expected_field);
+}
+
+/* A form says why beside the field at fault, and asks for a reason by name. */
+static void
+test_step_refusal_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  RpPlanField field = -1;
+
+  assert_refused_field ("Danny", 1, 4, "2023-09-20", NULL, RP_PLAN_FIELD_REASON,
+                        "Say why Danny is moving from step 1 to step 4.");
+  assert_refused_field ("Zo\xc3\xab", 4, 3, "2023-09-20", " ", RP_PLAN_FIELD_REASON,
+                        "Say why Zo\xc3\xab is going back from step 4 to step 3.");
+  assert_refused_field ("Danny", 2, 2, "2023-09-20", "x", RP_PLAN_FIELD_STEP, "Danny is already at step 2.");
+  assert_refused_field ("Danny", 2, 3, "2023-09-23", NULL, RP_PLAN_FIELD_DATE,
+                        "A step change cannot be dated in the future.");
+  assert_refused_field ("Danny", 2, 3, "2023-08-31", NULL, RP_PLAN_FIELD_DATE,
+                        "A step change cannot be dated before the last one, on 1 Sep 2023.");
+  /* A wrong date is named before a missing reason: the date is what to put right first. */
+  assert_refused_field ("Danny", 1, 4, "2023-09-23", NULL, RP_PLAN_FIELD_DATE,
+                        "A step change cannot be dated in the future.");
+
+  /* Without a name, the words are those the command line has always printed. */
+  g_assert_false (rp_moving_plan_check_change_of (NULL, 1, 4, "2023-09-20", NULL, TODAY, NULL, &field, &error));
+  g_assert_cmpstr (error->message, ==, "Jumping from step 1 to step 4 needs a reason.");
+  g_assert_cmpint (field, ==, RP_PLAN_FIELD_REASON);
+  g_clear_error (&error);
+
+  g_assert_true (rp_moving_plan_check_change_of ("Danny", 1, 4, "2023-09-20", NULL, TODAY, "Agreed at review", &field, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_move_refusal_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  RpPlanField field = -1;
+
+  g_assert_false (rp_moving_plan_check_move (0, "2023-09-20", TODAY, &field, &error));
+  g_assert_cmpint (field, ==, RP_PLAN_FIELD_PROVIDER);
+  g_assert_cmpstr (error->message, ==, "A move needs the provider the person moved to.");
+  g_clear_error (&error);
+
+  g_assert_false (rp_moving_plan_check_move (3, NULL, TODAY, &field, &error));
+  g_assert_cmpint (field, ==, RP_PLAN_FIELD_DATE);
+  g_clear_error (&error);
+
+  g_assert_false (rp_moving_plan_check_move (3, "2023-09-23", TODAY, &field, &error));
+  g_assert_cmpint (field, ==, RP_PLAN_FIELD_DATE);
+  g_assert_nonnull (strstr (error->message, "once it has happened"));
+  g_clear_error (&error);
+
+  g_assert_true (rp_moving_plan_check_move (3, TODAY, TODAY, &field, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -106,6 +180,8 @@ main (int    argc,
   g_test_add_func ("/core/moving-plan/jump-needs-reason", test_step_jump_needs_reason);
   g_test_add_func ("/core/moving-plan/back-needs-reason", test_step_back_needs_reason);
   g_test_add_func ("/core/moving-plan/bad-values", test_step_bad_values);
+  g_test_add_func ("/core/moving-plan/refusal-fields", test_step_refusal_fields);
+  g_test_add_func ("/core/moving-plan/move-refusal-fields", test_move_refusal_fields);
 
   return g_test_run ();
 }

@@ -156,6 +156,35 @@ test_text_strip_invisible (void)
   g_assert_cmpstr (plain, ==, "Moved to IBC[31m\nin May.");
 }
 
+/* A word found in the published text is found again in the text as typed,
+ * whatever sits before it: accented letters of two bytes, a curly
+ * apostrophe of three, zero-width characters of none once published. */
+static void
+test_text_map_stripped_range (void)
+{
+  const char *names[] = { "Claire Dupont", NULL };
+  g_autoptr(RpNameIndex) index = rp_name_index_new (names, 1);
+  const char *typed = "Zo\xc3\xab\xe2\x80\x99s caf\xc3\xa9\xe2\x80\x8b visit: Cl\xe2\x80\x8b" "aire\xe2\x80\x99s choice";
+  g_autofree char *published = rp_text_strip_invisible (typed);
+  g_autofree char *word = NULL;
+  RpNameMatch match;
+  int start = -1, end = -1;
+
+  g_assert_true (rp_name_index_match (index, NULL, published, &match));
+  g_assert_true (rp_text_map_stripped_range (typed, match.start, match.end, &start, &end));
+
+  /* "Zoë’s café​ visit: " is 19 characters and 23 bytes as typed. */
+  word = g_utf8_substring (typed, start, end);
+  g_assert_cmpint (start, ==, 19);
+  g_assert_true (g_str_has_prefix (word, "Cl\xe2\x80\x8b" "aire"));
+  g_assert_cmpint (g_utf8_strlen (word, -1), ==, (glong) g_utf8_strlen (published + match.start, match.end - match.start) + 1);
+
+  /* A range outside the text, or an empty one, is not found. */
+  g_assert_false (rp_text_map_stripped_range (typed, 0, strlen (published) + 1, &start, &end));
+  g_assert_false (rp_text_map_stripped_range (typed, 3, 3, &start, &end));
+  g_assert_false (rp_text_map_stripped_range (NULL, 0, 1, &start, &end));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -169,6 +198,7 @@ main (int    argc,
   g_test_add_func ("/core/name-index/erased", test_names_erased);
   g_test_add_func ("/core/name-index/confirmed", test_names_confirmed);
   g_test_add_func ("/core/name-index/strip-invisible", test_text_strip_invisible);
+  g_test_add_func ("/core/name-index/map-stripped-range", test_text_map_stripped_range);
 
   return g_test_run ();
 }

@@ -1147,6 +1147,31 @@ rp_attendee_get_display_name (RpAttendee *self)
 }
 
 /**
+ * rp_attendee_check_date_of_birth:
+ * @date_iso: (nullable): a real ISO date, or %NULL for none
+ * @today_iso: today
+ *
+ * A date of birth cannot be in the future: the rule the attendee's page
+ * applies to the field as it is typed, and every save applies again.
+ */
+gboolean
+rp_attendee_check_date_of_birth (const char  *date_iso,
+                                 const char  *today_iso,
+                                 GError     **error)
+{
+  g_return_val_if_fail (today_iso != NULL, FALSE);
+
+  if (date_iso != NULL && rp_date_compare (date_iso, today_iso) > 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("The date of birth cannot be in the future."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * rp_attendee_validate:
  *
  * Returns: %TRUE if the attendee can be saved; otherwise a clear error
@@ -1182,12 +1207,8 @@ rp_attendee_validate (RpAttendee  *self,
     return FALSE;
 
   today = rp_date_today ();
-  if (self->date_of_birth != NULL && rp_date_compare (self->date_of_birth, today) > 0)
-    {
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
-                           _("The date of birth cannot be in the future."));
-      return FALSE;
-    }
+  if (!rp_attendee_check_date_of_birth (self->date_of_birth, today, error))
+    return FALSE;
 
   if (self->step < 1 || self->step > 6)
     {

@@ -100,6 +100,9 @@ char       *rp_attendee_make_search_key            (const char  *text);
 /* g_utf8_collate_key() of the names, for sorting; NULL when the name is unset. */
 const char *rp_attendee_get_full_name_sort_key     (RpAttendee  *self);
 const char *rp_attendee_get_worker_name_sort_key   (RpAttendee  *self);
+gboolean    rp_attendee_check_date_of_birth        (const char  *date_iso,
+                                                    const char  *today_iso,
+                                                    GError     **error);
 gboolean    rp_attendee_validate                   (RpAttendee  *self,
                                                     GError     **error);
 

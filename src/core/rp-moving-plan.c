@@ -40,6 +40,16 @@ rp_moving_plan_step_name (int step)
   return _(step_names[step]);
 }
 
+/* Says which field a refusal is about, where the caller asked. */
+static gboolean
+refuse (RpPlanField *field,
+        RpPlanField  which)
+{
+  if (field != NULL)
+    *field = which;
+  return FALSE;
+}
+
 /**
  * rp_moving_plan_check_change:
  * @from_step: the current step (0 when the attendee has none yet)
@@ -62,6 +72,30 @@ rp_moving_plan_check_change (int          from_step,
                              const char  *reason,
                              GError     **error)
 {
+  return rp_moving_plan_check_change_of (NULL, from_step, to_step, date_iso, previous_date_iso,
+                                         today_iso, reason, NULL, error);
+}
+
+/**
+ * rp_moving_plan_check_change_of:
+ * @who: (nullable): the attendee as people here call them, such as "Danny"
+ * @field: (out) (optional): which field the refusal is about
+ *
+ * As rp_moving_plan_check_change(), for a form: a missing reason is asked
+ * for by name ("Say why Danny is moving from step 1 to step 4."), and
+ * @field says whether the step, the date or the reason is wrong.
+ */
+gboolean
+rp_moving_plan_check_change_of (const char  *who,
+                                int          from_step,
+                                int          to_step,
+                                const char  *date_iso,
+                                const char  *previous_date_iso,
+                                const char  *today_iso,
+                                const char  *reason,
+                                RpPlanField *field,
+                                GError     **error)
+{
   g_autofree char *trimmed_reason = NULL;
 
   g_return_val_if_fail (today_iso != NULL, FALSE);
@@ -71,28 +105,30 @@ rp_moving_plan_check_change (int          from_step,
     {
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                    _("Step %d does not exist. The moving plan has steps 1 to 6."), to_step);
-      return FALSE;
+      return refuse (field, RP_PLAN_FIELD_STEP);
     }
 
   if (to_step == from_step)
     {
-      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("The attendee is already at step %d."), to_step);
-      return FALSE;
+      if (who != NULL)
+        g_set_error (error, RP_ERROR, RP_ERROR_INVALID, _("%s is already at step %d."), who, to_step);
+      else
+        g_set_error (error, RP_ERROR, RP_ERROR_INVALID, _("The attendee is already at step %d."), to_step);
+      return refuse (field, RP_PLAN_FIELD_STEP);
     }
 
   if (!rp_date_is_valid_iso (date_iso))
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
                            _("A step change needs the date it happened."));
-      return FALSE;
+      return refuse (field, RP_PLAN_FIELD_DATE);
     }
 
   if (rp_date_compare (date_iso, today_iso) > 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
                            _("A step change cannot be dated in the future."));
-      return FALSE;
+      return refuse (field, RP_PLAN_FIELD_DATE);
     }
 
   if (previous_date_iso != NULL && rp_date_compare (date_iso, previous_date_iso) < 0)
@@ -101,20 +137,70 @@ rp_moving_plan_check_change (int          from_step,
 
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                    _("A step change cannot be dated before the last one, on %s."), previous);
-      return FALSE;
+      return refuse (field, RP_PLAN_FIELD_DATE);
     }
 
   trimmed_reason = g_strstrip (g_strdup (reason != NULL ? reason : ""));
 
   if (from_step > 0 && to_step != from_step + 1 && trimmed_reason[0] == '\0')
     {
-      if (to_step < from_step)
+      if (who != NULL && to_step < from_step)
+        /* Translators: "Say why Danny is going back from step 4 to step 3." */
+        g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                     _("Say why %s is going back from step %d to step %d."), who, from_step, to_step);
+      else if (who != NULL)
+        /* Translators: "Say why Danny is moving from step 1 to step 4." */
+        g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                     _("Say why %s is moving from step %d to step %d."), who, from_step, to_step);
+      else if (to_step < from_step)
         g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                      _("Going back from step %d to step %d needs a reason."), from_step, to_step);
       else
         g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                      _("Jumping from step %d to step %d needs a reason."), from_step, to_step);
-      return FALSE;
+      return refuse (field, RP_PLAN_FIELD_REASON);
+    }
+
+  return TRUE;
+}
+
+/**
+ * rp_moving_plan_check_move:
+ * @provider_id: the provider the attendee moved to
+ * @date_iso: (nullable): the day of the move
+ * @today_iso: today
+ * @field: (out) (optional): which field the refusal is about
+ *
+ * A move to new provision names the provider and has happened already.
+ */
+gboolean
+rp_moving_plan_check_move (gint64       provider_id,
+                           const char  *date_iso,
+                           const char  *today_iso,
+                           RpPlanField *field,
+                           GError     **error)
+{
+  g_return_val_if_fail (today_iso != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (provider_id <= 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("A move needs the provider the person moved to."));
+      return refuse (field, RP_PLAN_FIELD_PROVIDER);
+    }
+
+  if (!rp_date_is_valid_iso (date_iso))
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, _("Enter the date of the move."));
+      return refuse (field, RP_PLAN_FIELD_DATE);
+    }
+
+  if (rp_date_compare (date_iso, today_iso) > 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("A move can only be recorded once it has happened. Set the target moving date for a planned move."));
+      return refuse (field, RP_PLAN_FIELD_DATE);
     }
 
   return TRUE;

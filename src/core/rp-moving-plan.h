@@ -10,6 +10,16 @@ G_BEGIN_DECLS
 #define RP_MOVING_PLAN_LAST_STEP  6
 #define RP_MOVING_PLAN_N_STEPS    6
 
+/* Which field of a step change or a move a refusal is about, so that a
+ * form can say why beside that field. */
+typedef enum
+{
+  RP_PLAN_FIELD_STEP,
+  RP_PLAN_FIELD_DATE,
+  RP_PLAN_FIELD_REASON,
+  RP_PLAN_FIELD_PROVIDER,
+} RpPlanField;
+
 const char *rp_moving_plan_step_name  (int          step);
 gboolean    rp_moving_plan_step_valid (int          step);
 gboolean    rp_moving_plan_check_change (int         from_step,
@@ -19,5 +29,19 @@ gboolean    rp_moving_plan_check_change (int         from_step,
                                          const char *today_iso,
                                          const char *reason,
                                          GError    **error);
+gboolean    rp_moving_plan_check_change_of (const char  *who,
+                                            int          from_step,
+                                            int          to_step,
+                                            const char  *date_iso,
+                                            const char  *previous_date_iso,
+                                            const char  *today_iso,
+                                            const char  *reason,
+                                            RpPlanField *field,
+                                            GError     **error);
+gboolean    rp_moving_plan_check_move   (gint64       provider_id,
+                                         const char  *date_iso,
+                                         const char  *today_iso,
+                                         RpPlanField *field,
+                                         GError     **error);
 
 G_END_DECLS

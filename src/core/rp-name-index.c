@@ -536,6 +536,61 @@ rp_text_strip_invisible (const char *text)
   return g_string_free (plain, FALSE);
 }
 
+/**
+ * rp_text_map_stripped_range:
+ * @text: a text as typed, which may hold invisible characters
+ * @start: where a word starts, in bytes of rp_text_strip_invisible (@text)
+ * @end: where it ends, likewise
+ * @char_start: (out): where it starts in @text, in characters
+ * @char_end: (out): where it ends in @text, in characters
+ *
+ * Finds in the text as typed a word that a name check found in the text as
+ * published, so that an editor can select it: an invisible character or a
+ * letter of several bytes before it moves it.
+ *
+ * Returns: %FALSE if the range is not one of the stripped text
+ */
+gboolean
+rp_text_map_stripped_range (const char *text,
+                            gsize       start,
+                            gsize       end,
+                            int        *char_start,
+                            int        *char_end)
+{
+  gsize stripped = 0;
+  int index = 0;
+  gboolean started = FALSE;
+
+  g_return_val_if_fail (char_start != NULL && char_end != NULL, FALSE);
+
+  if (text == NULL || start >= end || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), index++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible (c) || (g_unichar_iscntrl (c) && c != '\n' && c != '\t'))
+        continue;
+
+      if (stripped == start)
+        {
+          *char_start = index;
+          started = TRUE;
+        }
+      stripped += g_unichar_to_utf8 (c, NULL);
+      if (started && stripped == end)
+        {
+          *char_end = index + 1;
+          return TRUE;
+        }
+      if (stripped > end)
+        break;
+    }
+
+  return FALSE;
+}
+
 void
 rp_name_index_free (RpNameIndex *self)
 {

@@ -45,6 +45,11 @@ guint        rp_name_index_word_position     (const char         *text,
                                               gsize               offset);
 
 char        *rp_text_strip_invisible         (const char         *text);
+gboolean     rp_text_map_stripped_range      (const char         *text,
+                                              gsize               start,
+                                              gsize               end,
+                                              int                *char_start,
+                                              int                *char_end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpNameIndex, rp_name_index_free)
 

@@ -224,6 +224,14 @@ rp_step_change_set_id (RpStepChange *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
+gint64
+rp_step_change_get_attendee_id (RpStepChange *self)
+{
+  g_return_val_if_fail (RP_IS_STEP_CHANGE (self), 0);
+
+  return self->attendee_id;
+}
+
 void
 rp_step_change_set_attendee_id (RpStepChange *self,
                                 gint64        value)

@@ -14,6 +14,7 @@ RpStepChange *rp_step_change_new             (void);
 gint64        rp_step_change_get_id          (RpStepChange *self);
 void          rp_step_change_set_id          (RpStepChange *self,
                                               gint64        value);
+gint64        rp_step_change_get_attendee_id (RpStepChange *self);
 void          rp_step_change_set_attendee_id (RpStepChange *self,
                                               gint64        value);
 int           rp_step_change_get_from_step   (RpStepChange *self);

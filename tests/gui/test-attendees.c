@@ -4,14 +4,19 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rp-attendee-detail-page.h"
 #include "rp-attendee-row.h"
 #include "rp-attendee-table.h"
 #include "rp-attendee-list-page.h"
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-step-change-dialog.h"
 #include "rp-step-dots.h"
+#include "rp-new-attendee-window.h"
+#include "rp-stepper.h"
+#include "rp-reports-page.h"
 #include "rp-cell-text.h"
 #include "rp-core.h"
 #include "rp-audit-entry-private.h"
@@ -528,7 +533,9 @@ find_dialog_headed (const char *heading)
 }
 
 /* A jump of two steps without a reason is refused and the dialogue stays
- * open as typed; with a reason and a date it is recorded as given. */
+ * open as typed, saying why under the reason, by name, with the keyboard
+ * there; a date in the future is refused under the date. With a reason and
+ * a date it is recorded as given. */
 static void
 test_attendees_change_step_dialog (Fixture       *fixture,
                                    gconstpointer  data)
@@ -536,8 +543,8 @@ test_attendees_change_step_dialog (Fixture       *fixture,
   RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 4);
   g_autoptr(GListModel) history = NULL;
   g_autoptr(RpStepChange) last = NULL;
-  GtkWindow *dialog, *problem;
-  GtkWidget *step, *date, *reason;
+  GtkWindow *dialog;
+  GtkWidget *step, *date, *reason, *reason_text;
 
   g_assert_cmpint (stored_step (fixture, 4), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.change-step", NULL));
@@ -549,23 +556,51 @@ test_attendees_change_step_dialog (Fixture       *fixture,
   step = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", "Step reached");
   date = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, NULL, NULL);
   reason = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Reason, needed for a jump or a step back");
+  reason_text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (reason)));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (step)), ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "22/09/2023");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Danny (attendee 4) is at step 1"));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (step), 2);
   gtk_editable_set_text (GTK_EDITABLE (date), "21/09/2023");
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
   settle (fixture);
 
+  /* Still open, as chosen, with the reason asked for beside its field and
+   * nothing over the dialogue. */
   g_assert_cmpint (stored_step (fixture, 4), ==, 1);
   g_assert_true (find_window_of_type (RP_TYPE_STEP_CHANGE_DIALOG) == dialog);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (step)), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "21/09/2023");
-  problem = find_dialog_headed ("The Step Was Not Changed");
-  g_assert_nonnull (problem);
-  gtk_window_destroy (problem);
+  g_assert_null (find_dialog_headed ("The Step Was Not Changed"));
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (reason)), ==, "Say why Danny is moving from step 1 to step 3.");
+  g_assert_true (gtk_widget_get_visible (rp_test_find_widget (reason, GTK_TYPE_LABEL, "label",
+                                                              "Say why Danny is moving from step 1 to step 3.")));
+  g_assert_true (gtk_widget_has_css_class (reason, "error"));
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (date)));
+  gtk_test_accessible_assert_property (reason_text, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Say why Danny is moving from step 1 to step 3.");
+  gtk_test_accessible_assert_state (reason_text, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  g_assert_true (gtk_window_get_focus (dialog) == reason_text);
 
+  /* Choosing the next step after all takes the request away. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (step), 1);
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (reason)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (step), 2);
+
+  /* A day still to come is refused under the date, the reason kept. */
   gtk_editable_set_text (GTK_EDITABLE (reason), "Agreed at the review");
+  gtk_editable_set_text (GTK_EDITABLE (date), "23/09/2023");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
+  settle (fixture);
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (date)), ==, "A step change cannot be dated in the future.");
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (reason)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason)), ==, "Agreed at the review");
+  g_assert_true (gtk_window_get_focus (dialog) == GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (date))));
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "21/09/2023");
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (date)));
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
   settle (fixture);
 
@@ -580,22 +615,83 @@ test_attendees_change_step_dialog (Fixture       *fixture,
   g_assert_cmpstr (rp_step_change_get_changed_on (last), ==, "2023-09-21");
 }
 
+/* The AdwMessageDialog on screen headed @heading, or %NULL. */
+static AdwMessageDialog *
+visible_dialog_headed (const char *heading)
+{
+  GtkWindow *dialog = find_dialog_headed (heading);
+
+  return dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (dialog)) ? ADW_MESSAGE_DIALOG (dialog) : NULL;
+}
+
+/* Clicks a button of the dialogue, as a person would; that also closes it. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  rp_test_spin ();
+}
+
+/* "Move to Step N" asks first, with the date and the note, and Cancel
+ * records nothing; Move records it, and the keyboard leaves the button for
+ * the new current step, so that pressing on cannot move the person twice. */
 static void
 test_attendees_step_forward_and_undo (Fixture       *fixture,
                                       gconstpointer  data)
 {
   RpAttendeeDetailPage *attendee_detail_page = open_attendee (fixture, 4);
   GtkWidget *note = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), ADW_TYPE_ENTRY_ROW, "title", "Note for the step change (optional)");
-  GtkWidget *undo;
+  GtkWidget *stepper = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), RP_TYPE_STEPPER, NULL, NULL);
+  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), GTK_TYPE_BUTTON, "action-name", "attendee.next-step");
+  const char *heading = "Move Danny to Step 2 — Contact with people to commence discussion?";
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  AdwMessageDialog *confirm;
+  GtkWidget *undo, *focus;
   g_autoptr(GListModel) history = NULL;
   g_autoptr(RpStepChange) last = NULL;
 
   g_assert_cmpint (stored_step (fixture, 4), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (note), "Phoned Grace");
+  gtk_widget_grab_focus (button);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.next-step", NULL));
   settle (fixture);
+
+  /* Asked first, with the day and the note; Enter moves, Escape cancels. */
+  confirm = visible_dialog_headed (heading);
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (adw_message_dialog_get_body (confirm), ==,
+                   "It is recorded as reached today, Friday 22 September 2023, with the note “Phoned Grace”.");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (confirm), ==, "move");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (confirm), ==, "cancel");
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+
+  click_response (confirm, "_Cancel");
+  settle (fixture);
+  g_assert_null (visible_dialog_headed (heading));
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "Phoned Grace");
+
+  /* Twice in a row, as a double click would: one dialogue at a time, one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.next-step", NULL));
+  settle (fixture);
+  confirm = visible_dialog_headed (heading);
+  g_assert_nonnull (confirm);
+  click_response (confirm, "_Move");
+  settle (fixture);
   g_assert_cmpint (stored_step (fixture, 4), ==, 2);
+
+  /* The keyboard is on the new current step, not on the button that moves again. */
+  focus = gtk_window_get_focus (window);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, stepper));
+  g_assert_false (focus == button);
+  gtk_test_accessible_assert_property (focus, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Step 2, Contact with people to commence discussion: Current step, since 22 Sep 2023");
 
   {
     g_autoptr(RpAttendee) attendee = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
@@ -621,6 +717,366 @@ test_attendees_step_forward_and_undo (Fixture       *fixture,
   g_signal_emit_by_name (undo, "clicked");
   settle (fixture);
   g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+}
+
+/* Presses @accelerator on @widget as its own key bindings would take it. */
+static gboolean
+press_shortcut (GtkWidget  *widget,
+                const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_test_fail_printf ("%s is not bound on %s", accelerator, G_OBJECT_TYPE_NAME (widget));
+  return FALSE;
+}
+
+/* Dismisses every toast, as their time running out would. */
+static void
+dismiss_toasts (Fixture *fixture)
+{
+  GtkWidget *close;
+
+  while ((close = rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "icon-name", "window-close-symbolic")) != NULL &&
+         gtk_widget_get_ancestor (close, ADW_TYPE_TOAST_OVERLAY) != NULL && gtk_widget_get_mapped (close))
+    {
+      g_object_add_weak_pointer (G_OBJECT (close), (gpointer *) &close);
+      g_signal_emit_by_name (close, "clicked");
+      for (int i = 0; i < 300 && close != NULL && gtk_widget_get_mapped (close); i++)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (10000);
+        }
+      if (close != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (close), (gpointer *) &close);
+      rp_test_spin ();
+    }
+}
+
+static gboolean
+toast_shown (Fixture *fixture)
+{
+  GtkWidget *close = rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "icon-name", "window-close-symbolic");
+
+  return close != NULL && gtk_widget_get_ancestor (close, ADW_TYPE_TOAST_OVERLAY) != NULL && gtk_widget_get_mapped (close);
+}
+
+static gboolean
+label_shown (GtkWidget  *root,
+             const char *text)
+{
+  GtkWidget *label = rp_test_find_widget (root, GTK_TYPE_LABEL, "label", text);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* Ctrl+Z takes back the last step change after its toast has gone, and
+ * then the last field edited, each saying what it took back; with nothing
+ * left to take back it does nothing. */
+static void
+test_attendees_undo_after_toast (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  RpAttendeeDetailPage *page = open_attendee (fixture, 4);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  g_autoptr(RpAttendee) stored = NULL;
+  AdwMessageDialog *confirm;
+
+  /* Nothing done yet: nothing to take back, and nothing said. */
+  press_shortcut (GTK_WIDGET (page), "<Control>z");
+  settle (fixture);
+  g_assert_false (toast_shown (fixture));
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+
+  /* A field edited in several goes, saved as typed... */
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 9");
+  rp_attendee_detail_page_save_now (page);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900555");
+  rp_attendee_detail_page_save_now (page);
+
+  /* ... then a move. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.next-step", NULL));
+  settle (fixture);
+  confirm = visible_dialog_headed ("Move Danny to Step 2 — Contact with people to commence discussion?");
+  click_response (confirm, "_Move");
+  settle (fixture);
+  g_assert_cmpint (stored_step (fixture, 4), ==, 2);
+
+  dismiss_toasts (fixture);
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "label", "_Undo"));
+
+  /* Ctrl+Z, with the keyboard where the move left it. */
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Control>z"));
+  settle (fixture);
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+  g_assert_true (label_shown (GTK_WIDGET (fixture->window),
+                              "Undone: Danny is back at step 1, Social worker identified."));
+  dismiss_toasts (fixture);
+
+  /* Again: the phone number as it was before any of it. */
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Control>z"));
+  settle (fixture);
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (stored), ==, "07700 900104");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900104");
+  g_assert_true (label_shown (GTK_WIDGET (fixture->window), "Undone: the phone number is “07700 900104” again."));
+
+  /* A change someone else has made since is never overwritten by Ctrl+Z. */
+  dismiss_toasts (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900666");
+  rp_attendee_detail_page_save_now (page);
+  g_clear_object (&stored);
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+  rp_attendee_set_contact_phone (stored, "07700 900888");
+  g_assert_true (rp_store_save_attendee (fixture->store, stored, NULL));
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Control>z"));
+  settle (fixture);
+  g_clear_object (&stored);
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (stored), ==, "07700 900888");
+  g_assert_true (label_shown (GTK_WIDGET (fixture->window), "Not undone: someone else has changed the phone number since."));
+
+  /* Nothing left: Ctrl+Z does nothing, and says nothing. */
+  dismiss_toasts (fixture);
+  press_shortcut (GTK_WIDGET (page), "<Control>z");
+  settle (fixture);
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+  g_assert_false (toast_shown (fixture));
+}
+
+/* A date of birth that does not exist, or is still to come, turns the field
+ * red and says why under it, in words a screen reader reads too; the rest
+ * of the page is saved all the same. */
+static void
+test_attendees_impossible_birth_date (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  RpAttendeeDetailPage *page = open_attendee (fixture, 5);
+  GtkWidget *birth = rp_test_find_widget (GTK_WIDGET (page), RP_TYPE_DATE_ROW, "title", "Date of birth, for example 12/04/1991");
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  GtkWidget *typing = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (birth)));
+  g_autoptr(RpAttendee) stored = NULL;
+  const char *words;
+
+  gtk_editable_set_text (GTK_EDITABLE (birth), "31/02/1990");
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900321");
+  rp_attendee_detail_page_save_now (page);
+
+  words = "“31/02/1990” is not a real date: that month has 28 days.";
+  g_assert_true (gtk_widget_has_css_class (birth, "error"));
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (birth)), ==, words);
+  g_assert_true (label_shown (birth, words));
+  gtk_test_accessible_assert_property (typing, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, words);
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 5, NULL);
+  g_assert_cmpstr (rp_attendee_get_date_of_birth (stored), ==, "1990-06-08");
+  g_assert_cmpstr (rp_attendee_get_contact_phone (stored), ==, "07700 900321");
+  g_clear_object (&stored);
+
+  /* Typing again takes the words away until the next save. */
+  gtk_editable_set_text (GTK_EDITABLE (birth), "01/01/2090");
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (birth)));
+  g_assert_false (gtk_widget_has_css_class (birth, "error"));
+  rp_attendee_detail_page_save_now (page);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (birth)), ==, "The date of birth cannot be in the future.");
+  g_assert_true (label_shown (birth, "The date of birth cannot be in the future."));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "01/01/2090");
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 5, NULL);
+  g_assert_cmpstr (rp_attendee_get_date_of_birth (stored), ==, "1990-06-08");
+  g_clear_object (&stored);
+
+  gtk_editable_set_text (GTK_EDITABLE (birth), "08/06/1991");
+  rp_attendee_detail_page_save_now (page);
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (birth)));
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 5, NULL);
+  g_assert_cmpstr (rp_attendee_get_date_of_birth (stored), ==, "1991-06-08");
+}
+
+/* Each save as the person types is followed by a quiet "Saved" by the
+ * title, which says to a screen reader what was saved, and then fades. */
+static void
+test_attendees_saved_feedback (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  RpAttendeeDetailPage *page = open_attendee (fixture, 7);
+  GtkWidget *phone = rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  GtkWidget *saved = rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Saved");
+  GtkWidget *revealer = gtk_widget_get_ancestor (saved, GTK_TYPE_REVEALER);
+  GtkWidget *status = gtk_widget_get_parent (saved);
+  gint64 deadline;
+
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* Nothing changed, nothing said. */
+  rp_attendee_detail_page_save_now (page);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* Typed, then saved by the page's own pause, not by leaving it. */
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900777");
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (!gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_test_accessible_assert_role (status, GTK_ACCESSIBLE_ROLE_STATUS);
+  gtk_test_accessible_assert_property (status, GTK_ACCESSIBLE_PROPERTY_LABEL, "Saved: phone number");
+  {
+    g_autoptr(RpAttendee) stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 7, NULL);
+    g_assert_cmpstr (rp_attendee_get_contact_phone (stored), ==, "07700 900777");
+  }
+
+  /* A few seconds later it has gone again. */
+  deadline = g_get_monotonic_time () + 6 * G_USEC_PER_SEC;
+  while (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+}
+
+/* A move to new provision is checked under its fields, then confirmed in
+ * words before it is recorded. */
+static void
+test_attendees_record_move_confirmed (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  RpAttendeeDetailPage *page = open_attendee (fixture, 4);
+  GtkWidget *provider = rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_COMBO_ROW, "title", "New provider");
+  GtkWidget *date = rp_test_find_widget (GTK_WIDGET (page), RP_TYPE_DATE_ROW, "title", "Date of the move, for example 20/09/2023");
+  g_autoptr(RpAttendee) stored = NULL;
+  AdwMessageDialog *confirm = NULL;
+  GListModel *toplevels;
+
+  /* No provider: said under the provider, and nothing asked or recorded. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "20/09/2023");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.record-move", NULL));
+  settle (fixture);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (provider)), ==, "A move needs the provider the person moved to.");
+
+  /* A provider, and a day still to come: said under the date. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (provider), 1);
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (provider)));
+  gtk_editable_set_text (GTK_EDITABLE (date), "30/09/2023");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.record-move", NULL));
+  settle (fixture);
+  g_assert_nonnull (strstr (rp_row_get_error (ADW_PREFERENCES_ROW (date)), "once it has happened"));
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "20/09/2023");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.record-move", NULL));
+  settle (fixture);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          g_str_has_prefix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)), "Record Danny’s Move to "))
+        confirm = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (confirm);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (confirm), "Danny moved on Wednesday 20 September 2023."));
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+  g_assert_cmpint (rp_attendee_get_outcome (stored), ==, RP_OUTCOME_ATTENDING);
+  g_clear_object (&stored);
+
+  click_response (confirm, "_Record the Move");
+  settle (fixture);
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+  g_assert_cmpint (rp_attendee_get_outcome (stored), ==, RP_OUTCOME_MOVED);
+  g_assert_cmpstr (rp_attendee_get_outcome_date (stored), ==, "2023-09-20");
+}
+
+/* "Edit the Note" from a report stopped by a name lands in the note, with
+ * the flagged word selected, though accented letters and an invisible
+ * character come before it and one sits inside it. */
+static void
+test_attendees_edit_note_selects_word (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  const char *note = "Zo\xc3\xab\xe2\x80\x99s caf\xc3\xa9\xe2\x80\x8b visit went well; Cl\xe2\x80\x8b" "aire's choice is IBC";
+  g_autoptr(RpAttendee) nine = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 9, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "stopped.pdf", NULL);
+  g_autofree char *selected = NULL;
+  RpAttendeeDetailPage *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *reports, *view, *scroller;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  gint64 deadline;
+
+  rp_attendee_set_report_note (nine, note);
+  g_assert_true (rp_store_save_attendee (fixture->store, nine, &error));
+
+  g_object_set (fixture->window, "area", "reports", NULL);
+  rp_test_spin ();
+  reports = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_REPORTS_PAGE, NULL, NULL);
+  rp_reports_page_print (RP_REPORTS_PAGE (reports), path);
+  rp_test_spin ();
+  dialog = visible_dialog_headed ("A Published Text May Name Someone");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "edit");
+  settle (fixture);
+
+  page = rp_attendee_list_page_get_attendee_detail_page (fixture->page);
+  g_assert_cmpint (rp_attendee_get_number (rp_attendee_detail_page_get_attendee (page)), ==, 9);
+  view = rp_test_find_widget (rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "title", "Report Note"),
+                              GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  /* The keyboard is in the note, on the word, which typing replaces. */
+  g_assert_true (gtk_widget_has_focus (view));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (selected, ==, "Cl\xe2\x80\x8b" "aire's");
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 29);
+
+  /* And the note is in sight: the page has scrolled down to it. */
+  scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))) == 0 &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_rect_t bounds;
+
+    /* Where the note is, in the part of the page in sight. */
+    g_assert_true (gtk_widget_compute_bounds (view, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), &bounds));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    g_assert_cmpfloat (graphene_rect_get_y (&bounds), >=, 0);
+    g_assert_cmpfloat (graphene_rect_get_y (&bounds) + 40, <, gtk_adjustment_get_page_size (adjustment));
+  }
+
+  /* Typing replaces the word, and the warning goes. */
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_at_cursor (buffer, "The family's", -1);
+  rp_attendee_detail_page_save_now (page);
+  g_clear_object (&nine);
+  nine = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 9, NULL);
+  g_assert_true (g_str_has_suffix (rp_attendee_get_report_note (nine), "; The family's choice is IBC"));
 }
 
 static void
@@ -796,18 +1252,6 @@ find_conflict_dialog (void)
     }
 
   return NULL;
-}
-
-/* Clicks a button of the dialogue, as a person would. */
-static void
-click_response (AdwMessageDialog *dialog,
-                const char       *label)
-{
-  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  rp_test_spin ();
 }
 
 /* Both values are shown in words, under headings that say whose they are. */
@@ -1241,6 +1685,8 @@ test_attendees_history_names_me (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (attendee_detail_page), "attendee.next-step", NULL));
   settle (fixture);
+  click_response (visible_dialog_headed ("Move Danny to Step 2 — Contact with people to commence discussion?"), "_Move");
+  settle (fixture);
   g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (attendee_detail_page), GTK_TYPE_LABEL, "label", by_account));
 
   preferences = rp_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
@@ -1268,6 +1714,56 @@ test_attendees_history_names_me (Fixture       *fixture,
   rp_test_spin ();
 }
 
+/* A new attendee's form says what is wrong under each field at fault, all
+ * at once, keeps everything typed, and saves once it is put right. */
+static void
+test_attendees_new_attendee_form (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  RpNewAttendeeWindow *window = rp_new_attendee_window_new (GTK_WINDOW (fixture->window), fixture->store, fixture->programme);
+  GtkWidget *number, *name, *date, *add;
+  g_autoptr(RpAttendee) added = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+  number = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "title", "Attendee number");
+  name = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "title", "Full name");
+  date = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_DATE_ROW, NULL, NULL);
+  add = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "label", "_Add");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "20");
+
+  gtk_editable_set_text (GTK_EDITABLE (number), "2O");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Zo\xc3\xab O\xe2\x80\x99" "Brien");
+  gtk_editable_set_text (GTK_EDITABLE (date), "30/02/2023");
+  g_signal_emit_by_name (add, "clicked");
+  rp_test_spin ();
+
+  g_assert_nonnull (window);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (number)), ==, "The attendee number must be a whole number from 1 upwards.");
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (date)), ==, "“30/02/2023” is not a real date: that month has 28 days.");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (number))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Zo\xc3\xab O\xe2\x80\x99" "Brien");
+
+  /* A number already given is said under the number. */
+  gtk_editable_set_text (GTK_EDITABLE (number), "4");
+  gtk_editable_set_text (GTK_EDITABLE (date), "20/09/2023");
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (number)));
+  g_signal_emit_by_name (add, "clicked");
+  rp_test_spin ();
+  g_assert_nonnull (window);
+  g_assert_nonnull (strstr (rp_row_get_error (ADW_PREFERENCES_ROW (number)), "Attendee number 4 is already in use"));
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (date)));
+
+  gtk_editable_set_text (GTK_EDITABLE (number), "20");
+  g_signal_emit_by_name (add, "clicked");
+  rp_test_spin ();
+  g_assert_null (window);
+  added = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 20, NULL);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (rp_attendee_get_full_name (added), ==, "Zo\xc3\xab O\xe2\x80\x99" "Brien");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1285,6 +1781,12 @@ main (int    argc,
   ADD ("/gui/attendees/rows-in-sight", test_attendees_rows_in_sight);
   ADD ("/gui/attendees/step-forward-and-undo", test_attendees_step_forward_and_undo);
   ADD ("/gui/attendees/change-step-dialog", test_attendees_change_step_dialog);
+  ADD ("/gui/attendees/undo-after-toast", test_attendees_undo_after_toast);
+  ADD ("/gui/attendees/impossible-birth-date", test_attendees_impossible_birth_date);
+  ADD ("/gui/attendees/saved-feedback", test_attendees_saved_feedback);
+  ADD ("/gui/attendees/record-move-confirmed", test_attendees_record_move_confirmed);
+  ADD ("/gui/attendees/edit-note-selects-word", test_attendees_edit_note_selects_word);
+  ADD ("/gui/attendees/new-attendee-form", test_attendees_new_attendee_form);
   ADD ("/gui/attendees/edit-field", test_attendees_edit_field);
   ADD ("/gui/attendees/report-note-warning", test_attendees_report_note_warning);
   ADD ("/gui/attendees/close-mid-edit", test_attendees_close_mid_edit);

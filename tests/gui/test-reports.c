@@ -14,6 +14,7 @@
 #include "rp-export-record-private.h"
 #include "rp-reports-page.h"
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-timetable-action-dialog.h"
 #include "rp-timetable-page.h"
 #include "rp-gui-test-util.h"
@@ -352,7 +353,7 @@ test_timetable_edit_keeps_what_was_typed (Fixture       *fixture,
   g_autoptr(GListModel) actions = NULL;
   g_autoptr(RpTimetableAction) stored = NULL;
   g_autofree char *shown = NULL;
-  GtkWindow *dialog, *problem;
+  GtkWindow *dialog;
   GtkWidget *owner, *due;
 
   dialog = open_action (fixture, activity);
@@ -372,13 +373,12 @@ test_timetable_edit_keeps_what_was_typed (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "PM");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "31/02/2024");
   g_assert_true (gtk_widget_has_css_class (due, "error"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (due), "that month has 29 days"));
   g_assert_null (saved);
 
-  problem = find_dialog_headed ("The Action Was Not Saved");
-  g_assert_nonnull (problem);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (problem)), "“31/02/2024” is not a real date"));
-  gtk_window_destroy (problem);
+  /* Said under the field, in words, and not again over the dialogue. */
+  g_assert_nonnull (strstr (rp_row_get_error (ADW_PREFERENCES_ROW (due)), "“31/02/2024” is not a real date: that month has 29 days"));
+  g_assert_null (find_dialog_headed ("The Action Was Not Saved"));
+  g_assert_true (gtk_window_get_focus (dialog) == GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (due))));
 
   gtk_editable_set_text (GTK_EDITABLE (due), "15/01/2024");
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
@@ -412,7 +412,7 @@ test_reports_edit_details (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpProgramme) stored = NULL;
-  GtkWindow *dialog, *problem;
+  GtkWindow *dialog;
   GtkWidget *as_of, *meeting_date;
 
   g_assert_cmpstr (row_subtitle (fixture, "Meeting"), ==, "Not set");
@@ -441,12 +441,13 @@ test_reports_edit_details (Fixture       *fixture,
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
   rp_test_spin ();
 
-  /* 31 September: refused, marked, and nothing lost or saved. */
+  /* 31 September: refused, said under the field, and nothing lost or saved. */
   g_assert_true (find_toplevel (RP_TYPE_REPORT_DETAILS_DIALOG) == dialog);
   g_assert_true (gtk_widget_has_css_class (meeting_date, "error"));
-  problem = find_dialog_headed ("The Report Details Were Not Saved");
-  g_assert_nonnull (problem);
-  gtk_window_destroy (problem);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (meeting_date)), ==,
+                   "“31/09/2023” is not a real date: that month has 30 days.");
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (as_of)));
+  g_assert_null (find_dialog_headed ("The Report Details Were Not Saved"));
   stored = rp_store_get_programme (fixture->store, rp_programme_get_id (fixture->programme), &error);
   g_assert_null (rp_programme_get_meeting (stored));
   g_clear_object (&stored);

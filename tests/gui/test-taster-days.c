@@ -13,6 +13,7 @@
 #include "rp-choices.h"
 #include "rp-core.h"
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-family-window.h"
 #include "rp-gui-test-util.h"
 #include "rp-taster-day-dialog.h"
@@ -504,7 +505,7 @@ test_unsaved_day_keeps_what_was_typed (Fixture       *fixture,
 }
 
 /* The date row shows dates as people write them, keeps them as ISO, and
- * says what is wrong in colour, on hover and to a screen reader. */
+ * says what is wrong in colour, in words under it and to a screen reader. */
 static void
 test_date_row (Fixture       *fixture,
                gconstpointer  data)
@@ -529,13 +530,13 @@ test_date_row (Fixture       *fixture,
   g_assert_null (rp_date_row_dup_iso (row, &error));
   g_assert_nonnull (error);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, error->message);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (row)), ==, error->message);
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message);
 
   /* Shown a stored date again, the mark goes. */
   rp_date_row_set_iso (row, "2024-02-29");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
-  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+  g_assert_null (rp_row_get_error (ADW_PREFERENCES_ROW (row)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "29/02/2024");
 
   g_object_unref (row);

@@ -682,9 +682,11 @@ write_step_change (RpStore  *self,
   if (!(attendee = rp_store_get_attendee (self, change->attendee_id, error)))
     return FALSE;
 
-  if (!rp_moving_plan_check_change (rp_attendee_get_step (attendee), change->to_step, change->date,
-                                    rp_attendee_get_step_since (attendee), today, change->reason,
-                                    error))
+  /* The refusal names the person, as the app's dialogue and the command line say it. */
+  if (!rp_moving_plan_check_change_of (rp_attendee_get_display_name (attendee),
+                                       rp_attendee_get_step (attendee), change->to_step, change->date,
+                                       rp_attendee_get_step_since (attendee), today, change->reason,
+                                       NULL, error))
     return FALSE;
 
   reason = g_strstrip (g_strdup (change->reason != NULL ? change->reason : ""));
@@ -760,29 +762,6 @@ write_outcome (RpStore  *self,
   return rp_attendee_validate (attendee, error) && write_attendee (self, attendee, error);
 }
 
-static gboolean
-check_outcome_date (RpStore     *self,
-                    const char  *date_iso,
-                    GError     **error)
-{
-  g_autofree char *today = rp_store_dup_today (self);
-
-  if (!rp_date_is_valid_iso (date_iso))
-    {
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, _("Enter the date of the move."));
-      return FALSE;
-    }
-
-  if (rp_date_compare (date_iso, today) > 0)
-    {
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
-                           _("A move can only be recorded once it has happened. Set the target moving date for a planned move."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * rp_store_record_move:
  * @provider_id: the provider the attendee moved to
@@ -799,17 +778,12 @@ rp_store_record_move (RpStore     *self,
                       GError     **error)
 {
   RecordOutcome record = { attendee_id, RP_OUTCOME_MOVED, provider_id, date_iso, NULL };
+  g_autofree char *today = NULL;
 
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
 
-  if (provider_id <= 0)
-    {
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
-                           _("A move needs the provider the person moved to."));
-      return FALSE;
-    }
-
-  if (!check_outcome_date (self, date_iso, error))
+  today = rp_store_dup_today (self);
+  if (!rp_moving_plan_check_move (provider_id, date_iso, today, NULL, error))
     return FALSE;
 
   return store_write (self, write_outcome, &record, error);

@@ -8,11 +8,40 @@
 #include "rp-attendee-detail-page.h"
 #include "rp-choices.h"
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-family-window.h"
 #include "rp-step-change-dialog.h"
 #include "rp-stepper.h"
 
 #define SAVE_DELAY_MS 400
+#define SAVED_SHOWN_MS 3000
+#define MAX_CHANGES 100
+
+/* A change this page saved, which Ctrl+Z can take back: a step change, or
+ * one field edited (a field typed in several goes is one change). */
+typedef enum
+{
+  CHANGE_STEP,
+  CHANGE_FIELD,
+} ChangeKind;
+
+typedef struct
+{
+  ChangeKind       kind;
+  gint64           attendee_id;
+  gint64           step_change_id;  /* CHANGE_STEP */
+  RpAttendeeField  field;           /* CHANGE_FIELD, from before to after */
+  GVariant        *before;
+  GVariant        *after;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_clear_pointer (&change->before, g_variant_unref);
+  g_clear_pointer (&change->after, g_variant_unref);
+  g_free (change);
+}
 
 struct _RpAttendeeDetailPage
 {
@@ -29,6 +58,14 @@ struct _RpAttendeeDetailPage
   guint          follow_source;  /* a re-read for changes just committed */
   GSignalGroup  *store_signals;
   gboolean       loading;
+  GPtrArray     *changes;        /* Change: what this page saved, newest last */
+  guint          saved_source;   /* hides the word "Saved" again */
+  guint          note_tick;      /* scrolls to the report note once laid out */
+  int            note_ticks;
+
+  GtkRevealer   *saved_revealer;
+  GtkWidget     *saved_box;
+  GtkWidget     *report_note_group;
 
   GtkLabel      *title_label;
   GtkLabel      *heading_label;
@@ -120,6 +157,30 @@ read_date (RpDateRow    *row,
 
   *storage = rp_date_row_dup_iso (row, &error);
   return error != NULL ? old_value : *storage;
+}
+
+/* A date of birth must also not be in the future: said under the field, and
+ * the stored one kept, so that the rest of the page still saves. */
+static const char *
+read_birth_date (RpAttendeeDetailPage  *self,
+                 const char            *old_value,
+                 char                 **storage)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  const char *value = read_date (self->date_of_birth_row, old_value, storage);
+
+  if (*storage == NULL)
+    return value;
+
+  today = rp_store_dup_today (self->store);
+  if (!rp_attendee_check_date_of_birth (*storage, today, &error))
+    {
+      rp_row_mark_error (ADW_PREFERENCES_ROW (self->date_of_birth_row), error->message);
+      return old_value;
+    }
+
+  return value;
 }
 
 static const char *
@@ -359,6 +420,7 @@ load_attendee (RpAttendeeDetailPage *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_note_view),
                             rp_attendee_get_report_note (attendee) != NULL ? rp_attendee_get_report_note (attendee) : "", -1);
   rp_combo_row_set_selected_id (self->provider_row, rp_attendee_get_moved_to_provider_id (attendee));
+  rp_row_clear_error (ADW_PREFERENCES_ROW (self->provider_row));
   rp_date_row_set_iso (self->move_date_row, rp_attendee_get_outcome_date (attendee));
 
   rp_stepper_set_history (self->stepper, rp_attendee_get_step (attendee), steps);
@@ -390,6 +452,128 @@ reload (RpAttendeeDetailPage *self)
   load_attendee (self);
 }
 
+/* What was saved, and taking it back ------------------------------------- */
+
+/* Ctrl+Z takes back this attendee's last change made here, and only while
+ * there is one. */
+static Change *
+last_change (RpAttendeeDetailPage *self,
+             guint                *index)
+{
+  for (guint i = self->changes->len; self->attendee != NULL && i > 0; i--)
+    {
+      Change *change = g_ptr_array_index (self->changes, i - 1);
+
+      if (change->attendee_id == rp_attendee_get_id (self->attendee))
+        {
+          if (index != NULL)
+            *index = i - 1;
+          return change;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+update_undo_action (RpAttendeeDetailPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attendee.undo", last_change (self, NULL) != NULL);
+}
+
+static void
+remember (RpAttendeeDetailPage *self,
+          Change               *change)
+{
+  if (self->changes->len >= MAX_CHANGES)
+    g_ptr_array_remove_index (self->changes, 0);
+  g_ptr_array_add (self->changes, change);
+  update_undo_action (self);
+}
+
+static void
+remember_step_change (RpAttendeeDetailPage *self,
+                      RpStepChange         *step_change)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->kind = CHANGE_STEP;
+  change->attendee_id = rp_step_change_get_attendee_id (step_change);
+  change->step_change_id = rp_step_change_get_id (step_change);
+  remember (self, change);
+}
+
+/* A field saved in several goes as it is typed is one change to take back;
+ * typed back to what it was, there is nothing left to take back. */
+static void
+remember_field_change (RpAttendeeDetailPage *self,
+                       gint64                attendee_id,
+                       RpAttendeeField       field,
+                       GVariant             *before,
+                       GVariant             *after)
+{
+  Change *top = self->changes->len > 0 ? g_ptr_array_index (self->changes, self->changes->len - 1) : NULL;
+  Change *change;
+
+  if (top != NULL && top->kind == CHANGE_FIELD && top->attendee_id == attendee_id && top->field == field)
+    {
+      if (g_variant_equal (top->before, after))
+        g_ptr_array_remove_index (self->changes, self->changes->len - 1);
+      else
+        {
+          g_clear_pointer (&top->after, g_variant_unref);
+          top->after = g_variant_ref (after);
+        }
+      update_undo_action (self);
+      return;
+    }
+
+  change = g_new0 (Change, 1);
+  change->kind = CHANGE_FIELD;
+  change->attendee_id = attendee_id;
+  change->field = field;
+  change->before = g_variant_ref (before);
+  change->after = g_variant_ref (after);
+  remember (self, change);
+}
+
+static gboolean
+hide_saved (gpointer user_data)
+{
+  RpAttendeeDetailPage *self = user_data;
+
+  self->saved_source = 0;
+  gtk_revealer_set_reveal_child (self->saved_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A quiet "Saved" beside the title for a few seconds after each save as
+ * the person types; a screen reader finds it as the page's status, saying
+ * what was saved. GTK 4.8 has no way to announce it without taking the
+ * person away from what they are typing. */
+static void
+show_saved (RpAttendeeDetailPage *self,
+            GArray               *edits)
+{
+  g_autofree char *what = NULL;
+
+  if (edits->len == 1)
+    {
+      const char *label = rp_attendee_field_get_label (g_array_index (edits, RpFieldEdit, 0).field);
+
+      /* Translators: "Saved: phone number", said to a screen reader */
+      what = g_strdup_printf (_("Saved: %s"), label);
+    }
+  else
+    what = g_strdup (_("Changes saved"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->saved_box), GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
+  gtk_widget_set_tooltip_text (self->saved_box, what);
+  gtk_revealer_set_reveal_child (self->saved_revealer, TRUE);
+  g_clear_handle_id (&self->saved_source, g_source_remove);
+  self->saved_source = g_timeout_add (SAVED_SHOWN_MS, hide_saved, self);
+}
+
 /* Saving ----------------------------------------------------------------- */
 
 static void
@@ -406,8 +590,7 @@ apply_fields (RpAttendeeDetailPage *self,
   if (full_name[0] != '\0')
     rp_attendee_set_full_name (attendee, full_name);
   rp_attendee_set_preferred_name (attendee, entry_text (self->preferred_name_row));
-  rp_attendee_set_date_of_birth (attendee, read_date (self->date_of_birth_row,
-                                                      rp_attendee_get_date_of_birth (attendee), &dob));
+  rp_attendee_set_date_of_birth (attendee, read_birth_date (self, rp_attendee_get_date_of_birth (attendee), &dob));
   rp_attendee_set_contact_name (attendee, entry_text (self->contact_name_row));
   rp_attendee_set_contact_relationship (attendee, entry_text (self->contact_relationship_row));
   rp_attendee_set_contact_phone (attendee, entry_text (self->contact_phone_row));
@@ -664,8 +847,8 @@ rp_attendee_detail_page_save_now (RpAttendeeDetailPage *self)
       return;
     }
 
-  /* Each field saved now starts from what was saved; a field in conflict
-   * keeps its base until the person chooses. */
+  /* Each field saved now starts from what was saved, and can be taken
+   * back; a field in conflict keeps its base until the person chooses. */
   for (guint i = 0; i < edits->len; i++)
     {
       RpFieldEdit *edit = &g_array_index (edits, RpFieldEdit, i);
@@ -675,8 +858,13 @@ rp_attendee_detail_page_save_now (RpAttendeeDetailPage *self)
         conflicted |= ((RpFieldConflict *) g_ptr_array_index (conflicts, j))->field == edit->field;
 
       if (!conflicted)
-        rp_attendee_set_field (self->base, edit->field, edit->value);
+        {
+          remember_field_change (self, rp_attendee_get_id (self->attendee), edit->field, edit->base, edit->value);
+          rp_attendee_set_field (self->base, edit->field, edit->value);
+        }
     }
+  if (conflicts == NULL || conflicts->len < edits->len)
+    show_saved (self, edits);
 
   if (!refresh_attendee (self))
     return;
@@ -905,27 +1093,154 @@ back_action (GtkWidget  *widget,
   g_signal_emit (self, signals[BACK], 0);
 }
 
+/* Says what was taken back: "Undone: the phone number is “07700 900107” again." */
+static char *
+describe_undone_field (RpAttendeeDetailPage *self,
+                       const Change         *change)
+{
+  const char *label = rp_attendee_field_get_label (change->field);
+  g_autofree char *value = NULL;
+
+  if (change->field == RP_ATTENDEE_FIELD_ARCHIVED)
+    return g_strdup (g_variant_get_boolean (change->before) ? _("Undone: archived again.")
+                                                            : _("Undone: no longer archived."));
+
+  if (g_variant_is_of_type (change->before, G_VARIANT_TYPE_STRING) &&
+      g_variant_get_string (change->before, NULL)[0] != '\0')
+    value = describe_value (self->store, change->field, change->before);
+  else if (change->field == RP_ATTENDEE_FIELD_WORKER || change->field == RP_ATTENDEE_FIELD_FUNDING)
+    value = describe_value (self->store, change->field, change->before);
+
+  /* A long text or a switch reads better as what was undone than as its value. */
+  if (value == NULL || g_utf8_strlen (value, -1) > 60 || strchr (value, '\n') != NULL)
+    /* Translators: "Undone: your change to the case notes." */
+    return g_strdup_printf (_("Undone: your change to the %s."), label);
+
+  /* Translators: "Undone: the phone number is “07700 900107” again." */
+  return g_strdup_printf (_("Undone: the %s is %s again."), label, value);
+}
+
+/* Takes back @change, which is no longer offered. What someone else has
+ * changed since is never overwritten: the person is told instead. */
 static void
-on_undo_clicked (AdwToast       *toast,
+undo_change (RpAttendeeDetailPage *self,
+             Change               *change)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) whose = NULL;
+  g_autofree char *message = NULL;
+
+  if (change->kind == CHANGE_STEP)
+    {
+      if (!rp_store_undo_step_change (self->store, change->step_change_id, &error))
+        {
+          /* Translators: "Not undone: Only the latest step change can be undone." */
+          message = g_strdup_printf (_("Not undone: %s"), error->message);
+          show_message (self, message);
+          return;
+        }
+
+      /* The toast's Undo may be pressed once another attendee is shown. */
+      if (self->attendee != NULL && rp_attendee_get_id (self->attendee) == change->attendee_id)
+        {
+          reload (self);
+          rp_stepper_focus_current (self->stepper);
+        }
+      if ((whose = rp_store_get_attendee (self->store, change->attendee_id, NULL)) != NULL)
+        {
+          int step = rp_attendee_get_step (whose);
+
+          /* Translators: "Undone: Danny is back at step 2, Contact with people to commence discussion." */
+          message = g_strdup_printf (_("Undone: %s is back at step %d, %s."),
+                                     rp_attendee_get_display_name (whose), step, rp_moving_plan_step_name (step));
+          show_message (self, message);
+        }
+      return;
+    }
+
+  {
+    RpFieldEdit edit = { change->field, change->after, change->before };
+    g_autoptr(GPtrArray) conflicts = NULL;
+
+    if (!rp_store_save_attendee_fields (self->store, change->attendee_id, &edit, 1, &conflicts, &error))
+      {
+        if (conflicts != NULL)
+          /* Translators: "Not undone: someone else has changed the phone number since." */
+          message = g_strdup_printf (_("Not undone: someone else has changed the %s since."),
+                                     rp_attendee_field_get_label (change->field));
+        else
+          message = g_strdup_printf (_("Not undone: %s"), error->message);
+        show_message (self, message);
+        return;
+      }
+  }
+
+  /* Only that field is shown afresh: anything still being typed stays. */
+  if (self->attendee != NULL && rp_attendee_get_id (self->attendee) == change->attendee_id && refresh_attendee (self))
+    {
+      rp_attendee_set_field (self->base, change->field, change->before);
+      load_field (self, change->field, self->attendee);
+      load_history (self);
+    }
+
+  message = describe_undone_field (self, change);
+  show_message (self, message);
+}
+
+/* Ctrl+Z: the last change made here to the attendee shown, even after its
+ * toast has gone. What is being typed is saved first, and so is taken back
+ * with the rest of that field's change. */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
+  Change *change;
+  guint index;
+
+  if (self->attendee == NULL || self->store == NULL)
+    return;
+
+  rp_attendee_detail_page_save_now (self);
+  if ((change = last_change (self, &index)) == NULL)
+    return;
+
+  g_ptr_array_steal_index (self->changes, index);
+  update_undo_action (self);
+  undo_change (self, change);
+  change_free (change);
+}
+
+/* The toast's Undo takes back that step change, wherever it is in the list. */
+static void
+on_undo_clicked (AdwToast             *toast,
                  RpAttendeeDetailPage *self)
 {
   gint64 change_id = *(gint64 *) g_object_get_data (G_OBJECT (toast), "step-change-id");
-  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
 
-  if (!rp_store_undo_step_change (self->store, change_id, &error))
+  for (guint i = 0; i < self->changes->len; i++)
     {
-      show_message (self, error->message);
-      return;
-    }
+      Change *change = g_ptr_array_index (self->changes, i);
 
-  reload (self);
+      if (change->kind == CHANGE_STEP && change->step_change_id == change_id)
+        {
+          g_ptr_array_steal_index (self->changes, i);
+          update_undo_action (self);
+          undo_change (self, change);
+          change_free (change);
+          return;
+        }
+    }
 }
 
 /* After a step change, from the button or the dialogue: the page shows it,
- * and a toast offers to undo it. */
+ * a toast offers to undo it (and Ctrl+Z does after the toast has gone), and
+ * the keyboard moves to the new current step, away from the button that
+ * would move the attendee on again. */
 static void
 step_recorded (RpAttendeeDetailPage *self,
                RpStepChange   *change)
@@ -936,6 +1251,8 @@ step_recorded (RpAttendeeDetailPage *self,
 
   set_entry (self->step_note_row, NULL);
   reload (self);
+  remember_step_change (self, change);
+  rp_stepper_focus_current (self->stepper);
 
   /* Translators: "Moved to step 3, Review in progress" */
   message = g_strdup_printf (_("Moved to step %d, %s"), to_step, rp_moving_plan_step_name (to_step));
@@ -971,6 +1288,71 @@ record_step (RpAttendeeDetailPage *self,
   step_recorded (self, last);
 }
 
+/* What a confirmation was asked about, checked again on the answer. */
+typedef struct
+{
+  GWeakRef  page;
+  gint64    attendee_id;
+  int       from_step;
+  gint64    provider_id;
+  char     *date;
+  char     *note;
+} Pending;
+
+static Pending *
+pending_new (RpAttendeeDetailPage *self)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  g_weak_ref_init (&pending->page, self);
+  pending->attendee_id = rp_attendee_get_id (self->attendee);
+  return pending;
+}
+
+static void
+pending_free (gpointer  data,
+              GClosure *closure)
+{
+  Pending *pending = data;
+
+  g_weak_ref_clear (&pending->page);
+  g_free (pending->date);
+  g_free (pending->note);
+  g_free (pending);
+}
+
+static gboolean
+still_shown (RpAttendeeDetailPage *self,
+             Pending              *pending)
+{
+  return self != NULL && self->attendee != NULL && self->store != NULL &&
+         rp_attendee_get_id (self->attendee) == pending->attendee_id;
+}
+
+static void
+on_next_step_response (AdwMessageDialog     *dialog,
+                       const char           *response,
+                       Pending              *pending)
+{
+  g_autoptr(RpAttendeeDetailPage) self = g_weak_ref_get (&pending->page);
+
+  if (!g_str_equal (response, "move") || !still_shown (self, pending))
+    return;
+
+  /* Only from the step asked about: moved meanwhile by someone else, the
+   * person is not moved on a second time. */
+  if (rp_attendee_get_step (self->attendee) != pending->from_step)
+    {
+      show_message (self, _("Not moved: someone else has changed the step meanwhile. The page shows it now."));
+      reload (self);
+      return;
+    }
+
+  record_step (self, pending->from_step + 1, NULL, pending->note);
+}
+
+/* "Move to Step N" asks first: one click, or Enter held down, must not
+ * record a move nobody meant. Escape or closing is Cancel; Enter is Move. */
 static void
 next_step_action (GtkWidget  *widget,
                   const char *action_name,
@@ -978,12 +1360,49 @@ next_step_action (GtkWidget  *widget,
 {
   RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
   g_autofree char *note = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *day = NULL;
+  Pending *pending;
+  GtkWidget *dialog;
+  int to_step;
 
   if (self->attendee == NULL)
     return;
 
+  rp_attendee_detail_page_save_now (self);
+  to_step = rp_attendee_get_step (self->attendee) + 1;
+  if (!rp_moving_plan_step_valid (to_step))
+    return;
+
   note = g_strstrip (g_strdup (entry_text (self->step_note_row)));
-  record_step (self, rp_attendee_get_step (self->attendee) + 1, NULL, note[0] != '\0' ? note : NULL);
+  today = rp_store_dup_today (self->store);
+  day = rp_date_format_long (today);
+
+  /* Translators: "Move Danny to Step 3 — Review in progress?" */
+  heading = g_strdup_printf (_("Move %s to Step %d — %s?"), rp_attendee_get_display_name (self->attendee),
+                             to_step, rp_moving_plan_step_name (to_step));
+  if (note[0] != '\0')
+    /* Translators: "It is recorded as reached today, Saturday 5 December 2026, with the note “Phoned Grace”." */
+    body = g_strdup_printf (_("It is recorded as reached today, %s, with the note “%s”."), day, note);
+  else
+    body = g_strdup_printf (_("It is recorded as reached today, %s. For another day, use Change Step."), day);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "move", _("_Move"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  pending = pending_new (self);
+  pending->from_step = to_step - 1;
+  pending->note = note[0] != '\0' ? g_strdup (note) : NULL;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_next_step_response), pending, pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1013,24 +1432,17 @@ change_step_action (GtkWidget  *widget,
 }
 
 static void
-record_move_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+on_record_move_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Pending          *pending)
 {
-  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
-  gint64 provider_id = rp_combo_row_get_selected_id (self->provider_row);
+  g_autoptr(RpAttendeeDetailPage) self = g_weak_ref_get (&pending->page);
   g_autoptr(GError) error = NULL;
-  g_autofree char *date = NULL;
 
-  if (self->attendee == NULL)
+  if (!g_str_equal (response, "record") || !still_shown (self, pending))
     return;
 
-  rp_attendee_detail_page_save_now (self);
-
-  date = rp_date_row_dup_iso (self->move_date_row, &error);
-  if (error == NULL)
-    rp_store_record_move (self->store, rp_attendee_get_id (self->attendee), provider_id, date, &error);
-  if (error != NULL)
+  if (!rp_store_record_move (self->store, pending->attendee_id, pending->provider_id, pending->date, &error))
     {
       show_message (self, error->message);
       return;
@@ -1038,6 +1450,76 @@ record_move_action (GtkWidget  *widget,
 
   reload (self);
   show_message (self, _("The move was recorded. The attendee leaves the list of people still attending and stays in reports."));
+}
+
+/* Recording a move takes the person off the list of those still attending:
+ * what is wrong is said under the provider or the date, and what is right
+ * is confirmed first, in words. */
+static void
+record_move_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
+  gint64 provider_id = rp_combo_row_get_selected_id (self->provider_row);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProvider) provider = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  Pending *pending;
+  RpPlanField field;
+  GtkWidget *dialog;
+
+  if (self->attendee == NULL)
+    return;
+
+  rp_attendee_detail_page_save_now (self);
+  rp_row_clear_error (ADW_PREFERENCES_ROW (self->provider_row));
+
+  date = rp_date_row_dup_iso (self->move_date_row, &error);
+  if (error != NULL)
+    {
+      rp_focus_row (ADW_PREFERENCES_ROW (self->move_date_row));
+      return;
+    }
+
+  today = rp_store_dup_today (self->store);
+  if (!rp_moving_plan_check_move (provider_id, date, today, &field, &error))
+    {
+      AdwPreferencesRow *row = field == RP_PLAN_FIELD_PROVIDER ? ADW_PREFERENCES_ROW (self->provider_row)
+                                                                : ADW_PREFERENCES_ROW (self->move_date_row);
+
+      rp_row_mark_error (row, error->message);
+      rp_focus_row (row);
+      return;
+    }
+
+  provider = rp_store_get_provider (self->store, provider_id, NULL);
+  day = rp_date_format_long (date);
+  /* Translators: "Record Danny’s Move to Mosaic?" */
+  heading = g_strdup_printf (_("Record %s’s Move to %s?"), rp_attendee_get_display_name (self->attendee),
+                             provider != NULL ? rp_provider_get_name (provider) : _("New Provision"));
+  /* Translators: "Danny moved on Saturday 5 December 2026. …" */
+  body = g_strdup_printf (_("%s moved on %s. They leave the list of people still attending the day centre, "
+                            "and stay in reports."), rp_attendee_get_display_name (self->attendee), day);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "record", _("_Record the Move"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  pending = pending_new (self);
+  pending->provider_id = provider_id;
+  pending->date = g_steal_pointer (&date);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_record_move_response), pending, pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1083,6 +1565,8 @@ archive_action (GtkWidget  *widget,
       reload (self);
       return;
     }
+
+  remember_field_change (self, rp_attendee_get_id (self->attendee), RP_ATTENDEE_FIELD_ARCHIVED, base, value);
 
   reload (self);
   show_message (self, archive ? _("Archived. The attendee is hidden from the list unless archived attendees are shown.")
@@ -1183,6 +1667,11 @@ rp_attendee_detail_page_dispose (GObject *object)
     rp_attendee_detail_page_save_now (self);
 
   g_clear_handle_id (&self->follow_source, g_source_remove);
+  g_clear_handle_id (&self->saved_source, g_source_remove);
+  if (self->note_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->note_tick);
+  self->note_tick = 0;
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
@@ -1254,6 +1743,9 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, move_date_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, bookings_list);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, saved_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, saved_box);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, report_note_group);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
 
   gtk_widget_class_install_action (widget_class, "attendee.back", NULL, back_action);
@@ -1263,16 +1755,23 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   gtk_widget_class_install_action (widget_class, "attendee.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "attendee.show-family", NULL, show_family_action);
   gtk_widget_class_install_action (widget_class, "attendee.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "attendee.undo", NULL, undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "attendee.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "attendee.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "attendee.next-step", NULL);
+  /* A field's own typing is undone first, by the field; with nothing of its
+   * own to undo, or outside a field, Ctrl+Z takes back the last change saved. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "attendee.undo", NULL);
 }
 
 static void
 rp_attendee_detail_page_init (RpAttendeeDetailPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attendee.undo", FALSE);
+  rp_row_add_message_line (ADW_PREFERENCES_ROW (self->provider_row));
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::my-worker", G_CALLBACK (on_my_worker_changed),
@@ -1323,6 +1822,7 @@ rp_attendee_detail_page_show (RpAttendeeDetailPage *self,
   self->names = rp_store_build_name_index (store, rp_programme_get_id (programme), NULL);
 
   load_attendee (self);
+  update_undo_action (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
                               GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->stepper), GTK_TYPE_SCROLLED_WINDOW))), 0);
 }
@@ -1338,4 +1838,102 @@ rp_attendee_detail_page_get_attendee (RpAttendeeDetailPage *self)
   g_return_val_if_fail (RP_IS_ATTENDEE_DETAIL_PAGE (self), NULL);
 
   return self->attendee;
+}
+
+/* Scrolls the page to the report note once it is laid out: a page just
+ * shown has no place for it yet. */
+static gboolean
+scroll_to_note (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->stepper), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->report_note_view);
+  graphene_rect_t group;
+  GdkRectangle word;
+  GtkTextIter start, end;
+  double view_x, view_y, top, bottom, value;
+
+  /* Measured in the scrolled content, wherever it is scrolled to now. */
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+
+  if (gtk_widget_get_height (scroller) == 0 ||
+      !gtk_widget_compute_bounds (self->report_note_group, content, &group) ||
+      !gtk_widget_translate_coordinates (GTK_WIDGET (self->report_note_view), content, 0, 0, &view_x, &view_y))
+    {
+      if (++self->note_ticks < 30)
+        return G_SOURCE_CONTINUE;
+      self->note_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The note's heading at the top, unless the word would then be out of sight. */
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  gtk_text_view_get_iter_location (self->report_note_view, &start, &word);
+  top = graphene_rect_get_y (&group) - 12;
+  bottom = view_y + word.y + word.height + 12;
+  value = top;
+  if (bottom > value + gtk_adjustment_get_page_size (adjustment))
+    value = bottom - gtk_adjustment_get_page_size (adjustment);
+  gtk_adjustment_set_value (adjustment, value);
+
+  self->note_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * rp_attendee_detail_page_edit_report_note:
+ *
+ * Takes the person to the report note to put it right before a report is
+ * published: scrolled into sight, with the keyboard in it and the first
+ * word that names someone selected, so that typing replaces it. Invisible
+ * characters and letters of several bytes before the word are allowed for.
+ */
+void
+rp_attendee_detail_page_edit_report_note (RpAttendeeDetailPage *self)
+{
+  GtkTextBuffer *buffer;
+  g_autofree char *note = NULL;
+  g_autofree char *published = NULL;
+  g_autofree char *place = NULL;
+  GtkTextIter start, end;
+  RpNameMatch match;
+  int from, to;
+
+  g_return_if_fail (RP_IS_ATTENDEE_DETAIL_PAGE (self));
+
+  if (self->attendee == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->report_note_view);
+  note = buffer_text (self->report_note_view);
+  published = rp_text_strip_invisible (note);
+  place = rp_name_place ("attendee", rp_attendee_get_id (self->attendee), "report_note");
+
+  /* The word is looked for as the name check finds it, in the note as it
+   * will be published, and selected where it is in the note as typed. */
+  if (self->names != NULL && rp_name_index_match (self->names, place, published, &match) &&
+      rp_text_map_stripped_range (note, match.start, match.end, &from, &to))
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+    }
+  else
+    {
+      gtk_text_buffer_get_end_iter (buffer, &start);
+      end = start;
+    }
+
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_widget_grab_focus (GTK_WIDGET (self->report_note_view));
+
+  if (self->note_tick == 0)
+    {
+      self->note_ticks = 0;
+      self->note_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_note, NULL, NULL);
+    }
 }

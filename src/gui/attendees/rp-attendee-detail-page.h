@@ -18,5 +18,6 @@ void        rp_attendee_detail_page_show         (RpAttendeeDetailPage *self,
                                            RpAttendee     *attendee);
 RpAttendee *rp_attendee_detail_page_get_attendee (RpAttendeeDetailPage *self);
 void        rp_attendee_detail_page_save_now     (RpAttendeeDetailPage *self);
+void        rp_attendee_detail_page_edit_report_note (RpAttendeeDetailPage *self);
 
 G_END_DECLS

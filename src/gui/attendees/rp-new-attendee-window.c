@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-choices.h"
 #include "rp-new-attendee-window.h"
 
@@ -52,33 +53,42 @@ create_action (GtkWidget  *widget,
   g_autoptr(RpAttendee) attendee = rp_attendee_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *started = NULL;
+  g_autofree char *full_name = NULL;
   const char *number_text = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
   char *end = NULL;
   long number = strtol (number_text, &end, 10);
 
-  if (end == number_text || *end != '\0' || number < 1 || number > G_MAXINT)
-    {
-      show_error (self, _("The attendee number must be a whole number from 1 upwards."));
-      return;
-    }
+  show_error (self, NULL);
 
+  /* What is wrong with one field is said under it, and the keyboard goes there. */
+  if (end == number_text || *end != '\0' || number < 1 || number > G_MAXINT)
+    rp_row_mark_error (ADW_PREFERENCES_ROW (self->number_row),
+                       _("The attendee number must be a whole number from 1 upwards."));
   started = rp_date_row_dup_iso (self->date_row, &error);
-  if (error != NULL)
+  if (rp_find_row_in_error (GTK_WIDGET (self)) != NULL)
     {
-      show_error (self, error->message);
+      rp_focus_row (ADW_PREFERENCES_ROW (rp_find_row_in_error (GTK_WIDGET (self))));
       return;
     }
 
   rp_attendee_set_programme_id (attendee, rp_programme_get_id (self->programme));
   rp_attendee_set_number (attendee, number);
-  rp_attendee_set_full_name (attendee, g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)))));
+  full_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  rp_attendee_set_full_name (attendee, full_name);
   rp_attendee_set_funding (attendee, adw_combo_row_get_selected (self->funding_row) == 1 ? RP_FUNDING_HEALTH : RP_FUNDING_ASC);
   rp_attendee_set_worker_id (attendee, rp_combo_row_get_selected_id (self->worker_row));
   rp_attendee_set_step (attendee, adw_combo_row_get_selected (self->step_row) + 1);
 
   if (!rp_store_add_attendee (self->store, attendee, started, &error))
     {
-      show_error (self, error->message);
+      /* A number already given is the number's fault; anything else is said below the form. */
+      if (g_error_matches (error, RP_ERROR, RP_ERROR_DUPLICATE))
+        {
+          rp_row_mark_error (ADW_PREFERENCES_ROW (self->number_row), error->message);
+          rp_focus_row (ADW_PREFERENCES_ROW (self->number_row));
+        }
+      else
+        show_error (self, error->message);
       return;
     }
 
@@ -131,6 +141,7 @@ static void
 rp_new_attendee_window_init (RpNewAttendeeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rp_row_add_message_line (ADW_PREFERENCES_ROW (self->number_row));
 }
 
 /**

@@ -31,6 +31,25 @@ rp_stepper_dispose (GObject *object)
   G_OBJECT_CLASS (rp_stepper_parent_class)->dispose (object);
 }
 
+/* Tab stops on the current step, which reads as a whole: a box with labels
+ * in it would otherwise look for the focus among the labels and find none. */
+static gboolean
+rp_stepper_focus (GtkWidget        *widget,
+                  GtkDirectionType  direction)
+{
+  RpStepper *self = RP_STEPPER (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->rows); i++)
+    if (gtk_widget_get_focusable (self->rows[i]))
+      {
+        if (gtk_widget_has_focus (self->rows[i]))
+          return FALSE;
+        return gtk_widget_grab_focus (self->rows[i]);
+      }
+
+  return FALSE;
+}
+
 static void
 rp_stepper_class_init (RpStepperClass *klass)
 {
@@ -38,6 +57,7 @@ rp_stepper_class_init (RpStepperClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rp_stepper_dispose;
+  widget_class->focus = rp_stepper_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "stepper");
@@ -128,6 +148,9 @@ rp_stepper_set_history (RpStepper  *self,
       gtk_widget_remove_css_class (badge, "done");
       gtk_widget_remove_css_class (badge, "current");
       gtk_widget_remove_css_class (self->rows[step - 1], "to-come");
+      /* The current step can take the keyboard, so that after a move the
+       * focus lands on what changed, not on the button that moves again. */
+      gtk_widget_set_focusable (self->rows[step - 1], step == current_step);
 
       if (step < current_step)
         {
@@ -158,4 +181,20 @@ rp_stepper_set_history (RpStepper  *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[step - 1]), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       accessible, -1);
     }
+}
+
+/**
+ * rp_stepper_focus_current:
+ *
+ * Puts the keyboard on the current step, which a screen reader then reads:
+ * "Step 3, Review in progress: Current step, since 5 Dec 2026".
+ */
+void
+rp_stepper_focus_current (RpStepper *self)
+{
+  g_return_if_fail (RP_IS_STEPPER (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->rows); i++)
+    if (gtk_widget_get_focusable (self->rows[i]))
+      gtk_widget_grab_focus (self->rows[i]);
 }

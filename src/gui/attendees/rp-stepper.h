@@ -14,5 +14,6 @@ GtkWidget *rp_stepper_new         (void);
 void       rp_stepper_set_history (RpStepper  *self,
                                    int         current_step,
                                    GListModel *step_changes);
+void       rp_stepper_focus_current (RpStepper *self);
 
 G_END_DECLS

@@ -50,19 +50,16 @@ save (RpFormDialog  *dialog,
   g_autofree char *closure = NULL;
   g_autofree char *meeting_date = NULL;
   g_autofree char *as_of = NULL;
-  GError *date_error = NULL;
+  g_autoptr(GError) closure_error = NULL;
+  g_autoptr(GError) meeting_error = NULL;
+  g_autoptr(GError) as_of_error = NULL;
 
-  /* Each date row marks its own mistake; the first one is said in words. */
-  closure = rp_date_row_dup_iso (self->closure_row, &date_error);
-  if (date_error == NULL)
-    meeting_date = rp_date_row_dup_iso (self->meeting_date_row, &date_error);
-  if (date_error == NULL)
-    as_of = rp_date_row_dup_iso (self->as_of_row, &date_error);
-  if (date_error != NULL)
-    {
-      g_propagate_error (error, date_error);
-      return FALSE;
-    }
+  /* Each date row says under itself what is wrong with it, all at once. */
+  closure = rp_date_row_dup_iso (self->closure_row, &closure_error);
+  meeting_date = rp_date_row_dup_iso (self->meeting_date_row, &meeting_error);
+  as_of = rp_date_row_dup_iso (self->as_of_row, &as_of_error);
+  if (closure_error != NULL || meeting_error != NULL || as_of_error != NULL)
+    return FALSE;
 
   rp_programme_set_report_title (programme, row_text (self->title_row));
   rp_programme_set_name (programme, row_text (self->name_row));

@@ -8,6 +8,7 @@
 
 #include "rp-count-row.h"
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-file-chooser.h"
 #include "rp-report-details-dialog.h"
 #include "rp-reports-page.h"
@@ -77,6 +78,7 @@ enum {
 
 enum {
   EDIT_NOTE,
+  SHOW_ATTENDEE,
   N_SIGNALS
 };
 
@@ -136,7 +138,7 @@ static void
 on_attention_activated (AdwActionRow  *row,
                         RpReportsPage *self)
 {
-  g_signal_emit (self, signals[EDIT_NOTE], 0, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "number")));
+  g_signal_emit (self, signals[SHOW_ATTENDEE], 0, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "number")));
 }
 
 typedef struct
@@ -617,12 +619,13 @@ build_report (RpReportsPage *self,
   if (store == NULL || programme == NULL)
     return NULL;
 
+  /* A date that is not one is said under its field, which takes the keyboard. */
   as_of = rp_date_row_dup_iso (self->as_of_row, &error);
   if (error == NULL)
     compare_with = rp_date_row_dup_iso (self->compare_row, &error);
   if (error != NULL)
     {
-      show_problem (self, _("The Date Is Not Right"), error->message);
+      rp_focus_row (ADW_PREFERENCES_ROW (rp_find_row_in_error (GTK_WIDGET (self))));
       return NULL;
     }
 
@@ -1057,6 +1060,13 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
    */
   signals[EDIT_NOTE] = g_signal_new ("edit-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  /**
+   * RpReportsPage::show-attendee:
+   * @number: the attendee the dashboard says needs attention
+   */
+  signals[SHOW_ATTENDEE] = g_signal_new ("show-attendee", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL, save_pdf_action);

@@ -160,6 +160,8 @@ enum { AREA_ATTENDEES };
 
 static void on_edit_note (RpWindow *self,
                           int       number);
+static void on_show_attendee (RpWindow *self,
+                              int       number);
 
 /* An area is built when it is first shown: the window opens sooner, and
  * an area nobody visits costs nothing. */
@@ -175,7 +177,10 @@ ensure_area_page (RpWindow *self,
       rp_area_page_set_store (page, self->store);
       rp_area_page_set_programme (page, self->programme);
       if (RP_IS_REPORTS_PAGE (page))
-        g_signal_connect_object (page, "edit-note", G_CALLBACK (on_edit_note), self, G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (page, "edit-note", G_CALLBACK (on_edit_note), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (page, "show-attendee", G_CALLBACK (on_show_attendee), self, G_CONNECT_SWAPPED);
+        }
       adw_bin_set_child (ADW_BIN (adw_view_stack_get_child_by_name (self->view_stack, areas[area].name)),
                          GTK_WIDGET (page));
     }
@@ -625,13 +630,30 @@ rp_window_add_toast (RpWindow   *self,
 
 /* GObject ------------------------------------------------------------------ */
 
-/* An export stopped on a note that names someone: open that note. */
+/* The dashboard's "needs attention": open that attendee's page. */
+static void
+on_show_attendee (RpWindow *self,
+                  int       number)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, areas[AREA_ATTENDEES].name);
+  rp_attendee_list_page_show_number (RP_ATTENDEE_LIST_PAGE (ensure_area_page (self, AREA_ATTENDEES)), number);
+}
+
+/* An export stopped on a note that names someone: open that note, at the
+ * word, ready to be put right. */
 static void
 on_edit_note (RpWindow *self,
               int       number)
 {
-  adw_view_stack_set_visible_child_name (self->view_stack, areas[AREA_ATTENDEES].name);
-  rp_attendee_list_page_show_number (RP_ATTENDEE_LIST_PAGE (ensure_area_page (self, AREA_ATTENDEES)), number);
+  RpAttendeeListPage *attendees;
+  RpAttendeeDetailPage *page;
+
+  on_show_attendee (self, number);
+  attendees = RP_ATTENDEE_LIST_PAGE (ensure_area_page (self, AREA_ATTENDEES));
+  page = rp_attendee_list_page_get_attendee_detail_page (attendees);
+  if (rp_attendee_detail_page_get_attendee (page) != NULL &&
+      rp_attendee_get_number (rp_attendee_detail_page_get_attendee (page)) == number)
+    rp_attendee_detail_page_edit_report_note (page);
 }
 
 static void

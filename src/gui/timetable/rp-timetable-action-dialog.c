@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-timetable-action-dialog.h"
 
 struct _RpTimetableActionDialog
@@ -40,13 +41,12 @@ save (RpFormDialog  *dialog,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->activity_view);
   g_autofree char *activity = NULL;
   GtkTextIter start, end;
-  GError *due_error = NULL;
+  g_autoptr(GError) due_error = NULL;
 
-  /* A due date that is not a real one is marked where it was typed. */
+  /* A due date that is not a real one is said under the field where it was typed. */
   if (!rp_timetable_action_set_due_text (action, gtk_editable_get_text (GTK_EDITABLE (self->due_row)), &due_error))
     {
       rp_entry_row_mark_error (self->due_row, due_error->message);
-      g_propagate_error (error, due_error);
       return FALSE;
     }
 
@@ -141,6 +141,7 @@ rp_timetable_action_dialog_init (RpTimetableActionDialog *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rp_row_add_message_line (ADW_PREFERENCES_ROW (self->due_row));
 
   for (int i = RP_ACTION_NOT_STARTED; i <= RP_ACTION_COMPLETED; i++)
     gtk_string_list_append (statuses, rp_action_status_get_label (i));

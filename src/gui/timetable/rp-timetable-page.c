@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 #include "rp-timetable-action-dialog.h"
 #include "rp-timetable-page.h"
 
@@ -285,11 +286,12 @@ add_action (GtkWidget  *widget,
   rp_timetable_action_set_owner (action, gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
   rp_timetable_action_set_position (action, (actions != NULL ? g_list_model_get_n_items (actions) : 0) + 1);
 
-  /* A due date that is not a real one is marked where it was typed. */
+  /* A due date that is not a real one is said under the field where it was typed. */
   if (!rp_timetable_action_set_due_text (action, gtk_editable_get_text (GTK_EDITABLE (self->due_row)), &error))
     {
+      show_error (self, NULL);
       rp_entry_row_mark_error (self->due_row, error->message);
-      show_error (self, error);
+      rp_focus_row (ADW_PREFERENCES_ROW (self->due_row));
       return;
     }
 
@@ -339,4 +341,5 @@ rp_timetable_page_init (RpTimetablePage *self)
 {
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  rp_row_add_message_line (ADW_PREFERENCES_ROW (self->due_row));
 }

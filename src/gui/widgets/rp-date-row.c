@@ -5,6 +5,7 @@
 
 #include "rp-core.h"
 #include "rp-date-row.h"
+#include "rp-field-message.h"
 
 struct _RpDateRow
 {
@@ -13,19 +14,11 @@ struct _RpDateRow
 
 G_DEFINE_FINAL_TYPE (RpDateRow, rp_date_row, ADW_TYPE_ENTRY_ROW)
 
-static void
-clear_error (AdwEntryRow *row)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
 /* Editing the date again takes the mark away: it is no longer the date that was wrong. */
 static void
-on_changed (AdwEntryRow *row)
+on_changed (RpDateRow *self)
 {
-  clear_error (row);
+  rp_row_clear_error (ADW_PREFERENCES_ROW (self));
 }
 
 /**
@@ -34,8 +27,8 @@ on_changed (AdwEntryRow *row)
  * @message: why, in words
  *
  * Marks @row as wrong the way an #RpDateRow marks itself, in colour, in a
- * tooltip and in words for a screen reader, until it is edited: for rows
- * that take a date or something else, such as a timetable's "Due".
+ * line of words under it and for a screen reader, until it is edited: for
+ * rows that take a date or something else, such as a timetable's "Due".
  */
 void
 rp_entry_row_mark_error (AdwEntryRow *row,
@@ -44,12 +37,7 @@ rp_entry_row_mark_error (AdwEntryRow *row,
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
   g_return_if_fail (message != NULL);
 
-  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-
-  if (!g_signal_handler_find (row, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_changed, NULL))
-    g_signal_connect (row, "changed", G_CALLBACK (on_changed), NULL);
+  rp_row_mark_error (ADW_PREFERENCES_ROW (row), message);
 }
 
 static void
@@ -60,6 +48,8 @@ rp_date_row_class_init (RpDateRowClass *klass)
 static void
 rp_date_row_init (RpDateRow *self)
 {
+  /* A wrong date is said under the field: room is made before it is shown. */
+  rp_row_add_message_line (ADW_PREFERENCES_ROW (self));
   g_signal_connect (self, "changed", G_CALLBACK (on_changed), NULL);
 }
 
@@ -85,7 +75,7 @@ rp_date_row_set_iso (RpDateRow  *self,
 
   text = rp_date_format_numeric (iso);
   gtk_editable_set_text (GTK_EDITABLE (self), text != NULL ? text : "");
-  clear_error (ADW_ENTRY_ROW (self));
+  rp_row_clear_error (ADW_PREFERENCES_ROW (self));
 }
 
 /**
@@ -93,8 +83,8 @@ rp_date_row_set_iso (RpDateRow  *self,
  * @error: why what was typed is not a date
  *
  * Reads the date typed. When it is not a real date the row is marked as
- * wrong, in colour, in a tooltip and in words for a screen reader, until
- * it is edited.
+ * wrong, in colour, in a line of words under it and for a screen reader,
+ * until it is edited.
  *
  * Returns: (transfer full) (nullable): the ISO date, or %NULL with no error
  *   when the row is blank
@@ -116,6 +106,6 @@ rp_date_row_dup_iso (RpDateRow  *self,
       return NULL;
     }
 
-  clear_error (ADW_ENTRY_ROW (self));
+  rp_row_clear_error (ADW_PREFERENCES_ROW (self));
   return g_steal_pointer (&iso);
 }

@@ -5,14 +5,17 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-field-message.h"
 #include "rp-form-dialog.h"
 
 G_DEFINE_ABSTRACT_TYPE (RpFormDialog, rp_form_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 /* The dialogue hides on close rather than going, and its response comes
- * after: a refused save shows it again with everything as typed, under a
- * message saying why. The default response is the one that saves. A save
- * that asks a question first also shows it again, under the question. */
+ * after: a refused save shows it again with everything as typed. Where the
+ * refusal is about one field, the field says why, under it, and takes the
+ * keyboard; anything else is said in a message over the dialogue. The
+ * default response is the one that saves. A save that asks a question
+ * first also shows it again, under the question. */
 static void
 rp_form_dialog_response (AdwMessageDialog *dialog,
                          const char       *response)
@@ -20,6 +23,7 @@ rp_form_dialog_response (AdwMessageDialog *dialog,
   RpFormDialog *self = RP_FORM_DIALOG (dialog);
   RpFormDialogClass *klass = RP_FORM_DIALOG_GET_CLASS (self);
   g_autoptr(GError) error = NULL;
+  GtkWidget *wrong;
 
   if (g_strcmp0 (response, adw_message_dialog_get_default_response (dialog)) != 0 || klass->save (self, &error))
     {
@@ -28,6 +32,8 @@ rp_form_dialog_response (AdwMessageDialog *dialog,
     }
 
   gtk_window_present (GTK_WINDOW (self));
+  if ((wrong = rp_find_row_in_error (GTK_WIDGET (self))) != NULL)
+    rp_focus_row (ADW_PREFERENCES_ROW (wrong));
   if (error != NULL)
     rp_form_dialog_show_problem (self, error);
 }

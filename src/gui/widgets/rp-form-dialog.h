@@ -18,8 +18,10 @@ struct _RpFormDialogClass
   const char *problem_heading;
 
   /* Writes the form; on success the subclass emits its "saved" signal. A
-   * refusal returns %FALSE with @error set; %FALSE without an error means
-   * the subclass asked a question first and saves, or not, on its answer. */
+   * refusal returns %FALSE with @error set, said over the dialogue; %FALSE
+   * without an error means the subclass has said why itself, under the
+   * field at fault (rp_row_mark_error(), which then takes the keyboard), or
+   * asked a question first and saves, or not, on its answer. */
   gboolean (* save) (RpFormDialog  *self,
                      GError       **error);
 };
