@@ -757,6 +757,13 @@ dismiss_toasts (Fixture *fixture)
   while ((close = rp_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "icon-name", "window-close-symbolic")) != NULL &&
          gtk_widget_get_ancestor (close, ADW_TYPE_TOAST_OVERLAY) != NULL && gtk_widget_get_mapped (close))
     {
+      /* libadwaita 1.2 crashed here when a toast was dismissed while still
+       * sliding in, so let it finish first, as a person reading it would. */
+      for (int i = 0; i < 50; i++)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (10000);
+        }
       g_object_add_weak_pointer (G_OBJECT (close), (gpointer *) &close);
       g_signal_emit_by_name (close, "clicked");
       for (int i = 0; i < 300 && close != NULL && gtk_widget_get_mapped (close); i++)
