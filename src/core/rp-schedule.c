@@ -119,6 +119,23 @@ glue (const char *text)
   return join_words (words, keep_all);
 }
 
+/* A heading's last two words stay together, so that none ends with one
+ * word alone on its line: "Days you are / going to". */
+static char *
+glue_last_words (const char *text)
+{
+  const char *last = strrchr (text, ' ');
+  GString *out;
+
+  if (last == NULL)
+    return g_strdup (text);
+
+  out = g_string_new_len (text, last - text);
+  g_string_append (out, NBSP);
+  g_string_append (out, last + 1);
+  return g_string_free (out, FALSE);
+}
+
 /* "0116 496 0000" never splits; nor does "0116-496-0000". */
 static char *
 glue_phone (const char *phone)
@@ -350,6 +367,7 @@ section_free (gpointer data)
   RpScheduleSection *section = data;
 
   g_clear_pointer (&section->items, g_ptr_array_unref);
+  g_free (section->heading);
   g_free (section);
 }
 
@@ -720,17 +738,17 @@ add_section (RpSchedule     *schedule,
   switch (kind)
     {
     case RP_SCHEDULE_GOING:
-      section->heading = _("Days you are going to");
+      section->heading = glue_last_words (_("Days you are going to"));
       break;
 
     case RP_SCHEDULE_TO_BE_CONFIRMED:
-      section->heading = _("To be confirmed");
+      section->heading = glue_last_words (_("To be confirmed"));
       section->intro = _("These days are not settled yet. Please only go if the day centre tells you to.");
       break;
 
     case RP_SCHEDULE_CANCELLED:
     default:
-      section->heading = _("Cancelled");
+      section->heading = glue_last_words (_("Cancelled"));
       section->intro = _("These days are not happening.");
       break;
     }
@@ -827,8 +845,12 @@ build (RpStore      *store,
   /* The name they go by, never the legal one when they have another. */
   name = clean (rp_attendee_get_display_name (attendee));
   schedule->name = glue (name);
-  /* Translators: "Taster days for Danny" */
-  schedule->title = g_strdup_printf (_("Taster days for %s"), schedule->name);
+  {
+    /* Translators: "Taster days for Danny" */
+    g_autofree char *title = g_strdup_printf (_("Taster days for %s"), schedule->name);
+
+    schedule->title = glue_last_words (title);
+  }
   schedule->intro = g_strdup (_("Days out to try new places."));
   if (!(schedule->contact = say_contact (&context, error)))
     return NULL;

@@ -48,7 +48,7 @@ typedef struct
 typedef struct
 {
   RpScheduleKind  kind;
-  const char     *heading;   /* "Days you are going to" */
+  char           *heading;   /* "Days you are going to" */
   const char     *intro;     /* (nullable) */
   GPtrArray      *items;     /* (element-type RpScheduleItem), by date */
 } RpScheduleSection;

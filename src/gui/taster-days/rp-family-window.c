@@ -100,7 +100,8 @@ add_line (GtkWidget  *box,
 
 static void
 show_item (RpFamilyWindow       *self,
-           const RpScheduleItem *item)
+           const RpScheduleItem *item,
+           gboolean              first)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
@@ -112,7 +113,9 @@ show_item (RpFamilyWindow       *self,
       add_line (box, icon_name (line->icon), make_label (line->text, "family-line", 0));
     }
 
-  gtk_box_append (self->content_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  /* A clear line between one day and the next. */
+  if (!first)
+    gtk_box_append (self->content_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (self->content_box, box);
 }
 
@@ -159,7 +162,7 @@ load (RpFamilyWindow *self)
       if (section->intro != NULL)
         gtk_box_append (self->content_box, make_label (section->intro, "family-line", 0));
       for (guint i = 0; i < section->items->len; i++)
-        show_item (self, g_ptr_array_index (section->items, i));
+        show_item (self, g_ptr_array_index (section->items, i), i == 0);
     }
 }
 
