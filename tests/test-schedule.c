@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <pango/pangocairo.h>
+#include <sys/wait.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -847,7 +848,7 @@ test_pdf_sections (Fixture       *fixture,
   g_autofree char *printed = NULL;
   gint64 id = rp_attendee_get_id (two);
   const char *order[] = {
-    "Taster days for Ben", "If you have questions, ask your social worker, Rob Hughes.",
+    "Taster days for Ben", "If you have questions, call Rob Hughes on 0116 496 0202.",
     "Days you are going to", "Saturday 30 September, 10 am to 2 pm", "You are going to IBC",
     "To be confirmed", "To be confirmed: Thursday 19 October", "You might go to Pathfinders",
     "Cancelled", "Cancelled: Wednesday 27 September", "You are not going to Mosaic on this day.",
@@ -934,6 +935,73 @@ test_pages (Fixture       *fixture,
   }
 }
 
+/* Runs reprovision-cli with @args after its name; its output in @out, its errors in @err. */
+static int
+run_cli (const char * const  *args,
+         char               **out,
+         char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ignored_out = NULL;
+  g_autofree char *ignored_err = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (g_getenv ("REPROVISION_CLI"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("REPROVISION_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out != NULL ? out : &ignored_out, err != NULL ? err : &ignored_err,
+                               &wait_status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* The programme's contact for families is set from the command line, and
+ * the family of an attendee whose worker has no number is given it. */
+static void
+test_contact_cli (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *path = rp_store_get_path (fixture->store);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "chloe.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *printed = NULL;
+  const char *set[] = { "programme", "--database", path, "--family-contact", "the duty desk",
+                        "--family-phone", "0116 496 0300", NULL };
+  const char *wrong[] = { "programme", "--database", path, "--family-phone", "ring reception", NULL };
+  const char *schedule[] = { "schedule", "--database", path, "--attendee", "3", "--from", "2023-09-22",
+                             "--output", pdf, "--reason", "for the family", NULL };
+  g_autoptr(RpBooking) booking = NULL;
+  g_autoptr(RpProgramme) stored = NULL;
+
+  g_assert_cmpint (run_cli (set, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "the duty desk"));
+  g_assert_nonnull (strstr (out, "0116 496 0300"));
+  stored = rp_store_get_programme (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpstr (rp_programme_get_family_contact (stored), ==, "the duty desk");
+  g_assert_cmpstr (rp_programme_get_family_contact_phone (stored), ==, "0116 496 0300");
+
+  /* Words where a number should be are refused, and nothing changes. */
+  g_assert_cmpint (run_cli (wrong, NULL, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "six digits"));
+  g_clear_object (&stored);
+  stored = rp_store_get_programme (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  g_assert_cmpstr (rp_programme_get_family_contact_phone (stored), ==, "0116 496 0300");
+
+  /* Chloe's worker, Mel Lewis, has no number in the sample. */
+  booking = book (fixture, find_day (fixture, "IBC", "2023-09-30"), 3, RP_BOOKING_CONFIRMED);
+  g_assert_cmpint (run_cli (schedule, NULL, NULL), ==, 0);
+  if ((printed = pdf_text (pdf)) == NULL)
+    return;
+  g_strdelimit (printed, "\n", ' ');
+  g_assert_nonnull (strstr (printed, "If you have questions, call the duty desk on 0116 496 0300."));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -947,6 +1015,7 @@ main (int    argc,
   ADD ("/core/schedule/cancelled", test_cancelled);
   ADD ("/core/schedule/preferred-name", test_preferred_name);
   ADD ("/core/schedule/contact", test_contact);
+  ADD ("/core/schedule/contact-cli", test_contact_cli);
   ADD ("/core/schedule/no-break", test_no_break);
   ADD ("/core/schedule/family-words", test_family_words);
   ADD ("/core/schedule/no-one-else", test_no_one_else);

@@ -415,7 +415,7 @@ test_family_window_sections (Fixture       *fixture,
   rp_test_spin ();
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Taster days for\u00a0Ben");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "If you have questions, ask your social worker, Rob Hughes."));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "If you have questions, call Rob Hughes on 0116 496 0202."));
   heading = find_label (GTK_WIDGET (window), "Days you are going to");
   g_assert_nonnull (heading);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_ROLE_HEADING);
