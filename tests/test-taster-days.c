@@ -260,7 +260,7 @@ test_schedule_items (Fixture       *fixture,
   g_assert_cmpuint (going->items->len, ==, 2);
   first = g_ptr_array_index (going->items, 0);
   /* Non-breaking spaces hold the day and month, and each time, together. */
-  g_assert_cmpstr (first->heading, ==, "Wednesday 27\u00a0September, 11\u00a0am to 3\u00a0pm");
+  g_assert_cmpstr (first->heading, ==, "Wednesday 27\u00a0September, 11\u00a0am to\u00a03\u00a0pm");
 
   /* A cancelled day is no longer a plan: it is said to be cancelled. */
   g_assert_true (rp_store_cancel_taster_day (fixture->store, day_id (fixture, 0), NULL, &error));

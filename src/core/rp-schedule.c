@@ -119,15 +119,27 @@ glue (const char *text)
   return join_words (words, keep_all);
 }
 
-/* A heading's last two words stay together, so that none ends with one
- * word alone on its line: "Days you are / going to". */
+/* The last two words of a heading or a sentence stay together, so that
+ * none ends with one word alone on its line: "Days you are / going to",
+ * "Please do not / go." Not when they are long together, such as
+ * "Wednesday 27 September": a narrow window would have to split them. */
+#define MAX_LAST_WORDS_CHARS 16
+
 static char *
 glue_last_words (const char *text)
 {
-  const char *last = strrchr (text, ' ');
+  const char *last;
+  const char *before;
   GString *out;
 
-  if (last == NULL)
+  if (text == NULL)
+    return NULL;
+  if ((last = strrchr (text, ' ')) == NULL)
+    return g_strdup (text);
+
+  for (before = last; before > text && before[-1] != ' '; before--)
+    ;
+  if (g_utf8_strlen (before, -1) > MAX_LAST_WORDS_CHARS)
     return g_strdup (text);
 
   out = g_string_new_len (text, last - text);
@@ -368,6 +380,7 @@ section_free (gpointer data)
 
   g_clear_pointer (&section->items, g_ptr_array_unref);
   g_free (section->heading);
+  g_free (section->intro);
   g_free (section);
 }
 
@@ -380,7 +393,8 @@ item_new (RpScheduleKind  kind,
 
   item->kind = kind;
   item->date = g_strdup (rp_taster_day_get_date (day));
-  item->heading = heading;
+  item->heading = glue_last_words (heading);
+  g_free (heading);
   item->lines = g_ptr_array_new_with_free_func (line_free);
   return item;
 }
@@ -398,7 +412,8 @@ add_line (RpScheduleItem *item,
 
   line = g_new0 (RpScheduleLine, 1);
   line->icon = icon;
-  line->text = text;
+  line->text = glue_last_words (text);
+  g_free (text);
   g_ptr_array_add (item->lines, line);
 }
 
@@ -743,13 +758,13 @@ add_section (RpSchedule     *schedule,
 
     case RP_SCHEDULE_TO_BE_CONFIRMED:
       section->heading = glue_last_words (_("To be confirmed"));
-      section->intro = _("These days are not settled yet. Please only go if the day centre tells you to.");
+      section->intro = glue_last_words (_("These days are not settled yet. Please only go if the day centre tells you to."));
       break;
 
     case RP_SCHEDULE_CANCELLED:
     default:
       section->heading = glue_last_words (_("Cancelled"));
-      section->intro = _("These days are not happening.");
+      section->intro = glue_last_words (_("These days are not happening."));
       break;
     }
 
@@ -851,9 +866,14 @@ build (RpStore      *store,
 
     schedule->title = glue_last_words (title);
   }
-  schedule->intro = g_strdup (_("Days out to try new places."));
-  if (!(schedule->contact = say_contact (&context, error)))
-    return NULL;
+  schedule->intro = glue_last_words (_("Days out to try new places."));
+  {
+    g_autofree char *contact = say_contact (&context, error);
+
+    if (contact == NULL)
+      return NULL;
+    schedule->contact = glue_last_words (contact);
+  }
 
   for (guint i = 0; i < g_list_model_get_n_items (bookings); i++)
     {
@@ -901,7 +921,7 @@ build (RpStore      *store,
   add_section (schedule, RP_SCHEDULE_TO_BE_CONFIRMED, to_be_confirmed);
   add_section (schedule, RP_SCHEDULE_CANCELLED, not_happening);
   if (schedule->sections->len == 0)
-    schedule->empty = g_strdup (_("No taster days are booked at the moment."));
+    schedule->empty = glue_last_words (_("No taster days are booked at the moment."));
 
   return g_steal_pointer (&schedule);
 }
@@ -1091,17 +1111,31 @@ draw_icon (cairo_t        *cr,
       break;
 
     case RP_SCHEDULE_ICON_PHONE:
-      /* A handset. */
-      cairo_set_line_width (cr, 7);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_new_sub_path (cr);
-      cairo_arc_negative (cr, s / 2 + 4, s / 2 - 4, s / 2 - 6, G_PI * 0.95, G_PI * 0.55);
-      cairo_stroke (cr);
-      cairo_move_to (cr, 4, 12);
-      cairo_line_to (cr, 9, 8);
-      cairo_move_to (cr, s - 12, s - 4);
-      cairo_line_to (cr, s - 8, s - 9);
-      cairo_stroke (cr);
+      /* A handset: a curved grip, with the ear and mouth pieces turned in. */
+      {
+        const double cx = s * 0.9, cy = s * 0.1, r = s * 0.68;
+        const double ends[] = { G_PI * 0.54, G_PI * 0.96 };
+
+        cairo_set_line_width (cr, 7);
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, cx, cy, r, ends[0], ends[1]);
+        cairo_stroke (cr);
+        for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+          {
+            cairo_save (cr);
+            cairo_translate (cr, cx, cy);
+            cairo_rotate (cr, ends[i]);
+            cairo_translate (cr, r, 0);
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, -8, -4, 3, G_PI, G_PI * 1.5);
+            cairo_arc (cr, 1, -4, 3, G_PI * 1.5, 0);
+            cairo_arc (cr, 1, 4, 3, 0, G_PI * 0.5);
+            cairo_arc (cr, -8, 4, 3, G_PI * 0.5, G_PI);
+            cairo_close_path (cr);
+            cairo_fill (cr);
+            cairo_restore (cr);
+          }
+      }
       break;
 
     case RP_SCHEDULE_ICON_TRANSPORT:

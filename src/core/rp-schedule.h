@@ -49,7 +49,7 @@ typedef struct
 {
   RpScheduleKind  kind;
   char           *heading;   /* "Days you are going to" */
-  const char     *intro;     /* (nullable) */
+  char           *intro;     /* (nullable) */
   GPtrArray      *items;     /* (element-type RpScheduleItem), by date */
 } RpScheduleSection;
 
