@@ -482,6 +482,7 @@ test_reports_edit_details (Fixture       *fixture,
   g_assert_cmpstr (row_subtitle (fixture, "Meeting"), ==, "Scrutiny Commission, Thursday 5 October 2023");
   g_assert_cmpstr (row_subtitle (fixture, "Protective marking"), ==, "OFFICIAL-SENSITIVE");
   g_assert_cmpstr (row_subtitle (fixture, "Author or contact"), ==, "Not set");
+  g_assert_cmpstr (row_subtitle (fixture, "Families call, when their worker has no number"), ==, "the duty desk on 0116 496 0300");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_DATE_ROW, NULL, NULL))),
                    ==, "20/09/2023");
 }
