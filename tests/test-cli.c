@@ -347,10 +347,10 @@ test_cli_demo_today (void)
   g_assert_cmpuint (scheduled->len, >=, 4);
   for (guint i = 0; i < scheduled->len; i++)
     {
-      g_autoptr(GPtrArray) items = rp_schedule_build (store, g_array_index (scheduled, gint64, i), today, &error);
+      g_autoptr(RpSchedule) schedule = rp_schedule_build (store, g_array_index (scheduled, gint64, i), today, &error);
 
       g_assert_no_error (error);
-      g_assert_cmpuint (items->len, >, 0);
+      g_assert_cmpuint (schedule->sections->len, >, 0);
     }
 
   g_clear_object (&attendees);

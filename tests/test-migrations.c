@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "rp-core.h"
 #include "rp-store-private.h"
@@ -203,6 +204,71 @@ test_migrate_ids_never_reused (void)
   rp_test_remove_tree (dir);
 }
 
+/* Version 10 adds a phone number to workers and a contact for families to
+ * programmes: what was there before stays, the new fields start empty,
+ * take a value, and a change to them is in the audit trail. */
+static void
+test_migrate_family_contact (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpWorker) worker = NULL;
+
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 9, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO programme (name, author) VALUES ('Riverside', 'Head of Service');"
+                                 "INSERT INTO worker (name, initials, team) VALUES ('Priya Mistry', 'PM', 'Learning Disabilities');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, 10);
+
+  programme = rp_store_get_programme (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_programme_get_author (programme), ==, "Head of Service");
+  g_assert_null (rp_programme_get_family_contact (programme));
+  g_assert_null (rp_programme_get_family_contact_phone (programme));
+  worker = rp_store_get_worker (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_worker_get_team (worker), ==, "Learning Disabilities");
+  g_assert_null (rp_worker_get_phone (worker));
+
+  rp_programme_set_family_contact (programme, "the day centre office");
+  rp_programme_set_family_contact_phone (programme, "0116 496 0100");
+  g_assert_true (rp_store_save_programme (store, programme, &error));
+  g_assert_no_error (error);
+  rp_worker_set_phone (worker, "0116 496 0201");
+  g_assert_true (rp_store_save_worker (store, worker, &error));
+  g_assert_no_error (error);
+  g_clear_object (&programme);
+  g_clear_object (&worker);
+
+  programme = rp_store_get_programme (store, 1, &error);
+  g_assert_cmpstr (rp_programme_get_family_contact (programme), ==, "the day centre office");
+  g_assert_cmpstr (rp_programme_get_family_contact_phone (programme), ==, "0116 496 0100");
+  worker = rp_store_get_worker (store, 1, &error);
+  g_assert_cmpstr (rp_worker_get_phone (worker), ==, "0116 496 0201");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE table_name = 'worker'"
+                                     " AND field = 'phone' AND new_value = '0116 496 0201'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE table_name = 'programme'"
+                                     " AND field = 'family_contact_phone' AND new_value = '0116 496 0100'"), ==, 1);
+
+  /* A note where a number should be is refused, in words. */
+  rp_worker_set_phone (worker, "ask at reception");
+  g_assert_false (rp_store_save_worker (store, worker, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "six digits"));
+
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +278,7 @@ main (int    argc,
   g_test_add_func ("/core/migrations/every-version", test_migrate_every_version);
   g_test_add_func ("/core/migrations/failure-changes-nothing", test_failed_migration_changes_nothing);
   g_test_add_func ("/core/migrations/ids-never-reused", test_migrate_ids_never_reused);
+  g_test_add_func ("/core/migrations/family-contact", test_migrate_family_contact);
 
   return g_test_run ();
 }

@@ -260,23 +260,25 @@ test_schedule_items (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpAttendee) five = attendee (fixture, 5);
-  g_autoptr(GPtrArray) items = rp_schedule_build (fixture->store, rp_attendee_get_id (five), NULL, &error);
+  g_autoptr(RpSchedule) schedule = rp_schedule_build (fixture->store, rp_attendee_get_id (five), NULL, &error);
+  RpScheduleSection *going;
   RpScheduleItem *first;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (items->len, ==, 2);
-  first = g_ptr_array_index (items, 0);
-  g_assert_cmpstr (first->when, ==, "Wednesday 27 September, 11 am to 3 pm");
-  g_assert_cmpstr (first->where, ==, "At Mosaic, 3 Station Road.");
-  g_assert_cmpstr (first->who, ==, "Dee from the day centre will come with you.");
-  g_assert_cmpstr (first->family, ==, "Susan (mother) is coming too.");
-  g_assert_cmpstr (first->transport, ==, "Transport will collect you at 10:15 am.");
+  g_assert_cmpuint (schedule->sections->len, ==, 1);
+  going = g_ptr_array_index (schedule->sections, 0);
+  g_assert_cmpint (going->kind, ==, RP_SCHEDULE_GOING);
+  g_assert_cmpuint (going->items->len, ==, 2);
+  first = g_ptr_array_index (going->items, 0);
+  /* Non-breaking spaces hold the day and month, and each time, together. */
+  g_assert_cmpstr (first->heading, ==, "Wednesday 27\u00a0September, 11\u00a0am to\u00a03\u00a0pm");
 
-  /* A cancelled day leaves the schedule. */
+  /* A cancelled day is no longer a plan: it is said to be cancelled. */
   g_assert_true (rp_store_cancel_taster_day (fixture->store, day_id (fixture, 0), NULL, &error));
-  g_clear_pointer (&items, g_ptr_array_unref);
-  items = rp_schedule_build (fixture->store, rp_attendee_get_id (five), NULL, &error);
-  g_assert_cmpuint (items->len, ==, 1);
+  g_clear_pointer (&schedule, rp_schedule_free);
+  schedule = rp_schedule_build (fixture->store, rp_attendee_get_id (five), NULL, &error);
+  g_assert_cmpuint (rp_schedule_count_items (schedule, RP_SCHEDULE_GOING), ==, 1);
+  g_assert_cmpuint (rp_schedule_count_items (schedule, RP_SCHEDULE_CANCELLED), ==, 1);
 }
 
 static void

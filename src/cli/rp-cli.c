@@ -816,6 +816,8 @@ command_programme (int    argc,
   g_autofree char *meeting_date = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *marking = NULL;
+  g_autofree char *family_contact = NULL;
+  g_autofree char *family_phone = NULL;
   g_autofree char *closure_text = NULL;
   g_autofree char *meeting_text = NULL;
   g_autofree char *as_of_text = NULL;
@@ -834,6 +836,8 @@ command_programme (int    argc,
     { "meeting-date", 0, 0, G_OPTION_ARG_STRING, &meeting_date, N_("The day of the meeting"), N_("YYYY-MM-DD") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("The day the report reflects, unless “report --as-of” says otherwise (empty: the day it is made)"), N_("YYYY-MM-DD") },
     { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("The protective marking at the top and foot of every page, such as OFFICIAL-SENSITIVE"), N_("TEXT") },
+    { "family-contact", 0, 0, G_OPTION_ARG_STRING, &family_contact, N_("Whom families call with questions when their worker has no number, such as “the day centre office”; printed on family schedules only"), N_("TEXT") },
+    { "family-phone", 0, 0, G_OPTION_ARG_STRING, &family_phone, N_("The phone number families call"), N_("NUMBER") },
     { NULL }
   };
 
@@ -848,7 +852,8 @@ command_programme (int    argc,
     return fail (error);
 
   changing = name != NULL || title != NULL || closure_date != NULL || department != NULL || author != NULL ||
-             meeting != NULL || meeting_date != NULL || as_of != NULL || marking != NULL;
+             meeting != NULL || meeting_date != NULL || as_of != NULL || marking != NULL ||
+             family_contact != NULL || family_phone != NULL;
 
   if (!(store = changing ? rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)
                          : open_for_reading (database, &error)) ||
@@ -877,6 +882,10 @@ command_programme (int    argc,
         rp_programme_set_report_as_of (changed, as_of);
       if (marking != NULL)
         rp_programme_set_marking (changed, marking);
+      if (family_contact != NULL)
+        rp_programme_set_family_contact (changed, family_contact);
+      if (family_phone != NULL)
+        rp_programme_set_family_contact_phone (changed, family_phone);
 
       if (!rp_store_save_programme (store, changed, &error))
         return fail (error);
@@ -895,6 +904,8 @@ command_programme (int    argc,
   print_programme_field (_("Meeting date:"), meeting_text);
   print_programme_field (_("Report as of:"), as_of_text != NULL ? as_of_text : _("the day it is made"));
   print_programme_field (_("Protective marking:"), rp_programme_get_marking (programme));
+  print_programme_field (_("Families call:"), rp_programme_get_family_contact (programme));
+  print_programme_field (_("Families’ number:"), rp_programme_get_family_contact_phone (programme));
   return EXIT_SUCCESS;
 }
 

@@ -26,6 +26,9 @@ struct _RpProgramme
   char *meeting_date;
   char *report_as_of;
   char *marking;
+  /* Who a family calls with questions when their worker has no number */
+  char *family_contact;
+  char *family_contact_phone;
 };
 
 G_DEFINE_FINAL_TYPE (RpProgramme, rp_programme, G_TYPE_OBJECT)
@@ -42,6 +45,8 @@ enum {
   PROP_MEETING_DATE,
   PROP_REPORT_AS_OF,
   PROP_MARKING,
+  PROP_FAMILY_CONTACT,
+  PROP_FAMILY_CONTACT_PHONE,
   N_PROPS
 };
 
@@ -61,6 +66,8 @@ rp_programme_finalize (GObject *object)
   g_clear_pointer (&self->meeting_date, g_free);
   g_clear_pointer (&self->report_as_of, g_free);
   g_clear_pointer (&self->marking, g_free);
+  g_clear_pointer (&self->family_contact, g_free);
+  g_clear_pointer (&self->family_contact_phone, g_free);
 
   G_OBJECT_CLASS (rp_programme_parent_class)->finalize (object);
 }
@@ -113,6 +120,14 @@ rp_programme_get_property (GObject    *object,
 
     case PROP_MARKING:
       g_value_set_string (value, self->marking);
+      break;
+
+    case PROP_FAMILY_CONTACT:
+      g_value_set_string (value, self->family_contact);
+      break;
+
+    case PROP_FAMILY_CONTACT_PHONE:
+      g_value_set_string (value, self->family_contact_phone);
       break;
 
     default:
@@ -170,6 +185,14 @@ rp_programme_set_property (GObject      *object,
       rp_programme_set_marking (self, g_value_get_string (value));
       break;
 
+    case PROP_FAMILY_CONTACT:
+      rp_programme_set_family_contact (self, g_value_get_string (value));
+      break;
+
+    case PROP_FAMILY_CONTACT_PHONE:
+      rp_programme_set_family_contact_phone (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -214,6 +237,12 @@ rp_programme_class_init (RpProgrammeClass *klass)
   properties[PROP_MARKING] =
     g_param_spec_string ("marking", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FAMILY_CONTACT] =
+    g_param_spec_string ("family-contact", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FAMILY_CONTACT_PHONE] =
+    g_param_spec_string ("family-contact-phone", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -257,6 +286,8 @@ rp_programme_copy (RpProgramme *self)
   copy->meeting_date = g_strdup (self->meeting_date);
   copy->report_as_of = g_strdup (self->report_as_of);
   copy->marking = g_strdup (self->marking);
+  copy->family_contact = g_strdup (self->family_contact);
+  copy->family_contact_phone = g_strdup (self->family_contact_phone);
   return copy;
 }
 
@@ -468,6 +499,54 @@ rp_programme_set_marking (RpProgramme *self,
 }
 
 /**
+ * rp_programme_get_family_contact:
+ *
+ * Returns: (nullable): who families call with questions about taster days
+ *   when their worker has no phone number, such as “the day centre office”
+ */
+const char *
+rp_programme_get_family_contact (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->family_contact;
+}
+
+void
+rp_programme_set_family_contact (RpProgramme *self,
+                                 const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->family_contact, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY_CONTACT]);
+}
+
+const char *
+rp_programme_get_family_contact_phone (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), NULL);
+
+  return self->family_contact_phone;
+}
+
+void
+rp_programme_set_family_contact_phone (RpProgramme *self,
+                                       const char  *value)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->family_contact_phone, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY_CONTACT_PHONE]);
+}
+
+/**
  * rp_programme_validate:
  *
  * Returns: %TRUE if the programme can be saved; otherwise a clear error
@@ -487,5 +566,7 @@ rp_programme_validate (RpProgramme  *self,
          rp_check_text (self->meeting, RP_SHORT_TEXT_MAX, _("The meeting"), error) &&
          rp_date_check (self->meeting_date, _("The meeting date"), error) &&
          rp_date_check (self->report_as_of, _("The report’s “as of” date"), error) &&
-         rp_check_text (self->marking, RP_SHORT_TEXT_MAX, _("The protective marking"), error);
+         rp_check_text (self->marking, RP_SHORT_TEXT_MAX, _("The protective marking"), error) &&
+         rp_check_name (self->family_contact, RP_SHORT_TEXT_MAX, _("Who families call"), error) &&
+         rp_check_phone (self->family_contact_phone, _("The phone number for families"), error);
 }

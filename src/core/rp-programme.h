@@ -42,6 +42,12 @@ void         rp_programme_set_report_as_of (RpProgramme  *self,
 const char  *rp_programme_get_marking      (RpProgramme  *self);
 void         rp_programme_set_marking      (RpProgramme  *self,
                                             const char   *value);
+const char  *rp_programme_get_family_contact       (RpProgramme  *self);
+void         rp_programme_set_family_contact       (RpProgramme  *self,
+                                                    const char   *value);
+const char  *rp_programme_get_family_contact_phone (RpProgramme  *self);
+void         rp_programme_set_family_contact_phone (RpProgramme  *self,
+                                                    const char   *value);
 gboolean     rp_programme_validate         (RpProgramme  *self,
                                             GError      **error);
 

@@ -42,18 +42,21 @@ typedef struct
   const char   *initials;
   RpWorkerRole  role;
   const char   *team;
+  const char   *phone;      /* what a family's schedule gives them to call */
 } SampleWorker;
 
+/* Phone numbers are from Ofcom's range for drama. Mel Lewis has none, so
+ * her attendees' families are given the day centre office's. */
 static const SampleWorker sample_workers[] = {
-  { "Priya Mistry",  "PM", RP_WORKER_ROLE_SOCIAL_WORKER,   "Learning Disabilities Team" },
-  { "Rob Hughes",    "RH", RP_WORKER_ROLE_SOCIAL_WORKER,   "Learning Disabilities Team" },
-  { "Mel Lewis",     "ML", RP_WORKER_ROLE_SOCIAL_WORKER,   "Learning Disabilities Team" },
-  { "Olu Okafor",    "OO", RP_WORKER_ROLE_MANAGER,         "Day Services" },
-  { "Maria Mendes",  "MM", RP_WORKER_ROLE_MANAGER,         "Human Resources" },
-  { "Jo Taylor",     "JT", RP_WORKER_ROLE_MANAGER,         "Learning Disabilities Team" },
-  { "Hannah Ward",   "HW", RP_WORKER_ROLE_SOCIAL_WORKER,   "Community Health Team" },
-  { "Sam Carter",    "SC", RP_WORKER_ROLE_DAY_CENTRE_STAFF, "Day Centre" },
-  { "Dee Walsh",     "DW", RP_WORKER_ROLE_DAY_CENTRE_STAFF, "Day Centre" },
+  { "Priya Mistry",  "PM", RP_WORKER_ROLE_SOCIAL_WORKER,   "Learning Disabilities Team", "0116 496 0201" },
+  { "Rob Hughes",    "RH", RP_WORKER_ROLE_SOCIAL_WORKER,   "Learning Disabilities Team", "0116 496 0202" },
+  { "Mel Lewis",     "ML", RP_WORKER_ROLE_SOCIAL_WORKER,   "Learning Disabilities Team", NULL },
+  { "Olu Okafor",    "OO", RP_WORKER_ROLE_MANAGER,         "Day Services", NULL },
+  { "Maria Mendes",  "MM", RP_WORKER_ROLE_MANAGER,         "Human Resources", NULL },
+  { "Jo Taylor",     "JT", RP_WORKER_ROLE_MANAGER,         "Learning Disabilities Team", NULL },
+  { "Hannah Ward",   "HW", RP_WORKER_ROLE_SOCIAL_WORKER,   "Community Health Team", "0116 496 0207" },
+  { "Sam Carter",    "SC", RP_WORKER_ROLE_DAY_CENTRE_STAFF, "Day Centre", NULL },
+  { "Dee Walsh",     "DW", RP_WORKER_ROLE_DAY_CENTRE_STAFF, "Day Centre", NULL },
 };
 
 enum { PM, RH, ML, OO, MM, JT, HW, SC, DW };
@@ -276,6 +279,7 @@ add_sample (RpStore      *store,
       rp_worker_set_initials (worker, sample_workers[i].initials);
       rp_worker_set_role (worker, sample_workers[i].role);
       rp_worker_set_team (worker, sample_workers[i].team);
+      rp_worker_set_phone (worker, sample_workers[i].phone);
       if (!rp_store_add_worker (store, worker, error))
         return FALSE;
       worker_ids[i] = rp_worker_get_id (worker);
@@ -440,6 +444,8 @@ rp_sample_create (RpStore  *store,
   rp_programme_set_name (programme, _("Riverside (sample)"));
   rp_programme_set_closure_date (programme, closure_date);
   rp_programme_set_report_title (programme, _("Day Centre Update"));
+  rp_programme_set_family_contact (programme, _("the day centre office"));
+  rp_programme_set_family_contact_phone (programme, "0116 496 0100");
 
   if (!rp_store_begin (store, error))
     return NULL;

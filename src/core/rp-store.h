@@ -26,7 +26,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpStore, rp_store, RP, STORE, GObject)
 
 /* The schema version this build writes; databases at older versions are migrated on open. */
-#define RP_STORE_SCHEMA_VERSION 9
+#define RP_STORE_SCHEMA_VERSION 10
 
 typedef enum
 {
@@ -172,6 +172,8 @@ guint        rp_store_count_caseload         (RpStore           *self,
                                               GError           **error);
 RpNameIndex *rp_store_build_name_index       (RpStore           *self,
                                               gint64             programme_id,
+                                              GError           **error);
+RpNameIndex *rp_store_build_people_index      (RpStore           *self,
                                               GError           **error);
 gboolean     rp_store_confirm_not_a_name     (RpStore           *self,
                                               gint64             programme_id,

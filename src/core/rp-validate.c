@@ -220,6 +220,42 @@ rp_check_name (const char  *value,
   return TRUE;
 }
 
+/**
+ * rp_check_phone:
+ * @value: (nullable): a phone number a family may call
+ * @what: the field in plain words, capitalised: "The worker’s phone number"
+ *
+ * As rp_check_name() (a number printed for a family must read as typed),
+ * and the number has at least six digits, so that a note such as “ask at
+ * reception” is not printed as a number to call.
+ */
+gboolean
+rp_check_phone (const char  *value,
+                const char  *what,
+                GError     **error)
+{
+  guint digits = 0;
+
+  if (!rp_check_name (value, 40, what, error))
+    return FALSE;
+
+  if (value == NULL)
+    return TRUE;
+
+  for (const char *p = value; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      digits++;
+
+  if (digits < 6)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("%s needs at least six digits, such as 0116 496 0000."), what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The next character of @p, or one byte that is not UTF-8 (then -1 in @c). */
 static const char *
 next_unit (const char *p,

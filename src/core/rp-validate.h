@@ -23,6 +23,9 @@ gboolean rp_check_name         (const char  *value,
                                 const char  *what,
                                 GError     **error);
 char    *rp_quote_value        (const char  *value);
+gboolean rp_check_phone        (const char  *value,
+                                const char  *what,
+                                GError     **error);
 gboolean rp_check_time         (const char  *time,
                                 GError     **error);
 char    *rp_format_thousands   (guint        number);

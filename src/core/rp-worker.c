@@ -20,6 +20,7 @@ struct _RpWorker
   char *initials;
   RpWorkerRole role;
   char *team;
+  char *phone;
   gboolean active;
 };
 
@@ -32,6 +33,7 @@ enum {
   PROP_INITIALS,
   PROP_ROLE,
   PROP_TEAM,
+  PROP_PHONE,
   PROP_ACTIVE,
   N_PROPS
 };
@@ -46,6 +48,7 @@ rp_worker_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->initials, g_free);
   g_clear_pointer (&self->team, g_free);
+  g_clear_pointer (&self->phone, g_free);
 
   G_OBJECT_CLASS (rp_worker_parent_class)->finalize (object);
 }
@@ -78,6 +81,10 @@ rp_worker_get_property (GObject    *object,
 
     case PROP_TEAM:
       g_value_set_string (value, self->team);
+      break;
+
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
       break;
 
     case PROP_ACTIVE:
@@ -119,6 +126,10 @@ rp_worker_set_property (GObject      *object,
       rp_worker_set_team (self, g_value_get_string (value));
       break;
 
+    case PROP_PHONE:
+      rp_worker_set_phone (self, g_value_get_string (value));
+      break;
+
     case PROP_ACTIVE:
       rp_worker_set_active (self, g_value_get_boolean (value));
       break;
@@ -151,6 +162,9 @@ rp_worker_class_init (RpWorkerClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TEAM] =
     g_param_spec_string ("team", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PHONE] =
+    g_param_spec_string ("phone", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, TRUE,
@@ -195,6 +209,7 @@ rp_worker_copy (RpWorker *self)
   copy->initials = g_strdup (self->initials);
   copy->role = self->role;
   copy->team = g_strdup (self->team);
+  copy->phone = g_strdup (self->phone);
   copy->active = self->active;
   return copy;
 }
@@ -298,6 +313,32 @@ rp_worker_set_team (RpWorker   *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEAM]);
 }
 
+/**
+ * rp_worker_get_phone:
+ *
+ * Returns: (nullable): the number families may call the worker on
+ */
+const char *
+rp_worker_get_phone (RpWorker *self)
+{
+  g_return_val_if_fail (RP_IS_WORKER (self), NULL);
+
+  return self->phone;
+}
+
+void
+rp_worker_set_phone (RpWorker   *self,
+                     const char *value)
+{
+  g_return_if_fail (RP_IS_WORKER (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->phone, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
+}
+
 gboolean
 rp_worker_get_active (RpWorker *self)
 {
@@ -336,5 +377,6 @@ rp_worker_validate (RpWorker  *self,
          rp_check_name (self->name, RP_SHORT_TEXT_MAX, _("The worker’s name"), error) &&
          rp_check_required (self->initials, _("Enter the worker’s initials, as task owners are shown in reports."), error) &&
          rp_check_name (self->initials, 8, _("The initials"), error) &&
-         rp_check_text (self->team, RP_SHORT_TEXT_MAX, _("The team"), error);
+         rp_check_text (self->team, RP_SHORT_TEXT_MAX, _("The team"), error) &&
+         rp_check_phone (self->phone, _("The worker’s phone number"), error);
 }

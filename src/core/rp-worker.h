@@ -29,6 +29,9 @@ void          rp_worker_set_role     (RpWorker      *self,
 const char   *rp_worker_get_team     (RpWorker      *self);
 void          rp_worker_set_team     (RpWorker      *self,
                                       const char    *value);
+const char   *rp_worker_get_phone    (RpWorker      *self);
+void          rp_worker_set_phone    (RpWorker      *self,
+                                      const char    *value);
 gboolean      rp_worker_get_active   (RpWorker      *self);
 void          rp_worker_set_active   (RpWorker      *self,
                                       gboolean       value);

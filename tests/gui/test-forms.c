@@ -415,6 +415,8 @@ test_workers_window (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (form, ADW_TYPE_ENTRY_ROW, "title", "Name")), "Nia Brooks");
   gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (form, ADW_TYPE_ENTRY_ROW, "title",
                                                             "Initials, as task owners are shown")), "NB");
+  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (form, ADW_TYPE_ENTRY_ROW, "title",
+                                                            "Phone number families may call")), "0116 496 0210");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "record-list.add", NULL));
   rp_test_spin ();
   row = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_RECORD_ROW, "title", "Nia Brooks");
@@ -437,10 +439,15 @@ test_workers_window (Fixture       *fixture,
         {
           g_assert_cmpstr (rp_worker_get_team (worker), ==, "Transitions Team");
           g_assert_cmpstr (rp_worker_get_initials (worker), ==, "NB");
+          g_assert_cmpstr (rp_worker_get_phone (worker), ==, "0116 496 0210");
           found = TRUE;
         }
     }
   g_assert_true (found);
+  /* Her number is in her row to change. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rp_test_find_widget (row, ADW_TYPE_ENTRY_ROW, "title",
+                                                                             "Phone number families may call"))),
+                   ==, "0116 496 0210");
 
   /* Her role, chosen in her row, likewise. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (rp_test_find_widget (row, ADW_TYPE_COMBO_ROW, "title", "Role")),

@@ -436,6 +436,13 @@ test_reports_edit_details (Fixture       *fixture,
                          "OFFICIAL-SENSITIVE");
   as_of = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, "title", "Report as of (dd/mm/yyyy), or empty for the day it is made");
   gtk_editable_set_text (GTK_EDITABLE (as_of), "20/09/2023");
+  /* Whom families call, kept apart from what reports print. */
+  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title",
+                                                            "Who to call, such as “the day centre office”")),
+                         "the duty desk");
+  gtk_editable_set_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title",
+                                                            "Their phone number")),
+                         "0116 496 0300");
   meeting_date = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, "title", "Meeting date (dd/mm/yyyy)");
   gtk_editable_set_text (GTK_EDITABLE (meeting_date), "31/09/2023");
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
@@ -467,6 +474,8 @@ test_reports_edit_details (Fixture       *fixture,
   g_assert_cmpstr (rp_programme_get_report_as_of (stored), ==, "2023-09-20");
   g_assert_cmpstr (rp_programme_get_marking (stored), ==, "OFFICIAL-SENSITIVE");
   g_assert_null (rp_programme_get_author (stored));
+  g_assert_cmpstr (rp_programme_get_family_contact (stored), ==, "the duty desk");
+  g_assert_cmpstr (rp_programme_get_family_contact_phone (stored), ==, "0116 496 0300");
 
   /* The page shows what is saved, and the next report is as of the programme's day. */
   g_assert_cmpstr (row_subtitle (fixture, "Report title"), ==, "Reprovision Update");
@@ -474,6 +483,7 @@ test_reports_edit_details (Fixture       *fixture,
   g_assert_cmpstr (row_subtitle (fixture, "Meeting"), ==, "Scrutiny Commission, Thursday 5 October 2023");
   g_assert_cmpstr (row_subtitle (fixture, "Protective marking"), ==, "OFFICIAL-SENSITIVE");
   g_assert_cmpstr (row_subtitle (fixture, "Author or contact"), ==, "Not set");
+  g_assert_cmpstr (row_subtitle (fixture, "Families call, when their worker has no number"), ==, "the duty desk on 0116 496 0300");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_DATE_ROW, NULL, NULL))),
                    ==, "20/09/2023");
 }

@@ -1437,6 +1437,48 @@ rp_store_count_caseload (RpStore  *self,
 }
 
 /**
+ * rp_store_build_people_index:
+ *
+ * Collects the names of the people the programmes are about, in every
+ * programme: attendees' full and preferred names and their contacts'
+ * names. A family's papers use it to make sure no text on them names
+ * anyone but their own.
+ *
+ * Returns: (transfer full): the index, or %NULL on error
+ */
+RpNameIndex *
+rp_store_build_people_index (RpStore  *self,
+                             GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT full_name FROM attendee"
+                        " UNION SELECT preferred_name FROM attendee"
+                        " UNION SELECT contact_name FROM attendee",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (column_text (stmt, 0) != NULL)
+      g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return rp_name_index_new ((const char * const *) names->pdata, names->len);
+}
+
+/**
  * rp_store_build_name_index:
  * @programme_id: the programme whose published text will be checked
  *

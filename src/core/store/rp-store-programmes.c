@@ -10,7 +10,7 @@
 #include "rp-store-internal.h"
 
 #define PROGRAMME_COLUMNS "id, name, closure_date, report_title, department, author, meeting, meeting_date," \
-                          " report_as_of, marking"
+                          " report_as_of, marking, family_contact, family_contact_phone"
 
 static RpProgramme *
 programme_from_row (sqlite3_stmt *stmt)
@@ -27,6 +27,8 @@ programme_from_row (sqlite3_stmt *stmt)
   rp_programme_set_meeting_date (programme, column_text (stmt, 7));
   rp_programme_set_report_as_of (programme, column_text (stmt, 8));
   rp_programme_set_marking (programme, column_text (stmt, 9));
+  rp_programme_set_family_contact (programme, column_text (stmt, 10));
+  rp_programme_set_family_contact_phone (programme, column_text (stmt, 11));
   return programme;
 }
 
@@ -77,9 +79,11 @@ write_programme (RpStore  *self,
   stmt = store_prepare (self,
                         id == 0
                         ? "INSERT INTO programme (name, closure_date, report_title, department, author, meeting,"
-                          " meeting_date, report_as_of, marking, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+                          " meeting_date, report_as_of, marking, family_contact, family_contact_phone, id)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
                         : "UPDATE programme SET name = ?, closure_date = ?, report_title = ?, department = ?, author = ?,"
-                          " meeting = ?, meeting_date = ?, report_as_of = ?, marking = ? WHERE id = ?",
+                          " meeting = ?, meeting_date = ?, report_as_of = ?, marking = ?, family_contact = ?,"
+                          " family_contact_phone = ? WHERE id = ?",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -93,8 +97,10 @@ write_programme (RpStore  *self,
   bind_text (stmt, 7, rp_programme_get_meeting_date (programme));
   bind_text (stmt, 8, rp_programme_get_report_as_of (programme));
   bind_text (stmt, 9, rp_programme_get_marking (programme));
+  bind_text (stmt, 10, rp_programme_get_family_contact (programme));
+  bind_text (stmt, 11, rp_programme_get_family_contact_phone (programme));
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 10, id);
+    sqlite3_bind_int64 (stmt, 12, id);
 
   if (!step_done (self, stmt, error))
     return FALSE;

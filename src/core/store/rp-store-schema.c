@@ -454,6 +454,13 @@ static const char * const migrations[] = {
    * date or a due note, never both. */
   "ALTER TABLE timetable_action ADD COLUMN due_note TEXT"
   "  CHECK (due_note IS NULL OR (length (due_note) > 0 AND due_date IS NULL));",
+
+  /* 9 → 10: whom a family calls with questions about their taster days:
+   * the allocated worker's number, or the programme's contact for families
+   * ("the day centre office") where the worker has none */
+  "ALTER TABLE worker ADD COLUMN phone TEXT;"
+  "ALTER TABLE programme ADD COLUMN family_contact TEXT;"
+  "ALTER TABLE programme ADD COLUMN family_contact_phone TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);

@@ -9,7 +9,7 @@
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
-#define WORKER_COLUMNS "id, name, initials, role, team, active"
+#define WORKER_COLUMNS "id, name, initials, role, team, active, phone"
 
 static RpWorker *
 worker_from_row (sqlite3_stmt *stmt)
@@ -24,6 +24,7 @@ worker_from_row (sqlite3_stmt *stmt)
   rp_worker_set_role (worker, role);
   rp_worker_set_team (worker, column_text (stmt, 4));
   rp_worker_set_active (worker, sqlite3_column_int (stmt, 5));
+  rp_worker_set_phone (worker, column_text (stmt, 6));
   return worker;
 }
 
@@ -79,8 +80,8 @@ write_worker (RpStore  *self,
 
   stmt = store_prepare (self,
                         id == 0
-                        ? "INSERT INTO worker (name, initials, role, team, active, id) VALUES (?, ?, ?, ?, ?, NULL)"
-                        : "UPDATE worker SET name = ?, initials = ?, role = ?, team = ?, active = ? WHERE id = ?",
+                        ? "INSERT INTO worker (name, initials, role, team, active, phone, id) VALUES (?, ?, ?, ?, ?, ?, NULL)"
+                        : "UPDATE worker SET name = ?, initials = ?, role = ?, team = ?, active = ?, phone = ? WHERE id = ?",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -90,8 +91,9 @@ write_worker (RpStore  *self,
   bind_text (stmt, 3, rp_worker_role_to_string (rp_worker_get_role (worker)));
   bind_text (stmt, 4, rp_worker_get_team (worker));
   sqlite3_bind_int (stmt, 5, rp_worker_get_active (worker) ? 1 : 0);
+  bind_text (stmt, 6, rp_worker_get_phone (worker));
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 6, id);
+    sqlite3_bind_int64 (stmt, 7, id);
 
   if (!step_done (self, stmt, error))
     return FALSE;

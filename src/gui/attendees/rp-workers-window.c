@@ -19,6 +19,7 @@ struct _RpWorkersWindow
   AdwEntryRow         *initials_row;
   AdwComboRow         *role_row;
   AdwEntryRow         *team_row;
+  AdwEntryRow         *phone_row;
 };
 
 G_DEFINE_FINAL_TYPE (RpWorkersWindow, rp_workers_window, RP_TYPE_RECORD_LIST_WINDOW)
@@ -70,6 +71,7 @@ fill_row (RpRecordListWindow *window,
   rp_record_row_add_entry (row, "name", _("Name"));
   rp_record_row_add_entry (row, "initials", _("Initials, as task owners are shown"));
   rp_record_row_add_entry (row, "team", _("Team"));
+  rp_record_row_add_entry (row, "phone", _("Phone number families may call"));
   rp_record_row_add_combo (row, "role", _("Role"), roles);
   rp_record_row_add_switch (row, "active", _("Active"), _("A worker who has left stays in the history but cannot be allocated"));
 }
@@ -93,6 +95,7 @@ add_record (RpRecordListWindow  *window,
   rp_worker_set_initials (worker, gtk_editable_get_text (GTK_EDITABLE (self->initials_row)));
   rp_worker_set_role (worker, adw_combo_row_get_selected (self->role_row));
   rp_worker_set_team (worker, gtk_editable_get_text (GTK_EDITABLE (self->team_row)));
+  rp_worker_set_phone (worker, gtk_editable_get_text (GTK_EDITABLE (self->phone_row)));
 
   if (!rp_store_add_worker (rp_record_list_window_get_store (window), worker, error))
     return FALSE;
@@ -100,6 +103,7 @@ add_record (RpRecordListWindow  *window,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->initials_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->team_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), "");
   return TRUE;
 }
 
@@ -133,6 +137,7 @@ rp_workers_window_class_init (RpWorkersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWorkersWindow, initials_row);
   gtk_widget_class_bind_template_child (widget_class, RpWorkersWindow, role_row);
   gtk_widget_class_bind_template_child (widget_class, RpWorkersWindow, team_row);
+  gtk_widget_class_bind_template_child (widget_class, RpWorkersWindow, phone_row);
 }
 
 static void

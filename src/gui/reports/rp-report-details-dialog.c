@@ -24,6 +24,8 @@ struct _RpReportDetailsDialog
   RpDateRow    *meeting_date_row;
   RpDateRow    *as_of_row;
   AdwEntryRow  *marking_row;
+  AdwEntryRow  *family_contact_row;
+  AdwEntryRow  *family_contact_phone_row;
 };
 
 G_DEFINE_FINAL_TYPE (RpReportDetailsDialog, rp_report_details_dialog, RP_TYPE_FORM_DIALOG)
@@ -70,6 +72,8 @@ save (RpFormDialog  *dialog,
   rp_programme_set_meeting_date (programme, meeting_date);
   rp_programme_set_report_as_of (programme, as_of);
   rp_programme_set_marking (programme, row_text (self->marking_row));
+  rp_programme_set_family_contact (programme, row_text (self->family_contact_row));
+  rp_programme_set_family_contact_phone (programme, row_text (self->family_contact_phone_row));
   if (!rp_store_save_programme (self->store, programme, error))
     return FALSE;
 
@@ -118,6 +122,8 @@ rp_report_details_dialog_class_init (RpReportDetailsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReportDetailsDialog, meeting_date_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportDetailsDialog, as_of_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportDetailsDialog, marking_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportDetailsDialog, family_contact_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportDetailsDialog, family_contact_phone_row);
 }
 
 static void
@@ -156,6 +162,8 @@ rp_report_details_dialog_new (GtkWindow   *parent,
   rp_date_row_set_iso (self->meeting_date_row, rp_programme_get_meeting_date (programme));
   rp_date_row_set_iso (self->as_of_row, rp_programme_get_report_as_of (programme));
   set_row_text (self->marking_row, rp_programme_get_marking (programme));
+  set_row_text (self->family_contact_row, rp_programme_get_family_contact (programme));
+  set_row_text (self->family_contact_phone_row, rp_programme_get_family_contact_phone (programme));
 
   return self;
 }

@@ -24,6 +24,7 @@ struct _RpReportsPage
   AdwActionRow *department_row;
   AdwActionRow *author_row;
   AdwActionRow *marking_row;
+  AdwActionRow *family_contact_row;
   AdwActionRow *closure_row;
   RpCountRow   *days_row;
   RpCountRow   *moved_row;
@@ -417,6 +418,19 @@ update_front_matter (RpReportsPage *self,
   set_detail (self->department_row, programme != NULL ? rp_programme_get_department (programme) : NULL);
   set_detail (self->author_row, programme != NULL ? rp_programme_get_author (programme) : NULL);
   set_detail (self->marking_row, programme != NULL ? rp_programme_get_marking (programme) : NULL);
+
+  {
+    const char *contact = programme != NULL ? rp_programme_get_family_contact (programme) : NULL;
+    const char *phone = programme != NULL ? rp_programme_get_family_contact_phone (programme) : NULL;
+    g_autofree char *text = NULL;
+
+    if (phone != NULL)
+      /* Translators: whom families call and the number: "the day centre office on 0116 496 0100" */
+      text = g_strdup_printf (_("%s on %s"), contact != NULL ? contact : _("the day centre"), phone);
+    else if (contact != NULL)
+      text = g_strdup_printf (_("%s, no number"), contact);
+    set_detail (self->family_contact_row, text);
+  }
 }
 
 static void
@@ -1101,6 +1115,7 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, upcoming_group);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, compare_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, marking_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, family_contact_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, include_moved_switch);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, suppress_switch);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, summary_switch);

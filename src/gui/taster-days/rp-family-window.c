@@ -16,39 +16,82 @@ struct _RpFamilyWindow
   RpStore         *store;
   RpAttendee      *attendee;
   GtkNativeDialog *file_chooser;
+  guint            reload_id;
 
-  GtkBox          *items_box;
+  /* Template widgets */
   GtkLabel        *title_label;
+  GtkLabel        *intro_label;
+  GtkLabel        *contact_label;
+  GtkBox          *content_box;
 };
 
 G_DEFINE_FINAL_TYPE (RpFamilyWindow, rp_family_window, ADW_TYPE_WINDOW)
 
-static void
-add_line (RpFamilyWindow *self,
-          GtkWidget      *box,
-          const char     *icon,
-          const char     *text,
-          gboolean        first)
+static const char *
+icon_name (RpScheduleIcon icon)
 {
-  GtkWidget *row, *image, *label;
+  switch (icon)
+    {
+    case RP_SCHEDULE_ICON_CALENDAR:  return "x-office-calendar-symbolic";
+    case RP_SCHEDULE_ICON_PLACE:     return "mark-location-symbolic";
+    case RP_SCHEDULE_ICON_PERSON:    return "avatar-default-symbolic";
+    case RP_SCHEDULE_ICON_FAMILY:    return "system-users-symbolic";
+    case RP_SCHEDULE_ICON_TRANSPORT: return "rp-transport-symbolic";
+    case RP_SCHEDULE_ICON_PHONE:     return "call-start-symbolic";
+    case RP_SCHEDULE_ICON_NOTE:
+    default:                         return "dialog-information-symbolic";
+    }
+}
 
-  if (text == NULL)
-    return;
+/* The picture beside a day's heading says at a glance what kind of day it is. */
+static const char *
+heading_icon_name (RpScheduleKind kind)
+{
+  switch (kind)
+    {
+    case RP_SCHEDULE_TO_BE_CONFIRMED: return "dialog-question-symbolic";
+    case RP_SCHEDULE_CANCELLED:       return "action-unavailable-symbolic";
+    case RP_SCHEDULE_GOING:
+    default:                          return "x-office-calendar-symbolic";
+    }
+}
 
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  image = gtk_image_new_from_icon_name (icon);
+/* A label that wraps only at spaces: the schedule's non-breaking spaces
+ * hold dates, times and names together; a word too long for the line is
+ * split rather than widening the window. */
+static GtkWidget *
+make_label (const char *text,
+            const char *css_class,
+            int         heading_level)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", text,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "xalign", 0.0f,
+                                   "hexpand", TRUE,
+                                   "accessible-role", heading_level > 0 ? GTK_ACCESSIBLE_ROLE_HEADING
+                                                                        : GTK_ACCESSIBLE_ROLE_LABEL,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, css_class);
+  if (heading_level > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, heading_level, -1);
+  return label;
+}
+
+static void
+add_line (GtkWidget  *box,
+          const char *icon,
+          GtkWidget  *label)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+
   gtk_widget_add_css_class (image, "family-icon");
   gtk_widget_set_valign (image, GTK_ALIGN_START);
   /* The picture only repeats the words; screen readers read the words. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
-  label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_add_css_class (label, "family-line");
-  if (first)
-    gtk_widget_add_css_class (label, "first");
 
   gtk_box_append (GTK_BOX (row), image);
   gtk_box_append (GTK_BOX (row), label);
@@ -56,39 +99,89 @@ add_line (RpFamilyWindow *self,
 }
 
 static void
+show_item (RpFamilyWindow       *self,
+           const RpScheduleItem *item,
+           gboolean              first)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  add_line (box, heading_icon_name (item->kind), make_label (item->heading, "family-day", 3));
+  for (guint i = 0; i < item->lines->len; i++)
+    {
+      const RpScheduleLine *line = g_ptr_array_index (item->lines, i);
+
+      add_line (box, icon_name (line->icon), make_label (line->text, "family-line", 0));
+    }
+
+  /* A clear line between one day and the next. */
+  if (!first)
+    gtk_box_append (self->content_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (self->content_box, box);
+}
+
+static void
+clear_content (RpFamilyWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
+    gtk_box_remove (self->content_box, child);
+}
+
+/* Reads the schedule again and shows it: the window always shows what is
+ * in the database now, even when someone changes a booking meanwhile. */
+static void
 load (RpFamilyWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = rp_schedule_build (self->store, rp_attendee_get_id (self->attendee), NULL, &error);
-  g_autofree char *title = g_strdup_printf (_("Taster days for %s"), rp_attendee_get_full_name (self->attendee));
+  g_autoptr(RpSchedule) schedule = rp_schedule_build (self->store, rp_attendee_get_id (self->attendee), NULL, &error);
 
-  gtk_label_set_label (self->title_label, title);
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  clear_content (self);
 
-  if (items == NULL || items->len == 0)
+  if (schedule == NULL)
     {
-      GtkWidget *none = gtk_label_new (items == NULL ? error->message : _("No taster days are booked at the moment."));
-
-      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (none), 0);
-      gtk_widget_add_css_class (none, "family-line");
-      gtk_box_append (self->items_box, none);
+      gtk_box_append (self->content_box, make_label (error->message, "family-line", 0));
       return;
     }
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      RpScheduleItem *item = g_ptr_array_index (items, i);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_label_set_label (self->title_label, schedule->title);
+  gtk_window_set_title (GTK_WINDOW (self), schedule->title);
+  gtk_label_set_label (self->intro_label, schedule->intro);
+  gtk_label_set_label (self->contact_label, schedule->contact);
 
-      add_line (self, box, "x-office-calendar-symbolic", item->when, TRUE);
-      add_line (self, box, "mark-location-symbolic", item->where, FALSE);
-      add_line (self, box, "avatar-default-symbolic", item->who, FALSE);
-      add_line (self, box, "system-users-symbolic", item->family, FALSE);
-      add_line (self, box, "rp-transport-symbolic", item->transport, FALSE);
-      gtk_box_append (self->items_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-      gtk_box_append (self->items_box, box);
+  if (schedule->empty != NULL)
+    gtk_box_append (self->content_box, make_label (schedule->empty, "family-line", 0));
+
+  for (guint s = 0; s < schedule->sections->len; s++)
+    {
+      const RpScheduleSection *section = g_ptr_array_index (schedule->sections, s);
+      GtkWidget *heading = make_label (section->heading, "family-section", 2);
+
+      gtk_widget_set_margin_top (heading, 18);
+      gtk_box_append (self->content_box, heading);
+      if (section->intro != NULL)
+        gtk_box_append (self->content_box, make_label (section->intro, "family-line", 0));
+      for (guint i = 0; i < section->items->len; i++)
+        show_item (self, g_ptr_array_index (section->items, i), i == 0);
     }
+}
+
+static gboolean
+reload_idle (gpointer user_data)
+{
+  RpFamilyWindow *self = user_data;
+
+  self->reload_id = 0;
+  load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One write can change several tables: read once, when they are done. */
+static void
+on_store_changed (RpFamilyWindow *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle, self);
 }
 
 static void
@@ -239,6 +332,7 @@ rp_family_window_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->attendee);
 
@@ -254,8 +348,10 @@ rp_family_window_class_init (RpFamilyWindowClass *klass)
   object_class->dispose = rp_family_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/taster-days/rp-family-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, items_box);
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, contact_label);
+  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, content_box);
 
   gtk_widget_class_install_action (widget_class, "family.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "family.print", NULL, print_action);
@@ -289,6 +385,7 @@ rp_family_window_new (GtkWindow  *parent,
   self = g_object_new (RP_TYPE_FAMILY_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->attendee = g_object_ref (attendee);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   load (self);
 
   /* The whole screen is the family's: nothing else shows behind. */
