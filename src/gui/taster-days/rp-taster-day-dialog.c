@@ -57,12 +57,13 @@ save (RpFormDialog  *dialog,
   g_autoptr(RpTasterDay) day = self->day != NULL ? rp_taster_day_copy (self->day) : rp_taster_day_new ();
   g_autofree char *date = NULL;
   const char *places = text_of (self->places_row);
-  GError *date_error = NULL;
+  g_autoptr(GError) date_error = NULL;
 
+  /* The row says what is wrong under itself: no second message over the form. */
   date = rp_date_row_dup_iso (self->date_row, &date_error);
   if (date_error != NULL)
     {
-      g_propagate_error (error, date_error);
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
       return FALSE;
     }
 
