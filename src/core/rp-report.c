@@ -947,36 +947,6 @@ rp_report_check_names_confirming (RpReport            *self,
 }
 
 /**
- * rp_timetable_action_format_due:
- *
- * Returns: (transfer full): the due date as people write it: "20 Sep 2023",
- *   the due note ("IBC 30 Sept, Pathfinders 10 & 19 Oct"), "Completed",
- *   "In progress" or "tbc"
- */
-char *
-rp_timetable_action_format_due (RpTimetableAction *action)
-{
-  g_autofree char *date = NULL;
-
-  g_return_val_if_fail (RP_IS_TIMETABLE_ACTION (action), NULL);
-
-  if (rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED)
-    return g_strdup (_("Completed"));
-
-  if ((date = rp_date_format_short (rp_timetable_action_get_due_date (action))) != NULL)
-    return g_steal_pointer (&date);
-
-  if (rp_timetable_action_get_due_note (action) != NULL)
-    return g_strdup (rp_timetable_action_get_due_note (action));
-
-  if (rp_timetable_action_get_status (action) == RP_ACTION_IN_PROGRESS)
-    return g_strdup (_("In progress"));
-
-  /* Translators: "to be confirmed", as a due date */
-  return g_strdup (_("tbc"));
-}
-
-/**
  * rp_report_to_csv:
  *
  * Returns: (transfer full): one table as RFC 4180 CSV in UTF-8. The

@@ -143,6 +143,4 @@ gboolean       rp_report_record_export     (RpReport              *self,
                                             const char            *reason,
                                             GError               **error);
 
-char          *rp_timetable_action_format_due (RpTimetableAction  *action);
-
 G_END_DECLS
