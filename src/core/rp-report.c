@@ -681,6 +681,9 @@ rp_name_finding_describe (const RpNameFinding *finding)
       return g_strdup_printf (_("the task owner of closure action %d in the timetable"), finding->number);
     case RP_PUBLISHED_DUE_NOTE:
       return g_strdup_printf (_("the due note of closure action %d in the timetable"), finding->number);
+    case RP_PUBLISHED_DUE_PROVIDER:
+      return g_strdup_printf (_("a provider’s name printed with the taster days of closure action %d in the timetable"),
+                              finding->number);
     case RP_PUBLISHED_REPORT_TITLE:
       return g_strdup (_("the report title"));
     case RP_PUBLISHED_PROGRAMME_NAME:
@@ -714,6 +717,7 @@ rp_name_finding_get_handle (const RpNameFinding *finding)
     case RP_PUBLISHED_TASK_OWNER:
       return g_strdup_printf ("timetable:%d:owner", finding->number);
     case RP_PUBLISHED_DUE_NOTE:
+    case RP_PUBLISHED_DUE_PROVIDER:
       return g_strdup_printf ("timetable:%d:due", finding->number);
     case RP_PUBLISHED_REPORT_TITLE:
       return g_strdup ("title");
@@ -789,14 +793,41 @@ check_text (RpNameIndex       *names,
   return FALSE;
 }
 
+/* What the linked taster days of an action add to its printed due text
+ * that anyone wrote: the providers' names (as of the report's day). The
+ * rest, day numbers, months and "tbc", is the app's own, and is not
+ * checked, so that "9 May" is not taken for someone called May. */
+static gboolean
+check_linked_providers (RpNameIndex        *names,
+                        RpTimetableAction  *action,
+                        int                 number,
+                        RpNameFinding     **found)
+{
+  /* A completed action prints "Completed", not its days. */
+  if (rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED)
+    return TRUE;
+
+  for (guint i = 0; i < rp_timetable_action_get_n_taster_days (action); i++)
+    {
+      RpTasterDay *day = rp_timetable_action_get_taster_day (action, i);
+
+      if (!check_text (names, RP_PUBLISHED_DUE_PROVIDER, number, "provider", rp_taster_day_get_provider_id (day), "name",
+                       rp_taster_day_get_provider_name (day), found))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * rp_report_check_names:
  * @names: every personal name the database knows (rp_store_build_name_index())
  * @finding: (out) (optional) (transfer full): the first text that names someone
  *
  * Stops any export that would publish a name: every text the report prints
- * that a person wrote is checked — report notes, the timetable's activities
- * and task owners, the report title, the programme's name, the council or
+ * that a person wrote is checked — report notes, the timetable's activities,
+ * task owners, due notes and the providers' names printed with linked
+ * taster days, the report title, the programme's name, the council or
  * department, the author or contact, the meeting and the protective marking.
  * The error says which text, never the name.
  *
@@ -837,9 +868,10 @@ rp_report_check_names (RpReport       *self,
             if (check_text (names, RP_PUBLISHED_ACTIVITY, i + 1, "timetable_action", id, "activity",
                             rp_timetable_action_get_activity (action), &found) &&
                 check_text (names, RP_PUBLISHED_TASK_OWNER, i + 1, "timetable_action", id, "owner",
-                            rp_timetable_action_get_owner (action), &found))
-              check_text (names, RP_PUBLISHED_DUE_NOTE, i + 1, "timetable_action", id, "due_note",
-                          rp_timetable_action_get_due_note (action), &found);
+                            rp_timetable_action_get_owner (action), &found) &&
+                check_text (names, RP_PUBLISHED_DUE_NOTE, i + 1, "timetable_action", id, "due_note",
+                            rp_timetable_action_get_due_note (action), &found))
+              check_linked_providers (names, action, i + 1, &found);
           }
 
       if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))

@@ -235,7 +235,7 @@ bind_action (sqlite3_stmt      *stmt,
   bind_text (stmt, 7, rp_timetable_action_get_due_note (action));
 }
 
-/* "IBC, 30 Sep 2023" or "FTM Dance, date to be confirmed": a taster day in an error message. */
+/* "at IBC on 30 Sep 2023": which taster day, in an error message. */
 static char *
 describe_day (RpTasterDay *day)
 {
@@ -243,11 +243,15 @@ describe_day (RpTasterDay *day)
   const char *provider = rp_taster_day_get_provider_name (day);
 
   if (provider == NULL)
-    /* Translators: a taster day known only by its number, as in "taster day 12" */
-    return g_strdup_printf (_("taster day %" G_GINT64_FORMAT), rp_taster_day_get_id (day));
+    /* Translators: a taster day known only by its number: "The taster day number 12 …" */
+    return g_strdup_printf (_("number %" G_GINT64_FORMAT), rp_taster_day_get_id (day));
 
-  /* Translators: a taster day: "IBC, 30 Sep 2023" */
-  return g_strdup_printf (_("%s, %s"), provider, date != NULL ? date : _("date to be confirmed"));
+  if (date == NULL)
+    /* Translators: "The taster day at FTM Dance (date to be confirmed) …" */
+    return g_strdup_printf (_("at %s (date to be confirmed)"), provider);
+
+  /* Translators: "The taster day at IBC on 30 Sep 2023 …" */
+  return g_strdup_printf (_("at %s on %s"), provider, date);
 }
 
 /* Makes the stored links of @action those it holds, adding and removing
@@ -290,7 +294,7 @@ write_links (RpStore            *self,
           if (skip_missing)
             continue;
           what = describe_day (day);
-          /* Translators: %s is a taster day, as in "IBC, 30 Sep 2023" */
+          /* Translators: %s says which day, as in "at IBC on 30 Sep 2023" */
           g_set_error (error, RP_ERROR, RP_ERROR_NOT_FOUND,
                        _("The taster day %s no longer exists, so the action cannot be linked to it."), what);
           return FALSE;
