@@ -636,6 +636,14 @@ test_timetable_link_taster_days (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                             "Due: Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc; 19 Oct 2023"));
+  /* Its dialogue shows the same, "&" and all, with its five days ticked. */
+  dialog = open_action (fixture, providers);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label",
+                                         "<b>Prints as:</b> Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 &amp; 19 Oct, FTM Dance tbc; 19 Oct 2023"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (day_check (dialog, "FTM Dance", "Date to be confirmed"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (day_check (dialog, "Mosaic", "2 Sep 2023"))));
+  gtk_window_destroy (dialog);
+  rp_test_spin ();
 
   dialog = open_action (fixture, health);
   g_assert_nonnull (dialog);
@@ -651,7 +659,7 @@ test_timetable_link_taster_days (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ibc), GTK_ACCESSIBLE_PROPERTY_LABEL, "IBC, 30 Sep 2023");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ftm), GTK_ACCESSIBLE_PROPERTY_LABEL, "FTM Dance, Date to be confirmed");
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ibc)));
-  preview = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label", "Prints as: In progress");
+  preview = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label", "<b>Prints as:</b> In progress");
   g_assert_nonnull (preview);
 
   /* Ticked as a keyboard user does, by activating the row. */
@@ -660,7 +668,7 @@ test_timetable_link_taster_days (Fixture       *fixture,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ibc)));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (pathfinders)));
   gtk_editable_set_text (GTK_EDITABLE (due_row (dialog)), "tbc");
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (preview)), ==, "Prints as: IBC 30 Sep, Pathfinders 10 Oct; tbc");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (preview)), ==, "Prints as: IBC 30 Sep, Pathfinders 10 Oct; tbc");
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
   rp_test_spin ();
 

@@ -26,7 +26,6 @@ struct _RpTimetableActionDialog
   AdwComboRow       *status_row;
   GtkLabel          *preview_label;
   GtkListBox        *taster_days_list;
-  GtkWidget         *taster_days_scroller;
   GtkWidget         *no_taster_days_label;
 };
 
@@ -74,9 +73,18 @@ update_preview (RpTimetableActionDialog *self)
   rp_timetable_action_set_due_text (action, gtk_editable_get_text (GTK_EDITABLE (self->due_row)), NULL);
 
   due = rp_timetable_action_format_due (action);
-  /* Translators: what the timetable and the report will print as "Due" */
-  text = g_strdup_printf (_("Prints as: %s"), due);
-  gtk_label_set_label (self->preview_label, text);
+  /* Translators: what the timetable and the report will print as "Due"; keep the markup */
+  text = g_markup_printf_escaped (_("<b>Prints as:</b> %s"), due);
+  gtk_label_set_markup (self->preview_label, text);
+}
+
+/* Alt+T: the list itself takes no focus, so its first day does; a row
+ * or tick box given the access key instead would be ticked by it. */
+static gboolean
+on_taster_days_mnemonic (GtkWidget *list,
+                         gboolean   group_cycling)
+{
+  return gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -142,7 +150,7 @@ fill_taster_days (RpTimetableActionDialog *self)
       gtk_list_box_append (self->taster_days_list, make_day_row (self, day));
     }
 
-  gtk_widget_set_visible (self->taster_days_scroller, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->taster_days_list), n > 0);
   gtk_widget_set_visible (self->no_taster_days_label, n == 0);
 }
 
@@ -252,9 +260,9 @@ rp_timetable_action_dialog_class_init (RpTimetableActionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, preview_label);
   gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, taster_days_list);
-  gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, taster_days_scroller);
   gtk_widget_class_bind_template_child (widget_class, RpTimetableActionDialog, no_taster_days_label);
   gtk_widget_class_bind_template_callback (widget_class, update_preview);
+  gtk_widget_class_bind_template_callback (widget_class, on_taster_days_mnemonic);
 }
 
 static void
