@@ -892,6 +892,30 @@ test_report_invisible_characters_removed (Fixture       *fixture,
   g_assert_nonnull (strstr (csv, "Moving to CBI next month"));
   g_assert_null (strstr (csv, "\xe2\x80\xae"));
   g_assert_null (strstr (csv, "\xe2\x80\x8b"));
+
+  /* A due note, and a provider's name printed with the taster days, too. */
+  {
+    g_autoptr(GListModel) actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), &error);
+    g_autoptr(RpTimetableAction) health = g_list_model_get_item (actions, 3);
+    g_autoptr(RpReport) again = NULL;
+    g_autofree char *timetable = NULL;
+
+    g_assert_no_error (error);
+    /* The app refuses such a name; a file changed by another tool may hold one. */
+    g_assert_cmpint (sqlite3_exec (rp_store_get_db (fixture->store),
+                                   "UPDATE provider SET name = 'I\xe2\x80\x8b" "B\xe2\x80\xae" "C' WHERE name = 'IBC'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (rp_timetable_action_set_due_text (health, "after half\xe2\x80\x8b term", &error));
+    g_assert_true (rp_store_save_action (fixture->store, health, &error));
+    g_assert_no_error (error);
+
+    again = build (fixture, NULL);
+    timetable = rp_report_to_csv (again, RP_REPORT_TABLE_TIMETABLE);
+    g_assert_nonnull (strstr (timetable, ",after half term,"));
+    g_assert_nonnull (strstr (timetable, "\"Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc; 19 Oct 2023\""));
+    g_assert_null (strstr (timetable, "\xe2\x80\xae"));
+    g_assert_null (strstr (timetable, "\xe2\x80\x8b"));
+  }
 }
 
 /* Every private value the sample holds, none of which may be published. */

@@ -412,9 +412,21 @@ rp_report_build (RpStore               *store,
       g_autoptr(RpTimetableAction) action = g_list_model_get_item (self->actions, i);
       g_autofree char *activity = rp_text_strip_invisible (rp_timetable_action_get_activity (action));
       g_autofree char *owner = rp_text_strip_invisible (rp_timetable_action_get_owner (action));
+      g_autofree char *due_note = rp_text_strip_invisible (rp_timetable_action_get_due_note (action));
 
       rp_timetable_action_set_activity (action, activity);
       rp_timetable_action_set_owner (action, owner);
+      rp_timetable_action_set_due_note (action, due_note);
+
+      /* The days were read for this report alone: their providers' names
+       * are printed, so they are cleaned like every other published text. */
+      for (guint j = 0; j < rp_timetable_action_get_n_taster_days (action); j++)
+        {
+          RpTasterDay *day = rp_timetable_action_get_taster_day (action, j);
+          g_autofree char *provider = rp_text_strip_invisible (rp_taster_day_get_provider_name (day));
+
+          rp_taster_day_set_provider_name (day, provider);
+        }
     }
 
   return g_steal_pointer (&self);
