@@ -1136,6 +1136,155 @@ test_cli_table_aligns_by_display_width (void)
   rp_test_remove_tree (dir);
 }
 
+static gint64
+sample_day_id (RpStore    *store,
+               gint64      programme_id,
+               const char *provider,
+               const char *date)
+{
+  g_autoptr(GListModel) days = rp_store_list_taster_days (store, programme_id, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+
+      if (g_str_equal (rp_taster_day_get_provider_name (day), provider) &&
+          g_strcmp0 (rp_taster_day_get_date (day), date) == 0)
+        return rp_taster_day_get_id (day);
+    }
+
+  g_assert_not_reached ();
+}
+
+static char *
+stored_due (const char *path,
+            gint64      programme_id,
+            guint       position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(RpTimetableAction) action = NULL;
+
+  g_assert_no_error (error);
+  actions = rp_store_list_actions (store, programme_id, &error);
+  g_assert_no_error (error);
+  action = g_list_model_get_item (actions, position);
+  return rp_timetable_action_format_due (action);
+}
+
+/* "timetable" lists the actions with their due text as printed; "--action N
+ * --link-taster-day ID --unlink-taster-day ID" changes an action's links,
+ * and a wrong action or day is refused in words, changing nothing. */
+static void
+test_cli_timetable (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autofree char *ibc_id = NULL;
+  g_autofree char *pathfinders_id = NULL;
+  g_autofree char *mosaic_id = NULL;
+  g_autofree char *elsewhere_id = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *unchanged = NULL;
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) list = { 0 };
+  g_auto(CliResult) show = { 0 };
+  g_auto(CliResult) linked = { 0 };
+  g_auto(CliResult) unlinked = { 0 };
+  g_auto(CliResult) no_action = { 0 };
+  g_auto(CliResult) no_day = { 0 };
+  g_auto(CliResult) not_a_number = { 0 };
+  g_auto(CliResult) without_action = { 0 };
+  g_auto(CliResult) both = { 0 };
+  g_auto(CliResult) add = { 0 };
+  g_auto(CliResult) other_programme = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  {
+    g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    ibc_id = g_strdup_printf ("%" G_GINT64_FORMAT, sample_day_id (store, 1, "IBC", "2023-09-30"));
+    pathfinders_id = g_strdup_printf ("%" G_GINT64_FORMAT, sample_day_id (store, 1, "Pathfinders", "2023-10-10"));
+    mosaic_id = g_strdup_printf ("%" G_GINT64_FORMAT, sample_day_id (store, 1, "Mosaic", "2023-09-27"));
+  }
+
+  run_cli (&list, "timetable", "--database", path, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_str_has_prefix (list.out, "No.  Due"));
+  g_assert_nonnull (strstr (list.out, "\n5    Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc; 19 Oct 2023  In progress  RH/PM"));
+  g_assert_nonnull (strstr (list.out, "\n4    In progress"));
+
+  run_cli (&show, "timetable", "--database", path, "--action", "4", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "Action 4: Work underway with Health"));
+  g_assert_nonnull (strstr (show.out, "Taster days of Riverside (sample)"));
+  g_assert_nonnull (strstr (show.out, "\nID  Linked  Provider     Date\n"));
+  g_assert_nonnull (strstr (show.out, "FTM Dance    to be confirmed\n"));
+
+  /* Two days linked (repeated), then one unlinked; each saved and printed. */
+  run_cli (&linked, "timetable", "--database", path, "--action", "4",
+           "--link-taster-day", ibc_id, "--link-taster-day", pathfinders_id, NULL);
+  g_assert_cmpint (linked.status, ==, 0);
+  g_assert_nonnull (strstr (linked.out, "Due:                     IBC 30 Sep, Pathfinders 10 Oct\n"));
+  due = stored_due (path, 1, 3);
+  g_assert_cmpstr (due, ==, "IBC 30 Sep, Pathfinders 10 Oct");
+  g_clear_pointer (&due, g_free);
+
+  run_cli (&unlinked, "timetable", "--database", path, "--action", "4", "--unlink-taster-day", ibc_id,
+           "--link-taster-day", mosaic_id, NULL);
+  g_assert_cmpint (unlinked.status, ==, 0);
+  due = stored_due (path, 1, 3);
+  g_assert_cmpstr (due, ==, "Mosaic 27 Sep, Pathfinders 10 Oct");
+  unchanged = g_strdup (due);
+
+  /* Refusals change nothing and say what to do. */
+  run_cli (&no_action, "timetable", "--database", path, "--action", "9", "--link-taster-day", ibc_id, NULL);
+  g_assert_cmpint (no_action.status, ==, 1);
+  g_assert_nonnull (strstr (no_action.err, "The timetable has no action 9: it has 5 actions, numbered 1 to 5"));
+
+  run_cli (&no_day, "timetable", "--database", path, "--action", "4", "--link-taster-day", ibc_id,
+           "--link-taster-day", "999", NULL);
+  g_assert_cmpint (no_day.status, ==, 1);
+  g_assert_nonnull (strstr (no_day.err, "There is no taster day 999. Nothing was changed."));
+
+  run_cli (&not_a_number, "timetable", "--database", path, "--action", "4", "--link-taster-day", "IBC", NULL);
+  g_assert_cmpint (not_a_number.status, ==, 2);
+  g_assert_nonnull (strstr (not_a_number.err, "“IBC” is not a taster day’s ID"));
+
+  run_cli (&without_action, "timetable", "--database", path, "--link-taster-day", ibc_id, NULL);
+  g_assert_cmpint (without_action.status, ==, 2);
+  g_assert_nonnull (strstr (without_action.err, "--action N"));
+
+  run_cli (&both, "timetable", "--database", path, "--action", "4", "--link-taster-day", ibc_id,
+           "--unlink-taster-day", ibc_id, NULL);
+  g_assert_cmpint (both.status, ==, 2);
+
+  /* A day of another programme in the same file. */
+  run_cli (&add, "demo", "--database", path, "--add", "--today", "2023-09-22", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  {
+    g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    elsewhere_id = g_strdup_printf ("%" G_GINT64_FORMAT, sample_day_id (store, 2, "IBC", "2023-09-30"));
+  }
+  run_cli (&other_programme, "timetable", "--database", path, "--programme", "1", "--action", "4",
+           "--link-taster-day", elsewhere_id, NULL);
+  g_assert_cmpint (other_programme.status, ==, 1);
+  g_assert_nonnull (strstr (other_programme.err, "belongs to programme 2 (“Riverside (sample)”), not to programme 1"));
+  g_assert_nonnull (strstr (other_programme.err, "Nothing was changed."));
+
+  g_clear_pointer (&due, g_free);
+  due = stored_due (path, 1, 3);
+  g_assert_cmpstr (due, ==, unchanged);
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1158,6 +1307,7 @@ main (int    argc,
   g_test_add_func ("/cli/demo-needs-add", test_cli_demo_needs_add);
   g_test_add_func ("/cli/erase", test_cli_erase);
   g_test_add_func ("/cli/check-repair", test_cli_check_repair);
+  g_test_add_func ("/cli/timetable", test_cli_timetable);
 
   g_test_add_func ("/cli/table-aligns-by-display-width", test_cli_table_aligns_by_display_width);
   return g_test_run ();

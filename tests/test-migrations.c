@@ -227,7 +227,7 @@ test_migrate_family_contact (void)
 
   store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rp_store_get_schema_version (store), ==, 10);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
 
   programme = rp_store_get_programme (store, 1, &error);
   g_assert_no_error (error);
@@ -269,6 +269,95 @@ test_migrate_family_contact (void)
   rp_test_remove_tree (dir);
 }
 
+/* The last version before timetable actions could be linked to taster
+ * days; the links came with version 11, after the families' contacts (10). */
+#define BEFORE_TASTER_DAY_LINKS 10
+
+/* A file of before the links opens with its timetable, taster days and
+ * programmes' markings as they were (a programme without a marking keeps
+ * none: only new programmes are marked OFFICIAL), and its actions can then
+ * be linked, audited and protected like everything else. The schema is the
+ * one a new file gets. */
+static void
+test_migrate_taster_day_links (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *fresh_path = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpStore) fresh = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(RpTimetableAction) action = NULL;
+  g_autoptr(RpTasterDay) day = NULL;
+  g_autofree char *due = NULL;
+
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, BEFORE_TASTER_DAY_LINKS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO programme (name) VALUES ('Riverside');"
+                                 "INSERT INTO programme (name, marking) VALUES ('Northfield', 'OFFICIAL-SENSITIVE');"
+                                 "INSERT INTO provider (name) VALUES ('Café Lumière');"
+                                 "INSERT INTO taster_day (programme_id, provider_id, day) VALUES (1, 1, '2023-09-30');"
+                                 "INSERT INTO timetable_action (programme_id, activity, due_note, position)"
+                                 "  VALUES (1, 'Taster days', 'Café Lumière 30 Sept', 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM timetable_action_taster_day"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM programme WHERE marking IS NULL AND name = 'Riverside'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM programme WHERE marking = 'OFFICIAL-SENSITIVE'"), ==, 1);
+  {
+    g_autoptr(RpProgramme) riverside = rp_store_get_programme (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (rp_programme_get_marking (riverside));
+  }
+
+  actions = rp_store_list_actions (store, 1, &error);
+  g_assert_no_error (error);
+  action = g_list_model_get_item (actions, 0);
+  g_assert_cmpuint (rp_timetable_action_get_n_taster_days (action), ==, 0);
+  day = rp_store_get_taster_day (store, 1, &error);
+  g_assert_no_error (error);
+
+  /* Linked now: the note follows the day it was written about. */
+  rp_timetable_action_link_taster_day (action, day);
+  g_assert_true (rp_timetable_action_set_due_text (action, "", &error));
+  g_assert_true (rp_store_save_action (store, action, &error));
+  g_assert_no_error (error);
+  g_clear_object (&actions);
+  g_clear_object (&action);
+  actions = rp_store_list_actions (store, 1, &error);
+  action = g_list_model_get_item (actions, 0);
+  due = rp_timetable_action_format_due (action);
+  g_assert_cmpstr (due, ==, "Café Lumière 30 Sep");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE table_name = 'timetable_action_taster_day'"
+                                     " AND action = 'insert'"), ==, 2);
+
+  problems = rp_store_list_trigger_problems (rp_store_get_db (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  fresh = rp_store_open (fresh_path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  migrated_schema = dump_schema (store);
+  fresh_schema = dump_schema (fresh);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+
+  g_clear_object (&fresh);
+  g_clear_object (&actions);
+  g_clear_object (&action);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -279,6 +368,7 @@ main (int    argc,
   g_test_add_func ("/core/migrations/failure-changes-nothing", test_failed_migration_changes_nothing);
   g_test_add_func ("/core/migrations/ids-never-reused", test_migrate_ids_never_reused);
   g_test_add_func ("/core/migrations/family-contact", test_migrate_family_contact);
+  g_test_add_func ("/core/migrations/taster-day-links", test_migrate_taster_day_links);
 
   return g_test_run ();
 }

@@ -275,6 +275,19 @@ test_audit (Fixture       *fixture,
                "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
   assert_plan (fixture, "WITH ids (id) AS", "SCAN audit",
                "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
+  /* The taster days the timetable's actions were linked to then, and their dates and providers then. */
+  assert_plan (fixture, "WITH link_ids (id) AS", "SCAN audit",
+               "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
+}
+
+static void
+test_timetable_links (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  /* The taster days linked to one programme's actions, found from its actions. */
+  assert_plan (fixture, "FROM timetable_action_taster_day l JOIN timetable_action a", "SCAN",
+               "SEARCH a USING COVERING INDEX timetable_action_programme (programme_id=?)",
+               "SEARCH l USING COVERING INDEX sqlite_autoindex_timetable_action_taster_day_1 (action_id=?)", NULL);
 }
 
 int
@@ -288,6 +301,7 @@ main (int    argc,
   g_test_add ("/core/query-plan/step-history", Fixture, NULL, fixture_set_up, test_step_history, fixture_tear_down);
   g_test_add ("/core/query-plan/booking-lookups", Fixture, NULL, fixture_set_up, test_booking_lookups, fixture_tear_down);
   g_test_add ("/core/query-plan/audit", Fixture, NULL, fixture_set_up, test_audit, fixture_tear_down);
+  g_test_add ("/core/query-plan/timetable-links", Fixture, NULL, fixture_set_up, test_timetable_links, fixture_tear_down);
 
   return g_test_run ();
 }

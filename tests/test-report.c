@@ -334,6 +334,181 @@ test_report_as_of_reconstructs (void)
   rp_test_remove_tree (dir);
 }
 
+/* The sample's action linked to the taster days, in @actions. */
+static RpTimetableAction *
+find_linked_action (GListModel *actions)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+
+      if (rp_timetable_action_get_n_taster_days (action) > 0)
+        return g_steal_pointer (&action);
+    }
+
+  return NULL;
+}
+
+static char *
+linked_due (RpReport *report)
+{
+  g_autoptr(RpTimetableAction) action = find_linked_action (rp_report_get_actions (report));
+
+  return action != NULL ? rp_timetable_action_format_due (action) : NULL;
+}
+
+static RpTasterDay *
+find_day (GListModel *days,
+          const char *provider,
+          const char *date)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+
+      if (g_str_equal (rp_taster_day_get_provider_name (day), provider) &&
+          g_strcmp0 (rp_taster_day_get_date (day), date) == 0)
+        return g_steal_pointer (&day);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* As of a past day, an action linked to taster days prints the days it was
+ * linked to then, with their dates, cancellations and providers' names of
+ * then, even after the action itself was deleted; the name check reads the
+ * providers' names of then too. */
+static void
+test_report_as_of_taster_day_links (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "programme.db", NULL);
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(RpTimetableAction) action = NULL;
+  g_autoptr(RpTasterDay) mosaic = NULL;
+  g_autoptr(RpTasterDay) pathfinders = NULL;
+  g_autoptr(RpTasterDay) ibc = NULL;
+  g_autoptr(RpTasterDay) ibc_held = NULL;
+  g_autoptr(RpNameIndex) names = NULL;
+  g_autoptr(RpNameFinding) finding = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *changed = NULL;
+  gint64 programme_id;
+  RpReportOptions as_of_then = { .as_of = "2023-09-30" };
+  RpReportOptions as_of_changed = { .as_of = "2023-10-05" };
+
+  set_clock (NULL, "2023-09-22");
+  store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  set_clock (store, "2023-09-22");
+  programme = rp_sample_create (store, &error);
+  g_assert_no_error (error);
+  programme_id = rp_programme_get_id (programme);
+  {
+    g_autoptr(RpReport) report = rp_report_build (store, programme_id, NULL, &error);
+
+    g_assert_no_error (error);
+    before = linked_due (report);
+  }
+  g_assert_cmpstr (before, ==, "Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc; 19 Oct 2023");
+
+  /* On 5 October: Mosaic's day unlinked, Pathfinders' second day
+   * cancelled, IBC's day moved and its held open day linked, and FTM Dance
+   * renamed after someone the programme knows. */
+  set_clock (store, "2023-10-05");
+  actions = rp_store_list_actions (store, programme_id, &error);
+  g_assert_no_error (error);
+  action = find_linked_action (actions);
+  days = rp_store_list_taster_days (store, programme_id, &error);
+  g_assert_no_error (error);
+  mosaic = find_day (days, "Mosaic", "2023-09-27");
+  pathfinders = find_day (days, "Pathfinders", "2023-10-19");
+  ibc = find_day (days, "IBC", "2023-09-30");
+  ibc_held = find_day (days, "IBC", "2023-09-09");
+  g_assert_true (rp_timetable_action_unlink_taster_day (action, rp_taster_day_get_id (mosaic)));
+  rp_timetable_action_link_taster_day (action, ibc_held);
+  g_assert_true (rp_store_save_action (store, action, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_cancel_taster_day (store, rp_taster_day_get_id (pathfinders), NULL, &error));
+  g_assert_no_error (error);
+  rp_taster_day_set_date (ibc, "2023-10-02");
+  g_assert_true (rp_store_save_taster_day (store, ibc, &error));
+  g_assert_no_error (error);
+  providers = rp_store_list_providers (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (providers); i++)
+    {
+      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
+
+      if (g_str_equal (rp_provider_get_name (provider), "FTM Dance"))
+        {
+          rp_provider_set_name (provider, "Susan’s Dance Studio");
+          g_assert_true (rp_store_save_provider (store, provider, &error));
+          g_assert_no_error (error);
+        }
+    }
+  {
+    g_autoptr(RpReport) report = rp_report_build (store, programme_id, NULL, &error);
+
+    g_assert_no_error (error);
+    changed = linked_due (report);
+    g_assert_cmpstr (changed, ==, "IBC 9 Sep & 2 Oct, Pathfinders 10 Oct & tbc, Susan’s Dance Studio tbc; 19 Oct 2023");
+
+    /* Susan Morgan is Ella's mother in the sample: the provider's name
+     * printed with the days is checked, and named without the name. */
+    names = rp_store_build_name_index (store, programme_id, &error);
+    g_assert_no_error (error);
+    g_assert_false (rp_report_check_names (report, names, &finding, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (finding->field, ==, RP_PUBLISHED_DUE_PROVIDER);
+    g_assert_cmpint (finding->number, ==, 5);
+    g_assert_cmpstr (finding->known, ==, "Susan");
+    g_assert_cmpstr (finding->text, ==, "Susan’s Dance Studio");
+    g_clear_pointer (&finding, rp_name_finding_free);
+  }
+
+  /* On 6 October the action is deleted, its links with it. */
+  set_clock (store, "2023-10-06");
+  g_assert_true (rp_store_delete_action (store, rp_timetable_action_get_id (action), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RpReport) now = rp_report_build (store, programme_id, NULL, &error);
+    g_autoptr(RpReport) then = rp_report_build (store, programme_id, &as_of_then, &error);
+    g_autoptr(RpReport) on_fifth = rp_report_build (store, programme_id, &as_of_changed, &error);
+    g_autofree char *now_due = NULL;
+    g_autofree char *then_due = NULL;
+    g_autofree char *fifth_due = NULL;
+
+    g_assert_no_error (error);
+    now_due = linked_due (now);
+    then_due = linked_due (then);
+    fifth_due = linked_due (on_fifth);
+    g_assert_null (now_due);
+    g_assert_cmpstr (then_due, ==, before);
+    g_assert_cmpstr (fifth_due, ==, changed);
+
+    /* The names of then: FTM Dance names nobody. */
+    g_assert_true (rp_report_check_names (then, names, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_false (rp_report_check_names (on_fifth, names, NULL, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  fake_now = 0;
+  g_clear_object (&programme);
+  g_clear_object (&actions);
+  g_clear_object (&action);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  rp_test_remove_tree (dir);
+}
+
 static void
 test_report_moves (Fixture       *fixture,
                    gconstpointer  data)
@@ -717,6 +892,30 @@ test_report_invisible_characters_removed (Fixture       *fixture,
   g_assert_nonnull (strstr (csv, "Moving to CBI next month"));
   g_assert_null (strstr (csv, "\xe2\x80\xae"));
   g_assert_null (strstr (csv, "\xe2\x80\x8b"));
+
+  /* A due note, and a provider's name printed with the taster days, too. */
+  {
+    g_autoptr(GListModel) actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), &error);
+    g_autoptr(RpTimetableAction) health = g_list_model_get_item (actions, 3);
+    g_autoptr(RpReport) again = NULL;
+    g_autofree char *timetable = NULL;
+
+    g_assert_no_error (error);
+    /* The app refuses such a name; a file changed by another tool may hold one. */
+    g_assert_cmpint (sqlite3_exec (rp_store_get_db (fixture->store),
+                                   "UPDATE provider SET name = 'I\xe2\x80\x8b" "B\xe2\x80\xae" "C' WHERE name = 'IBC'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (rp_timetable_action_set_due_text (health, "after half\xe2\x80\x8b term", &error));
+    g_assert_true (rp_store_save_action (fixture->store, health, &error));
+    g_assert_no_error (error);
+
+    again = build (fixture, NULL);
+    timetable = rp_report_to_csv (again, RP_REPORT_TABLE_TIMETABLE);
+    g_assert_nonnull (strstr (timetable, ",after half term,"));
+    g_assert_nonnull (strstr (timetable, "\"Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc; 19 Oct 2023\""));
+    g_assert_null (strstr (timetable, "\xe2\x80\xae"));
+    g_assert_null (strstr (timetable, "\xe2\x80\x8b"));
+  }
 }
 
 /* Every private value the sample holds, none of which may be published. */
@@ -1177,6 +1376,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/core/report/due-dates", test_report_due_dates);
   g_test_add_func ("/core/report/as-of-reconstructs", test_report_as_of_reconstructs);
+  g_test_add_func ("/core/report/as-of-taster-day-links", test_report_as_of_taster_day_links);
 
   return g_test_run ();
 }

@@ -85,7 +85,16 @@ test_sample_timetable_and_providers (void)
     {
       g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
       g_assert_cmpstr (rp_timetable_action_get_owner (action), ==, owners[i]);
+      /* Only the taster-day action is linked to the days, and prints them as the reference report wrote them. */
+      g_assert_cmpuint (rp_timetable_action_get_n_taster_days (action), ==, i == 4 ? 5 : 0);
     }
+  {
+    g_autoptr(RpTimetableAction) linked = g_list_model_get_item (actions, 4);
+    g_autofree char *due = rp_timetable_action_format_due (linked);
+
+    g_assert_cmpstr (due, ==, "Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc; 19 Oct 2023");
+  }
+  g_assert_cmpstr (rp_programme_get_marking (programme), ==, RP_PROGRAMME_DEFAULT_MARKING);
 
   providers = rp_store_list_providers (store, &error);
   g_assert_cmpuint (g_list_model_get_n_items (providers), ==, G_N_ELEMENTS (provider_names));

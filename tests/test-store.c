@@ -236,6 +236,63 @@ test_store_programmes (Fixture       *fixture,
   g_assert_cmpstr (rp_programme_get_name (loaded), ==, "Hillside Resource Centre");
 }
 
+/* A new programme, and the sample, print OFFICIAL at the top and foot of
+ * each report page from the start; a programme whose marking was cleared,
+ * or one from a file of before, keeps none. */
+static void
+test_store_default_marking (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autoptr(RpProgramme) copy = NULL;
+  g_autoptr(RpProgramme) loaded = NULL;
+  g_autoptr(RpProgramme) sample = NULL;
+  g_autoptr(RpReport) report = NULL;
+
+  g_assert_cmpstr (RP_PROGRAMME_DEFAULT_MARKING, ==, "OFFICIAL");
+  g_assert_cmpstr (rp_programme_get_marking (programme), ==, "OFFICIAL");
+
+  rp_programme_set_name (programme, "Riverside Day Centre");
+  g_assert_true (rp_store_add_programme (store, programme, &error));
+  g_assert_no_error (error);
+  loaded = rp_store_get_programme (store, rp_programme_get_id (programme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_programme_get_marking (loaded), ==, "OFFICIAL");
+  report = rp_report_build (store, rp_programme_get_id (programme), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_report_get_marking (report), ==, "OFFICIAL");
+  g_clear_object (&report);
+
+  /* Cleared on purpose: it stays clear, read back and copied. */
+  rp_programme_set_marking (loaded, "");
+  g_assert_true (rp_store_save_programme (store, loaded, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = rp_store_get_programme (store, rp_programme_get_id (programme), &error);
+  g_assert_null (rp_programme_get_marking (loaded));
+  copy = rp_programme_copy (loaded);
+  g_assert_null (rp_programme_get_marking (copy));
+  report = rp_report_build (store, rp_programme_get_id (programme), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (rp_report_get_marking (report));
+
+  /* Another marking is kept as it is. */
+  rp_programme_set_marking (copy, "OFFICIAL-SENSITIVE");
+  g_assert_true (rp_store_save_programme (store, copy, &error));
+  g_clear_object (&loaded);
+  loaded = rp_store_get_programme (store, rp_programme_get_id (programme), &error);
+  g_assert_cmpstr (rp_programme_get_marking (loaded), ==, "OFFICIAL-SENSITIVE");
+
+  rp_store_set_today (store, "2023-09-22");
+  sample = rp_sample_create (store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = rp_store_get_programme (store, rp_programme_get_id (sample), &error);
+  g_assert_cmpstr (rp_programme_get_marking (loaded), ==, "OFFICIAL");
+}
+
 static void
 test_store_counts (Fixture       *fixture,
                    gconstpointer  data)
@@ -291,6 +348,7 @@ main (int    argc,
   ADD ("/core/store/refuses-newer", test_store_refuses_newer);
   ADD ("/core/store/read-only", test_store_read_only);
   ADD ("/core/store/programmes", test_store_programmes);
+  ADD ("/core/store/default-marking", test_store_default_marking);
   ADD ("/core/store/counts", test_store_counts);
 #undef ADD
 

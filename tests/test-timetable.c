@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rp-core.h"
+#include "rp-store-private.h"
 #include "rp-test-util.h"
 
 #define SEED_DUE "IBC 30 Sept, Pathfinders 10 & 19 Oct, FTM Dance tbc, Mosaic 27 Sept"
@@ -445,6 +446,414 @@ test_multiline_activity (Fixture       *fixture,
   g_assert_nonnull (strstr (csv, quoted));
 }
 
+/* A taster day as the store gives it with an action: provider, date, cancelled. */
+static RpTasterDay *
+make_day (gint64      id,
+          gint64      provider_id,
+          const char *provider,
+          const char *date,
+          gboolean    cancelled)
+{
+  RpTasterDay *day = rp_taster_day_new ();
+
+  rp_taster_day_set_id (day, id);
+  rp_taster_day_set_provider_id (day, provider_id);
+  rp_taster_day_set_provider_name (day, provider);
+  rp_taster_day_set_date (day, date);
+  rp_taster_day_set_cancelled (day, cancelled);
+  return day;
+}
+
+/* The linked days print as people write them: by provider in date order,
+ * days of a month together, "tbc" for a day not dated or cancelled, and the
+ * action's own due date or note after a semicolon. */
+static void
+test_linked_days_printed (void)
+{
+  typedef struct
+  {
+    gint64      provider_id;
+    const char *provider;
+    const char *date;
+    gboolean    cancelled;
+  } Day;
+  static const struct
+  {
+    const char     *what;
+    Day             days[6];
+    const char     *due;        /* typed in "Due" */
+    RpActionStatus  status;
+    const char     *printed;
+  } cases[] = {
+    { "one day", { { 1, "IBC", "2023-09-30" } }, NULL, RP_ACTION_NOT_STARTED, "IBC 30 Sep" },
+    { "two days of a month", { { 2, "Pathfinders", "2023-10-19" }, { 2, "Pathfinders", "2023-10-10" } },
+      NULL, RP_ACTION_NOT_STARTED, "Pathfinders 10 & 19 Oct" },
+    { "three days of a month", { { 2, "Pathfinders", "2023-10-19" }, { 2, "Pathfinders", "2023-10-03" },
+                                 { 2, "Pathfinders", "2023-10-10" } },
+      NULL, RP_ACTION_NOT_STARTED, "Pathfinders 3, 10 & 19 Oct" },
+    { "a month boundary", { { 1, "IBC", "2023-10-02" }, { 1, "IBC", "2023-09-30" } },
+      NULL, RP_ACTION_NOT_STARTED, "IBC 30 Sep & 2 Oct" },
+    { "three months", { { 1, "IBC", "2023-11-01" }, { 1, "IBC", "2023-09-28" }, { 1, "IBC", "2023-09-30" },
+                        { 1, "IBC", "2023-10-02" } },
+      NULL, RP_ACTION_NOT_STARTED, "IBC 28 & 30 Sep, 2 Oct & 1 Nov" },
+    { "a year boundary", { { 1, "IBC", "2027-01-02" }, { 1, "IBC", "2026-12-30" }, { 2, "Pathfinders", "2027-01-08" } },
+      NULL, RP_ACTION_NOT_STARTED, "IBC 30 Dec 2026 & 2 Jan 2027, Pathfinders 8 Jan 2027" },
+    { "one day twice (morning and afternoon)", { { 1, "IBC", "2023-09-30" }, { 1, "IBC", "2023-09-30" } },
+      NULL, RP_ACTION_NOT_STARTED, "IBC 30 Sep" },
+    { "not dated yet", { { 3, "FTM Dance", NULL } }, NULL, RP_ACTION_NOT_STARTED, "FTM Dance tbc" },
+    { "cancelled", { { 3, "FTM Dance", "2023-10-04", TRUE } }, NULL, RP_ACTION_NOT_STARTED, "FTM Dance tbc" },
+    { "a date and a cancelled day", { { 2, "Pathfinders", "2023-10-19", TRUE }, { 2, "Pathfinders", "2023-10-10" } },
+      NULL, RP_ACTION_NOT_STARTED, "Pathfinders 10 Oct & tbc" },
+    { "two days to be confirmed", { { 3, "FTM Dance", NULL }, { 3, "FTM Dance", "2023-10-04", TRUE } },
+      NULL, RP_ACTION_NOT_STARTED, "FTM Dance tbc" },
+    /* The seed's note, written by the app: providers by their first day, the undated last. */
+    { "the seed", { { 3, "FTM Dance", NULL }, { 2, "Pathfinders", "2023-10-19" }, { 1, "IBC", "2023-09-30" },
+                    { 4, "Mosaic", "2023-09-27" }, { 2, "Pathfinders", "2023-10-10" } },
+      NULL, RP_ACTION_IN_PROGRESS, "Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc" },
+    { "two providers on one day, by name", { { 6, "Pathfinders", "2023-10-10" }, { 5, "IBC", "2023-10-10" } },
+      NULL, RP_ACTION_NOT_STARTED, "IBC 10 Oct, Pathfinders 10 Oct" },
+    { "accents and apostrophes", { { 7, "Café Lumière", "2023-10-03" }, { 8, "St David’s Centre", "2023-10-01" },
+                                   { 9, "Ŵyn & Co", NULL } },
+      NULL, RP_ACTION_NOT_STARTED, "St David’s Centre 1 Oct, Café Lumière 3 Oct, Ŵyn & Co tbc" },
+    { "with its own date", { { 1, "IBC", "2023-09-30" } }, "31/10/2023", RP_ACTION_NOT_STARTED, "IBC 30 Sep; 31 Oct 2023" },
+    { "with its own note", { { 3, "FTM Dance", NULL } }, "tbc", RP_ACTION_IN_PROGRESS, "FTM Dance tbc; tbc" },
+    { "with a note of its own words", { { 1, "IBC", "2023-09-30" } }, "feedback by half term",
+      RP_ACTION_NOT_STARTED, "IBC 30 Sep; feedback by half term" },
+    { "completed", { { 1, "IBC", "2023-09-30" } }, "31/10/2023", RP_ACTION_COMPLETED, "Completed" },
+    /* Without linked days, as before. */
+    { "no days, no due", { { 0 } }, NULL, RP_ACTION_NOT_STARTED, "tbc" },
+    { "no days, in progress", { { 0 } }, NULL, RP_ACTION_IN_PROGRESS, "In progress" },
+    { "no days, a date", { { 0 } }, "30/09/2027", RP_ACTION_IN_PROGRESS, "30 Sep 2027" },
+    { "no days, a note", { { 0 } }, SEED_DUE, RP_ACTION_NOT_STARTED, SEED_DUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+      g_autoptr(RpTimetableAction) copy = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *printed = NULL;
+      g_autofree char *copied = NULL;
+
+      g_test_message ("Linked days: %s", cases[i].what);
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].days) && cases[i].days[j].provider != NULL; j++)
+        {
+          const Day *day = &cases[i].days[j];
+          g_autoptr(RpTasterDay) linked = make_day (10 * (i + 1) + j, day->provider_id, day->provider,
+                                                    day->date, day->cancelled);
+
+          rp_timetable_action_link_taster_day (action, linked);
+        }
+      g_assert_true (rp_timetable_action_set_due_text (action, cases[i].due, &error));
+      g_assert_no_error (error);
+      rp_timetable_action_set_status (action, cases[i].status);
+
+      printed = rp_timetable_action_format_due (action);
+      g_assert_cmpstr (printed, ==, cases[i].printed);
+
+      /* An action copied for editing prints the same. */
+      copy = rp_timetable_action_copy (action);
+      copied = rp_timetable_action_format_due (copy);
+      g_assert_cmpstr (copied, ==, printed);
+    }
+}
+
+/* Linking the same day twice keeps one link; unlinking says whether there was one. */
+static void
+test_linked_days_edited (void)
+{
+  g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+  g_autoptr(RpTimetableAction) copy = NULL;
+  g_autoptr(RpTasterDay) ibc = make_day (1, 1, "IBC", "2023-09-30", FALSE);
+  g_autoptr(RpTasterDay) moved = make_day (1, 1, "IBC", "2023-10-02", FALSE);
+  g_autoptr(RpTasterDay) mosaic = make_day (2, 4, "Mosaic", "2023-09-27", FALSE);
+  g_autofree char *printed = NULL;
+
+  rp_timetable_action_link_taster_day (action, ibc);
+  rp_timetable_action_link_taster_day (action, mosaic);
+  rp_timetable_action_link_taster_day (action, moved);
+  g_assert_cmpuint (rp_timetable_action_get_n_taster_days (action), ==, 2);
+  g_assert_true (rp_timetable_action_has_taster_day (action, 1));
+  g_assert_true (rp_timetable_action_get_taster_day (action, 0) == moved);
+
+  copy = rp_timetable_action_copy (action);
+  g_assert_true (rp_timetable_action_unlink_taster_day (copy, 1));
+  g_assert_false (rp_timetable_action_unlink_taster_day (copy, 1));
+  g_assert_false (rp_timetable_action_has_taster_day (copy, 1));
+  /* The original is not changed by editing its copy. */
+  g_assert_true (rp_timetable_action_has_taster_day (action, 1));
+  printed = rp_timetable_action_format_due (copy);
+  g_assert_cmpstr (printed, ==, "Mosaic 27 Sep");
+
+  rp_timetable_action_clear_taster_days (copy);
+  g_assert_cmpuint (rp_timetable_action_get_n_taster_days (copy), ==, 0);
+}
+
+static RpTasterDay *
+find_sample_day (Fixture    *fixture,
+                 const char *provider,
+                 const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) days = rp_store_list_taster_days (fixture->store, rp_programme_get_id (fixture->programme), &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+
+      if (g_str_equal (rp_taster_day_get_provider_name (day), provider) &&
+          g_strcmp0 (rp_taster_day_get_date (day), date) == 0)
+        return g_steal_pointer (&day);
+    }
+
+  g_assert_not_reached ();
+}
+
+static guint
+count_audit (Fixture    *fixture,
+             const char *table_name,
+             const char *action,
+             const char *field,
+             gint64      value)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE table_name = '%s' AND action = '%s'"
+                                          " AND field = '%s' AND coalesce (new_value, old_value) = %" G_GINT64_FORMAT,
+                                          table_name, action, field, value);
+  sqlite3_stmt *stmt = NULL;
+  guint count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+static guint
+count_links (Fixture *fixture,
+             gint64   action_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM timetable_action_taster_day WHERE action_id = %" G_GINT64_FORMAT,
+                                          action_id);
+  sqlite3_stmt *stmt = NULL;
+  guint count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+/* Links are saved with the action, read back with it (in the report too),
+ * audited both ways, and kept when the file is opened again. */
+static void
+test_linked_days_stored (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpTimetableAction) action = add_action (fixture, "Check the new providers’ access", "31/10/2023");
+  g_autoptr(RpTasterDay) ibc = find_sample_day (fixture, "IBC", "2023-09-30");
+  g_autoptr(RpTasterDay) pathfinders = find_sample_day (fixture, "Pathfinders", "2023-10-10");
+  g_autoptr(RpTimetableAction) read = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *printed = NULL;
+  gint64 id = rp_timetable_action_get_id (action);
+
+  /* The sample's own action is linked to these days already; this one has no links. */
+  guint ibc_inserts = count_audit (fixture, "timetable_action_taster_day", "insert", "taster_day_id",
+                                   rp_taster_day_get_id (ibc));
+  guint pathfinders_inserts = count_audit (fixture, "timetable_action_taster_day", "insert", "taster_day_id",
+                                           rp_taster_day_get_id (pathfinders));
+
+  g_assert_cmpuint (count_links (fixture, id), ==, 0);
+  rp_timetable_action_link_taster_day (action, ibc);
+  rp_timetable_action_link_taster_day (action, pathfinders);
+  g_assert_true (rp_store_save_action (fixture->store, action, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_links (fixture, id), ==, 2);
+  g_assert_cmpuint (count_audit (fixture, "timetable_action_taster_day", "insert", "taster_day_id",
+                                 rp_taster_day_get_id (ibc)), ==, ibc_inserts + 1);
+
+  read = nth_action (fixture, count_actions (fixture) - 1);
+  g_assert_cmpint (rp_timetable_action_get_id (read), ==, id);
+  g_assert_cmpuint (rp_timetable_action_get_n_taster_days (read), ==, 2);
+  printed = rp_timetable_action_format_due (read);
+  g_assert_cmpstr (printed, ==, "IBC 30 Sep, Pathfinders 10 Oct; 31 Oct 2023");
+  csv = timetable_csv (fixture);
+  g_assert_nonnull (strstr (csv, "Check the new providers’ access,OO/MM,2023-10-31,\"IBC 30 Sep, Pathfinders 10 Oct; 31 Oct 2023\",Not started\r\n"));
+
+  /* A day moved or cancelled is printed as it is now, without touching the action. */
+  rp_taster_day_set_date (pathfinders, "2023-10-12");
+  g_assert_true (rp_store_save_taster_day (fixture->store, pathfinders, &error));
+  g_assert_true (rp_store_cancel_taster_day (fixture->store, rp_taster_day_get_id (ibc), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&read);
+  g_clear_pointer (&printed, g_free);
+  read = nth_action (fixture, count_actions (fixture) - 1);
+  printed = rp_timetable_action_format_due (read);
+  g_assert_cmpstr (printed, ==, "Pathfinders 12 Oct, IBC tbc; 31 Oct 2023");
+
+  /* Unlinked: the link goes, audited; the other stays as it was. */
+  g_assert_true (rp_timetable_action_unlink_taster_day (read, rp_taster_day_get_id (ibc)));
+  g_assert_true (rp_store_save_action (fixture->store, read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_links (fixture, id), ==, 1);
+  g_assert_cmpuint (count_audit (fixture, "timetable_action_taster_day", "delete", "taster_day_id",
+                                 rp_taster_day_get_id (ibc)), ==, 1);
+  g_assert_cmpuint (count_audit (fixture, "timetable_action_taster_day", "insert", "taster_day_id",
+                                 rp_taster_day_get_id (pathfinders)), ==, pathfinders_inserts + 1);
+
+  /* Opened again. */
+  g_clear_object (&read);
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_AS_IS, &error);
+  g_assert_no_error (error);
+  read = nth_action (fixture, count_actions (fixture) - 1);
+  g_assert_cmpuint (rp_timetable_action_get_n_taster_days (read), ==, 1);
+  g_assert_cmpint (rp_taster_day_get_id (rp_timetable_action_get_taster_day (read, 0)), ==, rp_taster_day_get_id (pathfinders));
+  g_assert_cmpstr (rp_taster_day_get_provider_name (rp_timetable_action_get_taster_day (read, 0)), ==, "Pathfinders");
+}
+
+/* A day of another programme, or one that does not exist, is refused in
+ * words, and nothing of the edit is saved. */
+static void
+test_linked_days_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) other = rp_programme_new ();
+  g_autoptr(RpTasterDay) elsewhere = rp_taster_day_new ();
+  g_autoptr(RpTasterDay) ibc = find_sample_day (fixture, "IBC", "2023-09-30");
+  g_autoptr(RpTasterDay) missing = make_day (9999, 1, "IBC", "2023-11-11", FALSE);
+  g_autoptr(RpTimetableAction) action = nth_action (fixture, 0);
+  g_autofree char *before = timetable_csv (fixture);
+  g_autofree char *after = NULL;
+  gint64 id = rp_timetable_action_get_id (action);
+
+  rp_programme_set_name (other, "Northfield");
+  g_assert_true (rp_store_add_programme (fixture->store, other, &error));
+  rp_taster_day_set_programme_id (elsewhere, rp_programme_get_id (other));
+  rp_taster_day_set_provider_id (elsewhere, rp_taster_day_get_provider_id (ibc));
+  rp_taster_day_set_date (elsewhere, "2023-10-05");
+  g_assert_true (rp_store_add_taster_day (fixture->store, elsewhere, &error));
+  g_assert_no_error (error);
+  rp_taster_day_set_provider_name (elsewhere, "IBC");
+
+  rp_timetable_action_set_activity (action, "Changed as well");
+  rp_timetable_action_link_taster_day (action, ibc);
+  rp_timetable_action_link_taster_day (action, elsewhere);
+  g_assert_false (rp_store_save_action (fixture->store, action, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The taster day at IBC on 5 Oct 2023 belongs to another programme. "
+                                       "An action can only be linked to taster days of its own programme.");
+  g_clear_error (&error);
+
+  g_assert_true (rp_timetable_action_unlink_taster_day (action, rp_taster_day_get_id (elsewhere)));
+  rp_timetable_action_link_taster_day (action, missing);
+  g_assert_false (rp_store_save_action (fixture->store, action, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "The taster day at IBC on 11 Nov 2023 no longer exists, so the action cannot be linked to it.");
+  g_clear_error (&error);
+
+  /* A new action is refused the same way, and not added. */
+  {
+    g_autoptr(RpTimetableAction) added = rp_timetable_action_new ();
+    guint n = count_actions (fixture);
+
+    rp_timetable_action_set_programme_id (added, rp_programme_get_id (fixture->programme));
+    rp_timetable_action_set_activity (added, "Linked to a day elsewhere");
+    rp_timetable_action_link_taster_day (added, elsewhere);
+    g_assert_false (rp_store_add_action (fixture->store, added, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_assert_cmpint (rp_timetable_action_get_id (added), ==, 0);
+    g_assert_cmpuint (count_actions (fixture), ==, n);
+  }
+
+  after = timetable_csv (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_links (fixture, id), ==, 0);
+}
+
+/* Deleting an action takes its links with it, in the audit trail; the undo
+ * puts them back. Deleting a taster day removes its links too. */
+static void
+test_linked_days_deleted (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) actions = list_actions (fixture);
+  g_autoptr(RpTimetableAction) linked = NULL;
+  g_autoptr(RpTimetableAction) back = NULL;
+  g_autoptr(RpTasterDay) ftm = find_sample_day (fixture, "FTM Dance", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *without_ftm = NULL;
+  g_autofree char *sql = NULL;
+  gint64 id;
+
+  for (guint i = 0; linked == NULL && i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+
+      if (rp_timetable_action_get_n_taster_days (action) > 0)
+        linked = g_steal_pointer (&action);
+    }
+  g_assert_nonnull (linked);
+  id = rp_timetable_action_get_id (linked);
+  before = rp_timetable_action_format_due (linked);
+  g_assert_cmpstr (before, ==, "Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc; 19 Oct 2023");
+  g_assert_cmpuint (count_links (fixture, id), ==, 5);
+
+  g_assert_true (rp_store_delete_action (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_links (fixture, id), ==, 0);
+  g_assert_cmpuint (count_audit (fixture, "timetable_action_taster_day", "delete", "action_id", id), ==, 5);
+
+  g_assert_true (rp_store_restore_action (fixture->store, linked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_links (fixture, id), ==, 5);
+  g_clear_object (&actions);
+  actions = list_actions (fixture);
+  for (guint i = 0; back == NULL && i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+
+      if (rp_timetable_action_get_id (action) == id)
+        back = g_steal_pointer (&action);
+    }
+  g_assert_nonnull (back);
+  restored = rp_timetable_action_format_due (back);
+  g_assert_cmpstr (restored, ==, before);
+
+  /* A taster day deleted (the app cancels days; another tool might delete
+   * one) leaves no link behind, and the audit trail says which went. */
+  sql = g_strdup_printf ("DELETE FROM taster_day WHERE id = %" G_GINT64_FORMAT, rp_taster_day_get_id (ftm));
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (fixture->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpuint (count_links (fixture, id), ==, 4);
+  g_assert_cmpuint (count_audit (fixture, "timetable_action_taster_day", "delete", "taster_day_id",
+                                 rp_taster_day_get_id (ftm)), ==, 2);
+  g_clear_object (&back);
+  g_clear_object (&actions);
+  actions = list_actions (fixture);
+  for (guint i = 0; back == NULL && i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+
+      if (rp_timetable_action_get_id (action) == id)
+        back = g_steal_pointer (&action);
+    }
+  without_ftm = rp_timetable_action_format_due (back);
+  g_assert_cmpstr (without_ftm, ==, "Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct; 19 Oct 2023");
+
+  /* The undo of a deletion after that day went puts back the links it can. */
+  g_assert_true (rp_store_delete_action (fixture->store, id, &error));
+  g_assert_true (rp_store_restore_action (fixture->store, linked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_links (fixture, id), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +872,14 @@ main (int   argc,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/core/timetable/multiline-activity", Fixture, NULL,
               fixture_set_up, test_multiline_activity, fixture_tear_down);
+  g_test_add_func ("/core/timetable/taster-days/printed", test_linked_days_printed);
+  g_test_add_func ("/core/timetable/taster-days/edited", test_linked_days_edited);
+  g_test_add ("/core/timetable/taster-days/stored", Fixture, NULL,
+              fixture_set_up, test_linked_days_stored, fixture_tear_down);
+  g_test_add ("/core/timetable/taster-days/refused", Fixture, NULL,
+              fixture_set_up, test_linked_days_refused, fixture_tear_down);
+  g_test_add ("/core/timetable/taster-days/deleted", Fixture, NULL,
+              fixture_set_up, test_linked_days_deleted, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ static int command_step      (int argc, char **argv);
 static int command_erase     (int argc, char **argv);
 static int command_report    (int argc, char **argv);
 static int command_programme (int argc, char **argv);
+static int command_timetable (int argc, char **argv);
 static int command_generate  (int argc, char **argv);
 static int command_schedule  (int argc, char **argv);
 static int command_backup    (int argc, char **argv);
@@ -43,6 +44,7 @@ static const Command commands[] = {
   { "erase",     command_erase,     N_("Erase an attendee for good, from the database and its backups") },
   { "report",    command_report,    N_("Write the anonymised reprovision report") },
   { "programme", command_programme, N_("Show or change a programme’s closure date and the report’s front matter") },
+  { "timetable", command_timetable, N_("List the closure timetable, or link an action to taster days") },
   { "schedule",  command_schedule,  N_("Write a family’s taster-day schedule as an easy-read PDF") },
   { "backup",    command_backup,    N_("Make or list backups of a database") },
   { "restore",   command_restore,   N_("Put a backup in place of a database, keeping the current file") },
@@ -796,6 +798,275 @@ print_programme_field (const char *label,
                        const char *value)
 {
   g_print ("%-24s %s\n", label, value != NULL ? value : "–");
+}
+
+/* One line of a table: an activity of several lines, or with tabs, on one. */
+static char *
+one_line (const char *text)
+{
+  char *line = g_strdup (text != NULL ? text : "");
+
+  for (char *p = line; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+
+  return line;
+}
+
+/* "30 Sep 2023", "to be confirmed", with "(cancelled)" after a cancelled day. */
+static char *
+describe_taster_day_date (RpTasterDay *day)
+{
+  g_autofree char *date = rp_date_format_short (rp_taster_day_get_date (day));
+  const char *when = date != NULL ? date : _("to be confirmed");
+
+  if (rp_taster_day_get_cancelled (day))
+    /* Translators: a taster day's date, as in "30 Sep 2023 (cancelled)" */
+    return g_strdup_printf (_("%s (cancelled)"), when);
+
+  return g_strdup (when);
+}
+
+static void
+print_actions (GListModel *actions)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_ptr_array_add (rows, g_strdupv ((char *[]) { _("No."), _("Due"), _("Status"), _("Task owner"), _("Activity"), NULL }));
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RpTimetableAction) action = g_list_model_get_item (actions, i);
+      const char *owner = rp_timetable_action_get_owner (action);
+      char **cells = g_new0 (char *, 6);
+
+      cells[0] = g_strdup_printf ("%u", i + 1);
+      cells[1] = rp_timetable_action_format_due (action);
+      cells[2] = g_strdup (rp_action_status_get_label (rp_timetable_action_get_status (action)));
+      cells[3] = g_strdup (owner != NULL ? owner : "–");
+      cells[4] = one_line (rp_timetable_action_get_activity (action));
+      g_ptr_array_add (rows, cells);
+    }
+
+  append_table (out, rows);
+  g_print ("%s", out->str);
+}
+
+/* One action, and every taster day of its programme with whether it is linked. */
+static void
+print_action_and_days (RpTimetableAction *action,
+                       guint              number,
+                       RpProgramme       *programme,
+                       GListModel        *days)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *due = rp_timetable_action_format_due (action);
+  const char *owner = rp_timetable_action_get_owner (action);
+
+  g_print (_("Action %u: %s\n"), number, rp_timetable_action_get_activity (action));
+  print_programme_field (_("Task owner:"), owner);
+  print_programme_field (_("Due:"), due);
+  print_programme_field (_("Status:"), rp_action_status_get_label (rp_timetable_action_get_status (action)));
+  g_print ("\n");
+
+  if (g_list_model_get_n_items (days) == 0)
+    {
+      g_print (_("%s has no taster days to link yet.\n"), rp_programme_get_name (programme));
+      return;
+    }
+
+  g_print (_("Taster days of %s (link one with --link-taster-day ID):\n"), rp_programme_get_name (programme));
+  g_ptr_array_add (rows, g_strdupv ((char *[]) { _("ID"), _("Linked"), _("Provider"), _("Date"), NULL }));
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+      char **cells = g_new0 (char *, 5);
+
+      cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, rp_taster_day_get_id (day));
+      cells[1] = g_strdup (rp_timetable_action_has_taster_day (action, rp_taster_day_get_id (day)) ? _("yes") : _("no"));
+      cells[2] = g_strdup (rp_taster_day_get_provider_name (day));
+      cells[3] = describe_taster_day_date (day);
+      g_ptr_array_add (rows, cells);
+    }
+
+  append_table (out, rows);
+  g_print ("%s", out->str);
+}
+
+/* Reads the --link-taster-day and --unlink-taster-day values. */
+static gboolean
+parse_taster_day_ids (char   **texts,
+                      GArray  *ids,
+                      GError **error)
+{
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      guint64 parsed = 0;
+      gint64 id;
+
+      if (!g_ascii_string_to_unsigned (texts[i], 10, 1, G_MAXINT64, &parsed, NULL))
+        {
+          g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                       _("“%s” is not a taster day’s ID: give the number in the ID column of “timetable --action N”."),
+                       texts[i]);
+          return FALSE;
+        }
+      id = (gint64) parsed;
+      g_array_append_val (ids, id);
+    }
+
+  return TRUE;
+}
+
+/* The taster day @id as the store has it, or an error that says what to do. */
+static RpTasterDay *
+find_taster_day_for (RpStore      *store,
+                     RpProgramme  *programme,
+                     gint64        id,
+                     GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RpTasterDay) day = rp_store_get_taster_day (store, id, &local_error);
+
+  if (day == NULL)
+    {
+      if (g_error_matches (local_error, RP_ERROR, RP_ERROR_NOT_FOUND))
+        g_set_error (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                     _("There is no taster day %" G_GINT64_FORMAT ". Nothing was changed. “timetable --action N” lists the programme’s taster days with their IDs."),
+                     id);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (rp_taster_day_get_programme_id (day) != rp_programme_get_id (programme))
+    {
+      g_autoptr(RpProgramme) other = rp_store_get_programme (store, rp_taster_day_get_programme_id (day), NULL);
+      g_autofree char *date = describe_taster_day_date (day);
+
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("Taster day %" G_GINT64_FORMAT " (%s, %s) belongs to programme %" G_GINT64_FORMAT " (“%s”), not to programme %" G_GINT64_FORMAT " (“%s”). An action can only be linked to taster days of its own programme. Nothing was changed."),
+                   id, rp_taster_day_get_provider_name (day), date,
+                   rp_taster_day_get_programme_id (day), other != NULL ? rp_programme_get_name (other) : "",
+                   rp_programme_get_id (programme), rp_programme_get_name (programme));
+      return NULL;
+    }
+
+  return g_steal_pointer (&day);
+}
+
+static int
+command_timetable (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(RpTimetableAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) link = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) unlink = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *database = NULL;
+  g_auto(GStrv) link_texts = NULL;
+  g_auto(GStrv) unlink_texts = NULL;
+  gint64 programme_id = 0;
+  int number = 0;
+  guint n_actions;
+  gboolean changing;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "action", 'a', 0, G_OPTION_ARG_INT, &number, N_("Show one action, by its number in the list, with the programme’s taster days"), N_("N") },
+    { "link-taster-day", 0, 0, G_OPTION_ARG_STRING_ARRAY, &link_texts, N_("With --action, link the action to this taster day, so that it prints the day’s date itself (may be repeated)"), N_("ID") },
+    { "unlink-taster-day", 0, 0, G_OPTION_ARG_STRING_ARRAY, &unlink_texts, N_("With --action, unlink the action from this taster day (may be repeated)"), N_("ID") },
+    { NULL }
+  };
+
+  context = command_context (_("List the closure timetable with each action’s due date as the report prints it. An action linked to taster days prints their dates itself, grouped by provider (“IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc”), before its own due date or note. Links are recorded in the audit trail."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+  if (!parse_taster_day_ids (link_texts, link, &error) ||
+      !parse_taster_day_ids (unlink_texts, unlink, &error))
+    return usage_error (context, error->message);
+
+  changing = link->len > 0 || unlink->len > 0;
+  if (changing && number <= 0)
+    return usage_error (context, _("Say which action to link or unlink with --action N (its number in the list)."));
+  for (guint i = 0; i < link->len; i++)
+    for (guint j = 0; j < unlink->len; j++)
+      if (g_array_index (link, gint64, i) == g_array_index (unlink, gint64, j))
+        {
+          g_autofree char *message = g_strdup_printf (_("Taster day %" G_GINT64_FORMAT " is both to be linked and unlinked: give it once."),
+                                                      g_array_index (link, gint64, i));
+          return usage_error (context, message);
+        }
+
+  if (!(store = changing ? rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)
+                         : open_for_reading (database, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)) ||
+      !(actions = rp_store_list_actions (store, rp_programme_get_id (programme), &error)))
+    return fail (error);
+
+  n_actions = g_list_model_get_n_items (actions);
+  if (number == 0)
+    {
+      if (n_actions == 0)
+        g_print (_("The timetable of %s has no actions yet.\n"), rp_programme_get_name (programme));
+      else
+        print_actions (actions);
+      return EXIT_SUCCESS;
+    }
+
+  if (number < 0 || (guint) number > n_actions)
+    {
+      if (n_actions == 0)
+        g_printerr (_("reprovision-cli: The timetable of %s has no actions yet.\n"), rp_programme_get_name (programme));
+      else if (n_actions == 1)
+        g_printerr (_("reprovision-cli: The timetable has no action %d: it has one action, number 1.\n"), number);
+      else
+        g_printerr (_("reprovision-cli: The timetable has no action %d: it has %u actions, numbered 1 to %u as “timetable” lists them.\n"),
+                    number, n_actions, n_actions);
+      return EXIT_FAILURE;
+    }
+
+  action = g_list_model_get_item (actions, number - 1);
+  if (changing)
+    {
+      g_autoptr(RpTimetableAction) changed = rp_timetable_action_copy (action);
+
+      /* Every day is looked up first, so a wrong one changes nothing. */
+      for (guint i = 0; i < unlink->len; i++)
+        {
+          g_autoptr(RpTasterDay) day = find_taster_day_for (store, programme, g_array_index (unlink, gint64, i), &error);
+
+          if (day == NULL)
+            return fail (error);
+          rp_timetable_action_unlink_taster_day (changed, rp_taster_day_get_id (day));
+        }
+      for (guint i = 0; i < link->len; i++)
+        {
+          g_autoptr(RpTasterDay) day = find_taster_day_for (store, programme, g_array_index (link, gint64, i), &error);
+
+          if (day == NULL)
+            return fail (error);
+          rp_timetable_action_link_taster_day (changed, day);
+        }
+
+      if (!rp_store_save_action (store, changed, &error))
+        return fail (error);
+      g_set_object (&action, changed);
+    }
+
+  if (!(days = rp_store_list_taster_days (store, rp_programme_get_id (programme), &error)))
+    return fail (error);
+  print_action_and_days (action, number, programme, days);
+  return EXIT_SUCCESS;
 }
 
 static int

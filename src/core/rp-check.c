@@ -112,6 +112,7 @@ static const struct
   { "step_change", N_("Step history"), N_("a step history entry") },
   { "taster_day", N_("Taster days"), N_("a taster day") },
   { "timetable_action", N_("Timetable"), N_("a timetable action") },
+  { "timetable_action_taster_day", N_("Timetable actions’ taster days"), N_("a timetable action’s taster day") },
   { "programme", N_("Programmes"), N_("a programme") },
   { "worker", N_("Workers"), N_("a worker") },
   { "provider", N_("Providers"), N_("a provider") },

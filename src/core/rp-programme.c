@@ -235,7 +235,7 @@ rp_programme_class_init (RpProgrammeClass *klass)
     g_param_spec_string ("report-as-of", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MARKING] =
-    g_param_spec_string ("marking", NULL, NULL, NULL,
+    g_param_spec_string ("marking", NULL, NULL, RP_PROGRAMME_DEFAULT_MARKING,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FAMILY_CONTACT] =
     g_param_spec_string ("family-contact", NULL, NULL, NULL,
@@ -250,6 +250,9 @@ rp_programme_class_init (RpProgrammeClass *klass)
 static void
 rp_programme_init (RpProgramme *self)
 {
+  /* A new programme's reports are marked from the start; one read from a
+   * file has the marking stored there, or none. */
+  self->marking = g_strdup (RP_PROGRAMME_DEFAULT_MARKING);
 }
 
 /**
@@ -285,7 +288,7 @@ rp_programme_copy (RpProgramme *self)
   copy->meeting = g_strdup (self->meeting);
   copy->meeting_date = g_strdup (self->meeting_date);
   copy->report_as_of = g_strdup (self->report_as_of);
-  copy->marking = g_strdup (self->marking);
+  rp_set_string (&copy->marking, self->marking);
   copy->family_contact = g_strdup (self->family_contact);
   copy->family_contact_phone = g_strdup (self->family_contact_phone);
   return copy;

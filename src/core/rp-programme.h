@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 
 #define RP_TYPE_PROGRAMME (rp_programme_get_type ())
 
+/* The protective marking a new programme's reports carry until it is
+ * changed: the UK government classification for most public-sector work. */
+#define RP_PROGRAMME_DEFAULT_MARKING "OFFICIAL"
+
 G_DECLARE_FINAL_TYPE (RpProgramme, rp_programme, RP, PROGRAMME, GObject)
 
 RpProgramme *rp_programme_new              (void);

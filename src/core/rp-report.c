@@ -412,9 +412,21 @@ rp_report_build (RpStore               *store,
       g_autoptr(RpTimetableAction) action = g_list_model_get_item (self->actions, i);
       g_autofree char *activity = rp_text_strip_invisible (rp_timetable_action_get_activity (action));
       g_autofree char *owner = rp_text_strip_invisible (rp_timetable_action_get_owner (action));
+      g_autofree char *due_note = rp_text_strip_invisible (rp_timetable_action_get_due_note (action));
 
       rp_timetable_action_set_activity (action, activity);
       rp_timetable_action_set_owner (action, owner);
+      rp_timetable_action_set_due_note (action, due_note);
+
+      /* The days were read for this report alone: their providers' names
+       * are printed, so they are cleaned like every other published text. */
+      for (guint j = 0; j < rp_timetable_action_get_n_taster_days (action); j++)
+        {
+          RpTasterDay *day = rp_timetable_action_get_taster_day (action, j);
+          g_autofree char *provider = rp_text_strip_invisible (rp_taster_day_get_provider_name (day));
+
+          rp_taster_day_set_provider_name (day, provider);
+        }
     }
 
   return g_steal_pointer (&self);
@@ -681,6 +693,9 @@ rp_name_finding_describe (const RpNameFinding *finding)
       return g_strdup_printf (_("the task owner of closure action %d in the timetable"), finding->number);
     case RP_PUBLISHED_DUE_NOTE:
       return g_strdup_printf (_("the due note of closure action %d in the timetable"), finding->number);
+    case RP_PUBLISHED_DUE_PROVIDER:
+      return g_strdup_printf (_("a provider’s name printed with the taster days of closure action %d in the timetable"),
+                              finding->number);
     case RP_PUBLISHED_REPORT_TITLE:
       return g_strdup (_("the report title"));
     case RP_PUBLISHED_PROGRAMME_NAME:
@@ -714,6 +729,7 @@ rp_name_finding_get_handle (const RpNameFinding *finding)
     case RP_PUBLISHED_TASK_OWNER:
       return g_strdup_printf ("timetable:%d:owner", finding->number);
     case RP_PUBLISHED_DUE_NOTE:
+    case RP_PUBLISHED_DUE_PROVIDER:
       return g_strdup_printf ("timetable:%d:due", finding->number);
     case RP_PUBLISHED_REPORT_TITLE:
       return g_strdup ("title");
@@ -789,14 +805,41 @@ check_text (RpNameIndex       *names,
   return FALSE;
 }
 
+/* What the linked taster days of an action add to its printed due text
+ * that anyone wrote: the providers' names (as of the report's day). The
+ * rest, day numbers, months and "tbc", is the app's own, and is not
+ * checked, so that "9 May" is not taken for someone called May. */
+static gboolean
+check_linked_providers (RpNameIndex        *names,
+                        RpTimetableAction  *action,
+                        int                 number,
+                        RpNameFinding     **found)
+{
+  /* A completed action prints "Completed", not its days. */
+  if (rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED)
+    return TRUE;
+
+  for (guint i = 0; i < rp_timetable_action_get_n_taster_days (action); i++)
+    {
+      RpTasterDay *day = rp_timetable_action_get_taster_day (action, i);
+
+      if (!check_text (names, RP_PUBLISHED_DUE_PROVIDER, number, "provider", rp_taster_day_get_provider_id (day), "name",
+                       rp_taster_day_get_provider_name (day), found))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * rp_report_check_names:
  * @names: every personal name the database knows (rp_store_build_name_index())
  * @finding: (out) (optional) (transfer full): the first text that names someone
  *
  * Stops any export that would publish a name: every text the report prints
- * that a person wrote is checked — report notes, the timetable's activities
- * and task owners, the report title, the programme's name, the council or
+ * that a person wrote is checked — report notes, the timetable's activities,
+ * task owners, due notes and the providers' names printed with linked
+ * taster days, the report title, the programme's name, the council or
  * department, the author or contact, the meeting and the protective marking.
  * The error says which text, never the name.
  *
@@ -837,9 +880,10 @@ rp_report_check_names (RpReport       *self,
             if (check_text (names, RP_PUBLISHED_ACTIVITY, i + 1, "timetable_action", id, "activity",
                             rp_timetable_action_get_activity (action), &found) &&
                 check_text (names, RP_PUBLISHED_TASK_OWNER, i + 1, "timetable_action", id, "owner",
-                            rp_timetable_action_get_owner (action), &found))
-              check_text (names, RP_PUBLISHED_DUE_NOTE, i + 1, "timetable_action", id, "due_note",
-                          rp_timetable_action_get_due_note (action), &found);
+                            rp_timetable_action_get_owner (action), &found) &&
+                check_text (names, RP_PUBLISHED_DUE_NOTE, i + 1, "timetable_action", id, "due_note",
+                            rp_timetable_action_get_due_note (action), &found))
+              check_linked_providers (names, action, i + 1, &found);
           }
 
       if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))
@@ -944,36 +988,6 @@ rp_report_check_names_confirming (RpReport            *self,
       text_digest = rp_name_index_digest_text (found->text);
       rp_name_index_add_confirmation (names, found->place, text_digest, word);
     }
-}
-
-/**
- * rp_timetable_action_format_due:
- *
- * Returns: (transfer full): the due date as people write it: "20 Sep 2023",
- *   the due note ("IBC 30 Sept, Pathfinders 10 & 19 Oct"), "Completed",
- *   "In progress" or "tbc"
- */
-char *
-rp_timetable_action_format_due (RpTimetableAction *action)
-{
-  g_autofree char *date = NULL;
-
-  g_return_val_if_fail (RP_IS_TIMETABLE_ACTION (action), NULL);
-
-  if (rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED)
-    return g_strdup (_("Completed"));
-
-  if ((date = rp_date_format_short (rp_timetable_action_get_due_date (action))) != NULL)
-    return g_steal_pointer (&date);
-
-  if (rp_timetable_action_get_due_note (action) != NULL)
-    return g_strdup (rp_timetable_action_get_due_note (action));
-
-  if (rp_timetable_action_get_status (action) == RP_ACTION_IN_PROGRESS)
-    return g_strdup (_("In progress"));
-
-  /* Translators: "to be confirmed", as a due date */
-  return g_strdup (_("tbc"));
 }
 
 /**

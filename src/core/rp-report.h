@@ -56,6 +56,7 @@ typedef enum
   RP_PUBLISHED_AUTHOR,
   RP_PUBLISHED_MEETING,
   RP_PUBLISHED_DUE_NOTE,
+  RP_PUBLISHED_DUE_PROVIDER,   /* a provider's name, printed with the taster days an action is linked to */
 } RpPublishedField;
 
 /* A published text that names someone, and where. The name itself is in
@@ -142,7 +143,5 @@ gboolean       rp_report_record_export     (RpReport              *self,
                                             const char            *path,
                                             const char            *reason,
                                             GError               **error);
-
-char          *rp_timetable_action_format_due (RpTimetableAction  *action);
 
 G_END_DECLS

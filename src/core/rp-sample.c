@@ -190,7 +190,11 @@ typedef struct
   const char     *owner;
   const char     *due_date;
   RpActionStatus  status;
+  guint           taster_days;   /* the sample_taster_days it is linked to, as bits */
 } SampleAction;
+
+#define TASTER_DAY(i) (1u << (i))
+G_STATIC_ASSERT (G_N_ELEMENTS (sample_taster_days) <= 32);
 
 static const SampleAction sample_actions[] = {
   { "Produce information for people and families on how they will be supported through change.",
@@ -206,7 +210,9 @@ static const SampleAction sample_actions[] = {
   { "4 of the care providers on the framework (IBC, Pathfinders, FTM dance and Mosaic) are organising taster "
     "days/open days for people and their family/carer to attend which will be supported by staff at the day "
     "centre and arrange transport where required.",
-    "RH/PM", "2023-10-19", RP_ACTION_IN_PROGRESS },
+    "RH/PM", "2023-10-19", RP_ACTION_IN_PROGRESS,
+    /* It prints their dates itself: "Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc". */
+    TASTER_DAY (0) | TASTER_DAY (1) | TASTER_DAY (2) | TASTER_DAY (3) | TASTER_DAY (4) },
 };
 
 /* A date of the reference report moved by @shift days. */
@@ -397,6 +403,14 @@ add_sample (RpStore      *store,
       rp_timetable_action_set_due_date (action, due_date);
       rp_timetable_action_set_status (action, sample_actions[i].status);
       rp_timetable_action_set_position (action, i + 1);
+      for (guint j = 0; j < G_N_ELEMENTS (sample_taster_days); j++)
+        if (sample_actions[i].taster_days & TASTER_DAY (j))
+          {
+            g_autoptr(RpTasterDay) day = rp_taster_day_new ();
+
+            rp_taster_day_set_id (day, day_ids[j]);
+            rp_timetable_action_link_taster_day (action, day);
+          }
       if (!rp_store_add_action (store, action, error))
         return FALSE;
     }

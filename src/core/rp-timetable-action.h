@@ -4,6 +4,7 @@
 
 #include <glib-object.h>
 
+#include "rp-taster-day.h"
 #include "rp-types.h"
 
 G_BEGIN_DECLS
@@ -44,5 +45,18 @@ void               rp_timetable_action_set_position     (RpTimetableAction  *sel
                                                          int                 value);
 gboolean           rp_timetable_action_validate         (RpTimetableAction  *self,
                                                          GError            **error);
+
+/* The taster days it is linked to, which print their own dates in "Due". */
+guint              rp_timetable_action_get_n_taster_days (RpTimetableAction *self);
+RpTasterDay       *rp_timetable_action_get_taster_day   (RpTimetableAction  *self,
+                                                         guint               index);
+gboolean           rp_timetable_action_has_taster_day   (RpTimetableAction  *self,
+                                                         gint64              taster_day_id);
+void               rp_timetable_action_link_taster_day  (RpTimetableAction  *self,
+                                                         RpTasterDay        *day);
+gboolean           rp_timetable_action_unlink_taster_day (RpTimetableAction *self,
+                                                         gint64              taster_day_id);
+void               rp_timetable_action_clear_taster_days (RpTimetableAction *self);
+char              *rp_timetable_action_format_due       (RpTimetableAction  *self);
 
 G_END_DECLS

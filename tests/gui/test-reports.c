@@ -320,7 +320,7 @@ activity_text (GtkWindow *dialog)
 static GtkWidget *
 due_row (GtkWindow *dialog)
 {
-  return rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Due: a date such as 30/09/2027, “tbc”, or a note");
+  return rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Due date or note");
 }
 
 /* Opens the edit dialogue of the action at @activity. */
@@ -587,6 +587,124 @@ test_timetable_add_due_note (Fixture       *fixture,
   g_assert_cmpstr (rp_timetable_action_get_activity (added), ==, "Agree the transport contract");
   g_assert_cmpstr (rp_timetable_action_get_due_note (added), ==, "tbc");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "");
+}
+
+/* The row of a taster day in the action dialogue, by provider and date as shown. */
+static GtkWidget *
+find_day_row (GtkWidget  *root,
+              const char *provider,
+              const char *subtitle)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), provider) == 0 &&
+      g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), subtitle) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_day_row (child, provider, subtitle);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+day_check (GtkWindow  *dialog,
+           const char *provider,
+           const char *subtitle)
+{
+  GtkWidget *row = find_day_row (GTK_WIDGET (dialog), provider, subtitle);
+
+  g_assert_nonnull (row);
+  return rp_test_find_widget (row, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+}
+
+/* Two days ticked in the dialogue: the action is linked to them, the
+ * timetable prints their dates, and untick one, it goes. Each tick box is
+ * named for a screen reader, and the list is reached with its access key. */
+static void
+test_timetable_link_taster_days (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char *health = "Work underway with Health looking at alternative provision for 6 people attending the day centre. "
+                       "Health is looking at alternatives for example Supported Living.";
+  const char *providers = "4 of the care providers on the framework (IBC, Pathfinders, FTM dance and Mosaic) are organising taster "
+                          "days/open days for people and their family/carer to attend which will be supported by staff at the day "
+                          "centre and arrange transport where required.";
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(RpTimetableAction) stored = NULL;
+  GtkWidget *timetable, *row, *ibc, *pathfinders, *ftm, *preview, *heading;
+  GtkWindow *dialog;
+
+  /* The sample's own linked action prints its days. */
+  g_object_set (fixture->window, "area", "timetable", NULL);
+  rp_test_spin ();
+  timetable = rp_test_find_widget (GTK_WIDGET (fixture->window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
+  row = find_row (timetable, providers);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Due: Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc; 19 Oct 2023"));
+  /* Its dialogue shows the same, "&" and all, with its five days ticked. */
+  dialog = open_action (fixture, providers);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label",
+                                         "<b>Prints as:</b> Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 &amp; 19 Oct, FTM Dance tbc; 19 Oct 2023"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (day_check (dialog, "FTM Dance", "Date to be confirmed"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (day_check (dialog, "Mosaic", "2 Sep 2023"))));
+  gtk_window_destroy (dialog);
+  rp_test_spin ();
+
+  dialog = open_action (fixture, health);
+  g_assert_nonnull (dialog);
+  heading = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label", "_Taster Days");
+  g_assert_nonnull (heading);
+  g_assert_true (GTK_IS_LIST_BOX (gtk_label_get_mnemonic_widget (GTK_LABEL (heading))));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label",
+                                         "A date such as 30/09/2027, “tbc” or a note. Taster days ticked below print their own dates before it."));
+
+  ibc = day_check (dialog, "IBC", "30 Sep 2023");
+  pathfinders = day_check (dialog, "Pathfinders", "10 Oct 2023");
+  ftm = day_check (dialog, "FTM Dance", "Date to be confirmed");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ibc), GTK_ACCESSIBLE_PROPERTY_LABEL, "IBC, 30 Sep 2023");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (ftm), GTK_ACCESSIBLE_PROPERTY_LABEL, "FTM Dance, Date to be confirmed");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ibc)));
+  preview = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "label", "<b>Prints as:</b> In progress");
+  g_assert_nonnull (preview);
+
+  /* Ticked as a keyboard user does, by activating the row. */
+  adw_action_row_activate (ADW_ACTION_ROW (find_day_row (GTK_WIDGET (dialog), "IBC", "30 Sep 2023")));
+  adw_action_row_activate (ADW_ACTION_ROW (find_day_row (GTK_WIDGET (dialog), "Pathfinders", "10 Oct 2023")));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ibc)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (pathfinders)));
+  gtk_editable_set_text (GTK_EDITABLE (due_row (dialog)), "tbc");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (preview)), ==, "Prints as: IBC 30 Sep, Pathfinders 10 Oct; tbc");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  rp_test_spin ();
+
+  g_assert_null (find_toplevel (RP_TYPE_TIMETABLE_ACTION_DIALOG));
+  actions = rp_store_list_actions (fixture->store, rp_programme_get_id (fixture->programme), NULL);
+  stored = g_list_model_get_item (actions, 3);
+  g_assert_cmpuint (rp_timetable_action_get_n_taster_days (stored), ==, 2);
+  row = find_row (timetable, health);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Due: IBC 30 Sep, Pathfinders 10 Oct; tbc"));
+
+  /* Opened again: the two are ticked; one unticked and saved, it goes. */
+  dialog = open_action (fixture, health);
+  ibc = day_check (dialog, "IBC", "30 Sep 2023");
+  pathfinders = day_check (dialog, "Pathfinders", "10 Oct 2023");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ibc)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (pathfinders)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (day_check (dialog, "IBC", "9 Sep 2023"))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ibc), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (due_row (dialog)), "");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  rp_test_spin ();
+
+  row = find_row (timetable, health);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Due: Pathfinders 10 Oct"));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "IBC"));
 }
 
 /* Delete in the dialogue takes the action off; the toast's Undo puts it
@@ -908,6 +1026,7 @@ main (int    argc,
   ADD ("/gui/timetable/edit-due-note-and-lines", test_timetable_edit_due_note_and_lines);
   ADD ("/gui/timetable/add-due-note", test_timetable_add_due_note);
   ADD ("/gui/timetable/delete-and-undo", test_timetable_delete_and_undo);
+  ADD ("/gui/timetable/link-taster-days", test_timetable_link_taster_days);
 #undef ADD
 
   return g_test_run ();

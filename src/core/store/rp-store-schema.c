@@ -9,6 +9,16 @@
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
+/* The table of links between timetable actions and taster days. */
+#define TASTER_DAY_LINKS_MIGRATION \
+  "CREATE TABLE IF NOT EXISTS timetable_action_taster_day (" \
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT," \
+  "  action_id INTEGER NOT NULL REFERENCES timetable_action (id) ON DELETE CASCADE," \
+  "  taster_day_id INTEGER NOT NULL REFERENCES taster_day (id) ON DELETE CASCADE," \
+  "  UNIQUE (action_id, taster_day_id)" \
+  ");" \
+  "CREATE INDEX IF NOT EXISTS timetable_action_taster_day_day ON timetable_action_taster_day (taster_day_id);"
+
 /* Migrations, oldest first: entry N takes a database from version N to N + 1. */
 static const char * const migrations[] = {
   /* 0 → 1: the first schema */
@@ -461,6 +471,13 @@ static const char * const migrations[] = {
   "ALTER TABLE worker ADD COLUMN phone TEXT;"
   "ALTER TABLE programme ADD COLUMN family_contact TEXT;"
   "ALTER TABLE programme ADD COLUMN family_contact_phone TEXT;",
+
+  /* 10 → 11: a timetable action linked to taster days of its programme,
+   * which prints their dates itself ("IBC 30 Sep, Pathfinders 10 & 19
+   * Oct"). A link goes when its action or its day does, and the audit
+   * trail records it like every other row. Written to run once whatever
+   * number it ends up with. */
+  TASTER_DAY_LINKS_MIGRATION,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -469,6 +486,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
 const char * const audited_tables[] = {
   "programme", "worker", "provider", "attendee", "step_change",
   "taster_day", "booking", "timetable_action", "name_confirmation", "export_record",
+  "timetable_action_taster_day",
 };
 
 const guint n_audited_tables = G_N_ELEMENTS (audited_tables);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rp-date.h"
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
@@ -29,6 +30,66 @@ action_from_row (sqlite3_stmt *stmt)
   return action;
 }
 
+/* Taster days linked to actions ------------------------------------------- */
+
+/* A linked day as the due text needs it: which day, its provider, its date
+ * and whether it is cancelled. Rows are (action_id, id, programme_id,
+ * provider_id, provider name, day, cancelled). */
+static RpTasterDay *
+linked_day_from_row (sqlite3_stmt *stmt)
+{
+  RpTasterDay *day = rp_taster_day_new ();
+
+  rp_taster_day_set_id (day, sqlite3_column_int64 (stmt, 1));
+  rp_taster_day_set_programme_id (day, sqlite3_column_int64 (stmt, 2));
+  rp_taster_day_set_provider_id (day, sqlite3_column_int64 (stmt, 3));
+  rp_taster_day_set_provider_name (day, column_text (stmt, 4));
+  rp_taster_day_set_date (day, column_text (stmt, 5));
+  rp_taster_day_set_cancelled (day, sqlite3_column_int (stmt, 6) != 0);
+  return day;
+}
+
+/* Gives each action of @actions the days the bound query @stmt links it to;
+ * links of actions not in @actions are passed over. */
+static gboolean
+attach_taster_days (RpStore       *self,
+                    GListModel    *actions,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  guint n = g_list_model_get_n_items (actions);
+  int rc;
+
+  for (guint i = 0; i < n; i++)
+    {
+      RpTimetableAction *action = g_list_model_get_item (actions, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = rp_timetable_action_get_id (action);
+      g_hash_table_insert (by_id, id, action);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 action_id = sqlite3_column_int64 (stmt, 0);
+      RpTimetableAction *action = g_hash_table_lookup (by_id, &action_id);
+      g_autoptr(RpTasterDay) day = NULL;
+
+      if (action == NULL || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        continue;
+
+      day = linked_day_from_row (stmt);
+      rp_timetable_action_link_taster_day (action, day);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return set_error_from_db (self, error);
+
+  return TRUE;
+}
+
 /**
  * rp_store_list_actions:
  * Returns: (transfer full): a #GListModel of #RpTimetableAction in timetable order
@@ -38,6 +99,7 @@ rp_store_list_actions (RpStore  *self,
                        gint64    programme_id,
                        GError  **error)
 {
+  g_autoptr(GListModel) actions = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
@@ -50,10 +112,32 @@ rp_store_list_actions (RpStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, programme_id);
-  return collect_rows (self, stmt, RP_TYPE_TIMETABLE_ACTION, (RowFunc) action_from_row, error);
+  if (!(actions = collect_rows (self, stmt, RP_TYPE_TIMETABLE_ACTION, (RowFunc) action_from_row, error)))
+    return NULL;
+
+  stmt = store_prepare (self,
+                        "SELECT l.action_id, t.id, t.programme_id, t.provider_id, p.name, t.day, t.cancelled"
+                        " FROM timetable_action_taster_day l"
+                        " JOIN timetable_action a ON a.id = l.action_id"
+                        " JOIN taster_day t ON t.id = l.taster_day_id"
+                        " JOIN provider p ON p.id = t.provider_id"
+                        " WHERE a.programme_id = ?"
+                        " ORDER BY l.action_id, t.day IS NULL, t.day, t.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  if (!attach_taster_days (self, actions, stmt, error))
+    return NULL;
+
+  return g_steal_pointer (&actions);
 }
 
 #define ACTION_AS_OF(column) RP_STORE_AS_OF ("timetable_action", "ids.id", column, "t." column)
+#define LINK_AS_OF(column) RP_STORE_AS_OF ("timetable_action_taster_day", "link_ids.id", column, "l." column)
+#define DAY_AS_OF(column) RP_STORE_AS_OF ("taster_day", "links.taster_day_id", column, "t." column)
+#define PROVIDER_NAME_AS_OF RP_STORE_AS_OF ("provider", "days.provider_id", "name", "p.name")
 
 /**
  * rp_store_list_actions_as_of:
@@ -61,7 +145,9 @@ rp_store_list_actions (RpStore  *self,
  *
  * The timetable as it stood before the audit trail's entry @since: actions added since are left out,
  * actions deleted since are back (the audit trail keeps what a deleted row
- * held), and each field has the value it had then.
+ * held), and each field has the value it had then. So are the taster days
+ * each action was linked to, with their dates, cancellations and providers'
+ * names of then.
  *
  * Returns: (transfer full): a #GListModel of #RpTimetableAction in timetable order
  */
@@ -71,6 +157,7 @@ rp_store_list_actions_as_of (RpStore     *self,
                              gint64       since,
                              GError     **error)
 {
+  g_autoptr(GListModel) actions = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
@@ -97,7 +184,41 @@ rp_store_list_actions_as_of (RpStore     *self,
 
   sqlite3_bind_int64 (stmt, 1, programme_id);
   sqlite3_bind_int64 (stmt, 2, since);
-  return collect_rows (self, stmt, RP_TYPE_TIMETABLE_ACTION, (RowFunc) action_from_row, error);
+  if (!(actions = collect_rows (self, stmt, RP_TYPE_TIMETABLE_ACTION, (RowFunc) action_from_row, error)))
+    return NULL;
+
+  /* The links of then, from the audit trail as the actions are: those made
+   * since are left out and those removed since are back; then each day's
+   * date, whether it was cancelled and its provider's name, as they were. */
+  stmt = store_prepare (self,
+                        "WITH link_ids (id) AS ("
+                        "  SELECT id FROM timetable_action_taster_day"
+                        "  UNION SELECT record_id FROM audit WHERE table_name = 'timetable_action_taster_day'"
+                        "   AND action = 'delete' AND id >= ?2),"
+                        " links (action_id, taster_day_id) AS ("
+                        "  SELECT " LINK_AS_OF ("action_id") ", " LINK_AS_OF ("taster_day_id")
+                        "  FROM link_ids LEFT JOIN timetable_action_taster_day l ON l.id = link_ids.id"
+                        "  WHERE coalesce ((SELECT action FROM audit WHERE table_name = 'timetable_action_taster_day'"
+                        "   AND record_id = link_ids.id AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert'),"
+                        " days (action_id, id, programme_id, provider_id, day, cancelled) AS ("
+                        "  SELECT links.action_id, links.taster_day_id, " DAY_AS_OF ("programme_id") ","
+                        "   " DAY_AS_OF ("provider_id") ", " DAY_AS_OF ("day") ", " DAY_AS_OF ("cancelled")
+                        "  FROM links LEFT JOIN taster_day t ON t.id = links.taster_day_id)"
+                        " SELECT days.action_id, days.id, days.programme_id, days.provider_id, " PROVIDER_NAME_AS_OF ","
+                        "  days.day, days.cancelled"
+                        " FROM days LEFT JOIN provider p ON p.id = days.provider_id"
+                        " WHERE days.programme_id = ?1"
+                        " ORDER BY days.action_id, days.day IS NULL, days.day, days.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  if (!attach_taster_days (self, actions, stmt, error))
+    return NULL;
+
+  return g_steal_pointer (&actions);
 }
 
 /* Binds every column but the id, in the order of the statements below. */
@@ -112,6 +233,139 @@ bind_action (sqlite3_stmt      *stmt,
   bind_text (stmt, 5, rp_action_status_to_string (rp_timetable_action_get_status (action)));
   sqlite3_bind_int (stmt, 6, rp_timetable_action_get_position (action));
   bind_text (stmt, 7, rp_timetable_action_get_due_note (action));
+}
+
+/* "at IBC on 30 Sep 2023": which taster day, in an error message. */
+static char *
+describe_day (RpTasterDay *day)
+{
+  g_autofree char *date = rp_date_format_short (rp_taster_day_get_date (day));
+  const char *provider = rp_taster_day_get_provider_name (day);
+
+  if (provider == NULL)
+    /* Translators: a taster day known only by its number: "The taster day number 12 …" */
+    return g_strdup_printf (_("number %" G_GINT64_FORMAT), rp_taster_day_get_id (day));
+
+  if (date == NULL)
+    /* Translators: "The taster day at FTM Dance (date to be confirmed) …" */
+    return g_strdup_printf (_("at %s (date to be confirmed)"), provider);
+
+  /* Translators: "The taster day at IBC on 30 Sep 2023 …" */
+  return g_strdup_printf (_("at %s on %s"), provider, date);
+}
+
+/* Makes the stored links of @action those it holds, adding and removing
+ * rows (each audited) and leaving alone the links that stay. A day that no
+ * longer exists is refused, or passed over when @skip_missing, as an undo
+ * puts back what it can. */
+static gboolean
+write_links (RpStore            *self,
+             RpTimetableAction  *action,
+             gboolean            skip_missing,
+             GError            **error)
+{
+  gint64 action_id = rp_timetable_action_get_id (action);
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = store_prepare (self, "SELECT programme_id FROM taster_day WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < rp_timetable_action_get_n_taster_days (action); i++)
+    {
+      RpTasterDay *day = rp_timetable_action_get_taster_day (action, i);
+      gint64 day_id = rp_taster_day_get_id (day);
+      gint64 programme_id = 0;
+
+      sqlite3_bind_int64 (stmt, 1, day_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        programme_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return set_error_from_db (self, error);
+
+      if (rc == SQLITE_DONE)
+        {
+          g_autofree char *what = NULL;
+
+          if (skip_missing)
+            continue;
+          what = describe_day (day);
+          /* Translators: %s says which day, as in "at IBC on 30 Sep 2023" */
+          g_set_error (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                       _("The taster day %s no longer exists, so the action cannot be linked to it."), what);
+          return FALSE;
+        }
+
+      if (programme_id != rp_timetable_action_get_programme_id (action))
+        {
+          g_autofree char *what = describe_day (day);
+
+          g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                       _("The taster day %s belongs to another programme. An action can only be linked to taster days of its own programme."),
+                       what);
+          return FALSE;
+        }
+
+      g_array_append_val (wanted, day_id);
+    }
+
+  /* Links that go. */
+  stmt = store_prepare (self, "SELECT id, taster_day_id FROM timetable_action_taster_day WHERE action_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  {
+    g_autoptr(GArray) going = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 link_id = sqlite3_column_int64 (stmt, 0);
+        gint64 day_id = sqlite3_column_int64 (stmt, 1);
+        gboolean stays = FALSE;
+
+        for (guint i = 0; !stays && i < wanted->len; i++)
+          if (g_array_index (wanted, gint64, i) == day_id)
+            {
+              stays = TRUE;
+              g_array_remove_index (wanted, i);
+            }
+
+        if (!stays)
+          g_array_append_val (going, link_id);
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      return set_error_from_db (self, error);
+
+    stmt = store_prepare (self, "DELETE FROM timetable_action_taster_day WHERE id = ?", error);
+    if (stmt == NULL)
+      return FALSE;
+    for (guint i = 0; i < going->len; i++)
+      {
+        sqlite3_bind_int64 (stmt, 1, g_array_index (going, gint64, i));
+        if (!step_done (self, stmt, error))
+          return FALSE;
+      }
+  }
+
+  /* Links that come: what is left of @wanted. */
+  stmt = store_prepare (self, "INSERT INTO timetable_action_taster_day (action_id, taster_day_id) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, action_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (wanted, gint64, i));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -148,9 +402,15 @@ write_action (RpStore  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return write_links (self, action, FALSE, error);
 }
 
+/**
+ * rp_store_add_action:
+ * @action: a new action, with the taster days it is linked to, if any
+ *
+ * Adds an action to the timetable, and its links, in one transaction.
+ */
 gboolean
 rp_store_add_action (RpStore            *self,
                      RpTimetableAction  *action,
@@ -164,6 +424,15 @@ rp_store_add_action (RpStore            *self,
                     (StoreSetIdFunc) rp_timetable_action_set_id, error);
 }
 
+/**
+ * rp_store_save_action:
+ * @action: an action as edited, with every taster day it is now linked to
+ *
+ * Saves an action's fields and its links in one transaction: links it no
+ * longer holds are removed and new ones added, each in the audit trail.
+ * A taster day of another programme, or one that no longer exists, is
+ * refused in words and nothing is saved.
+ */
 gboolean
 rp_store_save_action (RpStore            *self,
                       RpTimetableAction  *action,
@@ -299,8 +568,9 @@ write_delete_action (RpStore  *self,
 /**
  * rp_store_delete_action:
  *
- * Takes an action off the timetable. The audit trail keeps what it said,
- * and rp_store_restore_action() can put it back.
+ * Takes an action off the timetable, with its links to taster days. The
+ * audit trail keeps what it said and which days it was linked to, and
+ * rp_store_restore_action() can put it back.
  */
 gboolean
 rp_store_delete_action (RpStore  *self,
@@ -361,7 +631,8 @@ write_restore_action (RpStore  *self,
 
   bind_action (stmt, action);
   sqlite3_bind_int64 (stmt, 8, rp_timetable_action_get_id (action));
-  return step_done (self, stmt, error);
+  return step_done (self, stmt, error) &&
+         write_links (self, action, TRUE, error);
 }
 
 /**
@@ -369,7 +640,8 @@ write_restore_action (RpStore  *self,
  * @action: an action as it was before rp_store_delete_action()
  *
  * Puts a deleted action back, with the same id, content and place in the
- * timetable: the undo of a deletion.
+ * timetable, linked again to its taster days (those that still exist): the
+ * undo of a deletion.
  */
 gboolean
 rp_store_restore_action (RpStore            *self,

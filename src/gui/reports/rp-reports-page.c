@@ -569,6 +569,9 @@ show_name_finding (RpReportsPage *self,
     case RP_PUBLISHED_DUE_NOTE:
       next_step = _("Edit it in the Timetable area (a role such as “Service manager” or initials are fine), or, if the word is an ordinary word here and not a name, say so.");
       break;
+    case RP_PUBLISHED_DUE_PROVIDER:
+      next_step = _("Rename the provider under Taster Days → Providers and Schedules, or unlink its taster days from the action in the Timetable area, or, if the word is an ordinary word here and not a name, say so.");
+      break;
     case RP_PUBLISHED_MARKING:
       next_step = _("Choose another protective marking with Edit Report Details.");
       break;
