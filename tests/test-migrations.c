@@ -358,6 +358,89 @@ test_migrate_taster_day_links (void)
   rp_test_remove_tree (dir);
 }
 
+/* Version 12 brings what comes after the move. A file of version 11 opens
+ * with its programmes and attendees as they were, the follow-up and
+ * contact settings at their defaults (6 weeks, 14 days), and no
+ * communication needs, outcomes, reviews or contacts; then those can be
+ * written, are in the audit trail, and go, audit rows too, when the
+ * attendee is erased. The schema is the one a new file gets. */
+static void
+test_migrate_after_the_move (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *fresh_path = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpStore) fresh = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 11, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO programme (name) VALUES ('Riverside');"
+                                 "INSERT INTO provider (name) VALUES ('Café Lumière');"
+                                 "INSERT INTO attendee (programme_id, number, full_name, outcome, outcome_date,"
+                                 "                      moved_to_provider_id)"
+                                 "  VALUES (1, 7, 'Siân O’Brien', 'moved', '2026-10-01', 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM programme WHERE follow_up_weeks = 6 AND contact_due_days = 14"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM attendee WHERE full_name = 'Siân O’Brien' AND outcome = 'moved'"
+                                     " AND interim = 0 AND communication_needs IS NULL"), ==, 1);
+
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "BEGIN;"
+                                 "UPDATE attendee SET communication_needs = 'large-print', preferred_contact = 'phone' WHERE id = 1;"
+                                 "INSERT INTO planned_outcome (attendee_id, description) VALUES (1, 'Hydrotherapy each week');"
+                                 "INSERT INTO review (attendee_id, held_on) VALUES (1, '2026-11-12');"
+                                 "INSERT INTO review_outcome (review_id, outcome_id, rating) VALUES (1, 1, 'partly-met');"
+                                 "INSERT INTO contact_log (attendee_id, contacted_on, method, summary)"
+                                 "  VALUES (1, '2026-11-20', 'phone', 'Spoke to Mum about the review');"
+                                 "COMMIT;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE table_name = 'attendee'"
+                                     " AND field = 'communication_needs' AND new_value = 'large-print'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(DISTINCT table_name) FROM audit WHERE action = 'insert' AND table_name IN"
+                                     " ('planned_outcome', 'review', 'review_outcome', 'contact_log')"), ==, 4);
+
+  /* A rating that is not one of the three is refused by the file itself. */
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO review_outcome (review_id, outcome_id, rating) VALUES (1, 1, 'fine')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+
+  g_assert_true (rp_store_delete_attendee (store, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM planned_outcome") +
+                   query_int (store, "SELECT count(*) FROM review") +
+                   query_int (store, "SELECT count(*) FROM review_outcome") +
+                   query_int (store, "SELECT count(*) FROM contact_log"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE table_name IN"
+                                     " ('planned_outcome', 'review', 'review_outcome', 'contact_log')"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE new_value LIKE '%Mum%' OR old_value LIKE '%Mum%'"
+                                     " OR new_value LIKE '%Hydrotherapy%' OR old_value LIKE '%Hydrotherapy%'"), ==, 0);
+
+  problems = rp_store_list_trigger_problems (rp_store_get_db (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  fresh = rp_store_open (fresh_path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  migrated_schema = dump_schema (store);
+  fresh_schema = dump_schema (fresh);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+
+  g_clear_object (&fresh);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -369,6 +452,7 @@ main (int    argc,
   g_test_add_func ("/core/migrations/ids-never-reused", test_migrate_ids_never_reused);
   g_test_add_func ("/core/migrations/family-contact", test_migrate_family_contact);
   g_test_add_func ("/core/migrations/taster-day-links", test_migrate_taster_day_links);
+  g_test_add_func ("/core/migrations/after-the-move", test_migrate_after_the_move);
 
   return g_test_run ();
 }

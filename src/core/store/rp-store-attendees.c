@@ -1095,6 +1095,10 @@ write_erasure (RpStore  *self,
   g_autoptr(GArray) booking_ids = NULL;
   g_autoptr(GArray) attendee_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) confirmation_ids = NULL;
+  g_autoptr(GArray) outcome_ids = NULL;
+  g_autoptr(GArray) review_ids = NULL;
+  g_autoptr(GArray) rating_ids = NULL;
+  g_autoptr(GArray) contact_ids = NULL;
   sqlite3_stmt *stmt;
   int number = 0;
   int rc;
@@ -1128,6 +1132,25 @@ write_erasure (RpStore  *self,
 
   g_array_append_val (attendee_ids, erasure->attendee_id);
 
+  /* What came after the move (version 12): outcomes, reviews and the
+   * contact log go with the attendee too, and so do their audit rows. */
+  if (has_table (self, "contact_log"))
+    {
+      if (!(outcome_ids = collect_ids (self, "SELECT id FROM planned_outcome WHERE attendee_id = ?", erasure->attendee_id, error)) ||
+          !(review_ids = collect_ids (self, "SELECT id FROM review WHERE attendee_id = ?", erasure->attendee_id, error)) ||
+          !(rating_ids = collect_ids (self, "SELECT id FROM review_outcome WHERE review_id IN"
+                                            " (SELECT id FROM review WHERE attendee_id = ?)", erasure->attendee_id, error)) ||
+          !(contact_ids = collect_ids (self, "SELECT id FROM contact_log WHERE attendee_id = ?", erasure->attendee_id, error)))
+        return FALSE;
+    }
+  else
+    {
+      outcome_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      review_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      rating_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      contact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
   if (has_table (self, "erased_name"))
     {
       /* Confirmations name their place "attendee/ID/field" (rp_name_place()). */
@@ -1144,12 +1167,17 @@ write_erasure (RpStore  *self,
       confirmation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
-  /* The step history goes with the attendee (ON DELETE CASCADE). */
+  /* The step history, outcomes, reviews and contact log go with the
+   * attendee (ON DELETE CASCADE). */
   if (!delete_by_id (self, "DELETE FROM booking WHERE attendee_id = ?", erasure->attendee_id, error) ||
       !delete_by_id (self, "DELETE FROM attendee WHERE id = ?", erasure->attendee_id, error) ||
       !scrub_audit (self, "booking", booking_ids, error) ||
       !scrub_audit (self, "step_change", step_ids, error) ||
       !scrub_audit (self, "name_confirmation", confirmation_ids, error) ||
+      !scrub_audit (self, "review_outcome", rating_ids, error) ||
+      !scrub_audit (self, "review", review_ids, error) ||
+      !scrub_audit (self, "planned_outcome", outcome_ids, error) ||
+      !scrub_audit (self, "contact_log", contact_ids, error) ||
       !scrub_audit (self, "attendee", attendee_ids, error))
     return FALSE;
 
@@ -1192,7 +1220,8 @@ store_erase (RpStore  *self,
 /**
  * rp_store_delete_attendee:
  *
- * Permanently erases an attendee: their record, step history, bookings and
+ * Permanently erases an attendee: their record, step history, bookings,
+ * outcomes, reviews, contact log and
  * every value the audit trail held about them. Only a tombstone remains in
  * the audit trail — the attendee number, the date and who erased it — so a
  * right-to-erasure request can be honoured.

@@ -478,6 +478,73 @@ static const char * const migrations[] = {
    * trail records it like every other row. Written to run once whatever
    * number it ends up with. */
   TASTER_DAY_LINKS_MIGRATION,
+
+  /* 11 → 12: after the move. How long after a move its follow-up review
+   * falls and how long a family may go without contact, per programme; a
+   * move to interim provision with the permanent place planned; the
+   * person's and their family contact's communication needs (the
+   * Accessible Information Standard's record, kept as keys the core
+   * checks); the outcomes written into the moving plan, the reviews that
+   * rate them, and the log of contact with families. Ids are never given
+   * out again, as everywhere since version 7. */
+  "ALTER TABLE programme ADD COLUMN follow_up_weeks INTEGER NOT NULL DEFAULT 6"
+  "  CHECK (follow_up_weeks BETWEEN 1 AND 52);"
+  "ALTER TABLE programme ADD COLUMN contact_due_days INTEGER NOT NULL DEFAULT 14"
+  "  CHECK (contact_due_days BETWEEN 1 AND 365);"
+  "ALTER TABLE attendee ADD COLUMN interim INTEGER NOT NULL DEFAULT 0 CHECK (interim IN (0, 1));"
+  "ALTER TABLE attendee ADD COLUMN permanent_provider_id INTEGER REFERENCES provider (id);"
+  "ALTER TABLE attendee ADD COLUMN permanent_date TEXT;"
+  "ALTER TABLE attendee ADD COLUMN communication_needs TEXT;"
+  "ALTER TABLE attendee ADD COLUMN interpreter_language TEXT;"
+  "ALTER TABLE attendee ADD COLUMN preferred_contact TEXT"
+  "  CHECK (preferred_contact IS NULL OR preferred_contact IN ('letter', 'phone', 'text', 'email', 'visit', 'video-call'));"
+  "ALTER TABLE attendee ADD COLUMN communication_notes TEXT;"
+  "ALTER TABLE attendee ADD COLUMN contact_communication_needs TEXT;"
+  "ALTER TABLE attendee ADD COLUMN contact_interpreter_language TEXT;"
+  "ALTER TABLE attendee ADD COLUMN contact_preferred_contact TEXT"
+  "  CHECK (contact_preferred_contact IS NULL OR contact_preferred_contact IN ('letter', 'phone', 'text', 'email', 'visit', 'video-call'));"
+  "CREATE TABLE planned_outcome ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  attendee_id INTEGER NOT NULL REFERENCES attendee (id) ON DELETE CASCADE,"
+  "  description TEXT NOT NULL CHECK (length (description) > 0),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  written_on TEXT"
+  ");"
+  "CREATE INDEX planned_outcome_attendee ON planned_outcome (attendee_id, position);"
+  "CREATE TABLE review ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  attendee_id INTEGER NOT NULL REFERENCES attendee (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL DEFAULT 'follow-up' CHECK (kind IN ('follow-up', 'annual')),"
+  "  held_on TEXT NOT NULL,"
+  "  reviewer_id INTEGER REFERENCES worker (id),"
+  "  took_part TEXT,"
+  "  placement_continues INTEGER CHECK (placement_continues IN (0, 1)),"
+  "  actions TEXT,"
+  "  notes TEXT"
+  ");"
+  "CREATE INDEX review_attendee ON review (attendee_id, held_on);"
+  "CREATE TABLE review_outcome ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  review_id INTEGER NOT NULL REFERENCES review (id) ON DELETE CASCADE,"
+  "  outcome_id INTEGER NOT NULL REFERENCES planned_outcome (id) ON DELETE CASCADE,"
+  "  rating TEXT NOT NULL CHECK (rating IN ('met', 'partly-met', 'not-met')),"
+  "  note TEXT,"
+  "  UNIQUE (review_id, outcome_id)"
+  ");"
+  "CREATE INDEX review_outcome_outcome ON review_outcome (outcome_id);"
+  "CREATE TABLE contact_log ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  attendee_id INTEGER NOT NULL REFERENCES attendee (id) ON DELETE CASCADE,"
+  "  contacted_on TEXT NOT NULL,"
+  "  worker_id INTEGER REFERENCES worker (id),"
+  "  with_whom TEXT NOT NULL DEFAULT 'family'"
+  "    CHECK (with_whom IN ('family', 'person', 'provider', 'advocate', 'other')),"
+  "  with_name TEXT,"
+  "  method TEXT NOT NULL CHECK (method IN ('letter', 'phone', 'visit', 'meeting', 'email')),"
+  "  summary TEXT,"
+  "  follow_up_needed INTEGER NOT NULL DEFAULT 0 CHECK (follow_up_needed IN (0, 1))"
+  ");"
+  "CREATE INDEX contact_log_attendee ON contact_log (attendee_id, contacted_on);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -486,7 +553,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
 const char * const audited_tables[] = {
   "programme", "worker", "provider", "attendee", "step_change",
   "taster_day", "booking", "timetable_action", "name_confirmation", "export_record",
-  "timetable_action_taster_day",
+  "timetable_action_taster_day", "planned_outcome", "review", "review_outcome", "contact_log",
 };
 
 const guint n_audited_tables = G_N_ELEMENTS (audited_tables);
