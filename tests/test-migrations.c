@@ -395,6 +395,30 @@ test_migrate_after_the_move (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM attendee WHERE full_name = 'Siân O’Brien' AND outcome = 'moved'"
                                      " AND interim = 0 AND communication_needs IS NULL"), ==, 1);
 
+  /* The programme's two settings: read, changed, kept, audited; a value
+   * out of range is refused in words and nothing is written. */
+  {
+    g_autoptr(RpProgramme) programme = rp_store_get_programme (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rp_programme_get_follow_up_weeks (programme), ==, 6);
+    g_assert_cmpuint (rp_programme_get_contact_due_days (programme), ==, 14);
+    rp_programme_set_follow_up_weeks (programme, 8);
+    g_assert_true (rp_store_save_programme (store, programme, &error));
+    g_assert_no_error (error);
+    rp_programme_set_contact_due_days (programme, 0);
+    g_assert_false (rp_store_save_programme (store, programme, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "between 1 and 365"));
+    g_clear_error (&error);
+    g_clear_object (&programme);
+    programme = rp_store_get_programme (store, 1, &error);
+    g_assert_cmpuint (rp_programme_get_follow_up_weeks (programme), ==, 8);
+    g_assert_cmpuint (rp_programme_get_contact_due_days (programme), ==, 14);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE table_name = 'programme'"
+                                       " AND field = 'follow_up_weeks' AND old_value = 6 AND new_value = 8"), ==, 1);
+  }
+
   g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
                                  "BEGIN;"
                                  "UPDATE attendee SET communication_needs = 'large-print', preferred_contact = 'phone' WHERE id = 1;"

@@ -29,6 +29,10 @@ struct _RpProgramme
   /* Who a family calls with questions when their worker has no number */
   char *family_contact;
   char *family_contact_phone;
+  /* After the move: when its follow-up review falls, and how long a
+   * family may go without hearing from the team */
+  guint follow_up_weeks;
+  guint contact_due_days;
 };
 
 G_DEFINE_FINAL_TYPE (RpProgramme, rp_programme, G_TYPE_OBJECT)
@@ -47,6 +51,8 @@ enum {
   PROP_MARKING,
   PROP_FAMILY_CONTACT,
   PROP_FAMILY_CONTACT_PHONE,
+  PROP_FOLLOW_UP_WEEKS,
+  PROP_CONTACT_DUE_DAYS,
   N_PROPS
 };
 
@@ -130,6 +136,14 @@ rp_programme_get_property (GObject    *object,
       g_value_set_string (value, self->family_contact_phone);
       break;
 
+    case PROP_FOLLOW_UP_WEEKS:
+      g_value_set_uint (value, self->follow_up_weeks);
+      break;
+
+    case PROP_CONTACT_DUE_DAYS:
+      g_value_set_uint (value, self->contact_due_days);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -193,6 +207,14 @@ rp_programme_set_property (GObject      *object,
       rp_programme_set_family_contact_phone (self, g_value_get_string (value));
       break;
 
+    case PROP_FOLLOW_UP_WEEKS:
+      rp_programme_set_follow_up_weeks (self, g_value_get_uint (value));
+      break;
+
+    case PROP_CONTACT_DUE_DAYS:
+      rp_programme_set_contact_due_days (self, g_value_get_uint (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -243,6 +265,14 @@ rp_programme_class_init (RpProgrammeClass *klass)
   properties[PROP_FAMILY_CONTACT_PHONE] =
     g_param_spec_string ("family-contact-phone", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The range is checked by rp_programme_validate(), so a bad value typed
+   * in gets a message rather than a warning on the console. */
+  properties[PROP_FOLLOW_UP_WEEKS] =
+    g_param_spec_uint ("follow-up-weeks", NULL, NULL, 0, G_MAXUINT, RP_PROGRAMME_DEFAULT_FOLLOW_UP_WEEKS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTACT_DUE_DAYS] =
+    g_param_spec_uint ("contact-due-days", NULL, NULL, 0, G_MAXUINT, RP_PROGRAMME_DEFAULT_CONTACT_DUE_DAYS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -253,6 +283,8 @@ rp_programme_init (RpProgramme *self)
   /* A new programme's reports are marked from the start; one read from a
    * file has the marking stored there, or none. */
   self->marking = g_strdup (RP_PROGRAMME_DEFAULT_MARKING);
+  self->follow_up_weeks = RP_PROGRAMME_DEFAULT_FOLLOW_UP_WEEKS;
+  self->contact_due_days = RP_PROGRAMME_DEFAULT_CONTACT_DUE_DAYS;
 }
 
 /**
@@ -291,6 +323,8 @@ rp_programme_copy (RpProgramme *self)
   rp_set_string (&copy->marking, self->marking);
   copy->family_contact = g_strdup (self->family_contact);
   copy->family_contact_phone = g_strdup (self->family_contact_phone);
+  copy->follow_up_weeks = self->follow_up_weeks;
+  copy->contact_due_days = self->contact_due_days;
   return copy;
 }
 
@@ -550,6 +584,73 @@ rp_programme_set_family_contact_phone (RpProgramme *self,
 }
 
 /**
+ * rp_programme_get_follow_up_weeks:
+ *
+ * Returns: how many weeks after a move its follow-up review falls
+ */
+guint
+rp_programme_get_follow_up_weeks (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), RP_PROGRAMME_DEFAULT_FOLLOW_UP_WEEKS);
+
+  return self->follow_up_weeks;
+}
+
+void
+rp_programme_set_follow_up_weeks (RpProgramme *self,
+                                  guint        weeks)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (self->follow_up_weeks != weeks)
+    {
+      self->follow_up_weeks = weeks;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_UP_WEEKS]);
+    }
+}
+
+/**
+ * rp_programme_get_contact_due_days:
+ *
+ * Returns: how many days a family of someone still attending may go
+ *   without contact before the attendee needs attention
+ */
+guint
+rp_programme_get_contact_due_days (RpProgramme *self)
+{
+  g_return_val_if_fail (RP_IS_PROGRAMME (self), RP_PROGRAMME_DEFAULT_CONTACT_DUE_DAYS);
+
+  return self->contact_due_days;
+}
+
+void
+rp_programme_set_contact_due_days (RpProgramme *self,
+                                   guint        days)
+{
+  g_return_if_fail (RP_IS_PROGRAMME (self));
+
+  if (self->contact_due_days != days)
+    {
+      self->contact_due_days = days;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT_DUE_DAYS]);
+    }
+}
+
+static gboolean
+check_range (guint        value,
+             guint        lowest,
+             guint        highest,
+             const char  *message,
+             GError     **error)
+{
+  if (value >= lowest && value <= highest)
+    return TRUE;
+
+  g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/**
  * rp_programme_validate:
  *
  * Returns: %TRUE if the programme can be saved; otherwise a clear error
@@ -571,5 +672,9 @@ rp_programme_validate (RpProgramme  *self,
          rp_date_check (self->report_as_of, _("The report’s “as of” date"), error) &&
          rp_check_text (self->marking, RP_SHORT_TEXT_MAX, _("The protective marking"), error) &&
          rp_check_name (self->family_contact, RP_SHORT_TEXT_MAX, _("Who families call"), error) &&
-         rp_check_phone (self->family_contact_phone, _("The phone number for families"), error);
+         rp_check_phone (self->family_contact_phone, _("The phone number for families"), error) &&
+         check_range (self->follow_up_weeks, 1, 52,
+                      _("The follow-up review must fall between 1 and 52 weeks after the move."), error) &&
+         check_range (self->contact_due_days, 1, 365,
+                      _("The days a family may go without contact must be between 1 and 365."), error);
 }

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 /* The protective marking a new programme's reports carry until it is
  * changed: the UK government classification for most public-sector work. */
 #define RP_PROGRAMME_DEFAULT_MARKING "OFFICIAL"
+/* How long after a move its follow-up review falls, and how long a family
+ * may go without contact, until the programme says otherwise. */
+#define RP_PROGRAMME_DEFAULT_FOLLOW_UP_WEEKS 6
+#define RP_PROGRAMME_DEFAULT_CONTACT_DUE_DAYS 14
 
 G_DECLARE_FINAL_TYPE (RpProgramme, rp_programme, RP, PROGRAMME, GObject)
 
@@ -49,6 +53,12 @@ void         rp_programme_set_marking      (RpProgramme  *self,
 const char  *rp_programme_get_family_contact       (RpProgramme  *self);
 void         rp_programme_set_family_contact       (RpProgramme  *self,
                                                     const char   *value);
+guint        rp_programme_get_follow_up_weeks      (RpProgramme  *self);
+void         rp_programme_set_follow_up_weeks      (RpProgramme  *self,
+                                                    guint         weeks);
+guint        rp_programme_get_contact_due_days     (RpProgramme  *self);
+void         rp_programme_set_contact_due_days     (RpProgramme  *self,
+                                                    guint         days);
 const char  *rp_programme_get_family_contact_phone (RpProgramme  *self);
 void         rp_programme_set_family_contact_phone (RpProgramme  *self,
                                                     const char   *value);

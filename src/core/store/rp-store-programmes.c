@@ -10,7 +10,7 @@
 #include "rp-store-internal.h"
 
 #define PROGRAMME_COLUMNS "id, name, closure_date, report_title, department, author, meeting, meeting_date," \
-                          " report_as_of, marking, family_contact, family_contact_phone"
+                          " report_as_of, marking, family_contact, family_contact_phone, follow_up_weeks, contact_due_days"
 
 static RpProgramme *
 programme_from_row (sqlite3_stmt *stmt)
@@ -29,6 +29,8 @@ programme_from_row (sqlite3_stmt *stmt)
   rp_programme_set_marking (programme, column_text (stmt, 9));
   rp_programme_set_family_contact (programme, column_text (stmt, 10));
   rp_programme_set_family_contact_phone (programme, column_text (stmt, 11));
+  rp_programme_set_follow_up_weeks (programme, sqlite3_column_int (stmt, 12));
+  rp_programme_set_contact_due_days (programme, sqlite3_column_int (stmt, 13));
   return programme;
 }
 
@@ -79,11 +81,12 @@ write_programme (RpStore  *self,
   stmt = store_prepare (self,
                         id == 0
                         ? "INSERT INTO programme (name, closure_date, report_title, department, author, meeting,"
-                          " meeting_date, report_as_of, marking, family_contact, family_contact_phone, id)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+                          " meeting_date, report_as_of, marking, family_contact, family_contact_phone, follow_up_weeks,"
+                          " contact_due_days, id)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
                         : "UPDATE programme SET name = ?, closure_date = ?, report_title = ?, department = ?, author = ?,"
                           " meeting = ?, meeting_date = ?, report_as_of = ?, marking = ?, family_contact = ?,"
-                          " family_contact_phone = ? WHERE id = ?",
+                          " family_contact_phone = ?, follow_up_weeks = ?, contact_due_days = ? WHERE id = ?",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -99,8 +102,10 @@ write_programme (RpStore  *self,
   bind_text (stmt, 9, rp_programme_get_marking (programme));
   bind_text (stmt, 10, rp_programme_get_family_contact (programme));
   bind_text (stmt, 11, rp_programme_get_family_contact_phone (programme));
+  sqlite3_bind_int (stmt, 12, rp_programme_get_follow_up_weeks (programme));
+  sqlite3_bind_int (stmt, 13, rp_programme_get_contact_due_days (programme));
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 12, id);
+    sqlite3_bind_int64 (stmt, 14, id);
 
   if (!step_done (self, stmt, error))
     return FALSE;
