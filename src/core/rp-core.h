@@ -9,6 +9,7 @@
 #include "rp-attendee-list.h"
 #include "rp-attendee-list-row.h"
 #include "rp-attention.h"
+#include "rp-follow-up.h"
 #include "rp-audit-entry.h"
 #include "rp-backup.h"
 #include "rp-booking.h"
