@@ -181,7 +181,7 @@ count_full_day_rows (GtkWidget *root)
     {
       const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (root));
       const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root));
-      /* The row's title starts with the attendee's number: "2 · Benjamin Clarke". */
+      /* The row's title starts with the attendee's number: "2 · Ben". */
       g_autofree char *number = g_strdup_printf ("(attendee %d)", title != NULL ? atoi (title) : 0);
 
       n += subtitle != NULL &&
@@ -212,12 +212,12 @@ test_closed_day_shows_warning (Fixture       *fixture,
   rp_test_spin ();
   page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TASTER_DAYS_PAGE, NULL, NULL);
 
-  /* Pathfinders on 19 October: Benjamin (attendee 2) needs transport, not arranged yet. */
+  /* Pathfinders on 19 October: Ben (attendee 2), as the agenda calls him, needs transport, not arranged yet. */
   warned = find_day_row (page, "2023-10-19");
   g_assert_false (adw_expander_row_get_expanded (warned));
   g_assert_cmpstr (adw_expander_row_get_subtitle (warned), ==,
                    "Unit 4, Canal Wharf · 1 of 5 places booked · ⚠ check the bookings");
-  g_assert_null (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"));
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Ben"));
   g_assert_null (rp_test_find_widget (GTK_WIDGET (warned), GTK_TYPE_BUTTON, "label", "Ca_ncel Day…"));
 
   /* Pathfinders on 10 October: Ella's booking is in order. */
@@ -227,7 +227,7 @@ test_closed_day_shows_warning (Fixture       *fixture,
   /* Opened, the day has its booking, marked, and its buttons. */
   adw_expander_row_set_expanded (warned, TRUE);
   rp_test_spin ();
-  row = rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke");
+  row = rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Ben");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (row, "attention"));
   /* The warning names him as the coordinator knows him, and the day. */
@@ -237,7 +237,7 @@ test_closed_day_shows_warning (Fixture       *fixture,
   g_assert_true (gtk_widget_grab_focus (row));
   /* Named by its title for a screen reader, as every row. */
   gtk_test_accessible_assert_relation (row, GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                       rp_test_find_widget (row, GTK_TYPE_LABEL, "label", "2 · Benjamin Clarke"), NULL);
+                                       rp_test_find_widget (row, GTK_TYPE_LABEL, "label", "2 · Ben"), NULL);
   g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), GTK_TYPE_BUTTON, "label", "Ca_ncel Day…"));
   g_assert_cmpstr (adw_expander_row_get_subtitle (warned), ==,
                    "Unit 4, Canal Wharf · 1 of 5 places booked · ⚠ check the bookings");
@@ -247,7 +247,7 @@ test_closed_day_shows_warning (Fixture       *fixture,
   rp_test_spin ();
   adw_expander_row_set_expanded (warned, TRUE);
   rp_test_spin ();
-  g_assert_cmpuint (count_widgets (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"), ==, 1);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Ben"), ==, 1);
 
   /* After a refresh the day is still open, with its rows; the other still closed, without. */
   rp_area_page_refresh (RP_AREA_PAGE (page));
@@ -255,7 +255,7 @@ test_closed_day_shows_warning (Fixture       *fixture,
   warned = find_day_row (page, "2023-10-19");
   clean = find_day_row (page, "2023-10-10");
   g_assert_true (adw_expander_row_get_expanded (warned));
-  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Ben"));
   g_assert_false (adw_expander_row_get_expanded (clean));
   g_assert_null (rp_test_find_widget (GTK_WIDGET (clean), ADW_TYPE_ACTION_ROW, "title", "5 · Ella Morgan"));
 
@@ -266,7 +266,7 @@ test_closed_day_shows_warning (Fixture       *fixture,
   warned = find_day_row (page, "2023-10-19");
   g_assert_true (adw_expander_row_get_expanded (warned));
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (warned), "⚠ check the bookings"));
-  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (warned), ADW_TYPE_ACTION_ROW, "title", "2 · Ben"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   rp_test_spin ();
@@ -343,7 +343,7 @@ test_large_day_filled_over_frames (Fixture       *fixture,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
-      g_autofree char *title = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_full_name (attendee));
+      g_autofree char *title = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_display_name (attendee));
 
       g_assert_cmpuint (count_widgets (GTK_WIDGET (day), ADW_TYPE_ACTION_ROW, "title", title), ==, 1);
     }
@@ -1092,8 +1092,8 @@ test_book_three_with_own_details (Fixture       *fixture,
   rp_test_spin ();
 }
 
-/* Ella is already booked on Mosaic's day: she is never booked again, and
- * the others can be. Danny, booked there by another program while the
+/* Ella is already booked on Mosaic's day: the list shows it, she is never
+ * booked again, and the others can be. Danny, booked there by another program while the
  * question is open, is left out and named; Harry is booked. */
 static void
 test_already_booked_and_another_writer (Fixture       *fixture,
@@ -1112,6 +1112,24 @@ test_already_booked_and_another_writer (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   rp_test_spin ();
   picker = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_ATTENDEE_PICKER, NULL, NULL);
+
+  /* The list says she is booked and will not tick her. */
+  g_assert_true (spin_until_check (picker, "5 · Ella Morgan — already booked"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_check_labelled (picker, "5 · Ella Morgan — already booked"))));
+  rp_attendee_picker_tick (RP_ATTENDEE_PICKER (picker), attendee_id (fixture, 5));
+  {
+    g_autoptr(GArray) ticked = rp_attendee_picker_get_ticked (RP_ATTENDEE_PICKER (picker));
+
+    g_assert_cmpuint (ticked->len, ==, 0);
+  }
+
+  /* A list opened before her booking was made would not know: then the
+   * save itself refuses to book her twice. */
+  {
+    g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    rp_attendee_picker_set_booked (RP_ATTENDEE_PICKER (picker), none);
+  }
   for (guint i = 0; i < 3; i++)
     {
       static const int numbers[] = { 5, 4, 8 };
@@ -1265,7 +1283,7 @@ test_names_are_not_markup (Fixture       *fixture,
   GtkWidget *page, *row;
 
   rp_attendee_set_full_name (ben, "Benjamin Clarke & <b>Co</b>");
-  rp_attendee_set_preferred_name (ben, "Ben & Jo");
+  rp_attendee_set_preferred_name (ben, "Ben & <i>Jo</i>");
   g_assert_true (rp_store_save_attendee (fixture->store, ben, &error));
   g_assert_no_error (error);
 
@@ -1278,11 +1296,11 @@ test_names_are_not_markup (Fixture       *fixture,
   adw_expander_row_set_expanded (expander, TRUE);
   g_assert_true (spin_until (GTK_WIDGET (expander), "_Book Attendees…"));
 
-  row = rp_test_find_widget (GTK_WIDGET (expander), ADW_TYPE_ACTION_ROW, "title", "2 · Benjamin Clarke & <b>Co</b>");
+  row = rp_test_find_widget (GTK_WIDGET (expander), ADW_TYPE_ACTION_ROW, "title", "2 · Ben & <i>Jo</i>");
   g_assert_nonnull (row);
-  g_assert_nonnull (rp_test_find_widget (row, GTK_TYPE_LABEL, "label", "2 · Benjamin Clarke & <b>Co</b>"));
+  g_assert_nonnull (rp_test_find_widget (row, GTK_TYPE_LABEL, "label", "2 · Ben & <i>Jo</i>"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
-                            "⚠ Ben & Jo (attendee 2) needs transport on 19 October 2023 with Pathfinders"));
+                            "⚠ Ben & <i>Jo</i> (attendee 2) needs transport on 19 October 2023 with Pathfinders"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   rp_test_spin ();

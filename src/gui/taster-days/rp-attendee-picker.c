@@ -18,6 +18,7 @@ struct _RpAttendeePicker
 
   RpAttendeeList *list;
   GHashTable     *ticked;        /* attendee ids, as gint64 keys */
+  GHashTable     *booked;        /* attendee ids already on the day: shown, not tickable */
 
   GtkSearchEntry *search_entry;
   GtkListView    *list_view;
@@ -68,17 +69,26 @@ show_in_check (GtkListItem *list_item)
   GtkCheckButton *check = GTK_CHECK_BUTTON (gtk_list_item_get_child (list_item));
   RpAttendee *attendee = rp_attendee_list_row_get_attendee (gtk_list_item_get_item (list_item));
   g_autofree char *label = NULL;
+  gboolean booked;
   gint64 id;
 
   if (attendee == NULL)
     return;
 
   id = rp_attendee_get_id (attendee);
-  label = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_display_name (attendee));
+  booked = g_hash_table_contains (self->booked, &id);
+  /* Seen as booked before ticking, rather than refused by name on saving. */
+  if (booked)
+    /* Translators: an attendee in the list to book, already on this taster day */
+    label = g_strdup_printf (_("%d · %s — already booked"), rp_attendee_get_number (attendee),
+                             rp_attendee_get_display_name (attendee));
+  else
+    label = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_display_name (attendee));
   g_object_set_data (G_OBJECT (check), "attendee-id", GSIZE_TO_POINTER ((gsize) id));
   g_object_set_data (G_OBJECT (check), "showing", GINT_TO_POINTER (TRUE));
   gtk_check_button_set_label (check, label);
-  gtk_check_button_set_active (check, g_hash_table_contains (self->ticked, &id));
+  gtk_check_button_set_active (check, booked || g_hash_table_contains (self->ticked, &id));
+  gtk_widget_set_sensitive (GTK_WIDGET (check), !booked);
   g_object_set_data (G_OBJECT (check), "showing", NULL);
 }
 
@@ -165,6 +175,7 @@ rp_attendee_picker_finalize (GObject *object)
   RpAttendeePicker *self = RP_ATTENDEE_PICKER (object);
 
   g_clear_pointer (&self->ticked, g_hash_table_unref);
+  g_clear_pointer (&self->booked, g_hash_table_unref);
 
   G_OBJECT_CLASS (rp_attendee_picker_parent_class)->finalize (object);
 }
@@ -210,6 +221,7 @@ rp_attendee_picker_init (RpAttendeePicker *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
 
   self->ticked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->booked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->list = rp_attendee_list_new (filter);
   g_signal_connect_object (self->list, "updated", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 
@@ -242,6 +254,32 @@ rp_attendee_picker_new (RpStore     *store,
   return GTK_WIDGET (self);
 }
 
+/**
+ * rp_attendee_picker_set_booked:
+ * @attendee_ids: (element-type gint64): the attendees already booked on the day
+ *
+ * Shows them ticked, greyed and marked "already booked", so nobody tries
+ * to book them twice. Anyone among them who was ticked is unticked. Called
+ * as the picker is made: rows already in sight keep their look until they
+ * are shown again (a booking made meanwhile is still refused, by name).
+ */
+void
+rp_attendee_picker_set_booked (RpAttendeePicker *self,
+                               GArray           *attendee_ids)
+{
+  g_return_if_fail (RP_IS_ATTENDEE_PICKER (self));
+  g_return_if_fail (attendee_ids != NULL);
+
+  g_hash_table_remove_all (self->booked);
+  for (guint i = 0; i < attendee_ids->len; i++)
+    {
+      gint64 id = g_array_index (attendee_ids, gint64, i);
+
+      g_hash_table_add (self->booked, g_memdup2 (&id, sizeof id));
+      rp_attendee_picker_untick (self, id);
+    }
+}
+
 void
 rp_attendee_picker_tick (RpAttendeePicker *self,
                          gint64            attendee_id)
@@ -249,7 +287,8 @@ rp_attendee_picker_tick (RpAttendeePicker *self,
   g_return_if_fail (RP_IS_ATTENDEE_PICKER (self));
   g_return_if_fail (attendee_id > 0);
 
-  if (g_hash_table_contains (self->ticked, &attendee_id))
+  if (g_hash_table_contains (self->ticked, &attendee_id) ||
+      g_hash_table_contains (self->booked, &attendee_id))
     return;
 
   g_hash_table_add (self->ticked, g_memdup2 (&attendee_id, sizeof attendee_id));

@@ -19,5 +19,7 @@ void       rp_attendee_picker_tick       (RpAttendeePicker *self,
 void       rp_attendee_picker_untick     (RpAttendeePicker *self,
                                           gint64            attendee_id);
 GArray    *rp_attendee_picker_get_ticked (RpAttendeePicker *self);
+void       rp_attendee_picker_set_booked (RpAttendeePicker *self,
+                                          GArray           *attendee_ids);
 
 G_END_DECLS

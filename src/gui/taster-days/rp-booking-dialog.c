@@ -519,6 +519,17 @@ rp_booking_dialog_new (GtkWindow   *parent,
   else
     {
       GtkWidget *picker = rp_attendee_picker_new (store, programme);
+      g_autoptr(GListModel) bookings = rp_store_list_bookings (store, rp_taster_day_get_id (day), NULL);
+      g_autoptr(GArray) booked = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint i = 0; bookings != NULL && i < g_list_model_get_n_items (bookings); i++)
+        {
+          g_autoptr(RpBooking) existing = g_list_model_get_item (bookings, i);
+          gint64 id = rp_booking_get_attendee_id (existing);
+
+          g_array_append_val (booked, id);
+        }
+      rp_attendee_picker_set_booked (RP_ATTENDEE_PICKER (picker), booked);
 
       heading = g_strdup_printf (_("Book Attendees at %s"), rp_taster_day_get_provider_name (day));
       g_signal_connect_object (picker, "toggled", G_CALLBACK (on_toggled), self, G_CONNECT_SWAPPED);

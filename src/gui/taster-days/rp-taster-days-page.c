@@ -172,7 +172,7 @@ booking_row (RpTasterDaysPage *self,
   g_autofree char *title = NULL;
   GtkWidget *row = adw_action_row_new ();
 
-  title = attendee != NULL ? g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_full_name (attendee))
+  title = attendee != NULL ? g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee), rp_attendee_get_display_name (attendee))
                            : g_strdup (_("Erased attendee"));
   /* Names and notes are text, not markup: "Zoë & Co" would blank the row. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
