@@ -233,8 +233,8 @@ count_rows (GPtrArray *rows,
     }
 }
 
-#define REVIEW_AS_OF(column) RP_STORE_AS_OF ("review", "ids.id", column, "r." column)
-#define RATING_AS_OF(column) RP_STORE_AS_OF ("review_outcome", "ids.id", column, "o." column)
+#define REVIEW_AS_OF(column) RP_STORE_AS_OF ("review", "review_ids.id", column, "r." column)
+#define RATING_AS_OF(column) RP_STORE_AS_OF ("review_outcome", "rating_ids.id", column, "o." column)
 
 /* Runs @stmt (prepared from @sql_now, or with @since from @sql_then), with
  * the report's date as ?1 and @since as ?2. */
@@ -397,14 +397,14 @@ read_follow_ups (RpReport    *self,
   if (!(stmt = prepare_as_of (store,
                               "SELECT id, attendee_id, kind, held_on, placement_continues FROM review"
                               " WHERE held_on <= ?1 ORDER BY held_on, id",
-                              "WITH ids (id) AS ("
+                              "WITH review_ids (id) AS ("
                               "  SELECT id FROM review"
                               "  UNION SELECT record_id FROM audit WHERE table_name = 'review' AND action = 'delete' AND id >= ?2)"
-                              " SELECT * FROM (SELECT ids.id, " REVIEW_AS_OF ("attendee_id") ", " REVIEW_AS_OF ("kind") ","
+                              " SELECT * FROM (SELECT review_ids.id, " REVIEW_AS_OF ("attendee_id") ", " REVIEW_AS_OF ("kind") ","
                               "  " REVIEW_AS_OF ("held_on") " AS held_on, " REVIEW_AS_OF ("placement_continues")
-                              "  FROM ids LEFT JOIN review r ON r.id = ids.id"
+                              "  FROM review_ids LEFT JOIN review r ON r.id = review_ids.id"
                               /* It was there unless the first thing to happen to it since was its insert. */
-                              "  WHERE coalesce ((SELECT action FROM audit WHERE table_name = 'review' AND record_id = ids.id"
+                              "  WHERE coalesce ((SELECT action FROM audit WHERE table_name = 'review' AND record_id = review_ids.id"
                               "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert')"
                               " WHERE held_on <= ?1 ORDER BY held_on, id",
                               date, since, error)))
@@ -460,14 +460,13 @@ read_follow_ups (RpReport    *self,
   /* The ratings of each latest review, as they were then. */
   if (!(stmt = prepare_as_of (store,
                               "SELECT review_id, rating FROM review_outcome",
-                              "WITH ids (id) AS ("
+                              "WITH rating_ids (id) AS ("
                               "  SELECT id FROM review_outcome"
                               "  UNION SELECT record_id FROM audit WHERE table_name = 'review_outcome' AND action = 'delete' AND id >= ?2)"
                               " SELECT " RATING_AS_OF ("review_id") ", " RATING_AS_OF ("rating")
-                              "  FROM ids LEFT JOIN review_outcome o ON o.id = ids.id"
-                              "  WHERE coalesce ((SELECT action FROM audit WHERE table_name = 'review_outcome' AND record_id = ids.id"
-                              "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert'"
-                              "  AND ?1 IS NOT NULL",
+                              "  FROM rating_ids LEFT JOIN review_outcome o ON o.id = rating_ids.id"
+                              "  WHERE coalesce ((SELECT action FROM audit WHERE table_name = 'review_outcome' AND record_id = rating_ids.id"
+                              "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert'",
                               date, since, error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

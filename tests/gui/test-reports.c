@@ -931,7 +931,7 @@ test_reports_export_recorded (Fixture       *fixture,
   g_assert_null (find_row (GTK_WIDGET (fixture->page), "Nothing has been exported or printed yet."));
   history = rp_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_PREFERENCES_GROUP, "title", "Export History");
   g_assert_nonnull (rp_test_find_widget (history, ADW_TYPE_ACTION_ROW, "subtitle",
-                                         "PDF · summary, timetable, progress · as of 22 Sep 2023\n"
+                                         "PDF · summary, timetable, progress, follow-up summary, follow-up · as of 22 Sep 2023\n"
                                          "for-scrutiny.pdf\nReason: Scrutiny commission, 12 October"));
 }
 
