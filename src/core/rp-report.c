@@ -330,9 +330,10 @@ reviews_seen_free (gpointer data)
 }
 
 /* Appendix 3 and the follow-up summary, as they stood at the end of @date:
- * everyone in @rows who had moved by then, the reviews held by then (from
- * the audit trail with @since, as every other value of the report), and the
- * ratings those reviews had then. Only numbers are kept: no note, no
+ * everyone in @rows who had moved by then, the reviews held by then (those
+ * deleted since back, and each value as it was then, from the audit trail
+ * with @since, as every other value of the report), and the ratings those
+ * reviews had then. Only numbers are kept: no note, no
  * outcome's wording, no reviewer. */
 static gboolean
 read_follow_ups (RpReport    *self,
@@ -403,8 +404,11 @@ read_follow_ups (RpReport    *self,
                               " SELECT * FROM (SELECT review_ids.id, " REVIEW_AS_OF ("attendee_id") ", " REVIEW_AS_OF ("kind") ","
                               "  " REVIEW_AS_OF ("held_on") " AS held_on, " REVIEW_AS_OF ("placement_continues")
                               "  FROM review_ids LEFT JOIN review r ON r.id = review_ids.id"
-                              /* It was there unless the first thing to happen to it since was its insert. */
-                              "  WHERE coalesce ((SELECT action FROM audit WHERE table_name = 'review' AND record_id = review_ids.id"
+                              /* Reviews count by the day they were held, as steps count by their
+                               * day, whenever they were typed in; one deleted since is back,
+                               * unless it was also added since. */
+                              "  WHERE r.id IS NOT NULL"
+                              "   OR coalesce ((SELECT action FROM audit WHERE table_name = 'review' AND record_id = review_ids.id"
                               "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert')"
                               " WHERE held_on <= ?1 ORDER BY held_on, id",
                               date, since, error)))
@@ -465,7 +469,8 @@ read_follow_ups (RpReport    *self,
                               "  UNION SELECT record_id FROM audit WHERE table_name = 'review_outcome' AND action = 'delete' AND id >= ?2)"
                               " SELECT " RATING_AS_OF ("review_id") ", " RATING_AS_OF ("rating")
                               "  FROM rating_ids LEFT JOIN review_outcome o ON o.id = rating_ids.id"
-                              "  WHERE coalesce ((SELECT action FROM audit WHERE table_name = 'review_outcome' AND record_id = rating_ids.id"
+                              "  WHERE o.id IS NOT NULL"
+                              "   OR coalesce ((SELECT action FROM audit WHERE table_name = 'review_outcome' AND record_id = rating_ids.id"
                               "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert'",
                               date, since, error)))
     return FALSE;
