@@ -260,14 +260,14 @@ test_suppression_warning (Fixture       *fixture,
     g_auto(GStrv) words = g_strsplit_set (unsafe_text, " \n", -1);
     g_autofree char *joined = g_strjoinv (" ", words);
 
-    g_assert_nonnull (strstr (joined, "This protects the summary table only."));
+    g_assert_nonnull (strstr (joined, "This protects the summary tables only."));
     g_assert_nonnull (strstr (joined, "This report does not protect small groups."));
   }
   {
     g_auto(GStrv) words = g_strsplit_set (safe_text, " \n", -1);
     g_autofree char *joined = g_strjoinv (" ", words);
 
-    g_assert_nonnull (strstr (joined, "This protects the summary table only."));
+    g_assert_nonnull (strstr (joined, "This protects the summary tables only."));
     g_assert_null (strstr (joined, "does not protect"));
   }
 

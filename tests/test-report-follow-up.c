@@ -439,6 +439,17 @@ test_suppression (Fixture       *fixture,
     g_assert_true (rp_report_hidden_counts_recoverable (report));
   }
 
+  /* Without the steps, the follow-up table still gives them away, and the document says so. */
+  {
+    RpReportOptions without_steps = { .suppress_below = 5, .without_step_column = TRUE };
+    g_autoptr(RpReport) report = build (fixture, &without_steps);
+    g_autofree char *said = rp_report_describe_suppression (report);
+
+    g_assert_true (rp_report_hidden_counts_recoverable (report));
+    g_assert_true (g_str_has_prefix (said, "Small counts: in the summary and the follow-up summary,"));
+    g_assert_nonnull (strstr (said, "Warning: the follow-up table in this report has a row for each person who moved"));
+  }
+
   /* One small count beside a total and counts shown would be recounted: a
    * further one is hidden, a zero first, as in the summary. */
   exec (fixture, "UPDATE review_outcome SET rating = 'met' WHERE rating = 'partly-met'");

@@ -1726,25 +1726,31 @@ rp_report_describe_suppression (RpReport *self)
     return NULL;
 
   text = g_string_new (NULL);
-  g_string_append_printf (text,
-                          _("Small counts: in the summary, counts from 1 to %u are shown as “<%u”. Where the total would still give one away, a further count is hidden too: a 0 as “<%u”, a larger count as “[c]”. This protects the summary table only."),
-                          self->suppress_below - 1, self->suppress_below, self->suppress_below);
+  if (rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY))
+    g_string_append_printf (text,
+                            _("Small counts: in the summary and the follow-up summary, counts from 1 to %u are shown as “<%u”, as are the counts since the last report. Where a total would still give one away, a further count is hidden too: a 0 as “<%u”, a larger count as “[c]”. This protects the summary tables only."),
+                            self->suppress_below - 1, self->suppress_below, self->suppress_below);
+  else
+    g_string_append_printf (text,
+                            _("Small counts: in the summary, counts from 1 to %u are shown as “<%u”. Where the total would still give one away, a further count is hidden too: a 0 as “<%u”, a larger count as “[c]”. This protects the summary table only."),
+                            self->suppress_below - 1, self->suppress_below, self->suppress_below);
   g_string_append_c (text, ' ');
 
-  if (rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY))
+  if (rp_report_hidden_counts_recoverable (self))
     {
-      g_string_append (text, _("The follow-up summary’s counts, and those since the last report, are hidden in the same way."));
-      g_string_append_c (text, ' ');
-    }
+      gboolean summary_hidden = FALSE;
 
-  if (rp_report_hidden_counts_recoverable (self) && rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP) &&
-      (self->suppressed[CELL_MOVED] || rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY)) &&
-      !(rp_report_includes (self, RP_REPORT_TABLE_PROGRESS) && !self->without_steps))
-    g_string_append (text, _("Warning: the follow-up table in this report has a row for each person who moved, with their review and ratings, so hidden counts can be recounted from it. This report does not protect small groups."));
-  else if (rp_report_hidden_counts_recoverable (self))
-    g_string_append (text, rp_report_includes (self, RP_REPORT_TABLE_PROGRESS) && !self->without_steps
-                           ? _("Warning: the progress table in this report lists each attendee’s step, so every hidden count can be recounted from it. This report does not protect small groups.")
-                           : _("Warning: the progress table in this report shows how many attendees are still attending and how many have moved, so hidden counts can be worked out from it. This report does not protect small groups."));
+      for (int cell = 1; cell < CELL_TOTAL; cell++)
+        summary_hidden |= self->suppressed[cell];
+
+      /* Say what gives them away: the steps first, as they give away the most. */
+      if (summary_hidden && rp_report_includes (self, RP_REPORT_TABLE_PROGRESS) && !self->without_steps)
+        g_string_append (text, _("Warning: the progress table in this report lists each attendee’s step, so every hidden count can be recounted from it. This report does not protect small groups."));
+      else if (rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP))
+        g_string_append (text, _("Warning: the follow-up table in this report has a row for each person who moved, with their review and ratings, so hidden counts can be recounted from it. This report does not protect small groups."));
+      else
+        g_string_append (text, _("Warning: the progress table in this report shows how many attendees are still attending and how many have moved, so hidden counts can be worked out from it. This report does not protect small groups."));
+    }
   else if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))
     g_string_append (text, _("The progress table leaves out each attendee’s step, and no hidden count can be worked out from this report. Its notes are not checked for steps: a note that names a step can still give one away."));
   else
