@@ -1278,6 +1278,8 @@ check_linked_providers (RpNameIndex        *names,
  * task owners, due notes and the providers' names printed with linked
  * taster days, the report title, the programme's name, the council or
  * department, the author or contact, the meeting and the protective marking.
+ * The follow-up table and summary print no text anyone wrote (only numbers,
+ * months and the app's own words), so there is nothing of theirs to check.
  * The error says which text, never the name.
  *
  * Returns: %TRUE if no published text names anyone
