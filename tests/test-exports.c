@@ -128,7 +128,8 @@ test_record_report (Fixture       *fixture,
   g_assert_cmpstr (rp_export_record_get_user (record), ==, "jtaylor");
   g_assert_cmpstr (rp_export_record_get_kind (record), ==, "report");
   g_assert_cmpstr (rp_export_record_get_format (record), ==, "pdf");
-  g_assert_cmpstr (rp_export_record_get_tables (record), ==, "summary, timetable, progress without steps");
+  g_assert_cmpstr (rp_export_record_get_tables (record), ==,
+                   "summary, timetable, progress without steps, follow-up summary, follow-up");
   g_assert_cmpstr (rp_export_record_get_as_of (record), ==, "2023-09-22");
   g_assert_cmpstr (rp_export_record_get_compare_with (record), ==, "2023-09-01");
   g_assert_cmpuint (rp_export_record_get_suppress_below (record), ==, 5);
@@ -172,9 +173,10 @@ test_record_report (Fixture       *fixture,
     g_assert_cmpstr (rp_export_record_get_kind (newest), ==, "print");
     g_assert_null (rp_export_record_get_file_name (newest));
     g_assert_null (rp_export_record_get_reason (newest));
-    g_assert_cmpstr (rp_export_record_get_tables (newest), ==, "summary, timetable, progress");
+    g_assert_cmpstr (rp_export_record_get_tables (newest), ==, "summary, timetable, progress, follow-up summary, follow-up");
     description = rp_export_record_describe (newest);
-    g_assert_cmpstr (description, ==, "Printed · summary, timetable, progress · as of 22 Sep 2023");
+    g_assert_cmpstr (description, ==,
+                     "Printed · summary, timetable, progress, follow-up summary, follow-up · as of 22 Sep 2023");
   }
 }
 
@@ -258,14 +260,14 @@ test_suppression_warning (Fixture       *fixture,
     g_auto(GStrv) words = g_strsplit_set (unsafe_text, " \n", -1);
     g_autofree char *joined = g_strjoinv (" ", words);
 
-    g_assert_nonnull (strstr (joined, "This protects the summary table only."));
+    g_assert_nonnull (strstr (joined, "This protects the summary tables only."));
     g_assert_nonnull (strstr (joined, "This report does not protect small groups."));
   }
   {
     g_auto(GStrv) words = g_strsplit_set (safe_text, " \n", -1);
     g_autofree char *joined = g_strjoinv (" ", words);
 
-    g_assert_nonnull (strstr (joined, "This protects the summary table only."));
+    g_assert_nonnull (strstr (joined, "This protects the summary tables only."));
     g_assert_null (strstr (joined, "does not protect"));
   }
 

@@ -275,6 +275,11 @@ test_audit (Fixture       *fixture,
                "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
   assert_plan (fixture, "WITH ids (id) AS", "SCAN audit",
                "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
+  /* The reviews held by then and their ratings then, for the follow-up table. */
+  assert_plan (fixture, "WITH review_ids (id) AS", "SCAN audit",
+               "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
+  assert_plan (fixture, "WITH rating_ids (id) AS", "SCAN audit",
+               "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
   /* The taster days the timetable's actions were linked to then, and their dates and providers then. */
   assert_plan (fixture, "WITH link_ids (id) AS", "SCAN audit",
                "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);

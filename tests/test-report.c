@@ -1093,8 +1093,9 @@ test_report_pdf (Fixture       *fixture,
   struct stat info;
   int status = 0;
 
-  /* 19 attendees: the title page, the timetable and two pages of progress. */
-  g_assert_cmpuint (rp_report_document_get_n_pages (document), ==, 4);
+  /* 19 attendees: the title page, the follow-up summary, the timetable, two
+   * pages of progress and the follow-up table. */
+  g_assert_cmpuint (rp_report_document_get_n_pages (document), ==, 6);
 
   /* One table only: the timetable straight after the title, on one page. */
   {
@@ -1177,7 +1178,7 @@ test_report_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Appendix 1"));
   g_assert_nonnull (strstr (text, "Appendix 2"));
   g_assert_nonnull (strstr (text, "Attendee (Health)"));
-  g_assert_nonnull (strstr (text, "Page 4 of 4"));
+  g_assert_nonnull (strstr (text, "Page 6 of 6"));
   g_assert_nonnull (strstr (text, "Step 6 — Follow up as part of review"));
   g_assert_null (strstr (text, "Change"));
 

@@ -652,6 +652,7 @@ command_report (int    argc,
   gboolean include_moved = FALSE;
   gboolean without_summary = FALSE;
   gboolean without_steps = FALSE;
+  gboolean without_follow_up_table = FALSE;
   g_autofree char *reason = NULL;
   g_autoptr(RpStore) recorder = NULL;
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
@@ -659,14 +660,15 @@ command_report (int    argc,
   int status = EXIT_SUCCESS;
   g_auto(GStrv) confirmations = NULL;
   RpReportOptions options = { NULL };
-  static const char * const tables[] = { "progress", "timetable", "summary" };
+  /* In the order of RpReportTable, from RP_REPORT_TABLE_PROGRESS. */
+  static const char * const tables[] = { "progress", "timetable", "summary", "follow-up", "follow-up-summary" };
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“pdf”, “xlsx” or “csv”"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; for CSV with no --table, a folder for one file per table"), N_("PATH") },
     { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("A protective marking for the top and foot of every page, such as OFFICIAL (default: the programme’s, see “programme --marking”)"), N_("TEXT") },
-    { "table", 't', 0, G_OPTION_ARG_STRING, &table, N_("Only one table: “progress”, “timetable” or “summary”"), N_("TABLE") },
+    { "table", 't', 0, G_OPTION_ARG_STRING, &table, N_("Only one table: “progress”, “timetable”, “summary”, “follow-up” or “follow-up-summary”"), N_("TABLE") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Report the data as it was on this day (default: the programme’s, see “programme --as-of”, else today)"), N_("YYYY-MM-DD") },
     { "compare-with", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_("Show the change in the summary since this day"), N_("YYYY-MM-DD") },
     { "include-moved", 0, 0, G_OPTION_ARG_NONE, &include_moved, N_("List attendees who have moved on too"), NULL },
@@ -675,13 +677,14 @@ command_report (int    argc,
     { "confirm-not-a-name", 0, 0, G_OPTION_ARG_STRING_ARRAY, &confirmations,
       N_("Confirm that the word the name check flagged in a text is an ordinary word there, not a name, as in 4:note=Grant (recorded, with who confirmed it)"),
       N_("TEXT=WORD") },
+    { "no-follow-up-table", 0, 0, G_OPTION_ARG_NONE, &without_follow_up_table, N_("Leave out the follow-up table (each person who moved, by number); the follow-up summary stays with the summary"), NULL },
     { "without-steps", 0, 0, G_OPTION_ARG_NONE, &without_steps, N_("Leave each attendee’s step out of the progress table, so hidden counts cannot be recounted from it"), NULL },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the report is exported, for the export history"), N_("TEXT") },
     { "plain-utf8", 0, 0, G_OPTION_ARG_NONE, &options.plain_utf8, N_("Write CSV files without the byte-order mark that tells Excel they are UTF-8"), NULL },
     { NULL }
   };
 
-  context = command_context (_("Write the reprovision report for the scrutiny commission: the closure timetable, the anonymised progress table and a summary. Nothing that identifies a person is written, and the export stops if a published note names anyone."), entries);
+  context = command_context (_("Write the reprovision report for the scrutiny commission: the closure timetable, the anonymised progress table, a summary and the follow-up after each move. Nothing that identifies a person is written, and the export stops if a published note names anyone."), entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
   if (output == NULL)
@@ -692,7 +695,7 @@ command_report (int    argc,
   xlsx = g_str_equal (format, "xlsx");
 
   if (table != NULL && !g_strv_contains (tables, table))
-    return usage_error (context, _("The table must be “progress”, “timetable” or “summary”."));
+    return usage_error (context, _("The table must be “progress”, “timetable”, “summary”, “follow-up” or “follow-up-summary”."));
   if (suppress_below < 0)
     return usage_error (context, _("--suppress-below needs a whole number."));
   if (argc > 1)
@@ -706,10 +709,11 @@ command_report (int    argc,
   options.compare_with = compare_with;
   options.include_moved = include_moved;
   options.without_summary = without_summary;
-  options.only_table = table == NULL ? RP_REPORT_TABLE_ALL
-                       : g_str_equal (table, "timetable") ? RP_REPORT_TABLE_TIMETABLE
-                       : g_str_equal (table, "summary") ? RP_REPORT_TABLE_SUMMARY
-                       : RP_REPORT_TABLE_PROGRESS;
+  options.only_table = RP_REPORT_TABLE_ALL;
+  for (guint i = 0; table != NULL && i < G_N_ELEMENTS (tables); i++)
+    if (g_str_equal (table, tables[i]))
+      options.only_table = (RpReportTable) (RP_REPORT_TABLE_PROGRESS + i);
+  options.without_follow_up_table = without_follow_up_table;
   options.suppress_below = suppress_below;
   options.without_step_column = without_steps;
   options.marking = marking;
@@ -730,7 +734,7 @@ command_report (int    argc,
    * no one: say so, and which combinations are safe. */
   if (rp_report_hidden_counts_recoverable (report))
     {
-      g_printerr ("%s\n", _("reprovision-cli: With --suppress-below, the hidden counts could be recounted from the progress table of this report, so nothing was exported. Publish the summary alone (--table summary), or leave the steps out of the progress table (--without-steps)."));
+      g_printerr ("%s\n", _("reprovision-cli: With --suppress-below, the hidden counts could be recounted from the progress or follow-up table of this report, so nothing was exported. Publish the summary alone (--table summary), or leave the steps out of the progress table (--without-steps) and the follow-up table out (--no-follow-up-table)."));
       return EXIT_FAILURE;
     }
 
@@ -758,6 +762,10 @@ command_report (int    argc,
         {
           g_autofree char *name = g_strdup_printf ("%s.csv", tables[i]);
           g_autofree char *path = g_build_filename (output, name, NULL);
+
+          if (!rp_report_includes (report, (RpReportTable) (RP_REPORT_TABLE_PROGRESS + i)) &&
+              RP_REPORT_TABLE_PROGRESS + i >= RP_REPORT_TABLE_FOLLOW_UP)
+            continue;
 
           g_ptr_array_add (written, g_strdup (path));
           if (!rp_report_write_csv (report, (RpReportTable) (RP_REPORT_TABLE_PROGRESS + i), path, &error))

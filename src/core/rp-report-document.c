@@ -60,6 +60,18 @@ static const double timetable_widths[] = { 0.62, 0.14, 0.24 };
 static const double progress_widths[] = { 0.10, 0.15, 0.27, 0.48 };
 static const double progress_without_steps_widths[] = { 0.10, 0.15, 0.75 };
 static const double summary_widths[] = { 0.32, 0.10, 0.16 };   /* the change column names its date */
+static const double follow_up_summary_widths[] = { 0.32, 0.10 };
+static const double follow_up_widths[] = { 0.10, 0.20, 0.16, 0.12, 0.12, 0.12, 0.18 };
+
+/* Which table a row belongs to. */
+enum
+{
+  TABLE_SUMMARY,
+  TABLE_TIMETABLE,
+  TABLE_PROGRESS,
+  TABLE_FOLLOW_UP_SUMMARY,
+  TABLE_FOLLOW_UP,
+};
 
 static void
 block_clear (gpointer data)
@@ -253,12 +265,49 @@ table_header (RpReportDocument *self,
 static gboolean
 is_summary_row (Block *block)
 {
-  return block->kind == BLOCK_TABLE_ROW && block->table == 0;
+  return block->kind == BLOCK_TABLE_ROW && block->table == TABLE_SUMMARY;
+}
+
+/* The summaries are read as a whole: never split over two pages. */
+static gboolean
+is_kept_row (Block *block)
+{
+  return block->kind == BLOCK_TABLE_ROW && (block->table == TABLE_SUMMARY || block->table == TABLE_FOLLOW_UP_SUMMARY);
+}
+
+#define CHART_TITLE_SPACE 24.0
+#define CHART_BAR_SPACE   22.0
+#define CHART_NOTE_SIZE   8.5
+
+static double
+chart_left (RpReportDocument *self)
+{
+  return MARGIN + 0.60 * text_width (self);
+}
+
+/* How far the chart and the note under it reach below the summary's top. */
+static double
+chart_height (RpReportDocument *self,
+              cairo_t          *cr,
+              const char       *note)
+{
+  double height = CHART_TITLE_SPACE + RP_MOVING_PLAN_N_STEPS * CHART_BAR_SPACE;
+
+  if (note[0] != '\0')
+    {
+      g_autoptr(PangoLayout) layout = make_layout (cr, note, CHART_NOTE_SIZE, FALSE,
+                                                   MARGIN + text_width (self) - chart_left (self));
+
+      height += 8 + layout_height (layout);
+    }
+
+  return height;
 }
 
 static void
 paginate (RpReportDocument *self)
 {
+  double summary_height = 0;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GHashTable) heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -274,16 +323,22 @@ paginate (RpReportDocument *self)
       double needed;
 
       block->height = measure (self, cr, heights, block);
+      if (is_summary_row (block))
+        summary_height += block->height;
+      /* The chart is drawn beside the summary: what follows starts below
+       * whichever of the two reaches further down. */
+      if (block->kind == BLOCK_CHART)
+        block->height = MAX (0, chart_height (self, cr, block->cells[0]) - summary_height);
       needed = block->height;
 
       /* The summary, a few rows read beside its chart, is not split; other
        * headings stay with what follows them, a table header with its first row. */
       if (i + 1 < self->blocks->len &&
-          (is_summary_row (block) ? block->header
-                                  : block->kind == BLOCK_SUBHEADING &&
-                                    is_summary_row (&g_array_index (self->blocks, Block, i + 1))))
+          (is_kept_row (block) ? block->header
+                               : block->kind == BLOCK_SUBHEADING &&
+                                 is_kept_row (&g_array_index (self->blocks, Block, i + 1))))
         {
-          for (guint j = i + 1; j < self->blocks->len && is_summary_row (&g_array_index (self->blocks, Block, j)); j++)
+          for (guint j = i + 1; j < self->blocks->len && is_kept_row (&g_array_index (self->blocks, Block, j)); j++)
             needed += measure (self, cr, heights, &g_array_index (self->blocks, Block, j));
         }
       else if (i + 1 < self->blocks->len &&
@@ -355,6 +410,63 @@ add_key (RpReportDocument *self)
     }
 }
 
+/* With the summary: the change since the last report, then the outcomes
+ * and reviews by count, hidden as the summary's are. */
+static void
+add_follow_up_summary (RpReportDocument *self)
+{
+  RpReport *report = self->report;
+  g_autofree char *since = rp_report_format_since_last_report (report);
+  const char *header[] = { _("After the move"), _("Count") };
+
+  add_block (self, BLOCK_SUBHEADING, _("Follow-up reviews after the move"));
+  /* Printed under the summary's heading when there is one. */
+  if (!rp_report_includes (report, RP_REPORT_TABLE_SUMMARY))
+    add_block (self, BLOCK_TEXT, since);
+  add_row (self, TABLE_FOLLOW_UP_SUMMARY, follow_up_summary_widths, TRUE, header, G_N_ELEMENTS (header));
+  for (int cell = RP_FOLLOW_UP_MET; cell <= RP_FOLLOW_UP_REVIEWS_NOT_YET_DUE; cell++)
+    {
+      g_autofree char *count = rp_report_format_follow_up_count (report, cell);
+      const char *row[] = { rp_report_follow_up_cell_label (cell), count };
+
+      add_row (self, TABLE_FOLLOW_UP_SUMMARY, follow_up_summary_widths, FALSE, row, G_N_ELEMENTS (row));
+    }
+}
+
+/* Appendix 3: a row for each person who moved, by number only. */
+static void
+add_follow_up_table (RpReportDocument *self)
+{
+  RpReport *report = self->report;
+  const char *header[] = {
+    _("Attendee No"), _("Moved"), _("Follow-up review"), _("Outcomes met"), _("Partly met"), _("Not met"),
+    _("Placement continues"),
+  };
+
+  add_block (self, BLOCK_SUBHEADING, _("Appendix 3 — Follow-up after the move"));
+  add_block (self, BLOCK_TEXT, _("Each person who had moved by the report’s date, by attendee number. The outcomes and "
+                                 "whether the placement continues are from the latest review held since the move."));
+  add_row (self, TABLE_FOLLOW_UP, follow_up_widths, TRUE, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < rp_report_get_n_follow_ups (report); i++)
+    {
+      const RpFollowUpRow *follow_up = rp_report_get_follow_up (report, i);
+      g_autofree char *number = g_strdup_printf ("%d", follow_up->number);
+      g_autofree char *moved = rp_report_format_moved_month (follow_up);
+      g_autofree char *met = g_strdup_printf ("%u", follow_up->met);
+      g_autofree char *partly = g_strdup_printf ("%u", follow_up->partly_met);
+      g_autofree char *not_met = g_strdup_printf ("%u", follow_up->not_met);
+      const char *row[] = {
+        number, moved, rp_report_format_review_state (follow_up), met, partly, not_met,
+        rp_report_format_placement (follow_up),
+      };
+
+      add_row (self, TABLE_FOLLOW_UP, follow_up_widths, FALSE, row, G_N_ELEMENTS (row));
+    }
+
+  if (rp_report_get_n_follow_ups (report) == 0)
+    add_block (self, BLOCK_TEXT, _("No one had moved by the report’s date."));
+}
+
 static void
 build_blocks (RpReportDocument *self)
 {
@@ -374,6 +486,12 @@ build_blocks (RpReportDocument *self)
   if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY))
     {
     add_block (self, BLOCK_SUBHEADING, _("Summary"));
+    /* The change over time comes first: the question a commission asks first. */
+    if (rp_report_includes (report, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY))
+      {
+        g_autofree char *since = rp_report_format_since_last_report (report);
+        add_block (self, BLOCK_TEXT, since);
+      }
     {
       g_autofree char *change_heading = rp_report_format_change_heading (report);
       const char *header[] = { _("Step on moving plan"), _("Attendees"), change_heading };
@@ -398,12 +516,16 @@ build_blocks (RpReportDocument *self)
     add_block (self, BLOCK_CHART, suppression != NULL ? suppression : "");
     }
 
+  if (rp_report_includes (report, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY))
+    add_follow_up_summary (self);
+
   /* Each appendix starts a page, unless only the front matter comes before it. */
   if (rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE))
     {
       const char *header[] = { _("Activity"), _("Task owner"), _("Due date") };
 
-      if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY))
+      if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY) ||
+          rp_report_includes (report, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY))
         add_block (self, BLOCK_PAGE_BREAK, "");
       add_block (self, BLOCK_SUBHEADING, _("Appendix 1 — Indicative timetable for the closure"));
       add_row (self, 1, timetable_widths, TRUE, header, G_N_ELEMENTS (header));
@@ -423,7 +545,8 @@ build_blocks (RpReportDocument *self)
       const char *header_without_steps[] = { header[0], header[1], header[3] };
       const double *widths = with_steps ? progress_widths : progress_without_steps_widths;
 
-      if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY) || rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE))
+      if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY) || rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE) ||
+          rp_report_includes (report, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY))
         add_block (self, BLOCK_PAGE_BREAK, "");
       add_block (self, BLOCK_SUBHEADING, _("Appendix 2 — Reprovision progress"));
       /* As in the council's own progress appendix; it leaves the first page to the summary. */
@@ -447,6 +570,15 @@ build_blocks (RpReportDocument *self)
           else
             add_row (self, 2, widths, FALSE, row_without_steps, G_N_ELEMENTS (row_without_steps));
         }
+    }
+
+  if (rp_report_includes (report, RP_REPORT_TABLE_FOLLOW_UP))
+    {
+      if (rp_report_includes (report, RP_REPORT_TABLE_SUMMARY) || rp_report_includes (report, RP_REPORT_TABLE_TIMETABLE) ||
+          rp_report_includes (report, RP_REPORT_TABLE_PROGRESS) ||
+          rp_report_includes (report, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY))
+        add_block (self, BLOCK_PAGE_BREAK, "");
+      add_follow_up_table (self);
     }
 }
 
@@ -599,7 +731,7 @@ draw_chart (RpReportDocument *self,
             double            y,
             const char       *note)
 {
-  double left = MARGIN + 0.60 * text_width (self);
+  double left = chart_left (self);
   double label_width = 50;
   double bar_space = MARGIN + text_width (self) - left - label_width - 30;
   guint largest = 1;
@@ -608,7 +740,7 @@ draw_chart (RpReportDocument *self,
     largest = MAX (largest, rp_report_get_count (self->report, step));
 
   draw_text (cr, _("Attendees still attending, by step"), left, y, 11, TRUE, MARGIN + text_width (self) - left, PANGO_ALIGN_LEFT);
-  y += 24;
+  y += CHART_TITLE_SPACE;
   for (int step = RP_MOVING_PLAN_FIRST_STEP; step <= RP_MOVING_PLAN_LAST_STEP; step++)
     {
       g_autofree char *label = g_strdup_printf (_("Step %d"), step);
@@ -623,7 +755,7 @@ draw_chart (RpReportDocument *self,
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0, 0, 0);
       draw_text (cr, count, left + label_width + length + 6, y, 11, FALSE, 30, PANGO_ALIGN_LEFT);
-      y += 22;
+      y += CHART_BAR_SPACE;
     }
 
   /* The bars repeat the summary's counts and are left out of the structure;
@@ -631,7 +763,7 @@ draw_chart (RpReportDocument *self,
   if (note[0] != '\0')
     {
       tag_begin (self, cr, "P");
-      draw_text (cr, note, left, y + 8, 8.5, FALSE, MARGIN + text_width (self) - left, PANGO_ALIGN_LEFT);
+      draw_text (cr, note, left, y + 8, CHART_NOTE_SIZE, FALSE, MARGIN + text_width (self) - left, PANGO_ALIGN_LEFT);
       tag_end (self, cr, "P");
     }
 }

@@ -45,7 +45,9 @@ rp_report_write_csv_files (RpReport    *report,
                            const char  *folder,
                            GError     **error)
 {
-  static const char * const tables[] = { N_("progress"), N_("timetable"), N_("summary") };
+  /* In the order of RpReportTable, from RP_REPORT_TABLE_PROGRESS. */
+  static const char * const tables[] = { N_("progress"), N_("timetable"), N_("summary"), N_("follow-up"),
+                                         N_("follow-up summary") };
 
   g_return_val_if_fail (RP_IS_REPORT (report), FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
@@ -60,6 +62,11 @@ rp_report_write_csv_files (RpReport    *report,
       g_autofree char *name = g_strdup_printf (_("%s %s – %s.csv"), rp_report_get_title (report),
                                                rp_report_get_as_of (report), _(tables[i]));
       g_autofree char *target = NULL;
+
+      /* The follow-up tables only when the report has them. */
+      if (RP_REPORT_TABLE_PROGRESS + i >= RP_REPORT_TABLE_FOLLOW_UP &&
+          !rp_report_includes (report, RP_REPORT_TABLE_PROGRESS + i))
+        continue;
 
       /* A title may hold a slash; it must not become a folder. */
       g_strdelimit (name, G_DIR_SEPARATOR_S, '-');

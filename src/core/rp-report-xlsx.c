@@ -169,7 +169,7 @@ rp_report_write_xlsx_full (RpReport        *report,
 {
   g_autoptr(RpOutputFile) file = NULL;
   lxw_workbook *workbook;
-  lxw_worksheet *timetable, *progress, *summary;
+  lxw_worksheet *timetable, *progress, *summary, *follow_up_summary, *follow_up;
   Formats formats;
   lxw_error result;
   GListModel *actions;
@@ -282,6 +282,59 @@ rp_report_write_xlsx_full (RpReport        *report,
 
     if (suppression != NULL)
       write_text (summary, HEADER_ROW + RP_MOVING_PLAN_LAST_STEP + 4, 0, suppression, NULL);
+  }
+
+  follow_up_summary = rp_report_includes (report, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY)
+                      ? workbook_add_worksheet (workbook, _("Follow-up summary")) : NULL;
+  if (follow_up_summary != NULL)
+  {
+    const char *titles[] = { _("After the move"), _("Count") };
+    const double widths[] = { 45, 12 };
+    g_autofree char *since = rp_report_format_since_last_report (report);
+    guint row = HEADER_ROW + 1;
+
+    write_header (follow_up_summary, report, &formats, titles, widths, G_N_ELEMENTS (titles),
+                  RP_FOLLOW_UP_REVIEWS_NOT_YET_DUE - RP_FOLLOW_UP_MET + 1);
+    for (int cell = RP_FOLLOW_UP_MET; cell <= RP_FOLLOW_UP_REVIEWS_NOT_YET_DUE; cell++, row++)
+      {
+        write_text (follow_up_summary, row, 0, rp_report_follow_up_cell_label (cell), NULL);
+        /* As in the summary: hidden counts stay text, the others are numbers. */
+        if (rp_report_is_follow_up_hidden (report, cell))
+          {
+            g_autofree char *count = rp_report_format_follow_up_count (report, cell);
+            write_text (follow_up_summary, row, 1, count, NULL);
+          }
+        else
+          worksheet_write_number (follow_up_summary, row, 1, rp_report_get_follow_up_count (report, cell), NULL);
+      }
+
+    write_text (follow_up_summary, row + 1, 0, since, NULL);
+  }
+
+  follow_up = rp_report_includes (report, RP_REPORT_TABLE_FOLLOW_UP) ? workbook_add_worksheet (workbook, _("Follow-up")) : NULL;
+  if (follow_up != NULL)
+  {
+    const char *titles[] = {
+      _("Attendee No"), _("Moved"), _("Follow-up review"), _("Outcomes met"), _("Partly met"), _("Not met"),
+      _("Placement continues"),
+    };
+    const double widths[] = { 10, 24, 18, 14, 12, 10, 20 };
+
+    write_header (follow_up, report, &formats, titles, widths, G_N_ELEMENTS (titles), rp_report_get_n_follow_ups (report));
+    for (guint i = 0; i < rp_report_get_n_follow_ups (report); i++)
+      {
+        const RpFollowUpRow *row = rp_report_get_follow_up (report, i);
+        g_autofree char *moved = rp_report_format_moved_month (row);
+        guint line = HEADER_ROW + 1 + i;
+
+        worksheet_write_number (follow_up, line, 0, row->number, NULL);
+        write_text (follow_up, line, 1, moved, NULL);
+        write_text (follow_up, line, 2, rp_report_format_review_state (row), NULL);
+        worksheet_write_number (follow_up, line, 3, row->met, NULL);
+        worksheet_write_number (follow_up, line, 4, row->partly_met, NULL);
+        worksheet_write_number (follow_up, line, 5, row->not_met, NULL);
+        write_text (follow_up, line, 6, rp_report_format_placement (row), NULL);
+      }
   }
 
   /* Cancelled or failed: the temporary file goes, an earlier export stays. */

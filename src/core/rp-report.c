@@ -11,6 +11,7 @@
 #include "rp-csv.h"
 #include "rp-date.h"
 #include "rp-error.h"
+#include "rp-follow-up.h"
 #include "rp-moving-plan.h"
 #include "rp-report.h"
 #include "rp-report-private.h"
@@ -20,6 +21,12 @@
 #define CELL_MOVED (RP_MOVING_PLAN_LAST_STEP + 1)
 #define CELL_TOTAL (RP_MOVING_PLAN_LAST_STEP + 2)
 #define N_CELLS    (RP_MOVING_PLAN_LAST_STEP + 3)
+
+/* The follow-up summary's cells come after the summary's in one numbering,
+ * so that one check sees what each table tells about the other. */
+#define FU(cell)     (N_CELLS + (cell))
+#define N_ALL_CELLS  (N_CELLS + RP_FOLLOW_UP_N_CELLS)
+G_STATIC_ASSERT (N_ALL_CELLS <= 32);
 
 struct _RpReport
 {
@@ -47,6 +54,11 @@ struct _RpReport
   guint       suppress_below;
   gboolean    without_steps;
   gboolean    plain_utf8;
+  gboolean    with_follow_up_table;
+  GPtrArray  *follow_ups;
+  guint       follow_up_counts[RP_FOLLOW_UP_N_CELLS];
+  gboolean    follow_up_suppressed[RP_FOLLOW_UP_N_CELLS];
+  char       *last_report;   /* the as-of date of the previous report, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RpReport, rp_report, G_TYPE_OBJECT)
@@ -62,6 +74,18 @@ progress_row_free (gpointer data)
   g_free (row->report_note);
   g_free (row->target_date);
   g_free (row->outcome_date);
+  g_free (row);
+}
+
+static void
+follow_up_row_free (gpointer data)
+{
+  RpFollowUpRow *row = data;
+
+  if (row == NULL)
+    return;
+
+  g_free (row->moved_on);
   g_free (row);
 }
 
@@ -82,6 +106,8 @@ rp_report_finalize (GObject *object)
   g_clear_pointer (&self->produced_on, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->actions);
+  g_clear_pointer (&self->follow_ups, g_ptr_array_unref);
+  g_clear_pointer (&self->last_report, g_free);
 
   G_OBJECT_CLASS (rp_report_parent_class)->finalize (object);
 }
@@ -96,6 +122,7 @@ static void
 rp_report_init (RpReport *self)
 {
   self->rows = g_ptr_array_new_with_free_func (progress_row_free);
+  self->follow_ups = g_ptr_array_new_with_free_func (follow_up_row_free);
 }
 
 #define ATTENDEE_AS_OF(column) RP_STORE_AS_OF ("attendee", "a.id", column, "a." column)
@@ -206,107 +233,507 @@ count_rows (GPtrArray *rows,
     }
 }
 
+#define REVIEW_AS_OF(column) RP_STORE_AS_OF ("review", "review_ids.id", column, "r." column)
+#define RATING_AS_OF(column) RP_STORE_AS_OF ("review_outcome", "rating_ids.id", column, "o." column)
+
+/* Runs @stmt (prepared from @sql_now, or with @since from @sql_then), with
+ * the report's date as ?1 and @since as ?2. */
+static sqlite3_stmt *
+prepare_as_of (RpStore     *store,
+               const char  *sql_now,
+               const char  *sql_then,
+               const char  *date,
+               gint64       since,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (rp_store_get_db (store), since == 0 ? sql_now : sql_then, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read: %s"),
+                   sqlite3_errmsg (rp_store_get_db (store)));
+      return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+  if (since != 0)
+    sqlite3_bind_int64 (stmt, 2, since);
+  return stmt;
+}
+
+static gboolean
+finish_read (RpStore       *store,
+             sqlite3_stmt  *stmt,
+             int            rc,
+             GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read from the database."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The as-of date of this programme's latest report before @date, from the
+ * export history, or NULL when there was none. */
+static gboolean
+read_last_report (RpStore     *store,
+                  gint64       programme_id,
+                  const char  *date,
+                  char       **last,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (rp_store_get_db (store),
+                          "SELECT max (coalesce (as_of, substr (recorded_at, 1, 10))) FROM export_record"
+                          " WHERE programme_id = ?1 AND kind = 'report' AND coalesce (as_of, substr (recorded_at, 1, 10)) < ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read: %s"),
+                   sqlite3_errmsg (rp_store_get_db (store)));
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, 0);
+
+      *last = value != NULL && rp_date_is_valid_iso (value) ? g_strdup (value) : NULL;
+      rc = SQLITE_DONE;
+    }
+  return finish_read (store, stmt, rc, error);
+}
+
+/* The latest review held since an attendee's move, whose ratings count. */
+typedef struct
+{
+  RpFollowUpRow *row;
+  gint64         review_id;
+  char          *held_on;
+  char          *follow_up_held_on;   /* the first follow-up review since the move */
+} ReviewsSeen;
+
+static void
+reviews_seen_free (gpointer data)
+{
+  ReviewsSeen *seen = data;
+
+  g_free (seen->held_on);
+  g_free (seen->follow_up_held_on);
+  g_free (seen);
+}
+
+/* Appendix 3 and the follow-up summary, as they stood at the end of @date:
+ * everyone in @rows who had moved by then, the reviews held by then (those
+ * deleted since back, and each value as it was then, from the audit trail
+ * with @since, as every other value of the report), and the ratings those
+ * reviews had then. Only numbers are kept: no note, no
+ * outcome's wording, no reviewer. */
+static gboolean
+read_follow_ups (RpReport    *self,
+                 RpStore     *store,
+                 guint        weeks,
+                 GPtrArray   *rows,
+                 const char  *date,
+                 gint64       since,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) attendees = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, reviews_seen_free);
+  g_autoptr(GHashTable) latest = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint *counts = self->follow_up_counts;
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer value;
+  int rc;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RpProgressRow *progress = g_ptr_array_index (rows, i);
+
+      g_hash_table_add (attendees, &progress->attendee_id);
+      if (progress->outcome == RP_OUTCOME_MOVED && progress->outcome_date != NULL)
+        {
+          RpFollowUpRow *row = g_new0 (RpFollowUpRow, 1);
+          ReviewsSeen *seen = g_new0 (ReviewsSeen, 1);
+
+          row->attendee_id = progress->attendee_id;
+          row->number = progress->number;
+          row->moved_on = g_strdup (progress->outcome_date);
+          row->placement_continues = -1;
+          seen->row = row;
+          g_ptr_array_add (self->follow_ups, row);
+          g_hash_table_insert (moved, &row->attendee_id, seen);
+
+          if (self->last_report != NULL && rp_date_compare (row->moved_on, self->last_report) > 0)
+            counts[RP_FOLLOW_UP_MOVES_SINCE]++;
+        }
+    }
+
+  /* Whether each move was to interim provision, as it was then. */
+  if (!(stmt = prepare_as_of (store,
+                              "SELECT a.id, a.interim FROM attendee a WHERE a.programme_id = ?3",
+                              "SELECT a.id, " ATTENDEE_AS_OF ("interim") " FROM attendee a WHERE a.programme_id = ?3",
+                              date, since, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 3, self->programme_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      ReviewsSeen *seen = g_hash_table_lookup (moved, &id);
+
+      if (seen != NULL)
+        seen->row->interim = sqlite3_column_int (stmt, 1) != 0;
+    }
+  if (!finish_read (store, stmt, rc, error))
+    return FALSE;
+
+  /* The reviews held by then, oldest first. */
+  if (!(stmt = prepare_as_of (store,
+                              "SELECT id, attendee_id, kind, held_on, placement_continues FROM review"
+                              " WHERE held_on <= ?1 ORDER BY held_on, id",
+                              "WITH review_ids (id) AS ("
+                              "  SELECT id FROM review"
+                              "  UNION SELECT record_id FROM audit WHERE table_name = 'review' AND action = 'delete' AND id >= ?2)"
+                              " SELECT * FROM (SELECT review_ids.id, " REVIEW_AS_OF ("attendee_id") ", " REVIEW_AS_OF ("kind") ","
+                              "  " REVIEW_AS_OF ("held_on") " AS held_on, " REVIEW_AS_OF ("placement_continues")
+                              "  FROM review_ids LEFT JOIN review r ON r.id = review_ids.id"
+                              /* Reviews count by the day they were held, as steps count by their
+                               * day, whenever they were typed in; one deleted since is back,
+                               * unless it was also added since. */
+                              "  WHERE r.id IS NOT NULL"
+                              "   OR coalesce ((SELECT action FROM audit WHERE table_name = 'review' AND record_id = review_ids.id"
+                              "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert')"
+                              " WHERE held_on <= ?1 ORDER BY held_on, id",
+                              date, since, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 review_id = sqlite3_column_int64 (stmt, 0);
+      gint64 attendee_id = sqlite3_column_int64 (stmt, 1);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
+      const char *held_on = (const char *) sqlite3_column_text (stmt, 3);
+      ReviewsSeen *seen;
+
+      if (held_on == NULL || !g_hash_table_contains (attendees, &attendee_id))
+        continue;
+
+      if (self->last_report != NULL && rp_date_compare (held_on, self->last_report) > 0)
+        counts[RP_FOLLOW_UP_REVIEWS_SINCE]++;
+
+      /* A review before the move (of an interim place, say) is not of this one. */
+      if (!(seen = g_hash_table_lookup (moved, &attendee_id)) || rp_date_compare (held_on, seen->row->moved_on) < 0)
+        continue;
+
+      if (g_strcmp0 (kind, "follow-up") == 0 && seen->follow_up_held_on == NULL)
+        seen->follow_up_held_on = g_strdup (held_on);
+      g_free (seen->held_on);
+      seen->held_on = g_strdup (held_on);
+      seen->review_id = review_id;
+      seen->row->placement_continues = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4) != 0;
+    }
+  if (!finish_read (store, stmt, rc, error))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, moved);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ReviewsSeen *seen = value;
+
+      /* The rule the attendee page and the attention markers use. */
+      seen->row->follow_up = rp_follow_up_state (seen->row->moved_on, weeks, seen->follow_up_held_on, date, NULL);
+      switch (seen->row->follow_up)
+        {
+        case RP_REVIEW_STATE_DONE:      counts[RP_FOLLOW_UP_REVIEWS_HELD]++; break;
+        case RP_REVIEW_STATE_DUE:       counts[RP_FOLLOW_UP_REVIEWS_DUE]++; break;
+        case RP_REVIEW_STATE_OVERDUE:   counts[RP_FOLLOW_UP_REVIEWS_OVERDUE]++; break;
+        case RP_REVIEW_STATE_SCHEDULED:
+        case RP_REVIEW_STATE_NONE:
+        default:                        counts[RP_FOLLOW_UP_REVIEWS_NOT_YET_DUE]++; break;
+        }
+      if (seen->review_id != 0)
+        g_hash_table_insert (latest, &seen->review_id, seen->row);
+    }
+
+  /* The ratings of each latest review, as they were then. */
+  if (!(stmt = prepare_as_of (store,
+                              "SELECT review_id, rating FROM review_outcome",
+                              "WITH rating_ids (id) AS ("
+                              "  SELECT id FROM review_outcome"
+                              "  UNION SELECT record_id FROM audit WHERE table_name = 'review_outcome' AND action = 'delete' AND id >= ?2)"
+                              " SELECT " RATING_AS_OF ("review_id") ", " RATING_AS_OF ("rating")
+                              "  FROM rating_ids LEFT JOIN review_outcome o ON o.id = rating_ids.id"
+                              "  WHERE o.id IS NOT NULL"
+                              "   OR coalesce ((SELECT action FROM audit WHERE table_name = 'review_outcome' AND record_id = rating_ids.id"
+                              "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert'",
+                              date, since, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 review_id = sqlite3_column_int64 (stmt, 0);
+      const char *rating = (const char *) sqlite3_column_text (stmt, 1);
+      RpFollowUpRow *row = g_hash_table_lookup (latest, &review_id);
+
+      if (row == NULL || rating == NULL)
+        continue;
+
+      if (g_str_equal (rating, "met"))
+        {
+          row->met++;
+          counts[RP_FOLLOW_UP_MET]++;
+        }
+      else if (g_str_equal (rating, "partly-met"))
+        {
+          row->partly_met++;
+          counts[RP_FOLLOW_UP_PARTLY_MET]++;
+        }
+      else if (g_str_equal (rating, "not-met"))
+        {
+          row->not_met++;
+          counts[RP_FOLLOW_UP_NOT_MET]++;
+        }
+    }
+  if (!finish_read (store, stmt, rc, error))
+    return FALSE;
+
+  counts[RP_FOLLOW_UP_OUTCOMES_TOTAL] = counts[RP_FOLLOW_UP_MET] + counts[RP_FOLLOW_UP_PARTLY_MET] +
+                                        counts[RP_FOLLOW_UP_NOT_MET];
+  return TRUE;
+}
+
+/* One thing a reader knows: the cells of @plus, less those of @minus, add up to @value. */
+typedef struct
+{
+  guint  plus;    /* a bit per cell */
+  guint  minus;
+  gint64 value;
+} CellSum;
+
+/* Every cell of both summaries in one numbering (see FU()), with what the
+ * document prints of each. */
+static void
+gather_cells (RpReport *self,
+              guint     counts[N_ALL_CELLS],
+              gboolean  suppressed[N_ALL_CELLS])
+{
+  for (int cell = 0; cell < N_CELLS; cell++)
+    {
+      counts[cell] = self->counts[cell];
+      suppressed[cell] = self->suppressed[cell];
+    }
+  for (int cell = 0; cell < RP_FOLLOW_UP_N_CELLS; cell++)
+    {
+      counts[FU (cell)] = self->follow_up_counts[cell];
+      suppressed[FU (cell)] = self->follow_up_suppressed[cell];
+    }
+}
+
 /* What a reader can work out from the document, checked from the reader's
  * side as sdcTable does: each hidden cell lies between the bounds its label
  * gives ("<5": 0 to 4; "[c]": 5 or more), and some sums are known: the total,
  * and with a progress table the number of attendees still attending (its
- * rows) and of those who moved. The bounds are narrowed from each sum until
- * nothing changes; a hidden cell whose bounds meet can be recounted. */
+ * rows) and of those who moved; with the follow-up summary, its outcomes'
+ * total and that its reviews add up to those who moved. The bounds are
+ * narrowed from each sum until nothing changes; a hidden cell whose bounds
+ * meet can be recounted. */
 static gboolean
-recoverable (RpReport *self,
-             gboolean  with_progress)
+cells_recoverable (const guint    counts[N_ALL_CELLS],
+                   const gboolean suppressed[N_ALL_CELLS],
+                   guint          suppress_below,
+                   const CellSum *sums,
+                   guint          n_sums)
 {
-  /* Each sum: which cells (a bit per cell) add up to what. */
-  guint sums[3][2];
-  guint n_sums = 0;
-  guint lo[N_CELLS], hi[N_CELLS];
+  gint64 lo[N_ALL_CELLS], hi[N_ALL_CELLS];
   gboolean changed = TRUE;
-  guint steps = 0;
 
-  for (int cell = 1; cell <= RP_MOVING_PLAN_LAST_STEP; cell++)
-    steps |= 1u << cell;
-
-  sums[n_sums][0] = steps | 1u << CELL_MOVED;
-  sums[n_sums++][1] = self->counts[CELL_TOTAL];
-  if (with_progress)
+  for (int cell = 0; cell < N_ALL_CELLS; cell++)
     {
-      sums[n_sums][0] = steps;
-      sums[n_sums++][1] = self->counts[CELL_TOTAL] - self->counts[CELL_MOVED];
-      sums[n_sums][0] = 1u << CELL_MOVED;
-      sums[n_sums++][1] = self->counts[CELL_MOVED];
-    }
+      gboolean below = counts[cell] < suppress_below;
+      /* A "[c]" is at most everyone its table counts. */
+      guint most = cell >= FU (RP_FOLLOW_UP_MET) && cell <= FU (RP_FOLLOW_UP_NOT_MET)
+                   ? counts[FU (RP_FOLLOW_UP_OUTCOMES_TOTAL)] : counts[CELL_TOTAL];
 
-  for (int cell = 1; cell < CELL_TOTAL; cell++)
-    {
-      gboolean below = self->counts[cell] < self->suppress_below;
-
-      lo[cell] = !self->suppressed[cell] ? self->counts[cell] : below ? 0 : self->suppress_below;
-      hi[cell] = !self->suppressed[cell] ? self->counts[cell] : below ? self->suppress_below - 1 : self->counts[CELL_TOTAL];
+      lo[cell] = !suppressed[cell] ? counts[cell] : below ? 0 : suppress_below;
+      hi[cell] = !suppressed[cell] ? counts[cell] : below ? suppress_below - 1 : MAX (most, suppress_below);
     }
 
   while (changed)
     {
       changed = FALSE;
       for (guint e = 0; e < n_sums; e++)
-        for (int cell = 1; cell < CELL_TOTAL; cell++)
+        for (int cell = 0; cell < N_ALL_CELLS; cell++)
           {
-            guint others_lo = 0, others_hi = 0;
+            gint64 plus_lo = 0, plus_hi = 0, minus_lo = 0, minus_hi = 0;
             gint64 new_lo, new_hi;
+            gboolean in_plus = (sums[e].plus & 1u << cell) != 0;
 
-            if (!(sums[e][0] & 1u << cell))
+            if (!in_plus && !(sums[e].minus & 1u << cell))
               continue;
 
-            for (int other = 1; other < CELL_TOTAL; other++)
-              if (other != cell && sums[e][0] & 1u << other)
-                {
-                  others_lo += lo[other];
-                  others_hi += hi[other];
-                }
+            for (int other = 0; other < N_ALL_CELLS; other++)
+              {
+                if (other == cell)
+                  continue;
+                if (sums[e].plus & 1u << other)
+                  {
+                    plus_lo += lo[other];
+                    plus_hi += hi[other];
+                  }
+                else if (sums[e].minus & 1u << other)
+                  {
+                    minus_lo += lo[other];
+                    minus_hi += hi[other];
+                  }
+              }
 
-            new_lo = MAX ((gint64) lo[cell], (gint64) sums[e][1] - others_hi);
-            new_hi = MIN ((gint64) hi[cell], (gint64) sums[e][1] - others_lo);
+            /* cell = value - others in plus + minus, or, when it is in
+             * minus, cell = plus - value - other minus. */
+            if (in_plus)
+              {
+                new_lo = MAX (lo[cell], sums[e].value - plus_hi + minus_lo);
+                new_hi = MIN (hi[cell], sums[e].value - plus_lo + minus_hi);
+              }
+            else
+              {
+                new_lo = MAX (lo[cell], plus_lo - sums[e].value - minus_hi);
+                new_hi = MIN (hi[cell], plus_hi - sums[e].value - minus_lo);
+              }
+            new_lo = MAX (new_lo, 0);
+            new_hi = MAX (new_hi, 0);
             if (new_lo != lo[cell] || new_hi != hi[cell])
               {
-                lo[cell] = (guint) MAX (new_lo, 0);
-                hi[cell] = (guint) MAX (new_hi, 0);
+                lo[cell] = new_lo;
+                hi[cell] = new_hi;
                 changed = TRUE;
               }
           }
     }
 
-  for (int cell = 1; cell < CELL_TOTAL; cell++)
-    if (self->suppressed[cell] && lo[cell] >= hi[cell])
+  for (int cell = 0; cell < N_ALL_CELLS; cell++)
+    if (suppressed[cell] && lo[cell] >= hi[cell])
       return TRUE;
 
   return FALSE;
 }
 
-/* Small counts (1 to N-1) are hidden. While the summary alone still lets a
- * reader recount a hidden cell (one hidden cell, say, and the total), the
- * smallest cell still shown is hidden too: a zero first, as "<N" is true of
- * it, else a larger count, printed "[c]". The total is always shown. */
-static void
-suppress (RpReport *self)
+/* @with_progress: the progress table's sums are known too;
+ * @with_follow_up: the follow-up summary is printed;
+ * @follow_up_rows: the number of rows of the follow-up table, or -1 without it */
+static gboolean
+recoverable (RpReport *self,
+             gboolean  with_progress,
+             gboolean  with_follow_up,
+             gint64    follow_up_rows)
 {
+  CellSum sums[6];
+  guint n_sums = 0;
+  guint counts[N_ALL_CELLS];
+  gboolean suppressed[N_ALL_CELLS];
+  guint steps = 0;
+
+  gather_cells (self, counts, suppressed);
+  for (int cell = 1; cell <= RP_MOVING_PLAN_LAST_STEP; cell++)
+    steps |= 1u << cell;
+
+  sums[n_sums++] = (CellSum) { steps | 1u << CELL_MOVED, 0, self->counts[CELL_TOTAL] };
+  if (with_progress)
+    {
+      sums[n_sums++] = (CellSum) { steps, 0, self->counts[CELL_TOTAL] - self->counts[CELL_MOVED] };
+      sums[n_sums++] = (CellSum) { 1u << CELL_MOVED, 0, self->counts[CELL_MOVED] };
+    }
+  if (with_follow_up)
+    {
+      sums[n_sums++] = (CellSum) { 1u << FU (RP_FOLLOW_UP_MET) | 1u << FU (RP_FOLLOW_UP_PARTLY_MET) |
+                                   1u << FU (RP_FOLLOW_UP_NOT_MET), 0,
+                                   self->follow_up_counts[RP_FOLLOW_UP_OUTCOMES_TOTAL] };
+      sums[n_sums++] = (CellSum) { 1u << FU (RP_FOLLOW_UP_REVIEWS_HELD) | 1u << FU (RP_FOLLOW_UP_REVIEWS_DUE) |
+                                   1u << FU (RP_FOLLOW_UP_REVIEWS_OVERDUE) | 1u << FU (RP_FOLLOW_UP_REVIEWS_NOT_YET_DUE),
+                                   1u << CELL_MOVED, 0 };
+    }
+  if (follow_up_rows >= 0)
+    sums[n_sums++] = (CellSum) { 1u << CELL_MOVED, 0, follow_up_rows };
+
+  return cells_recoverable (counts, suppressed, self->suppress_below, sums, n_sums);
+}
+
+/* Small counts (1 to N-1) among @cells are hidden. While the document still
+ * lets a reader recount a hidden cell (one hidden cell, say, and the total),
+ * the smallest of @cells still shown is hidden too: a zero first, as "<N" is
+ * true of it, else a larger count, printed "[c]". The totals are always shown. */
+static void
+suppress_cells (RpReport   *self,
+                const int  *cells,
+                guint       n_cells,
+                gboolean    with_follow_up)
+{
+  guint counts[N_ALL_CELLS];
+  gboolean suppressed[N_ALL_CELLS];
+
   if (self->suppress_below == 0)
     return;
 
-  for (int cell = 1; cell < CELL_TOTAL; cell++)
-    if (self->counts[cell] > 0 && self->counts[cell] < self->suppress_below)
-      self->suppressed[cell] = TRUE;
+  gather_cells (self, counts, suppressed);
+  for (guint i = 0; i < n_cells; i++)
+    if (counts[cells[i]] > 0 && counts[cells[i]] < self->suppress_below)
+      suppressed[cells[i]] = TRUE;
 
-  while (recoverable (self, FALSE))
+  for (;;)
     {
-      int smallest = 0;
+      int smallest = -1;
 
-      for (int cell = 1; cell < CELL_TOTAL; cell++)
-        if (!self->suppressed[cell] && (smallest == 0 || self->counts[cell] < self->counts[smallest]))
-          smallest = cell;
+      /* The check reads the report's own flags. */
+      for (int cell = 0; cell < N_CELLS; cell++)
+        self->suppressed[cell] = suppressed[cell];
+      for (int cell = 0; cell < RP_FOLLOW_UP_N_CELLS; cell++)
+        self->follow_up_suppressed[cell] = suppressed[FU (cell)];
 
-      if (smallest == 0)
+      if (!recoverable (self, FALSE, with_follow_up, -1))
         break;
-      self->suppressed[smallest] = TRUE;
+
+      for (guint i = 0; i < n_cells; i++)
+        if (!suppressed[cells[i]] && (smallest < 0 || counts[cells[i]] < counts[smallest]))
+          smallest = cells[i];
+
+      if (smallest < 0)
+        break;
+      suppressed[smallest] = TRUE;
     }
+}
+
+/* The summary is decided alone, so it reads the same with or without the
+ * follow-up summary; the follow-up summary then hides what it must so that
+ * nothing hidden in either can be recounted from both. */
+static void
+suppress (RpReport *self)
+{
+  int summary_cells[CELL_TOTAL - 1];
+  int follow_up_cells[RP_FOLLOW_UP_N_CELLS - 1];
+  guint n = 0;
+
+  for (int cell = 1; cell < CELL_TOTAL; cell++)
+    summary_cells[cell - 1] = cell;
+  suppress_cells (self, summary_cells, G_N_ELEMENTS (summary_cells), FALSE);
+
+  if (!rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY))
+    return;
+
+  for (int cell = RP_FOLLOW_UP_MET; cell <= RP_FOLLOW_UP_REVIEWS_NOT_YET_DUE; cell++)
+    if (cell != RP_FOLLOW_UP_OUTCOMES_TOTAL)
+      follow_up_cells[n++] = FU (cell);
+  suppress_cells (self, follow_up_cells, n, TRUE);
+
+  /* The counts since the last report are in no sum the document prints:
+   * only the small ones are hidden. */
+  for (int cell = RP_FOLLOW_UP_MOVES_SINCE; cell <= RP_FOLLOW_UP_REVIEWS_SINCE; cell++)
+    if (self->suppress_below > 0 && self->follow_up_counts[cell] > 0 &&
+        self->follow_up_counts[cell] < self->suppress_below)
+      self->follow_up_suppressed[cell] = TRUE;
 }
 
 /**
@@ -371,12 +798,17 @@ rp_report_build (RpStore               *store,
   self->plain_utf8 = options->plain_utf8;
   self->with_summary = !options->without_summary;
   self->only_table = options->only_table;
+  self->with_follow_up_table = !options->without_follow_up_table;
 
   if (!rp_store_find_as_of_cutoff (store, self->as_of, &since, error) ||
       !read_rows (store, programme_id, self->as_of, since, rows, error))
     return NULL;
 
   count_rows (rows, self->counts);
+
+  if (!read_last_report (store, programme_id, self->as_of, &self->last_report, error) ||
+      !read_follow_ups (self, store, rp_programme_get_follow_up_weeks (programme), rows, self->as_of, since, error))
+    return NULL;
 
   if (options->compare_with != NULL)
     {
@@ -545,8 +977,13 @@ rp_report_includes (RpReport      *self,
 {
   g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
 
-  if (table == RP_REPORT_TABLE_SUMMARY && !self->with_summary)
+  if ((table == RP_REPORT_TABLE_SUMMARY || table == RP_REPORT_TABLE_FOLLOW_UP_SUMMARY) && !self->with_summary)
     return FALSE;
+  if (table == RP_REPORT_TABLE_FOLLOW_UP && !self->with_follow_up_table)
+    return FALSE;
+  /* The follow-up summary is part of the summary: "summary only" prints it too. */
+  if (table == RP_REPORT_TABLE_FOLLOW_UP_SUMMARY && self->only_table == RP_REPORT_TABLE_SUMMARY)
+    return TRUE;
 
   return self->only_table == RP_REPORT_TABLE_ALL || self->only_table == table;
 }
@@ -841,6 +1278,8 @@ check_linked_providers (RpNameIndex        *names,
  * task owners, due notes and the providers' names printed with linked
  * taster days, the report title, the programme's name, the council or
  * department, the author or contact, the meeting and the protective marking.
+ * The follow-up table and summary print no text anyone wrote (only numbers,
+ * months and the app's own words), so there is nothing of theirs to check.
  * The error says which text, never the name.
  *
  * Returns: %TRUE if no published text names anyone
@@ -1062,6 +1501,62 @@ rp_report_to_csv (RpReport      *self,
       }
       break;
 
+    case RP_REPORT_TABLE_FOLLOW_UP:
+      {
+        const char * const header[] = {
+          "attendee_no", "moved_month", "interim", "follow_up_review", "outcomes_met", "outcomes_partly_met",
+          "outcomes_not_met", "placement_continues",
+        };
+        static const char * const states[] = {
+          [RP_REVIEW_STATE_NONE] = "not-yet-due", [RP_REVIEW_STATE_SCHEDULED] = "not-yet-due",
+          [RP_REVIEW_STATE_DUE] = "due", [RP_REVIEW_STATE_OVERDUE] = "overdue", [RP_REVIEW_STATE_DONE] = "held",
+        };
+
+        rp_csv_append_row (out, header, G_N_ELEMENTS (header));
+        for (guint i = 0; i < self->follow_ups->len; i++)
+          {
+            RpFollowUpRow *row = g_ptr_array_index (self->follow_ups, i);
+            g_autofree char *number = g_strdup_printf ("%d", row->number);
+            /* The month only, in ISO form: "2026-03". */
+            g_autofree char *month = g_strndup (row->moved_on, 7);
+            g_autofree char *met = g_strdup_printf ("%u", row->met);
+            g_autofree char *partly = g_strdup_printf ("%u", row->partly_met);
+            g_autofree char *not_met = g_strdup_printf ("%u", row->not_met);
+            const char *fields[] = {
+              number, month, row->interim ? "yes" : "no", states[row->follow_up], met, partly, not_met,
+              row->placement_continues < 0 ? NULL : row->placement_continues ? "yes" : "no",
+            };
+
+            rp_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+          }
+      }
+      break;
+
+    case RP_REPORT_TABLE_FOLLOW_UP_SUMMARY:
+      {
+        const char * const header[] = { "measure", "label", "count", "since" };
+        static const char * const keys[] = {
+          "outcomes_met", "outcomes_partly_met", "outcomes_not_met", "outcomes_rated", "reviews_held",
+          "reviews_due", "reviews_overdue", "reviews_not_yet_due", "moves_since_last_report",
+          "reviews_held_since_last_report",
+        };
+        G_STATIC_ASSERT (G_N_ELEMENTS (keys) == RP_FOLLOW_UP_N_CELLS);
+
+        rp_csv_append_row (out, header, G_N_ELEMENTS (header));
+        for (int cell = 0; cell < RP_FOLLOW_UP_N_CELLS; cell++)
+          {
+            gboolean since = cell >= RP_FOLLOW_UP_MOVES_SINCE;
+            /* With no earlier report there is nothing to count since. */
+            g_autofree char *count = since && self->last_report == NULL ? NULL
+                                     : rp_report_format_follow_up_count (self, cell);
+            const char *fields[] = { keys[cell], rp_report_follow_up_cell_label (cell), count,
+                                     since ? self->last_report : NULL };
+
+            rp_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+          }
+      }
+      break;
+
     case RP_REPORT_TABLE_SUMMARY:
     default:
       {
@@ -1187,21 +1682,32 @@ rp_report_format_change_heading (RpReport *self)
 gboolean
 rp_report_hidden_counts_recoverable (RpReport *self)
 {
-  gboolean any_hidden = FALSE;
+  gboolean summary_hidden = FALSE;
+  gboolean follow_up_hidden = FALSE;
+  gboolean with_follow_up = rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY);
+  gboolean with_table = rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP);
 
   g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
 
-  for (int cell = 1; cell < CELL_TOTAL; cell++)
-    any_hidden |= self->suppressed[cell];
+  if (rp_report_includes (self, RP_REPORT_TABLE_SUMMARY))
+    for (int cell = 1; cell < CELL_TOTAL; cell++)
+      summary_hidden |= self->suppressed[cell];
+  if (with_follow_up)
+    for (int cell = RP_FOLLOW_UP_MET; cell <= RP_FOLLOW_UP_REVIEWS_NOT_YET_DUE; cell++)
+      follow_up_hidden |= self->follow_up_suppressed[cell];
 
-  if (!any_hidden || !rp_report_includes (self, RP_REPORT_TABLE_SUMMARY))
+  if (!summary_hidden && !follow_up_hidden)
     return FALSE;
 
   /* With the step column every step can be counted row by row. */
-  if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS) && !self->without_steps)
+  if (summary_hidden && rp_report_includes (self, RP_REPORT_TABLE_PROGRESS) && !self->without_steps)
+    return TRUE;
+  /* Appendix 3 has a row for each person who moved, with their review and ratings. */
+  if (follow_up_hidden && with_table)
     return TRUE;
 
-  return recoverable (self, rp_report_includes (self, RP_REPORT_TABLE_PROGRESS));
+  return recoverable (self, rp_report_includes (self, RP_REPORT_TABLE_PROGRESS), with_follow_up,
+                      with_table ? (gint64) self->follow_ups->len : -1);
 }
 
 /**
@@ -1222,15 +1728,31 @@ rp_report_describe_suppression (RpReport *self)
     return NULL;
 
   text = g_string_new (NULL);
-  g_string_append_printf (text,
-                          _("Small counts: in the summary, counts from 1 to %u are shown as “<%u”. Where the total would still give one away, a further count is hidden too: a 0 as “<%u”, a larger count as “[c]”. This protects the summary table only."),
-                          self->suppress_below - 1, self->suppress_below, self->suppress_below);
+  if (rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY))
+    g_string_append_printf (text,
+                            _("Small counts: in the summary and the follow-up summary, counts from 1 to %u are shown as “<%u”, as are the counts since the last report. Where a total would still give one away, a further count is hidden too: a 0 as “<%u”, a larger count as “[c]”. This protects the summary tables only."),
+                            self->suppress_below - 1, self->suppress_below, self->suppress_below);
+  else
+    g_string_append_printf (text,
+                            _("Small counts: in the summary, counts from 1 to %u are shown as “<%u”. Where the total would still give one away, a further count is hidden too: a 0 as “<%u”, a larger count as “[c]”. This protects the summary table only."),
+                            self->suppress_below - 1, self->suppress_below, self->suppress_below);
   g_string_append_c (text, ' ');
 
   if (rp_report_hidden_counts_recoverable (self))
-    g_string_append (text, rp_report_includes (self, RP_REPORT_TABLE_PROGRESS) && !self->without_steps
-                           ? _("Warning: the progress table in this report lists each attendee’s step, so every hidden count can be recounted from it. This report does not protect small groups.")
-                           : _("Warning: the progress table in this report shows how many attendees are still attending and how many have moved, so hidden counts can be worked out from it. This report does not protect small groups."));
+    {
+      gboolean summary_hidden = FALSE;
+
+      for (int cell = 1; cell < CELL_TOTAL; cell++)
+        summary_hidden |= self->suppressed[cell];
+
+      /* Say what gives them away: the steps first, as they give away the most. */
+      if (summary_hidden && rp_report_includes (self, RP_REPORT_TABLE_PROGRESS) && !self->without_steps)
+        g_string_append (text, _("Warning: the progress table in this report lists each attendee’s step, so every hidden count can be recounted from it. This report does not protect small groups."));
+      else if (rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP))
+        g_string_append (text, _("Warning: the follow-up table in this report has a row for each person who moved, with their review and ratings, so hidden counts can be recounted from it. This report does not protect small groups."));
+      else
+        g_string_append (text, _("Warning: the progress table in this report shows how many attendees are still attending and how many have moved, so hidden counts can be worked out from it. This report does not protect small groups."));
+    }
   else if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))
     g_string_append (text, _("The progress table leaves out each attendee’s step, and no hidden count can be worked out from this report. Its notes are not checked for steps: a note that names a step can still give one away."));
   else
@@ -1248,7 +1770,7 @@ rp_report_describe_suppression (RpReport *self)
 char *
 rp_report_describe_tables (RpReport *self)
 {
-  const char *tables[4] = { NULL };
+  const char *tables[6] = { NULL };
   guint n = 0;
 
   g_return_val_if_fail (RP_IS_REPORT (self), NULL);
@@ -1259,6 +1781,10 @@ rp_report_describe_tables (RpReport *self)
     tables[n++] = "timetable";
   if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))
     tables[n++] = self->without_steps ? "progress without steps" : "progress";
+  if (rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP_SUMMARY))
+    tables[n++] = "follow-up summary";
+  if (rp_report_includes (self, RP_REPORT_TABLE_FOLLOW_UP))
+    tables[n++] = "follow-up";
 
   return g_strjoinv (", ", (char **) tables);
 }
@@ -1299,4 +1825,204 @@ rp_report_record_export (RpReport    *self,
   details.path = path;
   details.reason = reason;
   return rp_store_record_export (store, &details, error);
+}
+
+/**
+ * rp_report_get_n_follow_ups:
+ * Returns: how many people had moved by the report's date: the rows of Appendix 3
+ */
+guint
+rp_report_get_n_follow_ups (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), 0);
+  return self->follow_ups->len;
+}
+
+const RpFollowUpRow *
+rp_report_get_follow_up (RpReport *self,
+                         guint     index)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->follow_ups->len, NULL);
+  return g_ptr_array_index (self->follow_ups, index);
+}
+
+guint
+rp_report_get_follow_up_count (RpReport       *self,
+                               RpFollowUpCell  cell)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), 0);
+  g_return_val_if_fail (cell < RP_FOLLOW_UP_N_CELLS, 0);
+  return self->follow_up_counts[cell];
+}
+
+/**
+ * rp_report_is_follow_up_hidden:
+ * Returns: whether the follow-up summary prints the count as "<5" or "[c]"
+ */
+gboolean
+rp_report_is_follow_up_hidden (RpReport       *self,
+                               RpFollowUpCell  cell)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (cell < RP_FOLLOW_UP_N_CELLS, FALSE);
+  return self->follow_up_suppressed[cell];
+}
+
+/**
+ * rp_report_format_follow_up_count:
+ *
+ * Returns: (transfer full): the count as printed, as rp_report_format_count() prints the summary's
+ */
+char *
+rp_report_format_follow_up_count (RpReport       *self,
+                                  RpFollowUpCell  cell)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  g_return_val_if_fail (cell < RP_FOLLOW_UP_N_CELLS, NULL);
+
+  if (self->follow_up_suppressed[cell] && self->follow_up_counts[cell] >= self->suppress_below)
+    return g_strdup ("[c]");
+  if (self->follow_up_suppressed[cell])
+    return g_strdup_printf ("<%u", self->suppress_below);
+
+  return g_strdup_printf ("%u", self->follow_up_counts[cell]);
+}
+
+/**
+ * rp_report_follow_up_cell_label:
+ * Returns: (transfer none): what the cell counts, as the follow-up summary prints it
+ */
+const char *
+rp_report_follow_up_cell_label (RpFollowUpCell cell)
+{
+  switch (cell)
+    {
+    case RP_FOLLOW_UP_MET:                 return _("Outcomes met");
+    case RP_FOLLOW_UP_PARTLY_MET:          return _("Outcomes partly met");
+    case RP_FOLLOW_UP_NOT_MET:             return _("Outcomes not met");
+    case RP_FOLLOW_UP_OUTCOMES_TOTAL:      return _("Outcomes rated in all");
+    case RP_FOLLOW_UP_REVIEWS_HELD:        return _("Follow-up reviews held");
+    case RP_FOLLOW_UP_REVIEWS_DUE:         return _("Follow-up reviews due");
+    case RP_FOLLOW_UP_REVIEWS_OVERDUE:     return _("Follow-up reviews overdue");
+    case RP_FOLLOW_UP_REVIEWS_NOT_YET_DUE: return _("Follow-up reviews not yet due");
+    case RP_FOLLOW_UP_MOVES_SINCE:         return _("Moves since the last report");
+    case RP_FOLLOW_UP_REVIEWS_SINCE:       return _("Reviews held since the last report");
+    case RP_FOLLOW_UP_N_CELLS:
+    default:                               return "";
+    }
+}
+
+/**
+ * rp_report_get_last_report:
+ * Returns: (nullable): the as-of date of this programme's latest report
+ *   before this one, from the export history; %NULL when there was none
+ */
+const char *
+rp_report_get_last_report (RpReport *self)
+{
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  return self->last_report;
+}
+
+/* "3 moves", "1 review held", or with a hidden count "<5 moves". */
+static char *
+count_phrase (RpReport       *self,
+              RpFollowUpCell  cell)
+{
+  guint n = self->follow_up_counts[cell];
+  g_autofree char *hidden = NULL;
+
+  if (self->follow_up_suppressed[cell])
+    {
+      hidden = rp_report_format_follow_up_count (self, cell);
+      /* Translators: a hidden count, "<5 moves" */
+      return g_strdup_printf (cell == RP_FOLLOW_UP_MOVES_SINCE ? _("%s moves") : _("%s reviews held"), hidden);
+    }
+
+  return g_strdup_printf (cell == RP_FOLLOW_UP_MOVES_SINCE ? ngettext ("%u move", "%u moves", n)
+                                                          : ngettext ("%u review held", "%u reviews held", n), n);
+}
+
+/**
+ * rp_report_format_since_last_report:
+ *
+ * Returns: (transfer full): the summary's line of change over time: "Since
+ *   the last report (1 September 2026): 3 moves, 2 reviews held.", or, when
+ *   the export history has no earlier report, a line that says so
+ */
+char *
+rp_report_format_since_last_report (RpReport *self)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *moves = NULL;
+  g_autofree char *reviews = NULL;
+
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+
+  if (self->last_report == NULL || !(date = rp_date_format_medium (self->last_report)))
+    return g_strdup (_("Since the last report: no earlier report of this programme is in the export history, so there is nothing to compare with."));
+
+  moves = count_phrase (self, RP_FOLLOW_UP_MOVES_SINCE);
+  reviews = count_phrase (self, RP_FOLLOW_UP_REVIEWS_SINCE);
+  /* Translators: "Since the last report (1 September 2026): 3 moves, 2 reviews held." */
+  return g_strdup_printf (_("Since the last report (%s): %s, %s."), date, moves, reviews);
+}
+
+/**
+ * rp_report_format_moved_month:
+ * Returns: (transfer full): the month of the move, "March 2026": never the day
+ */
+char *
+rp_report_format_moved_month (const RpFollowUpRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  char month[64];
+  GDate date;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  if (!rp_date_parse_strict (row->moved_on, &date, &error) ||
+      g_date_strftime (month, sizeof month, "%B %Y", &date) == 0)
+    return g_strdup ("");
+
+  if (row->interim)
+    /* Translators: the month of a move to interim provision, "March 2026 (interim)" */
+    return g_strdup_printf (_("%s (interim)"), month);
+  return g_strdup (month);
+}
+
+/**
+ * rp_report_format_review_state:
+ * Returns: (transfer none): the follow-up review's state as printed: "Held", "Due", "Overdue" or "Not yet due"
+ */
+const char *
+rp_report_format_review_state (const RpFollowUpRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  switch (row->follow_up)
+    {
+    case RP_REVIEW_STATE_DONE:    return _("Held");
+    case RP_REVIEW_STATE_DUE:     return _("Due");
+    case RP_REVIEW_STATE_OVERDUE: return _("Overdue");
+    case RP_REVIEW_STATE_NONE:
+    case RP_REVIEW_STATE_SCHEDULED:
+    default:                      return _("Not yet due");
+    }
+}
+
+/**
+ * rp_report_format_placement:
+ * Returns: (transfer none): whether the placement continues, as printed: "Yes", "No", "Not reviewed yet" or "Not recorded"
+ */
+const char *
+rp_report_format_placement (const RpFollowUpRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  if (row->placement_continues < 0)
+    return row->follow_up != RP_REVIEW_STATE_DONE && row->met + row->partly_met + row->not_met == 0
+           ? _("Not reviewed yet") : _("Not recorded");
+  return row->placement_continues ? _("Yes") : _("No");
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "rp-export-record.h"
+#include "rp-follow-up.h"
 #include "rp-name-index.h"
 #include "rp-store.h"
 
@@ -28,7 +29,41 @@ typedef enum
   RP_REPORT_TABLE_PROGRESS,
   RP_REPORT_TABLE_TIMETABLE,
   RP_REPORT_TABLE_SUMMARY,
+  RP_REPORT_TABLE_FOLLOW_UP,          /* Appendix 3: each person who moved, by number */
+  RP_REPORT_TABLE_FOLLOW_UP_SUMMARY,  /* printed with the summary: outcomes and reviews by count */
 } RpReportTable;
+
+/* One row of Appendix 3, for a person who has moved. Like a progress row,
+ * it holds nothing that identifies anyone: no note, no outcome's wording,
+ * no reviewer, only numbers, the month of the move and the review's state. */
+typedef struct
+{
+  gint64         attendee_id;   /* never printed */
+  int            number;
+  char          *moved_on;      /* ISO date; only its month is printed */
+  gboolean       interim;       /* the move was to interim provision */
+  RpReviewState  follow_up;     /* the follow-up review, as of the report's date */
+  guint          met;           /* outcome ratings at the latest review held since the move */
+  guint          partly_met;
+  guint          not_met;
+  int            placement_continues;  /* 1 yes, 0 no, -1 no review held or not recorded */
+} RpFollowUpRow;
+
+/* The cells of the follow-up summary. */
+typedef enum
+{
+  RP_FOLLOW_UP_MET,
+  RP_FOLLOW_UP_PARTLY_MET,
+  RP_FOLLOW_UP_NOT_MET,
+  RP_FOLLOW_UP_OUTCOMES_TOTAL,    /* always shown, as the summary's total is */
+  RP_FOLLOW_UP_REVIEWS_HELD,
+  RP_FOLLOW_UP_REVIEWS_DUE,
+  RP_FOLLOW_UP_REVIEWS_OVERDUE,
+  RP_FOLLOW_UP_REVIEWS_NOT_YET_DUE,
+  RP_FOLLOW_UP_MOVES_SINCE,       /* since the last report */
+  RP_FOLLOW_UP_REVIEWS_SINCE,
+  RP_FOLLOW_UP_N_CELLS
+} RpFollowUpCell;
 
 typedef struct
 {
@@ -41,6 +76,7 @@ typedef struct
   gboolean    without_step_column;  /* the progress table leaves out each attendee's step */
   const char *marking;          /* protective marking for every page, e.g. "OFFICIAL"; NULL for the programme's */
   gboolean    plain_utf8;       /* CSV files without the byte-order mark Excel needs */
+  gboolean    without_follow_up_table;  /* leave Appendix 3 out; its summary goes with the summary */
 } RpReportOptions;
 
 /* Every text a report prints that a person wrote. */
@@ -136,6 +172,21 @@ char          *rp_report_format_change_heading (RpReport          *self);
 gboolean       rp_report_hidden_counts_recoverable (RpReport      *self);
 char          *rp_report_describe_suppression (RpReport           *self);
 char          *rp_report_describe_tables   (RpReport              *self);
+guint          rp_report_get_n_follow_ups  (RpReport              *self);
+const RpFollowUpRow *rp_report_get_follow_up (RpReport            *self,
+                                            guint                  index);
+guint          rp_report_get_follow_up_count (RpReport            *self,
+                                              RpFollowUpCell       cell);
+gboolean       rp_report_is_follow_up_hidden (RpReport            *self,
+                                              RpFollowUpCell       cell);
+char          *rp_report_format_follow_up_count (RpReport         *self,
+                                                 RpFollowUpCell    cell);
+const char    *rp_report_follow_up_cell_label (RpFollowUpCell      cell);
+const char    *rp_report_get_last_report   (RpReport              *self);
+char          *rp_report_format_since_last_report (RpReport       *self);
+char          *rp_report_format_moved_month (const RpFollowUpRow  *row);
+const char    *rp_report_format_review_state (const RpFollowUpRow *row);
+const char    *rp_report_format_placement  (const RpFollowUpRow   *row);
 gboolean       rp_report_record_export     (RpReport              *self,
                                             RpStore               *store,
                                             const char            *kind,

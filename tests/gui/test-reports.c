@@ -931,7 +931,7 @@ test_reports_export_recorded (Fixture       *fixture,
   g_assert_null (find_row (GTK_WIDGET (fixture->page), "Nothing has been exported or printed yet."));
   history = rp_test_find_widget (GTK_WIDGET (fixture->page), ADW_TYPE_PREFERENCES_GROUP, "title", "Export History");
   g_assert_nonnull (rp_test_find_widget (history, ADW_TYPE_ACTION_ROW, "subtitle",
-                                         "PDF · summary, timetable, progress · as of 22 Sep 2023\n"
+                                         "PDF · summary, timetable, progress, follow-up summary, follow-up · as of 22 Sep 2023\n"
                                          "for-scrutiny.pdf\nReason: Scrutiny commission, 12 October"));
 }
 
@@ -956,7 +956,8 @@ test_reports_suppression_safe_default (Fixture       *fixture,
   rp_test_spin ();
   exports = rp_store_list_exports (fixture->store, rp_programme_get_id (fixture->programme), NULL);
   print = g_list_model_get_item (exports, 0);
-  g_assert_cmpstr (rp_export_record_get_tables (print), ==, "summary");
+  /* The summaries alone: the follow-up summary is part of the summary. */
+  g_assert_cmpstr (rp_export_record_get_tables (print), ==, "summary, follow-up summary");
   g_assert_cmpuint (rp_export_record_get_suppress_below (print), ==, 5);
 }
 

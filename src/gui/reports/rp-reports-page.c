@@ -40,6 +40,7 @@ struct _RpReportsPage
   GtkSwitch    *include_moved_switch;
   GtkSwitch    *suppress_switch;
   GtkSwitch    *summary_switch;
+  GtkSwitch    *follow_up_switch;
   AdwComboRow  *safe_choice_row;
   AdwEntryRow  *reason_row;
   AdwPreferencesGroup *history_group;
@@ -650,6 +651,7 @@ build_report (RpReportsPage *self,
   options.compare_with = compare_with;
   options.include_moved = gtk_switch_get_active (self->include_moved_switch);
   options.without_summary = !gtk_switch_get_active (self->summary_switch);
+  options.without_follow_up_table = !gtk_switch_get_active (self->follow_up_switch);
   options.suppress_below = gtk_switch_get_active (self->suppress_switch) ? 5 : 0;
   /* Hidden counts are safe only where the rest of the report cannot recount them. */
   if (options.suppress_below > 0)
@@ -661,7 +663,9 @@ build_report (RpReportsPage *self,
         break;
 
       case SAFE_WITHOUT_STEPS:
+        /* The follow-up table's rows would let anyone recount its summary. */
         options.without_step_column = TRUE;
+        options.without_follow_up_table = TRUE;
         break;
 
       case UNSAFE_EVERYTHING:
@@ -1120,6 +1124,7 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, marking_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, family_contact_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, include_moved_switch);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, follow_up_switch);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, suppress_switch);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, summary_switch);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, safe_choice_row);
