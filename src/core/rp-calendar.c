@@ -200,15 +200,11 @@ calendar_new_vcalendar (Calendar   *calendar,
    * chooses, rather than opening them as a calendar of their own. */
   icalcomponent_add_property (vcalendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
 
-  /* The calendar's name as Outlook, Google and Apple show it; a text value,
-   * so that libical escapes it as it does SUMMARY. */
-  property = icalproperty_new (ICAL_X_PROPERTY);
-  icalproperty_set_x_name (property, "X-WR-CALNAME");
-  icalproperty_set_value (property, icalvalue_new_text (name));
-  icalcomponent_add_property (vcalendar, property);
-  property = icalproperty_new (ICAL_X_PROPERTY);
+  /* The calendar's name (RFC 7986); X-WR-CALNAME, which Outlook, Google
+   * and Apple read, is added by as_text(). */
+  icalcomponent_add_property (vcalendar, icalproperty_new_name (name));
+  property = icalproperty_new_x (RP_CALENDAR_TZID);
   icalproperty_set_x_name (property, "X-WR-TIMEZONE");
-  icalproperty_set_value (property, icalvalue_new_text (RP_CALENDAR_TZID));
   icalcomponent_add_property (vcalendar, property);
 
   icalcomponent_add_component (vcalendar, icalcomponent_new_clone (icaltimezone_get_component (calendar->zone)));
@@ -306,14 +302,67 @@ add_event (Calendar      *calendar,
   return TRUE;
 }
 
+/* Appends @text as an RFC 5545 TEXT value: backslash, comma, semicolon and
+ * line break escaped. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\\' || *p == ',' || *p == ';')
+        g_string_append_c (out, '\\');
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+/* Appends @line folded at 75 octets (RFC 5545 §3.1), never inside a character. */
+static void
+append_folded (GString    *out,
+               const char *line)
+{
+  gsize width = 0;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gsize size = g_utf8_next_char (p) - p;
+
+      if (width + size > 75)
+        {
+          g_string_append (out, "\r\n ");
+          width = 1;
+        }
+      g_string_append_len (out, p, size);
+      width += size;
+    }
+  g_string_append (out, "\r\n");
+}
+
+/* The file's text, with the calendar's name as X-WR-CALNAME. libical 3.0
+ * writes the value of an X- property without escaping its commas and
+ * semicolons, and reads such a value back cut at the first comma; so that
+ * one line is written here, escaped as the TEXT it is. */
 static char *
-as_text (icalcomponent *vcalendar)
+as_text (icalcomponent *vcalendar,
+         const char    *name)
 {
   char *text = icalcomponent_as_ical_string_r (vcalendar);
-  char *copy = g_strdup (text);
+  const char *after = strstr (text, "\r\nMETHOD:");
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new ("X-WR-CALNAME:");
+
+  g_assert (after != NULL);
+  after = strstr (after + 2, "\r\n") + 2;
+  g_string_append_len (out, text, after - text);
+  append_escaped (line, name);
+  append_folded (out, line->str);
+  g_string_append (out, after);
 
   icalmemory_free_buffer (text);
-  return copy;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* A family's calendar ---------------------------------------------------------- */
@@ -442,7 +491,7 @@ rp_calendar_build_family (RpStore     *store,
   calendar_clear (&calendar);
   if (n_events != NULL)
     *n_events = n;
-  return as_text (vcalendar);
+  return as_text (vcalendar, name);
 }
 
 /* The staff's calendar ---------------------------------------------------------- */
@@ -657,7 +706,7 @@ rp_calendar_build_staff (RpStore     *store,
   calendar_clear (&calendar);
   if (n_events != NULL)
     *n_events = n;
-  return as_text (vcalendar);
+  return as_text (vcalendar, title);
 }
 
 /* Writing ---------------------------------------------------------------------- */
