@@ -354,6 +354,79 @@ test_uids_stable (Fixture       *fixture,
   rp_test_remove_tree (other_dir);
 }
 
+/* A change to the day or to her booking is a newer version of the same
+ * event (same UID, higher SEQUENCE); a change to someone else's booking on
+ * that day does not touch her event. */
+static void
+test_sequence (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 provider = add_provider (fixture, "Meadow Arts", "1 Mill Lane");
+  gint64 day = add_day (fixture, provider, "2023-10-03", "10:00", "14:00");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(icalcomponent) a = NULL;
+  g_autoptr(icalcomponent) b = NULL;
+  g_autoptr(icalcomponent) c = NULL;
+  icalcomponent *event_a, *event_b, *event_c;
+
+  book (fixture, day, 5, RP_BOOKING_CONFIRMED);
+  book (fixture, day, 7, RP_BOOKING_CONFIRMED);
+  first = family_text (fixture, 5, NULL);
+  a = parse (first);
+  event_a = find_event (a, "Taster day at Meadow Arts");
+  g_assert_nonnull (event_a);
+
+  /* Georgie's booking changes: Ella's event does not. */
+  {
+    g_autoptr(GListModel) bookings = rp_store_list_bookings (fixture->store, day, NULL);
+
+    for (guint i = 0; i < g_list_model_get_n_items (bookings); i++)
+      {
+        g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
+
+        if (rp_booking_get_attendee_id (booking) != attendee_id (fixture, 7))
+          continue;
+        rp_booking_set_transport_needed (booking, TRUE);
+        rp_booking_set_transport_arranged (booking, TRUE);
+        rp_booking_set_pickup_time (booking, "08:45");
+        g_assert_true (rp_store_save_booking (fixture->store, booking, &error));
+        g_assert_no_error (error);
+      }
+  }
+  second = family_text (fixture, 5, NULL);
+  b = parse (second);
+  event_b = find_event (b, "Taster day at Meadow Arts");
+  g_assert_cmpstr (icalcomponent_get_uid (event_b), ==, icalcomponent_get_uid (event_a));
+  g_assert_cmpint (icalcomponent_get_sequence (event_b), ==, icalcomponent_get_sequence (event_a));
+
+  /* Hers changes: the same event, newer. */
+  {
+    g_autoptr(GListModel) bookings = rp_store_list_bookings (fixture->store, day, NULL);
+
+    for (guint i = 0; i < g_list_model_get_n_items (bookings); i++)
+      {
+        g_autoptr(RpBooking) booking = g_list_model_get_item (bookings, i);
+
+        if (rp_booking_get_attendee_id (booking) != attendee_id (fixture, 5))
+          continue;
+        rp_booking_set_transport_needed (booking, TRUE);
+        rp_booking_set_transport_arranged (booking, TRUE);
+        rp_booking_set_pickup_time (booking, "09:15");
+        g_assert_true (rp_store_save_booking (fixture->store, booking, &error));
+        g_assert_no_error (error);
+      }
+  }
+  third = family_text (fixture, 5, NULL);
+  c = parse (third);
+  event_c = find_event (c, "Taster day at Meadow Arts");
+  g_assert_cmpstr (icalcomponent_get_uid (event_c), ==, icalcomponent_get_uid (event_a));
+  g_assert_cmpint (icalcomponent_get_sequence (event_c), >, icalcomponent_get_sequence (event_a));
+  g_assert_nonnull (strstr (icalcomponent_get_description (event_c), "Transport will collect you at 9:15 am."));
+}
+
 /* The hour in UTC of @summary's start, as a calendar works it out from the
  * file's own VTIMEZONE; and the same with libical's copy of the zone. */
 static void
@@ -850,6 +923,7 @@ main (int    argc,
 
   g_test_add ("/core/calendar/family-holds-only-their-days", Fixture, NULL, fixture_set_up, test_family_holds_only_their_days, fixture_tear_down);
   g_test_add ("/core/calendar/uids-stable", Fixture, NULL, fixture_set_up, test_uids_stable, fixture_tear_down);
+  g_test_add ("/core/calendar/sequence", Fixture, NULL, fixture_set_up, test_sequence, fixture_tear_down);
   g_test_add ("/core/calendar/times-across-summer-time", Fixture, NULL, fixture_set_up, test_times_across_summer_time, fixture_tear_down);
   g_test_add ("/core/calendar/escaping", Fixture, NULL, fixture_set_up, test_escaping, fixture_tear_down);
   g_test_add ("/core/calendar/status", Fixture, NULL, fixture_set_up, test_status, fixture_tear_down);

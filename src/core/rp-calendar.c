@@ -268,11 +268,44 @@ set_times (Calendar      *calendar,
   return TRUE;
 }
 
+/* How many times the day, and the bookings the event tells of (one
+ * attendee's, or all when @attendee_id is 0), have changed, from the audit
+ * trail: the event's SEQUENCE, so that a calendar importing the file again
+ * takes a changed day as newer than the copy it holds (Outlook compares
+ * it). */
+static int
+count_changes (Calendar *calendar,
+               gint64    taster_day_id,
+               gint64    attendee_id)
+{
+  sqlite3 *db = rp_store_get_db (calendar->store);
+  sqlite3_stmt *stmt = NULL;
+  int n = 0;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT (SELECT count (*) FROM audit WHERE table_name = 'taster_day' AND record_id = ?1)"
+                          " + (SELECT count (*) FROM booking JOIN audit"
+                          "    ON audit.table_name = 'booking' AND audit.record_id = booking.id"
+                          "    WHERE booking.taster_day_id = ?1 AND (?2 = 0 OR booking.attendee_id = ?2))",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, taster_day_id);
+      sqlite3_bind_int64 (stmt, 2, attendee_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        n = sqlite3_column_int (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+
+  /* The first version of an event is 0. */
+  return MAX (n - 1, 0);
+}
+
 /* A taster day as an event of @vcalendar, or nothing if it has no date yet. */
 static gboolean
 add_event (Calendar      *calendar,
            icalcomponent *vcalendar,
            RpTasterDay   *day,
+           gint64         attendee_id,
            const char    *uid_suffix,
            const char    *summary,
            const char    *location,
@@ -298,6 +331,7 @@ add_event (Calendar      *calendar,
   if (description != NULL)
     icalcomponent_set_description (event, description);
   icalcomponent_set_status (event, status);
+  icalcomponent_set_sequence (event, count_changes (calendar, rp_taster_day_get_id (day), attendee_id));
   icalcomponent_add_component (vcalendar, event);
   return TRUE;
 }
@@ -482,7 +516,7 @@ rp_calendar_build_family (RpStore     *store,
               g_autofree char *location = say_location (store, day, &provider);
               g_autofree char *summary = summarise_family (item->kind, provider);
 
-              if (add_event (&calendar, vcalendar, day, suffix, summary, location, description, status))
+              if (add_event (&calendar, vcalendar, day, attendee_id, suffix, summary, location, description, status))
                 n++;
             }
         }
@@ -698,7 +732,7 @@ rp_calendar_build_staff (RpStore     *store,
                 ? g_strdup_printf (_("Cancelled: taster day at %s"), provider)
                 : g_strdup_printf (_("Taster day at %s"), provider);
 
-      if (add_event (&calendar, vcalendar, day, "staff", summary, location, description,
+      if (add_event (&calendar, vcalendar, day, 0, "staff", summary, location, description,
                      rp_taster_day_get_cancelled (day) ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
         n++;
     }
