@@ -556,7 +556,7 @@ say_transport (RpBooking *booking)
     return g_strdup_printf (_("pick-up at %s"), pickup);
   if (rp_booking_get_transport_arranged (booking))
     return g_strdup (_("transport arranged, pick-up time not set"));
-  return g_strdup (_("transport NOT arranged yet"));
+  return g_strdup (_("transport needed, not arranged yet"));
 }
 
 /* The name of staff member @id, read once per calendar. */
