@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@ static int command_programme (int argc, char **argv);
 static int command_timetable (int argc, char **argv);
 static int command_generate  (int argc, char **argv);
 static int command_schedule  (int argc, char **argv);
+static int command_taster_days (int argc, char **argv);
 static int command_backup    (int argc, char **argv);
 static int command_restore   (int argc, char **argv);
 static int command_check     (int argc, char **argv);
@@ -45,7 +47,8 @@ static const Command commands[] = {
   { "report",    command_report,    N_("Write the anonymised reprovision report") },
   { "programme", command_programme, N_("Show or change a programme’s closure date and the report’s front matter") },
   { "timetable", command_timetable, N_("List the closure timetable, or link an action to taster days") },
-  { "schedule",  command_schedule,  N_("Write a family’s taster-day schedule as an easy-read PDF") },
+  { "schedule",  command_schedule,  N_("Write a family’s taster-day schedule as an easy-read PDF or a calendar file") },
+  { "taster-days", command_taster_days, N_("List the taster days, or write them with their staff as a calendar file") },
   { "backup",    command_backup,    N_("Make or list backups of a database") },
   { "restore",   command_restore,   N_("Put a backup in place of a database, keeping the current file") },
   { "check",     command_check,     N_("Check a database for damage and broken records") },
@@ -1188,6 +1191,56 @@ command_programme (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* One calendar file per family, so that none is given another's days;
+ * each is recorded in the export history. With --all, @output is a folder
+ * and the files are named by attendee number, not by name. */
+static int
+write_family_calendars (RpStore    *store,
+                        GArray     *ids,
+                        gboolean    all,
+                        const char *from,
+                        const char *output,
+                        const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (all && g_mkdir_with_parents (output, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_printerr ("reprovision-cli: %s\n", g_strerror (saved_errno));
+      return EXIT_FAILURE;
+    }
+  if (all && !rp_output_file_check_folder (output, &error))
+    return fail (error);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(RpAttendee) attendee = rp_store_get_attendee (store, id, &error);
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      guint n_events = 0;
+
+      if (attendee == NULL)
+        return fail (error);
+      if (all)
+        {
+          /* Translators: a file name; the number is the attendee's */
+          name = g_strdup_printf (_("taster-days-attendee-%d.ics"), rp_attendee_get_number (attendee));
+          path = g_build_filename (output, name, NULL);
+        }
+      else
+        path = g_strdup (output);
+
+      if (!rp_calendar_write_family (store, id, from, path, reason, &n_events, &error))
+        return fail (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u taster day\n", "%s: %u taster days\n", n_events), path, n_events);
+    }
+
+  return EXIT_SUCCESS;
+}
+
 static int
 command_schedule (int    argc,
                   char **argv)
@@ -1205,6 +1258,7 @@ command_schedule (int    argc,
   int number = 0;
   gboolean all = FALSE;
   g_autofree char *reason = NULL;
+  g_autofree char *format = NULL;
   g_autoptr(RpStore) recorder = NULL;
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   RpExportDetails details = { 0 };
@@ -1216,15 +1270,20 @@ command_schedule (int    argc,
     { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One sheet for every attendee with a taster day to come"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Include taster days from this day (default: today)"), N_("YYYY-MM-DD") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("pdf (default) or ics, a calendar file each family can add to GNOME Calendar, Outlook or a phone"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write; with --format ics, the calendar file, or with --all a folder for one file per family"), N_("FILE") },
     { NULL }
   };
 
-  context = command_context (_("Write the taster-day schedule of one attendee, or of all, as easy-read A4 sheets: large print, short sentences and a picture beside each line. Each sheet names its attendee: it is for them and their family only."), entries);
+  context = command_context (_("Write the taster-day schedule of one attendee, or of all, as easy-read A4 sheets: large print, short sentences and a picture beside each line. Each sheet names its attendee: it is for them and their family only. With --format ics, the same days as a calendar file: confirmed days as confirmed, days to be confirmed as tentative, cancelled days as cancelled; with --all, one file per family, so that no family is given another’s days."), entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
+  if (format != NULL && !g_str_equal (format, "pdf") && !g_str_equal (format, "ics"))
+    return usage_error (context, _("The format is pdf or ics."));
   if (output == NULL)
-    return usage_error (context, _("Name the PDF file with --output FILE."));
+    return usage_error (context, format != NULL && g_str_equal (format, "ics")
+                                 ? _("Name the calendar file (or, with --all, the folder) with --output FILE.")
+                                 : _("Name the PDF file with --output FILE."));
   if ((number > 0) == all)
     return usage_error (context, _("Name one attendee with --attendee N, or use --all."));
   if (argc > 1)
@@ -1255,6 +1314,9 @@ command_schedule (int    argc,
   if (ids == NULL || !(recorder = open_recorder (database, store, &error)))
     return fail (error);
 
+  if (format != NULL && g_str_equal (format, "ics"))
+    return write_family_calendars (recorder, ids, all, from, output, reason);
+
   g_ptr_array_add (written, g_strdup (output));
   details.programme_id = rp_programme_get_id (programme);
   details.kind = "family-schedule";
@@ -1265,6 +1327,100 @@ command_schedule (int    argc,
   if (!rp_schedule_write_pdf (store, ids, from, output, &error) ||
       !record_or_remove (recorder, &details, written, &error))
     return fail (error);
+
+  return EXIT_SUCCESS;
+}
+
+/* The taster days of a programme for the team: listed, or as a calendar
+ * file with the staff going and each person's pick-up. */
+static int
+command_taster_days (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpStore) recorder = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *reason = NULL;
+  gint64 programme_id = 0;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text (default) or ics, a calendar file for the team"), N_("FORMAT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Only taster days from this day (default: every day with a date)"), N_("YYYY-MM-DD") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The calendar file to write"), N_("FILE") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the calendar is exported, for the export history"), N_("TEXT") },
+    { NULL }
+  };
+
+  context = command_context (_("List the programme’s taster days, or with --format ics write every one with a date as a calendar file for the team: where and when, the staff going, and each person booked with their pick-up. It names attendees: it is not for families."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "ics"))
+    return usage_error (context, _("The format is text or ics."));
+  if (format != NULL && g_str_equal (format, "ics") && output == NULL)
+    return usage_error (context, _("Name the calendar file with --output FILE."));
+  if ((format == NULL || g_str_equal (format, "text")) && output != NULL)
+    return usage_error (context, _("--output is for --format ics."));
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+
+  if (from_text != NULL && !(from = rp_date_normalise (from_text, &error)))
+    return error != NULL ? fail (error) : usage_error (context, _("The date is empty."));
+
+  if (!(store = open_for_reading (database, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)))
+    return fail (error);
+
+  if (format != NULL && g_str_equal (format, "ics"))
+    {
+      guint n_events = 0;
+
+      if (!(recorder = open_recorder (database, store, &error)) ||
+          !rp_calendar_write_staff (recorder, rp_programme_get_id (programme), from, output, reason, &n_events, &error))
+        return fail (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u taster day\n", "%s: %u taster days\n", n_events), output, n_events);
+      return EXIT_SUCCESS;
+    }
+
+  {
+    g_autoptr(GListModel) days = rp_store_list_taster_days (store, rp_programme_get_id (programme), &error);
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    if (days == NULL)
+      return fail (error);
+
+    for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+      {
+        g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+        const char *date = rp_taster_day_get_date (day);
+        char **row;
+
+        if (from != NULL && date != NULL && rp_date_compare (date, from) < 0)
+          continue;
+        row = g_new0 (char *, 6);
+        row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, rp_taster_day_get_id (day));
+        row[1] = g_strdup (date != NULL ? date : _("tbc"));
+        row[2] = rp_taster_day_get_start_time (day) != NULL
+                 ? g_strdup_printf ("%s–%s", rp_taster_day_get_start_time (day),
+                                    rp_taster_day_get_end_time (day) != NULL ? rp_taster_day_get_end_time (day) : "")
+                 : g_strdup ("");
+        row[3] = g_strdup (rp_taster_day_get_provider_name (day) != NULL ? rp_taster_day_get_provider_name (day) : "");
+        row[4] = g_strdup (rp_taster_day_get_cancelled (day) ? _("cancelled") : "");
+        g_ptr_array_add (rows, row);
+      }
+
+    append_table (out, rows);
+    g_print ("%s", out->str);
+  }
 
   return EXIT_SUCCESS;
 }

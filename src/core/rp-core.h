@@ -14,6 +14,7 @@
 #include "rp-backup.h"
 #include "rp-booking.h"
 #include "rp-booking-rules.h"
+#include "rp-calendar.h"
 #include "rp-check.h"
 #include "rp-csv.h"
 #include "rp-csv-reader.h"

@@ -370,6 +370,7 @@ item_free (gpointer data)
   g_free (item->date);
   g_free (item->heading);
   g_clear_pointer (&item->lines, g_ptr_array_unref);
+  g_clear_pointer (&item->days, g_ptr_array_unref);
   g_free (item);
 }
 
@@ -396,6 +397,10 @@ item_new (RpScheduleKind  kind,
   item->heading = glue_last_words (heading);
   g_free (heading);
   item->lines = g_ptr_array_new_with_free_func (line_free);
+  /* Kept for whoever turns the item into something else (a calendar's
+   * events), so that the days are not chosen again by other rules. */
+  item->days = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (item->days, g_object_ref (day));
   return item;
 }
 
@@ -643,6 +648,8 @@ describe_choice (Context *context,
       g_autofree char *hours = say_hours (entry->day);
       g_autofree char *place = NULL;
 
+      if (i > 0)
+        g_ptr_array_add (item->days, g_object_ref (entry->day));
       say_place (context->store, entry->day, &name, &address);
       place = address != NULL ? g_strdup_printf (_("%s, %s"), name, address) : g_strdup (name);
       if (hours != NULL)
@@ -961,6 +968,19 @@ rp_schedule_build (RpStore     *store,
     return NULL;
 
   return build (store, attendee_id, from, people, error);
+}
+
+/**
+ * rp_schedule_say_time:
+ * @hhmm: (nullable): a time as stored, "09:15"
+ *
+ * Returns: (transfer full) (nullable): the time as the schedule says it,
+ *   "9:15 am", "midday", held on one line with a non-breaking space
+ */
+char *
+rp_schedule_say_time (const char *hhmm)
+{
+  return say_time (hhmm);
 }
 
 /**

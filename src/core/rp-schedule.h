@@ -43,6 +43,8 @@ typedef struct
   char           *date;      /* ISO; %NULL when the day is not fixed */
   char           *heading;   /* "Saturday 30 September, 10 am to 2 pm" or "To be confirmed: …" */
   GPtrArray      *lines;     /* (element-type RpScheduleLine) */
+  GPtrArray      *days;      /* (element-type RpTasterDay): the day it tells of, or each
+                              * of the days the team has still to choose between */
 } RpScheduleItem;
 
 typedef struct
@@ -72,6 +74,7 @@ RpSchedule         *rp_schedule_build               (RpStore            *store,
                                                      gint64              attendee_id,
                                                      const char         *from,
                                                      GError            **error);
+char               *rp_schedule_say_time            (const char         *hhmm);
 guint               rp_schedule_count_items         (RpSchedule         *self,
                                                      RpScheduleKind      kind);
 char               *rp_schedule_dup_text            (RpSchedule         *self);

@@ -40,6 +40,11 @@ sqlite3 *rp_store_open_sqlite_read_only (const char  *path,
                                          gboolean     create_nothing,
                                          GError     **error);
 
+/* A stable tag of this database file for @purpose, telling nothing of its key. */
+char    *rp_store_dup_file_tag        (RpStore           *self,
+                                       const char        *purpose,
+                                       GError           **error);
+
 /* An erasure on record: the tombstone the audit trail keeps of an erased attendee. */
 typedef struct
 {

@@ -429,6 +429,24 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Ben's family sees his one plan, the day still to be confirmed apart
  * under its own heading, and whom to call, in his preferred name; the
  * window follows a change made meanwhile, and fits a phone's width. */
@@ -461,9 +479,21 @@ test_family_window_sections (Fixture       *fixture,
   g_assert_nonnull (find_label (GTK_WIDGET (window), "You might go to Pathfinders, Unit 4, Canal Wharf."));
   g_assert_null (find_label (GTK_WIDGET (window), "You are going to Pathfinders, Unit 4, Canal Wharf."));
 
-  /* Nothing in it asks for more than a phone's width. */
+  /* Nothing in it asks for more than a phone's width, with its buttons to
+   * print, save and add the days to a calendar, each named for a screen
+   * reader. */
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
+  {
+    GtkWidget *calendar = find_action_button (GTK_WIDGET (window), "family.add-to-calendar");
+    GtkWidget *print = find_action_button (GTK_WIDGET (window), "family.print");
+
+    g_assert_nonnull (calendar);
+    g_assert_true (gtk_widget_is_sensitive (calendar));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, "Add to Calendar…");
+    g_assert_nonnull (print);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL, "Print…");
+  }
 
   /* The coordinator confirms the day elsewhere: the window shows it as a plan. */
   for (guint i = 0; i < g_list_model_get_n_items (bookings) && invited == NULL; i++)

@@ -998,6 +998,61 @@ read_erasure_key (RpStore  *self,
   return key;
 }
 
+/**
+ * rp_store_dup_file_tag:
+ * @purpose: what the tag is for, such as "calendar-uid"
+ *
+ * A tag of this database file that stays the same across exports, backups
+ * and restores and differs between files: a keyed digest of @purpose under
+ * the file's own random key, so it tells nothing of the key. The key is
+ * made (once, as the erasure would make it) if the file has none yet.
+ *
+ * Returns: (transfer full): 16 hex digits, or %NULL with @error set
+ */
+char *
+rp_store_dup_file_tag (RpStore     *self,
+                       const char  *purpose,
+                       GError     **error)
+{
+  g_autoptr(GBytes) key = NULL;
+  g_autofree char *digest = NULL;
+  GError *key_error = NULL;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+  g_return_val_if_fail (purpose != NULL, NULL);
+
+  if (!(key = read_erasure_key (self, &key_error)))
+    {
+      if (key_error != NULL)
+        {
+          g_propagate_error (error, key_error);
+          return NULL;
+        }
+      if (!rp_store_begin (self, error))
+        return NULL;
+      if (!store_exec (self, "INSERT OR IGNORE INTO erasure_key (id, key) VALUES (1, randomblob (32))", error))
+        {
+          rp_store_rollback (self);
+          return NULL;
+        }
+      if (!rp_store_commit (self, error))
+        return NULL;
+      if (!(key = read_erasure_key (self, &key_error)))
+        {
+          if (key_error != NULL)
+            g_propagate_error (error, key_error);
+          else
+            g_set_error_literal (error, RP_ERROR, RP_ERROR_IO, _("The database’s own key could not be read."));
+          return NULL;
+        }
+    }
+
+  digest = g_compute_hmac_for_string (G_CHECKSUM_SHA256,
+                                      g_bytes_get_data (key, NULL), g_bytes_get_size (key),
+                                      purpose, -1);
+  return g_strndup (digest, 16);
+}
+
 /* An erased person's names, and the family named on their bookings, stay
  * only as keyed one-way digests of their words, so that a published note
  * that still names them is stopped without the names being kept. */

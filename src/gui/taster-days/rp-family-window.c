@@ -259,6 +259,56 @@ save_pdf_action (GtkWidget  *widget,
 }
 
 static void
+on_calendar_response (RpFamilyWindow  *self,
+                      int              response,
+                      GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  /* Written whole beside the chosen name and renamed over it, which the
+   * document portal allows for a file it has handed over; recorded in the
+   * export history before it is given its name. */
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_get_path (file)) != NULL &&
+      !rp_calendar_write_family (self->store, rp_attendee_get_id (self->attendee), NULL, path, NULL, NULL, &error))
+    show_error (self, _("The Calendar Was Not Saved"), error);
+
+  g_clear_object (&self->file_chooser);
+}
+
+/* The same days as a calendar file the family can add to GNOME Calendar,
+ * Outlook or a phone; only theirs. */
+static void
+add_to_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RpFamilyWindow *self = RP_FAMILY_WINDOW (widget);
+  /* Translators: a file name; the name is the attendee's */
+  g_autofree char *name = g_strdup_printf (_("Taster days for %s.ics"), rp_attendee_get_full_name (self->attendee));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Taster Days as a Calendar"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Calendar files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  rp_file_chooser_open_away_from (GTK_FILE_CHOOSER (chooser), self->store);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_calendar_response), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
 on_begin_print (GtkPrintOperation  *operation,
                 GtkPrintContext    *context,
                 RpScheduleDocument *document)
@@ -355,6 +405,7 @@ rp_family_window_class_init (RpFamilyWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "family.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "family.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "family.add-to-calendar", NULL, add_to_calendar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "family.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -583,6 +583,57 @@ schedules_action (GtkWidget  *widget,
 }
 
 static void
+on_calendar_response (RpTasterDaysPage *self,
+                      int               response,
+                      GtkNativeDialog  *dialog)
+{
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && store != NULL && programme != NULL &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_get_path (file)) != NULL &&
+      !rp_calendar_write_staff (store, rp_programme_get_id (programme), NULL, path, NULL, NULL, &error))
+    show_message (self, _("The Calendar Was Not Saved"), error->message);
+
+  g_clear_object (&self->file_chooser);
+}
+
+/* Every taster day with a date, the staff going and each person's pick-up,
+ * as a calendar file for the team. It names attendees: not for families. */
+static void
+calendar_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RpTasterDaysPage *self = RP_TASTER_DAYS_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (rp_area_page_get_store (RP_AREA_PAGE (self)) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Staff Calendar"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Calendar files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Taster days for staff.ics"));
+  rp_file_chooser_open_away_from (GTK_FILE_CHOOSER (chooser), rp_area_page_get_store (RP_AREA_PAGE (self)));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_calendar_response), self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
 providers_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -631,6 +682,7 @@ rp_taster_days_page_class_init (RpTasterDaysPageClass *klass)
   gtk_widget_class_install_action (widget_class, "taster-days.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "taster-days.providers", NULL, providers_action);
   gtk_widget_class_install_action (widget_class, "taster-days.schedules", NULL, schedules_action);
+  gtk_widget_class_install_action (widget_class, "taster-days.calendar", NULL, calendar_action);
 }
 
 static void
