@@ -285,16 +285,22 @@ test_cli_demo_today (void)
       g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
       g_autoptr(GListModel) history = rp_store_list_step_history (store, rp_attendee_get_id (attendee), &error);
       int number = rp_attendee_get_number (attendee);
-      g_autoptr(RpRulesContext) rules = rp_rules_context_new (today, closure, 14);
+      g_autoptr(RpRulesContext) rules = rp_rules_context_new_for_programme (programme, today, 14);
       RpAttention attention = rp_attention_for_attendee (attendee, rules);
       g_autofree char *words = rp_attention_describe (attention, attendee, today);
       const char *previous = NULL;
 
-      /* Attendees 4 and 10 were allocated weeks ago and nobody has called; 11's target has passed. */
+      /* Attendees 4 and 10 were allocated weeks ago and nobody has called; 11's target has passed;
+       * 12's family has not been contacted for 18 days, longer than the programme's 14. */
       if (number == 4 || number == 10)
         g_assert_cmpint (attention, ==, RP_ATTENTION_STALLED);
       else if (number == 11)
         g_assert_cmpint (attention, ==, RP_ATTENTION_TARGET_PASSED);
+      else if (number == 12)
+        {
+          g_assert_cmpint (attention, ==, RP_ATTENTION_FAMILY_NOT_CONTACTED);
+          g_assert_cmpstr (words, ==, "Family not contacted for 18 days");
+        }
       else if (attention != RP_ATTENTION_NONE)
         g_test_fail_printf ("attendee %d needs attention: %s", number, words);
 
