@@ -193,11 +193,18 @@ on_attention_found (GObject      *source_object,
       g_autofree char *title = NULL;
       g_autofree char *line = NULL;
 
-      /* Translators: "3 families" of "3 families not contacted in the last 14 days" */
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u family", "%u families", n_not_contacted), n_not_contacted);
-      /* Translators: "3 families not contacted in the last 14 days"; the first %s is "3 families" */
-      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s not contacted in the last %u day",
-                                           "%s not contacted in the last %u days", days), title, days);
+      if (n_not_contacted == 0)
+        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every family contacted in the last %u day",
+                                             "Every family contacted in the last %u days", days), days);
+      else
+        {
+          /* Translators: "3 families" of "3 families not contacted in the last 14 days" */
+          title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u family", "%u families", n_not_contacted),
+                                   n_not_contacted);
+          /* Translators: "3 families not contacted in the last 14 days"; the first %s is "3 families" */
+          line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s not contacted in the last %u day",
+                                               "%s not contacted in the last %u days", days), title, days);
+        }
       add_note_row (self, self->attention_group, line);
     }
 
