@@ -285,16 +285,22 @@ test_cli_demo_today (void)
       g_autoptr(RpAttendee) attendee = g_list_model_get_item (attendees, i);
       g_autoptr(GListModel) history = rp_store_list_step_history (store, rp_attendee_get_id (attendee), &error);
       int number = rp_attendee_get_number (attendee);
-      g_autoptr(RpRulesContext) rules = rp_rules_context_new (today, closure, 14);
+      g_autoptr(RpRulesContext) rules = rp_rules_context_new_for_programme (programme, today, 14);
       RpAttention attention = rp_attention_for_attendee (attendee, rules);
       g_autofree char *words = rp_attention_describe (attention, attendee, today);
       const char *previous = NULL;
 
-      /* Attendees 4 and 10 were allocated weeks ago and nobody has called; 11's target has passed. */
+      /* Attendees 4 and 10 were allocated weeks ago and nobody has called; 11's target has passed;
+       * 12's family has not been contacted for 18 days, longer than the programme's 14. */
       if (number == 4 || number == 10)
         g_assert_cmpint (attention, ==, RP_ATTENTION_STALLED);
       else if (number == 11)
         g_assert_cmpint (attention, ==, RP_ATTENTION_TARGET_PASSED);
+      else if (number == 12)
+        {
+          g_assert_cmpint (attention, ==, RP_ATTENTION_FAMILY_NOT_CONTACTED);
+          g_assert_cmpstr (words, ==, "Family not contacted for 18 days");
+        }
       else if (attention != RP_ATTENTION_NONE)
         g_test_fail_printf ("attendee %d needs attention: %s", number, words);
 
@@ -1285,6 +1291,70 @@ test_cli_timetable (void)
   rp_test_remove_tree (dir);
 }
 
+/* reprovision-cli contact logs and lists contacts under the app's rules,
+ * and its CSV of every log is personal data, readable by its owner only
+ * and recorded as an export. */
+static void
+test_cli_contact (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "contacts.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) add = { 0 };
+  g_auto(CliResult) future = { 0 };
+  g_auto(CliResult) no_how = { 0 };
+  g_auto(CliResult) list = { 0 };
+  g_auto(CliResult) export = { 0 };
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run_cli (&add, "contact", "--database", path, "--attendee", "12", "--add", "--how", "visit",
+           "--date", "2023-09-21", "--name", "Janet Walker", "--summary", "Home visit: Janet’s back", "--follow-up", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_nonnull (strstr (add.out, "Logged for attendee 12: Visit with the family (Janet Walker)"));
+
+  run_cli (&future, "contact", "--database", path, "--attendee", "12", "--add", "--how", "phone",
+           "--date", "2099-01-01", NULL);  /* the command judges by the real today */
+  g_assert_cmpint (future.status, ==, 1);
+  g_assert_nonnull (strstr (future.err, "The date of the contact cannot be in the future."));
+
+  run_cli (&no_how, "contact", "--database", path, "--attendee", "12", "--add", NULL);
+  g_assert_cmpint (no_how.status, !=, 0);
+  g_assert_nonnull (strstr (no_how.err, "--how"));
+
+  /* Newest first: the visit, then the sample's call of 18 days before. */
+  run_cli (&list, "contact", "--database", path, "--attendee", "12", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "Home visit: Janet’s back"));
+  g_assert_true (strstr (list.out, "21 Sep 2023") < strstr (list.out, "4 Sep 2023"));
+  g_assert_nonnull (strstr (list.out, "4 Sep 2023"));
+
+  run_cli (&export, "contact", "--database", path, "--all", "--format", "csv", "--output", csv_path,
+           "--reason", "Handover to the new team", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, "attendee,date,worker,with_whom,with_name,method,summary,follow_up_needed"));
+  g_assert_nonnull (strstr (csv, "12,2023-09-21,Mel Lewis,family,Janet Walker,visit,Home visit: Janet’s back,yes"));
+  g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  {
+    g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(GListModel) programmes = rp_store_list_programmes (store, &error);
+    g_autoptr(RpProgramme) programme = g_list_model_get_item (programmes, 0);
+    g_autoptr(GListModel) exports = rp_store_list_exports (store, rp_programme_get_id (programme), &error);
+    g_autoptr(RpExportRecord) record = g_list_model_get_item (exports, 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rp_export_record_get_reason (record), ==, "Contact log: Handover to the new team");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1308,6 +1378,7 @@ main (int    argc,
   g_test_add_func ("/cli/erase", test_cli_erase);
   g_test_add_func ("/cli/check-repair", test_cli_check_repair);
   g_test_add_func ("/cli/timetable", test_cli_timetable);
+  g_test_add_func ("/cli/contact", test_cli_contact);
 
   g_test_add_func ("/cli/table-aligns-by-display-width", test_cli_table_aligns_by_display_width);
   return g_test_run ();

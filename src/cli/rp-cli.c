@@ -38,6 +38,7 @@ static int command_backup    (int argc, char **argv);
 static int command_restore   (int argc, char **argv);
 static int command_check     (int argc, char **argv);
 static int command_import    (int argc, char **argv);
+static int command_contact   (int argc, char **argv);
 
 static const Command commands[] = {
   { "demo",      command_demo,      N_("Write the sample programme into a database") },
@@ -53,6 +54,7 @@ static const Command commands[] = {
   { "restore",   command_restore,   N_("Put a backup in place of a database, keeping the current file") },
   { "check",     command_check,     N_("Check a database for damage and broken records") },
   { "import",    command_import,    N_("Add attendees to a programme from a CSV file") },
+  { "contact",   command_contact,   N_("List or log contacts with an attendee’s family, provider or advocate") },
   { "generate",  command_generate,  N_("Write a synthetic programme of any size, for benchmarks") },
 };
 
@@ -1835,4 +1837,255 @@ main (int    argc,
   }
   print_help (stderr);
   return EXIT_USAGE;
+}
+
+/* Contact log ------------------------------------------------------------ */
+
+static gint64
+find_worker_by_name (RpStore     *store,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autoptr(GListModel) workers = rp_store_list_workers (store, TRUE, error);
+  g_autofree char *wanted = NULL;
+
+  if (workers == NULL)
+    return -1;
+
+  wanted = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
+      g_autofree char *folded = g_utf8_casefold (rp_worker_get_name (worker), -1);
+
+      if (g_str_equal (folded, wanted))
+        return rp_worker_get_id (worker);
+    }
+
+  g_set_error (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("No worker called “%s” is in this database."), name);
+  return -1;
+}
+
+/* The contact log as CSV, one row per contact, in stable words. */
+static char *
+contacts_to_csv (GListModel *contacts,
+                 GHashTable *numbers)
+{
+  GString *out = g_string_new (NULL);
+  static const char * const headings[] = {
+    "attendee", "date", "worker", "with_whom", "with_name", "method", "summary", "follow_up_needed",
+  };
+
+  rp_csv_append_row (out, headings, G_N_ELEMENTS (headings));
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(RpContact) contact = g_list_model_get_item (contacts, i);
+      gint64 attendee_id = rp_contact_get_attendee_id (contact);
+      g_autofree char *number = g_strdup_printf ("%d", GPOINTER_TO_INT (g_hash_table_lookup (numbers, &attendee_id)));
+      const char *fields[] = {
+        number, rp_contact_get_contacted_on (contact), rp_contact_get_worker_name (contact),
+        rp_contact_with_to_string (rp_contact_get_with_whom (contact)), rp_contact_get_with_name (contact),
+        rp_contact_method_to_string (rp_contact_get_method (contact)), rp_contact_get_summary (contact),
+        rp_contact_get_follow_up_needed (contact) ? "yes" : "no",
+      };
+
+      rp_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+command_contact (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *database = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *with_text = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *how = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *worker_name = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *reason = NULL;
+  gint64 programme_id = 0;
+  int number = 0;
+  gboolean add = FALSE;
+  gboolean all = FALSE;
+  gboolean follow_up = FALSE;
+  gboolean plain_utf8 = FALSE;
+  gboolean csv;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("With --format csv, every attendee’s log"), NULL },
+    { "add", 0, 0, G_OPTION_ARG_NONE, &add, N_("Log a contact instead of listing them"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("With --add, the day of the contact (default: today)"), N_("YYYY-MM-DD") },
+    { "with", 0, 0, G_OPTION_ARG_STRING, &with_text, N_("With --add, whom with: family (the default), person, provider, advocate or other"), N_("WHOM") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("With --add, their name"), N_("NAME") },
+    { "how", 0, 0, G_OPTION_ARG_STRING, &how, N_("With --add, how: letter, phone, visit, meeting or email"), N_("HOW") },
+    { "summary", 's', 0, G_OPTION_ARG_STRING, &summary, N_("With --add, what was said or agreed"), N_("TEXT") },
+    { "follow-up", 0, 0, G_OPTION_ARG_NONE, &follow_up, N_("With --add, mark that a follow-up is needed"), NULL },
+    { "worker", 'w', 0, G_OPTION_ARG_STRING, &worker_name, N_("With --add, the worker who made the contact (default: the allocated worker)"), N_("NAME") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“table” (the default) or “csv”"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file, created readable by you only"), N_("FILE") },
+    { "plain-utf8", 0, 0, G_OPTION_ARG_NONE, &plain_utf8, N_("With --format csv and --output, write the file without the byte-order mark"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("With --format csv, why the log is needed, for the export history"), N_("TEXT") },
+    { NULL }
+  };
+
+  context = command_context (_("List an attendee’s contact log, newest first, or log a contact with --add. The log is private: no report includes it."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+  if (format != NULL && !g_str_equal (format, "table") && !g_str_equal (format, "csv"))
+    return usage_error (context, _("The format must be “table” or “csv”."));
+  csv = format != NULL && g_str_equal (format, "csv");
+  if (all && !csv)
+    return usage_error (context, _("--all works with --format csv only."));
+  if (number <= 0 && !all)
+    return usage_error (context, _("Name the attendee with --attendee N."));
+  if (add && (csv || all))
+    return usage_error (context, _("--add logs one contact for one attendee: leave out --format and --all."));
+
+  if (add)
+    {
+      g_autoptr(RpContact) contact = rp_contact_new ();
+      RpContactWith with_whom = RP_CONTACT_WITH_FAMILY;
+      RpContactMethod method = RP_CONTACT_METHOD_NONE;
+      g_autofree char *described = NULL;
+      gint64 worker_id;
+
+      if (with_text != NULL && !rp_contact_with_from_string (with_text, &with_whom))
+        return usage_error (context, _("--with must be family, person, provider, advocate or other."));
+      if (how == NULL)
+        return usage_error (context, _("Say how the contact was made with --how: letter, phone, visit, meeting or email."));
+      if (!rp_contact_method_from_string (how, &method))
+        return usage_error (context, _("--how must be letter, phone, visit, meeting or email."));
+      if (date_text != NULL && !(date = rp_date_normalise (date_text, &error)))
+        return error != NULL ? fail (error) : usage_error (context, _("The date is empty."));
+
+      if (!(store = rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)) ||
+          !(programme = choose_programme (store, programme_id, &error)) ||
+          !(attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), number, &error)))
+        return fail (error);
+
+      worker_id = rp_attendee_get_worker_id (attendee);
+      if (worker_name != NULL && (worker_id = find_worker_by_name (store, worker_name, &error)) < 0)
+        return fail (error);
+      if (date == NULL)
+        date = rp_store_dup_today (store);
+
+      rp_contact_set_attendee_id (contact, rp_attendee_get_id (attendee));
+      rp_contact_set_contacted_on (contact, date);
+      rp_contact_set_worker_id (contact, worker_id);
+      rp_contact_set_with_whom (contact, with_whom);
+      rp_contact_set_with_name (contact, name);
+      rp_contact_set_method (contact, method);
+      rp_contact_set_summary (contact, summary);
+      rp_contact_set_follow_up_needed (contact, follow_up);
+      if (!rp_store_add_contact (store, contact, &error))
+        return fail (error);
+
+      described = rp_contact_describe (contact);
+      g_print (_("Logged for attendee %d: %s on %s.\n"), number, described, date);
+      return EXIT_SUCCESS;
+    }
+
+  if (!(store = open_for_reading (database, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)))
+    return fail (error);
+
+  if (all)
+    contacts = rp_store_list_programme_contacts (store, rp_programme_get_id (programme), &error);
+  else if ((attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), number, &error)))
+    contacts = rp_store_list_contacts (store, rp_attendee_get_id (attendee), &error);
+  if (contacts == NULL)
+    return fail (error);
+
+  if (csv)
+    {
+      g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_autoptr(GListModel) attendees = NULL;
+      g_autoptr(RpStore) recorder = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *why = NULL;
+      RpExportDetails details = { rp_programme_get_id (programme), "attendees-all-fields", "csv" };
+
+      if (!(attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), &error)))
+        return fail (error);
+      for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
+        {
+          g_autoptr(RpAttendee) each = g_list_model_get_item (attendees, i);
+          gint64 id = rp_attendee_get_id (each);
+
+          g_hash_table_insert (numbers, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (rp_attendee_get_number (each)));
+        }
+
+      /* The log is personal data: its export is recorded first, as the
+       * attendees' all fields are (the history has no kind of its own for
+       * it yet, so the reason says which it was). */
+      why = g_strdup_printf (_("Contact log: %s"), reason != NULL ? reason : _("no reason given"));
+      details.reason = why;
+      if (!(recorder = open_recorder (database, store, &error)) ||
+          !record_or_remove (recorder, &details, NULL, &error))
+        return fail (error);
+
+      text = contacts_to_csv (contacts, numbers);
+      if (output != NULL)
+        {
+          if (!rp_csv_write_file (output, text, !plain_utf8, &error))
+            return fail (error);
+        }
+      else
+        fputs (text, stdout);
+      return EXIT_SUCCESS;
+    }
+
+  g_ptr_array_add (rows, g_strdupv ((char *[]) { _("Date"), _("How"), _("With"), _("Name"), _("Worker"),
+                                                 _("Follow-up"), _("Summary"), NULL }));
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(RpContact) contact = g_list_model_get_item (contacts, i);
+      g_autofree char *when = rp_date_format_short (rp_contact_get_contacted_on (contact));
+      const char *summary_text = rp_contact_get_summary (contact);
+      g_autofree char *one_line = g_strdup (summary_text != NULL ? summary_text : "");
+
+      /* A table row is one line: the summary's line breaks become spaces. */
+      g_strdelimit (one_line, "\r\n\t", ' ');
+      g_ptr_array_add (rows, g_strdupv ((char *[]) {
+        when, (char *) rp_contact_method_get_label (rp_contact_get_method (contact)),
+        (char *) rp_contact_with_get_label (rp_contact_get_with_whom (contact)),
+        (char *) (rp_contact_get_with_name (contact) != NULL ? rp_contact_get_with_name (contact) : ""),
+        (char *) (rp_contact_get_worker_name (contact) != NULL ? rp_contact_get_worker_name (contact) : ""),
+        rp_contact_get_follow_up_needed (contact) ? _("Needed") : (char *) "",
+        one_line, NULL }));
+    }
+  if (g_list_model_get_n_items (contacts) == 0)
+    g_print (_("No contact is logged for attendee %d.\n"), number);
+  else
+    append_table (out, rows);
+
+  if (output != NULL)
+    {
+      if (!rp_output_file_set_contents (output, out->str, out->len, &error))
+        return fail (error);
+    }
+  else
+    fwrite (out->str, 1, out->len, stdout);
+
+  return EXIT_SUCCESS;
 }

@@ -45,6 +45,7 @@ struct _RpAttendee
   char *moved_to_provider_name;
   char *outcome_reason;
   gboolean archived;
+  char *last_family_contact;   /* newest contact_log date with the family, read with the row */
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendee, rp_attendee, G_TYPE_OBJECT)
@@ -77,6 +78,7 @@ enum {
   PROP_MOVED_TO_PROVIDER_NAME,
   PROP_OUTCOME_REASON,
   PROP_ARCHIVED,
+  PROP_LAST_FAMILY_CONTACT,
   N_PROPS
 };
 
@@ -106,6 +108,7 @@ rp_attendee_finalize (GObject *object)
   g_clear_pointer (&self->outcome_date, g_free);
   g_clear_pointer (&self->moved_to_provider_name, g_free);
   g_clear_pointer (&self->outcome_reason, g_free);
+  g_clear_pointer (&self->last_family_contact, g_free);
 
   G_OBJECT_CLASS (rp_attendee_parent_class)->finalize (object);
 }
@@ -186,6 +189,10 @@ rp_attendee_get_property (GObject    *object,
 
     case PROP_STEP_SINCE:
       g_value_set_string (value, self->step_since);
+      break;
+
+    case PROP_LAST_FAMILY_CONTACT:
+      g_value_set_string (value, self->last_family_contact);
       break;
 
     case PROP_CASE_NOTES:
@@ -305,6 +312,10 @@ rp_attendee_set_property (GObject      *object,
 
     case PROP_STEP_SINCE:
       rp_attendee_set_step_since (self, g_value_get_string (value));
+      break;
+
+    case PROP_LAST_FAMILY_CONTACT:
+      rp_attendee_set_last_family_contact (self, g_value_get_string (value));
       break;
 
     case PROP_CASE_NOTES:
@@ -435,6 +446,9 @@ rp_attendee_class_init (RpAttendeeClass *klass)
   properties[PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_FAMILY_CONTACT] =
+    g_param_spec_string ("last-family-contact", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -497,6 +511,7 @@ rp_attendee_copy (RpAttendee *self)
   copy->moved_to_provider_name = g_strdup (self->moved_to_provider_name);
   copy->outcome_reason = g_strdup (self->outcome_reason);
   copy->archived = self->archived;
+  copy->last_family_contact = g_strdup (self->last_family_contact);
   return copy;
 }
 
@@ -1234,4 +1249,31 @@ rp_attendee_validate (RpAttendee  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * rp_attendee_get_last_family_contact:
+ *
+ * Returns: (nullable): the date of the newest contact with the family in
+ *   the contact log, read with the attendee, or %NULL when none is logged
+ */
+const char *
+rp_attendee_get_last_family_contact (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  return self->last_family_contact;
+}
+
+void
+rp_attendee_set_last_family_contact (RpAttendee *self,
+                                     const char *value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (rp_set_string (&self->last_family_contact, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_FAMILY_CONTACT]);
 }

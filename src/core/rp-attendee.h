@@ -92,6 +92,10 @@ void        rp_attendee_set_outcome_reason         (RpAttendee  *self,
 gboolean    rp_attendee_get_archived               (RpAttendee  *self);
 void        rp_attendee_set_archived               (RpAttendee  *self,
                                                     gboolean     value);
+/* The newest contact with the family in the contact log: read, never saved. */
+const char *rp_attendee_get_last_family_contact    (RpAttendee  *self);
+void        rp_attendee_set_last_family_contact    (RpAttendee  *self,
+                                                    const char  *value);
 const char *rp_attendee_get_display_name           (RpAttendee  *self);
 /* The names folded for search as you type (see rp_attendee_make_search_key). */
 const char *rp_attendee_get_full_name_key          (RpAttendee  *self);

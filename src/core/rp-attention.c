@@ -10,7 +10,8 @@
 
 /**
  * rp_attention_for_attendee:
- * @rules: the day to judge by, the closure date and how long a step may last
+ * @rules: the day to judge by, the closure date, how long a step may last and
+ *   how long a family may go without contact
  *
  * Only people still attending need attention; a move or a departure ends it.
  */
@@ -40,6 +41,14 @@ rp_attention_for_attendee (RpAttendee           *attendee,
     attention |= RP_ATTENTION_TARGET_PASSED;
   if (target != NULL && rules->closure_date != NULL && rp_date_compare (target, rules->closure_date) > 0)
     attention |= RP_ATTENTION_TARGET_AFTER_CLOSURE;
+
+  if (rules->contact_due_days > 0)
+    {
+      const char *contacted = rp_attendee_get_last_family_contact (attendee);
+
+      if (contacted == NULL || rp_date_days_between (contacted, rules->today) > (int) rules->contact_due_days)
+        attention |= RP_ATTENTION_FAMILY_NOT_CONTACTED;
+    }
 
   return attention;
 }
@@ -80,6 +89,21 @@ rp_attention_describe (RpAttention  attention,
 
   if (attention & RP_ATTENTION_TARGET_AFTER_CLOSURE)
     g_string_append_printf (text, "%s\n", _("Target moving date is after the closure"));
+
+  if (attention & RP_ATTENTION_FAMILY_NOT_CONTACTED)
+    {
+      const char *contacted = rp_attendee_get_last_family_contact (attendee);
+
+      if (contacted == NULL)
+        g_string_append_printf (text, "%s\n", _("No contact with the family recorded"));
+      else
+        {
+          int days = rp_date_days_between (contacted, today);
+
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Family not contacted for %d day\n",
+                                                     "Family not contacted for %d days\n", days), days);
+        }
+    }
 
   g_string_truncate (text, text->len - 1);
   return g_string_free (g_steal_pointer (&text), FALSE);

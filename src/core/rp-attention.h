@@ -14,6 +14,7 @@ typedef enum
   RP_ATTENTION_STALLED              = 1 << 1,  /* no step change for too long */
   RP_ATTENTION_TARGET_PASSED        = 1 << 2,  /* target moving date gone, still attending */
   RP_ATTENTION_TARGET_AFTER_CLOSURE = 1 << 3,  /* target moving date after the centre closes */
+  RP_ATTENTION_FAMILY_NOT_CONTACTED = 1 << 4,  /* no contact with the family logged for too long, or ever */
 } RpAttention;
 
 RpAttention  rp_attention_for_attendee (RpAttendee            *attendee,

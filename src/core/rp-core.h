@@ -16,6 +16,7 @@
 #include "rp-booking-rules.h"
 #include "rp-calendar.h"
 #include "rp-check.h"
+#include "rp-contact.h"
 #include "rp-csv.h"
 #include "rp-csv-reader.h"
 #include "rp-database-file.h"

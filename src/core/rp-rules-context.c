@@ -27,6 +27,24 @@ rp_rules_context_new (const char *today,
                       const char *closure_date,
                       guint       stale_days)
 {
+  return rp_rules_context_new_full (today, closure_date, stale_days, 0);
+}
+
+/**
+ * rp_rules_context_new_full:
+ * @contact_due_days: how many days a family may go without contact while
+ *   the attendee still attends (the programme's setting), or 0 not to judge it
+ *
+ * As rp_rules_context_new(), with contact with families judged too.
+ *
+ * Returns: (transfer full): a new context
+ */
+RpRulesContext *
+rp_rules_context_new_full (const char *today,
+                           const char *closure_date,
+                           guint       stale_days,
+                           guint       contact_due_days)
+{
   RpRulesContext *self;
 
   g_return_val_if_fail (today != NULL, NULL);
@@ -35,6 +53,7 @@ rp_rules_context_new (const char *today,
   self->today = g_strdup (today);
   self->closure_date = g_strdup (closure_date);
   self->stale_days = stale_days;
+  self->contact_due_days = contact_due_days;
 
   return self;
 }
@@ -54,8 +73,11 @@ rp_rules_context_new_for_programme (RpProgramme *programme,
 {
   g_return_val_if_fail (programme == NULL || RP_IS_PROGRAMME (programme), NULL);
 
-  return rp_rules_context_new (today, programme != NULL ? rp_programme_get_closure_date (programme) : NULL,
-                               stale_days);
+  if (programme == NULL)
+    return rp_rules_context_new (today, NULL, stale_days);
+
+  return rp_rules_context_new_full (today, rp_programme_get_closure_date (programme), stale_days,
+                                    rp_programme_get_contact_due_days (programme));
 }
 
 RpRulesContext *
@@ -84,5 +106,6 @@ rp_rules_context_equal (const RpRulesContext *a,
 
   return g_strcmp0 (a->today, b->today) == 0 &&
          g_strcmp0 (a->closure_date, b->closure_date) == 0 &&
-         a->stale_days == b->stale_days;
+         a->stale_days == b->stale_days &&
+         a->contact_due_days == b->contact_due_days;
 }

@@ -15,6 +15,7 @@ typedef struct
   char  *today;         /* ISO date the rules judge by */
   char  *closure_date;  /* ISO date the day centre closes, or NULL when not set */
   guint  stale_days;    /* how long one step may last before it counts as no progress */
+  guint  contact_due_days;  /* how long a family may go without contact; 0: not judged */
 } RpRulesContext;
 
 #define RP_TYPE_RULES_CONTEXT (rp_rules_context_get_type ())
@@ -23,6 +24,10 @@ GType           rp_rules_context_get_type          (void) G_GNUC_CONST;
 RpRulesContext *rp_rules_context_new               (const char           *today,
                                                     const char           *closure_date,
                                                     guint                 stale_days);
+RpRulesContext *rp_rules_context_new_full         (const char           *today,
+                                                    const char           *closure_date,
+                                                    guint                 stale_days,
+                                                    guint                 contact_due_days);
 RpRulesContext *rp_rules_context_new_for_programme (RpProgramme          *programme,
                                                     const char           *today,
                                                     guint                 stale_days);

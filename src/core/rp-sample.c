@@ -215,6 +215,67 @@ static const SampleAction sample_actions[] = {
     TASTER_DAY (0) | TASTER_DAY (1) | TASTER_DAY (2) | TASTER_DAY (3) | TASTER_DAY (4) },
 };
 
+/* The contact log, dated back from today (not from the reference day): every
+ * family was contacted within the last fortnight except Liam Walker's, away
+ * in Spain, so the sample shows the "not contacted" marker once. */
+typedef struct
+{
+  int              number;
+  int              days_ago;
+  RpContactWith    with_whom;
+  const char      *with_name;
+  RpContactMethod  method;
+  const char      *summary;
+  gboolean         follow_up_needed;
+} SampleContact;
+
+static const SampleContact sample_contacts[] = {
+  { 1, 3, RP_CONTACT_WITH_FAMILY, "Nasreen Rahman", RP_CONTACT_METHOD_PHONE,
+    "Called after 3 pm as Nasreen prefers. Talked through the taster days; she would like Aisha to try IBC.", TRUE },
+  { 1, 20, RP_CONTACT_WITH_FAMILY, "Nasreen Rahman", RP_CONTACT_METHOD_LETTER,
+    "Sent the easy-read letter about the closure and the moving plan.", FALSE },
+  { 2, 5, RP_CONTACT_WITH_FAMILY, "Margaret Clarke", RP_CONTACT_METHOD_VISIT,
+    "Home visit with Margaret and Ben's sister to plan the open day.", FALSE },
+  { 3, 6, RP_CONTACT_WITH_FAMILY, "David Evans", RP_CONTACT_METHOD_PHONE,
+    "David asked how Chloe's communication aid will be supported at a new provider.", TRUE },
+  { 4, 9, RP_CONTACT_WITH_FAMILY, "Grace Okoro", RP_CONTACT_METHOD_LETTER,
+    "Letter introducing the allocated worker.", FALSE },
+  { 5, 2, RP_CONTACT_WITH_FAMILY, "Susan Morgan", RP_CONTACT_METHOD_PHONE,
+    "Susan still worried about transport times to Mosaic; checking the route.", TRUE },
+  { 5, 4, RP_CONTACT_WITH_PROVIDER, "Ruth Ellis", RP_CONTACT_METHOD_EMAIL,
+    "Asked Mosaic about a quiet room for Ella.", FALSE },
+  { 6, 7, RP_CONTACT_WITH_FAMILY, "Imran Hussain", RP_CONTACT_METHOD_PHONE,
+    "Imran is happy for Faisal to visit Pathfinders.", FALSE },
+  { 7, 1, RP_CONTACT_WITH_FAMILY, "Paul Bennett", RP_CONTACT_METHOD_MEETING,
+    "Meeting at the day centre with Paul and Georgie's physio about the visit to Mosaic.", TRUE },
+  { 8, 8, RP_CONTACT_WITH_FAMILY, "Ann Doyle", RP_CONTACT_METHOD_PHONE,
+    "Ann wants to see the options before deciding.", FALSE },
+  { 9, 10, RP_CONTACT_WITH_FAMILY, "Claire Price", RP_CONTACT_METHOD_EMAIL,
+    "Sent Claire the list of framework providers.", FALSE },
+  { 10, 12, RP_CONTACT_WITH_FAMILY, "Farida Ahmed", RP_CONTACT_METHOD_LETTER,
+    "Letter offering a first meeting.", FALSE },
+  { 11, 4, RP_CONTACT_WITH_FAMILY, "Brendan O'Neill", RP_CONTACT_METHOD_VISIT,
+    "Went through the transition plan drafted with IBC.", FALSE },
+  { 11, 5, RP_CONTACT_WITH_ADVOCATE, NULL, RP_CONTACT_METHOD_PHONE,
+    "Advocate to join the review.", FALSE },
+  { 12, 18, RP_CONTACT_WITH_FAMILY, "Janet Walker", RP_CONTACT_METHOD_PHONE,
+    "Janet said the family is away in Spain for two weeks; call when they are back.", TRUE },
+  { 13, 3, RP_CONTACT_WITH_FAMILY, "Ravi Patel", RP_CONTACT_METHOD_MEETING,
+    "Discussion with Ravi and Maya about the options.", FALSE },
+  { 14, 11, RP_CONTACT_WITH_FAMILY, "Lorraine Brooks", RP_CONTACT_METHOD_PHONE,
+    "Review outcome shared with Lorraine.", FALSE },
+  { 15, 6, RP_CONTACT_WITH_FAMILY, "Karen Hart", RP_CONTACT_METHOD_PHONE,
+    "Karen will come to the next open day with Olivia.", FALSE },
+  { 16, 13, RP_CONTACT_WITH_FAMILY, "Irene Lowe", RP_CONTACT_METHOD_LETTER,
+    "Letter confirming the review was completed.", FALSE },
+  { 17, 9, RP_CONTACT_WITH_FAMILY, "Gareth Jones", RP_CONTACT_METHOD_PHONE,
+    "Gareth asked about oxygen at the new provider; Health to answer.", TRUE },
+  { 18, 2, RP_CONTACT_WITH_FAMILY, "Bisi Adeyemi", RP_CONTACT_METHOD_VISIT,
+    "Home visit; Sam keen on dance sessions.", FALSE },
+  { 19, 7, RP_CONTACT_WITH_FAMILY, "Declan Quinn", RP_CONTACT_METHOD_PHONE,
+    "Declan told about the supported living being looked at in the north of the city.", FALSE },
+};
+
 /* A date of the reference report moved by @shift days. */
 static char *
 moved (const char *reference_date,
@@ -268,6 +329,7 @@ add_sample (RpStore      *store,
             int           shift,
             GError      **error)
 {
+  g_autofree char *today = rp_store_dup_today (store);
   gint64 worker_ids[G_N_ELEMENTS (sample_workers)];
   gint64 provider_ids[G_N_ELEMENTS (sample_providers)];
   gint64 day_ids[G_N_ELEMENTS (sample_taster_days)];
@@ -392,6 +454,30 @@ add_sample (RpStore      *store,
       }
   }
 
+  for (guint i = 0; i < G_N_ELEMENTS (sample_contacts); i++)
+    {
+      const SampleContact *sample = &sample_contacts[i];
+      const SampleAttendee *person = &sample_attendees[sample->number - 1];
+      g_autoptr(RpContact) contact = rp_contact_new ();
+      g_autoptr(RpAttendee) attendee = NULL;
+      g_autofree char *contacted_on = moved (today, -sample->days_ago);
+
+      if (!(attendee = rp_store_find_attendee (store, programme_id, sample->number, error)))
+        return FALSE;
+
+      rp_contact_set_attendee_id (contact, rp_attendee_get_id (attendee));
+      rp_contact_set_contacted_on (contact, contacted_on);
+      rp_contact_set_worker_id (contact, worker_ids[person->worker]);
+      rp_contact_set_with_whom (contact, sample->with_whom);
+      rp_contact_set_with_name (contact, sample->with_name);
+      rp_contact_set_method (contact, sample->method);
+      rp_contact_set_summary (contact, sample->summary);
+      rp_contact_set_follow_up_needed (contact, sample->follow_up_needed);
+      rp_store_set_user (store, sample_workers[person->worker].name);
+      if (!rp_store_add_contact (store, contact, error))
+        return FALSE;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (sample_actions); i++)
     {
       g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
@@ -432,7 +518,8 @@ add_sample (RpStore      *store,
  * reproducible): step changes in the weeks and months before it, taster days
  * in the coming weeks, the closure some months ahead. Two attendees have made
  * no progress for weeks and one has passed their target date, so the sample
- * shows what needs attention too.
+ * shows what needs attention too, as does one family not contacted for 18
+ * days (the contact log is dated back from today).
  *
  * Returns: (transfer full): the new programme, or %NULL
  */

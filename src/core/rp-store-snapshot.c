@@ -87,6 +87,7 @@ typedef struct
   RpRulesContext  *rules;
   guint            max;
   guint            n_needing;   /* the answer, with the task's GPtrArray */
+  guint            n_not_contacted;
 } AttentionSearch;
 
 static void
@@ -109,8 +110,9 @@ find_needing_attention_in_thread (GTask        *task,
   GError *error = NULL;
 
   if (!(store = rp_store_snapshot_open (search->snapshot, &error)) ||
-      !(found = rp_store_find_needing_attention (store, search->programme_id, search->rules,
-                                                 search->max, &search->n_needing, &error)))
+      !(found = rp_store_find_needing_attention_counted (store, search->programme_id, search->rules,
+                                                         search->max, &search->n_needing,
+                                                         &search->n_not_contacted, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
@@ -175,6 +177,20 @@ rp_store_find_needing_attention_finish (GAsyncResult  *result,
                                         guint         *n_needing,
                                         GError       **error)
 {
+  return rp_store_find_needing_attention_finish_counted (result, n_needing, NULL, error);
+}
+
+/**
+ * rp_store_find_needing_attention_finish_counted:
+ * @n_not_contacted: (out) (optional): how many families were not contacted
+ *   for longer than the rules allow, as rp_store_find_needing_attention_counted()
+ */
+GPtrArray *
+rp_store_find_needing_attention_finish_counted (GAsyncResult  *result,
+                                                guint         *n_needing,
+                                                guint         *n_not_contacted,
+                                                GError       **error)
+{
   GPtrArray *found;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
@@ -183,6 +199,8 @@ rp_store_find_needing_attention_finish (GAsyncResult  *result,
   found = g_task_propagate_pointer (G_TASK (result), error);
   if (n_needing != NULL)
     *n_needing = found != NULL ? ((AttentionSearch *) g_task_get_task_data (G_TASK (result)))->n_needing : 0;
+  if (n_not_contacted != NULL)
+    *n_not_contacted = found != NULL ? ((AttentionSearch *) g_task_get_task_data (G_TASK (result)))->n_not_contacted : 0;
 
   return found;
 }

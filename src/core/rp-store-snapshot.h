@@ -31,5 +31,9 @@ void       rp_store_find_needing_attention_async  (RpStore              *self,
 GPtrArray *rp_store_find_needing_attention_finish (GAsyncResult         *result,
                                                    guint                *n_needing,
                                                    GError              **error);
+GPtrArray *rp_store_find_needing_attention_finish_counted (GAsyncResult  *result,
+                                                           guint         *n_needing,
+                                                           guint         *n_not_contacted,
+                                                           GError       **error);
 
 G_END_DECLS

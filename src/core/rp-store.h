@@ -9,6 +9,7 @@
 #include "rp-audit-entry.h"
 #include "rp-booking.h"
 #include "rp-booking-rules.h"
+#include "rp-contact.h"
 #include "rp-moving-plan.h"
 #include "rp-name-index.h"
 #include "rp-programme.h"
@@ -123,6 +124,13 @@ GPtrArray   *rp_store_find_needing_attention (RpStore              *self,
                                               guint                 max,
                                               guint                *n_needing,
                                               GError              **error);
+GPtrArray   *rp_store_find_needing_attention_counted (RpStore              *self,
+                                                      gint64                programme_id,
+                                                      const RpRulesContext *rules,
+                                                      guint                 max,
+                                                      guint                *n_needing,
+                                                      guint                *n_not_contacted,
+                                                      GError              **error);
 RpAttendee  *rp_store_get_attendee           (RpStore           *self,
                                               gint64             attendee_id,
                                               GError           **error);
@@ -275,6 +283,26 @@ gboolean     rp_store_delete_action          (RpStore           *self,
                                               GError           **error);
 gboolean     rp_store_restore_action         (RpStore           *self,
                                               RpTimetableAction *action,
+                                              GError           **error);
+
+/* Contact log (private: never published) */
+GListModel  *rp_store_list_contacts          (RpStore           *self,
+                                              gint64             attendee_id,
+                                              GError           **error);
+GListModel  *rp_store_list_programme_contacts (RpStore          *self,
+                                              gint64             programme_id,
+                                              GError           **error);
+gboolean     rp_store_add_contact            (RpStore           *self,
+                                              RpContact         *contact,
+                                              GError           **error);
+gboolean     rp_store_save_contact           (RpStore           *self,
+                                              RpContact         *contact,
+                                              GError           **error);
+gboolean     rp_store_delete_contact         (RpStore           *self,
+                                              gint64             contact_id,
+                                              GError           **error);
+gboolean     rp_store_restore_contact        (RpStore           *self,
+                                              RpContact         *contact,
                                               GError           **error);
 
 /* Audit trail, newest first */

@@ -13,6 +13,7 @@
 #include "rp-date-row.h"
 #include "rp-field-message.h"
 #include "rp-step-change-dialog.h"
+#include "rp-contact-dialog.h"
 #include "rp-step-dots.h"
 #include "rp-new-attendee-window.h"
 #include "rp-stepper.h"
@@ -613,6 +614,106 @@ test_attendees_change_step_dialog (Fixture       *fixture,
   last = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
   g_assert_cmpstr (rp_step_change_get_reason (last), ==, "Agreed at the review");
   g_assert_cmpstr (rp_step_change_get_changed_on (last), ==, "2023-09-21");
+}
+
+static GListModel *
+contacts_of (Fixture *fixture,
+             int      number)
+{
+  g_autoptr(RpAttendee) attendee = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme),
+                                                           number, NULL);
+  return rp_store_list_contacts (fixture->store, rp_attendee_get_id (attendee), NULL);
+}
+
+/* A worker logs a call to Liam's family from his page: the dialogue offers
+ * today and the family contact's name, refuses a save without saying how,
+ * under that field, and then logs it; the log shows it first and the
+ * "not contacted" marker goes. Opening the entry again and deleting it
+ * takes it out of the log. */
+static void
+test_attendees_log_contact (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  RpAttendeeDetailPage *page = open_attendee (fixture, 12);
+  g_autoptr(GListModel) before = contacts_of (fixture, 12);
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(RpContact) logged = NULL;
+  GtkWidget *list, *method, *date, *name, *summary, *row;
+  GtkWindow *dialog;
+
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Family not contacted for 18 days"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "label", "_Log Contact…"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.log-contact", NULL));
+  settle (fixture);
+  dialog = find_window_of_type (RP_TYPE_CONTACT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Log Contact");
+  date = rp_test_find_widget (GTK_WIDGET (dialog), RP_TYPE_DATE_ROW, NULL, NULL);
+  name = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Their name");
+  method = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", "_How");
+  summary = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "22/09/2023");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Janet Walker");
+  gtk_test_accessible_assert_property (summary, GTK_ACCESSIBLE_PROPERTY_LABEL, "Summary");
+  /* A new entry has nothing to delete. */
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Delete"));
+
+  /* Not said how: refused under "How", nothing logged, the dialogue kept as typed. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary)), "Janet’s back from Spain.\nLiam keen on Pathfinders.", -1);
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  settle (fixture);
+  g_assert_true (find_window_of_type (RP_TYPE_CONTACT_DIALOG) == dialog);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (method)), ==,
+                   "Say how the contact was made: letter, phone, visit, meeting or email.");
+  after = contacts_of (fixture, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+  g_clear_object (&after);
+
+  /* A day still to come is refused under the date. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (method), RP_CONTACT_METHOD_PHONE);
+  gtk_editable_set_text (GTK_EDITABLE (date), "23/09/2023");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  settle (fixture);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (date)), ==, "The date of the contact cannot be in the future.");
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "22/09/2023");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
+  settle (fixture);
+  g_assert_null (find_window_of_type (RP_TYPE_CONTACT_DIALOG));
+
+  after = contacts_of (fixture, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
+  logged = g_list_model_get_item (after, 0);
+  g_assert_cmpstr (rp_contact_get_contacted_on (logged), ==, "2023-09-22");
+  g_assert_cmpint (rp_contact_get_method (logged), ==, RP_CONTACT_METHOD_PHONE);
+  g_assert_cmpint (rp_contact_get_with_whom (logged), ==, RP_CONTACT_WITH_FAMILY);
+  g_assert_cmpstr (rp_contact_get_with_name (logged), ==, "Janet Walker");
+  g_assert_cmpstr (rp_contact_get_summary (logged), ==, "Janet’s back from Spain.\nLiam keen on Pathfinders.");
+  g_assert_cmpstr (rp_contact_get_worker_name (logged), ==, "Mel Lewis");
+
+  /* The page follows: the new call is first in the log and the marker has gone. */
+  row = rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "title",
+                             "22 September 2023 · Phone call with the family (Janet Walker)");
+  g_assert_nonnull (row);
+  list = gtk_widget_get_parent (row);
+  g_assert_true (gtk_widget_get_first_child (list) == row);
+  gtk_test_accessible_assert_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL, "Contact log");
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Family not contacted for 18 days"));
+
+  /* Opened again, it can be deleted. */
+  g_signal_emit_by_name (row, "activated");
+  settle (fixture);
+  dialog = find_window_of_type (RP_TYPE_CONTACT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Edit Contact");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Delete"), "clicked");
+  settle (fixture);
+  g_assert_null (find_window_of_type (RP_TYPE_CONTACT_DIALOG));
+  g_clear_object (&after);
+  after = contacts_of (fixture, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Family not contacted for 18 days"));
 }
 
 /* The AdwMessageDialog on screen headed @heading, or %NULL. */
@@ -1808,6 +1909,7 @@ main (int    argc,
   ADD ("/gui/attendees/erase-from-backups", test_attendees_erase_from_backups);
   ADD ("/gui/attendees/worker-choices-follow-store", test_attendees_worker_choices_follow_store);
   ADD ("/gui/attendees/history-names-me", test_attendees_history_names_me);
+  ADD ("/gui/attendees/log-contact", test_attendees_log_contact);
 #undef ADD
 
   return g_test_run ();

@@ -12,12 +12,17 @@
 #include "rp-moving-plan.h"
 #include "rp-store-internal.h"
 
-#define ATTENDEE_COLUMNS \
+#define ATTENDEE_OWN_COLUMNS \
   "a.id, a.programme_id, a.number, a.full_name, a.preferred_name, a.date_of_birth," \
   " a.contact_name, a.contact_relationship, a.contact_phone, a.wheelchair_user," \
   " a.transport_needed, a.access_needs, a.funding, a.worker_id, w.name, a.step, a.step_since," \
   " a.case_notes, a.report_note, a.target_date, a.outcome, a.outcome_date," \
-  " a.moved_to_provider_id, p.name, a.outcome_reason, a.archived"
+  " a.moved_to_provider_id, p.name, a.outcome_reason, a.archived,"
+
+/* With the newest contact with the family, for the attention rule: read in
+ * the same query, through the contact log's index, never a query per row. */
+#define ATTENDEE_COLUMNS ATTENDEE_OWN_COLUMNS \
+  " (SELECT max (c.contacted_on) FROM contact_log c WHERE c.attendee_id = a.id AND c.with_whom = 'family')"
 
 #define ATTENDEE_FROM \
   " FROM attendee a LEFT JOIN worker w ON w.id = a.worker_id" \
@@ -59,6 +64,7 @@ attendee_from_row (sqlite3_stmt *stmt)
   rp_attendee_set_moved_to_provider_name (attendee, column_text (stmt, 23));
   rp_attendee_set_outcome_reason (attendee, column_text (stmt, 24));
   rp_attendee_set_archived (attendee, sqlite3_column_int (stmt, 25));
+  rp_attendee_set_last_family_contact (attendee, column_text (stmt, 26));
   return attendee;
 }
 
@@ -106,6 +112,27 @@ rp_store_find_needing_attention (RpStore              *self,
                                  guint                *n_needing,
                                  GError              **error)
 {
+  return rp_store_find_needing_attention_counted (self, programme_id, rules, max, n_needing, NULL, error);
+}
+
+/**
+ * rp_store_find_needing_attention_counted:
+ * @n_not_contacted: (out) (optional): how many of them have a family not
+ *   contacted for longer than the rules allow (%RP_ATTENTION_FAMILY_NOT_CONTACTED)
+ *
+ * As rp_store_find_needing_attention(), counting in the same walk the
+ * families the dashboard's line speaks of.
+ */
+GPtrArray *
+rp_store_find_needing_attention_counted (RpStore              *self,
+                                         gint64                programme_id,
+                                         const RpRulesContext *rules,
+                                         guint                 max,
+                                         guint                *n_needing,
+                                         guint                *n_not_contacted,
+                                         GError              **error)
+{
+  guint not_contacted = 0;
   g_autoptr(GPtrArray) found = NULL;
   sqlite3_stmt *stmt;
   guint n = 0;
@@ -126,9 +153,12 @@ rp_store_find_needing_attention (RpStore              *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(RpAttendee) attendee = attendee_from_row (stmt);
+      RpAttention attention = rp_attention_for_attendee (attendee, rules);
 
-      if (rp_attention_for_attendee (attendee, rules) == RP_ATTENTION_NONE)
+      if (attention == RP_ATTENTION_NONE)
         continue;
+      if (attention & RP_ATTENTION_FAMILY_NOT_CONTACTED)
+        not_contacted++;
 
       if (n++ < max)
         g_ptr_array_add (found, g_steal_pointer (&attendee));
@@ -143,7 +173,25 @@ rp_store_find_needing_attention (RpStore              *self,
 
   if (n_needing != NULL)
     *n_needing = n;
+  if (n_not_contacted != NULL)
+    *n_not_contacted = not_contacted;
   return g_steal_pointer (&found);
+}
+
+/* A write reads only the attendee's own row, as it stands before the write. */
+static RpAttendee *
+get_attendee_to_write (RpStore  *self,
+                       gint64    attendee_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT " ATTENDEE_OWN_COLUMNS " NULL" ATTENDEE_FROM " WHERE a.id = ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  return collect_one (self, stmt, (RowFunc) attendee_from_row,
+                      _("The attendee no longer exists."), error);
 }
 
 RpAttendee *
@@ -414,7 +462,7 @@ write_attendee (RpStore  *self,
   g_autoptr(RpAttendee) stored = NULL;
   sqlite3_stmt *stmt;
 
-  if (!(stored = rp_store_get_attendee (self, rp_attendee_get_id (attendee), error)))
+  if (!(stored = get_attendee_to_write (self, rp_attendee_get_id (attendee), error)))
     return FALSE;
 
   /* Published reports identify people by number only, so it never changes. */
@@ -528,7 +576,7 @@ write_attendee_fields (RpStore  *self,
   g_autoptr(RpAttendee) merged = NULL;
   g_autoptr(GArray) to_write = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  if (!(stored = rp_store_get_attendee (self, save->attendee_id, error)))
+  if (!(stored = get_attendee_to_write (self, save->attendee_id, error)))
     return FALSE;
 
   save->number = rp_attendee_get_number (stored);
@@ -679,7 +727,7 @@ write_step_change (RpStore  *self,
   g_autofree char *reason = NULL;
   sqlite3_stmt *stmt;
 
-  if (!(attendee = rp_store_get_attendee (self, change->attendee_id, error)))
+  if (!(attendee = get_attendee_to_write (self, change->attendee_id, error)))
     return FALSE;
 
   /* The refusal names the person, as the app's dialogue and the command line say it. */
@@ -751,7 +799,7 @@ write_outcome (RpStore  *self,
   RecordOutcome *record = data;
   g_autoptr(RpAttendee) attendee = NULL;
 
-  if (!(attendee = rp_store_get_attendee (self, record->attendee_id, error)))
+  if (!(attendee = get_attendee_to_write (self, record->attendee_id, error)))
     return FALSE;
 
   rp_attendee_set_outcome (attendee, record->outcome);

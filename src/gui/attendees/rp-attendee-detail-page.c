@@ -7,6 +7,7 @@
 
 #include "rp-attendee-detail-page.h"
 #include "rp-choices.h"
+#include "rp-contact-dialog.h"
 #include "rp-date-row.h"
 #include "rp-field-message.h"
 #include "rp-family-window.h"
@@ -94,6 +95,7 @@ struct _RpAttendeeDetailPage
   RpDateRow     *move_date_row;
   GtkListBox    *history_list;
   GtkListBox    *bookings_list;
+  GtkListBox    *contacts_list;
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendeeDetailPage, rp_attendee_detail_page, ADW_TYPE_BIN)
@@ -293,6 +295,136 @@ load_bookings (RpAttendeeDetailPage *self)
     }
 }
 
+/* Contact log -------------------------------------------------------------- */
+
+static void open_contact (RpAttendeeDetailPage *self,
+                          RpContact            *contact);
+
+static void
+on_contact_activated (AdwActionRow         *row,
+                      RpAttendeeDetailPage *self)
+{
+  open_contact (self, g_object_get_data (G_OBJECT (row), "contact"));
+}
+
+/* Newest first; each row names how, with whom and when, and the summary
+ * follows in full, wrapped, so nothing is cut off at 360 px. */
+static void
+load_contacts (RpAttendeeDetailPage *self)
+{
+  g_autoptr(GListModel) contacts = rp_store_list_contacts (self->store, rp_attendee_get_id (self->attendee), NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_list))) != NULL)
+    gtk_list_box_remove (self->contacts_list, child);
+
+  for (guint i = 0; contacts != NULL && i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(RpContact) contact = g_list_model_get_item (contacts, i);
+      g_autofree char *date = rp_date_format_medium (rp_contact_get_contacted_on (contact));
+      g_autofree char *how = rp_contact_describe (contact);
+      g_autofree char *title = NULL;
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: a contact log row: "12 Sep 2023 · Phone call with the family (Janet Walker)" */
+      title = g_strdup_printf (_("%s · %s"), date, how);
+      if (rp_contact_get_follow_up_needed (contact))
+        g_string_append (subtitle, _("Follow-up needed. "));
+      if (rp_contact_get_summary (contact) != NULL)
+        g_string_append (subtitle, rp_contact_get_summary (contact));
+      if (rp_contact_get_worker_name (contact) != NULL)
+        /* Translators: who made the contact, after its summary */
+        g_string_append_printf (subtitle, _(" (%s)"), rp_contact_get_worker_name (contact));
+
+      /* Typed by people: text, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_strstrip (subtitle->str));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("document-edit-symbolic"));
+      gtk_widget_set_tooltip_text (row, _("Edit or delete this contact"));
+      g_object_set_data_full (G_OBJECT (row), "contact", g_object_ref (contact), g_object_unref);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_contact_activated), self, 0);
+      gtk_list_box_append (self->contacts_list, row);
+    }
+
+  if (contacts == NULL || g_list_model_get_n_items (contacts) == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No contact logged yet"));
+      gtk_list_box_append (self->contacts_list, row);
+    }
+}
+
+static void
+on_undo_contact_delete (AdwToast             *toast,
+                        RpAttendeeDetailPage *self)
+{
+  RpContact *contact = g_object_get_data (G_OBJECT (toast), "contact");
+  g_autoptr(GError) error = NULL;
+
+  /* Put back as it was; shown when the store announces it. */
+  if (self->store != NULL && !rp_store_restore_contact (self->store, contact, &error))
+    show_message (self, error->message);
+}
+
+static void
+on_contact_deleted (RpContactDialog      *dialog,
+                    RpContact            *contact,
+                    RpAttendeeDetailPage *self)
+{
+  AdwToast *toast = adw_toast_new (_("Contact deleted"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "contact", g_object_ref (contact), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_contact_delete), self, 0);
+  add_toast (self, toast);
+}
+
+static void
+open_contact (RpAttendeeDetailPage *self,
+              RpContact            *contact)
+{
+  RpContactDialog *dialog;
+
+  if (self->store == NULL || contact == NULL)
+    return;
+
+  /* The dialogue saves, and keeps itself open on a refusal; the log shows
+   * the change when the store announces it. */
+  dialog = rp_contact_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, contact);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (on_contact_deleted), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A new entry for today, with the family contact's name and the allocated
+ * worker filled in, as most entries are a call to the family. */
+static void
+log_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RpAttendeeDetailPage *self = RP_ATTENDEE_DETAIL_PAGE (widget);
+  g_autoptr(RpContact) contact = NULL;
+  g_autofree char *today = NULL;
+
+  if (self->attendee == NULL || self->store == NULL)
+    return;
+
+  today = rp_store_dup_today (self->store);
+  contact = rp_contact_new ();
+  rp_contact_set_attendee_id (contact, rp_attendee_get_id (self->attendee));
+  rp_contact_set_contacted_on (contact, today);
+  rp_contact_set_worker_id (contact, rp_attendee_get_worker_id (self->attendee));
+  rp_contact_set_with_name (contact, rp_attendee_get_contact_name (self->attendee));
+  open_contact (self, contact);
+}
+
 /* The worker and provider choices follow the store; a deactivated worker
  * stays listed only while still allocated here. */
 static void
@@ -427,6 +559,7 @@ load_attendee (RpAttendeeDetailPage *self)
   update_summary (self);
   update_report_warning (self);
   load_bookings (self);
+  load_contacts (self);
   load_history (self);
 
   self->loading = FALSE;
@@ -784,6 +917,7 @@ follow_changes (gpointer user_data)
   steps = rp_store_list_step_history (self->store, rp_attendee_get_id (self->attendee), NULL);
   rp_stepper_set_history (self->stepper, rp_attendee_get_step (self->attendee), steps);
   load_bookings (self);
+  load_contacts (self);
   load_history (self);
 
   return G_SOURCE_REMOVE;
@@ -1742,6 +1876,7 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, provider_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, move_date_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, bookings_list);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, saved_revealer);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, saved_box);
@@ -1754,6 +1889,7 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   gtk_widget_class_install_action (widget_class, "attendee.record-move", NULL, record_move_action);
   gtk_widget_class_install_action (widget_class, "attendee.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "attendee.show-family", NULL, show_family_action);
+  gtk_widget_class_install_action (widget_class, "attendee.log-contact", NULL, log_contact_action);
   gtk_widget_class_install_action (widget_class, "attendee.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "attendee.undo", NULL, undo_action);
 

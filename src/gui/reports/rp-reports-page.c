@@ -167,8 +167,9 @@ on_attention_found (GObject      *source_object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
   guint n_needing = 0;
+  guint n_not_contacted = 0;
 
-  attendees = rp_store_find_needing_attention_finish (result, &n_needing, &error);
+  attendees = rp_store_find_needing_attention_finish_counted (result, &n_needing, &n_not_contacted, &error);
 
   /* The page has gone, or a newer search has started since (cancelling this
    * one): its answer is the one to show. */
@@ -185,6 +186,29 @@ on_attention_found (GObject      *source_object,
       attention_search_free (search);
       return;
     }
+
+  /* Families the team has lost touch with, counted over everyone, not only those listed. */
+  if (search->rules->contact_due_days > 0)
+    {
+      guint days = search->rules->contact_due_days;
+      g_autofree char *title = NULL;
+      g_autofree char *line = NULL;
+
+      if (n_not_contacted == 0)
+        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every family contacted in the last %u day",
+                                             "Every family contacted in the last %u days", days), days);
+      else
+        {
+          /* Translators: "3 families" of "3 families not contacted in the last 14 days" */
+          title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u family", "%u families", n_not_contacted),
+                                   n_not_contacted);
+          /* Translators: "3 families not contacted in the last 14 days"; the first %s is "3 families" */
+          line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s not contacted in the last %u day",
+                                               "%s not contacted in the last %u days", days), title, days);
+        }
+      add_note_row (self, self->attention_group, line);
+    }
+
   for (guint i = 0; i < attendees->len; i++)
     {
       RpAttendee *attendee = g_ptr_array_index (attendees, i);
