@@ -35,6 +35,7 @@ rp_rules_context_new (const char *today,
   self->today = g_strdup (today);
   self->closure_date = g_strdup (closure_date);
   self->stale_days = stale_days;
+  self->follow_up_weeks = RP_PROGRAMME_DEFAULT_FOLLOW_UP_WEEKS;
 
   return self;
 }
@@ -52,10 +53,15 @@ rp_rules_context_new_for_programme (RpProgramme *programme,
                                     const char  *today,
                                     guint        stale_days)
 {
+  RpRulesContext *self;
+
   g_return_val_if_fail (programme == NULL || RP_IS_PROGRAMME (programme), NULL);
 
-  return rp_rules_context_new (today, programme != NULL ? rp_programme_get_closure_date (programme) : NULL,
+  self = rp_rules_context_new (today, programme != NULL ? rp_programme_get_closure_date (programme) : NULL,
                                stale_days);
+  if (self != NULL && programme != NULL)
+    self->follow_up_weeks = rp_programme_get_follow_up_weeks (programme);
+  return self;
 }
 
 RpRulesContext *
@@ -84,5 +90,6 @@ rp_rules_context_equal (const RpRulesContext *a,
 
   return g_strcmp0 (a->today, b->today) == 0 &&
          g_strcmp0 (a->closure_date, b->closure_date) == 0 &&
-         a->stale_days == b->stale_days;
+         a->stale_days == b->stale_days &&
+         a->follow_up_weeks == b->follow_up_weeks;
 }

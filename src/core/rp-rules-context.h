@@ -15,6 +15,7 @@ typedef struct
   char  *today;         /* ISO date the rules judge by */
   char  *closure_date;  /* ISO date the day centre closes, or NULL when not set */
   guint  stale_days;    /* how long one step may last before it counts as no progress */
+  guint  follow_up_weeks;  /* weeks from a move to its follow-up review (the programme's setting) */
 } RpRulesContext;
 
 #define RP_TYPE_RULES_CONTEXT (rp_rules_context_get_type ())

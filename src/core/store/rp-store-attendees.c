@@ -17,7 +17,8 @@
   " a.contact_name, a.contact_relationship, a.contact_phone, a.wheelchair_user," \
   " a.transport_needed, a.access_needs, a.funding, a.worker_id, w.name, a.step, a.step_since," \
   " a.case_notes, a.report_note, a.target_date, a.outcome, a.outcome_date," \
-  " a.moved_to_provider_id, p.name, a.outcome_reason, a.archived"
+  " a.moved_to_provider_id, p.name, a.outcome_reason, a.archived," \
+  AFTER_MOVE_COLUMNS
 
 #define ATTENDEE_FROM \
   " FROM attendee a LEFT JOIN worker w ON w.id = a.worker_id" \
@@ -59,6 +60,7 @@ attendee_from_row (sqlite3_stmt *stmt)
   rp_attendee_set_moved_to_provider_name (attendee, column_text (stmt, 23));
   rp_attendee_set_outcome_reason (attendee, column_text (stmt, 24));
   rp_attendee_set_archived (attendee, sqlite3_column_int (stmt, 25));
+  read_after_move_columns (attendee, stmt, 26);
   return attendee;
 }
 
@@ -343,6 +345,8 @@ write_new_attendee (RpStore  *self,
     return FALSE;
 
   id = sqlite3_last_insert_rowid (self->db);
+  if (!write_after_move_columns (self, id, attendee, error))
+    return FALSE;
 
   stmt = store_prepare (self,
                         "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
@@ -443,7 +447,8 @@ write_attendee (RpStore  *self,
 
   bind_attendee (stmt, attendee);
   sqlite3_bind_int64 (stmt, 20, rp_attendee_get_id (attendee));
-  return step_done (self, stmt, error);
+  return step_done (self, stmt, error) &&
+         write_after_move_columns (self, rp_attendee_get_id (attendee), attendee, error);
 }
 
 /**

@@ -355,7 +355,7 @@ update_summary (RpAttendeeDetailPage *self)
 
   rules = rp_rules_context_new_for_programme (self->programme, today,
                                               g_settings_get_uint (self->settings, "stale-days"));
-  attention = rp_attention_describe (rp_attention_for_attendee (attendee, rules), attendee, today);
+  attention = rp_attention_describe_for (rp_attention_for_attendee (attendee, rules), attendee, rules);
   gtk_label_set_label (self->attention_label, attention != NULL ? attention : "");
   gtk_widget_set_visible (GTK_WIDGET (self->attention_label), attention != NULL);
 
