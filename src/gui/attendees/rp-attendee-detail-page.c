@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-after-move-group.h"
 #include "rp-attendee-detail-page.h"
 #include "rp-choices.h"
 #include "rp-date-row.h"
@@ -94,6 +95,7 @@ struct _RpAttendeeDetailPage
   RpDateRow     *move_date_row;
   GtkListBox    *history_list;
   GtkListBox    *bookings_list;
+  RpAfterMoveGroup *after_move_group;
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendeeDetailPage, rp_attendee_detail_page, ADW_TYPE_BIN)
@@ -428,6 +430,7 @@ load_attendee (RpAttendeeDetailPage *self)
   update_report_warning (self);
   load_bookings (self);
   load_history (self);
+  rp_after_move_group_show (self->after_move_group, self->store, self->programme, attendee);
 
   self->loading = FALSE;
 }
@@ -1711,6 +1714,7 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RP_TYPE_STEPPER);
+  g_type_ensure (RP_TYPE_AFTER_MOVE_GROUP);
   g_type_ensure (RP_TYPE_DATE_ROW);
   g_type_ensure (RP_TYPE_WORKER);
   g_type_ensure (RP_TYPE_PROVIDER);
@@ -1720,6 +1724,7 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, attention_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, stepper);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, after_move_group);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, step_note_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, next_step_button);
   gtk_widget_class_bind_template_callback (widget_class, wrap_button_label);
