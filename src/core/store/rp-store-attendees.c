@@ -345,7 +345,7 @@ write_new_attendee (RpStore  *self,
     return FALSE;
 
   id = sqlite3_last_insert_rowid (self->db);
-  if (!write_after_move_columns (self, id, attendee, error))
+  if (!write_after_move_columns (self, id, attendee, FALSE, error))
     return FALSE;
 
   stmt = store_prepare (self,
@@ -448,7 +448,10 @@ write_attendee (RpStore  *self,
   bind_attendee (stmt, attendee);
   sqlite3_bind_int64 (stmt, 20, rp_attendee_get_id (attendee));
   return step_done (self, stmt, error) &&
-         write_after_move_columns (self, rp_attendee_get_id (attendee), attendee, error);
+         write_after_move_columns (self, rp_attendee_get_id (attendee), attendee,
+                                   rp_attendee_get_interim (stored) ||
+                                   rp_attendee_get_permanent_provider_id (stored) > 0 ||
+                                   rp_attendee_get_permanent_date (stored) != NULL, error);
 }
 
 /**
