@@ -788,6 +788,7 @@ follow_changes (gpointer user_data)
   rp_stepper_set_history (self->stepper, rp_attendee_get_step (self->attendee), steps);
   load_bookings (self);
   load_history (self);
+  rp_after_move_group_show (self->after_move_group, self->store, self->programme, self->attendee);
 
   return G_SOURCE_REMOVE;
 }
