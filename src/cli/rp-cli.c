@@ -1306,6 +1306,8 @@ command_programme (int    argc,
   g_autofree char *as_of = NULL;
   g_autofree char *marking = NULL;
   g_autofree char *family_contact = NULL;
+  int follow_up_weeks = 0;
+  int contact_days = 0;
   g_autofree char *family_phone = NULL;
   g_autofree char *closure_text = NULL;
   g_autofree char *meeting_text = NULL;
@@ -1327,6 +1329,8 @@ command_programme (int    argc,
     { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("The protective marking at the top and foot of every page, such as OFFICIAL-SENSITIVE"), N_("TEXT") },
     { "family-contact", 0, 0, G_OPTION_ARG_STRING, &family_contact, N_("Whom families call with questions when their worker has no number, such as “the day centre office”; printed on family schedules only"), N_("TEXT") },
     { "family-phone", 0, 0, G_OPTION_ARG_STRING, &family_phone, N_("The phone number families call"), N_("NUMBER") },
+    { "follow-up-weeks", 0, 0, G_OPTION_ARG_INT, &follow_up_weeks, N_("How many weeks after a move its follow-up review falls, 1 to 52"), N_("N") },
+    { "contact-days", 0, 0, G_OPTION_ARG_INT, &contact_days, N_("How many days a family may go without contact, 1 to 365"), N_("N") },
     { NULL }
   };
 
@@ -1340,9 +1344,14 @@ command_programme (int    argc,
       !normalise_date_option (&as_of, &error))
     return fail (error);
 
+  if (follow_up_weeks < 0 || follow_up_weeks > 52)
+    return usage_error (context, _("The follow-up review falls 1 to 52 weeks after the move."));
+  if (contact_days < 0 || contact_days > 365)
+    return usage_error (context, _("Families need contact every 1 to 365 days."));
+
   changing = name != NULL || title != NULL || closure_date != NULL || department != NULL || author != NULL ||
              meeting != NULL || meeting_date != NULL || as_of != NULL || marking != NULL ||
-             family_contact != NULL || family_phone != NULL;
+             family_contact != NULL || family_phone != NULL || follow_up_weeks > 0 || contact_days > 0;
 
   if (!(store = changing ? rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)
                          : open_for_reading (database, &error)) ||
@@ -1375,6 +1384,10 @@ command_programme (int    argc,
         rp_programme_set_family_contact (changed, family_contact);
       if (family_phone != NULL)
         rp_programme_set_family_contact_phone (changed, family_phone);
+      if (follow_up_weeks > 0)
+        rp_programme_set_follow_up_weeks (changed, follow_up_weeks);
+      if (contact_days > 0)
+        rp_programme_set_contact_due_days (changed, contact_days);
 
       if (!rp_store_save_programme (store, changed, &error))
         return fail (error);
@@ -1395,6 +1408,17 @@ command_programme (int    argc,
   print_programme_field (_("Protective marking:"), rp_programme_get_marking (programme));
   print_programme_field (_("Families call:"), rp_programme_get_family_contact (programme));
   print_programme_field (_("Families’ number:"), rp_programme_get_family_contact_phone (programme));
+  {
+    g_autofree char *weeks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week after the move", "%u weeks after the move",
+                                                           rp_programme_get_follow_up_weeks (programme)),
+                                              rp_programme_get_follow_up_weeks (programme));
+    g_autofree char *days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every %u day", "every %u days",
+                                                          rp_programme_get_contact_due_days (programme)),
+                                             rp_programme_get_contact_due_days (programme));
+
+    print_programme_field (_("Follow-up review:"), weeks);
+    print_programme_field (_("Families need contact:"), days);
+  }
   return EXIT_SUCCESS;
 }
 
