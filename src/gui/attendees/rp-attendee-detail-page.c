@@ -1446,7 +1446,22 @@ on_record_move_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "record") || !still_shown (self, pending))
     return;
 
-  if (!rp_store_record_move (self->store, pending->attendee_id, pending->provider_id, pending->date, &error))
+  /* An interim place: the permanent one is planned, and the person stays
+   * on the worklist until it is recorded. */
+  if (adw_expander_row_get_enable_expansion (g_object_get_data (G_OBJECT (dialog), "rp-interim-row")))
+    {
+      AdwComboRow *permanent_row = g_object_get_data (G_OBJECT (dialog), "rp-permanent-row");
+      RpDateRow *permanent_date_row = g_object_get_data (G_OBJECT (dialog), "rp-permanent-date-row");
+      g_autofree char *permanent_date = rp_date_row_dup_iso (permanent_date_row, &error);
+
+      if (error == NULL)
+        rp_store_record_interim_move (self->store, pending->attendee_id, pending->provider_id, pending->date,
+                                      rp_combo_row_get_selected_id (permanent_row), permanent_date, &error);
+    }
+  else
+    rp_store_record_move (self->store, pending->attendee_id, pending->provider_id, pending->date, &error);
+
+  if (error != NULL)
     {
       show_message (self, error->message);
       return;
@@ -1518,6 +1533,34 @@ record_move_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  {
+    GtkWidget *list = gtk_list_box_new ();
+    GtkWidget *interim_row = adw_expander_row_new ();
+    GtkWidget *permanent_row = adw_combo_row_new ();
+    GtkWidget *permanent_date_row = rp_date_row_new ();
+    g_autoptr(RpChoices) providers = rp_choices_new (self->store, RP_TYPE_PROVIDER, _("Choose a provider"), 0);
+
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "boxed-list");
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (interim_row), _("Interim place"));
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (interim_row), _("The permanent place is not ready yet"));
+    adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (interim_row), TRUE);
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (interim_row), FALSE);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (permanent_row), _("Permanent place planned"));
+    adw_combo_row_set_expression (ADW_COMBO_ROW (permanent_row),
+                                  gtk_property_expression_new (RP_TYPE_PROVIDER, NULL, "name"));
+    adw_combo_row_set_model (ADW_COMBO_ROW (permanent_row), G_LIST_MODEL (providers));
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (permanent_date_row),
+                                   _("Date of the permanent move, if known (dd/mm/yyyy)"));
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (interim_row), permanent_row);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (interim_row), permanent_date_row);
+    gtk_list_box_append (GTK_LIST_BOX (list), interim_row);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+    g_object_set_data (G_OBJECT (dialog), "rp-interim-row", interim_row);
+    g_object_set_data (G_OBJECT (dialog), "rp-permanent-row", permanent_row);
+    g_object_set_data (G_OBJECT (dialog), "rp-permanent-date-row", permanent_date_row);
+  }
 
   pending = pending_new (self);
   pending->provider_id = provider_id;
