@@ -484,46 +484,6 @@ test_attention_markers (Fixture       *fixture,
   }
 }
 
-/* The attendees CSV says who is in an interim place and when the permanent
- * move is planned; an import reads neither (it adds people still attending). */
-static void
-test_csv_interim (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) attendees = NULL;
-  g_autoptr(GListModel) workers = NULL;
-  g_autofree char *csv = NULL;
-  g_auto(GStrv) lines = NULL;
-  gint64 id = add_attendee (fixture, 2, "Zoë Smith", 5, "2026-09-01");
-  guint interim_column = G_MAXUINT;
-  guint date_column = G_MAXUINT;
-
-  g_assert_true (rp_store_record_interim_move (fixture->store, id, fixture->provider_id, "2026-11-30",
-                                               fixture->other_provider_id, "2027-01-04", &error));
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < rp_attendee_columns_get_n (); i++)
-    {
-      if (g_str_equal (rp_attendee_column_get_heading (i), "interim"))
-        interim_column = i;
-      if (g_str_equal (rp_attendee_column_get_heading (i), "permanent_move_date"))
-        date_column = i;
-    }
-  g_assert_cmpuint (interim_column, <, rp_attendee_columns_get_n ());
-  g_assert_cmpint (rp_attendee_column_get_field (interim_column), ==, RP_IMPORT_FIELD_IGNORE);
-  g_assert_cmpint (rp_attendee_column_get_field (date_column), ==, RP_IMPORT_FIELD_IGNORE);
-
-  attendees = rp_store_list_attendees (fixture->store, rp_programme_get_id (fixture->programme), &error);
-  workers = rp_store_list_workers (fixture->store, TRUE, &error);
-  csv = rp_attendee_columns_to_csv (attendees, workers, FALSE);
-  lines = g_strsplit (csv, "\r\n", -1);
-  g_assert_nonnull (strstr (lines[0], ",interim,permanent_move_date"));
-  /* Siân moved for good; Zoë is in an interim place until 4 January. */
-  g_assert_nonnull (strstr (lines[1], ",moved,no,"));
-  g_assert_nonnull (strstr (lines[2], ",moved,yes,2027-01-04"));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -540,7 +500,6 @@ main (int   argc,
   ADD ("/reviews/refusals", test_review_refusals);
   ADD ("/reviews/interim-then-permanent", test_interim_then_permanent);
   ADD ("/reviews/attention", test_attention_markers);
-  ADD ("/reviews/csv-interim", test_csv_interim);
 
   return g_test_run ();
 }

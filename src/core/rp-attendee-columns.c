@@ -93,22 +93,6 @@ format_transport_needed (RpAttendee *attendee,
   return g_strdup (rp_attendee_get_transport_needed (attendee) ? "yes" : "no");
 }
 
-/* An interim move and when the permanent one is planned (issue 17): written
- * for people, not read back, as an import adds only people still attending. */
-static char *
-format_interim (RpAttendee *attendee,
-                GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_interim (attendee) ? "yes" : "no");
-}
-
-static char *
-format_permanent_date (RpAttendee *attendee,
-                       GHashTable *initials)
-{
-  return g_strdup (rp_attendee_get_permanent_date (attendee));
-}
-
 /* In the order of the file; the personal columns come after the others. */
 static const Column columns[] = {
   { "attendee_no",          RP_IMPORT_FIELD_NUMBER,               FALSE, format_number },
@@ -118,8 +102,6 @@ static const Column columns[] = {
   { "worker",               RP_IMPORT_FIELD_WORKER,               FALSE, format_worker },
   { "target_moving_date",   RP_IMPORT_FIELD_TARGET_DATE,          FALSE, format_target_date },
   { "outcome",              RP_IMPORT_FIELD_OUTCOME,              FALSE, format_outcome },
-  { "interim",              RP_IMPORT_FIELD_IGNORE,               FALSE, format_interim },
-  { "permanent_move_date",  RP_IMPORT_FIELD_IGNORE,               FALSE, format_permanent_date },
   { "full_name",            RP_IMPORT_FIELD_FULL_NAME,            TRUE,  NULL, RP_ATTENDEE_FIELD_FULL_NAME },
   { "preferred_name",       RP_IMPORT_FIELD_PREFERRED_NAME,       TRUE,  NULL, RP_ATTENDEE_FIELD_PREFERRED_NAME },
   { "date_of_birth",        RP_IMPORT_FIELD_DATE_OF_BIRTH,        TRUE,  NULL, RP_ATTENDEE_FIELD_DATE_OF_BIRTH },
@@ -133,9 +115,8 @@ static const Column columns[] = {
   { "case_notes",           RP_IMPORT_FIELD_CASE_NOTES,           TRUE,  NULL, RP_ATTENDEE_FIELD_CASE_NOTES },
 };
 
-/* Every field an import reads has a column, and only one; three columns
- * ("step_name", "interim", "permanent_move_date") are for people only. */
-G_STATIC_ASSERT (G_N_ELEMENTS (columns) == RP_IMPORT_N_FIELDS + 2);
+/* Every field an import reads has a column, and only one. */
+G_STATIC_ASSERT (G_N_ELEMENTS (columns) == RP_IMPORT_N_FIELDS);
 
 guint
 rp_attendee_columns_get_n (void)
