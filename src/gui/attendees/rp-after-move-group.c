@@ -121,6 +121,7 @@ show_reviews_due (RpAfterMoveGroup *self)
                                    weeks);
       adw_action_row_set_subtitle (self->follow_up_row, follow_up);
       gtk_widget_set_visible (GTK_WIDGET (self->interim_row), FALSE);
+      gtk_widget_set_visible (self->permanent_button, FALSE);
       return;
     }
 
@@ -140,6 +141,7 @@ show_reviews_due (RpAfterMoveGroup *self)
   adw_action_row_set_subtitle (self->annual_row, annual);
 
   gtk_widget_set_visible (GTK_WIDGET (self->interim_row), rp_attendee_get_interim (attendee));
+  gtk_widget_set_visible (self->permanent_button, rp_attendee_get_interim (attendee));
   if (rp_attendee_get_interim (attendee))
     {
       g_autoptr(RpProvider) place = rp_store_get_provider (self->store, rp_attendee_get_permanent_provider_id (attendee), NULL);
