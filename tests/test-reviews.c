@@ -429,6 +429,35 @@ test_interim_then_permanent (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "Zoë Smith is not in an interim place: there is no permanent move to record.");
 }
 
+/* Someone in an interim place who leaves for another reason leaves the
+ * interim worklist too; saving them is not refused. */
+static void
+test_interim_then_left (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(RpAttendee) loaded = NULL;
+  g_autoptr(RpRulesContext) rules = rp_rules_context_new (TODAY, NULL, 30);
+  gint64 id = add_attendee (fixture, 2, "Zoë Smith", 5, "2026-09-01");
+
+  g_assert_true (rp_store_record_interim_move (fixture->store, id, fixture->provider_id, "2026-11-30",
+                                               fixture->other_provider_id, NULL, &error));
+  g_assert_no_error (error);
+  attendee = rp_store_get_attendee (fixture->store, id, &error);
+  rp_attendee_set_outcome (attendee, RP_OUTCOME_LEFT);
+  rp_attendee_set_outcome_reason (attendee, "Moved to live with her sister in Wales");
+  rp_attendee_set_moved_to_provider_id (attendee, 0);
+  g_assert_true (rp_store_save_attendee (fixture->store, attendee, &error));
+  g_assert_no_error (error);
+
+  loaded = rp_store_get_attendee (fixture->store, id, &error);
+  g_assert_false (rp_attendee_get_interim (loaded));
+  g_assert_cmpint (rp_attendee_get_permanent_provider_id (loaded), ==, 0);
+  g_assert_cmpint (rp_attention_for_attendee (loaded, rules), ==, RP_ATTENTION_NONE);
+  g_assert_false (rp_store_record_permanent_move (fixture->store, id, 0, TODAY, &error));
+}
+
 static void
 test_attention_markers (Fixture       *fixture,
                         gconstpointer  data)
@@ -499,6 +528,7 @@ main (int   argc,
   ADD ("/reviews/rolled-back", test_review_rolled_back);
   ADD ("/reviews/refusals", test_review_refusals);
   ADD ("/reviews/interim-then-permanent", test_interim_then_permanent);
+  ADD ("/reviews/interim-then-left", test_interim_then_left);
   ADD ("/reviews/attention", test_attention_markers);
 
   return g_test_run ();

@@ -1362,21 +1362,15 @@ rp_attendee_validate (RpAttendee  *self,
       return FALSE;
     }
 
-  if (self->interim && self->outcome != RP_OUTCOME_MOVED)
-    {
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
-                           _("Only a move can be to an interim place."));
-      return FALSE;
-    }
-
-  if (self->interim && self->permanent_provider_id <= 0)
+  /* An interim place belongs to a move; the store drops it with the move. */
+  if (self->interim && self->outcome == RP_OUTCOME_MOVED && self->permanent_provider_id <= 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
                            _("An interim move needs the provider of the permanent place planned."));
       return FALSE;
     }
 
-  if (self->interim && self->permanent_provider_id == self->moved_to_provider_id)
+  if (self->interim && self->outcome == RP_OUTCOME_MOVED && self->permanent_provider_id == self->moved_to_provider_id)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
                            _("The permanent place must be with another provider than the interim one: "

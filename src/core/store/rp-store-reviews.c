@@ -51,7 +51,18 @@ write_after_move_columns (RpStore     *self,
                           gboolean     clearing,
                           GError     **error)
 {
+  g_autoptr(RpAttendee) cleared = NULL;
   sqlite3_stmt *stmt;
+
+  /* A departure, or a move taken back, ends an interim place. */
+  if (rp_attendee_get_outcome (attendee) != RP_OUTCOME_MOVED && rp_attendee_get_interim (attendee))
+    {
+      attendee = cleared = rp_attendee_copy (attendee);
+      rp_attendee_set_interim (cleared, FALSE);
+      rp_attendee_set_permanent_provider_id (cleared, 0);
+      rp_attendee_set_permanent_date (cleared, NULL);
+      clearing = TRUE;
+    }
 
   /* Nothing of an interim move to write: touch no column, so that stores
    * opened at an older schema (in tests of migrations) still take attendees. */
@@ -818,7 +829,7 @@ write_permanent (RpStore  *self,
   if (!(attendee = rp_store_get_attendee (self, move->attendee_id, error)))
     return FALSE;
 
-  if (!rp_attendee_get_interim (attendee))
+  if (!rp_attendee_get_interim (attendee) || rp_attendee_get_outcome (attendee) != RP_OUTCOME_MOVED)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                    _("%s is not in an interim place: there is no permanent move to record."),
