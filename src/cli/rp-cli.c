@@ -39,6 +39,7 @@ static int command_restore   (int argc, char **argv);
 static int command_check     (int argc, char **argv);
 static int command_import    (int argc, char **argv);
 static int command_contact   (int argc, char **argv);
+static int command_review    (int argc, char **argv);
 
 static const Command commands[] = {
   { "demo",      command_demo,      N_("Write the sample programme into a database") },
@@ -55,6 +56,7 @@ static const Command commands[] = {
   { "check",     command_check,     N_("Check a database for damage and broken records") },
   { "import",    command_import,    N_("Add attendees to a programme from a CSV file") },
   { "contact",   command_contact,   N_("List or log contacts with an attendee’s family, provider or advocate") },
+  { "review",    command_review,    N_("List, add or record an attendee’s outcomes and reviews after the move") },
   { "generate",  command_generate,  N_("Write a synthetic programme of any size, for benchmarks") },
 };
 
@@ -242,10 +244,12 @@ command_demo (int    argc,
   g_autofree char *today = NULL;
   RpProgrammeCounts counts;
   gboolean add = FALSE;
+  gboolean after_move = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file (created if it does not exist)"), N_("FILE") },
     { "add", 0, 0, G_OPTION_ARG_NONE, &add, N_("Add the sample beside a programme the database already holds"), NULL },
+    { "after-move", 0, 0, G_OPTION_ARG_NONE, &after_move, N_("Add three people who have moved: one reviewed, one whose review is due, one in an interim place"), NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Write the sample as if today were this day, to make it the same every time (default: today)"), N_("YYYY-MM-DD") },
     { NULL }
   };
@@ -266,6 +270,7 @@ command_demo (int    argc,
     rp_store_set_today (store, today);
 
   if (!(programme = rp_sample_create (store, &error)) ||
+      (after_move && !rp_sample_add_moves (store, programme, &error)) ||
       !rp_store_get_counts (store, rp_programme_get_id (programme), &counts, &error))
     return fail (error);
 
@@ -551,6 +556,219 @@ command_step (int    argc,
     return fail (error);
 
   g_print (_("Attendee %d is now at step %d, %s.\n"), number, to_step, rp_moving_plan_step_name (to_step));
+  return EXIT_SUCCESS;
+}
+
+/* review: after the move ---------------------------------------------------- */
+
+static gint64
+find_worker_id (RpStore     *store,
+                const char  *who,
+                GError     **error)
+{
+  g_autoptr(GListModel) workers = rp_store_list_workers (store, TRUE, error);
+
+  if (workers == NULL)
+    return 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
+
+      if (g_ascii_strcasecmp (who, rp_worker_get_initials (worker) != NULL ? rp_worker_get_initials (worker) : "") == 0 ||
+          g_utf8_collate (who, rp_worker_get_name (worker)) == 0)
+        return rp_worker_get_id (worker);
+    }
+
+  g_set_error (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("No worker has the initials or name “%s”."), who);
+  return 0;
+}
+
+static void
+print_reviews (RpStore     *store,
+               RpProgramme *programme,
+               RpAttendee  *attendee)
+{
+  g_autoptr(GListModel) outcomes = rp_store_list_planned_outcomes (store, rp_attendee_get_id (attendee), NULL);
+  g_autoptr(GListModel) reviews = rp_store_list_reviews (store, rp_attendee_get_id (attendee), NULL);
+  g_autofree char *today = rp_store_dup_today (store);
+  g_autofree char *due = NULL;
+  const char *moved_on = rp_attendee_get_outcome_date (attendee);
+  RpReviewState state;
+
+  g_print (_("Attendee %d\n"), rp_attendee_get_number (attendee));
+  if (rp_attendee_get_outcome (attendee) == RP_OUTCOME_MOVED && moved_on != NULL)
+    {
+      state = rp_follow_up_state (moved_on, rp_programme_get_follow_up_weeks (programme),
+                                  rp_attendee_get_follow_up_held_on (attendee), today, &due);
+      switch (state)
+        {
+        case RP_REVIEW_STATE_DONE:
+          g_print (_("Follow-up review: held on %s\n"), rp_attendee_get_follow_up_held_on (attendee));
+          break;
+        case RP_REVIEW_STATE_OVERDUE:
+          g_print (_("Follow-up review: overdue, due %s\n"), due);
+          break;
+        case RP_REVIEW_STATE_DUE:
+          g_print (_("Follow-up review: due by %s\n"), due);
+          break;
+        case RP_REVIEW_STATE_SCHEDULED:
+        case RP_REVIEW_STATE_NONE:
+        default:
+          g_print (_("Follow-up review: falls on %s\n"), due);
+          break;
+        }
+      if (rp_attendee_get_interim (attendee))
+        g_print (_("Interim place: permanent move planned for %s\n"),
+                 rp_attendee_get_permanent_date (attendee) != NULL ? rp_attendee_get_permanent_date (attendee) : _("a date not yet known"));
+    }
+  else
+    g_print ("%s\n", _("Not moved yet: no review to hold."));
+
+  g_print ("%s\n", _("Outcomes:"));
+  for (guint i = 0; outcomes != NULL && i < g_list_model_get_n_items (outcomes); i++)
+    {
+      g_autoptr(RpPlannedOutcome) outcome = g_list_model_get_item (outcomes, i);
+
+      g_print ("  %u. %s\n", i + 1, rp_planned_outcome_get_description (outcome));
+    }
+
+  for (guint i = 0; reviews != NULL && i < g_list_model_get_n_items (reviews); i++)
+    {
+      g_autoptr(RpReview) review = g_list_model_get_item (reviews, i);
+      g_autofree char *who = rp_took_part_describe (rp_review_get_took_part (review));
+
+      g_print (_("%s on %s by %s; took part: %s; %s\n"),
+               rp_review_kind_get_label (rp_review_get_kind (review)), rp_review_get_held_on (review),
+               rp_review_get_reviewer_name (review) != NULL ? rp_review_get_reviewer_name (review) : "",
+               who, rp_review_get_placement_continues (review) ? _("placement continues") : _("placement does not continue"));
+      for (guint r = 0; r < rp_review_get_n_ratings (review); r++)
+        {
+          const RpOutcomeRating *rating = rp_review_get_rating (review, r);
+
+          g_print ("  %s: %s%s%s\n", rating->description, rp_rating_get_label (rating->rating),
+                   rating->note != NULL ? " — " : "", rating->note != NULL ? rating->note : "");
+        }
+    }
+}
+
+static int
+command_review (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *reviewer = NULL;
+  g_autofree char *took_part = NULL;
+  g_autofree char *actions = NULL;
+  g_autofree char *add_outcome = NULL;
+  g_auto(GStrv) rates = NULL;
+  gint64 programme_id = 0;
+  int number = 0;
+  gboolean record = FALSE;
+  gboolean annual = FALSE;
+  gboolean ends = FALSE;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
+    { "add-outcome", 0, 0, G_OPTION_ARG_STRING, &add_outcome, N_("Add an outcome to the attendee’s moving plan"), N_("TEXT") },
+    { "record", 0, 0, G_OPTION_ARG_NONE, &record, N_("Record a review (a follow-up review moves the attendee to step 6)"), NULL },
+    { "annual", 0, 0, G_OPTION_ARG_NONE, &annual, N_("With --record: an annual review, not the follow-up one"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day of the review (default: today)"), N_("YYYY-MM-DD") },
+    { "reviewer", 0, 0, G_OPTION_ARG_STRING, &reviewer, N_("Who held it: a worker’s initials or name"), N_("WHO") },
+    { "rate", 0, 0, G_OPTION_ARG_STRING_ARRAY, &rates, N_("An outcome’s rating, by its number in the list: 1=met, 2=partly-met:a note, 3=not-met"), N_("N=RATING[:NOTE]") },
+    { "took-part", 0, 0, G_OPTION_ARG_STRING, &took_part, N_("Who took part: person, family, provider, advocate, comma-separated"), N_("LIST") },
+    { "placement-ends", 0, 0, G_OPTION_ARG_NONE, &ends, N_("The placement does not continue"), NULL },
+    { "actions", 0, 0, G_OPTION_ARG_STRING, &actions, N_("Actions agreed"), N_("TEXT") },
+    { NULL }
+  };
+
+  context = command_context (_("Show an attendee’s outcomes and reviews after the move, add an outcome to their plan, or record a review rating every outcome met, partly-met or not-met."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (number <= 0)
+    return usage_error (context, _("Name the attendee with --attendee N."));
+  if (argc > 1)
+    return usage_error (context, _("Unexpected argument."));
+  if (record && reviewer == NULL)
+    return usage_error (context, _("Name who held the review with --reviewer WHO."));
+  if (date_text != NULL && !(date = rp_date_normalise (date_text, &error)))
+    return error != NULL ? fail (error) : usage_error (context, _("The date is empty."));
+
+  if (!(store = rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)) ||
+      !(attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), number, &error)))
+    return fail (error);
+
+  if (add_outcome != NULL)
+    {
+      g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();
+
+      rp_planned_outcome_set_attendee_id (outcome, rp_attendee_get_id (attendee));
+      rp_planned_outcome_set_description (outcome, add_outcome);
+      if (!rp_store_add_planned_outcome (store, outcome, &error))
+        return fail (error);
+    }
+
+  if (record)
+    {
+      g_autoptr(RpReview) review = rp_review_new ();
+      g_autoptr(GListModel) outcomes = rp_store_list_planned_outcomes (store, rp_attendee_get_id (attendee), &error);
+      g_autofree char *today = rp_store_dup_today (store);
+      gint64 reviewer_id;
+
+      if (outcomes == NULL || (reviewer_id = find_worker_id (store, reviewer, &error)) <= 0)
+        return fail (error);
+
+      rp_review_set_attendee_id (review, rp_attendee_get_id (attendee));
+      rp_review_set_kind (review, annual ? RP_REVIEW_KIND_ANNUAL : RP_REVIEW_KIND_FOLLOW_UP);
+      rp_review_set_held_on (review, date != NULL ? date : today);
+      rp_review_set_reviewer_id (review, reviewer_id);
+      rp_review_set_took_part (review, rp_took_part_from_string (took_part));
+      rp_review_set_placement_continues (review, !ends);
+      rp_review_set_actions (review, actions);
+
+      for (guint i = 0; rates != NULL && rates[i] != NULL; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (rates[i], "=", 2);
+          g_auto(GStrv) rating_note = NULL;
+          g_autoptr(RpPlannedOutcome) outcome = NULL;
+          guint64 which = 0;
+          RpRating rating;
+
+          if (parts[1] == NULL || !g_ascii_string_to_unsigned (parts[0], 10, 1, g_list_model_get_n_items (outcomes), &which, NULL))
+            {
+              g_autofree char *message = g_strdup_printf (_("“%s” does not name an outcome by its number, 1 to %u."),
+                                                          rates[i], g_list_model_get_n_items (outcomes));
+              return usage_error (context, message);
+            }
+          rating_note = g_strsplit (parts[1], ":", 2);
+          if (!rp_rating_from_string (rating_note[0], &rating))
+            {
+              g_autofree char *message = g_strdup_printf (_("“%s” is not a rating: use met, partly-met or not-met."), rating_note[0]);
+              return usage_error (context, message);
+            }
+          outcome = g_list_model_get_item (outcomes, which - 1);
+          rp_review_set_rating (review, rp_planned_outcome_get_id (outcome), rp_planned_outcome_get_description (outcome),
+                                rating, rating_note[1]);
+        }
+
+      if (!rp_store_record_review (store, review, &error))
+        return fail (error);
+      g_clear_object (&attendee);
+      if (!(attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), number, &error)))
+        return fail (error);
+    }
+
+  print_reviews (store, programme, attendee);
   return EXIT_SUCCESS;
 }
 
@@ -1101,6 +1319,8 @@ command_programme (int    argc,
   g_autofree char *as_of = NULL;
   g_autofree char *marking = NULL;
   g_autofree char *family_contact = NULL;
+  int follow_up_weeks = 0;
+  int contact_days = 0;
   g_autofree char *family_phone = NULL;
   g_autofree char *closure_text = NULL;
   g_autofree char *meeting_text = NULL;
@@ -1122,6 +1342,8 @@ command_programme (int    argc,
     { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("The protective marking at the top and foot of every page, such as OFFICIAL-SENSITIVE"), N_("TEXT") },
     { "family-contact", 0, 0, G_OPTION_ARG_STRING, &family_contact, N_("Whom families call with questions when their worker has no number, such as “the day centre office”; printed on family schedules only"), N_("TEXT") },
     { "family-phone", 0, 0, G_OPTION_ARG_STRING, &family_phone, N_("The phone number families call"), N_("NUMBER") },
+    { "follow-up-weeks", 0, 0, G_OPTION_ARG_INT, &follow_up_weeks, N_("How many weeks after a move its follow-up review falls, 1 to 52"), N_("N") },
+    { "contact-days", 0, 0, G_OPTION_ARG_INT, &contact_days, N_("How many days a family may go without contact, 1 to 365"), N_("N") },
     { NULL }
   };
 
@@ -1135,9 +1357,14 @@ command_programme (int    argc,
       !normalise_date_option (&as_of, &error))
     return fail (error);
 
+  if (follow_up_weeks < 0 || follow_up_weeks > 52)
+    return usage_error (context, _("The follow-up review falls 1 to 52 weeks after the move."));
+  if (contact_days < 0 || contact_days > 365)
+    return usage_error (context, _("Families need contact every 1 to 365 days."));
+
   changing = name != NULL || title != NULL || closure_date != NULL || department != NULL || author != NULL ||
              meeting != NULL || meeting_date != NULL || as_of != NULL || marking != NULL ||
-             family_contact != NULL || family_phone != NULL;
+             family_contact != NULL || family_phone != NULL || follow_up_weeks > 0 || contact_days > 0;
 
   if (!(store = changing ? rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)
                          : open_for_reading (database, &error)) ||
@@ -1170,6 +1397,10 @@ command_programme (int    argc,
         rp_programme_set_family_contact (changed, family_contact);
       if (family_phone != NULL)
         rp_programme_set_family_contact_phone (changed, family_phone);
+      if (follow_up_weeks > 0)
+        rp_programme_set_follow_up_weeks (changed, follow_up_weeks);
+      if (contact_days > 0)
+        rp_programme_set_contact_due_days (changed, contact_days);
 
       if (!rp_store_save_programme (store, changed, &error))
         return fail (error);
@@ -1190,6 +1421,17 @@ command_programme (int    argc,
   print_programme_field (_("Protective marking:"), rp_programme_get_marking (programme));
   print_programme_field (_("Families call:"), rp_programme_get_family_contact (programme));
   print_programme_field (_("Families’ number:"), rp_programme_get_family_contact_phone (programme));
+  {
+    g_autofree char *weeks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week after the move", "%u weeks after the move",
+                                                           rp_programme_get_follow_up_weeks (programme)),
+                                              rp_programme_get_follow_up_weeks (programme));
+    g_autofree char *days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every %u day", "every %u days",
+                                                          rp_programme_get_contact_due_days (programme)),
+                                             rp_programme_get_contact_due_days (programme));
+
+    print_programme_field (_("Follow-up review:"), weeks);
+    print_programme_field (_("Families need contact:"), days);
+  }
   return EXIT_SUCCESS;
 }
 

@@ -46,6 +46,13 @@ struct _RpAttendee
   char *outcome_reason;
   gboolean archived;
   char *last_family_contact;   /* newest contact_log date with the family, read with the row */
+  /* After the move (issue 17): an interim place and the permanent one planned,
+   * and the reviews held, as the store read them. */
+  gboolean interim;
+  gint64 permanent_provider_id;
+  char *permanent_date;
+  char *follow_up_held_on;
+  char *last_review_on;
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendee, rp_attendee, G_TYPE_OBJECT)
@@ -79,6 +86,11 @@ enum {
   PROP_OUTCOME_REASON,
   PROP_ARCHIVED,
   PROP_LAST_FAMILY_CONTACT,
+  PROP_INTERIM,
+  PROP_PERMANENT_PROVIDER_ID,
+  PROP_PERMANENT_DATE,
+  PROP_FOLLOW_UP_HELD_ON,
+  PROP_LAST_REVIEW_ON,
   N_PROPS
 };
 
@@ -109,6 +121,9 @@ rp_attendee_finalize (GObject *object)
   g_clear_pointer (&self->moved_to_provider_name, g_free);
   g_clear_pointer (&self->outcome_reason, g_free);
   g_clear_pointer (&self->last_family_contact, g_free);
+  g_clear_pointer (&self->permanent_date, g_free);
+  g_clear_pointer (&self->follow_up_held_on, g_free);
+  g_clear_pointer (&self->last_review_on, g_free);
 
   G_OBJECT_CLASS (rp_attendee_parent_class)->finalize (object);
 }
@@ -229,6 +244,21 @@ rp_attendee_get_property (GObject    *object,
 
     case PROP_ARCHIVED:
       g_value_set_boolean (value, self->archived);
+      break;
+    case PROP_INTERIM:
+      g_value_set_boolean (value, self->interim);
+      break;
+    case PROP_PERMANENT_PROVIDER_ID:
+      g_value_set_int64 (value, self->permanent_provider_id);
+      break;
+    case PROP_PERMANENT_DATE:
+      g_value_set_string (value, self->permanent_date);
+      break;
+    case PROP_FOLLOW_UP_HELD_ON:
+      g_value_set_string (value, self->follow_up_held_on);
+      break;
+    case PROP_LAST_REVIEW_ON:
+      g_value_set_string (value, self->last_review_on);
       break;
 
     default:
@@ -353,6 +383,21 @@ rp_attendee_set_property (GObject      *object,
     case PROP_ARCHIVED:
       rp_attendee_set_archived (self, g_value_get_boolean (value));
       break;
+    case PROP_INTERIM:
+      rp_attendee_set_interim (self, g_value_get_boolean (value));
+      break;
+    case PROP_PERMANENT_PROVIDER_ID:
+      rp_attendee_set_permanent_provider_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_PERMANENT_DATE:
+      rp_attendee_set_permanent_date (self, g_value_get_string (value));
+      break;
+    case PROP_FOLLOW_UP_HELD_ON:
+      rp_attendee_set_follow_up_held_on (self, g_value_get_string (value));
+      break;
+    case PROP_LAST_REVIEW_ON:
+      rp_attendee_set_last_review_on (self, g_value_get_string (value));
+      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -449,6 +494,21 @@ rp_attendee_class_init (RpAttendeeClass *klass)
   properties[PROP_LAST_FAMILY_CONTACT] =
     g_param_spec_string ("last-family-contact", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INTERIM] =
+    g_param_spec_boolean ("interim", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERMANENT_PROVIDER_ID] =
+    g_param_spec_int64 ("permanent-provider-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERMANENT_DATE] =
+    g_param_spec_string ("permanent-date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLLOW_UP_HELD_ON] =
+    g_param_spec_string ("follow-up-held-on", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_REVIEW_ON] =
+    g_param_spec_string ("last-review-on", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -512,6 +572,11 @@ rp_attendee_copy (RpAttendee *self)
   copy->outcome_reason = g_strdup (self->outcome_reason);
   copy->archived = self->archived;
   copy->last_family_contact = g_strdup (self->last_family_contact);
+  copy->interim = self->interim;
+  copy->permanent_provider_id = self->permanent_provider_id;
+  copy->permanent_date = g_strdup (self->permanent_date);
+  copy->follow_up_held_on = g_strdup (self->follow_up_held_on);
+  copy->last_review_on = g_strdup (self->last_review_on);
   return copy;
 }
 
@@ -1148,6 +1213,78 @@ rp_attendee_set_archived (RpAttendee *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
 }
 
+/* After the move ------------------------------------------------------------ */
+
+gboolean
+rp_attendee_get_interim (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), FALSE);
+
+  return self->interim;
+}
+
+void
+rp_attendee_set_interim (RpAttendee *self,
+                         gboolean    value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  value = !!value;
+  if (self->interim == value)
+    return;
+
+  self->interim = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERIM]);
+}
+
+gint64
+rp_attendee_get_permanent_provider_id (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), 0);
+
+  return self->permanent_provider_id;
+}
+
+void
+rp_attendee_set_permanent_provider_id (RpAttendee *self,
+                                       gint64      value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  if (self->permanent_provider_id == value)
+    return;
+
+  self->permanent_provider_id = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERMANENT_PROVIDER_ID]);
+}
+
+#define STRING_ACCESSORS(field, PROP) \
+const char * \
+rp_attendee_get_##field (RpAttendee *self) \
+{ \
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL); \
+  return self->field; \
+} \
+\
+void \
+rp_attendee_set_##field (RpAttendee *self, \
+                         const char *value) \
+{ \
+  g_return_if_fail (RP_IS_ATTENDEE (self)); \
+  if (value != NULL && value[0] == '\0') \
+    value = NULL; \
+  if (rp_set_string (&self->field, value)) \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]); \
+}
+
+STRING_ACCESSORS (permanent_date, PROP_PERMANENT_DATE)
+/* When the follow-up review since the move was held; read by the store, never written by it. */
+STRING_ACCESSORS (follow_up_held_on, PROP_FOLLOW_UP_HELD_ON)
+/* The latest review of any kind; read by the store, never written by it. */
+STRING_ACCESSORS (last_review_on, PROP_LAST_REVIEW_ON)
+
+#undef STRING_ACCESSORS
+
 /**
  * rp_attendee_get_display_name:
  *
@@ -1218,7 +1355,8 @@ rp_attendee_validate (RpAttendee  *self,
       !rp_check_text (self->outcome_reason, RP_LONG_TEXT_MAX, _("The reason for leaving"), error) ||
       !rp_date_check (self->date_of_birth, _("The date of birth"), error) ||
       !rp_date_check (self->target_date, _("The target moving date"), error) ||
-      !rp_date_check (self->outcome_date, _("The date of the move"), error))
+      !rp_date_check (self->outcome_date, _("The date of the move"), error) ||
+      !rp_date_check (self->permanent_date, _("The date of the permanent move"), error))
     return FALSE;
 
   today = rp_date_today ();
@@ -1236,6 +1374,22 @@ rp_attendee_validate (RpAttendee  *self,
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
                            _("A move needs the provider the person moved to."));
+      return FALSE;
+    }
+
+  /* An interim place belongs to a move; the store drops it with the move. */
+  if (self->interim && self->outcome == RP_OUTCOME_MOVED && self->permanent_provider_id <= 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("An interim move needs the provider of the permanent place planned."));
+      return FALSE;
+    }
+
+  if (self->interim && self->outcome == RP_OUTCOME_MOVED && self->permanent_provider_id == self->moved_to_provider_id)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("The permanent place must be with another provider than the interim one: "
+                             "if the person stays where they are, the move is not interim."));
       return FALSE;
     }
 

@@ -96,6 +96,23 @@ void        rp_attendee_set_archived               (RpAttendee  *self,
 const char *rp_attendee_get_last_family_contact    (RpAttendee  *self);
 void        rp_attendee_set_last_family_contact    (RpAttendee  *self,
                                                     const char  *value);
+/* After the move: an interim place, the permanent place planned, and when
+ * reviews were held (the last two as the store read them). */
+gboolean    rp_attendee_get_interim                (RpAttendee  *self);
+void        rp_attendee_set_interim                (RpAttendee  *self,
+                                                    gboolean     value);
+gint64      rp_attendee_get_permanent_provider_id  (RpAttendee  *self);
+void        rp_attendee_set_permanent_provider_id  (RpAttendee  *self,
+                                                    gint64       value);
+const char *rp_attendee_get_permanent_date         (RpAttendee  *self);
+void        rp_attendee_set_permanent_date         (RpAttendee  *self,
+                                                    const char  *value);
+const char *rp_attendee_get_follow_up_held_on      (RpAttendee  *self);
+void        rp_attendee_set_follow_up_held_on      (RpAttendee  *self,
+                                                    const char  *value);
+const char *rp_attendee_get_last_review_on         (RpAttendee  *self);
+void        rp_attendee_set_last_review_on         (RpAttendee  *self,
+                                                    const char  *value);
 const char *rp_attendee_get_display_name           (RpAttendee  *self);
 /* The names folded for search as you type (see rp_attendee_make_search_key). */
 const char *rp_attendee_get_full_name_key          (RpAttendee  *self);

@@ -7,13 +7,49 @@
 
 #include "rp-attention.h"
 #include "rp-date.h"
+#include "rp-follow-up.h"
+
+/* After a move: its reviews, and an interim place until the permanent move. */
+static RpAttention
+attention_after_move (RpAttendee           *attendee,
+                      const RpRulesContext *rules)
+{
+  RpAttention attention = RP_ATTENTION_NONE;
+  const char *moved_on = rp_attendee_get_outcome_date (attendee);
+
+  if (rp_attendee_get_interim (attendee))
+    attention |= RP_ATTENTION_INTERIM;
+
+  switch (rp_follow_up_state (moved_on, rules->follow_up_weeks, rp_attendee_get_follow_up_held_on (attendee),
+                              rules->today, NULL))
+    {
+    case RP_REVIEW_STATE_DUE:
+      attention |= RP_ATTENTION_FOLLOW_UP_DUE;
+      break;
+    case RP_REVIEW_STATE_OVERDUE:
+      attention |= RP_ATTENTION_FOLLOW_UP_OVERDUE;
+      break;
+    case RP_REVIEW_STATE_DONE:
+      if (rp_annual_review_state (moved_on, rp_attendee_get_last_review_on (attendee), rules->today, NULL)
+          == RP_REVIEW_STATE_OVERDUE)
+        attention |= RP_ATTENTION_ANNUAL_OVERDUE;
+      break;
+    case RP_REVIEW_STATE_NONE:
+    case RP_REVIEW_STATE_SCHEDULED:
+    default:
+      break;
+    }
+
+  return attention;
+}
 
 /**
  * rp_attention_for_attendee:
  * @rules: the day to judge by, the closure date, how long a step may last and
  *   how long a family may go without contact
  *
- * Only people still attending need attention; a move or a departure ends it.
+ * People still attending need attention as their move nears; after a move,
+ * their reviews and an interim place do; a departure ends it.
  */
 RpAttention
 rp_attention_for_attendee (RpAttendee           *attendee,
@@ -25,6 +61,9 @@ rp_attention_for_attendee (RpAttendee           *attendee,
 
   g_return_val_if_fail (RP_IS_ATTENDEE (attendee), RP_ATTENTION_NONE);
   g_return_val_if_fail (rules != NULL, RP_ATTENTION_NONE);
+
+  if (rp_attendee_get_outcome (attendee) == RP_OUTCOME_MOVED)
+    return attention_after_move (attendee, rules);
 
   if (rp_attendee_get_outcome (attendee) != RP_OUTCOME_ATTENDING)
     return RP_ATTENTION_NONE;
@@ -53,20 +92,62 @@ rp_attention_for_attendee (RpAttendee           *attendee,
   return attention;
 }
 
-/**
- * rp_attention_describe:
- *
- * Returns: (transfer full) (nullable): the markers in plain words, one per
- *   line, or %NULL when nothing needs attention
- */
-char *
-rp_attention_describe (RpAttention  attention,
-                       RpAttendee  *attendee,
-                       const char  *today)
+static void
+describe_after_move (GString              *text,
+                     RpAttention           attention,
+                     RpAttendee           *attendee,
+                     const char           *today,
+                     guint                 weeks)
+{
+  const char *moved_on = rp_attendee_get_outcome_date (attendee);
+
+  if (attention & (RP_ATTENTION_FOLLOW_UP_DUE | RP_ATTENTION_FOLLOW_UP_OVERDUE))
+    {
+      g_autofree char *due = rp_follow_up_due_date (moved_on, weeks);
+      int late = due != NULL ? rp_date_days_between (due, today) : 0;
+
+      if ((attention & RP_ATTENTION_FOLLOW_UP_OVERDUE) && late > 0)
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Follow-up review %d day overdue\n",
+                                                   "Follow-up review %d days overdue\n", late), late);
+      else if (due != NULL)
+        {
+          g_autofree char *when = rp_date_format_medium (due);
+
+          /* Translators: "Follow-up review due by 12 November 2026" */
+          g_string_append_printf (text, _("Follow-up review due by %s\n"), when);
+        }
+    }
+
+  if (attention & RP_ATTENTION_ANNUAL_OVERDUE)
+    {
+      g_autofree char *due = NULL;
+      int late;
+
+      rp_annual_review_state (moved_on, rp_attendee_get_last_review_on (attendee), today, &due);
+      late = due != NULL ? rp_date_days_between (due, today) : 0;
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Annual review %d day overdue\n",
+                                                 "Annual review %d days overdue\n", late), late);
+    }
+
+  if (attention & RP_ATTENTION_INTERIM)
+    {
+      g_autofree char *when = rp_date_format_medium (rp_attendee_get_permanent_date (attendee));
+
+      if (when != NULL)
+        /* Translators: "In an interim place: permanent move planned for 3 January 2027" */
+        g_string_append_printf (text, _("In an interim place: permanent move planned for %s\n"), when);
+      else
+        g_string_append_printf (text, "%s\n", _("In an interim place until the permanent move"));
+    }
+}
+
+static char *
+describe (RpAttention  attention,
+          RpAttendee  *attendee,
+          const char  *today,
+          guint        weeks)
 {
   g_autoptr(GString) text = NULL;
-
-  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), NULL);
 
   if (attention == RP_ATTENTION_NONE)
     return NULL;
@@ -104,7 +185,47 @@ rp_attention_describe (RpAttention  attention,
                                                      "Family not contacted for %d days\n", days), days);
         }
     }
+  describe_after_move (text, attention, attendee, today, weeks);
+
+  if (text->len == 0)
+    return NULL;
 
   g_string_truncate (text, text->len - 1);
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * rp_attention_describe:
+ *
+ * Follow-up reviews are judged at the default weeks after the move; use
+ * rp_attention_describe_for() to judge by the programme's setting.
+ *
+ * Returns: (transfer full) (nullable): the markers in plain words, one per
+ *   line, or %NULL when nothing needs attention
+ */
+char *
+rp_attention_describe (RpAttention  attention,
+                       RpAttendee  *attendee,
+                       const char  *today)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), NULL);
+
+  return describe (attention, attendee, today, RP_PROGRAMME_DEFAULT_FOLLOW_UP_WEEKS);
+}
+
+/**
+ * rp_attention_describe_for:
+ *
+ * Returns: (transfer full) (nullable): the markers in plain words, one per
+ *   line, or %NULL when nothing needs attention
+ */
+char *
+rp_attention_describe_for (RpAttention           attention,
+                           RpAttendee           *attendee,
+                           const RpRulesContext *rules)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  return describe (attention, attendee, rules->today, rules->follow_up_weeks);
 }

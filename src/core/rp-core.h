@@ -46,3 +46,5 @@
 #include "rp-timetable-action.h"
 #include "rp-types.h"
 #include "rp-worker.h"
+#include "rp-planned-outcome.h"
+#include "rp-review.h"

@@ -54,6 +54,7 @@ rp_rules_context_new_full (const char *today,
   self->closure_date = g_strdup (closure_date);
   self->stale_days = stale_days;
   self->contact_due_days = contact_due_days;
+  self->follow_up_weeks = RP_PROGRAMME_DEFAULT_FOLLOW_UP_WEEKS;
 
   return self;
 }
@@ -71,13 +72,18 @@ rp_rules_context_new_for_programme (RpProgramme *programme,
                                     const char  *today,
                                     guint        stale_days)
 {
+  RpRulesContext *self;
+
   g_return_val_if_fail (programme == NULL || RP_IS_PROGRAMME (programme), NULL);
 
   if (programme == NULL)
     return rp_rules_context_new (today, NULL, stale_days);
 
-  return rp_rules_context_new_full (today, rp_programme_get_closure_date (programme), stale_days,
+  self = rp_rules_context_new_full (today, rp_programme_get_closure_date (programme), stale_days,
                                     rp_programme_get_contact_due_days (programme));
+  if (self != NULL)
+    self->follow_up_weeks = rp_programme_get_follow_up_weeks (programme);
+  return self;
 }
 
 RpRulesContext *
@@ -107,5 +113,6 @@ rp_rules_context_equal (const RpRulesContext *a,
   return g_strcmp0 (a->today, b->today) == 0 &&
          g_strcmp0 (a->closure_date, b->closure_date) == 0 &&
          a->stale_days == b->stale_days &&
-         a->contact_due_days == b->contact_due_days;
+         a->contact_due_days == b->contact_due_days &&
+         a->follow_up_weeks == b->follow_up_weeks;
 }

@@ -16,6 +16,7 @@ typedef struct
   char  *closure_date;  /* ISO date the day centre closes, or NULL when not set */
   guint  stale_days;    /* how long one step may last before it counts as no progress */
   guint  contact_due_days;  /* how long a family may go without contact; 0: not judged */
+  guint  follow_up_weeks;  /* weeks from a move to its follow-up review (the programme's setting) */
 } RpRulesContext;
 
 #define RP_TYPE_RULES_CONTEXT (rp_rules_context_get_type ())

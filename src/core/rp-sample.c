@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-date.h"
+#include "rp-error.h"
 #include "rp-sample.h"
 #include "rp-store-private.h"
 
@@ -323,6 +324,166 @@ add_attendee_history (RpStore               *store,
   return TRUE;
 }
 
+/* After the move (issue 17): three people beyond the reference table who
+ * have moved, with the outcomes in their plans. Grace's follow-up review is
+ * done, one outcome partly met; Tomasz's falls due within days; Eileen is
+ * in an interim place until her permanent one is ready. Days are counted
+ * back from today. */
+static const struct
+{
+  int         number;
+  const char *full_name;
+  const char *preferred_name;
+  guint       worker;
+  guint       provider;
+  int         moved_days_ago;
+  int         reviewed_days_ago;  /* 0: not yet */
+  int         permanent_provider; /* -1: not interim */
+  int         permanent_in_days;
+  const char *outcomes[3];
+} sample_moves[] = {
+  { 20, "Grace Adeyemi", "Grace", PM, 0, 50, 4, -1, 0,
+    { N_("Keeps seeing friends from the centre"), N_("Hydrotherapy each week"), N_("Same transport driver") } },
+  { 21, "Tomasz Nowak", "Tom", RH, 1, 35, 0, -1, 0,
+    { N_("Cooking club on Tuesdays"), N_("Keeps his quiet room after lunch"), NULL } },
+  { 22, "Eileen Burke", NULL, ML, 2, 10, 0, 0, 30,
+    { N_("Sees her sister at the new place"), N_("Garden group in the spring"), NULL } },
+};
+
+static char *
+days_from (const char *today,
+           int         days)
+{
+  GDate date;
+  g_autoptr(GError) error = NULL;
+
+  if (!rp_date_parse_strict (today, &date, &error))
+    return NULL;
+  if (days >= 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+  return rp_date_to_iso (&date);
+}
+
+static gboolean
+add_moves (RpStore       *store,
+           gint64         programme_id,
+           GError       **error)
+{
+  g_autofree char *today = rp_store_dup_today (store);
+  gint64 worker_ids[G_N_ELEMENTS (sample_workers)] = { 0, };
+  gint64 provider_ids[G_N_ELEMENTS (sample_providers)] = { 0, };
+  g_autoptr(GListModel) workers = rp_store_list_workers (store, TRUE, error);
+  g_autoptr(GListModel) providers = NULL;
+
+  /* The sample's own workers and providers, found by name. */
+  if (workers == NULL || !(providers = rp_store_list_providers (store, error)))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
+
+      for (guint w = 0; w < G_N_ELEMENTS (sample_workers); w++)
+        if (g_strcmp0 (rp_worker_get_name (worker), sample_workers[w].name) == 0 && worker_ids[w] == 0)
+          worker_ids[w] = rp_worker_get_id (worker);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (providers); i++)
+    {
+      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
+
+      for (guint p = 0; p < G_N_ELEMENTS (sample_providers); p++)
+        if (g_strcmp0 (rp_provider_get_name (provider), sample_providers[p].name) == 0 && provider_ids[p] == 0)
+          provider_ids[p] = rp_provider_get_id (provider);
+    }
+  for (guint w = 0; w < G_N_ELEMENTS (sample_workers); w++)
+    if (worker_ids[w] == 0)
+      {
+        g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                             _("This is not the sample programme: its workers are not all there."));
+        return FALSE;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_moves); i++)
+    {
+      g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+      g_autofree char *started_on = days_from (today, -200);
+      g_autofree char *moved_on = days_from (today, -sample_moves[i].moved_days_ago);
+      gint64 id;
+
+      rp_store_set_user (store, sample_workers[sample_moves[i].worker].name);
+      rp_attendee_set_programme_id (attendee, programme_id);
+      rp_attendee_set_number (attendee, sample_moves[i].number);
+      rp_attendee_set_full_name (attendee, sample_moves[i].full_name);
+      rp_attendee_set_preferred_name (attendee, sample_moves[i].preferred_name);
+      rp_attendee_set_worker_id (attendee, worker_ids[sample_moves[i].worker]);
+      rp_attendee_set_step (attendee, 1);
+      if (!rp_store_add_attendee (store, attendee, started_on, error))
+        return FALSE;
+      id = rp_attendee_get_id (attendee);
+
+      for (int step = 2; step <= 5; step++)
+        {
+          g_autofree char *changed_on = days_from (today, -200 + (step - 1) * 25);
+
+          if (!rp_store_change_step (store, id, step, changed_on, _(step_reasons[step]), error))
+            return FALSE;
+        }
+
+      /* The outcomes are written when the moving plan is made. */
+      for (guint o = 0; o < G_N_ELEMENTS (sample_moves[i].outcomes) && sample_moves[i].outcomes[o] != NULL; o++)
+        {
+          g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();
+          g_autofree char *written_on = days_from (today, -100);
+
+          rp_planned_outcome_set_attendee_id (outcome, id);
+          rp_planned_outcome_set_description (outcome, _(sample_moves[i].outcomes[o]));
+          rp_planned_outcome_set_written_on (outcome, written_on);
+          if (!rp_store_add_planned_outcome (store, outcome, error))
+            return FALSE;
+        }
+
+      if (sample_moves[i].permanent_provider >= 0)
+        {
+          g_autofree char *permanent_on = days_from (today, sample_moves[i].permanent_in_days);
+
+          if (!rp_store_record_interim_move (store, id, provider_ids[sample_moves[i].provider], moved_on,
+                                             provider_ids[sample_moves[i].permanent_provider], permanent_on, error))
+            return FALSE;
+        }
+      else if (!rp_store_record_move (store, id, provider_ids[sample_moves[i].provider], moved_on, error))
+        return FALSE;
+
+      if (sample_moves[i].reviewed_days_ago > 0)
+        {
+          g_autoptr(RpReview) review = rp_review_new ();
+          g_autoptr(GListModel) outcomes = rp_store_list_planned_outcomes (store, id, error);
+          g_autofree char *held_on = days_from (today, -sample_moves[i].reviewed_days_ago);
+
+          if (outcomes == NULL)
+            return FALSE;
+
+          rp_review_set_attendee_id (review, id);
+          rp_review_set_held_on (review, held_on);
+          rp_review_set_reviewer_id (review, worker_ids[sample_moves[i].worker]);
+          rp_review_set_took_part (review, RP_TOOK_PART_PERSON | RP_TOOK_PART_FAMILY | RP_TOOK_PART_PROVIDER);
+          rp_review_set_actions (review, _("Ask the provider for a second pool session while the usual one is closed."));
+          for (guint o = 0; o < g_list_model_get_n_items (outcomes); o++)
+            {
+              g_autoptr(RpPlannedOutcome) outcome = g_list_model_get_item (outcomes, o);
+
+              rp_review_set_rating (review, rp_planned_outcome_get_id (outcome), NULL,
+                                    o == 1 ? RP_RATING_PARTLY_MET : RP_RATING_MET,
+                                    o == 1 ? _("The pool was closed for repairs for three weeks.") : NULL);
+            }
+          if (!rp_store_record_review (store, review, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 add_sample (RpStore      *store,
             RpProgramme  *programme,
@@ -562,4 +723,42 @@ rp_sample_create (RpStore  *store,
     }
 
   return g_steal_pointer (&programme);
+}
+
+/**
+ * rp_sample_add_moves:
+ * @store: an open, writable store holding the sample programme
+ * @programme: the sample programme, from rp_sample_create()
+ *
+ * Adds three people who have moved, beyond the 19 of the reference table
+ * (which the sample keeps as it is, for the reports it is checked against):
+ * Grace, whose follow-up review is done with one outcome partly met; Tomasz,
+ * whose follow-up review falls due within days; and Eileen, in an interim
+ * place until her permanent one is ready. Dated from the store's today, in
+ * one transaction.
+ */
+gboolean
+rp_sample_add_moves (RpStore      *store,
+                     RpProgramme  *programme,
+                     GError      **error)
+{
+  g_autofree char *user = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (RP_IS_PROGRAMME (programme), FALSE);
+
+  if (!rp_store_begin (store, error))
+    return FALSE;
+
+  user = g_strdup (rp_store_get_user (store));
+  ok = add_moves (store, rp_programme_get_id (programme), error);
+  rp_store_set_user (store, user);
+
+  if (!ok || !rp_store_commit (store, error))
+    {
+      rp_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
 }

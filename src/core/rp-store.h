@@ -12,8 +12,10 @@
 #include "rp-contact.h"
 #include "rp-moving-plan.h"
 #include "rp-name-index.h"
+#include "rp-planned-outcome.h"
 #include "rp-programme.h"
 #include "rp-provider.h"
+#include "rp-review.h"
 #include "rp-rules-context.h"
 #include "rp-step-change.h"
 #include "rp-taster-day.h"
@@ -303,6 +305,43 @@ gboolean     rp_store_delete_contact         (RpStore           *self,
                                               GError           **error);
 gboolean     rp_store_restore_contact        (RpStore           *self,
                                               RpContact         *contact,
+                                              GError           **error);
+
+/* After the move: the outcomes in a person's moving plan, the reviews
+ * that rate them, and moves to interim provision */
+GListModel  *rp_store_list_planned_outcomes  (RpStore           *self,
+                                              gint64             attendee_id,
+                                              GError           **error);
+gboolean     rp_store_add_planned_outcome    (RpStore           *self,
+                                              RpPlannedOutcome  *outcome,
+                                              GError           **error);
+gboolean     rp_store_save_planned_outcome   (RpStore           *self,
+                                              RpPlannedOutcome  *outcome,
+                                              GError           **error);
+gboolean     rp_store_move_planned_outcome   (RpStore           *self,
+                                              gint64             outcome_id,
+                                              int                offset,
+                                              GError           **error);
+gboolean     rp_store_delete_planned_outcome (RpStore           *self,
+                                              gint64             outcome_id,
+                                              GError           **error);
+GListModel  *rp_store_list_reviews           (RpStore           *self,
+                                              gint64             attendee_id,
+                                              GError           **error);
+gboolean     rp_store_record_review          (RpStore           *self,
+                                              RpReview          *review,
+                                              GError           **error);
+gboolean     rp_store_record_interim_move    (RpStore           *self,
+                                              gint64             attendee_id,
+                                              gint64             provider_id,
+                                              const char        *date_iso,
+                                              gint64             permanent_provider_id,
+                                              const char        *permanent_date_iso,
+                                              GError           **error);
+gboolean     rp_store_record_permanent_move  (RpStore           *self,
+                                              gint64             attendee_id,
+                                              gint64             provider_id,
+                                              const char        *date_iso,
                                               GError           **error);
 
 /* Audit trail, newest first */

@@ -6,7 +6,9 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "rp-after-move-group.h"
 #include "rp-attendee-detail-page.h"
+#include "rp-review-dialog.h"
 #include "rp-attendee-row.h"
 #include "rp-attendee-table.h"
 #include "rp-attendee-list-page.h"
@@ -1872,6 +1874,105 @@ test_attendees_new_attendee_form (Fixture       *fixture,
   g_assert_cmpstr (rp_attendee_get_full_name (added), ==, "Zo\xc3\xab O\xe2\x80\x99" "Brien");
 }
 
+static gboolean
+review_shown_held (Fixture *fixture)
+{
+  GtkWidget *page = rp_test_find_widget (GTK_WIDGET (fixture->page), RP_TYPE_ATTENDEE_DETAIL_PAGE, NULL, NULL);
+
+  return page != NULL && rp_test_find_widget (page, ADW_TYPE_ACTION_ROW, "subtitle", "Held on 22 September 2023") != NULL;
+}
+
+/* Issue 17: a follow-up review recorded from the attendee's page rates
+ * each of three outcomes and takes the person to step 6 through the step
+ * history, dated the day of the review. */
+static void
+test_attendees_record_review (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char * const texts[] = { "Keeps seeing friends from the centre", "Hydrotherapy each week",
+                                        "Same transport driver" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) providers = rp_store_list_providers (fixture->store, NULL);
+  g_autoptr(RpProvider) provider = g_list_model_get_item (providers, 0);
+  g_autoptr(RpAttendee) danny = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 4, NULL);
+  g_autoptr(GListModel) reviews = NULL;
+  g_autoptr(RpReview) review = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(RpStepChange) last = NULL;
+  RpAttendeeDetailPage *attendee_detail_page;
+  GtkWidget *group, *rating, *note;
+  GtkWindow *dialog;
+
+  g_assert_true (rp_store_record_move (fixture->store, rp_attendee_get_id (danny), rp_provider_get_id (provider),
+                                       "2023-09-10", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();
+
+      rp_planned_outcome_set_attendee_id (outcome, rp_attendee_get_id (danny));
+      rp_planned_outcome_set_description (outcome, texts[i]);
+      g_assert_true (rp_store_add_planned_outcome (fixture->store, outcome, &error));
+    }
+
+  attendee_detail_page = open_attendee (fixture, 4);
+  settle (fixture);
+  group = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), RP_TYPE_AFTER_MOVE_GROUP, NULL, NULL);
+  g_assert_nonnull (group);
+  /* Six weeks after 10 September 2023. */
+  g_assert_nonnull (rp_test_find_widget (group, ADW_TYPE_ACTION_ROW, "subtitle", "Falls on 22 October 2023"));
+  g_assert_nonnull (rp_test_find_widget (group, ADW_TYPE_ACTION_ROW, "title", "Hydrotherapy each week"));
+
+  g_assert_true (gtk_widget_activate_action (group, "after-move.record-review", NULL));
+  settle (fixture);
+  dialog = find_window_of_type (RP_TYPE_REVIEW_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Record Follow-up Review");
+
+  /* Unrated, it is refused beside the first outcome, and nothing is written. */
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
+  settle (fixture);
+  g_assert_true (find_window_of_type (RP_TYPE_REVIEW_DIALOG) == dialog);
+  rating = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", texts[0]);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (rating)), ==,
+                   "Say whether “Keeps seeing friends from the centre” was met, partly met or not met.");
+  g_assert_cmpint (stored_step (fixture, 4), ==, 1);
+
+  /* Met, partly met with a note, met. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rating), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", texts[1])), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", texts[2])), 1);
+  note = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Note on “Hydrotherapy each week”");
+  gtk_editable_set_text (GTK_EDITABLE (note), "Pool closed for repairs");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON,
+                                                                      "label", "Their _family or carer")), TRUE);
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
+  settle (fixture);
+  g_assert_null (find_window_of_type (RP_TYPE_REVIEW_DIALOG));
+
+  reviews = rp_store_list_reviews (fixture->store, rp_attendee_get_id (danny), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (reviews), ==, 1);
+  review = g_list_model_get_item (reviews, 0);
+  g_assert_cmpstr (rp_review_get_held_on (review), ==, "2023-09-22");
+  g_assert_cmpint (rp_review_get_reviewer_id (review), ==, rp_attendee_get_worker_id (danny));
+  g_assert_cmpint (rp_review_get_took_part (review), ==, RP_TOOK_PART_FAMILY);
+  g_assert_cmpuint (rp_review_get_n_ratings (review), ==, 3);
+  g_assert_cmpint (rp_review_get_rating (review, 0)->rating, ==, RP_RATING_MET);
+  g_assert_cmpint (rp_review_get_rating (review, 1)->rating, ==, RP_RATING_PARTLY_MET);
+  g_assert_cmpstr (rp_review_get_rating (review, 1)->note, ==, "Pool closed for repairs");
+  g_assert_cmpint (rp_review_get_rating (review, 2)->rating, ==, RP_RATING_MET);
+
+  g_assert_cmpint (stored_step (fixture, 4), ==, 6);
+  history = rp_store_list_step_history (fixture->store, rp_attendee_get_id (danny), NULL);
+  last = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
+  g_assert_cmpint (rp_step_change_get_to_step (last), ==, 6);
+  g_assert_cmpstr (rp_step_change_get_changed_on (last), ==, "2023-09-22");
+
+  /* The page shows it held. */
+  g_assert_true (spin_until (review_shown_held, fixture));
+  g_assert_nonnull (rp_test_find_widget (group, ADW_TYPE_ACTION_ROW, "subtitle", "Held on 22 September 2023"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1910,6 +2011,7 @@ main (int    argc,
   ADD ("/gui/attendees/worker-choices-follow-store", test_attendees_worker_choices_follow_store);
   ADD ("/gui/attendees/history-names-me", test_attendees_history_names_me);
   ADD ("/gui/attendees/log-contact", test_attendees_log_contact);
+  ADD ("/gui/attendees/record-review", test_attendees_record_review);
 #undef ADD
 
   return g_test_run ();

@@ -19,10 +19,12 @@
   " a.case_notes, a.report_note, a.target_date, a.outcome, a.outcome_date," \
   " a.moved_to_provider_id, p.name, a.outcome_reason, a.archived,"
 
-/* With the newest contact with the family, for the attention rule: read in
- * the same query, through the contact log's index, never a query per row. */
+/* With the newest contact with the family, for the attention rule, and the
+ * interim move and review dates: read in the same query, through the
+ * indexes, never a query per row. */
 #define ATTENDEE_COLUMNS ATTENDEE_OWN_COLUMNS \
-  " (SELECT max (c.contacted_on) FROM contact_log c WHERE c.attendee_id = a.id AND c.with_whom = 'family')"
+  " (SELECT max (c.contacted_on) FROM contact_log c WHERE c.attendee_id = a.id AND c.with_whom = 'family')," \
+  AFTER_MOVE_COLUMNS
 
 #define ATTENDEE_FROM \
   " FROM attendee a LEFT JOIN worker w ON w.id = a.worker_id" \
@@ -65,6 +67,7 @@ attendee_from_row (sqlite3_stmt *stmt)
   rp_attendee_set_outcome_reason (attendee, column_text (stmt, 24));
   rp_attendee_set_archived (attendee, sqlite3_column_int (stmt, 25));
   rp_attendee_set_last_family_contact (attendee, column_text (stmt, 26));
+  read_after_move_columns (attendee, stmt, 27);
   return attendee;
 }
 
@@ -184,7 +187,7 @@ get_attendee_to_write (RpStore  *self,
                        gint64    attendee_id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT " ATTENDEE_OWN_COLUMNS " NULL" ATTENDEE_FROM " WHERE a.id = ?", error);
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT " ATTENDEE_OWN_COLUMNS " NULL," AFTER_MOVE_COLUMNS ATTENDEE_FROM " WHERE a.id = ?", error);
 
   if (stmt == NULL)
     return NULL;
@@ -391,6 +394,8 @@ write_new_attendee (RpStore  *self,
     return FALSE;
 
   id = sqlite3_last_insert_rowid (self->db);
+  if (!write_after_move_columns (self, id, attendee, FALSE, error))
+    return FALSE;
 
   stmt = store_prepare (self,
                         "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
@@ -491,7 +496,11 @@ write_attendee (RpStore  *self,
 
   bind_attendee (stmt, attendee);
   sqlite3_bind_int64 (stmt, 20, rp_attendee_get_id (attendee));
-  return step_done (self, stmt, error);
+  return step_done (self, stmt, error) &&
+         write_after_move_columns (self, rp_attendee_get_id (attendee), attendee,
+                                   rp_attendee_get_interim (stored) ||
+                                   rp_attendee_get_permanent_provider_id (stored) > 0 ||
+                                   rp_attendee_get_permanent_date (stored) != NULL, error);
 }
 
 /**

@@ -103,6 +103,22 @@ gboolean      store_add          (RpStore           *self,
                                   StoreSetIdFunc     set_id,
                                   GError           **error);
 
+/* After the move (rp-store-reviews.c): the attendee's interim move and
+ * the dates of its reviews, read beside its other columns. @clearing:
+ * the stored attendee may hold an interim move this one no longer has. */
+#define AFTER_MOVE_COLUMNS \
+  " a.interim, a.permanent_provider_id, a.permanent_date," \
+  " (SELECT max (r.held_on) FROM review r WHERE r.attendee_id = a.id AND r.kind = 'follow-up')," \
+  " (SELECT max (r.held_on) FROM review r WHERE r.attendee_id = a.id)"
+void          read_after_move_columns  (RpAttendee    *attendee,
+                                        sqlite3_stmt  *stmt,
+                                        int            first);
+gboolean      write_after_move_columns (RpStore       *self,
+                                        gint64         attendee_id,
+                                        RpAttendee    *attendee,
+                                        gboolean       clearing,
+                                        GError       **error);
+
 /* Schema (rp-store-schema.c) */
 void          register_functions    (RpStore  *self);
 gboolean      migrate               (RpStore  *self,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-after-move-group.h"
 #include "rp-attendee-detail-page.h"
 #include "rp-choices.h"
 #include "rp-contact-dialog.h"
@@ -96,6 +97,7 @@ struct _RpAttendeeDetailPage
   GtkListBox    *history_list;
   GtkListBox    *bookings_list;
   GtkListBox    *contacts_list;
+  RpAfterMoveGroup *after_move_group;
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendeeDetailPage, rp_attendee_detail_page, ADW_TYPE_BIN)
@@ -487,7 +489,7 @@ update_summary (RpAttendeeDetailPage *self)
 
   rules = rp_rules_context_new_for_programme (self->programme, today,
                                               g_settings_get_uint (self->settings, "stale-days"));
-  attention = rp_attention_describe (rp_attention_for_attendee (attendee, rules), attendee, today);
+  attention = rp_attention_describe_for (rp_attention_for_attendee (attendee, rules), attendee, rules);
   gtk_label_set_label (self->attention_label, attention != NULL ? attention : "");
   gtk_widget_set_visible (GTK_WIDGET (self->attention_label), attention != NULL);
 
@@ -561,6 +563,7 @@ load_attendee (RpAttendeeDetailPage *self)
   load_bookings (self);
   load_contacts (self);
   load_history (self);
+  rp_after_move_group_show (self->after_move_group, self->store, self->programme, attendee);
 
   self->loading = FALSE;
 }
@@ -919,6 +922,7 @@ follow_changes (gpointer user_data)
   load_bookings (self);
   load_contacts (self);
   load_history (self);
+  rp_after_move_group_show (self->after_move_group, self->store, self->programme, self->attendee);
 
   return G_SOURCE_REMOVE;
 }
@@ -1576,7 +1580,22 @@ on_record_move_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "record") || !still_shown (self, pending))
     return;
 
-  if (!rp_store_record_move (self->store, pending->attendee_id, pending->provider_id, pending->date, &error))
+  /* An interim place: the permanent one is planned, and the person stays
+   * on the worklist until it is recorded. */
+  if (adw_expander_row_get_enable_expansion (g_object_get_data (G_OBJECT (dialog), "rp-interim-row")))
+    {
+      AdwComboRow *permanent_row = g_object_get_data (G_OBJECT (dialog), "rp-permanent-row");
+      RpDateRow *permanent_date_row = g_object_get_data (G_OBJECT (dialog), "rp-permanent-date-row");
+      g_autofree char *permanent_date = rp_date_row_dup_iso (permanent_date_row, &error);
+
+      if (error == NULL)
+        rp_store_record_interim_move (self->store, pending->attendee_id, pending->provider_id, pending->date,
+                                      rp_combo_row_get_selected_id (permanent_row), permanent_date, &error);
+    }
+  else
+    rp_store_record_move (self->store, pending->attendee_id, pending->provider_id, pending->date, &error);
+
+  if (error != NULL)
     {
       show_message (self, error->message);
       return;
@@ -1648,6 +1667,34 @@ record_move_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  {
+    GtkWidget *list = gtk_list_box_new ();
+    GtkWidget *interim_row = adw_expander_row_new ();
+    GtkWidget *permanent_row = adw_combo_row_new ();
+    GtkWidget *permanent_date_row = rp_date_row_new ();
+    g_autoptr(RpChoices) providers = rp_choices_new (self->store, RP_TYPE_PROVIDER, _("Choose a provider"), 0);
+
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "boxed-list");
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (interim_row), _("Interim place"));
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (interim_row), _("The permanent place is not ready yet"));
+    adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (interim_row), TRUE);
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (interim_row), FALSE);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (permanent_row), _("Permanent place planned"));
+    adw_combo_row_set_expression (ADW_COMBO_ROW (permanent_row),
+                                  gtk_property_expression_new (RP_TYPE_PROVIDER, NULL, "name"));
+    adw_combo_row_set_model (ADW_COMBO_ROW (permanent_row), G_LIST_MODEL (providers));
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (permanent_date_row),
+                                   _("Date of the permanent move, if known (dd/mm/yyyy)"));
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (interim_row), permanent_row);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (interim_row), permanent_date_row);
+    gtk_list_box_append (GTK_LIST_BOX (list), interim_row);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+    g_object_set_data (G_OBJECT (dialog), "rp-interim-row", interim_row);
+    g_object_set_data (G_OBJECT (dialog), "rp-permanent-row", permanent_row);
+    g_object_set_data (G_OBJECT (dialog), "rp-permanent-date-row", permanent_date_row);
+  }
 
   pending = pending_new (self);
   pending->provider_id = provider_id;
@@ -1845,6 +1892,7 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (RP_TYPE_STEPPER);
+  g_type_ensure (RP_TYPE_AFTER_MOVE_GROUP);
   g_type_ensure (RP_TYPE_DATE_ROW);
   g_type_ensure (RP_TYPE_WORKER);
   g_type_ensure (RP_TYPE_PROVIDER);
@@ -1854,6 +1902,7 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, attention_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, stepper);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, after_move_group);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, step_note_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, next_step_button);
   gtk_widget_class_bind_template_callback (widget_class, wrap_button_label);

@@ -109,7 +109,7 @@ show_in_row (RpAttendeeListPage *self,
   RpAttendee *attendee = rp_attendee_list_row_get_attendee (gtk_list_item_get_item (list_item));
   RpAttendeeRow *row = RP_ATTENDEE_ROW (gtk_list_item_get_child (list_item));
   RpAttention attention = rp_attention_for_attendee (attendee, self->rules);
-  g_autofree char *described = rp_attention_describe (attention, attendee, self->rules->today);
+  g_autofree char *described = rp_attention_describe_for (attention, attendee, self->rules);
   g_autofree char *number = g_strdup_printf ("%d", rp_attendee_get_number (attendee));
   g_autofree char *name = format_name (attendee);
   const char *worker = rp_attendee_get_worker_name (attendee);

@@ -26,6 +26,8 @@ struct _RpReportDetailsDialog
   AdwEntryRow  *marking_row;
   AdwEntryRow  *family_contact_row;
   AdwEntryRow  *family_contact_phone_row;
+  GtkSpinButton *follow_up_weeks_spin;
+  GtkSpinButton *contact_due_days_spin;
 };
 
 G_DEFINE_FINAL_TYPE (RpReportDetailsDialog, rp_report_details_dialog, RP_TYPE_FORM_DIALOG)
@@ -74,6 +76,8 @@ save (RpFormDialog  *dialog,
   rp_programme_set_marking (programme, row_text (self->marking_row));
   rp_programme_set_family_contact (programme, row_text (self->family_contact_row));
   rp_programme_set_family_contact_phone (programme, row_text (self->family_contact_phone_row));
+  rp_programme_set_follow_up_weeks (programme, gtk_spin_button_get_value_as_int (self->follow_up_weeks_spin));
+  rp_programme_set_contact_due_days (programme, gtk_spin_button_get_value_as_int (self->contact_due_days_spin));
   if (!rp_store_save_programme (self->store, programme, error))
     return FALSE;
 
@@ -124,6 +128,8 @@ rp_report_details_dialog_class_init (RpReportDetailsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReportDetailsDialog, marking_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportDetailsDialog, family_contact_row);
   gtk_widget_class_bind_template_child (widget_class, RpReportDetailsDialog, family_contact_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RpReportDetailsDialog, follow_up_weeks_spin);
+  gtk_widget_class_bind_template_child (widget_class, RpReportDetailsDialog, contact_due_days_spin);
 }
 
 static void
@@ -164,6 +170,8 @@ rp_report_details_dialog_new (GtkWindow   *parent,
   set_row_text (self->marking_row, rp_programme_get_marking (programme));
   set_row_text (self->family_contact_row, rp_programme_get_family_contact (programme));
   set_row_text (self->family_contact_phone_row, rp_programme_get_family_contact_phone (programme));
+  gtk_spin_button_set_value (self->follow_up_weeks_spin, rp_programme_get_follow_up_weeks (programme));
+  gtk_spin_button_set_value (self->contact_due_days_spin, rp_programme_get_contact_due_days (programme));
 
   return self;
 }

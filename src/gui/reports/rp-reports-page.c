@@ -213,7 +213,7 @@ on_attention_found (GObject      *source_object,
     {
       RpAttendee *attendee = g_ptr_array_index (attendees, i);
       RpAttention attention = rp_attention_for_attendee (attendee, search->rules);
-      g_autofree char *lines = rp_attention_describe (attention, attendee, search->rules->today);
+      g_autofree char *lines = rp_attention_describe_for (attention, attendee, search->rules);
       g_auto(GStrv) parts = g_strsplit (lines, "\n", -1);
       g_autofree char *markers = g_strjoinv ("; ", parts);
       g_autofree char *title = g_strdup_printf ("%d · %s", rp_attendee_get_number (attendee),
