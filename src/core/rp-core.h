@@ -15,6 +15,7 @@
 #include "rp-booking.h"
 #include "rp-booking-rules.h"
 #include "rp-check.h"
+#include "rp-communication.h"
 #include "rp-csv.h"
 #include "rp-csv-reader.h"
 #include "rp-database-file.h"
