@@ -1201,7 +1201,13 @@ command_schedule (int    argc,
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   RpExportDetails details = { 0 };
   int status = EXIT_SUCCESS;
+  g_autofree char *format_text = NULL;
+  g_autofree char *warnings = NULL;
+  RpScheduleFormat format = RP_SCHEDULE_FORMAT_PLAIN;
   const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+      N_("plain, large-print or easy-read for every sheet (default: each family’s communication needs)"),
+      N_("FORMAT") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the schedule is exported, for the export history"), N_("TEXT") },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
@@ -1212,7 +1218,7 @@ command_schedule (int    argc,
     { NULL }
   };
 
-  context = command_context (_("Write the taster-day schedule of one attendee, or of all, as easy-read A4 sheets: large print, short sentences and a picture beside each line. Each sheet names its attendee: it is for them and their family only."), entries);
+  context = command_context (_("Write the taster-day schedule of one attendee, or of all, as A4 sheets in the form each family’s communication needs ask for: plain, large print, or easy read (large print, short sentences and a picture beside each line). Each sheet names its attendee: it is for them and their family only."), entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
   if (output == NULL)
@@ -1224,6 +1230,8 @@ command_schedule (int    argc,
 
   if (from_text != NULL && !(from = rp_date_normalise (from_text, &error)))
     return error != NULL ? fail (error) : usage_error (context, _("The date is empty."));
+  if (format_text != NULL && !rp_schedule_format_parse (format_text, &format, &error))
+    return usage_error (context, error->message);
 
   if (!(store = open_for_reading (database, &error)) ||
       !(programme = choose_programme (store, programme_id, &error)))
@@ -1254,9 +1262,20 @@ command_schedule (int    argc,
   details.as_of = from;
   details.path = output;
   details.reason = reason;
-  if (!rp_schedule_write_pdf (store, ids, from, output, &error) ||
+  if (!rp_schedule_write_pdf_full (store, ids, from, format_text != NULL ? &format : NULL, output,
+                                   &warnings, &error) ||
       !record_or_remove (recorder, &details, written, &error))
     return fail (error);
+
+  /* Never guessed or translated: the coordinator is told. */
+  if (warnings != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (warnings, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        /* Translators: a warning the command prints, for the coordinator */
+        g_printerr (_("Warning: %s\n"), lines[i]);
+    }
 
   return EXIT_SUCCESS;
 }
