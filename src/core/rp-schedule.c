@@ -1377,7 +1377,7 @@ block (cairo_t     *cr,
           /* A hard word, explained in the next sentence. */
           if (icons)
             draw_icon (cr, RP_SCHEDULE_ICON_NOTE, MARGIN, y);
-          y += icon_line (cr, style, "P", _("A taster day is a visit to a new place, to see if you like it."),
+          y += icon_line (cr, style, "P", _("A taster day is a visit to try out a new place."),
                           style->body, FALSE, y, draw);
         }
       if (icons)
@@ -1390,7 +1390,9 @@ block (cairo_t     *cr,
         /* Translators: at the top of a schedule's later pages: "Taster days for Danny (continued)" */
         g_autofree char *text = g_strdup_printf (_("%s (continued)"), b->schedule->title);
 
-        y += text_block (cr, "P", text, style->continued, FALSE, MARGIN, y, full, draw) + 20;
+        if (icons)
+          draw_icon (cr, RP_SCHEDULE_ICON_CALENDAR, MARGIN, y);
+        y += icon_line (cr, style, "P", text, style->continued, FALSE, y, draw) + 12;
       }
       break;
 
