@@ -1269,6 +1269,14 @@ picture_beside (cairo_surface_t *image,
   return blue > 10;
 }
 
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
 static guint
 count_words (const char *sentence)
 {
@@ -1329,7 +1337,7 @@ test_pdf_large_print (Fixture       *fixture,
   g_autoptr(GArray) plain_blocks = NULL;
   double smallest = G_MAXDOUBLE;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_program ("pdftotext"))
     {
       g_test_skip ("pdftotext is not installed");
       return;
@@ -1371,7 +1379,7 @@ test_pdf_easy_read (Fixture       *fixture,
   guint n_points = 0;
   gboolean explained = FALSE;
 
-  if (g_find_program_in_path ("pdftotext") == NULL || g_find_program_in_path ("pdftoppm") == NULL)
+  if (!have_program ("pdftotext") || !have_program ("pdftoppm"))
     {
       g_test_skip ("pdftotext or pdftoppm is not installed");
       return;
