@@ -1075,8 +1075,19 @@ test_columns_round_trip (Fixture       *fixture,
   rp_attendee_set_report_note (attendee, "=Visiting two providers");
   rp_attendee_set_case_notes (attendee, "Likes music, \"loud\" music");
   rp_attendee_set_target_date (attendee, "2024-03-01");
+  rp_attendee_set_communication_needs (attendee, "Easy read, BSL");
+  rp_attendee_set_interpreter_language (attendee, "Urdu");
+  rp_attendee_set_preferred_contact (attendee, "text");
+  rp_attendee_set_communication_notes (attendee, "Uses a picture board, “yes” and “no” cards");
+  rp_attendee_set_contact_communication_needs (attendee, "interpreter,large-print");
+  rp_attendee_set_contact_interpreter_language (attendee, "Somali");
+  rp_attendee_set_contact_preferred_contact (attendee, "Video call");
   g_assert_true (rp_store_add_attendee (fixture->store, attendee, NULL, &error));
   g_assert_no_error (error);
+  /* Kept in their one standard form, whichever way they were typed. */
+  g_assert_cmpstr (rp_attendee_get_communication_needs (attendee), ==, "easy-read,bsl");
+  g_assert_cmpstr (rp_attendee_get_contact_communication_needs (attendee), ==, "large-print,interpreter");
+  g_assert_cmpstr (rp_attendee_get_contact_preferred_contact (attendee), ==, "video-call");
 
   /* Every column of the file holds something for that attendee. */
   exported = export_programme (fixture->store, programme_id (fixture), TRUE);
@@ -1113,6 +1124,38 @@ test_columns_round_trip (Fixture       *fixture,
 
   reimported = export_programme (fixture->store, rp_programme_get_id (second), TRUE);
   g_assert_cmpstr (reimported, ==, exported);
+}
+
+/* A communication need the app does not know, or an interpreter without a
+ * language, is refused with words a person understands; nothing is guessed. */
+static void
+test_communication_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(RpImportPreview) preview =
+    check_text (fixture,
+                "attendee_no,status,step,full_name,communication_needs,interpreter_language,contact_preferred_contact\n"
+                "1,ASC,1,Ann Lee,braille,,\n"
+                "2,ASC,1,Bob Ray,interpreter,,\n"
+                "3,ASC,1,Cai Wu,large print,,pigeon\n"
+                "4,ASC,1,Dee Fox,\"Large Print, BSL\",,Video call\n");
+  GPtrArray *attendees = rp_import_preview_get_attendees (preview);
+
+  assert_problem (preview, 2, "communication_needs", "“braille” is not a communication need Reprovision knows");
+  assert_problem (preview, 3, NULL, "Say which language the interpreter for the person speaks.");
+  assert_problem (preview, 4, "contact_preferred_contact", "“pigeon” is not a way of contacting someone");
+  g_assert_cmpuint (rp_import_preview_get_problems (preview)->len, ==, 3);
+
+  /* The good row is read in its standard form. */
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      RpAttendee *attendee = g_ptr_array_index (attendees, i);
+
+      if (rp_attendee_get_number (attendee) != 4)
+        continue;
+      g_assert_cmpstr (rp_attendee_get_communication_needs (attendee), ==, "large-print,bsl");
+      g_assert_cmpstr (rp_attendee_get_contact_preferred_contact (attendee), ==, "video-call");
+    }
 }
 
 static void
@@ -1332,6 +1375,7 @@ main (int    argc,
   g_test_add ("/core/import/nothing-written", Fixture, NULL, fixture_set_up, test_import_nothing_written, fixture_tear_down);
   g_test_add ("/core/import/cancelled", Fixture, NULL, fixture_set_up, test_import_cancelled, fixture_tear_down);
   g_test_add_func ("/core/import/round-trip", test_import_round_trip);
+  g_test_add ("/core/import/communication-refused", Fixture, NULL, fixture_set_up, test_communication_refused, fixture_tear_down);
   g_test_add ("/core/import/columns-round-trip", Fixture, NULL, fixture_set_up, test_columns_round_trip, fixture_tear_down);
   g_test_add ("/core/import/apply-async", Fixture, NULL, fixture_set_up, test_import_apply_async, fixture_tear_down);
 

@@ -344,6 +344,13 @@ test_save_every_field (Fixture       *fixture,
   rp_attendee_set_case_notes (edited, "Visit booked");
   rp_attendee_set_report_note (edited, "Review started");
   rp_attendee_set_archived (edited, TRUE);
+  rp_attendee_set_communication_needs (edited, "large-print,interpreter");
+  rp_attendee_set_interpreter_language (edited, "Polish");
+  rp_attendee_set_preferred_contact (edited, "phone");
+  rp_attendee_set_communication_notes (edited, "Reads best in the morning");
+  rp_attendee_set_contact_communication_needs (edited, "bsl");
+  rp_attendee_set_contact_interpreter_language (edited, "British Sign Language");
+  rp_attendee_set_contact_preferred_contact (edited, "video-call");
 
   edits = rp_attendee_diff (fixture->base, edited);
   g_assert_cmpuint (edits->len, ==, RP_ATTENDEE_N_FIELDS);

@@ -1045,6 +1045,459 @@ test_contact_cli (Fixture       *fixture,
   g_assert_nonnull (strstr (printed, "If you have questions, call the duty desk on 0116 496 0300."));
 }
 
+/* Reading a schedule PDF back, as a reader would meet it ------------------ */
+
+/* One tagged paragraph or heading of the PDF, where its first line starts. */
+typedef struct
+{
+  guint  page;       /* from 1 */
+  char   tag[8];     /* "H1", "P"… */
+  double size;       /* the font size, in points, of its first line */
+  double x;
+  double baseline;   /* from the top of the page */
+  char  *text;       /* its words, as pdftotext reads them */
+} PdfBlock;
+
+static void
+pdf_block_clear (gpointer data)
+{
+  g_free (((PdfBlock *) data)->text);
+}
+
+static char *
+inflate (const guint8 *data,
+         gsize         len)
+{
+  g_autoptr(GConverter) zlib = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  gsize done_in = 0;
+
+  while (done_in < len)
+    {
+      guint8 buffer[65536];
+      gsize read = 0, written = 0;
+      GConverterResult result = g_converter_convert (zlib, data + done_in, len - done_in, buffer, sizeof buffer,
+                                                     G_CONVERTER_INPUT_AT_END, &read, &written, NULL);
+
+      g_byte_array_append (out, buffer, written);
+      done_in += read;
+      if (result == G_CONVERTER_ERROR || result == G_CONVERTER_FINISHED || (read == 0 && written == 0))
+        break;
+    }
+  g_byte_array_append (out, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&out), FALSE);
+}
+
+/* As g_strstr_len(), past NUL bytes: a PDF is binary. */
+static const char *
+find_bytes (const char *haystack,
+            gsize       len,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (haystack + i, needle, n) == 0)
+      return haystack + i;
+  return NULL;
+}
+
+/* Every text size the PDF draws (cairo writes "s 0 0 -s x y Tm" with a
+ * 1 pt font), and where each tagged block starts, page by page. */
+static GArray *
+pdf_blocks (const char *path,
+            GArray     *sizes)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) tm = g_regex_new ("^(-?[0-9.]+) 0 0 (-?[0-9.]+) ([0-9.]+) ([0-9.]+) Tm$", G_REGEX_MULTILINE, 0, NULL);
+  GArray *blocks = g_array_new (FALSE, TRUE, sizeof (PdfBlock));
+  const char *at;
+  guint page = 0;
+
+  g_array_set_clear_func (blocks, pdf_block_clear);
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_assert_no_error (error);
+
+  for (at = data; (at = find_bytes (at, len - (at - data), "stream")) != NULL;)
+    {
+      const char *end;
+      g_autofree char *content = NULL;
+      g_auto(GStrv) lines = NULL;
+      PdfBlock pending = { 0 };
+      gboolean want = FALSE;
+
+      /* "stream", then the end of its line, then the data. */
+      at += 6;
+      if (at[0] == '\r')
+        at++;
+      if (at[0] != '\n')
+        continue;
+      at++;
+      end = find_bytes (at, len - (at - data), "endstream");
+      if (end == NULL)
+        break;
+      content = inflate ((const guint8 *) at, end - at);
+      at = end + 9;
+      if (strstr (content, " BDC") == NULL || strstr (content, " Tm") == NULL)
+        continue;
+
+      page++;
+      lines = g_strsplit (content, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autoptr(GMatchInfo) m = NULL;
+
+          if (lines[i][0] == '/' && g_str_has_suffix (lines[i], " BDC") && strstr (lines[i], "/MCID") != NULL)
+            {
+              memset (&pending, 0, sizeof pending);
+              sscanf (lines[i], "/%7[A-Za-z0-9]", pending.tag);
+              want = TRUE;
+            }
+          else if (g_regex_match (tm, lines[i], 0, &m))
+            {
+              g_autofree char *a = g_match_info_fetch (m, 1);
+              g_autofree char *x = g_match_info_fetch (m, 3);
+              g_autofree char *y = g_match_info_fetch (m, 4);
+              double size = g_ascii_strtod (a, NULL);
+
+              if (sizes != NULL)
+                g_array_append_val (sizes, size);
+              if (want)
+                {
+                  pending.page = page;
+                  pending.size = size;
+                  pending.x = g_ascii_strtod (x, NULL);
+                  pending.baseline = g_ascii_strtod (y, NULL);
+                  g_array_append_val (blocks, pending);
+                  want = FALSE;
+                }
+            }
+        }
+    }
+
+  /* The words, from pdftotext, each to the block it falls under. */
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *html = NULL;
+    const char *args[] = { pdftotext, "-bbox", path, "-", NULL };
+    g_autoptr(GRegex) word = g_regex_new ("<page |<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\"[^>]*>([^<]*)</word>", 0, 0, NULL);
+    g_autoptr(GMatchInfo) m = NULL;
+    guint word_page = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &html, NULL, NULL, &error));
+    g_assert_no_error (error);
+    for (g_regex_match (word, html, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+      {
+        g_autofree char *whole = g_match_info_fetch (m, 0);
+        g_autofree char *top_text = NULL;
+        g_autofree char *text = NULL;
+        PdfBlock *owner = NULL;
+        double top;
+
+        if (g_str_has_prefix (whole, "<page "))
+          {
+            word_page++;
+            continue;
+          }
+        top_text = g_match_info_fetch (m, 2);
+        text = g_match_info_fetch (m, 3);
+        top = g_ascii_strtod (top_text, NULL);
+        for (guint b = 0; b < blocks->len; b++)
+          {
+            PdfBlock *block = &g_array_index (blocks, PdfBlock, b);
+
+            if (block->page == word_page && block->baseline - block->size - 2 <= top)
+              owner = block;
+          }
+        if (owner == NULL)
+          g_error ("“%s” at %g on page %u is under no block of %u", text, top, word_page, blocks->len);
+        {
+          char *longer = owner->text == NULL ? g_strdup (text) : g_strconcat (owner->text, " ", text, NULL);
+
+          g_free (owner->text);
+          owner->text = longer;
+        }
+      }
+  }
+
+  return blocks;
+}
+
+/* Renders @page at 72 dpi (a pixel a point); %NULL without pdftoppm. */
+static cairo_surface_t *
+pdf_page_image (Fixture    *fixture,
+                const char *path,
+                guint       page)
+{
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  g_autofree char *prefix = g_build_filename (fixture->dir, "page", NULL);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  const char *args[] = { pdftoppm, "-r", "72", "-png", "-singlefile", "-f", number, "-l", number, path, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (pdftoppm == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  return cairo_image_surface_create_from_png (png);
+}
+
+/* Whether the picture column, left of a block's first line, holds the
+ * pictures' blue: text is black, so only a picture can put it there. */
+static gboolean
+picture_beside (cairo_surface_t *image,
+                const PdfBlock  *block)
+{
+  const guint8 *pixels = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  int blue = 0;
+
+  cairo_surface_flush (image);
+  for (int y = MAX (0, (int) (block->baseline - block->size - 8)); y < (int) block->baseline + 2; y++)
+    for (int x = 50; x < 50 + 34; x++)
+      {
+        const guint8 *p = pixels + y * stride + x * 4;   /* B G R A, little-endian */
+
+        if (p[0] > 140 && p[2] < 90)
+          blue++;
+      }
+
+  return blue > 10;
+}
+
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
+static guint
+count_words (const char *sentence)
+{
+  g_auto(GStrv) words = g_strsplit_set (sentence, " \n", -1);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      n++;
+  return n;
+}
+
+/* Ella's sheet, long enough for several pages, in @format. */
+static char *
+write_in_format (Fixture          *fixture,
+                 const char       *needs,
+                 const char       *contact_needs,
+                 const char       *name)
+{
+  g_autoptr(RpAttendee) five = attendee (fixture, 5);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  gint64 id = rp_attendee_get_id (five);
+
+  rp_attendee_set_communication_needs (five, needs);
+  rp_attendee_set_contact_communication_needs (five, contact_needs);
+  g_assert_true (rp_store_save_attendee (fixture->store, five, &error));
+  g_assert_no_error (error);
+
+  g_array_append_val (ids, id);
+  g_assert_true (rp_schedule_write_pdf (fixture->store, ids, NULL, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+add_many_days (Fixture *fixture)
+{
+  for (int day = 1; day <= 6; day++)
+    {
+      g_autofree char *date = g_strdup_printf ("2023-11-%02d", day);
+      g_autoptr(RpBooking) booking = book (fixture, add_day (fixture, "IBC", date, "10:00", "14:00"), 5,
+                                           day % 2 ? RP_BOOKING_CONFIRMED : RP_BOOKING_INVITED);
+    }
+}
+
+/* Large print is 16 pt and more, every word of it, read back from the PDF. */
+static void
+test_pdf_large_print (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) plain_sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *path = NULL;
+  g_autofree char *plain_path = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autoptr(GArray) plain_blocks = NULL;
+  double smallest = G_MAXDOUBLE;
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  add_many_days (fixture);
+  /* The family contact's need is enough: the sheet is for them both. */
+  path = write_in_format (fixture, NULL, "large-print", "large.pdf");
+  blocks = pdf_blocks (path, sizes);
+  g_assert_cmpuint (sizes->len, >, 20);
+  for (guint i = 0; i < sizes->len; i++)
+    smallest = MIN (smallest, g_array_index (sizes, double, i));
+  g_assert_cmpfloat (smallest, >=, 16.0);
+  g_assert_cmpuint (g_array_index (blocks, PdfBlock, blocks->len - 1).page, >, 1);
+
+  /* With no needs recorded the sheet is plain, ordinary print: the check
+   * above can fail. */
+  plain_path = write_in_format (fixture, NULL, NULL, "plain.pdf");
+  plain_blocks = pdf_blocks (plain_path, plain_sizes);
+  smallest = G_MAXDOUBLE;
+  for (guint i = 0; i < plain_sizes->len; i++)
+    smallest = MIN (smallest, g_array_index (plain_sizes, double, i));
+  g_assert_cmpfloat (smallest, <, 14.0);
+}
+
+/* Easy read: at least 14 pt, a picture on the left of every point, short
+ * sentences, no capitals for emphasis, and the hard word explained. */
+static void
+test_pdf_easy_read (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *path = NULL;
+  g_autofree char *plain_path = NULL;
+  g_autoptr(GArray) blocks = NULL;
+  g_autoptr(GArray) plain_blocks = NULL;
+  cairo_surface_t *image = NULL;
+  guint image_page = 0;
+  guint n_points = 0;
+  gboolean explained = FALSE;
+
+  if (!have_program ("pdftotext") || !have_program ("pdftoppm"))
+    {
+      g_test_skip ("pdftotext or pdftoppm is not installed");
+      return;
+    }
+
+  add_many_days (fixture);
+  path = write_in_format (fixture, "Easy Read, reader", NULL, "easy.pdf");
+  blocks = pdf_blocks (path, sizes);
+
+  for (guint i = 0; i < sizes->len; i++)
+    g_assert_cmpfloat (g_array_index (sizes, double, i), >=, 14.0);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const PdfBlock *block = &g_array_index (blocks, PdfBlock, i);
+      g_auto(GStrv) words = NULL;
+      GString *sentence = g_string_new (NULL);
+
+      g_assert_nonnull (block->text);
+      explained |= strstr (block->text, "A taster day is") != NULL;
+
+      /* Sentences of 15 words or fewer; a heading counts as one. */
+      words = g_strsplit (block->text, " ", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          gsize n = strlen (words[w]);
+          guint letters = 0;
+          gboolean capitals = TRUE;
+
+          /* A short name such as "IBC" or "BSL" is not emphasis. */
+          for (gsize c = 0; c < n; c++)
+            if (g_ascii_isalpha (words[w][c]))
+              {
+                letters++;
+                capitals &= g_ascii_isupper (words[w][c]);
+              }
+          capitals &= letters >= 4;
+          if (capitals)
+            g_test_fail_printf ("“%s” is in capitals: %s", words[w], block->text);
+
+          g_string_append_printf (sentence, "%s ", words[w]);
+          if (words[w + 1] == NULL || (n > 0 && strchr (".?!", words[w][n - 1]) != NULL))
+            {
+              if (count_words (sentence->str) > 15)
+                g_test_fail_printf ("a sentence of %u words: %s", count_words (sentence->str), sentence->str);
+              g_string_truncate (sentence, 0);
+            }
+        }
+      g_string_free (sentence, TRUE);
+
+      /* The title is the one line without a picture. */
+      if (g_str_equal (block->tag, "H1"))
+        continue;
+
+      if (block->page != image_page)
+        {
+          g_clear_pointer (&image, cairo_surface_destroy);
+          image = pdf_page_image (fixture, path, block->page);
+          image_page = block->page;
+          g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+        }
+      n_points++;
+      g_assert_cmpfloat (block->x, >, 50 + 34);
+      if (!picture_beside (image, block))
+        g_test_fail_printf ("no picture beside “%s” on page %u", block->text, block->page);
+    }
+  g_clear_pointer (&image, cairo_surface_destroy);
+  g_assert_cmpuint (n_points, >, 20);
+  g_assert_true (explained);
+  g_assert_cmpuint (g_array_index (blocks, PdfBlock, blocks->len - 1).page, >, 1);
+
+  /* The plain sheet has no pictures: the check above can fail. */
+  plain_path = write_in_format (fixture, NULL, NULL, "plain.pdf");
+  plain_blocks = pdf_blocks (plain_path, NULL);
+  image = pdf_page_image (fixture, plain_path, 1);
+  for (guint i = 0; i < plain_blocks->len; i++)
+    if (g_array_index (plain_blocks, PdfBlock, i).page == 1)
+      g_assert_false (picture_beside (image, &g_array_index (plain_blocks, PdfBlock, i)));
+  cairo_surface_destroy (image);
+}
+
+/* A language other than English is told to the coordinator, and never
+ * printed on the sheet or guessed. */
+static void
+test_language_warning (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RpAttendee) five = attendee (fixture, 5);
+  g_autoptr(RpSchedule) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  schedule = schedule_of (fixture, 5);
+  g_assert_null (schedule->language_warning);
+  g_clear_pointer (&schedule, rp_schedule_free);
+
+  rp_attendee_set_contact_communication_needs (five, "interpreter");
+  rp_attendee_set_contact_interpreter_language (five, " Polish ");
+  rp_attendee_set_communication_notes (five, "Private: Zebedee signs");
+  g_assert_true (rp_store_save_attendee (fixture->store, five, &error));
+  g_assert_no_error (error);
+
+  schedule = schedule_of (fixture, 5);
+  g_assert_nonnull (schedule->language_warning);
+  g_assert_nonnull (strstr (schedule->language_warning, "family contact needs Polish"));
+  g_assert_nonnull (strstr (schedule->language_warning, "does not translate"));
+  text = rp_schedule_dup_text (schedule);
+  g_assert_null (strstr (text, "Polish"));
+  g_assert_null (strstr (text, "Zebedee"));
+
+  /* English is not flagged, however it is written. */
+  g_clear_pointer (&schedule, rp_schedule_free);
+  rp_attendee_set_contact_interpreter_language (five, "english");
+  g_assert_true (rp_store_save_attendee (fixture->store, five, &error));
+  schedule = schedule_of (fixture, 5);
+  g_assert_null (schedule->language_warning);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1064,6 +1517,9 @@ main (int    argc,
   ADD ("/core/schedule/no-one-else", test_no_one_else);
   ADD ("/core/schedule/pdf-sections", test_pdf_sections);
   ADD ("/core/schedule/pages", test_pages);
+  ADD ("/core/schedule/pdf-large-print", test_pdf_large_print);
+  ADD ("/core/schedule/pdf-easy-read", test_pdf_easy_read);
+  ADD ("/core/schedule/language-warning", test_language_warning);
 #undef ADD
 
   return g_test_run ();

@@ -1502,11 +1502,15 @@ command_schedule (int    argc,
   int number = 0;
   gboolean all = FALSE;
   g_autofree char *reason = NULL;
-  g_autofree char *format = NULL;
   g_autoptr(RpStore) recorder = NULL;
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   RpExportDetails details = { 0 };
   int status = EXIT_SUCCESS;
+  g_autofree char *format_text = NULL;
+  g_autofree char *warnings = NULL;
+  RpScheduleFormat sheet_format = RP_SCHEDULE_FORMAT_PLAIN;
+  gboolean calendar = FALSE;
+  gboolean sheet_chosen = FALSE;
   const GOptionEntry entries[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the schedule is exported, for the export history"), N_("TEXT") },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
@@ -1514,18 +1518,25 @@ command_schedule (int    argc,
     { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One sheet for every attendee with a taster day to come"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Include taster days from this day (default: today)"), N_("YYYY-MM-DD") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("pdf (default) or ics, a calendar file each family can add to GNOME Calendar, Outlook or a phone"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text,
+      N_("pdf (default: sheets in the form each family’s communication needs ask for); plain, large-print or easy-read for every sheet; or ics, a calendar file each family can add to GNOME Calendar, Outlook or a phone"),
+      N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write; with --format ics, the calendar file, or with --all a folder for one file per family"), N_("FILE") },
     { NULL }
   };
 
-  context = command_context (_("Write the taster-day schedule of one attendee, or of all, as easy-read A4 sheets: large print, short sentences and a picture beside each line. Each sheet names its attendee: it is for them and their family only. With --format ics, the same days as a calendar file: confirmed days as confirmed, days to be confirmed as tentative, cancelled days as cancelled; with --all, one file per family, so that no family is given another’s days."), entries);
+  context = command_context (_("Write the taster-day schedule of one attendee, or of all, as A4 sheets in the form each family’s communication needs ask for: plain, large print, or easy read (large print, short sentences and a picture beside each line). Each sheet names its attendee: it is for them and their family only. With --format ics, the same days as a calendar file: confirmed days as confirmed, days to be confirmed as tentative, cancelled days as cancelled; with --all, one file per family, so that no family is given another’s days."), entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
-  if (format != NULL && !g_str_equal (format, "pdf") && !g_str_equal (format, "ics"))
-    return usage_error (context, _("The format is pdf or ics."));
+  calendar = g_strcmp0 (format_text, "ics") == 0;
+  if (format_text != NULL && !calendar && !g_str_equal (format_text, "pdf"))
+    {
+      if (!rp_schedule_format_parse (format_text, &sheet_format, NULL))
+        return usage_error (context, _("The format is pdf, plain, large-print, easy-read or ics."));
+      sheet_chosen = TRUE;
+    }
   if (output == NULL)
-    return usage_error (context, format != NULL && g_str_equal (format, "ics")
+    return usage_error (context, calendar
                                  ? _("Name the calendar file (or, with --all, the folder) with --output FILE.")
                                  : _("Name the PDF file with --output FILE."));
   if ((number > 0) == all)
@@ -1558,7 +1569,7 @@ command_schedule (int    argc,
   if (ids == NULL || !(recorder = open_recorder (database, store, &error)))
     return fail (error);
 
-  if (format != NULL && g_str_equal (format, "ics"))
+  if (calendar)
     return write_family_calendars (recorder, ids, all, from, output, reason);
 
   g_ptr_array_add (written, g_strdup (output));
@@ -1568,9 +1579,20 @@ command_schedule (int    argc,
   details.as_of = from;
   details.path = output;
   details.reason = reason;
-  if (!rp_schedule_write_pdf (store, ids, from, output, &error) ||
+  if (!rp_schedule_write_pdf_full (store, ids, from, sheet_chosen ? &sheet_format : NULL, output,
+                                   &warnings, &error) ||
       !record_or_remove (recorder, &details, written, &error))
     return fail (error);
+
+  /* Never guessed or translated: the coordinator is told. */
+  if (warnings != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (warnings, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        /* Translators: a warning the command prints, for the coordinator */
+        g_printerr (_("Warning: %s\n"), lines[i]);
+    }
 
   return EXIT_SUCCESS;
 }

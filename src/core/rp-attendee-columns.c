@@ -113,6 +113,17 @@ static const Column columns[] = {
   { "access_needs",         RP_IMPORT_FIELD_ACCESS_NEEDS,         TRUE,  NULL, RP_ATTENDEE_FIELD_ACCESS_NEEDS },
   { "report_note",          RP_IMPORT_FIELD_REPORT_NOTE,          TRUE,  NULL, RP_ATTENDEE_FIELD_REPORT_NOTE },
   { "case_notes",           RP_IMPORT_FIELD_CASE_NOTES,           TRUE,  NULL, RP_ATTENDEE_FIELD_CASE_NOTES },
+  /* Communication needs: keys as rp-communication.h lists them. */
+  { "communication_needs",  RP_IMPORT_FIELD_COMMUNICATION_NEEDS,  TRUE,  NULL, RP_ATTENDEE_FIELD_COMMUNICATION_NEEDS },
+  { "interpreter_language", RP_IMPORT_FIELD_INTERPRETER_LANGUAGE, TRUE,  NULL, RP_ATTENDEE_FIELD_INTERPRETER_LANGUAGE },
+  { "preferred_contact",    RP_IMPORT_FIELD_PREFERRED_CONTACT,    TRUE,  NULL, RP_ATTENDEE_FIELD_PREFERRED_CONTACT },
+  { "communication_notes",  RP_IMPORT_FIELD_COMMUNICATION_NOTES,  TRUE,  NULL, RP_ATTENDEE_FIELD_COMMUNICATION_NOTES },
+  { "contact_communication_needs", RP_IMPORT_FIELD_CONTACT_COMMUNICATION_NEEDS, TRUE, NULL,
+    RP_ATTENDEE_FIELD_CONTACT_COMMUNICATION_NEEDS },
+  { "contact_interpreter_language", RP_IMPORT_FIELD_CONTACT_INTERPRETER_LANGUAGE, TRUE, NULL,
+    RP_ATTENDEE_FIELD_CONTACT_INTERPRETER_LANGUAGE },
+  { "contact_preferred_contact", RP_IMPORT_FIELD_CONTACT_PREFERRED_CONTACT, TRUE, NULL,
+    RP_ATTENDEE_FIELD_CONTACT_PREFERRED_CONTACT },
 };
 
 /* Every field an import reads has a column, and only one. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rp-attendee-field.h"
+#include "rp-communication.h"
 #include "rp-date.h"
 
 typedef const char *(*TextGetter) (RpAttendee *attendee);
@@ -45,6 +46,26 @@ static const FieldInfo fields[RP_ATTENDEE_N_FIELDS] = {
   [RP_ATTENDEE_FIELD_REPORT_NOTE] = { "report_note", N_("report note"),
                                       rp_attendee_get_report_note, rp_attendee_set_report_note },
   [RP_ATTENDEE_FIELD_ARCHIVED] = { "archived", N_("archived"), NULL, NULL },
+  [RP_ATTENDEE_FIELD_COMMUNICATION_NEEDS] = { "communication_needs", N_("communication needs"),
+                                              rp_attendee_get_communication_needs, rp_attendee_set_communication_needs },
+  [RP_ATTENDEE_FIELD_INTERPRETER_LANGUAGE] = { "interpreter_language", N_("interpreter’s language"),
+                                               rp_attendee_get_interpreter_language, rp_attendee_set_interpreter_language },
+  [RP_ATTENDEE_FIELD_PREFERRED_CONTACT] = { "preferred_contact", N_("preferred way to be contacted"),
+                                            rp_attendee_get_preferred_contact, rp_attendee_set_preferred_contact },
+  [RP_ATTENDEE_FIELD_COMMUNICATION_NOTES] = { "communication_notes", N_("communication notes"),
+                                              rp_attendee_get_communication_notes, rp_attendee_set_communication_notes },
+  [RP_ATTENDEE_FIELD_CONTACT_COMMUNICATION_NEEDS] = { "contact_communication_needs",
+                                                      N_("family or carer’s communication needs"),
+                                                      rp_attendee_get_contact_communication_needs,
+                                                      rp_attendee_set_contact_communication_needs },
+  [RP_ATTENDEE_FIELD_CONTACT_INTERPRETER_LANGUAGE] = { "contact_interpreter_language",
+                                                       N_("family or carer’s interpreter language"),
+                                                       rp_attendee_get_contact_interpreter_language,
+                                                       rp_attendee_set_contact_interpreter_language },
+  [RP_ATTENDEE_FIELD_CONTACT_PREFERRED_CONTACT] = { "contact_preferred_contact",
+                                                    N_("family or carer’s preferred way to be contacted"),
+                                                    rp_attendee_get_contact_preferred_contact,
+                                                    rp_attendee_set_contact_preferred_contact },
 };
 
 /**
@@ -263,6 +284,23 @@ rp_attendee_field_describe (RpAttendeeField  field,
 
         if (text[0] == '\0')
           return g_strdup (_("Nothing (the field is empty)"));
+        /* Keys are for files; people read the words. */
+        if (field == RP_ATTENDEE_FIELD_COMMUNICATION_NEEDS ||
+            field == RP_ATTENDEE_FIELD_CONTACT_COMMUNICATION_NEEDS)
+          {
+            char *flag = rp_communication_flag_text (text, NULL, NULL);
+
+            if (flag != NULL)
+              return flag;
+          }
+        if (field == RP_ATTENDEE_FIELD_PREFERRED_CONTACT ||
+            field == RP_ATTENDEE_FIELD_CONTACT_PREFERRED_CONTACT)
+          {
+            RpContactMethod method;
+
+            if (rp_contact_method_parse (text, &method, NULL) && method != RP_CONTACT_METHOD_NONE)
+              return g_strdup (rp_contact_method_get_label (method));
+          }
         if (field == RP_ATTENDEE_FIELD_DATE_OF_BIRTH || field == RP_ATTENDEE_FIELD_TARGET_DATE)
           {
             char *date = rp_date_format_long (text);

@@ -10,6 +10,7 @@
 #include "rp-date.h"
 #include "rp-validate.h"
 #include "rp-attendee.h"
+#include "rp-communication.h"
 
 struct _RpAttendee
 {
@@ -53,6 +54,7 @@ struct _RpAttendee
   char *permanent_date;
   char *follow_up_held_on;
   char *last_review_on;
+  char *communication[7];  /* COMM_*: the person's and the family contact's needs */
 };
 
 G_DEFINE_FINAL_TYPE (RpAttendee, rp_attendee, G_TYPE_OBJECT)
@@ -91,10 +93,31 @@ enum {
   PROP_PERMANENT_DATE,
   PROP_FOLLOW_UP_HELD_ON,
   PROP_LAST_REVIEW_ON,
+  PROP_COMMUNICATION_NEEDS,
+  PROP_INTERPRETER_LANGUAGE,
+  PROP_PREFERRED_CONTACT,
+  PROP_COMMUNICATION_NOTES,
+  PROP_CONTACT_COMMUNICATION_NEEDS,
+  PROP_CONTACT_INTERPRETER_LANGUAGE,
+  PROP_CONTACT_PREFERRED_CONTACT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The communication fields, in the order of their properties. */
+enum {
+  COMM_COMMUNICATION_NEEDS,
+  COMM_INTERPRETER_LANGUAGE,
+  COMM_PREFERRED_CONTACT,
+  COMM_COMMUNICATION_NOTES,
+  COMM_CONTACT_COMMUNICATION_NEEDS,
+  COMM_CONTACT_INTERPRETER_LANGUAGE,
+  COMM_CONTACT_PREFERRED_CONTACT,
+  N_COMM
+};
+
+#define COMM_PROP(i) (PROP_COMMUNICATION_NEEDS + (i))
 
 static void
 rp_attendee_finalize (GObject *object)
@@ -111,6 +134,8 @@ rp_attendee_finalize (GObject *object)
   g_clear_pointer (&self->contact_relationship, g_free);
   g_clear_pointer (&self->contact_phone, g_free);
   g_clear_pointer (&self->access_needs, g_free);
+  for (guint i = 0; i < N_COMM; i++)
+    g_clear_pointer (&self->communication[i], g_free);
   g_clear_pointer (&self->worker_name, g_free);
   g_clear_pointer (&self->worker_name_sort_key, g_free);
   g_clear_pointer (&self->step_since, g_free);
@@ -127,6 +152,8 @@ rp_attendee_finalize (GObject *object)
 
   G_OBJECT_CLASS (rp_attendee_parent_class)->finalize (object);
 }
+
+static void set_communication (RpAttendee *self, guint field, const char *value);
 
 static void
 rp_attendee_get_property (GObject    *object,
@@ -259,6 +286,10 @@ rp_attendee_get_property (GObject    *object,
       break;
     case PROP_LAST_REVIEW_ON:
       g_value_set_string (value, self->last_review_on);
+      break;
+
+    case PROP_COMMUNICATION_NEEDS ... PROP_CONTACT_PREFERRED_CONTACT:
+      g_value_set_string (value, self->communication[prop_id - PROP_COMMUNICATION_NEEDS]);
       break;
 
     default:
@@ -399,6 +430,10 @@ rp_attendee_set_property (GObject      *object,
       rp_attendee_set_last_review_on (self, g_value_get_string (value));
       break;
 
+    case PROP_COMMUNICATION_NEEDS ... PROP_CONTACT_PREFERRED_CONTACT:
+      set_communication (self, prop_id - PROP_COMMUNICATION_NEEDS, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -446,6 +481,27 @@ rp_attendee_class_init (RpAttendeeClass *klass)
   properties[PROP_TRANSPORT_NEEDED] =
     g_param_spec_boolean ("transport-needed", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMMUNICATION_NEEDS] =
+    g_param_spec_string ("communication-needs", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INTERPRETER_LANGUAGE] =
+    g_param_spec_string ("interpreter-language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PREFERRED_CONTACT] =
+    g_param_spec_string ("preferred-contact", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMMUNICATION_NOTES] =
+    g_param_spec_string ("communication-notes", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTACT_COMMUNICATION_NEEDS] =
+    g_param_spec_string ("contact-communication-needs", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTACT_INTERPRETER_LANGUAGE] =
+    g_param_spec_string ("contact-interpreter-language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTACT_PREFERRED_CONTACT] =
+    g_param_spec_string ("contact-preferred-contact", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ACCESS_NEEDS] =
     g_param_spec_string ("access-needs", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -577,6 +633,8 @@ rp_attendee_copy (RpAttendee *self)
   copy->permanent_date = g_strdup (self->permanent_date);
   copy->follow_up_held_on = g_strdup (self->follow_up_held_on);
   copy->last_review_on = g_strdup (self->last_review_on);
+  for (guint i = 0; i < N_COMM; i++)
+    copy->communication[i] = g_strdup (self->communication[i]);
   return copy;
 }
 
@@ -887,6 +945,159 @@ rp_attendee_set_access_needs (RpAttendee *self,
 
   if (rp_set_string (&self->access_needs, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESS_NEEDS]);
+}
+
+static void
+set_communication (RpAttendee *self,
+                   guint       field,
+                   const char *value)
+{
+  g_autofree char *canonical = NULL;
+
+  g_assert (field < N_COMM);
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  /* Keys are kept in their one standard form, so that the database, the
+   * audit trail and the CSV file compare alike; a list with a word not known
+   * is kept as typed for rp_attendee_validate() to refuse. */
+  if (value != NULL && (field == COMM_COMMUNICATION_NEEDS || field == COMM_CONTACT_COMMUNICATION_NEEDS))
+    {
+      RpCommunicationNeeds needs;
+
+      if (rp_communication_needs_parse (value, &needs, NULL))
+        value = canonical = rp_communication_needs_to_string (needs);
+    }
+  else if (value != NULL && (field == COMM_PREFERRED_CONTACT || field == COMM_CONTACT_PREFERRED_CONTACT))
+    {
+      RpContactMethod method;
+
+      if (rp_contact_method_parse (value, &method, NULL))
+        value = rp_contact_method_to_string (method);
+    }
+
+  if (rp_set_string (&self->communication[field], value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[COMM_PROP (field)]);
+}
+
+const char *
+rp_attendee_get_communication_needs (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  return self->communication[COMM_COMMUNICATION_NEEDS];
+}
+
+void
+rp_attendee_set_communication_needs (RpAttendee *self,
+                                     const char *value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  set_communication (self, COMM_COMMUNICATION_NEEDS, value);
+}
+
+const char *
+rp_attendee_get_interpreter_language (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  return self->communication[COMM_INTERPRETER_LANGUAGE];
+}
+
+void
+rp_attendee_set_interpreter_language (RpAttendee *self,
+                                      const char *value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  set_communication (self, COMM_INTERPRETER_LANGUAGE, value);
+}
+
+const char *
+rp_attendee_get_preferred_contact (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  return self->communication[COMM_PREFERRED_CONTACT];
+}
+
+void
+rp_attendee_set_preferred_contact (RpAttendee *self,
+                                   const char *value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  set_communication (self, COMM_PREFERRED_CONTACT, value);
+}
+
+const char *
+rp_attendee_get_communication_notes (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  return self->communication[COMM_COMMUNICATION_NOTES];
+}
+
+void
+rp_attendee_set_communication_notes (RpAttendee *self,
+                                     const char *value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  set_communication (self, COMM_COMMUNICATION_NOTES, value);
+}
+
+const char *
+rp_attendee_get_contact_communication_needs (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  return self->communication[COMM_CONTACT_COMMUNICATION_NEEDS];
+}
+
+void
+rp_attendee_set_contact_communication_needs (RpAttendee *self,
+                                             const char *value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  set_communication (self, COMM_CONTACT_COMMUNICATION_NEEDS, value);
+}
+
+const char *
+rp_attendee_get_contact_interpreter_language (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  return self->communication[COMM_CONTACT_INTERPRETER_LANGUAGE];
+}
+
+void
+rp_attendee_set_contact_interpreter_language (RpAttendee *self,
+                                              const char *value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  set_communication (self, COMM_CONTACT_INTERPRETER_LANGUAGE, value);
+}
+
+const char *
+rp_attendee_get_contact_preferred_contact (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  return self->communication[COMM_CONTACT_PREFERRED_CONTACT];
+}
+
+void
+rp_attendee_set_contact_preferred_contact (RpAttendee *self,
+                                           const char *value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  set_communication (self, COMM_CONTACT_PREFERRED_CONTACT, value);
 }
 
 RpFunding
@@ -1353,6 +1564,16 @@ rp_attendee_validate (RpAttendee  *self,
       !rp_check_text (self->case_notes, RP_LONG_TEXT_MAX, _("The case notes"), error) ||
       !rp_check_text (self->report_note, RP_LONG_TEXT_MAX, _("The report note"), error) ||
       !rp_check_text (self->outcome_reason, RP_LONG_TEXT_MAX, _("The reason for leaving"), error) ||
+      !rp_check_text (self->communication[COMM_COMMUNICATION_NOTES], RP_LONG_TEXT_MAX,
+                      _("The communication notes"), error) ||
+      !rp_communication_check (self->communication[COMM_COMMUNICATION_NEEDS],
+                               self->communication[COMM_INTERPRETER_LANGUAGE],
+                               self->communication[COMM_PREFERRED_CONTACT],
+                               _("the person"), error) ||
+      !rp_communication_check (self->communication[COMM_CONTACT_COMMUNICATION_NEEDS],
+                               self->communication[COMM_CONTACT_INTERPRETER_LANGUAGE],
+                               self->communication[COMM_CONTACT_PREFERRED_CONTACT],
+                               _("their family contact"), error) ||
       !rp_date_check (self->date_of_birth, _("The date of birth"), error) ||
       !rp_date_check (self->target_date, _("The target moving date"), error) ||
       !rp_date_check (self->outcome_date, _("The date of the move"), error) ||

@@ -113,6 +113,29 @@ void        rp_attendee_set_follow_up_held_on      (RpAttendee  *self,
 const char *rp_attendee_get_last_review_on         (RpAttendee  *self);
 void        rp_attendee_set_last_review_on         (RpAttendee  *self,
                                                     const char  *value);
+/* Communication needs (see rp-communication.h): the needs are a comma list
+ * of keys, the preferred contact one key; the notes are private. */
+const char *rp_attendee_get_communication_needs          (RpAttendee  *self);
+void        rp_attendee_set_communication_needs          (RpAttendee  *self,
+                                                           const char  *value);
+const char *rp_attendee_get_interpreter_language         (RpAttendee  *self);
+void        rp_attendee_set_interpreter_language         (RpAttendee  *self,
+                                                           const char  *value);
+const char *rp_attendee_get_preferred_contact            (RpAttendee  *self);
+void        rp_attendee_set_preferred_contact            (RpAttendee  *self,
+                                                           const char  *value);
+const char *rp_attendee_get_communication_notes          (RpAttendee  *self);
+void        rp_attendee_set_communication_notes          (RpAttendee  *self,
+                                                           const char  *value);
+const char *rp_attendee_get_contact_communication_needs  (RpAttendee  *self);
+void        rp_attendee_set_contact_communication_needs  (RpAttendee  *self,
+                                                           const char  *value);
+const char *rp_attendee_get_contact_interpreter_language (RpAttendee  *self);
+void        rp_attendee_set_contact_interpreter_language (RpAttendee  *self,
+                                                           const char  *value);
+const char *rp_attendee_get_contact_preferred_contact    (RpAttendee  *self);
+void        rp_attendee_set_contact_preferred_contact    (RpAttendee  *self,
+                                                           const char  *value);
 const char *rp_attendee_get_display_name           (RpAttendee  *self);
 /* The names folded for search as you type (see rp_attendee_make_search_key). */
 const char *rp_attendee_get_full_name_key          (RpAttendee  *self);

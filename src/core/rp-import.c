@@ -13,6 +13,7 @@
 #include "rp-date.h"
 #include "rp-error.h"
 #include "rp-import.h"
+#include "rp-communication.h"
 #include "rp-moving-plan.h"
 #include "rp-store-private.h"
 #include "rp-validate.h"
@@ -60,6 +61,20 @@ static const FieldInfo field_infos[] = {
   [RP_IMPORT_FIELD_TRANSPORT_NEEDED]     = { N_("Transport needed"),
                                              N_("whether they need transport"), "transport" },
   [RP_IMPORT_FIELD_ACCESS_NEEDS]         = { N_("Access needs"), N_("the access needs"), "" },
+  [RP_IMPORT_FIELD_COMMUNICATION_NEEDS]  = { N_("Communication needs"), N_("the communication needs"),
+                                             "communication|accessible_information" },
+  [RP_IMPORT_FIELD_INTERPRETER_LANGUAGE] = { N_("Interpreter’s language"), N_("the interpreter’s language"),
+                                             "language|interpreter" },
+  [RP_IMPORT_FIELD_PREFERRED_CONTACT]    = { N_("Preferred way to be contacted"),
+                                             N_("the preferred way to be contacted"), "contact_method" },
+  [RP_IMPORT_FIELD_COMMUNICATION_NOTES]  = { N_("Communication notes"), N_("the communication notes"), "" },
+  [RP_IMPORT_FIELD_CONTACT_COMMUNICATION_NEEDS] = { N_("Contact’s communication needs"),
+                                                    N_("the contact’s communication needs"), "" },
+  [RP_IMPORT_FIELD_CONTACT_INTERPRETER_LANGUAGE] = { N_("Contact’s interpreter language"),
+                                                     N_("the contact’s interpreter language"), "contact_language" },
+  [RP_IMPORT_FIELD_CONTACT_PREFERRED_CONTACT] = { N_("Contact’s preferred way to be contacted"),
+                                                  N_("the contact’s preferred way to be contacted"),
+                                                  "contact_contact_method" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (field_infos) == RP_IMPORT_N_FIELDS);
@@ -984,6 +999,50 @@ read_cell (Check          *check,
       if (!rp_check_text (text, RP_LONG_TEXT_MAX, _("The access needs"), error))
         return FALSE;
       rp_attendee_set_access_needs (attendee, text);
+      return TRUE;
+
+    case RP_IMPORT_FIELD_COMMUNICATION_NEEDS:
+    case RP_IMPORT_FIELD_CONTACT_COMMUNICATION_NEEDS:
+      {
+        RpCommunicationNeeds needs;
+
+        if (!rp_communication_needs_parse (text, &needs, error))
+          return FALSE;
+        if (field == RP_IMPORT_FIELD_COMMUNICATION_NEEDS)
+          rp_attendee_set_communication_needs (attendee, text);
+        else
+          rp_attendee_set_contact_communication_needs (attendee, text);
+      }
+      return TRUE;
+
+    case RP_IMPORT_FIELD_PREFERRED_CONTACT:
+    case RP_IMPORT_FIELD_CONTACT_PREFERRED_CONTACT:
+      {
+        RpContactMethod method;
+
+        if (!rp_contact_method_parse (text, &method, error))
+          return FALSE;
+        if (field == RP_IMPORT_FIELD_PREFERRED_CONTACT)
+          rp_attendee_set_preferred_contact (attendee, text);
+        else
+          rp_attendee_set_contact_preferred_contact (attendee, text);
+      }
+      return TRUE;
+
+    case RP_IMPORT_FIELD_INTERPRETER_LANGUAGE:
+    case RP_IMPORT_FIELD_CONTACT_INTERPRETER_LANGUAGE:
+      if (!rp_check_text (text, RP_SHORT_TEXT_MAX, _("The interpreter’s language"), error))
+        return FALSE;
+      if (field == RP_IMPORT_FIELD_INTERPRETER_LANGUAGE)
+        rp_attendee_set_interpreter_language (attendee, text);
+      else
+        rp_attendee_set_contact_interpreter_language (attendee, text);
+      return TRUE;
+
+    case RP_IMPORT_FIELD_COMMUNICATION_NOTES:
+      if (!rp_check_text (text, RP_LONG_TEXT_MAX, _("The communication notes"), error))
+        return FALSE;
+      rp_attendee_set_communication_notes (attendee, text);
       return TRUE;
 
     case RP_IMPORT_FIELD_TARGET_DATE:

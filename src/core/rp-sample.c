@@ -37,6 +37,29 @@ typedef struct
   const char *step_reached;  /* when the current step was reached, if not the usual day */
 } SampleAttendee;
 
+/* Communication needs, as the Accessible Information Standard asks: one
+ * family needs large print, one person easy read, one a BSL interpreter
+ * with a family contact who needs a Polish interpreter. */
+typedef struct
+{
+  int         number;
+  const char *needs;
+  const char *language;
+  const char *preferred;
+  const char *notes;
+  const char *contact_needs;
+  const char *contact_language;
+  const char *contact_preferred;
+} SampleCommunication;
+
+static const SampleCommunication sample_communication[] = {
+  { 2, NULL, NULL, NULL, NULL, "large-print", NULL, "letter" },
+  { 3, "makaton", NULL, "visit", "Uses a communication aid; Makaton signs for yes, no and more.", NULL, NULL, NULL },
+  { 5, "easy-read,reader", NULL, NULL, "Likes Sam to go through letters with her, one point at a time.",
+    NULL, NULL, "phone" },
+  { 7, "bsl", NULL, "video-call", NULL, "interpreter", "Polish", "text" },
+};
+
 typedef struct
 {
   const char   *name;
@@ -553,6 +576,20 @@ add_sample (RpStore      *store,
       rp_attendee_set_report_note (attendee, sample->report_note);
       rp_attendee_set_target_date (attendee, target_date);
       rp_attendee_set_step (attendee, 1);
+      for (guint c = 0; c < G_N_ELEMENTS (sample_communication); c++)
+        {
+          const SampleCommunication *comm = &sample_communication[c];
+
+          if (comm->number != sample->number)
+            continue;
+          rp_attendee_set_communication_needs (attendee, comm->needs);
+          rp_attendee_set_interpreter_language (attendee, comm->language);
+          rp_attendee_set_preferred_contact (attendee, comm->preferred);
+          rp_attendee_set_communication_notes (attendee, comm->notes);
+          rp_attendee_set_contact_communication_needs (attendee, comm->contact_needs);
+          rp_attendee_set_contact_interpreter_language (attendee, comm->contact_language);
+          rp_attendee_set_contact_preferred_contact (attendee, comm->contact_preferred);
+        }
 
       /* The history is recorded in the name of the allocated worker. */
       rp_store_set_user (store, sample_workers[sample->worker].name);

@@ -830,6 +830,35 @@ say_contact (Context  *context,
   return g_strdup (_("If you have questions, ask the staff at the day centre."));
 }
 
+/* A language other than English is the coordinator's to act on: the sheet
+ * is never guessed or machine-translated, so they are told, not the family. */
+static char *
+say_language_warning (RpAttendee *attendee)
+{
+  g_autofree char *own = g_strstrip (g_strdup (rp_attendee_get_interpreter_language (attendee) ?: ""));
+  g_autofree char *contact = g_strstrip (g_strdup (rp_attendee_get_contact_interpreter_language (attendee) ?: ""));
+  gboolean own_other = !rp_communication_language_is_english (own);
+  gboolean contact_other = !rp_communication_language_is_english (contact);
+  const char *name = rp_attendee_get_display_name (attendee);
+
+  if (own_other && contact_other && g_utf8_collate (own, contact) != 0)
+    /* Translators: for the coordinator: "Danny needs Polish and their family contact needs Urdu: …" */
+    return g_strdup_printf (_("%s needs %s and their family contact needs %s: this schedule is in English only. "
+                              "Arrange an interpreter or a translation; Reprovision does not translate."),
+                            name, own, contact);
+  if (own_other)
+    /* Translators: for the coordinator: "Danny needs Polish: this schedule is in English only. …" */
+    return g_strdup_printf (_("%s needs %s: this schedule is in English only. "
+                              "Arrange an interpreter or a translation; Reprovision does not translate."),
+                            name, own);
+  if (contact_other)
+    /* Translators: for the coordinator: "Danny’s family contact needs Urdu: …" */
+    return g_strdup_printf (_("%s’s family contact needs %s: this schedule is in English only. "
+                              "Arrange an interpreter or a translation; Reprovision does not translate."),
+                            name, contact);
+  return NULL;
+}
+
 /* Builds one attendee's schedule with @people shared by the caller, so
  * that a document of many sheets reads everyone's names once. */
 static RpSchedule *
@@ -874,6 +903,9 @@ build (RpStore      *store,
     schedule->title = glue_last_words (title);
   }
   schedule->intro = glue_last_words (_("Days out to try new places."));
+  schedule->format = rp_schedule_format_for_needs (rp_attendee_get_communication_needs (attendee),
+                                                   rp_attendee_get_contact_communication_needs (attendee));
+  schedule->language_warning = say_language_warning (attendee);
   {
     g_autofree char *contact = say_contact (&context, error);
 
@@ -1055,6 +1087,7 @@ rp_schedule_free (RpSchedule *self)
   g_free (self->intro);
   g_free (self->contact);
   g_free (self->empty);
+  g_free (self->language_warning);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_free (self);
 }
@@ -1276,19 +1309,51 @@ text_block (cairo_t    *cr,
   return (double) height / PANGO_SCALE;
 }
 
-/* One line with its picture beside it; the picture only repeats the words,
- * so a screen reader skips it. */
-static double
-icon_line (cairo_t    *cr,
-           const char *tag,
-           const char *text,
-           gboolean    bold,
-           double      y,
-           gboolean    draw)
+/* The sizes of each format, in points. Plain is ordinary print; large print
+ * is 16 pt and more (RNIB); easy read is large too, with a picture on the
+ * left of every point (Mencap, and the UK government's easy-read guidance). */
+typedef struct
 {
-  double height = text_block (cr, tag, text, 20, bold, TEXT_LEFT, y + 4, TEXT_WIDTH, draw);
+  double   title;
+  double   section;
+  double   heading;    /* a day's heading */
+  double   body;
+  double   continued;
+  double   gap;        /* between one point and the next */
+  gboolean pictures;
+} Style;
 
-  return MAX (height + 4, ICON_SIZE) + 16;
+static const Style styles[] = {
+  [RP_SCHEDULE_FORMAT_PLAIN]       = { 20, 16, 13, 12, 11, 8, FALSE },
+  [RP_SCHEDULE_FORMAT_LARGE_PRINT] = { 28, 24, 20, 18, 16, 14, FALSE },
+  [RP_SCHEDULE_FORMAT_EASY_READ]   = { 28, 24, 20, 20, 16, 16, TRUE },
+};
+
+static const Style *
+style_of (const RpSchedule *schedule)
+{
+  return &styles[schedule->format < G_N_ELEMENTS (styles) ? schedule->format : RP_SCHEDULE_FORMAT_PLAIN];
+}
+
+/* One point. In easy read its picture is beside it, on the left; the picture
+ * only repeats the words, so a screen reader skips it. */
+static double
+icon_line (cairo_t     *cr,
+           const Style *style,
+           const char  *tag,
+           const char  *text,
+           double       size,
+           gboolean     bold,
+           double       y,
+           gboolean     draw)
+{
+  double height;
+
+  if (!style->pictures)
+    return text_block (cr, tag, text, size, bold, MARGIN, y, PAGE_WIDTH - 2 * MARGIN, draw) + style->gap;
+
+  height = text_block (cr, tag, text, size, bold, TEXT_LEFT, y + 4, TEXT_WIDTH, draw);
+  return MAX (height + 4, ICON_SIZE) + style->gap;
 }
 
 typedef enum
@@ -1316,16 +1381,28 @@ block (cairo_t     *cr,
        gboolean     draw)
 {
   const double full = PAGE_WIDTH - 2 * MARGIN;
+  const Style *style = style_of (b->schedule);
+  gboolean icons = draw && style->pictures;
   double start = y;
 
   switch (b->kind)
     {
     case BLOCK_TITLE:
-      y += text_block (cr, "H1", b->schedule->title, 28, TRUE, MARGIN, y, full, draw) + 8;
-      y += text_block (cr, "P", b->schedule->intro, 20, FALSE, MARGIN, y, full, draw) + 20;
-      if (draw)
+      y += text_block (cr, "H1", b->schedule->title, style->title, TRUE, MARGIN, y, full, draw) + 8;
+      if (icons)
+        draw_icon (cr, RP_SCHEDULE_ICON_PLACE, MARGIN, y);
+      y += icon_line (cr, style, "P", b->schedule->intro, style->body, FALSE, y, draw);
+      if (style->pictures)
+        {
+          /* A hard word, explained in the next sentence. */
+          if (icons)
+            draw_icon (cr, RP_SCHEDULE_ICON_NOTE, MARGIN, y);
+          y += icon_line (cr, style, "P", _("A taster day is a visit to try out a new place."),
+                          style->body, FALSE, y, draw);
+        }
+      if (icons)
         draw_icon (cr, RP_SCHEDULE_ICON_PHONE, MARGIN, y);
-      y += icon_line (cr, "P", b->schedule->contact, FALSE, y, draw) + 12;
+      y += icon_line (cr, style, "P", b->schedule->contact, style->body, FALSE, y, draw) + 12;
       break;
 
     case BLOCK_CONTINUED:
@@ -1333,33 +1410,43 @@ block (cairo_t     *cr,
         /* Translators: at the top of a schedule's later pages: "Taster days for Danny (continued)" */
         g_autofree char *text = g_strdup_printf (_("%s (continued)"), b->schedule->title);
 
-        y += text_block (cr, "P", text, 16, FALSE, MARGIN, y, full, draw) + 20;
+        if (icons)
+          draw_icon (cr, RP_SCHEDULE_ICON_CALENDAR, MARGIN, y);
+        y += icon_line (cr, style, "P", text, style->continued, FALSE, y, draw) + 12;
       }
       break;
 
     case BLOCK_EMPTY:
-      y += text_block (cr, "P", b->schedule->empty, 20, FALSE, MARGIN, y, full, draw) + 20;
+      if (icons)
+        draw_icon (cr, RP_SCHEDULE_ICON_NOTE, MARGIN, y);
+      y += icon_line (cr, style, "P", b->schedule->empty, style->body, FALSE, y, draw) + 12;
       break;
 
     case BLOCK_SECTION:
-      y += text_block (cr, "H2", b->section->heading, 24, TRUE, MARGIN, y, full, draw) + 8;
+      if (icons)
+        draw_heading_icon (cr, b->section->kind, MARGIN, y);
+      y += icon_line (cr, style, "H2", b->section->heading, style->section, TRUE, y, draw);
       if (b->section->intro != NULL)
-        y += text_block (cr, "P", b->section->intro, 20, FALSE, MARGIN, y, full, draw) + 8;
-      y += 12;
+        {
+          if (icons)
+            draw_icon (cr, RP_SCHEDULE_ICON_NOTE, MARGIN, y);
+          y += icon_line (cr, style, "P", b->section->intro, style->body, FALSE, y, draw);
+        }
+      y += 4;
       break;
 
     case BLOCK_ITEM:
     default:
-      if (draw)
+      if (icons)
         draw_heading_icon (cr, b->item->kind, MARGIN, y);
-      y += icon_line (cr, "H3", b->item->heading, TRUE, y, draw);
+      y += icon_line (cr, style, "H3", b->item->heading, style->heading, TRUE, y, draw);
       for (guint i = 0; i < b->item->lines->len; i++)
         {
           const RpScheduleLine *line = g_ptr_array_index (b->item->lines, i);
 
-          if (draw)
+          if (icons)
             draw_icon (cr, line->icon, MARGIN, y);
-          y += icon_line (cr, "P", line->text, FALSE, y, draw);
+          y += icon_line (cr, style, "P", line->text, style->body, FALSE, y, draw);
         }
 
       /* A clear line between one day and the next. */
@@ -1371,7 +1458,7 @@ block (cairo_t     *cr,
           cairo_line_to (cr, PAGE_WIDTH - MARGIN, y);
           cairo_stroke (cr);
         }
-      y += 24;
+      y += style->gap + 8;
       break;
     }
 
@@ -1478,6 +1565,21 @@ rp_schedule_document_new (RpStore     *store,
                           const char  *from,
                           GError     **error)
 {
+  return rp_schedule_document_new_full (store, attendee_ids, from, NULL, error);
+}
+
+/**
+ * rp_schedule_document_new_full:
+ * @format: (nullable): the format of every sheet; %NULL for each sheet to
+ *   follow its family's communication needs (plain when there are none)
+ */
+RpScheduleDocument *
+rp_schedule_document_new_full (RpStore                *store,
+                               GArray                 *attendee_ids,
+                               const char             *from,
+                               const RpScheduleFormat *format,
+                               GError                **error)
+{
   g_autoptr(RpScheduleDocument) self = NULL;
   g_autoptr(RpNameIndex) people = NULL;
   g_autofree char *today = NULL;
@@ -1502,11 +1604,36 @@ rp_schedule_document_new (RpStore     *store,
 
       if (schedule == NULL)
         return NULL;
+      if (format != NULL)
+        schedule->format = *format;
       g_ptr_array_add (self->schedules, schedule);
     }
 
   paginate (self);
   return g_steal_pointer (&self);
+}
+
+char *
+rp_schedule_document_dup_language_warnings (RpScheduleDocument *self)
+{
+  GString *out = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->schedules->len; i++)
+    {
+      const RpSchedule *schedule = g_ptr_array_index (self->schedules, i);
+
+      if (schedule->language_warning == NULL)
+        continue;
+      if (out == NULL)
+        out = g_string_new (NULL);
+      else
+        g_string_append_c (out, '\n');
+      g_string_append (out, schedule->language_warning);
+    }
+
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
 }
 
 guint
@@ -1569,6 +1696,25 @@ rp_schedule_write_pdf (RpStore     *store,
                        const char  *path,
                        GError     **error)
 {
+  return rp_schedule_write_pdf_full (store, attendee_ids, from, NULL, path, NULL, error);
+}
+
+/**
+ * rp_schedule_write_pdf_full:
+ * @format: (nullable): the format of every sheet; %NULL to follow each
+ *   family's communication needs
+ * @warnings: (out) (optional) (transfer full) (nullable): for the
+ *   coordinator, each sheet whose family needs a language other than English
+ */
+gboolean
+rp_schedule_write_pdf_full (RpStore                *store,
+                            GArray                 *attendee_ids,
+                            const char             *from,
+                            const RpScheduleFormat *format,
+                            const char             *path,
+                            char                  **warnings,
+                            GError                **error)
+{
   g_autoptr(RpScheduleDocument) document = NULL;
   g_autoptr(RpOutputFile) file = NULL;
   cairo_surface_t *surface;
@@ -1578,9 +1724,15 @@ rp_schedule_write_pdf (RpStore     *store,
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
   g_return_val_if_fail (attendee_ids != NULL, FALSE);
 
-  if (!(document = rp_schedule_document_new (store, attendee_ids, from, error)) ||
+  if (warnings != NULL)
+    *warnings = NULL;
+
+  if (!(document = rp_schedule_document_new_full (store, attendee_ids, from, format, error)) ||
       !(file = rp_output_file_new (path, error)))
     return FALSE;
+
+  if (warnings != NULL)
+    *warnings = rp_schedule_document_dup_language_warnings (document);
 
   surface = cairo_pdf_surface_create (rp_output_file_get_temp_path (file), PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Taster days"));

@@ -4,6 +4,7 @@
 
 #include <cairo.h>
 
+#include "rp-communication.h"
 #include "rp-store.h"
 
 G_BEGIN_DECLS
@@ -63,6 +64,9 @@ typedef struct
   char      *contact;    /* "If you have questions, call Priya Mistry on 0116 496 0000." */
   char      *empty;      /* (nullable): said when there is nothing to show */
   GPtrArray *sections;   /* (element-type RpScheduleSection): going, to be confirmed, cancelled; none empty */
+  RpScheduleFormat format;  /* from the person's and their contact's communication needs */
+  char      *language_warning;  /* (nullable): for the coordinator, never on the sheet: a
+                                 * language other than English, which is not guessed or translated */
 } RpSchedule;
 
 typedef struct _RpScheduleDocument RpScheduleDocument;
@@ -84,12 +88,27 @@ RpScheduleDocument *rp_schedule_document_new        (RpStore            *store,
                                                      GArray             *attendee_ids,
                                                      const char         *from,
                                                      GError            **error);
+/* As above; @format (nullable) overrides each sheet's own format. */
+RpScheduleDocument *rp_schedule_document_new_full   (RpStore            *store,
+                                                     GArray             *attendee_ids,
+                                                     const char         *from,
+                                                     const RpScheduleFormat *format,
+                                                     GError            **error);
+/* Returns: (transfer full) (nullable): every sheet's language warning, a line each */
+char               *rp_schedule_document_dup_language_warnings (RpScheduleDocument *self);
 guint               rp_schedule_document_get_n_pages (RpScheduleDocument *self);
 void                rp_schedule_document_draw_page  (RpScheduleDocument *self,
                                                      cairo_t            *cr,
                                                      guint               page_nr);
 void                rp_schedule_document_free       (RpScheduleDocument *self);
 
+gboolean            rp_schedule_write_pdf_full      (RpStore            *store,
+                                                     GArray             *attendee_ids,
+                                                     const char         *from,
+                                                     const RpScheduleFormat *format,
+                                                     const char         *path,
+                                                     char              **warnings,
+                                                     GError            **error);
 GArray             *rp_schedule_list_attendees      (RpStore            *store,
                                                      gint64              programme_id,
                                                      const char         *from,

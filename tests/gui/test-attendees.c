@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include "rp-communication-banner.h"
+#include "rp-communication-editor.h"
+
 #include <adwaita.h>
 #include <string.h>
 
@@ -1221,6 +1224,47 @@ test_attendees_edit_field (Fixture       *fixture,
   g_assert_cmpstr (rp_audit_entry_get_new_value (entry), ==, "07700 900999");
 }
 
+/* The communication needs are flagged at the top of the page, read by a
+ * screen reader, edited with ticks, saved, and the flag follows. */
+static void
+test_attendees_communication_banner (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  RpAttendeeDetailPage *page = open_attendee (fixture, 7);
+  GtkWidget *banner = rp_test_find_widget (GTK_WIDGET (page), RP_TYPE_COMMUNICATION_BANNER, NULL, NULL);
+  GtkWidget *editor = rp_test_find_widget (GTK_WIDGET (page), RP_TYPE_COMMUNICATION_EDITOR, "title", "Communication Needs");
+  const char *flag = "Georgie: BSL interpreter · Prefers video calls. Family contact: Polish interpreter · Prefers text messages";
+  g_autoptr(RpAttendee) stored = NULL;
+
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_widget_get_mapped (banner));
+  g_assert_cmpstr (rp_communication_banner_get_text (RP_COMMUNICATION_BANNER (banner)), ==, flag);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (banner), GTK_ACCESSIBLE_ROLE_NOTE);
+  gtk_test_accessible_assert_property (banner, GTK_ACCESSIBLE_PROPERTY_LABEL, "Communication needs");
+  gtk_test_accessible_assert_property (banner, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, flag);
+
+  /* Easy read, ticked, is saved as its key and flagged first. */
+  g_assert_nonnull (editor);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (rp_communication_editor_get_need_check (RP_COMMUNICATION_EDITOR (editor), 0)),
+                               TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.back", NULL));
+  settle (fixture);
+  stored = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 7, NULL);
+  g_assert_cmpstr (rp_attendee_get_communication_needs (stored), ==, "easy-read,bsl");
+
+  page = open_attendee (fixture, 7);
+  banner = rp_test_find_widget (GTK_WIDGET (page), RP_TYPE_COMMUNICATION_BANNER, NULL, NULL);
+  g_assert_true (g_str_has_prefix (rp_communication_banner_get_text (RP_COMMUNICATION_BANNER (banner)),
+                                   "Georgie: Easy read · BSL interpreter"));
+
+  /* Someone with none recorded has no banner. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.back", NULL));
+  settle (fixture);
+  page = open_attendee (fixture, 4);
+  banner = rp_test_find_widget (GTK_WIDGET (page), RP_TYPE_COMMUNICATION_BANNER, NULL, NULL);
+  g_assert_false (gtk_widget_get_visible (banner));
+}
+
 static void
 test_attendees_report_note_warning (Fixture       *fixture,
                                     gconstpointer  data)
@@ -1981,6 +2025,7 @@ main (int    argc,
   adw_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/gui/attendees/communication-banner", test_attendees_communication_banner);
   ADD ("/gui/attendees/filter-and-search", test_attendees_filter_and_search);
   ADD ("/gui/attendees/search-enter", test_attendees_search_enter);
   ADD ("/gui/attendees/fits-narrow-window", test_attendees_fits_narrow_window);

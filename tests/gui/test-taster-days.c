@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "rp-communication-banner.h"
+
 #include <adwaita.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1030,6 +1032,20 @@ test_book_three_with_own_details (Fixture       *fixture,
       previous = number;
     }
   g_assert_cmpint (previous, ==, 4);
+  /* Each person's communication needs are flagged under their name. */
+  {
+    GtkWidget *ben = rp_test_find_widget (GTK_WIDGET (find_details (GTK_WIDGET (dialog), "Ben (attendee 2)")),
+                                          RP_TYPE_COMMUNICATION_BANNER, NULL, NULL);
+    GtkWidget *danny = rp_test_find_widget (GTK_WIDGET (typed), RP_TYPE_COMMUNICATION_BANNER, NULL, NULL);
+
+    g_assert_nonnull (ben);
+    g_assert_true (gtk_widget_get_mapped (ben));
+    g_assert_cmpstr (rp_communication_banner_get_text (RP_COMMUNICATION_BANNER (ben)), ==,
+                     "Family contact: Large print · Prefers letters");
+    gtk_test_accessible_assert_property (ben, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         "Family contact: Large print · Prefers letters");
+    g_assert_false (gtk_widget_get_visible (danny));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
       RpBookingDetails *details = find_details (GTK_WIDGET (dialog), people[i].who);

@@ -17,7 +17,9 @@
   " a.contact_name, a.contact_relationship, a.contact_phone, a.wheelchair_user," \
   " a.transport_needed, a.access_needs, a.funding, a.worker_id, w.name, a.step, a.step_since," \
   " a.case_notes, a.report_note, a.target_date, a.outcome, a.outcome_date," \
-  " a.moved_to_provider_id, p.name, a.outcome_reason, a.archived,"
+  " a.moved_to_provider_id, p.name, a.outcome_reason, a.archived," \
+  " a.communication_needs, a.interpreter_language, a.preferred_contact, a.communication_notes," \
+  " a.contact_communication_needs, a.contact_interpreter_language, a.contact_preferred_contact,"
 
 /* With the newest contact with the family, for the attention rule, and the
  * interim move and review dates: read in the same query, through the
@@ -66,8 +68,15 @@ attendee_from_row (sqlite3_stmt *stmt)
   rp_attendee_set_moved_to_provider_name (attendee, column_text (stmt, 23));
   rp_attendee_set_outcome_reason (attendee, column_text (stmt, 24));
   rp_attendee_set_archived (attendee, sqlite3_column_int (stmt, 25));
-  rp_attendee_set_last_family_contact (attendee, column_text (stmt, 26));
-  read_after_move_columns (attendee, stmt, 27);
+  rp_attendee_set_communication_needs (attendee, column_text (stmt, 26));
+  rp_attendee_set_interpreter_language (attendee, column_text (stmt, 27));
+  rp_attendee_set_preferred_contact (attendee, column_text (stmt, 28));
+  rp_attendee_set_communication_notes (attendee, column_text (stmt, 29));
+  rp_attendee_set_contact_communication_needs (attendee, column_text (stmt, 30));
+  rp_attendee_set_contact_interpreter_language (attendee, column_text (stmt, 31));
+  rp_attendee_set_contact_preferred_contact (attendee, column_text (stmt, 32));
+  rp_attendee_set_last_family_contact (attendee, column_text (stmt, 33));
+  read_after_move_columns (attendee, stmt, 34);
   return attendee;
 }
 
@@ -285,6 +294,59 @@ bind_attendee (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, 19, rp_attendee_get_archived (attendee) ? 1 : 0);
 }
 
+/* The communication needs are written on their own, and only when there
+ * are some to write on a new record, so that a new attendee without any is
+ * the same INSERT as before schema 12. */
+static gboolean
+write_communication (RpStore     *self,
+                     gint64       id,
+                     RpAttendee  *attendee,
+                     gboolean     always,
+                     GError     **error)
+{
+  const char *values[] = {
+    rp_attendee_get_communication_needs (attendee),
+    rp_attendee_get_interpreter_language (attendee),
+    rp_attendee_get_preferred_contact (attendee),
+    rp_attendee_get_communication_notes (attendee),
+    rp_attendee_get_contact_communication_needs (attendee),
+    rp_attendee_get_contact_interpreter_language (attendee),
+    rp_attendee_get_contact_preferred_contact (attendee),
+  };
+  gboolean any = always;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values) && !any; i++)
+    any = values[i] != NULL;
+  if (!any)
+    return TRUE;
+
+  stmt = store_prepare (self,
+                        "UPDATE attendee SET communication_needs = ?, interpreter_language = ?,"
+                        " preferred_contact = ?, communication_notes = ?, contact_communication_needs = ?,"
+                        " contact_interpreter_language = ?, contact_preferred_contact = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    bind_text (stmt, i + 1, values[i]);
+  sqlite3_bind_int64 (stmt, 8, id);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+stored_has_communication (RpAttendee *stored)
+{
+  return rp_attendee_get_communication_needs (stored) != NULL ||
+         rp_attendee_get_interpreter_language (stored) != NULL ||
+         rp_attendee_get_preferred_contact (stored) != NULL ||
+         rp_attendee_get_communication_notes (stored) != NULL ||
+         rp_attendee_get_contact_communication_needs (stored) != NULL ||
+         rp_attendee_get_contact_interpreter_language (stored) != NULL ||
+         rp_attendee_get_contact_preferred_contact (stored) != NULL;
+}
+
 static gboolean
 check_references (RpStore     *self,
                   RpAttendee  *attendee,
@@ -394,7 +456,8 @@ write_new_attendee (RpStore  *self,
     return FALSE;
 
   id = sqlite3_last_insert_rowid (self->db);
-  if (!write_after_move_columns (self, id, attendee, FALSE, error))
+  if (!write_after_move_columns (self, id, attendee, FALSE, error) ||
+      !write_communication (self, id, attendee, FALSE, error))
     return FALSE;
 
   stmt = store_prepare (self,
@@ -500,7 +563,9 @@ write_attendee (RpStore  *self,
          write_after_move_columns (self, rp_attendee_get_id (attendee), attendee,
                                    rp_attendee_get_interim (stored) ||
                                    rp_attendee_get_permanent_provider_id (stored) > 0 ||
-                                   rp_attendee_get_permanent_date (stored) != NULL, error);
+                                   rp_attendee_get_permanent_date (stored) != NULL, error) &&
+         write_communication (self, rp_attendee_get_id (attendee), attendee,
+                              stored_has_communication (stored), error);
 }
 
 /**
@@ -545,6 +610,13 @@ static const char * const field_updates[RP_ATTENDEE_N_FIELDS] = {
   [RP_ATTENDEE_FIELD_CASE_NOTES] = FIELD_UPDATE ("case_notes"),
   [RP_ATTENDEE_FIELD_REPORT_NOTE] = FIELD_UPDATE ("report_note"),
   [RP_ATTENDEE_FIELD_ARCHIVED] = FIELD_UPDATE ("archived"),
+  [RP_ATTENDEE_FIELD_COMMUNICATION_NEEDS] = FIELD_UPDATE ("communication_needs"),
+  [RP_ATTENDEE_FIELD_INTERPRETER_LANGUAGE] = FIELD_UPDATE ("interpreter_language"),
+  [RP_ATTENDEE_FIELD_PREFERRED_CONTACT] = FIELD_UPDATE ("preferred_contact"),
+  [RP_ATTENDEE_FIELD_COMMUNICATION_NOTES] = FIELD_UPDATE ("communication_notes"),
+  [RP_ATTENDEE_FIELD_CONTACT_COMMUNICATION_NEEDS] = FIELD_UPDATE ("contact_communication_needs"),
+  [RP_ATTENDEE_FIELD_CONTACT_INTERPRETER_LANGUAGE] = FIELD_UPDATE ("contact_interpreter_language"),
+  [RP_ATTENDEE_FIELD_CONTACT_PREFERRED_CONTACT] = FIELD_UPDATE ("contact_preferred_contact"),
 };
 
 #undef FIELD_UPDATE

@@ -9,6 +9,8 @@
 #include "rp-attendee-detail-page.h"
 #include "rp-choices.h"
 #include "rp-contact-dialog.h"
+#include "rp-communication-banner.h"
+#include "rp-communication-editor.h"
 #include "rp-date-row.h"
 #include "rp-field-message.h"
 #include "rp-family-window.h"
@@ -85,6 +87,10 @@ struct _RpAttendeeDetailPage
   GtkSwitch     *wheelchair_switch;
   GtkSwitch     *transport_switch;
   AdwEntryRow   *access_needs_row;
+  RpCommunicationBanner *communication_banner;
+  RpCommunicationEditor *communication_editor;
+  RpCommunicationEditor *contact_communication_editor;
+  AdwEntryRow   *communication_notes_row;
   AdwComboRow   *funding_row;
   AdwComboRow   *worker_row;
   RpDateRow     *target_date_row;
@@ -526,6 +532,42 @@ update_summary (RpAttendeeDetailPage *self)
   adw_action_row_set_subtitle (self->outcome_row, outcome);
 }
 
+/* Communication needs: edited in two groups, flagged in the banner. */
+static void
+load_communication (RpAttendeeDetailPage *self,
+                    RpAttendee           *attendee)
+{
+  rp_communication_editor_set_values (self->communication_editor,
+                                      rp_attendee_get_communication_needs (attendee),
+                                      rp_attendee_get_interpreter_language (attendee),
+                                      rp_attendee_get_preferred_contact (attendee));
+  rp_communication_editor_set_values (self->contact_communication_editor,
+                                      rp_attendee_get_contact_communication_needs (attendee),
+                                      rp_attendee_get_contact_interpreter_language (attendee),
+                                      rp_attendee_get_contact_preferred_contact (attendee));
+  set_entry (self->communication_notes_row, rp_attendee_get_communication_notes (attendee));
+  rp_communication_banner_set_attendee (self->communication_banner, attendee);
+}
+
+static void
+apply_communication (RpAttendeeDetailPage *self,
+                     RpAttendee           *attendee)
+{
+  g_autofree char *needs = rp_communication_editor_dup_needs (self->communication_editor);
+  g_autofree char *language = rp_communication_editor_dup_language (self->communication_editor);
+  g_autofree char *contact_needs = rp_communication_editor_dup_needs (self->contact_communication_editor);
+  g_autofree char *contact_language = rp_communication_editor_dup_language (self->contact_communication_editor);
+
+  rp_attendee_set_communication_needs (attendee, needs);
+  rp_attendee_set_interpreter_language (attendee, language);
+  rp_attendee_set_preferred_contact (attendee, rp_communication_editor_get_preferred (self->communication_editor));
+  rp_attendee_set_contact_communication_needs (attendee, contact_needs);
+  rp_attendee_set_contact_interpreter_language (attendee, contact_language);
+  rp_attendee_set_contact_preferred_contact (attendee,
+                                             rp_communication_editor_get_preferred (self->contact_communication_editor));
+  rp_attendee_set_communication_notes (attendee, entry_text (self->communication_notes_row));
+}
+
 static void
 load_attendee (RpAttendeeDetailPage *self)
 {
@@ -546,6 +588,7 @@ load_attendee (RpAttendeeDetailPage *self)
   gtk_switch_set_active (self->wheelchair_switch, rp_attendee_get_wheelchair_user (attendee));
   gtk_switch_set_active (self->transport_switch, rp_attendee_get_transport_needed (attendee));
   set_entry (self->access_needs_row, rp_attendee_get_access_needs (attendee));
+  load_communication (self, attendee);
   adw_combo_row_set_selected (self->funding_row, rp_attendee_get_funding (attendee));
   rp_combo_row_set_selected_id (self->worker_row, rp_attendee_get_worker_id (attendee));
   rp_date_row_set_iso (self->target_date_row, rp_attendee_get_target_date (attendee));
@@ -733,6 +776,7 @@ apply_fields (RpAttendeeDetailPage *self,
   rp_attendee_set_wheelchair_user (attendee, gtk_switch_get_active (self->wheelchair_switch));
   rp_attendee_set_transport_needed (attendee, gtk_switch_get_active (self->transport_switch));
   rp_attendee_set_access_needs (attendee, entry_text (self->access_needs_row));
+  apply_communication (self, attendee);
   rp_attendee_set_funding (attendee, adw_combo_row_get_selected (self->funding_row) == 1 ? RP_FUNDING_HEALTH
                                                                                        : RP_FUNDING_ASC);
   rp_attendee_set_worker_id (attendee, rp_combo_row_get_selected_id (self->worker_row));
@@ -828,6 +872,16 @@ load_field (RpAttendeeDetailPage  *self,
       update_report_warning (self);
       break;
 
+    case RP_ATTENDEE_FIELD_COMMUNICATION_NEEDS:
+    case RP_ATTENDEE_FIELD_INTERPRETER_LANGUAGE:
+    case RP_ATTENDEE_FIELD_PREFERRED_CONTACT:
+    case RP_ATTENDEE_FIELD_COMMUNICATION_NOTES:
+    case RP_ATTENDEE_FIELD_CONTACT_COMMUNICATION_NEEDS:
+    case RP_ATTENDEE_FIELD_CONTACT_INTERPRETER_LANGUAGE:
+    case RP_ATTENDEE_FIELD_CONTACT_PREFERRED_CONTACT:
+      load_communication (self, attendee);
+      break;
+
     case RP_ATTENDEE_FIELD_ARCHIVED:
     case RP_ATTENDEE_N_FIELDS:
     default:
@@ -852,6 +906,7 @@ refresh_attendee (RpAttendeeDetailPage *self)
 
   g_set_object (&self->attendee, fresh);
   update_summary (self);
+  rp_communication_banner_set_attendee (self->communication_banner, self->attendee);
   return TRUE;
 }
 
@@ -1893,6 +1948,8 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
 
   g_type_ensure (RP_TYPE_STEPPER);
   g_type_ensure (RP_TYPE_AFTER_MOVE_GROUP);
+  g_type_ensure (RP_TYPE_COMMUNICATION_BANNER);
+  g_type_ensure (RP_TYPE_COMMUNICATION_EDITOR);
   g_type_ensure (RP_TYPE_DATE_ROW);
   g_type_ensure (RP_TYPE_WORKER);
   g_type_ensure (RP_TYPE_PROVIDER);
@@ -1915,6 +1972,10 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, wheelchair_switch);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, transport_switch);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, access_needs_row);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, communication_banner);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, communication_editor);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, contact_communication_editor);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, communication_notes_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, funding_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, worker_row);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, target_date_row);

@@ -12,6 +12,7 @@
 
 #include "rp-booking-details.h"
 #include "rp-choices.h"
+#include "rp-communication-banner.h"
 #include "rp-date-row.h"
 
 struct _RpBookingDetails
@@ -27,6 +28,7 @@ struct _RpBookingDetails
 
   /* Template Widgets */
   AdwPreferencesGroup *group;
+  RpCommunicationBanner *communication_banner;
   AdwComboRow         *status_row;
   AdwActionRow        *needed_row;
   GtkSwitch           *needed_switch;
@@ -157,6 +159,7 @@ rp_booking_details_constructed (GObject *object)
   /* The group's title is markup: a name may hold "&". */
   title = g_markup_escape_text (self->who, -1);
   adw_preferences_group_set_title (self->group, title);
+  rp_communication_banner_set_attendee (self->communication_banner, self->attendee);
 
   /* Someone no longer working stays offered where they are already going. */
   staff = rp_choices_new (self->store, RP_TYPE_WORKER, _("Nobody yet"), rp_booking_get_staff_id (self->booking));
@@ -298,8 +301,10 @@ rp_booking_details_class_init (RpBookingDetailsClass *klass)
 
   g_type_ensure (RP_TYPE_BOOKING_STATUS);
   g_type_ensure (RP_TYPE_WORKER);
+  g_type_ensure (RP_TYPE_COMMUNICATION_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/taster-days/rp-booking-details.ui");
   gtk_widget_class_bind_template_child (widget_class, RpBookingDetails, group);
+  gtk_widget_class_bind_template_child (widget_class, RpBookingDetails, communication_banner);
   gtk_widget_class_bind_template_child (widget_class, RpBookingDetails, status_row);
   gtk_widget_class_bind_template_child (widget_class, RpBookingDetails, needed_row);
   gtk_widget_class_bind_template_child (widget_class, RpBookingDetails, needed_switch);

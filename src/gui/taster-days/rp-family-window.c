@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "rp-family-window.h"
+#include "rp-communication-banner.h"
 #include "rp-file-chooser.h"
 
 struct _RpFamilyWindow
@@ -20,6 +21,9 @@ struct _RpFamilyWindow
 
   /* Template widgets */
   GtkLabel        *title_label;
+  RpCommunicationBanner *communication_banner;
+  GtkLabel        *format_label;
+  GtkLabel        *language_label;
   GtkLabel        *intro_label;
   GtkLabel        *contact_label;
   GtkBox          *content_box;
@@ -145,6 +149,16 @@ load (RpFamilyWindow *self)
     }
 
   gtk_label_set_label (self->title_label, schedule->title);
+  {
+    g_autoptr(RpAttendee) fresh = rp_store_get_attendee (self->store, rp_attendee_get_id (self->attendee), NULL);
+    /* Translators: for the coordinator: "Printed sheet: Large print" */
+    g_autofree char *format = g_strdup_printf (_("Printed sheet: %s"), rp_schedule_format_get_label (schedule->format));
+
+    rp_communication_banner_set_attendee (self->communication_banner, fresh != NULL ? fresh : self->attendee);
+    gtk_label_set_label (self->format_label, format);
+    gtk_label_set_label (self->language_label, schedule->language_warning != NULL ? schedule->language_warning : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->language_label), schedule->language_warning != NULL);
+  }
   gtk_window_set_title (GTK_WINDOW (self), schedule->title);
   gtk_label_set_label (self->intro_label, schedule->intro);
   gtk_label_set_label (self->contact_label, schedule->contact);
@@ -397,8 +411,12 @@ rp_family_window_class_init (RpFamilyWindowClass *klass)
 
   object_class->dispose = rp_family_window_dispose;
 
+  g_type_ensure (RP_TYPE_COMMUNICATION_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/taster-days/rp-family-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, communication_banner);
+  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, format_label);
+  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, language_label);
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, intro_label);
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, contact_label);
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, content_box);
