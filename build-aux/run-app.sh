@@ -13,7 +13,7 @@ meson compile -C _build
 
 sample="$PWD/_build/sample.db"
 if [ ! -f "$sample" ]; then
-  _build/src/cli/reprovision-cli demo --database "$sample"
+  _build/src/cli/reprovision-cli demo --after-move --database "$sample"
 fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

@@ -304,7 +304,20 @@ test_session_sample (Fixture       *fixture,
     g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
     g_assert_true (rp_store_get_counts (store, rp_programme_get_id (programme), &counts, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (counts.attendees, ==, G_N_ELEMENTS (rp_reference_rows));
+    /* The reference table's people, and three who have moved, so a new
+     * user sees the work after a move too. */
+    g_assert_cmpuint (counts.attendees, ==, G_N_ELEMENTS (rp_reference_rows) + 3);
+    {
+      g_autoptr(RpAttendee) grace = rp_store_find_attendee (store, rp_programme_get_id (programme),
+                                                            G_N_ELEMENTS (rp_reference_rows) + 1, &error);
+      g_autoptr(GListModel) reviews = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (rp_attendee_get_outcome (grace), ==, RP_OUTCOME_MOVED);
+      reviews = rp_store_list_reviews (store, rp_attendee_get_id (grace), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (reviews), >, 0);
+    }
   }
 
   /* Opened again, the sample is not made twice. */

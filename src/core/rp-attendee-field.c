@@ -296,10 +296,10 @@ rp_attendee_field_describe (RpAttendeeField  field,
         if (field == RP_ATTENDEE_FIELD_PREFERRED_CONTACT ||
             field == RP_ATTENDEE_FIELD_CONTACT_PREFERRED_CONTACT)
           {
-            RpContactMethod method;
+            RpPreferredContact method;
 
-            if (rp_contact_method_parse (text, &method, NULL) && method != RP_CONTACT_METHOD_NONE)
-              return g_strdup (rp_contact_method_get_label (method));
+            if (rp_preferred_contact_parse (text, &method, NULL) && method != RP_PREFERRED_CONTACT_NONE)
+              return g_strdup (rp_preferred_contact_get_label (method));
           }
         if (field == RP_ATTENDEE_FIELD_DATE_OF_BIRTH || field == RP_ATTENDEE_FIELD_TARGET_DATE)
           {

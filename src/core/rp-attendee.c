@@ -971,10 +971,10 @@ set_communication (RpAttendee *self,
     }
   else if (value != NULL && (field == COMM_PREFERRED_CONTACT || field == COMM_CONTACT_PREFERRED_CONTACT))
     {
-      RpContactMethod method;
+      RpPreferredContact method;
 
-      if (rp_contact_method_parse (value, &method, NULL))
-        value = rp_contact_method_to_string (method);
+      if (rp_preferred_contact_parse (value, &method, NULL))
+        value = rp_preferred_contact_to_string (method);
     }
 
   if (rp_set_string (&self->communication[field], value))

@@ -40,14 +40,14 @@ typedef struct
   const char *flag;
 } MethodInfo;
 
-static const MethodInfo methods[RP_CONTACT_METHOD_N] = {
-  [RP_CONTACT_METHOD_NONE]       = { NULL,         N_("Not said"),     NULL },
-  [RP_CONTACT_METHOD_LETTER]     = { "letter",     N_("Letter"),       N_("Prefers letters") },
-  [RP_CONTACT_METHOD_PHONE]      = { "phone",      N_("Phone"),        N_("Prefers phone") },
-  [RP_CONTACT_METHOD_TEXT]       = { "text",       N_("Text message"), N_("Prefers text messages") },
-  [RP_CONTACT_METHOD_EMAIL]      = { "email",      N_("Email"),        N_("Prefers email") },
-  [RP_CONTACT_METHOD_VISIT]      = { "visit",      N_("Visit"),        N_("Prefers visits") },
-  [RP_CONTACT_METHOD_VIDEO_CALL] = { "video-call", N_("Video call"),   N_("Prefers video calls") },
+static const MethodInfo methods[RP_PREFERRED_CONTACT_N] = {
+  [RP_PREFERRED_CONTACT_NONE]       = { NULL,         N_("Not said"),     NULL },
+  [RP_PREFERRED_CONTACT_LETTER]     = { "letter",     N_("Letter"),       N_("Prefers letters") },
+  [RP_PREFERRED_CONTACT_PHONE]      = { "phone",      N_("Phone"),        N_("Prefers phone") },
+  [RP_PREFERRED_CONTACT_TEXT]       = { "text",       N_("Text message"), N_("Prefers text messages") },
+  [RP_PREFERRED_CONTACT_EMAIL]      = { "email",      N_("Email"),        N_("Prefers email") },
+  [RP_PREFERRED_CONTACT_VISIT]      = { "visit",      N_("Visit"),        N_("Prefers visits") },
+  [RP_PREFERRED_CONTACT_VIDEO_CALL] = { "video-call", N_("Video call"),   N_("Prefers video calls") },
 };
 
 static const NeedInfo *
@@ -231,46 +231,46 @@ rp_communication_needs_normalise (const char  *text,
 }
 
 const char *
-rp_contact_method_to_string (RpContactMethod method)
+rp_preferred_contact_to_string (RpPreferredContact method)
 {
-  g_return_val_if_fail (method < RP_CONTACT_METHOD_N, NULL);
+  g_return_val_if_fail (method < RP_PREFERRED_CONTACT_N, NULL);
 
   return methods[method].key;
 }
 
 /**
- * rp_contact_method_get_label:
+ * rp_preferred_contact_get_label:
  *
  * Returns: the method for a form, translated: "Text message"
  */
 const char *
-rp_contact_method_get_label (RpContactMethod method)
+rp_preferred_contact_get_label (RpPreferredContact method)
 {
-  g_return_val_if_fail (method < RP_CONTACT_METHOD_N, NULL);
+  g_return_val_if_fail (method < RP_PREFERRED_CONTACT_N, NULL);
 
   return _(methods[method].label);
 }
 
 /**
- * rp_contact_method_parse:
+ * rp_preferred_contact_parse:
  * @text: (nullable): a key such as "video-call"; %NULL or empty for none
  *
  * Returns: %FALSE with a message a person understands for a key not known
  */
 gboolean
-rp_contact_method_parse (const char      *text,
-                         RpContactMethod *method,
+rp_preferred_contact_parse (const char      *text,
+                         RpPreferredContact *method,
                          GError         **error)
 {
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (method != NULL, FALSE);
 
-  *method = RP_CONTACT_METHOD_NONE;
+  *method = RP_PREFERRED_CONTACT_NONE;
   if (text == NULL || (key = fold_key (text))[0] == '\0')
     return TRUE;
 
-  for (RpContactMethod m = RP_CONTACT_METHOD_LETTER; m < RP_CONTACT_METHOD_N; m++)
+  for (RpPreferredContact m = RP_PREFERRED_CONTACT_LETTER; m < RP_PREFERRED_CONTACT_N; m++)
     if (strcmp (key, methods[m].key) == 0)
       {
         *method = m;
@@ -301,13 +301,13 @@ rp_communication_check (const char  *needs,
                         GError     **error)
 {
   RpCommunicationNeeds parsed;
-  RpContactMethod method;
+  RpPreferredContact method;
   g_autofree char *trimmed = g_strstrip (g_strdup (language != NULL ? language : ""));
 
   g_return_val_if_fail (whose != NULL, FALSE);
 
   if (!rp_communication_needs_parse (needs, &parsed, error) ||
-      !rp_contact_method_parse (preferred, &method, error) ||
+      !rp_preferred_contact_parse (preferred, &method, error) ||
       !rp_check_text (language, RP_SHORT_TEXT_MAX, _("The interpreter’s language"), error))
     return FALSE;
 
@@ -359,10 +359,10 @@ rp_communication_flag_text (const char *needs,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *lang = g_strstrip (g_strdup (language != NULL ? language : ""));
   RpCommunicationNeeds parsed = RP_COMMUNICATION_NONE;
-  RpContactMethod method = RP_CONTACT_METHOD_NONE;
+  RpPreferredContact method = RP_PREFERRED_CONTACT_NONE;
 
   rp_communication_needs_parse (needs, &parsed, NULL);
-  rp_contact_method_parse (preferred, &method, NULL);
+  rp_preferred_contact_parse (preferred, &method, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (needs_table); i++)
     {
@@ -379,7 +379,7 @@ rp_communication_flag_text (const char *needs,
     /* Translators: a language recorded without an interpreter: "Language: Polish" */
     g_ptr_array_add (parts, g_strdup_printf (_("Language: %s"), lang));
 
-  if (method != RP_CONTACT_METHOD_NONE)
+  if (method != RP_PREFERRED_CONTACT_NONE)
     g_ptr_array_add (parts, g_strdup (_(methods[method].flag)));
 
   if (parts->len == 0)

@@ -25,16 +25,16 @@ typedef enum /*< flags >*/
 /* How a person would like to be contacted. Stored as its key. */
 typedef enum
 {
-  RP_CONTACT_METHOD_NONE,
-  RP_CONTACT_METHOD_LETTER,
-  RP_CONTACT_METHOD_PHONE,
-  RP_CONTACT_METHOD_TEXT,
-  RP_CONTACT_METHOD_EMAIL,
-  RP_CONTACT_METHOD_VISIT,
-  RP_CONTACT_METHOD_VIDEO_CALL,
-} RpContactMethod;
+  RP_PREFERRED_CONTACT_NONE,
+  RP_PREFERRED_CONTACT_LETTER,
+  RP_PREFERRED_CONTACT_PHONE,
+  RP_PREFERRED_CONTACT_TEXT,
+  RP_PREFERRED_CONTACT_EMAIL,
+  RP_PREFERRED_CONTACT_VISIT,
+  RP_PREFERRED_CONTACT_VIDEO_CALL,
+} RpPreferredContact;
 
-#define RP_CONTACT_METHOD_N (RP_CONTACT_METHOD_VIDEO_CALL + 1)
+#define RP_PREFERRED_CONTACT_N (RP_PREFERRED_CONTACT_VIDEO_CALL + 1)
 
 /* The form a family's schedule takes, from their needs. */
 typedef enum
@@ -54,10 +54,10 @@ char                *rp_communication_needs_to_string   (RpCommunicationNeeds  n
 char                *rp_communication_needs_normalise   (const char           *text,
                                                          GError              **error);
 
-const char          *rp_contact_method_to_string        (RpContactMethod       method);
-const char          *rp_contact_method_get_label        (RpContactMethod       method);
-gboolean             rp_contact_method_parse            (const char           *text,
-                                                         RpContactMethod      *method,
+const char          *rp_preferred_contact_to_string        (RpPreferredContact       method);
+const char          *rp_preferred_contact_get_label        (RpPreferredContact       method);
+gboolean             rp_preferred_contact_parse            (const char           *text,
+                                                         RpPreferredContact      *method,
                                                          GError              **error);
 
 gboolean             rp_communication_check             (const char           *needs,

@@ -1018,9 +1018,9 @@ read_cell (Check          *check,
     case RP_IMPORT_FIELD_PREFERRED_CONTACT:
     case RP_IMPORT_FIELD_CONTACT_PREFERRED_CONTACT:
       {
-        RpContactMethod method;
+        RpPreferredContact method;
 
-        if (!rp_contact_method_parse (text, &method, error))
+        if (!rp_preferred_contact_parse (text, &method, error))
           return FALSE;
         if (field == RP_IMPORT_FIELD_PREFERRED_CONTACT)
           rp_attendee_set_preferred_contact (attendee, text);

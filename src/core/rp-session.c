@@ -368,8 +368,10 @@ rp_session_open_sample (RpSession  *self,
         !(programmes = rp_store_list_programmes (store, error)))
       return FALSE;
 
+    /* The sample a new user opens shows the work after a move too. */
     if (g_list_model_get_n_items (programmes) == 0 &&
-        !(sample = rp_sample_create (store, error)))
+        (!(sample = rp_sample_create (store, error)) ||
+         !rp_sample_add_moves (store, sample, error)))
       return FALSE;
   }
 

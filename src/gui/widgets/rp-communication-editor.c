@@ -72,8 +72,8 @@ rp_communication_editor_init (RpCommunicationEditor *self)
   g_signal_connect_swapped (self->language_row, "changed", G_CALLBACK (emit_changed), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->language_row));
 
-  for (RpContactMethod m = RP_CONTACT_METHOD_NONE; m < RP_CONTACT_METHOD_N; m++)
-    gtk_string_list_append (methods, rp_contact_method_get_label (m));
+  for (RpPreferredContact m = RP_PREFERRED_CONTACT_NONE; m < RP_PREFERRED_CONTACT_N; m++)
+    gtk_string_list_append (methods, rp_preferred_contact_get_label (m));
   self->preferred_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->preferred_row), _("Prefers to Be Contacted By"));
   adw_combo_row_set_model (self->preferred_row, G_LIST_MODEL (methods));
@@ -94,12 +94,12 @@ rp_communication_editor_set_values (RpCommunicationEditor *self,
                                     const char            *preferred)
 {
   RpCommunicationNeeds parsed = RP_COMMUNICATION_NONE;
-  RpContactMethod method = RP_CONTACT_METHOD_NONE;
+  RpPreferredContact method = RP_PREFERRED_CONTACT_NONE;
 
   g_return_if_fail (RP_IS_COMMUNICATION_EDITOR (self));
 
   rp_communication_needs_parse (needs, &parsed, NULL);
-  rp_contact_method_parse (preferred, &method, NULL);
+  rp_preferred_contact_parse (preferred, &method, NULL);
 
   self->loading = TRUE;
   for (guint i = 0; i < RP_COMMUNICATION_N_NEEDS; i++)
@@ -144,7 +144,7 @@ rp_communication_editor_get_preferred (RpCommunicationEditor *self)
   g_return_val_if_fail (RP_IS_COMMUNICATION_EDITOR (self), NULL);
 
   selected = adw_combo_row_get_selected (self->preferred_row);
-  return selected < RP_CONTACT_METHOD_N ? rp_contact_method_to_string (selected) : NULL;
+  return selected < RP_PREFERRED_CONTACT_N ? rp_preferred_contact_to_string (selected) : NULL;
 }
 
 /* For tests: the tick of the @n-th need, in rp_communication_need_nth() order. */
