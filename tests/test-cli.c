@@ -1355,6 +1355,69 @@ test_cli_contact (void)
   }
 }
 
+/* After the move, from the command line: the sample's three who moved are
+ * shown as a worker would say it; a review that leaves an outcome unrated
+ * is refused and changes nothing; one that rates every outcome is kept and
+ * moves the person to step 6. */
+static void
+test_cli_review (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autofree char *today = rp_date_today ();
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) grace = { 0 };
+  g_auto(CliResult) eileen = { 0 };
+  g_auto(CliResult) attending = { 0 };
+  g_auto(CliResult) half = { 0 };
+  g_auto(CliResult) whole = { 0 };
+  g_auto(CliResult) after = { 0 };
+
+  run_cli (&demo, "demo", "--after-move", "--database", path, "--today", today, NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run_cli (&grace, "review", "--database", path, "--attendee", "20", NULL);
+  g_assert_cmpint (grace.status, ==, 0);
+  g_assert_nonnull (strstr (grace.out, "Follow-up review: held on "));
+  g_assert_nonnull (strstr (grace.out, "Hydrotherapy each week: Partly met — "));
+  g_assert_null (strstr (grace.out, "-12-"));  /* dates in words, not ISO */
+
+  run_cli (&eileen, "review", "--database", path, "--attendee", "22", NULL);
+  g_assert_nonnull (strstr (eileen.out, "Interim place: permanent move planned for "));
+
+  run_cli (&attending, "review", "--database", path, "--attendee", "5", NULL);
+  g_assert_nonnull (strstr (attending.out, "Not moved yet: no review to hold."));
+
+  run_cli (&half, "review", "--database", path, "--attendee", "21", "--record", "--reviewer", "Priya Mistry",
+           "--took-part", "person,family", "--rate", "1=met", NULL);
+  g_assert_cmpint (half.status, !=, 0);
+  g_assert_nonnull (strstr (half.err, "Keeps his quiet room after lunch"));
+
+  run_cli (&whole, "review", "--database", path, "--attendee", "21", "--record", "--reviewer", "Priya Mistry",
+           "--took-part", "person,family", "--rate", "1=met", "--rate", "2=not-met:Room given to another group", NULL);
+  g_assert_cmpint (whole.status, ==, 0);
+
+  run_cli (&after, "review", "--database", path, "--attendee", "21", NULL);
+  g_assert_nonnull (strstr (after.out, "Follow-up review: held on "));
+  g_assert_nonnull (strstr (after.out, "Keeps his quiet room after lunch: Not met — Room given to another group"));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GListModel) programmes = NULL;
+    g_autoptr(RpProgramme) programme = NULL;
+    g_autoptr(RpAttendee) tomasz = NULL;
+
+    g_assert_no_error (error);
+    programmes = rp_store_list_programmes (store, &error);
+    programme = g_list_model_get_item (programmes, 0);
+    tomasz = rp_store_find_attendee (store, rp_programme_get_id (programme), 21, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rp_attendee_get_step (tomasz), ==, 6);
+  }
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1379,6 +1442,7 @@ main (int    argc,
   g_test_add_func ("/cli/check-repair", test_cli_check_repair);
   g_test_add_func ("/cli/timetable", test_cli_timetable);
   g_test_add_func ("/cli/contact", test_cli_contact);
+  g_test_add_func ("/cli/review", test_cli_review);
 
   g_test_add_func ("/cli/table-aligns-by-display-width", test_cli_table_aligns_by_display_width);
   return g_test_run ();

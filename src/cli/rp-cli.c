@@ -599,28 +599,34 @@ print_reviews (RpStore     *store,
   g_print (_("Attendee %d\n"), rp_attendee_get_number (attendee));
   if (rp_attendee_get_outcome (attendee) == RP_OUTCOME_MOVED && moved_on != NULL)
     {
+      g_autofree char *held_text = rp_date_format_medium (rp_attendee_get_follow_up_held_on (attendee));
+      g_autofree char *due_text = NULL;
+      g_autofree char *permanent_text = rp_date_format_medium (rp_attendee_get_permanent_date (attendee));
+
+      /* Dates as people write them, as everywhere else the CLI shows them. */
       state = rp_follow_up_state (moved_on, rp_programme_get_follow_up_weeks (programme),
                                   rp_attendee_get_follow_up_held_on (attendee), today, &due);
+      due_text = rp_date_format_medium (due);
       switch (state)
         {
         case RP_REVIEW_STATE_DONE:
-          g_print (_("Follow-up review: held on %s\n"), rp_attendee_get_follow_up_held_on (attendee));
+          g_print (_("Follow-up review: held on %s\n"), held_text);
           break;
         case RP_REVIEW_STATE_OVERDUE:
-          g_print (_("Follow-up review: overdue, due %s\n"), due);
+          g_print (_("Follow-up review: overdue, due %s\n"), due_text);
           break;
         case RP_REVIEW_STATE_DUE:
-          g_print (_("Follow-up review: due by %s\n"), due);
+          g_print (_("Follow-up review: due by %s\n"), due_text);
           break;
         case RP_REVIEW_STATE_SCHEDULED:
         case RP_REVIEW_STATE_NONE:
         default:
-          g_print (_("Follow-up review: falls on %s\n"), due);
+          g_print (_("Follow-up review: falls on %s\n"), due_text);
           break;
         }
       if (rp_attendee_get_interim (attendee))
         g_print (_("Interim place: permanent move planned for %s\n"),
-                 rp_attendee_get_permanent_date (attendee) != NULL ? rp_attendee_get_permanent_date (attendee) : _("a date not yet known"));
+                 permanent_text != NULL ? permanent_text : _("a date not yet known"));
     }
   else
     g_print ("%s\n", _("Not moved yet: no review to hold."));
@@ -637,9 +643,10 @@ print_reviews (RpStore     *store,
     {
       g_autoptr(RpReview) review = g_list_model_get_item (reviews, i);
       g_autofree char *who = rp_took_part_describe (rp_review_get_took_part (review));
+      g_autofree char *held_on = rp_date_format_medium (rp_review_get_held_on (review));
 
       g_print (_("%s on %s by %s; took part: %s; %s\n"),
-               rp_review_kind_get_label (rp_review_get_kind (review)), rp_review_get_held_on (review),
+               rp_review_kind_get_label (rp_review_get_kind (review)), held_on,
                rp_review_get_reviewer_name (review) != NULL ? rp_review_get_reviewer_name (review) : "",
                who, rp_review_get_placement_continues (review) ? _("placement continues") : _("placement does not continue"));
       for (guint r = 0; r < rp_review_get_n_ratings (review); r++)
