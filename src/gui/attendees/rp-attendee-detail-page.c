@@ -149,6 +149,18 @@ buffer_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Set only when it differs: a refresh that brings the same words keeps the
+ * cursor and the selection where the person left them. */
+static void
+set_view_text (GtkTextView *view,
+               const char  *text)
+{
+  g_autofree char *shown = buffer_text (view);
+
+  if (g_strcmp0 (shown, text != NULL ? text : "") != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
 static void
 set_entry (AdwEntryRow *row,
            const char  *text)
@@ -592,10 +604,8 @@ load_attendee (RpAttendeeDetailPage *self)
   adw_combo_row_set_selected (self->funding_row, rp_attendee_get_funding (attendee));
   rp_combo_row_set_selected_id (self->worker_row, rp_attendee_get_worker_id (attendee));
   rp_date_row_set_iso (self->target_date_row, rp_attendee_get_target_date (attendee));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->case_notes_view),
-                            rp_attendee_get_case_notes (attendee) != NULL ? rp_attendee_get_case_notes (attendee) : "", -1);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_note_view),
-                            rp_attendee_get_report_note (attendee) != NULL ? rp_attendee_get_report_note (attendee) : "", -1);
+  set_view_text (self->case_notes_view, rp_attendee_get_case_notes (attendee));
+  set_view_text (self->report_note_view, rp_attendee_get_report_note (attendee));
   rp_combo_row_set_selected_id (self->provider_row, rp_attendee_get_moved_to_provider_id (attendee));
   rp_row_clear_error (ADW_PREFERENCES_ROW (self->provider_row));
   rp_date_row_set_iso (self->move_date_row, rp_attendee_get_outcome_date (attendee));
@@ -862,13 +872,11 @@ load_field (RpAttendeeDetailPage  *self,
       break;
 
     case RP_ATTENDEE_FIELD_CASE_NOTES:
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->case_notes_view),
-                                rp_attendee_get_case_notes (attendee) != NULL ? rp_attendee_get_case_notes (attendee) : "", -1);
+      set_view_text (self->case_notes_view, rp_attendee_get_case_notes (attendee));
       break;
 
     case RP_ATTENDEE_FIELD_REPORT_NOTE:
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_note_view),
-                                rp_attendee_get_report_note (attendee) != NULL ? rp_attendee_get_report_note (attendee) : "", -1);
+      set_view_text (self->report_note_view, rp_attendee_get_report_note (attendee));
       update_report_warning (self);
       break;
 
