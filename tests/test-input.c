@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/stat.h>
 
 #include "rp-core.h"
@@ -314,6 +315,31 @@ test_quote_value (void)
     }
 }
 
+/* A value the communication-needs columns of an import do not know is named in
+ * the message as codes, never as the characters a terminal would act on. */
+static void
+test_communication_values_quoted (void)
+{
+  g_autoptr(GError) error = NULL;
+  RpCommunicationNeeds needs;
+  RpPreferredContact method;
+  RpScheduleFormat format;
+
+  g_assert_false (rp_communication_needs_parse ("large-print, br\x1b[2Jaille", &needs, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“br\\x1b[2Jaille”"));
+  g_clear_error (&error);
+
+  g_assert_false (rp_preferred_contact_parse ("ph\xe2\x80\xaeone", &method, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“ph[U+202E]one”"));
+  g_clear_error (&error);
+
+  g_assert_false (rp_schedule_format_parse ("big\x07", &format, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“big\\x07”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +354,7 @@ main (int   argc,
   ADD ("hidden-characters-refused", test_hidden_characters_refused);
 #undef ADD
   g_test_add_func ("/core/input/quote-value", test_quote_value);
+  g_test_add_func ("/core/input/communication-values-quoted", test_communication_values_quoted);
 
   return g_test_run ();
 }

@@ -307,7 +307,6 @@ rp_check_database (const char  *path,
                    GError     **error)
 {
   g_autoptr(GPtrArray) findings = NULL;
-  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int application_id = 0;

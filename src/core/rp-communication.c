@@ -174,12 +174,13 @@ rp_communication_needs_parse (const char           *text,
       if (!known)
         {
           g_autofree char *stripped = g_strstrip (g_strdup (parts[i]));
+          g_autofree char *shown = rp_quote_value (stripped);
           g_autofree char *keys = known_keys ();
 
           g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                        /* Translators: "“braille” is not a communication need Reprovision knows. Use easy-read, large-print, … or interpreter." */
                        _("“%s” is not a communication need Reprovision knows. Use %s."),
-                       stripped, keys);
+                       shown, keys);
           return FALSE;
         }
     }
@@ -263,6 +264,7 @@ rp_preferred_contact_parse (const char      *text,
                          GError         **error)
 {
   g_autofree char *key = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (method != NULL, FALSE);
 
@@ -277,9 +279,10 @@ rp_preferred_contact_parse (const char      *text,
         return TRUE;
       }
 
+  shown = rp_quote_value (text);
   g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
                _("“%s” is not a way of contacting someone that Reprovision knows. Use letter, phone, text, email, visit or video-call."),
-               text);
+               shown);
   return FALSE;
 }
 
@@ -421,6 +424,7 @@ rp_schedule_format_parse (const char        *text,
                           GError           **error)
 {
   g_autofree char *key = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
@@ -433,8 +437,9 @@ rp_schedule_format_parse (const char        *text,
         return TRUE;
       }
 
+  shown = rp_quote_value (text);
   g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-               _("“%s” is not a schedule format. Use plain, large-print or easy-read."), text);
+               _("“%s” is not a schedule format. Use plain, large-print or easy-read."), shown);
   return FALSE;
 }
 
