@@ -643,7 +643,7 @@ test_attendees_log_contact (Fixture       *fixture,
   g_autoptr(GListModel) before = contacts_of (fixture, 12);
   g_autoptr(GListModel) after = NULL;
   g_autoptr(RpContact) logged = NULL;
-  GtkWidget *list, *method, *date, *name, *summary, *row;
+  GtkWidget *list, *method, *date, *name, *summary, *row, *made_by;
   GtkWindow *dialog;
 
   g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Family not contacted for 18 days"));
@@ -682,6 +682,23 @@ test_attendees_log_contact (Fixture       *fixture,
   settle (fixture);
   g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (date)), ==, "The date of the contact cannot be in the future.");
 
+  /* The allocated worker is offered as who made the call; a colleague made it. */
+  made_by = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", "_Made by");
+  g_assert_nonnull (made_by);
+  {
+    g_autoptr(RpWorker) offered = g_object_ref (adw_combo_row_get_selected_item (ADW_COMBO_ROW (made_by)));
+    GListModel *workers = adw_combo_row_get_model (ADW_COMBO_ROW (made_by));
+
+    g_assert_cmpstr (rp_worker_get_name (offered), ==, "Mel Lewis");
+    for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (workers, i);
+
+        if (RP_IS_WORKER (item) && g_strcmp0 (rp_worker_get_name (RP_WORKER (item)), "Priya Mistry") == 0)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (made_by), i);
+      }
+  }
+
   gtk_editable_set_text (GTK_EDITABLE (date), "22/09/2023");
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Save"), "clicked");
   settle (fixture);
@@ -695,7 +712,7 @@ test_attendees_log_contact (Fixture       *fixture,
   g_assert_cmpint (rp_contact_get_with_whom (logged), ==, RP_CONTACT_WITH_FAMILY);
   g_assert_cmpstr (rp_contact_get_with_name (logged), ==, "Janet Walker");
   g_assert_cmpstr (rp_contact_get_summary (logged), ==, "Janet’s back from Spain.\nLiam keen on Pathfinders.");
-  g_assert_cmpstr (rp_contact_get_worker_name (logged), ==, "Mel Lewis");
+  g_assert_cmpstr (rp_contact_get_worker_name (logged), ==, "Priya Mistry");
 
   /* The page follows: the new call is first in the log and the marker has gone. */
   row = rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "title",

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rp-choices.h"
 #include "rp-contact-dialog.h"
 #include "rp-date-row.h"
 #include "rp-field-message.h"
@@ -19,6 +20,7 @@ struct _RpContactDialog
 
   /* Template Widgets */
   RpDateRow    *date_row;
+  AdwComboRow  *worker_row;
   AdwComboRow  *with_row;
   AdwEntryRow  *name_row;
   AdwComboRow  *method_row;
@@ -49,6 +51,7 @@ save (RpFormDialog  *dialog,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
   GtkTextIter start, end;
+  gint64 worker_id;
 
   /* A date missing, wrong or to come is said under the date. */
   date = rp_date_row_dup_iso (self->date_row, &field_error);
@@ -68,11 +71,14 @@ save (RpFormDialog  *dialog,
     }
   rp_row_clear_error (ADW_PREFERENCES_ROW (self->method_row));
 
+  worker_id = rp_combo_row_get_selected_id (self->worker_row);
+
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   summary = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_strstrip (summary);
 
   rp_contact_set_contacted_on (contact, date);
+  rp_contact_set_worker_id (contact, worker_id);
   rp_contact_set_with_whom (contact, adw_combo_row_get_selected (self->with_row));
   rp_contact_set_with_name (contact, name[0] != '\0' ? name : NULL);
   rp_contact_set_method (contact, adw_combo_row_get_selected (self->method_row));
@@ -153,6 +159,7 @@ rp_contact_dialog_class_init (RpContactDialogClass *klass)
   g_type_ensure (RP_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/attendees/rp-contact-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RpContactDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, RpContactDialog, worker_row);
   gtk_widget_class_bind_template_child (widget_class, RpContactDialog, with_row);
   gtk_widget_class_bind_template_child (widget_class, RpContactDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, RpContactDialog, method_row);
@@ -192,6 +199,7 @@ rp_contact_dialog_new (GtkWindow *parent,
                        RpContact *contact)
 {
   RpContactDialog *self;
+  g_autoptr(RpChoices) workers = NULL;
   const char *name;
   const char *summary;
 
@@ -213,6 +221,11 @@ rp_contact_dialog_new (GtkWindow *parent,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "cancel", _("_Cancel"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "save", _("_Save"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "save", ADW_RESPONSE_SUGGESTED);
+
+  /* Whoever made the contact; a new entry starts with the allocated worker. */
+  workers = rp_choices_new (store, RP_TYPE_WORKER, _("Not recorded"), rp_contact_get_worker_id (contact));
+  adw_combo_row_set_model (self->worker_row, G_LIST_MODEL (workers));
+  rp_combo_row_set_selected_id (self->worker_row, rp_contact_get_worker_id (contact));
 
   name = rp_contact_get_with_name (contact);
   summary = rp_contact_get_summary (contact);
