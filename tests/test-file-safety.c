@@ -189,14 +189,104 @@ test_file_safety_lost_lock (Fixture       *fixture,
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), !=, FAILED);
 
-  /* Either the change after the other program is in the file, or it was refused. */
+  /* The other program copied the whole log into the file before deleting
+   * it, so the app opens the file again and saves: nothing lost, nothing refused. */
+  g_assert_cmpint (WEXITSTATUS (status), ==, SAVED);
   g_assert_true (has_programme (fixture->path, "Before"));
   g_assert_true (has_programme (fixture->path, "Acknowledged"));
-  if (WEXITSTATUS (status) == SAVED)
-    g_assert_true (has_programme (fixture->path, "After the other program"));
-  else
-    g_assert_true (has_programme (fixture->path, "Saved by the other program"));
+  g_assert_true (has_programme (fixture->path, "After the other program"));
   g_assert_false (has_programme (fixture->path, "Still refused"));
+}
+
+/* The app after a file chooser looked into the database's folder: it takes
+ * SQLite's locks again, so another program coming and going sees it still
+ * there and leaves the write-ahead log alone. */
+static void
+test_file_safety_renewed_locks (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  int to_other[2], to_app[2];
+  sqlite3 *other = NULL;
+  int status = 0;
+  char ready;
+  pid_t app;
+
+  {
+    g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (add_programme (store, "Before", &error));
+  }
+
+  g_assert_cmpint (pipe (to_other), ==, 0);
+  g_assert_cmpint (pipe (to_app), ==, 0);
+
+  app = fork ();
+  g_assert_cmpint (app, >=, 0);
+  if (app == 0)
+    {
+      gboolean lost = TRUE;
+      char go;
+
+      crashed_store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+      if (crashed_store == NULL || !add_programme (crashed_store, "Acknowledged", &error))
+        _exit (FAILED);
+
+      peek_at (fixture->path);
+      peek_at (shm);
+      rp_store_renew_locks (crashed_store);
+
+      if (write (to_other[1], "p", 1) != 1 || read (to_app[0], &go, 1) != 1)
+        _exit (FAILED);
+
+      g_object_get (crashed_store, "lock-lost", &lost, NULL);
+      _exit (!lost && add_programme (crashed_store, "After the other program", NULL) ? SAVED : FAILED);
+    }
+  close (to_other[1]);
+  close (to_app[0]);
+
+  g_assert_cmpint (read (to_other[0], &ready, 1), ==, 1);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "SELECT count(*) FROM programme", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+  /* It knew the app was there: the log it would delete as the last user is kept. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (write (to_app[1], "g", 1), ==, 1);
+
+  g_assert_cmpint (waitpid (app, &status, 0), ==, app);
+  close (to_other[0]);
+  close (to_app[1]);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, SAVED);
+  g_assert_true (has_programme (fixture->path, "Acknowledged"));
+  g_assert_true (has_programme (fixture->path, "After the other program"));
+}
+
+/* A log deleted by something other than SQLite, before it was copied into
+ * the file, took saved changes with it: the store does not open the file
+ * again as if nothing had happened, but stops saving and says so. */
+static void
+test_file_safety_log_deleted_unsaved (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  gboolean lost = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (add_programme (store, "Only in the log", &error));
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  g_assert_cmpint (g_unlink (shm), ==, 0);
+
+  g_assert_false (add_programme (store, "After", &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_LOCK_LOST);
+  g_object_get (store, "lock-lost", &lost, NULL);
+  g_assert_true (lost);
 }
 
 /* Without anything peeking, another program coming and going changes nothing. */
@@ -296,6 +386,8 @@ main (int    argc,
   /* First: the local copy goes into the data folder GLib read at its first use. */
   ADD ("/core/file-safety/network-share", test_file_safety_network_share);
   ADD ("/core/file-safety/lost-lock", test_file_safety_lost_lock);
+  ADD ("/core/file-safety/renewed-locks", test_file_safety_renewed_locks);
+  ADD ("/core/file-safety/log-deleted-unsaved", test_file_safety_log_deleted_unsaved);
   ADD ("/core/file-safety/other-program", test_file_safety_other_program);
 #undef ADD
 

@@ -72,6 +72,7 @@ gboolean     rp_store_repair_protection      (const char        *path,
                                               GError           **error);
 const char  *rp_store_get_path               (RpStore           *self);
 gboolean     rp_store_is_read_only           (RpStore           *self);
+void         rp_store_renew_locks            (RpStore           *self);
 gboolean     rp_store_check_file             (RpStore           *self,
                                               GError           **error);
 

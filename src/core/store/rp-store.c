@@ -265,13 +265,157 @@ remember_wal_files (RpStore *self)
     }
 }
 
-/* SQLite's locks are POSIX locks, which belong to the process: when anything
- * else in the process opens and closes the database (a file chooser reading
- * it to guess its type, say), they are all gone. Another program then takes
- * itself for the last user and deletes the write-ahead log under this
- * connection (sqlite.org/howtocorrupt.html §2.2). A change written after that
- * goes into a deleted file and is lost, so writing stops: everything saved
- * before is in the database, which the other program brought up to date. */
+static gboolean read_data_version (RpStore *self,
+                                   gint64  *version);
+static void     on_row_written    (void          *user_data,
+                                   int            operation,
+                                   const char    *database,
+                                   const char    *table,
+                                   sqlite3_int64  rowid);
+static void     on_rolled_back    (void          *user_data);
+static void     emit_changed      (RpStore    *self,
+                                   const char *table,
+                                   GArray     *ids);
+
+/* Nothing is half-read or half-written on the connection. A cached
+ * statement that gave its one row is left as it was until its next use,
+ * still reading: it is done with, so it is reset first. */
+static gboolean
+is_idle (RpStore *self)
+{
+  GHashTableIter iter;
+  gpointer stmt;
+
+  if (!sqlite3_get_autocommit (self->db))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    sqlite3_reset (stmt);
+
+  for (sqlite3_stmt *other = sqlite3_next_stmt (self->db, NULL); other != NULL; other = sqlite3_next_stmt (self->db, other))
+    if (sqlite3_stmt_busy (other))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* What every connection of a store has: plain error codes, patience with
+ * another writer, change announcements and the audit trail's functions. */
+static void
+attach_hooks (RpStore *self)
+{
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_update_hook (self->db, on_row_written, self);
+  sqlite3_rollback_hook (self->db, on_rolled_back, self);
+  register_functions (self);
+}
+
+/* Closes the connection and opens the file again, so that SQLite takes its
+ * locks afresh. The old connection closes without copying its log into the
+ * file: the log may be one another program deleted after copying it in
+ * itself, and the file may hold newer changes. Only between transactions,
+ * so nothing of this process is in flight. */
+/* Every change is audited, and audit ids only grow: the highest one given
+ * says how far the file this connection reads has come. */
+static gint64
+last_audit_id (RpStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT coalesce (max (seq), 0) FROM sqlite_sequence WHERE name = 'audit'",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return id;
+}
+
+static gboolean
+renew_connection (RpStore  *self,
+                  GError  **error)
+{
+  gint64 known = last_audit_id (self);
+  int rc;
+
+  /* Every statement goes first, or the old connection would linger, and
+   * with it the locks the new one must take for itself. */
+  g_hash_table_remove_all (self->statements);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rp_error_set_from_sqlite (error, rc, self->db != NULL ? sqlite3_errmsg (self->db) : "");
+      return FALSE;
+    }
+
+  attach_hooks (self);
+  if (!store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !store_exec (self, "PRAGMA secure_delete = ON", error) ||
+      !store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !store_exec (self, "SELECT count(*) FROM sqlite_master", error))
+    return FALSE;
+
+  /* A log deleted by anything but SQLite, before it was copied into the
+   * file, took changes with it: they cannot be brought back from here, so
+   * this is not papered over. */
+  if (last_audit_id (self) < known)
+    {
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_LOCK_LOST, "The log of recent changes was deleted before it was saved into the file.");
+      return FALSE;
+    }
+
+  remember_wal_files (self);
+
+  /* Another program may have written meanwhile: every view reads again. */
+  read_data_version (self, &self->data_version);
+  for (guint i = 0; i < n_audited_tables; i++)
+    emit_changed (self, audited_tables[i], NULL);
+
+  return TRUE;
+}
+
+/**
+ * rp_store_renew_locks:
+ *
+ * SQLite's locks are POSIX locks, which belong to the process: when anything
+ * else in the process opens and closes the database file (a file chooser
+ * reading it to guess its type, say), they are all gone. This takes them
+ * again by opening the file anew, between transactions. Call it after
+ * anything that may have looked inside the database's folder.
+ */
+void
+rp_store_renew_locks (RpStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (RP_IS_STORE (self));
+
+  if (self->read_only || self->lock_lost || self->wal_file.st_ino == 0 || !is_idle (self))
+    return;
+
+  if (!renew_connection (self, &error))
+    {
+      g_debug ("The database could not be opened again: %s", error->message);
+      self->lock_lost = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCK_LOST]);
+    }
+}
+
+/* With its locks gone, another program takes itself for the last user and
+ * deletes the write-ahead log under this connection
+ * (sqlite.org/howtocorrupt.html §2.2). It does so only after copying the
+ * whole log into the file, so between transactions the connection is simply
+ * opened again. A change already written into a deleted log is lost, so
+ * writing then stops: everything saved before is in the database. */
 static gboolean
 check_wal_files (RpStore  *self,
                  GError  **error)
@@ -285,9 +429,13 @@ check_wal_files (RpStore  *self,
       shm = g_strconcat (self->path, "-shm", NULL);
       if (!same_file (wal, &self->wal_file) || !same_file (shm, &self->shm_file))
         {
+          if (is_idle (self) && renew_connection (self, NULL))
+            return TRUE;
+
           /* Closing must not copy the deleted log into the file: the other
            * program may have saved newer changes there meanwhile. */
-          sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+          if (self->db != NULL)
+            sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
           self->lock_lost = TRUE;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCK_LOST]);
         }
@@ -709,11 +857,7 @@ rp_store_open_at_version (const char        *path,
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_update_hook (self->db, on_row_written, self);
-  sqlite3_rollback_hook (self->db, on_rolled_back, self);
-  register_functions (self);
+  attach_hooks (self);
 
   /* Reading the schema is the first thing that fails on a file that is not SQLite. */
   if (!query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error) ||

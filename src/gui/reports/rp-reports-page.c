@@ -1018,6 +1018,8 @@ rp_reports_page_print (RpReportsPage *self,
                                                         : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
   rp_report_document_free (document);
+  /* The print dialogue's "Print to File" may have browsed the database's folder. */
+  rp_store_renew_locks (rp_area_page_get_store (RP_AREA_PAGE (self)));
 
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY && file != NULL)
     rp_output_file_commit (file, &error);

@@ -382,6 +382,8 @@ print_action (GtkWidget  *widget,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error);
+  /* The print dialogue's "Print to File" may have browsed the database's folder. */
+  rp_store_renew_locks (self->store);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, _("The Schedule Was Not Printed"), error);
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && !record_export (self, "print", NULL, &error))

@@ -13,8 +13,8 @@
  * Starts @chooser in Documents, or else the home folder, never in the
  * folder of @store. A chooser opens and reads every file it shows to guess
  * its type, and closing that descriptor drops all of SQLite's locks in this
- * process (sqlite.org/howtocorrupt.html §2.2). The store notices if that
- * let another program take the database, but it is better not to happen.
+ * process (sqlite.org/howtocorrupt.html §2.2). The user may still go to that
+ * folder, so the store takes its locks again once the chooser has closed.
  */
 void
 rp_file_chooser_open_away_from (GtkFileChooser *chooser,
@@ -27,7 +27,11 @@ rp_file_chooser_open_away_from (GtkFileChooser *chooser,
   g_return_if_fail (store == NULL || RP_IS_STORE (store));
 
   if (store != NULL)
-    database_dir = g_path_get_dirname (rp_store_get_path (store));
+    {
+      database_dir = g_path_get_dirname (rp_store_get_path (store));
+      if (GTK_IS_NATIVE_DIALOG (chooser))
+        g_signal_connect_object (chooser, "response", G_CALLBACK (rp_store_renew_locks), store, G_CONNECT_SWAPPED);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
