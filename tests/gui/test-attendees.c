@@ -2007,6 +2007,29 @@ test_attendees_record_review (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (note), "Pool closed for repairs");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON,
                                                                       "label", "Their _family or carer")), TRUE);
+
+  /* Meanwhile a colleague adds an outcome to the plan: the review gets a row
+   * for it, keeps what was chosen and typed, and asks for its rating there. */
+  {
+    g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();
+
+    rp_planned_outcome_set_attendee_id (outcome, rp_attendee_get_id (danny));
+    rp_planned_outcome_set_description (outcome, "Swimming on Fridays");
+    g_assert_true (rp_store_add_planned_outcome (fixture->store, outcome, &error));
+    g_assert_no_error (error);
+  }
+  settle (fixture);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (rating)), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "Pool closed for repairs");
+  g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
+  settle (fixture);
+  g_assert_true (find_window_of_type (RP_TYPE_REVIEW_DIALOG) == dialog);
+  rating = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "title", "Swimming on Fridays");
+  g_assert_nonnull (rating);
+  g_assert_cmpstr (rp_row_get_error (ADW_PREFERENCES_ROW (rating)), ==,
+                   "Say whether “Swimming on Fridays” was met, partly met or not met.");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rating), 3);
+
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");
   settle (fixture);
   g_assert_null (find_window_of_type (RP_TYPE_REVIEW_DIALOG));
@@ -2017,7 +2040,8 @@ test_attendees_record_review (Fixture       *fixture,
   g_assert_cmpstr (rp_review_get_held_on (review), ==, "2023-09-22");
   g_assert_cmpint (rp_review_get_reviewer_id (review), ==, rp_attendee_get_worker_id (danny));
   g_assert_cmpint (rp_review_get_took_part (review), ==, RP_TOOK_PART_FAMILY);
-  g_assert_cmpuint (rp_review_get_n_ratings (review), ==, 3);
+  g_assert_cmpuint (rp_review_get_n_ratings (review), ==, 4);
+  g_assert_cmpint (rp_review_get_rating (review, 3)->rating, ==, RP_RATING_NOT_MET);
   g_assert_cmpint (rp_review_get_rating (review, 0)->rating, ==, RP_RATING_MET);
   g_assert_cmpint (rp_review_get_rating (review, 1)->rating, ==, RP_RATING_PARTLY_MET);
   g_assert_cmpstr (rp_review_get_rating (review, 1)->note, ==, "Pool closed for repairs");

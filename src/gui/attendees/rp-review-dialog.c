@@ -19,6 +19,7 @@ struct _RpReviewDialog
   RpAttendee       *attendee;
   RpReviewKind      kind;
   GPtrArray        *outcome_rows;  /* OutcomeRow */
+  GtkWidget        *none_row;      /* said when the plan has no outcomes */
 
   RpDateRow        *date_row;
   AdwComboRow      *reviewer_row;
@@ -133,51 +134,117 @@ save (RpFormDialog  *dialog,
 }
 
 static void
-add_outcome_rows (RpReviewDialog *self)
+append_outcome_row (RpReviewDialog   *self,
+                    RpPlannedOutcome *outcome)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  OutcomeRow *row = g_new0 (OutcomeRow, 1);
+  g_autofree char *note_title = NULL;
+
+  row->outcome_id = rp_planned_outcome_get_id (outcome);
+  row->description = g_strdup (rp_planned_outcome_get_description (outcome));
+
+  gtk_string_list_append (choices, _("Choose…"));
+  for (guint r = 1; r < G_N_ELEMENTS (rating_at); r++)
+    gtk_string_list_append (choices, rp_rating_get_label (rating_at[r]));
+
+  /* The outcome's words are the row's title, so a screen reader names the choice by them. */
+  row->rating_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->rating_row), row->description);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row->rating_row), FALSE);
+  adw_combo_row_set_model (row->rating_row, G_LIST_MODEL (choices));
+  gtk_list_box_append (self->outcomes_list, GTK_WIDGET (row->rating_row));
+  rp_row_add_message_line (ADW_PREFERENCES_ROW (row->rating_row));
+
+  /* Translators: the title of the note beside one outcome's rating */
+  note_title = g_strdup_printf (_("Note on “%s”"), row->description);
+  row->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->note_row), note_title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row->note_row), FALSE);
+  gtk_list_box_append (self->outcomes_list, GTK_WIDGET (row->note_row));
+
+  g_ptr_array_add (self->outcome_rows, row);
+}
+
+static OutcomeRow *
+find_outcome_row (RpReviewDialog *self,
+                  gint64          outcome_id)
+{
+  for (guint i = 0; i < self->outcome_rows->len; i++)
+    {
+      OutcomeRow *row = g_ptr_array_index (self->outcome_rows, i);
+
+      if (row->outcome_id == outcome_id)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Someone may change the plan while the review is being written (another
+ * window, reprovision-cli): an outcome added gets its row, one taken out
+ * loses it, and what was already chosen and typed for the others stays. */
+static void
+sync_outcome_rows (RpReviewDialog *self)
 {
   g_autoptr(GListModel) outcomes = rp_store_list_planned_outcomes (self->store, rp_attendee_get_id (self->attendee), NULL);
-  guint n = outcomes != NULL ? g_list_model_get_n_items (outcomes) : 0;
+  guint n;
+
+  if (outcomes == NULL)
+    return;
+  n = g_list_model_get_n_items (outcomes);
+
+  for (guint i = self->outcome_rows->len; i-- > 0;)
+    {
+      OutcomeRow *row = g_ptr_array_index (self->outcome_rows, i);
+      gboolean still = FALSE;
+
+      for (guint j = 0; j < n && !still; j++)
+        {
+          g_autoptr(RpPlannedOutcome) outcome = g_list_model_get_item (outcomes, j);
+          still = rp_planned_outcome_get_id (outcome) == row->outcome_id;
+        }
+
+      if (!still)
+        {
+          gtk_list_box_remove (self->outcomes_list, GTK_WIDGET (row->rating_row));
+          gtk_list_box_remove (self->outcomes_list, GTK_WIDGET (row->note_row));
+          g_ptr_array_remove_index (self->outcome_rows, i);
+        }
+    }
+
+  if (self->none_row != NULL && n > 0)
+    {
+      gtk_list_box_remove (self->outcomes_list, self->none_row);
+      self->none_row = NULL;
+    }
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RpPlannedOutcome) outcome = g_list_model_get_item (outcomes, i);
-      g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-      OutcomeRow *row = g_new0 (OutcomeRow, 1);
-      g_autofree char *note_title = NULL;
+      OutcomeRow *row = find_outcome_row (self, rp_planned_outcome_get_id (outcome));
 
-      row->outcome_id = rp_planned_outcome_get_id (outcome);
-      row->description = g_strdup (rp_planned_outcome_get_description (outcome));
+      if (row == NULL)
+        append_outcome_row (self, outcome);
+      else if (g_strcmp0 (row->description, rp_planned_outcome_get_description (outcome)) != 0)
+        {
+          g_autofree char *note_title = NULL;
 
-      gtk_string_list_append (choices, _("Choose…"));
-      for (guint r = 1; r < G_N_ELEMENTS (rating_at); r++)
-        gtk_string_list_append (choices, rp_rating_get_label (rating_at[r]));
-
-      /* The outcome's words are the row's title, so a screen reader names the choice by them. */
-      row->rating_row = ADW_COMBO_ROW (adw_combo_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->rating_row), row->description);
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row->rating_row), FALSE);
-      adw_combo_row_set_model (row->rating_row, G_LIST_MODEL (choices));
-      gtk_list_box_append (self->outcomes_list, GTK_WIDGET (row->rating_row));
-      rp_row_add_message_line (ADW_PREFERENCES_ROW (row->rating_row));
-
-      /* Translators: the title of the note beside one outcome's rating */
-      note_title = g_strdup_printf (_("Note on “%s”"), row->description);
-      row->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->note_row), note_title);
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row->note_row), FALSE);
-      gtk_list_box_append (self->outcomes_list, GTK_WIDGET (row->note_row));
-
-      g_ptr_array_add (self->outcome_rows, row);
+          g_free (row->description);
+          row->description = g_strdup (rp_planned_outcome_get_description (outcome));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->rating_row), row->description);
+          note_title = g_strdup_printf (_("Note on “%s”"), row->description);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->note_row), note_title);
+        }
     }
 
-  if (n == 0)
+  if (n == 0 && self->none_row == NULL)
     {
-      GtkWidget *none = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (none), _("No outcomes in the plan"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (none),
+      self->none_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->none_row), _("No outcomes in the plan"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->none_row),
                                    _("Add the outcomes agreed in the moving plan on the attendee’s page."));
-      gtk_list_box_append (self->outcomes_list, none);
+      gtk_list_box_append (self->outcomes_list, self->none_row);
     }
 }
 
@@ -287,7 +354,8 @@ rp_review_dialog_new (GtkWindow  *parent,
 
   today = rp_store_dup_today (store);
   rp_date_row_set_iso (self->date_row, today);
-  add_outcome_rows (self);
+  sync_outcome_rows (self);
+  g_signal_connect_object (store, "changed::planned_outcome", G_CALLBACK (sync_outcome_rows), self, G_CONNECT_SWAPPED);
 
   return self;
 }
