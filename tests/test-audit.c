@@ -473,6 +473,93 @@ test_history_no_internal_fields (Fixture       *fixture,
   }
 }
 
+/* What is recorded after the move reads as sentences too: outcomes written
+ * and rated at a review, an interim place with the permanent one planned,
+ * communication needs, and contact with the family, whose summary is
+ * quoted as case notes are; nothing the system keeps for itself shows. */
+static void
+test_history_after_the_move (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpAttendee) grace = NULL;
+  g_autoptr(RpAttendee) eileen = NULL;
+  g_autoptr(RpContact) contact = rp_contact_new ();
+  g_autoptr(GListModel) outcomes = NULL;
+  g_autoptr(RpPlannedOutcome) first = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) eileens = NULL;
+
+  rp_store_set_today (fixture->store, "2026-12-04");
+  programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_sample_add_moves (fixture->store, programme, &error));
+  g_assert_no_error (error);
+  grace = rp_store_find_attendee (fixture->store, rp_programme_get_id (programme), 20, &error);
+  eileen = rp_store_find_attendee (fixture->store, rp_programme_get_id (programme), 22, &error);
+
+  rp_store_set_user (fixture->store, "jtaylor");
+  rp_contact_set_attendee_id (contact, rp_attendee_get_id (grace));
+  rp_contact_set_contacted_on (contact, "2026-12-03");
+  rp_contact_set_with_whom (contact, RP_CONTACT_WITH_FAMILY);
+  rp_contact_set_method (contact, RP_CONTACT_METHOD_PHONE);
+  rp_contact_set_summary (contact, "Mum worried about the bus");
+  g_assert_true (rp_store_add_contact (fixture->store, contact, &error));
+  g_assert_no_error (error);
+  rp_contact_set_summary (contact, "Mum reassured about the bus");
+  rp_contact_set_method (contact, RP_CONTACT_METHOD_VISIT);
+  g_assert_true (rp_store_save_contact (fixture->store, contact, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_delete_contact (fixture->store, rp_contact_get_id (contact), &error));
+  g_assert_no_error (error);
+
+  outcomes = rp_store_list_planned_outcomes (fixture->store, rp_attendee_get_id (grace), &error);
+  first = g_list_model_get_item (outcomes, 0);
+  rp_planned_outcome_set_description (first, "Sees friends from the centre each week");
+  g_assert_true (rp_store_save_planned_outcome (fixture->store, first, &error));
+  g_assert_no_error (error);
+
+  rp_attendee_set_communication_needs (grace, "large-print");
+  g_assert_true (rp_store_save_attendee (fixture->store, grace, &error));
+  g_assert_no_error (error);
+
+  lines = rp_history_describe (fixture->store, rp_attendee_get_id (grace), "jtaylor", "Jo Taylor", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      if (g_test_verbose ())
+        g_printerr ("%s\n", line);
+      if (strchr (line, '_') != NULL || strstr (line, "-12-") != NULL || strstr (line, "(null)") != NULL)
+        g_test_fail_printf ("Grace's history shows “%s”", line);
+    }
+  g_assert_true (has_line (lines, "Planned outcome “Hydrotherapy each week” written by Priya Mistry"));
+  g_assert_true (has_line (lines, "Review held on 30 November 2026 recorded by Priya Mistry"));
+  g_assert_true (has_line (lines, "Planned outcome “Hydrotherapy each week” rated Partly met at a review by Priya Mistry"));
+  g_assert_true (has_line (lines, "Planned outcome changed from “Keeps seeing friends from the centre” to “Sees friends from the centre each week” by Jo Taylor"));
+  g_assert_true (has_line (lines, "— Contact on 3 December 2026 recorded by Jo Taylor"));
+  g_assert_true (has_line (lines, "Summary of a contact changed from “Mum worried about the bus” to “Mum reassured about the bus” by Jo Taylor"));
+  g_assert_true (has_line (lines, "How a contact was made changed from Phone call to Visit by Jo Taylor"));
+  g_assert_true (has_line (lines, "— Contact on 3 December 2026 deleted by Jo Taylor"));
+  g_assert_true (has_line (lines, "Communication needs set to Large print by Jo Taylor"));
+  /* Rated in the words the outcome had then, not in the words it was given later. */
+  g_assert_true (has_line (lines, "Planned outcome “Keeps seeing friends from the centre” rated Met at a review by Priya Mistry"));
+
+  eileens = rp_history_describe (fixture->store, rp_attendee_get_id (eileen), NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < eileens->len; i++)
+    if (g_test_verbose ())
+      g_printerr ("%s\n", (const char *) g_ptr_array_index (eileens, i));
+  g_assert_true (has_line (eileens, "Interim place changed from No to Yes by Mel Lewis"));
+  g_assert_true (has_line (eileens, "Permanent provider set to"));
+  g_assert_true (has_line (eileens, "Date of the permanent move set to 3 January 2027 by Mel Lewis"));
+  for (guint i = 0; i < eileens->len; i++)
+    if (strchr (g_ptr_array_index (eileens, i), '_') != NULL)
+      g_test_fail_printf ("Eileen's history shows “%s”", (const char *) g_ptr_array_index (eileens, i));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -488,6 +575,7 @@ main (int    argc,
   ADD ("/core/history/field-edit", test_history_field_edit);
   ADD ("/core/history/undone-step", test_history_undone_step);
   ADD ("/core/history/no-internal-fields", test_history_no_internal_fields);
+  ADD ("/core/history/after-the-move", test_history_after_the_move);
 #undef ADD
 
   return g_test_run ();

@@ -7,9 +7,12 @@
 
 #include "rp-attendee-field.h"
 #include "rp-audit-entry.h"
+#include "rp-audit-entry-private.h"
+#include "rp-contact.h"
 #include "rp-date.h"
 #include "rp-history.h"
 #include "rp-moving-plan.h"
+#include "rp-review.h"
 #include "rp-step-change.h"
 
 typedef struct
@@ -196,49 +199,148 @@ describe_field_value (Names           *names,
                                                            ? g_variant_get_int64 (value) : 0));
 }
 
-/* The outcome's fields are not edited as fields, but a person records them. */
-static gboolean
-describe_outcome_field (Names       *names,
-                        const char  *name,
-                        const char  *raw,
-                        char       **label,
-                        char       **value)
+/* How a recorded value is put into words. */
+typedef enum
 {
-  if (g_strcmp0 (name, "outcome") == 0)
+  SHOWN_QUOTED,          /* typed by a person: quoted, as case notes are */
+  SHOWN_DATE,
+  SHOWN_YES_NO,
+  SHOWN_PROVIDER,
+  SHOWN_WORKER,
+  SHOWN_OUTCOME,
+  SHOWN_REVIEW_KIND,
+  SHOWN_TOOK_PART,
+  SHOWN_RATING,
+  SHOWN_CONTACT_WITH,
+  SHOWN_CONTACT_METHOD,
+} Shown;
+
+/* The fields recorded outside the attendee page's fields (which
+ * rp-attendee-field.c names), as a sentence names them. A field not here
+ * (ids, positions) is kept by the system for itself and not told. */
+static const struct
+{
+  const char *table;
+  const char *field;
+  const char *label;
+  Shown       shown;
+} labels[] = {
+  /* The move, and a move to interim provision with the permanent place planned */
+  { "attendee",        "outcome",               N_("Outcome"),                                SHOWN_OUTCOME },
+  { "attendee",        "outcome_date",          N_("Date of move or leaving"),                SHOWN_DATE },
+  { "attendee",        "moved_to_provider_id",  N_("New provider"),                           SHOWN_PROVIDER },
+  { "attendee",        "outcome_reason",        N_("Reason for leaving"),                     SHOWN_QUOTED },
+  { "attendee",        "interim",               N_("Interim place"),                          SHOWN_YES_NO },
+  { "attendee",        "permanent_provider_id", N_("Permanent provider"),                     SHOWN_PROVIDER },
+  { "attendee",        "permanent_date",        N_("Date of the permanent move"),             SHOWN_DATE },
+  /* After the move */
+  { "planned_outcome", "description",           N_("Planned outcome"),                        SHOWN_QUOTED },
+  { "planned_outcome", "written_on",            N_("Date a planned outcome was written"),     SHOWN_DATE },
+  { "review",          "kind",                  N_("Kind of review"),                         SHOWN_REVIEW_KIND },
+  { "review",          "held_on",               N_("Date of a review"),                       SHOWN_DATE },
+  { "review",          "reviewer_id",           N_("Reviewer"),                               SHOWN_WORKER },
+  { "review",          "took_part",             N_("Who took part in a review"),              SHOWN_TOOK_PART },
+  { "review",          "placement_continues",   N_("Placement continues"),                    SHOWN_YES_NO },
+  { "review",          "actions",               N_("Actions from a review"),                  SHOWN_QUOTED },
+  { "review",          "notes",                 N_("Review notes"),                           SHOWN_QUOTED },
+  { "review_outcome",  "rating",                N_("Rating of a planned outcome"),            SHOWN_RATING },
+  { "review_outcome",  "note",                  N_("Note on a planned outcome’s rating"),     SHOWN_QUOTED },
+  { "contact_log",     "contacted_on",          N_("Date of a contact"),                      SHOWN_DATE },
+  { "contact_log",     "worker_id",             N_("Worker who made a contact"),              SHOWN_WORKER },
+  { "contact_log",     "with_whom",             N_("Whom a contact was with"),                SHOWN_CONTACT_WITH },
+  { "contact_log",     "with_name",             N_("Name of whom a contact was with"),        SHOWN_QUOTED },
+  { "contact_log",     "method",                N_("How a contact was made"),                 SHOWN_CONTACT_METHOD },
+  { "contact_log",     "summary",               N_("Summary of a contact"),                   SHOWN_QUOTED },
+  { "contact_log",     "follow_up_needed",      N_("Contact to be followed up"),              SHOWN_YES_NO },
+};
+
+/* A recorded value in words, or NULL when there was none. */
+static char *
+describe_shown (Names      *names,
+                Shown       shown,
+                const char *raw)
+{
+  if (raw == NULL || raw[0] == '\0')
+    return NULL;
+
+  switch (shown)
     {
-      RpOutcome outcome = RP_OUTCOME_ATTENDING;
+    case SHOWN_DATE:
+      {
+        char *date = rp_date_format_medium (raw);
 
-      *label = g_strdup (_("Outcome"));
-      if (raw != NULL && rp_outcome_from_string (raw, &outcome))
-        *value = g_strdup (rp_outcome_get_label (outcome));
-      return TRUE;
+        return date != NULL ? date : g_strdup_printf (_("“%s”"), raw);
+      }
+
+    case SHOWN_YES_NO:
+      return g_strdup (g_ascii_strtoll (raw, NULL, 10) != 0 ? _("Yes") : _("No"));
+
+    case SHOWN_PROVIDER:
+      {
+        g_autoptr(RpProvider) provider = rp_store_get_provider (names->store, g_ascii_strtoll (raw, NULL, 10), NULL);
+
+        return provider != NULL ? g_strdup (rp_provider_get_name (provider)) : NULL;
+      }
+
+    case SHOWN_WORKER:
+      return g_strdup (worker_name (names, g_ascii_strtoll (raw, NULL, 10)));
+
+    case SHOWN_OUTCOME:
+      {
+        RpOutcome outcome;
+
+        return rp_outcome_from_string (raw, &outcome) ? g_strdup (rp_outcome_get_label (outcome)) : NULL;
+      }
+
+    case SHOWN_REVIEW_KIND:
+      {
+        RpReviewKind kind;
+
+        return rp_review_kind_from_string (raw, &kind) ? g_strdup (rp_review_kind_get_label (kind)) : NULL;
+      }
+
+    case SHOWN_TOOK_PART:
+      return rp_took_part_describe (rp_took_part_from_string (raw));
+
+    case SHOWN_RATING:
+      {
+        RpRating rating;
+
+        return rp_rating_from_string (raw, &rating) ? g_strdup (rp_rating_get_label (rating)) : NULL;
+      }
+
+    case SHOWN_CONTACT_WITH:
+      {
+        RpContactWith with_whom;
+
+        return rp_contact_with_from_string (raw, &with_whom) ? g_strdup (rp_contact_with_get_label (with_whom)) : NULL;
+      }
+
+    case SHOWN_CONTACT_METHOD:
+      {
+        RpContactMethod method;
+
+        return rp_contact_method_from_string (raw, &method) ? g_strdup (rp_contact_method_get_label (method)) : NULL;
+      }
+
+    case SHOWN_QUOTED:
+    default:
+      /* Translators: a value typed into a field, quoted */
+      return g_strdup_printf (_("“%s”"), raw);
     }
+}
 
-  if (g_strcmp0 (name, "outcome_date") == 0)
-    {
-      *label = g_strdup (_("Date of move or leaving"));
-      *value = rp_date_format_medium (raw);
-      return TRUE;
-    }
-
-  if (g_strcmp0 (name, "moved_to_provider_id") == 0)
-    {
-      g_autoptr(RpProvider) provider = NULL;
-
-      *label = g_strdup (_("New provider"));
-      if (raw != NULL &&
-          (provider = rp_store_get_provider (names->store, g_ascii_strtoll (raw, NULL, 10), NULL)) != NULL)
-        *value = g_strdup (rp_provider_get_name (provider));
-      return TRUE;
-    }
-
-  if (g_strcmp0 (name, "outcome_reason") == 0)
-    {
-      *label = g_strdup (_("Reason for leaving"));
-      if (raw != NULL && raw[0] != '\0')
-        *value = g_strdup_printf (_("“%s”"), raw);
-      return TRUE;
-    }
+static gboolean
+find_label (const char *table,
+            const char *field,
+            guint      *index)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].table, table) == 0 && g_strcmp0 (labels[i].field, field) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
 
   return FALSE;
 }
@@ -257,17 +359,19 @@ describe_update (Names        *names,
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
   RpAttendeeField field;
+  guint index;
 
-  if (find_field (name, &field))
+  if (g_strcmp0 (rp_audit_entry_get_table_name (entry), "attendee") == 0 && find_field (name, &field))
     {
       label = sentence_start (rp_attendee_field_get_label (field));
       old_value = describe_field_value (names, field, rp_audit_entry_get_old_value (entry));
       new_value = describe_field_value (names, field, rp_audit_entry_get_new_value (entry));
     }
-  else if (describe_outcome_field (names, name, rp_audit_entry_get_old_value (entry), &label, &old_value))
+  else if (find_label (rp_audit_entry_get_table_name (entry), name, &index))
     {
-      g_clear_pointer (&label, g_free);
-      describe_outcome_field (names, name, rp_audit_entry_get_new_value (entry), &label, &new_value);
+      label = g_strdup (_(labels[index].label));
+      old_value = describe_shown (names, labels[index].shown, rp_audit_entry_get_old_value (entry));
+      new_value = describe_shown (names, labels[index].shown, rp_audit_entry_get_new_value (entry));
     }
   else
     return NULL;
@@ -285,6 +389,97 @@ describe_update (Names        *names,
 
   /* Translators: "4 December 2026 — Phone number changed from “0116 496 0000” to “0116 496 0999” by Jo Taylor" */
   return g_strdup_printf (_("%s — %s changed from %s to %s by %s"), date, label, old_value, new_value, by);
+}
+
+/* A value the audit trail recorded for a record, as it was when @up_to
+ * (one of @entries) was recorded. */
+static const char *
+record_value (GListModel   *entries,
+              RpAuditEntry *up_to,
+              const char   *table,
+              gint64        record_id,
+              const char   *field)
+{
+  const char *value = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(RpAuditEntry) entry = g_list_model_get_item (entries, i);
+
+      if (entry == up_to)
+        break;
+      if (rp_audit_entry_get_record_id (entry) == record_id &&
+          g_strcmp0 (rp_audit_entry_get_table_name (entry), table) == 0 &&
+          g_strcmp0 (rp_audit_entry_get_field (entry), field) == 0)
+        value = rp_audit_entry_get_action (entry)[0] == 'd' ? rp_audit_entry_get_old_value (entry)
+                                                            : rp_audit_entry_get_new_value (entry);
+    }
+
+  return value;
+}
+
+/* A record written or deleted after the move, told once: by the field that
+ * names it (the day of a review or contact, the words of an outcome);
+ * NULL for every other field of it. */
+static char *
+describe_record (Names        *names,
+                 GListModel   *entries,
+                 RpAuditEntry *entry)
+{
+  const char *table = rp_audit_entry_get_table_name (entry);
+  const char *field = rp_audit_entry_get_field (entry);
+  gboolean added = g_strcmp0 (rp_audit_entry_get_action (entry), "insert") == 0;
+  const char *raw = added ? rp_audit_entry_get_new_value (entry) : rp_audit_entry_get_old_value (entry);
+  const char *by = who (names, rp_audit_entry_get_user (entry));
+  char day[11];
+  g_autofree char *date = rp_date_format_medium (audit_day (entry, day));
+  g_autofree char *value = NULL;
+
+  if (g_strcmp0 (table, "contact_log") == 0 && g_strcmp0 (field, "contacted_on") == 0)
+    {
+      value = describe_shown (names, SHOWN_DATE, raw);
+      return added ? /* Translators: "4 December 2026 — Contact on 3 December 2026 recorded by Jo Taylor" */
+                     g_strdup_printf (_("%s — Contact on %s recorded by %s"), date, value, by)
+                   : g_strdup_printf (_("%s — Contact on %s deleted by %s"), date, value, by);
+    }
+
+  if (g_strcmp0 (table, "review") == 0 && g_strcmp0 (field, "held_on") == 0)
+    {
+      value = describe_shown (names, SHOWN_DATE, raw);
+      return added ? /* Translators: "4 December 2026 — Review held on 3 December 2026 recorded by Jo Taylor" */
+                     g_strdup_printf (_("%s — Review held on %s recorded by %s"), date, value, by)
+                   : g_strdup_printf (_("%s — Review held on %s deleted by %s"), date, value, by);
+    }
+
+  if (g_strcmp0 (table, "planned_outcome") == 0 && g_strcmp0 (field, "description") == 0)
+    {
+      value = describe_shown (names, SHOWN_QUOTED, raw);
+      return added ? /* Translators: "4 December 2026 — Planned outcome “Goes swimming each week” written by Jo Taylor" */
+                     g_strdup_printf (_("%s — Planned outcome %s written by %s"), date, value, by)
+                   : g_strdup_printf (_("%s — Planned outcome %s removed by %s"), date, value, by);
+    }
+
+  /* A rating goes with its review; a deleted review takes its ratings with it. */
+  if (added && g_strcmp0 (table, "review_outcome") == 0 && g_strcmp0 (field, "rating") == 0)
+    {
+      RpAuditEntry *up_to = entry;
+      const char *outcome_id = record_value (entries, up_to, table, rp_audit_entry_get_record_id (entry), "outcome_id");
+      /* The outcome in the words it had when it was rated. */
+      const char *outcome = outcome_id != NULL
+                            ? record_value (entries, up_to, "planned_outcome", g_ascii_strtoll (outcome_id, NULL, 10),
+                                            "description")
+                            : NULL;
+      g_autofree char *quoted = describe_shown (names, SHOWN_QUOTED, outcome);
+
+      value = describe_shown (names, SHOWN_RATING, raw);
+      if (quoted == NULL)
+        /* Translators: "4 December 2026 — A planned outcome rated Met at a review by Jo Taylor" */
+        return g_strdup_printf (_("%s — A planned outcome rated %s at a review by %s"), date, value, by);
+      /* Translators: "4 December 2026 — Planned outcome “Goes swimming each week” rated Met at a review by Jo Taylor" */
+      return g_strdup_printf (_("%s — Planned outcome %s rated %s at a review by %s"), date, quoted, value, by);
+    }
+
+  return NULL;
 }
 
 static GHashTable *
@@ -349,7 +544,9 @@ add_undone (GPtrArray  *lines,
  * The attendee's history in people's words: the step history, which says
  * why; step changes undone; and every edit from the audit trail, from what to
  * what, with field names as the page shows them, workers and providers by
- * name, dates in words. Fields the system keeps for itself are left out.
+ * name, dates in words; and what was recorded after the move (planned
+ * outcomes, reviews and their ratings, the contact log), each field named
+ * by the labels table. Fields the system keeps for itself are left out.
  *
  * Returns: (transfer full) (element-type utf8): the lines, newest first
  */
@@ -364,6 +561,7 @@ rp_history_describe (RpStore     *store,
   g_autoptr(GListModel) steps = NULL;
   g_autoptr(GListModel) audit = NULL;
   g_autoptr(GListModel) undone = NULL;
+  g_autoptr(GListModel) records = NULL;
   g_autoptr(GHashTable) worker_names = NULL;
   gboolean started = FALSE;
   Names names;
@@ -375,6 +573,7 @@ rp_history_describe (RpStore     *store,
   if (!(steps = rp_store_list_step_history (store, attendee_id, error)) ||
       !(audit = rp_store_list_audit (store, "attendee", attendee_id, error)) ||
       !(undone = rp_store_list_undone_step_changes (store, attendee_id, error)) ||
+      !(records = rp_store_list_attendee_records_audit (store, attendee_id, error)) ||
       !(worker_names = list_worker_names (store, error)))
     return NULL;
 
@@ -413,6 +612,19 @@ rp_history_describe (RpStore     *store,
         }
       else if (g_strcmp0 (action, "update") == 0)
         text = describe_update (&names, entry);
+
+      if (text != NULL)
+        add_line (lines, audit_day (entry, day), rp_audit_entry_get_recorded_at (entry), text);
+    }
+
+  /* What was recorded after the move: reviews, outcomes, contact with the family. */
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(RpAuditEntry) entry = g_list_model_get_item (records, i);
+      const char *action = rp_audit_entry_get_action (entry);
+      char day[11];
+      char *text = g_strcmp0 (action, "update") == 0 ? describe_update (&names, entry)
+                                                     : describe_record (&names, records, entry);
 
       if (text != NULL)
         add_line (lines, audit_day (entry, day), rp_audit_entry_get_recorded_at (entry), text);

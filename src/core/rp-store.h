@@ -351,6 +351,9 @@ GListModel  *rp_store_list_audit             (RpStore           *self,
                                               gint64             record_id,
                                               GError           **error);
 
+GListModel  *rp_store_list_attendee_records_audit (RpStore      *self,
+                                                  gint64        attendee_id,
+                                                  GError      **error);
 GListModel  *rp_store_list_undone_step_changes (RpStore         *self,
                                                 gint64           attendee_id,
                                                 GError         **error);

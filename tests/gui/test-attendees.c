@@ -1851,6 +1851,7 @@ test_attendees_history_names_me (Fixture       *fixture,
 #undef MOVED
   GtkWidget *preferences;
   GtkWidget *row;
+  GtkWidget *line;
   GListModel *names;
   guint jo = GTK_INVALID_LIST_POSITION;
 
@@ -1877,8 +1878,11 @@ test_attendees_history_names_me (Fixture       *fixture,
   mine = g_settings_get_string (settings, "my-worker");
   g_assert_cmpstr (mine, ==, "Jo Taylor");
   rp_test_spin ();
-  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (attendee_detail_page), GTK_TYPE_LABEL, "label", by_name));
+  line = rp_test_find_widget (GTK_WIDGET (attendee_detail_page), GTK_TYPE_LABEL, "label", by_name);
+  g_assert_nonnull (line);
   g_assert_null (rp_test_find_widget (GTK_WIDGET (attendee_detail_page), GTK_TYPE_LABEL, "label", by_account));
+  /* A screen reader moving along the history reads each line's words. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (line)), GTK_ACCESSIBLE_PROPERTY_LABEL, by_name);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   g_settings_reset (settings, "my-worker");
@@ -1989,6 +1993,15 @@ test_attendees_record_review (Fixture       *fixture,
   dialog = find_window_of_type (RP_TYPE_REVIEW_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Record Follow-up Review");
+
+  /* Tab reaches each tick of who took part itself, never a nameless row round it. */
+  {
+    GtkWidget *person = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, "label", "The _person");
+
+    g_assert_nonnull (person);
+    g_assert_true (gtk_widget_get_focusable (person));
+    g_assert_false (gtk_widget_get_focusable (gtk_widget_get_parent (person)));
+  }
 
   /* Unrated, it is refused beside the first outcome, and nothing is written. */
   g_signal_emit_by_name (rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", "_Record"), "clicked");

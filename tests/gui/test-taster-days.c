@@ -449,6 +449,90 @@ find_action_button (GtkWidget  *root,
   return NULL;
 }
 
+static guint
+count_pictures (GtkWidget *root)
+{
+  guint n = GTK_IS_IMAGE (root) && gtk_widget_has_css_class (root, "family-icon") && gtk_widget_get_visible (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_pictures (child);
+  return n;
+}
+
+static void
+assert_shown_as (RpFamilyWindow   *window,
+                 RpScheduleFormat  format,
+                 gboolean          pictures)
+{
+  static const char *const classes[] = { "family-plain", "family-large-print", "family-easy-read" };
+  GtkWidget *dropdown = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (gtk_widget_has_css_class (GTK_WIDGET (window), classes[i]) != (i == format))
+      g_test_fail_printf ("the window %s class %s", i == format ? "lacks" : "has", classes[i]);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, format);
+  if (pictures)
+    g_assert_cmpuint (count_pictures (GTK_WIDGET (window)), >=, 4);
+  else
+    g_assert_cmpuint (count_pictures (GTK_WIDGET (window)), ==, 0);
+}
+
+/* The window takes the form the person's needs ask for: plain words at an
+ * ordinary size, large print, or easy read with a picture beside each
+ * point; it follows a change to the needs; the coordinator can show this
+ * sheet in another form without changing the record. */
+static void
+test_family_window_follows_needs (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(RpAttendee) ben = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 2, NULL);
+  g_autoptr(RpAttendee) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  RpFamilyWindow *window;
+  GtkWidget *dropdown;
+
+  rp_attendee_set_communication_needs (ben, NULL);
+  rp_attendee_set_contact_communication_needs (ben, NULL);
+  g_assert_true (rp_store_save_attendee (fixture->store, ben, &error));
+  g_assert_no_error (error);
+
+  window = rp_family_window_new (NULL, fixture->store, ben);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+  assert_shown_as (window, RP_SCHEDULE_FORMAT_PLAIN, FALSE);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "As their needs ask: Plain."));
+
+  /* Their contact needs large print: the sheet is for both. */
+  rp_attendee_set_contact_communication_needs (ben, "large-print");
+  g_assert_true (rp_store_save_attendee (fixture->store, ben, &error));
+  rp_test_spin ();
+  assert_shown_as (window, RP_SCHEDULE_FORMAT_LARGE_PRINT, FALSE);
+
+  rp_attendee_set_communication_needs (ben, "easy-read");
+  g_assert_true (rp_store_save_attendee (fixture->store, ben, &error));
+  rp_test_spin ();
+  assert_shown_as (window, RP_SCHEDULE_FORMAT_EASY_READ, TRUE);
+
+  /* The coordinator shows this sheet plain: the window follows, the record
+   * keeps easy read, and a later change to the needs does not undo the choice. */
+  dropdown = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL, NULL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, "Sheet format");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), RP_SCHEDULE_FORMAT_PLAIN);
+  rp_test_spin ();
+  assert_shown_as (window, RP_SCHEDULE_FORMAT_PLAIN, FALSE);
+  g_assert_nonnull (find_label (GTK_WIDGET (window),
+                                "Their needs ask for Easy read with pictures. This sheet only is shown and printed differently; their record is not changed."));
+  stored = rp_store_get_attendee (fixture->store, rp_attendee_get_id (ben), NULL);
+  g_assert_cmpstr (rp_attendee_get_communication_needs (stored), ==, "easy-read");
+  rp_attendee_set_communication_needs (ben, "easy-read,bsl");
+  g_assert_true (rp_store_save_attendee (fixture->store, ben, &error));
+  rp_test_spin ();
+  assert_shown_as (window, RP_SCHEDULE_FORMAT_PLAIN, FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
+  rp_test_spin ();
+}
+
 /* Ben's family sees his one plan, the day still to be confirmed apart
  * under its own heading, and whom to call, in his preferred name; the
  * window follows a change made meanwhile, and fits a phone's width. */
@@ -1393,6 +1477,7 @@ main (int    argc,
   ADD ("/gui/taster-days/large-day-filled-over-frames", test_large_day_filled_over_frames);
   ADD ("/gui/taster-days/family-sees-only-their-days", test_family_sees_only_their_days);
   ADD ("/gui/taster-days/family-window-sections", test_family_window_sections);
+  ADD ("/gui/taster-days/family-window-follows-needs", test_family_window_follows_needs);
   ADD ("/gui/taster-days/unsaved-day-keeps-what-was-typed", test_unsaved_day_keeps_what_was_typed);
   ADD ("/gui/taster-days/edit-day-shows-stored-values", test_edit_day_shows_stored_values);
   ADD ("/gui/taster-days/date-row", test_date_row);

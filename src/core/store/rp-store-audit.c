@@ -70,6 +70,49 @@ rp_store_list_audit (RpStore     *self,
 }
 
 /**
+ * rp_store_list_attendee_records_audit:
+ * @attendee_id: the attendee
+ *
+ * The audit trail of the records kept about an attendee after the move:
+ * their planned outcomes, reviews and the ratings given at them, and the
+ * log of contact with their family; deleted ones too, found by the
+ * attendee (or review) their deletion recorded.
+ *
+ * Returns: (transfer full): a #GListModel of #RpAuditEntry, oldest first
+ */
+GListModel *
+rp_store_list_attendee_records_audit (RpStore  *self,
+                                      gint64    attendee_id,
+                                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+                        "WITH owned (table_name, record_id) AS ("
+                        "  SELECT table_name, record_id FROM audit"
+                        "   WHERE table_name IN ('planned_outcome', 'review', 'contact_log')"
+                        "     AND field = 'attendee_id' AND action IN ('insert', 'delete')"
+                        "     AND (new_value = ?1 OR old_value = ?1)"
+                        "  UNION"
+                        "  SELECT table_name, record_id FROM audit"
+                        "   WHERE table_name = 'review_outcome' AND field = 'review_id' AND action IN ('insert', 'delete')"
+                        "     AND coalesce (new_value, old_value) IN"
+                        "       (SELECT record_id FROM audit WHERE table_name = 'review' AND field = 'attendee_id'"
+                        "         AND action = 'insert' AND new_value = ?1))"
+                        " SELECT " AUDIT_COLUMNS " FROM audit"
+                        " WHERE (table_name, record_id) IN (SELECT table_name, record_id FROM owned)"
+                        " ORDER BY id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
+}
+
+/**
  * rp_store_list_undone_step_changes:
  * @attendee_id: the attendee
  *

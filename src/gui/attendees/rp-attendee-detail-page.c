@@ -256,7 +256,9 @@ load_history (RpAttendeeDetailPage *self)
 
   for (guint i = 0; i < lines->len; i++)
     {
-      GtkWidget *label = gtk_label_new (g_ptr_array_index (lines, i));
+      const char *line = g_ptr_array_index (lines, i);
+      GtkWidget *label = gtk_label_new (line);
+      GtkWidget *row = gtk_list_box_row_new ();
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -264,7 +266,10 @@ load_history (RpAttendeeDetailPage *self)
       gtk_widget_set_margin_end (label, 12);
       gtk_widget_set_margin_top (label, 8);
       gtk_widget_set_margin_bottom (label, 8);
-      gtk_list_box_append (self->history_list, label);
+      /* A screen reader moving down the history reads each line as it comes. */
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, line, -1);
+      gtk_list_box_append (self->history_list, row);
     }
 }
 

@@ -301,6 +301,15 @@ rp_review_dialog_init (RpReviewDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->outcome_rows = g_ptr_array_new_with_free_func (outcome_row_free);
   rp_row_add_message_line (ADW_PREFERENCES_ROW (self->reviewer_row));
+
+  /* The rows the list wraps round the ticks would take the focus first and
+   * be read as a nameless list item: the focus goes to each tick itself. */
+  {
+    GtkCheckButton *checks[] = { self->person_check, self->family_check, self->provider_check, self->advocate_check };
+
+    for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+      gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (checks[i])), FALSE);
+  }
 }
 
 /**

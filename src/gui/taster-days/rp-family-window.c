@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rp-family-window.c: one attendee's taster days, full window and large print, for their family */
+/* rp-family-window.c: one attendee's taster days, full window, in the form their communication needs ask for */
 
 #include "config.h"
 
@@ -18,11 +18,17 @@ struct _RpFamilyWindow
   RpAttendee      *attendee;
   GtkNativeDialog *file_chooser;
   guint            reload_id;
+  /* The coordinator's choice for this sheet only, or -1 to follow the
+   * needs; never written to the record. */
+  int              format_override;
+  RpScheduleFormat shown_format;
 
   /* Template widgets */
   GtkLabel        *title_label;
   RpCommunicationBanner *communication_banner;
   GtkLabel        *format_label;
+  GtkDropDown     *format_dropdown;
+  GtkImage        *contact_icon;
   GtkLabel        *language_label;
   GtkLabel        *intro_label;
   GtkLabel        *contact_label;
@@ -84,13 +90,25 @@ make_label (const char *text,
   return label;
 }
 
+/* In easy read each point has its picture on the left, as on the sheet;
+ * plain and large print are words only. */
 static void
-add_line (GtkWidget  *box,
-          const char *icon,
-          GtkWidget  *label)
+add_line (RpFamilyWindow *self,
+          GtkWidget      *box,
+          const char     *icon,
+          GtkWidget      *label)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+  GtkWidget *row;
+  GtkWidget *image;
+
+  if (self->shown_format != RP_SCHEDULE_FORMAT_EASY_READ)
+    {
+      gtk_box_append (GTK_BOX (box), label);
+      return;
+    }
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  image = gtk_image_new_from_icon_name (icon);
 
   gtk_widget_add_css_class (image, "family-icon");
   gtk_widget_set_valign (image, GTK_ALIGN_START);
@@ -107,14 +125,15 @@ show_item (RpFamilyWindow       *self,
            const RpScheduleItem *item,
            gboolean              first)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL,
+                                self->shown_format == RP_SCHEDULE_FORMAT_PLAIN ? 6 : 12);
 
-  add_line (box, heading_icon_name (item->kind), make_label (item->heading, "family-day", 3));
+  add_line (self, box, heading_icon_name (item->kind), make_label (item->heading, "family-day", 3));
   for (guint i = 0; i < item->lines->len; i++)
     {
       const RpScheduleLine *line = g_ptr_array_index (item->lines, i);
 
-      add_line (box, icon_name (line->icon), make_label (line->text, "family-line", 0));
+      add_line (self, box, icon_name (line->icon), make_label (line->text, "family-line", 0));
     }
 
   /* A clear line between one day and the next. */
@@ -130,6 +149,42 @@ clear_content (RpFamilyWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
     gtk_box_remove (self->content_box, child);
+}
+
+static const char *const format_classes[] = {
+  [RP_SCHEDULE_FORMAT_PLAIN]       = "family-plain",
+  [RP_SCHEDULE_FORMAT_LARGE_PRINT] = "family-large-print",
+  [RP_SCHEDULE_FORMAT_EASY_READ]   = "family-easy-read",
+};
+
+/* Sets the form the window shows, and says to the coordinator which form
+ * the needs ask for and which is shown and printed. */
+static void
+show_format (RpFamilyWindow   *self,
+             RpScheduleFormat  needed)
+{
+  g_autofree char *text = NULL;
+
+  self->shown_format = self->format_override >= 0 ? (RpScheduleFormat) self->format_override : needed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (format_classes); i++)
+    if (i == self->shown_format)
+      gtk_widget_add_css_class (GTK_WIDGET (self), format_classes[i]);
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self), format_classes[i]);
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_icon), self->shown_format == RP_SCHEDULE_FORMAT_EASY_READ);
+
+  if (gtk_drop_down_get_selected (self->format_dropdown) != self->shown_format)
+    gtk_drop_down_set_selected (self->format_dropdown, self->shown_format);
+
+  if (self->shown_format == needed)
+    /* Translators: for the coordinator: "As their needs ask: Large print" */
+    text = g_strdup_printf (_("As their needs ask: %s."), rp_schedule_format_get_label (needed));
+  else
+    /* Translators: for the coordinator; the record itself is not changed */
+    text = g_strdup_printf (_("Their needs ask for %s. This sheet only is shown and printed differently; their record is not changed."),
+                            rp_schedule_format_get_label (needed));
+  gtk_label_set_label (self->format_label, text);
 }
 
 /* Reads the schedule again and shows it: the window always shows what is
@@ -149,13 +204,11 @@ load (RpFamilyWindow *self)
     }
 
   gtk_label_set_label (self->title_label, schedule->title);
+  show_format (self, schedule->format);
   {
     g_autoptr(RpAttendee) fresh = rp_store_get_attendee (self->store, rp_attendee_get_id (self->attendee), NULL);
-    /* Translators: for the coordinator: "Printed sheet: Large print" */
-    g_autofree char *format = g_strdup_printf (_("Printed sheet: %s"), rp_schedule_format_get_label (schedule->format));
 
     rp_communication_banner_set_attendee (self->communication_banner, fresh != NULL ? fresh : self->attendee);
-    gtk_label_set_label (self->format_label, format);
     gtk_label_set_label (self->language_label, schedule->language_warning != NULL ? schedule->language_warning : "");
     gtk_widget_set_visible (GTK_WIDGET (self->language_label), schedule->language_warning != NULL);
   }
@@ -198,6 +251,26 @@ on_store_changed (RpFamilyWindow *self)
     self->reload_id = g_idle_add (reload_idle, self);
 }
 
+/* The coordinator chose a form for this sheet: the window and what it
+ * prints or saves follow it until the window closes. */
+static void
+on_format_selected (RpFamilyWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->format_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected == self->shown_format)
+    return;
+  self->format_override = (int) selected;
+  load (self);
+}
+
+/* What the sheet printed or saved is: the coordinator's choice, if any. */
+static const RpScheduleFormat *
+chosen_format (RpFamilyWindow *self)
+{
+  return self->format_override >= 0 ? &self->shown_format : NULL;
+}
+
 static void
 show_error (RpFamilyWindow *self,
             const char     *heading,
@@ -238,7 +311,7 @@ on_save_response (RpFamilyWindow  *self,
       (path = g_file_get_path (file)) != NULL)
     {
       g_array_append_val (ids, id);
-      if (!rp_schedule_write_pdf (self->store, ids, NULL, path, &error))
+      if (!rp_schedule_write_pdf_full (self->store, ids, NULL, chosen_format (self), path, NULL, &error))
         show_error (self, _("The Schedule Was Not Saved"), error);
       /* An export that cannot be recorded is not kept. */
       else if (!record_export (self, "pdf", path, &error))
@@ -369,7 +442,7 @@ print_action (GtkWidget  *widget,
     }
 
   g_array_append_val (ids, id);
-  if (!(document = rp_schedule_document_new (self->store, ids, NULL, &error)))
+  if (!(document = rp_schedule_document_new_full (self->store, ids, NULL, chosen_format (self), &error)))
     {
       show_error (self, _("The Schedule Was Not Printed"), error);
       return;
@@ -418,6 +491,8 @@ rp_family_window_class_init (RpFamilyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, communication_banner);
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, format_label);
+  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, contact_icon);
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, language_label);
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, intro_label);
   gtk_widget_class_bind_template_child (widget_class, RpFamilyWindow, contact_label);
@@ -433,7 +508,18 @@ rp_family_window_class_init (RpFamilyWindowClass *klass)
 static void
 rp_family_window_init (RpFamilyWindow *self)
 {
+  g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
+
+  self->format_override = -1;
+  for (RpScheduleFormat f = RP_SCHEDULE_FORMAT_PLAIN; f <= RP_SCHEDULE_FORMAT_EASY_READ; f++)
+    gtk_string_list_append (formats, rp_schedule_format_get_label (f));
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Before the handler runs: set here, the list causes no reload. */
+  self->shown_format = RP_SCHEDULE_FORMAT_LARGE_PRINT;
+  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (formats));
+  gtk_drop_down_set_selected (self->format_dropdown, self->shown_format);
+  g_signal_connect_swapped (self->format_dropdown, "notify::selected", G_CALLBACK (on_format_selected), self);
 }
 
 /**
