@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "rp-core.h"
+#include "rp-export-record-private.h"
 #include "rp-store-private.h"
 #include "rp-test-util.h"
 
@@ -745,8 +746,12 @@ test_write_and_record (Fixture       *fixture,
     g_assert_cmpstr (rp_export_record_get_reason (family_record), ==, "For the family");
     /* A family's file is named after the person: no name is kept. */
     g_assert_null (rp_export_record_get_file_name (family_record));
-    g_assert_nonnull (strstr (family_line, "iCalendar"));
-    g_assert_nonnull (strstr (staff_line, "iCalendar"));
+    /* Named for what they are (schema 13), in plain words. */
+    g_assert_cmpstr (rp_export_record_get_kind (family_record), ==, "family-calendar");
+    g_assert_cmpstr (rp_export_record_get_format (family_record), ==, "ics");
+    g_assert_cmpstr (rp_export_record_get_kind (staff_record), ==, "staff-calendar");
+    g_assert_cmpstr (family_line, ==, "Calendar (iCalendar) · one family’s taster days · as of 22 Sep 2023");
+    g_assert_cmpstr (staff_line, ==, "Calendar (iCalendar) · every taster day with staff and bookings");
   }
 
   /* A link is refused, whatever it points at. */

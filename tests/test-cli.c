@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "rp-core.h"
+#include "rp-export-record-private.h"
 #include "rp-test-util.h"
 
 static void
@@ -258,7 +259,7 @@ test_cli_demo_today (void)
       else if (number == 12)
         {
           g_assert_cmpint (attention, ==, RP_ATTENTION_FAMILY_NOT_CONTACTED);
-          g_assert_cmpstr (words, ==, "Family not contacted for 18 days");
+          g_assert_cmpstr (words, ==, "Family or advocate not contacted for 18 days");
         }
       else if (attention != RP_ATTENTION_NONE)
         g_test_fail_printf ("attendee %d needs attention: %s", number, words);
@@ -1308,9 +1309,13 @@ test_cli_contact (void)
     g_autoptr(RpProgramme) programme = g_list_model_get_item (programmes, 0);
     g_autoptr(GListModel) exports = rp_store_list_exports (store, rp_programme_get_id (programme), &error);
     g_autoptr(RpExportRecord) record = g_list_model_get_item (exports, 0);
+    g_autofree char *described = rp_export_record_describe (record);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (rp_export_record_get_reason (record), ==, "Contact log: Handover to the new team");
+    /* The history names it for what it is (schema 13), not as attendees' fields. */
+    g_assert_cmpstr (rp_export_record_get_kind (record), ==, "contact-log");
+    g_assert_cmpstr (rp_export_record_get_reason (record), ==, "Handover to the new team");
+    g_assert_cmpstr (described, ==, "CSV · contact log");
   }
 }
 
