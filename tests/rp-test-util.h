@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rp-test-util.h: temporary folders and the reference table shared by the tests */
+/* rp-test-util.h: temporary folders, the reference table and running reprovision-cli, shared by the tests */
 #pragma once
 
 #include <glib.h>
@@ -69,3 +69,20 @@ rp_test_make_tmpdir (void)
   g_assert_no_error (error);
   return dir;
 }
+
+/* What one run of reprovision-cli gave back. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} RpCliResult;
+
+void rp_test_cli_result_clear (RpCliResult *result);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RpCliResult, rp_test_cli_result_clear)
+
+/* Runs $REPROVISION_CLI with the NULL-terminated arguments and waits for it. */
+void rp_test_run_cli (RpCliResult *result,
+                      const char  *first_arg,
+                      ...);

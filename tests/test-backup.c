@@ -479,6 +479,80 @@ test_restore_keeps_erasures (Fixture       *fixture,
   g_assert_cmpint (count_audit (fixture->path, restore_row), ==, 1);
 }
 
+/* The hostile case after the move: a person with outcomes, a rated review,
+ * contact-log rows and communication needs is erased while a backup made
+ * before (and kept, as the user may ask) still holds all of it. Restoring
+ * that backup brings none of it back, in the tables or in the audit trail:
+ * the erasure is applied again, as for everything else about the person. */
+static void
+test_restore_keeps_erasures_after_the_move (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *sql = NULL;
+  guint n_backups = 99;
+  gint64 id;
+
+  add_attendee (fixture->path, 90, "Quentin Zebedee-Farquharson");
+  id = find_attendee (fixture->path, 90);
+  store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("UPDATE attendee SET communication_needs = 'bsl', interpreter_language = 'Zebedeish',"
+                         " communication_notes = 'Zebedee signs', contact_communication_needs = 'interpreter'"
+                         " WHERE id = %1$" G_GINT64_FORMAT ";"
+                         "INSERT INTO planned_outcome (attendee_id, description) VALUES (%1$" G_GINT64_FORMAT ", 'Zebedee swims');"
+                         "INSERT INTO review (attendee_id, held_on, notes) VALUES (%1$" G_GINT64_FORMAT ", '2023-11-12', 'Zebedee happy');"
+                         "INSERT INTO review_outcome (review_id, outcome_id, rating, note)"
+                         "  SELECT r.id, o.id, 'met', 'Zebedee swam' FROM review r, planned_outcome o"
+                         "  WHERE r.attendee_id = %1$" G_GINT64_FORMAT " AND o.attendee_id = %1$" G_GINT64_FORMAT ";"
+                         "INSERT INTO contact_log (attendee_id, contacted_on, method, with_name, summary)"
+                         "  VALUES (%1$" G_GINT64_FORMAT ", '2023-11-20', 'phone', 'Mrs Zebedee', 'Zebedee review');",
+                         id);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  copy = rp_database_file_back_up (fixture->path, RP_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_audit (copy, "table_name IN ('planned_outcome', 'review', 'review_outcome', 'contact_log')"
+                                     " AND (new_value LIKE '%Zebedee%')"), ==, 5);
+
+  store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_erasure_erase_attendee (store, id, RP_ERASURE_KEEP_BACKUPS, &n_backups, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  /* The kept backup still holds everything. */
+  g_assert_true (file_mentions (copy, "Zebedee swims"));
+
+  g_assert_true (rp_backup_restore (fixture->path, copy, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (find_attendee (fixture->path, 90), ==, 0);
+  {
+    g_autoptr(RpStore) restored = rp_store_open (fixture->path, RP_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr(GListModel) outcomes = NULL;
+    g_autoptr(GListModel) reviews = NULL;
+    g_autoptr(GListModel) contacts = NULL;
+
+    g_assert_no_error (error);
+    outcomes = rp_store_list_planned_outcomes (restored, id, &error);
+    g_assert_no_error (error);
+    reviews = rp_store_list_reviews (restored, id, &error);
+    g_assert_no_error (error);
+    contacts = rp_store_list_contacts (restored, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (outcomes), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (reviews), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 0);
+  }
+  g_assert_cmpint (count_audit (fixture->path, "(old_value LIKE '%Zebedee%' OR new_value LIKE '%Zebedee%')"), ==, 0);
+  /* The file itself, pages and all, holds nothing of the person. */
+  g_assert_false (file_mentions (fixture->path, "Zebedee"));
+  g_assert_cmpint (count_audit (fixture->path, "table_name = 'attendee' AND action = 'delete' AND field = 'number' AND old_value = 90"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +565,7 @@ main (int   argc,
   ADD ("daily-once-a-day", test_daily_once_a_day);
   ADD ("prune-keeps-the-newest", test_prune_keeps_the_newest);
   ADD ("restore", test_restore);
+  ADD ("restore-keeps-erasures-after-the-move", test_restore_keeps_erasures_after_the_move);
   ADD ("restore-refuses-a-damaged-backup", test_restore_refuses_a_damaged_backup);
   ADD ("restore-over-a-damaged-database", test_restore_over_a_damaged_database);
   ADD ("erase-from-backups", test_erase_from_backups);

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "rp-core.h"
+#include "rp-export-record-private.h"
 #include "rp-store-private.h"
 #include "rp-test-util.h"
 
@@ -745,8 +746,12 @@ test_write_and_record (Fixture       *fixture,
     g_assert_cmpstr (rp_export_record_get_reason (family_record), ==, "For the family");
     /* A family's file is named after the person: no name is kept. */
     g_assert_null (rp_export_record_get_file_name (family_record));
-    g_assert_nonnull (strstr (family_line, "iCalendar"));
-    g_assert_nonnull (strstr (staff_line, "iCalendar"));
+    /* Named for what they are (schema 13), in plain words. */
+    g_assert_cmpstr (rp_export_record_get_kind (family_record), ==, "family-calendar");
+    g_assert_cmpstr (rp_export_record_get_format (family_record), ==, "ics");
+    g_assert_cmpstr (rp_export_record_get_kind (staff_record), ==, "staff-calendar");
+    g_assert_cmpstr (family_line, ==, "Calendar (iCalendar) · one family’s taster days · as of 22 Sep 2023");
+    g_assert_cmpstr (staff_line, ==, "Calendar (iCalendar) · every taster day with staff and bookings");
   }
 
   /* A link is refused, whatever it points at. */
@@ -788,47 +793,6 @@ test_write_and_record (Fixture       *fixture,
 
 /* reprovision-cli ------------------------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
-static void
-run_cli (CliResult  *result,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("REPROVISION_CLI");
-  int wait_status = 0;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (gpointer) cli);
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &result->out, &result->err, &wait_status, &error));
-  g_assert_no_error (error);
-  result->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
-
 static icalcomponent *
 parse_file (const char *path)
 {
@@ -853,23 +817,23 @@ test_cli (void)
   g_autofree char *folder = g_build_filename (dir, "families", NULL);
   g_autofree char *team = g_build_filename (dir, "team.ics", NULL);
   g_autofree char *ella_in_folder = g_build_filename (folder, "taster-days-attendee-5.ics", NULL);
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) single = { 0 };
-  g_auto(CliResult) every = { 0 };
-  g_auto(CliResult) staff = { 0 };
-  g_auto(CliResult) listing = { 0 };
-  g_auto(CliResult) bad = { 0 };
-  g_auto(CliResult) no_output = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) single = { 0 };
+  g_auto(RpCliResult) every = { 0 };
+  g_auto(RpCliResult) staff = { 0 };
+  g_auto(RpCliResult) listing = { 0 };
+  g_auto(RpCliResult) bad = { 0 };
+  g_auto(RpCliResult) no_output = { 0 };
   g_autoptr(icalcomponent) ella = NULL;
   g_autoptr(icalcomponent) ella_again = NULL;
   g_autoptr(icalcomponent) everyone = NULL;
   g_autoptr(GDir) files = NULL;
   guint n_files = 0;
 
-  run_cli (&demo, "demo", "--database", db, "--today", "2026-12-05", NULL);
+  rp_test_run_cli (&demo, "demo", "--database", db, "--today", "2026-12-05", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
-  run_cli (&single, "schedule", "--database", db, "--attendee", "5", "--from", "2026-12-05",
+  rp_test_run_cli (&single, "schedule", "--database", db, "--attendee", "5", "--from", "2026-12-05",
            "--format", "ics", "--output", one, NULL);
   g_assert_cmpstr (single.err, ==, "");
   g_assert_cmpint (single.status, ==, 0);
@@ -877,7 +841,7 @@ test_cli (void)
   g_assert_cmpuint (count_events (ella), >, 0);
 
   /* --all: one file per family in a folder, never one file for all. */
-  run_cli (&every, "schedule", "--database", db, "--all", "--from", "2026-12-05",
+  rp_test_run_cli (&every, "schedule", "--database", db, "--all", "--from", "2026-12-05",
            "--format", "ics", "--output", folder, NULL);
   g_assert_cmpstr (every.err, ==, "");
   g_assert_cmpint (every.status, ==, 0);
@@ -897,19 +861,19 @@ test_cli (void)
       g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
   }
 
-  run_cli (&staff, "taster-days", "--database", db, "--format", "ics", "--output", team, NULL);
+  rp_test_run_cli (&staff, "taster-days", "--database", db, "--format", "ics", "--output", team, NULL);
   g_assert_cmpstr (staff.err, ==, "");
   g_assert_cmpint (staff.status, ==, 0);
   everyone = parse_file (team);
   g_assert_cmpuint (count_events (everyone), >, count_events (ella));
 
-  run_cli (&listing, "taster-days", "--database", db, NULL);
+  rp_test_run_cli (&listing, "taster-days", "--database", db, NULL);
   g_assert_cmpint (listing.status, ==, 0);
   g_assert_nonnull (strstr (listing.out, "Pathfinders"));
 
-  run_cli (&bad, "schedule", "--database", db, "--attendee", "5", "--format", "vcs", "--output", one, NULL);
+  rp_test_run_cli (&bad, "schedule", "--database", db, "--attendee", "5", "--format", "vcs", "--output", one, NULL);
   g_assert_cmpint (bad.status, ==, 2);
-  run_cli (&no_output, "taster-days", "--database", db, "--format", "ics", NULL);
+  rp_test_run_cli (&no_output, "taster-days", "--database", db, "--format", "ics", NULL);
   g_assert_cmpint (no_output.status, ==, 2);
 
   rp_test_remove_tree (dir);

@@ -11,58 +11,18 @@
 #include <unistd.h>
 
 #include "rp-core.h"
+#include "rp-export-record-private.h"
 #include "rp-test-util.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
-static void
-run_cli (CliResult  *result,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("REPROVISION_CLI");
-  int wait_status = 0;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (gpointer) cli);
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &result->out, &result->err, &wait_status, &error));
-  g_assert_no_error (error);
-  result->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
 
 static void
 test_cli_help_and_version (void)
 {
-  g_auto(CliResult) help = { 0 };
-  g_auto(CliResult) version = { 0 };
-  g_auto(CliResult) nothing = { 0 };
-  g_auto(CliResult) unknown = { 0 };
+  g_auto(RpCliResult) help = { 0 };
+  g_auto(RpCliResult) version = { 0 };
+  g_auto(RpCliResult) nothing = { 0 };
+  g_auto(RpCliResult) unknown = { 0 };
 
-  run_cli (&help, "--help", NULL);
+  rp_test_run_cli (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "demo"));
   g_assert_nonnull (strstr (help.out, "attendees"));
@@ -70,14 +30,14 @@ test_cli_help_and_version (void)
   g_assert_nonnull (strstr (help.out, "generate"));
   g_assert_nonnull (strstr (help.out, "import"));
 
-  run_cli (&version, "--version", NULL);
+  rp_test_run_cli (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_cmpstr (version.out, ==, "reprovision-cli " PACKAGE_VERSION "\n");
 
-  run_cli (&nothing, NULL);
+  rp_test_run_cli (&nothing, NULL);
   g_assert_cmpint (nothing.status, ==, 2);
 
-  run_cli (&unknown, "frobnicate", NULL);
+  rp_test_run_cli (&unknown, "frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "“frobnicate” is not a command"));
 }
@@ -87,16 +47,16 @@ test_cli_demo_then_read_back (void)
 {
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) csv = { 0 };
-  g_auto(CliResult) table = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) csv = { 0 };
+  g_auto(RpCliResult) table = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_nonnull (strstr (demo.out, "19 attendees"));
 
-  run_cli (&csv, "attendees", "--database", path, "--format", "csv", NULL);
+  rp_test_run_cli (&csv, "attendees", "--database", path, "--format", "csv", NULL);
   g_assert_cmpint (csv.status, ==, 0);
   lines = g_strsplit (csv.out, "\r\n", -1);
   g_assert_true (g_str_has_prefix (lines[0], "attendee_no,status,step,"));
@@ -115,11 +75,11 @@ test_cli_demo_then_read_back (void)
 
   /* A step change from the command line follows the app's rules. */
   {
-    g_auto(CliResult) jump = { 0 };
-    g_auto(CliResult) forward = { 0 };
-    g_auto(CliResult) after = { 0 };
+    g_auto(RpCliResult) jump = { 0 };
+    g_auto(RpCliResult) forward = { 0 };
+    g_auto(RpCliResult) after = { 0 };
 
-    run_cli (&jump, "step", "--database", path, "--attendee", "4", "--to", "3", NULL);
+    rp_test_run_cli (&jump, "step", "--database", path, "--attendee", "4", "--to", "3", NULL);
     g_assert_cmpint (jump.status, ==, 1);
     g_assert_nonnull (strstr (jump.err, "Say why Danny is moving from step 1 to step 3."));
 
@@ -129,37 +89,37 @@ test_cli_demo_then_read_back (void)
 
       for (guint i = 0; i < G_N_ELEMENTS (unclear); i++)
         {
-          g_auto(CliResult) refused = { 0 };
+          g_auto(RpCliResult) refused = { 0 };
           g_autofree char *expected = g_strdup_printf ("“%s” is not a step.", unclear[i]);
 
-          run_cli (&refused, "step", "--database", path, "--attendee", "4", "--to", unclear[i], "--note", "Phoned", NULL);
+          rp_test_run_cli (&refused, "step", "--database", path, "--attendee", "4", "--to", unclear[i], "--note", "Phoned", NULL);
           g_assert_cmpint (refused.status, ==, 2);
           g_assert_nonnull (strstr (refused.err, expected));
         }
     }
 
-    run_cli (&forward, "step", "--database", path, "--attendee", "4", "--to", "contact with people to commence discussion",
+    rp_test_run_cli (&forward, "step", "--database", path, "--attendee", "4", "--to", "contact with people to commence discussion",
              "--note", "Phoned the family", NULL);
     g_assert_cmpint (forward.status, ==, 0);
 
-    run_cli (&after, "attendees", "--database", path, "--format", "csv", NULL);
+    rp_test_run_cli (&after, "attendees", "--database", path, "--format", "csv", NULL);
     g_assert_nonnull (strstr (after.out, "\r\n4,ASC,2,"));
   }
 
   /* A family's schedule, and the refusal of a command that names nobody. */
   {
-    g_auto(CliResult) nobody = { 0 };
-    g_auto(CliResult) ella = { 0 };
+    g_auto(RpCliResult) nobody = { 0 };
+    g_auto(RpCliResult) ella = { 0 };
     g_autofree char *pdf = g_build_filename (dir, "ella.pdf", NULL);
 
-    run_cli (&nobody, "schedule", "--database", path, "--output", pdf, NULL);
+    rp_test_run_cli (&nobody, "schedule", "--database", path, "--output", pdf, NULL);
     g_assert_cmpint (nobody.status, ==, 2);
-    run_cli (&ella, "schedule", "--database", path, "--attendee", "5", "--from", "2023-09-22", "--output", pdf, NULL);
+    rp_test_run_cli (&ella, "schedule", "--database", path, "--attendee", "5", "--from", "2023-09-22", "--output", pdf, NULL);
     g_assert_cmpint (ella.status, ==, 0);
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   }
 
-  run_cli (&table, "attendees", "--database", path, NULL);
+  rp_test_run_cli (&table, "attendees", "--database", path, NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_nonnull (strstr (table.out, "Health"));
 
@@ -174,15 +134,15 @@ test_cli_report_names (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
   g_autofree char *out = g_build_filename (dir, "progress.csv", NULL);
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) stopped = { 0 };
-  g_auto(CliResult) wrong = { 0 };
-  g_auto(CliResult) confirmed = { 0 };
-  g_auto(CliResult) again = { 0 };
-  g_auto(CliResult) owner = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) stopped = { 0 };
+  g_auto(RpCliResult) wrong = { 0 };
+  g_auto(RpCliResult) confirmed = { 0 };
+  g_auto(RpCliResult) again = { 0 };
+  g_auto(RpCliResult) owner = { 0 };
   g_autoptr(GError) error = NULL;
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, NULL);
   g_assert_cmpint (demo.status, ==, 0);
   {
     g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
@@ -195,7 +155,7 @@ test_cli_report_names (void)
     g_assert_true (rp_store_save_attendee (store, four, &error));
   }
 
-  run_cli (&stopped, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out, NULL);
+  rp_test_run_cli (&stopped, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out, NULL);
   g_assert_cmpint (stopped.status, ==, 1);
   g_assert_nonnull (strstr (stopped.err, "Word 1 of the report note of attendee 4"));
   g_assert_nonnull (strstr (stopped.err, "--confirm-not-a-name 4:note=WORD"));
@@ -203,19 +163,19 @@ test_cli_report_names (void)
   g_assert_null (strstr (stopped.err, "Leah"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  run_cli (&wrong, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out,
+  rp_test_run_cli (&wrong, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out,
            "--confirm-not-a-name", "4:note=funding", NULL);
   g_assert_cmpint (wrong.status, ==, 1);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  run_cli (&confirmed, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out,
+  rp_test_run_cli (&confirmed, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out,
            "--confirm-not-a-name", "4:note=Grant", NULL);
   g_assert_cmpint (confirmed.status, ==, 0);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
   /* The confirmation was recorded: the next export needs none. */
   g_assert_cmpint (g_remove (out), ==, 0);
-  run_cli (&again, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out, NULL);
+  rp_test_run_cli (&again, "report", "--database", path, "--format", "csv", "--table", "progress", "--output", out, NULL);
   g_assert_cmpint (again.status, ==, 0);
 
   /* A worker's full name as a task owner. */
@@ -230,7 +190,7 @@ test_cli_report_names (void)
     rp_timetable_action_set_owner (first, "Priya Mistry");
     g_assert_true (rp_store_save_action (store, first, &error));
   }
-  run_cli (&owner, "report", "--database", path, "--format", "pdf", "--output", out, NULL);
+  rp_test_run_cli (&owner, "report", "--database", path, "--format", "pdf", "--output", out, NULL);
   g_assert_cmpint (owner.status, ==, 1);
   g_assert_nonnull (strstr (owner.err, "task owner of closure action 1"));
   g_assert_null (strstr (owner.err, "Priya"));
@@ -247,8 +207,8 @@ test_cli_demo_today (void)
 {
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
-  g_auto(CliResult) wrong = { 0 };
-  g_auto(CliResult) demo = { 0 };
+  g_auto(RpCliResult) wrong = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = NULL;
   g_autoptr(GListModel) programmes = NULL;
@@ -261,12 +221,12 @@ test_cli_demo_today (void)
   const char *closure;
   guint upcoming = 0;
 
-  run_cli (&wrong, "demo", "--database", path, "--today", "2027-02-30", NULL);
+  rp_test_run_cli (&wrong, "demo", "--database", path, "--today", "2027-02-30", NULL);
   g_assert_cmpint (wrong.status, ==, 1);
   g_assert_nonnull (strstr (wrong.err, "“2027-02-30” is not a real date"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  run_cli (&demo, "demo", "--database", path, "--today", today, NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, "--today", today, NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
   store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
@@ -299,7 +259,7 @@ test_cli_demo_today (void)
       else if (number == 12)
         {
           g_assert_cmpint (attention, ==, RP_ATTENTION_FAMILY_NOT_CONTACTED);
-          g_assert_cmpstr (words, ==, "Family not contacted for 18 days");
+          g_assert_cmpstr (words, ==, "Family or advocate not contacted for 18 days");
         }
       else if (attention != RP_ATTENTION_NONE)
         g_test_fail_printf ("attendee %d needs attention: %s", number, words);
@@ -374,33 +334,33 @@ test_cli_errors (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
-  g_auto(CliResult) no_file = { 0 };
-  g_auto(CliResult) not_db = { 0 };
-  g_auto(CliResult) no_database = { 0 };
-  g_auto(CliResult) bad_format = { 0 };
+  g_auto(RpCliResult) no_file = { 0 };
+  g_auto(RpCliResult) not_db = { 0 };
+  g_auto(RpCliResult) no_database = { 0 };
+  g_auto(RpCliResult) bad_format = { 0 };
 
-  run_cli (&no_file, "attendees", "--database", missing, NULL);
+  rp_test_run_cli (&no_file, "attendees", "--database", missing, NULL);
   g_assert_cmpint (no_file.status, ==, 1);
   g_assert_nonnull (strstr (no_file.err, "does not exist"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
   g_assert_true (g_file_set_contents (text, "Shopping list\n", -1, NULL));
-  run_cli (&not_db, "demo", "--database", text, NULL);
+  rp_test_run_cli (&not_db, "demo", "--database", text, NULL);
   g_assert_cmpint (not_db.status, ==, 1);
   g_assert_nonnull (strstr (not_db.err, "not a Reprovision database"));
 
-  run_cli (&no_database, "demo", NULL);
+  rp_test_run_cli (&no_database, "demo", NULL);
   g_assert_cmpint (no_database.status, ==, 2);
   g_assert_nonnull (strstr (no_database.err, "--database"));
 
-  run_cli (&bad_format, "attendees", "--database", missing, "--format", "xml", NULL);
+  rp_test_run_cli (&bad_format, "attendees", "--database", missing, "--format", "xml", NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
 
   /* Personal fields only in a CSV file, never mixed into the table. */
   {
-    g_auto(CliResult) all_fields_table = { 0 };
+    g_auto(RpCliResult) all_fields_table = { 0 };
 
-    run_cli (&all_fields_table, "attendees", "--database", missing, "--all-fields", NULL);
+    rp_test_run_cli (&all_fields_table, "attendees", "--database", missing, "--all-fields", NULL);
     g_assert_cmpint (all_fields_table.status, ==, 2);
   }
 
@@ -413,19 +373,19 @@ test_cli_generate (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *first = g_build_filename (dir, "first.db", NULL);
   g_autofree char *second = g_build_filename (dir, "second.db", NULL);
-  g_auto(CliResult) make_first = { 0 };
-  g_auto(CliResult) make_second = { 0 };
-  g_auto(CliResult) list_first = { 0 };
-  g_auto(CliResult) list_second = { 0 };
+  g_auto(RpCliResult) make_first = { 0 };
+  g_auto(RpCliResult) make_second = { 0 };
+  g_auto(RpCliResult) list_first = { 0 };
+  g_auto(RpCliResult) list_second = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_cli (&make_first, "generate", "--database", first, "--attendees", "50", "--seed", "7", NULL);
-  run_cli (&make_second, "generate", "--database", second, "--attendees", "50", "--seed", "7", NULL);
+  rp_test_run_cli (&make_first, "generate", "--database", first, "--attendees", "50", "--seed", "7", NULL);
+  rp_test_run_cli (&make_second, "generate", "--database", second, "--attendees", "50", "--seed", "7", NULL);
   g_assert_cmpint (make_first.status, ==, 0);
   g_assert_cmpint (make_second.status, ==, 0);
 
-  run_cli (&list_first, "attendees", "--database", first, "--format", "csv", NULL);
-  run_cli (&list_second, "attendees", "--database", second, "--format", "csv", NULL);
+  rp_test_run_cli (&list_first, "attendees", "--database", first, "--format", "csv", NULL);
+  rp_test_run_cli (&list_second, "attendees", "--database", second, "--format", "csv", NULL);
   lines = g_strsplit (list_first.out, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 50 + 1);
 
@@ -443,54 +403,54 @@ test_cli_backup_check_restore (void)
   g_autofree char *path = g_build_filename (dir, "centre.db", NULL);
   g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) backup = { 0 };
-  g_auto(CliResult) list = { 0 };
-  g_auto(CliResult) step = { 0 };
-  g_auto(CliResult) check = { 0 };
-  g_auto(CliResult) restore = { 0 };
-  g_auto(CliResult) after = { 0 };
-  g_auto(CliResult) again = { 0 };
-  g_auto(CliResult) not_ours = { 0 };
-  g_auto(CliResult) no_backup = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) backup = { 0 };
+  g_auto(RpCliResult) list = { 0 };
+  g_auto(RpCliResult) step = { 0 };
+  g_auto(RpCliResult) check = { 0 };
+  g_auto(RpCliResult) restore = { 0 };
+  g_auto(RpCliResult) after = { 0 };
+  g_auto(RpCliResult) again = { 0 };
+  g_auto(RpCliResult) not_ours = { 0 };
+  g_auto(RpCliResult) no_backup = { 0 };
 
-  run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
-  run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+  rp_test_run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
 
   /* Never overwrites a file. */
-  run_cli (&again, "backup", "--database", path, "--output", copy, NULL);
+  rp_test_run_cli (&again, "backup", "--database", path, "--output", copy, NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "already exists"));
 
-  run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  rp_test_run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
   g_assert_cmpint (step.status, ==, 0);
 
-  run_cli (&check, "check", "--database", path, NULL);
+  rp_test_run_cli (&check, "check", "--database", path, NULL);
   g_assert_cmpint (check.status, ==, 0);
   g_assert_nonnull (strstr (check.out, "No problems found."));
 
-  run_cli (&restore, "restore", "--database", path, "--from", copy, NULL);
+  rp_test_run_cli (&restore, "restore", "--database", path, "--from", copy, NULL);
   g_assert_cmpint (restore.status, ==, 0);
   g_assert_nonnull (strstr (restore.out, "is kept in"));
 
-  run_cli (&after, "attendees", "--database", path, "--format", "csv", NULL);
+  rp_test_run_cli (&after, "attendees", "--database", path, "--format", "csv", NULL);
   g_assert_nonnull (strstr (after.out, "\r\n4,ASC,1,"));
 
   /* The file replaced by the restore is listed among the backups. */
-  run_cli (&list, "backup", "--database", path, "--list", NULL);
+  rp_test_run_cli (&list, "backup", "--database", path, "--list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, "Before restoring a backup"));
 
   g_assert_true (g_file_set_contents (text, "Attendee 4 moved.\n", -1, NULL));
-  run_cli (&not_ours, "check", "--database", text, NULL);
+  rp_test_run_cli (&not_ours, "check", "--database", text, NULL);
   g_assert_cmpint (not_ours.status, ==, 1);
   g_assert_nonnull (strstr (not_ours.err, "not a Reprovision database"));
 
-  run_cli (&no_backup, "restore", "--database", path, "--from", text, NULL);
+  rp_test_run_cli (&no_backup, "restore", "--database", path, "--from", text, NULL);
   g_assert_cmpint (no_backup.status, ==, 1);
   g_assert_nonnull (strstr (no_backup.err, "cannot be restored"));
 
@@ -500,10 +460,10 @@ test_cli_backup_check_restore (void)
 static guint
 count_attendees (const char *database)
 {
-  g_auto(CliResult) csv = { 0 };
+  g_auto(RpCliResult) csv = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_cli (&csv, "attendees", "--database", database, "--format", "csv", NULL);
+  rp_test_run_cli (&csv, "attendees", "--database", database, "--format", "csv", NULL);
   g_assert_cmpint (csv.status, ==, 0);
   lines = g_strsplit (csv.out, "\r\n", -1);
   /* The headings, and an empty string after the last line end. */
@@ -519,16 +479,16 @@ test_cli_erase (void)
   g_autofree char *folder = g_build_filename (dir, "centre-backups", NULL);
   g_autofree char *copy = NULL;
   g_autoptr(GDir) backups = NULL;
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) backup = { 0 };
-  g_auto(CliResult) ask = { 0 };
-  g_auto(CliResult) erase = { 0 };
-  g_auto(CliResult) missing = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) backup = { 0 };
+  g_auto(RpCliResult) ask = { 0 };
+  g_auto(RpCliResult) erase = { 0 };
+  g_auto(RpCliResult) missing = { 0 };
   guint before;
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, NULL);
   g_assert_cmpint (demo.status, ==, 0);
-  run_cli (&backup, "backup", "--database", path, NULL);
+  rp_test_run_cli (&backup, "backup", "--database", path, NULL);
   g_assert_cmpint (backup.status, ==, 0);
   backups = g_dir_open (folder, 0, NULL);
   g_assert_nonnull (backups);
@@ -536,19 +496,19 @@ test_cli_erase (void)
   before = count_attendees (path);
   g_assert_cmpuint (count_attendees (copy), ==, before);
 
-  run_cli (&ask, "erase", "--database", path, "--attendee", "4", NULL);
+  rp_test_run_cli (&ask, "erase", "--database", path, "--attendee", "4", NULL);
   g_assert_cmpint (ask.status, ==, 1);
   g_assert_nonnull (strstr (ask.out, "This would erase attendee 4"));
   g_assert_nonnull (strstr (ask.out, "--yes"));
   g_assert_cmpuint (count_attendees (path), ==, before);
 
-  run_cli (&erase, "erase", "--database", path, "--attendee", "4", "--yes", NULL);
+  rp_test_run_cli (&erase, "erase", "--database", path, "--attendee", "4", "--yes", NULL);
   g_assert_cmpint (erase.status, ==, 0);
   g_assert_nonnull (strstr (erase.out, "erased from 1 backup"));
   g_assert_cmpuint (count_attendees (path), ==, before - 1);
   g_assert_cmpuint (count_attendees (copy), ==, before - 1);
 
-  run_cli (&missing, "erase", "--database", path, "--attendee", "4", "--yes", NULL);
+  rp_test_run_cli (&missing, "erase", "--database", path, "--attendee", "4", "--yes", NULL);
   g_assert_cmpint (missing.status, ==, 1);
 
   rp_test_remove_tree (dir);
@@ -561,33 +521,33 @@ test_cli_check_repair (void)
 {
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "centre.db", NULL);
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) check = { 0 };
-  g_auto(CliResult) refused = { 0 };
-  g_auto(CliResult) repair = { 0 };
-  g_auto(CliResult) step = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) check = { 0 };
+  g_auto(RpCliResult) refused = { 0 };
+  g_auto(RpCliResult) repair = { 0 };
+  g_auto(RpCliResult) step = { 0 };
   sqlite3 *db = NULL;
 
-  run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  run_cli (&check, "check", "--database", path, NULL);
+  rp_test_run_cli (&check, "check", "--database", path, NULL);
   g_assert_cmpint (check.status, ==, 1);
   g_assert_nonnull (strstr (check.out, "“audit_no_update” is missing: nothing stops the audit trail being edited."));
 
-  run_cli (&refused, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  rp_test_run_cli (&refused, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "check --repair"));
 
-  run_cli (&repair, "check", "--database", path, "--repair", NULL);
+  rp_test_run_cli (&repair, "check", "--database", path, "--repair", NULL);
   g_assert_cmpint (repair.status, ==, 0);
   g_assert_nonnull (strstr (repair.out, "Repaired: 1 safeguard"));
   g_assert_nonnull (strstr (repair.out, "No problems found."));
 
-  run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  rp_test_run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
   g_assert_cmpint (step.status, ==, 0);
 
   rp_test_remove_tree (dir);
@@ -604,18 +564,18 @@ test_cli_import (void)
   g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
   g_autofree char *step_problem = NULL;
   g_autofree char *number_problem = NULL;
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) dry_good = { 0 };
-  g_auto(CliResult) dry_bad = { 0 };
-  g_auto(CliResult) real_bad = { 0 };
-  g_auto(CliResult) real_good = { 0 };
-  g_auto(CliResult) again = { 0 };
-  g_auto(CliResult) no_file = { 0 };
-  g_auto(CliResult) two_files = { 0 };
-  g_auto(CliResult) not_there = { 0 };
-  g_auto(CliResult) not_text = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) dry_good = { 0 };
+  g_auto(RpCliResult) dry_bad = { 0 };
+  g_auto(RpCliResult) real_bad = { 0 };
+  g_auto(RpCliResult) real_good = { 0 };
+  g_auto(RpCliResult) again = { 0 };
+  g_auto(RpCliResult) no_file = { 0 };
+  g_auto(RpCliResult) two_files = { 0 };
+  g_auto(RpCliResult) not_there = { 0 };
+  g_auto(RpCliResult) not_text = { 0 };
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_true (g_file_set_contents (good,
                                       "attendee_no,status,step,full_name,worker\r\n"
@@ -630,13 +590,13 @@ test_cli_import (void)
   g_assert_true (g_file_set_contents (binary, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
 
   /* A dry run says what would happen and writes nothing. */
-  run_cli (&dry_good, "import", "--database", path, "--dry-run", good, NULL);
+  rp_test_run_cli (&dry_good, "import", "--database", path, "--dry-run", good, NULL);
   g_assert_cmpint (dry_good.status, ==, 0);
   g_assert_cmpstr (dry_good.out, ==, "2 attendees would be added.\n");
   g_assert_cmpuint (count_attendees (path), ==, 19);
 
   /* Every problem, as FILE:LINE: column “heading”: message, and a failing exit status. */
-  run_cli (&dry_bad, "import", "--database", path, "--dry-run", bad, NULL);
+  rp_test_run_cli (&dry_bad, "import", "--database", path, "--dry-run", bad, NULL);
   g_assert_cmpint (dry_bad.status, ==, 1);
   step_problem = g_strdup_printf ("%s:2: column “step”: “7” is not a step. Write a whole number from 1 to 6, or the step’s name as the moving plan gives it.\n", bad);
   number_problem = g_strdup_printf ("%s:3: column “attendee_no”: Attendee number 4 is already in use in this programme.\n", bad);
@@ -645,11 +605,11 @@ test_cli_import (void)
   g_assert_nonnull (strstr (dry_bad.err, "Nothing was added: the file has 2 problems."));
   g_assert_cmpstr (dry_bad.out, ==, "");
 
-  run_cli (&real_bad, "import", "--database", path, bad, NULL);
+  rp_test_run_cli (&real_bad, "import", "--database", path, bad, NULL);
   g_assert_cmpint (real_bad.status, ==, 1);
   g_assert_cmpuint (count_attendees (path), ==, 19);
 
-  run_cli (&real_good, "import", "--database", path, good, NULL);
+  rp_test_run_cli (&real_good, "import", "--database", path, good, NULL);
   g_assert_cmpint (real_good.status, ==, 0);
   g_assert_cmpstr (real_good.out, ==, "Added 2 attendees.\n");
   g_assert_cmpuint (count_attendees (path), ==, 21);
@@ -664,21 +624,21 @@ test_cli_import (void)
     g_assert_cmpuint (count_attendees (rp_backup_get_path (before)), ==, 19);
   }
 
-  run_cli (&again, "import", "--database", path, good, NULL);
+  rp_test_run_cli (&again, "import", "--database", path, good, NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "Attendee number 20 is already in use"));
   g_assert_cmpuint (count_attendees (path), ==, 21);
 
-  run_cli (&no_file, "import", "--database", path, NULL);
+  rp_test_run_cli (&no_file, "import", "--database", path, NULL);
   g_assert_cmpint (no_file.status, ==, 2);
   g_assert_nonnull (strstr (no_file.err, "Name the CSV file to import."));
-  run_cli (&two_files, "import", "--database", path, good, bad, NULL);
+  rp_test_run_cli (&two_files, "import", "--database", path, good, bad, NULL);
   g_assert_cmpint (two_files.status, ==, 2);
 
-  run_cli (&not_there, "import", "--database", path, missing, NULL);
+  rp_test_run_cli (&not_there, "import", "--database", path, missing, NULL);
   g_assert_cmpint (not_there.status, ==, 1);
   g_assert_nonnull (strstr (not_there.err, "does not exist"));
-  run_cli (&not_text, "import", "--database", path, "--dry-run", binary, NULL);
+  rp_test_run_cli (&not_text, "import", "--database", path, "--dry-run", binary, NULL);
   g_assert_cmpint (not_text.status, ==, 1);
   g_assert_nonnull (strstr (not_text.err, "not text"));
   g_assert_cmpuint (count_attendees (path), ==, 21);
@@ -710,11 +670,11 @@ test_cli_no_raw_controls (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
   g_autofree char *file = g_build_filename (dir, "hostile.csv", NULL);
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) import = { 0 };
-  g_auto(CliResult) command = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) import = { 0 };
+  g_auto(RpCliResult) command = { 0 };
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_true (g_file_set_contents (file,
                                       "attendee_no,status,step,full_name\x1b,worker,\x1b]0;owned\x07notes,date_of_birth\n"
@@ -722,7 +682,7 @@ test_cli_no_raw_controls (void)
                                       "21,ASC,1,\xe2\x80\xae" "Ali,,,\xe2\x80\xae" "3202-01-02\n",
                                       -1, NULL));
 
-  run_cli (&import, "import", "--database", path, "--dry-run", file, NULL);
+  rp_test_run_cli (&import, "import", "--database", path, "--dry-run", file, NULL);
   g_assert_cmpint (import.status, ==, 1);
   g_test_message ("%s", import.err);
   g_assert_false (has_terminal_controls (import.err));
@@ -732,7 +692,7 @@ test_cli_no_raw_controls (void)
   g_assert_nonnull (strstr (import.err, ":3: column “full_name\\x1b”: There is a hidden character (U+202E) in the full name"));
   g_assert_nonnull (strstr (import.err, ":3: column “date_of_birth”: “[U+202E]3202-01-02” is not a date"));
 
-  run_cli (&command, "frob\x1b[2J", NULL);
+  rp_test_run_cli (&command, "frob\x1b[2J", NULL);
   g_assert_cmpint (command.status, ==, 2);
   g_assert_false (has_terminal_controls (command.err));
   g_assert_nonnull (strstr (command.err, "“frob\\x1b[2J” is not a command"));
@@ -780,48 +740,48 @@ test_cli_export_refuses_database (void)
   g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) onto_database = { 0 };
-  g_auto(CliResult) onto_wal = { 0 };
-  g_auto(CliResult) onto_link = { 0 };
-  g_auto(CliResult) schedule = { 0 };
-  g_auto(CliResult) backup = { 0 };
-  g_auto(CliResult) backup_wal = { 0 };
-  g_auto(CliResult) check = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) onto_database = { 0 };
+  g_auto(RpCliResult) onto_wal = { 0 };
+  g_auto(RpCliResult) onto_link = { 0 };
+  g_auto(RpCliResult) schedule = { 0 };
+  g_auto(RpCliResult) backup = { 0 };
+  g_auto(RpCliResult) backup_wal = { 0 };
+  g_auto(RpCliResult) check = { 0 };
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_cmpint (symlink (path, soft), ==, 0);
   before = read_bytes (path);
 
-  run_cli (&onto_database, "report", "--database", path, "--format", "pdf", "--output", path, NULL);
+  rp_test_run_cli (&onto_database, "report", "--database", path, "--format", "pdf", "--output", path, NULL);
   g_assert_cmpint (onto_database.status, ==, 1);
   g_assert_nonnull (strstr (onto_database.err, "Nothing was written"));
 
-  run_cli (&onto_wal, "report", "--database", path, "--format", "csv", "--table", "summary", "--output", wal, NULL);
+  rp_test_run_cli (&onto_wal, "report", "--database", path, "--format", "csv", "--table", "summary", "--output", wal, NULL);
   g_assert_cmpint (onto_wal.status, ==, 1);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 
-  run_cli (&onto_link, "report", "--database", path, "--format", "xlsx", "--output", soft, NULL);
+  rp_test_run_cli (&onto_link, "report", "--database", path, "--format", "xlsx", "--output", soft, NULL);
   g_assert_cmpint (onto_link.status, ==, 1);
   g_assert_nonnull (strstr (onto_link.err, "link"));
   g_assert_true (g_file_test (soft, G_FILE_TEST_IS_SYMLINK));
 
-  run_cli (&schedule, "schedule", "--database", path, "--attendee", "5", "--from", "2023-09-22", "--output", path, NULL);
+  rp_test_run_cli (&schedule, "schedule", "--database", path, "--attendee", "5", "--from", "2023-09-22", "--output", path, NULL);
   g_assert_cmpint (schedule.status, ==, 1);
 
-  run_cli (&backup_wal, "backup", "--database", path, "--output", wal, NULL);
+  rp_test_run_cli (&backup_wal, "backup", "--database", path, "--output", wal, NULL);
   g_assert_cmpint (backup_wal.status, ==, 1);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   after = read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 
-  run_cli (&check, "check", "--database", path, NULL);
+  rp_test_run_cli (&check, "check", "--database", path, NULL);
   g_assert_cmpint (check.status, ==, 0);
 
   /* A copy is made where it is allowed. */
-  run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+  rp_test_run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
   g_assert_cmpint (backup.status, ==, 0);
 
   rp_test_remove_tree (dir);
@@ -836,17 +796,17 @@ test_cli_attendees_output (void)
   g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
   g_autofree char *csv = g_build_filename (dir, "attendees.csv", NULL);
   g_autofree char *contents = NULL;
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) attendees = { 0 };
-  g_auto(CliResult) help = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) attendees = { 0 };
+  g_auto(RpCliResult) help = { 0 };
   GStatBuf info;
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_true (g_file_set_contents (csv, "last month's list", -1, NULL));
   g_assert_cmpint (g_chmod (csv, 0644), ==, 0);
 
-  run_cli (&attendees, "attendees", "--database", path, "--format", "csv", "--all-fields", "--output", csv, NULL);
+  rp_test_run_cli (&attendees, "attendees", "--database", path, "--format", "csv", "--all-fields", "--output", csv, NULL);
   g_assert_cmpint (attendees.status, ==, 0);
   g_assert_cmpstr (attendees.out, ==, "");
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
@@ -858,16 +818,16 @@ test_cli_attendees_output (void)
 
   /* Without it when asked. */
   {
-    g_auto(CliResult) plain = { 0 };
+    g_auto(RpCliResult) plain = { 0 };
 
     g_clear_pointer (&contents, g_free);
-    run_cli (&plain, "attendees", "--database", path, "--format", "csv", "--plain-utf8", "--output", csv, NULL);
+    rp_test_run_cli (&plain, "attendees", "--database", path, "--format", "csv", "--plain-utf8", "--output", csv, NULL);
     g_assert_cmpint (plain.status, ==, 0);
     g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
     g_assert_true (g_str_has_prefix (contents, "attendee_no,status,step,"));
   }
 
-  run_cli (&help, "attendees", "--help", NULL);
+  rp_test_run_cli (&help, "attendees", "--help", NULL);
   g_assert_nonnull (strstr (help.out, "--output"));
 
   rp_test_remove_tree (dir);
@@ -879,15 +839,15 @@ test_cli_tightens_database (void)
 {
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) step = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) step = { 0 };
   GStatBuf info;
 
-  run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 
-  run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
+  rp_test_run_cli (&step, "step", "--database", path, "--attendee", "4", "--to", "2", "--date", "2023-09-20", NULL);
   g_assert_cmpint (step.status, ==, 0);
   g_assert_cmpint (g_stat (path, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
@@ -900,11 +860,11 @@ static void
 run_reading_commands (const char *database,
                       int         status)
 {
-  g_auto(CliResult) attendees = { 0 };
-  g_auto(CliResult) check = { 0 };
+  g_auto(RpCliResult) attendees = { 0 };
+  g_auto(RpCliResult) check = { 0 };
 
-  run_cli (&attendees, "attendees", "--database", database, "--format", "csv", NULL);
-  run_cli (&check, "check", "--database", database, NULL);
+  rp_test_run_cli (&attendees, "attendees", "--database", database, "--format", "csv", NULL);
+  rp_test_run_cli (&check, "check", "--database", database, NULL);
 
   g_assert_cmpint (attendees.status, ==, status);
   g_assert_cmpint (check.status, ==, status);
@@ -920,13 +880,13 @@ run_exporting_commands (const char *dir,
 {
   g_autofree char *pdf = g_build_filename (dir, "read.pdf", NULL);
   g_autofree char *csv = g_build_filename (dir, "read-csv", NULL);
-  g_auto(CliResult) report = { 0 };
-  g_auto(CliResult) csv_report = { 0 };
-  g_auto(CliResult) schedule = { 0 };
+  g_auto(RpCliResult) report = { 0 };
+  g_auto(RpCliResult) csv_report = { 0 };
+  g_auto(RpCliResult) schedule = { 0 };
 
-  run_cli (&report, "report", "--database", database, "--format", "pdf", "--output", pdf, NULL);
-  run_cli (&csv_report, "report", "--database", database, "--format", "csv", "--output", csv, NULL);
-  run_cli (&schedule, "schedule", "--database", database, "--all", "--from", "2023-09-22", "--output", pdf, NULL);
+  rp_test_run_cli (&report, "report", "--database", database, "--format", "pdf", "--output", pdf, NULL);
+  rp_test_run_cli (&csv_report, "report", "--database", database, "--format", "csv", "--output", csv, NULL);
+  rp_test_run_cli (&schedule, "schedule", "--database", database, "--all", "--from", "2023-09-22", "--output", pdf, NULL);
 
   g_assert_cmpint (report.status, ==, status);
   g_assert_cmpint (csv_report.status, ==, status);
@@ -958,9 +918,9 @@ test_cli_reading_writes_nothing (void)
   g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
   const char *files[] = { path, copy };
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) backup = { 0 };
-  g_auto(CliResult) missing_report = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) backup = { 0 };
+  g_auto(RpCliResult) missing_report = { 0 };
   GStatBuf info;
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
@@ -970,12 +930,12 @@ test_cli_reading_writes_nothing (void)
   g_assert_cmpint (info.st_size, ==, 0);
   g_assert_cmpuint (companions (empty), ==, 0);
 
-  run_cli (&missing_report, "report", "--database", missing, "--format", "csv", "--table", "summary",
+  rp_test_run_cli (&missing_report, "report", "--database", missing, "--format", "csv", "--table", "summary",
            "--output", empty, NULL);
   g_assert_cmpint (missing_report.status, ==, 1);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_cmpuint (companions (path), ==, 0);
 
@@ -991,7 +951,7 @@ test_cli_reading_writes_nothing (void)
       /* The copy in a single file with no log, as backups are made. */
       if (files[i] == copy)
         {
-          run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+          rp_test_run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
           g_assert_cmpint (backup.status, ==, 0);
         }
 
@@ -1032,21 +992,21 @@ test_cli_demo_needs_add (void)
   g_autofree char *path = g_build_filename (dir, "cc.db", NULL);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  g_auto(CliResult) first = { 0 };
-  g_auto(CliResult) again = { 0 };
-  g_auto(CliResult) generate = { 0 };
-  g_auto(CliResult) added = { 0 };
-  g_auto(CliResult) several = { 0 };
+  g_auto(RpCliResult) first = { 0 };
+  g_auto(RpCliResult) again = { 0 };
+  g_auto(RpCliResult) generate = { 0 };
+  g_auto(RpCliResult) added = { 0 };
+  g_auto(RpCliResult) several = { 0 };
 
-  run_cli (&first, "demo", "--database", path, NULL);
+  rp_test_run_cli (&first, "demo", "--database", path, NULL);
   g_assert_cmpint (first.status, ==, 0);
   before = read_bytes (path);
 
-  run_cli (&again, "demo", "--database", path, NULL);
+  rp_test_run_cli (&again, "demo", "--database", path, NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "already holds a programme"));
   g_assert_nonnull (strstr (again.err, "--add"));
-  run_cli (&generate, "generate", "--database", path, "--attendees", "5", NULL);
+  rp_test_run_cli (&generate, "generate", "--database", path, "--attendees", "5", NULL);
   g_assert_cmpint (generate.status, ==, 1);
   after = read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
@@ -1056,21 +1016,21 @@ test_cli_demo_needs_add (void)
     g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
     g_autoptr(GBytes) copy_before = NULL;
     g_autoptr(GBytes) copy_after = NULL;
-    g_auto(CliResult) backup = { 0 };
-    g_auto(CliResult) onto_copy = { 0 };
+    g_auto(RpCliResult) backup = { 0 };
+    g_auto(RpCliResult) onto_copy = { 0 };
 
-    run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
+    rp_test_run_cli (&backup, "backup", "--database", path, "--output", copy, NULL);
     g_assert_cmpint (backup.status, ==, 0);
     copy_before = read_bytes (copy);
-    run_cli (&onto_copy, "demo", "--database", copy, NULL);
+    rp_test_run_cli (&onto_copy, "demo", "--database", copy, NULL);
     g_assert_cmpint (onto_copy.status, ==, 1);
     copy_after = read_bytes (copy);
     g_assert_true (g_bytes_equal (copy_before, copy_after));
   }
 
-  run_cli (&added, "demo", "--database", path, "--add", NULL);
+  rp_test_run_cli (&added, "demo", "--database", path, "--add", NULL);
   g_assert_cmpint (added.status, ==, 0);
-  run_cli (&several, "attendees", "--database", path, NULL);
+  rp_test_run_cli (&several, "attendees", "--database", path, NULL);
   g_assert_nonnull (strstr (several.err, "several programmes"));
 
   rp_test_remove_tree (dir);
@@ -1097,14 +1057,14 @@ test_cli_table_aligns_by_display_width (void)
 {
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) table = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) table = { 0 };
   g_auto(GStrv) lines = NULL;
   gboolean saw_dash = FALSE;
   gboolean saw_accent = FALSE;
   glong column = -1;
 
-  run_cli (&demo, "demo", "--database", path, NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, NULL);
   g_assert_cmpint (demo.status, ==, 0);
   {
     g_autoptr(GError) error = NULL;
@@ -1125,7 +1085,7 @@ test_cli_table_aligns_by_display_width (void)
     g_assert_no_error (error);
   }
 
-  run_cli (&table, "attendees", "--database", path, NULL);
+  rp_test_run_cli (&table, "attendees", "--database", path, NULL);
   g_assert_cmpint (table.status, ==, 0);
   lines = g_strsplit (table.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
@@ -1193,21 +1153,21 @@ test_cli_timetable (void)
   g_autofree char *elsewhere_id = NULL;
   g_autofree char *due = NULL;
   g_autofree char *unchanged = NULL;
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) list = { 0 };
-  g_auto(CliResult) show = { 0 };
-  g_auto(CliResult) linked = { 0 };
-  g_auto(CliResult) unlinked = { 0 };
-  g_auto(CliResult) no_action = { 0 };
-  g_auto(CliResult) no_day = { 0 };
-  g_auto(CliResult) not_a_number = { 0 };
-  g_auto(CliResult) without_action = { 0 };
-  g_auto(CliResult) both = { 0 };
-  g_auto(CliResult) add = { 0 };
-  g_auto(CliResult) other_programme = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) list = { 0 };
+  g_auto(RpCliResult) show = { 0 };
+  g_auto(RpCliResult) linked = { 0 };
+  g_auto(RpCliResult) unlinked = { 0 };
+  g_auto(RpCliResult) no_action = { 0 };
+  g_auto(RpCliResult) no_day = { 0 };
+  g_auto(RpCliResult) not_a_number = { 0 };
+  g_auto(RpCliResult) without_action = { 0 };
+  g_auto(RpCliResult) both = { 0 };
+  g_auto(RpCliResult) add = { 0 };
+  g_auto(RpCliResult) other_programme = { 0 };
   g_autoptr(GError) error = NULL;
 
-  run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
   g_assert_cmpint (demo.status, ==, 0);
   {
     g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY, &error);
@@ -1218,13 +1178,13 @@ test_cli_timetable (void)
     mosaic_id = g_strdup_printf ("%" G_GINT64_FORMAT, sample_day_id (store, 1, "Mosaic", "2023-09-27"));
   }
 
-  run_cli (&list, "timetable", "--database", path, NULL);
+  rp_test_run_cli (&list, "timetable", "--database", path, NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_true (g_str_has_prefix (list.out, "No.  Due"));
   g_assert_nonnull (strstr (list.out, "\n5    Mosaic 27 Sep, IBC 30 Sep, Pathfinders 10 & 19 Oct, FTM Dance tbc; 19 Oct 2023  In progress  RH/PM"));
   g_assert_nonnull (strstr (list.out, "\n4    In progress"));
 
-  run_cli (&show, "timetable", "--database", path, "--action", "4", NULL);
+  rp_test_run_cli (&show, "timetable", "--database", path, "--action", "4", NULL);
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "Action 4: Work underway with Health"));
   g_assert_nonnull (strstr (show.out, "Taster days of Riverside (sample)"));
@@ -1232,7 +1192,7 @@ test_cli_timetable (void)
   g_assert_nonnull (strstr (show.out, "FTM Dance    to be confirmed\n"));
 
   /* Two days linked (repeated), then one unlinked; each saved and printed. */
-  run_cli (&linked, "timetable", "--database", path, "--action", "4",
+  rp_test_run_cli (&linked, "timetable", "--database", path, "--action", "4",
            "--link-taster-day", ibc_id, "--link-taster-day", pathfinders_id, NULL);
   g_assert_cmpint (linked.status, ==, 0);
   g_assert_nonnull (strstr (linked.out, "Due:                     IBC 30 Sep, Pathfinders 10 Oct\n"));
@@ -1240,7 +1200,7 @@ test_cli_timetable (void)
   g_assert_cmpstr (due, ==, "IBC 30 Sep, Pathfinders 10 Oct");
   g_clear_pointer (&due, g_free);
 
-  run_cli (&unlinked, "timetable", "--database", path, "--action", "4", "--unlink-taster-day", ibc_id,
+  rp_test_run_cli (&unlinked, "timetable", "--database", path, "--action", "4", "--unlink-taster-day", ibc_id,
            "--link-taster-day", mosaic_id, NULL);
   g_assert_cmpint (unlinked.status, ==, 0);
   due = stored_due (path, 1, 3);
@@ -1248,29 +1208,29 @@ test_cli_timetable (void)
   unchanged = g_strdup (due);
 
   /* Refusals change nothing and say what to do. */
-  run_cli (&no_action, "timetable", "--database", path, "--action", "9", "--link-taster-day", ibc_id, NULL);
+  rp_test_run_cli (&no_action, "timetable", "--database", path, "--action", "9", "--link-taster-day", ibc_id, NULL);
   g_assert_cmpint (no_action.status, ==, 1);
   g_assert_nonnull (strstr (no_action.err, "The timetable has no action 9: it has 5 actions, numbered 1 to 5"));
 
-  run_cli (&no_day, "timetable", "--database", path, "--action", "4", "--link-taster-day", ibc_id,
+  rp_test_run_cli (&no_day, "timetable", "--database", path, "--action", "4", "--link-taster-day", ibc_id,
            "--link-taster-day", "999", NULL);
   g_assert_cmpint (no_day.status, ==, 1);
   g_assert_nonnull (strstr (no_day.err, "There is no taster day 999. Nothing was changed."));
 
-  run_cli (&not_a_number, "timetable", "--database", path, "--action", "4", "--link-taster-day", "IBC", NULL);
+  rp_test_run_cli (&not_a_number, "timetable", "--database", path, "--action", "4", "--link-taster-day", "IBC", NULL);
   g_assert_cmpint (not_a_number.status, ==, 2);
   g_assert_nonnull (strstr (not_a_number.err, "“IBC” is not a taster day’s ID"));
 
-  run_cli (&without_action, "timetable", "--database", path, "--link-taster-day", ibc_id, NULL);
+  rp_test_run_cli (&without_action, "timetable", "--database", path, "--link-taster-day", ibc_id, NULL);
   g_assert_cmpint (without_action.status, ==, 2);
   g_assert_nonnull (strstr (without_action.err, "--action N"));
 
-  run_cli (&both, "timetable", "--database", path, "--action", "4", "--link-taster-day", ibc_id,
+  rp_test_run_cli (&both, "timetable", "--database", path, "--action", "4", "--link-taster-day", ibc_id,
            "--unlink-taster-day", ibc_id, NULL);
   g_assert_cmpint (both.status, ==, 2);
 
   /* A day of another programme in the same file. */
-  run_cli (&add, "demo", "--database", path, "--add", "--today", "2023-09-22", NULL);
+  rp_test_run_cli (&add, "demo", "--database", path, "--add", "--today", "2023-09-22", NULL);
   g_assert_cmpint (add.status, ==, 0);
   {
     g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY, &error);
@@ -1278,7 +1238,7 @@ test_cli_timetable (void)
     g_assert_no_error (error);
     elsewhere_id = g_strdup_printf ("%" G_GINT64_FORMAT, sample_day_id (store, 2, "IBC", "2023-09-30"));
   }
-  run_cli (&other_programme, "timetable", "--database", path, "--programme", "1", "--action", "4",
+  rp_test_run_cli (&other_programme, "timetable", "--database", path, "--programme", "1", "--action", "4",
            "--link-taster-day", elsewhere_id, NULL);
   g_assert_cmpint (other_programme.status, ==, 1);
   g_assert_nonnull (strstr (other_programme.err, "belongs to programme 2 (“Riverside (sample)”), not to programme 1"));
@@ -1301,40 +1261,40 @@ test_cli_contact (void)
   g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "contacts.csv", NULL);
   g_autofree char *csv = NULL;
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) add = { 0 };
-  g_auto(CliResult) future = { 0 };
-  g_auto(CliResult) no_how = { 0 };
-  g_auto(CliResult) list = { 0 };
-  g_auto(CliResult) export = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) add = { 0 };
+  g_auto(RpCliResult) future = { 0 };
+  g_auto(RpCliResult) no_how = { 0 };
+  g_auto(RpCliResult) list = { 0 };
+  g_auto(RpCliResult) export = { 0 };
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
-  run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
+  rp_test_run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
-  run_cli (&add, "contact", "--database", path, "--attendee", "12", "--add", "--how", "visit",
+  rp_test_run_cli (&add, "contact", "--database", path, "--attendee", "12", "--add", "--how", "visit",
            "--date", "2023-09-21", "--name", "Janet Walker", "--summary", "Home visit: Janet’s back", "--follow-up", NULL);
   g_assert_cmpint (add.status, ==, 0);
   g_assert_nonnull (strstr (add.out, "Logged for attendee 12: Visit with the family (Janet Walker)"));
 
-  run_cli (&future, "contact", "--database", path, "--attendee", "12", "--add", "--how", "phone",
+  rp_test_run_cli (&future, "contact", "--database", path, "--attendee", "12", "--add", "--how", "phone",
            "--date", "2099-01-01", NULL);  /* the command judges by the real today */
   g_assert_cmpint (future.status, ==, 1);
   g_assert_nonnull (strstr (future.err, "The date of the contact cannot be in the future."));
 
-  run_cli (&no_how, "contact", "--database", path, "--attendee", "12", "--add", NULL);
+  rp_test_run_cli (&no_how, "contact", "--database", path, "--attendee", "12", "--add", NULL);
   g_assert_cmpint (no_how.status, !=, 0);
   g_assert_nonnull (strstr (no_how.err, "--how"));
 
   /* Newest first: the visit, then the sample's call of 18 days before. */
-  run_cli (&list, "contact", "--database", path, "--attendee", "12", NULL);
+  rp_test_run_cli (&list, "contact", "--database", path, "--attendee", "12", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, "Home visit: Janet’s back"));
   g_assert_true (strstr (list.out, "21 Sep 2023") < strstr (list.out, "4 Sep 2023"));
   g_assert_nonnull (strstr (list.out, "4 Sep 2023"));
 
-  run_cli (&export, "contact", "--database", path, "--all", "--format", "csv", "--output", csv_path,
+  rp_test_run_cli (&export, "contact", "--database", path, "--all", "--format", "csv", "--output", csv_path,
            "--reason", "Handover to the new team", NULL);
   g_assert_cmpint (export.status, ==, 0);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
@@ -1349,9 +1309,13 @@ test_cli_contact (void)
     g_autoptr(RpProgramme) programme = g_list_model_get_item (programmes, 0);
     g_autoptr(GListModel) exports = rp_store_list_exports (store, rp_programme_get_id (programme), &error);
     g_autoptr(RpExportRecord) record = g_list_model_get_item (exports, 0);
+    g_autofree char *described = rp_export_record_describe (record);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (rp_export_record_get_reason (record), ==, "Contact log: Handover to the new team");
+    /* The history names it for what it is (schema 13), not as attendees' fields. */
+    g_assert_cmpstr (rp_export_record_get_kind (record), ==, "contact-log");
+    g_assert_cmpstr (rp_export_record_get_reason (record), ==, "Handover to the new team");
+    g_assert_cmpstr (described, ==, "CSV · contact log");
   }
 }
 
@@ -1365,39 +1329,39 @@ test_cli_review (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
   g_autofree char *today = rp_date_today ();
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) grace = { 0 };
-  g_auto(CliResult) eileen = { 0 };
-  g_auto(CliResult) attending = { 0 };
-  g_auto(CliResult) half = { 0 };
-  g_auto(CliResult) whole = { 0 };
-  g_auto(CliResult) after = { 0 };
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) grace = { 0 };
+  g_auto(RpCliResult) eileen = { 0 };
+  g_auto(RpCliResult) attending = { 0 };
+  g_auto(RpCliResult) half = { 0 };
+  g_auto(RpCliResult) whole = { 0 };
+  g_auto(RpCliResult) after = { 0 };
 
-  run_cli (&demo, "demo", "--after-move", "--database", path, "--today", today, NULL);
+  rp_test_run_cli (&demo, "demo", "--after-move", "--database", path, "--today", today, NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
-  run_cli (&grace, "review", "--database", path, "--attendee", "20", NULL);
+  rp_test_run_cli (&grace, "review", "--database", path, "--attendee", "20", NULL);
   g_assert_cmpint (grace.status, ==, 0);
   g_assert_nonnull (strstr (grace.out, "Follow-up review: held on "));
   g_assert_nonnull (strstr (grace.out, "Hydrotherapy each week: Partly met — "));
   g_assert_null (strstr (grace.out, "-12-"));  /* dates in words, not ISO */
 
-  run_cli (&eileen, "review", "--database", path, "--attendee", "22", NULL);
+  rp_test_run_cli (&eileen, "review", "--database", path, "--attendee", "22", NULL);
   g_assert_nonnull (strstr (eileen.out, "Interim place: permanent move planned for "));
 
-  run_cli (&attending, "review", "--database", path, "--attendee", "5", NULL);
+  rp_test_run_cli (&attending, "review", "--database", path, "--attendee", "5", NULL);
   g_assert_nonnull (strstr (attending.out, "Not moved yet: no review to hold."));
 
-  run_cli (&half, "review", "--database", path, "--attendee", "21", "--record", "--reviewer", "Priya Mistry",
+  rp_test_run_cli (&half, "review", "--database", path, "--attendee", "21", "--record", "--reviewer", "Priya Mistry",
            "--took-part", "person,family", "--rate", "1=met", NULL);
   g_assert_cmpint (half.status, !=, 0);
   g_assert_nonnull (strstr (half.err, "Keeps his quiet room after lunch"));
 
-  run_cli (&whole, "review", "--database", path, "--attendee", "21", "--record", "--reviewer", "Priya Mistry",
+  rp_test_run_cli (&whole, "review", "--database", path, "--attendee", "21", "--record", "--reviewer", "Priya Mistry",
            "--took-part", "person,family", "--rate", "1=met", "--rate", "2=not-met:Room given to another group", NULL);
   g_assert_cmpint (whole.status, ==, 0);
 
-  run_cli (&after, "review", "--database", path, "--attendee", "21", NULL);
+  rp_test_run_cli (&after, "review", "--database", path, "--attendee", "21", NULL);
   g_assert_nonnull (strstr (after.out, "Follow-up review: held on "));
   g_assert_nonnull (strstr (after.out, "Keeps his quiet room after lunch: Not met — Room given to another group"));
   {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rp-core.h"
+#include "rp-store-private.h"
 #include "rp-test-util.h"
 
 #define TODAY "2023-09-22"
@@ -257,7 +258,7 @@ test_contacts_marker (Fixture       *fixture,
   rules = rp_rules_context_new_for_programme (fixture->programme, "2023-11-01", 365);
   g_assert_true (rp_attention_for_attendee (read, rules) & RP_ATTENTION_FAMILY_NOT_CONTACTED);
   words = rp_attention_describe (RP_ATTENTION_FAMILY_NOT_CONTACTED, read, "2023-11-01");
-  g_assert_cmpstr (words, ==, "Family not contacted for 31 days");
+  g_assert_cmpstr (words, ==, "Family or advocate not contacted for 31 days");
 
   /* Once moved, the family is no longer chased. */
   {
@@ -269,6 +270,59 @@ test_contacts_marker (Fixture       *fixture,
   }
   g_assert_no_error (error);
   g_assert_false (judge (fixture, 5, "2023-12-01", 14));
+}
+
+/* For a person with no family the advocate speaks for them: a call with the
+ * advocate clears the marker as one with the family does; a call with the
+ * provider or with the person does not. */
+static void
+test_contacts_advocate (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(RpAttendee) ella = attendee (fixture, 5);
+  g_autoptr(RpContact) provider = make_contact (rp_attendee_get_id (ella), "2023-10-15", RP_CONTACT_METHOD_PHONE, NULL);
+  g_autoptr(RpContact) person = make_contact (rp_attendee_get_id (ella), "2023-10-15", RP_CONTACT_METHOD_VISIT, NULL);
+  g_autoptr(RpContact) advocate = make_contact (rp_attendee_get_id (ella), "2023-10-15", RP_CONTACT_METHOD_PHONE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  rp_store_set_today (fixture->store, "2023-10-20");
+  /* The sample's last contact with Ella's family is before 22 September. */
+  g_assert_true (judge (fixture, 5, "2023-10-20", 14));
+
+  rp_contact_set_with_whom (provider, RP_CONTACT_WITH_PROVIDER);
+  g_assert_true (rp_store_add_contact (fixture->store, provider, &error));
+  g_assert_no_error (error);
+  rp_contact_set_with_whom (person, RP_CONTACT_WITH_PERSON);
+  g_assert_true (rp_store_add_contact (fixture->store, person, &error));
+  g_assert_no_error (error);
+  g_assert_true (judge (fixture, 5, "2023-10-20", 14));
+
+  rp_contact_set_with_whom (advocate, RP_CONTACT_WITH_ADVOCATE);
+  rp_contact_set_with_name (advocate, "Priya Shah (advocate)");
+  g_assert_true (rp_store_add_contact (fixture->store, advocate, &error));
+  g_assert_no_error (error);
+  g_assert_false (judge (fixture, 5, "2023-10-20", 14));
+  g_assert_false (judge (fixture, 5, "2023-10-29", 14));
+  g_assert_true (judge (fixture, 5, "2023-10-30", 14));
+}
+
+/* Days without contact count from no earlier than the day the programme's
+ * contact log began: nobody is flagged until more days than allowed have
+ * passed since then, however long ago the last contact was. */
+static void
+test_contacts_log_since (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Liam's family was last contacted weeks ago: flagged. */
+  g_assert_true (judge (fixture, 12, TODAY, 14));
+  g_assert_true (rp_store_set_contact_log_since (fixture->store, rp_programme_get_id (fixture->programme),
+                                                 "2023-09-20", &error));
+  g_assert_no_error (error);
+  g_assert_false (judge (fixture, 12, TODAY, 14));
+  g_assert_false (judge (fixture, 12, "2023-10-04", 14));
+  g_assert_true (judge (fixture, 12, "2023-10-05", 14));
 }
 
 static void
@@ -283,7 +337,7 @@ test_contacts_never (Fixture       *fixture,
   rp_attendee_set_worker_id (someone, 3);
   g_assert_cmpint (rp_attention_for_attendee (someone, rules), ==, RP_ATTENTION_FAMILY_NOT_CONTACTED);
   words = rp_attention_describe (RP_ATTENTION_FAMILY_NOT_CONTACTED, someone, TODAY);
-  g_assert_cmpstr (words, ==, "No contact with the family recorded");
+  g_assert_cmpstr (words, ==, "No contact with the family or advocate recorded");
   g_assert_cmpint (rp_attention_for_attendee (someone, unjudged), ==, RP_ATTENTION_NONE);
 }
 
@@ -367,6 +421,8 @@ main (int    argc,
   ADD ("/core/contacts/refused", test_contacts_refused);
   ADD ("/core/contacts/marker", test_contacts_marker);
   ADD ("/core/contacts/never-contacted", test_contacts_never);
+  ADD ("/core/contacts/advocate", test_contacts_advocate);
+  ADD ("/core/contacts/log-since", test_contacts_log_since);
   ADD ("/core/contacts/counted", test_contacts_counted);
   ADD ("/core/contacts/never-published", test_contacts_never_published);
 #undef ADD

@@ -465,6 +465,173 @@ test_migrate_after_the_move (void)
   rp_test_remove_tree (dir);
 }
 
+static char *
+query_text (RpStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Version 13 names calendars and the contact log in the export history: the
+ * history of a version 12 file is all there, with its ids, and still cannot
+ * be changed; an id given out before (on a row an erasure took) is not given
+ * out again; the new kinds are taken and a kind nobody knows is not. */
+static void
+test_migrate_export_kinds (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *fresh_path = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *triggers_before = NULL;
+  g_autofree char *triggers_after = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *today = rp_date_today ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpStore) fresh = NULL;
+  RpExportDetails calendar = { 1, "family-calendar", "ics" };
+  RpExportDetails staff = { 1, "staff-calendar", "ics" };
+  RpExportDetails log = { 1, "contact-log", "csv" };
+  const char *rows_sql = "SELECT group_concat (id || ':' || kind || ':' || format || ':' || user || ':'"
+                         " || coalesce (file_name, '-') || ':' || recorded_at, ';') FROM (SELECT * FROM export_record ORDER BY id)";
+  const char *triggers_sql = "SELECT group_concat (name || '=' || sql, ';') FROM"
+                             " (SELECT name, sql FROM sqlite_master WHERE tbl_name = 'export_record'"
+                             "  AND type IN ('trigger', 'index') AND name NOT LIKE 'audit_%' ORDER BY name)";
+
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO programme (name) VALUES ('Riverside');"
+                                 "INSERT INTO export_record (programme_id, user, kind, format, file_name)"
+                                 "  VALUES (1, 'pm', 'report', 'pdf', 'scrutiny.pdf');"
+                                 "INSERT INTO export_record (programme_id, user, kind, format)"
+                                 "  VALUES (1, 'pm', 'family-schedule', 'csv');"
+                                 "INSERT INTO export_record (programme_id, user, kind, format, reason)"
+                                 "  VALUES (1, 'jw', 'attendees-all-fields', 'csv', 'Contact log: audit');"
+                                 /* as an erasure leaves it: ids up to 9 given out */
+                                 "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'export_record';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rows_before = query_text (store, rows_sql);
+  triggers_before = query_text (store, triggers_sql);
+  g_clear_object (&store);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  rows_after = query_text (store, rows_sql);
+  triggers_after = query_text (store, triggers_sql);
+  g_assert_nonnull (rows_before);
+  g_assert_cmpstr (rows_after, ==, rows_before);
+  g_assert_nonnull (strstr (triggers_before, "export_record_no_update"));
+  g_assert_nonnull (strstr (triggers_before, "export_record_programme"));
+  g_assert_cmpstr (triggers_after, ==, triggers_before);
+
+  /* Still no change and no deletion. */
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), "UPDATE export_record SET user = 'someone' WHERE id = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_TRIGGER);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), "DELETE FROM export_record WHERE id = 2",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_TRIGGER);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM export_record"), ==, 3);
+
+  /* The new kinds, with ids after every one given out before. */
+  calendar.path = "/home/pm/Ella Thompson.ics";
+  g_assert_true (rp_store_record_export (store, &calendar, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_record_export (store, &staff, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_record_export (store, &log, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT min (id) FROM export_record WHERE kind = 'family-calendar'"), ==, 10);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM export_record WHERE format = 'ics'"), ==, 2);
+  /* A family's calendar is named after the person: no file name kept. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM export_record WHERE id = 10 AND file_name IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE table_name = 'export_record' AND record_id = 12"), >, 0);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO export_record (programme_id, user, kind, format) VALUES (1, 'pm', 'everything', 'ics')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO export_record (programme_id, user, kind, format) VALUES (1, 'pm', 'report', 'vcs')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+
+  /* The contact log starts for this programme on the day of the update. */
+  since = query_text (store, "SELECT contact_log_since FROM programme WHERE id = 1");
+  g_assert_cmpstr (since, ==, today);
+
+  problems = rp_store_list_trigger_problems (rp_store_get_db (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  fresh = rp_store_open (fresh_path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  migrated_schema = dump_schema (store);
+  fresh_schema = dump_schema (fresh);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+
+  g_clear_object (&fresh);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
+/* A programme from before the contact log (version 12) flags nobody on the
+ * day it is updated: days without contact count from the update, and only
+ * once more days than the programme allows have passed is anyone flagged. */
+static void
+test_migrate_contact_clock (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *today = rp_date_today ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpAttendee) georgia = NULL;
+  GDate date;
+  char *days[3];
+
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO programme (name, contact_due_days) VALUES ('Riverside', 14);"
+                                 "INSERT INTO worker (name, initials) VALUES ('Sam Patel', 'SP');"
+                                 "INSERT INTO attendee (programme_id, number, full_name, worker_id) VALUES (1, 7, 'Georgia Bennett', 1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  georgia = rp_store_find_attendee (store, 1, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_attendee_get_contact_log_since (georgia), ==, today);
+
+  g_assert_true (rp_date_from_iso (today, &date));
+  days[0] = rp_date_to_iso (&date);
+  g_date_add_days (&date, 14);
+  days[1] = rp_date_to_iso (&date);
+  g_date_add_days (&date, 1);
+  days[2] = rp_date_to_iso (&date);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(RpRulesContext) rules = rp_rules_context_new_full (days[i], NULL, 365, 14);
+      gboolean flagged = (rp_attention_for_attendee (georgia, rules) & RP_ATTENTION_FAMILY_NOT_CONTACTED) != 0;
+
+      g_assert_cmpint (flagged, ==, i == 2);
+      g_free (days[i]);
+    }
+
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -477,6 +644,8 @@ main (int    argc,
   g_test_add_func ("/core/migrations/family-contact", test_migrate_family_contact);
   g_test_add_func ("/core/migrations/taster-day-links", test_migrate_taster_day_links);
   g_test_add_func ("/core/migrations/after-the-move", test_migrate_after_the_move);
+  g_test_add_func ("/core/migrations/export-kinds", test_migrate_export_kinds);
+  g_test_add_func ("/core/migrations/contact-clock", test_migrate_contact_clock);
 
   return g_test_run ();
 }

@@ -213,6 +213,19 @@ test_attendees_list (Fixture       *fixture,
                "(programme_id=? AND number=?)", NULL);
 }
 
+/* The attention rule's newest contact with the family or advocate, read
+ * with each attendee: from the contact log's covering index alone, not its
+ * rows, and the day the log began by the programme's key. */
+static void
+test_contact_clock (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  assert_plan (fixture, "WHERE a.programme_id = ? ORDER BY a.number", "SCAN c",
+               "SEARCH c USING COVERING INDEX contact_log_attendee_with (attendee_id=? AND with_whom=?)",
+               "SEARCH g USING INTEGER PRIMARY KEY",
+               NULL);
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  data)
@@ -302,6 +315,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/core/query-plan/attendees-list", Fixture, NULL, fixture_set_up, test_attendees_list, fixture_tear_down);
+  g_test_add ("/core/query-plan/contact-clock", Fixture, NULL, fixture_set_up, test_contact_clock, fixture_tear_down);
   g_test_add ("/core/query-plan/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/core/query-plan/step-history", Fixture, NULL, fixture_set_up, test_step_history, fixture_tear_down);
   g_test_add ("/core/query-plan/booking-lookups", Fixture, NULL, fixture_set_up, test_booking_lookups, fixture_tear_down);

@@ -2293,8 +2293,7 @@ command_contact (int    argc,
       g_autoptr(GListModel) attendees = NULL;
       g_autoptr(RpStore) recorder = NULL;
       g_autofree char *text = NULL;
-      g_autofree char *why = NULL;
-      RpExportDetails details = { rp_programme_get_id (programme), "attendees-all-fields", "csv" };
+      RpExportDetails details = { rp_programme_get_id (programme), "contact-log", "csv" };
 
       if (!(attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), &error)))
         return fail (error);
@@ -2307,10 +2306,8 @@ command_contact (int    argc,
         }
 
       /* The log is personal data: its export is recorded first, as the
-       * attendees' all fields are (the history has no kind of its own for
-       * it yet, so the reason says which it was). */
-      why = g_strdup_printf (_("Contact log: %s"), reason != NULL ? reason : _("no reason given"));
-      details.reason = why;
+       * attendees' all fields are. */
+      details.reason = reason;
       if (!(recorder = open_recorder (database, store, &error)) ||
           !record_or_remove (recorder, &details, NULL, &error))
         return fail (error);

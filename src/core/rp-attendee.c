@@ -46,7 +46,8 @@ struct _RpAttendee
   char *moved_to_provider_name;
   char *outcome_reason;
   gboolean archived;
-  char *last_family_contact;   /* newest contact_log date with the family, read with the row */
+  char *last_family_contact;   /* newest contact_log date with the family or advocate, read with the row */
+  char *contact_log_since;     /* the day the programme's contact log began, read with the row */
   /* After the move (issue 17): an interim place and the permanent one planned,
    * and the reviews held, as the store read them. */
   gboolean interim;
@@ -146,6 +147,7 @@ rp_attendee_finalize (GObject *object)
   g_clear_pointer (&self->moved_to_provider_name, g_free);
   g_clear_pointer (&self->outcome_reason, g_free);
   g_clear_pointer (&self->last_family_contact, g_free);
+  g_clear_pointer (&self->contact_log_since, g_free);
   g_clear_pointer (&self->permanent_date, g_free);
   g_clear_pointer (&self->follow_up_held_on, g_free);
   g_clear_pointer (&self->last_review_on, g_free);
@@ -628,6 +630,7 @@ rp_attendee_copy (RpAttendee *self)
   copy->outcome_reason = g_strdup (self->outcome_reason);
   copy->archived = self->archived;
   copy->last_family_contact = g_strdup (self->last_family_contact);
+  copy->contact_log_since = g_strdup (self->contact_log_since);
   copy->interim = self->interim;
   copy->permanent_provider_id = self->permanent_provider_id;
   copy->permanent_date = g_strdup (self->permanent_date);
@@ -1629,8 +1632,9 @@ rp_attendee_validate (RpAttendee  *self,
 /**
  * rp_attendee_get_last_family_contact:
  *
- * Returns: (nullable): the date of the newest contact with the family in
- *   the contact log, read with the attendee, or %NULL when none is logged
+ * Returns: (nullable): the date of the newest contact with the family or
+ *   the advocate in the contact log, read with the attendee, or %NULL when
+ *   none is logged
  */
 const char *
 rp_attendee_get_last_family_contact (RpAttendee *self)
@@ -1651,4 +1655,31 @@ rp_attendee_set_last_family_contact (RpAttendee *self,
 
   if (rp_set_string (&self->last_family_contact, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_FAMILY_CONTACT]);
+}
+
+/**
+ * rp_attendee_get_contact_log_since:
+ *
+ * Returns: (nullable): the day the contact log of the attendee's programme
+ *   began (its creation, or the update that brought the log), read with the
+ *   attendee; the attention rule counts days without contact from no earlier
+ */
+const char *
+rp_attendee_get_contact_log_since (RpAttendee *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE (self), NULL);
+
+  return self->contact_log_since;
+}
+
+void
+rp_attendee_set_contact_log_since (RpAttendee *self,
+                                   const char *value)
+{
+  g_return_if_fail (RP_IS_ATTENDEE (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  rp_set_string (&self->contact_log_since, value);
 }

@@ -92,9 +92,13 @@ void        rp_attendee_set_outcome_reason         (RpAttendee  *self,
 gboolean    rp_attendee_get_archived               (RpAttendee  *self);
 void        rp_attendee_set_archived               (RpAttendee  *self,
                                                     gboolean     value);
-/* The newest contact with the family in the contact log: read, never saved. */
+/* The newest contact with the family or advocate in the contact log, and
+ * the day the programme's contact log began: read, never saved. */
 const char *rp_attendee_get_last_family_contact    (RpAttendee  *self);
 void        rp_attendee_set_last_family_contact    (RpAttendee  *self,
+                                                    const char  *value);
+const char *rp_attendee_get_contact_log_since      (RpAttendee  *self);
+void        rp_attendee_set_contact_log_since      (RpAttendee  *self,
                                                     const char  *value);
 /* After the move: an interim place, the permanent place planned, and when
  * reviews were held (the last two as the store read them). */

@@ -43,6 +43,23 @@ attention_after_move (RpAttendee           *attendee,
   return attention;
 }
 
+/* Days without contact count from the newest contact with the family or
+ * advocate, but from no earlier than the day the contact log began: a
+ * programme updated from before the log is not flagged all at once on its
+ * first day. %NULL when neither is known. */
+static const char *
+contact_clock_start (RpAttendee *attendee)
+{
+  const char *contacted = rp_attendee_get_last_family_contact (attendee);
+  const char *log_since = rp_attendee_get_contact_log_since (attendee);
+
+  if (contacted == NULL)
+    return log_since;
+  if (log_since != NULL && rp_date_compare (log_since, contacted) > 0)
+    return log_since;
+  return contacted;
+}
+
 /**
  * rp_attention_for_attendee:
  * @rules: the day to judge by, the closure date, how long a step may last and
@@ -83,9 +100,9 @@ rp_attention_for_attendee (RpAttendee           *attendee,
 
   if (rules->contact_due_days > 0)
     {
-      const char *contacted = rp_attendee_get_last_family_contact (attendee);
+      const char *counted_from = contact_clock_start (attendee);
 
-      if (contacted == NULL || rp_date_days_between (contacted, rules->today) > (int) rules->contact_due_days)
+      if (counted_from == NULL || rp_date_days_between (counted_from, rules->today) > (int) rules->contact_due_days)
         attention |= RP_ATTENTION_FAMILY_NOT_CONTACTED;
     }
 
@@ -176,13 +193,13 @@ describe (RpAttention  attention,
       const char *contacted = rp_attendee_get_last_family_contact (attendee);
 
       if (contacted == NULL)
-        g_string_append_printf (text, "%s\n", _("No contact with the family recorded"));
+        g_string_append_printf (text, "%s\n", _("No contact with the family or advocate recorded"));
       else
         {
           int days = rp_date_days_between (contacted, today);
 
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Family not contacted for %d day\n",
-                                                     "Family not contacted for %d days\n", days), days);
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Family or advocate not contacted for %d day\n",
+                                                     "Family or advocate not contacted for %d days\n", days), days);
         }
     }
   describe_after_move (text, attention, attendee, today, weeks);

@@ -20,12 +20,10 @@
 #include "rp-schedule.h"
 #include "rp-store-private.h"
 
-/* The export history's table allows no "ics" format and no staff calendar
- * (schema 12, CHECK on export_record.kind and .format). Until a migration
- * adds them, a calendar is recorded as the nearest kind there is, and what it
- * really is goes in the record's description of its contents. */
-#define EXPORT_KIND   "family-schedule"
-#define EXPORT_FORMAT "csv"
+/* How the export history names a calendar (since schema 13). */
+#define EXPORT_KIND_FAMILY "family-calendar"
+#define EXPORT_KIND_STAFF  "staff-calendar"
+#define EXPORT_FORMAT      "ics"
 
 /* Europe/London as the UK has kept it since 1996 (the Summer Time Order
  * 2002, retained from EU directive 2000/84/EC): British Summer Time from
@@ -835,9 +833,8 @@ rp_calendar_write_family (RpStore     *store,
     return FALSE;
 
   details.programme_id = rp_attendee_get_programme_id (attendee);
-  details.kind = EXPORT_KIND;
+  details.kind = EXPORT_KIND_FAMILY;
   details.format = EXPORT_FORMAT;
-  details.tables = _("one family’s taster days as a calendar (iCalendar, .ics)");
   details.as_of = from;
   details.path = path;
   details.reason = reason;
@@ -874,9 +871,8 @@ rp_calendar_write_staff (RpStore     *store,
     return FALSE;
 
   details.programme_id = programme_id;
-  details.kind = EXPORT_KIND;
+  details.kind = EXPORT_KIND_STAFF;
   details.format = EXPORT_FORMAT;
-  details.tables = _("every taster day with staff and bookings as a calendar (iCalendar, .ics)");
   details.as_of = from;
   details.path = path;
   details.reason = reason;

@@ -386,11 +386,23 @@ rp_date_to_iso (const GDate *date)
                           g_date_get_day (date));
 }
 
-static gboolean
-iso_to_date (const char *iso,
-             GDate      *date)
+/**
+ * rp_date_from_iso:
+ * @iso: (nullable): a string
+ * @date: (out caller-allocates): where to put the date
+ *
+ * Reads a real date written as YYYY-MM-DD, the way dates are stored;
+ * nothing else (no other layout, no 31 February).
+ *
+ * Returns: %TRUE and sets @date if @iso is such a date
+ */
+gboolean
+rp_date_from_iso (const char *iso,
+                  GDate      *date)
 {
   int year, month, day;
+
+  g_return_val_if_fail (date != NULL, FALSE);
 
   if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
     return FALSE;
@@ -420,7 +432,7 @@ rp_date_is_valid_iso (const char *iso)
 {
   GDate date;
 
-  return iso_to_date (iso, &date);
+  return rp_date_from_iso (iso, &date);
 }
 
 /**
@@ -452,7 +464,7 @@ format_date (const char *iso,
   char month[64];
   char weekday[64];
 
-  if (!iso_to_date (iso, &date))
+  if (!rp_date_from_iso (iso, &date))
     return NULL;
 
   if (g_date_strftime (month, sizeof month, month_format, &date) == 0)
@@ -504,7 +516,7 @@ rp_date_format_numeric (const char *iso)
 {
   GDate date;
 
-  if (!iso_to_date (iso, &date))
+  if (!rp_date_from_iso (iso, &date))
     return NULL;
 
   return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&date), g_date_get_month (&date),
@@ -545,7 +557,7 @@ rp_date_days_between (const char *from,
 {
   GDate a, b;
 
-  if (!iso_to_date (from, &a) || !iso_to_date (to, &b))
+  if (!rp_date_from_iso (from, &a) || !rp_date_from_iso (to, &b))
     return 0;
 
   return g_date_days_between (&a, &b);

@@ -17,6 +17,8 @@ gboolean  rp_date_parse_strict  (const char  *text,
 char     *rp_date_normalise     (const char  *text,
                                  GError     **error);
 char     *rp_date_to_iso        (const GDate *date);
+gboolean  rp_date_from_iso      (const char  *iso,
+                                 GDate       *date);
 gboolean  rp_date_is_valid_iso  (const char  *iso);
 gboolean  rp_date_check         (const char  *iso,
                                  const char  *what,

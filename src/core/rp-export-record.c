@@ -99,6 +99,8 @@ rp_export_record_describe (RpExportRecord *self)
 
   if (g_str_equal (self->format, "print"))
     g_string_append (text, _("Printed"));
+  else if (g_str_equal (self->format, "ics"))
+    g_string_append (text, _("Calendar (iCalendar)"));
   else
     {
       g_autofree char *format = g_ascii_strup (self->format, -1);
@@ -109,6 +111,12 @@ rp_export_record_describe (RpExportRecord *self)
     g_string_append_printf (text, " · %s", _("family schedule"));
   else if (g_str_equal (self->kind, "attendees-all-fields"))
     g_string_append_printf (text, " · %s", _("attendees with all personal fields"));
+  else if (g_str_equal (self->kind, "family-calendar"))
+    g_string_append_printf (text, " · %s", _("one family’s taster days"));
+  else if (g_str_equal (self->kind, "staff-calendar"))
+    g_string_append_printf (text, " · %s", _("every taster day with staff and bookings"));
+  else if (g_str_equal (self->kind, "contact-log"))
+    g_string_append_printf (text, " · %s", _("contact log"));
 
   if (self->tables != NULL)
     g_string_append_printf (text, " · %s", self->tables);
@@ -146,8 +154,9 @@ rp_store_record_export (RpStore               *store,
                         const RpExportDetails *details,
                         GError               **error)
 {
-  static const char * const kinds[] = { "report", "print", "family-schedule", "attendees-all-fields", NULL };
-  static const char * const formats[] = { "pdf", "xlsx", "csv", "print", NULL };
+  static const char * const kinds[] = { "report", "print", "family-schedule", "attendees-all-fields",
+                                        "family-calendar", "staff-calendar", "contact-log", NULL };
+  static const char * const formats[] = { "pdf", "xlsx", "csv", "print", "ics", NULL };
   g_autofree char *file_name = NULL;
   g_autofree char *reason = NULL;
   sqlite3 *db;
@@ -167,9 +176,10 @@ rp_store_record_export (RpStore               *store,
       return FALSE;
     }
 
-  /* A family's schedule is named after the person, and the history outlives
-   * an erasure: keep no file name for it. */
-  if (details->path != NULL && !g_str_equal (details->kind, "family-schedule"))
+  /* A family's schedule or calendar is named after the person, and the
+   * history outlives an erasure: keep no file name for it. */
+  if (details->path != NULL && !g_str_equal (details->kind, "family-schedule") &&
+      !g_str_equal (details->kind, "family-calendar"))
     file_name = g_path_get_basename (details->path);
   if (details->reason != NULL)
     reason = g_strstrip (g_strdup (details->reason));

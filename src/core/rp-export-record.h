@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64      programme_id;
-  const char *kind;            /* "report", "print", "family-schedule" or "attendees-all-fields" */
-  const char *format;          /* "pdf", "xlsx", "csv" or "print" */
+  const char *kind;            /* "report", "print", "family-schedule", "attendees-all-fields",
+                                * "family-calendar", "staff-calendar" or "contact-log" */
+  const char *format;          /* "pdf", "xlsx", "csv", "print" or "ics" */
   const char *tables;          /* (nullable): which tables, as rp_report_describe_tables() says */
   const char *as_of;           /* (nullable): ISO date */
   const char *compare_with;    /* (nullable): ISO date */

@@ -12,15 +12,6 @@
 #include "rp-date.h"
 #include "rp-follow-up.h"
 
-static gboolean
-iso_to_date (const char *iso,
-             GDate      *date)
-{
-  g_autoptr(GError) error = NULL;
-
-  return iso != NULL && rp_date_is_valid_iso (iso) && rp_date_parse_strict (iso, date, &error);
-}
-
 /**
  * rp_follow_up_due_date:
  * @moved_on: the ISO date of the move
@@ -35,7 +26,7 @@ rp_follow_up_due_date (const char *moved_on,
 {
   GDate date;
 
-  if (!iso_to_date (moved_on, &date))
+  if (!rp_date_from_iso (moved_on, &date))
     return NULL;
 
   g_date_add_days (&date, weeks * 7);
@@ -114,10 +105,10 @@ rp_annual_review_state (const char  *moved_on,
   if (due_on != NULL)
     *due_on = NULL;
 
-  if (!iso_to_date (moved_on, &date))
+  if (!rp_date_from_iso (moved_on, &date))
     return RP_REVIEW_STATE_NONE;
 
-  if (iso_to_date (last_review_on, &last) && g_date_compare (&last, &date) > 0)
+  if (rp_date_from_iso (last_review_on, &last) && g_date_compare (&last, &date) > 0)
     date = last;
 
   g_date_add_years (&date, 1);

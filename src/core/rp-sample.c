@@ -523,6 +523,14 @@ add_sample (RpStore      *store,
     return FALSE;
   programme_id = rp_programme_get_id (programme);
 
+  /* The sample's contact log goes back weeks, so it began before today. */
+  {
+    g_autofree char *log_since = moved (today, -90);
+
+    if (!rp_store_set_contact_log_since (store, programme_id, log_since, error))
+      return FALSE;
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (sample_workers); i++)
     {
       g_autoptr(RpWorker) worker = rp_worker_new ();

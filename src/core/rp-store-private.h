@@ -34,6 +34,13 @@ gboolean rp_store_commit          (RpStore           *self,
                                    GError           **error);
 void     rp_store_rollback        (RpStore           *self);
 
+/* Dates the start of a programme's contact log back (the sample, whose log
+ * goes back weeks): the attention rule counts days without contact from it. */
+gboolean rp_store_set_contact_log_since (RpStore     *self,
+                                         gint64       programme_id,
+                                         const char  *since,
+                                         GError     **error);
+
 /* Opens an SQLite connection that writes nothing, not even a -wal or -shm when
  * @create_nothing is set; sets @error and returns %NULL if it cannot. */
 sqlite3 *rp_store_open_sqlite_read_only (const char  *path,

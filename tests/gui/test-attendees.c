@@ -646,7 +646,7 @@ test_attendees_log_contact (Fixture       *fixture,
   GtkWidget *list, *method, *date, *name, *summary, *row, *made_by;
   GtkWindow *dialog;
 
-  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Family not contacted for 18 days"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Family or advocate not contacted for 18 days"));
   g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "label", "_Log Contact…"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.log-contact", NULL));
@@ -721,7 +721,7 @@ test_attendees_log_contact (Fixture       *fixture,
   list = gtk_widget_get_parent (row);
   g_assert_true (gtk_widget_get_first_child (list) == row);
   gtk_test_accessible_assert_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL, "Contact log");
-  g_assert_null (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Family not contacted for 18 days"));
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Family or advocate not contacted for 18 days"));
 
   /* Opened again, it can be deleted. */
   g_signal_emit_by_name (row, "activated");
@@ -735,7 +735,7 @@ test_attendees_log_contact (Fixture       *fixture,
   g_clear_object (&after);
   after = contacts_of (fixture, 12);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
-  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Family not contacted for 18 days"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Family or advocate not contacted for 18 days"));
 }
 
 /* The AdwMessageDialog on screen headed @heading, or %NULL. */

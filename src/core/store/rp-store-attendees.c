@@ -21,12 +21,16 @@
   " a.communication_needs, a.interpreter_language, a.preferred_contact, a.communication_notes," \
   " a.contact_communication_needs, a.contact_interpreter_language, a.contact_preferred_contact,"
 
-/* With the newest contact with the family, for the attention rule, and the
- * interim move and review dates: read in the same query, through the
- * indexes, never a query per row. */
+/* With the newest contact with the family or advocate (who speaks for a
+ * person with no family) and the day the programme's contact log began,
+ * for the attention rule, and the interim move and review dates: read in
+ * the same query, through the indexes (contact_log_attendee_with answers
+ * the first from the index alone), never a query per row. */
 #define ATTENDEE_COLUMNS ATTENDEE_OWN_COLUMNS \
-  " (SELECT max (c.contacted_on) FROM contact_log c WHERE c.attendee_id = a.id AND c.with_whom = 'family')," \
-  AFTER_MOVE_COLUMNS
+  " (SELECT max (c.contacted_on) FROM contact_log c" \
+  "  WHERE c.attendee_id = a.id AND c.with_whom IN ('family', 'advocate'))," \
+  AFTER_MOVE_COLUMNS "," \
+  " (SELECT g.contact_log_since FROM programme g WHERE g.id = a.programme_id)"
 
 #define ATTENDEE_FROM \
   " FROM attendee a LEFT JOIN worker w ON w.id = a.worker_id" \
@@ -77,6 +81,7 @@ attendee_from_row (sqlite3_stmt *stmt)
   rp_attendee_set_contact_preferred_contact (attendee, column_text (stmt, 32));
   rp_attendee_set_last_family_contact (attendee, column_text (stmt, 33));
   read_after_move_columns (attendee, stmt, 34);
+  rp_attendee_set_contact_log_since (attendee, column_text (stmt, 39));
   return attendee;
 }
 

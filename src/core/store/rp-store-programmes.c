@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "rp-date.h"
 #include "rp-error.h"
 #include "rp-store-internal.h"
 
@@ -82,8 +83,9 @@ write_programme (RpStore  *self,
                         id == 0
                         ? "INSERT INTO programme (name, closure_date, report_title, department, author, meeting,"
                           " meeting_date, report_as_of, marking, family_contact, family_contact_phone, follow_up_weeks,"
-                          " contact_due_days, id)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+                          " contact_due_days, id, contact_log_since)"
+                          /* The contact log starts with the programme (see the 12 → 13 migration). */
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, rp_today ())"
                         : "UPDATE programme SET name = ?, closure_date = ?, report_title = ?, department = ?, author = ?,"
                           " meeting = ?, meeting_date = ?, report_as_of = ?, marking = ?, family_contact = ?,"
                           " family_contact_phone = ?, follow_up_weeks = ?, contact_due_days = ? WHERE id = ?",
@@ -238,4 +240,39 @@ rp_store_get_counts (RpStore            *self,
                       "SELECT count(*) FROM timetable_action WHERE programme_id = ?"
                       " AND status != 'completed' AND due_date < ?",
                       programme_id, today, &counts->actions_overdue, error);
+}
+
+typedef struct
+{
+  gint64      programme_id;
+  const char *since;
+} LogSince;
+
+static gboolean
+write_contact_log_since (RpStore  *self,
+                         gpointer  data,
+                         GError  **error)
+{
+  LogSince *change = data;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = store_prepare (self, "UPDATE programme SET contact_log_since = ? WHERE id = ?", error)))
+    return FALSE;
+  bind_text (stmt, 1, change->since);
+  sqlite3_bind_int64 (stmt, 2, change->programme_id);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+rp_store_set_contact_log_since (RpStore     *self,
+                                gint64       programme_id,
+                                const char  *since,
+                                GError     **error)
+{
+  LogSince change = { programme_id, since };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (since != NULL && rp_date_is_valid_iso (since), FALSE);
+
+  return store_write (self, write_contact_log_since, &change, error);
 }

@@ -545,6 +545,60 @@ static const char * const migrations[] = {
   "  follow_up_needed INTEGER NOT NULL DEFAULT 0 CHECK (follow_up_needed IN (0, 1))"
   ");"
   "CREATE INDEX contact_log_attendee ON contact_log (attendee_id, contacted_on);",
+
+  /* 12 → 13: the export history names calendars (iCalendar, .ics) and the
+   * contact log for what they are, where version 12 could only call them a
+   * family schedule (CSV) and attendees with all fields. SQLite cannot widen
+   * a CHECK, so the table is rebuilt by its ALTER TABLE recipe (foreign keys
+   * are off while the runner migrates), keeping every row, its id and the
+   * ids never given out again; its index and its guards come back exactly
+   * as they were, the audit triggers from the runner. The contact log gets
+   * an index that answers "newest contact with the family or advocate"
+   * without reading the rows, and each programme the day its contact log
+   * began, from which the attention rule counts when nobody has been
+   * contacted yet: today for a programme that had none until now. */
+  "DROP TRIGGER IF EXISTS audit_export_record_insert;"
+  "DROP TRIGGER IF EXISTS audit_export_record_update;"
+  "DROP TRIGGER IF EXISTS audit_export_record_delete;"
+  "DROP TRIGGER export_record_no_update;"
+  "DROP TRIGGER export_record_no_delete;"
+  "CREATE TABLE new_export_record ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  programme_id INTEGER REFERENCES programme (id),"
+  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  user TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('report', 'print', 'family-schedule', 'attendees-all-fields',"
+  "                                     'family-calendar', 'staff-calendar', 'contact-log')),"
+  "  format TEXT NOT NULL CHECK (format IN ('pdf', 'xlsx', 'csv', 'print', 'ics')),"
+  "  tables TEXT,"
+  "  as_of TEXT,"
+  "  compare_with TEXT,"
+  "  suppress_below INTEGER NOT NULL DEFAULT 0 CHECK (suppress_below >= 0),"
+  "  file_name TEXT,"
+  "  reason TEXT"
+  ");"
+  "INSERT INTO new_export_record (id, programme_id, recorded_at, user, kind, format, tables, as_of,"
+  "                               compare_with, suppress_below, file_name, reason)"
+  "  SELECT id, programme_id, recorded_at, user, kind, format, tables, as_of,"
+  "         compare_with, suppress_below, file_name, reason FROM export_record;"
+  /* The old table's counter, which may be past the newest row after an erasure. */
+  "UPDATE sqlite_sequence SET seq = max (seq, (SELECT o.seq FROM sqlite_sequence o WHERE o.name = 'export_record'))"
+  "  WHERE name = 'new_export_record' AND EXISTS (SELECT 1 FROM sqlite_sequence o WHERE o.name = 'export_record');"
+  "INSERT INTO sqlite_sequence (name, seq)"
+  "  SELECT 'new_export_record', seq FROM sqlite_sequence WHERE name = 'export_record'"
+  "    AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'new_export_record');"
+  "DROP TABLE export_record;"
+  "ALTER TABLE new_export_record RENAME TO export_record;"
+  "CREATE INDEX export_record_programme ON export_record (programme_id, id);"
+  "CREATE TRIGGER export_record_no_update BEFORE UPDATE ON export_record WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The export history cannot be changed.');"
+  "END;"
+  "CREATE TRIGGER export_record_no_delete BEFORE DELETE ON export_record WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The export history cannot be changed.');"
+  "END;"
+  "CREATE INDEX contact_log_attendee_with ON contact_log (attendee_id, with_whom, contacted_on);"
+  "ALTER TABLE programme ADD COLUMN contact_log_since TEXT;"
+  "UPDATE programme SET contact_log_since = rp_today ();",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -578,6 +632,19 @@ sql_erasing (sqlite3_context  *context,
   RpStore *self = sqlite3_user_data (context);
 
   sqlite3_result_int (context, self->erasing);
+}
+
+/* The store's day (a test's or the command line's --today, else the
+ * clock's), so a migration dates what it starts as the rest of the app would. */
+static void
+sql_today (sqlite3_context  *context,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  RpStore *self = sqlite3_user_data (context);
+  g_autofree char *today = rp_store_dup_today (self);
+
+  sqlite3_result_text (context, today, -1, SQLITE_TRANSIENT);
 }
 
 /* Audit triggers are generated from the live table definitions, so a
@@ -652,6 +719,7 @@ register_functions (RpStore *self)
 {
   sqlite3_create_function (self->db, "rp_audit_user", 0, SQLITE_UTF8, self, sql_audit_user, NULL, NULL);
   sqlite3_create_function (self->db, "rp_erasing", 0, SQLITE_UTF8, self, sql_erasing, NULL, NULL);
+  sqlite3_create_function (self->db, "rp_today", 0, SQLITE_UTF8, self, sql_today, NULL, NULL);
 }
 
 static gboolean

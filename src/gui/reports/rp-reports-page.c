@@ -195,14 +195,16 @@ on_attention_found (GObject      *source_object,
       g_autofree char *line = NULL;
 
       if (n_not_contacted == 0)
-        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every family contacted in the last %u day",
-                                             "Every family contacted in the last %u days", days), days);
+        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every family or advocate contacted in the last %u day",
+                                             "Every family or advocate contacted in the last %u days", days), days);
       else
         {
-          /* Translators: "3 families" of "3 families not contacted in the last 14 days" */
-          title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u family", "%u families", n_not_contacted),
+          /* Translators: "3 families or advocates" of "3 families or advocates not contacted in the
+           * last 14 days": a person with no family is counted by their advocate */
+          title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u family or advocate", "%u families or advocates",
+                                                n_not_contacted),
                                    n_not_contacted);
-          /* Translators: "3 families not contacted in the last 14 days"; the first %s is "3 families" */
+          /* Translators: "3 families or advocates not contacted in the last 14 days"; the first %s is "3 families or advocates" */
           line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s not contacted in the last %u day",
                                                "%s not contacted in the last %u days", days), title, days);
         }
