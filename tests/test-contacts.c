@@ -351,7 +351,8 @@ test_contacts_never_published (Fixture       *fixture,
   g_assert_no_error (error);
   workers = rp_store_list_workers (fixture->store, TRUE, &error);
   g_assert_no_error (error);
-  list_csv = rp_attendee_columns_to_csv (attendees, workers, FALSE);
+  list_csv = rp_attendee_columns_to_csv (fixture->store, attendees, workers, FALSE, &error);
+  g_assert_no_error (error);
   g_assert_null (strstr (list_csv, "secret"));
   g_assert_null (strstr (list_csv, "Zebedee"));
 }

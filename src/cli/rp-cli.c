@@ -449,8 +449,10 @@ command_attendees (int    argc,
   /* The columns are those "import" reads: see rp-attendee-columns.c. */
   if (csv)
     {
-      g_autofree char *text = rp_attendee_columns_to_csv (attendees, workers, all_fields);
+      g_autofree char *text = rp_attendee_columns_to_csv (store, attendees, workers, all_fields, &error);
 
+      if (text == NULL)
+        return fail (error);
       g_string_append (out, text);
     }
   else
