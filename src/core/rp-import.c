@@ -823,6 +823,30 @@ check_columns (Check *check)
   return ok;
 }
 
+/**
+ * rp_import_parse_date:
+ * @text: a date as a file writes it: DD/MM/YYYY or YYYY-MM-DD
+ * @iso: (out) (transfer full): the date as YYYY-MM-DD
+ *
+ * Reads a date in the forms every import of the app accepts.
+ */
+gboolean
+rp_import_parse_date (const char  *text,
+                      char       **iso,
+                      GError     **error)
+{
+  GDate date;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (iso != NULL, FALSE);
+
+  if (!rp_date_parse_strict (text, &date, error))
+    return FALSE;
+
+  *iso = rp_date_to_iso (&date);
+  return TRUE;
+}
+
 static gboolean
 parse_date (Check       *check,
             const char  *text,
@@ -830,13 +854,11 @@ parse_date (Check       *check,
             char       **iso,
             GError     **error)
 {
-  GDate date;
   g_autofree char *value = NULL;
 
-  if (!rp_date_parse_strict (text, &date, error))
+  if (!rp_import_parse_date (text, &value, error))
     return FALSE;
 
-  value = rp_date_to_iso (&date);
   if (not_in_future && rp_date_compare (value, check->today) > 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
@@ -858,11 +880,20 @@ matches_worker (RpWorker   *worker,
   return g_str_equal (name, folded) || g_str_equal (initials, folded);
 }
 
-/* A worker by full name or initials; an active worker is preferred to one who has left. */
-static RpWorker *
-find_worker (Check       *check,
-             const char  *text,
-             GError     **error)
+/**
+ * rp_import_find_worker:
+ * @workers: (element-type RpWorker): the database's workers, those who left too
+ * @text: a worker's full name or initials, in any case
+ *
+ * Finds a worker as every import names them; an active worker is preferred
+ * to one who has left, and a name two workers share is refused.
+ *
+ * Returns: (transfer full) (nullable): the worker, or %NULL with @error set
+ */
+RpWorker *
+rp_import_find_worker (GListModel  *workers,
+                       const char  *text,
+                       GError     **error)
 {
   g_autofree char *folded = g_utf8_casefold (text, -1);
   g_autofree char *shown = rp_quote_value (text);
@@ -870,9 +901,9 @@ find_worker (Check       *check,
   guint n_found = 0;
 
   for (int pass = 0; pass < 2 && n_found == 0; pass++)
-    for (guint i = 0; i < g_list_model_get_n_items (check->workers); i++)
+    for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
       {
-        g_autoptr(RpWorker) worker = g_list_model_get_item (check->workers, i);
+        g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
 
         if ((rp_worker_get_active (worker) ? 0 : 1) == pass && matches_worker (worker, folded))
           {
@@ -1060,7 +1091,7 @@ read_cell (Check          *check,
     case RP_IMPORT_FIELD_WORKER:
       if (text != NULL)
         {
-          g_autoptr(RpWorker) worker = find_worker (check, text, error);
+          g_autoptr(RpWorker) worker = rp_import_find_worker (check->workers, text, error);
 
           if (worker == NULL)
             return FALSE;

@@ -88,6 +88,12 @@ gboolean         rp_import_parse_step           (const char    *text,
 gboolean         rp_import_parse_status         (const char    *text,
                                                  RpFunding     *funding,
                                                  GError       **error);
+gboolean         rp_import_parse_date           (const char    *text,
+                                                 char         **iso,
+                                                 GError       **error);
+RpWorker        *rp_import_find_worker          (GListModel    *workers,
+                                                 const char    *text,
+                                                 GError       **error);
 gboolean         rp_import_parse_yes_no         (const char    *text,
                                                  gboolean      *value,
                                                  GError       **error);
