@@ -431,39 +431,48 @@ rp_contact_csv_import (RpStore     *store,
   if (problems != NULL)
     *problems = NULL;
 
-  /* An import can be undone by restoring the copy made just before it. */
-  if (!dry_run &&
-      !(backup = rp_database_file_back_up (rp_store_get_path (store), RP_BACKUP_BEFORE_IMPORT, &local_error)))
+  /* Checked once before the backup, so that a file with a problem costs none,
+   * then again inside the transaction, so that nothing changes in between. */
+  for (int pass = 0; pass < (dry_run ? 1 : 2); pass++)
     {
-      g_set_error (error, RP_ERROR, local_error->code,
-                   _("A backup could not be made first, so nothing was imported. %s"), local_error->message);
-      return FALSE;
-    }
+      if (pass == 1)
+        {
+          /* An import can be undone by restoring the copy made just before it. */
+          if (!(backup = rp_database_file_back_up (rp_store_get_path (store), RP_BACKUP_BEFORE_IMPORT, &local_error)))
+            {
+              g_set_error (error, RP_ERROR, local_error->code,
+                           _("A backup could not be made first, so nothing was imported. %s"), local_error->message);
+              return FALSE;
+            }
+          if (!rp_store_begin (store, error))
+            return FALSE;
+          reading_clear (&reading);
+        }
 
-  /* Checked inside the transaction, so nothing changes in between. */
-  if (!dry_run && !rp_store_begin (store, error))
-    return FALSE;
+      if (!read_file (&reading, store, programme_id, data, len, error))
+        {
+          if (pass == 1)
+            rp_store_rollback (store);
+          return FALSE;
+        }
 
-  if (!read_file (&reading, store, programme_id, data, len, error))
-    {
-      if (!dry_run)
-        rp_store_rollback (store);
-      return FALSE;
-    }
+      if (problems != NULL)
+        {
+          g_clear_pointer (problems, g_ptr_array_unref);
+          *problems = g_ptr_array_ref (reading.problems);
+        }
 
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (reading.problems);
-
-  if (reading.problems->len > 0)
-    {
-      if (!dry_run)
-        rp_store_rollback (store);
-      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "The file has %u problem. Nothing was imported.",
-                                "The file has %u problems. Nothing was imported.", reading.problems->len),
-                   reading.problems->len);
-      return FALSE;
+      if (reading.problems->len > 0)
+        {
+          if (pass == 1)
+            rp_store_rollback (store);
+          g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "The file has %u problem. Nothing was imported.",
+                                    "The file has %u problems. Nothing was imported.", reading.problems->len),
+                       reading.problems->len);
+          return FALSE;
+        }
     }
 
   if (!dry_run)
