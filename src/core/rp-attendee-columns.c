@@ -194,17 +194,22 @@ follow_up_weeks (RpAttendee *attendee,
   return GPOINTER_TO_UINT (weeks);
 }
 
-/* The review dates follow from the move, so an import ignores them. */
+/* The review dates follow from the move, so an import ignores them. A
+ * follow-up review already held is due no more: its cell is empty. */
 static char *
 format_follow_up_due (RpAttendee *attendee,
                       Lookup     *lookup)
 {
   const char *moved_on = rp_attendee_get_outcome_date (attendee);
+  char *due = NULL;
 
   if (!has_moved (attendee) || moved_on == NULL)
     return g_strdup ("");
 
-  return rp_follow_up_due_date (moved_on, follow_up_weeks (attendee, lookup));
+  if (rp_follow_up_state (moved_on, follow_up_weeks (attendee, lookup), rp_attendee_get_follow_up_held_on (attendee),
+                          lookup->today, &due) == RP_REVIEW_STATE_DONE)
+    g_clear_pointer (&due, g_free);
+  return due;
 }
 
 static char *
