@@ -125,11 +125,46 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       RpAttendee *attendee = g_ptr_array_index (attendees, i);
       int number = rp_attendee_get_number (attendee);
 
+      const char * const *outcomes = rp_import_preview_get_planned_outcomes (preview, i);
+
       g_assert_true (rp_attendee_validate (attendee, NULL));
       g_assert_cmpint (number, >, 2);
+      /* Each planned outcome is one the moving plan would save. */
+      for (guint j = 0; outcomes[j] != NULL; j++)
+        {
+          g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();
+
+          rp_planned_outcome_set_description (outcome, outcomes[j]);
+          g_assert_true (rp_planned_outcome_validate (outcome, NULL));
+        }
       g_assert_false (g_hash_table_contains (numbers, GINT_TO_POINTER (number)));
       g_hash_table_add (numbers, GINT_TO_POINTER (number));
     }
+
+  /* The same bytes as a contact log: checked, never written (a dry run). */
+  {
+    g_autoptr(GPtrArray) contact_problems = NULL;
+    g_autoptr(GError) contact_error = NULL;
+    guint n_contacts = 0;
+
+    if (!rp_contact_csv_import (store, programme_id, (const char *) data, size, TRUE, &n_contacts,
+                                &contact_problems, &contact_error))
+      {
+        g_assert_true (contact_error != NULL && contact_error->domain == RP_ERROR);
+        rp_fuzz_assert_shown_safely (contact_error->message);
+        g_assert_cmpuint (n_contacts, ==, 0);
+      }
+    for (guint i = 0; contact_problems != NULL && i < contact_problems->len; i++)
+      {
+        RpImportProblem *problem = g_ptr_array_index (contact_problems, i);
+
+        g_assert_cmpuint (problem->line, >=, 1);
+        g_assert_true ((problem->column >= 0) == (problem->heading != NULL));
+        rp_fuzz_assert_shown_safely (problem->message);
+        if (problem->heading != NULL)
+          rp_fuzz_assert_shown_safely (problem->heading);
+      }
+  }
 
   return 0;
 }

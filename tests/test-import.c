@@ -1016,8 +1016,12 @@ export_programme (RpStore *store,
   g_autoptr(GListModel) attendees = rp_store_list_attendees (store, programme, &error);
   g_autoptr(GListModel) workers = rp_store_list_workers (store, TRUE, &error);
 
+  g_autofree char *csv = NULL;
+
   g_assert_no_error (error);
-  return rp_attendee_columns_to_csv (attendees, workers, personal);
+  csv = rp_attendee_columns_to_csv (store, attendees, workers, personal, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&csv);
 }
 
 static void
@@ -1088,6 +1092,17 @@ test_columns_round_trip (Fixture       *fixture,
   g_assert_cmpstr (rp_attendee_get_communication_needs (attendee), ==, "easy-read,bsl");
   g_assert_cmpstr (rp_attendee_get_contact_communication_needs (attendee), ==, "large-print,interpreter");
   g_assert_cmpstr (rp_attendee_get_contact_preferred_contact (attendee), ==, "video-call");
+  /* Outcomes are written into the plan before any move; the first starts
+   * like a formula and must come back as text. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();
+
+      rp_planned_outcome_set_attendee_id (outcome, rp_attendee_get_id (attendee));
+      rp_planned_outcome_set_description (outcome, i == 0 ? "=Keeps seeing friends, \"Tuesday\" club" : "Goes swimming");
+      g_assert_true (rp_store_add_planned_outcome (fixture->store, outcome, &error));
+      g_assert_no_error (error);
+    }
 
   /* Every column of the file holds something for that attendee. */
   exported = export_programme (fixture->store, programme_id (fixture), TRUE);
@@ -1102,8 +1117,14 @@ test_columns_round_trip (Fixture       *fixture,
     {
       g_test_message ("%s: %s", headings[i], cells[i]);
       g_assert_cmpstr (headings[i], ==, rp_attendee_column_get_heading (i));
-      g_assert_cmpstr (cells[i], !=, "");
+      /* What follows a move stays empty for someone still attending. */
+      if (g_str_equal (headings[i], "interim") || g_str_has_prefix (headings[i], "permanent_") ||
+          g_str_has_suffix (headings[i], "_review_due"))
+        g_assert_cmpstr (cells[i], ==, "");
+      else
+        g_assert_cmpstr (cells[i], !=, "");
     }
+  g_assert_nonnull (strstr (exported, ",\"'=Keeps seeing friends, \"\"Tuesday\"\" club\nGoes swimming\","));
 
   /* The short form leaves out exactly the personal columns. */
   short_form = export_programme (fixture->store, programme_id (fixture), FALSE);
@@ -1124,6 +1145,20 @@ test_columns_round_trip (Fixture       *fixture,
 
   reimported = export_programme (fixture->store, rp_programme_get_id (second), TRUE);
   g_assert_cmpstr (reimported, ==, exported);
+
+  /* The outcomes are saved with the attendee, in their order, as text. */
+  {
+    g_autoptr(GListModel) copies = rp_store_list_attendees (fixture->store, rp_programme_get_id (second), &error);
+    g_autoptr(RpAttendee) copy = g_list_model_get_item (copies, 0);
+    g_autoptr(GListModel) outcomes = rp_store_list_planned_outcomes (fixture->store, rp_attendee_get_id (copy), &error);
+    g_autoptr(RpPlannedOutcome) first = g_list_model_get_item (outcomes, 0);
+    g_autoptr(RpPlannedOutcome) next = g_list_model_get_item (outcomes, 1);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (outcomes), ==, 2);
+    g_assert_cmpstr (rp_planned_outcome_get_description (first), ==, "=Keeps seeing friends, \"Tuesday\" club");
+    g_assert_cmpstr (rp_planned_outcome_get_description (next), ==, "Goes swimming");
+  }
 }
 
 /* A communication need the app does not know, or an interpreter without a
@@ -1350,6 +1385,185 @@ test_import_round_trip (void)
   rp_test_remove_tree (dir);
 }
 
+/* Keeps the file's heading row and the rows for which @keep says so. */
+static char *
+filter_rows (const char *csv,
+             int         column,
+             gboolean    moved)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpCsvTable) table = rp_csv_read (csv, strlen (csv), NULL, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rp_csv_table_get_n_records (table); i++)
+    {
+      guint n = 0;
+      const char * const *cells = rp_csv_table_get_record (table, i, &n);
+
+      if (i == 0 || g_str_equal (cells[column], "moved") == moved)
+        rp_csv_append_row (out, cells, n);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The sample, exported with every field, carries the moves' interim details,
+ * review dates and planned outcomes; the people still attending import into
+ * a fresh programme with their outcomes, and those who moved are refused,
+ * naming line and column, with nothing saved. */
+static void
+test_sample_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "sample.db", NULL);
+  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpProgramme) sample = NULL;
+  g_autoptr(RpProgramme) fresh = rp_programme_new ();
+  g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(RpAttendee) first = NULL;
+  g_autoptr(RpImport) import = NULL;
+  g_autoptr(RpImportPreview) preview = NULL;
+  g_autoptr(RpCsvTable) table = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *attending = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *expected = NULL;
+  const char * const *headings;
+  guint n_headings = 0;
+  guint n_before;
+  guint n_added = 0;
+  int outcome_column = -1;
+
+  /* A database of its own: the fixture's workers share the sample's initials. */
+  g_assert_no_error (error);
+  rp_store_set_today (store, "2023-09-22");
+  rp_store_set_user (store, "jtaylor");
+  sample = rp_sample_create (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (rp_sample_add_moves (store, sample, &error));
+  g_assert_no_error (error);
+
+  /* Someone still attending with outcomes already in their plan. */
+  attendees = rp_store_list_attendees (store, rp_programme_get_id (sample), &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (attendees, 0);
+  g_assert_cmpint (rp_attendee_get_outcome (first), ==, RP_OUTCOME_ATTENDING);
+  rp_planned_outcome_set_attendee_id (outcome, rp_attendee_get_id (first));
+  rp_planned_outcome_set_description (outcome, "+ Keeps Friday lunch with friends");
+  g_assert_true (rp_store_add_planned_outcome (store, outcome, &error));
+  g_assert_no_error (error);
+
+  exported = export_programme (store, rp_programme_get_id (sample), TRUE);
+  g_assert_nonnull (strstr (exported, "Keeps seeing friends from the centre\nHydrotherapy each week\nSame transport driver"));
+  g_assert_nonnull (strstr (exported, "\"'+ Keeps Friday lunch with friends\""));
+
+  table = rp_csv_read (exported, strlen (exported), NULL, &error);
+  g_assert_no_error (error);
+  headings = rp_csv_table_get_record (table, 0, &n_headings);
+  for (guint i = 0; i < n_headings; i++)
+    if (g_str_equal (headings[i], "outcome"))
+      outcome_column = i;
+  g_assert_cmpint (outcome_column, >=, 0);
+
+  /* Grace's follow-up review is held: due no more; Tomasz's is to come;
+   * Eileen is in an interim place. Review dates are after the move. */
+  for (guint r = 1; r < rp_csv_table_get_n_records (table); r++)
+    {
+      g_autoptr(GHashTable) row = g_hash_table_new (g_str_hash, g_str_equal);
+      const char * const *cells = rp_csv_table_get_record (table, r, NULL);
+      int number;
+
+      for (guint i = 0; i < n_headings; i++)
+        g_hash_table_insert (row, (gpointer) headings[i], (gpointer) cells[i]);
+      number = (int) g_ascii_strtoll (g_hash_table_lookup (row, "attendee_no"), NULL, 10);
+      if (number == 20)
+        {
+          g_assert_cmpstr (g_hash_table_lookup (row, "follow_up_review_due"), ==, "");
+          g_assert_cmpstr (g_hash_table_lookup (row, "annual_review_due"), >, "2023-09-22");
+          g_assert_cmpstr (g_hash_table_lookup (row, "interim"), ==, "no");
+        }
+      else if (number == 21)
+        g_assert_cmpstr (g_hash_table_lookup (row, "follow_up_review_due"), >, "2023-09-22");
+      else if (number == 22)
+        {
+          g_assert_cmpstr (g_hash_table_lookup (row, "interim"), ==, "yes");
+          g_assert_cmpstr (g_hash_table_lookup (row, "permanent_provider"), !=, "");
+          g_assert_cmpstr (g_hash_table_lookup (row, "permanent_date"), >, "2023-09-22");
+        }
+      else if (g_str_equal (g_hash_table_lookup (row, "outcome"), "attending"))
+        g_assert_cmpstr (g_hash_table_lookup (row, "annual_review_due"), ==, "");
+    }
+
+  rp_programme_set_name (fresh, "Fresh programme");
+  g_assert_true (rp_store_add_programme (store, fresh, &error));
+  g_assert_no_error (error);
+
+  /* Those who moved are refused, each cell about the move named. */
+  moved = filter_rows (exported, outcome_column, TRUE);
+  import = import_text (moved);
+  for (guint i = 0; i < rp_import_get_n_columns (import); i++)
+    g_assert_true (rp_import_is_recognised (import, i));
+  preview = rp_import_check (import, store, rp_programme_get_id (fresh), NULL, &error);
+  g_assert_no_error (error);
+  assert_problem (preview, 2, "outcome", "Only attendees still attending");
+  /* Eileen's row starts on line 7, after two rows of three-line outcomes. */
+  assert_problem (preview, 7, "interim", "whether the move is interim must be empty");
+  assert_problem (preview, 7, "permanent_provider", "the planned permanent provider must be empty");
+  assert_problem (preview, 7, "permanent_date", "the planned permanent date must be empty");
+  n_before = count_rows (store, "planned_outcome");
+  g_assert_false (apply_and_wait (import, store, rp_programme_get_id (fresh), NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_rows (store, "planned_outcome"), ==, n_before);
+  g_clear_object (&import);
+
+  /* Everyone still attending comes back as they were, outcomes and all. */
+  attending = filter_rows (exported, outcome_column, FALSE);
+  import = import_text (attending);
+  g_assert_true (apply_and_wait (import, store, rp_programme_get_id (fresh), &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, >, 1);
+  copied = export_programme (store, rp_programme_get_id (fresh), TRUE);
+  g_assert_cmpstr (copied, ==, attending);
+  g_assert_cmpuint (count_rows (store, "planned_outcome"), ==, n_before + 1);
+}
+
+/* A planned outcome the moving plan would refuse stops the whole file. */
+static void
+test_planned_outcomes_refused (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_outcome = g_strnfill (RP_SHORT_TEXT_MAX + 1, 'a');
+  g_autofree char *text = g_strdup_printf ("attendee_no,status,step,full_name,planned_outcomes,follow_up_review_due\n"
+                                           "1,ASC,1,Ann Lee,\"Goes swimming\n\n  Cooking club  \",2020-01-01\n"
+                                           "2,ASC,1,Bob Ray,\"Fine\nBad \x01 outcome\",\n"
+                                           "3,ASC,1,Cai Wu,%s,\n", long_outcome);
+  g_autoptr(RpImportPreview) preview = check_text (fixture, text);
+  g_autoptr(RpImport) import = import_text (text);
+  const char * const *outcomes;
+
+  /* Lines of the file, where each row starts, as a text editor counts them. */
+  assert_problem (preview, 5, "planned_outcomes", "Outcome 2: There is a control character (U+0001)");
+  assert_problem (preview, 7, "planned_outcomes", "Outcome 1: Too long");
+  g_assert_cmpuint (rp_import_preview_get_problems (preview)->len, ==, 2);
+
+  /* Blank lines and edge spaces are not outcomes; the review date is ignored. */
+  g_assert_cmpuint (rp_import_preview_get_attendees (preview)->len, ==, 1);
+  outcomes = rp_import_preview_get_planned_outcomes (preview, 0);
+  g_assert_cmpuint (g_strv_length ((char **) outcomes), ==, 2);
+  g_assert_cmpstr (outcomes[0], ==, "Goes swimming");
+  g_assert_cmpstr (outcomes[1], ==, "Cooking club");
+
+  g_assert_false (apply_and_wait (import, fixture->store, programme_id (fixture), NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_cmpuint (count_rows (fixture->store, "attendee"), ==, 0);
+  g_assert_cmpuint (count_rows (fixture->store, "planned_outcome"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1377,6 +1591,8 @@ main (int    argc,
   g_test_add_func ("/core/import/round-trip", test_import_round_trip);
   g_test_add ("/core/import/communication-refused", Fixture, NULL, fixture_set_up, test_communication_refused, fixture_tear_down);
   g_test_add ("/core/import/columns-round-trip", Fixture, NULL, fixture_set_up, test_columns_round_trip, fixture_tear_down);
+  g_test_add ("/core/import/sample-round-trip", Fixture, NULL, fixture_set_up, test_sample_round_trip, fixture_tear_down);
+  g_test_add ("/core/import/planned-outcomes-refused", Fixture, NULL, fixture_set_up, test_planned_outcomes_refused, fixture_tear_down);
   g_test_add ("/core/import/apply-async", Fixture, NULL, fixture_set_up, test_import_apply_async, fixture_tear_down);
 
   return g_test_run ();

@@ -449,8 +449,10 @@ command_attendees (int    argc,
   /* The columns are those "import" reads: see rp-attendee-columns.c. */
   if (csv)
     {
-      g_autofree char *text = rp_attendee_columns_to_csv (attendees, workers, all_fields);
+      g_autofree char *text = rp_attendee_columns_to_csv (store, attendees, workers, all_fields, &error);
 
+      if (text == NULL)
+        return fail (error);
       g_string_append (out, text);
     }
   else
@@ -2137,33 +2139,74 @@ find_worker_by_name (RpStore     *store,
   return -1;
 }
 
-/* The contact log as CSV, one row per contact, in stable words. */
-static char *
-contacts_to_csv (GListModel *contacts,
-                 GHashTable *numbers)
+/* "contact import FILE": a log written by "contact --format csv --all",
+ * added all or nothing after a backup, as "import" adds attendees. */
+static int
+command_contact_import (int    argc,
+                        char **argv)
 {
-  GString *out = g_string_new (NULL);
-  static const char * const headings[] = {
-    "attendee", "date", "worker", "with_whom", "with_name", "method", "summary", "follow_up_needed",
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  const char *path;
+  gint64 programme_id = 0;
+  gboolean dry_run = FALSE;
+  guint n_added = 0;
+  int status = EXIT_SUCCESS;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check every row and say what would be added, without adding anything"), NULL },
+    { NULL }
   };
 
-  rp_csv_append_row (out, headings, G_N_ELEMENTS (headings));
-  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
-    {
-      g_autoptr(RpContact) contact = g_list_model_get_item (contacts, i);
-      gint64 attendee_id = rp_contact_get_attendee_id (contact);
-      g_autofree char *number = g_strdup_printf ("%d", GPOINTER_TO_INT (g_hash_table_lookup (numbers, &attendee_id)));
-      const char *fields[] = {
-        number, rp_contact_get_contacted_on (contact), rp_contact_get_worker_name (contact),
-        rp_contact_with_to_string (rp_contact_get_with_whom (contact)), rp_contact_get_with_name (contact),
-        rp_contact_method_to_string (rp_contact_get_method (contact)), rp_contact_get_summary (contact),
-        rp_contact_get_follow_up_needed (contact) ? "yes" : "no",
-      };
+  context = command_context_with_arguments (_("FILE.csv"), _("Add contacts to the contact log from a CSV file such as the output of “reprovision-cli contact --format csv --all”. Attendees are named by number and must be in the programme already. Every row is checked first: if any row has a problem, nothing is added."), entries);
+  if (!parse_command (context, &argc, &argv, &database, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (context, _("Name the CSV file to import."));
+  if (argc > 2)
+    return usage_error (context, _("Unexpected argument."));
+  path = argv[1];
 
-      rp_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+  if (!(store = dry_run ? open_for_reading (database, &error) : rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)))
+    return fail (error);
+
+  if (!(file = g_mapped_file_new (path, FALSE, &error)))
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_printerr (_("reprovision-cli: “%s” does not exist.\n"), path);
+      else
+        g_printerr (_("reprovision-cli: “%s” could not be read: %s\n"), path, error->message);
+      return EXIT_FAILURE;
     }
 
-  return g_string_free (out, FALSE);
+  if (!rp_contact_csv_import (store, rp_programme_get_id (programme), g_mapped_file_get_contents (file),
+                              g_mapped_file_get_length (file), dry_run, &n_added, &problems, &error))
+    {
+      if (problems == NULL || problems->len == 0)
+        {
+          g_printerr ("%s: %s\n", path, error->message);
+          return EXIT_FAILURE;
+        }
+      for (guint i = 0; i < problems->len; i++)
+        print_problem (path, g_ptr_array_index (problems, i));
+      g_printerr (ngettext ("Nothing was added: the file has %u problem.\n",
+                            "Nothing was added: the file has %u problems.\n", problems->len),
+                  problems->len);
+      return EXIT_FAILURE;
+    }
+
+  if (dry_run)
+    g_print (ngettext ("%u contact would be added.\n", "%u contacts would be added.\n", n_added), n_added);
+  else
+    g_print (ngettext ("Added %u contact.\n", "Added %u contacts.\n", n_added), n_added);
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -2217,7 +2260,11 @@ command_contact (int    argc,
     { NULL }
   };
 
-  context = command_context (_("List an attendee’s contact log, newest first, or log a contact with --add. The log is private: no report includes it."), entries);
+  /* "contact import FILE" reads back what "--format csv" writes. */
+  if (argc > 1 && g_str_equal (argv[1], "import"))
+    return command_contact_import (argc - 1, argv + 1);
+
+  context = command_context (_("List an attendee’s contact log, newest first, or log a contact with --add, or add a log from a CSV file with “contact import FILE”. The log is private: no report includes it."), entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
   if (argc > 1)
@@ -2289,7 +2336,6 @@ command_contact (int    argc,
 
   if (csv)
     {
-      g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       g_autoptr(GListModel) attendees = NULL;
       g_autoptr(RpStore) recorder = NULL;
       g_autofree char *text = NULL;
@@ -2297,13 +2343,6 @@ command_contact (int    argc,
 
       if (!(attendees = rp_store_list_attendees (store, rp_programme_get_id (programme), &error)))
         return fail (error);
-      for (guint i = 0; i < g_list_model_get_n_items (attendees); i++)
-        {
-          g_autoptr(RpAttendee) each = g_list_model_get_item (attendees, i);
-          gint64 id = rp_attendee_get_id (each);
-
-          g_hash_table_insert (numbers, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (rp_attendee_get_number (each)));
-        }
 
       /* The log is personal data: its export is recorded first, as the
        * attendees' all fields are. */
@@ -2312,7 +2351,7 @@ command_contact (int    argc,
           !record_or_remove (recorder, &details, NULL, &error))
         return fail (error);
 
-      text = contacts_to_csv (contacts, numbers);
+      text = rp_contact_csv_write (contacts, attendees);
       if (output != NULL)
         {
           if (!rp_csv_write_file (output, text, !plain_utf8, &error))

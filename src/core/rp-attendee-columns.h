@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "rp-store.h"
+
 G_BEGIN_DECLS
 
 /* What a column of the file holds: the columns are written from it and read
@@ -35,15 +37,21 @@ typedef enum
   RP_IMPORT_FIELD_CONTACT_COMMUNICATION_NEEDS,
   RP_IMPORT_FIELD_CONTACT_INTERPRETER_LANGUAGE,
   RP_IMPORT_FIELD_CONTACT_PREFERRED_CONTACT,
+  RP_IMPORT_FIELD_INTERIM,
+  RP_IMPORT_FIELD_PERMANENT_PROVIDER,
+  RP_IMPORT_FIELD_PERMANENT_DATE,
+  RP_IMPORT_FIELD_PLANNED_OUTCOMES,
 } RpImportField;
 
-#define RP_IMPORT_N_FIELDS (RP_IMPORT_FIELD_CONTACT_PREFERRED_CONTACT + 1)
+#define RP_IMPORT_N_FIELDS (RP_IMPORT_FIELD_PLANNED_OUTCOMES + 1)
 
 guint          rp_attendee_columns_get_n      (void);
 const char    *rp_attendee_column_get_heading (guint         column);
 RpImportField  rp_attendee_column_get_field   (guint         column);
-char          *rp_attendee_columns_to_csv     (GListModel   *attendees,
+char          *rp_attendee_columns_to_csv     (RpStore      *store,
+                                               GListModel   *attendees,
                                                GListModel   *workers,
-                                               gboolean      personal);
+                                               gboolean      personal,
+                                               GError      **error);
 
 G_END_DECLS

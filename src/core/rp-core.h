@@ -17,6 +17,7 @@
 #include "rp-calendar.h"
 #include "rp-check.h"
 #include "rp-contact.h"
+#include "rp-contact-csv.h"
 #include "rp-communication.h"
 #include "rp-csv.h"
 #include "rp-csv-reader.h"

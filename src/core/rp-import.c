@@ -15,6 +15,7 @@
 #include "rp-import.h"
 #include "rp-communication.h"
 #include "rp-moving-plan.h"
+#include "rp-planned-outcome.h"
 #include "rp-store-private.h"
 #include "rp-validate.h"
 
@@ -75,6 +76,13 @@ static const FieldInfo field_infos[] = {
   [RP_IMPORT_FIELD_CONTACT_PREFERRED_CONTACT] = { N_("Contact’s preferred way to be contacted"),
                                                   N_("the contact’s preferred way to be contacted"),
                                                   "contact_contact_method" },
+  [RP_IMPORT_FIELD_INTERIM]              = { N_("Interim move"), N_("whether the move is interim"), "interim_move" },
+  [RP_IMPORT_FIELD_PERMANENT_PROVIDER]   = { N_("Planned permanent provider"),
+                                             N_("the planned permanent provider"), "permanent_provider_name" },
+  [RP_IMPORT_FIELD_PERMANENT_DATE]       = { N_("Planned permanent date"), N_("the planned permanent date"),
+                                             "permanent_move_date" },
+  [RP_IMPORT_FIELD_PLANNED_OUTCOMES]     = { N_("Planned outcomes"), N_("the planned outcomes"),
+                                             "outcomes|planned_outcome" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (field_infos) == RP_IMPORT_N_FIELDS);
@@ -459,6 +467,7 @@ struct _RpImportPreview
   GObject parent_instance;
 
   GPtrArray *attendees;
+  GPtrArray *outcomes;  /* (element-type GStrv) an attendee's planned outcomes, at the same index */
   GPtrArray *problems;
 };
 
@@ -470,6 +479,7 @@ rp_import_preview_finalize (GObject *object)
   RpImportPreview *self = RP_IMPORT_PREVIEW (object);
 
   g_clear_pointer (&self->attendees, g_ptr_array_unref);
+  g_clear_pointer (&self->outcomes, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rp_import_preview_parent_class)->finalize (object);
@@ -485,6 +495,7 @@ static void
 rp_import_preview_init (RpImportPreview *self)
 {
   self->attendees = g_ptr_array_new_with_free_func (g_object_unref);
+  self->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_import_problem_free);
 }
 
@@ -501,6 +512,23 @@ rp_import_preview_get_attendees (RpImportPreview *self)
   g_return_val_if_fail (RP_IS_IMPORT_PREVIEW (self), NULL);
 
   return self->attendees;
+}
+
+/**
+ * rp_import_preview_get_planned_outcomes:
+ * @index: the attendee's index in rp_import_preview_get_attendees()
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the outcomes written
+ *   into the attendee's moving plan, in order, saved with them; may be empty
+ */
+const char * const *
+rp_import_preview_get_planned_outcomes (RpImportPreview *self,
+                                        guint            index)
+{
+  g_return_val_if_fail (RP_IS_IMPORT_PREVIEW (self), NULL);
+  g_return_val_if_fail (index < self->outcomes->len, NULL);
+
+  return g_ptr_array_index (self->outcomes, index);
 }
 
 /**
@@ -716,6 +744,7 @@ typedef struct
   GHashTable      *numbers_in_file; /* number → line */
   GListModel      *workers;
   RpImportPreview *preview;
+  GPtrArray       *row_outcomes;    /* the row being read's planned outcomes */
 } Check;
 
 static void
@@ -725,6 +754,7 @@ check_clear (Check *check)
   g_clear_pointer (&check->numbers_in_use, g_hash_table_unref);
   g_clear_pointer (&check->numbers_in_file, g_hash_table_unref);
   g_clear_object (&check->workers);
+  g_clear_pointer (&check->row_outcomes, g_ptr_array_unref);
   g_clear_object (&check->preview);
 }
 
@@ -793,6 +823,30 @@ check_columns (Check *check)
   return ok;
 }
 
+/**
+ * rp_import_parse_date:
+ * @text: a date as a file writes it: DD/MM/YYYY or YYYY-MM-DD
+ * @iso: (out) (transfer full): the date as YYYY-MM-DD
+ *
+ * Reads a date in the forms every import of the app accepts.
+ */
+gboolean
+rp_import_parse_date (const char  *text,
+                      char       **iso,
+                      GError     **error)
+{
+  GDate date;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (iso != NULL, FALSE);
+
+  if (!rp_date_parse_strict (text, &date, error))
+    return FALSE;
+
+  *iso = rp_date_to_iso (&date);
+  return TRUE;
+}
+
 static gboolean
 parse_date (Check       *check,
             const char  *text,
@@ -800,13 +854,11 @@ parse_date (Check       *check,
             char       **iso,
             GError     **error)
 {
-  GDate date;
   g_autofree char *value = NULL;
 
-  if (!rp_date_parse_strict (text, &date, error))
+  if (!rp_import_parse_date (text, &value, error))
     return FALSE;
 
-  value = rp_date_to_iso (&date);
   if (not_in_future && rp_date_compare (value, check->today) > 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
@@ -828,11 +880,20 @@ matches_worker (RpWorker   *worker,
   return g_str_equal (name, folded) || g_str_equal (initials, folded);
 }
 
-/* A worker by full name or initials; an active worker is preferred to one who has left. */
-static RpWorker *
-find_worker (Check       *check,
-             const char  *text,
-             GError     **error)
+/**
+ * rp_import_find_worker:
+ * @workers: (element-type RpWorker): the database's workers, those who left too
+ * @text: a worker's full name or initials, in any case
+ *
+ * Finds a worker as every import names them; an active worker is preferred
+ * to one who has left, and a name two workers share is refused.
+ *
+ * Returns: (transfer full) (nullable): the worker, or %NULL with @error set
+ */
+RpWorker *
+rp_import_find_worker (GListModel  *workers,
+                       const char  *text,
+                       GError     **error)
 {
   g_autofree char *folded = g_utf8_casefold (text, -1);
   g_autofree char *shown = rp_quote_value (text);
@@ -840,9 +901,9 @@ find_worker (Check       *check,
   guint n_found = 0;
 
   for (int pass = 0; pass < 2 && n_found == 0; pass++)
-    for (guint i = 0; i < g_list_model_get_n_items (check->workers); i++)
+    for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
       {
-        g_autoptr(RpWorker) worker = g_list_model_get_item (check->workers, i);
+        g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
 
         if ((rp_worker_get_active (worker) ? 0 : 1) == pass && matches_worker (worker, folded))
           {
@@ -899,6 +960,62 @@ check_number (Check       *check,
     }
 
   rp_attendee_set_number (attendee, number);
+  return TRUE;
+}
+
+/* Interim and permanent details belong to a move, and only people still
+ * attending are imported: the cell must be empty ("no" for interim is
+ * what the app's own file never writes for them, but means the same). */
+static gboolean
+check_no_move_detail (RpImportField   field,
+                      const char     *text,
+                      GError        **error)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  folded = g_utf8_casefold (text, -1);
+  if (field == RP_IMPORT_FIELD_INTERIM && g_str_equal (folded, "no"))
+    return TRUE;
+
+  g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+               _("Only attendees still attending can be imported, so %s must be empty. Record the move in Reprovision once they are added."),
+               _(field_infos[field].what));
+  return FALSE;
+}
+
+/* One outcome a line, as rp_attendee_columns_to_csv() writes them; blank
+ * lines are skipped. Each is checked as the moving plan checks it. */
+static gboolean
+read_planned_outcomes (Check       *check,
+                       const char  *text,
+                       GError     **error)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();
+      g_autoptr(GError) local_error = NULL;
+      char *line = g_strstrip (lines[i]);
+
+      if (line[0] == '\0')
+        continue;
+
+      n++;
+      rp_planned_outcome_set_description (outcome, line);
+      if (!rp_planned_outcome_validate (outcome, &local_error))
+        {
+          /* Translators: "Outcome 2: There is a control character …" */
+          g_set_error (error, RP_ERROR, RP_ERROR_INVALID, _("Outcome %u: %s"), n, local_error->message);
+          return FALSE;
+        }
+      g_ptr_array_add (check->row_outcomes, g_strdup (line));
+    }
+
   return TRUE;
 }
 
@@ -974,7 +1091,7 @@ read_cell (Check          *check,
     case RP_IMPORT_FIELD_WORKER:
       if (text != NULL)
         {
-          g_autoptr(RpWorker) worker = find_worker (check, text, error);
+          g_autoptr(RpWorker) worker = rp_import_find_worker (check->workers, text, error);
 
           if (worker == NULL)
             return FALSE;
@@ -1054,6 +1171,14 @@ read_cell (Check          *check,
     case RP_IMPORT_FIELD_OUTCOME:
       return text == NULL || parse_outcome (text, error);
 
+    case RP_IMPORT_FIELD_INTERIM:
+    case RP_IMPORT_FIELD_PERMANENT_PROVIDER:
+    case RP_IMPORT_FIELD_PERMANENT_DATE:
+      return check_no_move_detail (field, text, error);
+
+    case RP_IMPORT_FIELD_PLANNED_OUTCOMES:
+      return read_planned_outcomes (check, text, error);
+
     case RP_IMPORT_FIELD_WHEELCHAIR_USER:
       if (text != NULL && !rp_import_parse_yes_no (text, &yes, error))
         return FALSE;
@@ -1098,6 +1223,8 @@ check_row (Check    *check,
     }
 
   rp_attendee_set_programme_id (attendee, check->programme_id);
+  g_clear_pointer (&check->row_outcomes, g_ptr_array_unref);
+  check->row_outcomes = g_ptr_array_new_with_free_func (g_free);
 
   for (guint column = 0; column < self->n_columns; column++)
     {
@@ -1128,6 +1255,8 @@ check_row (Check    *check,
   }
 
   g_ptr_array_add (check->preview->attendees, g_steal_pointer (&attendee));
+  g_ptr_array_add (check->row_outcomes, NULL);
+  g_ptr_array_add (check->preview->outcomes, g_ptr_array_free (g_steal_pointer (&check->row_outcomes), FALSE));
 }
 
 /**
@@ -1266,11 +1395,28 @@ rp_import_apply (RpImport      *self,
   attendees = preview->attendees;
   for (guint i = 0; i < attendees->len; i++)
     {
+      RpAttendee *attendee = g_ptr_array_index (attendees, i);
+      const char * const *outcomes = g_ptr_array_index (preview->outcomes, i);
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !rp_store_add_attendee (store, g_ptr_array_index (attendees, i), NULL, error))
+          !rp_store_add_attendee (store, attendee, NULL, error))
         {
           rp_store_rollback (store);
           return FALSE;
+        }
+
+      /* With the attendee, in the same transaction, in the file's order. */
+      for (guint j = 0; outcomes[j] != NULL; j++)
+        {
+          g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();
+
+          rp_planned_outcome_set_attendee_id (outcome, rp_attendee_get_id (attendee));
+          rp_planned_outcome_set_description (outcome, outcomes[j]);
+          if (!rp_store_add_planned_outcome (store, outcome, error))
+            {
+              rp_store_rollback (store);
+              return FALSE;
+            }
         }
     }
 

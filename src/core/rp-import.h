@@ -34,6 +34,8 @@ G_DECLARE_FINAL_TYPE (RpImportPreview, rp_import_preview, RP, IMPORT_PREVIEW, GO
 
 GPtrArray *rp_import_preview_get_attendees (RpImportPreview *self);
 GPtrArray *rp_import_preview_get_problems  (RpImportPreview *self);
+const char * const *rp_import_preview_get_planned_outcomes (RpImportPreview *self,
+                                                            guint            index);
 
 #define RP_TYPE_IMPORT (rp_import_get_type ())
 
@@ -85,6 +87,12 @@ gboolean         rp_import_parse_step           (const char    *text,
                                                  GError       **error);
 gboolean         rp_import_parse_status         (const char    *text,
                                                  RpFunding     *funding,
+                                                 GError       **error);
+gboolean         rp_import_parse_date           (const char    *text,
+                                                 char         **iso,
+                                                 GError       **error);
+RpWorker        *rp_import_find_worker          (GListModel    *workers,
+                                                 const char    *text,
                                                  GError       **error);
 gboolean         rp_import_parse_yes_no         (const char    *text,
                                                  gboolean      *value,

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-contact-csv.h: the contact log as a CSV file, written and read back */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rp-import.h"
+#include "rp-store.h"
+
+G_BEGIN_DECLS
+
+char     *rp_contact_csv_write  (GListModel    *contacts,
+                                 GListModel    *attendees);
+gboolean  rp_contact_csv_import (RpStore       *store,
+                                 gint64         programme_id,
+                                 const char    *data,
+                                 gsize          len,
+                                 gboolean       dry_run,
+                                 guint         *n_added,
+                                 GPtrArray    **problems,
+                                 GError       **error);
+
+G_END_DECLS
