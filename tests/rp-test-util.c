@@ -17,18 +17,27 @@ rp_test_run_cli (RpCliResult *result,
                  const char  *first_arg,
                  ...)
 {
+  va_list ap;
+
+  va_start (ap, first_arg);
+  rp_test_run_cli_valist (result, first_arg, ap);
+  va_end (ap);
+}
+
+void
+rp_test_run_cli_valist (RpCliResult *result,
+                        const char  *first_arg,
+                        va_list      ap)
+{
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *cli = g_getenv ("REPROVISION_CLI");
   int wait_status = 0;
-  va_list ap;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (args, (gpointer) cli);
-  va_start (ap, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
   g_ptr_array_add (args, NULL);
 
   g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,

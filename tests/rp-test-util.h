@@ -86,3 +86,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RpCliResult, rp_test_cli_result_clear)
 void rp_test_run_cli (RpCliResult *result,
                       const char  *first_arg,
                       ...);
+void rp_test_run_cli_valist (RpCliResult *result,
+                             const char  *first_arg,
+                             va_list      ap);

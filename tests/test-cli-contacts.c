@@ -10,37 +10,26 @@
 #include "rp-core.h"
 #include "rp-test-util.h"
 
+/* Runs reprovision-cli, fails the test on another exit status, and returns what it printed. */
 static char *
 run_cli (int          expected_status,
          char       **err_out,
          const char  *first_arg,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  const char *cli = g_getenv ("REPROVISION_CLI");
-  char *out = NULL;
-  int wait_status = 0;
+  g_auto(RpCliResult) result = { 0 };
   va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (gpointer) cli);
   va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  rp_test_run_cli_valist (&result, first_arg, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &wait_status, &error));
-  g_assert_no_error (error);
-  if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != expected_status)
+  if (result.status != expected_status)
     g_test_fail_printf ("reprovision-cli %s exited with %d, expected %d: %s", first_arg,
-                        WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1, expected_status, err);
+                        result.status, expected_status, result.err);
   if (err_out != NULL)
-    *err_out = g_steal_pointer (&err);
-  return out;
+    *err_out = g_steal_pointer (&result.err);
+  return g_steal_pointer (&result.out);
 }
 
 /* Contacts of every attendee: the export's rows, after the heading. */
