@@ -516,7 +516,9 @@ update_summary (RpAttendeeDetailPage *self)
   gtk_label_set_label (self->attention_label, attention != NULL ? attention : "");
   gtk_widget_set_visible (GTK_WIDGET (self->attention_label), attention != NULL);
 
-  if (step < RP_MOVING_PLAN_LAST_STEP)
+  if (rp_moving_plan_step_by_review (step + 1, rp_attendee_get_outcome (attendee) == RP_OUTCOME_MOVED))
+    gtk_button_set_label (self->next_step_button, _("Record the Follow-up Review…"));
+  else if (step < RP_MOVING_PLAN_LAST_STEP)
     {
       g_autofree char *label = g_strdup_printf (_("Move to Step %d · %s"), step + 1, rp_moving_plan_step_name (step + 1));
       gtk_button_set_label (self->next_step_button, label);
@@ -1582,6 +1584,12 @@ next_step_action (GtkWidget  *widget,
   if (!rp_moving_plan_step_valid (to_step))
     return;
 
+  if (rp_moving_plan_step_by_review (to_step, rp_attendee_get_outcome (self->attendee) == RP_OUTCOME_MOVED))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->after_move_group), "after-move.record-review", NULL);
+      return;
+    }
+
   note = g_strstrip (g_strdup (entry_text (self->step_note_row)));
   today = rp_store_dup_today (self->store);
   day = rp_date_format_long (today);
@@ -1690,6 +1698,7 @@ record_move_action (GtkWidget  *widget,
   g_autofree char *day = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *early = NULL;
   Pending *pending;
   RpPlanField field;
   GtkWidget *dialog;
@@ -1726,6 +1735,15 @@ record_move_action (GtkWidget  *widget,
   /* Translators: "Danny moved on Saturday 5 December 2026. …" */
   body = g_strdup_printf (_("%s moved on %s. They leave the list of people still attending the day centre, "
                             "and stay in reports."), rp_attendee_get_display_name (self->attendee), day);
+  early = rp_moving_plan_describe_early_move (date, rp_attendee_get_step (self->attendee),
+                                              rp_attendee_get_step_since (self->attendee));
+  if (early != NULL)
+    {
+      char *warned = g_strconcat (body, "\n\n", early, NULL);
+
+      g_free (body);
+      body = warned;
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -1733,7 +1751,8 @@ record_move_action (GtkWidget  *widget,
                                     "record", _("_Record the Move"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  /* A date that looks mistyped is not recorded by Enter alone. */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), early != NULL ? "cancel" : "record");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   {
