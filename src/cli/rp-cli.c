@@ -441,6 +441,7 @@ command_attendees (int    argc,
       RpExportDetails details = { rp_programme_get_id (programme), "attendees-all-fields", "csv" };
 
       details.reason = reason;
+      details.path = output;
       if (!(recorder = open_recorder (database, store, &error)) ||
           !record_or_remove (recorder, &details, NULL, &error))
         return fail (error);
@@ -897,7 +898,7 @@ command_report (int    argc,
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“pdf”, “xlsx” or “csv”"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“pdf”, “xlsx” or “csv” (default: from the name given to --output)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; for CSV with no --table, a folder for one file per table"), N_("PATH") },
     { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("A protective marking for the top and foot of every page, such as OFFICIAL (default: the programme’s, see “programme --marking”)"), N_("TEXT") },
     { "table", 't', 0, G_OPTION_ARG_STRING, &table, N_("Only one table: “progress”, “timetable”, “summary”, “follow-up” or “follow-up-summary”"), N_("TABLE") },
@@ -921,8 +922,17 @@ command_report (int    argc,
     return status;
   if (output == NULL)
     return usage_error (context, _("Name where to write with --output PATH."));
+  /* "-o report.pdf" says what is wanted; a folder or another name still needs --format. */
+  if (format == NULL)
+    {
+      const char *dot = strrchr (output, '.');
+
+      if (dot != NULL && (g_ascii_strcasecmp (dot, ".pdf") == 0 || g_ascii_strcasecmp (dot, ".xlsx") == 0 ||
+                          g_ascii_strcasecmp (dot, ".csv") == 0))
+        format = g_ascii_strdown (dot + 1, -1);
+    }
   if (format == NULL || (!g_str_equal (format, "csv") && !g_str_equal (format, "pdf") && !g_str_equal (format, "xlsx")))
-    return usage_error (context, _("The format must be “pdf”, “xlsx” or “csv”."));
+    return usage_error (context, _("Say the format with --format: “pdf”, “xlsx” or “csv”."));
   pdf = g_str_equal (format, "pdf");
   xlsx = g_str_equal (format, "xlsx");
 
@@ -2347,6 +2357,7 @@ command_contact (int    argc,
       /* The log is personal data: its export is recorded first, as the
        * attendees' all fields are. */
       details.reason = reason;
+      details.path = output;
       if (!(recorder = open_recorder (database, store, &error)) ||
           !record_or_remove (recorder, &details, NULL, &error))
         return fail (error);
