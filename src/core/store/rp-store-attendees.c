@@ -974,12 +974,16 @@ write_undo_step_change (RpStore  *self,
   gint64 step_change_id = *(gint64 *) data;
   sqlite3_stmt *stmt;
   int rc;
-  gboolean newest, first;
+  gboolean newest, first, by_review;
+  g_autofree char *changed_on = NULL;
 
   stmt = store_prepare (self,
                         "SELECT s.from_step = 0,"
                         " s.id = (SELECT n.id FROM step_change n WHERE n.attendee_id = s.attendee_id"
-                        "         ORDER BY n.changed_on DESC, n.id DESC LIMIT 1)"
+                        "         ORDER BY n.changed_on DESC, n.id DESC LIMIT 1),"
+                        " s.to_step = 6 AND EXISTS (SELECT 1 FROM review r WHERE r.attendee_id = s.attendee_id"
+                        "                           AND r.kind = 'follow-up' AND r.held_on = s.changed_on),"
+                        " s.changed_on"
                         " FROM step_change s WHERE s.id = ?",
                         error);
   if (stmt == NULL)
@@ -989,6 +993,8 @@ write_undo_step_change (RpStore  *self,
   rc = sqlite3_step (stmt);
   first = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0);
   newest = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1);
+  by_review = rc == SQLITE_ROW && sqlite3_column_int (stmt, 2);
+  changed_on = rc == SQLITE_ROW ? g_strdup (column_text (stmt, 3)) : NULL;
   sqlite3_reset (stmt);
 
   if (rc == SQLITE_DONE)
@@ -1004,6 +1010,18 @@ write_undo_step_change (RpStore  *self,
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
                            first ? _("The first step of the history cannot be undone.")
                                  : _("Only the latest step change can be undone."));
+      return FALSE;
+    }
+
+  /* Step 6 after a move stands for the follow-up review: the step without
+   * the review it records would say the review was never held. */
+  if (by_review)
+    {
+      g_autofree char *day = rp_date_format_long (changed_on);
+
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("Step 6 was reached by the follow-up review held on %s. The review stays recorded, so its step cannot be undone on its own."),
+                   day);
       return FALSE;
     }
 
