@@ -49,7 +49,7 @@ rp_test_run_cli_valist (RpCliResult *result,
   result->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
 }
 
-char *
+static char *
 rp_test_inflate (const guint8 *data,
          gsize         len)
 {
@@ -73,7 +73,8 @@ rp_test_inflate (const guint8 *data,
   return (char *) g_byte_array_free (g_steal_pointer (&out), FALSE);
 }
 
-const char *
+/* As g_strstr_len(), past NUL bytes: a PDF is binary. */
+static const char *
 rp_test_find_bytes (const char *haystack,
             gsize       len,
             const char *needle)
@@ -86,15 +87,13 @@ rp_test_find_bytes (const char *haystack,
   return NULL;
 }
 
-/* Every text size a cairo PDF draws: cairo writes "s 0 0 -s x y Tm" with a
- * 1 pt font, so the size is the matrix's first number. */
-GArray *
-rp_test_pdf_text_sizes (const char *path)
+/* The content streams of the PDF at @path, inflated, in file order. */
+GPtrArray *
+rp_test_pdf_streams (const char *path)
 {
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) tm = g_regex_new ("^(-?[0-9.]+) 0 0 (-?[0-9.]+) (-?[0-9.]+) (-?[0-9.]+) Tm$", G_REGEX_MULTILINE, 0, NULL);
-  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  GPtrArray *streams = g_ptr_array_new_with_free_func (g_free);
   gsize len = 0;
   const char *at;
 
@@ -103,9 +102,8 @@ rp_test_pdf_text_sizes (const char *path)
   for (at = data; (at = rp_test_find_bytes (at, len - (at - data), "stream")) != NULL;)
     {
       const char *end;
-      g_autofree char *content = NULL;
-      g_autoptr(GMatchInfo) m = NULL;
 
+      /* "stream", then the end of its line, then the data. */
       at += 6;
       if (at[0] == '\r')
         at++;
@@ -114,9 +112,27 @@ rp_test_pdf_text_sizes (const char *path)
       at++;
       if ((end = rp_test_find_bytes (at, len - (at - data), "endstream")) == NULL)
         break;
-      content = rp_test_inflate ((const guint8 *) at, end - at);
+      g_ptr_array_add (streams, rp_test_inflate ((const guint8 *) at, end - at));
       at = end + 9;
-      for (g_regex_match (tm, content, 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
+    }
+
+  return streams;
+}
+
+/* Every text size a cairo PDF draws: cairo writes "s 0 0 -s x y Tm" with a
+ * 1 pt font, so the size is the matrix's first number. */
+GArray *
+rp_test_pdf_text_sizes (const char *path)
+{
+  g_autoptr(GPtrArray) streams = rp_test_pdf_streams (path);
+  g_autoptr(GRegex) tm = g_regex_new ("^(-?[0-9.]+) 0 0 (-?[0-9.]+) (-?[0-9.]+) (-?[0-9.]+) Tm$", G_REGEX_MULTILINE, 0, NULL);
+  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < streams->len; i++)
+    {
+      g_autoptr(GMatchInfo) m = NULL;
+
+      for (g_regex_match (tm, g_ptr_array_index (streams, i), 0, &m); g_match_info_matches (m); g_match_info_next (m, NULL))
         {
           g_autofree char *a = g_match_info_fetch (m, 1);
           double size = g_ascii_strtod (a, NULL);

@@ -90,12 +90,7 @@ void rp_test_run_cli_valist (RpCliResult *result,
                              const char  *first_arg,
                              va_list      ap);
 
-/* Reading a PDF back: a zlib stream's bytes, NUL-terminated. */
-char       *rp_test_inflate        (const guint8 *data,
-                                    gsize         len);
-/* As g_strstr_len(), past NUL bytes: a PDF is binary. */
-const char *rp_test_find_bytes     (const char   *haystack,
-                                    gsize         len,
-                                    const char   *needle);
+/* The PDF's content streams, inflated (char *). */
+GPtrArray  *rp_test_pdf_streams    (const char   *path);
 /* Every font size, in points, the PDF at @path draws text in. */
 GArray     *rp_test_pdf_text_sizes (const char   *path);

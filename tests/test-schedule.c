@@ -1070,38 +1070,20 @@ static GArray *
 pdf_blocks (const char *path,
             GArray     *sizes)
 {
-  g_autofree char *data = NULL;
-  gsize len = 0;
+  g_autoptr(GPtrArray) streams = rp_test_pdf_streams (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GRegex) tm = g_regex_new ("^(-?[0-9.]+) 0 0 (-?[0-9.]+) ([0-9.]+) ([0-9.]+) Tm$", G_REGEX_MULTILINE, 0, NULL);
   GArray *blocks = g_array_new (FALSE, TRUE, sizeof (PdfBlock));
-  const char *at;
   guint page = 0;
 
   g_array_set_clear_func (blocks, pdf_block_clear);
-  g_assert_true (g_file_get_contents (path, &data, &len, &error));
-  g_assert_no_error (error);
-
-  for (at = data; (at = rp_test_find_bytes (at, len - (at - data), "stream")) != NULL;)
+  for (guint s = 0; s < streams->len; s++)
     {
-      const char *end;
-      g_autofree char *content = NULL;
+      const char *content = g_ptr_array_index (streams, s);
       g_auto(GStrv) lines = NULL;
       PdfBlock pending = { 0 };
       gboolean want = FALSE;
 
-      /* "stream", then the end of its line, then the data. */
-      at += 6;
-      if (at[0] == '\r')
-        at++;
-      if (at[0] != '\n')
-        continue;
-      at++;
-      end = rp_test_find_bytes (at, len - (at - data), "endstream");
-      if (end == NULL)
-        break;
-      content = rp_test_inflate ((const guint8 *) at, end - at);
-      at = end + 9;
       if (strstr (content, " BDC") == NULL || strstr (content, " Tm") == NULL)
         continue;
 
