@@ -594,37 +594,42 @@ rp_store_save_attendee (RpStore     *self,
   return store_write (self, write_attendee, attendee, error);
 }
 
+/* Each field the page saves on its own, and the attendee column it is in. */
+#define ATTENDEE_FIELD_COLUMNS(X) \
+  X (FULL_NAME, "full_name") \
+  X (PREFERRED_NAME, "preferred_name") \
+  X (DATE_OF_BIRTH, "date_of_birth") \
+  X (CONTACT_NAME, "contact_name") \
+  X (CONTACT_RELATIONSHIP, "contact_relationship") \
+  X (CONTACT_PHONE, "contact_phone") \
+  X (WHEELCHAIR_USER, "wheelchair_user") \
+  X (TRANSPORT_NEEDED, "transport_needed") \
+  X (ACCESS_NEEDS, "access_needs") \
+  X (FUNDING, "funding") \
+  X (WORKER, "worker_id") \
+  X (TARGET_DATE, "target_date") \
+  X (CASE_NOTES, "case_notes") \
+  X (REPORT_NOTE, "report_note") \
+  X (ARCHIVED, "archived") \
+  X (COMMUNICATION_NEEDS, "communication_needs") \
+  X (INTERPRETER_LANGUAGE, "interpreter_language") \
+  X (PREFERRED_CONTACT, "preferred_contact") \
+  X (COMMUNICATION_NOTES, "communication_notes") \
+  X (CONTACT_COMMUNICATION_NEEDS, "contact_communication_needs") \
+  X (CONTACT_INTERPRETER_LANGUAGE, "contact_interpreter_language") \
+  X (CONTACT_PREFERRED_CONTACT, "contact_preferred_contact")
+
 /* Compare-and-set, one statement a field: the field is written only while it
  * still holds the value the person started from (?3). */
-#define FIELD_UPDATE(column) \
-  "UPDATE attendee SET " column " = ?1 WHERE id = ?2 AND " column " IS ?3"
+#define FIELD_UPDATE(field, column) \
+  [RP_ATTENDEE_FIELD_##field] = "UPDATE attendee SET " column " = ?1 WHERE id = ?2 AND " column " IS ?3",
+#define FIELD_COLUMN(field, column) [RP_ATTENDEE_FIELD_##field] = column,
 
-static const char * const field_updates[RP_ATTENDEE_N_FIELDS] = {
-  [RP_ATTENDEE_FIELD_FULL_NAME] = FIELD_UPDATE ("full_name"),
-  [RP_ATTENDEE_FIELD_PREFERRED_NAME] = FIELD_UPDATE ("preferred_name"),
-  [RP_ATTENDEE_FIELD_DATE_OF_BIRTH] = FIELD_UPDATE ("date_of_birth"),
-  [RP_ATTENDEE_FIELD_CONTACT_NAME] = FIELD_UPDATE ("contact_name"),
-  [RP_ATTENDEE_FIELD_CONTACT_RELATIONSHIP] = FIELD_UPDATE ("contact_relationship"),
-  [RP_ATTENDEE_FIELD_CONTACT_PHONE] = FIELD_UPDATE ("contact_phone"),
-  [RP_ATTENDEE_FIELD_WHEELCHAIR_USER] = FIELD_UPDATE ("wheelchair_user"),
-  [RP_ATTENDEE_FIELD_TRANSPORT_NEEDED] = FIELD_UPDATE ("transport_needed"),
-  [RP_ATTENDEE_FIELD_ACCESS_NEEDS] = FIELD_UPDATE ("access_needs"),
-  [RP_ATTENDEE_FIELD_FUNDING] = FIELD_UPDATE ("funding"),
-  [RP_ATTENDEE_FIELD_WORKER] = FIELD_UPDATE ("worker_id"),
-  [RP_ATTENDEE_FIELD_TARGET_DATE] = FIELD_UPDATE ("target_date"),
-  [RP_ATTENDEE_FIELD_CASE_NOTES] = FIELD_UPDATE ("case_notes"),
-  [RP_ATTENDEE_FIELD_REPORT_NOTE] = FIELD_UPDATE ("report_note"),
-  [RP_ATTENDEE_FIELD_ARCHIVED] = FIELD_UPDATE ("archived"),
-  [RP_ATTENDEE_FIELD_COMMUNICATION_NEEDS] = FIELD_UPDATE ("communication_needs"),
-  [RP_ATTENDEE_FIELD_INTERPRETER_LANGUAGE] = FIELD_UPDATE ("interpreter_language"),
-  [RP_ATTENDEE_FIELD_PREFERRED_CONTACT] = FIELD_UPDATE ("preferred_contact"),
-  [RP_ATTENDEE_FIELD_COMMUNICATION_NOTES] = FIELD_UPDATE ("communication_notes"),
-  [RP_ATTENDEE_FIELD_CONTACT_COMMUNICATION_NEEDS] = FIELD_UPDATE ("contact_communication_needs"),
-  [RP_ATTENDEE_FIELD_CONTACT_INTERPRETER_LANGUAGE] = FIELD_UPDATE ("contact_interpreter_language"),
-  [RP_ATTENDEE_FIELD_CONTACT_PREFERRED_CONTACT] = FIELD_UPDATE ("contact_preferred_contact"),
-};
+static const char * const field_updates[RP_ATTENDEE_N_FIELDS] = { ATTENDEE_FIELD_COLUMNS (FIELD_UPDATE) };
+static const char * const field_columns[RP_ATTENDEE_N_FIELDS] = { ATTENDEE_FIELD_COLUMNS (FIELD_COLUMN) };
 
 #undef FIELD_UPDATE
+#undef FIELD_COLUMN
 
 /* Binds a field value as the column holds it: empty text and no worker are NULL. */
 static void
@@ -641,6 +646,36 @@ bind_field (sqlite3_stmt *stmt,
       const char *text = g_variant_get_string (value, NULL);
       bind_text (stmt, index, text[0] != '\0' ? text : NULL);
     }
+}
+
+/* A conflict, with who saved the value kept and when, as the audit trail has it. */
+static void
+add_conflict (RpStore           *self,
+              GPtrArray         *conflicts,
+              gint64             attendee_id,
+              const RpFieldEdit *edit,
+              GVariant          *stored)
+{
+  RpFieldConflict *conflict = rp_field_conflict_new (edit->field, edit->base, stored, edit->value);
+  sqlite3_stmt *stmt = store_prepare (self,
+                                      "SELECT user, recorded_at FROM audit"
+                                      " WHERE table_name = 'attendee' AND record_id = ? AND field = ?"
+                                      " ORDER BY id DESC LIMIT 1",
+                                      NULL);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, attendee_id);
+      bind_text (stmt, 2, field_columns[edit->field]);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          conflict->changed_by = g_strdup (column_text (stmt, 0));
+          conflict->changed_at = g_strdup (column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+    }
+
+  g_ptr_array_add (conflicts, conflict);
 }
 
 typedef struct
@@ -680,7 +715,7 @@ write_attendee_fields (RpStore  *self,
       /* Someone else changed it meanwhile: theirs is kept, and the person asked. */
       if (!g_variant_equal (current, edit->base))
         {
-          g_ptr_array_add (save->conflicts, rp_field_conflict_new (edit->field, edit->base, current, edit->value));
+          add_conflict (self, save->conflicts, save->attendee_id, edit, current);
           continue;
         }
 
@@ -712,7 +747,7 @@ write_attendee_fields (RpStore  *self,
       if (sqlite3_changes (self->db) != 1)
         {
           g_autoptr(GVariant) current = rp_attendee_dup_field (stored, edit->field);
-          g_ptr_array_add (save->conflicts, rp_field_conflict_new (edit->field, edit->base, current, edit->value));
+          add_conflict (self, save->conflicts, save->attendee_id, edit, current);
         }
     }
 
