@@ -357,5 +357,8 @@ GListModel  *rp_store_list_attendee_records_audit (RpStore      *self,
 GListModel  *rp_store_list_undone_step_changes (RpStore         *self,
                                                 gint64           attendee_id,
                                                 GError         **error);
+GListModel  *rp_store_list_programme_audit  (RpStore           *self,
+                                             gint64             programme_id,
+                                             GError           **error);
 
 G_END_DECLS
