@@ -363,19 +363,18 @@ describe_shown (Names      *names,
 
     case SHOWN_WEEKS_AFTER_MOVE:
       {
-        gint64 weeks = g_ascii_strtoll (raw, NULL, 10);
+        guint weeks = (guint) g_ascii_strtoull (raw, NULL, 10);
 
         /* Translators: when a follow-up review falls: "8 weeks after the move" */
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " week after the move",
-                                             "%" G_GINT64_FORMAT " weeks after the move", weeks), weeks);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week after the move", "%u weeks after the move", weeks),
+                                weeks);
       }
 
     case SHOWN_DAYS:
       {
-        gint64 days = g_ascii_strtoll (raw, NULL, 10);
+        guint days = (guint) g_ascii_strtoull (raw, NULL, 10);
 
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day",
-                                             "%" G_GINT64_FORMAT " days", days), days);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", days), days);
       }
 
     case SHOWN_ROLE:
