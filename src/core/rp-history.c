@@ -292,6 +292,13 @@ static const struct
   { "timetable_action", "status",               N_("Status"),                                 SHOWN_ACTION_STATUS },
 };
 
+/* A value kept as one of the core's keys, by the label it has everywhere. */
+#define LABEL_OF(Type, prefix) \
+  G_STMT_START { \
+    Type key; \
+    return prefix##_from_string (raw, &key) ? g_strdup (prefix##_get_label (key)) : NULL; \
+  } G_STMT_END
+
 /* A recorded value in words, or NULL when there was none. */
 static char *
 describe_shown (Names      *names,
@@ -324,42 +331,22 @@ describe_shown (Names      *names,
       return g_strdup (worker_name (names, g_ascii_strtoll (raw, NULL, 10)));
 
     case SHOWN_OUTCOME:
-      {
-        RpOutcome outcome;
-
-        return rp_outcome_from_string (raw, &outcome) ? g_strdup (rp_outcome_get_label (outcome)) : NULL;
-      }
+      LABEL_OF (RpOutcome, rp_outcome);
 
     case SHOWN_REVIEW_KIND:
-      {
-        RpReviewKind kind;
-
-        return rp_review_kind_from_string (raw, &kind) ? g_strdup (rp_review_kind_get_label (kind)) : NULL;
-      }
+      LABEL_OF (RpReviewKind, rp_review_kind);
 
     case SHOWN_TOOK_PART:
       return rp_took_part_describe (rp_took_part_from_string (raw));
 
     case SHOWN_RATING:
-      {
-        RpRating rating;
-
-        return rp_rating_from_string (raw, &rating) ? g_strdup (rp_rating_get_label (rating)) : NULL;
-      }
+      LABEL_OF (RpRating, rp_rating);
 
     case SHOWN_CONTACT_WITH:
-      {
-        RpContactWith with_whom;
-
-        return rp_contact_with_from_string (raw, &with_whom) ? g_strdup (rp_contact_with_get_label (with_whom)) : NULL;
-      }
+      LABEL_OF (RpContactWith, rp_contact_with);
 
     case SHOWN_CONTACT_METHOD:
-      {
-        RpContactMethod method;
-
-        return rp_contact_method_from_string (raw, &method) ? g_strdup (rp_contact_method_get_label (method)) : NULL;
-      }
+      LABEL_OF (RpContactMethod, rp_contact_method);
 
     case SHOWN_WEEKS_AFTER_MOVE:
       {
@@ -378,18 +365,10 @@ describe_shown (Names      *names,
       }
 
     case SHOWN_ROLE:
-      {
-        RpWorkerRole role;
-
-        return rp_worker_role_from_string (raw, &role) ? g_strdup (rp_worker_role_get_label (role)) : NULL;
-      }
+      LABEL_OF (RpWorkerRole, rp_worker_role);
 
     case SHOWN_ACTION_STATUS:
-      {
-        RpActionStatus status;
-
-        return rp_action_status_from_string (raw, &status) ? g_strdup (rp_action_status_get_label (status)) : NULL;
-      }
+      LABEL_OF (RpActionStatus, rp_action_status);
 
     case SHOWN_QUOTED:
     default:
@@ -572,6 +551,29 @@ list_worker_names (RpStore  *store,
   return names;
 }
 
+/* Who is who: every worker ever by id, and the worker this computer's account belongs to. */
+static gboolean
+names_init (Names       *names,
+            RpStore     *store,
+            const char  *my_account,
+            const char  *my_name,
+            GError     **error)
+{
+  names->store = store;
+  names->my_account = my_account;
+  names->my_name = my_name;
+  names->worker_names = list_worker_names (store, error);
+  return names->worker_names != NULL;
+}
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->worker_names, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
+
 static void
 add_undone (GPtrArray  *lines,
             Names      *names,
@@ -630,9 +632,8 @@ rp_history_describe (RpStore     *store,
   g_autoptr(GListModel) audit = NULL;
   g_autoptr(GListModel) undone = NULL;
   g_autoptr(GListModel) records = NULL;
-  g_autoptr(GHashTable) worker_names = NULL;
+  g_auto(Names) names = { 0 };
   gboolean started = FALSE;
-  Names names;
   GPtrArray *texts;
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
@@ -642,13 +643,8 @@ rp_history_describe (RpStore     *store,
       !(audit = rp_store_list_audit (store, "attendee", attendee_id, error)) ||
       !(undone = rp_store_list_undone_step_changes (store, attendee_id, error)) ||
       !(records = rp_store_list_attendee_records_audit (store, attendee_id, error)) ||
-      !(worker_names = list_worker_names (store, error)))
+      !names_init (&names, store, my_account, my_name, error))
     return NULL;
-
-  names.store = store;
-  names.worker_names = worker_names;
-  names.my_account = my_account;
-  names.my_name = my_name;
 
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
     {
@@ -862,22 +858,16 @@ rp_history_describe_programme (RpStore     *store,
                                GError     **error)
 {
   g_autoptr(GListModel) audit = NULL;
-  g_autoptr(GHashTable) worker_names = NULL;
   g_autoptr(GHashTable) record_names = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  Names names;
+  g_auto(Names) names = { 0 };
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!(audit = rp_store_list_programme_audit (store, programme_id, error)) ||
-      !(worker_names = list_worker_names (store, error)))
+      !names_init (&names, store, my_account, my_name, error))
     return NULL;
-
-  names.store = store;
-  names.worker_names = worker_names;
-  names.my_account = my_account;
-  names.my_name = my_name;
 
   /* Oldest first, so each record is named as it was called at the time. */
   record_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -684,17 +684,24 @@ test_window_repair_protection (Fixture       *fixture,
 static RpImportWindow *
 find_import_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  return (RpImportWindow *) find_toplevel (RP_TYPE_IMPORT_WINDOW);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+/* A window on screen showing the sample programme, as of 22 September 2023. */
+static RpWindow *
+show_sample (Fixture      *fixture,
+             RpProgramme **sample)
+{
+  g_autoptr(GError) error = NULL;
+  RpWindow *window = rp_window_new (NULL);
 
-      if (RP_IS_IMPORT_WINDOW (toplevel))
-        return RP_IMPORT_WINDOW (toplevel);
-    }
-
-  return NULL;
+  rp_store_set_today (fixture->store, "2023-09-22");
+  *sample = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+  return window;
 }
 
 /* A file with a problem shows it and cannot be imported; a good one is added
@@ -710,14 +717,7 @@ test_window_follows_changes (Fixture       *fixture,
   g_autoptr(RpProgramme) sample = NULL;
   g_autoptr(RpAttendee) four = NULL;
   g_autofree char *today = NULL;
-  RpWindow *window = rp_window_new (NULL);
-
-  rp_store_set_today (fixture->store, "2023-09-22");
-  sample = rp_sample_create (fixture->store, &error);
-  g_assert_no_error (error);
-  rp_window_set_store (window, fixture->store);
-  gtk_window_present (GTK_WINDOW (window));
-  rp_test_spin ();
+  RpWindow *window = show_sample (fixture, &sample);
 
   g_assert_cmpstr (count_in_area (window, "Step 1 · Social worker identified"), ==, "2");
   g_assert_cmpstr (count_in_area (window, "Step 2 · Contact with people to commence discussion"), ==, "8");
@@ -755,22 +755,6 @@ test_window_follows_changes (Fixture       *fixture,
   destroy_window (window);
 }
 
-static RpProgrammeHistoryWindow *
-find_history_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (RP_IS_PROGRAMME_HISTORY_WINDOW (toplevel))
-        return RP_PROGRAMME_HISTORY_WINDOW (toplevel);
-    }
-
-  return NULL;
-}
-
 /* The history row whose line starts with @start, or NULL. */
 static GtkWidget *
 find_history_row (GtkWidget  *root,
@@ -799,21 +783,14 @@ test_window_programme_history (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpProgramme) sample = NULL;
-  RpWindow *window = rp_window_new (NULL);
+  RpWindow *window = show_sample (fixture, &sample);
   RpProgrammeHistoryWindow *history;
   GtkWidget *row;
   GtkWidget *add_button;
 
-  rp_store_set_today (fixture->store, "2023-09-22");
-  sample = rp_sample_create (fixture->store, &error);
-  g_assert_no_error (error);
-  rp_window_set_store (window, fixture->store);
-  gtk_window_present (GTK_WINDOW (window));
-  rp_test_spin ();
-
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.programme-history", NULL));
   rp_test_spin ();
-  history = find_history_window ();
+  history = (RpProgrammeHistoryWindow *) find_toplevel (RP_TYPE_PROGRAMME_HISTORY_WINDOW);
   g_assert_nonnull (history);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (history)), ==, "Programme History");
 
