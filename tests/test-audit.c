@@ -661,16 +661,41 @@ test_history_programme (Fixture       *fixture,
       }
   }
 
-  /* An erased attendee leaves nothing: not even that they were erased. */
-  g_assert_true (rp_erasure_erase_attendee (fixture->store, rp_attendee_get_id (attendee), RP_ERASURE_KEEP_BACKUPS,
-                                            NULL, &error));
-  g_assert_no_error (error);
-  after_erasure = rp_history_describe_programme (fixture->store, programme_id, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (after_erasure->len, ==, lines->len);
-  for (guint i = 0; i < after_erasure->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (after_erasure, i), ==, g_ptr_array_index (lines, i));
-  g_assert_false (has_line (after_erasure, full_name));
+  /* An erased attendee leaves nothing: not even that they were erased. An
+   * action whose words named them, since reworded, no longer names them
+   * either; every other line is as it was. */
+  {
+    g_autoptr(RpTimetableAction) taster = rp_timetable_action_new ();
+    g_autofree char *named = g_strdup_printf ("Taster day for %s at Mosaic", full_name);
+    g_auto(GStrv) words = g_strsplit (full_name, " ", -1);
+
+    rp_timetable_action_set_programme_id (taster, programme_id);
+    rp_timetable_action_set_activity (taster, named);
+    g_assert_true (rp_store_add_action (fixture->store, taster, &error));
+    g_assert_no_error (error);
+    rp_timetable_action_set_activity (taster, "Taster day for attendee 1 at Mosaic");
+    g_assert_true (rp_store_save_action (fixture->store, taster, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&lines, g_ptr_array_unref);
+    lines = rp_history_describe_programme (fixture->store, programme_id, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (has_line (lines, named));
+
+    g_assert_true (rp_erasure_erase_attendee (fixture->store, rp_attendee_get_id (attendee), RP_ERASURE_KEEP_BACKUPS,
+                                              NULL, &error));
+    g_assert_no_error (error);
+    after_erasure = rp_history_describe_programme (fixture->store, programme_id, NULL, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; g_test_verbose () && i < 3; i++)
+      g_printerr ("%s\n", (const char *) g_ptr_array_index (after_erasure, i));
+    g_assert_cmpuint (after_erasure->len, ==, lines->len);
+    for (guint i = 0; words[i] != NULL; i++)
+      g_assert_false (has_line (after_erasure, words[i]));
+    g_assert_true (has_line (after_erasure, "Timetable action “(words withheld: they named someone since erased)” added — "));
+    g_assert_true (has_line (after_erasure, "renamed “Taster day for attendee 1 at Mosaic” — "));
+    for (guint i = 2; i < after_erasure->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (after_erasure, i), ==, g_ptr_array_index (lines, i));
+  }
 }
 
 int

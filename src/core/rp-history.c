@@ -21,6 +21,7 @@ typedef struct
   GHashTable *worker_names;   /* id → name, every worker ever */
   const char *my_account;
   const char *my_name;
+  RpNameIndex *erased;        /* erased people's names, or NULL not to look */
 } Names;
 
 typedef struct
@@ -80,6 +81,22 @@ who (Names      *names,
     return names->my_name;
 
   return account != NULL ? account : _("someone unknown");
+}
+
+/* Whether typed words name someone who was erased: what the audit trail
+ * keeps of other records (an activity's words before an edit) is not to
+ * name them again. */
+static gboolean
+names_erased (Names      *names,
+              const char *typed)
+{
+  return names->erased != NULL && typed != NULL && rp_name_index_match (names->erased, NULL, typed, NULL);
+}
+
+static const char *
+withheld (void)
+{
+  return _("(words withheld: they named someone since erased)");
 }
 
 static char *
@@ -372,6 +389,8 @@ describe_shown (Names      *names,
 
     case SHOWN_QUOTED:
     default:
+      if (names_erased (names, raw))
+        return g_strdup (withheld ());
       /* Translators: a value typed into a field, quoted */
       return g_strdup_printf (_("“%s”"), raw);
     }
@@ -570,6 +589,7 @@ static void
 names_clear (Names *names)
 {
   g_clear_pointer (&names->worker_names, g_hash_table_unref);
+  g_clear_pointer (&names->erased, rp_name_index_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
@@ -748,11 +768,14 @@ describe_setting (Names        *names,
 /* A worker, provider or timetable action as a sentence names it, by the
  * name it had then; the programme itself for its own settings. */
 static char *
-describe_subject (const char *table,
+describe_subject (Names      *names,
+                  const char *table,
                   const char *name)
 {
   if (name == NULL)
     name = _("(no name)");
+  else if (names_erased (names, name))
+    name = withheld ();
 
   if (g_str_equal (table, "worker"))
     /* Translators: "Worker Jo Taylor" */
@@ -796,7 +819,7 @@ describe_programme_entry (Names        *names,
     {
       if (!names_it)
         return NULL;
-      subject = describe_subject (table, g_str_equal (action, "insert") ? new_raw : rp_audit_entry_get_old_value (entry));
+      subject = describe_subject (names, table, g_str_equal (action, "insert") ? new_raw : rp_audit_entry_get_old_value (entry));
       if (g_str_equal (action, "insert"))
         /* Translators: "Worker Jo Taylor added", "Programme “Riverside” set up" */
         return g_strdup_printf (is_programme ? _("%s set up") : _("%s added"), subject);
@@ -809,12 +832,13 @@ describe_programme_entry (Names        *names,
   if (is_programme)
     return g_steal_pointer (&change);
 
-  subject = describe_subject (table, name);
+  subject = describe_subject (names, table, name);
   if (names_it && new_raw != NULL)
     {
       /* An activity is typed words, quoted as its subject quotes it; a person or place is named as it is. */
-      g_autofree char *new_name = g_str_equal (table, "timetable_action") ? g_strdup_printf (_("“%s”"), new_raw)
-                                                                          : g_strdup (new_raw);
+      g_autofree char *new_name = names_erased (names, new_raw) ? g_strdup (withheld ())
+                                  : g_str_equal (table, "timetable_action") ? g_strdup_printf (_("“%s”"), new_raw)
+                                  : g_strdup (new_raw);
 
       /* Translators: "Worker Jo Taylor renamed Jo Mistry" */
       return g_strdup_printf (_("%s renamed %s"), subject, new_name);
@@ -846,7 +870,9 @@ describe_programme_entry (Names        *names,
  * the closure date) from what to what; workers and providers added,
  * renamed, changed and removed; its timetable actions added, changed and
  * done. Nothing about an attendee is in it: that is each attendee's own
- * history, and what an erasure took is gone from both.
+ * history, and what an erasure took is gone from both. Typed words that
+ * named someone since erased (an activity's, before it was reworded) are
+ * withheld.
  *
  * Returns: (transfer full) (element-type utf8): the lines, newest first
  */
@@ -866,7 +892,8 @@ rp_history_describe_programme (RpStore     *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!(audit = rp_store_list_programme_audit (store, programme_id, error)) ||
-      !names_init (&names, store, my_account, my_name, error))
+      !names_init (&names, store, my_account, my_name, error) ||
+      !(names.erased = rp_store_build_erased_index (store, error)))
     return NULL;
 
   /* Oldest first, so each record is named as it was called at the time. */

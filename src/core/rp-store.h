@@ -186,6 +186,8 @@ RpNameIndex *rp_store_build_name_index       (RpStore           *self,
                                               GError           **error);
 RpNameIndex *rp_store_build_people_index      (RpStore           *self,
                                               GError           **error);
+RpNameIndex *rp_store_build_erased_index     (RpStore           *self,
+                                              GError           **error);
 gboolean     rp_store_confirm_not_a_name     (RpStore           *self,
                                               gint64             programme_id,
                                               const char        *place,
