@@ -1417,6 +1417,37 @@ test_cli_review (void)
   rp_test_remove_tree (dir);
 }
 
+/* The programme's history prints what the app's Programme History shows. */
+static void
+test_cli_programme_history (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) change = { 0 };
+  g_auto(RpCliResult) history = { 0 };
+  g_auto(RpCliResult) both = { 0 };
+
+  rp_test_run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  rp_test_run_cli (&change, "programme", "--database", path, "--follow-up-weeks", "8", NULL);
+  g_assert_cmpint (change.status, ==, 0);
+
+  rp_test_run_cli (&history, "programme", "--database", path, "--history", NULL);
+  g_assert_cmpint (history.status, ==, 0);
+  /* Newest first, one change a line. */
+  g_assert_true (g_str_has_prefix (history.out, "Follow-up review set to 8 weeks after the move (was 6) — "));
+  g_assert_nonnull (strstr (history.out, "\nWorker Jo Taylor added — "));
+  g_assert_nonnull (strstr (history.out, "\nTimetable action “Allocate people to social workers"));
+  g_assert_null (strstr (history.out, "Day centre:"));
+
+  rp_test_run_cli (&both, "programme", "--database", path, "--history", "--meeting", "Scrutiny", NULL);
+  g_assert_cmpint (both.status, !=, 0);
+  g_assert_nonnull (strstr (both.err, "--history"));
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1441,6 +1472,7 @@ main (int    argc,
   g_test_add_func ("/cli/erase", test_cli_erase);
   g_test_add_func ("/cli/check-repair", test_cli_check_repair);
   g_test_add_func ("/cli/timetable", test_cli_timetable);
+  g_test_add_func ("/cli/programme-history", test_cli_programme_history);
   g_test_add_func ("/cli/contact", test_cli_contact);
   g_test_add_func ("/cli/review", test_cli_review);
 

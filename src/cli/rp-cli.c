@@ -1346,10 +1346,12 @@ command_programme (int    argc,
   g_autofree char *as_of_text = NULL;
   gint64 programme_id = 0;
   gboolean changing;
+  gboolean history = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "history", 0, 0, G_OPTION_ARG_NONE, &history, N_("Show who changed the programme’s settings, workers, providers and timetable, and when, newest first"), NULL },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The day centre’s name"), N_("TEXT") },
     { "closure-date", 0, 0, G_OPTION_ARG_STRING, &closure_date, N_("The day the centre closes"), N_("YYYY-MM-DD") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The report’s title"), N_("TEXT") },
@@ -1384,6 +1386,8 @@ command_programme (int    argc,
   changing = name != NULL || title != NULL || closure_date != NULL || department != NULL || author != NULL ||
              meeting != NULL || meeting_date != NULL || as_of != NULL || marking != NULL ||
              family_contact != NULL || family_phone != NULL || follow_up_weeks > 0 || contact_days > 0;
+  if (history && changing)
+    return usage_error (context, _("Give --history on its own, without changes."));
 
   if (!(store = changing ? rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)
                          : open_for_reading (database, &error)) ||
@@ -1424,6 +1428,22 @@ command_programme (int    argc,
       if (!rp_store_save_programme (store, changed, &error))
         return fail (error);
       g_set_object (&programme, changed);
+    }
+
+  if (history)
+    {
+      /* The command line knows no worker of its own: accounts are named as they are. */
+      g_autoptr(GPtrArray) lines = rp_history_describe_programme (store, rp_programme_get_id (programme), NULL, NULL, &error);
+
+      if (lines == NULL)
+        return fail (error);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          g_autofree char *line = one_line (g_ptr_array_index (lines, i));
+
+          g_print ("%s\n", line);
+        }
+      return EXIT_SUCCESS;
     }
 
   closure_text = rp_date_format_long (rp_programme_get_closure_date (programme));

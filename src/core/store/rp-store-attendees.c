@@ -1749,6 +1749,63 @@ rp_store_build_people_index (RpStore  *self,
   return rp_name_index_new ((const char * const *) names->pdata, names->len);
 }
 
+/* Lets @index find erased people's names, by the digests the erasures left;
+ * a database that never erased anyone has no key and nothing to add. */
+static gboolean
+add_erased_names (RpStore      *self,
+                  RpNameIndex  *index,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) digests = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) key = NULL;
+  GError *key_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(key = read_erasure_key (self, &key_error)))
+    {
+      if (key_error == NULL)
+        return TRUE;
+      g_propagate_error (error, key_error);
+      return FALSE;
+    }
+
+  if (!(stmt = store_prepare (self, "SELECT digest FROM erased_name", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (digests, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error_from_db (self, error);
+
+  g_ptr_array_add (digests, NULL);
+  rp_name_index_add_erased (index, key, (const char * const *) digests->pdata);
+  return TRUE;
+}
+
+/**
+ * rp_store_build_erased_index:
+ *
+ * An index of the names of the people who were erased, and of nobody
+ * else: to keep what the audit trail still holds of other records (an
+ * activity's words before it was edited) from naming them again.
+ *
+ * Returns: (transfer full): the index, or %NULL on error
+ */
+RpNameIndex *
+rp_store_build_erased_index (RpStore  *self,
+                             GError  **error)
+{
+  g_autoptr(RpNameIndex) index = rp_name_index_new (NULL, 0);
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!add_erased_names (self, index, error))
+    return NULL;
+
+  return g_steal_pointer (&index);
+}
+
 /**
  * rp_store_build_name_index:
  * @programme_id: the programme whose published text will be checked
@@ -1767,10 +1824,7 @@ rp_store_build_name_index (RpStore  *self,
                            GError  **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) digests = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RpNameIndex) index = NULL;
-  g_autoptr(GBytes) key = NULL;
-  GError *key_error = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -1799,27 +1853,8 @@ rp_store_build_name_index (RpStore  *self,
     }
 
   index = rp_name_index_new ((const char * const *) names->pdata, names->len);
-
-  if ((key = read_erasure_key (self, &key_error)) != NULL)
-    {
-      if (!(stmt = store_prepare (self, "SELECT digest FROM erased_name", error)))
-        return NULL;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (digests, g_strdup (column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          set_error_from_db (self, error);
-          return NULL;
-        }
-      g_ptr_array_add (digests, NULL);
-      rp_name_index_add_erased (index, key, (const char * const *) digests->pdata);
-    }
-  else if (key_error != NULL)
-    {
-      g_propagate_error (error, key_error);
-      return NULL;
-    }
+  if (!add_erased_names (self, index, error))
+    return NULL;
 
   if (!(stmt = store_prepare (self,
                               "SELECT place, text_digest, word FROM name_confirmation WHERE programme_id = ?",

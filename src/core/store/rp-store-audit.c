@@ -113,6 +113,47 @@ rp_store_list_attendee_records_audit (RpStore  *self,
 }
 
 /**
+ * rp_store_list_programme_audit:
+ * @programme_id: the programme
+ *
+ * The audit trail of what belongs to the programme rather than to one
+ * attendee: the programme's own settings, its timetable actions (found by
+ * the programme their insertion recorded), and the workers and providers,
+ * which every programme of the database shares. Nothing about an attendee
+ * is read, so nothing an erasure has taken can come back through it.
+ *
+ * Returns: (transfer full): a #GListModel of #RpAuditEntry, oldest first
+ */
+GListModel *
+rp_store_list_programme_audit (RpStore  *self,
+                               gint64    programme_id,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  /* A compound, not one WHERE with ORs, so each part is a search of the
+   * audit_record index and the rest of the trail (every attendee's) is
+   * never read. */
+  stmt = store_prepare (self,
+                        "SELECT " AUDIT_COLUMNS " FROM audit WHERE table_name IN ('worker', 'provider')"
+                        " UNION ALL"
+                        " SELECT " AUDIT_COLUMNS " FROM audit WHERE table_name = 'programme' AND record_id = ?1"
+                        " UNION ALL"
+                        " SELECT " AUDIT_COLUMNS " FROM audit WHERE table_name = 'timetable_action' AND record_id IN"
+                        "   (SELECT record_id FROM audit WHERE table_name = 'timetable_action'"
+                        "     AND field = 'programme_id' AND action = 'insert' AND new_value = ?1)"
+                        " ORDER BY 1",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, programme_id);
+  return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
+}
+
+/**
  * rp_store_list_undone_step_changes:
  * @attendee_id: the attendee
  *
