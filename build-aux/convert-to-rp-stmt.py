@@ -61,10 +61,11 @@ def resolve_db_variables(text):
 
 
 def convert_prepare(match):
-    store, sql, var = match.group(1).strip(), match.group(2), match.group(3)
+    store, sql, space, var = match.group(1).strip(), match.group(2), match.group(3), match.group(4)
     # Continuation lines were aligned after "sqlite3_prepare_v2 (": three columns further right.
     sql = re.sub(r"\n   ", "\n", sql)
-    return f"rp_stmt_prepare ({store},{sql}, &{var})"
+    space = re.sub(r"\n   ", "\n", space)
+    return f"rp_stmt_prepare ({store},{sql},{space}&{var})"
 
 
 def convert_stmt_type(match):
@@ -84,7 +85,7 @@ def convert(text, in_store):
     text = resolve_db_variables(text)
 
     # One-off statements of the core's modules.
-    text = sub(r"sqlite3_prepare_v2 \(rp_store_get_db \(([^()]*)\),(.*?),\s*-1,\s*&(\w+),\s*NULL\)",
+    text = sub(r"sqlite3_prepare_v2 \(rp_store_get_db \(([^()]*)\),(.*?),(\s*)-1,\s*&(\w+),\s*NULL\)",
                convert_prepare, text, re.DOTALL)
     text = sub(r"sqlite3_errmsg\s*\(\s*rp_store_get_db\s*\(([^()]*)\)\s*\)", r"rp_store_errmsg (\1)", text)
     text = sub(r"\bsqlite3_finalize\s*\(", "rp_stmt_finalize (", text)
