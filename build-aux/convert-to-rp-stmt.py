@@ -135,6 +135,10 @@ def convert(text, in_store):
     if not re.search(r"\bsqlite3_", text):
         text = sub(r"\bSQLITE_OK\b", "RP_STMT_OK", text)
 
+    # rp-error-private.h turns SQLite's codes into errors: not needed once none are read.
+    if not in_store and "rp_error_set_from_sqlite" not in text:
+        text = sub(r'#include "rp-error-private\.h"\n', "", text)
+
     # Includes: the store's files get rp-stmt.h through rp-store-internal.h.
     if in_store and text.find("#include \"rp-store-private.h\"\n") >= 0 and "rp-stmt.h" not in text:
         text = text.replace("#include \"rp-store-private.h\"\n", "#include \"rp-store-private.h\"\n#include \"rp-stmt.h\"\n", 1)

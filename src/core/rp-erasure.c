@@ -10,7 +10,6 @@
 #include "rp-database-file-private.h"
 #include "rp-erasure.h"
 #include "rp-error.h"
-#include "rp-error-private.h"
 #include "rp-store-private.h"
 
 /* Applies @tombstone to a copy of @backup_path; only if the backup held the
