@@ -42,6 +42,10 @@
  *   after the INSERT (every audited table has a serial id).
  * - rp_store_errmsg(): the last result's PQresultErrorMessage(), or
  *   PQerrorMessage() of the connection.
+ * - Not statements, but on the same path: store_checkpoint() is nothing on
+ *   a server (its WAL is the server's); rp_store_vacuum() runs only on an
+ *   erasure's file copy; count_query() reads how many parameters a
+ *   statement takes, PQdescribePrepared() and PQnparams() there.
  */
 #pragma once
 
