@@ -583,6 +583,93 @@ test_migrate_export_kinds (void)
   rp_test_remove_tree (dir);
 }
 
+/* Version 14 names the reviews CSV in the export history: the history of a
+ * version 13 file is all there, with its ids, guards and index, and still
+ * cannot be changed; a reviews export is taken after the ids given out
+ * before, and the history says what it was. */
+static void
+test_migrate_export_reviews (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *fresh_path = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *triggers_before = NULL;
+  g_autofree char *triggers_after = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autofree char *described = NULL;
+  g_autoptr(GListModel) exports = NULL;
+  g_autoptr(RpExportRecord) newest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpStore) fresh = NULL;
+  RpExportDetails reviews = { 1, "reviews", "csv" };
+  const char *rows_sql = "SELECT group_concat (id || ':' || kind || ':' || format || ':' || user || ':'"
+                         " || coalesce (file_name, '-') || ':' || recorded_at, ';') FROM (SELECT * FROM export_record ORDER BY id)";
+  const char *triggers_sql = "SELECT group_concat (name || '=' || sql, ';') FROM"
+                             " (SELECT name, sql FROM sqlite_master WHERE tbl_name = 'export_record'"
+                             "  AND type IN ('trigger', 'index') AND name NOT LIKE 'audit_%' ORDER BY name)";
+
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 13, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO programme (name) VALUES ('Riverside');"
+                                 "INSERT INTO export_record (programme_id, user, kind, format, file_name)"
+                                 "  VALUES (1, 'pm', 'report', 'pdf', 'scrutiny.pdf');"
+                                 "INSERT INTO export_record (programme_id, user, kind, format, file_name)"
+                                 "  VALUES (1, 'jw', 'contact-log', 'csv', 'log.csv');"
+                                 "INSERT INTO export_record (programme_id, user, kind, format)"
+                                 "  VALUES (1, 'pm', 'staff-calendar', 'ics');"
+                                 "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'export_record';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Version 13 has no kind for reviews. */
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO export_record (programme_id, user, kind, format) VALUES (1, 'pm', 'reviews', 'csv')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+  rows_before = query_text (store, rows_sql);
+  triggers_before = query_text (store, triggers_sql);
+  g_clear_object (&store);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, 14);
+  rows_after = query_text (store, rows_sql);
+  triggers_after = query_text (store, triggers_sql);
+  g_assert_nonnull (rows_before);
+  g_assert_cmpstr (rows_after, ==, rows_before);
+  g_assert_nonnull (strstr (triggers_before, "export_record_no_delete"));
+  g_assert_cmpstr (triggers_after, ==, triggers_before);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), "UPDATE export_record SET user = 'someone' WHERE id = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_TRIGGER);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), "DELETE FROM export_record WHERE id = 2",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_TRIGGER);
+
+  reviews.path = "/home/jw/reviews.csv";
+  g_assert_true (rp_store_record_export (store, &reviews, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT id FROM export_record WHERE kind = 'reviews'"), ==, 10);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE table_name = 'export_record' AND record_id = 10"), >, 0);
+
+  exports = rp_store_list_exports (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 4);
+  newest = g_list_model_get_item (exports, 0);
+  described = rp_export_record_describe (newest);
+  g_assert_nonnull (strstr (described, "CSV · reviews"));
+
+  fresh = rp_store_open (fresh_path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  migrated_schema = dump_schema (store);
+  fresh_schema = dump_schema (fresh);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+
+  g_clear_object (&fresh);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
 /* A programme from before the contact log (version 12) flags nobody on the
  * day it is updated: days without contact count from the update, and only
  * once more days than the programme allows have passed is anyone flagged. */
@@ -646,6 +733,7 @@ main (int    argc,
   g_test_add_func ("/core/migrations/after-the-move", test_migrate_after_the_move);
   g_test_add_func ("/core/migrations/export-kinds", test_migrate_export_kinds);
   g_test_add_func ("/core/migrations/contact-clock", test_migrate_contact_clock);
+  g_test_add_func ("/core/migrations/export-reviews", test_migrate_export_reviews);
 
   return g_test_run ();
 }

@@ -599,6 +599,48 @@ static const char * const migrations[] = {
   "CREATE INDEX contact_log_attendee_with ON contact_log (attendee_id, with_whom, contacted_on);"
   "ALTER TABLE programme ADD COLUMN contact_log_since TEXT;"
   "UPDATE programme SET contact_log_since = rp_today ();",
+
+  /* 13 → 14: the export history names the reviews CSV for what it is. The
+   * table is rebuilt as from 12 to 13, keeping every row, its id, the ids
+   * never given out again, its index and its guards. */
+  "DROP TRIGGER IF EXISTS audit_export_record_insert;"
+  "DROP TRIGGER IF EXISTS audit_export_record_update;"
+  "DROP TRIGGER IF EXISTS audit_export_record_delete;"
+  "DROP TRIGGER export_record_no_update;"
+  "DROP TRIGGER export_record_no_delete;"
+  "CREATE TABLE new_export_record ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  programme_id INTEGER REFERENCES programme (id),"
+  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  user TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('report', 'print', 'family-schedule', 'attendees-all-fields',"
+  "                                     'family-calendar', 'staff-calendar', 'contact-log', 'reviews')),"
+  "  format TEXT NOT NULL CHECK (format IN ('pdf', 'xlsx', 'csv', 'print', 'ics')),"
+  "  tables TEXT,"
+  "  as_of TEXT,"
+  "  compare_with TEXT,"
+  "  suppress_below INTEGER NOT NULL DEFAULT 0 CHECK (suppress_below >= 0),"
+  "  file_name TEXT,"
+  "  reason TEXT"
+  ");"
+  "INSERT INTO new_export_record (id, programme_id, recorded_at, user, kind, format, tables, as_of,"
+  "                               compare_with, suppress_below, file_name, reason)"
+  "  SELECT id, programme_id, recorded_at, user, kind, format, tables, as_of,"
+  "         compare_with, suppress_below, file_name, reason FROM export_record;"
+  "UPDATE sqlite_sequence SET seq = max (seq, (SELECT o.seq FROM sqlite_sequence o WHERE o.name = 'export_record'))"
+  "  WHERE name = 'new_export_record' AND EXISTS (SELECT 1 FROM sqlite_sequence o WHERE o.name = 'export_record');"
+  "INSERT INTO sqlite_sequence (name, seq)"
+  "  SELECT 'new_export_record', seq FROM sqlite_sequence WHERE name = 'export_record'"
+  "    AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'new_export_record');"
+  "DROP TABLE export_record;"
+  "ALTER TABLE new_export_record RENAME TO export_record;"
+  "CREATE INDEX export_record_programme ON export_record (programme_id, id);"
+  "CREATE TRIGGER export_record_no_update BEFORE UPDATE ON export_record WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The export history cannot be changed.');"
+  "END;"
+  "CREATE TRIGGER export_record_no_delete BEFORE DELETE ON export_record WHEN NOT rp_erasing () BEGIN"
+  "  SELECT RAISE (ABORT, 'The export history cannot be changed.');"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
