@@ -216,11 +216,23 @@ rp_csv_columns_get_row (RpCsvColumns *self,
   return values;
 }
 
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const RpImportProblem *one = *(const RpImportProblem * const *) a;
+  const RpImportProblem *other = *(const RpImportProblem * const *) b;
+
+  return (one->line > other->line) - (one->line < other->line);
+}
+
 static gboolean
 refuse_problems (RpCsvColumns  *file,
                  GPtrArray    **problems,
                  GError       **error)
 {
+  /* Checks of whole records come after the rows': read in the file's order. */
+  g_ptr_array_sort (file->problems, compare_lines);
   if (problems != NULL)
     {
       g_clear_pointer (problems, g_ptr_array_unref);
