@@ -777,6 +777,45 @@ import_command_refuse (ImportCommand *import,
   return EXIT_FAILURE;
 }
 
+/* An import that reads back one of the CSV files reprovision-cli writes. */
+typedef gboolean (*CsvImportFunc) (RpStore     *store,
+                                   gint64       programme_id,
+                                   const char  *data,
+                                   gsize        len,
+                                   gboolean     dry_run,
+                                   guint       *n_added,
+                                   GPtrArray  **problems,
+                                   GError     **error);
+typedef void     (*CsvImportedFunc) (gboolean dry_run,
+                                     guint    n_added);
+
+static int
+run_csv_import (int              argc,
+                char           **argv,
+                const char      *summary,
+                CsvImportFunc    import,
+                CsvImportedFunc  imported)
+{
+  g_auto(ImportCommand) command = { 0 };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize len;
+  guint n_added = 0;
+  int status = EXIT_SUCCESS;
+
+  if (!import_command_open (&command, summary, &argc, &argv, &status))
+    return status;
+
+  data = import_command_get_data (&command, &len);
+  if (!import (command.store, rp_programme_get_id (command.programme), data, len,
+               command.dry_run, &n_added, &problems, &error))
+    return import_command_refuse (&command, problems, error);
+
+  imported (command.dry_run, n_added);
+  return EXIT_SUCCESS;
+}
+
 /* "review --format csv": every review of the programme, recorded in the
  * export history before it is written, as the contact log is. */
 static int
@@ -816,32 +855,22 @@ write_reviews_csv (const char *database,
 
 /* "review import FILE": reviews written by "review --format csv", recorded
  * all or nothing after a backup, each as "review --record" records it. */
+static void
+print_reviews_recorded (gboolean dry_run,
+                        guint    n)
+{
+  if (dry_run)
+    g_print (ngettext ("%u review would be recorded.\n", "%u reviews would be recorded.\n", n), n);
+  else
+    g_print (ngettext ("Recorded %u review.\n", "Recorded %u reviews.\n", n), n);
+}
+
 static int
 command_review_import (int    argc,
                        char **argv)
 {
-  g_auto(ImportCommand) command = { 0 };
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *data;
-  gsize len;
-  guint n_added = 0;
-  int status = EXIT_SUCCESS;
-
-  if (!import_command_open (&command, _("Record reviews from a CSV file such as the output of “reprovision-cli review --format csv”. Attendees are named by number, outcomes by their wording in the person’s plan; both must be in the programme already. Every row is checked first: if any row has a problem, nothing is added."),
-                            &argc, &argv, &status))
-    return status;
-
-  data = import_command_get_data (&command, &len);
-  if (!rp_review_csv_import (command.store, rp_programme_get_id (command.programme), data, len,
-                             command.dry_run, &n_added, &problems, &error))
-    return import_command_refuse (&command, problems, error);
-
-  if (command.dry_run)
-    g_print (ngettext ("%u review would be recorded.\n", "%u reviews would be recorded.\n", n_added), n_added);
-  else
-    g_print (ngettext ("Recorded %u review.\n", "Recorded %u reviews.\n", n_added), n_added);
-  return EXIT_SUCCESS;
+  return run_csv_import (argc, argv, _("Record reviews from a CSV file such as the output of “reprovision-cli review --format csv”. Attendees are named by number, outcomes by their wording in the person’s plan; both must be in the programme already. Every row is checked first: if any row has a problem, nothing is added."),
+                         rp_review_csv_import, print_reviews_recorded);
 }
 
 static int
@@ -2294,32 +2323,22 @@ find_worker_by_name (RpStore     *store,
 
 /* "contact import FILE": a log written by "contact --format csv --all",
  * added all or nothing after a backup, as "import" adds attendees. */
+static void
+print_contacts_added (gboolean dry_run,
+                      guint    n)
+{
+  if (dry_run)
+    g_print (ngettext ("%u contact would be added.\n", "%u contacts would be added.\n", n), n);
+  else
+    g_print (ngettext ("Added %u contact.\n", "Added %u contacts.\n", n), n);
+}
+
 static int
 command_contact_import (int    argc,
                         char **argv)
 {
-  g_auto(ImportCommand) command = { 0 };
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *data;
-  gsize len;
-  guint n_added = 0;
-  int status = EXIT_SUCCESS;
-
-  if (!import_command_open (&command, _("Add contacts to the contact log from a CSV file such as the output of “reprovision-cli contact --format csv --all”. Attendees are named by number and must be in the programme already. Every row is checked first: if any row has a problem, nothing is added."),
-                            &argc, &argv, &status))
-    return status;
-
-  data = import_command_get_data (&command, &len);
-  if (!rp_contact_csv_import (command.store, rp_programme_get_id (command.programme), data, len,
-                              command.dry_run, &n_added, &problems, &error))
-    return import_command_refuse (&command, problems, error);
-
-  if (command.dry_run)
-    g_print (ngettext ("%u contact would be added.\n", "%u contacts would be added.\n", n_added), n_added);
-  else
-    g_print (ngettext ("Added %u contact.\n", "Added %u contacts.\n", n_added), n_added);
-  return EXIT_SUCCESS;
+  return run_csv_import (argc, argv, _("Add contacts to the contact log from a CSV file such as the output of “reprovision-cli contact --format csv --all”. Attendees are named by number and must be in the programme already. Every row is checked first: if any row has a problem, nothing is added."),
+                         rp_contact_csv_import, print_contacts_added);
 }
 
 static int
