@@ -536,7 +536,9 @@ read_row (Reading *reading,
         rp_csv_columns_add_problem (&reading->file, line, c, error->message);
     }
 
-  if (reading->file.problems->len > n_problems)
+  /* A row without a required column is no review: the headings say so. */
+  if (reading->file.problems->len > n_problems ||
+      review.attendee == NULL || review.held_on == NULL || review.reviewer == NULL)
     return;
 
   read_rating (reading, review_for (reading, &review, CELL (cells, COLUMN_ACTIONS), CELL (cells, COLUMN_NOTES), line),
