@@ -89,3 +89,8 @@ void rp_test_run_cli (RpCliResult *result,
 void rp_test_run_cli_valist (RpCliResult *result,
                              const char  *first_arg,
                              va_list      ap);
+/* The same, failing the test on another exit status; returns what it printed. */
+char *rp_test_cli_output (int          expected_status,
+                          char       **err_out,
+                          const char  *first_arg,
+                          ...) G_GNUC_NULL_TERMINATED;

@@ -15,28 +15,6 @@
 
 #define HEADINGS "attendee,kind,held_on,reviewer,took_part,placement_continues,actions,notes,outcome,rating,rating_note\n"
 
-/* Runs reprovision-cli, fails the test on another exit status, and returns what it printed. */
-static char *
-run_cli (int          expected_status,
-         char       **err_out,
-         const char  *first_arg,
-         ...)
-{
-  g_auto(RpCliResult) result = { 0 };
-  va_list ap;
-
-  va_start (ap, first_arg);
-  rp_test_run_cli_valist (&result, first_arg, ap);
-  va_end (ap);
-
-  if (result.status != expected_status)
-    g_test_fail_printf ("reprovision-cli %s exited with %d, expected %d: %s", first_arg,
-                        result.status, expected_status, result.err);
-  if (err_out != NULL)
-    *err_out = g_steal_pointer (&result.err);
-  return g_steal_pointer (&result.out);
-}
-
 static int
 count_reviews (const char *path)
 {
@@ -60,7 +38,7 @@ make_unreviewed (const char *path)
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = NULL;
 
-  g_free (run_cli (0, NULL, "demo", "--database", path, "--after-move", "--today", "2023-09-22", NULL));
+  g_free (rp_test_cli_output (0, NULL, "demo", "--database", path, "--after-move", "--today", "2023-09-22", NULL));
   store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), "DELETE FROM review_outcome; DELETE FROM review",
@@ -87,20 +65,20 @@ test_review_round_trip (void)
   g_autoptr(RpAttendee) tomasz = NULL;
   GStatBuf st;
 
-  g_free (run_cli (0, NULL, "demo", "--database", first, "--after-move", "--today", "2023-09-22", NULL));
+  g_free (rp_test_cli_output (0, NULL, "demo", "--database", first, "--after-move", "--today", "2023-09-22", NULL));
   make_unreviewed (second);
   /* Beside the sample's follow-up review of attendee 20: an annual one with
    * a note a spreadsheet would run, and a follow-up review of attendee 21. */
-  g_free (run_cli (0, NULL, "review", "--database", first, "--attendee", "20", "--record", "--annual",
-                   "--reviewer", "PM", "--rate", "1=met", "--rate", "2=not-met:=SUM(A1:A9)", "--rate", "3=partly-met",
-                   "--took-part", "advocate,family", "--placement-ends", NULL));
-  g_free (run_cli (0, NULL, "review", "--database", first, "--attendee", "21", "--record", "--reviewer", "RH",
-                   "--rate", "1=met", "--rate", "2=partly-met:Quiet room, then \"lunch\"\non two lines",
-                   "--actions", "-call the family", NULL));
+  g_free (rp_test_cli_output (0, NULL, "review", "--database", first, "--attendee", "20", "--record", "--annual",
+                              "--reviewer", "PM", "--rate", "1=met", "--rate", "2=not-met:=SUM(A1:A9)", "--rate", "3=partly-met",
+                              "--took-part", "advocate,family", "--placement-ends", NULL));
+  g_free (rp_test_cli_output (0, NULL, "review", "--database", first, "--attendee", "21", "--record", "--reviewer", "RH",
+                              "--rate", "1=met", "--rate", "2=partly-met:Quiet room, then \"lunch\"\non two lines",
+                              "--actions", "-call the family", NULL));
   g_assert_cmpint (count_reviews (first), ==, 3);
 
-  g_free (run_cli (0, NULL, "review", "--database", first, "--format", "csv", "--plain-utf8",
-                   "--output", csv_path, "--reason", "moving the reviews", NULL));
+  g_free (rp_test_cli_output (0, NULL, "review", "--database", first, "--format", "csv", "--plain-utf8",
+                              "--output", csv_path, "--reason", "moving the reviews", NULL));
   g_assert_true (g_file_get_contents (csv_path, &exported, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (csv_path, &st), ==, 0);
@@ -139,17 +117,17 @@ test_review_round_trip (void)
   g_clear_object (&store);
 
   /* A dry run says how many and records nothing. */
-  out = run_cli (0, NULL, "review", "import", "--database", second, "--dry-run", csv_path, NULL);
+  out = rp_test_cli_output (0, NULL, "review", "import", "--database", second, "--dry-run", csv_path, NULL);
   g_assert_cmpstr (out, ==, "3 reviews would be recorded.\n");
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (count_reviews (second), ==, 0);
 
-  out = run_cli (0, NULL, "review", "import", "--database", second, csv_path, NULL);
+  out = rp_test_cli_output (0, NULL, "review", "import", "--database", second, csv_path, NULL);
   g_assert_cmpstr (out, ==, "Recorded 3 reviews.\n");
   g_clear_pointer (&out, g_free);
 
   /* Written again from the second database, the file is the same to the byte. */
-  again = run_cli (0, NULL, "review", "--database", second, "--format", "csv", NULL);
+  again = rp_test_cli_output (0, NULL, "review", "--database", second, "--format", "csv", NULL);
   g_assert_cmpstr (again, ==, exported);
 
   /* Recorded as the store records a review: the follow-up one reaches step 6. */
@@ -184,9 +162,9 @@ assert_refused (const char *dir,
     {
       g_clear_pointer (&err, g_free);
       if (dry)
-        g_free (run_cli (1, &err, "review", "import", "--database", path, "--dry-run", bad_path, NULL));
+        g_free (rp_test_cli_output (1, &err, "review", "import", "--database", path, "--dry-run", bad_path, NULL));
       else
-        g_free (run_cli (1, &err, "review", "import", "--database", path, bad_path, NULL));
+        g_free (rp_test_cli_output (1, &err, "review", "import", "--database", path, bad_path, NULL));
       if (strstr (err, expected) == NULL)
         g_test_fail_printf ("expected “%s” in: %s", expected, err);
       g_assert_nonnull (strstr (err, "Nothing was added: the file has 1 problem."));

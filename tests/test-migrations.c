@@ -479,6 +479,13 @@ query_text (RpStore    *store,
   return value;
 }
 
+/* The export history's rows, and its guards and index, to compare before and after a migration. */
+static const char *rows_sql = "SELECT group_concat (id || ':' || kind || ':' || format || ':' || user || ':'"
+                              " || coalesce (file_name, '-') || ':' || recorded_at, ';') FROM (SELECT * FROM export_record ORDER BY id)";
+static const char *triggers_sql = "SELECT group_concat (name || '=' || sql, ';') FROM"
+                                  " (SELECT name, sql FROM sqlite_master WHERE tbl_name = 'export_record'"
+                                  "  AND type IN ('trigger', 'index') AND name NOT LIKE 'audit_%' ORDER BY name)";
+
 /* Version 13 names calendars and the contact log in the export history: the
  * history of a version 12 file is all there, with its ids, and still cannot
  * be changed; an id given out before (on a row an erasure took) is not given
@@ -504,11 +511,6 @@ test_migrate_export_kinds (void)
   RpExportDetails calendar = { 1, "family-calendar", "ics" };
   RpExportDetails staff = { 1, "staff-calendar", "ics" };
   RpExportDetails log = { 1, "contact-log", "csv" };
-  const char *rows_sql = "SELECT group_concat (id || ':' || kind || ':' || format || ':' || user || ':'"
-                         " || coalesce (file_name, '-') || ':' || recorded_at, ';') FROM (SELECT * FROM export_record ORDER BY id)";
-  const char *triggers_sql = "SELECT group_concat (name || '=' || sql, ';') FROM"
-                             " (SELECT name, sql FROM sqlite_master WHERE tbl_name = 'export_record'"
-                             "  AND type IN ('trigger', 'index') AND name NOT LIKE 'audit_%' ORDER BY name)";
 
   store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 12, &error);
   g_assert_no_error (error);
@@ -606,11 +608,6 @@ test_migrate_export_reviews (void)
   g_autoptr(RpStore) store = NULL;
   g_autoptr(RpStore) fresh = NULL;
   RpExportDetails reviews = { 1, "reviews", "csv" };
-  const char *rows_sql = "SELECT group_concat (id || ':' || kind || ':' || format || ':' || user || ':'"
-                         " || coalesce (file_name, '-') || ':' || recorded_at, ';') FROM (SELECT * FROM export_record ORDER BY id)";
-  const char *triggers_sql = "SELECT group_concat (name || '=' || sql, ';') FROM"
-                             " (SELECT name, sql FROM sqlite_master WHERE tbl_name = 'export_record'"
-                             "  AND type IN ('trigger', 'index') AND name NOT LIKE 'audit_%' ORDER BY name)";
 
   store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 13, &error);
   g_assert_no_error (error);

@@ -28,6 +28,23 @@ rp_csv_columns_clear (RpCsvColumns *self)
   self->n_heading_cells = 0;
 }
 
+/* @column: the file's column, from 0, or -1 for the whole row */
+static void
+add_problem_at (RpCsvColumns *self,
+                guint         line,
+                int           column,
+                const char   *message)
+{
+  RpImportProblem *problem = g_new0 (RpImportProblem, 1);
+
+  problem->line = line;
+  problem->column = column;
+  if (column >= 0)
+    problem->heading = rp_quote_value (self->heading_cells[column]);
+  problem->message = g_strdup (message);
+  g_ptr_array_add (self->problems, problem);
+}
+
 /**
  * rp_csv_columns_add_problem:
  * @line: the line of the file, from 1
@@ -39,30 +56,7 @@ rp_csv_columns_add_problem (RpCsvColumns *self,
                             int           heading,
                             const char   *message)
 {
-  int column = heading >= 0 ? self->columns[heading] : -1;
-  RpImportProblem *problem = g_new0 (RpImportProblem, 1);
-
-  problem->line = line;
-  problem->column = column;
-  if (column >= 0)
-    problem->heading = rp_quote_value (self->heading_cells[column]);
-  problem->message = g_strdup (message);
-  g_ptr_array_add (self->problems, problem);
-}
-
-static void
-add_heading_problem (RpCsvColumns *self,
-                     guint         line,
-                     guint         column,
-                     const char   *message)
-{
-  RpImportProblem *problem = g_new0 (RpImportProblem, 1);
-
-  problem->line = line;
-  problem->column = column;
-  problem->heading = rp_quote_value (self->heading_cells[column]);
-  problem->message = g_strdup (message);
-  g_ptr_array_add (self->problems, problem);
+  add_problem_at (self, line, heading >= 0 ? self->columns[heading] : -1, message);
 }
 
 /* Each heading is one of the export's, once; the required ones are there. */
@@ -90,12 +84,12 @@ read_headings (RpCsvColumns       *self,
           {
             known = TRUE;
             if (self->columns[c] >= 0)
-              add_heading_problem (self, line, i, _("This column is in the file twice. Leave one of them out."));
+              add_problem_at (self, line, i, _("This column is in the file twice. Leave one of them out."));
             else
               self->columns[c] = i;
           }
       if (!known)
-        add_heading_problem (self, line, i, unknown_message);
+        add_problem_at (self, line, i, unknown_message);
     }
 
   for (guint c = 0; c < self->n_headings; c++)
