@@ -127,12 +127,10 @@ assert_problems_shown_safely (GPtrArray *problems)
 }
 
 /* A dry run of an import of the contact log or the reviews: checked, never written. */
-typedef gboolean (*DryRunFunc) (RpStore *, gint64, const char *, gsize, gboolean, guint *, GPtrArray **, GError **);
-
 static void
-check_dry_run (DryRunFunc     import,
-               const uint8_t *data,
-               size_t         size)
+check_dry_run (RpCsvImportFunc  import,
+               const uint8_t   *data,
+               size_t           size)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;

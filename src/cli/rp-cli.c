@@ -777,23 +777,15 @@ import_command_refuse (ImportCommand *import,
   return EXIT_FAILURE;
 }
 
-/* An import that reads back one of the CSV files reprovision-cli writes. */
-typedef gboolean (*CsvImportFunc) (RpStore     *store,
-                                   gint64       programme_id,
-                                   const char  *data,
-                                   gsize        len,
-                                   gboolean     dry_run,
-                                   guint       *n_added,
-                                   GPtrArray  **problems,
-                                   GError     **error);
-typedef void     (*CsvImportedFunc) (gboolean dry_run,
-                                     guint    n_added);
+/* Says what an import of a CSV file reprovision-cli wrote did, or would do. */
+typedef void (*CsvImportedFunc) (gboolean dry_run,
+                                 guint    n_added);
 
 static int
 run_csv_import (int              argc,
                 char           **argv,
                 const char      *summary,
-                CsvImportFunc    import,
+                RpCsvImportFunc  import,
                 CsvImportedFunc  imported)
 {
   g_auto(ImportCommand) command = { 0 };

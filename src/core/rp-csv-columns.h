@@ -40,6 +40,17 @@ void      rp_csv_columns_add_problem (RpCsvColumns        *self,
                                       int                  heading,
                                       const char          *message);
 
+/* rp_contact_csv_import() and rp_review_csv_import(): the imports of a CSV
+ * file Reprovision wrote, which front ends and fuzzers run alike. */
+typedef gboolean (*RpCsvImportFunc) (RpStore     *store,
+                                     gint64       programme_id,
+                                     const char  *data,
+                                     gsize        len,
+                                     gboolean     dry_run,
+                                     guint       *n_added,
+                                     GPtrArray  **problems,
+                                     GError     **error);
+
 /* Reads (again) the whole file: returns its columns and problems (borrowed). */
 typedef RpCsvColumns *(*RpCsvReadFunc)  (gpointer   data,
                                          GError   **error);
