@@ -914,7 +914,10 @@ command_review (int    argc,
 
   /* "review import FILE" reads back what "--format csv" writes. */
   if (argc > 1 && g_str_equal (argv[1], "import"))
-    return command_review_import (argc - 1, argv + 1);
+    {
+      g_set_prgname ("reprovision-cli review import");
+      return command_review_import (argc - 1, argv + 1);
+    }
 
   context = command_context (_("Show an attendee’s outcomes and reviews after the move, add an outcome to their plan, or record a review rating every outcome met, partly-met or not-met. With --format csv, write every review of the programme; “review import FILE” reads such a file back."), entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
@@ -2386,7 +2389,10 @@ command_contact (int    argc,
 
   /* "contact import FILE" reads back what "--format csv" writes. */
   if (argc > 1 && g_str_equal (argv[1], "import"))
-    return command_contact_import (argc - 1, argv + 1);
+    {
+      g_set_prgname ("reprovision-cli contact import");
+      return command_contact_import (argc - 1, argv + 1);
+    }
 
   context = command_context (_("List an attendee’s contact log, newest first, or log a contact with --add, or add a log from a CSV file with “contact import FILE”. The log is private: no report includes it."), entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
