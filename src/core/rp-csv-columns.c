@@ -35,14 +35,9 @@ add_problem_at (RpCsvColumns *self,
                 int           column,
                 const char   *message)
 {
-  RpImportProblem *problem = g_new0 (RpImportProblem, 1);
+  const char *heading = column >= 0 ? self->heading_cells[column] : NULL;
 
-  problem->line = line;
-  problem->column = column;
-  if (column >= 0)
-    problem->heading = rp_quote_value (self->heading_cells[column]);
-  problem->message = g_strdup (message);
-  g_ptr_array_add (self->problems, problem);
+  g_ptr_array_add (self->problems, rp_import_problem_new (line, column, heading, message));
 }
 
 /**
