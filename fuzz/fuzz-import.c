@@ -80,7 +80,69 @@ LLVMFuzzerInitialize (int    *argc,
       g_assert_true (rp_store_add_attendee (store, attendee, NULL, &error));
     }
 
+  /* Attendee 3 has moved, with two outcomes in the plan, so that a reviews
+   * file reaches the checks of a review and not only of its cells. */
+  {
+    g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+    g_autoptr(RpProvider) provider = rp_provider_new ();
+    const char * const outcomes[] = { "Swimming each week", "Same transport driver" };
+
+    rp_provider_set_name (provider, "Oak Lodge");
+    g_assert_true (rp_store_add_provider (store, provider, &error));
+    rp_attendee_set_programme_id (attendee, programme_id);
+    rp_attendee_set_number (attendee, 3);
+    rp_attendee_set_full_name (attendee, "Grace Adeyemi");
+    rp_attendee_set_step (attendee, 5);
+    g_assert_true (rp_store_add_attendee (store, attendee, NULL, &error));
+    for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+      {
+        g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();
+
+        rp_planned_outcome_set_attendee_id (outcome, rp_attendee_get_id (attendee));
+        rp_planned_outcome_set_description (outcome, outcomes[i]);
+        g_assert_true (rp_store_add_planned_outcome (store, outcome, &error));
+      }
+    g_assert_true (rp_store_record_move (store, rp_attendee_get_id (attendee), rp_provider_get_id (provider),
+                                         "2023-08-01", &error));
+  }
+
   return 0;
+}
+
+/* A problem names a line, a column only with its heading, and shows what
+ * the file held safely. */
+static void
+assert_problems_shown_safely (GPtrArray *problems)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      RpImportProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_cmpuint (problem->line, >=, 1);
+      g_assert_true ((problem->column >= 0) == (problem->heading != NULL));
+      rp_fuzz_assert_shown_safely (problem->message);
+      if (problem->heading != NULL)
+        rp_fuzz_assert_shown_safely (problem->heading);
+    }
+}
+
+/* A dry run of an import of the contact log or the reviews: checked, never written. */
+static void
+check_dry_run (RpCsvImportFunc  import,
+               const uint8_t   *data,
+               size_t           size)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
+
+  if (!import (store, programme_id, (const char *) data, size, TRUE, &n_added, &problems, &error))
+    {
+      g_assert_true (error != NULL && error->domain == RP_ERROR);
+      rp_fuzz_assert_shown_safely (error->message);
+      g_assert_cmpuint (n_added, ==, 0);
+    }
+  assert_problems_shown_safely (problems);
 }
 
 int
@@ -141,30 +203,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_hash_table_add (numbers, GINT_TO_POINTER (number));
     }
 
-  /* The same bytes as a contact log: checked, never written (a dry run). */
-  {
-    g_autoptr(GPtrArray) contact_problems = NULL;
-    g_autoptr(GError) contact_error = NULL;
-    guint n_contacts = 0;
-
-    if (!rp_contact_csv_import (store, programme_id, (const char *) data, size, TRUE, &n_contacts,
-                                &contact_problems, &contact_error))
-      {
-        g_assert_true (contact_error != NULL && contact_error->domain == RP_ERROR);
-        rp_fuzz_assert_shown_safely (contact_error->message);
-        g_assert_cmpuint (n_contacts, ==, 0);
-      }
-    for (guint i = 0; contact_problems != NULL && i < contact_problems->len; i++)
-      {
-        RpImportProblem *problem = g_ptr_array_index (contact_problems, i);
-
-        g_assert_cmpuint (problem->line, >=, 1);
-        g_assert_true ((problem->column >= 0) == (problem->heading != NULL));
-        rp_fuzz_assert_shown_safely (problem->message);
-        if (problem->heading != NULL)
-          rp_fuzz_assert_shown_safely (problem->heading);
-      }
-  }
+  /* The same bytes as a contact log and as reviews. */
+  check_dry_run (rp_contact_csv_import, data, size);
+  check_dry_run (rp_review_csv_import, data, size);
 
   return 0;
 }

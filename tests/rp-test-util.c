@@ -143,3 +143,30 @@ rp_test_pdf_text_sizes (const char *path)
 
   return sizes;
 }
+
+/**
+ * rp_test_cli_output:
+ * @err_out: (out) (optional): what it printed on standard error
+ *
+ * Returns: (transfer full): what it printed on standard output
+ */
+char *
+rp_test_cli_output (int          expected_status,
+                    char       **err_out,
+                    const char  *first_arg,
+                    ...)
+{
+  g_auto(RpCliResult) result = { 0 };
+  va_list ap;
+
+  va_start (ap, first_arg);
+  rp_test_run_cli_valist (&result, first_arg, ap);
+  va_end (ap);
+
+  if (result.status != expected_status)
+    g_test_fail_printf ("reprovision-cli %s exited with %d, expected %d: %s", first_arg,
+                        result.status, expected_status, result.err);
+  if (err_out != NULL)
+    *err_out = g_steal_pointer (&result.err);
+  return g_steal_pointer (&result.out);
+}

@@ -94,3 +94,8 @@ void rp_test_run_cli_valist (RpCliResult *result,
 GPtrArray  *rp_test_pdf_streams    (const char   *path);
 /* Every font size, in points, the PDF at @path draws text in. */
 GArray     *rp_test_pdf_text_sizes (const char   *path);
+/* The same, failing the test on another exit status; returns what it printed. */
+char *rp_test_cli_output (int          expected_status,
+                          char       **err_out,
+                          const char  *first_arg,
+                          ...) G_GNUC_NULL_TERMINATED;

@@ -10,28 +10,6 @@
 #include "rp-core.h"
 #include "rp-test-util.h"
 
-/* Runs reprovision-cli, fails the test on another exit status, and returns what it printed. */
-static char *
-run_cli (int          expected_status,
-         char       **err_out,
-         const char  *first_arg,
-         ...)
-{
-  g_auto(RpCliResult) result = { 0 };
-  va_list ap;
-
-  va_start (ap, first_arg);
-  rp_test_run_cli_valist (&result, first_arg, ap);
-  va_end (ap);
-
-  if (result.status != expected_status)
-    g_test_fail_printf ("reprovision-cli %s exited with %d, expected %d: %s", first_arg,
-                        result.status, expected_status, result.err);
-  if (err_out != NULL)
-    *err_out = g_steal_pointer (&result.err);
-  return g_steal_pointer (&result.out);
-}
-
 /* Contacts of every attendee: the export's rows, after the heading. */
 static guint
 count_rows (const char *csv)
@@ -60,34 +38,34 @@ test_contact_import (void)
   g_autoptr(GError) error = NULL;
   guint n;
 
-  g_free (run_cli (0, NULL, "demo", "--database", first, "--today", "2023-09-22", NULL));
-  g_free (run_cli (0, NULL, "demo", "--database", second, "--today", "2023-09-22", NULL));
-  g_free (run_cli (0, NULL, "contact", "--database", first, "--attendee", "12", "--add", "--how", "email",
-                   "--date", "2023-09-01", "--summary", "=HYPERLINK(\"http://example.com\")", NULL));
+  g_free (rp_test_cli_output (0, NULL, "demo", "--database", first, "--today", "2023-09-22", NULL));
+  g_free (rp_test_cli_output (0, NULL, "demo", "--database", second, "--today", "2023-09-22", NULL));
+  g_free (rp_test_cli_output (0, NULL, "contact", "--database", first, "--attendee", "12", "--add", "--how", "email",
+                              "--date", "2023-09-01", "--summary", "=HYPERLINK(\"http://example.com\")", NULL));
 
-  g_free (run_cli (0, NULL, "contact", "--database", first, "--all", "--format", "csv", "--plain-utf8",
-                   "--output", csv_path, "--reason", "moving the log", NULL));
+  g_free (rp_test_cli_output (0, NULL, "contact", "--database", first, "--all", "--format", "csv", "--plain-utf8",
+                              "--output", csv_path, "--reason", "moving the log", NULL));
   g_assert_true (g_file_get_contents (csv_path, &exported, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (exported, "\"'=HYPERLINK(\"\"http://example.com\"\")\""));
   n = count_rows (exported);
 
-  before = run_cli (0, NULL, "contact", "--database", second, "--all", "--format", "csv", NULL);
+  before = rp_test_cli_output (0, NULL, "contact", "--database", second, "--all", "--format", "csv", NULL);
 
   /* A dry run says how many and adds nothing. */
-  out = run_cli (0, NULL, "contact", "import", "--database", second, "--dry-run", csv_path, NULL);
+  out = rp_test_cli_output (0, NULL, "contact", "import", "--database", second, "--dry-run", csv_path, NULL);
   expected = g_strdup_printf ("%u contacts would be added.\n", n);
   g_assert_cmpstr (out, ==, expected);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&expected, g_free);
 
-  out = run_cli (0, NULL, "contact", "import", "--database", second, csv_path, NULL);
+  out = rp_test_cli_output (0, NULL, "contact", "import", "--database", second, csv_path, NULL);
   expected = g_strdup_printf ("Added %u contacts.\n", n);
   g_assert_cmpstr (out, ==, expected);
   g_clear_pointer (&out, g_free);
 
   /* The second database now holds its own log and the imported one. */
-  after = run_cli (0, NULL, "contact", "--database", second, "--all", "--format", "csv", NULL);
+  after = rp_test_cli_output (0, NULL, "contact", "--database", second, "--all", "--format", "csv", NULL);
   g_assert_cmpuint (count_rows (after), ==, count_rows (before) + n);
   g_assert_nonnull (strstr (after, "\"'=HYPERLINK(\"\"http://example.com\"\")\""));
   g_clear_pointer (&after, g_free);
@@ -98,10 +76,10 @@ test_contact_import (void)
                                       "12,2023-09-01,,family,,phone,Fine,no\n"
                                       "12,2023-09-02,,family,,pigeon,Not fine,no\n", -1, &error));
   g_assert_no_error (error);
-  out = run_cli (1, &err, "contact", "import", "--database", second, bad_path, NULL);
+  out = rp_test_cli_output (1, &err, "contact", "import", "--database", second, bad_path, NULL);
   g_assert_nonnull (strstr (err, ":3: column “method”: “pigeon” is not a way of making contact"));
   g_assert_nonnull (strstr (err, "Nothing was added: the file has 1 problem."));
-  after = run_cli (0, NULL, "contact", "--database", second, "--all", "--format", "csv", NULL);
+  after = rp_test_cli_output (0, NULL, "contact", "--database", second, "--all", "--format", "csv", NULL);
   g_assert_cmpuint (count_rows (after), ==, count_rows (before) + n);
 
   rp_test_remove_tree (dir);

@@ -479,70 +479,103 @@ query_text (RpStore    *store,
   return value;
 }
 
-/* Version 13 names calendars and the contact log in the export history: the
- * history of a version 12 file is all there, with its ids, and still cannot
- * be changed; an id given out before (on a row an erasure took) is not given
- * out again; the new kinds are taken and a kind nobody knows is not. */
-static void
-test_migrate_export_kinds (void)
+/* Opens @path at @version with @seed written in its export history, then
+ * at the current version: the history is all there, with its ids, guards
+ * and index, and still cannot be changed or deleted. */
+static RpStore *
+migrate_export_history (const char *path,
+                        int         version,
+                        const char *seed)
 {
-  g_autofree char *dir = rp_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  g_autofree char *fresh_path = g_build_filename (dir, "fresh.db", NULL);
-  g_autofree char *triggers_before = NULL;
-  g_autofree char *triggers_after = NULL;
-  g_autofree char *rows_before = NULL;
-  g_autofree char *rows_after = NULL;
-  g_autofree char *migrated_schema = NULL;
-  g_autofree char *fresh_schema = NULL;
-  g_autofree char *since = NULL;
-  g_autofree char *today = rp_date_today ();
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = NULL;
-  g_autoptr(RpStore) fresh = NULL;
-  RpExportDetails calendar = { 1, "family-calendar", "ics" };
-  RpExportDetails staff = { 1, "staff-calendar", "ics" };
-  RpExportDetails log = { 1, "contact-log", "csv" };
   const char *rows_sql = "SELECT group_concat (id || ':' || kind || ':' || format || ':' || user || ':'"
                          " || coalesce (file_name, '-') || ':' || recorded_at, ';') FROM (SELECT * FROM export_record ORDER BY id)";
   const char *triggers_sql = "SELECT group_concat (name || '=' || sql, ';') FROM"
                              " (SELECT name, sql FROM sqlite_master WHERE tbl_name = 'export_record'"
                              "  AND type IN ('trigger', 'index') AND name NOT LIKE 'audit_%' ORDER BY name)";
+  g_autofree char *triggers_before = NULL;
+  g_autofree char *triggers_after = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
 
-  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 12, &error);
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, version, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
-                                 "INSERT INTO programme (name) VALUES ('Riverside');"
-                                 "INSERT INTO export_record (programme_id, user, kind, format, file_name)"
-                                 "  VALUES (1, 'pm', 'report', 'pdf', 'scrutiny.pdf');"
-                                 "INSERT INTO export_record (programme_id, user, kind, format)"
-                                 "  VALUES (1, 'pm', 'family-schedule', 'csv');"
-                                 "INSERT INTO export_record (programme_id, user, kind, format, reason)"
-                                 "  VALUES (1, 'jw', 'attendees-all-fields', 'csv', 'Contact log: audit');"
-                                 /* as an erasure leaves it: ids up to 9 given out */
-                                 "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'export_record';",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), seed, NULL, NULL, NULL), ==, SQLITE_OK);
   rows_before = query_text (store, rows_sql);
   triggers_before = query_text (store, triggers_sql);
   g_clear_object (&store);
 
   store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
   rows_after = query_text (store, rows_sql);
   triggers_after = query_text (store, triggers_sql);
   g_assert_nonnull (rows_before);
   g_assert_cmpstr (rows_after, ==, rows_before);
   g_assert_nonnull (strstr (triggers_before, "export_record_no_update"));
+  g_assert_nonnull (strstr (triggers_before, "export_record_no_delete"));
   g_assert_nonnull (strstr (triggers_before, "export_record_programme"));
   g_assert_cmpstr (triggers_after, ==, triggers_before);
 
-  /* Still no change and no deletion. */
   g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), "UPDATE export_record SET user = 'someone' WHERE id = 1",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_TRIGGER);
   g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), "DELETE FROM export_record WHERE id = 2",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_TRIGGER);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM export_record"), ==, 3);
+  return g_steal_pointer (&store);
+}
+
+/* The schema of a migrated database is the one a new database gets. */
+static void
+assert_schema_as_fresh (RpStore    *store,
+                        const char *dir)
+{
+  g_autofree char *fresh_path = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) fresh = NULL;
+
+  problems = rp_store_list_trigger_problems (rp_store_get_db (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  fresh = rp_store_open (fresh_path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  migrated_schema = dump_schema (store);
+  fresh_schema = dump_schema (fresh);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+}
+
+/* Version 13 names calendars and the contact log in the export history: the
+ * history of a version 12 file is all there; an id given out before (on a row
+ * an erasure took) is not given out again; the new kinds are taken and a kind
+ * nobody knows is not. */
+static void
+test_migrate_export_kinds (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *since = NULL;
+  g_autofree char *today = rp_date_today ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  RpExportDetails calendar = { 1, "family-calendar", "ics" };
+  RpExportDetails staff = { 1, "staff-calendar", "ics" };
+  RpExportDetails log = { 1, "contact-log", "csv" };
+
+  store = migrate_export_history (path, 12,
+                                  "INSERT INTO programme (name) VALUES ('Riverside');"
+                                  "INSERT INTO export_record (programme_id, user, kind, format, file_name)"
+                                  "  VALUES (1, 'pm', 'report', 'pdf', 'scrutiny.pdf');"
+                                  "INSERT INTO export_record (programme_id, user, kind, format)"
+                                  "  VALUES (1, 'pm', 'family-schedule', 'csv');"
+                                  "INSERT INTO export_record (programme_id, user, kind, format, reason)"
+                                  "  VALUES (1, 'jw', 'attendees-all-fields', 'csv', 'Contact log: audit');"
+                                  /* as an erasure leaves it: ids up to 9 given out */
+                                  "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'export_record';");
 
   /* The new kinds, with ids after every one given out before. */
   calendar.path = "/home/pm/Ella Thompson.ics";
@@ -568,17 +601,60 @@ test_migrate_export_kinds (void)
   since = query_text (store, "SELECT contact_log_since FROM programme WHERE id = 1");
   g_assert_cmpstr (since, ==, today);
 
-  problems = rp_store_list_trigger_problems (rp_store_get_db (store), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
+  assert_schema_as_fresh (store, dir);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
 
-  fresh = rp_store_open (fresh_path, RP_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  migrated_schema = dump_schema (store);
-  fresh_schema = dump_schema (fresh);
-  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+/* Version 14 names the reviews CSV in the export history: the history of a
+ * version 13 file is all there, a reviews export is taken after the ids
+ * given out before, and the history says what it was. */
+static void
+test_migrate_export_reviews (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *described = NULL;
+  g_autoptr(GListModel) exports = NULL;
+  g_autoptr(RpExportRecord) newest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  RpExportDetails reviews = { 1, "reviews", "csv" };
 
-  g_clear_object (&fresh);
+  /* Version 13 has no kind for reviews. */
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 13, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO programme (name) VALUES ('Riverside');"
+                                 "INSERT INTO export_record (programme_id, user, kind, format) VALUES (1, 'pm', 'reviews', 'csv')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  store = migrate_export_history (path, 13,
+                                  "INSERT INTO programme (name) VALUES ('Riverside');"
+                                  "INSERT INTO export_record (programme_id, user, kind, format, file_name)"
+                                  "  VALUES (1, 'pm', 'report', 'pdf', 'scrutiny.pdf');"
+                                  "INSERT INTO export_record (programme_id, user, kind, format, file_name)"
+                                  "  VALUES (1, 'jw', 'contact-log', 'csv', 'log.csv');"
+                                  "INSERT INTO export_record (programme_id, user, kind, format)"
+                                  "  VALUES (1, 'pm', 'staff-calendar', 'ics');"
+                                  "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'export_record';");
+
+  g_assert_true (rp_store_record_export (store, &reviews, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT id FROM export_record WHERE kind = 'reviews'"), ==, 10);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE table_name = 'export_record' AND record_id = 10"), >, 0);
+
+  exports = rp_store_list_exports (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 4);
+  newest = g_list_model_get_item (exports, 0);
+  described = rp_export_record_describe (newest);
+  g_assert_nonnull (strstr (described, "CSV · reviews"));
+
+  assert_schema_as_fresh (store, dir);
   g_clear_object (&store);
   rp_test_remove_tree (dir);
 }
@@ -646,6 +722,7 @@ main (int    argc,
   g_test_add_func ("/core/migrations/after-the-move", test_migrate_after_the_move);
   g_test_add_func ("/core/migrations/export-kinds", test_migrate_export_kinds);
   g_test_add_func ("/core/migrations/contact-clock", test_migrate_contact_clock);
+  g_test_add_func ("/core/migrations/export-reviews", test_migrate_export_reviews);
 
   return g_test_run ();
 }

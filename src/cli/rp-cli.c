@@ -662,6 +662,210 @@ print_reviews (RpStore     *store,
     }
 }
 
+/* Problems read like a compiler's, so that an editor can jump to the line. */
+static void
+print_problem (const char      *path,
+               RpImportProblem *problem)
+{
+  if (problem->heading != NULL)
+    g_printerr (_("%s:%u: column “%s”: %s\n"), path, problem->line, problem->heading, problem->message);
+  else
+    g_printerr ("%s:%u: %s\n", path, problem->line, problem->message);
+}
+
+/* What every import command shares: its options, its database and
+ * programme (read-only for a dry run), and the file. */
+typedef struct
+{
+  char        *database;
+  gint64       programme_id;
+  gboolean     dry_run;
+  const char  *path;
+  RpStore     *store;
+  RpProgramme *programme;
+  GMappedFile *file;
+} ImportCommand;
+
+static void
+import_command_clear (ImportCommand *import)
+{
+  g_clear_pointer (&import->database, g_free);
+  g_clear_object (&import->programme);
+  g_clear_object (&import->store);
+  g_clear_pointer (&import->file, g_mapped_file_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportCommand, import_command_clear)
+
+/* Parses the options and opens everything; FALSE (with *status set) if not. */
+static gboolean
+import_command_open (ImportCommand   *import,
+                     const char      *summary,
+                     int             *argc,
+                     char          ***argv,
+                     int             *status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &import->database, N_("The database file"), N_("FILE") },
+    { "programme", 'p', 0, G_OPTION_ARG_INT64, &import->programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &import->dry_run, N_("Check every row and say what would be added, without adding anything"), NULL },
+    { NULL }
+  };
+
+  context = command_context_with_arguments (_("FILE.csv"), summary, entries);
+  if (!parse_command (context, argc, argv, &import->database, status))
+    return FALSE;
+  if (*argc < 2)
+    {
+      *status = usage_error (context, _("Name the CSV file to import."));
+      return FALSE;
+    }
+  if (*argc > 2)
+    {
+      *status = usage_error (context, _("Unexpected argument."));
+      return FALSE;
+    }
+  import->path = (*argv)[1];
+
+  if (!(import->store = import->dry_run ? open_for_reading (import->database, &error)
+                                        : rp_store_open (import->database, RP_STORE_OPEN_DEFAULT, &error)) ||
+      !(import->programme = choose_programme (import->store, import->programme_id, &error)))
+    {
+      *status = fail (error);
+      return FALSE;
+    }
+
+  if (!(import->file = g_mapped_file_new (import->path, FALSE, &error)))
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_printerr (_("reprovision-cli: “%s” does not exist.\n"), import->path);
+      else
+        g_printerr (_("reprovision-cli: “%s” could not be read: %s\n"), import->path, error->message);
+      *status = EXIT_FAILURE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const char *
+import_command_get_data (ImportCommand *import,
+                         gsize         *len)
+{
+  *len = g_mapped_file_get_length (import->file);
+  return g_mapped_file_get_contents (import->file);
+}
+
+/* Prints every problem by line and column; returns the exit status. */
+static int
+import_command_refuse (ImportCommand *import,
+                       GPtrArray     *problems,
+                       GError        *error)
+{
+  if (problems == NULL || problems->len == 0)
+    {
+      g_printerr ("%s: %s\n", import->path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    print_problem (import->path, g_ptr_array_index (problems, i));
+  g_printerr (ngettext ("Nothing was added: the file has %u problem.\n",
+                        "Nothing was added: the file has %u problems.\n", problems->len),
+              problems->len);
+  return EXIT_FAILURE;
+}
+
+/* Says what an import of a CSV file reprovision-cli wrote did, or would do. */
+typedef void (*CsvImportedFunc) (gboolean dry_run,
+                                 guint    n_added);
+
+static int
+run_csv_import (int              argc,
+                char           **argv,
+                const char      *summary,
+                RpCsvImportFunc  import,
+                CsvImportedFunc  imported)
+{
+  g_auto(ImportCommand) command = { 0 };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize len;
+  guint n_added = 0;
+  int status = EXIT_SUCCESS;
+
+  if (!import_command_open (&command, summary, &argc, &argv, &status))
+    return status;
+
+  data = import_command_get_data (&command, &len);
+  if (!import (command.store, rp_programme_get_id (command.programme), data, len,
+               command.dry_run, &n_added, &problems, &error))
+    return import_command_refuse (&command, problems, error);
+
+  imported (command.dry_run, n_added);
+  return EXIT_SUCCESS;
+}
+
+/* "review --format csv": every review of the programme, recorded in the
+ * export history before it is written, as the contact log is. */
+static int
+write_reviews_csv (const char *database,
+                   gint64      programme_id,
+                   const char *output,
+                   gboolean    plain_utf8,
+                   const char *reason)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpStore) recorder = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RpExportDetails details = { 0, "reviews", "csv" };
+
+  if (!(store = open_for_reading (database, &error)) ||
+      !(programme = choose_programme (store, programme_id, &error)) ||
+      !(text = rp_review_csv_write (store, rp_programme_get_id (programme), &error)))
+    return fail (error);
+
+  details.programme_id = rp_programme_get_id (programme);
+  details.reason = reason;
+  if (!(recorder = open_recorder (database, store, &error)) ||
+      !record_or_remove (recorder, &details, NULL, &error))
+    return fail (error);
+
+  if (output != NULL)
+    {
+      if (!rp_csv_write_file (output, text, !plain_utf8, &error))
+        return fail (error);
+    }
+  else
+    fputs (text, stdout);
+  return EXIT_SUCCESS;
+}
+
+/* "review import FILE": reviews written by "review --format csv", recorded
+ * all or nothing after a backup, each as "review --record" records it. */
+static void
+print_reviews_recorded (gboolean dry_run,
+                        guint    n)
+{
+  if (dry_run)
+    g_print (ngettext ("%u review would be recorded.\n", "%u reviews would be recorded.\n", n), n);
+  else
+    g_print (ngettext ("Recorded %u review.\n", "Recorded %u reviews.\n", n), n);
+}
+
+static int
+command_review_import (int    argc,
+                       char **argv)
+{
+  return run_csv_import (argc, argv, _("Record reviews from a CSV file such as the output of “reprovision-cli review --format csv”. Attendees are named by number, outcomes by their wording in the person’s plan; both must be in the programme already. Every row is checked first: if any row has a problem, nothing is added."),
+                         rp_review_csv_import, print_reviews_recorded);
+}
+
 static int
 command_review (int    argc,
                 char **argv)
@@ -678,9 +882,13 @@ command_review (int    argc,
   g_autofree char *took_part = NULL;
   g_autofree char *actions = NULL;
   g_autofree char *add_outcome = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *reason = NULL;
   g_auto(GStrv) rates = NULL;
   gint64 programme_id = 0;
   int number = 0;
+  gboolean plain_utf8 = FALSE;
   gboolean record = FALSE;
   gboolean annual = FALSE;
   gboolean ends = FALSE;
@@ -698,12 +906,31 @@ command_review (int    argc,
     { "took-part", 0, 0, G_OPTION_ARG_STRING, &took_part, N_("Who took part: person, family, provider, advocate, comma-separated"), N_("LIST") },
     { "placement-ends", 0, 0, G_OPTION_ARG_NONE, &ends, N_("The placement does not continue"), NULL },
     { "actions", 0, 0, G_OPTION_ARG_STRING, &actions, N_("Actions agreed"), N_("TEXT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“csv”: every review of the programme, one row per outcome rated"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("With --format csv, write to this file, created readable by you only"), N_("FILE") },
+    { "plain-utf8", 0, 0, G_OPTION_ARG_NONE, &plain_utf8, N_("With --format csv and --output, write the file without the byte-order mark"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("With --format csv, why the reviews are needed, for the export history"), N_("TEXT") },
     { NULL }
   };
 
-  context = command_context (_("Show an attendee’s outcomes and reviews after the move, add an outcome to their plan, or record a review rating every outcome met, partly-met or not-met."), entries);
+  /* "review import FILE" reads back what "--format csv" writes. */
+  if (argc > 1 && g_str_equal (argv[1], "import"))
+    {
+      g_set_prgname ("reprovision-cli review import");
+      return command_review_import (argc - 1, argv + 1);
+    }
+
+  context = command_context (_("Show an attendee’s outcomes and reviews after the move, add an outcome to their plan, or record a review rating every outcome met, partly-met or not-met. With --format csv, write every review of the programme; “review import FILE” reads such a file back."), entries);
   if (!parse_command (context, &argc, &argv, &database, &status))
     return status;
+  if (format != NULL && !g_str_equal (format, "csv"))
+    return usage_error (context, _("The format must be “csv”."));
+  if (format != NULL)
+    {
+      if (number > 0 || record || add_outcome != NULL || argc > 1)
+        return usage_error (context, _("--format csv writes every review of the programme: leave out --attendee, --record and --add-outcome."));
+      return write_reviews_csv (database, programme_id, output, plain_utf8, reason);
+    }
   if (number <= 0)
     return usage_error (context, _("Name the attendee with --attendee N."));
   if (argc > 1)
@@ -1964,17 +2191,6 @@ command_check (int    argc,
   return EXIT_FAILURE;
 }
 
-/* Problems read like a compiler's, so that an editor can jump to the line. */
-static void
-print_problem (const char      *path,
-               RpImportProblem *problem)
-{
-  if (problem->heading != NULL)
-    g_printerr (_("%s:%u: column “%s”: %s\n"), path, problem->line, problem->heading, problem->message);
-  else
-    g_printerr ("%s:%u: %s\n", path, problem->line, problem->message);
-}
-
 static void
 on_import_applied (GObject      *source_object,
                    GAsyncResult *result,
@@ -1989,56 +2205,24 @@ static int
 command_import (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(RpStore) store = NULL;
-  g_autoptr(RpProgramme) programme = NULL;
-  g_autoptr(GMappedFile) file = NULL;
+  g_auto(ImportCommand) command = { 0 };
   g_autoptr(RpImport) import = NULL;
   g_autoptr(RpImportPreview) preview = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *database = NULL;
-  const char *path;
+  const char *data;
+  gsize len;
   GPtrArray *problems;
-  gint64 programme_id = 0;
-  gboolean dry_run = FALSE;
   guint n_added = 0;
   int status = EXIT_SUCCESS;
-  const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
-    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check every row and say what would be added, without adding anything"), NULL },
-    { NULL }
-  };
 
-  context = command_context_with_arguments (_("FILE.csv"), _("Add attendees to a programme from a CSV file in UTF-8 whose first row holds the headings, such as the output of “reprovision-cli attendees --format csv --all-fields”. Every row is checked first: if any row has a problem, nothing is added."), entries);
-  if (!parse_command (context, &argc, &argv, &database, &status))
+  if (!import_command_open (&command, _("Add attendees to a programme from a CSV file in UTF-8 whose first row holds the headings, such as the output of “reprovision-cli attendees --format csv --all-fields”. Every row is checked first: if any row has a problem, nothing is added."),
+                            &argc, &argv, &status))
     return status;
-  if (argc < 2)
-    return usage_error (context, _("Name the CSV file to import."));
-  if (argc > 2)
-    return usage_error (context, _("Unexpected argument."));
-  path = argv[1];
 
-  if (!(store = dry_run ? open_for_reading (database, &error) : rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)) ||
-      !(programme = choose_programme (store, programme_id, &error)))
-    return fail (error);
-
-  if (!(file = g_mapped_file_new (path, FALSE, &error)))
-    {
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_printerr (_("reprovision-cli: “%s” does not exist.\n"), path);
-      else
-        g_printerr (_("reprovision-cli: “%s” could not be read: %s\n"), path, error->message);
-      return EXIT_FAILURE;
-    }
-
-  if (!(import = rp_import_new_from_data (g_mapped_file_get_contents (file), g_mapped_file_get_length (file),
-                                          NULL, &error)))
-    {
-      g_printerr ("%s: %s\n", path, error->message);
-      return EXIT_FAILURE;
-    }
+  data = import_command_get_data (&command, &len);
+  if (!(import = rp_import_new_from_data (data, len, NULL, &error)))
+    return import_command_refuse (&command, NULL, error);
 
   for (guint i = 0; i < rp_import_get_n_columns (import); i++)
     if (!rp_import_is_recognised (import, i) && rp_import_get_heading (import, i)[0] != '\0')
@@ -2046,24 +2230,17 @@ command_import (int    argc,
         g_autofree char *heading = rp_quote_value (rp_import_get_heading (import, i));
 
         g_printerr (_("%s: the column “%s” is left out: Reprovision does not know its heading.\n"),
-                    path, heading);
+                    command.path, heading);
       }
 
-  if (!(preview = rp_import_check (import, store, rp_programme_get_id (programme), NULL, &error)))
+  if (!(preview = rp_import_check (import, command.store, rp_programme_get_id (command.programme), NULL, &error)))
     return fail (error);
 
   problems = rp_import_preview_get_problems (preview);
   if (problems->len > 0)
-    {
-      for (guint i = 0; i < problems->len; i++)
-        print_problem (path, g_ptr_array_index (problems, i));
-      g_printerr (ngettext ("Nothing was added: the file has %u problem.\n",
-                            "Nothing was added: the file has %u problems.\n", problems->len),
-                  problems->len);
-      return EXIT_FAILURE;
-    }
+    return import_command_refuse (&command, problems, NULL);
 
-  if (dry_run)
+  if (command.dry_run)
     {
       guint n = rp_import_preview_get_attendees (preview)->len;
 
@@ -2072,7 +2249,7 @@ command_import (int    argc,
     }
 
   /* The backup first, then the import, as the window does it. */
-  rp_import_apply_async (import, store, rp_programme_get_id (programme), NULL, on_import_applied, &result);
+  rp_import_apply_async (import, command.store, rp_programme_get_id (command.programme), NULL, on_import_applied, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   if (!rp_import_apply_finish (import, result, &n_added, &error))
@@ -2171,72 +2348,22 @@ find_worker_by_name (RpStore     *store,
 
 /* "contact import FILE": a log written by "contact --format csv --all",
  * added all or nothing after a backup, as "import" adds attendees. */
+static void
+print_contacts_added (gboolean dry_run,
+                      guint    n)
+{
+  if (dry_run)
+    g_print (ngettext ("%u contact would be added.\n", "%u contacts would be added.\n", n), n);
+  else
+    g_print (ngettext ("Added %u contact.\n", "Added %u contacts.\n", n), n);
+}
+
 static int
 command_contact_import (int    argc,
                         char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(RpStore) store = NULL;
-  g_autoptr(RpProgramme) programme = NULL;
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *database = NULL;
-  const char *path;
-  gint64 programme_id = 0;
-  gboolean dry_run = FALSE;
-  guint n_added = 0;
-  int status = EXIT_SUCCESS;
-  const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
-    { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check every row and say what would be added, without adding anything"), NULL },
-    { NULL }
-  };
-
-  context = command_context_with_arguments (_("FILE.csv"), _("Add contacts to the contact log from a CSV file such as the output of “reprovision-cli contact --format csv --all”. Attendees are named by number and must be in the programme already. Every row is checked first: if any row has a problem, nothing is added."), entries);
-  if (!parse_command (context, &argc, &argv, &database, &status))
-    return status;
-  if (argc < 2)
-    return usage_error (context, _("Name the CSV file to import."));
-  if (argc > 2)
-    return usage_error (context, _("Unexpected argument."));
-  path = argv[1];
-
-  if (!(store = dry_run ? open_for_reading (database, &error) : rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)) ||
-      !(programme = choose_programme (store, programme_id, &error)))
-    return fail (error);
-
-  if (!(file = g_mapped_file_new (path, FALSE, &error)))
-    {
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_printerr (_("reprovision-cli: “%s” does not exist.\n"), path);
-      else
-        g_printerr (_("reprovision-cli: “%s” could not be read: %s\n"), path, error->message);
-      return EXIT_FAILURE;
-    }
-
-  if (!rp_contact_csv_import (store, rp_programme_get_id (programme), g_mapped_file_get_contents (file),
-                              g_mapped_file_get_length (file), dry_run, &n_added, &problems, &error))
-    {
-      if (problems == NULL || problems->len == 0)
-        {
-          g_printerr ("%s: %s\n", path, error->message);
-          return EXIT_FAILURE;
-        }
-      for (guint i = 0; i < problems->len; i++)
-        print_problem (path, g_ptr_array_index (problems, i));
-      g_printerr (ngettext ("Nothing was added: the file has %u problem.\n",
-                            "Nothing was added: the file has %u problems.\n", problems->len),
-                  problems->len);
-      return EXIT_FAILURE;
-    }
-
-  if (dry_run)
-    g_print (ngettext ("%u contact would be added.\n", "%u contacts would be added.\n", n_added), n_added);
-  else
-    g_print (ngettext ("Added %u contact.\n", "Added %u contacts.\n", n_added), n_added);
-  return EXIT_SUCCESS;
+  return run_csv_import (argc, argv, _("Add contacts to the contact log from a CSV file such as the output of “reprovision-cli contact --format csv --all”. Attendees are named by number and must be in the programme already. Every row is checked first: if any row has a problem, nothing is added."),
+                         rp_contact_csv_import, print_contacts_added);
 }
 
 static int
@@ -2292,7 +2419,10 @@ command_contact (int    argc,
 
   /* "contact import FILE" reads back what "--format csv" writes. */
   if (argc > 1 && g_str_equal (argv[1], "import"))
-    return command_contact_import (argc - 1, argv + 1);
+    {
+      g_set_prgname ("reprovision-cli contact import");
+      return command_contact_import (argc - 1, argv + 1);
+    }
 
   context = command_context (_("List an attendee’s contact log, newest first, or log a contact with --add, or add a log from a CSV file with “contact import FILE”. The log is private: no report includes it."), entries);
   if (!parse_command (context, &argc, &argv, &database, &status))

@@ -10,8 +10,7 @@
 
 #include "rp-contact-csv.h"
 #include "rp-csv.h"
-#include "rp-csv-reader.h"
-#include "rp-database-file.h"
+#include "rp-csv-columns.h"
 #include "rp-error.h"
 #include "rp-store-private.h"
 #include "rp-validate.h"
@@ -35,11 +34,9 @@ static const char * const headings[N_COLUMNS] = {
 };
 
 /* Without these a row is no contact. */
-static gboolean
-column_is_required (Column column)
-{
-  return column == COLUMN_ATTENDEE || column == COLUMN_DATE || column == COLUMN_METHOD;
-}
+static const gboolean required[N_COLUMNS] = {
+  [COLUMN_ATTENDEE] = TRUE, [COLUMN_DATE] = TRUE, [COLUMN_METHOD] = TRUE,
+};
 
 /**
  * rp_contact_csv_write:
@@ -91,21 +88,17 @@ rp_contact_csv_write (GListModel *contacts,
 
 typedef struct
 {
-  RpCsvTable *table;
-  GPtrArray  *problems;   /* (element-type RpImportProblem) */
-  GPtrArray  *contacts;   /* (element-type RpContact) ready to add */
-  GHashTable *attendees;  /* number → id */
-  GListModel *workers;
-  char       *today;
-  int         columns[N_COLUMNS];  /* the file's column for each, or -1 */
-  const char * const *heading_cells;
+  RpCsvColumns  file;
+  GPtrArray    *contacts;   /* (element-type RpContact) ready to add */
+  GHashTable   *attendees;  /* number → id */
+  GListModel   *workers;
+  char         *today;
 } Reading;
 
 static void
 reading_clear (Reading *reading)
 {
-  g_clear_pointer (&reading->table, rp_csv_table_free);
-  g_clear_pointer (&reading->problems, g_ptr_array_unref);
+  rp_csv_columns_clear (&reading->file);
   g_clear_pointer (&reading->contacts, g_ptr_array_unref);
   g_clear_pointer (&reading->attendees, g_hash_table_unref);
   g_clear_object (&reading->workers);
@@ -113,63 +106,6 @@ reading_clear (Reading *reading)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reading, reading_clear)
-
-static void
-add_problem (Reading    *reading,
-             guint       line,
-             int         column,
-             const char *message)
-{
-  RpImportProblem *problem = g_new0 (RpImportProblem, 1);
-
-  problem->line = line;
-  problem->column = column;
-  if (column >= 0)
-    problem->heading = rp_quote_value (reading->heading_cells[column]);
-  problem->message = g_strdup (message);
-  g_ptr_array_add (reading->problems, problem);
-}
-
-/* Each heading is one of the export's, once; the required ones are there. */
-static void
-read_headings (Reading *reading)
-{
-  guint n_cells = 0;
-  guint line = rp_csv_table_get_line (reading->table, 0);
-
-  reading->heading_cells = rp_csv_table_get_record (reading->table, 0, &n_cells);
-  for (guint c = 0; c < N_COLUMNS; c++)
-    reading->columns[c] = -1;
-
-  for (guint i = 0; i < n_cells; i++)
-    {
-      g_autofree char *word = g_strstrip (g_ascii_strdown (reading->heading_cells[i], -1));
-      gboolean known = FALSE;
-
-      if (word[0] == '\0')
-        continue;
-      for (guint c = 0; c < N_COLUMNS; c++)
-        if (g_str_equal (word, headings[c]))
-          {
-            known = TRUE;
-            if (reading->columns[c] >= 0)
-              add_problem (reading, line, i, _("This column is in the file twice. Leave one of them out."));
-            else
-              reading->columns[c] = i;
-          }
-      if (!known)
-        add_problem (reading, line, i,
-                     _("Reprovision does not know this heading. A contact log file has the headings attendee, date, worker, with_whom, with_name, method, summary and follow_up_needed."));
-    }
-
-  for (guint c = 0; c < N_COLUMNS; c++)
-    if (reading->columns[c] < 0 && column_is_required (c))
-      {
-        g_autofree char *message = g_strdup_printf (_("The file has no column headed “%s”. Add it."), headings[c]);
-
-        add_problem (reading, line, -1, message);
-      }
-}
 
 /* Reads one cell into @contact; @text is trimmed and unguarded, NULL when blank. */
 static gboolean
@@ -287,51 +223,26 @@ read_cell (Reading     *reading,
 
 static void
 read_row (Reading *reading,
-          guint    record)
+          guint    row)
 {
   g_autoptr(RpContact) contact = rp_contact_new ();
-  guint line = rp_csv_table_get_line (reading->table, record);
-  guint n_problems = reading->problems->len;
-  guint n_cells = 0;
-  guint n_headings = 0;
-  const char * const *cells = rp_csv_table_get_record (reading->table, record, &n_cells);
-  gboolean blank = TRUE;
+  g_auto(GStrv) cells = rp_csv_columns_get_row (&reading->file, row);
+  guint line = rp_csv_columns_get_line (&reading->file, row);
+  guint n_problems = reading->file.problems->len;
 
-  for (guint i = 0; i < n_cells; i++)
-    if (cells[i][0] != '\0')
-      blank = FALSE;
-  if (blank)
+  if (cells == NULL)
     return;
-
-  rp_csv_table_get_record (reading->table, 0, &n_headings);
-  if (n_cells != n_headings)
-    {
-      g_autofree char *message = g_strdup_printf (_("This row has %u cells, but the headings have %u columns. Check for a comma or a line break that is not inside quote marks."),
-                                                  n_cells, n_headings);
-
-      add_problem (reading, line, -1, message);
-      return;
-    }
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *value = NULL;
-      const char *text;
-      int column = reading->columns[c];
 
-      if (column < 0)
-        continue;
-
-      value = g_utf8_validate (cells[column], -1, NULL) ? g_strstrip (g_strdup (cells[column])) : g_strdup ("");
-      /* The apostrophe the export puts before "=…" is not part of the value;
-       * anything else that starts with "=" is kept as the text it is. */
-      text = rp_csv_unguard_cell (value);
-      if (!read_cell (reading, contact, c, text[0] != '\0' ? text : NULL, &error))
-        add_problem (reading, line, column, error->message);
+      if (reading->file.columns[c] >= 0 &&
+          !read_cell (reading, contact, c, cells[c][0] != '\0' ? cells[c] : NULL, &error))
+        rp_csv_columns_add_problem (&reading->file, line, c, error->message);
     }
 
-  if (reading->problems->len > n_problems)
+  if (reading->file.problems->len > n_problems)
     return;
 
   {
@@ -339,7 +250,7 @@ read_row (Reading *reading,
 
     if (!rp_contact_validate (contact, reading->today, &error))
       {
-        add_problem (reading, line, -1, error->message);
+        rp_csv_columns_add_problem (&reading->file, line, -1, error->message);
         return;
       }
   }
@@ -360,11 +271,9 @@ read_file (Reading     *reading,
 
   if (!(programme = rp_store_get_programme (store, programme_id, error)) ||
       !(attendees = rp_store_list_attendees (store, programme_id, error)) ||
-      !(reading->workers = rp_store_list_workers (store, TRUE, error)) ||
-      !(reading->table = rp_csv_read (data, len, NULL, error)))
+      !(reading->workers = rp_store_list_workers (store, TRUE, error)))
     return FALSE;
 
-  reading->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rp_import_problem_free);
   reading->contacts = g_ptr_array_new_with_free_func (g_object_unref);
   reading->attendees = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   reading->today = rp_store_dup_today (store);
@@ -377,16 +286,47 @@ read_file (Reading     *reading,
                            g_memdup2 (&id, sizeof id));
     }
 
-  if (rp_csv_table_get_n_records (reading->table) == 0)
-    {
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, _("The file is empty."));
+  if (!rp_csv_columns_read (&reading->file, data, len, headings, N_COLUMNS, required,
+                            _("Reprovision does not know this heading. A contact log file has the headings attendee, date, worker, with_whom, with_name, method, summary and follow_up_needed."),
+                            error))
+    return FALSE;
+
+  for (guint row = 0; row < rp_csv_columns_get_n_rows (&reading->file); row++)
+    read_row (reading, row);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  RpStore    *store;
+  gint64      programme_id;
+  const char *data;
+  gsize       len;
+  Reading     reading;
+} ContactImport;
+
+static RpCsvColumns *
+reread_file (gpointer   data,
+             GError   **error)
+{
+  ContactImport *import = data;
+
+  reading_clear (&import->reading);
+  if (!read_file (&import->reading, import->store, import->programme_id, import->data, import->len, error))
+    return NULL;
+  return &import->reading.file;
+}
+
+static gboolean
+add_contacts (gpointer   data,
+              GError   **error)
+{
+  ContactImport *import = data;
+
+  for (guint i = 0; i < import->reading.contacts->len; i++)
+    if (!rp_store_add_contact (import->store, g_ptr_array_index (import->reading.contacts, i), error))
       return FALSE;
-    }
-
-  read_headings (reading);
-  for (guint record = 1; record < rp_csv_table_get_n_records (reading->table); record++)
-    read_row (reading, record);
-
   return TRUE;
 }
 
@@ -418,9 +358,7 @@ rp_contact_csv_import (RpStore     *store,
                        GPtrArray  **problems,
                        GError     **error)
 {
-  g_auto(Reading) reading = { 0 };
-  g_autofree char *backup = NULL;
-  g_autoptr(GError) local_error = NULL;
+  ContactImport import = { store, programme_id, data, len, { { 0 } } };
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
@@ -428,67 +366,15 @@ rp_contact_csv_import (RpStore     *store,
 
   if (n_added != NULL)
     *n_added = 0;
-  if (problems != NULL)
-    *problems = NULL;
 
-  /* Checked once before the backup, so that a file with a problem costs none,
-   * then again inside the transaction, so that nothing changes in between. */
-  for (int pass = 0; pass < (dry_run ? 1 : 2); pass++)
+  if (!rp_csv_columns_import (store, dry_run, reread_file, add_contacts, &import, problems, error))
     {
-      if (pass == 1)
-        {
-          /* An import can be undone by restoring the copy made just before it. */
-          if (!(backup = rp_database_file_back_up (rp_store_get_path (store), RP_BACKUP_BEFORE_IMPORT, &local_error)))
-            {
-              g_set_error (error, RP_ERROR, local_error->code,
-                           _("A backup could not be made first, so nothing was imported. %s"), local_error->message);
-              return FALSE;
-            }
-          if (!rp_store_begin (store, error))
-            return FALSE;
-          reading_clear (&reading);
-        }
-
-      if (!read_file (&reading, store, programme_id, data, len, error))
-        {
-          if (pass == 1)
-            rp_store_rollback (store);
-          return FALSE;
-        }
-
-      if (problems != NULL)
-        {
-          g_clear_pointer (problems, g_ptr_array_unref);
-          *problems = g_ptr_array_ref (reading.problems);
-        }
-
-      if (reading.problems->len > 0)
-        {
-          if (pass == 1)
-            rp_store_rollback (store);
-          g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "The file has %u problem. Nothing was imported.",
-                                    "The file has %u problems. Nothing was imported.", reading.problems->len),
-                       reading.problems->len);
-          return FALSE;
-        }
-    }
-
-  if (!dry_run)
-    {
-      for (guint i = 0; i < reading.contacts->len; i++)
-        if (!rp_store_add_contact (store, g_ptr_array_index (reading.contacts, i), error))
-          {
-            rp_store_rollback (store);
-            return FALSE;
-          }
-
-      if (!rp_store_commit (store, error))
-        return FALSE;
+      reading_clear (&import.reading);
+      return FALSE;
     }
 
   if (n_added != NULL)
-    *n_added = reading.contacts->len;
+    *n_added = import.reading.contacts->len;
+  reading_clear (&import.reading);
   return TRUE;
 }

@@ -18,6 +18,8 @@
 #include "rp-check.h"
 #include "rp-contact.h"
 #include "rp-contact-csv.h"
+#include "rp-csv-columns.h"
+#include "rp-review-csv.h"
 #include "rp-communication.h"
 #include "rp-csv.h"
 #include "rp-csv-reader.h"

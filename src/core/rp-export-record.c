@@ -117,6 +117,8 @@ rp_export_record_describe (RpExportRecord *self)
     g_string_append_printf (text, " · %s", _("every taster day with staff and bookings"));
   else if (g_str_equal (self->kind, "contact-log"))
     g_string_append_printf (text, " · %s", _("contact log"));
+  else if (g_str_equal (self->kind, "reviews"))
+    g_string_append_printf (text, " · %s", _("reviews"));
 
   if (self->tables != NULL)
     g_string_append_printf (text, " · %s", self->tables);
@@ -155,7 +157,7 @@ rp_store_record_export (RpStore               *store,
                         GError               **error)
 {
   static const char * const kinds[] = { "report", "print", "family-schedule", "attendees-all-fields",
-                                        "family-calendar", "staff-calendar", "contact-log", NULL };
+                                        "family-calendar", "staff-calendar", "contact-log", "reviews", NULL };
   static const char * const formats[] = { "pdf", "xlsx", "csv", "print", "ics", NULL };
   g_autofree char *file_name = NULL;
   g_autofree char *reason = NULL;

@@ -11,7 +11,7 @@ typedef struct
 {
   gint64      programme_id;
   const char *kind;            /* "report", "print", "family-schedule", "attendees-all-fields",
-                                * "family-calendar", "staff-calendar" or "contact-log" */
+                                * "family-calendar", "staff-calendar", "contact-log" or "reviews" */
   const char *format;          /* "pdf", "xlsx", "csv", "print" or "ics" */
   const char *tables;          /* (nullable): which tables, as rp_report_describe_tables() says */
   const char *as_of;           /* (nullable): ISO date */

@@ -451,6 +451,29 @@ parse_outcome (const char  *text,
 
 /* Problems ----------------------------------------------------------------- */
 
+/**
+ * rp_import_problem_new:
+ * @column: the column, from 0, or -1 for the whole row or file
+ * @heading: (nullable): the column's heading as the file has it, quoted here
+ *
+ * Returns: (transfer full): a problem, for rp_import_problem_free()
+ */
+RpImportProblem *
+rp_import_problem_new (guint       line,
+                       int         column,
+                       const char *heading,
+                       const char *message)
+{
+  RpImportProblem *problem = g_new0 (RpImportProblem, 1);
+
+  problem->line = line;
+  problem->column = column;
+  if (column >= 0 && heading != NULL)
+    problem->heading = rp_quote_value (heading);
+  problem->message = g_strdup (message);
+  return problem;
+}
+
 void
 rp_import_problem_free (RpImportProblem *problem)
 {
@@ -766,14 +789,9 @@ add_problem (Check      *check,
              int         column,
              const char *message)
 {
-  RpImportProblem *problem = g_new0 (RpImportProblem, 1);
+  const char *heading = column >= 0 ? rp_import_get_heading (check->import, column) : NULL;
 
-  problem->line = line;
-  problem->column = column;
-  if (column >= 0)
-    problem->heading = rp_quote_value (rp_import_get_heading (check->import, column));
-  problem->message = g_strdup (message);
-  g_ptr_array_add (check->preview->problems, problem);
+  g_ptr_array_add (check->preview->problems, rp_import_problem_new (line, column, heading, message));
 }
 
 /* Two columns for one field, or none for a field every attendee needs. */

@@ -24,7 +24,11 @@ typedef struct
   char  *message;
 } RpImportProblem;
 
-void rp_import_problem_free (RpImportProblem *problem);
+RpImportProblem *rp_import_problem_new  (guint            line,
+                                         int              column,
+                                         const char      *heading,
+                                         const char      *message);
+void             rp_import_problem_free (RpImportProblem *problem);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpImportProblem, rp_import_problem_free)
 

@@ -7,6 +7,7 @@
 
 #include "rp-date.h"
 #include "rp-error.h"
+#include "rp-planned-outcome.h"
 #include "rp-review.h"
 #include "rp-validate.h"
 
@@ -545,6 +546,125 @@ rp_review_validate (RpReview  *self,
 
       if (!rp_check_text (rating->note, RP_LONG_TEXT_MAX, _("The note on an outcome"), error))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+refuse (RpReviewPart *part,
+        RpReviewPart  which)
+{
+  if (part != NULL)
+    *part = which;
+  return FALSE;
+}
+
+/**
+ * rp_review_check_for:
+ * @attendee: the person reviewed, as the store has them now
+ * @who: how messages name the person: their name, or "Attendee 12" where
+ *   a name must not be shown
+ * @outcomes: (element-type RpPlannedOutcome): the outcomes in their plan
+ * @today: ISO date
+ * @part: (out) (optional): which part of the review is refused
+ *
+ * Checks the review against the person's move and plan: it follows a move,
+ * is dated between the move and today, is the only follow-up review since
+ * the move, and rates every outcome in the plan and no other. The store
+ * checks each review so before it records it; an import checks each row so
+ * before it writes anything.
+ */
+gboolean
+rp_review_check_for (RpReview     *self,
+                     RpAttendee   *attendee,
+                     const char   *who,
+                     GListModel   *outcomes,
+                     const char   *today,
+                     RpReviewPart *part,
+                     GError      **error)
+{
+  const char *moved_on;
+  const char *held_on;
+  guint n;
+
+  g_return_val_if_fail (RP_IS_REVIEW (self), FALSE);
+  g_return_val_if_fail (RP_IS_ATTENDEE (attendee), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (outcomes), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  moved_on = rp_attendee_get_outcome_date (attendee);
+  held_on = self->held_on;
+
+  if (rp_attendee_get_outcome (attendee) != RP_OUTCOME_MOVED || moved_on == NULL)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("%s has not moved yet: a review follows a move. Record the move first."), who);
+      return refuse (part, RP_REVIEW_PART_PERSON);
+    }
+
+  if (rp_date_compare (held_on, moved_on) < 0)
+    {
+      g_autofree char *when = rp_date_format_long (moved_on);
+
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("A review cannot be dated before the move on %s."), when);
+      return refuse (part, RP_REVIEW_PART_DATE);
+    }
+
+  if (rp_date_compare (held_on, today) > 0)
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("A review cannot be dated in the future: record it on the day it is held."));
+      return refuse (part, RP_REVIEW_PART_DATE);
+    }
+
+  if (self->kind == RP_REVIEW_KIND_FOLLOW_UP &&
+      rp_attendee_get_follow_up_held_on (attendee) != NULL &&
+      rp_date_compare (rp_attendee_get_follow_up_held_on (attendee), moved_on) >= 0)
+    {
+      g_autofree char *when = rp_date_format_long (rp_attendee_get_follow_up_held_on (attendee));
+
+      g_set_error (error, RP_ERROR, RP_ERROR_DUPLICATE,
+                   _("The follow-up review since the move was held on %s. Record this one as an annual review."),
+                   when);
+      return refuse (part, RP_REVIEW_PART_KIND);
+    }
+
+  /* Every outcome in the plan is rated, and only those. */
+  n = g_list_model_get_n_items (outcomes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RpPlannedOutcome) outcome = g_list_model_get_item (outcomes, i);
+      const RpOutcomeRating *rating = rp_review_find_rating (self, rp_planned_outcome_get_id (outcome));
+
+      if (rating == NULL || rating->rating == RP_RATING_NONE)
+        {
+          g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                       _("Say whether “%s” was met, partly met or not met."),
+                       rp_planned_outcome_get_description (outcome));
+          return refuse (part, RP_REVIEW_PART_OUTCOMES);
+        }
+    }
+
+  for (guint i = 0; i < self->ratings->len; i++)
+    {
+      const RpOutcomeRating *rating = &g_array_index (self->ratings, RpOutcomeRating, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < n && !known; j++)
+        {
+          g_autoptr(RpPlannedOutcome) outcome = g_list_model_get_item (outcomes, j);
+          known = rp_planned_outcome_get_id (outcome) == rating->outcome_id;
+        }
+
+      if (!known)
+        {
+          g_set_error_literal (error, RP_ERROR, RP_ERROR_CONFLICT,
+                               _("One of the outcomes rated is no longer in the person’s plan: "
+                                 "someone changed the plan. Open the review again."));
+          return refuse (part, RP_REVIEW_PART_OUTCOMES);
+        }
     }
 
   return TRUE;

@@ -2,7 +2,9 @@
 /* rp-review.h: a review held after a move, rating each of the person's outcomes */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
+
+#include "rp-attendee.h"
 
 G_BEGIN_DECLS
 
@@ -108,5 +110,22 @@ void                   rp_review_count_ratings (RpReview    *self,
                                                 guint       *not_met);
 gboolean               rp_review_validate      (RpReview    *self,
                                                 GError     **error);
+
+/* Which part of a review rp_review_check_for() refused. */
+typedef enum
+{
+  RP_REVIEW_PART_PERSON,    /* the person has not moved */
+  RP_REVIEW_PART_DATE,      /* before the move, or in the future */
+  RP_REVIEW_PART_KIND,      /* a second follow-up review */
+  RP_REVIEW_PART_OUTCOMES,  /* an outcome not rated, or not in the plan */
+} RpReviewPart;
+
+gboolean               rp_review_check_for     (RpReview     *self,
+                                                RpAttendee   *attendee,
+                                                const char   *who,
+                                                GListModel   *outcomes,
+                                                const char   *today,
+                                                RpReviewPart *part,
+                                                GError      **error);
 
 G_END_DECLS

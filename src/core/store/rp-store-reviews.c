@@ -536,103 +536,26 @@ check_review (RpStore     *self,
               GError     **error)
 {
   g_autoptr(GListModel) outcomes = NULL;
-  const char *moved_on = rp_attendee_get_outcome_date (attendee);
-  const char *held_on = rp_review_get_held_on (review);
-  guint n;
+  guint found = 0;
 
-  if (rp_attendee_get_outcome (attendee) != RP_OUTCOME_MOVED || moved_on == NULL)
-    {
-      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("%s has not moved yet: a review follows a move. Record the move first."),
-                   rp_attendee_get_display_name (attendee));
-      return FALSE;
-    }
-
-  if (rp_date_compare (held_on, moved_on) < 0)
-    {
-      g_autofree char *when = rp_date_format_long (moved_on);
-
-      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                   _("A review cannot be dated before the move on %s."), when);
-      return FALSE;
-    }
-
-  if (rp_date_compare (held_on, today) > 0)
-    {
-      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
-                           _("A review cannot be dated in the future: record it on the day it is held."));
-      return FALSE;
-    }
+  if (!(outcomes = rp_store_list_planned_outcomes (self, rp_attendee_get_id (attendee), error)) ||
+      !rp_review_check_for (review, attendee, rp_attendee_get_display_name (attendee), outcomes, today, NULL, error))
+    return FALSE;
 
   if (rp_review_get_reviewer_id (review) <= 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, _("Choose who held the review."));
       return FALSE;
     }
-  else
-    {
-      guint found = 0;
 
-      if (!count_query (self, "SELECT count(*) FROM worker WHERE id = ?",
-                        rp_review_get_reviewer_id (review), NULL, &found, error))
-        return FALSE;
-      if (found == 0)
-        {
-          g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
-                               _("The reviewer no longer exists. Choose another worker."));
-          return FALSE;
-        }
-    }
-
-  if (rp_review_get_kind (review) == RP_REVIEW_KIND_FOLLOW_UP &&
-      rp_attendee_get_follow_up_held_on (attendee) != NULL &&
-      rp_date_compare (rp_attendee_get_follow_up_held_on (attendee), moved_on) >= 0)
-    {
-      g_autofree char *when = rp_date_format_long (rp_attendee_get_follow_up_held_on (attendee));
-
-      g_set_error (error, RP_ERROR, RP_ERROR_DUPLICATE,
-                   _("The follow-up review since the move was held on %s. Record this one as an annual review."),
-                   when);
-      return FALSE;
-    }
-
-  /* Every outcome in the plan is rated, and only those. */
-  if (!(outcomes = rp_store_list_planned_outcomes (self, rp_attendee_get_id (attendee), error)))
+  if (!count_query (self, "SELECT count(*) FROM worker WHERE id = ?",
+                    rp_review_get_reviewer_id (review), NULL, &found, error))
     return FALSE;
-
-  n = g_list_model_get_n_items (outcomes);
-  for (guint i = 0; i < n; i++)
+  if (found == 0)
     {
-      g_autoptr(RpPlannedOutcome) outcome = g_list_model_get_item (outcomes, i);
-      const RpOutcomeRating *rating = rp_review_find_rating (review, rp_planned_outcome_get_id (outcome));
-
-      if (rating == NULL || rating->rating == RP_RATING_NONE)
-        {
-          g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
-                       _("Say whether “%s” was met, partly met or not met."),
-                       rp_planned_outcome_get_description (outcome));
-          return FALSE;
-        }
-    }
-
-  for (guint i = 0; i < rp_review_get_n_ratings (review); i++)
-    {
-      const RpOutcomeRating *rating = rp_review_get_rating (review, i);
-      gboolean known = FALSE;
-
-      for (guint j = 0; j < n && !known; j++)
-        {
-          g_autoptr(RpPlannedOutcome) outcome = g_list_model_get_item (outcomes, j);
-          known = rp_planned_outcome_get_id (outcome) == rating->outcome_id;
-        }
-
-      if (!known)
-        {
-          g_set_error_literal (error, RP_ERROR, RP_ERROR_CONFLICT,
-                               _("One of the outcomes rated is no longer in the person’s plan: "
-                                 "someone changed the plan. Open the review again."));
-          return FALSE;
-        }
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                           _("The reviewer no longer exists. Choose another worker."));
+      return FALSE;
     }
 
   return TRUE;

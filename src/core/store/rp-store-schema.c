@@ -19,6 +19,51 @@
   ");" \
   "CREATE INDEX IF NOT EXISTS timetable_action_taster_day_day ON timetable_action_taster_day (taster_day_id);"
 
+/* SQLite cannot widen a CHECK: the export history is rebuilt by its ALTER
+ * TABLE recipe (foreign keys are off while the runner migrates), keeping
+ * every row, its id and the ids never given out again (the old table's
+ * counter may be past the newest row after an erasure); its index and its
+ * guards come back exactly as they were, the audit triggers from the runner.
+ * @kinds: the kinds it takes, as SQL strings. */
+#define REBUILD_EXPORT_RECORD(kinds) \
+  "DROP TRIGGER IF EXISTS audit_export_record_insert;" \
+  "DROP TRIGGER IF EXISTS audit_export_record_update;" \
+  "DROP TRIGGER IF EXISTS audit_export_record_delete;" \
+  "DROP TRIGGER export_record_no_update;" \
+  "DROP TRIGGER export_record_no_delete;" \
+  "CREATE TABLE new_export_record (" \
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT," \
+  "  programme_id INTEGER REFERENCES programme (id)," \
+  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))," \
+  "  user TEXT NOT NULL," \
+  "  kind TEXT NOT NULL CHECK (kind IN (" kinds "))," \
+  "  format TEXT NOT NULL CHECK (format IN ('pdf', 'xlsx', 'csv', 'print', 'ics'))," \
+  "  tables TEXT," \
+  "  as_of TEXT," \
+  "  compare_with TEXT," \
+  "  suppress_below INTEGER NOT NULL DEFAULT 0 CHECK (suppress_below >= 0)," \
+  "  file_name TEXT," \
+  "  reason TEXT" \
+  ");" \
+  "INSERT INTO new_export_record (id, programme_id, recorded_at, user, kind, format, tables, as_of," \
+  "                               compare_with, suppress_below, file_name, reason)" \
+  "  SELECT id, programme_id, recorded_at, user, kind, format, tables, as_of," \
+  "         compare_with, suppress_below, file_name, reason FROM export_record;" \
+  "UPDATE sqlite_sequence SET seq = max (seq, (SELECT o.seq FROM sqlite_sequence o WHERE o.name = 'export_record'))" \
+  "  WHERE name = 'new_export_record' AND EXISTS (SELECT 1 FROM sqlite_sequence o WHERE o.name = 'export_record');" \
+  "INSERT INTO sqlite_sequence (name, seq)" \
+  "  SELECT 'new_export_record', seq FROM sqlite_sequence WHERE name = 'export_record'" \
+  "    AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'new_export_record');" \
+  "DROP TABLE export_record;" \
+  "ALTER TABLE new_export_record RENAME TO export_record;" \
+  "CREATE INDEX export_record_programme ON export_record (programme_id, id);" \
+  "CREATE TRIGGER export_record_no_update BEFORE UPDATE ON export_record WHEN NOT rp_erasing () BEGIN" \
+  "  SELECT RAISE (ABORT, 'The export history cannot be changed.');" \
+  "END;" \
+  "CREATE TRIGGER export_record_no_delete BEFORE DELETE ON export_record WHEN NOT rp_erasing () BEGIN" \
+  "  SELECT RAISE (ABORT, 'The export history cannot be changed.');" \
+  "END;"
+
 /* Migrations, oldest first: entry N takes a database from version N to N + 1. */
 static const char * const migrations[] = {
   /* 0 → 1: the first schema */
@@ -548,57 +593,20 @@ static const char * const migrations[] = {
 
   /* 12 → 13: the export history names calendars (iCalendar, .ics) and the
    * contact log for what they are, where version 12 could only call them a
-   * family schedule (CSV) and attendees with all fields. SQLite cannot widen
-   * a CHECK, so the table is rebuilt by its ALTER TABLE recipe (foreign keys
-   * are off while the runner migrates), keeping every row, its id and the
-   * ids never given out again; its index and its guards come back exactly
-   * as they were, the audit triggers from the runner. The contact log gets
+   * family schedule (CSV) and attendees with all fields. The contact log gets
    * an index that answers "newest contact with the family or advocate"
    * without reading the rows, and each programme the day its contact log
    * began, from which the attention rule counts when nobody has been
    * contacted yet: today for a programme that had none until now. */
-  "DROP TRIGGER IF EXISTS audit_export_record_insert;"
-  "DROP TRIGGER IF EXISTS audit_export_record_update;"
-  "DROP TRIGGER IF EXISTS audit_export_record_delete;"
-  "DROP TRIGGER export_record_no_update;"
-  "DROP TRIGGER export_record_no_delete;"
-  "CREATE TABLE new_export_record ("
-  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
-  "  programme_id INTEGER REFERENCES programme (id),"
-  "  recorded_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
-  "  user TEXT NOT NULL,"
-  "  kind TEXT NOT NULL CHECK (kind IN ('report', 'print', 'family-schedule', 'attendees-all-fields',"
-  "                                     'family-calendar', 'staff-calendar', 'contact-log')),"
-  "  format TEXT NOT NULL CHECK (format IN ('pdf', 'xlsx', 'csv', 'print', 'ics')),"
-  "  tables TEXT,"
-  "  as_of TEXT,"
-  "  compare_with TEXT,"
-  "  suppress_below INTEGER NOT NULL DEFAULT 0 CHECK (suppress_below >= 0),"
-  "  file_name TEXT,"
-  "  reason TEXT"
-  ");"
-  "INSERT INTO new_export_record (id, programme_id, recorded_at, user, kind, format, tables, as_of,"
-  "                               compare_with, suppress_below, file_name, reason)"
-  "  SELECT id, programme_id, recorded_at, user, kind, format, tables, as_of,"
-  "         compare_with, suppress_below, file_name, reason FROM export_record;"
-  /* The old table's counter, which may be past the newest row after an erasure. */
-  "UPDATE sqlite_sequence SET seq = max (seq, (SELECT o.seq FROM sqlite_sequence o WHERE o.name = 'export_record'))"
-  "  WHERE name = 'new_export_record' AND EXISTS (SELECT 1 FROM sqlite_sequence o WHERE o.name = 'export_record');"
-  "INSERT INTO sqlite_sequence (name, seq)"
-  "  SELECT 'new_export_record', seq FROM sqlite_sequence WHERE name = 'export_record'"
-  "    AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'new_export_record');"
-  "DROP TABLE export_record;"
-  "ALTER TABLE new_export_record RENAME TO export_record;"
-  "CREATE INDEX export_record_programme ON export_record (programme_id, id);"
-  "CREATE TRIGGER export_record_no_update BEFORE UPDATE ON export_record WHEN NOT rp_erasing () BEGIN"
-  "  SELECT RAISE (ABORT, 'The export history cannot be changed.');"
-  "END;"
-  "CREATE TRIGGER export_record_no_delete BEFORE DELETE ON export_record WHEN NOT rp_erasing () BEGIN"
-  "  SELECT RAISE (ABORT, 'The export history cannot be changed.');"
-  "END;"
+  REBUILD_EXPORT_RECORD ("'report', 'print', 'family-schedule', 'attendees-all-fields', "
+                         "'family-calendar', 'staff-calendar', 'contact-log'")
   "CREATE INDEX contact_log_attendee_with ON contact_log (attendee_id, with_whom, contacted_on);"
   "ALTER TABLE programme ADD COLUMN contact_log_since TEXT;"
   "UPDATE programme SET contact_log_since = rp_today ();",
+
+  /* 13 → 14: the export history names the reviews CSV for what it is. */
+  REBUILD_EXPORT_RECORD ("'report', 'print', 'family-schedule', 'attendees-all-fields', "
+                         "'family-calendar', 'staff-calendar', 'contact-log', 'reviews'"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
