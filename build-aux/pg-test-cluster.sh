@@ -42,7 +42,7 @@ as_server_user() {
 }
 
 print_env() {
-  echo "export PGHOST=$dir/socket PGPORT=$port PGUSER=postgres PGDATABASE=postgres"
+  echo "export RP_TEAM_TEST_CLUSTER=$dir PGHOST=$dir/socket PGPORT=$port PGUSER=postgres PGDATABASE=postgres"
 }
 
 case "$command" in
