@@ -435,6 +435,47 @@ test_init_permission (Fixture       *f,
   assert_value (f->admin, "SELECT to_regclass ('reprovision.attendee')::text", NULL);
 }
 
+/* What an IT department does: the database's owner, who may create roles
+ * but is no superuser, sets it up; then a staff login can work in it. */
+static void
+test_init_database_owner (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *dba = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autofree char *jo = NULL;
+  g_autofree char *owner = NULL;
+  g_autoptr(PGconn) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  owner = g_strconcat (f->prefix, "owner", NULL);
+  g_test_summary ("The database's owner with CREATEROLE, not a superuser, can set up a team database twice");
+
+  dba = g_strconcat (f->prefix, "dba", NULL);
+  sql = g_strdup_printf ("CREATE ROLE %1$s LOGIN CREATEROLE; ALTER DATABASE %2$s OWNER TO %1$s", dba, f->database);
+  exec_ok (f->admin, sql);
+  conninfo = g_strdup_printf ("dbname=%s user=%s", f->database, dba);
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_true (rp_team_init_with_prefix (conninfo, f->prefix, &error));
+      g_assert_no_error (error);
+    }
+
+  jo = make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+  exec_ok (staff, "INSERT INTO programme (name) VALUES ('Oak Centre closure')");
+  assert_value (f->admin, "SELECT \"user\" FROM reprovision.audit WHERE field = 'name'", jo);
+  assert_value (f->admin, "SELECT pg_get_userbyid (relowner) FROM pg_class WHERE oid = 'reprovision.attendee'::regclass",
+                owner);
+}
+
 /* Roles ------------------------------------------------------------------- */
 
 /* Personal data that a reports login must never receive. */
@@ -778,6 +819,7 @@ main (int    argc,
   g_test_add ("/team/init/newer-version", Fixture, NULL, fixture_set_up, test_init_newer_version, fixture_tear_down);
   g_test_add ("/team/init/authentication", Fixture, NULL, fixture_set_up, test_init_authentication, fixture_tear_down);
   g_test_add ("/team/init/permission", Fixture, NULL, fixture_set_up, test_init_permission, fixture_tear_down);
+  g_test_add ("/team/init/database-owner", Fixture, NULL, fixture_set_up, test_init_database_owner, fixture_tear_down);
   g_test_add ("/team/reports/no-names", Fixture, NULL, fixture_set_up, test_reports_no_names, fixture_tear_down);
   g_test_add ("/team/reports/columns", Fixture, NULL, fixture_set_up, test_reports_columns, fixture_tear_down);
   g_test_add ("/team/audit/staff-cannot-change", Fixture, NULL, fixture_set_up, test_audit_staff_cannot_change, fixture_tear_down);
