@@ -83,7 +83,8 @@ meson compile -C _build-sanitize || exit 1
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_suite _build-sanitize
 
 # The test setup is in tests/meson.build: errors and definite leaks fail a test.
-run_suite _build --setup valgrind --suite core
+# The team suite too: rp-team.c is core code, and skips itself without a cluster.
+run_suite _build --setup valgrind --suite core --suite team
 
 # The slow part: every fuzz target for a bounded time (FUZZ_SECONDS each).
 echo "== build-aux/run-fuzzers.sh ${FUZZ_SECONDS:-20}"

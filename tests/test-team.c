@@ -96,6 +96,16 @@ assert_value (PGconn     *conn,
 }
 
 static void
+assert_state (PGconn     *conn,
+              const char *sql,
+              const char *expected)
+{
+  g_autofree char *state = exec_state (conn, sql);
+
+  g_assert_cmpstr (state, ==, expected);
+}
+
+static void
 assert_refused (PGconn     *conn,
                 const char *sql)
 {
@@ -590,8 +600,8 @@ test_reports_no_names (Fixture       *f,
   g_assert_cmpuint (refused, >=, 20);
 
   /* Nor through the app's own functions, nor by writing. */
-  g_assert_cmpstr (exec_state (reports, "SELECT reprovision.rp_audit_note ('attendee', 1, 'export', 'x', 'y')"), ==, "42501");
-  g_assert_cmpstr (exec_state (reports, "UPDATE reprovision_report.attendee SET number = 8"), ==, "42501");
+  assert_state (reports, "SELECT reprovision.rp_audit_note ('attendee', 1, 'export', 'x', 'y')", "42501");
+  assert_state (reports, "UPDATE reprovision_report.attendee SET number = 8", "42501");
 }
 
 static void
