@@ -162,9 +162,8 @@ server_message (const char *message)
 
 /* Why libpq could not open a connection, as a person can act on it. */
 static void
-set_connect_error (GError     **error,
-                   PGconn      *conn,
-                   const char  *conninfo)
+set_connect_error (GError **error,
+                   PGconn  *conn)
 {
   g_autofree char *detail = server_message (PQerrorMessage (conn));
   g_autofree char *host = rp_quote_value (PQhost (conn) != NULL && PQhost (conn)[0] != '\0'
@@ -317,7 +316,7 @@ team_connect (const char  *conninfo,
 
   if (PQstatus (conn) != CONNECTION_OK)
     {
-      set_connect_error (error, conn, conninfo);
+      set_connect_error (error, conn);
       return NULL;
     }
 
@@ -393,29 +392,19 @@ become_owner (PGconn      *conn,
 {
   g_autofree char *superuser = NULL;
   g_autofree char *member = NULL;
-  g_autofree char *owner_literal = NULL;
-  g_autofree char *sql = NULL;
+  g_autofree char *owner_literal = quote_literal (conn, owner);
+  g_autofree char *owner_identifier = quote_identifier (conn, owner);
+  g_autofree char *is_member = g_strdup_printf ("SELECT pg_has_role (current_user, %s, 'MEMBER')", owner_literal);
+  g_autofree char *grant = g_strdup_printf ("GRANT %s TO CURRENT_USER", owner_identifier);
 
-  if (!query_value (conn, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user", &superuser, error))
+  if (!query_value (conn, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user", &superuser, error) ||
+      !query_value (conn, is_member, &member, error))
     return FALSE;
-  if (g_strcmp0 (superuser, "t") == 0)
+
+  if (g_strcmp0 (superuser, "t") == 0 || g_strcmp0 (member, "t") == 0)
     return TRUE;
 
-  owner_literal = quote_literal (conn, owner);
-  sql = g_strdup_printf ("SELECT pg_has_role (current_user, (SELECT oid FROM pg_roles WHERE rolname = %s), 'MEMBER')",
-                         owner_literal);
-  if (!query_value (conn, sql, &member, error))
-    return FALSE;
-  if (g_strcmp0 (member, "t") == 0)
-    return TRUE;
-
-  g_free (sql);
-  {
-    g_autofree char *identifier = quote_identifier (conn, owner);
-
-    sql = g_strdup_printf ("GRANT %s TO CURRENT_USER", identifier);
-  }
-  return exec (conn, sql, error);
+  return exec (conn, grant, error);
 }
 
 static gboolean
@@ -567,10 +556,11 @@ rp_team_init_with_prefix (const char  *conninfo,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Role names are at most 63 bytes, and quoted everywhere. */
-  if (strlen (prefix) > 40 || !g_utf8_validate (prefix, -1, NULL) || strpbrk (prefix, "\"'\\") != NULL)
+  if (prefix[0] == '\0' || strlen (prefix) > 40 || !g_utf8_validate (prefix, -1, NULL) ||
+      strpbrk (prefix, "\"'\\") != NULL)
     {
       g_set_error_literal (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID,
-                           _("The role prefix must be at most 40 characters, without quotes or backslashes."));
+                           _("The role prefix must be 1 to 40 characters, without quotes or backslashes."));
       return FALSE;
     }
 
