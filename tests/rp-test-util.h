@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rp-test-util.h: temporary folders, the reference table and running reprovision-cli, shared by the tests */
+/* rp-test-util.h: temporary folders, the reference table, running reprovision-cli and reading PDFs, shared by the tests */
 #pragma once
 
 #include <glib.h>
@@ -89,3 +89,8 @@ void rp_test_run_cli (RpCliResult *result,
 void rp_test_run_cli_valist (RpCliResult *result,
                              const char  *first_arg,
                              va_list      ap);
+
+/* The PDF's content streams, inflated (char *). */
+GPtrArray  *rp_test_pdf_streams    (const char   *path);
+/* Every font size, in points, the PDF at @path draws text in. */
+GArray     *rp_test_pdf_text_sizes (const char   *path);

@@ -560,6 +560,144 @@ test_history_after_the_move (Fixture       *fixture,
       g_test_fail_printf ("Eileen's history shows “%s”", (const char *) g_ptr_array_index (eileens, i));
 }
 
+/* The programme's own history: its settings from what to what, who and
+ * when, its workers and timetable; nothing about an attendee, and nothing
+ * of one who was erased. */
+static void
+test_history_programme (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(RpWorker) worker = rp_worker_new ();
+  g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) after_attendee_edit = NULL;
+  g_autoptr(GPtrArray) after_erasure = NULL;
+  g_autofree char *follow_up = NULL;
+  g_autofree char *contact_due = NULL;
+  g_autofree char *full_name = NULL;
+  RpFieldEdit edit = { 0 };
+  gint64 programme_id;
+
+  rp_store_set_today (fixture->store, "2026-12-04");
+  programme = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+  programme_id = rp_programme_get_id (programme);
+
+  rp_store_set_user (fixture->store, "pmistry");
+  follow_up = g_strdup_printf ("Follow-up review set to 8 weeks after the move (was %u) — Priya Mistry, ",
+                               rp_programme_get_follow_up_weeks (programme));
+  contact_due = g_strdup_printf ("Time families may go without contact set to 21 days (was %u) — Priya Mistry, ",
+                                 rp_programme_get_contact_due_days (programme));
+  rp_programme_set_follow_up_weeks (programme, 8);
+  rp_programme_set_contact_due_days (programme, 21);
+  g_assert_true (rp_store_save_programme (fixture->store, programme, &error));
+  g_assert_no_error (error);
+
+  rp_worker_set_name (worker, "Sam Okoro");
+  rp_worker_set_initials (worker, "SO");
+  g_assert_true (rp_store_add_worker (fixture->store, worker, &error));
+  g_assert_no_error (error);
+  rp_worker_set_name (worker, "Sam Okoro-Hill");
+  g_assert_true (rp_store_save_worker (fixture->store, worker, &error));
+  g_assert_no_error (error);
+
+  rp_timetable_action_set_programme_id (action, programme_id);
+  rp_timetable_action_set_activity (action, "Book the coach");
+  g_assert_true (rp_store_add_action (fixture->store, action, &error));
+  g_assert_no_error (error);
+  rp_timetable_action_set_status (action, RP_ACTION_COMPLETED);
+  g_assert_true (rp_store_save_action (fixture->store, action, &error));
+  g_assert_no_error (error);
+
+  lines = rp_history_describe_programme (fixture->store, programme_id, "pmistry", "Priya Mistry", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; g_test_verbose () && i < lines->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (lines, i));
+  g_assert_true (has_line (lines, follow_up));
+  g_assert_true (has_line (lines, contact_due));
+  /* Said in the day and time it was made. */
+  for (guint i = 0; i < lines->len; i++)
+    g_assert_true (g_regex_match_simple (" — .+, [0-9]{1,2} [^ ]+ [0-9]{4} [0-9]{2}:[0-9]{2}$",
+                                         g_ptr_array_index (lines, i), 0, 0));
+  g_assert_true (has_line (lines, "Worker Sam Okoro added — Priya Mistry, "));
+  g_assert_true (has_line (lines, "Worker Sam Okoro renamed Sam Okoro-Hill — Priya Mistry, "));
+  g_assert_true (has_line (lines, "Timetable action “Book the coach” added — Priya Mistry, "));
+  g_assert_true (has_line (lines, "Timetable action “Book the coach” done — Priya Mistry, "));
+  /* Newest first. */
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 0), "Timetable action “Book the coach” done"));
+  /* An account mapped to nobody is named as it is. */
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = rp_history_describe_programme (fixture->store, programme_id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_line (lines, "Follow-up review set to 8 weeks after the move (was 6) — pmistry, "));
+
+  /* An attendee's edit is on their own history, not here. */
+  attendee = rp_store_find_attendee (fixture->store, programme_id, 1, &error);
+  g_assert_no_error (error);
+  full_name = g_strdup (rp_attendee_get_full_name (attendee));
+  edit.field = RP_ATTENDEE_FIELD_CONTACT_PHONE;
+  edit.base = g_variant_ref_sink (g_variant_new_string (rp_attendee_get_contact_phone (attendee)));
+  edit.value = g_variant_ref_sink (g_variant_new_string ("0116 496 0999"));
+  g_assert_true (rp_store_save_attendee_fields (fixture->store, rp_attendee_get_id (attendee), &edit, 1, NULL, &error));
+  g_assert_no_error (error);
+  rp_field_edit_clear (&edit);
+  after_attendee_edit = rp_history_describe_programme (fixture->store, programme_id, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after_attendee_edit->len, ==, lines->len);
+  g_assert_false (has_line (after_attendee_edit, "0116 496 0999"));
+  {
+    g_autoptr(GListModel) entries = rp_store_list_programme_audit (fixture->store, programme_id, &error);
+    const char * const programme_tables[] = { "programme", "worker", "provider", "timetable_action", NULL };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+      {
+        g_autoptr(RpAuditEntry) entry = g_list_model_get_item (entries, i);
+
+        g_assert_true (g_strv_contains (programme_tables, rp_audit_entry_get_table_name (entry)));
+      }
+  }
+
+  /* An erased attendee leaves nothing: not even that they were erased. An
+   * action whose words named them, since reworded, no longer names them
+   * either; every other line is as it was. */
+  {
+    g_autoptr(RpTimetableAction) taster = rp_timetable_action_new ();
+    g_autofree char *named = g_strdup_printf ("Taster day for %s at Mosaic", full_name);
+    g_auto(GStrv) words = g_strsplit (full_name, " ", -1);
+
+    rp_timetable_action_set_programme_id (taster, programme_id);
+    rp_timetable_action_set_activity (taster, named);
+    g_assert_true (rp_store_add_action (fixture->store, taster, &error));
+    g_assert_no_error (error);
+    rp_timetable_action_set_activity (taster, "Taster day for attendee 1 at Mosaic");
+    g_assert_true (rp_store_save_action (fixture->store, taster, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&lines, g_ptr_array_unref);
+    lines = rp_history_describe_programme (fixture->store, programme_id, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (has_line (lines, named));
+
+    g_assert_true (rp_erasure_erase_attendee (fixture->store, rp_attendee_get_id (attendee), RP_ERASURE_KEEP_BACKUPS,
+                                              NULL, &error));
+    g_assert_no_error (error);
+    after_erasure = rp_history_describe_programme (fixture->store, programme_id, NULL, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; g_test_verbose () && i < 3; i++)
+      g_printerr ("%s\n", (const char *) g_ptr_array_index (after_erasure, i));
+    g_assert_cmpuint (after_erasure->len, ==, lines->len);
+    for (guint i = 0; words[i] != NULL; i++)
+      g_assert_false (has_line (after_erasure, words[i]));
+    g_assert_true (has_line (after_erasure, "Timetable action “(words withheld: they named someone since erased)” added — "));
+    g_assert_true (has_line (after_erasure, "renamed “Taster day for attendee 1 at Mosaic” — "));
+    for (guint i = 2; i < after_erasure->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (after_erasure, i), ==, g_ptr_array_index (lines, i));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -576,6 +714,7 @@ main (int    argc,
   ADD ("/core/history/undone-step", test_history_undone_step);
   ADD ("/core/history/no-internal-fields", test_history_no_internal_fields);
   ADD ("/core/history/after-the-move", test_history_after_the_move);
+  ADD ("/core/history/programme", test_history_programme);
 #undef ADD
 
   return g_test_run ();

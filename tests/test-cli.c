@@ -367,6 +367,36 @@ test_cli_errors (void)
   rp_test_remove_tree (dir);
 }
 
+/* "report -o report.pdf" writes a PDF, as the name says; a name that says
+ * nothing needs --format, and is told so. */
+static void
+test_cli_report_format_from_name (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "programme.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "Scrutiny report.PDF", NULL);
+  g_autofree char *other = g_build_filename (dir, "report.txt", NULL);
+  g_autofree char *data = NULL;
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) by_name = { 0 };
+  g_auto(RpCliResult) unnamed = { 0 };
+
+  rp_test_run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  rp_test_run_cli (&by_name, "report", "--database", path, "--output", pdf, NULL);
+  g_assert_cmpint (by_name.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+
+  rp_test_run_cli (&unnamed, "report", "--database", path, "--output", other, NULL);
+  g_assert_cmpint (unnamed.status, ==, 2);
+  g_assert_nonnull (strstr (unnamed.err, "Say the format with --format"));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  rp_test_remove_tree (dir);
+}
+
 static void
 test_cli_generate (void)
 {
@@ -1316,6 +1346,11 @@ test_cli_contact (void)
     g_assert_cmpstr (rp_export_record_get_kind (record), ==, "contact-log");
     g_assert_cmpstr (rp_export_record_get_reason (record), ==, "Handover to the new team");
     g_assert_cmpstr (described, ==, "CSV · contact log");
+    {
+      g_autofree char *base = g_path_get_basename (csv_path);
+
+      g_assert_cmpstr (rp_export_record_get_file_name (record), ==, base);
+    }
   }
 }
 
@@ -1382,6 +1417,37 @@ test_cli_review (void)
   rp_test_remove_tree (dir);
 }
 
+/* The programme's history prints what the app's Programme History shows. */
+static void
+test_cli_programme_history (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_auto(RpCliResult) demo = { 0 };
+  g_auto(RpCliResult) change = { 0 };
+  g_auto(RpCliResult) history = { 0 };
+  g_auto(RpCliResult) both = { 0 };
+
+  rp_test_run_cli (&demo, "demo", "--database", path, "--today", "2023-09-22", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  rp_test_run_cli (&change, "programme", "--database", path, "--follow-up-weeks", "8", NULL);
+  g_assert_cmpint (change.status, ==, 0);
+
+  rp_test_run_cli (&history, "programme", "--database", path, "--history", NULL);
+  g_assert_cmpint (history.status, ==, 0);
+  /* Newest first, one change a line. */
+  g_assert_true (g_str_has_prefix (history.out, "Follow-up review set to 8 weeks after the move (was 6) — "));
+  g_assert_nonnull (strstr (history.out, "\nWorker Jo Taylor added — "));
+  g_assert_nonnull (strstr (history.out, "\nTimetable action “Allocate people to social workers"));
+  g_assert_null (strstr (history.out, "Day centre:"));
+
+  rp_test_run_cli (&both, "programme", "--database", path, "--history", "--meeting", "Scrutiny", NULL);
+  g_assert_cmpint (both.status, !=, 0);
+  g_assert_nonnull (strstr (both.err, "--history"));
+
+  rp_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1394,6 +1460,7 @@ main (int    argc,
   g_test_add_func ("/cli/errors", test_cli_errors);
   g_test_add_func ("/cli/report-names", test_cli_report_names);
   g_test_add_func ("/cli/generate", test_cli_generate);
+  g_test_add_func ("/cli/report-format-from-name", test_cli_report_format_from_name);
   g_test_add_func ("/cli/backup-check-restore", test_cli_backup_check_restore);
   g_test_add_func ("/cli/import", test_cli_import);
   g_test_add_func ("/cli/no-raw-controls", test_cli_no_raw_controls);
@@ -1405,6 +1472,7 @@ main (int    argc,
   g_test_add_func ("/cli/erase", test_cli_erase);
   g_test_add_func ("/cli/check-repair", test_cli_check_repair);
   g_test_add_func ("/cli/timetable", test_cli_timetable);
+  g_test_add_func ("/cli/programme-history", test_cli_programme_history);
   g_test_add_func ("/cli/contact", test_cli_contact);
   g_test_add_func ("/cli/review", test_cli_review);
 

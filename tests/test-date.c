@@ -127,6 +127,29 @@ test_date_formats (void)
   g_assert_null (rp_date_format_short ("2023-02-30"));
 }
 
+/* A moment the audit trail recorded, in UTC, is said in the time of the
+ * place it is read, summer time included. */
+static void
+test_date_moment (void)
+{
+  g_autofree char *winter = NULL;
+  g_autofree char *summer = NULL;
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+
+  g_setenv ("TZ", "Europe/London", TRUE);
+  winter = rp_date_format_moment ("2026-12-04T14:02:31.512Z");
+  summer = rp_date_format_moment ("2026-07-04T14:02:31.512Z");
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+
+  g_assert_cmpstr (winter, ==, "4 Dec 2026 14:02");
+  g_assert_cmpstr (summer, ==, "4 Jul 2026 15:02");
+  g_assert_null (rp_date_format_moment (NULL));
+  g_assert_null (rp_date_format_moment ("yesterday"));
+}
+
 static void
 test_date_validity_and_order (void)
 {
@@ -160,6 +183,7 @@ main (int    argc,
   g_test_add_func ("/core/date/impossible-refused", test_date_impossible_refused);
   g_test_add_func ("/core/date/strict", test_date_strict);
   g_test_add_func ("/core/date/formats", test_date_formats);
+  g_test_add_func ("/core/date/moment", test_date_moment);
   g_test_add_func ("/core/date/validity-and-order", test_date_validity_and_order);
 
   return g_test_run ();

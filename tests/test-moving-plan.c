@@ -168,6 +168,31 @@ test_move_refusal_fields (void)
   g_assert_no_error (error);
 }
 
+/* A move dated before the step it follows is most often a mistyped date:
+ * said in words, with the step's day; on or after that day, nothing. */
+static void
+test_early_move_warned (void)
+{
+  g_autofree char *warning = rp_moving_plan_describe_early_move ("2026-10-23", 5, "2026-12-02");
+
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "step 5 reached on Wednesday 2 December 2026"));
+  g_assert_nonnull (strstr (warning, "Check the date of the move"));
+
+  g_assert_null (rp_moving_plan_describe_early_move ("2026-12-02", 5, "2026-12-02"));
+  g_assert_null (rp_moving_plan_describe_early_move ("2026-12-03", 5, "2026-12-02"));
+  g_assert_null (rp_moving_plan_describe_early_move ("2026-10-23", 1, NULL));
+}
+
+/* After a move, step 6 is the follow-up review's to record, not a bare step. */
+static void
+test_step_six_by_review_after_move (void)
+{
+  g_assert_true (rp_moving_plan_step_by_review (6, TRUE));
+  g_assert_false (rp_moving_plan_step_by_review (6, FALSE));
+  g_assert_false (rp_moving_plan_step_by_review (5, TRUE));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -175,6 +200,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/moving-plan/step-names", test_step_names);
+  g_test_add_func ("/core/moving-plan/early-move-warned", test_early_move_warned);
+  g_test_add_func ("/core/moving-plan/step-six-by-review-after-move", test_step_six_by_review_after_move);
   g_test_add_func ("/core/moving-plan/step-forward-one", test_step_forward_one);
   g_test_add_func ("/core/moving-plan/first-entry", test_step_first_entry);
   g_test_add_func ("/core/moving-plan/jump-needs-reason", test_step_jump_needs_reason);

@@ -64,6 +64,8 @@ run_lookups (Fixture *fixture)
   g_assert_no_error (error);
   g_object_unref (rp_store_list_audit (store, "attendee", rp_attendee_get_id (attendee), &error));
   g_assert_no_error (error);
+  g_ptr_array_unref (rp_history_describe_programme (store, programme_id, NULL, NULL, &error));
+  g_assert_no_error (error);
   rp_store_count_caseload (store, programme_id, rp_attendee_get_worker_id (attendee), &error);
   g_assert_no_error (error);
   g_assert_true (rp_store_get_counts (store, programme_id, &counts, &error));
@@ -293,6 +295,11 @@ test_audit (Fixture       *fixture,
                "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
   assert_plan (fixture, "WITH rating_ids (id) AS", "SCAN audit",
                "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);
+  /* The programme's history: its own changes, its timetable's, and the
+   * workers' and providers', never reading every attendee's. */
+  assert_plan (fixture, "table_name IN ('worker', 'provider')", "SCAN audit",
+               "SEARCH audit USING INDEX audit_record (table_name=?)",
+               "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=?)", NULL);
   /* The taster days the timetable's actions were linked to then, and their dates and providers then. */
   assert_plan (fixture, "WITH link_ids (id) AS", "SCAN audit",
                "SEARCH audit USING INDEX audit_record (table_name=? AND record_id=? AND rowid>?)", NULL);

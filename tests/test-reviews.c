@@ -252,6 +252,17 @@ test_review_reaches_step_six (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM audit WHERE table_name = 'review' AND action = 'insert'"
                                          " AND field = 'held_on' AND new_value = '2026-11-12'"), ==, 1);
 
+  /* The step the review reached is not taken back without the review: the
+   * page would offer the follow-up review again though it was held. */
+  g_assert_false (rp_store_undo_step_change (fixture->store, rp_step_change_get_id (last), &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Step 6 was reached by the follow-up review held on Thursday 12 November 2026. "
+                                       "The review stays recorded, so its step cannot be undone on its own.");
+  g_clear_error (&error);
+  g_clear_object (&attendee);
+  attendee = rp_store_get_attendee (fixture->store, fixture->attendee_id, &error);
+  g_assert_cmpint (rp_attendee_get_step (attendee), ==, 6);
+
   /* A rated outcome stays, as part of the review's record. */
   g_assert_false (rp_store_delete_planned_outcome (fixture->store, fixture->outcome_ids[1], &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);

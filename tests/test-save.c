@@ -155,6 +155,10 @@ test_save_conflict_keeps_theirs (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_string (conflict->base, NULL), ==, "07700 900107");
   g_assert_cmpstr (g_variant_get_string (conflict->stored, NULL), ==, "07700 900111");
   g_assert_cmpstr (g_variant_get_string (conflict->mine, NULL), ==, "07700 900999");
+  /* And who saved theirs, and when, as the audit trail has it. */
+  g_assert_cmpstr (conflict->changed_by, ==, "amorgan");
+  g_assert_nonnull (conflict->changed_at);
+  g_assert_true (g_str_has_suffix (conflict->changed_at, "Z"));
 
   /* Their value is kept; the audit trail has only their change. */
   after = stored (fixture);

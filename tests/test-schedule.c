@@ -1064,82 +1064,26 @@ pdf_block_clear (gpointer data)
   g_free (((PdfBlock *) data)->text);
 }
 
-static char *
-inflate (const guint8 *data,
-         gsize         len)
-{
-  g_autoptr(GConverter) zlib = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  gsize done_in = 0;
-
-  while (done_in < len)
-    {
-      guint8 buffer[65536];
-      gsize read = 0, written = 0;
-      GConverterResult result = g_converter_convert (zlib, data + done_in, len - done_in, buffer, sizeof buffer,
-                                                     G_CONVERTER_INPUT_AT_END, &read, &written, NULL);
-
-      g_byte_array_append (out, buffer, written);
-      done_in += read;
-      if (result == G_CONVERTER_ERROR || result == G_CONVERTER_FINISHED || (read == 0 && written == 0))
-        break;
-    }
-  g_byte_array_append (out, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&out), FALSE);
-}
-
-/* As g_strstr_len(), past NUL bytes: a PDF is binary. */
-static const char *
-find_bytes (const char *haystack,
-            gsize       len,
-            const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= len; i++)
-    if (memcmp (haystack + i, needle, n) == 0)
-      return haystack + i;
-  return NULL;
-}
-
 /* Every text size the PDF draws (cairo writes "s 0 0 -s x y Tm" with a
  * 1 pt font), and where each tagged block starts, page by page. */
 static GArray *
 pdf_blocks (const char *path,
             GArray     *sizes)
 {
-  g_autofree char *data = NULL;
-  gsize len = 0;
+  g_autoptr(GPtrArray) streams = rp_test_pdf_streams (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GRegex) tm = g_regex_new ("^(-?[0-9.]+) 0 0 (-?[0-9.]+) ([0-9.]+) ([0-9.]+) Tm$", G_REGEX_MULTILINE, 0, NULL);
   GArray *blocks = g_array_new (FALSE, TRUE, sizeof (PdfBlock));
-  const char *at;
   guint page = 0;
 
   g_array_set_clear_func (blocks, pdf_block_clear);
-  g_assert_true (g_file_get_contents (path, &data, &len, &error));
-  g_assert_no_error (error);
-
-  for (at = data; (at = find_bytes (at, len - (at - data), "stream")) != NULL;)
+  for (guint s = 0; s < streams->len; s++)
     {
-      const char *end;
-      g_autofree char *content = NULL;
+      const char *content = g_ptr_array_index (streams, s);
       g_auto(GStrv) lines = NULL;
       PdfBlock pending = { 0 };
       gboolean want = FALSE;
 
-      /* "stream", then the end of its line, then the data. */
-      at += 6;
-      if (at[0] == '\r')
-        at++;
-      if (at[0] != '\n')
-        continue;
-      at++;
-      end = find_bytes (at, len - (at - data), "endstream");
-      if (end == NULL)
-        break;
-      content = inflate ((const guint8 *) at, end - at);
-      at = end + 9;
       if (strstr (content, " BDC") == NULL || strstr (content, " Tm") == NULL)
         continue;
 

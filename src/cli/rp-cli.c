@@ -443,6 +443,7 @@ command_attendees (int    argc,
       RpExportDetails details = { rp_programme_get_id (programme), "attendees-all-fields", "csv" };
 
       details.reason = reason;
+      details.path = output;
       if (!(recorder = open_recorder (database, store, &error)) ||
           !record_or_remove (recorder, &details, NULL, &error))
         return fail (error);
@@ -899,7 +900,7 @@ command_report (int    argc,
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“pdf”, “xlsx” or “csv”"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“pdf”, “xlsx” or “csv” (default: from the name given to --output)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; for CSV with no --table, a folder for one file per table"), N_("PATH") },
     { "marking", 'm', 0, G_OPTION_ARG_STRING, &marking, N_("A protective marking for the top and foot of every page, such as OFFICIAL (default: the programme’s, see “programme --marking”)"), N_("TEXT") },
     { "table", 't', 0, G_OPTION_ARG_STRING, &table, N_("Only one table: “progress”, “timetable”, “summary”, “follow-up” or “follow-up-summary”"), N_("TABLE") },
@@ -923,8 +924,17 @@ command_report (int    argc,
     return status;
   if (output == NULL)
     return usage_error (context, _("Name where to write with --output PATH."));
+  /* "-o report.pdf" says what is wanted; a folder or another name still needs --format. */
+  if (format == NULL)
+    {
+      const char *dot = strrchr (output, '.');
+
+      if (dot != NULL && (g_ascii_strcasecmp (dot, ".pdf") == 0 || g_ascii_strcasecmp (dot, ".xlsx") == 0 ||
+                          g_ascii_strcasecmp (dot, ".csv") == 0))
+        format = g_ascii_strdown (dot + 1, -1);
+    }
   if (format == NULL || (!g_str_equal (format, "csv") && !g_str_equal (format, "pdf") && !g_str_equal (format, "xlsx")))
-    return usage_error (context, _("The format must be “pdf”, “xlsx” or “csv”."));
+    return usage_error (context, _("Say the format with --format: “pdf”, “xlsx” or “csv”."));
   pdf = g_str_equal (format, "pdf");
   xlsx = g_str_equal (format, "xlsx");
 
@@ -1338,10 +1348,12 @@ command_programme (int    argc,
   g_autofree char *as_of_text = NULL;
   gint64 programme_id = 0;
   gboolean changing;
+  gboolean history = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
+    { "history", 0, 0, G_OPTION_ARG_NONE, &history, N_("Show who changed the programme’s settings, workers, providers and timetable, and when, newest first"), NULL },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The day centre’s name"), N_("TEXT") },
     { "closure-date", 0, 0, G_OPTION_ARG_STRING, &closure_date, N_("The day the centre closes"), N_("YYYY-MM-DD") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The report’s title"), N_("TEXT") },
@@ -1376,6 +1388,8 @@ command_programme (int    argc,
   changing = name != NULL || title != NULL || closure_date != NULL || department != NULL || author != NULL ||
              meeting != NULL || meeting_date != NULL || as_of != NULL || marking != NULL ||
              family_contact != NULL || family_phone != NULL || follow_up_weeks > 0 || contact_days > 0;
+  if (history && changing)
+    return usage_error (context, _("Give --history on its own, without changes."));
 
   if (!(store = changing ? rp_store_open (database, RP_STORE_OPEN_DEFAULT, &error)
                          : open_for_reading (database, &error)) ||
@@ -1416,6 +1430,22 @@ command_programme (int    argc,
       if (!rp_store_save_programme (store, changed, &error))
         return fail (error);
       g_set_object (&programme, changed);
+    }
+
+  if (history)
+    {
+      /* The command line knows no worker of its own: accounts are named as they are. */
+      g_autoptr(GPtrArray) lines = rp_history_describe_programme (store, rp_programme_get_id (programme), NULL, NULL, &error);
+
+      if (lines == NULL)
+        return fail (error);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          g_autofree char *line = one_line (g_ptr_array_index (lines, i));
+
+          g_print ("%s\n", line);
+        }
+      return EXIT_SUCCESS;
     }
 
   closure_text = rp_date_format_long (rp_programme_get_closure_date (programme));
@@ -2349,6 +2379,7 @@ command_contact (int    argc,
       /* The log is personal data: its export is recorded first, as the
        * attendees' all fields are. */
       details.reason = reason;
+      details.path = output;
       if (!(recorder = open_recorder (database, store, &error)) ||
           !record_or_remove (recorder, &details, NULL, &error))
         return fail (error);

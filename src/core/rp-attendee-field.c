@@ -374,5 +374,7 @@ rp_field_conflict_free (RpFieldConflict *conflict)
   g_clear_pointer (&conflict->base, g_variant_unref);
   g_clear_pointer (&conflict->stored, g_variant_unref);
   g_clear_pointer (&conflict->mine, g_variant_unref);
+  g_clear_pointer (&conflict->changed_by, g_free);
+  g_clear_pointer (&conflict->changed_at, g_free);
   g_free (conflict);
 }

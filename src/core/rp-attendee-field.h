@@ -82,6 +82,8 @@ typedef struct
   GVariant        *base;    /* what the person started from */
   GVariant        *stored;  /* what is stored now, and was kept */
   GVariant        *mine;    /* what the person gave it, not saved */
+  char            *changed_by;  /* (nullable): the account that saved @stored, from the audit trail */
+  char            *changed_at;  /* (nullable): when, ISO 8601 in UTC */
 } RpFieldConflict;
 
 RpFieldConflict *rp_field_conflict_new   (RpAttendeeField  field,

@@ -19,6 +19,7 @@
 #include "rp-output-file.h"
 #include "rp-schedule.h"
 #include "rp-store-private.h"
+#include "store/rp-stmt.h"
 
 /* How the export history names a calendar (since schema 13). */
 #define EXPORT_KIND_FAMILY "family-calendar"
@@ -276,23 +277,22 @@ count_changes (Calendar *calendar,
                gint64    taster_day_id,
                gint64    attendee_id)
 {
-  sqlite3 *db = rp_store_get_db (calendar->store);
-  sqlite3_stmt *stmt = NULL;
+  RpStmt *stmt = NULL;
   int n = 0;
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT (SELECT count (*) FROM audit WHERE table_name = 'taster_day' AND record_id = ?1)"
-                          " + (SELECT count (*) FROM booking JOIN audit"
-                          "    ON audit.table_name = 'booking' AND audit.record_id = booking.id"
-                          "    WHERE booking.taster_day_id = ?1 AND (?2 = 0 OR booking.attendee_id = ?2))",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  if (rp_stmt_prepare (calendar->store,
+                       "SELECT (SELECT count (*) FROM audit WHERE table_name = 'taster_day' AND record_id = ?1)"
+                       " + (SELECT count (*) FROM booking JOIN audit"
+                       "    ON audit.table_name = 'booking' AND audit.record_id = booking.id"
+                       "    WHERE booking.taster_day_id = ?1 AND (?2 = 0 OR booking.attendee_id = ?2))",
+                       &stmt) == RP_STMT_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, taster_day_id);
-      sqlite3_bind_int64 (stmt, 2, attendee_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        n = sqlite3_column_int (stmt, 0);
+      rp_stmt_bind_int64 (stmt, 1, taster_day_id);
+      rp_stmt_bind_int64 (stmt, 2, attendee_id);
+      if (rp_stmt_step (stmt) == RP_STMT_ROW)
+        n = rp_stmt_column_int (stmt, 0);
     }
-  sqlite3_finalize (stmt);
+  rp_stmt_finalize (stmt);
 
   /* The first version of an event is 0. */
   return MAX (n - 1, 0);

@@ -524,6 +524,32 @@ rp_date_format_numeric (const char *iso)
 }
 
 /**
+ * rp_date_format_moment:
+ * @recorded_at: (nullable): a moment as the database records it, in UTC
+ *   ("2026-12-04T14:02:31.512Z")
+ *
+ * Returns: (transfer full) (nullable): "4 Dec 2026 14:02" in local time,
+ *   or %NULL for no moment
+ */
+char *
+rp_date_format_moment (const char *recorded_at)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *iso = NULL;
+
+  if (recorded_at == NULL || !(utc = g_date_time_new_from_iso8601 (recorded_at, NULL)))
+    return NULL;
+
+  /* The day through the same words as every other date, the time after it. */
+  local = g_date_time_to_local (utc);
+  iso = g_date_time_format (local, "%Y-%m-%d");
+  day = rp_date_format_short (iso);
+  return g_strdup_printf ("%s %02d:%02d", day, g_date_time_get_hour (local), g_date_time_get_minute (local));
+}
+
+/**
  * rp_date_format_long:
  * @iso: (nullable): an ISO date
  *

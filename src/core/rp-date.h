@@ -27,6 +27,7 @@ char     *rp_date_format_short  (const char  *iso);
 char     *rp_date_format_medium (const char  *iso);
 char     *rp_date_format_long   (const char  *iso);
 char     *rp_date_format_numeric (const char *iso);
+char     *rp_date_format_moment (const char  *recorded_at);
 gboolean  rp_date_looks_like_date (const char *text);
 int       rp_date_compare       (const char  *a,
                                  const char  *b);

@@ -10,7 +10,6 @@
 #include "rp-database-file-private.h"
 #include "rp-erasure.h"
 #include "rp-error.h"
-#include "rp-error-private.h"
 #include "rp-store-private.h"
 
 /* Applies @tombstone to a copy of @backup_path; only if the backup held the
@@ -35,11 +34,8 @@ erase_from_backup (const char         *backup_path,
   copy = rp_store_open (work, RP_STORE_OPEN_WORKING_COPY | RP_STORE_OPEN_KEEP_VERSION, error);
   if (copy == NULL ||
       !rp_store_apply_tombstone (copy, tombstone, &erased, error) ||
-      (erased && sqlite3_exec (rp_store_get_db (copy), "VACUUM", NULL, NULL, NULL) != SQLITE_OK))
+      (erased && !rp_store_vacuum (copy, error)))
     {
-      if (copy != NULL && error != NULL && *error == NULL)
-        rp_error_set_from_sqlite (error, sqlite3_extended_errcode (rp_store_get_db (copy)),
-                                  sqlite3_errmsg (rp_store_get_db (copy)));
       g_clear_object (&copy);
       rp_database_file_remove_working_copy (work);
       return FALSE;

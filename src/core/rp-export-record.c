@@ -4,13 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "rp-date.h"
 #include "rp-error.h"
 #include "rp-export-record.h"
 #include "rp-export-record-private.h"
 #include "rp-store-private.h"
+#include "store/rp-stmt.h"
 
 struct _RpExportRecord
 {
@@ -159,8 +159,7 @@ rp_store_record_export (RpStore               *store,
   static const char * const formats[] = { "pdf", "xlsx", "csv", "print", "ics", NULL };
   g_autofree char *file_name = NULL;
   g_autofree char *reason = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  RpStmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (store), FALSE);
@@ -187,30 +186,29 @@ rp_store_record_export (RpStore               *store,
   if (!rp_store_begin (store, error))
     return FALSE;
 
-  db = rp_store_get_db (store);
-  rc = sqlite3_prepare_v2 (db,
-                           "INSERT INTO export_record (programme_id, user, kind, format, tables, as_of, compare_with,"
-                           " suppress_below, file_name, reason)"
-                           " VALUES (nullif (?1, 0), rp_audit_user (), ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif (?9, ''))",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  rc = rp_stmt_prepare (store,
+                        "INSERT INTO export_record (programme_id, user, kind, format, tables, as_of, compare_with,"
+                        " suppress_below, file_name, reason)"
+                        " VALUES (nullif (?1, 0), rp_audit_user (), ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif (?9, ''))",
+                        &stmt);
+  if (rc == RP_STMT_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, details->programme_id);
-      sqlite3_bind_text (stmt, 2, details->kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, details->format, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, details->tables, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, details->as_of, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, details->compare_with, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 7, details->suppress_below);
-      sqlite3_bind_text (stmt, 8, file_name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 9, reason, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
+      rp_stmt_bind_int64 (stmt, 1, details->programme_id);
+      rp_stmt_bind_text (stmt, 2, details->kind);
+      rp_stmt_bind_text (stmt, 3, details->format);
+      rp_stmt_bind_text (stmt, 4, details->tables);
+      rp_stmt_bind_text (stmt, 5, details->as_of);
+      rp_stmt_bind_text (stmt, 6, details->compare_with);
+      rp_stmt_bind_int (stmt, 7, details->suppress_below);
+      rp_stmt_bind_text (stmt, 8, file_name);
+      rp_stmt_bind_text (stmt, 9, reason);
+      rc = rp_stmt_step (stmt);
     }
-  sqlite3_finalize (stmt);
+  rp_stmt_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
-      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("The export could not be recorded: %s"), sqlite3_errmsg (db));
+      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("The export could not be recorded: %s"), rp_store_errmsg (store));
       rp_store_rollback (store);
       return FALSE;
     }
@@ -230,44 +228,42 @@ rp_store_list_exports (RpStore  *store,
                        GError  **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (RP_TYPE_EXPORT_RECORD);
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  RpStmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
 
-  db = rp_store_get_db (store);
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT id, recorded_at, user, kind, format, tables, as_of, compare_with, suppress_below,"
-                           " file_name, reason FROM export_record"
-                           " WHERE programme_id = ?1 OR programme_id IS NULL ORDER BY id DESC",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  rc = rp_stmt_prepare (store,
+                        "SELECT id, recorded_at, user, kind, format, tables, as_of, compare_with, suppress_below,"
+                        " file_name, reason FROM export_record"
+                        " WHERE programme_id = ?1 OR programme_id IS NULL ORDER BY id DESC",
+                        &stmt);
+  if (rc == RP_STMT_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, programme_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      rp_stmt_bind_int64 (stmt, 1, programme_id);
+      while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
         {
           g_autoptr(RpExportRecord) record = g_object_new (RP_TYPE_EXPORT_RECORD, NULL);
 
-          record->id = sqlite3_column_int64 (stmt, 0);
-          record->recorded_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          record->user = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-          record->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-          record->format = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-          record->tables = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-          record->as_of = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-          record->compare_with = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-          record->suppress_below = sqlite3_column_int (stmt, 8);
-          record->file_name = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
-          record->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+          record->id = rp_stmt_column_int64 (stmt, 0);
+          record->recorded_at = g_strdup (rp_stmt_column_text (stmt, 1));
+          record->user = g_strdup (rp_stmt_column_text (stmt, 2));
+          record->kind = g_strdup (rp_stmt_column_text (stmt, 3));
+          record->format = g_strdup (rp_stmt_column_text (stmt, 4));
+          record->tables = g_strdup (rp_stmt_column_text (stmt, 5));
+          record->as_of = g_strdup (rp_stmt_column_text (stmt, 6));
+          record->compare_with = g_strdup (rp_stmt_column_text (stmt, 7));
+          record->suppress_below = rp_stmt_column_int (stmt, 8);
+          record->file_name = g_strdup (rp_stmt_column_text (stmt, 9));
+          record->reason = g_strdup (rp_stmt_column_text (stmt, 10));
           g_list_store_append (list, record);
         }
     }
-  sqlite3_finalize (stmt);
+  rp_stmt_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
-      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("The export history could not be read: %s"), sqlite3_errmsg (db));
+      g_set_error (error, RP_ERROR, RP_ERROR_IO, _("The export history could not be read: %s"), rp_store_errmsg (store));
       return NULL;
     }
 

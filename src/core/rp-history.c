@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rp-history.c: an attendee's step history and audit trail in people's words */
+/* rp-history.c: an attendee's, or a programme's, history and audit trail in people's words */
 
 #include "config.h"
 
@@ -21,6 +21,7 @@ typedef struct
   GHashTable *worker_names;   /* id → name, every worker ever */
   const char *my_account;
   const char *my_name;
+  RpNameIndex *erased;        /* erased people's names, or NULL not to look */
 } Names;
 
 typedef struct
@@ -80,6 +81,22 @@ who (Names      *names,
     return names->my_name;
 
   return account != NULL ? account : _("someone unknown");
+}
+
+/* Whether typed words name someone who was erased: what the audit trail
+ * keeps of other records (an activity's words before an edit) is not to
+ * name them again. */
+static gboolean
+names_erased (Names      *names,
+              const char *typed)
+{
+  return names->erased != NULL && typed != NULL && rp_name_index_match (names->erased, NULL, typed, NULL);
+}
+
+static const char *
+withheld (void)
+{
+  return _("(words withheld: they named someone since erased)");
 }
 
 static char *
@@ -213,6 +230,10 @@ typedef enum
   SHOWN_RATING,
   SHOWN_CONTACT_WITH,
   SHOWN_CONTACT_METHOD,
+  SHOWN_WEEKS_AFTER_MOVE,
+  SHOWN_DAYS,
+  SHOWN_ROLE,
+  SHOWN_ACTION_STATUS,
 } Shown;
 
 /* The fields recorded outside the attendee page's fields (which
@@ -252,7 +273,48 @@ static const struct
   { "contact_log",     "method",                N_("How a contact was made"),                 SHOWN_CONTACT_METHOD },
   { "contact_log",     "summary",               N_("Summary of a contact"),                   SHOWN_QUOTED },
   { "contact_log",     "follow_up_needed",      N_("Contact to be followed up"),              SHOWN_YES_NO },
+  /* The programme's settings, as Report Details names them */
+  { "programme",       "name",                  N_("Programme name"),                         SHOWN_QUOTED },
+  { "programme",       "closure_date",          N_("Closure date"),                           SHOWN_DATE },
+  { "programme",       "report_title",          N_("Report title"),                           SHOWN_QUOTED },
+  { "programme",       "department",            N_("Council or department"),                  SHOWN_QUOTED },
+  { "programme",       "author",                N_("Report author or contact"),               SHOWN_QUOTED },
+  { "programme",       "meeting",               N_("Meeting"),                                SHOWN_QUOTED },
+  { "programme",       "meeting_date",          N_("Meeting date"),                           SHOWN_DATE },
+  { "programme",       "report_as_of",          N_("Report as of"),                           SHOWN_DATE },
+  { "programme",       "marking",               N_("Protective marking"),                     SHOWN_QUOTED },
+  { "programme",       "family_contact",        N_("Whom families call"),                     SHOWN_QUOTED },
+  { "programme",       "family_contact_phone",  N_("Phone number families call"),             SHOWN_QUOTED },
+  { "programme",       "follow_up_weeks",       N_("Follow-up review"),                       SHOWN_WEEKS_AFTER_MOVE },
+  { "programme",       "contact_due_days",      N_("Time families may go without contact"),   SHOWN_DAYS },
+  { "programme",       "contact_log_since",     N_("Contact log kept since"),                 SHOWN_DATE },
+  /* Workers, providers and the timetable, which the programme's history tells */
+  { "worker",          "name",                  N_("Name"),                                   SHOWN_QUOTED },
+  { "worker",          "initials",              N_("Initials"),                               SHOWN_QUOTED },
+  { "worker",          "role",                  N_("Role"),                                   SHOWN_ROLE },
+  { "worker",          "team",                  N_("Team"),                                   SHOWN_QUOTED },
+  { "worker",          "phone",                 N_("Phone number families may call"),         SHOWN_QUOTED },
+  { "worker",          "active",                N_("Active"),                                 SHOWN_YES_NO },
+  { "provider",        "name",                  N_("Name"),                                   SHOWN_QUOTED },
+  { "provider",        "address",               N_("Address"),                                SHOWN_QUOTED },
+  { "provider",        "contact_name",          N_("Contact"),                                SHOWN_QUOTED },
+  { "provider",        "contact_phone",         N_("Contact’s phone number"),                 SHOWN_QUOTED },
+  { "provider",        "contact_email",         N_("Contact’s email address"),                SHOWN_QUOTED },
+  { "provider",        "on_framework",          N_("On the council’s framework"),             SHOWN_YES_NO },
+  { "provider",        "notes",                 N_("Notes"),                                  SHOWN_QUOTED },
+  { "timetable_action", "activity",             N_("Activity"),                               SHOWN_QUOTED },
+  { "timetable_action", "owner",                N_("Owner"),                                  SHOWN_QUOTED },
+  { "timetable_action", "due_date",             N_("Due date"),                               SHOWN_DATE },
+  { "timetable_action", "due_note",             N_("When it is due"),                         SHOWN_QUOTED },
+  { "timetable_action", "status",               N_("Status"),                                 SHOWN_ACTION_STATUS },
 };
+
+/* A value kept as one of the core's keys, by the label it has everywhere. */
+#define LABEL_OF(Type, prefix) \
+  G_STMT_START { \
+    Type key; \
+    return prefix##_from_string (raw, &key) ? g_strdup (prefix##_get_label (key)) : NULL; \
+  } G_STMT_END
 
 /* A recorded value in words, or NULL when there was none. */
 static char *
@@ -286,45 +348,49 @@ describe_shown (Names      *names,
       return g_strdup (worker_name (names, g_ascii_strtoll (raw, NULL, 10)));
 
     case SHOWN_OUTCOME:
-      {
-        RpOutcome outcome;
-
-        return rp_outcome_from_string (raw, &outcome) ? g_strdup (rp_outcome_get_label (outcome)) : NULL;
-      }
+      LABEL_OF (RpOutcome, rp_outcome);
 
     case SHOWN_REVIEW_KIND:
-      {
-        RpReviewKind kind;
-
-        return rp_review_kind_from_string (raw, &kind) ? g_strdup (rp_review_kind_get_label (kind)) : NULL;
-      }
+      LABEL_OF (RpReviewKind, rp_review_kind);
 
     case SHOWN_TOOK_PART:
       return rp_took_part_describe (rp_took_part_from_string (raw));
 
     case SHOWN_RATING:
-      {
-        RpRating rating;
-
-        return rp_rating_from_string (raw, &rating) ? g_strdup (rp_rating_get_label (rating)) : NULL;
-      }
+      LABEL_OF (RpRating, rp_rating);
 
     case SHOWN_CONTACT_WITH:
-      {
-        RpContactWith with_whom;
-
-        return rp_contact_with_from_string (raw, &with_whom) ? g_strdup (rp_contact_with_get_label (with_whom)) : NULL;
-      }
+      LABEL_OF (RpContactWith, rp_contact_with);
 
     case SHOWN_CONTACT_METHOD:
-      {
-        RpContactMethod method;
+      LABEL_OF (RpContactMethod, rp_contact_method);
 
-        return rp_contact_method_from_string (raw, &method) ? g_strdup (rp_contact_method_get_label (method)) : NULL;
+    case SHOWN_WEEKS_AFTER_MOVE:
+      {
+        guint weeks = (guint) g_ascii_strtoull (raw, NULL, 10);
+
+        /* Translators: when a follow-up review falls: "8 weeks after the move" */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week after the move", "%u weeks after the move", weeks),
+                                weeks);
       }
+
+    case SHOWN_DAYS:
+      {
+        guint days = (guint) g_ascii_strtoull (raw, NULL, 10);
+
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", days), days);
+      }
+
+    case SHOWN_ROLE:
+      LABEL_OF (RpWorkerRole, rp_worker_role);
+
+    case SHOWN_ACTION_STATUS:
+      LABEL_OF (RpActionStatus, rp_action_status);
 
     case SHOWN_QUOTED:
     default:
+      if (names_erased (names, raw))
+        return g_strdup (withheld ());
       /* Translators: a value typed into a field, quoted */
       return g_strdup_printf (_("“%s”"), raw);
     }
@@ -504,6 +570,30 @@ list_worker_names (RpStore  *store,
   return names;
 }
 
+/* Who is who: every worker ever by id, and the worker this computer's account belongs to. */
+static gboolean
+names_init (Names       *names,
+            RpStore     *store,
+            const char  *my_account,
+            const char  *my_name,
+            GError     **error)
+{
+  names->store = store;
+  names->my_account = my_account;
+  names->my_name = my_name;
+  names->worker_names = list_worker_names (store, error);
+  return names->worker_names != NULL;
+}
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->worker_names, g_hash_table_unref);
+  g_clear_pointer (&names->erased, rp_name_index_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
+
 static void
 add_undone (GPtrArray  *lines,
             Names      *names,
@@ -562,9 +652,8 @@ rp_history_describe (RpStore     *store,
   g_autoptr(GListModel) audit = NULL;
   g_autoptr(GListModel) undone = NULL;
   g_autoptr(GListModel) records = NULL;
-  g_autoptr(GHashTable) worker_names = NULL;
+  g_auto(Names) names = { 0 };
   gboolean started = FALSE;
-  Names names;
   GPtrArray *texts;
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
@@ -574,13 +663,8 @@ rp_history_describe (RpStore     *store,
       !(audit = rp_store_list_audit (store, "attendee", attendee_id, error)) ||
       !(undone = rp_store_list_undone_step_changes (store, attendee_id, error)) ||
       !(records = rp_store_list_attendee_records_audit (store, attendee_id, error)) ||
-      !(worker_names = list_worker_names (store, error)))
+      !names_init (&names, store, my_account, my_name, error))
     return NULL;
-
-  names.store = store;
-  names.worker_names = worker_names;
-  names.my_account = my_account;
-  names.my_name = my_name;
 
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
     {
@@ -640,4 +724,209 @@ rp_history_describe (RpStore     *store,
     }
 
   return texts;
+}
+
+/* The programme's history ------------------------------------------------- */
+
+/* A value as "(was …)" gives it: a number of weeks or days is already
+ * said by the new value beside it. */
+static char *
+describe_was (Names      *names,
+              Shown       shown,
+              const char *raw)
+{
+  if (raw != NULL && (shown == SHOWN_WEEKS_AFTER_MOVE || shown == SHOWN_DAYS))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (raw, NULL, 10));
+
+  return describe_shown (names, shown, raw);
+}
+
+/* "Follow-up review set to 8 weeks after the move (was 6)", or NULL when
+ * there is nothing to tell. */
+static char *
+describe_setting (Names        *names,
+                  RpAuditEntry *entry,
+                  guint         index)
+{
+  g_autofree char *old_value = describe_was (names, labels[index].shown, rp_audit_entry_get_old_value (entry));
+  g_autofree char *new_value = describe_shown (names, labels[index].shown, rp_audit_entry_get_new_value (entry));
+  const char *label = _(labels[index].label);
+
+  if (old_value == NULL && new_value == NULL)
+    return NULL;
+  if (old_value == NULL)
+    /* Translators: "Closure date set to 31 March 2027" */
+    return g_strdup_printf (_("%s set to %s"), label, new_value);
+  if (new_value == NULL)
+    /* Translators: "Meeting cleared (was “Scrutiny Committee”)" */
+    return g_strdup_printf (_("%s cleared (was %s)"), label, old_value);
+
+  /* Translators: "Follow-up review set to 8 weeks after the move (was 6)" */
+  return g_strdup_printf (_("%s set to %s (was %s)"), label, new_value, old_value);
+}
+
+/* A worker, provider or timetable action as a sentence names it, by the
+ * name it had then; the programme itself for its own settings. */
+static char *
+describe_subject (Names      *names,
+                  const char *table,
+                  const char *name)
+{
+  if (name == NULL)
+    name = _("(no name)");
+  else if (names_erased (names, name))
+    name = withheld ();
+
+  if (g_str_equal (table, "worker"))
+    /* Translators: "Worker Jo Taylor" */
+    return g_strdup_printf (_("Worker %s"), name);
+  if (g_str_equal (table, "provider"))
+    /* Translators: "Provider Oakfield Day Opportunities" */
+    return g_strdup_printf (_("Provider %s"), name);
+  if (g_str_equal (table, "timetable_action"))
+    /* Translators: "Timetable action “Book the coach”" */
+    return g_strdup_printf (_("Timetable action “%s”"), name);
+
+  /* Translators: "Programme “Riverside Day Centre closure”" */
+  return g_strdup_printf (_("Programme “%s”"), name);
+}
+
+/* The field that names a record of @table. */
+static const char *
+naming_field (const char *table)
+{
+  return g_str_equal (table, "timetable_action") ? "activity" : "name";
+}
+
+/* One change of the programme's history without who and when, or NULL for
+ * one it does not tell (ids, positions, the values a new record starts with). */
+static char *
+describe_programme_entry (Names        *names,
+                          RpAuditEntry *entry,
+                          const char   *name)
+{
+  const char *table = rp_audit_entry_get_table_name (entry);
+  const char *field = rp_audit_entry_get_field (entry);
+  const char *action = rp_audit_entry_get_action (entry);
+  const char *new_raw = rp_audit_entry_get_new_value (entry);
+  gboolean names_it = g_strcmp0 (field, naming_field (table)) == 0;
+  gboolean is_programme = g_str_equal (table, "programme");
+  g_autofree char *subject = NULL;
+  g_autofree char *change = NULL;
+  guint index;
+
+  if (!g_str_equal (action, "update"))
+    {
+      if (!names_it)
+        return NULL;
+      subject = describe_subject (names, table, g_str_equal (action, "insert") ? new_raw : rp_audit_entry_get_old_value (entry));
+      if (g_str_equal (action, "insert"))
+        /* Translators: "Worker Jo Taylor added", "Programme “Riverside” set up" */
+        return g_strdup_printf (is_programme ? _("%s set up") : _("%s added"), subject);
+      /* Translators: "Timetable action “Book the coach” removed" */
+      return g_strdup_printf (_("%s removed"), subject);
+    }
+
+  if (!find_label (table, field, &index) || !(change = describe_setting (names, entry, index)))
+    return NULL;
+  if (is_programme)
+    return g_steal_pointer (&change);
+
+  subject = describe_subject (names, table, name);
+  if (names_it && new_raw != NULL)
+    {
+      /* An activity is typed words, quoted as its subject quotes it; a person or place is named as it is. */
+      g_autofree char *new_name = names_erased (names, new_raw) ? g_strdup (withheld ())
+                                  : g_str_equal (table, "timetable_action") ? g_strdup_printf (_("“%s”"), new_raw)
+                                  : g_strdup (new_raw);
+
+      /* Translators: "Worker Jo Taylor renamed Jo Mistry" */
+      return g_strdup_printf (_("%s renamed %s"), subject, new_name);
+    }
+  if (g_str_equal (field, "status") && g_strcmp0 (new_raw, rp_action_status_to_string (RP_ACTION_COMPLETED)) == 0)
+    /* Translators: "Timetable action “Book the coach” done" */
+    return g_strdup_printf (_("%s done"), subject);
+  if (g_str_equal (field, "active"))
+    return g_strdup_printf (g_ascii_strtoll (new_raw != NULL ? new_raw : "0", NULL, 10) != 0
+                            /* Translators: "Worker Jo Taylor active again" */
+                            ? _("%s active again")
+                            /* Translators: "Worker Jo Taylor no longer active" */
+                            : _("%s no longer active"), subject);
+
+  /* Translators: "Worker Jo Taylor: Team set to “North” (was “South”)" */
+  return g_strdup_printf (_("%s: %s"), subject, change);
+}
+
+/**
+ * rp_history_describe_programme:
+ * @store: the store
+ * @programme_id: the programme
+ * @my_account: (nullable): this computer's account, as the audit trail names it
+ * @my_name: (nullable): the name of the worker who uses @my_account
+ * @error: why the history could not be read
+ *
+ * The programme's history in people's words, each line saying who made the
+ * change and when: its settings (report details, after-the-move settings,
+ * the closure date) from what to what; workers and providers added,
+ * renamed, changed and removed; its timetable actions added, changed and
+ * done. Nothing about an attendee is in it: that is each attendee's own
+ * history, and what an erasure took is gone from both. Typed words that
+ * named someone since erased (an activity's, before it was reworded) are
+ * withheld.
+ *
+ * Returns: (transfer full) (element-type utf8): the lines, newest first
+ */
+GPtrArray *
+rp_history_describe_programme (RpStore     *store,
+                               gint64       programme_id,
+                               const char  *my_account,
+                               const char  *my_name,
+                               GError     **error)
+{
+  g_autoptr(GListModel) audit = NULL;
+  g_autoptr(GHashTable) record_names = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Names) names = { 0 };
+
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(audit = rp_store_list_programme_audit (store, programme_id, error)) ||
+      !names_init (&names, store, my_account, my_name, error) ||
+      !(names.erased = rp_store_build_erased_index (store, error)))
+    return NULL;
+
+  /* Oldest first, so each record is named as it was called at the time. */
+  record_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (audit); i++)
+    {
+      g_autoptr(RpAuditEntry) entry = g_list_model_get_item (audit, i);
+      const char *table = rp_audit_entry_get_table_name (entry);
+      g_autofree char *key = g_strdup_printf ("%s/%" G_GINT64_FORMAT, table, rp_audit_entry_get_record_id (entry));
+      g_autofree char *what = describe_programme_entry (&names, entry, g_hash_table_lookup (record_names, key));
+      g_autofree char *when = NULL;
+
+      if (g_strcmp0 (rp_audit_entry_get_field (entry), naming_field (table)) == 0 &&
+          rp_audit_entry_get_new_value (entry) != NULL)
+        g_hash_table_insert (record_names, g_steal_pointer (&key), g_strdup (rp_audit_entry_get_new_value (entry)));
+
+      if (what == NULL)
+        continue;
+
+      when = rp_date_format_moment (rp_audit_entry_get_recorded_at (entry));
+      /* Translators: "Follow-up review set to 8 weeks after the move (was 6) — Priya Mistry, 4 Dec 2026 14:02" */
+      g_ptr_array_add (texts, g_strdup_printf (_("%s — %s, %s"), what, who (&names, rp_audit_entry_get_user (entry)),
+                                               when != NULL ? when : rp_audit_entry_get_recorded_at (entry)));
+    }
+
+  /* Newest first, as the audit trail's own order has it. */
+  for (guint i = 0; i < texts->len / 2; i++)
+    {
+      gpointer line = texts->pdata[i];
+
+      texts->pdata[i] = texts->pdata[texts->len - 1 - i];
+      texts->pdata[texts->len - 1 - i] = line;
+    }
+
+  return g_steal_pointer (&texts);
 }

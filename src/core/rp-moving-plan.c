@@ -205,3 +205,52 @@ rp_moving_plan_check_move (gint64       provider_id,
 
   return TRUE;
 }
+
+/**
+ * rp_moving_plan_describe_early_move:
+ * @move_date_iso: the day of the move being recorded
+ * @step: the step the person is at
+ * @step_since_iso: (nullable): the day that step was reached
+ *
+ * A move dated before the latest step was reached is allowed (the step may
+ * have been recorded late) but is most often a mistyped date, so it is said
+ * before the move is recorded.
+ *
+ * Returns: (transfer full) (nullable): the warning, or %NULL when the date
+ *   follows the step history
+ */
+char *
+rp_moving_plan_describe_early_move (const char *move_date_iso,
+                                    int         step,
+                                    const char *step_since_iso)
+{
+  g_autofree char *since = NULL;
+
+  if (!rp_date_is_valid_iso (move_date_iso) || !rp_date_is_valid_iso (step_since_iso) ||
+      rp_date_compare (move_date_iso, step_since_iso) >= 0)
+    return NULL;
+
+  since = rp_date_format_long (step_since_iso);
+  /* Translators: "The step history has step 5 reached on Wednesday 2 December 2026, after this move. Check the date of the move." */
+  return g_strdup_printf (_("The step history has step %d reached on %s, after this move. Check the date of the move."),
+                          step, since);
+}
+
+/**
+ * rp_moving_plan_step_by_review:
+ * @to_step: the step asked for
+ * @moved: whether the person has moved to new provision
+ *
+ * After a move, step 6 "Follow up as part of review" is reached by holding
+ * the follow-up review, which records what the step stands for: how each
+ * outcome was met. Before a move, or for any other step, it is a step change
+ * like the rest.
+ *
+ * Returns: %TRUE when @to_step should be reached by recording the review
+ */
+gboolean
+rp_moving_plan_step_by_review (int      to_step,
+                               gboolean moved)
+{
+  return moved && to_step == RP_MOVING_PLAN_LAST_STEP;
+}

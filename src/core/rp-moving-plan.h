@@ -43,5 +43,10 @@ gboolean    rp_moving_plan_check_move   (gint64       provider_id,
                                          const char  *today_iso,
                                          RpPlanField *field,
                                          GError     **error);
+char       *rp_moving_plan_describe_early_move (const char *move_date_iso,
+                                                int         step,
+                                                const char *step_since_iso);
+gboolean    rp_moving_plan_step_by_review      (int         to_step,
+                                                gboolean    moved);
 
 G_END_DECLS

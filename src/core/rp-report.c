@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,6 +15,7 @@
 #include "rp-report.h"
 #include "rp-report-private.h"
 #include "rp-store-private.h"
+#include "store/rp-stmt.h"
 
 /* Summary cells: the six steps, then moved on, then the total. */
 #define CELL_MOVED (RP_MOVING_PLAN_LAST_STEP + 1)
@@ -140,70 +140,70 @@ read_rows (RpStore     *store,
            GPtrArray   *rows,
            GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  RpStmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (rp_store_get_db (store),
-                           since == 0
-                           ? "SELECT a.number, a.funding,"
-                             " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?2"
-                             "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
-                             " a.report_note, a.target_date, a.outcome, a.outcome_date, a.id"
-                             " FROM attendee a WHERE a.programme_id = ?1 AND NOT a.archived ORDER BY a.number"
-                           : "SELECT * FROM (SELECT " ATTENDEE_AS_OF ("number") " AS number, " ATTENDEE_AS_OF ("funding") ","
-                             " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?3"
-                             "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
-                             " " ATTENDEE_AS_OF ("report_note") ", " ATTENDEE_AS_OF ("target_date") ","
-                             " " ATTENDEE_AS_OF ("outcome") ", " ATTENDEE_AS_OF ("outcome_date") ", a.id,"
-                             " " ATTENDEE_AS_OF ("archived") " AS archived"
-                             " FROM attendee a WHERE a.programme_id = ?1)"
-                             " WHERE NOT archived ORDER BY number",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  rc = rp_stmt_prepare (store,
+                        since == 0
+                        ? "SELECT a.number, a.funding,"
+                          " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?2"
+                          "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
+                          " a.report_note, a.target_date, a.outcome, a.outcome_date, a.id"
+                          " FROM attendee a WHERE a.programme_id = ?1 AND NOT a.archived ORDER BY a.number"
+                        : "SELECT * FROM (SELECT " ATTENDEE_AS_OF ("number") " AS number, " ATTENDEE_AS_OF ("funding") ","
+                          " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?3"
+                          "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
+                          " " ATTENDEE_AS_OF ("report_note") ", " ATTENDEE_AS_OF ("target_date") ","
+                          " " ATTENDEE_AS_OF ("outcome") ", " ATTENDEE_AS_OF ("outcome_date") ", a.id,"
+                          " " ATTENDEE_AS_OF ("archived") " AS archived"
+                          " FROM attendee a WHERE a.programme_id = ?1)"
+                          " WHERE NOT archived ORDER BY number",
+                        &stmt);
+  if (rc != RP_STMT_OK)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read: %s"),
-                   sqlite3_errmsg (rp_store_get_db (store)));
+                   rp_store_errmsg (store));
       return FALSE;
     }
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
   if (since == 0)
-    sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+    rp_stmt_bind_text (stmt, 2, date);
   else
     {
-      sqlite3_bind_int64 (stmt, 2, since);
-      sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+      rp_stmt_bind_int64 (stmt, 2, since);
+      rp_stmt_bind_text (stmt, 3, date);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
       RpProgressRow *row;
-      const char *outcome_date = (const char *) sqlite3_column_text (stmt, 6);
+      const char *outcome_date = rp_stmt_column_text (stmt, 6);
       RpOutcome outcome = RP_OUTCOME_ATTENDING;
 
-      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+      if (rp_stmt_column_is_null (stmt, 2))
         continue;
 
-      rp_outcome_from_string ((const char *) sqlite3_column_text (stmt, 5), &outcome);
+      rp_outcome_from_string (rp_stmt_column_text (stmt, 5), &outcome);
       /* A move recorded for a later day had not happened yet on @date. */
       if (outcome != RP_OUTCOME_ATTENDING && rp_date_compare (outcome_date, date) > 0)
         outcome = RP_OUTCOME_ATTENDING;
 
       row = g_new0 (RpProgressRow, 1);
-      row->number = sqlite3_column_int (stmt, 0);
-      rp_funding_from_string ((const char *) sqlite3_column_text (stmt, 1), &row->funding);
-      row->step = sqlite3_column_int (stmt, 2);
-      row->attendee_id = sqlite3_column_int64 (stmt, 7);
-      row->report_note = rp_text_strip_invisible ((const char *) sqlite3_column_text (stmt, 3));
-      row->target_date = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      row->number = rp_stmt_column_int (stmt, 0);
+      rp_funding_from_string (rp_stmt_column_text (stmt, 1), &row->funding);
+      row->step = rp_stmt_column_int (stmt, 2);
+      row->attendee_id = rp_stmt_column_int64 (stmt, 7);
+      row->report_note = rp_text_strip_invisible (rp_stmt_column_text (stmt, 3));
+      row->target_date = g_strdup (rp_stmt_column_text (stmt, 4));
       row->outcome = outcome;
       row->outcome_date = outcome != RP_OUTCOME_ATTENDING ? g_strdup (outcome_date) : NULL;
       g_ptr_array_add (rows, row);
     }
 
-  sqlite3_finalize (stmt);
+  rp_stmt_finalize (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read from the database."));
       return FALSE;
@@ -238,7 +238,7 @@ count_rows (GPtrArray *rows,
 
 /* Runs @stmt (prepared from @sql_now, or with @since from @sql_then), with
  * the report's date as ?1 and @since as ?2. */
-static sqlite3_stmt *
+static RpStmt *
 prepare_as_of (RpStore     *store,
                const char  *sql_now,
                const char  *sql_then,
@@ -246,29 +246,29 @@ prepare_as_of (RpStore     *store,
                gint64       since,
                GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  RpStmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (rp_store_get_db (store), since == 0 ? sql_now : sql_then, -1, &stmt, NULL) != SQLITE_OK)
+  if (rp_stmt_prepare (store, since == 0 ? sql_now : sql_then, &stmt) != RP_STMT_OK)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read: %s"),
-                   sqlite3_errmsg (rp_store_get_db (store)));
+                   rp_store_errmsg (store));
       return NULL;
     }
 
-  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+  rp_stmt_bind_text (stmt, 1, date);
   if (since != 0)
-    sqlite3_bind_int64 (stmt, 2, since);
+    rp_stmt_bind_int64 (stmt, 2, since);
   return stmt;
 }
 
 static gboolean
 finish_read (RpStore       *store,
-             sqlite3_stmt  *stmt,
+             RpStmt        *stmt,
              int            rc,
              GError       **error)
 {
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  rp_stmt_finalize (stmt);
+  if (rc != RP_STMT_DONE)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read from the database."));
       return FALSE;
@@ -285,27 +285,27 @@ read_last_report (RpStore     *store,
                   char       **last,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  RpStmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (rp_store_get_db (store),
-                          "SELECT max (coalesce (as_of, substr (recorded_at, 1, 10))) FROM export_record"
-                          " WHERE programme_id = ?1 AND kind = 'report' AND coalesce (as_of, substr (recorded_at, 1, 10)) < ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (rp_stmt_prepare (store,
+                       "SELECT max (coalesce (as_of, substr (recorded_at, 1, 10))) FROM export_record"
+                       " WHERE programme_id = ?1 AND kind = 'report' AND coalesce (as_of, substr (recorded_at, 1, 10)) < ?2",
+                       &stmt) != RP_STMT_OK)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read: %s"),
-                   sqlite3_errmsg (rp_store_get_db (store)));
+                   rp_store_errmsg (store));
       return FALSE;
     }
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_text (stmt, 2, date);
+  if ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
-      const char *value = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = rp_stmt_column_text (stmt, 0);
 
       *last = value != NULL && rp_date_is_valid_iso (value) ? g_strdup (value) : NULL;
-      rc = SQLITE_DONE;
+      rc = RP_STMT_DONE;
     }
   return finish_read (store, stmt, rc, error);
 }
@@ -348,7 +348,7 @@ read_follow_ups (RpReport    *self,
   g_autoptr(GHashTable) moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, reviews_seen_free);
   g_autoptr(GHashTable) latest = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint *counts = self->follow_up_counts;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   GHashTableIter iter;
   gpointer value;
   int rc;
@@ -382,14 +382,14 @@ read_follow_ups (RpReport    *self,
                               "SELECT a.id, " ATTENDEE_AS_OF ("interim") " FROM attendee a WHERE a.programme_id = ?3",
                               date, since, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 3, self->programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 3, self->programme_id);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = rp_stmt_column_int64 (stmt, 0);
       ReviewsSeen *seen = g_hash_table_lookup (moved, &id);
 
       if (seen != NULL)
-        seen->row->interim = sqlite3_column_int (stmt, 1) != 0;
+        seen->row->interim = rp_stmt_column_int (stmt, 1) != 0;
     }
   if (!finish_read (store, stmt, rc, error))
     return FALSE;
@@ -413,12 +413,12 @@ read_follow_ups (RpReport    *self,
                               " WHERE held_on <= ?1 ORDER BY held_on, id",
                               date, since, error)))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
-      gint64 review_id = sqlite3_column_int64 (stmt, 0);
-      gint64 attendee_id = sqlite3_column_int64 (stmt, 1);
-      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
-      const char *held_on = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 review_id = rp_stmt_column_int64 (stmt, 0);
+      gint64 attendee_id = rp_stmt_column_int64 (stmt, 1);
+      const char *kind = rp_stmt_column_text (stmt, 2);
+      const char *held_on = rp_stmt_column_text (stmt, 3);
       ReviewsSeen *seen;
 
       if (held_on == NULL || !g_hash_table_contains (attendees, &attendee_id))
@@ -436,7 +436,7 @@ read_follow_ups (RpReport    *self,
       g_free (seen->held_on);
       seen->held_on = g_strdup (held_on);
       seen->review_id = review_id;
-      seen->row->placement_continues = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4) != 0;
+      seen->row->placement_continues = rp_stmt_column_is_null (stmt, 4) ? -1 : rp_stmt_column_int (stmt, 4) != 0;
     }
   if (!finish_read (store, stmt, rc, error))
     return FALSE;
@@ -474,10 +474,10 @@ read_follow_ups (RpReport    *self,
                               "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert'",
                               date, since, error)))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
-      gint64 review_id = sqlite3_column_int64 (stmt, 0);
-      const char *rating = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 review_id = rp_stmt_column_int64 (stmt, 0);
+      const char *rating = rp_stmt_column_text (stmt, 1);
       RpFollowUpRow *row = g_hash_table_lookup (latest, &review_id);
 
       if (row == NULL || rating == NULL)

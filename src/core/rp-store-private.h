@@ -47,6 +47,10 @@ sqlite3 *rp_store_open_sqlite_read_only (const char  *path,
                                          gboolean     create_nothing,
                                          GError     **error);
 
+/* Rewrites the file so that nothing deleted is left in it (an erasure's copy). */
+gboolean rp_store_vacuum              (RpStore           *self,
+                                       GError           **error);
+
 /* A stable tag of this database file for @purpose, telling nothing of its key. */
 char    *rp_store_dup_file_tag        (RpStore           *self,
                                        const char        *purpose,

@@ -186,6 +186,8 @@ RpNameIndex *rp_store_build_name_index       (RpStore           *self,
                                               GError           **error);
 RpNameIndex *rp_store_build_people_index      (RpStore           *self,
                                               GError           **error);
+RpNameIndex *rp_store_build_erased_index     (RpStore           *self,
+                                              GError           **error);
 gboolean     rp_store_confirm_not_a_name     (RpStore           *self,
                                               gint64             programme_id,
                                               const char        *place,
@@ -357,5 +359,8 @@ GListModel  *rp_store_list_attendee_records_audit (RpStore      *self,
 GListModel  *rp_store_list_undone_step_changes (RpStore         *self,
                                                 gint64           attendee_id,
                                                 GError         **error);
+GListModel  *rp_store_list_programme_audit  (RpStore           *self,
+                                             gint64             programme_id,
+                                             GError           **error);
 
 G_END_DECLS

@@ -533,6 +533,65 @@ test_family_window_follows_needs (Fixture       *fixture,
   rp_test_spin ();
 }
 
+static double
+smallest_text (const char *path)
+{
+  g_autoptr(GArray) sizes = rp_test_pdf_text_sizes (path);
+  double smallest = G_MAXDOUBLE;
+
+  g_assert_cmpuint (sizes->len, >, 0);
+  for (guint i = 0; i < sizes->len; i++)
+    smallest = MIN (smallest, g_array_index (sizes, double, i));
+  return smallest;
+}
+
+/* The sheet format chosen for this sheet only is what Save as PDF and the
+ * print path write, not the format the record asks for; each is recorded. */
+static void
+test_family_sheet_format_printed (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(RpAttendee) ben = rp_store_find_attendee (fixture->store, rp_programme_get_id (fixture->programme), 2, NULL);
+  g_autoptr(GListModel) exports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *large = g_build_filename (fixture->dir, "large.pdf", NULL);
+  g_autofree char *saved = g_build_filename (fixture->dir, "saved.pdf", NULL);
+  g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  RpFamilyWindow *window;
+  GtkWidget *dropdown;
+
+  rp_attendee_set_communication_needs (ben, "large-print");
+  g_assert_true (rp_store_save_attendee (fixture->store, ben, &error));
+  g_assert_no_error (error);
+  window = rp_family_window_new (NULL, fixture->store, ben);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+
+  /* As the needs ask: large print, 16 pt and more. */
+  g_assert_true (rp_family_window_save_pdf (window, large, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (smallest_text (large), >=, 16.0);
+
+  dropdown = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL, NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), RP_SCHEDULE_FORMAT_PLAIN);
+  rp_test_spin ();
+  g_assert_true (rp_family_window_save_pdf (window, saved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (smallest_text (saved), <, 14.0);
+
+  rp_family_window_print (window, printed);
+  rp_test_spin ();
+  g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
+  g_assert_cmpfloat (smallest_text (printed), <, 14.0);
+
+  exports = rp_store_list_exports (fixture->store, rp_programme_get_id (fixture->programme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
+  rp_test_spin ();
+}
+
 /* Ben's family sees his one plan, the day still to be confirmed apart
  * under its own heading, and whom to call, in his preferred name; the
  * window follows a change made meanwhile, and fits a phone's width. */
@@ -1478,6 +1537,7 @@ main (int    argc,
   ADD ("/gui/taster-days/family-sees-only-their-days", test_family_sees_only_their_days);
   ADD ("/gui/taster-days/family-window-sections", test_family_window_sections);
   ADD ("/gui/taster-days/family-window-follows-needs", test_family_window_follows_needs);
+  ADD ("/gui/taster-days/family-sheet-format-printed", test_family_sheet_format_printed);
   ADD ("/gui/taster-days/unsaved-day-keeps-what-was-typed", test_unsaved_day_keeps_what_was_typed);
   ADD ("/gui/taster-days/edit-day-shows-stored-values", test_edit_day_shows_stored_values);
   ADD ("/gui/taster-days/date-row", test_date_row);

@@ -15,6 +15,7 @@
 #include "rp-store-private.h"
 #include "rp-count-row.h"
 #include "rp-new-programme-window.h"
+#include "rp-programme-history-window.h"
 #include "rp-reports-page.h"
 #include "rp-gui-test-util.h"
 #include "rp-test-util.h"
@@ -683,17 +684,24 @@ test_window_repair_protection (Fixture       *fixture,
 static RpImportWindow *
 find_import_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  return (RpImportWindow *) find_toplevel (RP_TYPE_IMPORT_WINDOW);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+/* A window on screen showing the sample programme, as of 22 September 2023. */
+static RpWindow *
+show_sample (Fixture      *fixture,
+             RpProgramme **sample)
+{
+  g_autoptr(GError) error = NULL;
+  RpWindow *window = rp_window_new (NULL);
 
-      if (RP_IS_IMPORT_WINDOW (toplevel))
-        return RP_IMPORT_WINDOW (toplevel);
-    }
-
-  return NULL;
+  rp_store_set_today (fixture->store, "2023-09-22");
+  *sample = rp_sample_create (fixture->store, &error);
+  g_assert_no_error (error);
+  rp_window_set_store (window, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+  return window;
 }
 
 /* A file with a problem shows it and cannot be imported; a good one is added
@@ -709,14 +717,7 @@ test_window_follows_changes (Fixture       *fixture,
   g_autoptr(RpProgramme) sample = NULL;
   g_autoptr(RpAttendee) four = NULL;
   g_autofree char *today = NULL;
-  RpWindow *window = rp_window_new (NULL);
-
-  rp_store_set_today (fixture->store, "2023-09-22");
-  sample = rp_sample_create (fixture->store, &error);
-  g_assert_no_error (error);
-  rp_window_set_store (window, fixture->store);
-  gtk_window_present (GTK_WINDOW (window));
-  rp_test_spin ();
+  RpWindow *window = show_sample (fixture, &sample);
 
   g_assert_cmpstr (count_in_area (window, "Step 1 · Social worker identified"), ==, "2");
   g_assert_cmpstr (count_in_area (window, "Step 2 · Contact with people to commence discussion"), ==, "8");
@@ -751,6 +752,90 @@ test_window_follows_changes (Fixture       *fixture,
   }
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Riverside day centre");
 
+  destroy_window (window);
+}
+
+/* The history row whose line starts with @start, or NULL. */
+static GtkWidget *
+find_history_row (GtkWidget  *root,
+                  const char *start)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), start))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_history_row (child, start);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Programme History, from the main menu, tells the programme's changes in
+ * words and follows a change another program makes while it is open. */
+static void
+test_window_programme_history (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) sample = NULL;
+  RpWindow *window = show_sample (fixture, &sample);
+  RpProgrammeHistoryWindow *history;
+  GtkWidget *row;
+  GtkWidget *add_button;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.programme-history", NULL));
+  rp_test_spin ();
+  history = (RpProgrammeHistoryWindow *) find_toplevel (RP_TYPE_PROGRAMME_HISTORY_WINDOW);
+  g_assert_nonnull (history);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (history)), ==, "Programme History");
+
+  row = find_history_row (GTK_WIDGET (history), "Worker Jo Taylor added — ");
+  g_assert_nonnull (row);
+  /* Reached with the keyboard, and read out whole. */
+  g_assert_true (gtk_widget_get_focusable (row));
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  /* Read, not edited: there is nothing to add. */
+  add_button = rp_test_find_widget (GTK_WIDGET (history), GTK_TYPE_BUTTON, "action-name", "record-list.add");
+  g_assert_false (gtk_widget_is_visible (add_button));
+  /* Nothing about an attendee. */
+  g_assert_null (find_history_row (GTK_WIDGET (history), "Added to the programme"));
+  g_assert_null (find_history_row (GTK_WIDGET (history), "Follow-up review"));
+
+  /* Another program changes the follow-up review while the history is open. */
+  {
+    g_autoptr(RpStore) other = rp_store_open (rp_store_get_path (fixture->store), RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpProgramme) theirs = NULL;
+
+    g_assert_no_error (error);
+    rp_store_set_user (other, "pmistry");
+    theirs = rp_store_get_programme (other, rp_programme_get_id (sample), &error);
+    g_assert_no_error (error);
+    rp_programme_set_follow_up_weeks (theirs, 8);
+    g_assert_true (rp_store_save_programme (other, theirs, &error));
+    g_assert_no_error (error);
+  }
+  /* The window on screen looks for changes made elsewhere once a second. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (find_history_row (GTK_WIDGET (history), "Follow-up review") == NULL && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
+  row = find_history_row (GTK_WIDGET (history), "Follow-up review set to 8 weeks after the move (was 6) — pmistry, ");
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  gtk_window_destroy (GTK_WINDOW (history));
   destroy_window (window);
 }
 
@@ -943,6 +1028,7 @@ main (int    argc,
   ADD ("/gui/window/import", test_window_import);
   ADD ("/gui/window/import-refuses-database", test_window_import_refuses_database);
   ADD ("/gui/window/follows-changes", test_window_follows_changes);
+  ADD ("/gui/window/programme-history", test_window_programme_history);
   ADD ("/gui/new-programme/refuses-impossible-date", test_new_programme_window);
 #undef ADD
 

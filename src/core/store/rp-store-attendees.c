@@ -37,7 +37,7 @@
   " LEFT JOIN provider p ON p.id = a.moved_to_provider_id"
 
 static RpAttendee *
-attendee_from_row (sqlite3_stmt *stmt)
+attendee_from_row (RpStmt *stmt)
 {
   RpAttendee *attendee = rp_attendee_new ();
   RpFunding funding = RP_FUNDING_ASC;
@@ -46,32 +46,32 @@ attendee_from_row (sqlite3_stmt *stmt)
   rp_funding_from_string (column_text (stmt, 12), &funding);
   rp_outcome_from_string (column_text (stmt, 20), &outcome);
 
-  rp_attendee_set_id (attendee, sqlite3_column_int64 (stmt, 0));
-  rp_attendee_set_programme_id (attendee, sqlite3_column_int64 (stmt, 1));
-  rp_attendee_set_number (attendee, sqlite3_column_int (stmt, 2));
+  rp_attendee_set_id (attendee, rp_stmt_column_int64 (stmt, 0));
+  rp_attendee_set_programme_id (attendee, rp_stmt_column_int64 (stmt, 1));
+  rp_attendee_set_number (attendee, rp_stmt_column_int (stmt, 2));
   rp_attendee_set_full_name (attendee, column_text (stmt, 3));
   rp_attendee_set_preferred_name (attendee, column_text (stmt, 4));
   rp_attendee_set_date_of_birth (attendee, column_text (stmt, 5));
   rp_attendee_set_contact_name (attendee, column_text (stmt, 6));
   rp_attendee_set_contact_relationship (attendee, column_text (stmt, 7));
   rp_attendee_set_contact_phone (attendee, column_text (stmt, 8));
-  rp_attendee_set_wheelchair_user (attendee, sqlite3_column_int (stmt, 9));
-  rp_attendee_set_transport_needed (attendee, sqlite3_column_int (stmt, 10));
+  rp_attendee_set_wheelchair_user (attendee, rp_stmt_column_int (stmt, 9));
+  rp_attendee_set_transport_needed (attendee, rp_stmt_column_int (stmt, 10));
   rp_attendee_set_access_needs (attendee, column_text (stmt, 11));
   rp_attendee_set_funding (attendee, funding);
-  rp_attendee_set_worker_id (attendee, sqlite3_column_int64 (stmt, 13));
+  rp_attendee_set_worker_id (attendee, rp_stmt_column_int64 (stmt, 13));
   rp_attendee_set_worker_name (attendee, column_text (stmt, 14));
-  rp_attendee_set_step (attendee, sqlite3_column_int (stmt, 15));
+  rp_attendee_set_step (attendee, rp_stmt_column_int (stmt, 15));
   rp_attendee_set_step_since (attendee, column_text (stmt, 16));
   rp_attendee_set_case_notes (attendee, column_text (stmt, 17));
   rp_attendee_set_report_note (attendee, column_text (stmt, 18));
   rp_attendee_set_target_date (attendee, column_text (stmt, 19));
   rp_attendee_set_outcome (attendee, outcome);
   rp_attendee_set_outcome_date (attendee, column_text (stmt, 21));
-  rp_attendee_set_moved_to_provider_id (attendee, sqlite3_column_int64 (stmt, 22));
+  rp_attendee_set_moved_to_provider_id (attendee, rp_stmt_column_int64 (stmt, 22));
   rp_attendee_set_moved_to_provider_name (attendee, column_text (stmt, 23));
   rp_attendee_set_outcome_reason (attendee, column_text (stmt, 24));
-  rp_attendee_set_archived (attendee, sqlite3_column_int (stmt, 25));
+  rp_attendee_set_archived (attendee, rp_stmt_column_int (stmt, 25));
   rp_attendee_set_communication_needs (attendee, column_text (stmt, 26));
   rp_attendee_set_interpreter_language (attendee, column_text (stmt, 27));
   rp_attendee_set_preferred_contact (attendee, column_text (stmt, 28));
@@ -94,7 +94,7 @@ rp_store_list_attendees (RpStore  *self,
                          gint64    programme_id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -105,7 +105,7 @@ rp_store_list_attendees (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
   return collect_rows (self, stmt, RP_TYPE_ATTENDEE, (RowFunc) attendee_from_row, error);
 }
 
@@ -151,7 +151,7 @@ rp_store_find_needing_attention_counted (RpStore              *self,
 {
   guint not_contacted = 0;
   g_autoptr(GPtrArray) found = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   guint n = 0;
   int rc;
 
@@ -165,9 +165,9 @@ rp_store_find_needing_attention_counted (RpStore              *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
   found = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
       g_autoptr(RpAttendee) attendee = attendee_from_row (stmt);
       RpAttention attention = rp_attention_for_attendee (attendee, rules);
@@ -180,9 +180,9 @@ rp_store_find_needing_attention_counted (RpStore              *self,
       if (n++ < max)
         g_ptr_array_add (found, g_steal_pointer (&attendee));
     }
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
       set_error_from_db (self, error);
       return NULL;
@@ -201,12 +201,12 @@ get_attendee_to_write (RpStore  *self,
                        gint64    attendee_id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT " ATTENDEE_OWN_COLUMNS " NULL," AFTER_MOVE_COLUMNS ATTENDEE_FROM " WHERE a.id = ?", error);
+  RpStmt *stmt = store_prepare (self, "SELECT " ATTENDEE_OWN_COLUMNS " NULL," AFTER_MOVE_COLUMNS ATTENDEE_FROM " WHERE a.id = ?", error);
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rp_stmt_bind_int64 (stmt, 1, attendee_id);
   return collect_one (self, stmt, (RowFunc) attendee_from_row,
                       _("The attendee no longer exists."), error);
 }
@@ -216,7 +216,7 @@ rp_store_get_attendee (RpStore  *self,
                        gint64    attendee_id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -224,7 +224,7 @@ rp_store_get_attendee (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rp_stmt_bind_int64 (stmt, 1, attendee_id);
   return collect_one (self, stmt, (RowFunc) attendee_from_row,
                       _("The attendee no longer exists."), error);
 }
@@ -236,7 +236,7 @@ rp_store_find_attendee (RpStore  *self,
                         GError  **error)
 {
   g_autofree char *message = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -247,8 +247,8 @@ rp_store_find_attendee (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  sqlite3_bind_int (stmt, 2, number);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int (stmt, 2, number);
   message = g_strdup_printf (_("There is no attendee number %d in this programme."), number);
   return collect_one (self, stmt, (RowFunc) attendee_from_row, message, error);
 }
@@ -275,7 +275,7 @@ rp_store_next_attendee_number (RpStore  *self,
 
 /* Binds every editable attendee column; the step is changed only through the history. */
 static void
-bind_attendee (sqlite3_stmt *stmt,
+bind_attendee (RpStmt       *stmt,
                RpAttendee   *attendee)
 {
   bind_text (stmt, 1, rp_attendee_get_full_name (attendee));
@@ -284,8 +284,8 @@ bind_attendee (sqlite3_stmt *stmt,
   bind_text (stmt, 4, rp_attendee_get_contact_name (attendee));
   bind_text (stmt, 5, rp_attendee_get_contact_relationship (attendee));
   bind_text (stmt, 6, rp_attendee_get_contact_phone (attendee));
-  sqlite3_bind_int (stmt, 7, rp_attendee_get_wheelchair_user (attendee) ? 1 : 0);
-  sqlite3_bind_int (stmt, 8, rp_attendee_get_transport_needed (attendee) ? 1 : 0);
+  rp_stmt_bind_int (stmt, 7, rp_attendee_get_wheelchair_user (attendee) ? 1 : 0);
+  rp_stmt_bind_int (stmt, 8, rp_attendee_get_transport_needed (attendee) ? 1 : 0);
   bind_text (stmt, 9, rp_attendee_get_access_needs (attendee));
   bind_text (stmt, 10, rp_funding_to_string (rp_attendee_get_funding (attendee)));
   bind_id (stmt, 11, rp_attendee_get_worker_id (attendee));
@@ -296,7 +296,7 @@ bind_attendee (sqlite3_stmt *stmt,
   bind_text (stmt, 16, rp_attendee_get_outcome_date (attendee));
   bind_id (stmt, 17, rp_attendee_get_moved_to_provider_id (attendee));
   bind_text (stmt, 18, rp_attendee_get_outcome_reason (attendee));
-  sqlite3_bind_int (stmt, 19, rp_attendee_get_archived (attendee) ? 1 : 0);
+  rp_stmt_bind_int (stmt, 19, rp_attendee_get_archived (attendee) ? 1 : 0);
 }
 
 /* The communication needs are written on their own, and only when there
@@ -319,7 +319,7 @@ write_communication (RpStore     *self,
     rp_attendee_get_contact_preferred_contact (attendee),
   };
   gboolean any = always;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   for (guint i = 0; i < G_N_ELEMENTS (values) && !any; i++)
     any = values[i] != NULL;
@@ -336,7 +336,7 @@ write_communication (RpStore     *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     bind_text (stmt, i + 1, values[i]);
-  sqlite3_bind_int64 (stmt, 8, id);
+  rp_stmt_bind_int64 (stmt, 8, id);
   return step_done (self, stmt, error);
 }
 
@@ -404,7 +404,7 @@ write_new_attendee (RpStore  *self,
   gint64 programme_id = rp_attendee_get_programme_id (attendee);
   int number = rp_attendee_get_number (attendee);
   guint existing = 0;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   gint64 id;
 
   if (!count_query (self, "SELECT count(*) FROM programme WHERE id = ?",
@@ -419,15 +419,15 @@ write_new_attendee (RpStore  *self,
   stmt = store_prepare (self, "SELECT count(*) FROM attendee WHERE programme_id = ? AND number = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  sqlite3_bind_int (stmt, 2, number);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int (stmt, 2, number);
+  if (rp_stmt_step (stmt) != RP_STMT_ROW)
     {
-      sqlite3_reset (stmt);
+      rp_stmt_reset (stmt);
       return set_error_from_db (self, error);
     }
-  existing = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  existing = rp_stmt_column_int (stmt, 0);
+  rp_stmt_reset (stmt);
 
   if (existing > 0)
     {
@@ -454,13 +454,13 @@ write_new_attendee (RpStore  *self,
     return FALSE;
 
   bind_attendee (stmt, attendee);
-  sqlite3_bind_int64 (stmt, 20, programme_id);
-  sqlite3_bind_int (stmt, 21, number);
-  sqlite3_bind_int (stmt, 22, rp_attendee_get_step (attendee));
+  rp_stmt_bind_int64 (stmt, 20, programme_id);
+  rp_stmt_bind_int (stmt, 21, number);
+  rp_stmt_bind_int (stmt, 22, rp_attendee_get_step (attendee));
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  id = sqlite3_last_insert_rowid (self->db);
+  id = store_last_insert_id (self);
   if (!write_after_move_columns (self, id, attendee, FALSE, error) ||
       !write_communication (self, id, attendee, FALSE, error))
     return FALSE;
@@ -472,8 +472,8 @@ write_new_attendee (RpStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, rp_attendee_get_step (attendee));
+  rp_stmt_bind_int64 (stmt, 1, id);
+  rp_stmt_bind_int (stmt, 2, rp_attendee_get_step (attendee));
   bind_text (stmt, 3, add->started_on);
   bind_text (stmt, 4, self->user);
   if (!step_done (self, stmt, error))
@@ -533,7 +533,7 @@ write_attendee (RpStore  *self,
 {
   RpAttendee *attendee = data;
   g_autoptr(RpAttendee) stored = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   if (!(stored = get_attendee_to_write (self, rp_attendee_get_id (attendee), error)))
     return FALSE;
@@ -563,7 +563,7 @@ write_attendee (RpStore  *self,
     return FALSE;
 
   bind_attendee (stmt, attendee);
-  sqlite3_bind_int64 (stmt, 20, rp_attendee_get_id (attendee));
+  rp_stmt_bind_int64 (stmt, 20, rp_attendee_get_id (attendee));
   return step_done (self, stmt, error) &&
          write_after_move_columns (self, rp_attendee_get_id (attendee), attendee,
                                    rp_attendee_get_interim (stored) ||
@@ -594,46 +594,51 @@ rp_store_save_attendee (RpStore     *self,
   return store_write (self, write_attendee, attendee, error);
 }
 
+/* Each field the page saves on its own, and the attendee column it is in. */
+#define ATTENDEE_FIELD_COLUMNS(X) \
+  X (FULL_NAME, "full_name") \
+  X (PREFERRED_NAME, "preferred_name") \
+  X (DATE_OF_BIRTH, "date_of_birth") \
+  X (CONTACT_NAME, "contact_name") \
+  X (CONTACT_RELATIONSHIP, "contact_relationship") \
+  X (CONTACT_PHONE, "contact_phone") \
+  X (WHEELCHAIR_USER, "wheelchair_user") \
+  X (TRANSPORT_NEEDED, "transport_needed") \
+  X (ACCESS_NEEDS, "access_needs") \
+  X (FUNDING, "funding") \
+  X (WORKER, "worker_id") \
+  X (TARGET_DATE, "target_date") \
+  X (CASE_NOTES, "case_notes") \
+  X (REPORT_NOTE, "report_note") \
+  X (ARCHIVED, "archived") \
+  X (COMMUNICATION_NEEDS, "communication_needs") \
+  X (INTERPRETER_LANGUAGE, "interpreter_language") \
+  X (PREFERRED_CONTACT, "preferred_contact") \
+  X (COMMUNICATION_NOTES, "communication_notes") \
+  X (CONTACT_COMMUNICATION_NEEDS, "contact_communication_needs") \
+  X (CONTACT_INTERPRETER_LANGUAGE, "contact_interpreter_language") \
+  X (CONTACT_PREFERRED_CONTACT, "contact_preferred_contact")
+
 /* Compare-and-set, one statement a field: the field is written only while it
  * still holds the value the person started from (?3). */
-#define FIELD_UPDATE(column) \
-  "UPDATE attendee SET " column " = ?1 WHERE id = ?2 AND " column " IS ?3"
+#define FIELD_UPDATE(field, column) \
+  [RP_ATTENDEE_FIELD_##field] = "UPDATE attendee SET " column " = ?1 WHERE id = ?2 AND " column " IS ?3",
+#define FIELD_COLUMN(field, column) [RP_ATTENDEE_FIELD_##field] = column,
 
-static const char * const field_updates[RP_ATTENDEE_N_FIELDS] = {
-  [RP_ATTENDEE_FIELD_FULL_NAME] = FIELD_UPDATE ("full_name"),
-  [RP_ATTENDEE_FIELD_PREFERRED_NAME] = FIELD_UPDATE ("preferred_name"),
-  [RP_ATTENDEE_FIELD_DATE_OF_BIRTH] = FIELD_UPDATE ("date_of_birth"),
-  [RP_ATTENDEE_FIELD_CONTACT_NAME] = FIELD_UPDATE ("contact_name"),
-  [RP_ATTENDEE_FIELD_CONTACT_RELATIONSHIP] = FIELD_UPDATE ("contact_relationship"),
-  [RP_ATTENDEE_FIELD_CONTACT_PHONE] = FIELD_UPDATE ("contact_phone"),
-  [RP_ATTENDEE_FIELD_WHEELCHAIR_USER] = FIELD_UPDATE ("wheelchair_user"),
-  [RP_ATTENDEE_FIELD_TRANSPORT_NEEDED] = FIELD_UPDATE ("transport_needed"),
-  [RP_ATTENDEE_FIELD_ACCESS_NEEDS] = FIELD_UPDATE ("access_needs"),
-  [RP_ATTENDEE_FIELD_FUNDING] = FIELD_UPDATE ("funding"),
-  [RP_ATTENDEE_FIELD_WORKER] = FIELD_UPDATE ("worker_id"),
-  [RP_ATTENDEE_FIELD_TARGET_DATE] = FIELD_UPDATE ("target_date"),
-  [RP_ATTENDEE_FIELD_CASE_NOTES] = FIELD_UPDATE ("case_notes"),
-  [RP_ATTENDEE_FIELD_REPORT_NOTE] = FIELD_UPDATE ("report_note"),
-  [RP_ATTENDEE_FIELD_ARCHIVED] = FIELD_UPDATE ("archived"),
-  [RP_ATTENDEE_FIELD_COMMUNICATION_NEEDS] = FIELD_UPDATE ("communication_needs"),
-  [RP_ATTENDEE_FIELD_INTERPRETER_LANGUAGE] = FIELD_UPDATE ("interpreter_language"),
-  [RP_ATTENDEE_FIELD_PREFERRED_CONTACT] = FIELD_UPDATE ("preferred_contact"),
-  [RP_ATTENDEE_FIELD_COMMUNICATION_NOTES] = FIELD_UPDATE ("communication_notes"),
-  [RP_ATTENDEE_FIELD_CONTACT_COMMUNICATION_NEEDS] = FIELD_UPDATE ("contact_communication_needs"),
-  [RP_ATTENDEE_FIELD_CONTACT_INTERPRETER_LANGUAGE] = FIELD_UPDATE ("contact_interpreter_language"),
-  [RP_ATTENDEE_FIELD_CONTACT_PREFERRED_CONTACT] = FIELD_UPDATE ("contact_preferred_contact"),
-};
+static const char * const field_updates[RP_ATTENDEE_N_FIELDS] = { ATTENDEE_FIELD_COLUMNS (FIELD_UPDATE) };
+static const char * const field_columns[RP_ATTENDEE_N_FIELDS] = { ATTENDEE_FIELD_COLUMNS (FIELD_COLUMN) };
 
 #undef FIELD_UPDATE
+#undef FIELD_COLUMN
 
 /* Binds a field value as the column holds it: empty text and no worker are NULL. */
 static void
-bind_field (sqlite3_stmt *stmt,
+bind_field (RpStmt       *stmt,
             int           index,
             GVariant     *value)
 {
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    sqlite3_bind_int (stmt, index, g_variant_get_boolean (value) ? 1 : 0);
+    rp_stmt_bind_int (stmt, index, g_variant_get_boolean (value) ? 1 : 0);
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
     bind_id (stmt, index, g_variant_get_int64 (value));
   else
@@ -641,6 +646,36 @@ bind_field (sqlite3_stmt *stmt,
       const char *text = g_variant_get_string (value, NULL);
       bind_text (stmt, index, text[0] != '\0' ? text : NULL);
     }
+}
+
+/* A conflict, with who saved the value kept and when, as the audit trail has it. */
+static void
+add_conflict (RpStore           *self,
+              GPtrArray         *conflicts,
+              gint64             attendee_id,
+              const RpFieldEdit *edit,
+              GVariant          *stored)
+{
+  RpFieldConflict *conflict = rp_field_conflict_new (edit->field, edit->base, stored, edit->value);
+  RpStmt *stmt = store_prepare (self,
+                                      "SELECT user, recorded_at FROM audit"
+                                      " WHERE table_name = 'attendee' AND record_id = ? AND field = ?"
+                                      " ORDER BY id DESC LIMIT 1",
+                                      NULL);
+
+  if (stmt != NULL)
+    {
+      rp_stmt_bind_int64 (stmt, 1, attendee_id);
+      bind_text (stmt, 2, field_columns[edit->field]);
+      if (rp_stmt_step (stmt) == RP_STMT_ROW)
+        {
+          conflict->changed_by = g_strdup (column_text (stmt, 0));
+          conflict->changed_at = g_strdup (column_text (stmt, 1));
+        }
+      rp_stmt_reset (stmt);
+    }
+
+  g_ptr_array_add (conflicts, conflict);
 }
 
 typedef struct
@@ -680,7 +715,7 @@ write_attendee_fields (RpStore  *self,
       /* Someone else changed it meanwhile: theirs is kept, and the person asked. */
       if (!g_variant_equal (current, edit->base))
         {
-          g_ptr_array_add (save->conflicts, rp_field_conflict_new (edit->field, edit->base, current, edit->value));
+          add_conflict (self, save->conflicts, save->attendee_id, edit, current);
           continue;
         }
 
@@ -696,23 +731,23 @@ write_attendee_fields (RpStore  *self,
   for (guint i = 0; i < to_write->len; i++)
     {
       const RpFieldEdit *edit = &save->edits[g_array_index (to_write, guint, i)];
-      sqlite3_stmt *stmt = store_prepare (self, field_updates[edit->field], error);
+      RpStmt *stmt = store_prepare (self, field_updates[edit->field], error);
 
       if (stmt == NULL)
         return FALSE;
 
       bind_field (stmt, 1, edit->value);
-      sqlite3_bind_int64 (stmt, 2, save->attendee_id);
+      rp_stmt_bind_int64 (stmt, 2, save->attendee_id);
       bind_field (stmt, 3, edit->base);
       if (!step_done (self, stmt, error))
         return FALSE;
 
       /* The write lock is held since the read above, so this cannot happen;
        * should it, the field is reported rather than overwritten. */
-      if (sqlite3_changes (self->db) != 1)
+      if (store_changes (self) != 1)
         {
           g_autoptr(GVariant) current = rp_attendee_dup_field (stored, edit->field);
-          g_ptr_array_add (save->conflicts, rp_field_conflict_new (edit->field, edit->base, current, edit->value));
+          add_conflict (self, save->conflicts, save->attendee_id, edit, current);
         }
     }
 
@@ -811,7 +846,7 @@ write_step_change (RpStore  *self,
   g_autoptr(RpAttendee) attendee = NULL;
   g_autofree char *today = rp_store_dup_today (self);
   g_autofree char *reason = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   if (!(attendee = get_attendee_to_write (self, change->attendee_id, error)))
     return FALSE;
@@ -832,9 +867,9 @@ write_step_change (RpStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, change->attendee_id);
-  sqlite3_bind_int (stmt, 2, rp_attendee_get_step (attendee));
-  sqlite3_bind_int (stmt, 3, change->to_step);
+  rp_stmt_bind_int64 (stmt, 1, change->attendee_id);
+  rp_stmt_bind_int (stmt, 2, rp_attendee_get_step (attendee));
+  rp_stmt_bind_int (stmt, 3, change->to_step);
   bind_text (stmt, 4, change->date);
   bind_text (stmt, 5, self->user);
   bind_text (stmt, 6, reason[0] != '\0' ? reason : NULL);
@@ -927,14 +962,14 @@ rp_store_record_move (RpStore     *self,
   "id, attendee_id, from_step, to_step, changed_on, recorded_by, reason, recorded_at"
 
 static RpStepChange *
-step_change_from_row (sqlite3_stmt *stmt)
+step_change_from_row (RpStmt *stmt)
 {
   RpStepChange *change = rp_step_change_new ();
 
-  rp_step_change_set_id (change, sqlite3_column_int64 (stmt, 0));
-  rp_step_change_set_attendee_id (change, sqlite3_column_int64 (stmt, 1));
-  rp_step_change_set_from_step (change, sqlite3_column_int (stmt, 2));
-  rp_step_change_set_to_step (change, sqlite3_column_int (stmt, 3));
+  rp_step_change_set_id (change, rp_stmt_column_int64 (stmt, 0));
+  rp_step_change_set_attendee_id (change, rp_stmt_column_int64 (stmt, 1));
+  rp_step_change_set_from_step (change, rp_stmt_column_int (stmt, 2));
+  rp_step_change_set_to_step (change, rp_stmt_column_int (stmt, 3));
   rp_step_change_set_changed_on (change, column_text (stmt, 4));
   rp_step_change_set_recorded_by (change, column_text (stmt, 5));
   rp_step_change_set_reason (change, column_text (stmt, 6));
@@ -951,7 +986,7 @@ rp_store_list_step_history (RpStore  *self,
                             gint64    attendee_id,
                             GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -962,7 +997,7 @@ rp_store_list_step_history (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rp_stmt_bind_int64 (stmt, 1, attendee_id);
   return collect_rows (self, stmt, RP_TYPE_STEP_CHANGE, (RowFunc) step_change_from_row, error);
 }
 
@@ -972,31 +1007,37 @@ write_undo_step_change (RpStore  *self,
                         GError  **error)
 {
   gint64 step_change_id = *(gint64 *) data;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int rc;
-  gboolean newest, first;
+  gboolean newest, first, by_review;
+  g_autofree char *changed_on = NULL;
 
   stmt = store_prepare (self,
                         "SELECT s.from_step = 0,"
                         " s.id = (SELECT n.id FROM step_change n WHERE n.attendee_id = s.attendee_id"
-                        "         ORDER BY n.changed_on DESC, n.id DESC LIMIT 1)"
+                        "         ORDER BY n.changed_on DESC, n.id DESC LIMIT 1),"
+                        " s.to_step = 6 AND EXISTS (SELECT 1 FROM review r WHERE r.attendee_id = s.attendee_id"
+                        "                           AND r.kind = 'follow-up' AND r.held_on = s.changed_on),"
+                        " s.changed_on"
                         " FROM step_change s WHERE s.id = ?",
                         error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, step_change_id);
-  rc = sqlite3_step (stmt);
-  first = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0);
-  newest = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1);
-  sqlite3_reset (stmt);
+  rp_stmt_bind_int64 (stmt, 1, step_change_id);
+  rc = rp_stmt_step (stmt);
+  first = rc == RP_STMT_ROW && rp_stmt_column_int (stmt, 0);
+  newest = rc == RP_STMT_ROW && rp_stmt_column_int (stmt, 1);
+  by_review = rc == RP_STMT_ROW && rp_stmt_column_int (stmt, 2);
+  changed_on = rc == RP_STMT_ROW ? g_strdup (column_text (stmt, 3)) : NULL;
+  rp_stmt_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == RP_STMT_DONE)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("That step change no longer exists."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != RP_STMT_ROW)
     return set_error_from_db (self, error);
 
   if (first || !newest)
@@ -1007,11 +1048,23 @@ write_undo_step_change (RpStore  *self,
       return FALSE;
     }
 
+  /* Step 6 after a move stands for the follow-up review: the step without
+   * the review it records would say the review was never held. */
+  if (by_review)
+    {
+      g_autofree char *day = rp_date_format_long (changed_on);
+
+      g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                   _("Step 6 was reached by the follow-up review held on %s. The review stays recorded, so its step cannot be undone on its own."),
+                   day);
+      return FALSE;
+    }
+
   stmt = store_prepare (self, "DELETE FROM step_change WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, step_change_id);
+  rp_stmt_bind_int64 (stmt, 1, step_change_id);
   return step_done (self, stmt, error);
 }
 
@@ -1040,21 +1093,21 @@ collect_ids (RpStore     *self,
              GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  RpStmt *stmt = store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
-      gint64 value = sqlite3_column_int64 (stmt, 0);
+      gint64 value = rp_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, value);
     }
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
       set_error_from_db (self, error);
       return NULL;
@@ -1069,12 +1122,12 @@ delete_by_id (RpStore     *self,
               gint64       id,
               GError     **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  RpStmt *stmt = store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  rp_stmt_bind_int64 (stmt, 1, id);
   return step_done (self, stmt, error);
 }
 
@@ -1088,7 +1141,7 @@ scrub_audit (RpStore     *self,
              GArray      *ids,
              GError     **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  RpStmt *stmt = store_prepare (self,
                                       "DELETE FROM audit WHERE table_name = ?1 AND record_id = ?2"
                                       " AND id > coalesce ((SELECT max (id) FROM audit"
                                       "                     WHERE table_name = ?1 AND record_id = ?2"
@@ -1104,7 +1157,7 @@ scrub_audit (RpStore     *self,
   for (guint i = 0; i < ids->len; i++)
     {
       bind_text (stmt, 1, table_name);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      rp_stmt_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -1116,18 +1169,18 @@ static GBytes *
 read_erasure_key (RpStore  *self,
                   GError  **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT key FROM erasure_key WHERE id = 1", error);
+  RpStmt *stmt = store_prepare (self, "SELECT key FROM erasure_key WHERE id = 1", error);
   GBytes *key = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
 
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    key = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  else if (rc != SQLITE_DONE)
+  if ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
+    key = rp_stmt_dup_column_bytes (stmt, 0);
+  else if (rc != RP_STMT_DONE)
     set_error_from_db (self, error);
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
   return key;
 }
@@ -1198,7 +1251,7 @@ remember_erased_names (RpStore     *self,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GBytes) key = NULL;
   GError *key_error = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int rc;
 
   if (!(stmt = store_prepare (self,
@@ -1208,11 +1261,11 @@ remember_erased_names (RpStore     *self,
                               " UNION ALL SELECT family_attending FROM booking WHERE attendee_id = ?1",
                               error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, attendee_id);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rp_stmt_reset (stmt);
+  if (rc != RP_STMT_DONE)
     return set_error_from_db (self, error);
 
   if (!store_exec (self, "INSERT OR IGNORE INTO erasure_key (id, key) VALUES (1, randomblob (32))", error))
@@ -1252,15 +1305,15 @@ static gboolean
 has_table (RpStore    *self,
            const char *name)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", NULL);
+  RpStmt *stmt = store_prepare (self, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
 
   bind_text (stmt, 1, name);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  found = rp_stmt_step (stmt) == RP_STMT_ROW;
+  rp_stmt_reset (stmt);
   return found;
 }
 
@@ -1288,7 +1341,7 @@ write_erasure (RpStore  *self,
   g_autoptr(GArray) review_ids = NULL;
   g_autoptr(GArray) rating_ids = NULL;
   g_autoptr(GArray) contact_ids = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int number = 0;
   int rc;
 
@@ -1299,20 +1352,20 @@ write_erasure (RpStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, erasure->attendee_id);
+  rp_stmt_bind_int64 (stmt, 1, erasure->attendee_id);
   bind_id (stmt, 2, erasure->number);
   bind_id (stmt, 3, erasure->programme_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    number = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  rc = rp_stmt_step (stmt);
+  if (rc == RP_STMT_ROW)
+    number = rp_stmt_column_int (stmt, 0);
+  rp_stmt_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (rc == RP_STMT_DONE)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("That attendee no longer exists."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != RP_STMT_ROW)
     return set_error_from_db (self, error);
 
   if (!(step_ids = collect_ids (self, "SELECT id FROM step_change WHERE attendee_id = ?", erasure->attendee_id, error)) ||
@@ -1382,8 +1435,8 @@ write_erasure (RpStore  *self,
 
   bind_text (stmt, 1, erasure->recorded_at);
   bind_text (stmt, 2, erasure->user != NULL ? erasure->user : self->user);
-  sqlite3_bind_int64 (stmt, 3, erasure->attendee_id);
-  sqlite3_bind_int (stmt, 4, number);
+  rp_stmt_bind_int64 (stmt, 3, erasure->attendee_id);
+  rp_stmt_bind_int (stmt, 4, number);
   erasure->erased = TRUE;
   return step_done (self, stmt, error);
 }
@@ -1401,7 +1454,7 @@ store_erase (RpStore  *self,
 
   /* Move the overwritten pages out of the WAL into the main file at once. */
   if (ok)
-    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    store_checkpoint (self);
 
   return ok;
 }
@@ -1433,7 +1486,7 @@ has_tombstone (RpStore             *self,
                gboolean            *found,
                GError             **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  RpStmt *stmt = store_prepare (self,
                                       "SELECT 1 FROM audit WHERE table_name = 'attendee' AND record_id = ?"
                                       " AND action = 'delete' AND field = 'number' AND old_value = ?"
                                       " AND recorded_at = ?",
@@ -1443,15 +1496,15 @@ has_tombstone (RpStore             *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, tombstone->attendee_id);
-  sqlite3_bind_int (stmt, 2, tombstone->number);
+  rp_stmt_bind_int64 (stmt, 1, tombstone->attendee_id);
+  rp_stmt_bind_int (stmt, 2, tombstone->number);
   bind_text (stmt, 3, tombstone->recorded_at);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = rp_stmt_step (stmt);
+  rp_stmt_reset (stmt);
+  if (rc != RP_STMT_ROW && rc != RP_STMT_DONE)
     return set_error_from_db (self, error);
 
-  *found = rc == SQLITE_ROW;
+  *found = rc == RP_STMT_ROW;
   return TRUE;
 }
 
@@ -1461,7 +1514,7 @@ write_tombstone (RpStore  *self,
                  GError  **error)
 {
   const RpTombstone *tombstone = data;
-  sqlite3_stmt *stmt = store_prepare (self,
+  RpStmt *stmt = store_prepare (self,
                                       "INSERT INTO audit (recorded_at, user, table_name, record_id, action, field, old_value)"
                                       " VALUES (?, ?, 'attendee', ?, 'delete', 'number', ?)",
                                       error);
@@ -1471,8 +1524,8 @@ write_tombstone (RpStore  *self,
 
   bind_text (stmt, 1, tombstone->recorded_at);
   bind_text (stmt, 2, tombstone->user);
-  sqlite3_bind_int64 (stmt, 3, tombstone->attendee_id);
-  sqlite3_bind_int (stmt, 4, tombstone->number);
+  rp_stmt_bind_int64 (stmt, 3, tombstone->attendee_id);
+  rp_stmt_bind_int (stmt, 4, tombstone->number);
   return step_done (self, stmt, error);
 }
 
@@ -1541,7 +1594,7 @@ rp_store_list_tombstones (RpStore  *self,
                           GError  **error)
 {
   g_autoptr(GArray) tombstones = g_array_new (FALSE, TRUE, sizeof (RpTombstone));
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
@@ -1555,20 +1608,20 @@ rp_store_list_tombstones (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
       RpTombstone tombstone = {
-        .attendee_id = sqlite3_column_int64 (stmt, 0),
-        .number = sqlite3_column_int (stmt, 1),
+        .attendee_id = rp_stmt_column_int64 (stmt, 0),
+        .number = rp_stmt_column_int (stmt, 1),
         .recorded_at = g_strdup (column_text (stmt, 2)),
         .user = g_strdup (column_text (stmt, 3)),
       };
 
       g_array_append_val (tombstones, tombstone);
     }
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
       set_error_from_db (self, error);
       return NULL;
@@ -1589,7 +1642,7 @@ write_restore_record (RpStore  *self,
                       gpointer  data,
                       GError  **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  RpStmt *stmt = store_prepare (self,
                                       "INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
                                       " VALUES (?, 'database', 0, 'restore', 'backup', ?)",
                                       error);
@@ -1631,7 +1684,7 @@ rp_store_count_caseload (RpStore  *self,
                          gint64    worker_id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   guint count = 0;
 
   g_return_val_if_fail (RP_IS_STORE (self), 0);
@@ -1643,13 +1696,13 @@ rp_store_count_caseload (RpStore  *self,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  sqlite3_bind_int64 (stmt, 2, worker_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 2, worker_id);
+  if (rp_stmt_step (stmt) == RP_STMT_ROW)
+    count = rp_stmt_column_int (stmt, 0);
   else
     set_error_from_db (self, error);
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
   return count;
 }
@@ -1669,7 +1722,7 @@ rp_store_build_people_index (RpStore  *self,
                              GError  **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
@@ -1682,18 +1735,75 @@ rp_store_build_people_index (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     if (column_text (stmt, 0) != NULL)
       g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
       set_error_from_db (self, error);
       return NULL;
     }
 
   return rp_name_index_new ((const char * const *) names->pdata, names->len);
+}
+
+/* Lets @index find erased people's names, by the digests the erasures left;
+ * a database that never erased anyone has no key and nothing to add. */
+static gboolean
+add_erased_names (RpStore      *self,
+                  RpNameIndex  *index,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) digests = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) key = NULL;
+  GError *key_error = NULL;
+  RpStmt *stmt;
+  int rc;
+
+  if (!(key = read_erasure_key (self, &key_error)))
+    {
+      if (key_error == NULL)
+        return TRUE;
+      g_propagate_error (error, key_error);
+      return FALSE;
+    }
+
+  if (!(stmt = store_prepare (self, "SELECT digest FROM erased_name", error)))
+    return FALSE;
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
+    g_ptr_array_add (digests, g_strdup (column_text (stmt, 0)));
+  rp_stmt_reset (stmt);
+  if (rc != RP_STMT_DONE)
+    return set_error_from_db (self, error);
+
+  g_ptr_array_add (digests, NULL);
+  rp_name_index_add_erased (index, key, (const char * const *) digests->pdata);
+  return TRUE;
+}
+
+/**
+ * rp_store_build_erased_index:
+ *
+ * An index of the names of the people who were erased, and of nobody
+ * else: to keep what the audit trail still holds of other records (an
+ * activity's words before it was edited) from naming them again.
+ *
+ * Returns: (transfer full): the index, or %NULL on error
+ */
+RpNameIndex *
+rp_store_build_erased_index (RpStore  *self,
+                             GError  **error)
+{
+  g_autoptr(RpNameIndex) index = rp_name_index_new (NULL, 0);
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!add_erased_names (self, index, error))
+    return NULL;
+
+  return g_steal_pointer (&index);
 }
 
 /**
@@ -1714,11 +1824,8 @@ rp_store_build_name_index (RpStore  *self,
                            GError  **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) digests = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RpNameIndex) index = NULL;
-  g_autoptr(GBytes) key = NULL;
-  GError *key_error = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
@@ -1734,49 +1841,30 @@ rp_store_build_name_index (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     if (column_text (stmt, 0) != NULL)
       g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
       set_error_from_db (self, error);
       return NULL;
     }
 
   index = rp_name_index_new ((const char * const *) names->pdata, names->len);
-
-  if ((key = read_erasure_key (self, &key_error)) != NULL)
-    {
-      if (!(stmt = store_prepare (self, "SELECT digest FROM erased_name", error)))
-        return NULL;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (digests, g_strdup (column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          set_error_from_db (self, error);
-          return NULL;
-        }
-      g_ptr_array_add (digests, NULL);
-      rp_name_index_add_erased (index, key, (const char * const *) digests->pdata);
-    }
-  else if (key_error != NULL)
-    {
-      g_propagate_error (error, key_error);
-      return NULL;
-    }
+  if (!add_erased_names (self, index, error))
+    return NULL;
 
   if (!(stmt = store_prepare (self,
                               "SELECT place, text_digest, word FROM name_confirmation WHERE programme_id = ?",
                               error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     rp_name_index_add_confirmation (index, column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rp_stmt_reset (stmt);
+  if (rc != RP_STMT_DONE)
     {
       set_error_from_db (self, error);
       return NULL;
@@ -1800,7 +1888,7 @@ write_confirmation (RpStore  *self,
 {
   Confirmation *confirmation = data;
   g_autofree char *text_digest = rp_name_index_digest_text (confirmation->text);
-  sqlite3_stmt *stmt = store_prepare (self,
+  RpStmt *stmt = store_prepare (self,
                                       "INSERT OR IGNORE INTO name_confirmation"
                                       " (programme_id, place, text_digest, word, confirmed_by)"
                                       " VALUES (?, ?, ?, ?, ?)",
@@ -1809,7 +1897,7 @@ write_confirmation (RpStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, confirmation->programme_id);
+  rp_stmt_bind_int64 (stmt, 1, confirmation->programme_id);
   bind_text (stmt, 2, confirmation->place);
   bind_text (stmt, 3, text_digest);
   bind_text (stmt, 4, confirmation->word);

@@ -14,15 +14,15 @@
   "id, recorded_at, user, table_name, record_id, field, old_value, new_value, action"
 
 static RpAuditEntry *
-audit_entry_from_row (sqlite3_stmt *stmt)
+audit_entry_from_row (RpStmt *stmt)
 {
   RpAuditEntry *entry = rp_audit_entry_new ();
 
-  rp_audit_entry_set_id (entry, sqlite3_column_int64 (stmt, 0));
+  rp_audit_entry_set_id (entry, rp_stmt_column_int64 (stmt, 0));
   rp_audit_entry_set_recorded_at (entry, column_text (stmt, 1));
   rp_audit_entry_set_user (entry, column_text (stmt, 2));
   rp_audit_entry_set_table_name (entry, column_text (stmt, 3));
-  rp_audit_entry_set_record_id (entry, sqlite3_column_int64 (stmt, 4));
+  rp_audit_entry_set_record_id (entry, rp_stmt_column_int64 (stmt, 4));
   rp_audit_entry_set_field (entry, column_text (stmt, 5));
   rp_audit_entry_set_old_value (entry, column_text (stmt, 6));
   rp_audit_entry_set_new_value (entry, column_text (stmt, 7));
@@ -43,7 +43,7 @@ rp_store_list_audit (RpStore     *self,
                      gint64       record_id,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -63,7 +63,7 @@ rp_store_list_audit (RpStore     *self,
   if (table_name != NULL)
     {
       bind_text (stmt, 1, table_name);
-      sqlite3_bind_int64 (stmt, 2, record_id);
+      rp_stmt_bind_int64 (stmt, 2, record_id);
     }
 
   return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
@@ -85,7 +85,7 @@ rp_store_list_attendee_records_audit (RpStore  *self,
                                       gint64    attendee_id,
                                       GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -108,7 +108,48 @@ rp_store_list_attendee_records_audit (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rp_stmt_bind_int64 (stmt, 1, attendee_id);
+  return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
+}
+
+/**
+ * rp_store_list_programme_audit:
+ * @programme_id: the programme
+ *
+ * The audit trail of what belongs to the programme rather than to one
+ * attendee: the programme's own settings, its timetable actions (found by
+ * the programme their insertion recorded), and the workers and providers,
+ * which every programme of the database shares. Nothing about an attendee
+ * is read, so nothing an erasure has taken can come back through it.
+ *
+ * Returns: (transfer full): a #GListModel of #RpAuditEntry, oldest first
+ */
+GListModel *
+rp_store_list_programme_audit (RpStore  *self,
+                               gint64    programme_id,
+                               GError  **error)
+{
+  RpStmt *stmt;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  /* A compound, not one WHERE with ORs, so each part is a search of the
+   * audit_record index and the rest of the trail (every attendee's) is
+   * never read. */
+  stmt = store_prepare (self,
+                        "SELECT " AUDIT_COLUMNS " FROM audit WHERE table_name IN ('worker', 'provider')"
+                        " UNION ALL"
+                        " SELECT " AUDIT_COLUMNS " FROM audit WHERE table_name = 'programme' AND record_id = ?1"
+                        " UNION ALL"
+                        " SELECT " AUDIT_COLUMNS " FROM audit WHERE table_name = 'timetable_action' AND record_id IN"
+                        "   (SELECT record_id FROM audit WHERE table_name = 'timetable_action'"
+                        "     AND field = 'programme_id' AND action = 'insert' AND new_value = ?1)"
+                        " ORDER BY 1",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
   return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
 }
 
@@ -128,7 +169,7 @@ rp_store_list_undone_step_changes (RpStore  *self,
                                    gint64    attendee_id,
                                    GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -142,7 +183,7 @@ rp_store_list_undone_step_changes (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rp_stmt_bind_int64 (stmt, 1, attendee_id);
   return collect_rows (self, stmt, RP_TYPE_AUDIT_ENTRY, (RowFunc) audit_entry_from_row, error);
 }
 
@@ -168,7 +209,7 @@ rp_store_find_as_of_cutoff (RpStore     *self,
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
   g_autoptr(GDateTime) end_utc = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int year, month, day;
   int rc;
 
@@ -194,16 +235,16 @@ rp_store_find_as_of_cutoff (RpStore     *self,
     return FALSE;
 
   bind_text (stmt, 1, cutoff);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+  if ((rc = rp_stmt_step (stmt)) != RP_STMT_ROW)
     {
       set_error_from_db (self, error);
-      sqlite3_reset (stmt);
+      rp_stmt_reset (stmt);
       return FALSE;
     }
 
   /* Nothing recorded since: the values of now are those of @date. */
-  if (sqlite3_column_int64 (stmt, 0) <= sqlite3_column_int64 (stmt, 1))
-    *since = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (rp_stmt_column_int64 (stmt, 0) <= rp_stmt_column_int64 (stmt, 1))
+    *since = rp_stmt_column_int64 (stmt, 0);
+  rp_stmt_reset (stmt);
   return TRUE;
 }

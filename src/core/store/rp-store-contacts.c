@@ -15,7 +15,7 @@
 #define CONTACT_FROM " FROM contact_log c LEFT JOIN worker w ON w.id = c.worker_id"
 
 static RpContact *
-contact_from_row (sqlite3_stmt *stmt)
+contact_from_row (RpStmt *stmt)
 {
   RpContact *contact = rp_contact_new ();
   RpContactWith with_whom = RP_CONTACT_WITH_FAMILY;
@@ -23,16 +23,16 @@ contact_from_row (sqlite3_stmt *stmt)
 
   rp_contact_with_from_string (column_text (stmt, 5), &with_whom);
   rp_contact_method_from_string (column_text (stmt, 7), &method);
-  rp_contact_set_id (contact, sqlite3_column_int64 (stmt, 0));
-  rp_contact_set_attendee_id (contact, sqlite3_column_int64 (stmt, 1));
+  rp_contact_set_id (contact, rp_stmt_column_int64 (stmt, 0));
+  rp_contact_set_attendee_id (contact, rp_stmt_column_int64 (stmt, 1));
   rp_contact_set_contacted_on (contact, column_text (stmt, 2));
-  rp_contact_set_worker_id (contact, sqlite3_column_int64 (stmt, 3));
+  rp_contact_set_worker_id (contact, rp_stmt_column_int64 (stmt, 3));
   rp_contact_set_worker_name (contact, column_text (stmt, 4));
   rp_contact_set_with_whom (contact, with_whom);
   rp_contact_set_with_name (contact, column_text (stmt, 6));
   rp_contact_set_method (contact, method);
   rp_contact_set_summary (contact, column_text (stmt, 8));
-  rp_contact_set_follow_up_needed (contact, sqlite3_column_int (stmt, 9) != 0);
+  rp_contact_set_follow_up_needed (contact, rp_stmt_column_int (stmt, 9) != 0);
   return contact;
 }
 
@@ -48,7 +48,7 @@ rp_store_list_contacts (RpStore  *self,
                         gint64    attendee_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -59,7 +59,7 @@ rp_store_list_contacts (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rp_stmt_bind_int64 (stmt, 1, attendee_id);
   return collect_rows (self, stmt, RP_TYPE_CONTACT, (RowFunc) contact_from_row, error);
 }
 
@@ -76,7 +76,7 @@ rp_store_list_programme_contacts (RpStore  *self,
                                   gint64    programme_id,
                                   GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -88,22 +88,22 @@ rp_store_list_programme_contacts (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
   return collect_rows (self, stmt, RP_TYPE_CONTACT, (RowFunc) contact_from_row, error);
 }
 
 static void
-bind_contact (sqlite3_stmt *stmt,
+bind_contact (RpStmt       *stmt,
               RpContact    *contact)
 {
-  sqlite3_bind_int64 (stmt, 1, rp_contact_get_attendee_id (contact));
+  rp_stmt_bind_int64 (stmt, 1, rp_contact_get_attendee_id (contact));
   bind_text (stmt, 2, rp_contact_get_contacted_on (contact));
   bind_id (stmt, 3, rp_contact_get_worker_id (contact));
   bind_text (stmt, 4, rp_contact_with_to_string (rp_contact_get_with_whom (contact)));
   bind_text (stmt, 5, rp_contact_get_with_name (contact));
   bind_text (stmt, 6, rp_contact_method_to_string (rp_contact_get_method (contact)));
   bind_text (stmt, 7, rp_contact_get_summary (contact));
-  sqlite3_bind_int (stmt, 8, rp_contact_get_follow_up_needed (contact));
+  rp_stmt_bind_int (stmt, 8, rp_contact_get_follow_up_needed (contact));
 }
 
 /* Inserts a new entry, updates one, or puts back a deleted one with its own id. */
@@ -121,7 +121,7 @@ write_contact (RpStore  *self,
   WriteContact *write = data;
   gint64 id = rp_contact_get_id (write->contact);
   gboolean insert = id == 0 || write->restore;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   stmt = store_prepare (self,
                         insert
@@ -138,7 +138,7 @@ write_contact (RpStore  *self,
 
   if (!step_done (self, stmt, error))
     {
-      if (write->restore && sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
+      if (write->restore && store_error_is_duplicate_key (self))
         {
           g_clear_error (error);
           g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, _("The contact is already back in the log."));
@@ -147,8 +147,8 @@ write_contact (RpStore  *self,
     }
 
   if (id == 0)
-    rp_contact_set_id (write->contact, sqlite3_last_insert_rowid (self->db));
-  else if (!insert && sqlite3_changes (self->db) == 0)
+    rp_contact_set_id (write->contact, store_last_insert_id (self));
+  else if (!insert && store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The contact is no longer in the log."));
       return FALSE;
@@ -221,16 +221,16 @@ write_delete_contact (RpStore  *self,
                       gpointer  data,
                       GError  **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "DELETE FROM contact_log WHERE id = ?", error);
+  RpStmt *stmt = store_prepare (self, "DELETE FROM contact_log WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
+  rp_stmt_bind_int64 (stmt, 1, *(gint64 *) data);
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) == 0)
+  if (store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The contact is no longer in the log."));
       return FALSE;

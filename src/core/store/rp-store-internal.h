@@ -3,12 +3,12 @@
  * statements and write helper; one connection behind them all */
 #pragma once
 
-#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "rp-error-private.h"
 #include "rp-store.h"
 #include "rp-store-private.h"
+#include "rp-stmt.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,7 @@ struct _RpStore
   char       *path;
   char       *user;
   char       *today;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *statements;   /* SQL text → RpStmt */
   struct stat wal_file;     /* the -wal and -shm this connection opened */
   struct stat shm_file;
   GHashTable *pending;      /* interned table name → GArray of row ids, or NULL for too many to list */
@@ -37,7 +37,7 @@ extern const guint        n_audited_tables;
 gboolean      set_error_from_db  (RpStore       *self,
                                   GError       **error);
 /* Statements are prepared once and reused; @sql must be a static string. */
-sqlite3_stmt *store_prepare      (RpStore       *self,
+RpStmt       *store_prepare      (RpStore       *self,
                                   const char    *sql,
                                   GError       **error);
 gboolean      store_exec         (RpStore       *self,
@@ -45,21 +45,30 @@ gboolean      store_exec         (RpStore       *self,
                                   GError       **error);
 /* Runs a statement that returns no rows and resets it. */
 gboolean      step_done          (RpStore       *self,
-                                  sqlite3_stmt  *stmt,
+                                  RpStmt        *stmt,
                                   GError       **error);
-void          bind_text          (sqlite3_stmt  *stmt,
+void          bind_text          (RpStmt        *stmt,
                                   int            index,
                                   const char    *text);
 /* An id of 0 means "none" in the domain objects and NULL in the database. */
-void          bind_id            (sqlite3_stmt  *stmt,
+void          bind_id            (RpStmt        *stmt,
                                   int            index,
                                   gint64         id);
-const char   *column_text        (sqlite3_stmt  *stmt,
+const char   *column_text        (RpStmt        *stmt,
                                   int            column);
 gboolean      query_int          (RpStore       *self,
                                   const char    *sql,
                                   int           *value,
                                   GError       **error);
+/* How many rows the last INSERT, UPDATE or DELETE changed; the id the last
+ * INSERT gave its row (rp-stmt.c). */
+int           store_changes      (RpStore       *self);
+gint64        store_last_insert_id (RpStore     *self);
+/* The last failure was a second row with the same primary key. */
+gboolean      store_error_is_duplicate_key (RpStore *self);
+/* Moves what the WAL holds into the database file at once (rp-store.c):
+ * after an erasure, so that no overwritten page is left in the -wal. */
+void          store_checkpoint   (RpStore       *self);
 gboolean      count_query        (RpStore       *self,
                                   const char    *sql,
                                   gint64         programme_id,
@@ -67,17 +76,17 @@ gboolean      count_query        (RpStore       *self,
                                   guint         *count,
                                   GError       **error);
 
-typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*RowFunc) (RpStmt *stmt);
 
 /* Runs a prepared, bound query and collects one object per row. */
 GListModel   *collect_rows       (RpStore       *self,
-                                  sqlite3_stmt  *stmt,
+                                  RpStmt        *stmt,
                                   GType          item_type,
                                   RowFunc        from_row,
                                   GError       **error);
 /* Runs a prepared, bound query expected to return one row. */
 gpointer      collect_one        (RpStore       *self,
-                                  sqlite3_stmt  *stmt,
+                                  RpStmt        *stmt,
                                   RowFunc        from_row,
                                   const char    *not_found,
                                   GError       **error);
@@ -111,7 +120,7 @@ gboolean      store_add          (RpStore           *self,
   " (SELECT max (r.held_on) FROM review r WHERE r.attendee_id = a.id AND r.kind = 'follow-up')," \
   " (SELECT max (r.held_on) FROM review r WHERE r.attendee_id = a.id)"
 void          read_after_move_columns  (RpAttendee    *attendee,
-                                        sqlite3_stmt  *stmt,
+                                        RpStmt        *stmt,
                                         int            first);
 gboolean      write_after_move_columns (RpStore       *self,
                                         gint64         attendee_id,

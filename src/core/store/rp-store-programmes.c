@@ -14,11 +14,11 @@
                           " report_as_of, marking, family_contact, family_contact_phone, follow_up_weeks, contact_due_days"
 
 static RpProgramme *
-programme_from_row (sqlite3_stmt *stmt)
+programme_from_row (RpStmt *stmt)
 {
   RpProgramme *programme = rp_programme_new ();
 
-  rp_programme_set_id (programme, sqlite3_column_int64 (stmt, 0));
+  rp_programme_set_id (programme, rp_stmt_column_int64 (stmt, 0));
   rp_programme_set_name (programme, column_text (stmt, 1));
   rp_programme_set_closure_date (programme, column_text (stmt, 2));
   rp_programme_set_report_title (programme, column_text (stmt, 3));
@@ -30,8 +30,8 @@ programme_from_row (sqlite3_stmt *stmt)
   rp_programme_set_marking (programme, column_text (stmt, 9));
   rp_programme_set_family_contact (programme, column_text (stmt, 10));
   rp_programme_set_family_contact_phone (programme, column_text (stmt, 11));
-  rp_programme_set_follow_up_weeks (programme, sqlite3_column_int (stmt, 12));
-  rp_programme_set_contact_due_days (programme, sqlite3_column_int (stmt, 13));
+  rp_programme_set_follow_up_weeks (programme, rp_stmt_column_int (stmt, 12));
+  rp_programme_set_contact_due_days (programme, rp_stmt_column_int (stmt, 13));
   return programme;
 }
 
@@ -43,7 +43,7 @@ GListModel *
 rp_store_list_programmes (RpStore  *self,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -58,14 +58,14 @@ rp_store_get_programme (RpStore  *self,
                         gint64    programme_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   if (!(stmt = store_prepare (self, "SELECT " PROGRAMME_COLUMNS " FROM programme WHERE id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
   return collect_one (self, stmt, (RowFunc) programme_from_row,
                       _("The programme no longer exists."), error);
 }
@@ -77,7 +77,7 @@ write_programme (RpStore  *self,
 {
   RpProgramme *programme = data;
   gint64 id = rp_programme_get_id (programme);
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   stmt = store_prepare (self,
                         id == 0
@@ -104,17 +104,17 @@ write_programme (RpStore  *self,
   bind_text (stmt, 9, rp_programme_get_marking (programme));
   bind_text (stmt, 10, rp_programme_get_family_contact (programme));
   bind_text (stmt, 11, rp_programme_get_family_contact_phone (programme));
-  sqlite3_bind_int (stmt, 12, rp_programme_get_follow_up_weeks (programme));
-  sqlite3_bind_int (stmt, 13, rp_programme_get_contact_due_days (programme));
+  rp_stmt_bind_int (stmt, 12, rp_programme_get_follow_up_weeks (programme));
+  rp_stmt_bind_int (stmt, 13, rp_programme_get_contact_due_days (programme));
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 14, id);
+    rp_stmt_bind_int64 (stmt, 14, id);
 
   if (!step_done (self, stmt, error))
     return FALSE;
 
   if (id == 0)
-    rp_programme_set_id (programme, sqlite3_last_insert_rowid (self->db));
-  else if (sqlite3_changes (self->db) == 0)
+    rp_programme_set_id (programme, store_last_insert_id (self));
+  else if (store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The programme no longer exists."));
       return FALSE;
@@ -165,7 +165,7 @@ rp_store_get_counts (RpStore            *self,
                      GError            **error)
 {
   g_autofree char *today = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
@@ -181,12 +181,12 @@ rp_store_get_counts (RpStore            *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
       RpOutcome outcome = RP_OUTCOME_ATTENDING;
-      int step = sqlite3_column_int (stmt, 1);
-      guint n = sqlite3_column_int (stmt, 4);
+      int step = rp_stmt_column_int (stmt, 1);
+      guint n = rp_stmt_column_int (stmt, 4);
 
       rp_outcome_from_string (column_text (stmt, 0), &outcome);
       counts->attendees += n;
@@ -208,13 +208,13 @@ rp_store_get_counts (RpStore            *self,
             counts->at_step[step] += n;
           if (g_strcmp0 (column_text (stmt, 2), "health") == 0)
             counts->health += n;
-          if (sqlite3_column_int (stmt, 3))
+          if (rp_stmt_column_int (stmt, 3))
             counts->no_worker += n;
           break;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  rp_stmt_reset (stmt);
+  if (rc != RP_STMT_DONE)
     return set_error_from_db (self, error);
 
   return count_query (self, "SELECT count(*) FROM worker WHERE active",
@@ -254,12 +254,12 @@ write_contact_log_since (RpStore  *self,
                          GError  **error)
 {
   LogSince *change = data;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   if (!(stmt = store_prepare (self, "UPDATE programme SET contact_log_since = ? WHERE id = ?", error)))
     return FALSE;
   bind_text (stmt, 1, change->since);
-  sqlite3_bind_int64 (stmt, 2, change->programme_id);
+  rp_stmt_bind_int64 (stmt, 2, change->programme_id);
   return step_done (self, stmt, error);
 }
 

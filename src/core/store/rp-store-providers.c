@@ -13,17 +13,17 @@
   "id, name, address, contact_name, contact_phone, contact_email, on_framework, notes"
 
 static RpProvider *
-provider_from_row (sqlite3_stmt *stmt)
+provider_from_row (RpStmt *stmt)
 {
   RpProvider *provider = rp_provider_new ();
 
-  rp_provider_set_id (provider, sqlite3_column_int64 (stmt, 0));
+  rp_provider_set_id (provider, rp_stmt_column_int64 (stmt, 0));
   rp_provider_set_name (provider, column_text (stmt, 1));
   rp_provider_set_address (provider, column_text (stmt, 2));
   rp_provider_set_contact_name (provider, column_text (stmt, 3));
   rp_provider_set_contact_phone (provider, column_text (stmt, 4));
   rp_provider_set_contact_email (provider, column_text (stmt, 5));
-  rp_provider_set_on_framework (provider, sqlite3_column_int (stmt, 6));
+  rp_provider_set_on_framework (provider, rp_stmt_column_int (stmt, 6));
   rp_provider_set_notes (provider, column_text (stmt, 7));
   return provider;
 }
@@ -36,7 +36,7 @@ GListModel *
 rp_store_list_providers (RpStore  *self,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -56,7 +56,7 @@ write_provider (RpStore  *self,
 {
   RpProvider *provider = data;
   gint64 id = rp_provider_get_id (provider);
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   stmt = store_prepare (self,
                         id == 0
@@ -73,17 +73,17 @@ write_provider (RpStore  *self,
   bind_text (stmt, 3, rp_provider_get_contact_name (provider));
   bind_text (stmt, 4, rp_provider_get_contact_phone (provider));
   bind_text (stmt, 5, rp_provider_get_contact_email (provider));
-  sqlite3_bind_int (stmt, 6, rp_provider_get_on_framework (provider) ? 1 : 0);
+  rp_stmt_bind_int (stmt, 6, rp_provider_get_on_framework (provider) ? 1 : 0);
   bind_text (stmt, 7, rp_provider_get_notes (provider));
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 8, id);
+    rp_stmt_bind_int64 (stmt, 8, id);
 
   if (!step_done (self, stmt, error))
     return FALSE;
 
   if (id == 0)
-    rp_provider_set_id (provider, sqlite3_last_insert_rowid (self->db));
-  else if (sqlite3_changes (self->db) == 0)
+    rp_provider_set_id (provider, store_last_insert_id (self));
+  else if (store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The provider no longer exists."));
       return FALSE;
@@ -125,13 +125,13 @@ rp_store_get_provider (RpStore  *self,
                        gint64    provider_id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   if (!(stmt = store_prepare (self, "SELECT " PROVIDER_COLUMNS " FROM provider WHERE id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, provider_id);
+  rp_stmt_bind_int64 (stmt, 1, provider_id);
   return collect_one (self, stmt, (RowFunc) provider_from_row, _("The provider no longer exists."), error);
 }

@@ -15,11 +15,11 @@
 
 void
 read_after_move_columns (RpAttendee   *attendee,
-                         sqlite3_stmt *stmt,
+                         RpStmt       *stmt,
                          int           first)
 {
-  rp_attendee_set_interim (attendee, sqlite3_column_int (stmt, first));
-  rp_attendee_set_permanent_provider_id (attendee, sqlite3_column_int64 (stmt, first + 1));
+  rp_attendee_set_interim (attendee, rp_stmt_column_int (stmt, first));
+  rp_attendee_set_permanent_provider_id (attendee, rp_stmt_column_int64 (stmt, first + 1));
   rp_attendee_set_permanent_date (attendee, column_text (stmt, first + 2));
   rp_attendee_set_follow_up_held_on (attendee, column_text (stmt, first + 3));
   rp_attendee_set_last_review_on (attendee, column_text (stmt, first + 4));
@@ -52,7 +52,7 @@ write_after_move_columns (RpStore     *self,
                           GError     **error)
 {
   g_autoptr(RpAttendee) cleared = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   /* A departure, or a move taken back, ends an interim place. */
   if (rp_attendee_get_outcome (attendee) != RP_OUTCOME_MOVED && rp_attendee_get_interim (attendee))
@@ -82,11 +82,11 @@ write_after_move_columns (RpStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, rp_attendee_get_interim (attendee) ? 1 : 0);
+  rp_stmt_bind_int (stmt, 1, rp_attendee_get_interim (attendee) ? 1 : 0);
   bind_id (stmt, 2, rp_attendee_get_permanent_provider_id (attendee));
   bind_text (stmt, 3, rp_attendee_get_permanent_date (attendee));
-  sqlite3_bind_int64 (stmt, 4, attendee_id);
-  sqlite3_bind_int (stmt, 5, rp_attendee_get_interim (attendee) ? 1 : 0);
+  rp_stmt_bind_int64 (stmt, 4, attendee_id);
+  rp_stmt_bind_int (stmt, 5, rp_attendee_get_interim (attendee) ? 1 : 0);
   bind_id (stmt, 6, rp_attendee_get_permanent_provider_id (attendee));
   bind_text (stmt, 7, rp_attendee_get_permanent_date (attendee));
   return step_done (self, stmt, error);
@@ -97,14 +97,14 @@ write_after_move_columns (RpStore     *self,
 #define OUTCOME_COLUMNS "id, attendee_id, description, position, written_on"
 
 static gpointer
-outcome_from_row (sqlite3_stmt *stmt)
+outcome_from_row (RpStmt *stmt)
 {
   RpPlannedOutcome *outcome = rp_planned_outcome_new ();
 
-  rp_planned_outcome_set_id (outcome, sqlite3_column_int64 (stmt, 0));
-  rp_planned_outcome_set_attendee_id (outcome, sqlite3_column_int64 (stmt, 1));
+  rp_planned_outcome_set_id (outcome, rp_stmt_column_int64 (stmt, 0));
+  rp_planned_outcome_set_attendee_id (outcome, rp_stmt_column_int64 (stmt, 1));
   rp_planned_outcome_set_description (outcome, column_text (stmt, 2));
-  rp_planned_outcome_set_position (outcome, sqlite3_column_int (stmt, 3));
+  rp_planned_outcome_set_position (outcome, rp_stmt_column_int (stmt, 3));
   rp_planned_outcome_set_written_on (outcome, column_text (stmt, 4));
   return outcome;
 }
@@ -119,7 +119,7 @@ rp_store_list_planned_outcomes (RpStore  *self,
                                 gint64    attendee_id,
                                 GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -130,7 +130,7 @@ rp_store_list_planned_outcomes (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rp_stmt_bind_int64 (stmt, 1, attendee_id);
   return collect_rows (self, stmt, RP_TYPE_PLANNED_OUTCOME, outcome_from_row, error);
 }
 
@@ -160,7 +160,7 @@ write_new_outcome (RpStore  *self,
   g_autofree char *today = rp_store_dup_today (self);
   g_autofree char *description = NULL;
   guint last = 0;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   if (!attendee_exists (self, rp_planned_outcome_get_attendee_id (outcome), error))
     return FALSE;
@@ -181,14 +181,14 @@ write_new_outcome (RpStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, rp_planned_outcome_get_attendee_id (outcome));
+  rp_stmt_bind_int64 (stmt, 1, rp_planned_outcome_get_attendee_id (outcome));
   bind_text (stmt, 2, description);
-  sqlite3_bind_int (stmt, 3, last + 1);
+  rp_stmt_bind_int (stmt, 3, last + 1);
   bind_text (stmt, 4, rp_planned_outcome_get_written_on (outcome));
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  rp_planned_outcome_set_id (outcome, sqlite3_last_insert_rowid (self->db));
+  rp_planned_outcome_set_id (outcome, store_last_insert_id (self));
   rp_planned_outcome_set_description (outcome, description);
   return TRUE;
 }
@@ -233,18 +233,18 @@ write_outcome_text (RpStore  *self,
 {
   RpPlannedOutcome *outcome = data;
   g_autofree char *description = g_strstrip (g_strdup (rp_planned_outcome_get_description (outcome)));
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   stmt = store_prepare (self, "UPDATE planned_outcome SET description = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
 
   bind_text (stmt, 1, description);
-  sqlite3_bind_int64 (stmt, 2, rp_planned_outcome_get_id (outcome));
+  rp_stmt_bind_int64 (stmt, 2, rp_planned_outcome_get_id (outcome));
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) == 0)
+  if (store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The outcome no longer exists."));
       return FALSE;
@@ -282,16 +282,16 @@ outcome_attendee (RpStore *self,
                   gint64   outcome_id,
                   GError **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT attendee_id FROM planned_outcome WHERE id = ?", error);
+  RpStmt *stmt = store_prepare (self, "SELECT attendee_id FROM planned_outcome WHERE id = ?", error);
   gint64 attendee_id = 0;
 
   if (stmt == NULL)
     return -1;
 
-  sqlite3_bind_int64 (stmt, 1, outcome_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    attendee_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  rp_stmt_bind_int64 (stmt, 1, outcome_id);
+  if (rp_stmt_step (stmt) == RP_STMT_ROW)
+    attendee_id = rp_stmt_column_int64 (stmt, 0);
+  rp_stmt_reset (stmt);
 
   if (attendee_id == 0)
     {
@@ -310,7 +310,7 @@ write_move_outcome (RpStore  *self,
   g_autoptr(GListModel) outcomes = NULL;
   g_autoptr(GPtrArray) order = NULL;
   gint64 attendee_id;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   guint n, from = 0;
   int to;
 
@@ -346,9 +346,9 @@ write_move_outcome (RpStore  *self,
 
   for (guint i = 0; i < order->len; i++)
     {
-      sqlite3_bind_int (stmt, 1, i + 1);
-      sqlite3_bind_int64 (stmt, 2, rp_planned_outcome_get_id (order->pdata[i]));
-      sqlite3_bind_int (stmt, 3, i + 1);
+      rp_stmt_bind_int (stmt, 1, i + 1);
+      rp_stmt_bind_int64 (stmt, 2, rp_planned_outcome_get_id (order->pdata[i]));
+      rp_stmt_bind_int (stmt, 3, i + 1);
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -381,7 +381,7 @@ write_delete_outcome (RpStore  *self,
                       GError  **error)
 {
   gint64 *outcome_id = data;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   g_autofree char *held_on = NULL;
 
   if (outcome_attendee (self, *outcome_id, error) < 0)
@@ -394,10 +394,10 @@ write_delete_outcome (RpStore  *self,
                         error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, *outcome_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, *outcome_id);
+  if (rp_stmt_step (stmt) == RP_STMT_ROW)
     held_on = g_strdup (column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
   if (held_on != NULL)
     {
@@ -412,7 +412,7 @@ write_delete_outcome (RpStore  *self,
   stmt = store_prepare (self, "DELETE FROM planned_outcome WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, *outcome_id);
+  rp_stmt_bind_int64 (stmt, 1, *outcome_id);
   return step_done (self, stmt, error);
 }
 
@@ -434,21 +434,21 @@ rp_store_delete_planned_outcome (RpStore  *self,
 /* Reviews ------------------------------------------------------------------ */
 
 static gpointer
-review_from_row (sqlite3_stmt *stmt)
+review_from_row (RpStmt *stmt)
 {
   RpReview *review = rp_review_new ();
   RpReviewKind kind = RP_REVIEW_KIND_FOLLOW_UP;
 
   rp_review_kind_from_string (column_text (stmt, 2), &kind);
-  rp_review_set_id (review, sqlite3_column_int64 (stmt, 0));
-  rp_review_set_attendee_id (review, sqlite3_column_int64 (stmt, 1));
+  rp_review_set_id (review, rp_stmt_column_int64 (stmt, 0));
+  rp_review_set_attendee_id (review, rp_stmt_column_int64 (stmt, 1));
   rp_review_set_kind (review, kind);
   rp_review_set_held_on (review, column_text (stmt, 3));
-  rp_review_set_reviewer_id (review, sqlite3_column_int64 (stmt, 4));
+  rp_review_set_reviewer_id (review, rp_stmt_column_int64 (stmt, 4));
   rp_review_set_reviewer_name (review, column_text (stmt, 5));
   rp_review_set_took_part (review, rp_took_part_from_string (column_text (stmt, 6)));
-  rp_review_set_placement_continues (review, sqlite3_column_type (stmt, 7) == SQLITE_NULL
-                                             || sqlite3_column_int (stmt, 7) != 0);
+  rp_review_set_placement_continues (review, rp_stmt_column_is_null (stmt, 7)
+                                             || rp_stmt_column_int (stmt, 7) != 0);
   rp_review_set_actions (review, column_text (stmt, 8));
   rp_review_set_notes (review, column_text (stmt, 9));
   return review;
@@ -459,7 +459,7 @@ load_ratings (RpStore   *self,
               RpReview  *review,
               GError   **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int rc;
 
   stmt = store_prepare (self,
@@ -470,18 +470,18 @@ load_ratings (RpStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, rp_review_get_id (review));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, rp_review_get_id (review));
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
       RpRating rating = RP_RATING_NONE;
 
       rp_rating_from_string (column_text (stmt, 2), &rating);
-      rp_review_set_rating (review, sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
+      rp_review_set_rating (review, rp_stmt_column_int64 (stmt, 0), column_text (stmt, 1),
                             rating, column_text (stmt, 3));
     }
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     return set_error_from_db (self, error);
   return TRUE;
 }
@@ -498,7 +498,7 @@ rp_store_list_reviews (RpStore  *self,
                        GError  **error)
 {
   g_autoptr(GListModel) reviews = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   guint n;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
@@ -512,7 +512,7 @@ rp_store_list_reviews (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rp_stmt_bind_int64 (stmt, 1, attendee_id);
   if (!(reviews = collect_rows (self, stmt, RP_TYPE_REVIEW, review_from_row, error)))
     return NULL;
 
@@ -647,7 +647,7 @@ write_review (RpStore  *self,
   g_autoptr(RpAttendee) attendee = NULL;
   g_autofree char *today = rp_store_dup_today (self);
   g_autofree char *took_part = rp_took_part_to_string (rp_review_get_took_part (review));
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   gint64 review_id;
 
   if (!(attendee = rp_store_get_attendee (self, rp_review_get_attendee_id (review), error)))
@@ -663,18 +663,18 @@ write_review (RpStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, rp_review_get_attendee_id (review));
+  rp_stmt_bind_int64 (stmt, 1, rp_review_get_attendee_id (review));
   bind_text (stmt, 2, rp_review_kind_to_string (rp_review_get_kind (review)));
   bind_text (stmt, 3, rp_review_get_held_on (review));
   bind_id (stmt, 4, rp_review_get_reviewer_id (review));
   bind_text (stmt, 5, took_part);
-  sqlite3_bind_int (stmt, 6, rp_review_get_placement_continues (review) ? 1 : 0);
+  rp_stmt_bind_int (stmt, 6, rp_review_get_placement_continues (review) ? 1 : 0);
   bind_text (stmt, 7, rp_review_get_actions (review));
   bind_text (stmt, 8, rp_review_get_notes (review));
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  review_id = sqlite3_last_insert_rowid (self->db);
+  review_id = store_last_insert_id (self);
 
   stmt = store_prepare (self,
                         "INSERT INTO review_outcome (review_id, outcome_id, rating, note) VALUES (?, ?, ?, ?)",
@@ -686,8 +686,8 @@ write_review (RpStore  *self,
     {
       const RpOutcomeRating *rating = rp_review_get_rating (review, i);
 
-      sqlite3_bind_int64 (stmt, 1, review_id);
-      sqlite3_bind_int64 (stmt, 2, rating->outcome_id);
+      rp_stmt_bind_int64 (stmt, 1, review_id);
+      rp_stmt_bind_int64 (stmt, 2, rating->outcome_id);
       bind_text (stmt, 3, rp_rating_to_string (rating->rating));
       bind_text (stmt, 4, rating->note);
       if (!step_done (self, stmt, error))

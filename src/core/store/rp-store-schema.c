@@ -669,7 +669,7 @@ create_audit_triggers (RpStore  *self,
 
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          const char *column = column_text (stmt, 1);
+          const char *column = (const char *) sqlite3_column_text (stmt, 1);
           const char *sep = inserted->len > 0 ? " UNION ALL " : "";
 
           if (g_str_equal (column, "id"))
@@ -840,9 +840,9 @@ reference_triggers (GError **error)
     {
       char **value = g_new0 (char *, 3);
 
-      value[0] = g_strdup (column_text (stmt, 1));
-      value[1] = g_strdup (column_text (stmt, 2));
-      g_hash_table_insert (table, g_strdup (column_text (stmt, 0)), value);
+      value[0] = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      value[1] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_hash_table_insert (table, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), value);
     }
   sqlite3_finalize (stmt);
 
@@ -927,16 +927,16 @@ rp_store_list_trigger_problems (sqlite3  *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *name = column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
       char **expected = g_hash_table_lookup (reference, name);
 
       if (expected == NULL)
-        add_trigger_problem (problems, name, column_text (stmt, 1), RP_TRIGGER_UNKNOWN);
+        add_trigger_problem (problems, name, (const char *) sqlite3_column_text (stmt, 1), RP_TRIGGER_UNKNOWN);
       else
         {
           g_hash_table_add (seen, g_strdup (name));
-          if (g_strcmp0 (expected[0], column_text (stmt, 2)) != 0)
-            add_trigger_problem (problems, name, column_text (stmt, 1), RP_TRIGGER_CHANGED);
+          if (g_strcmp0 (expected[0], (const char *) sqlite3_column_text (stmt, 2)) != 0)
+            add_trigger_problem (problems, name, (const char *) sqlite3_column_text (stmt, 1), RP_TRIGGER_CHANGED);
         }
     }
   if (rc != SQLITE_DONE)
@@ -985,7 +985,7 @@ write_repair (RpStore  *self,
   GPtrArray *problems = data;
   GHashTable *reference = reference_triggers (error);
   g_autoptr(GString) names = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   if (reference == NULL)
     return FALSE;

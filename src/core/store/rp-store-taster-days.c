@@ -14,21 +14,21 @@
   " t.places, t.notes, t.cancelled"
 
 static RpTasterDay *
-taster_day_from_row (sqlite3_stmt *stmt)
+taster_day_from_row (RpStmt *stmt)
 {
   RpTasterDay *day = rp_taster_day_new ();
 
-  rp_taster_day_set_id (day, sqlite3_column_int64 (stmt, 0));
-  rp_taster_day_set_programme_id (day, sqlite3_column_int64 (stmt, 1));
-  rp_taster_day_set_provider_id (day, sqlite3_column_int64 (stmt, 2));
+  rp_taster_day_set_id (day, rp_stmt_column_int64 (stmt, 0));
+  rp_taster_day_set_programme_id (day, rp_stmt_column_int64 (stmt, 1));
+  rp_taster_day_set_provider_id (day, rp_stmt_column_int64 (stmt, 2));
   rp_taster_day_set_provider_name (day, column_text (stmt, 3));
   rp_taster_day_set_date (day, column_text (stmt, 4));
   rp_taster_day_set_start_time (day, column_text (stmt, 5));
   rp_taster_day_set_end_time (day, column_text (stmt, 6));
   rp_taster_day_set_venue (day, column_text (stmt, 7));
-  rp_taster_day_set_places (day, sqlite3_column_int (stmt, 8));
+  rp_taster_day_set_places (day, rp_stmt_column_int (stmt, 8));
   rp_taster_day_set_notes (day, column_text (stmt, 9));
-  rp_taster_day_set_cancelled (day, sqlite3_column_int (stmt, 10));
+  rp_taster_day_set_cancelled (day, rp_stmt_column_int (stmt, 10));
   return day;
 }
 
@@ -42,7 +42,7 @@ rp_store_list_taster_days (RpStore  *self,
                            gint64    programme_id,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -54,7 +54,7 @@ rp_store_list_taster_days (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
   return collect_rows (self, stmt, RP_TYPE_TASTER_DAY, (RowFunc) taster_day_from_row, error);
 }
 
@@ -65,7 +65,7 @@ write_taster_day (RpStore  *self,
 {
   RpTasterDay *day = data;
   gint64 id = rp_taster_day_get_id (day);
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   stmt = store_prepare (self,
                         id == 0
@@ -77,24 +77,24 @@ write_taster_day (RpStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, rp_taster_day_get_programme_id (day));
+  rp_stmt_bind_int64 (stmt, 1, rp_taster_day_get_programme_id (day));
   bind_id (stmt, 2, rp_taster_day_get_provider_id (day));
   bind_text (stmt, 3, rp_taster_day_get_date (day));
   bind_text (stmt, 4, rp_taster_day_get_start_time (day));
   bind_text (stmt, 5, rp_taster_day_get_end_time (day));
   bind_text (stmt, 6, rp_taster_day_get_venue (day));
-  sqlite3_bind_int (stmt, 7, rp_taster_day_get_places (day));
+  rp_stmt_bind_int (stmt, 7, rp_taster_day_get_places (day));
   bind_text (stmt, 8, rp_taster_day_get_notes (day));
-  sqlite3_bind_int (stmt, 9, rp_taster_day_get_cancelled (day) ? 1 : 0);
+  rp_stmt_bind_int (stmt, 9, rp_taster_day_get_cancelled (day) ? 1 : 0);
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 10, id);
+    rp_stmt_bind_int64 (stmt, 10, id);
 
   if (!step_done (self, stmt, error))
     return FALSE;
 
   if (id == 0)
-    rp_taster_day_set_id (day, sqlite3_last_insert_rowid (self->db));
-  else if (sqlite3_changes (self->db) == 0)
+    rp_taster_day_set_id (day, store_last_insert_id (self));
+  else if (store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The taster day no longer exists."));
       return FALSE;
@@ -136,19 +136,19 @@ rp_store_save_taster_day (RpStore      *self,
   " family_attending, feedback, pickup_time"
 
 static RpBooking *
-booking_from_row (sqlite3_stmt *stmt)
+booking_from_row (RpStmt *stmt)
 {
   RpBooking *booking = rp_booking_new ();
   RpBookingStatus status = RP_BOOKING_INVITED;
 
   rp_booking_status_from_string (column_text (stmt, 3), &status);
-  rp_booking_set_id (booking, sqlite3_column_int64 (stmt, 0));
-  rp_booking_set_taster_day_id (booking, sqlite3_column_int64 (stmt, 1));
-  rp_booking_set_attendee_id (booking, sqlite3_column_int64 (stmt, 2));
+  rp_booking_set_id (booking, rp_stmt_column_int64 (stmt, 0));
+  rp_booking_set_taster_day_id (booking, rp_stmt_column_int64 (stmt, 1));
+  rp_booking_set_attendee_id (booking, rp_stmt_column_int64 (stmt, 2));
   rp_booking_set_status (booking, status);
-  rp_booking_set_transport_needed (booking, sqlite3_column_int (stmt, 4));
-  rp_booking_set_transport_arranged (booking, sqlite3_column_int (stmt, 5));
-  rp_booking_set_staff_id (booking, sqlite3_column_int64 (stmt, 6));
+  rp_booking_set_transport_needed (booking, rp_stmt_column_int (stmt, 4));
+  rp_booking_set_transport_arranged (booking, rp_stmt_column_int (stmt, 5));
+  rp_booking_set_staff_id (booking, rp_stmt_column_int64 (stmt, 6));
   rp_booking_set_family_attending (booking, column_text (stmt, 7));
   rp_booking_set_feedback (booking, column_text (stmt, 8));
   rp_booking_set_pickup_time (booking, column_text (stmt, 9));
@@ -164,7 +164,7 @@ rp_store_list_bookings (RpStore  *self,
                         gint64    taster_day_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -174,7 +174,7 @@ rp_store_list_bookings (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, taster_day_id);
+  rp_stmt_bind_int64 (stmt, 1, taster_day_id);
   return collect_rows (self, stmt, RP_TYPE_BOOKING, (RowFunc) booking_from_row, error);
 }
 
@@ -186,7 +186,7 @@ write_booking (RpStore  *self,
   RpBooking *booking = data;
   gint64 id = rp_booking_get_id (booking);
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   stmt = store_prepare (self,
                         id == 0
@@ -203,14 +203,14 @@ write_booking (RpStore  *self,
   bind_id (stmt, 1, rp_booking_get_taster_day_id (booking));
   bind_id (stmt, 2, rp_booking_get_attendee_id (booking));
   bind_text (stmt, 3, rp_booking_status_to_string (rp_booking_get_status (booking)));
-  sqlite3_bind_int (stmt, 4, rp_booking_get_transport_needed (booking) ? 1 : 0);
-  sqlite3_bind_int (stmt, 5, rp_booking_get_transport_arranged (booking) ? 1 : 0);
+  rp_stmt_bind_int (stmt, 4, rp_booking_get_transport_needed (booking) ? 1 : 0);
+  rp_stmt_bind_int (stmt, 5, rp_booking_get_transport_arranged (booking) ? 1 : 0);
   bind_id (stmt, 6, rp_booking_get_staff_id (booking));
   bind_text (stmt, 7, rp_booking_get_family_attending (booking));
   bind_text (stmt, 8, rp_booking_get_feedback (booking));
   bind_text (stmt, 9, rp_booking_get_pickup_time (booking));
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 10, id);
+    rp_stmt_bind_int64 (stmt, 10, id);
 
   if (!step_done (self, stmt, &local_error))
     {
@@ -223,8 +223,8 @@ write_booking (RpStore  *self,
     }
 
   if (id == 0)
-    rp_booking_set_id (booking, sqlite3_last_insert_rowid (self->db));
-  else if (sqlite3_changes (self->db) == 0)
+    rp_booking_set_id (booking, store_last_insert_id (self));
+  else if (store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The booking no longer exists."));
       return FALSE;
@@ -386,7 +386,7 @@ rp_store_get_taster_day (RpStore  *self,
                          gint64    taster_day_id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -397,7 +397,7 @@ rp_store_get_taster_day (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, taster_day_id);
+  rp_stmt_bind_int64 (stmt, 1, taster_day_id);
   return collect_one (self, stmt, (RowFunc) taster_day_from_row, _("The taster day no longer exists."), error);
 }
 
@@ -410,7 +410,7 @@ rp_store_list_attendee_bookings (RpStore  *self,
                                  gint64    attendee_id,
                                  GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -423,7 +423,7 @@ rp_store_list_attendee_bookings (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, attendee_id);
+  rp_stmt_bind_int64 (stmt, 1, attendee_id);
   return collect_rows (self, stmt, RP_TYPE_BOOKING, (RowFunc) booking_from_row, error);
 }
 
@@ -448,7 +448,7 @@ keep_text (GStringChunk *strings,
 #define SLOT_NAME_JOINS " JOIN provider p ON p.id = o.provider_id LEFT JOIN attendee a ON a.id = x.attendee_id"
 
 static void
-slot_from_row (sqlite3_stmt  *stmt,
+slot_from_row (RpStmt        *stmt,
                GStringChunk  *strings,
                RpBookingSlot *slot)
 {
@@ -456,27 +456,27 @@ slot_from_row (sqlite3_stmt  *stmt,
 
   rp_booking_status_from_string (column_text (stmt, 4), &status);
   *slot = (RpBookingSlot) {
-    .id = sqlite3_column_int64 (stmt, 0),
-    .taster_day_id = sqlite3_column_int64 (stmt, 1),
-    .attendee_id = sqlite3_column_int64 (stmt, 2),
-    .staff_id = sqlite3_column_int64 (stmt, 3),
+    .id = rp_stmt_column_int64 (stmt, 0),
+    .taster_day_id = rp_stmt_column_int64 (stmt, 1),
+    .attendee_id = rp_stmt_column_int64 (stmt, 2),
+    .staff_id = rp_stmt_column_int64 (stmt, 3),
     .status = status,
     .date = keep_text (strings, column_text (stmt, 5)),
     .start_time = keep_text (strings, column_text (stmt, 6)),
     .end_time = keep_text (strings, column_text (stmt, 7)),
-    .day_cancelled = sqlite3_column_int (stmt, 8) != 0,
+    .day_cancelled = rp_stmt_column_int (stmt, 8) != 0,
   };
 }
 
 /* As slot_from_row(), with the names of SLOT_NAME_COLUMNS. */
 static void
-named_slot_from_row (sqlite3_stmt  *stmt,
+named_slot_from_row (RpStmt        *stmt,
                      GStringChunk  *strings,
                      RpBookingSlot *slot)
 {
   slot_from_row (stmt, strings, slot);
   slot->provider_name = keep_text (strings, column_text (stmt, 9));
-  slot->attendee_number = sqlite3_column_int (stmt, 10);
+  slot->attendee_number = rp_stmt_column_int (stmt, 10);
   slot->preferred_name = keep_text (strings, column_text (stmt, 11));
   slot->full_name = keep_text (strings, column_text (stmt, 12));
 }
@@ -493,25 +493,25 @@ load_slots (RpStore       *self,
             GArray        *slots,
             GError       **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  RpStmt *stmt = store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, who);
+  rp_stmt_bind_int64 (stmt, 1, who);
   bind_text (stmt, 2, date);
-  sqlite3_bind_int64 (stmt, 3, taster_day_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 3, taster_day_id);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
       RpBookingSlot slot;
 
       named_slot_from_row (stmt, strings, &slot);
       g_array_append_val (slots, slot);
     }
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     return set_error_from_db (self, error);
 
   return TRUE;
@@ -525,25 +525,25 @@ count_others_booked (RpStore  *self,
                      guint    *count,
                      GError  **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT id, status FROM booking WHERE taster_day_id = ?1", error);
+  RpStmt *stmt = store_prepare (self, "SELECT id, status FROM booking WHERE taster_day_id = ?1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
   *count = 0;
-  sqlite3_bind_int64 (stmt, 1, taster_day_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, taster_day_id);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
       RpBookingStatus status = RP_BOOKING_INVITED;
 
       rp_booking_status_from_string (column_text (stmt, 1), &status);
-      if (sqlite3_column_int64 (stmt, 0) != booking_id && rp_booking_rules_takes_place (status))
+      if (rp_stmt_column_int64 (stmt, 0) != booking_id && rp_booking_rules_takes_place (status))
         (*count)++;
     }
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     return set_error_from_db (self, error);
 
   return TRUE;
@@ -825,7 +825,7 @@ rp_store_summarise_taster_days (RpStore  *self,
   g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
   g_autoptr(GHashTable) by_attendee = slot_table_new ();
   g_autoptr(GHashTable) by_staff = slot_table_new ();
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
@@ -843,18 +843,18 @@ rp_store_summarise_taster_days (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
-      gint64 day_id = sqlite3_column_int64 (stmt, 1);
+      gint64 day_id = rp_stmt_column_int64 (stmt, 1);
       SummaryBooking booking = { .day = days->len - 1 };
 
       if (days->len == 0 || g_array_index (days, SummaryDay, days->len - 1).id != day_id)
         {
           SummaryDay day = {
             .id = day_id,
-            .cancelled = sqlite3_column_int (stmt, 8) != 0,
-            .places = sqlite3_column_int (stmt, 12),
+            .cancelled = rp_stmt_column_int (stmt, 8) != 0,
+            .places = rp_stmt_column_int (stmt, 12),
             .venue = keep_text (strings, column_text (stmt, 13)),
             .notes = keep_text (strings, column_text (stmt, 14)),
             .provider_notes = keep_text (strings, column_text (stmt, 15)),
@@ -866,22 +866,22 @@ rp_store_summarise_taster_days (RpStore  *self,
         }
 
       /* A day without bookings. */
-      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+      if (rp_stmt_column_is_null (stmt, 0))
         continue;
 
       slot_from_row (stmt, strings, &booking.slot);
-      booking.slot.transport_needed = sqlite3_column_int (stmt, 9) != 0;
-      booking.slot.transport_arranged = sqlite3_column_int (stmt, 10) != 0;
-      booking.wheelchair_user = sqlite3_column_int (stmt, 11) != 0;
+      booking.slot.transport_needed = rp_stmt_column_int (stmt, 9) != 0;
+      booking.slot.transport_arranged = rp_stmt_column_int (stmt, 10) != 0;
+      booking.wheelchair_user = rp_stmt_column_int (stmt, 11) != 0;
       g_array_append_val (bookings, booking);
       file_slot (by_attendee, booking.slot.attendee_id, &booking.slot);
       file_slot (by_staff, booking.slot.staff_id, &booking.slot);
       if (rp_booking_rules_takes_place (booking.slot.status))
         g_array_index (days, SummaryDay, booking.day).booked++;
     }
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
       set_error_from_db (self, error);
       return NULL;
@@ -896,8 +896,8 @@ rp_store_summarise_taster_days (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
       RpBookingSlot slot;
 
@@ -905,9 +905,9 @@ rp_store_summarise_taster_days (RpStore  *self,
       file_slot (by_attendee, slot.attendee_id, &slot);
       file_slot (by_staff, slot.staff_id, &slot);
     }
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
       set_error_from_db (self, error);
       return NULL;
@@ -998,15 +998,15 @@ write_cancel_day (RpStore  *self,
                   GError  **error)
 {
   CancelDay *cancel = data;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   stmt = store_prepare (self, "UPDATE taster_day SET cancelled = 1 WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cancel->taster_day_id);
+  rp_stmt_bind_int64 (stmt, 1, cancel->taster_day_id);
   if (!step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 0)
+  if (store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The taster day no longer exists."));
       return FALSE;
@@ -1019,12 +1019,12 @@ write_cancel_day (RpStore  *self,
                         error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, cancel->taster_day_id);
+  rp_stmt_bind_int64 (stmt, 1, cancel->taster_day_id);
   if (!step_done (self, stmt, error))
     return FALSE;
 
   if (cancel->n_bookings != NULL)
-    *cancel->n_bookings = sqlite3_changes (self->db);
+    *cancel->n_bookings = store_changes (self);
 
   return TRUE;
 }

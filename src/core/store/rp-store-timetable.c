@@ -13,19 +13,19 @@
 #define ACTION_COLUMNS "id, programme_id, activity, owner, due_date, status, position, due_note"
 
 static RpTimetableAction *
-action_from_row (sqlite3_stmt *stmt)
+action_from_row (RpStmt *stmt)
 {
   RpTimetableAction *action = rp_timetable_action_new ();
   RpActionStatus status = RP_ACTION_NOT_STARTED;
 
   rp_action_status_from_string (column_text (stmt, 5), &status);
-  rp_timetable_action_set_id (action, sqlite3_column_int64 (stmt, 0));
-  rp_timetable_action_set_programme_id (action, sqlite3_column_int64 (stmt, 1));
+  rp_timetable_action_set_id (action, rp_stmt_column_int64 (stmt, 0));
+  rp_timetable_action_set_programme_id (action, rp_stmt_column_int64 (stmt, 1));
   rp_timetable_action_set_activity (action, column_text (stmt, 2));
   rp_timetable_action_set_owner (action, column_text (stmt, 3));
   rp_timetable_action_set_due_date (action, column_text (stmt, 4));
   rp_timetable_action_set_status (action, status);
-  rp_timetable_action_set_position (action, sqlite3_column_int (stmt, 6));
+  rp_timetable_action_set_position (action, rp_stmt_column_int (stmt, 6));
   rp_timetable_action_set_due_note (action, column_text (stmt, 7));
   return action;
 }
@@ -36,16 +36,16 @@ action_from_row (sqlite3_stmt *stmt)
  * and whether it is cancelled. Rows are (action_id, id, programme_id,
  * provider_id, provider name, day, cancelled). */
 static RpTasterDay *
-linked_day_from_row (sqlite3_stmt *stmt)
+linked_day_from_row (RpStmt *stmt)
 {
   RpTasterDay *day = rp_taster_day_new ();
 
-  rp_taster_day_set_id (day, sqlite3_column_int64 (stmt, 1));
-  rp_taster_day_set_programme_id (day, sqlite3_column_int64 (stmt, 2));
-  rp_taster_day_set_provider_id (day, sqlite3_column_int64 (stmt, 3));
+  rp_taster_day_set_id (day, rp_stmt_column_int64 (stmt, 1));
+  rp_taster_day_set_programme_id (day, rp_stmt_column_int64 (stmt, 2));
+  rp_taster_day_set_provider_id (day, rp_stmt_column_int64 (stmt, 3));
   rp_taster_day_set_provider_name (day, column_text (stmt, 4));
   rp_taster_day_set_date (day, column_text (stmt, 5));
-  rp_taster_day_set_cancelled (day, sqlite3_column_int (stmt, 6) != 0);
+  rp_taster_day_set_cancelled (day, rp_stmt_column_int (stmt, 6) != 0);
   return day;
 }
 
@@ -54,7 +54,7 @@ linked_day_from_row (sqlite3_stmt *stmt)
 static gboolean
 attach_taster_days (RpStore       *self,
                     GListModel    *actions,
-                    sqlite3_stmt  *stmt,
+                    RpStmt        *stmt,
                     GError       **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -70,21 +70,21 @@ attach_taster_days (RpStore       *self,
       g_hash_table_insert (by_id, id, action);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
-      gint64 action_id = sqlite3_column_int64 (stmt, 0);
+      gint64 action_id = rp_stmt_column_int64 (stmt, 0);
       RpTimetableAction *action = g_hash_table_lookup (by_id, &action_id);
       g_autoptr(RpTasterDay) day = NULL;
 
-      if (action == NULL || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+      if (action == NULL || rp_stmt_column_is_null (stmt, 1))
         continue;
 
       day = linked_day_from_row (stmt);
       rp_timetable_action_link_taster_day (action, day);
     }
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     return set_error_from_db (self, error);
 
   return TRUE;
@@ -100,7 +100,7 @@ rp_store_list_actions (RpStore  *self,
                        GError  **error)
 {
   g_autoptr(GListModel) actions = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -111,7 +111,7 @@ rp_store_list_actions (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
   if (!(actions = collect_rows (self, stmt, RP_TYPE_TIMETABLE_ACTION, (RowFunc) action_from_row, error)))
     return NULL;
 
@@ -127,7 +127,7 @@ rp_store_list_actions (RpStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
   if (!attach_taster_days (self, actions, stmt, error))
     return NULL;
 
@@ -158,7 +158,7 @@ rp_store_list_actions_as_of (RpStore     *self,
                              GError     **error)
 {
   g_autoptr(GListModel) actions = NULL;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -182,8 +182,8 @@ rp_store_list_actions_as_of (RpStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  sqlite3_bind_int64 (stmt, 2, since);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 2, since);
   if (!(actions = collect_rows (self, stmt, RP_TYPE_TIMETABLE_ACTION, (RowFunc) action_from_row, error)))
     return NULL;
 
@@ -213,8 +213,8 @@ rp_store_list_actions_as_of (RpStore     *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, programme_id);
-  sqlite3_bind_int64 (stmt, 2, since);
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  rp_stmt_bind_int64 (stmt, 2, since);
   if (!attach_taster_days (self, actions, stmt, error))
     return NULL;
 
@@ -223,15 +223,15 @@ rp_store_list_actions_as_of (RpStore     *self,
 
 /* Binds every column but the id, in the order of the statements below. */
 static void
-bind_action (sqlite3_stmt      *stmt,
+bind_action (RpStmt            *stmt,
              RpTimetableAction *action)
 {
-  sqlite3_bind_int64 (stmt, 1, rp_timetable_action_get_programme_id (action));
+  rp_stmt_bind_int64 (stmt, 1, rp_timetable_action_get_programme_id (action));
   bind_text (stmt, 2, rp_timetable_action_get_activity (action));
   bind_text (stmt, 3, rp_timetable_action_get_owner (action));
   bind_text (stmt, 4, rp_timetable_action_get_due_date (action));
   bind_text (stmt, 5, rp_action_status_to_string (rp_timetable_action_get_status (action)));
-  sqlite3_bind_int (stmt, 6, rp_timetable_action_get_position (action));
+  rp_stmt_bind_int (stmt, 6, rp_timetable_action_get_position (action));
   bind_text (stmt, 7, rp_timetable_action_get_due_note (action));
 }
 
@@ -266,7 +266,7 @@ write_links (RpStore            *self,
 {
   gint64 action_id = rp_timetable_action_get_id (action);
   g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int rc;
 
   stmt = store_prepare (self, "SELECT programme_id FROM taster_day WHERE id = ?", error);
@@ -279,15 +279,15 @@ write_links (RpStore            *self,
       gint64 day_id = rp_taster_day_get_id (day);
       gint64 programme_id = 0;
 
-      sqlite3_bind_int64 (stmt, 1, day_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        programme_id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      rp_stmt_bind_int64 (stmt, 1, day_id);
+      rc = rp_stmt_step (stmt);
+      if (rc == RP_STMT_ROW)
+        programme_id = rp_stmt_column_int64 (stmt, 0);
+      rp_stmt_reset (stmt);
+      if (rc != RP_STMT_ROW && rc != RP_STMT_DONE)
         return set_error_from_db (self, error);
 
-      if (rc == SQLITE_DONE)
+      if (rc == RP_STMT_DONE)
         {
           g_autofree char *what = NULL;
 
@@ -318,14 +318,14 @@ write_links (RpStore            *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, action_id);
+  rp_stmt_bind_int64 (stmt, 1, action_id);
   {
     g_autoptr(GArray) going = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
       {
-        gint64 link_id = sqlite3_column_int64 (stmt, 0);
-        gint64 day_id = sqlite3_column_int64 (stmt, 1);
+        gint64 link_id = rp_stmt_column_int64 (stmt, 0);
+        gint64 day_id = rp_stmt_column_int64 (stmt, 1);
         gboolean stays = FALSE;
 
         for (guint i = 0; !stays && i < wanted->len; i++)
@@ -338,8 +338,8 @@ write_links (RpStore            *self,
         if (!stays)
           g_array_append_val (going, link_id);
       }
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
+    rp_stmt_reset (stmt);
+    if (rc != RP_STMT_DONE)
       return set_error_from_db (self, error);
 
     stmt = store_prepare (self, "DELETE FROM timetable_action_taster_day WHERE id = ?", error);
@@ -347,7 +347,7 @@ write_links (RpStore            *self,
       return FALSE;
     for (guint i = 0; i < going->len; i++)
       {
-        sqlite3_bind_int64 (stmt, 1, g_array_index (going, gint64, i));
+        rp_stmt_bind_int64 (stmt, 1, g_array_index (going, gint64, i));
         if (!step_done (self, stmt, error))
           return FALSE;
       }
@@ -359,8 +359,8 @@ write_links (RpStore            *self,
     return FALSE;
   for (guint i = 0; i < wanted->len; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, action_id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (wanted, gint64, i));
+      rp_stmt_bind_int64 (stmt, 1, action_id);
+      rp_stmt_bind_int64 (stmt, 2, g_array_index (wanted, gint64, i));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -375,7 +375,7 @@ write_action (RpStore  *self,
 {
   RpTimetableAction *action = data;
   gint64 id = rp_timetable_action_get_id (action);
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   stmt = store_prepare (self,
                         id == 0
@@ -389,14 +389,14 @@ write_action (RpStore  *self,
 
   bind_action (stmt, action);
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 8, id);
+    rp_stmt_bind_int64 (stmt, 8, id);
 
   if (!step_done (self, stmt, error))
     return FALSE;
 
   if (id == 0)
-    rp_timetable_action_set_id (action, sqlite3_last_insert_rowid (self->db));
-  else if (sqlite3_changes (self->db) == 0)
+    rp_timetable_action_set_id (action, store_last_insert_id (self));
+  else if (store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The timetable action no longer exists."));
       return FALSE;
@@ -462,17 +462,17 @@ write_move_action (RpStore  *self,
   MoveAction *move = data;
   g_autoptr(GListModel) actions = NULL;
   gint64 programme_id = 0;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   guint n, from = G_MAXUINT;
   int to;
 
   stmt = store_prepare (self, "SELECT programme_id FROM timetable_action WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, move->action_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    programme_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  rp_stmt_bind_int64 (stmt, 1, move->action_id);
+  if (rp_stmt_step (stmt) == RP_STMT_ROW)
+    programme_id = rp_stmt_column_int64 (stmt, 0);
+  rp_stmt_reset (stmt);
 
   if (programme_id == 0)
     {
@@ -512,8 +512,8 @@ write_move_action (RpStore  *self,
         source = i - 1;
 
       action = g_list_model_get_item (actions, source);
-      sqlite3_bind_int (stmt, 1, position++);
-      sqlite3_bind_int64 (stmt, 2, rp_timetable_action_get_id (action));
+      rp_stmt_bind_int (stmt, 1, position++);
+      rp_stmt_bind_int64 (stmt, 2, rp_timetable_action_get_id (action));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -546,17 +546,17 @@ write_delete_action (RpStore  *self,
                      GError  **error)
 {
   gint64 action_id = *(gint64 *) data;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   stmt = store_prepare (self, "DELETE FROM timetable_action WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, action_id);
+  rp_stmt_bind_int64 (stmt, 1, action_id);
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) == 0)
+  if (store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The timetable action no longer exists."));
       return FALSE;
@@ -589,21 +589,21 @@ write_restore_action (RpStore  *self,
                       GError  **error)
 {
   RpTimetableAction *action = data;
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
   int rc;
 
   stmt = store_prepare (self, "SELECT 1 FROM timetable_action WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rp_timetable_action_get_id (action));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  rp_stmt_bind_int64 (stmt, 1, rp_timetable_action_get_id (action));
+  rc = rp_stmt_step (stmt);
+  rp_stmt_reset (stmt);
+  if (rc == RP_STMT_ROW)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID, _("The action is already back on the timetable."));
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     return set_error_from_db (self, error);
 
   /* Its place may have been taken by a move since: the actions from there
@@ -616,8 +616,8 @@ write_restore_action (RpStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, rp_timetable_action_get_programme_id (action));
-  sqlite3_bind_int (stmt, 2, rp_timetable_action_get_position (action));
+  rp_stmt_bind_int64 (stmt, 1, rp_timetable_action_get_programme_id (action));
+  rp_stmt_bind_int (stmt, 2, rp_timetable_action_get_position (action));
   if (!step_done (self, stmt, error))
     return FALSE;
 
@@ -630,7 +630,7 @@ write_restore_action (RpStore  *self,
     return FALSE;
 
   bind_action (stmt, action);
-  sqlite3_bind_int64 (stmt, 8, rp_timetable_action_get_id (action));
+  rp_stmt_bind_int64 (stmt, 8, rp_timetable_action_get_id (action));
   return step_done (self, stmt, error) &&
          write_links (self, action, TRUE, error);
 }

@@ -12,18 +12,18 @@
 #define WORKER_COLUMNS "id, name, initials, role, team, active, phone"
 
 static RpWorker *
-worker_from_row (sqlite3_stmt *stmt)
+worker_from_row (RpStmt *stmt)
 {
   RpWorker *worker = rp_worker_new ();
   RpWorkerRole role = RP_WORKER_ROLE_SOCIAL_WORKER;
 
   rp_worker_role_from_string (column_text (stmt, 3), &role);
-  rp_worker_set_id (worker, sqlite3_column_int64 (stmt, 0));
+  rp_worker_set_id (worker, rp_stmt_column_int64 (stmt, 0));
   rp_worker_set_name (worker, column_text (stmt, 1));
   rp_worker_set_initials (worker, column_text (stmt, 2));
   rp_worker_set_role (worker, role);
   rp_worker_set_team (worker, column_text (stmt, 4));
-  rp_worker_set_active (worker, sqlite3_column_int (stmt, 5));
+  rp_worker_set_active (worker, rp_stmt_column_int (stmt, 5));
   rp_worker_set_phone (worker, column_text (stmt, 6));
   return worker;
 }
@@ -37,7 +37,7 @@ rp_store_list_workers (RpStore   *self,
                        gboolean   include_inactive,
                        GError   **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
@@ -48,7 +48,7 @@ rp_store_list_workers (RpStore   *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, include_inactive);
+  rp_stmt_bind_int (stmt, 1, include_inactive);
   return collect_rows (self, stmt, RP_TYPE_WORKER, (RowFunc) worker_from_row, error);
 }
 
@@ -57,14 +57,14 @@ rp_store_get_worker (RpStore  *self,
                      gint64    worker_id,
                      GError  **error)
 {
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   if (!(stmt = store_prepare (self, "SELECT " WORKER_COLUMNS " FROM worker WHERE id = ?", error)))
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, worker_id);
+  rp_stmt_bind_int64 (stmt, 1, worker_id);
   return collect_one (self, stmt, (RowFunc) worker_from_row,
                       _("The worker no longer exists."), error);
 }
@@ -76,7 +76,7 @@ write_worker (RpStore  *self,
 {
   RpWorker *worker = data;
   gint64 id = rp_worker_get_id (worker);
-  sqlite3_stmt *stmt;
+  RpStmt *stmt;
 
   stmt = store_prepare (self,
                         id == 0
@@ -90,17 +90,17 @@ write_worker (RpStore  *self,
   bind_text (stmt, 2, rp_worker_get_initials (worker));
   bind_text (stmt, 3, rp_worker_role_to_string (rp_worker_get_role (worker)));
   bind_text (stmt, 4, rp_worker_get_team (worker));
-  sqlite3_bind_int (stmt, 5, rp_worker_get_active (worker) ? 1 : 0);
+  rp_stmt_bind_int (stmt, 5, rp_worker_get_active (worker) ? 1 : 0);
   bind_text (stmt, 6, rp_worker_get_phone (worker));
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 7, id);
+    rp_stmt_bind_int64 (stmt, 7, id);
 
   if (!step_done (self, stmt, error))
     return FALSE;
 
   if (id == 0)
-    rp_worker_set_id (worker, sqlite3_last_insert_rowid (self->db));
-  else if (sqlite3_changes (self->db) == 0)
+    rp_worker_set_id (worker, store_last_insert_id (self));
+  else if (store_changes (self) == 0)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The worker no longer exists."));
       return FALSE;

@@ -139,7 +139,7 @@ static void
 rp_store_init (RpStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                            (GDestroyNotify) sqlite3_finalize);
+                                            (GDestroyNotify) rp_stmt_finalize);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, pending_ids_free);
   self->user = g_strdup (g_get_user_name ());
 }
@@ -157,7 +157,7 @@ set_error_from_db (RpStore  *self,
 /* Statements ------------------------------------------------------------ */
 
 /* Statements are prepared once and reused; @sql must be a static string. */
-sqlite3_stmt *
+RpStmt *
 store_prepare (RpStore     *self,
                const char  *sql,
                GError     **error)
@@ -168,7 +168,7 @@ store_prepare (RpStore     *self,
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
-      return stmt;
+      return (RpStmt *) stmt;
     }
 
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
@@ -178,7 +178,7 @@ store_prepare (RpStore     *self,
     }
 
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return stmt;
+  return (RpStmt *) stmt;
 }
 
 gboolean
@@ -195,50 +195,45 @@ store_exec (RpStore     *self,
 /* Runs a statement that returns no rows and resets it. */
 gboolean
 step_done (RpStore       *self,
-           sqlite3_stmt  *stmt,
+           RpStmt        *stmt,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
+  if (rp_stmt_step (stmt) != RP_STMT_DONE)
     {
       set_error_from_db (self, error);
-      sqlite3_reset (stmt);
+      rp_stmt_reset (stmt);
       return FALSE;
     }
 
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
   return TRUE;
 }
 
 void
-bind_text (sqlite3_stmt *stmt,
+bind_text (RpStmt       *stmt,
            int           index,
            const char   *text)
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
+  rp_stmt_bind_text (stmt, index, text);
 }
 
 /* An id of 0 means "none" in the domain objects and NULL in the database. */
 void
-bind_id (sqlite3_stmt *stmt,
+bind_id (RpStmt       *stmt,
          int           index,
          gint64        id)
 {
   if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
+    rp_stmt_bind_int64 (stmt, index, id);
   else
-    sqlite3_bind_null (stmt, index);
+    rp_stmt_bind_null (stmt, index);
 }
 
 const char *
-column_text (sqlite3_stmt *stmt,
+column_text (RpStmt       *stmt,
              int           column)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  return rp_stmt_column_text (stmt, column);
 }
 
 static gboolean
@@ -1092,10 +1087,34 @@ rp_store_get_db (RpStore *self)
   return self->db;
 }
 
+/* Moves what the WAL holds into the database file at once. */
+void
+store_checkpoint (RpStore *self)
+{
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+}
+
+/**
+ * rp_store_vacuum:
+ *
+ * Rewrites the database file, leaving none of its deleted content in the
+ * free pages: after an erasure from a copy.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+rp_store_vacuum (RpStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return store_exec (self, "VACUUM", error);
+}
+
 /* Runs a prepared, bound query and collects one object per row. */
 GListModel *
 collect_rows (RpStore       *self,
-              sqlite3_stmt  *stmt,
+              RpStmt        *stmt,
               GType          item_type,
               RowFunc        from_row,
               GError       **error)
@@ -1104,12 +1123,12 @@ collect_rows (RpStore       *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     g_ptr_array_add (items, from_row (stmt));
 
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_DONE)
+  if (rc != RP_STMT_DONE)
     {
       set_error_from_db (self, error);
       return NULL;
@@ -1122,22 +1141,22 @@ collect_rows (RpStore       *self,
 /* Runs a prepared, bound query expected to return one row. */
 gpointer
 collect_one (RpStore       *self,
-             sqlite3_stmt  *stmt,
+             RpStmt        *stmt,
              RowFunc        from_row,
              const char    *not_found,
              GError       **error)
 {
   gpointer item = NULL;
-  int rc = sqlite3_step (stmt);
+  int rc = rp_stmt_step (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == RP_STMT_ROW)
     item = from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  else if (rc == RP_STMT_DONE)
     g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, not_found);
   else
     set_error_from_db (self, error);
 
-  sqlite3_reset (stmt);
+  rp_stmt_reset (stmt);
   return item;
 }
 
@@ -1149,23 +1168,26 @@ count_query (RpStore     *self,
              guint       *count,
              GError     **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  RpStmt *stmt = store_prepare (self, sql, error);
+  int n_params;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
-    sqlite3_bind_int64 (stmt, 1, programme_id);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
+  /* The number of parameters tells which of the two a count query takes. */
+  n_params = sqlite3_bind_parameter_count (RP_STMT_SQLITE (stmt));
+  if (n_params >= 1)
+    rp_stmt_bind_int64 (stmt, 1, programme_id);
+  if (n_params >= 2)
     bind_text (stmt, 2, today);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  rc = rp_stmt_step (stmt);
+  if (rc == RP_STMT_ROW)
+    *count = rp_stmt_column_int (stmt, 0);
+  rp_stmt_reset (stmt);
 
-  if (rc != SQLITE_ROW)
+  if (rc != RP_STMT_ROW)
     return set_error_from_db (self, error);
 
   return TRUE;

@@ -516,7 +516,9 @@ update_summary (RpAttendeeDetailPage *self)
   gtk_label_set_label (self->attention_label, attention != NULL ? attention : "");
   gtk_widget_set_visible (GTK_WIDGET (self->attention_label), attention != NULL);
 
-  if (step < RP_MOVING_PLAN_LAST_STEP)
+  if (rp_moving_plan_step_by_review (step + 1, rp_attendee_get_outcome (attendee) == RP_OUTCOME_MOVED))
+    gtk_button_set_label (self->next_step_button, _("Record the Follow-up Review…"));
+  else if (step < RP_MOVING_PLAN_LAST_STEP)
     {
       g_autofree char *label = g_strdup_printf (_("Move to Step %d · %s"), step + 1, rp_moving_plan_step_name (step + 1));
       gtk_button_set_label (self->next_step_button, label);
@@ -1216,6 +1218,30 @@ on_conflict_response (AdwMessageDialog *dialog,
 /* Shows both values of a field someone else changed while it was being
  * edited, in words, and lets the person choose. Nothing is overwritten until
  * they do; closing the dialogue keeps what they typed. */
+/* "Saved by amorgan at 14:02", or on another day "… on 4 Dec at 14:02". */
+static char *
+describe_saved_by (const RpFieldConflict *conflict)
+{
+  g_autoptr(GDateTime) utc = conflict->changed_at != NULL ? g_date_time_new_from_iso8601 (conflict->changed_at, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = NULL;
+  g_autofree char *day = NULL;
+
+  if (conflict->changed_by == NULL || local == NULL)
+    return g_strdup (_("Saved now by someone else"));
+
+  time = g_date_time_format (local, "%H:%M");
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    /* Translators: "Saved by amorgan at 14:02" */
+    return g_strdup_printf (_("Saved by %s at %s"), conflict->changed_by, time);
+
+  day = g_date_time_format (local, "%-d %b");
+  /* Translators: "Saved by amorgan on 4 Dec at 14:02" */
+  return g_strdup_printf (_("Saved by %s on %s at %s"), conflict->changed_by, day, time);
+}
+
 static void
 ask_about_conflict (GtkWindow       *parent,
                     RpAttendeeDetailPage  *page,
@@ -1228,22 +1254,32 @@ ask_about_conflict (GtkWindow       *parent,
   g_autofree char *body = NULL;
   g_autofree char *stored = describe_value (store, conflict->field, conflict->stored);
   g_autofree char *mine = describe_value (store, conflict->field, conflict->mine);
+  g_autofree char *theirs_heading = NULL;
   GtkWidget *dialog, *box;
 
   g_weak_ref_init (&choice->page, page);
   choice->store = g_object_ref (store);
   choice->attendee_id = attendee_id;
   choice->conflict = rp_field_conflict_new (conflict->field, conflict->base, conflict->stored, conflict->mine);
+  choice->conflict->changed_by = g_strdup (conflict->changed_by);
+  choice->conflict->changed_at = g_strdup (conflict->changed_at);
 
-  /* Translators: "… changed the phone number of attendee 7 …" */
-  body = g_strdup_printf (_("Someone else changed the %s of attendee %d while you were editing it: in another window, "
-                            "with the command line, by an import or by restoring a backup. "
-                            "Nothing has been overwritten. Which do you want to keep?"),
-                          rp_attendee_field_get_label (conflict->field),
-                          attendee != NULL ? rp_attendee_get_number (attendee) : 0);
+  if (conflict->changed_by != NULL)
+    /* Translators: "amorgan changed the phone number of attendee 7 while you were editing it. …" */
+    body = g_strdup_printf (_("%s changed the %s of attendee %d while you were editing it. "
+                              "Nothing has been overwritten. Which do you want to keep?"),
+                            conflict->changed_by, rp_attendee_field_get_label (conflict->field),
+                            attendee != NULL ? rp_attendee_get_number (attendee) : 0);
+  else
+    /* Translators: "… changed the phone number of attendee 7 …" */
+    body = g_strdup_printf (_("Someone else changed the %s of attendee %d while you were editing it: in another window, "
+                              "with the command line, by an import or by restoring a backup. "
+                              "Nothing has been overwritten. Which do you want to keep?"),
+                            rp_attendee_field_get_label (conflict->field),
+                            attendee != NULL ? rp_attendee_get_number (attendee) : 0);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), value_box (_("Saved now by someone else"), stored));
+  gtk_box_append (GTK_BOX (box), value_box (theirs_heading = describe_saved_by (conflict), stored));
   gtk_box_append (GTK_BOX (box), value_box (_("What you typed"), mine));
 
   dialog = adw_message_dialog_new (parent, _("Changed While You Were Editing"), body);
@@ -1582,6 +1618,12 @@ next_step_action (GtkWidget  *widget,
   if (!rp_moving_plan_step_valid (to_step))
     return;
 
+  if (rp_moving_plan_step_by_review (to_step, rp_attendee_get_outcome (self->attendee) == RP_OUTCOME_MOVED))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->after_move_group), "after-move.record-review", NULL);
+      return;
+    }
+
   note = g_strstrip (g_strdup (entry_text (self->step_note_row)));
   today = rp_store_dup_today (self->store);
   day = rp_date_format_long (today);
@@ -1690,6 +1732,7 @@ record_move_action (GtkWidget  *widget,
   g_autofree char *day = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *early = NULL;
   Pending *pending;
   RpPlanField field;
   GtkWidget *dialog;
@@ -1726,6 +1769,15 @@ record_move_action (GtkWidget  *widget,
   /* Translators: "Danny moved on Saturday 5 December 2026. …" */
   body = g_strdup_printf (_("%s moved on %s. They leave the list of people still attending the day centre, "
                             "and stay in reports."), rp_attendee_get_display_name (self->attendee), day);
+  early = rp_moving_plan_describe_early_move (date, rp_attendee_get_step (self->attendee),
+                                              rp_attendee_get_step_since (self->attendee));
+  if (early != NULL)
+    {
+      char *warned = g_strconcat (body, "\n\n", early, NULL);
+
+      g_free (body);
+      body = warned;
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -1733,7 +1785,8 @@ record_move_action (GtkWidget  *widget,
                                     "record", _("_Record the Move"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  /* A date that looks mistyped is not recorded by Enter alone. */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), early != NULL ? "cancel" : "record");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   {

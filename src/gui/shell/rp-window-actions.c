@@ -9,6 +9,7 @@
 #include "rp-file-chooser.h"
 #include "rp-import-window.h"
 #include "rp-preferences-window.h"
+#include "rp-programme-history-window.h"
 #include "rp-window-private.h"
 
 static void
@@ -397,6 +398,19 @@ new_programme_action (GtkWidget  *widget,
 }
 
 static void
+programme_history_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+
+  if (self->store == NULL || self->programme == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (rp_programme_history_window_new (GTK_WINDOW (self), self->store, self->programme)));
+}
+
+static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -431,6 +445,7 @@ _rp_window_class_actions_init (RpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.programme-history", NULL, programme_history_action);
   gtk_widget_class_install_action (widget_class, "win.import-attendees", NULL, import_attendees_action);
   gtk_widget_class_install_action (widget_class, "win.retry-open", NULL, retry_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-read-only", NULL, open_read_only_action);

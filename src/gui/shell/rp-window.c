@@ -51,6 +51,8 @@ _rp_window_update_actions (RpWindow *self)
                                  self->store != NULL && writable && self->programme != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups",
                                  rp_session_get_path (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.programme-history",
+                                 self->store != NULL && self->programme != NULL);
 }
 
 /* The menu lists the programmes only when there is a choice to make. */

@@ -295,6 +295,37 @@ record_export (RpFamilyWindow  *self,
   return rp_store_record_export (self->store, &details, error);
 }
 
+/**
+ * rp_family_window_save_pdf:
+ * @path: where to write the sheet
+ *
+ * Writes the sheet as shown, in the format chosen for it, as a PDF, and
+ * records it in the export history; a sheet that cannot be recorded is
+ * not kept.
+ */
+gboolean
+rp_family_window_save_pdf (RpFamilyWindow  *self,
+                           const char      *path,
+                           GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id;
+
+  g_return_val_if_fail (RP_IS_FAMILY_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  id = rp_attendee_get_id (self->attendee);
+  g_array_append_val (ids, id);
+  if (!rp_schedule_write_pdf_full (self->store, ids, NULL, chosen_format (self), path, NULL, error))
+    return FALSE;
+  if (!record_export (self, "pdf", path, error))
+    {
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_save_response (RpFamilyWindow  *self,
                   int              response,
@@ -302,24 +333,13 @@ on_save_response (RpFamilyWindow  *self,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *path = NULL;
-  gint64 id = rp_attendee_get_id (self->attendee);
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    {
-      g_array_append_val (ids, id);
-      if (!rp_schedule_write_pdf_full (self->store, ids, NULL, chosen_format (self), path, NULL, &error))
-        show_error (self, _("The Schedule Was Not Saved"), error);
-      /* An export that cannot be recorded is not kept. */
-      else if (!record_export (self, "pdf", path, &error))
-        {
-          g_unlink (path);
-          show_error (self, _("The Schedule Was Not Saved"), error);
-        }
-    }
+      (path = g_file_get_path (file)) != NULL &&
+      !rp_family_window_save_pdf (self, path, &error))
+    show_error (self, _("The Schedule Was Not Saved"), error);
 
   g_clear_object (&self->file_chooser);
 }
@@ -417,20 +437,29 @@ on_draw_page (GtkPrintOperation  *operation,
   rp_schedule_document_draw_page (document, cr, page);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/**
+ * rp_family_window_print:
+ * @export_path: (nullable): write a PDF here through the print path instead
+ *   of printing
+ *
+ * Prints the sheet as shown, in the format chosen for it, after the print
+ * dialogue; a print is recorded in the export history.
+ */
+void
+rp_family_window_print (RpFamilyWindow *self,
+                        const char     *export_path)
 {
-  RpFamilyWindow *self = RP_FAMILY_WINDOW (widget);
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(RpScheduleDocument) document = NULL;
+  g_autoptr(RpOutputFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id = rp_attendee_get_id (self->attendee);
   GtkPrintOperationResult result;
+  gint64 id;
+
+  g_return_if_fail (RP_IS_FAMILY_WINDOW (self));
 
   /* A print that could not be recorded must not happen: check first. */
   if (rp_store_is_read_only (self->store))
@@ -441,6 +470,14 @@ print_action (GtkWidget  *widget,
       return;
     }
 
+  /* Under the rules of every export: never over the database or through a link. */
+  if (export_path != NULL && !(file = rp_output_file_new (export_path, &error)))
+    {
+      show_error (self, _("The Schedule Was Not Printed"), error);
+      return;
+    }
+
+  id = rp_attendee_get_id (self->attendee);
   g_array_append_val (ids, id);
   if (!(document = rp_schedule_document_new_full (self->store, ids, NULL, chosen_format (self), &error)))
     {
@@ -454,13 +491,35 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error);
+  if (file != NULL)
+    gtk_print_operation_set_export_filename (operation, rp_output_file_get_temp_path (file));
+
+  result = gtk_print_operation_run (operation,
+                                    file != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
   /* The print dialogue's "Print to File" may have browsed the database's folder. */
   rp_store_renew_locks (self->store);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && file != NULL)
+    rp_output_file_commit (file, &error);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR || error != NULL)
     show_error (self, _("The Schedule Was Not Printed"), error);
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && !record_export (self, "print", NULL, &error))
-    show_error (self, _("The Print Was Not Recorded"), error);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY &&
+           !record_export (self, export_path != NULL ? "pdf" : "print", export_path, &error))
+    {
+      /* A sheet that cannot be recorded is not kept. */
+      if (export_path != NULL)
+        g_unlink (export_path);
+      show_error (self, _("The Print Was Not Recorded"), error);
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  rp_family_window_print (RP_FAMILY_WINDOW (widget), NULL);
 }
 
 static void

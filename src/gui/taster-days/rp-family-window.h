@@ -15,5 +15,10 @@ G_DECLARE_FINAL_TYPE (RpFamilyWindow, rp_family_window, RP, FAMILY_WINDOW, AdwWi
 RpFamilyWindow *rp_family_window_new (GtkWindow  *parent,
                                       RpStore    *store,
                                       RpAttendee *attendee);
+gboolean        rp_family_window_save_pdf (RpFamilyWindow  *self,
+                                           const char      *path,
+                                           GError         **error);
+void            rp_family_window_print    (RpFamilyWindow  *self,
+                                           const char      *export_path);
 
 G_END_DECLS

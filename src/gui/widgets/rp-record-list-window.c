@@ -2,7 +2,8 @@
 /* rp-record-list-window.c: a window listing one kind of record, to edit in place or add to
  *
  * The workers and providers windows are this window with their own records,
- * rows and add form. It follows the store: whatever changes the table, here
+ * rows and add form; the programme's history is this window with read-only
+ * rows and no form. It follows the store: whatever changes the table, here
  * or elsewhere, the list is made again from what is stored. */
 
 #include "config.h"
@@ -79,11 +80,19 @@ reload (RpRecordListWindow *self)
   for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
     {
       g_autoptr(GObject) record = g_list_model_get_item (records, i);
-      RpRecordRow *row = rp_record_row_new (record);
+      GtkWidget *row;
 
-      klass->fill_row (self, row, record);
-      g_signal_connect_object (row, "edited", G_CALLBACK (on_row_edited), self, G_CONNECT_SWAPPED);
-      adw_preferences_group_add (priv->records_group, GTK_WIDGET (row));
+      if (klass->make_row != NULL)
+        {
+          row = klass->make_row (self, record);
+        }
+      else
+        {
+          row = GTK_WIDGET (rp_record_row_new (record));
+          klass->fill_row (self, RP_RECORD_ROW (row), record);
+          g_signal_connect_object (row, "edited", G_CALLBACK (on_row_edited), self, G_CONNECT_SWAPPED);
+        }
+      adw_preferences_group_add (priv->records_group, row);
       g_ptr_array_add (priv->rows, row);
     }
 }
@@ -108,8 +117,11 @@ on_store_changed (RpRecordListWindow *self,
                   RpStore            *store)
 {
   RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
+  RpRecordListWindowClass *klass = RP_RECORD_LIST_WINDOW_GET_CLASS (self);
+  gboolean follows = g_strcmp0 (table, klass->table) == 0 ||
+                     (klass->tables != NULL && table != NULL && g_strv_contains (klass->tables, table));
 
-  if (g_strcmp0 (table, RP_RECORD_LIST_WINDOW_GET_CLASS (self)->table) == 0 && priv->reload_source == 0)
+  if (follows && priv->reload_source == 0)
     priv->reload_source = g_idle_add (reload_after_change, self);
 }
 
@@ -255,6 +267,7 @@ rp_record_list_window_init (RpRecordListWindow *self)
   RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (priv->add_group), RP_RECORD_LIST_WINDOW_GET_CLASS (self)->add_record != NULL);
   priv->rows = g_ptr_array_new ();
   priv->store_signals = g_signal_group_new (RP_TYPE_STORE);
   g_signal_group_connect_object (priv->store_signals, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);

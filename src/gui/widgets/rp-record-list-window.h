@@ -17,8 +17,10 @@ struct _RpRecordListWindowClass
 {
   AdwWindowClass parent_class;
 
-  /* The store's table the list follows, such as "worker". */
+  /* The store's table the list follows, such as "worker"; or, for a
+   * list made from several, NULL and the tables in @tables. */
   const char *table;
+  const char * const *tables;
 
   /* The records to list, in order. */
   GListModel *(* list_records) (RpRecordListWindow  *self);
@@ -33,9 +35,14 @@ struct _RpRecordListWindowClass
                                 GObject             *record,
                                 GError             **error);
 
-  /* Adds a record from the add form, and clears the form if it was added. */
+  /* Adds a record from the add form, and clears the form if it was added.
+   * A list without it has no add form: it is read, not edited. */
   gboolean    (* add_record)   (RpRecordListWindow  *self,
                                 GError             **error);
+
+  /* A read-only row for @record, instead of an #RpRecordRow to edit. */
+  GtkWidget  *(* make_row)     (RpRecordListWindow  *self,
+                                GObject             *record);
 };
 
 RpStore *rp_record_list_window_get_store (RpRecordListWindow *self);
