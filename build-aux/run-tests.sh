@@ -47,6 +47,27 @@ run_suite() {
 
 status=0
 
+# A throwaway PostgreSQL cluster for the team-database tests (suite "team"),
+# in a folder of its own so that two runs on one machine keep apart, removed
+# when this script ends however it ends. Without PostgreSQL those tests say
+# they are skipped, and the rest runs as before; CI must have it.
+# (Under /tmp: the server's user must reach it, and a socket's path is short.)
+pg_cluster_dir=$(mktemp -u /tmp/reprovision-pg.XXXXXX)
+stop_pg_cluster() {
+  build-aux/pg-test-cluster.sh stop "$pg_cluster_dir" >/dev/null 2>&1 || true
+}
+trap stop_pg_cluster EXIT
+trap 'exit 130' INT TERM
+if pg_env=$(build-aux/pg-test-cluster.sh start "$pg_cluster_dir"); then
+  eval "$pg_env"
+  echo "== PostgreSQL test cluster in $pg_cluster_dir"
+else
+  echo "== No PostgreSQL test cluster: the team-database tests will be skipped"
+  if [ "${CI:-}" = true ]; then
+    failed=$((failed + 1))
+  fi
+fi
+
 if [ ! -f _build/build.ninja ]; then
   meson setup _build -Dwerror=true || exit 1
 else
@@ -62,7 +83,8 @@ meson compile -C _build-sanitize || exit 1
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_suite _build-sanitize
 
 # The test setup is in tests/meson.build: errors and definite leaks fail a test.
-run_suite _build --setup valgrind --suite core
+# The team suite too: rp-team.c is core code, and skips itself without a cluster.
+run_suite _build --setup valgrind --suite core --suite team
 
 # The slow part: every fuzz target for a bounded time (FUZZ_SECONDS each).
 echo "== build-aux/run-fuzzers.sh ${FUZZ_SECONDS:-20}"

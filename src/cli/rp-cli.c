@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "rp-cli-team.h"
 #include "rp-core.h"
 #include "rp-validate.h"
 
@@ -58,6 +59,7 @@ static const Command commands[] = {
   { "contact",   command_contact,   N_("List or log contacts with an attendee’s family, provider or advocate") },
   { "review",    command_review,    N_("List, add or record an attendee’s outcomes and reviews after the move") },
   { "generate",  command_generate,  N_("Write a synthetic programme of any size, for benchmarks") },
+  { "team",      rp_cli_command_team, N_("Set up a team database on a PostgreSQL server") },
 };
 
 static int

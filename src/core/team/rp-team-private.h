@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-team-private.h: the team schema's SQL, for rp-team.c and the tests */
+#pragma once
+
+#include <glib.h>
+
+#include "rp-team.h"
+
+G_BEGIN_DECLS
+
+/* The file schema version whose tables and columns the team schema has. */
+#define RP_TEAM_FILE_SCHEMA_VERSION 13
+
+const char *rp_team_schema_bootstrap   (void);
+const char *rp_team_schema_migration   (int         version);
+const char *rp_team_schema_definitions (void);
+char       *rp_team_schema_grants      (const char *owner,
+                                        const char *staff,
+                                        const char *reports,
+                                        const char *database);
+
+G_END_DECLS

@@ -1,0 +1,839 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-team.c: setting up a team database on PostgreSQL: idempotent set-up, the roles' rights, the server-side audit trail */
+
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rp-core.h"
+#include "rp-store-private.h"
+#include "rp-team-private.h"
+#include "rp-test-util.h"
+
+/* The tests that need a server run on the throwaway cluster that
+ * build-aux/pg-test-cluster.sh starts (build-aux/run-tests.sh does), found
+ * through RP_TEAM_TEST_CLUSTER and PGHOST, PGPORT, PGUSER (a superuser):
+ * they create and drop databases and roles, so never a real server. */
+#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+typedef struct
+{
+  gboolean  available;
+  char     *database;  /* a fresh database for this test */
+  char     *prefix;    /* and its roles' prefix */
+  char     *conninfo;
+  PGconn   *admin;     /* the superuser, on the fresh database */
+} Fixture;
+
+static PGconn *
+connect_as (const char *database,
+            const char *user)
+{
+  g_autoptr(GString) conninfo = g_string_new (NULL);
+  PGconn *conn;
+
+  g_string_append_printf (conninfo, "dbname='%s'", database);
+  if (user != NULL)
+    g_string_append_printf (conninfo, " user='%s'", user);
+  conn = PQconnectdb (conninfo->str);
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("could not connect to %s as %s: %s", database, user ? user : "(default)", PQerrorMessage (conn));
+  PQclear (PQexec (conn, "SET client_min_messages = warning"));
+  return conn;
+}
+
+static void
+exec_ok (PGconn     *conn,
+         const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+}
+
+/* The SQLSTATE the statement failed with, or %NULL if it worked. */
+static char *
+exec_state (PGconn     *conn,
+            const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return NULL;
+  return g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+}
+
+static char *
+query_value (PGconn     *conn,
+             const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  if (PQntuples (result) == 0 || PQgetisnull (result, 0, 0))
+    return NULL;
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static void
+assert_value (PGconn     *conn,
+              const char *sql,
+              const char *expected)
+{
+  g_autofree char *value = query_value (conn, sql);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+assert_state (PGconn     *conn,
+              const char *sql,
+              const char *expected)
+{
+  g_autofree char *state = exec_state (conn, sql);
+
+  g_assert_cmpstr (state, ==, expected);
+}
+
+static void
+assert_refused (PGconn     *conn,
+                const char *sql)
+{
+  g_autofree char *state = exec_state (conn, sql);
+
+  g_assert_nonnull (state);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  static int counter;
+  g_autoptr(PGconn) postgres = NULL;
+  g_autofree char *create = NULL;
+
+  f->available = g_getenv ("RP_TEAM_TEST_CLUSTER") != NULL && g_getenv ("PGHOST") != NULL;
+  if (!f->available)
+    return;
+
+  counter++;
+  f->database = g_strdup_printf ("rp_test_%d_%d", (int) getpid (), counter);
+  f->prefix = g_strdup_printf ("rpt%dn%d_", (int) getpid (), counter);
+  f->conninfo = g_strdup_printf ("dbname=%s", f->database);
+
+  postgres = connect_as ("postgres", NULL);
+  create = g_strdup_printf ("CREATE DATABASE %s", f->database);
+  exec_ok (postgres, create);
+  f->admin = connect_as (f->database, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PGconn) postgres = NULL;
+  g_autoptr(PGresult) roles = NULL;
+  g_autofree char *drop = NULL;
+  g_autofree char *like = NULL;
+
+  if (!f->available)
+    return;
+
+  g_clear_pointer (&f->admin, PQfinish);
+  postgres = connect_as ("postgres", NULL);
+  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->database);
+  exec_ok (postgres, drop);
+
+  /* Every role the test made starts with its prefix. */
+  like = g_strdup_printf ("SELECT rolname FROM pg_roles WHERE starts_with (rolname, '%s')"
+                          " ORDER BY rolcanlogin DESC", f->prefix);
+  roles = PQexec (postgres, like);
+  for (int i = 0; i < PQntuples (roles); i++)
+    {
+      g_autofree char *drop_role = g_strdup_printf ("DROP ROLE \"%s\"", PQgetvalue (roles, i, 0));
+      exec_ok (postgres, drop_role);
+    }
+
+  g_free (f->database);
+  g_free (f->prefix);
+  g_free (f->conninfo);
+}
+
+static void
+init_ok (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rp_team_init_with_prefix (f->conninfo, f->prefix, &error));
+  g_assert_no_error (error);
+}
+
+/* A login of @kind ("staff", "reports"), named prefix + @name. */
+static char *
+make_login (Fixture    *f,
+            const char *name,
+            const char *kind)
+{
+  char *login = g_strconcat (f->prefix, name, NULL);
+  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE %s%s", login, f->prefix, kind);
+
+  exec_ok (f->admin, sql);
+  return login;
+}
+
+static PGconn *
+connect_login (Fixture    *f,
+               const char *login,
+               const char *schema)
+{
+  PGconn *conn = connect_as (f->database, login);
+  g_autofree char *path = g_strdup_printf ("SET search_path = %s", schema);
+
+  exec_ok (conn, path);
+  return conn;
+}
+
+/* Connection strings ---------------------------------------------------- */
+
+static void
+assert_conninfo (const char *conninfo,
+                 gboolean    verify_full,
+                 const char *also)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *completed = rp_team_complete_conninfo (conninfo, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (completed);
+  if (verify_full)
+    g_assert_nonnull (strstr (completed, "sslmode='verify-full'"));
+  else
+    g_assert_null (strstr (completed, "verify-full"));
+  if (also != NULL)
+    g_assert_nonnull (strstr (completed, also));
+  g_assert_nonnull (strstr (completed, "connect_timeout="));
+}
+
+static void
+test_conninfo_tls (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = NULL;
+
+  g_test_summary ("A server on another computer is reached with its certificate checked, unless the user chose otherwise");
+
+  /* A remote host, as a URI or a connection string, and in a list. */
+  assert_conninfo ("postgresql://jo@db.council.example/programme", TRUE, "host='db.council.example'");
+  assert_conninfo ("host=db.council.example dbname=programme", TRUE, "dbname='programme'");
+  assert_conninfo ("host=localhost,db.council.example dbname=programme", TRUE, NULL);
+  assert_conninfo ("hostaddr=192.0.2.10 dbname=programme", TRUE, NULL);
+  /* The user's choice stands. */
+  assert_conninfo ("host=db.council.example sslmode=require", FALSE, "sslmode='require'");
+  /* This computer: a socket, localhost, loopback. */
+  assert_conninfo ("host=/run/postgresql dbname=programme", FALSE, NULL);
+  assert_conninfo ("postgresql://localhost/programme", FALSE, NULL);
+  assert_conninfo ("host=127.0.0.1 dbname=programme", FALSE, NULL);
+  /* Quotes in a value survive the rewrite. */
+  assert_conninfo ("host=/tmp dbname='it\\'s'", FALSE, "dbname='it\\'s'");
+
+  bad = rp_team_complete_conninfo ("postgresql://[nothing", &error);
+  g_assert_null (bad);
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID);
+}
+
+/* Set-up ------------------------------------------------------------------ */
+
+static void
+test_init_twice (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char counts[] =
+    "SELECT (SELECT count(*) FROM reprovision.schema_version) || ' '"
+    " || (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+    "     WHERE n.nspname IN ('reprovision', 'reprovision_report')) || ' '"
+    " || (SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal) || ' '"
+    " || (SELECT count(*) FROM reprovision.audit) || ' '"
+    " || (SELECT md5 (string_agg (c.relname || coalesce (c.relacl::text, ''), ',' ORDER BY c.relname))"
+    "     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+    "     WHERE n.nspname IN ('reprovision', 'reprovision_report')) || ' '"
+    " || (SELECT string_agg (version || '/' || file_version, ',') FROM reprovision.schema_version)";
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *prefix = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Setting up a team database twice changes nothing the second time");
+
+  init_ok (f);
+  first = query_value (f->admin, counts);
+  init_ok (f);
+  second = query_value (f->admin, counts);
+  g_assert_cmpstr (first, ==, second);
+
+  assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version",
+                G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  g_assert_true (g_str_has_suffix (second, "1/" G_STRINGIFY (RP_TEAM_FILE_SCHEMA_VERSION)));
+  prefix = query_value (f->admin, "SELECT value FROM reprovision.team_setting WHERE name = 'role_prefix'");
+  g_assert_cmpstr (prefix, ==, f->prefix);
+}
+
+/* Every table and column of the file's schema is there under the same
+ * name, and nothing else, so that a copy maps one to one. */
+static void
+test_init_same_columns_as_file (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) file_columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) team_columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PGresult) result = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("The team schema has the file schema's tables and columns, by the same names");
+
+  dir = rp_test_make_tmpdir ();
+  path = g_build_filename (dir, "programme.db", NULL);
+  store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (store),
+                                       "SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info (m.name) p"
+                                       " WHERE m.type = 'table' AND m.name <> 'sqlite_sequence' ORDER BY 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (file_columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  init_ok (f);
+  result = PQexec (f->admin,
+                   "SELECT table_name || '.' || column_name FROM information_schema.columns"
+                   " WHERE table_schema = 'reprovision' AND table_name NOT IN ('schema_version', 'team_setting')"
+                   " ORDER BY (table_name || '.' || column_name) COLLATE \"C\"");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  for (int i = 0; i < PQntuples (result); i++)
+    g_ptr_array_add (team_columns, g_strdup (PQgetvalue (result, i, 0)));
+
+  g_ptr_array_add (file_columns, NULL);
+  g_ptr_array_add (team_columns, NULL);
+  g_assert_cmpstrv ((char **) team_columns->pdata, (char **) file_columns->pdata);
+
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
+static void
+test_init_newer_version (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A team database set up by a newer Reprovision is left alone, and the user is told why");
+
+  init_ok (f);
+  exec_ok (f->admin, "INSERT INTO reprovision.schema_version (version, file_version) VALUES (99, 99)");
+  g_assert_false (rp_team_init_with_prefix (f->conninfo, f->prefix, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer version of Reprovision"));
+}
+
+static void
+test_init_unreachable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *conninfo = g_strdup_printf ("host=%s port=5 dbname=nothing", dir);
+
+  g_test_summary ("A server that does not answer is reported as unreachable, in plain words");
+
+  g_assert_false (rp_team_init (conninfo, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "could not be reached"));
+  rp_test_remove_tree (dir);
+}
+
+static void
+test_init_authentication (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nobody = NULL;
+  g_autoptr(PGconn) probe = NULL;
+  g_autofree char *wrong = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A login the server refuses is reported as such, naming the account");
+
+  /* An account the server does not know. */
+  nobody = g_strdup_printf ("dbname=%s user=%snobody", f->database, f->prefix);
+  g_assert_false (rp_team_init (nobody, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_AUTHENTICATION);
+  g_assert_nonnull (strstr (error->message, "did not accept the account"));
+  g_clear_error (&error);
+
+  /* A wrong password: the test cluster asks this role for one. */
+  exec_ok (f->admin, "DROP ROLE IF EXISTS reprovision_test_password");
+  exec_ok (f->admin, "CREATE ROLE reprovision_test_password LOGIN PASSWORD 'right'");
+  wrong = g_strdup_printf ("dbname=%s user=reprovision_test_password password=wrong", f->database);
+  probe = PQconnectdb (wrong);
+  if (PQstatus (probe) == CONNECTION_OK)
+    {
+      g_clear_pointer (&probe, PQfinish);
+      exec_ok (f->admin, "DROP ROLE reprovision_test_password");
+      g_test_skip ("this server does not ask reprovision_test_password for a password");
+      return;
+    }
+  g_assert_false (rp_team_init (wrong, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_AUTHENTICATION);
+  exec_ok (f->admin, "DROP ROLE reprovision_test_password");
+}
+
+static void
+test_init_permission (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %splain LOGIN", f != NULL && f->prefix ? f->prefix : "");
+  g_autofree char *conninfo = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("An account that may not create roles is told so, and nothing is made");
+
+  exec_ok (f->admin, sql);
+  conninfo = g_strdup_printf ("dbname=%s user=%splain", f->database, f->prefix);
+  g_assert_false (rp_team_init_with_prefix (conninfo, f->prefix, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "is not allowed"));
+  assert_value (f->admin, "SELECT to_regclass ('reprovision.attendee')::text", NULL);
+}
+
+/* What an IT department does: the database's owner, who may create roles
+ * but is no superuser, sets it up; then a staff login can work in it. */
+static void
+test_init_database_owner (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *dba = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autofree char *jo = NULL;
+  g_autofree char *owner = NULL;
+  g_autoptr(PGconn) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  owner = g_strconcat (f->prefix, "owner", NULL);
+  g_test_summary ("The database's owner with CREATEROLE, not a superuser, can set up a team database twice");
+
+  dba = g_strconcat (f->prefix, "dba", NULL);
+  sql = g_strdup_printf ("CREATE ROLE %1$s LOGIN CREATEROLE; ALTER DATABASE %2$s OWNER TO %1$s", dba, f->database);
+  exec_ok (f->admin, sql);
+  conninfo = g_strdup_printf ("dbname=%s user=%s", f->database, dba);
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_true (rp_team_init_with_prefix (conninfo, f->prefix, &error));
+      g_assert_no_error (error);
+    }
+
+  jo = make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+  exec_ok (staff, "INSERT INTO programme (name) VALUES ('Oak Centre closure')");
+  assert_value (f->admin, "SELECT \"user\" FROM reprovision.audit WHERE field = 'name'", jo);
+  assert_value (f->admin, "SELECT pg_get_userbyid (relowner) FROM pg_class WHERE oid = 'reprovision.attendee'::regclass",
+                owner);
+}
+
+/* Roles ------------------------------------------------------------------- */
+
+/* Personal data that a reports login must never receive. */
+static const char * const secrets[] = {
+  "Zed Secretname", "Zeddy", "1961-02-03", "Fay Familyname", "07700 900123",
+  "Wendy Workername", "Cora Contactname", "Rita Recorder", "case note text", "spoke privately",
+};
+
+/* A programme written by a staff login, with personal data in every table
+ * that can hold some. */
+static void
+fill_programme (PGconn *staff)
+{
+  exec_ok (staff,
+           "INSERT INTO programme (id, name, report_title, follow_up_weeks) VALUES (1, 'Oak Centre closure', 'Progress', 6);"
+           "INSERT INTO worker (id, name, initials, phone) VALUES (1, 'Wendy Workername', 'WW', '07700 900123');"
+           "INSERT INTO provider (id, name, contact_name, contact_phone) VALUES (1, 'Riverside Day Services', 'Cora Contactname', '07700 900123');"
+           "INSERT INTO attendee (id, programme_id, number, full_name, preferred_name, date_of_birth, contact_name,"
+           "                      contact_phone, worker_id, case_notes, report_note, target_date, funding,"
+           "                      communication_notes)"
+           "  VALUES (1, 1, 7, 'Zed Secretname', 'Zeddy', '1961-02-03', 'Fay Familyname', '07700 900123', 1,"
+           "          'case note text', 'Allocated worker made contact.', '2027-03-31', 'health', 'spoke privately');"
+           "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by, reason)"
+           "  VALUES (1, 1, 2, '2026-11-02', 'Rita Recorder', 'spoke privately with Fay Familyname');"
+           "INSERT INTO taster_day (id, programme_id, provider_id, day, start_time, notes)"
+           "  VALUES (1, 1, 1, '2026-12-10', '10:00', 'Zeddy likes music');"
+           "INSERT INTO booking (taster_day_id, attendee_id, staff_id, family_attending, feedback)"
+           "  VALUES (1, 1, 1, 'Fay Familyname', 'Zeddy enjoyed it');"
+           "INSERT INTO timetable_action (id, programme_id, activity, owner, due_date) VALUES (1, 1, 'Open days', 'Commissioning', '2026-12-20');"
+           "INSERT INTO timetable_action_taster_day (action_id, taster_day_id) VALUES (1, 1);"
+           "INSERT INTO planned_outcome (id, attendee_id, description) VALUES (1, 1, 'Zeddy keeps seeing friends');"
+           "INSERT INTO review (id, attendee_id, held_on, reviewer_id, took_part, placement_continues, actions, notes)"
+           "  VALUES (1, 1, '2026-11-20', 1, 'family', true, 'Fay Familyname to call', 'spoke privately');"
+           "INSERT INTO review_outcome (review_id, outcome_id, rating, note) VALUES (1, 1, 'met', 'Zeddy is happy');"
+           "INSERT INTO contact_log (attendee_id, contacted_on, worker_id, with_name, method, summary)"
+           "  VALUES (1, '2026-11-01', 1, 'Fay Familyname', 'phone', 'spoke privately');"
+           "INSERT INTO name_confirmation (programme_id, place, text_digest, word, confirmed_by)"
+           "  VALUES (1, 'report_note', 'abc', 'Zeddy', 'Rita Recorder');"
+           "INSERT INTO export_record (programme_id, \"user\", kind, format, as_of, file_name, reason)"
+           "  VALUES (1, 'Rita Recorder', 'report', 'pdf', '2026-11-30', 'Zed Secretname.pdf', 'spoke privately');"
+           "UPDATE attendee SET full_name = 'Zed Secretname', contact_name = 'Fay Familyname Jr' WHERE id = 1;"
+           "SELECT rp_audit_note ('attendee', 1, 'export', 'Zed Secretname', 'Fay Familyname');");
+}
+
+static void
+test_reports_no_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *jo = NULL;
+  g_autofree char *manager = NULL;
+  g_autoptr(PGconn) staff = NULL;
+  g_autoptr(PGconn) reports = NULL;
+  g_autoptr(PGresult) relations = NULL;
+  guint readable = 0, refused = 0;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A reports login cannot read a name, a date of birth or a contact from any table or view");
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  manager = make_login (f, "manager", "reports");
+  staff = connect_login (f, jo, "reprovision");
+  fill_programme (staff);
+  reports = connect_login (f, manager, "reprovision_report");
+
+  /* Every table, view and sequence outside the system's own. */
+  relations = PQexec (f->admin,
+                      "SELECT quote_ident (n.nspname) || '.' || quote_ident (c.relname), n.nspname, c.relkind"
+                      "  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                      " WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f')"
+                      "   AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
+                      " ORDER BY 1");
+  g_assert_cmpint (PQresultStatus (relations), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (relations), >, 20);
+
+  for (int i = 0; i < PQntuples (relations); i++)
+    {
+      const char *relation = PQgetvalue (relations, i, 0);
+      const char *schema = PQgetvalue (relations, i, 1);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", relation);
+      g_autoptr(PGresult) rows = PQexec (reports, sql);
+
+      if (PQresultStatus (rows) != PGRES_TUPLES_OK)
+        {
+          /* Refused outright: no rights on the programme's tables. */
+          g_assert_cmpstr (PQresultErrorField (rows, PG_DIAG_SQLSTATE), ==, "42501");
+          g_assert_cmpstr (schema, !=, "reprovision_report");
+          refused++;
+          continue;
+        }
+
+      g_assert_cmpstr (schema, ==, "reprovision_report");
+      readable++;
+      for (int row = 0; row < PQntuples (rows); row++)
+        for (int column = 0; column < PQnfields (rows); column++)
+          {
+            const char *value = PQgetvalue (rows, row, column);
+
+            for (guint s = 0; s < G_N_ELEMENTS (secrets); s++)
+              if (strstr (value, secrets[s]) != NULL)
+                g_error ("%s.%s shows “%s” to a reports login", relation, PQfname (rows, column), value);
+            g_assert_null (strstr (value, jo));
+          }
+    }
+
+  g_assert_cmpuint (readable, >=, 11);
+  g_assert_cmpuint (refused, >=, 20);
+
+  /* Nor through the app's own functions, nor by writing. */
+  assert_state (reports, "SELECT reprovision.rp_audit_note ('attendee', 1, 'export', 'x', 'y')", "42501");
+  assert_state (reports, "UPDATE reprovision_report.attendee SET number = 8", "42501");
+}
+
+static void
+test_reports_columns (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *jo = NULL;
+  g_autofree char *manager = NULL;
+  g_autoptr(PGconn) staff = NULL;
+  g_autoptr(PGconn) reports = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("The reports views give every column the scrutiny report reads, under the tables' names");
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  manager = make_login (f, "manager", "reports");
+  staff = connect_login (f, jo, "reprovision");
+  fill_programme (staff);
+  reports = connect_login (f, manager, "reprovision_report");
+
+  /* The queries of src/core/rp-report.c and the store functions it calls. */
+  assert_value (reports,
+                                "SELECT a.number || ' ' || a.funding || ' ' || a.report_note || ' ' || a.target_date"
+                                " || ' ' || a.outcome || ' ' || coalesce (a.outcome_date::text, '-') || ' ' || a.id"
+                                " || ' ' || a.archived || ' ' || a.interim || ' ' || a.step || ' ' || a.step_since"
+                                " FROM attendee a WHERE a.programme_id = 1",
+                   "7 health Allocated worker made contact. 2027-03-31 attending - 1 false false 2 2026-11-02");
+  assert_value (reports,
+                                "SELECT s.to_step || ' ' || s.changed_on FROM step_change s WHERE s.attendee_id = 1"
+                                " ORDER BY s.changed_on DESC, s.id DESC LIMIT 1", "2 2026-11-02");
+  assert_value (reports,
+                                "SELECT name || ' ' || report_title || ' ' || follow_up_weeks || ' ' ||"
+                                " coalesce (closure_date::text, '-') || coalesce (department, '-') || coalesce (author, '-')"
+                                " || coalesce (meeting, '-') || coalesce (meeting_date::text, '-')"
+                                " || coalesce (report_as_of::text, '-') || coalesce (marking, '-') FROM programme",
+                   "Oak Centre closure Progress 6 -------");
+  assert_value (reports,
+                                "SELECT id || ' ' || attendee_id || ' ' || kind || ' ' || held_on || ' ' || placement_continues"
+                                " FROM review WHERE held_on <= '2026-12-01'", "1 1 follow-up 2026-11-20 true");
+  assert_value (reports, "SELECT review_id || ' ' || rating FROM review_outcome", "1 met");
+  assert_value (reports,
+                                "SELECT max (coalesce (as_of, recorded_at::date))::text FROM export_record"
+                                " WHERE programme_id = 1 AND kind = 'report'", "2026-11-30");
+  assert_value (reports,
+                                "SELECT t.activity || ' ' || t.owner || ' ' || t.due_date || ' ' || t.status || ' '"
+                                " || t.position || ' ' || coalesce (t.due_note, '-') || ' ' || p.name || ' ' || d.day"
+                                " || ' ' || d.cancelled"
+                                " FROM timetable_action t JOIN timetable_action_taster_day l ON l.action_id = t.id"
+                                " JOIN taster_day d ON d.id = l.taster_day_id JOIN provider p ON p.id = d.provider_id"
+                                " WHERE t.programme_id = 1 AND d.programme_id = 1",
+                   "Open days Commissioning 2026-12-20 not-started 0 - Riverside Day Services 2026-12-10 false");
+  /* The report as it was on a day: the audit trail of those columns. */
+  assert_value (reports,
+                                "SELECT string_agg (field || '=' || new_value, ',' ORDER BY id) FROM audit"
+                                " WHERE table_name = 'attendee' AND record_id = 1 AND action = 'update'",
+                   "step=2,step_since=2026-11-02");
+  assert_value (reports, "SELECT count(*) > 0 FROM audit WHERE id >= 1 AND recorded_at <= now ()", "t");
+  assert_value (reports, "SELECT version::text FROM schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+}
+
+/* Audit --------------------------------------------------------------------- */
+
+static void
+test_audit_staff_cannot_change (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *jo = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(PGconn) staff = NULL;
+  static const char * const attempts[] = {
+    "UPDATE audit SET \"user\" = 'someone else'",
+    "DELETE FROM audit",
+    "TRUNCATE audit",
+    "INSERT INTO audit (\"user\", table_name, record_id, action) VALUES ('someone else', 'attendee', 1, 'insert')",
+    "ALTER TABLE attendee DISABLE TRIGGER ALL",
+    "ALTER TABLE attendee DISABLE TRIGGER audit_attendee",
+    "DROP TRIGGER audit_attendee ON attendee",
+    "ALTER TABLE audit DISABLE TRIGGER audit_no_change",
+    "SET session_replication_role = replica",
+    "UPDATE export_record SET reason = 'none'",
+    "DELETE FROM export_record",
+    "CREATE OR REPLACE FUNCTION rp_audit_row () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
+    "SELECT rp_audit_note ('attendee', 1, 'update', 'full_name', 'forged')",
+  };
+  char *state;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A staff login cannot change, delete or stop the audit trail");
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+  fill_programme (staff);
+  before = query_value (f->admin, "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a");
+
+  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+    {
+      state = exec_state (staff, attempts[i]);
+      if (state == NULL)
+        g_error ("a staff login could run: %s", attempts[i]);
+      /* Refused for want of rights, or by the app's own guard (P0001). */
+      if (!g_str_equal (state, "42501") && !g_str_equal (state, "P0001"))
+        g_error ("%s failed with %s, not for want of rights", attempts[i], state);
+      g_free (state);
+    }
+
+  after = query_value (f->admin, "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a");
+  g_assert_cmpstr (before, ==, after);
+
+  /* Changes are still recorded afterwards. */
+  exec_ok (staff, "UPDATE attendee SET report_note = 'Review booked' WHERE id = 1");
+  assert_value (f->admin, "SELECT new_value FROM reprovision.audit ORDER BY id DESC LIMIT 1",
+                   "Review booked");
+
+  /* Even the owner cannot edit the trail without dropping its guard first. */
+  {
+    g_autofree char *as_owner = g_strdup_printf ("SET ROLE %sowner", f->prefix);
+
+    exec_ok (f->admin, as_owner);
+    state = exec_state (f->admin, "UPDATE reprovision.audit SET \"user\" = 'someone else'");
+    g_assert_nonnull (state);
+    g_free (state);
+    exec_ok (f->admin, "RESET ROLE");
+  }
+}
+
+static void
+test_audit_names_login (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *jo = NULL;
+  g_autofree char *sam = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *set_role = NULL;
+  g_autoptr(PGconn) staff_jo = NULL;
+  g_autoptr(PGconn) staff_sam = NULL;
+  g_autoptr(PGresult) rows = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Every insert and update by a staff login is audited under that login's name, whatever role it takes");
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  sam = make_login (f, "sam", "staff");
+  staff_jo = connect_login (f, jo, "reprovision");
+  staff_sam = connect_login (f, sam, "reprovision");
+
+  exec_ok (staff_jo, "INSERT INTO programme (name, follow_up_weeks) VALUES ('Oak Centre closure', 8)");
+  /* SET ROLE changes current_user, not the login. */
+  set_role = g_strdup_printf ("SET ROLE %sstaff", f->prefix);
+  exec_ok (staff_sam, set_role);
+  exec_ok (staff_sam, "UPDATE programme SET name = 'Oak Centre', follow_up_weeks = follow_up_weeks WHERE name = 'Oak Centre closure'");
+
+  rows = PQexec (f->admin,
+                 "SELECT \"user\", table_name, action, field, coalesce (old_value, '-'), coalesce (new_value, '-')"
+                 "  FROM reprovision.audit ORDER BY id");
+  g_assert_cmpint (PQresultStatus (rows), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (rows), ==, 4);
+  /* The insert, one row per column with a value, in column order. */
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_cmpstr (PQgetvalue (rows, i, 0), ==, jo);
+      g_assert_cmpstr (PQgetvalue (rows, i, 1), ==, "programme");
+      g_assert_cmpstr (PQgetvalue (rows, i, 2), ==, "insert");
+    }
+  g_assert_cmpstr (PQgetvalue (rows, 0, 3), ==, "name");
+  g_assert_cmpstr (PQgetvalue (rows, 0, 5), ==, "Oak Centre closure");
+  g_assert_cmpstr (PQgetvalue (rows, 1, 3), ==, "follow_up_weeks");
+  g_assert_cmpstr (PQgetvalue (rows, 1, 5), ==, "8");
+  g_assert_cmpstr (PQgetvalue (rows, 2, 3), ==, "contact_due_days");
+  /* The update: only what changed, from what to what, by sam. */
+  g_assert_cmpstr (PQgetvalue (rows, 3, 0), ==, sam);
+  g_assert_cmpstr (PQgetvalue (rows, 3, 2), ==, "update");
+  g_assert_cmpstr (PQgetvalue (rows, 3, 3), ==, "name");
+  g_assert_cmpstr (PQgetvalue (rows, 3, 4), ==, "Oak Centre closure");
+  g_assert_cmpstr (PQgetvalue (rows, 3, 5), ==, "Oak Centre");
+  g_clear_pointer (&rows, PQclear);
+
+  /* A delete is audited too, and the step follows the step history. */
+  exec_ok (staff_jo, "INSERT INTO attendee (programme_id, number, full_name) SELECT id, 1, 'A Person' FROM programme");
+  exec_ok (staff_jo, "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                     " SELECT id, 1, 3, '2026-11-02', 'Jo' FROM attendee");
+  assert_value (staff_jo, "SELECT step || ' ' || step_since FROM attendee", "3 2026-11-02");
+  assert_refused (staff_jo, "UPDATE attendee SET step = 5");
+  exec_ok (staff_sam, "DELETE FROM attendee");
+  expected = g_strdup_printf ("%s delete A Person", sam);
+  assert_value (f->admin,
+                                "SELECT \"user\" || ' ' || action || ' ' || old_value FROM reprovision.audit"
+                                " WHERE table_name = 'attendee' AND action = 'delete' AND field = 'full_name'",
+                   expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* The defaults under test come from these when a connection string has none. */
+  g_unsetenv ("PGSSLMODE");
+  g_unsetenv ("PGCONNECT_TIMEOUT");
+  g_unsetenv ("PGDATABASE");
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/team/conninfo/tls", test_conninfo_tls);
+  g_test_add_func ("/team/init/unreachable", test_init_unreachable);
+  g_test_add ("/team/init/twice", Fixture, NULL, fixture_set_up, test_init_twice, fixture_tear_down);
+  g_test_add ("/team/init/same-columns-as-file", Fixture, NULL, fixture_set_up, test_init_same_columns_as_file, fixture_tear_down);
+  g_test_add ("/team/init/newer-version", Fixture, NULL, fixture_set_up, test_init_newer_version, fixture_tear_down);
+  g_test_add ("/team/init/authentication", Fixture, NULL, fixture_set_up, test_init_authentication, fixture_tear_down);
+  g_test_add ("/team/init/permission", Fixture, NULL, fixture_set_up, test_init_permission, fixture_tear_down);
+  g_test_add ("/team/init/database-owner", Fixture, NULL, fixture_set_up, test_init_database_owner, fixture_tear_down);
+  g_test_add ("/team/reports/no-names", Fixture, NULL, fixture_set_up, test_reports_no_names, fixture_tear_down);
+  g_test_add ("/team/reports/columns", Fixture, NULL, fixture_set_up, test_reports_columns, fixture_tear_down);
+  g_test_add ("/team/audit/staff-cannot-change", Fixture, NULL, fixture_set_up, test_audit_staff_cannot_change, fixture_tear_down);
+  g_test_add ("/team/audit/names-login", Fixture, NULL, fixture_set_up, test_audit_names_login, fixture_tear_down);
+
+  return g_test_run ();
+}
