@@ -142,6 +142,33 @@ is_one_of (const char         *value,
   return value != NULL && g_strv_contains (allowed, value);
 }
 
+/* What the export history's CHECKs allow, in the file's schema and the team's. */
+static const char * const kinds[] = { "report", "print", "family-schedule", "attendees-all-fields",
+                                      "family-calendar", "staff-calendar", "contact-log", "reviews", NULL };
+static const char * const formats[] = { "pdf", "xlsx", "csv", "print", "ics", NULL };
+
+/**
+ * rp_export_record_get_kinds:
+ *
+ * Returns: (transfer none): every kind of export the history records
+ */
+const char * const *
+rp_export_record_get_kinds (void)
+{
+  return kinds;
+}
+
+/**
+ * rp_export_record_get_formats:
+ *
+ * Returns: (transfer none): every format of export the history records
+ */
+const char * const *
+rp_export_record_get_formats (void)
+{
+  return formats;
+}
+
 /**
  * rp_store_record_export:
  *
@@ -156,9 +183,6 @@ rp_store_record_export (RpStore               *store,
                         const RpExportDetails *details,
                         GError               **error)
 {
-  static const char * const kinds[] = { "report", "print", "family-schedule", "attendees-all-fields",
-                                        "family-calendar", "staff-calendar", "contact-log", "reviews", NULL };
-  static const char * const formats[] = { "pdf", "xlsx", "csv", "print", "ics", NULL };
   g_autofree char *file_name = NULL;
   g_autofree char *reason = NULL;
   RpStmt *stmt = NULL;

@@ -31,6 +31,9 @@ const char  *rp_export_record_get_file_name      (RpExportRecord *self);
 const char  *rp_export_record_get_reason         (RpExportRecord *self);
 char        *rp_export_record_describe           (RpExportRecord *self);
 
+const char * const *rp_export_record_get_kinds   (void);
+const char * const *rp_export_record_get_formats (void);
+
 gboolean     rp_store_record_export              (RpStore               *store,
                                                   const RpExportDetails *details,
                                                   GError               **error);

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The file schema version whose tables and columns the team schema has. */
-#define RP_TEAM_FILE_SCHEMA_VERSION 13
+#define RP_TEAM_FILE_SCHEMA_VERSION 14
 
 const char *rp_team_schema_bootstrap   (void);
 const char *rp_team_schema_migration   (int         version);

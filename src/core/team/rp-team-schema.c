@@ -249,6 +249,13 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX contact_log_attendee ON contact_log (attendee_id, contacted_on);"
   "CREATE INDEX contact_log_attendee_with ON contact_log (attendee_id, with_whom, contacted_on);",
+
+  /* 1 → 2: the file's schema version 14: the export history names the
+   * reviews CSV. */
+  "ALTER TABLE export_record DROP CONSTRAINT export_record_kind_check;"
+  "ALTER TABLE export_record ADD CONSTRAINT export_record_kind_check"
+  "  CHECK (kind IN ('report', 'print', 'family-schedule', 'attendees-all-fields',"
+  "                 'family-calendar', 'staff-calendar', 'contact-log', 'reviews'));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_TEAM_SCHEMA_VERSION);
