@@ -265,7 +265,10 @@ cross_join_has_on (GArray *tokens,
 /**
  * rp_sql_to_postgres:
  * @sql: a statement (or several, separated by semicolons) written for SQLite
- * @n_params: (out) (optional): how many parameters it takes
+ * @n_params: (out) (optional): how many parameters it takes: the largest
+ *   number, as SQLite counts them. A bind beyond it is to be ignored, as
+ *   SQLite ignores it (the now-variants of the as-of reports bind a day they
+ *   do not use).
  *
  * Rewrites the store's SQL for PostgreSQL: parameters as `$N`, and the few
  * constructs only SQLite understands (listed at the top of this file) as
