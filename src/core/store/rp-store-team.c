@@ -759,6 +759,24 @@ store_team_read_notifications (RpStore *self)
   return TRUE;
 }
 
+void
+store_team_check_notifications (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+
+  if (!store_team_read_notifications (self))
+    return;
+
+  /* The server signals this connection's backend as another commits, and
+   * the backend passes it on when idle: a query brings it in with its answer,
+   * and the socket is looked at once more for one that arrived just after. */
+  if (g_hash_table_size (self->pending) == 0)
+    {
+      PQclear (PQexec (team->conn, "SELECT 1"));
+      store_team_read_notifications (self);
+    }
+}
+
 int
 store_team_get_socket (RpStore *self)
 {

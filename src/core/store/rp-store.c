@@ -657,7 +657,7 @@ rp_store_check_for_changes (RpStore *self)
 
       if (store_in_transaction (self))
         return FALSE;
-      store_team_read_notifications (self);
+      store_team_check_notifications (self);
       changed = g_hash_table_size (self->pending) > 0;
       store_announce_changes (self);
       return changed;
