@@ -396,6 +396,8 @@ test_reports_role (Fixture       *f,
 
   reports = open_as (f, f->rita);
   g_assert_cmpint (rp_store_get_team_role (reports), ==, RP_TEAM_ROLE_REPORTS);
+  g_assert_true (rp_store_is_read_only (reports));
+  g_assert_false (rp_store_is_read_only (staff));
 
   /* The views it reads have no names: reading an attendee fails. */
   attendee = rp_store_get_attendee (reports, georgia, &error);

@@ -1231,7 +1231,8 @@ rp_store_is_read_only (RpStore *self)
 {
   g_return_val_if_fail (RP_IS_STORE (self), TRUE);
 
-  return self->read_only;
+  /* A reports login changes nothing on a team database. */
+  return self->read_only || (self->team != NULL && store_team_get_role (self) == RP_TEAM_ROLE_REPORTS);
 }
 
 /**
