@@ -441,6 +441,281 @@ test_copy_round_trip (Fixture       *f,
                 " AND field = 'full_name' AND new_value = 'New Person'", expected);
 }
 
+
+static void
+test_copy_refuses_non_empty (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A copy onto a team database that already holds a programme is refused, and changes nothing");
+
+  original = make_programme_file (f);
+  init_ok (f);
+  g_assert_true (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
+  g_assert_no_error (error);
+
+  before = team_fingerprint (f);
+  g_assert_false (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The team database already holds a programme; nothing was copied.");
+  after = team_fingerprint (f);
+  g_assert_cmpstr (before, ==, after);
+  /* The triggers are on again: the refused copy left them as they were. */
+  assert_value (f->admin, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O'", "0");
+}
+
+static void
+test_copy_refuses_file_version (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *older = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A file of another version than the team schema follows is refused in plain words");
+
+  init_ok (f);
+  before = team_fingerprint (f);
+
+  older = g_build_filename (f->dir, "older.db", NULL);
+  store = rp_store_open_at_version (older, RP_STORE_OPEN_CREATE, RP_TEAM_FILE_SCHEMA_VERSION - 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_false (rp_team_copy_file_to_team (older, f->conninfo, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Open this file in Reprovision first to update it"));
+  g_clear_error (&error);
+
+  newer = g_build_filename (f->dir, "newer.db", NULL);
+  store = rp_store_open (newer, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (rp_team_copy_file_to_team (newer, f->conninfo, NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "made by a newer Reprovision"));
+
+  after = team_fingerprint (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_copy_all_or_nothing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A copy the server refuses part-way leaves the team database as it was");
+
+  original = make_programme_file (f);
+  /* A moment the server cannot read, at the end of the audit trail. */
+  g_assert_cmpint (sqlite3_open (original, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO audit (recorded_at, user, table_name, record_id, action)"
+                                     " VALUES ('not a moment', 'someone', 'attendee', 1, 'insert')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  init_ok (f);
+  before = team_fingerprint (f);
+  g_assert_false (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "“audit”"));
+  after = team_fingerprint (f);
+  g_assert_cmpstr (before, ==, after);
+  assert_value (f->admin, "SELECT (SELECT count(*) FROM reprovision.attendee) + (SELECT count(*) FROM reprovision.worker)", "0");
+}
+
+static void
+test_copy_needs_set_up_and_owner (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *jo = NULL;
+  g_autofree char *as_jo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A copy needs a team database that is set up, and the account that set it up");
+
+  original = make_programme_file (f);
+  g_assert_false (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "team init"));
+  g_clear_error (&error);
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  as_jo = g_strdup_printf ("dbname=%s user=%s", f->database, jo);
+  g_assert_false (rp_team_copy_file_to_team (original, as_jo, NULL, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "the account that set it up"));
+  assert_value (f->admin, "SELECT count(*) FROM reprovision.audit", "0");
+}
+
+static void
+assert_file_contents (const char *path,
+                      const char *expected)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+}
+
+static void
+test_copy_refuses_existing_file (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *existing = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *dangling = NULL;
+  g_autofree char *nowhere = NULL;
+  g_autofree char *fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n_files = 0;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A copy from a team database goes only into a new file: an existing file or a link is refused and left as it was");
+
+  original = make_programme_file (f);
+  init_ok (f);
+  g_assert_true (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
+  g_assert_no_error (error);
+
+  existing = g_build_filename (f->dir, "existing.db", NULL);
+  g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
+  g_assert_false (rp_team_copy_team_to_file (f->conninfo, existing, NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "already exists"));
+  g_clear_error (&error);
+  assert_file_contents (existing, "keep me");
+
+  /* Nor the original database itself. */
+  g_assert_false (rp_team_copy_team_to_file (f->conninfo, original, NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+
+  target = g_build_filename (f->dir, "target.txt", NULL);
+  link = g_build_filename (f->dir, "link.db", NULL);
+  g_assert_true (g_file_set_contents (target, "keep me too", -1, NULL));
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  g_assert_false (rp_team_copy_team_to_file (f->conninfo, link, NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "link"));
+  g_clear_error (&error);
+  assert_file_contents (target, "keep me too");
+
+  nowhere = g_build_filename (f->dir, "nowhere.db", NULL);
+  dangling = g_build_filename (f->dir, "dangling.db", NULL);
+  g_assert_cmpint (symlink (nowhere, dangling), ==, 0);
+  g_assert_false (rp_team_copy_team_to_file (f->conninfo, dangling, NULL, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  /* A copy that cannot be made leaves no file behind either. */
+  fresh = g_build_filename (f->dir, "fresh.db", NULL);
+  exec_ok (f->admin, "UPDATE reprovision.schema_version SET version = version + 100");
+  g_assert_false (rp_team_copy_team_to_file (f->conninfo, fresh, NULL, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEWER_VERSION);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+  /* Only what the test made is in the folder: no half-written copy. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 5);
+}
+
+static void
+test_copy_cli (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *audit = NULL;
+  sqlite3 *db;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("reprovision-cli team copy copies both ways and says what it copied, without the connection's password");
+
+  original = make_programme_file (f);
+  init_ok (f);
+  db = open_file (original);
+  audit = g_strdup_printf ("%" G_GINT64_FORMAT, file_int (db, "SELECT count(*) FROM audit"));
+  sqlite3_close (db);
+
+  out = rp_test_cli_output (0, NULL, "team", "copy", "--from", original, "--to", f->conninfo, NULL);
+  expected = g_strdup_printf ("Copied programme “Riverside (sample)” (21 attendees, %s audit entries) to the team database “%s”.\n",
+                              audit, f->database);
+  g_assert_cmpstr (out, ==, expected);
+  g_free (out);
+
+  copy = g_build_filename (f->dir, "copy.db", NULL);
+  out = rp_test_cli_output (0, NULL, "team", "copy", "--from", f->conninfo, "--to", copy, NULL);
+  g_assert_true (g_str_has_prefix (out, "Copied programme “Riverside (sample)” (21 attendees, "));
+  g_assert_true (g_str_has_suffix (out, copy) || strstr (out, copy) != NULL);
+  g_free (out);
+
+  /* Two files, or two databases, is not a copy this command makes. */
+  out = rp_test_cli_output (2, NULL, "team", "copy", "--from", original, "--to", copy, NULL);
+  g_free (out);
+  out = rp_test_cli_output (0, NULL, "team", "--help", NULL);
+  g_assert_nonnull (strstr (out, "team copy --from"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -452,6 +727,12 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/team/copy/round-trip", Fixture, NULL, fixture_set_up, test_copy_round_trip, fixture_tear_down);
+  g_test_add ("/team/copy/refuses-non-empty", Fixture, NULL, fixture_set_up, test_copy_refuses_non_empty, fixture_tear_down);
+  g_test_add ("/team/copy/refuses-file-version", Fixture, NULL, fixture_set_up, test_copy_refuses_file_version, fixture_tear_down);
+  g_test_add ("/team/copy/all-or-nothing", Fixture, NULL, fixture_set_up, test_copy_all_or_nothing, fixture_tear_down);
+  g_test_add ("/team/copy/needs-set-up-and-owner", Fixture, NULL, fixture_set_up, test_copy_needs_set_up_and_owner, fixture_tear_down);
+  g_test_add ("/team/copy/refuses-existing-file", Fixture, NULL, fixture_set_up, test_copy_refuses_existing_file, fixture_tear_down);
+  g_test_add ("/team/copy/cli", Fixture, NULL, fixture_set_up, test_copy_cli, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -653,14 +653,19 @@ check_team_empty (PGconn     *conn,
                   GPtrArray  *tables,
                   GError    **error)
 {
-  for (guint i = 0; i < tables->len; i++)
+  /* The programme first: what people will recognise. */
+  for (guint n = 0; n <= tables->len; n++)
     {
-      CopyTable *table = g_ptr_array_index (tables, i);
-      g_autofree char *quoted = quote_name (table->name);
-      g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s LIMIT 1", quoted);
-      g_autoptr(PGresult) result = pg_query (conn, sql, error);
+      CopyTable *table = n == 0 ? find_table (tables, "programme") : g_ptr_array_index (tables, n - 1);
+      g_autofree char *quoted = NULL;
+      g_autofree char *sql = NULL;
+      g_autoptr(PGresult) result = NULL;
 
-      if (result == NULL)
+      if (table == NULL)
+        continue;
+      quoted = quote_name (table->name);
+      sql = g_strdup_printf ("SELECT 1 FROM %s LIMIT 1", quoted);
+      if (!(result = pg_query (conn, sql, error)))
         return FALSE;
       if (PQntuples (result) == 0)
         continue;
