@@ -786,9 +786,10 @@ static char *
 describe_team (PGconn *conn)
 {
   g_autofree char *database = rp_quote_value (PQdb (conn) != NULL ? PQdb (conn) : "");
-  const char *host = PQhost (conn);
+  g_autofree char *host = rp_quote_value (PQhost (conn));
 
-  if (host == NULL || host[0] == '\0' || host[0] == '/')
+  /* A socket directory says nothing to a person. */
+  if (host[0] == '\0' || host[0] == '/')
     return g_strdup_printf (_("the team database “%s”"), database);
   return g_strdup_printf (_("the team database “%s” on %s"), database, host);
 }
