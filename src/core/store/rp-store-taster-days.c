@@ -1000,7 +1000,7 @@ write_cancel_day (RpStore  *self,
   CancelDay *cancel = data;
   RpStmt *stmt;
 
-  stmt = store_prepare (self, "UPDATE taster_day SET cancelled = 1 WHERE id = ?", error);
+  stmt = store_prepare (self, "UPDATE taster_day SET cancelled = true WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   rp_stmt_bind_int64 (stmt, 1, cancel->taster_day_id);
