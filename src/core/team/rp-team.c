@@ -300,11 +300,10 @@ ignore_notice (void       *data,
   /* "trigger … does not exist, skipping" and the like say nothing to a user. */
 }
 
-/* Opens a connection with rp_team_complete_conninfo()'s defaults, its
- * failures in plain words (rp-team-private.h: the store opens its own with it). */
-PGconn *
-rp_team_connect (const char  *conninfo,
-                 GError     **error)
+/* Opens a connection with rp_team_complete_conninfo()'s defaults. */
+static PGconn *
+team_connect (const char  *conninfo,
+              GError     **error)
 {
   g_autofree char *completed = NULL;
   g_autoptr(PGconn) conn = NULL;
@@ -570,7 +569,7 @@ rp_team_init_with_prefix (const char  *conninfo,
       return FALSE;
     }
 
-  if (!(conn = rp_team_connect (conninfo, error)))
+  if (!(conn = team_connect (conninfo, error)))
     return FALSE;
 
   if (!exec (conn, "BEGIN", error))
@@ -599,4 +598,32 @@ rp_team_init (const char  *conninfo,
               GError     **error)
 {
   return rp_team_init_with_prefix (conninfo, NULL, error);
+}
+
+/* For rp-team-copy.c (declared in rp-team-private.h) ------------------------ */
+
+/* A connection with the defaults above, to a server new enough. */
+PGconn *
+rp_team_connect (const char  *conninfo,
+                 GError     **error)
+{
+  return team_connect (conninfo, error);
+}
+
+/* Why a statement failed, in plain words. */
+void
+rp_team_set_result_error (GError   **error,
+                          PGconn    *conn,
+                          PGresult  *result)
+{
+  set_result_error (error, conn, result);
+}
+
+/* The team schema's version, 0 if the database is not set up. */
+gboolean
+rp_team_read_version (PGconn      *conn,
+                      int         *version,
+                      GError     **error)
+{
+  return read_version (conn, version, error);
 }
