@@ -399,6 +399,16 @@ test_reports_role (Fixture       *f,
   g_assert_true (rp_store_is_read_only (reports));
   g_assert_false (rp_store_is_read_only (staff));
 
+  /* It reads the programme's front matter, for the report. */
+  {
+    g_autoptr(RpProgramme) front = rp_store_get_programme (reports, programme_id, &error);
+    g_autoptr(GListModel) all = rp_store_list_programmes (reports, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rp_programme_get_name (front), ==, "Riverside Day Centre");
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  }
+
   /* The views it reads have no names: reading an attendee fails. */
   attendee = rp_store_get_attendee (reports, georgia, &error);
   g_assert_null (attendee);
