@@ -413,6 +413,7 @@ test_reports_role (Fixture       *f,
   attendee = rp_store_get_attendee (reports, georgia, &error);
   g_assert_null (attendee);
   g_assert_nonnull (error);
+  g_assert_true (error->domain == RP_TEAM_ERROR);
   g_clear_error (&error);
 
   rp_programme_set_name (programme, "Another");
