@@ -109,6 +109,13 @@ store_team_set_error (RpStore  *self,
     g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE,
                  _("The connection to the team database was lost, so the last change was not saved. "
                    "Check the network, then open the database again. (%s)"), detail);
+  /* The reports role's views have only the report's tables and columns. */
+  else if (team->role == RP_TEAM_ROLE_REPORTS &&
+           (g_str_equal (state, "42501") || g_str_equal (state, "42P01") || g_str_equal (state, "42703")))
+    g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION,
+                 _("Your account %s may read what the scrutiny report shows, and nothing else, on the team "
+                   "database. Ask the database administrator if you need more. (%s)"),
+                 team->login != NULL ? team->login : "", detail);
   else if (g_str_equal (state, "42501"))
     g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION,
                  _("Your account %s may not do this on the team database. Ask the database administrator "
