@@ -11,6 +11,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-team-copy.h"
 #include "rp-team-private.h"
 #include "store/rp-store-internal.h"
 #include "rp-test-util.h"
@@ -953,6 +954,309 @@ test_audit_notifies (Fixture       *f,
   g_assert_cmpstrv ((char **) tables->pdata, (char **) expected->pdata);
 }
 
+/* The audit trail's text forms ------------------------------------------------ */
+
+/* The row @id of @table in the file @db, as SQL that writes it on the
+ * server: all its columns (an INSERT) or all but the id (an UPDATE), each
+ * value a literal in the file's form, which PostgreSQL reads as the
+ * column's type. */
+static char *
+mirror_sql (sqlite3    *db,
+            PGconn     *conn,
+            const char *table,
+            gint64      id,
+            gboolean    update)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT * FROM %s WHERE id = %" G_GINT64_FORMAT, table, id);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    {
+      const char *name = sqlite3_column_name (stmt, i);
+      const char *text = (const char *) sqlite3_column_text (stmt, i);
+      char *literal = text != NULL ? PQescapeLiteral (conn, text, strlen (text)) : NULL;
+
+      if (update && g_str_equal (name, "id"))
+        {
+          PQfreemem (literal);
+          continue;
+        }
+      if (update)
+        g_string_append_printf (values, "%s\"%s\" = %s", values->len > 0 ? ", " : "", name, literal ? literal : "NULL");
+      else
+        {
+          g_string_append_printf (columns, "%s\"%s\"", columns->len > 0 ? ", " : "", name);
+          g_string_append_printf (values, "%s%s", values->len > 0 ? ", " : "", literal ? literal : "NULL");
+        }
+      PQfreemem (literal);
+    }
+  sqlite3_finalize (stmt);
+
+  if (update)
+    return g_strdup_printf ("UPDATE %s SET %s WHERE id = %" G_GINT64_FORMAT, table, values->str, id);
+  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table, columns->str, values->str);
+}
+
+static void
+mirror_row (sqlite3    *db,
+            PGconn     *conn,
+            const char *table,
+            gint64      id,
+            gboolean    update)
+{
+  g_autofree char *sql = mirror_sql (db, conn, table, id, update);
+
+  exec_ok (conn, sql);
+}
+
+/* Every step_change of the file not yet on the server. */
+static void
+mirror_new_step_changes (sqlite3 *db,
+                         PGconn  *conn)
+{
+  g_autofree char *known = query_value (conn, "SELECT coalesce (max (id), 0) FROM step_change");
+  g_autofree char *select = g_strdup_printf ("SELECT id FROM step_change WHERE id > %s ORDER BY id", known);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    mirror_row (db, conn, "step_change", sqlite3_column_int64 (stmt, 0), FALSE);
+  sqlite3_finalize (stmt);
+}
+
+#define AUDIT_LINE_COLUMNS "table_name, record_id, action, field, old_value, new_value"
+
+/* The audit rows of @tables (SQL, quoted), one line each
+ * (table record action field old new, ∅ for NULL), sorted. */
+static char *
+file_audit_lines (sqlite3    *db,
+                  const char *tables)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT " AUDIT_LINE_COLUMNS " FROM audit WHERE table_name IN (%s)", tables);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (int i = 0; i < 6; i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (line, "%s%s", i > 0 ? " | " : "", text != NULL ? text : "∅");
+        }
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static char *
+team_audit_lines (PGconn     *conn,
+                  const char *tables)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT " AUDIT_LINE_COLUMNS " FROM reprovision.audit WHERE table_name IN (%s)", tables);
+  g_autoptr(PGresult) rows = PQexec (conn, select);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (PQresultStatus (rows), ==, PGRES_TUPLES_OK);
+  for (int r = 0; r < PQntuples (rows); r++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (int i = 0; i < 6; i++)
+        g_string_append_printf (line, "%s%s", i > 0 ? " | " : "", PQgetisnull (rows, r, i) ? "∅" : PQgetvalue (rows, r, i));
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static void
+test_audit_file_forms (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char compared[] = "'taster_day', 'booking', 'step_change'";
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *jo = NULL;
+  g_autofree char *file_lines = NULL;
+  g_autofree char *team_lines = NULL;
+  g_autofree char *copied_lines = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autoptr(RpProvider) provider = rp_provider_new ();
+  g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+  g_autoptr(RpTasterDay) day = rp_taster_day_new ();
+  g_autoptr(RpBooking) booking = rp_booking_new ();
+  g_autoptr(PGconn) staff = NULL;
+  g_autoptr(PGresult) moments = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3 *copy = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_moments = 0;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("The audit trail on the server holds each value exactly as the file's holds it: "
+                  "flags, dates, times of day, moments in UTC and text, whatever the session's date style and time zone");
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+  /* Nothing in the values may depend on how the session shows dates and times. */
+  exec_ok (staff, "SET TimeZone = 'America/New_York'; SET DateStyle = 'SQL, DMY'; SET IntervalStyle = 'sql_standard'");
+
+  dir = rp_test_make_tmpdir ();
+  path = g_build_filename (dir, "programme.db", NULL);
+  store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  /* The same changes, made with the core API on the file and mirrored as
+   * SQL by a staff login on the server. */
+  rp_programme_set_name (programme, "Oak Centre closure");
+  g_assert_true (rp_store_add_programme (store, programme, &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "programme", rp_programme_get_id (programme), FALSE);
+  rp_provider_set_name (provider, "Riverside Day Services");
+  g_assert_true (rp_store_add_provider (store, provider, &error));
+  mirror_row (db, staff, "provider", rp_provider_get_id (provider), FALSE);
+  rp_attendee_set_programme_id (attendee, rp_programme_get_id (programme));
+  rp_attendee_set_number (attendee, 1);
+  rp_attendee_set_full_name (attendee, "Alex Example");
+  g_assert_true (rp_store_add_attendee (store, attendee, "2026-11-02", &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "attendee", rp_attendee_get_id (attendee), FALSE);
+  mirror_new_step_changes (db, staff);
+
+  rp_taster_day_set_programme_id (day, rp_programme_get_id (programme));
+  rp_taster_day_set_provider_id (day, rp_provider_get_id (provider));
+  rp_taster_day_set_date (day, "2026-12-10");
+  rp_taster_day_set_start_time (day, "09:30");
+  rp_taster_day_set_end_time (day, "15:00");
+  rp_taster_day_set_venue (day, "Main hall, step-free");
+  rp_taster_day_set_places (day, 6);
+  g_assert_true (rp_store_add_taster_day (store, day, &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "taster_day", rp_taster_day_get_id (day), FALSE);
+  rp_booking_set_taster_day_id (booking, rp_taster_day_get_id (day));
+  rp_booking_set_attendee_id (booking, rp_attendee_get_id (attendee));
+  rp_booking_set_transport_needed (booking, TRUE);
+  rp_booking_set_pickup_time (booking, "09:30");
+  rp_booking_set_family_attending (booking, "Mum");
+  g_assert_true (rp_store_add_booking (store, booking, &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "booking", rp_booking_get_id (booking), FALSE);
+
+  /* Changed: the pick-up from 09:30 to 10:00, a flag off, a date, text. */
+  rp_booking_set_pickup_time (booking, "10:00");
+  rp_booking_set_transport_needed (booking, FALSE);
+  rp_booking_set_transport_arranged (booking, TRUE);
+  rp_booking_set_family_attending (booking, "Mum and Dad");
+  g_assert_true (rp_store_save_booking (store, booking, &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "booking", rp_booking_get_id (booking), TRUE);
+  rp_taster_day_set_date (day, "2027-01-07");
+  rp_taster_day_set_start_time (day, "10:15");
+  rp_taster_day_set_cancelled (day, TRUE);
+  g_assert_true (rp_store_save_taster_day (store, day, &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "taster_day", rp_taster_day_get_id (day), TRUE);
+  /* A moment: the step history's time of recording. */
+  g_assert_true (rp_store_change_step (store, rp_attendee_get_id (attendee), 2, "2026-11-20", "Visited", &error));
+  g_assert_no_error (error);
+  mirror_new_step_changes (db, staff);
+
+  file_lines = file_audit_lines (db, compared);
+  team_lines = team_audit_lines (f->admin, compared);
+  g_test_message ("the file's audit rows:\n%s", file_lines);
+  g_assert_cmpstr (team_lines, ==, file_lines);
+  /* The test saw what it is about. */
+  g_assert_nonnull (strstr (file_lines, "booking | 1 | update | pickup_time | 09:30 | 10:00"));
+  g_assert_nonnull (strstr (file_lines, "booking | 1 | update | transport_needed | 1 | 0"));
+  g_assert_nonnull (strstr (file_lines, "taster_day | 1 | update | day | 2026-12-10 | 2027-01-07"));
+  g_assert_true (g_regex_match_simple ("step_change \\| 2 \\| insert \\| recorded_at \\| ∅ \\| "
+                                       "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z\n",
+                                       file_lines, G_REGEX_MULTILINE, 0));
+
+  /* Copied into a file, the team's audit trail reads as the file's: its
+   * values and its own times of recording, in UTC to the millisecond. */
+  copy_path = g_build_filename (dir, "copy.db", NULL);
+  g_assert_true (rp_team_copy_team_to_file (f->conninfo, copy_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (copy_path, &copy, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  copied_lines = file_audit_lines (copy, compared);
+  g_assert_cmpstr (copied_lines, ==, file_lines);
+  moments = PQexec (f->admin, "SELECT id, to_char (recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+                              "  FROM reprovision.audit ORDER BY id");
+  g_assert_cmpint (PQresultStatus (moments), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (copy, "SELECT id, recorded_at, typeof (recorded_at) FROM audit"
+                                             " WHERE table_name <> 'database' ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *recorded_at = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_assert_cmpint ((int) n_moments, <, PQntuples (moments));
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, g_ascii_strtoll (PQgetvalue (moments, (int) n_moments, 0), NULL, 10));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "text");
+      g_assert_cmpstr (recorded_at, ==, PQgetvalue (moments, (int) n_moments, 1));
+      g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$",
+                                           recorded_at, 0, 0));
+      n_moments++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint ((int) n_moments, ==, PQntuples (moments));
+  g_assert_cmpuint (n_moments, >, 20);
+
+  /* Erased on both: what is left of the person is the same tombstone. The
+   * server's erasure is the store's statements as the backend runs them
+   * (rp_sql_to_postgres ()): the owner's functions. */
+  g_assert_true (rp_store_delete_attendee (store, rp_attendee_get_id (attendee), &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *erase = g_strdup_printf (
+      "BEGIN;"
+      "DELETE FROM booking WHERE attendee_id = %1$" G_GINT64_FORMAT ";"
+      "DELETE FROM attendee WHERE id = %1$" G_GINT64_FORMAT ";"
+      "SELECT FROM rp_erase_audit ('booking', %2$" G_GINT64_FORMAT ");"
+      "SELECT FROM rp_erase_audit ('step_change', 1);"
+      "SELECT FROM rp_erase_audit ('step_change', 2);"
+      "SELECT FROM rp_erase_audit ('attendee', %1$" G_GINT64_FORMAT ");"
+      "SELECT FROM rp_erase_tombstone (NULL, 'ignored', %1$" G_GINT64_FORMAT ", 1);"
+      "COMMIT",
+      rp_attendee_get_id (attendee), rp_booking_get_id (booking));
+
+    exec_ok (staff, erase);
+  }
+  g_clear_pointer (&file_lines, g_free);
+  g_clear_pointer (&team_lines, g_free);
+  file_lines = file_audit_lines (db, "'booking', 'step_change', 'attendee'");
+  team_lines = team_audit_lines (f->admin, "'booking', 'step_change', 'attendee'");
+  g_assert_cmpstr (team_lines, ==, file_lines);
+  g_assert_cmpstr (file_lines, ==, "attendee | 1 | delete | number | 1 | ∅");
+
+  sqlite3_close (copy);
+  sqlite3_close (db);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
 /* The store's SQL functions ------------------------------------------------- */
 
 static void
@@ -1024,6 +1328,7 @@ main (int    argc,
   g_test_add ("/team/audit/staff-cannot-change", Fixture, NULL, fixture_set_up, test_audit_staff_cannot_change, fixture_tear_down);
   g_test_add ("/team/audit/names-login", Fixture, NULL, fixture_set_up, test_audit_names_login, fixture_tear_down);
   g_test_add ("/team/audit/notifies", Fixture, NULL, fixture_set_up, test_audit_notifies, fixture_tear_down);
+  g_test_add ("/team/audit/file-forms", Fixture, NULL, fixture_set_up, test_audit_file_forms, fixture_tear_down);
   g_test_add ("/team/store-functions", Fixture, NULL, fixture_set_up, test_store_functions, fixture_tear_down);
 
   return g_test_run ();
