@@ -1257,6 +1257,119 @@ test_audit_file_forms (Fixture       *f,
   rp_test_remove_tree (dir);
 }
 
+/* Erasure on the server ------------------------------------------------------- */
+
+#define AUDIT_STATE "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a"
+
+/* @sql, run by @staff after @before in one transaction that is then rolled
+ * back, is refused for want of rights. */
+static void
+assert_erasure_refused (PGconn     *staff,
+                        const char *before,
+                        const char *sql)
+{
+  g_autofree char *state = NULL;
+
+  exec_ok (staff, "BEGIN");
+  if (before != NULL)
+    exec_ok (staff, before);
+  state = exec_state (staff, sql);
+  exec_ok (staff, "ROLLBACK");
+  if (g_strcmp0 (state, "42501") != 0)
+    g_error ("after %s, staff could run %s (%s)", before ? before : "nothing", sql, state ? state : "no error");
+}
+
+static void
+test_erasure_functions (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char erase_other[] = "DELETE FROM booking WHERE attendee_id = 2; DELETE FROM attendee WHERE id = 2";
+  g_autofree char *jo = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *tombstone = NULL;
+  g_autoptr(PGconn) staff = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Staff erase a person from the audit trail only through the owner's functions, "
+                  "only for someone they erase in the same change, and still cannot edit the trail");
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+  fill_programme (staff);
+  exec_ok (staff, "INSERT INTO attendee (id, programme_id, number, full_name) VALUES (2, 1, 8, 'Bea Othername');"
+                  "INSERT INTO booking (id, taster_day_id, attendee_id, family_attending) VALUES (2, 1, 2, 'Bea''s brother');"
+                  "INSERT INTO attendee (id, programme_id, number, full_name) VALUES (3, 1, 9, 'Cy Gonename');"
+                  /* Deleted in a change of its own, earlier: not being erased now. */
+                  "DELETE FROM attendee WHERE id = 3");
+  before = query_value (f->admin, AUDIT_STATE);
+
+  /* A person still there, or an id of something that is not theirs. */
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('attendee', 1)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('booking', 1)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_tombstone (NULL, NULL, 1, 7)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('programme', 1)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('audit', 1)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit (NULL, 1)");
+  /* Erased earlier, in another change. */
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('attendee', 3)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_tombstone (NULL, NULL, 3, 9)");
+  /* While attendee 2 is being erased: someone else's records, another table's
+   * ids, another number, a date of the caller's choosing. */
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('attendee', 1)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('booking', 1)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('step_change', 1)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('programme', 2)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('worker', 2)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_tombstone (NULL, NULL, 2, 7)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_tombstone ('2020-01-01T00:00:00.000Z', NULL, 2, 8)");
+  /* Nor the trail itself, nor the note of who is being erased, even then. */
+  assert_erasure_refused (staff, erase_other, "UPDATE audit SET old_value = NULL WHERE table_name = 'attendee'");
+  assert_erasure_refused (staff, erase_other, "DELETE FROM audit WHERE table_name = 'attendee' AND record_id = 2");
+  assert_erasure_refused (staff, "SET LOCAL reprovision.erasing = 'on'", "UPDATE audit SET old_value = NULL");
+  assert_erasure_refused (staff, NULL, "INSERT INTO erasure_under_way (xact, attendee_id, number) VALUES (pg_current_xact_id (), 1, 7)");
+  assert_erasure_refused (staff, NULL, "SELECT count(*) FROM erasure_under_way");
+  after = query_value (f->admin, AUDIT_STATE);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The erasure as the store runs it on the server: inside a savepoint,
+   * every record of the person, each record's audit rows, the tombstone. */
+  exec_ok (staff, "BEGIN; SAVEPOINT rp_write;"
+                  "DELETE FROM name_confirmation WHERE place LIKE 'attendee/' || 1 || '/%';"
+                  "DELETE FROM booking WHERE attendee_id = 1;"
+                  "DELETE FROM attendee WHERE id = 1;"
+                  "SELECT FROM rp_erase_audit ('booking', 1);"
+                  "SELECT FROM rp_erase_audit ('step_change', 1);"
+                  "SELECT FROM rp_erase_audit ('review_outcome', 1);"
+                  "SELECT FROM rp_erase_audit ('review', 1);"
+                  "SELECT FROM rp_erase_audit ('planned_outcome', 1);"
+                  "SELECT FROM rp_erase_audit ('contact_log', 1);"
+                  "SELECT FROM rp_erase_audit ('attendee', 1);"
+                  "SELECT FROM rp_erase_tombstone (NULL, 'Jo', 1, 7);"
+                  "RELEASE rp_write; COMMIT");
+  /* Nothing of theirs is left but the tombstone, under the login. */
+  assert_value (f->admin, "SELECT count(*) FROM reprovision.audit WHERE (table_name, record_id) IN"
+                          " (('booking', 1), ('step_change', 1), ('review_outcome', 1), ('review', 1),"
+                          "  ('planned_outcome', 1), ('contact_log', 1))", "0");
+  tombstone = g_strdup_printf ("%s delete number 7", jo);
+  assert_value (f->admin, "SELECT string_agg (\"user\" || ' ' || action || ' ' || field || ' ' || old_value, ',')"
+                          "  FROM reprovision.audit WHERE table_name = 'attendee' AND record_id = 1", tombstone);
+  /* Someone else's history stays. */
+  assert_value (f->admin, "SELECT count(*) > 0 FROM reprovision.audit WHERE table_name = 'attendee' AND record_id = 2"
+                          " AND new_value = 'Bea Othername'", "t");
+  /* Their erasure is over (a delete made outside the store's erasure, as
+   * attendee 3's, stays noted under its own transaction, which has ended). */
+  assert_value (f->admin, "SELECT count(*) FROM reprovision.erasure_under_way WHERE attendee_id = 1", "0");
+  /* Once recorded, the erasure cannot be made again to scrub more. */
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('attendee', 1)");
+}
+
 /* The store's SQL functions ------------------------------------------------- */
 
 static void
@@ -1329,6 +1442,7 @@ main (int    argc,
   g_test_add ("/team/audit/names-login", Fixture, NULL, fixture_set_up, test_audit_names_login, fixture_tear_down);
   g_test_add ("/team/audit/notifies", Fixture, NULL, fixture_set_up, test_audit_notifies, fixture_tear_down);
   g_test_add ("/team/audit/file-forms", Fixture, NULL, fixture_set_up, test_audit_file_forms, fixture_tear_down);
+  g_test_add ("/team/erasure/functions", Fixture, NULL, fixture_set_up, test_erasure_functions, fixture_tear_down);
   g_test_add ("/team/store-functions", Fixture, NULL, fixture_set_up, test_store_functions, fixture_tear_down);
 
   return g_test_run ();
