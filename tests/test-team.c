@@ -172,6 +172,9 @@ fixture_tear_down (Fixture       *f,
   g_free (f->conninfo);
 }
 
+/* The whole audit trail, as one value that any change to it changes. */
+#define AUDIT_STATE "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a"
+
 static void
 init_ok (Fixture *f)
 {
@@ -293,6 +296,71 @@ test_init_twice (Fixture       *f,
   g_assert_true (g_str_has_suffix (second, G_STRINGIFY (RP_TEAM_SCHEMA_VERSION) "/" G_STRINGIFY (RP_TEAM_FILE_SCHEMA_VERSION)));
   prefix = query_value (f->admin, "SELECT value FROM reprovision.team_setting WHERE name = 'role_prefix'");
   g_assert_cmpstr (prefix, ==, f->prefix);
+}
+
+/* A team database of version 3, as that version left it: without the
+ * erasure's table, its audit values written in the server's own forms by
+ * the one-argument rp_audit_text (). */
+static void
+make_version_3 (Fixture *f)
+{
+  g_autofree char *as_owner = g_strdup_printf ("SET ROLE %sowner", f->prefix);
+
+  exec_ok (f->admin, as_owner);
+  exec_ok (f->admin,
+           "SET search_path = reprovision;"
+           "DELETE FROM schema_version WHERE version = 4;"
+           "DROP TABLE erasure_under_way CASCADE;"
+           "CREATE FUNCTION rp_audit_text (value jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$"
+           "  SELECT CASE jsonb_typeof (value) WHEN 'null' THEN NULL"
+           "         WHEN 'boolean' THEN CASE WHEN value = 'true'::jsonb THEN '1' ELSE '0' END"
+           "         ELSE value #>> '{}' END $$;"
+           "INSERT INTO audit (\"user\", table_name, record_id, action, field, old_value, new_value) VALUES"
+           "  ('jo', 'booking', 1, 'update', 'pickup_time', '09:30:00', '10:00:00'),"
+           "  ('jo', 'taster_day', 1, 'update', 'start_time', NULL, '09:30:15'),"
+           "  ('jo', 'step_change', 1, 'insert', 'recorded_at', NULL, '2026-12-05T21:11:01.123456+00:00'),"
+           "  ('jo', 'export_record', 1, 'insert', 'recorded_at', NULL, '2026-12-05T16:11:01.5-05:00'),"
+           "  ('jo', 'booking', 1, 'update', 'family_attending', '09:30:00', '2026-12-05T21:11:01+00:00'),"
+           "  ('jo', 'database', 0, 'restore', 'backup', NULL, '09:30:00');"
+           "RESET search_path; RESET ROLE");
+}
+
+static void
+test_init_upgrade_from_3 (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Set-up brings a version 3 team database to this version: its audit values in the file's forms, erasure's functions; once");
+
+  init_ok (f);
+  make_version_3 (f);
+  assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", "3");
+
+  init_ok (f);
+  assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  assert_value (f->admin, "SELECT to_regprocedure ('reprovision.rp_audit_text (jsonb)') IS NULL", "t");
+  assert_value (f->admin, "SELECT to_regclass ('reprovision.erasure_under_way') IS NOT NULL", "t");
+  /* Times of day without seconds as 'HH:MM', moments in UTC to the
+   * millisecond; a time with seconds, text and notes as they were. */
+  assert_value (f->admin,
+                "SELECT string_agg (coalesce (old_value, '-') || ' ' || new_value, ', ' ORDER BY id) FROM reprovision.audit",
+                "09:30 10:00, - 09:30:15, - 2026-12-05T21:11:01.123Z, - 2026-12-05T21:11:01.500Z, "
+                "09:30:00 2026-12-05T21:11:01+00:00, - 09:30:00");
+
+  /* And once only: set up again, nothing changes. */
+  first = query_value (f->admin, AUDIT_STATE);
+  init_ok (f);
+  second = query_value (f->admin, AUDIT_STATE);
+  g_assert_cmpstr (first, ==, second);
+  assert_value (f->admin, "SELECT count(*)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
 }
 
 /* Every table and column of the file's schema is there under the same
@@ -1259,8 +1327,6 @@ test_audit_file_forms (Fixture       *f,
 
 /* Erasure on the server ------------------------------------------------------- */
 
-#define AUDIT_STATE "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a"
-
 /* @sql, run by @staff after @before in one transaction that is then rolled
  * back, is refused for want of rights. */
 static void
@@ -1430,6 +1496,7 @@ main (int    argc,
   g_test_add_func ("/team/conninfo/tls", test_conninfo_tls);
   g_test_add_func ("/team/init/unreachable", test_init_unreachable);
   g_test_add ("/team/init/twice", Fixture, NULL, fixture_set_up, test_init_twice, fixture_tear_down);
+  g_test_add ("/team/init/upgrade-from-3", Fixture, NULL, fixture_set_up, test_init_upgrade_from_3, fixture_tear_down);
   g_test_add ("/team/init/same-columns-as-file", Fixture, NULL, fixture_set_up, test_init_same_columns_as_file, fixture_tear_down);
   g_test_add ("/team/init/export-kinds-as-file", Fixture, NULL, fixture_set_up, test_init_export_kinds_as_file, fixture_tear_down);
   g_test_add ("/team/init/newer-version", Fixture, NULL, fixture_set_up, test_init_newer_version, fixture_tear_down);
