@@ -1372,6 +1372,8 @@ test_erasure_functions (Fixture       *f,
   exec_ok (staff, "INSERT INTO attendee (id, programme_id, number, full_name) VALUES (2, 1, 8, 'Bea Othername');"
                   "INSERT INTO booking (id, taster_day_id, attendee_id, family_attending) VALUES (2, 1, 2, 'Bea''s brother');"
                   "INSERT INTO attendee (id, programme_id, number, full_name) VALUES (3, 1, 9, 'Cy Gonename');"
+                  "INSERT INTO name_confirmation (id, programme_id, place, text_digest, word, confirmed_by)"
+                  "  VALUES (5, 1, 'attendee/1/report_note', 'def', 'Zeddy', 'Rita Recorder');"
                   /* Deleted in a change of its own, earlier: not being erased now. */
                   "DELETE FROM attendee WHERE id = 3");
   before = query_value (f->admin, AUDIT_STATE);
@@ -1391,6 +1393,9 @@ test_erasure_functions (Fixture       *f,
   assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('attendee', 1)");
   assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('booking', 1)");
   assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('step_change', 1)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('review_outcome', 1)");
+  assert_erasure_refused (staff, erase_other, "DELETE FROM name_confirmation WHERE id = 5;"
+                                              "SELECT FROM rp_erase_audit ('name_confirmation', 5)");
   assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('programme', 2)");
   assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('worker', 2)");
   assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_tombstone (NULL, NULL, 2, 7)");
@@ -1412,6 +1417,7 @@ test_erasure_functions (Fixture       *f,
                   "DELETE FROM attendee WHERE id = 1;"
                   "SELECT FROM rp_erase_audit ('booking', 1);"
                   "SELECT FROM rp_erase_audit ('step_change', 1);"
+                  "SELECT FROM rp_erase_audit ('name_confirmation', 5);"
                   "SELECT FROM rp_erase_audit ('review_outcome', 1);"
                   "SELECT FROM rp_erase_audit ('review', 1);"
                   "SELECT FROM rp_erase_audit ('planned_outcome', 1);"
@@ -1421,7 +1427,7 @@ test_erasure_functions (Fixture       *f,
                   "RELEASE rp_write; COMMIT");
   /* Nothing of theirs is left but the tombstone, under the login. */
   assert_value (f->admin, "SELECT count(*) FROM reprovision.audit WHERE (table_name, record_id) IN"
-                          " (('booking', 1), ('step_change', 1), ('review_outcome', 1), ('review', 1),"
+                          " (('booking', 1), ('step_change', 1), ('name_confirmation', 5), ('review_outcome', 1), ('review', 1),"
                           "  ('planned_outcome', 1), ('contact_log', 1))", "0");
   tombstone = g_strdup_printf ("%s delete number 7", jo);
   assert_value (f->admin, "SELECT string_agg (\"user\" || ' ' || action || ' ' || field || ' ' || old_value, ',')"
