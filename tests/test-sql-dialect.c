@@ -137,6 +137,35 @@ test_other_words (void)
   assert_postgres ("SELECT 1 FROM a CROSS JOIN b WHERE b.x = a.x", "SELECT 1 FROM a CROSS JOIN b WHERE b.x = a.x", 0);
 }
 
+static void
+test_audit_writes (void)
+{
+  g_test_summary ("The store's own writes to the audit trail become calls of the owner's functions; any other write to it is left as it is, for the server to refuse");
+
+  /* The restore note, however it is laid out. */
+  assert_postgres ("INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
+                   " VALUES (?, 'database', 0, 'restore', 'backup', ?)",
+                   "SELECT FROM rp_store_note ($1, 'database', 0, 'restore', 'backup', $2)", 2);
+  assert_postgres ("  INSERT INTO audit (user, table_name, record_id, action, field, new_value)\n"
+                   "  VALUES (?,   'database', 0, 'restore', 'backup', ?) ",
+                   "SELECT FROM rp_store_note ($1, 'database', 0, 'restore', 'backup', $2)", 2);
+  assert_postgres ("INSERT INTO audit (recorded_at, user, table_name, record_id, action, field, old_value)"
+                   " VALUES (?, ?, 'attendee', ?, 'delete', 'number', ?)",
+                   "SELECT FROM rp_erase_tombstone ($1, $2, $3, $4)", 4);
+  /* Anything else is not: another note, space inside a word or a quote, another statement. */
+  assert_postgres ("INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
+                   " VALUES (?, 'database', 0, 'restore', 'forged', ?)",
+                   "INSERT INTO audit (\"user\", table_name, record_id, action, field, new_value)"
+                   " VALUES ($1, 'database', 0, 'restore', 'forged', $2)", 2);
+  assert_postgres ("INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
+                   " VALUES (?, 'database', 0, 'restore', 'back up', ?)",
+                   "INSERT INTO audit (\"user\", table_name, record_id, action, field, new_value)"
+                   " VALUES ($1, 'database', 0, 'restore', 'back up', $2)", 2);
+  assert_postgres ("DELETE FROM audit WHERE table_name = ?1 AND record_id = ?2",
+                   "DELETE FROM audit WHERE table_name = $1 AND record_id = $2", 2);
+  assert_postgres ("UPDATE audit SET old_value = NULL", "UPDATE audit SET old_value = NULL", 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -151,6 +180,7 @@ main (int    argc,
   g_test_add_func ("/core/sql-dialect/now", test_now);
   g_test_add_func ("/core/sql-dialect/user-column", test_user_column);
   g_test_add_func ("/core/sql-dialect/other-words", test_other_words);
+  g_test_add_func ("/core/sql-dialect/audit-writes", test_audit_writes);
 
   return g_test_run ();
 }

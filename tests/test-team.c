@@ -11,6 +11,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-team-copy.h"
 #include "rp-team-private.h"
 #include "store/rp-store-internal.h"
 #include "rp-test-util.h"
@@ -171,6 +172,9 @@ fixture_tear_down (Fixture       *f,
   g_free (f->conninfo);
 }
 
+/* The whole audit trail, as one value that any change to it changes. */
+#define AUDIT_STATE "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a"
+
 static void
 init_ok (Fixture *f)
 {
@@ -265,7 +269,7 @@ test_init_twice (Fixture       *f,
     "     WHERE n.nspname IN ('reprovision', 'reprovision_report')) || ' '"
     " || (SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal) || ' '"
     " || (SELECT count(*) FROM reprovision.audit) || ' '"
-    " || (SELECT md5 (string_agg (c.relname || coalesce (c.relacl::text, ''), ',' ORDER BY c.relname))"
+    " || (SELECT md5 (string_agg (c.relname || coalesce (c.relacl::text, ''), ',' ORDER BY n.nspname, c.relname))"
     "     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
     "     WHERE n.nspname IN ('reprovision', 'reprovision_report')) || ' '"
     " || (SELECT string_agg (version || '/' || file_version, ',') FROM reprovision.schema_version)";
@@ -292,6 +296,71 @@ test_init_twice (Fixture       *f,
   g_assert_true (g_str_has_suffix (second, G_STRINGIFY (RP_TEAM_SCHEMA_VERSION) "/" G_STRINGIFY (RP_TEAM_FILE_SCHEMA_VERSION)));
   prefix = query_value (f->admin, "SELECT value FROM reprovision.team_setting WHERE name = 'role_prefix'");
   g_assert_cmpstr (prefix, ==, f->prefix);
+}
+
+/* A team database of version 3, as that version left it: without the
+ * erasure's table, its audit values written in the server's own forms by
+ * the one-argument rp_audit_text (). */
+static void
+make_version_3 (Fixture *f)
+{
+  g_autofree char *as_owner = g_strdup_printf ("SET ROLE %sowner", f->prefix);
+
+  exec_ok (f->admin, as_owner);
+  exec_ok (f->admin,
+           "SET search_path = reprovision;"
+           "DELETE FROM schema_version WHERE version = 4;"
+           "DROP TABLE erasure_under_way CASCADE;"
+           "CREATE FUNCTION rp_audit_text (value jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$"
+           "  SELECT CASE jsonb_typeof (value) WHEN 'null' THEN NULL"
+           "         WHEN 'boolean' THEN CASE WHEN value = 'true'::jsonb THEN '1' ELSE '0' END"
+           "         ELSE value #>> '{}' END $$;"
+           "INSERT INTO audit (\"user\", table_name, record_id, action, field, old_value, new_value) VALUES"
+           "  ('jo', 'booking', 1, 'update', 'pickup_time', '09:30:00', '10:00:00'),"
+           "  ('jo', 'taster_day', 1, 'update', 'start_time', NULL, '09:30:15'),"
+           "  ('jo', 'step_change', 1, 'insert', 'recorded_at', NULL, '2026-12-05T21:11:01.123456+00:00'),"
+           "  ('jo', 'export_record', 1, 'insert', 'recorded_at', NULL, '2026-12-05T16:11:01.5-05:00'),"
+           "  ('jo', 'booking', 1, 'update', 'family_attending', '09:30:00', '2026-12-05T21:11:01+00:00'),"
+           "  ('jo', 'database', 0, 'restore', 'backup', NULL, '09:30:00');"
+           "RESET search_path; RESET ROLE");
+}
+
+static void
+test_init_upgrade_from_3 (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Set-up brings a version 3 team database to this version: its audit values in the file's forms, erasure's functions; once");
+
+  init_ok (f);
+  make_version_3 (f);
+  assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", "3");
+
+  init_ok (f);
+  assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  assert_value (f->admin, "SELECT to_regprocedure ('reprovision.rp_audit_text (jsonb)') IS NULL", "t");
+  assert_value (f->admin, "SELECT to_regclass ('reprovision.erasure_under_way') IS NOT NULL", "t");
+  /* Times of day without seconds as 'HH:MM', moments in UTC to the
+   * millisecond; a time with seconds, text and notes as they were. */
+  assert_value (f->admin,
+                "SELECT string_agg (coalesce (old_value, '-') || ' ' || new_value, ', ' ORDER BY id) FROM reprovision.audit",
+                "09:30 10:00, - 09:30:15, - 2026-12-05T21:11:01.123Z, - 2026-12-05T21:11:01.500Z, "
+                "09:30:00 2026-12-05T21:11:01+00:00, - 09:30:00");
+
+  /* And once only: set up again, nothing changes. */
+  first = query_value (f->admin, AUDIT_STATE);
+  init_ok (f);
+  second = query_value (f->admin, AUDIT_STATE);
+  g_assert_cmpstr (first, ==, second);
+  assert_value (f->admin, "SELECT count(*)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
 }
 
 /* Every table and column of the file's schema is there under the same
@@ -332,7 +401,7 @@ test_init_same_columns_as_file (Fixture       *f,
   init_ok (f);
   result = PQexec (f->admin,
                    "SELECT table_name || '.' || column_name FROM information_schema.columns"
-                   " WHERE table_schema = 'reprovision' AND table_name NOT IN ('schema_version', 'team_setting')"
+                   " WHERE table_schema = 'reprovision' AND table_name NOT IN ('schema_version', 'team_setting', 'erasure_under_way')"
                    " ORDER BY (table_name || '.' || column_name) COLLATE \"C\"");
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
   for (int i = 0; i < PQntuples (result); i++)
@@ -953,6 +1022,426 @@ test_audit_notifies (Fixture       *f,
   g_assert_cmpstrv ((char **) tables->pdata, (char **) expected->pdata);
 }
 
+/* The audit trail's text forms ------------------------------------------------ */
+
+/* The row @id of @table in the file @db, as SQL that writes it on the
+ * server: all its columns (an INSERT) or all but the id (an UPDATE), each
+ * value a literal in the file's form, which PostgreSQL reads as the
+ * column's type. */
+static char *
+mirror_sql (sqlite3    *db,
+            PGconn     *conn,
+            const char *table,
+            gint64      id,
+            gboolean    update)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT * FROM %s WHERE id = %" G_GINT64_FORMAT, table, id);
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    {
+      const char *name = sqlite3_column_name (stmt, i);
+      const char *text = (const char *) sqlite3_column_text (stmt, i);
+      char *literal = text != NULL ? PQescapeLiteral (conn, text, strlen (text)) : NULL;
+
+      if (update && g_str_equal (name, "id"))
+        {
+          PQfreemem (literal);
+          continue;
+        }
+      if (update)
+        g_string_append_printf (values, "%s\"%s\" = %s", values->len > 0 ? ", " : "", name, literal ? literal : "NULL");
+      else
+        {
+          g_string_append_printf (columns, "%s\"%s\"", columns->len > 0 ? ", " : "", name);
+          g_string_append_printf (values, "%s%s", values->len > 0 ? ", " : "", literal ? literal : "NULL");
+        }
+      PQfreemem (literal);
+    }
+  sqlite3_finalize (stmt);
+
+  if (update)
+    return g_strdup_printf ("UPDATE %s SET %s WHERE id = %" G_GINT64_FORMAT, table, values->str, id);
+  return g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", table, columns->str, values->str);
+}
+
+static void
+mirror_row (sqlite3    *db,
+            PGconn     *conn,
+            const char *table,
+            gint64      id,
+            gboolean    update)
+{
+  g_autofree char *sql = mirror_sql (db, conn, table, id, update);
+
+  exec_ok (conn, sql);
+}
+
+/* Every step_change of the file not yet on the server. */
+static void
+mirror_new_step_changes (sqlite3 *db,
+                         PGconn  *conn)
+{
+  g_autofree char *known = query_value (conn, "SELECT coalesce (max (id), 0) FROM step_change");
+  g_autofree char *select = g_strdup_printf ("SELECT id FROM step_change WHERE id > %s ORDER BY id", known);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    mirror_row (db, conn, "step_change", sqlite3_column_int64 (stmt, 0), FALSE);
+  sqlite3_finalize (stmt);
+}
+
+#define AUDIT_LINE_COLUMNS "table_name, record_id, action, field, old_value, new_value"
+
+/* The audit rows of @tables (SQL, quoted), one line each
+ * (table record action field old new, ∅ for NULL), sorted. */
+static char *
+file_audit_lines (sqlite3    *db,
+                  const char *tables)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT " AUDIT_LINE_COLUMNS " FROM audit WHERE table_name IN (%s)", tables);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (int i = 0; i < 6; i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (line, "%s%s", i > 0 ? " | " : "", text != NULL ? text : "∅");
+        }
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static char *
+team_audit_lines (PGconn     *conn,
+                  const char *tables)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT " AUDIT_LINE_COLUMNS " FROM reprovision.audit WHERE table_name IN (%s)", tables);
+  g_autoptr(PGresult) rows = PQexec (conn, select);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (PQresultStatus (rows), ==, PGRES_TUPLES_OK);
+  for (int r = 0; r < PQntuples (rows); r++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (int i = 0; i < 6; i++)
+        g_string_append_printf (line, "%s%s", i > 0 ? " | " : "", PQgetisnull (rows, r, i) ? "∅" : PQgetvalue (rows, r, i));
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static void
+test_audit_file_forms (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char compared[] = "'taster_day', 'booking', 'step_change'";
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *jo = NULL;
+  g_autofree char *file_lines = NULL;
+  g_autofree char *team_lines = NULL;
+  g_autofree char *copied_lines = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autoptr(RpProvider) provider = rp_provider_new ();
+  g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+  g_autoptr(RpTasterDay) day = rp_taster_day_new ();
+  g_autoptr(RpBooking) booking = rp_booking_new ();
+  g_autoptr(PGconn) staff = NULL;
+  g_autoptr(PGresult) moments = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3 *copy = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_moments = 0;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("The audit trail on the server holds each value exactly as the file's holds it: "
+                  "flags, dates, times of day, moments in UTC and text, whatever the session's date style and time zone");
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+  /* Nothing in the values may depend on how the session shows dates and times. */
+  exec_ok (staff, "SET TimeZone = 'America/New_York'; SET DateStyle = 'SQL, DMY'; SET IntervalStyle = 'sql_standard'");
+
+  dir = rp_test_make_tmpdir ();
+  path = g_build_filename (dir, "programme.db", NULL);
+  store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  /* The same changes, made with the core API on the file and mirrored as
+   * SQL by a staff login on the server. */
+  rp_programme_set_name (programme, "Oak Centre closure");
+  g_assert_true (rp_store_add_programme (store, programme, &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "programme", rp_programme_get_id (programme), FALSE);
+  rp_provider_set_name (provider, "Riverside Day Services");
+  g_assert_true (rp_store_add_provider (store, provider, &error));
+  mirror_row (db, staff, "provider", rp_provider_get_id (provider), FALSE);
+  rp_attendee_set_programme_id (attendee, rp_programme_get_id (programme));
+  rp_attendee_set_number (attendee, 1);
+  rp_attendee_set_full_name (attendee, "Alex Example");
+  g_assert_true (rp_store_add_attendee (store, attendee, "2026-11-02", &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "attendee", rp_attendee_get_id (attendee), FALSE);
+  mirror_new_step_changes (db, staff);
+
+  rp_taster_day_set_programme_id (day, rp_programme_get_id (programme));
+  rp_taster_day_set_provider_id (day, rp_provider_get_id (provider));
+  rp_taster_day_set_date (day, "2026-12-10");
+  rp_taster_day_set_start_time (day, "09:30");
+  rp_taster_day_set_end_time (day, "15:00");
+  rp_taster_day_set_venue (day, "Main hall, step-free");
+  rp_taster_day_set_places (day, 6);
+  g_assert_true (rp_store_add_taster_day (store, day, &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "taster_day", rp_taster_day_get_id (day), FALSE);
+  rp_booking_set_taster_day_id (booking, rp_taster_day_get_id (day));
+  rp_booking_set_attendee_id (booking, rp_attendee_get_id (attendee));
+  rp_booking_set_transport_needed (booking, TRUE);
+  rp_booking_set_pickup_time (booking, "09:30");
+  rp_booking_set_family_attending (booking, "Mum");
+  g_assert_true (rp_store_add_booking (store, booking, &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "booking", rp_booking_get_id (booking), FALSE);
+
+  /* Changed: the pick-up from 09:30 to 10:00, a flag off, a date, text. */
+  rp_booking_set_pickup_time (booking, "10:00");
+  rp_booking_set_transport_needed (booking, FALSE);
+  rp_booking_set_transport_arranged (booking, TRUE);
+  rp_booking_set_family_attending (booking, "Mum and Dad");
+  g_assert_true (rp_store_save_booking (store, booking, &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "booking", rp_booking_get_id (booking), TRUE);
+  rp_taster_day_set_date (day, "2027-01-07");
+  rp_taster_day_set_start_time (day, "10:15");
+  rp_taster_day_set_cancelled (day, TRUE);
+  g_assert_true (rp_store_save_taster_day (store, day, &error));
+  g_assert_no_error (error);
+  mirror_row (db, staff, "taster_day", rp_taster_day_get_id (day), TRUE);
+  /* A moment: the step history's time of recording. */
+  g_assert_true (rp_store_change_step (store, rp_attendee_get_id (attendee), 2, "2026-11-20", "Visited", &error));
+  g_assert_no_error (error);
+  mirror_new_step_changes (db, staff);
+
+  file_lines = file_audit_lines (db, compared);
+  team_lines = team_audit_lines (f->admin, compared);
+  g_test_message ("the file's audit rows:\n%s", file_lines);
+  g_assert_cmpstr (team_lines, ==, file_lines);
+  /* The test saw what it is about. */
+  g_assert_nonnull (strstr (file_lines, "booking | 1 | update | pickup_time | 09:30 | 10:00"));
+  g_assert_nonnull (strstr (file_lines, "booking | 1 | update | transport_needed | 1 | 0"));
+  g_assert_nonnull (strstr (file_lines, "taster_day | 1 | update | day | 2026-12-10 | 2027-01-07"));
+  g_assert_true (g_regex_match_simple ("step_change \\| 2 \\| insert \\| recorded_at \\| ∅ \\| "
+                                       "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z\n",
+                                       file_lines, G_REGEX_MULTILINE, 0));
+
+  /* Copied into a file, the team's audit trail reads as the file's: its
+   * values and its own times of recording, in UTC to the millisecond. */
+  copy_path = g_build_filename (dir, "copy.db", NULL);
+  g_assert_true (rp_team_copy_team_to_file (f->conninfo, copy_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (copy_path, &copy, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  copied_lines = file_audit_lines (copy, compared);
+  g_assert_cmpstr (copied_lines, ==, file_lines);
+  moments = PQexec (f->admin, "SELECT id, to_char (recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+                              "  FROM reprovision.audit ORDER BY id");
+  g_assert_cmpint (PQresultStatus (moments), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (copy, "SELECT id, recorded_at, typeof (recorded_at) FROM audit"
+                                             " WHERE table_name <> 'database' ORDER BY id", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *recorded_at = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_assert_cmpint ((int) n_moments, <, PQntuples (moments));
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, g_ascii_strtoll (PQgetvalue (moments, (int) n_moments, 0), NULL, 10));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "text");
+      g_assert_cmpstr (recorded_at, ==, PQgetvalue (moments, (int) n_moments, 1));
+      g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$",
+                                           recorded_at, 0, 0));
+      n_moments++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint ((int) n_moments, ==, PQntuples (moments));
+  g_assert_cmpuint (n_moments, >, 20);
+
+  /* Erased on both: what is left of the person is the same tombstone. The
+   * server's erasure is the store's statements as the backend runs them
+   * (rp_sql_to_postgres ()): the owner's functions. */
+  g_assert_true (rp_store_delete_attendee (store, rp_attendee_get_id (attendee), &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *erase = g_strdup_printf (
+      "BEGIN;"
+      "DELETE FROM booking WHERE attendee_id = %1$" G_GINT64_FORMAT ";"
+      "DELETE FROM attendee WHERE id = %1$" G_GINT64_FORMAT ";"
+      "SELECT FROM rp_erase_audit ('booking', %2$" G_GINT64_FORMAT ");"
+      "SELECT FROM rp_erase_audit ('step_change', 1);"
+      "SELECT FROM rp_erase_audit ('step_change', 2);"
+      "SELECT FROM rp_erase_audit ('attendee', %1$" G_GINT64_FORMAT ");"
+      "SELECT FROM rp_erase_tombstone (NULL, 'ignored', %1$" G_GINT64_FORMAT ", 1);"
+      "COMMIT",
+      rp_attendee_get_id (attendee), rp_booking_get_id (booking));
+
+    exec_ok (staff, erase);
+  }
+  g_clear_pointer (&file_lines, g_free);
+  g_clear_pointer (&team_lines, g_free);
+  file_lines = file_audit_lines (db, "'booking', 'step_change', 'attendee'");
+  team_lines = team_audit_lines (f->admin, "'booking', 'step_change', 'attendee'");
+  g_assert_cmpstr (team_lines, ==, file_lines);
+  g_assert_cmpstr (file_lines, ==, "attendee | 1 | delete | number | 1 | ∅");
+
+  sqlite3_close (copy);
+  sqlite3_close (db);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
+/* Erasure on the server ------------------------------------------------------- */
+
+/* @sql, run by @staff after @before in one transaction that is then rolled
+ * back, is refused for want of rights. */
+static void
+assert_erasure_refused (PGconn     *staff,
+                        const char *before,
+                        const char *sql)
+{
+  g_autofree char *state = NULL;
+
+  exec_ok (staff, "BEGIN");
+  if (before != NULL)
+    exec_ok (staff, before);
+  state = exec_state (staff, sql);
+  exec_ok (staff, "ROLLBACK");
+  if (g_strcmp0 (state, "42501") != 0)
+    g_error ("after %s, staff could run %s (%s)", before ? before : "nothing", sql, state ? state : "no error");
+}
+
+static void
+test_erasure_functions (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char erase_other[] = "DELETE FROM booking WHERE attendee_id = 2; DELETE FROM attendee WHERE id = 2";
+  g_autofree char *jo = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *tombstone = NULL;
+  g_autoptr(PGconn) staff = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Staff erase a person from the audit trail only through the owner's functions, "
+                  "only for someone they erase in the same change, and still cannot edit the trail");
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+  fill_programme (staff);
+  exec_ok (staff, "INSERT INTO attendee (id, programme_id, number, full_name) VALUES (2, 1, 8, 'Bea Othername');"
+                  "INSERT INTO booking (id, taster_day_id, attendee_id, family_attending) VALUES (2, 1, 2, 'Bea''s brother');"
+                  "INSERT INTO attendee (id, programme_id, number, full_name) VALUES (3, 1, 9, 'Cy Gonename');"
+                  "INSERT INTO name_confirmation (id, programme_id, place, text_digest, word, confirmed_by)"
+                  "  VALUES (5, 1, 'attendee/1/report_note', 'def', 'Zeddy', 'Rita Recorder');"
+                  /* Deleted in a change of its own, earlier: not being erased now. */
+                  "DELETE FROM attendee WHERE id = 3");
+  before = query_value (f->admin, AUDIT_STATE);
+
+  /* A person still there, or an id of something that is not theirs. */
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('attendee', 1)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('booking', 1)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_tombstone (NULL, NULL, 1, 7)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('programme', 1)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('audit', 1)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit (NULL, 1)");
+  /* Erased earlier, in another change. */
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('attendee', 3)");
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_tombstone (NULL, NULL, 3, 9)");
+  /* While attendee 2 is being erased: someone else's records, another table's
+   * ids, another number, a date of the caller's choosing. */
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('attendee', 1)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('booking', 1)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('step_change', 1)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('review_outcome', 1)");
+  assert_erasure_refused (staff, erase_other, "DELETE FROM name_confirmation WHERE id = 5;"
+                                              "SELECT FROM rp_erase_audit ('name_confirmation', 5)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('programme', 2)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_audit ('worker', 2)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_tombstone (NULL, NULL, 2, 7)");
+  assert_erasure_refused (staff, erase_other, "SELECT FROM rp_erase_tombstone ('2020-01-01T00:00:00.000Z', NULL, 2, 8)");
+  /* Nor the trail itself, nor the note of who is being erased, even then. */
+  assert_erasure_refused (staff, erase_other, "UPDATE audit SET old_value = NULL WHERE table_name = 'attendee'");
+  assert_erasure_refused (staff, erase_other, "DELETE FROM audit WHERE table_name = 'attendee' AND record_id = 2");
+  assert_erasure_refused (staff, "SET LOCAL reprovision.erasing = 'on'", "UPDATE audit SET old_value = NULL");
+  assert_erasure_refused (staff, NULL, "INSERT INTO erasure_under_way (xact, attendee_id, number) VALUES (pg_current_xact_id (), 1, 7)");
+  assert_erasure_refused (staff, NULL, "SELECT count(*) FROM erasure_under_way");
+  after = query_value (f->admin, AUDIT_STATE);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The erasure as the store runs it on the server: inside a savepoint,
+   * every record of the person, each record's audit rows, the tombstone. */
+  exec_ok (staff, "BEGIN; SAVEPOINT rp_write;"
+                  "DELETE FROM name_confirmation WHERE place LIKE 'attendee/' || 1 || '/%';"
+                  "DELETE FROM booking WHERE attendee_id = 1;"
+                  "DELETE FROM attendee WHERE id = 1;"
+                  "SELECT FROM rp_erase_audit ('booking', 1);"
+                  "SELECT FROM rp_erase_audit ('step_change', 1);"
+                  "SELECT FROM rp_erase_audit ('name_confirmation', 5);"
+                  "SELECT FROM rp_erase_audit ('review_outcome', 1);"
+                  "SELECT FROM rp_erase_audit ('review', 1);"
+                  "SELECT FROM rp_erase_audit ('planned_outcome', 1);"
+                  "SELECT FROM rp_erase_audit ('contact_log', 1);"
+                  "SELECT FROM rp_erase_audit ('attendee', 1);"
+                  "SELECT FROM rp_erase_tombstone (NULL, 'Jo', 1, 7);"
+                  "RELEASE rp_write; COMMIT");
+  /* Nothing of theirs is left but the tombstone, under the login. */
+  assert_value (f->admin, "SELECT count(*) FROM reprovision.audit WHERE (table_name, record_id) IN"
+                          " (('booking', 1), ('step_change', 1), ('name_confirmation', 5), ('review_outcome', 1), ('review', 1),"
+                          "  ('planned_outcome', 1), ('contact_log', 1))", "0");
+  tombstone = g_strdup_printf ("%s delete number 7", jo);
+  assert_value (f->admin, "SELECT string_agg (\"user\" || ' ' || action || ' ' || field || ' ' || old_value, ',')"
+                          "  FROM reprovision.audit WHERE table_name = 'attendee' AND record_id = 1", tombstone);
+  /* Someone else's history stays. */
+  assert_value (f->admin, "SELECT count(*) > 0 FROM reprovision.audit WHERE table_name = 'attendee' AND record_id = 2"
+                          " AND new_value = 'Bea Othername'", "t");
+  /* Their erasure is over (a delete made outside the store's erasure, as
+   * attendee 3's, stays noted under its own transaction, which has ended). */
+  assert_value (f->admin, "SELECT count(*) FROM reprovision.erasure_under_way WHERE attendee_id = 1", "0");
+  /* Once recorded, the erasure cannot be made again to scrub more. */
+  assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('attendee', 1)");
+}
+
 /* The store's SQL functions ------------------------------------------------- */
 
 static void
@@ -1013,6 +1502,7 @@ main (int    argc,
   g_test_add_func ("/team/conninfo/tls", test_conninfo_tls);
   g_test_add_func ("/team/init/unreachable", test_init_unreachable);
   g_test_add ("/team/init/twice", Fixture, NULL, fixture_set_up, test_init_twice, fixture_tear_down);
+  g_test_add ("/team/init/upgrade-from-3", Fixture, NULL, fixture_set_up, test_init_upgrade_from_3, fixture_tear_down);
   g_test_add ("/team/init/same-columns-as-file", Fixture, NULL, fixture_set_up, test_init_same_columns_as_file, fixture_tear_down);
   g_test_add ("/team/init/export-kinds-as-file", Fixture, NULL, fixture_set_up, test_init_export_kinds_as_file, fixture_tear_down);
   g_test_add ("/team/init/newer-version", Fixture, NULL, fixture_set_up, test_init_newer_version, fixture_tear_down);
@@ -1024,6 +1514,8 @@ main (int    argc,
   g_test_add ("/team/audit/staff-cannot-change", Fixture, NULL, fixture_set_up, test_audit_staff_cannot_change, fixture_tear_down);
   g_test_add ("/team/audit/names-login", Fixture, NULL, fixture_set_up, test_audit_names_login, fixture_tear_down);
   g_test_add ("/team/audit/notifies", Fixture, NULL, fixture_set_up, test_audit_notifies, fixture_tear_down);
+  g_test_add ("/team/audit/file-forms", Fixture, NULL, fixture_set_up, test_audit_file_forms, fixture_tear_down);
+  g_test_add ("/team/erasure/functions", Fixture, NULL, fixture_set_up, test_erasure_functions, fixture_tear_down);
   g_test_add ("/team/store-functions", Fixture, NULL, fixture_set_up, test_store_functions, fixture_tear_down);
 
   return g_test_run ();

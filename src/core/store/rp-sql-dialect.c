@@ -33,7 +33,76 @@
  *   takes its locks as rows are written.
  * - `CROSS JOIN t ON …` becomes `JOIN t ON …`: SQLite reads CROSS as "keep
  *   this join order"; PostgreSQL allows no ON after CROSS JOIN.
+ *
+ * And, whole, the few statements with which the store writes the audit
+ * trail itself (audit_writes[] below): on the server only the owner's
+ * functions write it, so each becomes a call of the function that does
+ * that one thing and checks that it may.
  */
+
+/* The store's own writes to the audit trail, as the store has them, and
+ * what each is on a team database (team schema version 4,
+ * src/core/team/rp-team-schema.c). Each function takes the statement's
+ * parameters in the same order and returns no row, as the write: every
+ * parameter is named, so PostgreSQL knows its type. A statement changed in
+ * the store no longer matches, and then staff may not run it:
+ * test-team-statements finds it. */
+static const struct
+{
+  const char *sqlite;
+  const char *postgres;
+  guint       n_params;
+} audit_writes[] = {
+  /* Erasure, rp-store-attendees.c: scrub_audit (), a record's audit rows. */
+  { "DELETE FROM audit WHERE table_name = ?1 AND record_id = ?2"
+    " AND id > coalesce ((SELECT max (id) FROM audit"
+    "                     WHERE table_name = ?1 AND record_id = ?2"
+    "                       AND action = 'delete'"
+    "                       AND id < (SELECT max (id) FROM audit"
+    "                                 WHERE table_name = ?1 AND record_id = ?2"
+    "                                   AND action = 'insert')), 0)",
+    "SELECT FROM rp_erase_audit ($1, $2)", 2 },
+  /* Its tombstone, write_erasure (). */
+  { "INSERT INTO audit (recorded_at, user, table_name, record_id, action, field, old_value)"
+    " VALUES (coalesce (?1, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')), ?2, 'attendee', ?3,"
+    "         'delete', 'number', ?4)",
+    "SELECT FROM rp_erase_tombstone ($1, $2, $3, $4)", 4 },
+  /* An erasure applied to a copy that never held the person, write_tombstone (). */
+  { "INSERT INTO audit (recorded_at, user, table_name, record_id, action, field, old_value)"
+    " VALUES (?, ?, 'attendee', ?, 'delete', 'number', ?)",
+    "SELECT FROM rp_erase_tombstone ($1, $2, $3, $4)", 4 },
+  /* A restore, write_restore_record (): through rp_audit_note (). */
+  { "INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
+    " VALUES (?, 'database', 0, 'restore', 'backup', ?)",
+    "SELECT FROM rp_store_note ($1, 'database', 0, 'restore', 'backup', $2)", 2 },
+};
+
+/* Whether @a and @b are the same but for how much white space there is
+ * where there is some, and at either end. */
+static gboolean
+same_but_space (const char *a,
+                const char *b)
+{
+  while (g_ascii_isspace (*a))
+    a++;
+  while (g_ascii_isspace (*b))
+    b++;
+
+  for (;;)
+    {
+      gboolean space_a = g_ascii_isspace (*a), space_b = g_ascii_isspace (*b);
+
+      while (g_ascii_isspace (*a))
+        a++;
+      while (g_ascii_isspace (*b))
+        b++;
+      if (*a == '\0' || *b == '\0')
+        return *a == *b;
+      if (space_a != space_b || *a != *b)
+        return FALSE;
+      a++, b++;
+    }
+}
 
 typedef enum
 {
@@ -272,7 +341,8 @@ cross_join_has_on (GArray *tokens,
  *
  * Rewrites the store's SQL for PostgreSQL: parameters as `$N`, and the few
  * constructs only SQLite understands (listed at the top of this file) as
- * PostgreSQL's equivalents. Quoted text is left alone.
+ * PostgreSQL's equivalents. Quoted text is left alone. The store's own
+ * writes to the audit trail become calls of the team schema's functions.
  *
  * Returns: (transfer full): the PostgreSQL text
  */
@@ -290,6 +360,14 @@ rp_sql_to_postgres (const char *sql,
   gsize last_end = 0;            /* where the output's last significant token ends */
 
   g_return_val_if_fail (sql != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (audit_writes); i++)
+    if (same_but_space (sql, audit_writes[i].sqlite))
+      {
+        if (n_params != NULL)
+          *n_params = audit_writes[i].n_params;
+        return g_strdup (audit_writes[i].postgres);
+      }
 
   tokens = tokenize (sql);
   out = g_string_sized_new (strlen (sql) + 32);

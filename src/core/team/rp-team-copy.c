@@ -39,7 +39,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 #define COPY_CHUNK (256 * 1024)
 
 /* The team's own tables, which no file has. */
-#define TEAM_ONLY_TABLES "'schema_version', 'team_setting'"
+#define TEAM_ONLY_TABLES "'schema_version', 'team_setting', 'erasure_under_way'"
 
 typedef struct
 {

@@ -263,6 +263,45 @@ static const char * const migrations[] = {
    * an ICU collation that compares case-insensitively (accents still count).
    * The functions the store calls are among the definitions below. */
   "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);",
+
+  /* 3 → 4: the audit trail's values in the file's text forms, whatever the
+   * session's DateStyle and time zone: rp_audit_text () takes the column's
+   * type (the definitions make it; the one-argument version goes), and the
+   * values written before are put in those forms: a time of day 'HH:MM:SS'
+   * with no seconds becomes 'HH:MM', a moment becomes
+   * 'YYYY-MM-DDTHH:MM:SS.sssZ' in UTC (the file's precision, a millisecond).
+   * The guard that refuses changes to the audit trail is made again by the
+   * definitions that follow in the same transaction.
+   * And erasure on the server: which attendees are being erased, by the
+   * transaction erasing them, so that only those have their audit rows
+   * removed (rp_erase_audit () and rp_erase_tombstone () in the definitions).
+   * Only the owner's functions read or write it. */
+  "DROP FUNCTION IF EXISTS rp_audit_text (jsonb);"
+  "DROP TRIGGER IF EXISTS audit_no_change ON audit;"
+  "CREATE FUNCTION rp_audit_text_v3_to_4 (value text, value_type oid) RETURNS text"
+  "  LANGUAGE sql STABLE AS $$"
+  "  SELECT CASE"
+  "         WHEN value_type = 'time'::regtype AND value ~ '^[0-9]{2}:[0-9]{2}:00$' THEN left (value, 5)"
+  "         WHEN value_type = 'timestamptz'::regtype AND value !~ 'Z$'"
+  "           THEN to_char (value::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+  "         ELSE value END $$;"
+  "WITH typed AS ("
+  "  SELECT a.id, c.atttypid AS value_type FROM audit a"
+  "    JOIN pg_attribute c ON c.attrelid = to_regclass ('reprovision.' || quote_ident (a.table_name))"
+  "                       AND c.attname = a.field AND c.attnum > 0 AND NOT c.attisdropped"
+  "   WHERE a.action IN ('insert', 'update', 'delete')"
+  "     AND c.atttypid IN ('time'::regtype, 'timestamptz'::regtype))"
+  "UPDATE audit a"
+  "   SET old_value = rp_audit_text_v3_to_4 (a.old_value, t.value_type),"
+  "       new_value = rp_audit_text_v3_to_4 (a.new_value, t.value_type)"
+  "  FROM typed t WHERE t.id = a.id;"
+  "DROP FUNCTION rp_audit_text_v3_to_4 (text, oid);"
+  "CREATE TABLE erasure_under_way ("
+  "  xact xid8 NOT NULL,"
+  "  attendee_id bigint NOT NULL,"
+  "  number integer NOT NULL,"
+  "  PRIMARY KEY (xact, attendee_id)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_TEAM_SCHEMA_VERSION);
@@ -286,12 +325,22 @@ static const char bootstrap[] =
  * the owner role: the functions marked SECURITY DEFINER run with its rights,
  * so a staff login writes the audit trail only through them. */
 static const char definitions[] =
-  /* A value as the audit trail keeps it: text, with flags as 0 and 1 as in the file. */
-  "CREATE OR REPLACE FUNCTION rp_audit_text (value jsonb) RETURNS text"
-  "  LANGUAGE sql IMMUTABLE AS $$"
-  "  SELECT CASE jsonb_typeof (value)"
-  "         WHEN 'null' THEN NULL"
-  "         WHEN 'boolean' THEN CASE WHEN value = 'true'::jsonb THEN '1' ELSE '0' END"
+  /* A value as the audit trail keeps it: text, in the form the file writes
+   * for a column of @value_type, so that the history, the as-of reports
+   * (which cast it back) and a copy into a file read it as they read the
+   * file's: flags 0 and 1, dates 'YYYY-MM-DD', times of day 'HH:MM', moments
+   * 'YYYY-MM-DDTHH:MM:SS.sssZ' in UTC (as rp-team-copy.c writes them too),
+   * whatever the session's DateStyle and time zone; numbers and text as
+   * they are. (to_jsonb () writes dates and times in ISO 8601 always.) */
+  "CREATE OR REPLACE FUNCTION rp_audit_text (value jsonb, value_type oid) RETURNS text"
+  "  LANGUAGE sql STABLE AS $$"
+  "  SELECT CASE"
+  "         WHEN value IS NULL OR jsonb_typeof (value) = 'null' THEN NULL"
+  "         WHEN value_type = 'boolean'::regtype THEN CASE WHEN value = 'true'::jsonb THEN '1' ELSE '0' END"
+  "         WHEN value_type = 'date'::regtype THEN to_char ((value #>> '{}')::date, 'YYYY-MM-DD')"
+  "         WHEN value_type = 'time'::regtype THEN to_char ((value #>> '{}')::time, 'HH24:MI')"
+  "         WHEN value_type = 'timestamptz'::regtype"
+  "           THEN to_char ((value #>> '{}')::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
   "         ELSE value #>> '{}' END $$;"
   /* One audit row per column that changed, in column order, naming the
    * database login (session_user: SET ROLE does not change it). The columns
@@ -304,7 +353,7 @@ static const char definitions[] =
   "BEGIN"
   "  INSERT INTO audit (\"user\", table_name, record_id, action, field, old_value, new_value)"
   "  SELECT session_user, TG_TABLE_NAME, (coalesce (new_row, old_row) ->> 'id')::bigint, lower (TG_OP),"
-  "         a.attname, rp_audit_text (old_row -> a.attname), rp_audit_text (new_row -> a.attname)"
+  "         a.attname, rp_audit_text (old_row -> a.attname, a.atttypid), rp_audit_text (new_row -> a.attname, a.atttypid)"
   "    FROM pg_attribute a"
   "   WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'id'"
   "     AND CASE TG_OP"
@@ -337,10 +386,12 @@ static const char definitions[] =
    * (rp-store-schema.c): the store's day, which a session sets with
    * SET reprovision.today (a test's or the command line's --today), else the
    * server's; the name for the audit trail, the login; and whether an
-   * erasure is under way, which only the owner's own erasure function (to
-   * come, SECURITY DEFINER) can make true: a staff login may set the
-   * setting, but runs as itself. The audit trail's guards below do not ask
-   * it, so nothing a staff login does edits the trail. */
+   * erasure is under way, which only the owner's own erasure function
+   * (rp_erase_audit (), SECURITY DEFINER, which sets it around its DELETE) can
+   * make true: a staff login may set the setting, but runs as itself, and
+   * the owner's other functions only add to the trail. The audit trail's
+   * guard asks it, so nothing a staff login does edits the trail but what
+   * that function does. */
   "CREATE OR REPLACE FUNCTION rp_today () RETURNS date"
   "  LANGUAGE sql STABLE AS $$"
   "  SELECT coalesce (nullif (current_setting ('reprovision.today', true), '')::date, current_date) $$;"
@@ -401,11 +452,117 @@ static const char definitions[] =
   "DROP TRIGGER IF EXISTS attendee_step_follows_history ON attendee;"
   "CREATE TRIGGER attendee_step_follows_history BEFORE UPDATE OF step, step_since ON attendee"
   "  FOR EACH ROW EXECUTE FUNCTION rp_attendee_step_follows_history ();"
-  /* Nothing edits the audit trail or the export history. (Erasure will go
-   * through a function of the owner's that a later version adds.) */
+  /* Erasure (rp-store-attendees.c, write_erasure ()): staff delete the
+   * attendee and their records as on the file, then remove what the audit
+   * trail held about each record and leave a tombstone, which on the file
+   * are writes to the audit trail that its guards let through while the
+   * store erases. On the server staff never write the audit trail: those
+   * steps are these functions of the owner's (rp_sql_to_postgres () calls
+   * them in place of the file's statements), which do exactly what the file
+   * does for an attendee deleted in the same transaction, and refuse
+   * anything else. Deleting an attendee notes it here, with the number the
+   * tombstone keeps. */
+  "CREATE OR REPLACE FUNCTION rp_attendee_deleted () RETURNS trigger"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = reprovision, pg_temp AS $$"
+  "BEGIN"
+  "  INSERT INTO erasure_under_way (xact, attendee_id, number) VALUES (pg_current_xact_id (), OLD.id, OLD.number)"
+  "    ON CONFLICT DO NOTHING;"
+  "  RETURN NULL;"
+  "END $$;"
+  "DROP TRIGGER IF EXISTS attendee_deleted ON attendee;"
+  "CREATE TRIGGER attendee_deleted AFTER DELETE ON attendee"
+  "  FOR EACH ROW EXECUTE FUNCTION rp_attendee_deleted ();"
+  /* The file's scrub_audit () for one record: its audit rows since its
+   * last insert (a record put back after an earlier erasure keeps the
+   * history before it, which is someone else's). The record must be gone,
+   * and be the attendee or one of theirs (told by the value that linked
+   * it to them when it was deleted, from the audit trail), and the attendee
+   * must be being erased by this transaction (pg_current_xact_id () is the
+   * whole transaction's, savepoints included). Returns no row, as the
+   * file's DELETE. */
+  "CREATE OR REPLACE FUNCTION rp_erase_audit (erased_table text, erased_record bigint) RETURNS SETOF void"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = reprovision, pg_temp AS $$"
+  "DECLARE"
+  "  erasing text := current_setting ('reprovision.erasing', true);"
+  "  link text;"
+  "  attendee bigint;"
+  "  still_there boolean;"
+  "BEGIN"
+  "  link := CASE WHEN erased_table IN ('booking', 'step_change', 'planned_outcome', 'review', 'contact_log') THEN"
+  "                 (SELECT old_value FROM audit WHERE table_name = erased_table AND record_id = erased_record"
+  "                     AND action = 'delete' AND field = 'attendee_id' ORDER BY id DESC LIMIT 1)"
+  "               WHEN erased_table = 'review_outcome' THEN"
+  "                 (SELECT r.old_value FROM audit r"
+  "                   WHERE r.table_name = 'review' AND r.action = 'delete' AND r.field = 'attendee_id'"
+  "                     AND r.record_id::text = (SELECT old_value FROM audit WHERE table_name = erased_table"
+  "                                                 AND record_id = erased_record AND action = 'delete'"
+  "                                                 AND field = 'review_id' ORDER BY id DESC LIMIT 1)"
+  "                   ORDER BY r.id DESC LIMIT 1)"
+  /* Confirmations name their place 'attendee/ID/field' (rp_name_place ()). */
+  "               WHEN erased_table = 'name_confirmation' THEN"
+  "                 (SELECT substring (old_value FROM '^attendee/([0-9]+)/') FROM audit"
+  "                   WHERE table_name = erased_table AND record_id = erased_record"
+  "                     AND action = 'delete' AND field = 'place' ORDER BY id DESC LIMIT 1)"
+  "               WHEN erased_table = 'attendee' THEN erased_record::text END;"
+  "  IF erased_table IS NULL OR link IS NULL THEN"
+  "    RAISE EXCEPTION 'Only an erased attendee''s own records leave the audit trail with them.'"
+  "      USING ERRCODE = 'insufficient_privilege';"
+  "  END IF;"
+  "  attendee := link::bigint;"
+  "  EXECUTE format ('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1)', erased_table) INTO still_there USING erased_record;"
+  "  IF still_there OR NOT EXISTS (SELECT 1 FROM erasure_under_way"
+  "                                 WHERE xact = pg_current_xact_id () AND attendee_id = attendee) THEN"
+  "    RAISE EXCEPTION 'Only the records of an attendee erased in this same change leave the audit trail.'"
+  "      USING ERRCODE = 'insufficient_privilege';"
+  "  END IF;"
+  /* The guard lets this one statement through (rp_erasing ()). */
+  "  PERFORM set_config ('reprovision.erasing', 'on', true);"
+  "  DELETE FROM audit WHERE table_name = erased_table AND record_id = erased_record"
+  "     AND id > coalesce ((SELECT max (id) FROM audit"
+  "                         WHERE table_name = erased_table AND record_id = erased_record AND action = 'delete'"
+  "                           AND id < (SELECT max (id) FROM audit"
+  "                                     WHERE table_name = erased_table AND record_id = erased_record"
+  "                                       AND action = 'insert')), 0);"
+  "  PERFORM set_config ('reprovision.erasing', coalesce (erasing, ''), true);"
+  "END $$;"
+  /* The file's tombstone: who was erased (by number only), when and by
+   * whom, for the attendee this transaction erased, with the number they
+   * had. Under the login, now, as every row on the server: an erasure
+   * applied again with its original date and name (a backup put back) is
+   * the file's; a team database is put back by its administrator. The
+   * attendee's erasure is then complete. */
+  "CREATE OR REPLACE FUNCTION rp_erase_tombstone (erased_at text, erased_by text, erased_attendee bigint,"
+  "                                               erased_number integer) RETURNS SETOF void"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = reprovision, pg_temp AS $$"
+  "BEGIN"
+  "  IF erased_at IS NOT NULL THEN"
+  "    RAISE EXCEPTION 'On a team database an erasure is recorded when it is made.'"
+  "      USING ERRCODE = 'insufficient_privilege';"
+  "  END IF;"
+  "  DELETE FROM erasure_under_way WHERE xact = pg_current_xact_id () AND attendee_id = erased_attendee"
+  "     AND number = erased_number;"
+  "  IF NOT FOUND THEN"
+  "    RAISE EXCEPTION 'Only an attendee erased in this same change gets a tombstone.'"
+  "      USING ERRCODE = 'insufficient_privilege';"
+  "  END IF;"
+  "  INSERT INTO audit (\"user\", table_name, record_id, action, field, old_value)"
+  "  VALUES (session_user, 'attendee', erased_attendee, 'delete', 'number', erased_number::text);"
+  "END $$;"
+  /* rp_audit_note () as the store's statements call it (the file's INSERT
+   * names the store's user, which on the server is the login, and returns
+   * no row). */
+  "CREATE OR REPLACE FUNCTION rp_store_note (noted_by text, note_table text, note_record bigint, note_action text,"
+  "                                          note_field text, note_value text) RETURNS SETOF void"
+  "  LANGUAGE plpgsql SET search_path = reprovision, pg_temp AS $$"
+  "BEGIN"
+  "  PERFORM rp_audit_note (note_table, note_record, note_action, note_field, note_value);"
+  "END $$;"
+  /* Nothing else edits the audit trail, not even the owner (unless inside
+   * the erasure's functions above, rp_erasing ()), nor the export history. */
   "DROP TRIGGER IF EXISTS audit_no_change ON audit;"
   "CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit"
-  "  FOR EACH ROW EXECUTE FUNCTION rp_refuse_change ('The audit trail cannot be changed.');"
+  "  FOR EACH ROW WHEN (NOT rp_erasing ())"
+  "  EXECUTE FUNCTION rp_refuse_change ('The audit trail cannot be changed.');"
   "DROP TRIGGER IF EXISTS audit_no_truncate ON audit;"
   "CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit"
   "  FOR EACH STATEMENT EXECUTE FUNCTION rp_refuse_change ('The audit trail cannot be changed.');"
@@ -471,10 +628,12 @@ static const char grants[] =
   /* The audit trail and the export history: read, and added to only by the app's own way. */
   "REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit, schema_version, team_setting FROM @STAFF@;"
   "REVOKE UPDATE, DELETE, TRUNCATE ON export_record FROM @STAFF@;"
+  "REVOKE ALL ON erasure_under_way FROM @STAFF@;"
   "GRANT USAGE ON ALL SEQUENCES IN SCHEMA reprovision TO @STAFF@;"
   "REVOKE USAGE ON SEQUENCE audit_id_seq FROM @STAFF@;"
   "GRANT EXECUTE ON FUNCTION rp_audit_note (text, bigint, text, text, text), rp_today (), rp_audit_user (),"
-  "  rp_erasing (), rp_random_bytes (integer) TO @STAFF@;"
+  "  rp_erasing (), rp_random_bytes (integer), rp_erase_audit (text, bigint),"
+  "  rp_erase_tombstone (text, text, bigint, integer), rp_store_note (text, text, bigint, text, text, text) TO @STAFF@;"
   "GRANT USAGE ON SCHEMA reprovision_report TO @REPORTS@;"
   "GRANT SELECT ON ALL TABLES IN SCHEMA reprovision_report TO @REPORTS@;";
 
