@@ -725,6 +725,41 @@ test_needs_password (Fixture       *f,
 }
 
 static void
+test_erasure (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) gone = NULL;
+  g_autofree char *names = NULL;
+  guint n_backups = 1;
+  gint64 georgia;
+  gboolean ok;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Erasing an attendee on a team database removes them and what the audit trail held of them; no backup here is touched");
+
+  store = open_as (f, f->jo);
+  georgia = add_attendee (store, add_programme (store), 1, "Georgia Bennett");
+
+  ok = rp_erasure_erase_attendee (store, georgia, RP_ERASURE_DEFAULT, &n_backups, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (n_backups, ==, 0);
+
+  gone = rp_store_get_attendee (store, georgia, &error);
+  g_assert_null (gone);
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
+  names = query_value (f->admin, "SELECT count(*) FROM reprovision.audit WHERE new_value = 'Georgia Bennett' OR old_value = 'Georgia Bennett'");
+  g_assert_cmpstr (names, ==, "0");
+}
+
+static void
 test_connection_lost (Fixture       *f,
                       gconstpointer  data)
 {
@@ -772,6 +807,7 @@ main (int    argc,
   g_test_add ("/team-store/save/same-field-conflict", Fixture, NULL, fixture_set_up, test_same_field_conflict, fixture_tear_down);
   g_test_add ("/team-store/cli/team-database", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/team-store/open/needs-password", Fixture, NULL, fixture_set_up, test_needs_password, fixture_tear_down);
+  g_test_add ("/team-store/erasure/on-the-server", Fixture, NULL, fixture_set_up, test_erasure, fixture_tear_down);
   g_test_add ("/team-store/faults/connection-lost", Fixture, NULL, fixture_set_up, test_connection_lost, fixture_tear_down);
   g_test_add ("/team-store/file-only/refused", Fixture, NULL, fixture_set_up, test_file_only_refused, fixture_tear_down);
 
