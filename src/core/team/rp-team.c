@@ -171,7 +171,12 @@ set_connect_error (GError **error,
   g_autofree char *user = rp_quote_value (PQuser (conn) != NULL ? PQuser (conn) : "");
   g_autofree char *database = rp_quote_value (PQdb (conn) != NULL ? PQdb (conn) : "");
 
-  if (PQconnectionNeedsPassword (conn) || strstr (detail, "authentication failed") != NULL ||
+  /* Asked for a password the location did not give: the app asks for one. */
+  if (PQconnectionNeedsPassword (conn))
+    g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEEDS_PASSWORD,
+                 _("The database server %s asks for the password of the account %s."),
+                 host, user);
+  else if (strstr (detail, "authentication failed") != NULL ||
       strstr (detail, "password") != NULL || (strstr (detail, "role") != NULL && strstr (detail, "does not exist") != NULL))
     g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_AUTHENTICATION,
                  _("The database server %s did not accept the account %s: check the account name and its password, "
