@@ -6,7 +6,7 @@ set -euo pipefail
 
 build_packages=(
   meson ninja-build pkg-config gcc gettext
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev libical-dev libpq-dev
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev libical-dev libpq-dev libsecret-1-dev
   desktop-file-utils appstream
 )
 # clang with libFuzzer and the sanitizer runtimes; llvm for symbolised stack traces.

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rp-backups-window.h"
 #include "rp-core.h"
@@ -12,7 +13,9 @@ struct _RpBackupsWindow
 {
   AdwWindow             parent_instance;
 
-  char                 *path;
+  char                 *path;          /* NULL for a team database */
+  char                 *team_name;     /* "rp_demo on db.council.example" */
+  char                 *team_conninfo; /* to copy it to a file; in memory only */
   GPtrArray            *rows;
   GCancellable         *cancellable;
   gboolean              backing_up;
@@ -20,6 +23,7 @@ struct _RpBackupsWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwPreferencesGroup  *backups_group;
+  GtkWidget            *back_up_button;
 };
 
 G_DEFINE_FINAL_TYPE (RpBackupsWindow, rp_backups_window, ADW_TYPE_WINDOW)
@@ -127,6 +131,9 @@ rp_backups_window_reload (RpBackupsWindow *self)
   guint n_backups;
 
   g_return_if_fail (RP_IS_BACKUPS_WINDOW (self));
+
+  if (self->path == NULL)
+    return;
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->backups_group, g_ptr_array_index (self->rows, i));
@@ -243,6 +250,10 @@ rp_backups_window_finalize (GObject *object)
   RpBackupsWindow *self = RP_BACKUPS_WINDOW (object);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->team_name, g_free);
+  if (self->team_conninfo != NULL)
+    memset (self->team_conninfo, 0, strlen (self->team_conninfo));
+  g_clear_pointer (&self->team_conninfo, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
 
@@ -271,6 +282,7 @@ rp_backups_window_class_init (RpBackupsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/shell/rp-backups-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpBackupsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RpBackupsWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, RpBackupsWindow, back_up_button);
 
   gtk_widget_class_install_action (widget_class, "backups.back-up", NULL, back_up_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -306,6 +318,49 @@ rp_backups_window_new (GtkWindow  *parent,
   self->can_back_up = can_back_up;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up", can_back_up);
   rp_backups_window_reload (self);
+
+  return self;
+}
+
+/**
+ * rp_backups_window_new_for_team:
+ * @parent: (nullable): the window to stay on top of
+ * @team_name: which team database, as rp_store_dup_display_name() says it
+ * @conninfo: (nullable): its location with the password that opened it,
+ *   for a copy to a file; kept in memory only
+ *
+ * Says that a team database's backups are its server administrator's, and
+ * offers a copy of it as a file.
+ */
+RpBackupsWindow *
+rp_backups_window_new_for_team (GtkWindow  *parent,
+                                const char *team_name,
+                                const char *conninfo)
+{
+  RpBackupsWindow *self;
+  g_autofree char *description = NULL;
+  GtkWidget *row;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (team_name != NULL, NULL);
+
+  self = g_object_new (RP_TYPE_BACKUPS_WINDOW, "transient-for", parent, NULL);
+  self->team_name = g_strdup (team_name);
+  self->team_conninfo = g_strdup (conninfo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up", FALSE);
+  gtk_widget_set_visible (self->back_up_button, FALSE);
+
+  adw_preferences_group_set_title (self->backups_group, _("Backups of This Team Database"));
+  description = g_strdup_printf (_("%s is kept on a database server. Backing it up, and putting a backup back, is the job of the server’s administrator: "
+                                   "Reprovision makes no backups of a team database. Ask the administrator how often it is backed up and how to get a copy back."),
+                                 team_name);
+  adw_preferences_group_set_description (self->backups_group, description);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Saving a copy as a file is not available in this version."));
+  gtk_widget_add_css_class (row, "dim-label");
+  adw_preferences_group_add (self->backups_group, row);
+  g_ptr_array_add (self->rows, row);
 
   return self;
 }

@@ -13,6 +13,9 @@ G_DECLARE_FINAL_TYPE (RpBackupsWindow, rp_backups_window, RP, BACKUPS_WINDOW, Ad
 RpBackupsWindow *rp_backups_window_new           (GtkWindow       *parent,
                                                   const char      *database_path,
                                                   gboolean         can_back_up);
+RpBackupsWindow *rp_backups_window_new_for_team  (GtkWindow       *parent,
+                                                  const char      *team_name,
+                                                  const char      *conninfo);
 const char      *rp_backups_window_get_path      (RpBackupsWindow *self);
 void             rp_backups_window_reload        (RpBackupsWindow *self);
 
