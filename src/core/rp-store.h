@@ -21,7 +21,6 @@
 #include "rp-taster-day.h"
 #include "rp-timetable-action.h"
 #include "rp-worker.h"
-#include "rp-team.h" /* TEMPORARY (teamgui) */
 
 G_BEGIN_DECLS
 
@@ -72,12 +71,6 @@ gboolean     rp_store_repair_protection      (const char        *path,
                                               guint             *n_repaired,
                                               GError           **error);
 const char  *rp_store_get_path               (RpStore           *self);
-/* TEMPORARY (teamgui): the backend branch declares these. */
-gboolean     rp_store_location_is_team       (const char        *location);
-gboolean     rp_store_is_team                (RpStore           *self);
-RpTeamRole   rp_store_get_team_role          (RpStore           *self);
-char        *rp_store_dup_display_name       (RpStore           *self);
-const char  *rp_store_get_login              (RpStore           *self);
 gboolean     rp_store_is_read_only           (RpStore           *self);
 void         rp_store_renew_locks            (RpStore           *self);
 gboolean     rp_store_check_file             (RpStore           *self,

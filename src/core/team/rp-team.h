@@ -17,17 +17,7 @@ typedef enum
   RP_TEAM_ERROR_INVALID,         /* the connection string or an option is wrong */
   RP_TEAM_ERROR_NOT_SUPPORTED,   /* this build has no team databases, or the server is too old */
   RP_TEAM_ERROR_FAILED,          /* anything else the server reported */
-  RP_TEAM_ERROR_NEEDS_PASSWORD,  /* TEMPORARY (teamgui): the backend branch defines it */
 } RpTeamError;
-
-/* TEMPORARY (teamgui): the backend branch defines this. */
-typedef enum
-{
-  RP_TEAM_ROLE_NONE,
-  RP_TEAM_ROLE_STAFF,
-  RP_TEAM_ROLE_REPORTS,
-  RP_TEAM_ROLE_OWNER,
-} RpTeamRole;
 
 /* The team schema's version; see rp-team-schema.c. */
 #define RP_TEAM_SCHEMA_VERSION 2
@@ -47,9 +37,5 @@ gboolean  rp_team_init                (const char  *conninfo,
 gboolean  rp_team_init_with_prefix    (const char  *conninfo,
                                        const char  *role_prefix,
                                        GError     **error);
-
-/* TEMPORARY (teamgui): the backend branch defines this. */
-char     *rp_team_conninfo_with_password (const char *conninfo,
-                                          const char *password);
 
 G_END_DECLS
