@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include "rp-core.h"
 #include "rp-store-private.h"
 #include "rp-team-private.h"
+#include "store/rp-store-internal.h"
 #include "rp-test-util.h"
 
 /* The tests that need a server run on the throwaway cluster that
@@ -841,6 +843,116 @@ test_audit_names_login (Fixture       *f,
                    expected);
 }
 
+/* Notifications ------------------------------------------------------------- */
+
+/* The payloads of the notifications @conn has received within @timeout_ms
+ * once @until has come (or everything by then if @until is %NULL). */
+static GPtrArray *
+receive_notifications (PGconn     *conn,
+                       const char *until,
+                       int         timeout_ms)
+{
+  GPtrArray *payloads = g_ptr_array_new_with_free_func (g_free);
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gboolean seen = FALSE;
+
+  while (!seen)
+    {
+      struct pollfd fd = { .fd = PQsocket (conn), .events = POLLIN };
+      gint64 left = (deadline - g_get_monotonic_time ()) / 1000;
+      PGnotify *notify;
+
+      if (left <= 0)
+        break;
+      poll (&fd, 1, (int) left);
+      g_assert_cmpint (PQconsumeInput (conn), ==, 1);
+      while ((notify = PQnotifies (conn)) != NULL)
+        {
+          g_assert_cmpstr (notify->relname, ==, "reprovision_changes");
+          g_ptr_array_add (payloads, g_strdup (notify->extra));
+          seen = seen || g_strcmp0 (notify->extra, until) == 0;
+          PQfreemem (notify);
+        }
+    }
+
+  return payloads;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+test_audit_notifies (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *jo = NULL;
+  g_autoptr(PGconn) staff = NULL;
+  g_autoptr(PGconn) listener = NULL;
+  g_autoptr(GPtrArray) payloads = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A committed change to an audited table tells every listening store which row changed; a rolled-back one says nothing");
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+  listener = connect_login (f, jo, "reprovision");
+  exec_ok (listener, "LISTEN reprovision_changes");
+
+  exec_ok (staff, "BEGIN; INSERT INTO programme (id, name) VALUES (5, 'Never kept'); ROLLBACK");
+  exec_ok (staff, "BEGIN; INSERT INTO programme (id, name) VALUES (7, 'Oak Centre closure')");
+  /* Nothing before the commit. */
+  payloads = receive_notifications (listener, NULL, 300);
+  g_assert_cmpuint (payloads->len, ==, 0);
+  g_clear_pointer (&payloads, g_ptr_array_unref);
+  exec_ok (staff, "COMMIT");
+  payloads = receive_notifications (listener, "programme:7", 5000);
+  g_assert_cmpuint (payloads->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (payloads, 0), ==, "programme:7");
+  g_clear_pointer (&payloads, g_ptr_array_unref);
+
+  /* An update and a delete name their row too. */
+  exec_ok (staff, "UPDATE programme SET name = 'Oak Centre' WHERE id = 7; DELETE FROM programme WHERE id = 7");
+  payloads = receive_notifications (listener, NULL, 1000);
+  g_assert_cmpuint (payloads->len, ==, 1);  /* the same row twice in one transaction is said once */
+  g_assert_cmpstr (g_ptr_array_index (payloads, 0), ==, "programme:7");
+  g_clear_pointer (&payloads, g_ptr_array_unref);
+
+  /* Every audited table, the file's list, and only those. */
+  fill_programme (staff);
+  payloads = receive_notifications (listener, NULL, 1500);
+  for (guint i = 0; i < payloads->len; i++)
+    {
+      const char *payload = g_ptr_array_index (payloads, i);
+      const char *colon = strchr (payload, ':');
+      g_autofree char *table = NULL;
+
+      g_assert_nonnull (colon);
+      g_assert_cmpint (g_ascii_strtoll (colon + 1, NULL, 10), >, 0);
+      table = g_strndup (payload, (gsize) (colon - payload));
+      if (!g_ptr_array_find_with_equal_func (tables, table, g_str_equal, NULL))
+        g_ptr_array_add (tables, g_steal_pointer (&table));
+    }
+  for (guint i = 0; i < n_audited_tables; i++)
+    g_ptr_array_add (expected, (gpointer) audited_tables[i]);
+  g_ptr_array_sort (tables, compare_strings);
+  g_ptr_array_sort (expected, compare_strings);
+  g_ptr_array_add (tables, NULL);
+  g_ptr_array_add (expected, NULL);
+  g_assert_cmpstrv ((char **) tables->pdata, (char **) expected->pdata);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -865,6 +977,7 @@ main (int    argc,
   g_test_add ("/team/reports/columns", Fixture, NULL, fixture_set_up, test_reports_columns, fixture_tear_down);
   g_test_add ("/team/audit/staff-cannot-change", Fixture, NULL, fixture_set_up, test_audit_staff_cannot_change, fixture_tear_down);
   g_test_add ("/team/audit/names-login", Fixture, NULL, fixture_set_up, test_audit_names_login, fixture_tear_down);
+  g_test_add ("/team/audit/notifies", Fixture, NULL, fixture_set_up, test_audit_notifies, fixture_tear_down);
 
   return g_test_run ();
 }

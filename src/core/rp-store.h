@@ -19,6 +19,7 @@
 #include "rp-rules-context.h"
 #include "rp-step-change.h"
 #include "rp-taster-day.h"
+#include "rp-team.h"
 #include "rp-timetable-action.h"
 #include "rp-worker.h"
 
@@ -66,6 +67,15 @@ void         rp_store_prepare_safeguards     (void);
 RpStore     *rp_store_open                   (const char        *path,
                                               RpStoreOpenFlags   flags,
                                               GError           **error);
+
+/* Team databases (PostgreSQL): a location is a postgresql:// URI or a
+ * key=value connection string. */
+gboolean     rp_store_location_is_team       (const char        *location);
+gboolean     rp_store_is_team                (RpStore           *self);
+RpTeamRole   rp_store_get_team_role          (RpStore           *self);
+char        *rp_store_dup_display_name       (RpStore           *self);
+const char  *rp_store_get_login              (RpStore           *self);
+int          rp_store_get_notify_fd          (RpStore           *self);
 /* Puts back the triggers that protect the audit trail, and records the repair. */
 gboolean     rp_store_repair_protection      (const char        *path,
                                               guint             *n_repaired,

@@ -11,10 +11,14 @@ GBytes *
 rp_stmt_dup_column_bytes (RpStmt *stmt,
                           int     column)
 {
-  const void *data = sqlite3_column_blob (RP_STMT_SQLITE (stmt), column);
+  const void *data;
 
+  if (!RP_STMT_IS_SQLITE (stmt))
+    return stmt->backend->column_bytes (stmt, column);
+
+  data = sqlite3_column_blob (stmt->sqlite, column);
   /* The length is read after the blob: that is the order SQLite documents. */
-  return g_bytes_new (data, sqlite3_column_bytes (RP_STMT_SQLITE (stmt), column));
+  return g_bytes_new (data, sqlite3_column_bytes (stmt->sqlite, column));
 }
 
 RpStmtResult
@@ -28,6 +32,12 @@ rp_stmt_prepare (RpStore     *store,
   g_return_val_if_fail (sql != NULL, RP_STMT_ERROR);
   g_return_val_if_fail (stmt != NULL, RP_STMT_ERROR);
 
+  if (store->team != NULL)
+    {
+      *stmt = store_team_prepare (store, sql, NULL);
+      return *stmt != NULL ? RP_STMT_OK : RP_STMT_ERROR;
+    }
+
   if (sqlite3_prepare_v2 (store->db, sql, -1, &prepared, NULL) != SQLITE_OK)
     {
       sqlite3_finalize (prepared);
@@ -35,20 +45,43 @@ rp_stmt_prepare (RpStore     *store,
       return RP_STMT_ERROR;
     }
 
-  *stmt = (RpStmt *) prepared;
+  *stmt = rp_stmt_new_sqlite (prepared);
   return RP_STMT_OK;
+}
+
+/* Wraps a prepared SQLite statement, which the RpStmt then owns. */
+RpStmt *
+rp_stmt_new_sqlite (sqlite3_stmt *prepared)
+{
+  RpStmt *stmt = g_new0 (RpStmt, 1);
+
+  stmt->sqlite = prepared;
+  return stmt;
 }
 
 void
 rp_stmt_finalize (RpStmt *stmt)
 {
-  sqlite3_finalize (RP_STMT_SQLITE (stmt));
+  if (stmt == NULL)
+    return;
+
+  if (!RP_STMT_IS_SQLITE (stmt))
+    {
+      stmt->backend->finalize (stmt);
+      return;
+    }
+
+  sqlite3_finalize (stmt->sqlite);
+  g_free (stmt);
 }
 
 const char *
 rp_store_errmsg (RpStore *store)
 {
   g_return_val_if_fail (RP_IS_STORE (store), "");
+
+  if (store->team != NULL)
+    return store_team_errmsg (store);
 
   return sqlite3_errmsg (store->db);
 }
@@ -61,6 +94,9 @@ rp_store_errmsg (RpStore *store)
 int
 store_changes (RpStore *self)
 {
+  if (self->team != NULL)
+    return store_team_changes (self);
+
   return sqlite3_changes (self->db);
 }
 
@@ -72,6 +108,9 @@ store_changes (RpStore *self)
 gint64
 store_last_insert_id (RpStore *self)
 {
+  if (self->team != NULL)
+    return store_team_last_insert_id (self);
+
   return sqlite3_last_insert_rowid (self->db);
 }
 
@@ -79,5 +118,8 @@ store_last_insert_id (RpStore *self)
 gboolean
 store_error_is_duplicate_key (RpStore *self)
 {
+  if (self->team != NULL)
+    return store_team_error_is_duplicate_key (self);
+
   return sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_PRIMARYKEY;
 }

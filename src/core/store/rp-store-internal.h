@@ -9,14 +9,18 @@
 #include "rp-store.h"
 #include "rp-store-private.h"
 #include "rp-stmt.h"
+#include "rp-team.h"
 
 G_BEGIN_DECLS
+
+typedef struct _RpStoreTeam RpStoreTeam;
 
 struct _RpStore
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
+  sqlite3    *db;           /* a database file, or NULL for a team database */
+  RpStoreTeam *team;        /* a team database (rp-store-team.c), or NULL for a file */
   char       *path;
   char       *user;
   char       *today;
@@ -127,6 +131,53 @@ gboolean      write_after_move_columns (RpStore       *self,
                                         RpAttendee    *attendee,
                                         gboolean       clearing,
                                         GError       **error);
+
+/* Change announcements (rp-store.c): a row of @table was written, to be
+ * announced after the commit; the announcement itself. */
+void          store_note_change     (RpStore     *self,
+                                     const char  *table,
+                                     gint64       id);
+void          store_announce_changes (RpStore    *self);
+void          store_forget_changes  (RpStore     *self);
+/* %TRUE on a file; on a team database, %FALSE and @error saying that
+ * this works on a file only. */
+gboolean      store_refuse_team     (RpStore     *self,
+                                     GError     **error);
+/* Inside a transaction on the connection. */
+gboolean      store_in_transaction  (RpStore     *self);
+
+/* A team database (rp-store-team.c with libpq; rp-store-team-none.c
+ * without): the connection and its statements. */
+gboolean      store_team_open       (RpStore           *self,
+                                     const char        *location,
+                                     RpStoreOpenFlags   flags,
+                                     GError           **error);
+void          store_team_closing    (RpStore     *self);
+void          store_team_close      (RpStore     *self);
+RpStmt       *store_team_prepare    (RpStore     *self,
+                                     const char  *sql,
+                                     GError     **error);
+gboolean      store_team_exec       (RpStore     *self,
+                                     const char  *sql,
+                                     GError     **error);
+gboolean      store_team_in_transaction (RpStore *self);
+gboolean      store_team_set_error  (RpStore     *self,
+                                     GError     **error);
+const char   *store_team_errmsg     (RpStore     *self);
+int           store_team_changes    (RpStore     *self);
+gint64        store_team_last_insert_id (RpStore *self);
+gboolean      store_team_error_is_duplicate_key (RpStore *self);
+gboolean      store_team_set_today  (RpStore     *self,
+                                     const char  *today_iso,
+                                     GError     **error);
+/* Notes every change announced on the connection (store_note_change());
+ * %FALSE if the connection was lost. */
+gboolean      store_team_read_notifications (RpStore *self);
+int           store_team_get_socket (RpStore     *self);
+RpTeamRole    store_team_get_role   (RpStore     *self);
+const char   *store_team_get_login  (RpStore     *self);
+char         *store_team_dup_display_name (RpStore *self);
+int           store_team_get_schema_version (RpStore *self);
 
 /* Schema (rp-store-schema.c) */
 void          register_functions    (RpStore  *self);

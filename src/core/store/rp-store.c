@@ -45,8 +45,11 @@ rp_store_finalize (GObject *object)
 {
   RpStore *self = (RpStore *)object;
 
+  if (self->team != NULL)
+    store_team_closing (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  store_team_close (self);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -150,6 +153,9 @@ gboolean
 set_error_from_db (RpStore  *self,
                    GError  **error)
 {
+  if (self->team != NULL)
+    return store_team_set_error (self, error);
+
   rp_error_set_from_sqlite (error, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db));
   return FALSE;
 }
@@ -162,23 +168,28 @@ store_prepare (RpStore     *self,
                const char  *sql,
                GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  RpStmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *prepared = NULL;
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return (RpStmt *) stmt;
+      rp_stmt_reset (stmt);
+      rp_stmt_clear_bindings (stmt);
+      return stmt;
     }
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      set_error_from_db (self, error);
-      return NULL;
-    }
+  if (self->team != NULL)
+    stmt = store_team_prepare (self, sql, error);
+  else if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &prepared, NULL) == SQLITE_OK)
+    stmt = rp_stmt_new_sqlite (prepared);
+  else
+    set_error_from_db (self, error);
+
+  if (stmt == NULL)
+    return NULL;
 
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
-  return (RpStmt *) stmt;
+  return stmt;
 }
 
 gboolean
@@ -186,10 +197,22 @@ store_exec (RpStore     *self,
             const char  *sql,
             GError     **error)
 {
+  if (self->team != NULL)
+    return store_team_exec (self, sql, error);
+
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return set_error_from_db (self, error);
 
   return TRUE;
+}
+
+gboolean
+store_in_transaction (RpStore *self)
+{
+  if (self->team != NULL)
+    return store_team_in_transaction (self);
+
+  return !sqlite3_get_autocommit (self->db);
 }
 
 /* Runs a statement that returns no rows and resets it. */
@@ -281,12 +304,16 @@ is_idle (RpStore *self)
   GHashTableIter iter;
   gpointer stmt;
 
-  if (!sqlite3_get_autocommit (self->db))
+  if (store_in_transaction (self))
     return FALSE;
 
   g_hash_table_iter_init (&iter, self->statements);
   while (g_hash_table_iter_next (&iter, NULL, &stmt))
-    sqlite3_reset (stmt);
+    rp_stmt_reset (stmt);
+
+  /* A server's statement holds nothing open between calls. */
+  if (self->team != NULL)
+    return TRUE;
 
   for (sqlite3_stmt *other = sqlite3_next_stmt (self->db, NULL); other != NULL; other = sqlite3_next_stmt (self->db, other))
     if (sqlite3_stmt_busy (other))
@@ -394,7 +421,7 @@ rp_store_renew_locks (RpStore *self)
 
   g_return_if_fail (RP_IS_STORE (self));
 
-  if (self->read_only || self->lock_lost || self->wal_file.st_ino == 0 || !is_idle (self))
+  if (self->team != NULL || self->read_only || self->lock_lost || self->wal_file.st_ino == 0 || !is_idle (self))
     return;
 
   if (!renew_connection (self, &error))
@@ -450,12 +477,25 @@ static gboolean
 require_writable (RpStore  *self,
                   GError  **error)
 {
+  if (self->team != NULL && store_team_get_role (self) == RP_TEAM_ROLE_REPORTS)
+    {
+      g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION,
+                   _("Your account %s may read the scrutiny report only, so nothing can be changed. Ask the "
+                     "database administrator if you need to make changes."),
+                   store_team_get_login (self));
+      return FALSE;
+    }
+
   if (self->read_only)
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_READ_ONLY,
                            _("This database is open read-only. Nothing can be changed."));
       return FALSE;
     }
+
+  /* The server keeps its own files safe. */
+  if (self->team != NULL)
+    return TRUE;
 
   return check_wal_files (self, error);
 }
@@ -467,7 +507,7 @@ check_committed (RpStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (check_wal_files (self, &local_error))
+  if (self->team != NULL || check_wal_files (self, &local_error))
     return TRUE;
 
   g_set_error (error, RP_ERROR, RP_ERROR_LOCK_LOST,
@@ -493,10 +533,19 @@ on_row_written (void          *user_data,
                 const char    *table,
                 sqlite3_int64  rowid)
 {
-  RpStore *self = user_data;
+  store_note_change (user_data, table, rowid);
+}
+
+/* A row of @table was written: it is announced after the commit, once per
+ * table, with the rows' ids. A team database tells of each row, its own
+ * and everyone else's, after each commit (rp-store-team.c). */
+void
+store_note_change (RpStore    *self,
+                   const char *table,
+                   gint64      id)
+{
   const char *name;
   GArray *ids;
-  gint64 id = rowid;
 
   if (!is_announced_table (table))
     return;
@@ -526,8 +575,12 @@ on_row_written (void          *user_data,
 static void
 on_rolled_back (void *user_data)
 {
-  RpStore *self = user_data;
+  store_forget_changes (user_data);
+}
 
+void
+store_forget_changes (RpStore *self)
+{
   g_hash_table_remove_all (self->pending);
 }
 
@@ -541,8 +594,8 @@ emit_changed (RpStore    *self,
 
 /* After a commit: tells listeners what it changed. The list is taken first,
  * so that a listener may write again. */
-static void
-announce_changes (RpStore *self)
+void
+store_announce_changes (RpStore *self)
 {
   g_autoptr(GHashTable) changed = NULL;
   GHashTableIter iter;
@@ -595,6 +648,20 @@ rp_store_check_for_changes (RpStore *self)
 
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
 
+  /* A server tells of each change; they are read here, or as soon as they
+   * arrive when a main loop runs (rp-store-team.c). */
+  if (self->team != NULL)
+    {
+      gboolean changed;
+
+      if (store_in_transaction (self))
+        return FALSE;
+      store_team_read_notifications (self);
+      changed = g_hash_table_size (self->pending) > 0;
+      store_announce_changes (self);
+      return changed;
+    }
+
   /* Inside a transaction the answer would be our own. */
   if (!sqlite3_get_autocommit (self->db) || !read_data_version (self, &version) ||
       version == self->data_version)
@@ -605,6 +672,17 @@ rp_store_check_for_changes (RpStore *self)
     emit_changed (self, audited_tables[i], NULL);
 
   return TRUE;
+}
+
+/* After a commit: a server has told of the rows it changed (and of other
+ * people's commits meanwhile) on the connection; a file's update hook has
+ * noted them already. */
+static void
+after_commit (RpStore *self)
+{
+  if (self->team != NULL)
+    store_team_read_notifications (self);
+  store_announce_changes (self);
 }
 
 /* Every change is one immediate transaction: all of it is saved, or none.
@@ -620,7 +698,7 @@ store_write (RpStore         *self,
   if (!require_writable (self, error))
     return FALSE;
 
-  nested = !sqlite3_get_autocommit (self->db);
+  nested = store_in_transaction (self);
 
   if (!store_exec (self, nested ? "SAVEPOINT rp_write" : "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -630,15 +708,14 @@ store_write (RpStore         *self,
     {
       /* Rows of a savepoint rolled back may still be announced with the
        * rest of its transaction: a needless refresh, never a missed one. */
-      sqlite3_exec (self->db, nested ? "ROLLBACK TO rp_write; RELEASE rp_write" : "ROLLBACK",
-                    NULL, NULL, NULL);
+      store_exec (self, nested ? "ROLLBACK TO rp_write; RELEASE rp_write" : "ROLLBACK", NULL);
       return FALSE;
     }
 
   if (nested)
     return TRUE;
 
-  announce_changes (self);
+  after_commit (self);
   return check_committed (self, error);
 }
 
@@ -686,7 +763,7 @@ rp_store_commit (RpStore  *self,
       return FALSE;
     }
 
-  announce_changes (self);
+  after_commit (self);
   return check_committed (self, error);
 }
 
@@ -695,8 +772,13 @@ rp_store_rollback (RpStore *self)
 {
   g_return_if_fail (RP_IS_STORE (self));
 
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (!store_in_transaction (self))
+    return;
+
+  store_exec (self, "ROLLBACK", NULL);
+  /* A server tells of what others committed meanwhile, never of this. */
+  if (self->team != NULL)
+    after_commit (self);
 }
 
 /* Opening --------------------------------------------------------------- */
@@ -707,20 +789,24 @@ query_int (RpStore     *self,
            int         *value,
            GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  RpStmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (rp_stmt_prepare (self, sql, &stmt) != RP_STMT_OK)
     return set_error_from_db (self, error);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  rc = rp_stmt_step (stmt);
+  if (rc == RP_STMT_ROW)
+    *value = rp_stmt_column_int (stmt, 0);
 
-  if (rc != SQLITE_ROW)
-    return set_error_from_db (self, error);
+  if (rc != RP_STMT_ROW)
+    {
+      set_error_from_db (self, error);
+      rp_stmt_finalize (stmt);
+      return FALSE;
+    }
 
+  rp_stmt_finalize (stmt);
   return TRUE;
 }
 
@@ -950,14 +1036,54 @@ rp_store_open_at_version (const char        *path,
 }
 
 /**
+ * rp_store_location_is_team:
+ * @location: what the user gave as the database
+ *
+ * A team database is named by a URI ("postgresql://…" or "postgres://…")
+ * or a libpq key=value string ("host=… dbname=…"); anything else is a file.
+ *
+ * Returns: %TRUE if @location names a team database, not a file
+ */
+gboolean
+rp_store_location_is_team (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://") ||
+         strchr (location, '=') != NULL;
+}
+
+static RpStore *
+open_team (const char        *location,
+           RpStoreOpenFlags   flags,
+           GError           **error)
+{
+  g_autoptr(RpStore) self = g_object_new (RP_TYPE_STORE, NULL);
+
+  self->read_only = (flags & RP_STORE_OPEN_READ_ONLY) != 0;
+  if (!store_team_open (self, location, flags, error))
+    return NULL;
+
+  /* The audit trail names the login (session_user); the step history too. */
+  g_free (self->user);
+  self->user = g_strdup (store_team_get_login (self));
+  return g_steal_pointer (&self);
+}
+
+/**
  * rp_store_open:
- * @path: the database file
+ * @path: the database file, or a team database's location
+ *   (rp_store_location_is_team())
  * @flags: whether to create it, or open it read-only
- * @error: a clear error for a file that is missing, not ours, newer, locked or damaged
+ * @error: a clear error for a file that is missing, not ours, newer, locked
+ *   or damaged; for a team database, #RP_TEAM_ERROR for a server that cannot
+ *   be reached, refuses the login or asks for a password
+ *   (%RP_TEAM_ERROR_NEEDS_PASSWORD), or was set up by a newer version
  *
  * Opens the database, creating it with owner-only permissions if asked, and
  * brings an older schema up to date. A file that is not a Reprovision
- * database is never written to.
+ * database is never written to. A team database is never created or
+ * updated from here: its administrator does that (reprovision-cli team init).
  *
  * Returns: (transfer full): the store, or %NULL
  */
@@ -966,7 +1092,98 @@ rp_store_open (const char        *path,
                RpStoreOpenFlags   flags,
                GError           **error)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (rp_store_location_is_team (path))
+    return open_team (path, flags, error);
+
   return rp_store_open_at_version (path, flags, RP_STORE_SCHEMA_VERSION, error);
+}
+
+gboolean
+rp_store_is_team (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return self->team != NULL;
+}
+
+/**
+ * rp_store_get_team_role:
+ *
+ * Returns: what the login may do on a team database, from its membership of
+ *   the team's roles; %RP_TEAM_ROLE_NONE for a file
+ */
+RpTeamRole
+rp_store_get_team_role (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), RP_TEAM_ROLE_NONE);
+
+  return self->team != NULL ? store_team_get_role (self) : RP_TEAM_ROLE_NONE;
+}
+
+/**
+ * rp_store_dup_display_name:
+ *
+ * Returns: (transfer full): what to call the database for a person: the
+ *   file's name, or the team database's name and server ("rp_demo on
+ *   db.council.example"), never a password
+ */
+char *
+rp_store_dup_display_name (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (self->team != NULL)
+    return store_team_dup_display_name (self);
+
+  return g_filename_display_basename (self->path);
+}
+
+/**
+ * rp_store_get_login:
+ *
+ * Returns: (nullable): the database login (session_user) of a team
+ *   database, %NULL for a file
+ */
+const char *
+rp_store_get_login (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->team != NULL ? store_team_get_login (self) : NULL;
+}
+
+/**
+ * rp_store_get_notify_fd:
+ *
+ * The store watches this itself, in the thread-default main context it was
+ * opened in, and announces other people's changes through #RpStore::changed
+ * as they arrive; a front end without a main loop calls
+ * rp_store_check_for_changes() when it becomes readable.
+ *
+ * Returns: the team database connection's socket, or -1 for a file
+ */
+int
+rp_store_get_notify_fd (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), -1);
+
+  return self->team != NULL ? store_team_get_socket (self) : -1;
+}
+
+/* What a file-only operation says on a team database. */
+gboolean
+store_refuse_team (RpStore  *self,
+                   GError  **error)
+{
+  if (self->team == NULL)
+    return TRUE;
+
+  g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                       _("This works on a database file only, not on a team database: the server keeps a "
+                         "team database safe, and its administrator makes its backups."));
+  return FALSE;
 }
 
 /**
@@ -1024,7 +1241,7 @@ rp_store_check_file (RpStore  *self,
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return self->read_only || check_wal_files (self, error);
+  return self->team != NULL || self->read_only || check_wal_files (self, error);
 }
 
 int
@@ -1033,6 +1250,10 @@ rp_store_get_schema_version (RpStore *self)
   int version = -1;
 
   g_return_val_if_fail (RP_IS_STORE (self), -1);
+
+  /* A team database has the tables of the file's version it follows. */
+  if (self->team != NULL)
+    return RP_STORE_SCHEMA_VERSION;
 
   query_int (self, "PRAGMA user_version", &version, NULL);
   return version;
@@ -1072,11 +1293,17 @@ void
 rp_store_set_today (RpStore    *self,
                     const char *today_iso)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (RP_IS_STORE (self));
   g_return_if_fail (today_iso == NULL || rp_date_is_valid_iso (today_iso));
 
   g_free (self->today);
   self->today = g_strdup (today_iso);
+
+  /* rp_today () on the server reads the connection's setting. */
+  if (self->team != NULL && !store_team_set_today (self, today_iso, &error))
+    g_warning ("The team database did not take the day %s: %s", today_iso, error->message);
 }
 
 sqlite3 *
@@ -1091,6 +1318,10 @@ rp_store_get_db (RpStore *self)
 void
 store_checkpoint (RpStore *self)
 {
+  /* A server's log is its own. */
+  if (self->team != NULL)
+    return;
+
   sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 }
 
@@ -1108,7 +1339,7 @@ rp_store_vacuum (RpStore  *self,
 {
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
 
-  return store_exec (self, "VACUUM", error);
+  return store_refuse_team (self, error) && store_exec (self, "VACUUM", error);
 }
 
 /* Runs a prepared, bound query and collects one object per row. */
@@ -1176,7 +1407,7 @@ count_query (RpStore     *self,
     return FALSE;
 
   /* The number of parameters tells which of the two a count query takes. */
-  n_params = sqlite3_bind_parameter_count (RP_STMT_SQLITE (stmt));
+  n_params = rp_stmt_n_params (stmt);
   if (n_params >= 1)
     rp_stmt_bind_int64 (stmt, 1, programme_id);
   if (n_params >= 2)

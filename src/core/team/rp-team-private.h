@@ -19,4 +19,13 @@ char       *rp_team_schema_grants      (const char *owner,
                                         const char *reports,
                                         const char *database);
 
+#ifdef RP_HAVE_LIBPQ
+#include <libpq-fe.h>
+
+/* A connection with rp_team_complete_conninfo()'s defaults, or %NULL and
+ * why in plain words (rp-team.c). */
+PGconn     *rp_team_connect            (const char  *conninfo,
+                                        GError     **error);
+#endif
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rp-team-private.h"
+#include "store/rp-store-internal.h"
 
 /*
  * The tables and columns are those of the file's schema version 13
@@ -256,15 +257,15 @@ static const char * const migrations[] = {
   "ALTER TABLE export_record ADD CONSTRAINT export_record_kind_check"
   "  CHECK (kind IN ('report', 'print', 'family-schedule', 'attendees-all-fields',"
   "                 'family-calendar', 'staff-calendar', 'contact-log', 'reviews'));",
+
+  /* 2 → 3: what the store's own SQL needs on the server (src/core/store/rp-sql-dialect.c):
+   * the file's COLLATE NOCASE, which orders names without regard to case, as
+   * an ICU collation that compares case-insensitively (accents still count).
+   * The functions the store calls are among the definitions below. */
+  "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_TEAM_SCHEMA_VERSION);
-
-/* Tables whose every change goes into the audit trail: the file's list. */
-#define AUDITED_TABLES \
-  "'programme', 'worker', 'provider', 'attendee', 'step_change'," \
-  " 'taster_day', 'booking', 'timetable_action', 'name_confirmation', 'export_record'," \
-  " 'timetable_action_taster_day', 'planned_outcome', 'review', 'review_outcome', 'contact_log'"
 
 /* What every later step needs: the version table (one row per migration
  * applied, with who applied it) and the settings init was run with. */
@@ -311,6 +312,9 @@ static const char definitions[] =
   "         WHEN 'DELETE' THEN old_row -> a.attname <> 'null'::jsonb"
   "         ELSE old_row -> a.attname IS DISTINCT FROM new_row -> a.attname END"
   "   ORDER BY a.attnum;"
+  /* Every open store LISTENs, and reloads what changed once the change is
+   * committed (a rolled-back one sends nothing). */
+  "  PERFORM pg_notify ('reprovision_changes', TG_TABLE_NAME || ':' || (coalesce (new_row, old_row) ->> 'id'));"
   "  RETURN NULL;"
   "END $$;"
   /* What the application itself records (an export, a restore, a repair, a
@@ -329,6 +333,30 @@ static const char definitions[] =
   "  RETURNING id INTO new_id;"
   "  RETURN new_id;"
   "END $$;"
+  /* What the store's SQL calls, as the file's connection registers it
+   * (rp-store-schema.c): the store's day, which a session sets with
+   * SET reprovision.today (a test's or the command line's --today), else the
+   * server's; the name for the audit trail, the login; and whether an
+   * erasure is under way, which only the owner's own erasure function (to
+   * come, SECURITY DEFINER) can make true: a staff login may set the
+   * setting, but runs as itself. The audit trail's guards below do not ask
+   * it, so nothing a staff login does edits the trail. */
+  "CREATE OR REPLACE FUNCTION rp_today () RETURNS date"
+  "  LANGUAGE sql STABLE AS $$"
+  "  SELECT coalesce (nullif (current_setting ('reprovision.today', true), '')::date, current_date) $$;"
+  "CREATE OR REPLACE FUNCTION rp_audit_user () RETURNS text"
+  "  LANGUAGE sql STABLE AS $$ SELECT session_user::text $$;"
+  "CREATE OR REPLACE FUNCTION rp_erasing () RETURNS boolean"
+  "  LANGUAGE sql STABLE SET search_path = reprovision, pg_temp AS $$"
+  "  SELECT coalesce (current_setting ('reprovision.erasing', true), '') = 'on'"
+  "         AND current_user = (SELECT pg_get_userbyid (nspowner) FROM pg_namespace WHERE nspname = 'reprovision') $$;"
+  /* SQLite's randomblob (): the erasure key. Each UUID of version 4 has 122
+   * bits from the server's strong random source (gen_random_uuid (),
+   * PostgreSQL 13), so 32 bytes carry 244 bits; no extension needed. */
+  "CREATE OR REPLACE FUNCTION rp_random_bytes (n integer) RETURNS bytea"
+  "  LANGUAGE sql VOLATILE AS $$"
+  "  SELECT substring (string_agg (uuid_send (gen_random_uuid ()), ''::bytea) FROM 1 FOR n)"
+  "    FROM generate_series (1, (n + 15) / 16) $$;"
   "CREATE OR REPLACE FUNCTION rp_refuse_change () RETURNS trigger"
   "  LANGUAGE plpgsql SET search_path = reprovision, pg_temp AS $$"
   "BEGIN"
@@ -385,7 +413,8 @@ static const char definitions[] =
   "CREATE TRIGGER export_record_no_change BEFORE UPDATE OR DELETE ON export_record"
   "  FOR EACH ROW EXECUTE FUNCTION rp_refuse_change ('The export history cannot be changed.');"
   "DO $$ DECLARE t text; BEGIN"
-  "  FOREACH t IN ARRAY ARRAY[" AUDITED_TABLES "] LOOP"
+  /* The file's list of audited tables (rp-store-schema.c), filled in below. */
+  "  FOREACH t IN ARRAY ARRAY[@AUDITED_TABLES@] LOOP"
   "    EXECUTE format ('DROP TRIGGER IF EXISTS audit_%1$s ON %1$I', t);"
   "    EXECUTE format ('CREATE TRIGGER audit_%1$s AFTER INSERT OR UPDATE OR DELETE ON %1$I"
   " FOR EACH ROW EXECUTE FUNCTION rp_audit_row ()', t);"
@@ -444,7 +473,8 @@ static const char grants[] =
   "REVOKE UPDATE, DELETE, TRUNCATE ON export_record FROM @STAFF@;"
   "GRANT USAGE ON ALL SEQUENCES IN SCHEMA reprovision TO @STAFF@;"
   "REVOKE USAGE ON SEQUENCE audit_id_seq FROM @STAFF@;"
-  "GRANT EXECUTE ON FUNCTION rp_audit_note (text, bigint, text, text, text) TO @STAFF@;"
+  "GRANT EXECUTE ON FUNCTION rp_audit_note (text, bigint, text, text, text), rp_today (), rp_audit_user (),"
+  "  rp_erasing (), rp_random_bytes (integer) TO @STAFF@;"
   "GRANT USAGE ON SCHEMA reprovision_report TO @REPORTS@;"
   "GRANT SELECT ON ALL TABLES IN SCHEMA reprovision_report TO @REPORTS@;";
 
@@ -461,10 +491,24 @@ rp_team_schema_migration (int version)
   return migrations[version];
 }
 
+/* The definitions, with the audit triggers on the file's audited tables. */
 const char *
 rp_team_schema_definitions (void)
 {
-  return definitions;
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new (definitions);
+      g_autoptr(GString) tables = g_string_new (NULL);
+
+      for (guint i = 0; i < n_audited_tables; i++)
+        g_string_append_printf (tables, "%s'%s'", i > 0 ? ", " : "", audited_tables[i]);
+      g_string_replace (text, "@AUDITED_TABLES@", tables->str, 0);
+      g_once_init_leave (&sql, g_string_free (text, FALSE));
+    }
+
+  return sql;
 }
 
 /* Every argument is an identifier already quoted for SQL. */

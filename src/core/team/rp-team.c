@@ -171,7 +171,12 @@ set_connect_error (GError **error,
   g_autofree char *user = rp_quote_value (PQuser (conn) != NULL ? PQuser (conn) : "");
   g_autofree char *database = rp_quote_value (PQdb (conn) != NULL ? PQdb (conn) : "");
 
-  if (PQconnectionNeedsPassword (conn) || strstr (detail, "authentication failed") != NULL ||
+  /* Asked for a password the location did not give: the app asks for one. */
+  if (PQconnectionNeedsPassword (conn))
+    g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEEDS_PASSWORD,
+                 _("The database server %s asks for the password of the account %s."),
+                 host, user);
+  else if (strstr (detail, "authentication failed") != NULL ||
       strstr (detail, "password") != NULL || (strstr (detail, "role") != NULL && strstr (detail, "does not exist") != NULL))
     g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_AUTHENTICATION,
                  _("The database server %s did not accept the account %s: check the account name and its password, "
@@ -295,10 +300,11 @@ ignore_notice (void       *data,
   /* "trigger … does not exist, skipping" and the like say nothing to a user. */
 }
 
-/* Opens a connection with rp_team_complete_conninfo()'s defaults. */
-static PGconn *
-team_connect (const char  *conninfo,
-              GError     **error)
+/* Opens a connection with rp_team_complete_conninfo()'s defaults, its
+ * failures in plain words (rp-team-private.h: the store opens its own with it). */
+PGconn *
+rp_team_connect (const char  *conninfo,
+                 GError     **error)
 {
   g_autofree char *completed = NULL;
   g_autoptr(PGconn) conn = NULL;
@@ -564,7 +570,7 @@ rp_team_init_with_prefix (const char  *conninfo,
       return FALSE;
     }
 
-  if (!(conn = team_connect (conninfo, error)))
+  if (!(conn = rp_team_connect (conninfo, error)))
     return FALSE;
 
   if (!exec (conn, "BEGIN", error))

@@ -17,10 +17,22 @@ typedef enum
   RP_TEAM_ERROR_INVALID,         /* the connection string or an option is wrong */
   RP_TEAM_ERROR_NOT_SUPPORTED,   /* this build has no team databases, or the server is too old */
   RP_TEAM_ERROR_FAILED,          /* anything else the server reported */
+  RP_TEAM_ERROR_NEEDS_PASSWORD,  /* the server asks for a password the location did not give:
+                                  * ask for one and try again with rp_team_conninfo_with_password() */
 } RpTeamError;
 
+/* What the login may do on a team database, from its membership of the
+ * team's roles (PREFIXstaff, PREFIXreports, PREFIXowner). */
+typedef enum
+{
+  RP_TEAM_ROLE_NONE,     /* a database file, not a team database */
+  RP_TEAM_ROLE_STAFF,    /* reads and writes programmes */
+  RP_TEAM_ROLE_REPORTS,  /* reads only what the scrutiny report shows */
+  RP_TEAM_ROLE_OWNER,    /* the schema's owner (the administrator) */
+} RpTeamRole;
+
 /* The team schema's version; see rp-team-schema.c. */
-#define RP_TEAM_SCHEMA_VERSION 2
+#define RP_TEAM_SCHEMA_VERSION 3
 
 /* The roles' names are this prefix followed by "owner", "staff" and "reports". */
 #define RP_TEAM_DEFAULT_ROLE_PREFIX "reprovision_"
@@ -31,6 +43,9 @@ gboolean  rp_team_is_supported        (void);
 
 char     *rp_team_complete_conninfo   (const char  *conninfo,
                                        GError     **error);
+
+char     *rp_team_conninfo_with_password (const char *conninfo,
+                                         const char *password);
 
 gboolean  rp_team_init                (const char  *conninfo,
                                        GError     **error);

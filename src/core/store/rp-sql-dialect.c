@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-sql-dialect.c: the store's SQL, written for SQLite, as PostgreSQL text for the team database */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rp-sql-dialect.h"
+
+/*
+ * The store's SQL is written once, for SQLite, and kept portable where both
+ * dialects accept the same text (NOT archived, date (recorded_at), true and
+ * false, coalesce, RETURNING). What cannot be written portably is rewritten
+ * here, word by word, never inside quoted text:
+ *
+ * - `?N` becomes `$N`; a bare `?` takes one more than the largest number so
+ *   far, as SQLite numbers it.
+ * - `INSERT OR IGNORE INTO …` becomes `INSERT INTO … ON CONFLICT DO NOTHING`
+ *   (before a RETURNING clause, if any).
+ * - `a IS b` and `a IS NOT b`, where b is a value rather than NULL, TRUE or
+ *   FALSE, become `IS NOT DISTINCT FROM` and `IS DISTINCT FROM`.
+ * - `COLLATE NOCASE` becomes `COLLATE reprovision.nocase`: a nondeterministic
+ *   ICU collation (case-insensitive, accent-sensitive) that the team
+ *   schema's migration 3 makes. It only orders and compares; the store uses
+ *   it in ORDER BY only.
+ * - `LIKE` becomes `ILIKE`: SQLite's LIKE ignores case (in ASCII letters).
+ * - `strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')`, the file's time of recording,
+ *   becomes `statement_timestamp ()`.
+ * - the column `user` becomes `"user"` (a reserved word in PostgreSQL).
+ * - `randomblob (N)` becomes `rp_random_bytes (N)` (the team schema's) and
+ *   `ifnull` becomes `coalesce`.
+ * - `BEGIN IMMEDIATE` (or DEFERRED, EXCLUSIVE) becomes `BEGIN`: the server
+ *   takes its locks as rows are written.
+ */
+
+typedef enum
+{
+  TOKEN_SPACE,   /* white space and comments */
+  TOKEN_WORD,    /* a keyword or a bare identifier */
+  TOKEN_STRING,  /* '…' */
+  TOKEN_QUOTED,  /* "…" */
+  TOKEN_PARAM,   /* ? or ?N */
+  TOKEN_NUMBER,
+  TOKEN_OTHER,   /* one character of punctuation or an operator */
+} TokenKind;
+
+typedef struct
+{
+  TokenKind   kind;
+  const char *text;
+  gsize       length;
+  guint       number;  /* a parameter's ?N, 0 for a bare ? */
+} Token;
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '$' || (guchar) c >= 0x80;
+}
+
+/* The end of a quoted run starting at @p (on the quote); a doubled quote
+ * stands for one. An unterminated quote runs to the end. */
+static const char *
+skip_quoted (const char *p)
+{
+  char quote = *p++;
+
+  while (*p != '\0')
+    {
+      if (*p == quote)
+        {
+          if (p[1] == quote)
+            p += 2;
+          else
+            return p + 1;
+        }
+      else
+        p++;
+    }
+  return p;
+}
+
+static GArray *
+tokenize (const char *sql)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  const char *p = sql;
+
+  while (*p != '\0')
+    {
+      Token token = { TOKEN_OTHER, p, 1, 0 };
+      const char *end = p + 1;
+
+      if (g_ascii_isspace (*p))
+        {
+          token.kind = TOKEN_SPACE;
+          while (g_ascii_isspace (*end))
+            end++;
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          token.kind = TOKEN_SPACE;
+          while (*end != '\0' && *end != '\n')
+            end++;
+        }
+      else if (p[0] == '/' && p[1] == '*')
+        {
+          const char *close = strstr (p + 2, "*/");
+
+          token.kind = TOKEN_SPACE;
+          end = close != NULL ? close + 2 : p + strlen (p);
+        }
+      else if (*p == '\'' || *p == '"')
+        {
+          token.kind = *p == '\'' ? TOKEN_STRING : TOKEN_QUOTED;
+          end = skip_quoted (p);
+        }
+      else if (*p == '?')
+        {
+          token.kind = TOKEN_PARAM;
+          while (g_ascii_isdigit (*end))
+            token.number = token.number * 10 + (guint) (*end++ - '0');
+        }
+      else if (g_ascii_isdigit (*p))
+        {
+          token.kind = TOKEN_NUMBER;
+          while (g_ascii_isalnum (*end) || *end == '.')
+            end++;
+        }
+      else if (is_word_char (*p))
+        {
+          token.kind = TOKEN_WORD;
+          while (is_word_char (*end))
+            end++;
+        }
+
+      token.length = (gsize) (end - p);
+      g_array_append_val (tokens, token);
+      p = end;
+    }
+
+  return tokens;
+}
+
+static const Token *
+token_at (GArray *tokens,
+          guint   i)
+{
+  static const Token none = { TOKEN_SPACE, "", 0, 0 };
+
+  return i < tokens->len ? &g_array_index (tokens, Token, i) : &none;
+}
+
+/* The index of the first token from @i on that is not white space. */
+static guint
+next_significant (GArray *tokens,
+                  guint   i)
+{
+  while (i < tokens->len && g_array_index (tokens, Token, i).kind == TOKEN_SPACE)
+    i++;
+  return i;
+}
+
+static gboolean
+token_is (const Token *token,
+          TokenKind    kind,
+          const char  *text)
+{
+  if (token->kind != kind || token->length != strlen (text))
+    return FALSE;
+  /* Keywords in any case; quoted text exactly. */
+  return kind == TOKEN_WORD ? g_ascii_strncasecmp (token->text, text, token->length) == 0
+                            : strncmp (token->text, text, token->length) == 0;
+}
+
+static gboolean
+word_is (const Token *token,
+         const char  *word)
+{
+  return token_is (token, TOKEN_WORD, word);
+}
+
+/* Whether the tokens from @i on are @pattern's, white space aside; @last
+ * is set to the index of the last one. */
+static gboolean
+match_sequence (GArray              *tokens,
+                guint                i,
+                const Token * const *pattern,
+                guint               *last)
+{
+  for (guint n = 0; pattern[n] != NULL; n++)
+    {
+      i = next_significant (tokens, i);
+      if (!token_is (token_at (tokens, i), pattern[n]->kind, pattern[n]->text))
+        return FALSE;
+      *last = i++;
+    }
+  return TRUE;
+}
+
+/* strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), the file's moment of recording. */
+static gboolean
+match_now (GArray *tokens,
+           guint   i,
+           guint  *last)
+{
+  static const Token open = { TOKEN_OTHER, "(", 1, 0 };
+  static const Token format = { TOKEN_STRING, "'%Y-%m-%dT%H:%M:%fZ'", 0, 0 };
+  static const Token comma = { TOKEN_OTHER, ",", 1, 0 };
+  static const Token now = { TOKEN_STRING, "'now'", 0, 0 };
+  static const Token close = { TOKEN_OTHER, ")", 1, 0 };
+  static const Token * const pattern[] = { &open, &format, &comma, &now, &close, NULL };
+
+  return match_sequence (tokens, i, pattern, last);
+}
+
+/* After IS (or IS NOT), a value to compare with rather than NULL, TRUE or FALSE. */
+static gboolean
+is_compared_value (const Token *token)
+{
+  static const char * const words[] = { "NULL", "TRUE", "FALSE", "UNKNOWN", "DISTINCT", "NOT", "JSON", "DOCUMENT" };
+
+  switch (token->kind)
+    {
+    case TOKEN_WORD:
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        if (word_is (token, words[i]))
+          return FALSE;
+      return TRUE;
+    case TOKEN_PARAM:
+    case TOKEN_STRING:
+    case TOKEN_QUOTED:
+    case TOKEN_NUMBER:
+      return TRUE;
+    case TOKEN_OTHER:
+      return token->text[0] == '(' || token->text[0] == '-';
+    case TOKEN_SPACE:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * rp_sql_to_postgres:
+ * @sql: a statement (or several, separated by semicolons) written for SQLite
+ * @n_params: (out) (optional): how many parameters it takes
+ *
+ * Rewrites the store's SQL for PostgreSQL: parameters as `$N`, and the few
+ * constructs only SQLite understands (listed at the top of this file) as
+ * PostgreSQL's equivalents. Quoted text is left alone.
+ *
+ * Returns: (transfer full): the PostgreSQL text
+ */
+char *
+rp_sql_to_postgres (const char *sql,
+                    guint      *n_params)
+{
+  g_autoptr(GArray) tokens = NULL;
+  GString *out;
+  guint max_param = 0;
+  guint depth = 0;
+  gboolean statement_start = TRUE;
+  gboolean on_conflict = FALSE;  /* an INSERT OR IGNORE waits for its ON CONFLICT */
+  guint on_conflict_depth = 0;
+  gsize last_end = 0;            /* where the output's last significant token ends */
+
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  tokens = tokenize (sql);
+  out = g_string_sized_new (strlen (sql) + 32);
+
+#define CLOSE_INSERT() \
+  G_STMT_START { \
+    if (on_conflict) \
+      { \
+        g_string_insert (out, (gssize) last_end, " ON CONFLICT DO NOTHING"); \
+        on_conflict = FALSE; \
+      } \
+  } G_STMT_END
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const Token *token = token_at (tokens, i);
+      guint j, k;
+
+      switch (token->kind)
+        {
+        case TOKEN_SPACE:
+          g_string_append_len (out, token->text, (gssize) token->length);
+          continue;
+
+        case TOKEN_PARAM:
+          {
+            guint number = token->number != 0 ? token->number : max_param + 1;
+
+            max_param = MAX (max_param, number);
+            g_string_append_printf (out, "$%u", number);
+          }
+          break;
+
+        case TOKEN_WORD:
+          j = next_significant (tokens, i + 1);
+          if (statement_start && word_is (token, "INSERT") && word_is (token_at (tokens, j), "OR") &&
+              word_is (token_at (tokens, k = next_significant (tokens, j + 1)), "IGNORE"))
+            {
+              g_string_append (out, "INSERT");
+              on_conflict = TRUE;
+              on_conflict_depth = depth;
+              i = k;
+            }
+          else if (statement_start && word_is (token, "BEGIN") &&
+                   (word_is (token_at (tokens, j), "IMMEDIATE") || word_is (token_at (tokens, j), "DEFERRED") ||
+                    word_is (token_at (tokens, j), "EXCLUSIVE")))
+            {
+              g_string_append (out, "BEGIN");
+              i = j;
+            }
+          else if (word_is (token, "RETURNING") && on_conflict && depth == on_conflict_depth)
+            {
+              CLOSE_INSERT ();
+              g_string_append_len (out, token->text, (gssize) token->length);
+            }
+          else if (word_is (token, "IS"))
+            {
+              gboolean negated = word_is (token_at (tokens, j), "NOT");
+
+              k = negated ? next_significant (tokens, j + 1) : j;
+              if (is_compared_value (token_at (tokens, k)))
+                {
+                  g_string_append (out, negated ? "IS DISTINCT FROM" : "IS NOT DISTINCT FROM");
+                  if (negated)
+                    i = j;
+                }
+              else
+                g_string_append_len (out, token->text, (gssize) token->length);
+            }
+          else if (word_is (token, "COLLATE") && word_is (token_at (tokens, j), "NOCASE"))
+            {
+              g_string_append (out, "COLLATE reprovision.nocase");
+              i = j;
+            }
+          else if (word_is (token, "strftime") && match_now (tokens, i + 1, &k))
+            {
+              g_string_append (out, "statement_timestamp ()");
+              i = k;
+            }
+          else if (word_is (token, "user"))
+            g_string_append (out, "\"user\"");
+          else if (word_is (token, "LIKE"))
+            g_string_append (out, "ILIKE");
+          else if (word_is (token, "randomblob"))
+            g_string_append (out, "rp_random_bytes");
+          else if (word_is (token, "ifnull"))
+            g_string_append (out, "coalesce");
+          else
+            g_string_append_len (out, token->text, (gssize) token->length);
+          break;
+
+        case TOKEN_OTHER:
+          if (token->text[0] == '(')
+            depth++;
+          else if (token->text[0] == ')' && depth > 0)
+            depth--;
+          else if (token->text[0] == ';')
+            {
+              CLOSE_INSERT ();
+              g_string_append_c (out, ';');
+              statement_start = TRUE;
+              depth = 0;
+              last_end = out->len;
+              continue;
+            }
+          g_string_append_len (out, token->text, (gssize) token->length);
+          break;
+
+        case TOKEN_STRING:
+        case TOKEN_QUOTED:
+        case TOKEN_NUMBER:
+        default:
+          g_string_append_len (out, token->text, (gssize) token->length);
+          break;
+        }
+
+      statement_start = FALSE;
+      last_end = out->len;
+    }
+
+  CLOSE_INSERT ();
+#undef CLOSE_INSERT
+
+  if (n_params != NULL)
+    *n_params = max_param;
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,986 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rp-store-team.c: the store on a team database (PostgreSQL through libpq):
+ * the connection, its statements behind the seam (rp-stmt.h), and the
+ * changes other people make, heard through LISTEN */
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n-lib.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rp-error.h"
+#include "rp-store-internal.h"
+#include "rp-team-private.h"
+#include "rp-validate.h"
+
+#if __has_include ("rp-sql-dialect.h")
+#include "rp-sql-dialect.h"
+#else
+/* Until the dialect lands: `?N` and `?` become `$N`, outside quotes. */
+static char *
+rp_sql_to_postgres (const char *sql,
+                    guint      *n_params)
+{
+  GString *out = g_string_new (NULL);
+  guint next = 0;
+  guint highest = 0;
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+
+          g_string_append_c (out, *p);
+          for (p++; *p != '\0' && *p != quote; p++)
+            g_string_append_c (out, *p);
+          if (*p == '\0')
+            break;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        {
+          guint number;
+
+          if (g_ascii_isdigit (p[1]))
+            {
+              char *end;
+
+              number = (guint) g_ascii_strtoull (p + 1, &end, 10);
+              p = end - 1;
+            }
+          else
+            number = ++next;
+          next = MAX (next, number);
+          highest = MAX (highest, number);
+          g_string_append_printf (out, "$%u", number);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  *n_params = highest;
+  return g_string_free (out, FALSE);
+}
+#endif
+
+/* PostgreSQL's type oids (pg_type.dat): they never change. */
+#define BOOLOID        16
+#define BYTEAOID       17
+#define TIMEOID        1083
+#define TIMESTAMPTZOID 1184
+
+/* The channel the audited tables' triggers notify, "table:id" per row. */
+#define CHANGES_CHANNEL "reprovision_changes"
+
+struct _RpStoreTeam
+{
+  PGconn      *conn;
+  guint        next_name;     /* statements are named rp1, rp2, … on this connection */
+  PGresult    *failed;        /* the last statement that failed, for its message and SQLSTATE */
+  char        *message;       /* or a message without a result (a lost connection) */
+  int          changes;       /* rows the last INSERT, UPDATE or DELETE changed */
+  const char  *insert_table;  /* interned: the table the last INSERT wrote to */
+  RpTeamRole   role;
+  char        *login;
+  char        *database;
+  char        *host;
+  int          schema_version;
+  GSource     *watch;         /* the connection's socket, for others' changes */
+  gboolean     closing;
+};
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+/* Errors ---------------------------------------------------------------- */
+
+static void
+keep_failure (RpStoreTeam *team,
+              PGresult    *result)
+{
+  g_clear_pointer (&team->failed, PQclear);
+  g_clear_pointer (&team->message, g_free);
+  team->failed = result;
+  if (result == NULL)
+    team->message = g_strdup (PQerrorMessage (team->conn));
+}
+
+static const char *
+failed_state (RpStoreTeam *team)
+{
+  const char *state = team->failed != NULL ? PQresultErrorField (team->failed, PG_DIAG_SQLSTATE) : NULL;
+
+  return state != NULL ? state : "";
+}
+
+const char *
+store_team_errmsg (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+  const char *message = NULL;
+
+  if (team->failed != NULL)
+    message = PQresultErrorField (team->failed, PG_DIAG_MESSAGE_PRIMARY);
+  if (message == NULL && team->message != NULL)
+    message = team->message;
+  if (message == NULL)
+    message = PQerrorMessage (team->conn);
+
+  return message;
+}
+
+gboolean
+store_team_error_is_duplicate_key (RpStore *self)
+{
+  return g_str_equal (failed_state (self->team), "23505");
+}
+
+static gboolean
+connection_lost (RpStoreTeam *team)
+{
+  return PQstatus (team->conn) == CONNECTION_BAD;
+}
+
+/* The last failure as a person can act on it. */
+gboolean
+store_team_set_error (RpStore  *self,
+                      GError  **error)
+{
+  RpStoreTeam *team = self->team;
+  const char *state = failed_state (team);
+  g_autofree char *detail = g_strstrip (g_strdup (store_team_errmsg (self)));
+
+  if (connection_lost (team) || g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
+    g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE,
+                 _("The connection to the team database was lost, so the last change was not saved. "
+                   "Check the network, then open the database again. (%s)"), detail);
+  else if (g_str_equal (state, "42501"))
+    g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION,
+                 _("Your account %s may not do this on the team database. Ask the database administrator "
+                   "if you need to. Nothing was changed. (%s)"), team->login != NULL ? team->login : "", detail);
+  else if (g_str_equal (state, "25006"))
+    g_set_error_literal (error, RP_ERROR, RP_ERROR_READ_ONLY,
+                         _("This database is open read-only. Nothing can be changed."));
+  else if (g_str_equal (state, "23503"))
+    g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND,
+                         _("This refers to a record that no longer exists."));
+  else if (g_str_equal (state, "23505"))
+    g_set_error_literal (error, RP_ERROR, RP_ERROR_DUPLICATE,
+                         _("This record already exists."));
+  else if (g_str_has_prefix (state, "23") || g_str_equal (state, "P0001") || g_str_has_prefix (state, "22"))
+    g_set_error (error, RP_ERROR, RP_ERROR_INVALID,
+                 _("The change was refused: %s"), detail);
+  else if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") || g_str_equal (state, "55P03"))
+    g_set_error_literal (error, RP_ERROR, RP_ERROR_LOCKED,
+                         _("Someone else was saving the same records at the same moment. Nothing was saved; try again."));
+  else if (g_str_equal (state, "53100"))
+    g_set_error_literal (error, RP_ERROR, RP_ERROR_NO_SPACE,
+                         _("The database server’s disk is full. Nothing was saved; tell the database administrator."));
+  else
+    g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_FAILED,
+                 _("The team database refused this, so nothing was changed. (%s)"), detail);
+
+  return FALSE;
+}
+
+/* Statements ------------------------------------------------------------ */
+
+typedef enum
+{
+  KIND_PLAIN,
+  KIND_BOOLEAN,
+  KIND_TIME,
+  KIND_TIMESTAMP,
+  KIND_BYTES,
+} ColumnKind;
+
+typedef struct
+{
+  RpStmt      parent;
+  RpStore    *store;         /* not a reference: the store frees its statements first */
+  char       *name;
+  int         n_params;
+  char      **values;        /* text parameters; NULL binds NULL */
+  const char *insert_table;  /* interned, for an INSERT */
+  PGresult   *result;        /* after the first step */
+  int         row;
+  int         n_rows;
+  guint8     *kinds;         /* each column's ColumnKind, once known */
+  int         n_columns;
+  GPtrArray  *texts;         /* column texts made for this row */
+} PgStmt;
+
+static void
+pg_set_param (RpStmt *stmt,
+              int     index,
+              char   *value)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  if (index < 1 || index > self->n_params)
+    {
+      g_free (value);
+      return;
+    }
+
+  g_free (self->values[index - 1]);
+  self->values[index - 1] = value;
+}
+
+static void
+pg_bind_int64 (RpStmt *stmt,
+               int     index,
+               gint64  value)
+{
+  pg_set_param (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+static void
+pg_bind_text (RpStmt     *stmt,
+              int         index,
+              const char *text)
+{
+  pg_set_param (stmt, index, g_strdup (text));
+}
+
+static void
+pg_bind_null (RpStmt *stmt,
+              int     index)
+{
+  pg_set_param (stmt, index, NULL);
+}
+
+static void
+pg_clear_bindings (RpStmt *stmt)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  for (int i = 0; i < self->n_params; i++)
+    g_clear_pointer (&self->values[i], g_free);
+}
+
+static void
+pg_forget_row (PgStmt *self)
+{
+  if (self->texts != NULL && self->texts->len > 0)
+    g_ptr_array_set_size (self->texts, 0);
+}
+
+static void
+pg_reset (RpStmt *stmt)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  pg_forget_row (self);
+  g_clear_pointer (&self->result, PQclear);
+  self->row = 0;
+  self->n_rows = 0;
+}
+
+static void
+learn_columns (PgStmt *self)
+{
+  if (self->kinds != NULL)
+    return;
+
+  self->n_columns = PQnfields (self->result);
+  self->kinds = g_new0 (guint8, MAX (self->n_columns, 1));
+  for (int i = 0; i < self->n_columns; i++)
+    switch (PQftype (self->result, i))
+      {
+      case BOOLOID:        self->kinds[i] = KIND_BOOLEAN; break;
+      case TIMEOID:        self->kinds[i] = KIND_TIME; break;
+      case TIMESTAMPTZOID: self->kinds[i] = KIND_TIMESTAMP; break;
+      case BYTEAOID:       self->kinds[i] = KIND_BYTES; break;
+      default:             self->kinds[i] = KIND_PLAIN; break;
+      }
+}
+
+static gboolean
+is_row_count_command (const char *status)
+{
+  return g_str_has_prefix (status, "INSERT") || g_str_has_prefix (status, "UPDATE") ||
+         g_str_has_prefix (status, "DELETE") || g_str_has_prefix (status, "MERGE");
+}
+
+static RpStmtResult
+pg_step (RpStmt *stmt)
+{
+  PgStmt *self = (PgStmt *) stmt;
+  RpStoreTeam *team = self->store->team;
+  ExecStatusType status;
+
+  pg_forget_row (self);
+
+  if (self->result != NULL)
+    {
+      self->row++;
+      return self->row < self->n_rows ? RP_STMT_ROW : RP_STMT_DONE;
+    }
+
+  self->result = PQexecPrepared (team->conn, self->name, self->n_params,
+                                 (const char * const *) self->values, NULL, NULL, 0);
+  status = PQresultStatus (self->result);
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+    {
+      keep_failure (team, g_steal_pointer (&self->result));
+      return RP_STMT_ERROR;
+    }
+
+  if (is_row_count_command (PQcmdStatus (self->result)))
+    {
+      team->changes = atoi (PQcmdTuples (self->result));
+      if (self->insert_table != NULL)
+        team->insert_table = self->insert_table;
+    }
+
+  self->row = 0;
+  self->n_rows = status == PGRES_TUPLES_OK ? PQntuples (self->result) : 0;
+  if (self->n_rows == 0)
+    return RP_STMT_DONE;
+
+  learn_columns (self);
+  return RP_STMT_ROW;
+}
+
+static gboolean
+pg_has_value (PgStmt *self,
+              int     column)
+{
+  return self->result != NULL && self->row < self->n_rows &&
+         column >= 0 && column < self->n_columns &&
+         !PQgetisnull (self->result, self->row, column);
+}
+
+static gint64
+pg_column_int64 (RpStmt *stmt,
+                 int     column)
+{
+  PgStmt *self = (PgStmt *) stmt;
+  const char *value;
+
+  if (!pg_has_value (self, column))
+    return 0;
+
+  value = PQgetvalue (self->result, self->row, column);
+  if (self->kinds[column] == KIND_BOOLEAN)
+    return value[0] == 't';
+
+  return g_ascii_strtoll (value, NULL, 10);
+}
+
+/* "2026-03-01 09:30:05.12+00" (UTC, DateStyle ISO) as the file writes a
+ * moment: "2026-03-01T09:30:05.120Z". */
+static char *
+timestamp_as_file (const char *value)
+{
+  GString *text = g_string_new (NULL);
+  const char *fraction;
+  int digits = 0;
+
+  if (strlen (value) < 19)
+    {
+      g_string_append (text, value);
+      return g_string_free (text, FALSE);
+    }
+
+  g_string_append_len (text, value, 10);
+  g_string_append_c (text, 'T');
+  g_string_append_len (text, value + 11, 8);
+  g_string_append_c (text, '.');
+  fraction = value[19] == '.' ? value + 20 : "";
+  for (; digits < 3 && g_ascii_isdigit (fraction[digits]); digits++)
+    g_string_append_c (text, fraction[digits]);
+  for (; digits < 3; digits++)
+    g_string_append_c (text, '0');
+  g_string_append_c (text, 'Z');
+
+  return g_string_free (text, FALSE);
+}
+
+static const char *
+pg_column_text (RpStmt *stmt,
+                int     column)
+{
+  PgStmt *self = (PgStmt *) stmt;
+  const char *value;
+  char *made;
+
+  if (!pg_has_value (self, column))
+    return NULL;
+
+  value = PQgetvalue (self->result, self->row, column);
+  switch ((ColumnKind) self->kinds[column])
+    {
+    case KIND_BOOLEAN:
+      return value[0] == 't' ? "1" : "0";
+
+    case KIND_TIME:
+      made = g_strndup (value, 5);  /* time (0) "HH:MM:SS": the file keeps "HH:MM" */
+      break;
+
+    case KIND_TIMESTAMP:
+      made = timestamp_as_file (value);
+      break;
+
+    case KIND_PLAIN:
+    case KIND_BYTES:
+    default:
+      return value;
+    }
+
+  if (self->texts == NULL)
+    self->texts = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->texts, made);
+  return made;
+}
+
+static gboolean
+pg_column_is_null (RpStmt *stmt,
+                   int     column)
+{
+  return !pg_has_value ((PgStmt *) stmt, column);
+}
+
+static GBytes *
+pg_column_bytes (RpStmt *stmt,
+                 int     column)
+{
+  PgStmt *self = (PgStmt *) stmt;
+  unsigned char *data;
+  size_t length = 0;
+  GBytes *bytes;
+
+  if (!pg_has_value (self, column))
+    return g_bytes_new (NULL, 0);
+
+  data = PQunescapeBytea ((const unsigned char *) PQgetvalue (self->result, self->row, column), &length);
+  if (data == NULL)
+    return g_bytes_new (NULL, 0);
+  bytes = g_bytes_new (data, length);
+  PQfreemem (data);
+  return bytes;
+}
+
+static int
+pg_n_params (RpStmt *stmt)
+{
+  return ((PgStmt *) stmt)->n_params;
+}
+
+static void
+pg_finalize (RpStmt *stmt)
+{
+  PgStmt *self = (PgStmt *) stmt;
+  RpStoreTeam *team = self->store->team;
+
+  pg_reset (stmt);
+  /* A statement of its own goes at once; the store's all go with the connection. */
+  if (team != NULL && !team->closing && PQstatus (team->conn) == CONNECTION_OK &&
+      PQtransactionStatus (team->conn) != PQTRANS_INERROR)
+    {
+      g_autofree char *deallocate = g_strdup_printf ("DEALLOCATE %s", self->name);
+
+      PQclear (PQexec (team->conn, deallocate));
+    }
+
+  pg_clear_bindings (stmt);
+  g_free (self->values);
+  g_free (self->kinds);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  g_free (self->name);
+  g_free (self);
+}
+
+static const RpStmtBackend pg_backend = {
+  .bind_int64 = pg_bind_int64,
+  .bind_text = pg_bind_text,
+  .bind_null = pg_bind_null,
+  .clear_bindings = pg_clear_bindings,
+  .step = pg_step,
+  .reset = pg_reset,
+  .column_int64 = pg_column_int64,
+  .column_text = pg_column_text,
+  .column_is_null = pg_column_is_null,
+  .column_bytes = pg_column_bytes,
+  .n_params = pg_n_params,
+  .finalize = pg_finalize,
+};
+
+/* The table an INSERT writes to, for store_last_insert_id(). */
+static const char *
+find_insert_table (const char *sql)
+{
+  const char *p = sql;
+  const char *start;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_ascii_strncasecmp (p, "INSERT", 6) != 0)
+    return NULL;
+  p += 6;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_ascii_strncasecmp (p, "INTO", 4) != 0)
+    return NULL;
+  p += 4;
+  while (g_ascii_isspace (*p))
+    p++;
+
+  start = p;
+  while (g_ascii_isalnum (*p) || *p == '_')
+    p++;
+  if (p == start)
+    return NULL;
+
+  {
+    g_autofree char *name = g_strndup (start, p - start);
+
+    return g_intern_string (name);
+  }
+}
+
+RpStmt *
+store_team_prepare (RpStore     *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  RpStoreTeam *team = self->team;
+  g_autofree char *translated = NULL;
+  g_autoptr(PGresult) result = NULL;
+  PgStmt *stmt;
+  guint n_params = 0;
+
+  translated = rp_sql_to_postgres (sql, &n_params);
+
+  stmt = g_new0 (PgStmt, 1);
+  stmt->parent.backend = &pg_backend;
+  stmt->store = self;
+  stmt->name = g_strdup_printf ("rp%u", ++team->next_name);
+  stmt->n_params = n_params;
+  stmt->values = g_new0 (char *, MAX (n_params, 1));
+  stmt->insert_table = find_insert_table (translated);
+
+  result = PQprepare (team->conn, stmt->name, translated, 0, NULL);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      g_debug ("Could not prepare for the team database: %s\n%s", PQresultErrorMessage (result), translated);
+      keep_failure (team, g_steal_pointer (&result));
+      store_team_set_error (self, error);
+      team->closing = TRUE;  /* nothing to deallocate */
+      pg_finalize ((RpStmt *) stmt);
+      team->closing = FALSE;
+      return NULL;
+    }
+
+  return (RpStmt *) stmt;
+}
+
+/* Runs @sql as it is (one or more statements, no parameters). */
+static gboolean
+team_exec (RpStoreTeam  *team,
+           const char   *sql)
+{
+  PGresult *result = PQexec (team->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      keep_failure (team, result);
+      return FALSE;
+    }
+
+  PQclear (result);
+  return TRUE;
+}
+
+gboolean
+store_team_exec (RpStore     *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  g_autofree char *translated = NULL;
+  guint n_params = 0;
+
+  /* SQLite's way of starting a write transaction; PostgreSQL's rows lock themselves. */
+  if (g_str_equal (sql, "BEGIN IMMEDIATE"))
+    sql = "BEGIN";
+
+  translated = rp_sql_to_postgres (sql, &n_params);
+  if (!team_exec (self->team, translated))
+    return store_team_set_error (self, error);
+
+  return TRUE;
+}
+
+gboolean
+store_team_in_transaction (RpStore *self)
+{
+  PGTransactionStatusType status = PQtransactionStatus (self->team->conn);
+
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+int
+store_team_changes (RpStore *self)
+{
+  return self->team->changes;
+}
+
+gint64
+store_team_last_insert_id (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+  const char *params[] = { team->insert_table };
+  g_autoptr(PGresult) result = NULL;
+
+  if (team->insert_table == NULL)
+    return 0;
+
+  /* Not lastval (): the audit trigger took a number of its own since. */
+  result = PQexecParams (team->conn, "SELECT currval (pg_get_serial_sequence ($1, 'id'))",
+                         1, NULL, params, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1 || PQgetisnull (result, 0, 0))
+    return 0;
+
+  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+}
+
+gboolean
+store_team_set_today (RpStore     *self,
+                      const char  *today_iso,
+                      GError     **error)
+{
+  const char *params[] = { today_iso != NULL ? today_iso : "" };
+  PGresult *result;
+
+  /* rp_today () on the server reads it; empty is the clock's day. */
+  result = PQexecParams (self->team->conn, "SELECT set_config ('reprovision.today', $1, false)",
+                         1, NULL, params, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      keep_failure (self->team, result);
+      return store_team_set_error (self, error);
+    }
+
+  PQclear (result);
+  return TRUE;
+}
+
+/* Changes made by anyone -------------------------------------------------- */
+
+gboolean
+store_team_read_notifications (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+  PGnotify *notify;
+
+  if (!PQconsumeInput (team->conn))
+    return FALSE;
+
+  while ((notify = PQnotifies (team->conn)) != NULL)
+    {
+      const char *colon = g_str_equal (notify->relname, CHANGES_CHANNEL) ? strrchr (notify->extra, ':') : NULL;
+
+      if (colon != NULL && colon > notify->extra)
+        {
+          g_autofree char *table = g_strndup (notify->extra, colon - notify->extra);
+
+          store_note_change (self, table, g_ascii_strtoll (colon + 1, NULL, 10));
+        }
+      PQfreemem (notify);
+    }
+
+  return TRUE;
+}
+
+int
+store_team_get_socket (RpStore *self)
+{
+  return PQsocket (self->team->conn);
+}
+
+/* Someone else committed: their changes are announced within moments,
+ * with no polling. Inside a transaction of this store's they wait: the
+ * server holds them back until it ends anyway. */
+static gboolean
+on_socket_readable (int           fd,
+                    GIOCondition  condition,
+                    gpointer      user_data)
+{
+  RpStore *self = user_data;
+
+  if (store_team_in_transaction (self))
+    return PQconsumeInput (self->team->conn) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+
+  if (!store_team_read_notifications (self))
+    {
+      g_debug ("The connection to the team database was lost: %s", PQerrorMessage (self->team->conn));
+      g_clear_pointer (&self->team->watch, g_source_unref);
+      return G_SOURCE_REMOVE;
+    }
+
+  store_announce_changes (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Opening ---------------------------------------------------------------- */
+
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+}
+
+/* The first value of @sql's first row, or %NULL; FALSE if it failed. */
+static gboolean
+team_query (RpStoreTeam  *team,
+            const char   *sql,
+            const char   *param,
+            char        **value)
+{
+  const char *params[] = { param };
+  g_autoptr(PGresult) result = PQexecParams (team->conn, sql, param != NULL ? 1 : 0, NULL, params, NULL, NULL, 0);
+
+  *value = NULL;
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      keep_failure (team, g_steal_pointer (&result));
+      return FALSE;
+    }
+
+  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+    *value = g_strdup (PQgetvalue (result, 0, 0));
+  return TRUE;
+}
+
+static gboolean
+is_member (RpStoreTeam *team,
+           const char  *prefix,
+           const char  *kind)
+{
+  g_autofree char *role = g_strconcat (prefix, kind, NULL);
+  g_autofree char *answer = NULL;
+
+  return team_query (team,
+                     "SELECT pg_has_role (session_user, r.oid, 'MEMBER') FROM pg_roles r WHERE r.rolname = $1",
+                     role, &answer) &&
+         g_strcmp0 (answer, "t") == 0;
+}
+
+/* The team's roles are the ones that may connect to the database; a
+ * reports login cannot read team_setting, so the prefix is found from
+ * the database's own rights when it is not readable. */
+static RpTeamRole
+find_role (RpStoreTeam *team)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *reports = NULL;
+  PGresult *probe;
+
+  probe = PQexec (team->conn, "SELECT value FROM reprovision.team_setting WHERE name = 'role_prefix'");
+  if (PQresultStatus (probe) == PGRES_TUPLES_OK && PQntuples (probe) > 0)
+    prefix = g_strdup (PQgetvalue (probe, 0, 0));
+  PQclear (probe);
+
+  if (prefix != NULL)
+    {
+      if (is_member (team, prefix, "owner"))
+        return RP_TEAM_ROLE_OWNER;
+      if (is_member (team, prefix, "staff"))
+        return RP_TEAM_ROLE_STAFF;
+      if (is_member (team, prefix, "reports"))
+        return RP_TEAM_ROLE_REPORTS;
+      return RP_TEAM_ROLE_NONE;
+    }
+
+  if (team_query (team,
+                  "SELECT r.rolname FROM pg_database d, aclexplode (d.datacl) a, pg_roles r"
+                  " WHERE d.datname = current_database () AND a.privilege_type = 'CONNECT'"
+                  "   AND r.oid = a.grantee AND r.rolname LIKE '%reports' AND NOT r.rolcanlogin"
+                  "   AND pg_has_role (session_user, r.oid, 'MEMBER')"
+                  " LIMIT 1",
+                  NULL, &reports) && reports != NULL)
+    return RP_TEAM_ROLE_REPORTS;
+
+  return RP_TEAM_ROLE_NONE;
+}
+
+static gboolean
+check_schema (RpStore  *self,
+              GError  **error)
+{
+  RpStoreTeam *team = self->team;
+  g_autofree char *exists = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *database = rp_quote_value (team->database);
+
+  if (!team_query (team,
+                   "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                   " WHERE n.nspname = 'reprovision' AND c.relname = 'schema_version'",
+                   NULL, &exists))
+    return store_team_set_error (self, error);
+
+  if (g_strcmp0 (exists, "0") == 0)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
+                   _("The database %s has not been set up for Reprovision. The database administrator sets it up "
+                     "with “reprovision-cli team init”. Nothing was changed."),
+                   database);
+      return FALSE;
+    }
+
+  team->role = find_role (team);
+  if (team->role == RP_TEAM_ROLE_NONE)
+    {
+      g_autofree char *login = rp_quote_value (team->login);
+
+      g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION,
+                   _("The account %s is not one of the team’s on the database %s. Ask the database administrator "
+                     "to give it Reprovision’s staff or reports role."),
+                   login, database);
+      return FALSE;
+    }
+
+  if (!team_query (team,
+                   team->role == RP_TEAM_ROLE_REPORTS
+                   ? "SELECT coalesce (max (version), 0) FROM reprovision_report.schema_version"
+                   : "SELECT coalesce (max (version), 0) FROM reprovision.schema_version",
+                   NULL, &version))
+    return store_team_set_error (self, error);
+
+  team->schema_version = version != NULL ? atoi (version) : 0;
+  if (team->schema_version > RP_TEAM_SCHEMA_VERSION)
+    {
+      g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEWER_VERSION,
+                   _("The team database %s was set up by a newer version of Reprovision (its version %d; this one "
+                     "knows up to %d). Update Reprovision to open it; nothing was changed."),
+                   database, team->schema_version, RP_TEAM_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* Never updated from the app: that is the administrator's, with the owner's rights. */
+  if (team->schema_version < RP_TEAM_SCHEMA_VERSION)
+    {
+      g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID,
+                   _("The team database %s needs updating for this version of Reprovision. The database "
+                     "administrator updates it with “reprovision-cli team init”. Nothing was changed."),
+                   database);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+store_team_open (RpStore           *self,
+                 const char        *location,
+                 RpStoreOpenFlags   flags,
+                 GError           **error)
+{
+  RpStoreTeam *team;
+  g_autofree char *login = NULL;
+  const char *host;
+
+  self->team = team = g_new0 (RpStoreTeam, 1);
+  if (!(team->conn = rp_team_connect (location, error)))
+    return FALSE;
+
+  PQsetNoticeProcessor (team->conn, ignore_notice, NULL);
+  team->database = g_strdup (PQdb (team->conn));
+  host = PQhost (team->conn);
+  team->host = g_strdup (host != NULL ? host : "");
+
+  /* Moments in UTC and dates as ISO, so they read as the file writes them. */
+  if (!team_exec (team, "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601';"
+                        " SET client_min_messages = warning") ||
+      !team_query (team, "SELECT session_user", NULL, &login))
+    return store_team_set_error (self, error);
+  team->login = g_steal_pointer (&login);
+
+  if (!check_schema (self, error))
+    return FALSE;
+
+  /* The reports role reads the views of the same names in reprovision_report. */
+  if (!team_exec (team, team->role == RP_TEAM_ROLE_REPORTS
+                        ? "SET search_path = reprovision_report, pg_catalog"
+                        : "SET search_path = reprovision, pg_catalog") ||
+      ((flags & RP_STORE_OPEN_READ_ONLY) && !team_exec (team, "SET default_transaction_read_only = on")) ||
+      !team_exec (team, "LISTEN " CHANGES_CHANNEL))
+    return store_team_set_error (self, error);
+
+  if (self->today != NULL && !store_team_set_today (self, self->today, error))
+    return FALSE;
+
+  team->watch = g_unix_fd_source_new (PQsocket (team->conn), G_IO_IN);
+  g_source_set_callback (team->watch, G_SOURCE_FUNC (on_socket_readable), self, NULL);
+  g_source_set_static_name (team->watch, "[reprovision] team database changes");
+  g_source_attach (team->watch, g_main_context_get_thread_default ());
+
+  return TRUE;
+}
+
+void
+store_team_close (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+
+  if (team == NULL)
+    return;
+
+  if (team->watch != NULL)
+    {
+      g_source_destroy (team->watch);
+      g_clear_pointer (&team->watch, g_source_unref);
+    }
+  team->closing = TRUE;
+  g_clear_pointer (&team->failed, PQclear);
+  g_clear_pointer (&team->conn, PQfinish);
+  g_free (team->message);
+  g_free (team->login);
+  g_free (team->database);
+  g_free (team->host);
+  g_free (team);
+  self->team = NULL;
+}
+
+/* Before the store's statements go: they go with the connection, not one by one. */
+void
+store_team_closing (RpStore *self)
+{
+  self->team->closing = TRUE;
+}
+
+RpTeamRole
+store_team_get_role (RpStore *self)
+{
+  return self->team->role;
+}
+
+const char *
+store_team_get_login (RpStore *self)
+{
+  return self->team->login;
+}
+
+int
+store_team_get_schema_version (RpStore *self)
+{
+  return self->team->schema_version;
+}
+
+char *
+store_team_dup_display_name (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+  const char *host = team->host;
+
+  /* A socket directory or this computer by name says nothing to a person. */
+  if (host[0] == '\0' || host[0] == '/' || host[0] == '@' || g_ascii_strcasecmp (host, "localhost") == 0)
+    return g_strdup_printf (_("%s on this computer"), team->database);
+
+  return g_strdup_printf (_("%s on %s"), team->database, host);
+}

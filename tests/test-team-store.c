@@ -1,0 +1,626 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-team-store.c: the store on a team database: a programme kept on the
+ * server through the same calls as a file, changes heard from other people,
+ * the roles' limits and the same-field conflict across two connections */
+
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rp-core.h"
+#include "rp-store-private.h"
+#include "rp-team-private.h"
+#include "rp-test-util.h"
+
+/* On the throwaway cluster build-aux/pg-test-cluster.sh starts, as test-team.c. */
+#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PQconninfoOption, PQconninfoFree)
+
+typedef struct
+{
+  gboolean  available;
+  char     *database;
+  char     *prefix;
+  PGconn   *admin;     /* the superuser, on the fresh database */
+  char     *jo;        /* staff */
+  char     *sam;       /* staff */
+  char     *rita;      /* reports */
+} Fixture;
+
+static PGconn *
+connect_as (const char *database)
+{
+  g_autofree char *conninfo = g_strdup_printf ("dbname='%s'", database);
+  PGconn *conn = PQconnectdb (conninfo);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("could not connect to %s: %s", database, PQerrorMessage (conn));
+  PQclear (PQexec (conn, "SET client_min_messages = warning"));
+  return conn;
+}
+
+static void
+exec_ok (PGconn     *conn,
+         const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+}
+
+static char *
+query_value (PGconn     *conn,
+             const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  if (PQntuples (result) == 0 || PQgetisnull (result, 0, 0))
+    return NULL;
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static char *
+make_login (Fixture    *f,
+            const char *name,
+            const char *kind)
+{
+  char *login = g_strconcat (f->prefix, name, NULL);
+  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE %s%s", login, f->prefix, kind);
+
+  exec_ok (f->admin, sql);
+  return login;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  static int counter;
+  g_autoptr(PGconn) postgres = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *create = NULL;
+  g_autofree char *conninfo = NULL;
+
+  f->available = g_getenv ("RP_TEAM_TEST_CLUSTER") != NULL && g_getenv ("PGHOST") != NULL;
+  if (!f->available)
+    return;
+
+  counter++;
+  f->database = g_strdup_printf ("rp_store_%d_%d", (int) getpid (), counter);
+  f->prefix = g_strdup_printf ("rps%dn%d_", (int) getpid (), counter);
+
+  postgres = connect_as ("postgres");
+  create = g_strdup_printf ("CREATE DATABASE %s", f->database);
+  exec_ok (postgres, create);
+  f->admin = connect_as (f->database);
+
+  /* data: a database never set up */
+  if (data != NULL)
+    return;
+
+  conninfo = g_strdup_printf ("dbname=%s", f->database);
+  g_assert_true (rp_team_init_with_prefix (conninfo, f->prefix, &error));
+  g_assert_no_error (error);
+
+  f->jo = make_login (f, "jo", "staff");
+  f->sam = make_login (f, "sam", "staff");
+  f->rita = make_login (f, "rita", "reports");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PGconn) postgres = NULL;
+  g_autoptr(PGresult) roles = NULL;
+  g_autofree char *drop = NULL;
+  g_autofree char *like = NULL;
+
+  if (!f->available)
+    return;
+
+  g_clear_pointer (&f->admin, PQfinish);
+  postgres = connect_as ("postgres");
+  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->database);
+  exec_ok (postgres, drop);
+
+  like = g_strdup_printf ("SELECT rolname FROM pg_roles WHERE starts_with (rolname, '%s')"
+                          " ORDER BY rolcanlogin DESC", f->prefix);
+  roles = PQexec (postgres, like);
+  for (int i = 0; i < PQntuples (roles); i++)
+    {
+      g_autofree char *drop_role = g_strdup_printf ("DROP ROLE \"%s\"", PQgetvalue (roles, i, 0));
+      exec_ok (postgres, drop_role);
+    }
+
+  g_free (f->database);
+  g_free (f->prefix);
+  g_free (f->jo);
+  g_free (f->sam);
+  g_free (f->rita);
+}
+
+static char *
+location (Fixture    *f,
+          const char *login)
+{
+  return g_strdup_printf ("dbname=%s user=%s", f->database, login);
+}
+
+static RpStore *
+open_as (Fixture    *f,
+         const char *login)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = location (f, login);
+  RpStore *store = rp_store_open (where, RP_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  rp_store_set_today (store, "2024-03-04");
+  return store;
+}
+
+static gint64
+add_programme (RpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  gboolean ok;
+
+  rp_programme_set_name (programme, "Riverside Day Centre");
+  ok = rp_store_add_programme (store, programme, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpint (rp_programme_get_id (programme), >, 0);
+  return rp_programme_get_id (programme);
+}
+
+static gint64
+add_attendee (RpStore    *store,
+              gint64      programme_id,
+              int         number,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+  gboolean ok;
+
+  rp_attendee_set_programme_id (attendee, programme_id);
+  rp_attendee_set_number (attendee, number);
+  rp_attendee_set_full_name (attendee, name);
+  rp_attendee_set_contact_name (attendee, "Ruth Bennett");
+  rp_attendee_set_contact_phone (attendee, "07700 900107");
+  rp_attendee_set_step (attendee, 1);
+  ok = rp_store_add_attendee (store, attendee, "2024-02-01", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpint (rp_attendee_get_id (attendee), >, 0);
+  return rp_attendee_get_id (attendee);
+}
+
+/* Locations ------------------------------------------------------------- */
+
+static char *
+password_of (const char *conninfo)
+{
+  g_autoptr(PQconninfoOption) options = PQconninfoParse (conninfo, NULL);
+
+  g_assert_nonnull (options);
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (g_str_equal (option->keyword, "password"))
+      return g_strdup (option->val);
+  return NULL;
+}
+
+static void
+test_location_kinds (void)
+{
+  static const char awkward[] = "it's a \\ p@ss/word?&=#";
+
+  g_test_summary ("A team database is named by a URI or a connection string; the password is added so libpq reads it back exactly");
+
+  g_assert_true (rp_store_location_is_team ("postgresql://jo@db.council.example/rp_demo"));
+  g_assert_true (rp_store_location_is_team ("postgres://db.council.example/rp_demo"));
+  g_assert_true (rp_store_location_is_team ("host=/tmp/x dbname=rp"));
+  g_assert_false (rp_store_location_is_team ("/home/jo/reprovision.db"));
+  g_assert_false (rp_store_location_is_team ("programme.db"));
+
+  {
+    g_autofree char *uri = rp_team_conninfo_with_password ("postgresql://jo@db.council.example/rp_demo", awkward);
+    g_autofree char *uri_query = rp_team_conninfo_with_password ("postgresql://jo@db.council.example/rp_demo?sslmode=require", awkward);
+    g_autofree char *keywords = rp_team_conninfo_with_password ("host=/tmp/x dbname=rp", awkward);
+    g_autofree char *a = password_of (uri);
+    g_autofree char *b = password_of (uri_query);
+    g_autofree char *c = password_of (keywords);
+
+    g_assert_cmpstr (a, ==, awkward);
+    g_assert_cmpstr (b, ==, awkward);
+    g_assert_cmpstr (c, ==, awkward);
+  }
+}
+
+/* Opening ------------------------------------------------------------------ */
+
+static void
+test_staff_programme (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) attendees = NULL;
+  g_autoptr(RpAttendee) read_back = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *users = NULL;
+  gint64 programme_id, georgia;
+  gboolean ok;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A staff login keeps a programme on the team database through the store, and the audit trail names the login");
+
+  store = open_as (f, f->jo);
+  g_assert_true (rp_store_is_team (store));
+  g_assert_cmpint (rp_store_get_team_role (store), ==, RP_TEAM_ROLE_STAFF);
+  g_assert_cmpstr (rp_store_get_login (store), ==, f->jo);
+  g_assert_null (rp_store_get_path (store));
+  g_assert_cmpint (rp_store_get_notify_fd (store), >=, 0);
+  name = rp_store_dup_display_name (store);
+  g_assert_true (g_str_has_prefix (name, f->database));
+
+  programme_id = add_programme (store);
+  georgia = add_attendee (store, programme_id, 1, "Georgia Bennett");
+  add_attendee (store, programme_id, 2, "Harold Price");
+
+  ok = rp_store_change_step (store, georgia, 3, "2024-03-01", "Visited two providers", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  attendees = rp_store_list_attendees (store, programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (attendees), ==, 2);
+
+  read_back = rp_store_get_attendee (store, georgia, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_attendee_get_full_name (read_back), ==, "Georgia Bennett");
+  g_assert_cmpint (rp_attendee_get_step (read_back), ==, 3);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (read_back), ==, "07700 900107");
+
+  history = rp_store_list_step_history (store, georgia, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), >=, 1);
+
+  /* The server writes the audit trail, naming the database login. */
+  users = query_value (f->admin, "SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit");
+  g_assert_cmpstr (users, ==, f->jo);
+}
+
+static void
+test_newer_version (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *where = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A team database set up by a newer Reprovision is refused in plain words, and left alone");
+
+  exec_ok (f->admin, "INSERT INTO reprovision.schema_version (version, file_version) VALUES (99, 99)");
+  where = location (f, f->jo);
+  store = rp_store_open (where, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer version of Reprovision"));
+}
+
+static void
+test_not_set_up (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *where = g_strdup_printf ("dbname=%s", f->database ? f->database : "");
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A database nobody set up for Reprovision says how to set it up, and is not changed");
+
+  store = rp_store_open (where, RP_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "reprovision-cli team init"));
+}
+
+static void
+test_unreachable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *where = g_strdup_printf ("host=%s port=5 dbname=nothing", dir);
+  g_autoptr(RpStore) store = NULL;
+
+  g_test_summary ("A team database whose server does not answer is reported as unreachable");
+
+  store = rp_store_open (where, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+  rp_test_remove_tree (dir);
+}
+
+static void
+test_reports_role (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RpStore) staff = NULL;
+  g_autoptr(RpStore) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  gint64 programme_id, georgia;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A reports login reads no name and changes nothing");
+
+  staff = open_as (f, f->jo);
+  programme_id = add_programme (staff);
+  georgia = add_attendee (staff, programme_id, 1, "Georgia Bennett");
+
+  reports = open_as (f, f->rita);
+  g_assert_cmpint (rp_store_get_team_role (reports), ==, RP_TEAM_ROLE_REPORTS);
+
+  /* The views it reads have no names: reading an attendee fails. */
+  attendee = rp_store_get_attendee (reports, georgia, &error);
+  g_assert_null (attendee);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  rp_programme_set_name (programme, "Another");
+  g_assert_false (rp_store_add_programme (reports, programme, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION);
+}
+
+/* Changes from others ---------------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray *tables;
+} Heard;
+
+static void
+on_changed (RpStore    *store,
+            const char *table,
+            GArray     *ids,
+            Heard      *heard)
+{
+  g_ptr_array_add (heard->tables, g_strdup (table));
+}
+
+static guint
+count_heard (Heard      *heard,
+             const char *table)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < heard->tables->len; i++)
+    n += g_str_equal (g_ptr_array_index (heard->tables, i), table);
+  return n;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context until @heard has a change of @table, or 5 seconds. */
+static void
+wait_for (Heard      *heard,
+          const char *table)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (5, on_timeout, &timed_out);
+
+  while (!timed_out && count_heard (heard, table) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+}
+
+static void
+test_changes_announced (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RpStore) mine = NULL;
+  g_autoptr(RpStore) theirs = NULL;
+  Heard heard_mine = { g_ptr_array_new_with_free_func (g_free) };
+  Heard heard_theirs = { g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GError) error = NULL;
+  gint64 programme_id;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A change saved by one person is announced on another's store within moments, and once on the saver's own");
+
+  mine = open_as (f, f->jo);
+  theirs = open_as (f, f->sam);
+  programme_id = add_programme (mine);
+  g_signal_connect (mine, "changed", G_CALLBACK (on_changed), &heard_mine);
+  g_signal_connect (theirs, "changed", G_CALLBACK (on_changed), &heard_theirs);
+
+  add_attendee (mine, programme_id, 1, "Georgia Bennett");
+  /* The saver hears of its own change once, at the commit, before any main loop runs. */
+  g_assert_cmpuint (count_heard (&heard_mine, "attendee"), ==, 1);
+
+  wait_for (&heard_theirs, "attendee");
+  g_assert_cmpuint (count_heard (&heard_theirs, "attendee"), ==, 1);
+
+  /* Nothing more arrives for the saver: not its own change a second time. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (count_heard (&heard_mine, "attendee"), ==, 1);
+
+  /* A rolled-back write is announced to nobody. */
+  g_ptr_array_set_size (heard_theirs.tables, 0);
+  g_assert_true (rp_store_begin (mine, &error));
+  add_attendee (mine, programme_id, 2, "Harold Price");
+  rp_store_rollback (mine);
+  g_assert_false (rp_store_check_for_changes (theirs));
+  g_usleep (200 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (rp_store_check_for_changes (theirs));
+  g_assert_cmpuint (heard_theirs.tables->len, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (mine, &heard_mine);
+  g_signal_handlers_disconnect_by_data (theirs, &heard_theirs);
+  g_ptr_array_unref (heard_mine.tables);
+  g_ptr_array_unref (heard_theirs.tables);
+}
+
+/* Conflicts ----------------------------------------------------------------- */
+
+static void
+their_edit (RpStore         *theirs,
+            gint64           id,
+            RpAttendeeField  field,
+            const char      *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = rp_store_get_attendee (theirs, id, &error);
+  gboolean ok;
+
+  g_assert_no_error (error);
+  rp_attendee_set_field (attendee, field, g_variant_new_string (value));
+  ok = rp_store_save_attendee (theirs, attendee, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static void
+test_same_field_conflict (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RpStore) mine = NULL;
+  g_autoptr(RpStore) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) base = NULL;
+  g_autoptr(RpAttendee) edited = NULL;
+  g_autoptr(RpAttendee) after = NULL;
+  g_autoptr(GArray) edits = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  RpFieldConflict *conflict;
+  gint64 id;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Two people on two connections: a change to the same field is a conflict that keeps theirs; different fields merge");
+
+  mine = open_as (f, f->jo);
+  theirs = open_as (f, f->sam);
+  id = add_attendee (mine, add_programme (mine), 7, "Georgia Bennett");
+  base = rp_store_get_attendee (mine, id, &error);
+  g_assert_no_error (error);
+
+  their_edit (theirs, id, RP_ATTENDEE_FIELD_CONTACT_PHONE, "07700 900111");
+
+  edited = rp_attendee_copy (base);
+  rp_attendee_set_field (edited, RP_ATTENDEE_FIELD_CONTACT_PHONE, g_variant_new_string ("07700 900999"));
+  rp_attendee_set_field (edited, RP_ATTENDEE_FIELD_CONTACT_NAME, g_variant_new_string ("Ruth Bennett-Okafor"));
+  edits = rp_attendee_diff (base, edited);
+
+  g_assert_false (rp_store_save_attendee_fields (mine, id, (RpFieldEdit *) edits->data, edits->len, &conflicts, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_CONFLICT);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpint (conflict->field, ==, RP_ATTENDEE_FIELD_CONTACT_PHONE);
+  g_assert_cmpstr (g_variant_get_string (conflict->stored, NULL), ==, "07700 900111");
+  g_assert_cmpstr (g_variant_get_string (conflict->mine, NULL), ==, "07700 900999");
+  g_assert_cmpstr (conflict->changed_by, ==, f->sam);
+  g_assert_true (g_str_has_suffix (conflict->changed_at, "Z"));
+
+  /* Theirs is kept; my other field is saved. */
+  after = rp_store_get_attendee (theirs, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_attendee_get_contact_phone (after), ==, "07700 900111");
+  g_assert_cmpstr (rp_attendee_get_contact_name (after), ==, "Ruth Bennett-Okafor");
+}
+
+static void
+test_file_only_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("What works on a file only says so on a team database");
+
+  store = open_as (f, f->jo);
+  g_assert_false (rp_store_vacuum (store, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "database file only"));
+  g_assert_true (rp_store_check_file (store, NULL));
+  rp_store_renew_locks (store);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/team-store/location/kinds", test_location_kinds);
+  g_test_add_func ("/team-store/open/unreachable", test_unreachable);
+  g_test_add ("/team-store/open/not-set-up", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_not_set_up, fixture_tear_down);
+  g_test_add ("/team-store/open/newer-version", Fixture, NULL, fixture_set_up, test_newer_version, fixture_tear_down);
+  g_test_add ("/team-store/staff/programme", Fixture, NULL, fixture_set_up, test_staff_programme, fixture_tear_down);
+  g_test_add ("/team-store/reports/no-names", Fixture, NULL, fixture_set_up, test_reports_role, fixture_tear_down);
+  g_test_add ("/team-store/changes/announced", Fixture, NULL, fixture_set_up, test_changes_announced, fixture_tear_down);
+  g_test_add ("/team-store/save/same-field-conflict", Fixture, NULL, fixture_set_up, test_same_field_conflict, fixture_tear_down);
+  g_test_add ("/team-store/file-only/refused", Fixture, NULL, fixture_set_up, test_file_only_refused, fixture_tear_down);
+
+  return g_test_run ();
+}
