@@ -59,7 +59,7 @@ static const Command commands[] = {
   { "contact",   command_contact,   N_("List or log contacts with an attendee’s family, provider or advocate") },
   { "review",    command_review,    N_("List, add or record an attendee’s outcomes and reviews after the move") },
   { "generate",  command_generate,  N_("Write a synthetic programme of any size, for benchmarks") },
-  { "team",      rp_cli_command_team, N_("Set up a team database on a PostgreSQL server") },
+  { "team",      rp_cli_command_team, N_("Set up a team database on a PostgreSQL server, or copy a programme to and from one") },
 };
 
 static int

@@ -26,6 +26,13 @@ char       *rp_team_schema_grants      (const char *owner,
  * why in plain words (rp-team.c). */
 PGconn     *rp_team_connect            (const char  *conninfo,
                                         GError     **error);
+/* For the other team modules (rp-team-copy.c), from rp-team.c. */
+void        rp_team_set_result_error   (GError     **error,
+                                        PGconn      *conn,
+                                        PGresult    *result);
+gboolean    rp_team_read_version       (PGconn      *conn,
+                                        int         *version,
+                                        GError     **error);
 #endif
 
 G_END_DECLS

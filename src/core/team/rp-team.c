@@ -600,3 +600,23 @@ rp_team_init (const char  *conninfo,
 {
   return rp_team_init_with_prefix (conninfo, NULL, error);
 }
+
+/* For rp-team-copy.c (declared in rp-team-private.h) ------------------------ */
+
+/* Why a statement failed, in plain words. */
+void
+rp_team_set_result_error (GError   **error,
+                          PGconn    *conn,
+                          PGresult  *result)
+{
+  set_result_error (error, conn, result);
+}
+
+/* The team schema's version, 0 if the database is not set up. */
+gboolean
+rp_team_read_version (PGconn      *conn,
+                      int         *version,
+                      GError     **error)
+{
+  return read_version (conn, version, error);
+}
