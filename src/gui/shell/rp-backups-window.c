@@ -8,6 +8,7 @@
 
 #include "rp-backups-window.h"
 #include "rp-core.h"
+#include "rp-team-copy.h"
 
 struct _RpBackupsWindow
 {
@@ -20,6 +21,7 @@ struct _RpBackupsWindow
   GCancellable         *cancellable;
   gboolean              backing_up;
   gboolean              can_back_up;
+  GtkNativeDialog      *file_chooser;
 
   AdwToastOverlay      *toast_overlay;
   AdwPreferencesGroup  *backups_group;
@@ -233,11 +235,126 @@ back_up_action (GtkWidget  *widget,
   g_task_run_in_thread (task, back_up_in_thread);
 }
 
+/* A team database copied into a file --------------------------------------- */
+
+typedef struct
+{
+  char *conninfo;
+  char *path;
+} Copying;
+
+static void
+copying_free (Copying *copying)
+{
+  memset (copying->conninfo, 0, strlen (copying->conninfo));
+  g_free (copying->conninfo);
+  g_free (copying->path);
+  g_free (copying);
+}
+
+static void
+copy_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Copying *copying = task_data;
+  g_auto(RpTeamCopySummary) summary = { 0 };
+  GError *error = NULL;
+
+  if (!rp_team_copy_team_to_file (copying->conninfo, copying->path, &summary, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Translators: after saving a team database as a file, as in "Saved a copy with 19 attendees: /home/jo/rp_demo.db" */
+  g_task_return_pointer (task,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Saved a copy with %lu attendee: %s",
+                                                       "Saved a copy with %lu attendees: %s",
+                                                       (gulong) summary.attendees),
+                                          (gulong) summary.attendees, copying->path),
+                         g_free);
+}
+
+static void
+on_copied (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = g_task_propagate_pointer (G_TASK (result), &error);
+  RpBackupsWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = RP_BACKUPS_WINDOW (source_object);
+  self->backing_up = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.save-copy", TRUE);
+  show_message (self, message != NULL ? message : error->message);
+}
+
+static void
+on_copy_response (RpBackupsWindow *self,
+                  int              response,
+                  GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTask) task = NULL;
+  Copying *copying;
+  char *path;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->file_chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL || self->team_conninfo == NULL)
+    return;
+
+  /* Reading the whole database takes a while: the window stays responsive. */
+  self->backing_up = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.save-copy", FALSE);
+  show_message (self, _("Saving a copy…"));
+
+  copying = g_new0 (Copying, 1);
+  copying->conninfo = g_strdup (self->team_conninfo);
+  copying->path = path;
+  task = g_task_new (self, self->cancellable, on_copied, NULL);
+  g_task_set_source_tag (task, on_copy_response);
+  g_task_set_task_data (task, copying, (GDestroyNotify) copying_free);
+  g_task_run_in_thread (task, copy_in_thread);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RpBackupsWindow *self = RP_BACKUPS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  if (self->backing_up || self->team_name == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy as a File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Translators: the suggested file name of a team database's copy */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Reprovision copy.db"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_copy_response), self, G_CONNECT_SWAPPED);
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
 static void
 rp_backups_window_dispose (GObject *object)
 {
   RpBackupsWindow *self = RP_BACKUPS_WINDOW (object);
 
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RP_TYPE_BACKUPS_WINDOW);
 
@@ -285,6 +402,7 @@ rp_backups_window_class_init (RpBackupsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpBackupsWindow, back_up_button);
 
   gtk_widget_class_install_action (widget_class, "backups.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "backups.save-copy", NULL, save_copy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -317,6 +435,7 @@ rp_backups_window_new (GtkWindow  *parent,
   self->path = g_strdup (database_path);
   self->can_back_up = can_back_up;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up", can_back_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.save-copy", FALSE);
   rp_backups_window_reload (self);
 
   return self;
@@ -357,10 +476,21 @@ rp_backups_window_new_for_team (GtkWindow  *parent,
   adw_preferences_group_set_description (self->backups_group, description);
 
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Saving a copy as a file is not available in this version."));
-  gtk_widget_add_css_class (row, "dim-label");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("A copy on this computer"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("A Reprovision file with everything in the team database, its history and audit trail, as it is now. "
+                                 "Keep it as safe as the database: it holds attendees’ personal details."));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  {
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Save a Copy as a File…"));
+
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "backups.save-copy");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  }
   adw_preferences_group_add (self->backups_group, row);
   g_ptr_array_add (self->rows, row);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.save-copy", conninfo != NULL);
 
   return self;
 }
