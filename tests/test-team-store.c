@@ -575,6 +575,7 @@ test_same_field_conflict (Fixture       *f,
   g_assert_cmpstr (g_variant_get_string (conflict->mine, NULL), ==, "07700 900999");
   g_assert_cmpstr (conflict->changed_by, ==, f->sam);
   g_assert_true (g_str_has_suffix (conflict->changed_at, "Z"));
+  g_clear_error (&error);
 
   /* Theirs is kept; my other field is saved. */
   after = rp_store_get_attendee (theirs, id, &error);

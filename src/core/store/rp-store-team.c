@@ -16,56 +16,7 @@
 #include "rp-team-private.h"
 #include "rp-validate.h"
 
-#if __has_include ("rp-sql-dialect.h")
 #include "rp-sql-dialect.h"
-#else
-/* Until the dialect lands: `?N` and `?` become `$N`, outside quotes. */
-static char *
-rp_sql_to_postgres (const char *sql,
-                    guint      *n_params)
-{
-  GString *out = g_string_new (NULL);
-  guint next = 0;
-  guint highest = 0;
-
-  for (const char *p = sql; *p != '\0'; p++)
-    {
-      if (*p == '\'' || *p == '"')
-        {
-          char quote = *p;
-
-          g_string_append_c (out, *p);
-          for (p++; *p != '\0' && *p != quote; p++)
-            g_string_append_c (out, *p);
-          if (*p == '\0')
-            break;
-          g_string_append_c (out, *p);
-        }
-      else if (*p == '?')
-        {
-          guint number;
-
-          if (g_ascii_isdigit (p[1]))
-            {
-              char *end;
-
-              number = (guint) g_ascii_strtoull (p + 1, &end, 10);
-              p = end - 1;
-            }
-          else
-            number = ++next;
-          next = MAX (next, number);
-          highest = MAX (highest, number);
-          g_string_append_printf (out, "$%u", number);
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-
-  *n_params = highest;
-  return g_string_free (out, FALSE);
-}
-#endif
 
 /* PostgreSQL's type oids (pg_type.dat): they never change. */
 #define BOOLOID        16
@@ -543,6 +494,106 @@ find_insert_table (const char *sql)
   }
 }
 
+/* From @p on an opening parenthesis: the top-level items up to the matching
+ * one, split on commas, outside quotes; @p is left after it. */
+static GPtrArray *
+split_list (const char **p)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
+  const char *start = *p + 1;
+  int depth = 0;
+
+  for (const char *q = *p; *q != '\0'; q++)
+    {
+      if (*q == '\'' || *q == '"')
+        {
+          char quote = *q;
+
+          for (q++; *q != '\0' && *q != quote; q++)
+            ;
+          if (*q == '\0')
+            break;
+        }
+      else if (*q == '(')
+        depth++;
+      else if (*q == ')' && --depth == 0)
+        {
+          g_ptr_array_add (items, g_strstrip (g_strndup (start, q - start)));
+          *p = q + 1;
+          return items;
+        }
+      else if (*q == ',' && depth == 1)
+        {
+          g_ptr_array_add (items, g_strstrip (g_strndup (start, q - start)));
+          start = q + 1;
+        }
+    }
+
+  g_ptr_array_unref (items);
+  return NULL;
+}
+
+/* The store adds a record with "id" given as NULL (or a NULL parameter), as
+ * SQLite then numbers it; an identity column takes a NULL as it is. The
+ * value becomes DEFAULT, or the parameter else the next number. */
+static char *
+number_new_rows (const char *sql,
+                 const char *table)
+{
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GString) rewritten = NULL;
+  const char *p = strstr (sql, table);
+  const char *values_start;
+  guint id_column = G_MAXUINT;
+
+  if (p == NULL)
+    return NULL;
+  p += strlen (table);
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p != '(' || !(columns = split_list (&p)))
+    return NULL;
+
+  for (guint i = 0; i < columns->len; i++)
+    if (g_str_equal (g_ptr_array_index (columns, i), "id"))
+      id_column = i;
+  if (id_column == G_MAXUINT)
+    return NULL;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_ascii_strncasecmp (p, "VALUES", 6) != 0)
+    return NULL;
+  p += 6;
+  while (g_ascii_isspace (*p))
+    p++;
+  values_start = p;
+  if (*p != '(' || !(values = split_list (&p)) || values->len != columns->len)
+    return NULL;
+
+  rewritten = g_string_new_len (sql, values_start - sql);
+  g_string_append_c (rewritten, '(');
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+
+      if (i > 0)
+        g_string_append (rewritten, ", ");
+      if (i != id_column)
+        g_string_append (rewritten, value);
+      else if (g_ascii_strcasecmp (value, "NULL") == 0)
+        g_string_append (rewritten, "DEFAULT");
+      else
+        g_string_append_printf (rewritten, "coalesce (%s, nextval (pg_get_serial_sequence ('%s', 'id')))",
+                                value, table);
+    }
+  g_string_append_c (rewritten, ')');
+  g_string_append (rewritten, p);
+
+  return g_string_free (g_steal_pointer (&rewritten), FALSE);
+}
+
 RpStmt *
 store_team_prepare (RpStore     *self,
                     const char  *sql,
@@ -563,6 +614,16 @@ store_team_prepare (RpStore     *self,
   stmt->n_params = n_params;
   stmt->values = g_new0 (char *, MAX (n_params, 1));
   stmt->insert_table = find_insert_table (translated);
+  if (stmt->insert_table != NULL)
+    {
+      char *numbered = number_new_rows (translated, stmt->insert_table);
+
+      if (numbered != NULL)
+        {
+          g_free (translated);
+          translated = numbered;
+        }
+    }
 
   result = PQprepare (team->conn, stmt->name, translated, 0, NULL);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
