@@ -25,6 +25,7 @@ struct _RpTeamConnectWindow
   gboolean             keyring_asked;   /* for these fields, since they last changed */
 
   /* Template Widgets */
+  GtkButton           *cancel_button;
   GtkButton           *connect_button;
   AdwPreferencesGroup *fields_group;
   AdwEntryRow         *host_row;
@@ -283,6 +284,11 @@ static void
 set_busy (RpTeamConnectWindow *self,
           gboolean             busy)
 {
+  /* The form goes insensitive: focus moves first to what still works
+   * (a focused entry made insensitive would keep blinking unfocused). */
+  if (busy)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+
   gtk_widget_set_visible (GTK_WIDGET (self->progress_box), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->fields_group), !busy && !uses_connection_string (self));
@@ -456,6 +462,7 @@ on_opened (GObject      *source_object,
     }
 
   show_message (self, error->message, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->connect_button));
 }
 
 static void
@@ -698,6 +705,7 @@ rp_team_connect_window_class_init (RpTeamConnectWindowClass *klass)
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, RP_TYPE_STORE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/shell/rp-team-connect-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, connect_button);
   gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, fields_group);
   gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, host_row);
