@@ -607,6 +607,91 @@ test_file_only_refused (Fixture       *f,
   rp_store_renew_locks (store);
 }
 
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *step = NULL;
+  static const char * const file_only[] = { "backup", "restore", "check" };
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("reprovision-cli works on a team database given as --database, and says which commands are for files only");
+
+  store = open_as (f, f->jo);
+  add_attendee (store, add_programme (store), 4, "Georgia Bennett");
+  where = location (f, f->jo);
+
+  out = rp_test_cli_output (0, NULL, "attendees", "--database", where, NULL);
+  g_assert_nonnull (strstr (out, "Still attending"));
+
+  g_free (rp_test_cli_output (0, NULL, "step", "--database", where, "--attendee", "4", "--to", "2", NULL));
+  step = query_value (f->admin, "SELECT step::text FROM reprovision.attendee WHERE number = 4");
+  g_assert_cmpstr (step, ==, "2");
+
+  for (guint i = 0; i < G_N_ELEMENTS (file_only); i++)
+    {
+      g_autofree char *refused = NULL;
+
+      g_clear_pointer (&err, g_free);
+      refused = g_str_equal (file_only[i], "restore")
+                ? rp_test_cli_output (1, &err, file_only[i], "--database", where, "--from", "x.db", NULL)
+                : rp_test_cli_output (1, &err, file_only[i], "--database", where, NULL);
+      g_assert_nonnull (strstr (err, "works on a database file only"));
+    }
+}
+
+static void
+test_needs_password (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *with_password = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A server that asks for a password the location did not give says so, and the same location with the password opens");
+
+  /* The test cluster asks this one role for a password. */
+  exec_ok (f->admin, "DROP ROLE IF EXISTS reprovision_test_password");
+  sql = g_strdup_printf ("CREATE ROLE reprovision_test_password LOGIN PASSWORD 'it''s right' IN ROLE %sstaff", f->prefix);
+  exec_ok (f->admin, sql);
+
+  where = g_strdup_printf ("dbname=%s user=reprovision_test_password", f->database);
+  store = rp_store_open (where, RP_STORE_OPEN_DEFAULT, &error);
+  if (store != NULL)
+    {
+      g_clear_object (&store);
+      exec_ok (f->admin, "DROP ROLE reprovision_test_password");
+      g_test_skip ("this server does not ask reprovision_test_password for a password");
+      return;
+    }
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEEDS_PASSWORD);
+  g_clear_error (&error);
+
+  with_password = rp_team_conninfo_with_password (where, "it's right");
+  store = rp_store_open (with_password, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_store_get_login (store), ==, "reprovision_test_password");
+  g_clear_object (&store);
+  exec_ok (f->admin, "DROP ROLE reprovision_test_password");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -621,6 +706,8 @@ main (int    argc,
   g_test_add ("/team-store/reports/no-names", Fixture, NULL, fixture_set_up, test_reports_role, fixture_tear_down);
   g_test_add ("/team-store/changes/announced", Fixture, NULL, fixture_set_up, test_changes_announced, fixture_tear_down);
   g_test_add ("/team-store/save/same-field-conflict", Fixture, NULL, fixture_set_up, test_same_field_conflict, fixture_tear_down);
+  g_test_add ("/team-store/cli/team-database", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/team-store/open/needs-password", Fixture, NULL, fixture_set_up, test_needs_password, fixture_tear_down);
   g_test_add ("/team-store/file-only/refused", Fixture, NULL, fixture_set_up, test_file_only_refused, fixture_tear_down);
 
   return g_test_run ();

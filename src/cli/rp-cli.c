@@ -203,6 +203,23 @@ parse_command (GOptionContext  *context,
   return TRUE;
 }
 
+/* Backups, restores and checks work on a database file; a team database is
+ * kept safe by its server, and backed up by its administrator. */
+static gboolean
+refuse_team (const char *command,
+             const char *database,
+             int        *status)
+{
+  if (!rp_store_location_is_team (database))
+    return FALSE;
+
+  g_printerr (_("reprovision-cli: “%s” works on a database file only, not on a team database: the server keeps a team "
+                "database safe, and its administrator makes its backups and checks it. Nothing was changed.\n"),
+              command);
+  *status = EXIT_FAILURE;
+  return TRUE;
+}
+
 static RpProgramme *
 choose_programme (RpStore  *store,
                   gint64    programme_id,
@@ -407,7 +424,7 @@ command_attendees (int    argc,
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("With --all-fields, why the personal data is needed, for the export history"), N_("TEXT") },
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“table” (the default) or “csv”"), N_("FORMAT") },
     { "all-fields", 0, 0, G_OPTION_ARG_NONE, &all_fields, N_("With --format csv, add names, dates of birth, contacts, needs and notes, as “import” reads them. The output is then personal data: write it with --output, not a shell redirection, so that only you can read it."), NULL },
@@ -525,7 +542,7 @@ command_step (int    argc,
   int to_step = 0;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
     { "to", 't', 0, G_OPTION_ARG_STRING, &to_text, N_("The step reached, 1 to 6, or its name"), N_("STEP") },
@@ -710,7 +727,7 @@ import_command_open (ImportCommand   *import,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &import->database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &import->database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &import->programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &import->dry_run, N_("Check every row and say what would be added, without adding anything"), NULL },
     { NULL }
@@ -896,7 +913,7 @@ command_review (int    argc,
   gboolean ends = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
     { "add-outcome", 0, 0, G_OPTION_ARG_STRING, &add_outcome, N_("Add an outcome to the attendee’s moving plan"), N_("TEXT") },
@@ -1030,7 +1047,7 @@ command_erase (int    argc,
   guint n_backups = 0;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
     { "keep-backups", 0, 0, G_OPTION_ARG_NONE, &keep_backups, N_("Leave the backups as they are: they still hold the person"), NULL },
@@ -1054,6 +1071,24 @@ command_erase (int    argc,
       !(programme = choose_programme (store, programme_id, &error)) ||
       !(attendee = rp_store_find_attendee (store, rp_programme_get_id (programme), number, &error)))
     return fail (error);
+
+  /* A team database's backups are on the server, its administrator's. */
+  if (rp_store_is_team (store))
+    {
+      if (!yes)
+        {
+          g_print (_("This would erase attendee %d of “%s” for good: their details, contacts, notes, step history, bookings and what the audit trail held about them.\n"),
+                   number, rp_programme_get_name (programme));
+          g_print (_("This is a team database: its backups are kept on the server by its administrator, who erases from them.\n"));
+          g_print (_("Nothing was changed. To erase, run the command again with --yes.\n"));
+          return EXIT_FAILURE;
+        }
+      if (!rp_erasure_erase_attendee (store, rp_attendee_get_id (attendee), RP_ERASURE_KEEP_BACKUPS, NULL, &error))
+        return fail (error);
+      g_print (_("Attendee %d was erased. Only the number, the date and who erased it stay on record.\n"), number);
+      g_print (_("This is a team database: its backups are kept on the server by its administrator, who erases from them.\n"));
+      return EXIT_SUCCESS;
+    }
 
   if (!yes)
     {
@@ -1125,7 +1160,7 @@ command_report (int    argc,
   /* In the order of RpReportTable, from RP_REPORT_TABLE_PROGRESS. */
   static const char * const tables[] = { "progress", "timetable", "summary", "follow-up", "follow-up-summary" };
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("“pdf”, “xlsx” or “csv” (default: from the name given to --output)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; for CSV with no --table, a folder for one file per table"), N_("PATH") },
@@ -1457,7 +1492,7 @@ command_timetable (int    argc,
   gboolean changing;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "action", 'a', 0, G_OPTION_ARG_INT, &number, N_("Show one action, by its number in the list, with the programme’s taster days"), N_("N") },
     { "link-taster-day", 0, 0, G_OPTION_ARG_STRING_ARRAY, &link_texts, N_("With --action, link the action to this taster day, so that it prints the day’s date itself (may be repeated)"), N_("ID") },
@@ -1578,7 +1613,7 @@ command_programme (int    argc,
   gboolean history = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "history", 0, 0, G_OPTION_ARG_NONE, &history, N_("Show who changed the programme’s settings, workers, providers and timetable, and when, newest first"), NULL },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The day centre’s name"), N_("TEXT") },
@@ -1781,7 +1816,7 @@ command_schedule (int    argc,
   gboolean sheet_chosen = FALSE;
   const GOptionEntry entries[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the schedule is exported, for the export history"), N_("TEXT") },
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("One sheet for every attendee with a taster day to come"), NULL },
@@ -1885,7 +1920,7 @@ command_taster_days (int    argc,
   gint64 programme_id = 0;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text (default) or ics, a calendar file for the team"), N_("FORMAT") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Only taster days from this day (default: every day with a date)"), N_("YYYY-MM-DD") },
@@ -2010,7 +2045,7 @@ command_backup (int    argc,
   gboolean list = FALSE;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "list", 'l', 0, G_OPTION_ARG_NONE, &list, N_("List the backups instead of making one"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the copy here instead of the backups folder"), N_("FILE") },
     { NULL }
@@ -2025,6 +2060,8 @@ command_backup (int    argc,
     return usage_error (context, _("Unexpected argument."));
   if (list && output != NULL)
     return usage_error (context, _("Use --list or --output, not both."));
+  if (refuse_team ("backup", database, &status))
+    return status;
 
   if (list)
     {
@@ -2115,6 +2152,8 @@ command_restore (int    argc,
     return usage_error (context, _("Name the backup to restore with --from BACKUP."));
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
+  if (refuse_team ("restore", database, &status))
+    return status;
 
   if (!rp_backup_restore (database, from, &kept, &error))
     return fail (error);
@@ -2138,7 +2177,7 @@ command_check (int    argc,
   guint n_repaired = 0;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "repair", 0, 0, G_OPTION_ARG_NONE, &repair, N_("First put back the safeguards of the audit trail, and record the repair in it"), NULL },
     { NULL }
   };
@@ -2153,6 +2192,8 @@ command_check (int    argc,
     return status;
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
+  if (refuse_team ("check", database, &status))
+    return status;
 
   if (repair)
     {
@@ -2400,7 +2441,7 @@ command_contact (int    argc,
   gboolean csv;
   int status = EXIT_SUCCESS;
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file"), N_("FILE") },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The database file, or a team database (postgresql://… or host=… dbname=…)"), N_("DATABASE") },
     { "programme", 'p', 0, G_OPTION_ARG_INT64, &programme_id, N_("The programme, when the database holds several"), N_("ID") },
     { "attendee", 'a', 0, G_OPTION_ARG_INT, &number, N_("The attendee number"), N_("N") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("With --format csv, every attendee’s log"), NULL },

@@ -280,7 +280,9 @@ rp_csv_columns_import (RpStore         *store,
   if (dry_run)
     return TRUE;
 
-  if (!(backup = rp_database_file_back_up (rp_store_get_path (store), RP_BACKUP_BEFORE_IMPORT, &local_error)))
+  /* A team database's backups are its administrator's, on the server. */
+  if (!rp_store_is_team (store) &&
+      !(backup = rp_database_file_back_up (rp_store_get_path (store), RP_BACKUP_BEFORE_IMPORT, &local_error)))
     {
       g_set_error (error, RP_ERROR, local_error->code,
                    _("A backup could not be made first, so nothing was imported. %s"), local_error->message);

@@ -141,7 +141,8 @@ rp_erasure_erase_attendee (RpStore         *store,
       !rp_store_delete_attendee (store, attendee_id, error))
     return FALSE;
 
-  if (flags & RP_ERASURE_KEEP_BACKUPS)
+  /* A team database's backups are its administrator's, on the server. */
+  if ((flags & RP_ERASURE_KEEP_BACKUPS) || rp_store_is_team (store))
     return TRUE;
 
   /* The backups get the same tombstone, date and all, so a later restore knows it was applied. */
@@ -196,6 +197,15 @@ rp_erasure_reapply (RpStore     *copy,
 
   g_return_val_if_fail (RP_IS_STORE (copy), FALSE);
   g_return_val_if_fail (database_path != NULL, FALSE);
+
+  /* A restore replaces a file with a backup of it; a server has no such files here. */
+  if (rp_store_is_team (copy) || rp_store_location_is_team (database_path))
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("This works on a database file only, not on a team database: the server keeps a "
+                             "team database safe, and its administrator makes its backups."));
+      return FALSE;
+    }
 
   g_array_set_clear_func (tombstones, (GDestroyNotify) rp_tombstone_clear);
   collect_tombstones (database_path, tombstones);

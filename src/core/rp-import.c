@@ -1484,8 +1484,10 @@ apply_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   guint n_added = 0;
 
-  /* An import can be undone by restoring the copy made just before it. */
-  if (!(backup = rp_database_file_back_up (apply->path, RP_BACKUP_BEFORE_IMPORT, &error)))
+  /* An import can be undone by restoring the copy made just before it. A
+   * team database's backups are its administrator's, on the server. */
+  if (!rp_store_location_is_team (apply->path) &&
+      !(backup = rp_database_file_back_up (apply->path, RP_BACKUP_BEFORE_IMPORT, &error)))
     {
       g_task_return_new_error (task, RP_ERROR, error->code,
                                _("A backup could not be made first, so nothing was imported. %s"),
@@ -1563,7 +1565,7 @@ rp_import_apply_async (RpImport            *self,
 
   apply = g_new0 (ApplyData, 1);
   apply->store = g_object_ref (store);
-  apply->path = g_strdup (rp_store_get_path (store));
+  apply->path = g_strdup (rp_store_get_location (store));
   apply->user = g_strdup (rp_store_get_user (store));
   apply->today = rp_store_dup_today (store);
   apply->programme_id = programme_id;

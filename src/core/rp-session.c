@@ -579,6 +579,13 @@ rp_session_run_daily_check_async (RpSession           *self,
       return;
     }
 
+  /* The server keeps a team database whole; its administrator backs it up. */
+  if (rp_store_is_team (self->store))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   path = g_strdup (rp_store_get_path (self->store));
   g_task_set_task_data (task, path, g_free);
   rp_backup_check_and_back_up_async (path, cancellable, on_checked_and_backed_up, g_steal_pointer (&task));

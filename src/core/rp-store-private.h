@@ -25,6 +25,9 @@ RpStore *rp_store_open_at_version (const char        *path,
                                    int                target_version,
                                    GError           **error);
 sqlite3 *rp_store_get_db          (RpStore           *self);
+/* What rp_store_open() opens again, in another thread: the file's path, or
+ * the team database's location (which may hold a password: never show it). */
+const char *rp_store_get_location (RpStore           *self);
 int      rp_store_get_schema_version (RpStore           *self);
 
 /* One transaction around many writes, all or nothing (sample programme, imports). */

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "rp-store-private.h"
 #include "rp-store-snapshot.h"
 
 struct _RpStoreSnapshot
@@ -31,7 +32,7 @@ rp_store_snapshot_new (RpStore *store)
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
 
   snapshot = g_new0 (RpStoreSnapshot, 1);
-  snapshot->path = g_strdup (rp_store_get_path (store));
+  snapshot->path = g_strdup (rp_store_get_location (store));
   snapshot->user = g_strdup (rp_store_get_user (store));
   snapshot->today = rp_store_dup_today (store);
 

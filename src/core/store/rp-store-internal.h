@@ -21,7 +21,8 @@ struct _RpStore
 
   sqlite3    *db;           /* a database file, or NULL for a team database */
   RpStoreTeam *team;        /* a team database (rp-store-team.c), or NULL for a file */
-  char       *path;
+  char       *path;         /* the file, or NULL for a team database */
+  char       *location;     /* a team database's location as opened, password and all: never shown */
   char       *user;
   char       *today;
   GHashTable *statements;   /* SQL text → RpStmt */

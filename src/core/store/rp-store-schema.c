@@ -1057,6 +1057,15 @@ rp_store_repair_protection (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* A team database's triggers belong to its owner role; staff cannot change them. */
+  if (rp_store_location_is_team (path))
+    {
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                           _("This works on a database file only, not on a team database: its safeguards "
+                             "belong to the server, where only the database administrator can change them."));
+      return FALSE;
+    }
+
   if (n_repaired != NULL)
     *n_repaired = 0;
 

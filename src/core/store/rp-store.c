@@ -58,6 +58,7 @@ rp_store_finalize (GObject *object)
   if (self->path != NULL)
     rp_output_file_unprotect (self->path);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->today, g_free);
 
@@ -1061,6 +1062,7 @@ open_team (const char        *location,
   g_autoptr(RpStore) self = g_object_new (RP_TYPE_STORE, NULL);
 
   self->read_only = (flags & RP_STORE_OPEN_READ_ONLY) != 0;
+  self->location = g_strdup (location);
   if (!store_team_open (self, location, flags, error))
     return NULL;
 
@@ -1212,6 +1214,16 @@ rp_store_get_path (RpStore *self)
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/* What rp_store_open() opens again: the file's path, or the team
+ * database's location (which may hold a password: never show it). */
+const char *
+rp_store_get_location (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->team != NULL ? self->location : self->path;
 }
 
 gboolean
