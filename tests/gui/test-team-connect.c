@@ -144,6 +144,9 @@ test_dialogue_tls_switch (void)
   /* Switched off, the subtitle says what that means. */
   gtk_switch_set_active (verify, FALSE);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "pretend to be the server"));
+  set_text (root, "Database", "rp_demo");
+  set_text (root, "Account", "jo");
+  rp_test_save_shot (root, "team-connect-tls-off.png");
 
   /* A server on this computer needs none. */
   set_text (root, "Server, for example db.council.example", "localhost");
@@ -176,6 +179,7 @@ test_dialogue_form_kept_on_error (void)
   g_assert_true (gtk_widget_has_css_class (find_row (root, ADW_TYPE_ENTRY_ROW, "Port (optional)"), "error"));
   g_assert_cmpstr (get_text (root, "Server, for example db.council.example"), ==, "db.council.example");
   g_assert_cmpstr (get_text (root, "Account"), ==, "jo");
+  rp_test_save_shot (root, "team-connect-error.png");
 
   /* A database is needed. */
   set_text (root, "Port (optional)", "");
@@ -231,6 +235,7 @@ test_dialogue_unreachable (void)
   g_assert_cmpstr (get_text (root, "Database"), ==, "rp_demo");
   g_assert_cmpstr (get_text (root, "Account"), ==, "jo");
   g_assert_true (gtk_widget_get_visible (root));
+  rp_test_save_shot (root, "team-connect-unreachable.png");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   rp_test_spin ();

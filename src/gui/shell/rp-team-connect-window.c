@@ -40,6 +40,7 @@ struct _RpTeamConnectWindow
   GtkSwitch           *remember_switch;
   AdwExpanderRow      *advanced_row;
   AdwEntryRow         *conninfo_row;
+  AdwPreferencesGroup *status_group;
   GtkBox              *progress_box;
   GtkSpinner          *spinner;
   GtkLabel            *progress_label;
@@ -235,12 +236,21 @@ text_of (AdwEntryRow *row)
 }
 
 static void
+update_status_group (RpTeamConnectWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->status_group),
+                          gtk_widget_get_visible (GTK_WIDGET (self->progress_box)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->message_label)));
+}
+
+static void
 show_message (RpTeamConnectWindow *self,
               const char          *message,
               gboolean             is_error)
 {
   gtk_label_set_label (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  update_status_group (self);
   if (is_error)
     gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
   else
@@ -273,6 +283,17 @@ on_fields_changed (RpTeamConnectWindow *self)
     return;
 
   update_verify_row (self);
+
+  /* The fields go insensitive: focus moves out of them first (a focused
+   * entry made insensitive would keep blinking unfocused). */
+  if (uses_connection_string (self))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->fields_group)))
+        gtk_widget_grab_focus (adw_expander_row_get_expanded (self->advanced_row) ? GTK_WIDGET (self->conninfo_row)
+                                                                                   : GTK_WIDGET (self->advanced_row));
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->fields_group), !uses_connection_string (self));
   gtk_widget_set_visible (GTK_WIDGET (self->remember_row), !uses_connection_string (self));
   gtk_widget_remove_css_class (GTK_WIDGET (self->database_row), "error");
@@ -297,6 +318,7 @@ set_busy (RpTeamConnectWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team-connect.connect", !busy);
   if (busy)
     show_message (self, NULL, FALSE);
+  update_status_group (self);
 }
 
 static void
@@ -720,6 +742,7 @@ rp_team_connect_window_class_init (RpTeamConnectWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, advanced_row);
   gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, conninfo_row);
+  gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, status_group);
   gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, progress_box);
   gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RpTeamConnectWindow, progress_label);
@@ -766,8 +789,8 @@ rp_team_connect_window_set_location (RpTeamConnectWindow *self,
   if (!(options = parse_location (location)))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->conninfo_row), location);
-      adw_expander_row_set_enable_expansion (self->advanced_row, TRUE);
       adw_expander_row_set_expanded (self->advanced_row, TRUE);
+      adw_expander_row_set_enable_expansion (self->advanced_row, TRUE);
       return;
     }
 

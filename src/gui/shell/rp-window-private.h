@@ -41,7 +41,7 @@ struct _RpWindow
   GtkMenuButton        *welcome_menu_button;
   GtkMenuButton        *fault_menu_button;
   GtkMenuButton        *menu_button;
-  GtkLabel             *role_label;
+  GtkLabel             *team_label;
 
   /* Borrowed References */
   RpAreaPage           *area_pages[4];  /* NULL until first shown; held by the view stack */

@@ -420,8 +420,9 @@ cancel_daily_check (RpWindow *self)
   self->check_tick_id = 0;
 }
 
-/* The reports role reads only what the scrutiny report needs: the other
- * areas are not shown, and a line says why. */
+/* A team database: a line under the header names it and the account. The
+ * reports role reads only what the scrutiny report needs: the other areas
+ * are not shown, and the line says why. */
 static void
 apply_role (RpWindow *self)
 {
@@ -441,11 +442,22 @@ apply_role (RpWindow *self)
   if (reports != NULL)
     rp_reports_page_set_reports_only (RP_REPORTS_PAGE (reports), reports_only);
 
-  gtk_label_set_label (self->role_label,
-                       reports_only ? _("Your account can print reports but not see attendees’ details, so only the Reports area is shown. "
-                                        "Ask the database administrator if you need more.")
-                                    : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->role_label), reports_only);
+  /* Which database and which account, in full: the subtitle beside the
+   * view switcher is cut short in all but the widest windows. */
+  if (is_team (self))
+    {
+      g_autofree char *identity = team_subtitle (self);
+      g_autofree char *text = NULL;
+
+      if (reports_only)
+        text = g_strdup_printf ("%s\n%s", identity,
+                                _("Your account can print reports but not see attendees’ details, so only the Reports area is shown. "
+                                  "Ask the database administrator if you need more."));
+      gtk_label_set_label (self->team_label, text != NULL ? text : identity);
+    }
+  else
+    gtk_label_set_label (self->team_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->team_label), is_team (self));
 }
 
 /* The session opened another database, or let go of one: show its programme. */
@@ -604,6 +616,10 @@ _rp_window_opened (RpWindow *self)
     g_settings_set_string (self->settings, "recent-database", self->team_location != NULL ? self->team_location : "");
   else
     g_settings_set_string (self->settings, "recent-database", rp_store_get_path (self->store));
+
+  /* The reports role cannot start a programme: it can only be told. */
+  if (_rp_window_is_reports_only (self) && self->programme == NULL)
+    rp_window_add_toast (self, _("This account could not read a programme in this team database. Ask the database administrator."));
 
   if (rp_store_is_read_only (self->store) || _rp_window_is_reports_only (self))
     return;
@@ -982,7 +998,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, fault_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, RpWindow, role_label);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, team_label);
   gtk_widget_class_bind_template_callback (widget_class, on_area_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.area", "area");
