@@ -307,6 +307,9 @@ test_dialogue_location_round_trip (void)
   rp_team_connect_window_set_location (dialog, "postgresql://jo@db.council.example/rp_demo?application_name=x");
   advanced = ADW_EXPANDER_ROW (find_row (root, ADW_TYPE_EXPANDER_ROW, "Advanced: use a connection string"));
   g_assert_true (adw_expander_row_get_enable_expansion (advanced));
+  /* Its switch has a name a screen reader says. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (rp_test_find_widget (GTK_WIDGET (advanced), GTK_TYPE_SWITCH, NULL, NULL)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Use a connection string");
   g_assert_cmpstr (get_text (root, "Connection string"), ==, "postgresql://jo@db.council.example/rp_demo?application_name=x");
   g_assert_false (gtk_widget_is_sensitive (find_row (root, ADW_TYPE_ENTRY_ROW, "Database")));
 

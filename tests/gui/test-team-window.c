@@ -136,6 +136,23 @@ fixture_tear_down (Fixture       *f,
     {
       g_clear_pointer (&f->admin, PQfinish);
       postgres = connect_as ("postgres");
+
+      /* Readers the window started in threads (the attendee list's) finish
+       * and let go of their connections; only then is the database dropped. */
+      {
+        g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'", f->database);
+        gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+        while (g_get_monotonic_time () < deadline)
+          {
+            g_autoptr(PGresult) result = PQexec (postgres, count);
+
+            if (PQresultStatus (result) == PGRES_TUPLES_OK && g_str_equal (PQgetvalue (result, 0, 0), "0"))
+              break;
+            g_main_context_iteration (NULL, FALSE);
+            g_usleep (10000);
+          }
+      }
       drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->database);
       exec_ok (postgres, drop);
       exec_ok (postgres, "DROP ROLE IF EXISTS " PASSWORD_ROLE);
@@ -369,6 +386,42 @@ test_staff_window (Fixture       *f,
   destroy_window (window);
 }
 
+/* The team database used last is opened again at the next start, through
+ * the dialogue (it may want a password), from the location kept. */
+static void
+test_reopen_at_start (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *expected = NULL;
+  RpWindow *window;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  location = location_for (f, f->jo);
+  g_settings_set_string (settings, "recent-database", location);
+
+  window = rp_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_window_restore_session (window);
+  /* The dialogue connects in a thread, and closes once it is open. */
+  g_assert_null (rp_window_get_store (window));
+  g_assert_nonnull (find_dialogue ());
+  g_assert_true (wait_for_store (window));
+  g_assert_null (find_dialogue ());
+
+  expected = g_strdup_printf ("%s on this computer · signed in as %s · ", f->database, f->jo);
+  g_assert_true (g_str_has_prefix (subtitle_of (window), expected));
+
+  destroy_window (window);
+}
+
 /* The server asks for a password: the dialogue asks for it, says when it
  * is refused, and opens with the right one; nothing remembers it. */
 static void
@@ -547,6 +600,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/team-window/staff", Fixture, NULL, fixture_set_up, test_staff_window, fixture_tear_down);
+  g_test_add ("/team-window/reopen-at-start", Fixture, NULL, fixture_set_up, test_reopen_at_start, fixture_tear_down);
   g_test_add ("/team-window/password-retry", Fixture, NULL, fixture_set_up, test_password_retry, fixture_tear_down);
   g_test_add ("/team-window/reports-role", Fixture, NULL, fixture_set_up, test_reports_role, fixture_tear_down);
 

@@ -754,10 +754,35 @@ rp_team_connect_window_class_init (RpTeamConnectWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "team-connect.cancel", NULL);
 }
 
+static GtkWidget *
+find_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 rp_team_connect_window_init (RpTeamConnectWindow *self)
 {
+  GtkWidget *enable;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* libadwaita 1.2 gives the expander row's switch no name of its own. */
+  if ((enable = find_switch (GTK_WIDGET (self->advanced_row))) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (enable),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Use a connection string"),
+                                    -1);
   on_fields_changed (self);
 }
 
