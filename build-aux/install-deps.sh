@@ -17,7 +17,7 @@ test_packages=(
   xvfb xauth dbus dbus-daemon dbus-x11 flatpak-builder python3 poppler-utils valgrind
   at-spi2-core gir1.2-atspi-2.0 python3-gi
   fonts-cantarell adwaita-icon-theme
-  postgresql
+  postgresql gnome-keyring
 )
 
 wanted=("${build_packages[@]}")

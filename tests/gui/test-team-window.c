@@ -15,6 +15,7 @@
 #include "rp-programme-history-window.h"
 #include "rp-team.h"
 #include "rp-team-connect-window.h"
+#include "rp-team-keyring.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
 
@@ -502,6 +503,174 @@ test_password_retry (Fixture       *f,
   destroy_window (window);
 }
 
+/* A keyring of the test's own: gnome-keyring-daemon on the test's session
+ * bus, its files in the fixture's folder, unlocked with a made-up password. */
+static GSubprocess *
+start_keyring (Fixture *f)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *runtime = g_build_filename (f->dir, "run", NULL);
+  g_autofree char *daemon_path = g_find_program_in_path ("gnome-keyring-daemon");
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  if (daemon_path == NULL)
+    return NULL;
+
+  g_mkdir_with_parents (runtime, 0700);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_subprocess_launcher_setenv (launcher, "HOME", f->dir, TRUE);
+  daemon = g_subprocess_launcher_spawn (launcher, &error, daemon_path, "--unlock", "--components=secrets", "--foreground", NULL);
+  g_assert_no_error (error);
+  /* The password unlocks (and first makes) the login keyring; it keeps running. */
+  g_assert_true (g_output_stream_write_all (g_subprocess_get_stdin_pipe (daemon), "test", 4, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (daemon), NULL, &error));
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GVariant) owner = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                               "org.freedesktop.DBus", "NameHasOwner",
+                                                               g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                                               G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+      gboolean has_owner = FALSE;
+
+      if (owner != NULL)
+        g_variant_get (owner, "(b)", &has_owner);
+      if (has_owner)
+        return g_steal_pointer (&daemon);
+      g_usleep (20000);
+    }
+
+  g_subprocess_force_exit (daemon);
+  return NULL;
+}
+
+static void
+on_looked_up (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **password = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *password = rp_team_keyring_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  if (*password == NULL)
+    *password = g_strdup ("");
+}
+
+/* The password the keyring keeps for @login on the fixture's database; "" for none. */
+static char *
+keyring_password (Fixture    *f,
+                  const char *login)
+{
+  g_autoptr(RpTeamAccount) account = rp_team_account_new ("", "", f->database, login);
+  char *password = NULL;
+
+  rp_team_keyring_lookup_async (account, NULL, on_looked_up, &password);
+  while (password == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return password;
+}
+
+static GtkWidget *
+remember_switch (RpTeamConnectWindow *dialog)
+{
+  return rp_test_find_widget (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "title",
+                                                   "Remember the password in the keyring"),
+                              GTK_TYPE_SWITCH, NULL, NULL);
+}
+
+/* The password goes into the keyring when the person asks; it is used
+ * next time without asking; once the server refuses it, it is removed. */
+static void
+test_keyring (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GSubprocess) keyring = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *grant = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *after = NULL;
+  RpTeamConnectWindow *dialog;
+  GtkWidget *password;
+  RpWindow *window;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+  if (!(keyring = start_keyring (f)))
+    {
+      g_test_skip ("no gnome-keyring-daemon to keep passwords in");
+      return;
+    }
+
+  exec_ok (f->admin, "DROP ROLE IF EXISTS " PASSWORD_ROLE);
+  grant = g_strdup_printf ("CREATE ROLE " PASSWORD_ROLE " LOGIN PASSWORD 'right' IN ROLE %sstaff", f->prefix);
+  exec_ok (f->admin, grant);
+  location = location_for (f, PASSWORD_ROLE);
+
+  /* Asked for, typed, kept. */
+  window = rp_window_new (NULL);
+  dialog = open_dialogue (window, location);
+  password = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL, NULL);
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_until_idle (dialog));
+  g_assert_true (gtk_widget_is_visible (password));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (remember_switch (dialog))));
+  gtk_editable_set_text (GTK_EDITABLE (password), "right");
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_for_store (window));
+  destroy_window (window);
+  kept = keyring_password (f, PASSWORD_ROLE);
+  g_assert_cmpstr (kept, ==, "right");
+
+  /* Next time the keyring's password opens it, and nobody is asked. */
+  window = rp_window_new (NULL);
+  dialog = open_dialogue (window, location);
+  password = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL, NULL);
+  g_object_add_weak_pointer (G_OBJECT (password), (gpointer *) &password);
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_for_store (window));
+  g_assert_cmpstr (rp_store_get_login (rp_window_get_store (window)), ==, PASSWORD_ROLE);
+  destroy_window (window);
+
+  /* The administrator changes the password: the kept one is refused,
+   * removed from the keyring, and the new one asked for. */
+  exec_ok (f->admin, "ALTER ROLE " PASSWORD_ROLE " PASSWORD 'changed'");
+  window = rp_window_new (NULL);
+  dialog = open_dialogue (window, location);
+  password = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL, NULL);
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_until_idle (dialog));
+  g_assert_null (rp_window_get_store (window));
+  g_assert_true (gtk_widget_is_visible (password));
+  g_assert_nonnull (strstr (rp_team_connect_window_get_message (dialog), "removed from the keyring"));
+  for (int i = 0; i < 500; i++)
+    {
+      g_free (after);
+      after = keyring_password (f, PASSWORD_ROLE);
+      if (after[0] == '\0')
+        break;
+      g_usleep (10000);
+    }
+  g_assert_cmpstr (after, ==, "");
+  destroy_window (window);
+
+  g_subprocess_force_exit (keyring);
+  g_subprocess_wait (keyring, NULL, NULL);
+}
+
 /* The reports role sees the Reports area only, and a line says why. */
 static void
 test_reports_role (Fixture       *f,
@@ -602,6 +771,7 @@ main (int   argc,
   g_test_add ("/team-window/staff", Fixture, NULL, fixture_set_up, test_staff_window, fixture_tear_down);
   g_test_add ("/team-window/reopen-at-start", Fixture, NULL, fixture_set_up, test_reopen_at_start, fixture_tear_down);
   g_test_add ("/team-window/password-retry", Fixture, NULL, fixture_set_up, test_password_retry, fixture_tear_down);
+  g_test_add ("/team-window/keyring", Fixture, NULL, fixture_set_up, test_keyring, fixture_tear_down);
   g_test_add ("/team-window/reports-role", Fixture, NULL, fixture_set_up, test_reports_role, fixture_tear_down);
 
   return g_test_run ();
