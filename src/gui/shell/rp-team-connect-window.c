@@ -584,7 +584,9 @@ read_form (RpTeamConnectWindow *self)
                                                         gtk_switch_get_active (self->verify_switch), &error);
       if (location == NULL)
         {
-          GtkWidget *row = strstr (error->message, "port") != NULL ? GTK_WIDGET (self->port_row) : GTK_WIDGET (self->database_row);
+          g_autofree char *database = strip (text_of (self->database_row));
+          /* The database is asked about first, then the port. */
+          GtkWidget *row = database[0] == '\0' ? GTK_WIDGET (self->database_row) : GTK_WIDGET (self->port_row);
 
           gtk_widget_add_css_class (row, "error");
           gtk_widget_grab_focus (row);
