@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rp-core.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 static RpAttendee *
@@ -81,7 +82,7 @@ test_attention_find_in_store (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "programme.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(RpProgramme) programme = NULL;
   g_autoptr(GListModel) everyone = NULL;
   g_autoptr(GPtrArray) found = NULL;
@@ -145,7 +146,7 @@ test_attention_find_in_thread (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "programme.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(RpProgramme) programme = NULL;
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(GPtrArray) found = NULL;
@@ -184,7 +185,7 @@ test_snapshot_keeps_the_day (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "programme.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(RpStoreSnapshot) snapshot = NULL;
   g_autoptr(RpStore) reader = NULL;
   g_autofree char *today = NULL;

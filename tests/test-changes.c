@@ -8,6 +8,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 typedef struct
@@ -40,7 +41,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = rp_test_make_tmpdir ();
   fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  fixture->store = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_today (fixture->store, "2023-09-22");
   fixture->programme = rp_sample_create (fixture->store, &error);
@@ -168,7 +169,7 @@ test_changes_elsewhere (Fixture       *fixture,
   g_assert_false (rp_store_check_for_changes (fixture->store));
 
   {
-    g_autoptr(RpStore) other = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpStore) other = rp_test_open_store (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
     g_autoptr(RpAttendee) five = NULL;
 
     g_assert_no_error (error);

@@ -8,6 +8,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 #define TODAY "2023-09-22"
@@ -29,7 +30,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = rp_test_make_tmpdir ();
   path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  fixture->store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_today (fixture->store, TODAY);
   fixture->programme = rp_sample_create (fixture->store, &error);
@@ -441,7 +442,7 @@ open_other (Fixture      *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "other.db", NULL);
-  RpStore *store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  RpStore *store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(GListModel) contacts = NULL;
 
   g_assert_no_error (error);

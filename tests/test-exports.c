@@ -13,6 +13,7 @@
 #include "rp-export-record-private.h"
 #include "rp-audit-entry-private.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 typedef struct
@@ -31,7 +32,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = rp_test_make_tmpdir ();
   fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  fixture->store = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_today (fixture->store, "2023-09-22");
   rp_store_set_user (fixture->store, "jtaylor");
@@ -186,7 +187,7 @@ test_record_read_only (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) reader = rp_store_open (fixture->path, RP_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr(RpStore) reader = rp_test_open_store (fixture->path, RP_STORE_OPEN_READ_ONLY, &error);
   g_autoptr(RpReport) report = build (fixture, NULL);
 
   g_assert_no_error (error);

@@ -9,6 +9,7 @@
 
 #include "rp-core.h"
 #include "rp-report-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 typedef struct
@@ -27,7 +28,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = rp_test_make_tmpdir ();
   fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  fixture->store = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_today (fixture->store, "2023-09-22");
   rp_store_set_user (fixture->store, "jtaylor");
@@ -75,7 +76,7 @@ test_front_matter_remembered (Fixture       *fixture,
 
   /* Closed and opened again, as the next time the report is made. */
   g_clear_object (&fixture->store);
-  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  fixture->store = rp_test_open_store (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   again = rp_store_get_programme (fixture->store, rp_programme_get_id (fixture->programme), &error);
   g_assert_no_error (error);

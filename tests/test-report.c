@@ -11,6 +11,7 @@
 #include "rp-core.h"
 #include "rp-store-private.h"
 #include "rp-report-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 typedef struct
@@ -29,7 +30,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = rp_test_make_tmpdir ();
   path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  fixture->store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_today (fixture->store, "2023-09-22");
   fixture->programme = rp_sample_create (fixture->store, &error);
@@ -215,7 +216,7 @@ test_report_as_of_reconstructs (void)
 
   /* Until 30 September: the sample, and a note that named a worker. */
   set_clock (NULL, "2023-09-22");
-  store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   set_clock (store, "2023-09-22");
   programme = rp_sample_create (store, &error);
@@ -403,7 +404,7 @@ test_report_as_of_taster_day_links (void)
   RpReportOptions as_of_changed = { .as_of = "2023-10-05" };
 
   set_clock (NULL, "2023-09-22");
-  store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   set_clock (store, "2023-09-22");
   programme = rp_sample_create (store, &error);

@@ -9,6 +9,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 #define TODAY "2026-12-05"
@@ -88,7 +89,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = rp_test_make_tmpdir ();
   path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  fixture->store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_today (fixture->store, TODAY);
   rp_store_set_user (fixture->store, "jtaylor");

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rp-core.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 static void
@@ -12,7 +13,7 @@ test_sample_reference_rows (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(RpProgramme) programme = NULL;
   g_autoptr(GListModel) attendees = NULL;
 
@@ -67,7 +68,7 @@ test_sample_timetable_and_providers (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(RpProgramme) programme = NULL;
   g_autoptr(GListModel) actions = NULL;
   g_autoptr(GListModel) providers = NULL;

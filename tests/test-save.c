@@ -8,6 +8,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 /* Two connections on one file, as the app and the CLI (or two windows) are. */
@@ -30,7 +31,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = rp_test_make_tmpdir ();
   fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->mine = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  fixture->mine = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_user (fixture->mine, "jtaylor");
 
@@ -45,7 +46,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (rp_store_add_attendee (fixture->mine, attendee, "2023-07-17", &error));
   g_assert_no_error (error);
 
-  fixture->theirs = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  fixture->theirs = rp_test_open_store (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   rp_store_set_user (fixture->theirs, "amorgan");
 

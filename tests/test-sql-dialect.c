@@ -119,7 +119,7 @@ test_user_column (void)
 static void
 test_other_words (void)
 {
-  g_test_summary ("LIKE ignores case as in SQLite, random bytes and ifnull have their PostgreSQL names, BEGIN takes no mode");
+  g_test_summary ("LIKE ignores case as in SQLite, random bytes and ifnull have their PostgreSQL names, BEGIN takes no mode, CROSS JOIN … ON is a JOIN");
 
   assert_postgres ("DELETE FROM name_confirmation WHERE place LIKE 'attendee/' || ? || '/%'",
                    "DELETE FROM name_confirmation WHERE place ILIKE 'attendee/' || $1 || '/%'", 1);
@@ -130,6 +130,11 @@ test_other_words (void)
   assert_postgres ("BEGIN IMMEDIATE", "BEGIN", 0);
   assert_postgres ("begin deferred;", "BEGIN;", 0);
   assert_postgres ("SAVEPOINT rp_write", "SAVEPOINT rp_write", 0);
+  /* SQLite's CROSS JOIN … ON keeps the join order; PostgreSQL takes JOIN … ON. */
+  assert_postgres ("SELECT 1 FROM taster_day o CROSS JOIN booking x ON x.taster_day_id = o.id",
+                   "SELECT 1 FROM taster_day o JOIN booking x ON x.taster_day_id = o.id", 0);
+  assert_postgres ("SELECT 1 FROM a CROSS JOIN b AS c ON c.x = a.x", "SELECT 1 FROM a JOIN b AS c ON c.x = a.x", 0);
+  assert_postgres ("SELECT 1 FROM a CROSS JOIN b WHERE b.x = a.x", "SELECT 1 FROM a CROSS JOIN b WHERE b.x = a.x", 0);
 }
 
 int

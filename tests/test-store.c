@@ -9,6 +9,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 typedef struct
@@ -58,7 +59,7 @@ test_store_create_private (Fixture       *fixture,
   g_autofree char *nested = g_build_filename (fixture->dir, "a", "b", "new.db", NULL);
   struct stat info;
 
-  store = rp_store_open (nested, RP_STORE_OPEN_CREATE, &error);
+  store = rp_test_open_store (nested, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
 
@@ -98,7 +99,7 @@ test_store_missing_not_created (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
 
   g_assert_null (store);
   g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
@@ -116,7 +117,7 @@ assert_refused_unchanged (const char *path,
   gsize before_len, after_len;
 
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
-  store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_null (store);
   g_assert_error (error, RP_ERROR, expected_code);
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
@@ -153,14 +154,14 @@ test_store_refuses_newer (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", RP_STORE_SCHEMA_VERSION + 1);
 
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), bump, NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&store);
 
-  store = rp_store_open (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
+  store = rp_test_open_store (fixture->path, RP_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
   g_assert_error (error, RP_ERROR, RP_ERROR_NEWER_VERSION);
   g_assert_nonnull (strstr (error->message, "newer version of Reprovision"));
@@ -171,7 +172,7 @@ test_store_read_only (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(RpProgramme) programme = rp_programme_new ();
   g_autoptr(GListModel) programmes = NULL;
 
@@ -180,7 +181,7 @@ test_store_read_only (Fixture       *fixture,
   g_assert_true (rp_store_add_programme (store, programme, &error));
   g_clear_object (&store);
 
-  store = rp_store_open (fixture->path, RP_STORE_OPEN_READ_ONLY, &error);
+  store = rp_test_open_store (fixture->path, RP_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (rp_store_is_read_only (store));
 
@@ -201,7 +202,7 @@ test_store_programmes (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(RpProgramme) first = rp_programme_new ();
   g_autoptr(RpProgramme) second = rp_programme_new ();
   g_autoptr(RpProgramme) bad = rp_programme_new ();
@@ -244,7 +245,7 @@ test_store_default_marking (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(RpProgramme) programme = rp_programme_new ();
   g_autoptr(RpProgramme) copy = NULL;
   g_autoptr(RpProgramme) loaded = NULL;
@@ -298,7 +299,7 @@ test_store_counts (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(RpProgramme) programme = NULL;
   RpProgrammeCounts counts;
 

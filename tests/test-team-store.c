@@ -396,6 +396,18 @@ test_reports_role (Fixture       *f,
 
   reports = open_as (f, f->rita);
   g_assert_cmpint (rp_store_get_team_role (reports), ==, RP_TEAM_ROLE_REPORTS);
+  g_assert_true (rp_store_is_read_only (reports));
+  g_assert_false (rp_store_is_read_only (staff));
+
+  /* It reads the programme's front matter, for the report. */
+  {
+    g_autoptr(RpProgramme) front = rp_store_get_programme (reports, programme_id, &error);
+    g_autoptr(GListModel) all = rp_store_list_programmes (reports, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rp_programme_get_name (front), ==, "Riverside Day Centre");
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  }
 
   /* The views it reads have no names: reading an attendee fails. */
   attendee = rp_store_get_attendee (reports, georgia, &error);
@@ -692,6 +704,38 @@ test_needs_password (Fixture       *f,
   exec_ok (f->admin, "DROP ROLE reprovision_test_password");
 }
 
+static void
+test_connection_lost (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autofree char *sql = NULL;
+  g_autofree char *count = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A connection the server dropped is reported in plain words, and the change is not taken for saved");
+
+  store = open_as (f, f->jo);
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE usename = '%s'", f->jo);
+  exec_ok (f->admin, sql);
+
+  rp_programme_set_name (programme, "Riverside Day Centre");
+  g_assert_false (rp_store_add_programme (store, programme, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "connection to the team database was lost"));
+  g_assert_cmpint (rp_programme_get_id (programme), ==, 0);
+
+  count = query_value (f->admin, "SELECT count(*) FROM reprovision.programme");
+  g_assert_cmpstr (count, ==, "0");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -708,6 +752,7 @@ main (int    argc,
   g_test_add ("/team-store/save/same-field-conflict", Fixture, NULL, fixture_set_up, test_same_field_conflict, fixture_tear_down);
   g_test_add ("/team-store/cli/team-database", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/team-store/open/needs-password", Fixture, NULL, fixture_set_up, test_needs_password, fixture_tear_down);
+  g_test_add ("/team-store/faults/connection-lost", Fixture, NULL, fixture_set_up, test_connection_lost, fixture_tear_down);
   g_test_add ("/team-store/file-only/refused", Fixture, NULL, fixture_set_up, test_file_only_refused, fixture_tear_down);
 
   return g_test_run ();

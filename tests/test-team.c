@@ -953,6 +953,52 @@ test_audit_notifies (Fixture       *f,
   g_assert_cmpstrv ((char **) tables->pdata, (char **) expected->pdata);
 }
 
+/* The store's SQL functions ------------------------------------------------- */
+
+static void
+test_store_functions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *jo = NULL;
+  g_autofree char *as_owner = NULL;
+  g_autoptr(PGconn) staff = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("The functions the store's SQL calls answer on the server: the session's day, the login, and no erasure for staff");
+
+  init_ok (f);
+  jo = make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+
+  assert_value (staff, "SELECT rp_today () = current_date", "t");
+  exec_ok (staff, "SET reprovision.today = '2023-10-15'");
+  assert_value (staff, "SELECT rp_today ()::text", "2023-10-15");
+  assert_value (staff, "SELECT rp_audit_user ()", jo);
+  assert_value (staff, "SELECT length (rp_random_bytes (32))::text || ' ' || (rp_random_bytes (32) <> rp_random_bytes (32))", "32 true");
+
+  /* A staff login cannot make itself the erasure, whatever it sets. */
+  assert_value (staff, "SELECT rp_erasing ()::text", "false");
+  exec_ok (staff, "SET reprovision.erasing = 'on'");
+  assert_value (staff, "SELECT rp_erasing ()::text", "false");
+  assert_refused (staff, "DELETE FROM audit");
+  /* Only the owner's own code, which the erasure will be, can. */
+  as_owner = g_strdup_printf ("SET ROLE %sowner; SET reprovision.erasing = 'on'", f->prefix);
+  exec_ok (f->admin, as_owner);
+  assert_value (f->admin, "SELECT reprovision.rp_erasing ()::text", "true");
+  exec_ok (f->admin, "RESET ROLE; RESET reprovision.erasing");
+
+  /* Names compare and order without regard to case, as the file's NOCASE. */
+  assert_value (staff, "SELECT string_agg (n, ',' ORDER BY n COLLATE reprovision.nocase, n COLLATE \"C\")"
+                       " FROM (VALUES ('beta'), ('Alpha'), ('alpha'), ('Gamma')) AS v (n)",
+                "Alpha,alpha,beta,Gamma");
+  assert_value (staff, "SELECT ('Oak Centre' = 'OAK CENTRE' COLLATE reprovision.nocase)::text", "true");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -978,6 +1024,7 @@ main (int    argc,
   g_test_add ("/team/audit/staff-cannot-change", Fixture, NULL, fixture_set_up, test_audit_staff_cannot_change, fixture_tear_down);
   g_test_add ("/team/audit/names-login", Fixture, NULL, fixture_set_up, test_audit_names_login, fixture_tear_down);
   g_test_add ("/team/audit/notifies", Fixture, NULL, fixture_set_up, test_audit_notifies, fixture_tear_down);
+  g_test_add ("/team/store-functions", Fixture, NULL, fixture_set_up, test_store_functions, fixture_tear_down);
 
   return g_test_run ();
 }

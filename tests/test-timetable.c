@@ -7,6 +7,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 #define SEED_DUE "IBC 30 Sept, Pathfinders 10 & 19 Oct, FTM Dance tbc, Mosaic 27 Sept"
@@ -27,7 +28,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = rp_test_make_tmpdir ();
   fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  fixture->store = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_today (fixture->store, "2023-09-22");
   fixture->programme = rp_sample_create (fixture->store, &error);
@@ -243,7 +244,7 @@ test_due_note_stored_and_printed (Fixture       *fixture,
 
   /* Opened again. */
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
-  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_AS_IS, &error);
+  fixture->store = rp_test_open_store (fixture->path, RP_STORE_OPEN_AS_IS, &error);
   g_assert_no_error (error);
   {
     g_autoptr(GListModel) actions = list_actions (fixture);
@@ -708,7 +709,7 @@ test_linked_days_stored (Fixture       *fixture,
   /* Opened again. */
   g_clear_object (&read);
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
-  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_AS_IS, &error);
+  fixture->store = rp_test_open_store (fixture->path, RP_STORE_OPEN_AS_IS, &error);
   g_assert_no_error (error);
   read = nth_action (fixture, count_actions (fixture) - 1);
   g_assert_cmpuint (rp_timetable_action_get_n_taster_days (read), ==, 1);

@@ -125,7 +125,7 @@ rp_report_init (RpReport *self)
   self->follow_ups = g_ptr_array_new_with_free_func (follow_up_row_free);
 }
 
-#define ATTENDEE_AS_OF(column) RP_STORE_AS_OF ("attendee", "a.id", column, "a." column)
+#define ATTENDEE_AS_OF(column, type) RP_STORE_AS_OF_##type ("attendee", "a.id", column, "a." column)
 
 /* Where each attendee stood on @date: the step of the newest change on or
  * before it, and whether they had moved by then. Attendees whose first step
@@ -150,13 +150,13 @@ read_rows (RpStore     *store,
                           "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
                           " a.report_note, a.target_date, a.outcome, a.outcome_date, a.id"
                           " FROM attendee a WHERE a.programme_id = ?1 AND NOT a.archived ORDER BY a.number"
-                        : "SELECT * FROM (SELECT " ATTENDEE_AS_OF ("number") " AS number, " ATTENDEE_AS_OF ("funding") ","
+                        : "SELECT * FROM (SELECT " ATTENDEE_AS_OF ("number", INTEGER) " AS number, " ATTENDEE_AS_OF ("funding", TEXT) ","
                           " (SELECT s.to_step FROM step_change s WHERE s.attendee_id = a.id AND s.changed_on <= ?3"
                           "  ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),"
-                          " " ATTENDEE_AS_OF ("report_note") ", " ATTENDEE_AS_OF ("target_date") ","
-                          " " ATTENDEE_AS_OF ("outcome") ", " ATTENDEE_AS_OF ("outcome_date") ", a.id,"
-                          " " ATTENDEE_AS_OF ("archived") " AS archived"
-                          " FROM attendee a WHERE a.programme_id = ?1)"
+                          " " ATTENDEE_AS_OF ("report_note", TEXT) ", " ATTENDEE_AS_OF ("target_date", DATE) ","
+                          " " ATTENDEE_AS_OF ("outcome", TEXT) ", " ATTENDEE_AS_OF ("outcome_date", DATE) ", a.id,"
+                          " " ATTENDEE_AS_OF ("archived", FLAG) " AS archived"
+                          " FROM attendee a WHERE a.programme_id = ?1) AS attendees"
                           " WHERE NOT archived ORDER BY number",
                         &stmt);
   if (rc != RP_STMT_OK)
@@ -233,8 +233,8 @@ count_rows (GPtrArray *rows,
     }
 }
 
-#define REVIEW_AS_OF(column) RP_STORE_AS_OF ("review", "review_ids.id", column, "r." column)
-#define RATING_AS_OF(column) RP_STORE_AS_OF ("review_outcome", "rating_ids.id", column, "o." column)
+#define REVIEW_AS_OF(column, type) RP_STORE_AS_OF_##type ("review", "review_ids.id", column, "r." column)
+#define RATING_AS_OF(column, type) RP_STORE_AS_OF_##type ("review_outcome", "rating_ids.id", column, "o." column)
 
 /* Runs @stmt (prepared from @sql_now, or with @since from @sql_then), with
  * the report's date as ?1 and @since as ?2. */
@@ -289,8 +289,8 @@ read_last_report (RpStore     *store,
   int rc;
 
   if (rp_stmt_prepare (store,
-                       "SELECT max (coalesce (as_of, substr (recorded_at, 1, 10))) FROM export_record"
-                       " WHERE programme_id = ?1 AND kind = 'report' AND coalesce (as_of, substr (recorded_at, 1, 10)) < ?2",
+                       "SELECT max (coalesce (as_of, date (recorded_at))) FROM export_record"
+                       " WHERE programme_id = ?1 AND kind = 'report' AND coalesce (as_of, date (recorded_at)) < ?2",
                        &stmt) != RP_STMT_OK)
     {
       g_set_error (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read: %s"),
@@ -377,12 +377,19 @@ read_follow_ups (RpReport    *self,
     }
 
   /* Whether each move was to interim provision, as it was then. */
-  if (!(stmt = prepare_as_of (store,
-                              "SELECT a.id, a.interim FROM attendee a WHERE a.programme_id = ?3",
-                              "SELECT a.id, " ATTENDEE_AS_OF ("interim") " FROM attendee a WHERE a.programme_id = ?3",
-                              date, since, error)))
-    return FALSE;
-  rp_stmt_bind_int64 (stmt, 3, self->programme_id);
+  if (rp_stmt_prepare (store,
+                       since == 0
+                       ? "SELECT a.id, a.interim FROM attendee a WHERE a.programme_id = ?1"
+                       : "SELECT a.id, " ATTENDEE_AS_OF ("interim", FLAG) " FROM attendee a WHERE a.programme_id = ?1",
+                       &stmt) != RP_STMT_OK)
+    {
+      g_set_error (error, RP_ERROR, RP_ERROR_FAILED, _("The report could not be read: %s"),
+                   rp_store_errmsg (store));
+      return FALSE;
+    }
+  rp_stmt_bind_int64 (stmt, 1, self->programme_id);
+  if (since != 0)
+    rp_stmt_bind_int64 (stmt, 2, since);
   while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
     {
       gint64 id = rp_stmt_column_int64 (stmt, 0);
@@ -401,15 +408,15 @@ read_follow_ups (RpReport    *self,
                               "WITH review_ids (id) AS ("
                               "  SELECT id FROM review"
                               "  UNION SELECT record_id FROM audit WHERE table_name = 'review' AND action = 'delete' AND id >= ?2)"
-                              " SELECT * FROM (SELECT review_ids.id, " REVIEW_AS_OF ("attendee_id") ", " REVIEW_AS_OF ("kind") ","
-                              "  " REVIEW_AS_OF ("held_on") " AS held_on, " REVIEW_AS_OF ("placement_continues")
+                              " SELECT * FROM (SELECT review_ids.id, " REVIEW_AS_OF ("attendee_id", INTEGER) ", " REVIEW_AS_OF ("kind", TEXT) ","
+                              "  " REVIEW_AS_OF ("held_on", DATE) " AS held_on, " REVIEW_AS_OF ("placement_continues", FLAG)
                               "  FROM review_ids LEFT JOIN review r ON r.id = review_ids.id"
                               /* Reviews count by the day they were held, as steps count by their
                                * day, whenever they were typed in; one deleted since is back,
                                * unless it was also added since. */
                               "  WHERE r.id IS NOT NULL"
                               "   OR coalesce ((SELECT action FROM audit WHERE table_name = 'review' AND record_id = review_ids.id"
-                              "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert')"
+                              "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert') AS reviews"
                               " WHERE held_on <= ?1 ORDER BY held_on, id",
                               date, since, error)))
     return FALSE;
@@ -467,11 +474,14 @@ read_follow_ups (RpReport    *self,
                               "WITH rating_ids (id) AS ("
                               "  SELECT id FROM review_outcome"
                               "  UNION SELECT record_id FROM audit WHERE table_name = 'review_outcome' AND action = 'delete' AND id >= ?2)"
-                              " SELECT " RATING_AS_OF ("review_id") ", " RATING_AS_OF ("rating")
+                              " SELECT " RATING_AS_OF ("review_id", INTEGER) ", " RATING_AS_OF ("rating", TEXT)
                               "  FROM rating_ids LEFT JOIN review_outcome o ON o.id = rating_ids.id"
-                              "  WHERE o.id IS NOT NULL"
+                              "  WHERE (o.id IS NOT NULL"
                               "   OR coalesce ((SELECT action FROM audit WHERE table_name = 'review_outcome' AND record_id = rating_ids.id"
-                              "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert'",
+                              "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert')"
+                              /* The day (?1) is not needed here, but a server must know the
+                               * type of every parameter up to the last one. */
+                              "   AND CAST (?1 AS TEXT) IS NOT NULL",
                               date, since, error)))
     return FALSE;
   while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)

@@ -86,12 +86,24 @@ gboolean rp_store_record_restore      (RpStore            *self,
  * changed since. The statement binds as ?2 the id of the first entry of the
  * audit trail after that day (rp_store_find_as_of_cutoff()), so each look-up
  * reads only the record's newer changes, through the audit_record index. */
-#define RP_STORE_AS_OF(table_name, id_sql, column, current_sql) \
+#define RP_STORE_AS_OF_CONVERTED(table_name, id_sql, column, current_sql, before, after) \
   "(CASE WHEN EXISTS (SELECT 1 FROM audit WHERE table_name = '" table_name "' AND record_id = " id_sql \
   "   AND id >= ?2 AND field = '" column "' AND action IN ('update', 'delete'))" \
-  " THEN (SELECT old_value FROM audit WHERE table_name = '" table_name "' AND record_id = " id_sql \
-  "   AND id >= ?2 AND field = '" column "' AND action IN ('update', 'delete') ORDER BY id LIMIT 1)" \
+  " THEN " before "(SELECT old_value FROM audit WHERE table_name = '" table_name "' AND record_id = " id_sql \
+  "   AND id >= ?2 AND field = '" column "' AND action IN ('update', 'delete') ORDER BY id LIMIT 1)" after \
   " ELSE " current_sql " END)"
+/* By the column's type: the team database's audit trail keeps every value
+ * as text, so one from it is converted back, in SQL that both SQLite and
+ * PostgreSQL read alike (SQLite's date () of a date is the date; its CAST
+ * to BIGINT and BOOLEAN leaves the file's numbers as they are). */
+#define RP_STORE_AS_OF_TEXT(table_name, id_sql, column, current_sql) \
+  RP_STORE_AS_OF_CONVERTED (table_name, id_sql, column, current_sql, "", "")
+#define RP_STORE_AS_OF_INTEGER(table_name, id_sql, column, current_sql) \
+  RP_STORE_AS_OF_CONVERTED (table_name, id_sql, column, current_sql, "CAST (", " AS BIGINT)")
+#define RP_STORE_AS_OF_FLAG(table_name, id_sql, column, current_sql) \
+  RP_STORE_AS_OF_CONVERTED (table_name, id_sql, column, current_sql, "CAST (", " AS BOOLEAN)")
+#define RP_STORE_AS_OF_DATE(table_name, id_sql, column, current_sql) \
+  RP_STORE_AS_OF_CONVERTED (table_name, id_sql, column, current_sql, "date (", ")")
 
 gboolean    rp_store_find_as_of_cutoff  (RpStore     *self,
                                          const char  *date,

@@ -31,6 +31,8 @@
  *   `ifnull` becomes `coalesce`.
  * - `BEGIN IMMEDIATE` (or DEFERRED, EXCLUSIVE) becomes `BEGIN`: the server
  *   takes its locks as rows are written.
+ * - `CROSS JOIN t ON …` becomes `JOIN t ON …`: SQLite reads CROSS as "keep
+ *   this join order"; PostgreSQL allows no ON after CROSS JOIN.
  */
 
 typedef enum
@@ -240,10 +242,33 @@ is_compared_value (const Token *token)
     }
 }
 
+/* Whether the CROSS JOIN whose JOIN is at @join names its table (and an
+ * alias) and then ON: SQLite takes CROSS JOIN … ON as an inner join whose
+ * order its planner keeps; PostgreSQL wants JOIN … ON. */
+static gboolean
+cross_join_has_on (GArray *tokens,
+                   guint   join)
+{
+  guint i = next_significant (tokens, join + 1);
+
+  if (token_at (tokens, i)->kind != TOKEN_WORD && token_at (tokens, i)->kind != TOKEN_QUOTED)
+    return FALSE;
+  i = next_significant (tokens, i + 1);
+  if (word_is (token_at (tokens, i), "AS"))
+    i = next_significant (tokens, i + 1);
+  if (!word_is (token_at (tokens, i), "ON") &&
+      (token_at (tokens, i)->kind == TOKEN_WORD || token_at (tokens, i)->kind == TOKEN_QUOTED))
+    i = next_significant (tokens, i + 1);
+  return word_is (token_at (tokens, i), "ON");
+}
+
 /**
  * rp_sql_to_postgres:
  * @sql: a statement (or several, separated by semicolons) written for SQLite
- * @n_params: (out) (optional): how many parameters it takes
+ * @n_params: (out) (optional): how many parameters it takes: the largest
+ *   number, as SQLite counts them. A bind beyond it is to be ignored, as
+ *   SQLite ignores it (the now-variants of the as-of reports bind a day they
+ *   do not use).
  *
  * Rewrites the store's SQL for PostgreSQL: parameters as `$N`, and the few
  * constructs only SQLite understands (listed at the top of this file) as
@@ -343,6 +368,11 @@ rp_sql_to_postgres (const char *sql,
             {
               g_string_append (out, "statement_timestamp ()");
               i = k;
+            }
+          else if (word_is (token, "CROSS") && word_is (token_at (tokens, j), "JOIN") && cross_join_has_on (tokens, j))
+            {
+              g_string_append (out, "JOIN");
+              i = j;
             }
           else if (word_is (token, "user"))
             g_string_append (out, "\"user\"");

@@ -98,8 +98,8 @@ rp_store_list_attendee_records_audit (RpStore  *self,
                         "  UNION"
                         "  SELECT table_name, record_id FROM audit"
                         "   WHERE table_name = 'review_outcome' AND field = 'review_id' AND action IN ('insert', 'delete')"
-                        "     AND coalesce (new_value, old_value) IN"
-                        "       (SELECT record_id FROM audit WHERE table_name = 'review' AND field = 'attendee_id'"
+                        "     AND CAST (coalesce (new_value, old_value) AS TEXT) IN"
+                        "       (SELECT CAST (record_id AS TEXT) FROM audit WHERE table_name = 'review' AND field = 'attendee_id'"
                         "         AND action = 'insert' AND new_value = ?1))"
                         " SELECT " AUDIT_COLUMNS " FROM audit"
                         " WHERE (table_name, record_id) IN (SELECT table_name, record_id FROM owned)"
@@ -143,7 +143,7 @@ rp_store_list_programme_audit (RpStore  *self,
                         " UNION ALL"
                         " SELECT " AUDIT_COLUMNS " FROM audit WHERE table_name = 'timetable_action' AND record_id IN"
                         "   (SELECT record_id FROM audit WHERE table_name = 'timetable_action'"
-                        "     AND field = 'programme_id' AND action = 'insert' AND new_value = ?1)"
+                        "     AND field = 'programme_id' AND action = 'insert' AND CAST (new_value AS TEXT) = CAST (?1 AS TEXT))"
                         " ORDER BY 1",
                         error);
   if (stmt == NULL)

@@ -174,6 +174,9 @@ gboolean      store_team_set_today  (RpStore     *self,
 /* Notes every change announced on the connection (store_note_change());
  * %FALSE if the connection was lost. */
 gboolean      store_team_read_notifications (RpStore *self);
+/* The same after a round trip, so that a commit another connection
+ * finished before this call is heard now rather than in a moment. */
+void          store_team_check_notifications (RpStore *self);
 int           store_team_get_socket (RpStore     *self);
 RpTeamRole    store_team_get_role   (RpStore     *self);
 const char   *store_team_get_login  (RpStore     *self);

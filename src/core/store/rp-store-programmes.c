@@ -12,6 +12,17 @@
 
 #define PROGRAMME_COLUMNS "id, name, closure_date, report_title, department, author, meeting, meeting_date," \
                           " report_as_of, marking, family_contact, family_contact_phone, follow_up_weeks, contact_due_days"
+/* A reports login on a team database reads the front matter only
+ * (reprovision_report.programme): the family contact is not in it, and the
+ * contact rule is not the report's, so it reads as the default. */
+#define PROGRAMME_REPORT_COLUMNS "id, name, closure_date, report_title, department, author, meeting, meeting_date," \
+                                 " report_as_of, marking, NULL, NULL, follow_up_weeks, 14"
+
+static gboolean
+reads_front_matter_only (RpStore *self)
+{
+  return rp_store_get_team_role (self) == RP_TEAM_ROLE_REPORTS;
+}
 
 static RpProgramme *
 programme_from_row (RpStmt *stmt)
@@ -47,7 +58,11 @@ rp_store_list_programmes (RpStore  *self,
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  if (!(stmt = store_prepare (self, "SELECT " PROGRAMME_COLUMNS " FROM programme ORDER BY id", error)))
+  if (!(stmt = store_prepare (self,
+                              reads_front_matter_only (self)
+                              ? "SELECT " PROGRAMME_REPORT_COLUMNS " FROM programme ORDER BY id"
+                              : "SELECT " PROGRAMME_COLUMNS " FROM programme ORDER BY id",
+                              error)))
     return NULL;
 
   return collect_rows (self, stmt, RP_TYPE_PROGRAMME, (RowFunc) programme_from_row, error);
@@ -62,7 +77,11 @@ rp_store_get_programme (RpStore  *self,
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  if (!(stmt = store_prepare (self, "SELECT " PROGRAMME_COLUMNS " FROM programme WHERE id = ?", error)))
+  if (!(stmt = store_prepare (self,
+                              reads_front_matter_only (self)
+                              ? "SELECT " PROGRAMME_REPORT_COLUMNS " FROM programme WHERE id = ?"
+                              : "SELECT " PROGRAMME_COLUMNS " FROM programme WHERE id = ?",
+                              error)))
     return NULL;
 
   rp_stmt_bind_int64 (stmt, 1, programme_id);

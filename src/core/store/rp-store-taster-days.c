@@ -306,8 +306,10 @@ write_bookings_except_booked (RpStore  *self,
       RpBooking *booking = g_ptr_array_index (add->bookings, i);
       g_autoptr(GError) local_error = NULL;
 
-      /* A refused INSERT undoes only itself: the others go on. */
-      if (write_booking (self, booking, &local_error))
+      /* A refused INSERT undoes only itself: the others go on. Each is a
+       * savepoint of its own, as a server undoes the whole transaction
+       * after a failed statement otherwise. */
+      if (store_write (self, write_booking, booking, &local_error))
         continue;
       if (!g_error_matches (local_error, RP_ERROR, RP_ERROR_DUPLICATE))
         {
@@ -1000,7 +1002,7 @@ write_cancel_day (RpStore  *self,
   CancelDay *cancel = data;
   RpStmt *stmt;
 
-  stmt = store_prepare (self, "UPDATE taster_day SET cancelled = 1 WHERE id = ?", error);
+  stmt = store_prepare (self, "UPDATE taster_day SET cancelled = true WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   rp_stmt_bind_int64 (stmt, 1, cancel->taster_day_id);

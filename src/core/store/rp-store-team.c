@@ -41,6 +41,7 @@ struct _RpStoreTeam
   char        *host;
   int          schema_version;
   GSource     *watch;         /* the connection's socket, for others' changes */
+  GThread     *thread;        /* the thread the store was opened in, which alone uses it */
   gboolean     closing;
 };
 
@@ -758,6 +759,24 @@ store_team_read_notifications (RpStore *self)
   return TRUE;
 }
 
+void
+store_team_check_notifications (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+
+  if (!store_team_read_notifications (self))
+    return;
+
+  /* The server signals this connection's backend as another commits, and
+   * the backend passes it on when idle: a query brings it in with its answer,
+   * and the socket is looked at once more for one that arrived just after. */
+  if (g_hash_table_size (self->pending) == 0)
+    {
+      PQclear (PQexec (team->conn, "SELECT 1"));
+      store_team_read_notifications (self);
+    }
+}
+
 int
 store_team_get_socket (RpStore *self)
 {
@@ -774,6 +793,10 @@ on_socket_readable (int           fd,
 {
   RpStore *self = user_data;
 
+  /* Only where the store is used: another thread's would be a race. */
+  if (self->team->thread != g_thread_self ())
+    return G_SOURCE_REMOVE;
+
   if (store_team_in_transaction (self))
     return PQconsumeInput (self->team->conn) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 
@@ -786,6 +809,30 @@ on_socket_readable (int           fd,
 
   store_announce_changes (self);
   return G_SOURCE_CONTINUE;
+}
+
+/* Others' changes are heard in the main context of the thread that opened
+ * the store, when that thread runs it: a store a worker thread opens (a
+ * snapshot, an import) is not watched from the main thread's loop. */
+static void
+watch_socket (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+  GMainContext *context = g_main_context_get_thread_default ();
+
+  team->thread = g_thread_self ();
+  if (context == NULL)
+    {
+      context = g_main_context_default ();
+      if (!g_main_context_acquire (context))
+        return;
+      g_main_context_release (context);
+    }
+
+  team->watch = g_unix_fd_source_new (PQsocket (team->conn), G_IO_IN);
+  g_source_set_callback (team->watch, G_SOURCE_FUNC (on_socket_readable), self, NULL);
+  g_source_set_static_name (team->watch, "[reprovision] team database changes");
+  g_source_attach (team->watch, context);
 }
 
 /* Opening ---------------------------------------------------------------- */
@@ -976,11 +1023,7 @@ store_team_open (RpStore           *self,
   if (self->today != NULL && !store_team_set_today (self, self->today, error))
     return FALSE;
 
-  team->watch = g_unix_fd_source_new (PQsocket (team->conn), G_IO_IN);
-  g_source_set_callback (team->watch, G_SOURCE_FUNC (on_socket_readable), self, NULL);
-  g_source_set_static_name (team->watch, "[reprovision] team database changes");
-  g_source_attach (team->watch, g_main_context_get_thread_default ());
-
+  watch_socket (self);
   return TRUE;
 }
 

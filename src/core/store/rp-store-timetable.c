@@ -134,10 +134,10 @@ rp_store_list_actions (RpStore  *self,
   return g_steal_pointer (&actions);
 }
 
-#define ACTION_AS_OF(column) RP_STORE_AS_OF ("timetable_action", "ids.id", column, "t." column)
-#define LINK_AS_OF(column) RP_STORE_AS_OF ("timetable_action_taster_day", "link_ids.id", column, "l." column)
-#define DAY_AS_OF(column) RP_STORE_AS_OF ("taster_day", "links.taster_day_id", column, "t." column)
-#define PROVIDER_NAME_AS_OF RP_STORE_AS_OF ("provider", "days.provider_id", "name", "p.name")
+#define ACTION_AS_OF(column, type) RP_STORE_AS_OF_##type ("timetable_action", "ids.id", column, "t." column)
+#define LINK_AS_OF(column, type) RP_STORE_AS_OF_##type ("timetable_action_taster_day", "link_ids.id", column, "l." column)
+#define DAY_AS_OF(column, type) RP_STORE_AS_OF_##type ("taster_day", "links.taster_day_id", column, "t." column)
+#define PROVIDER_NAME_AS_OF RP_STORE_AS_OF_TEXT ("provider", "days.provider_id", "name", "p.name")
 
 /**
  * rp_store_list_actions_as_of:
@@ -169,14 +169,14 @@ rp_store_list_actions_as_of (RpStore     *self,
                         "WITH ids (id) AS ("
                         "  SELECT id FROM timetable_action WHERE programme_id = ?1"
                         "  UNION SELECT record_id FROM audit WHERE table_name = 'timetable_action' AND action = 'delete'"
-                        "   AND id >= ?2 AND field = 'programme_id' AND old_value = ?1)"
-                        " SELECT * FROM (SELECT ids.id, ?1, " ACTION_AS_OF ("activity") ", " ACTION_AS_OF ("owner") ","
-                        "  " ACTION_AS_OF ("due_date") ", " ACTION_AS_OF ("status") ", " ACTION_AS_OF ("position") " AS position,"
-                        "  " ACTION_AS_OF ("due_note")
+                        "   AND id >= ?2 AND field = 'programme_id' AND CAST (old_value AS TEXT) = CAST (?1 AS TEXT))"
+                        " SELECT * FROM (SELECT ids.id, ?1, " ACTION_AS_OF ("activity", TEXT) ", " ACTION_AS_OF ("owner", TEXT) ","
+                        "  " ACTION_AS_OF ("due_date", DATE) ", " ACTION_AS_OF ("status", TEXT) ", " ACTION_AS_OF ("position", INTEGER) " AS position,"
+                        "  " ACTION_AS_OF ("due_note", TEXT)
                         "  FROM ids LEFT JOIN timetable_action t ON t.id = ids.id"
                         /* It was there unless the first thing to happen to it since was its insert. */
                         "  WHERE coalesce ((SELECT action FROM audit WHERE table_name = 'timetable_action' AND record_id = ids.id"
-                        "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert')"
+                        "   AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert') AS actions"
                         " ORDER BY position, id",
                         error);
   if (stmt == NULL)
@@ -196,13 +196,13 @@ rp_store_list_actions_as_of (RpStore     *self,
                         "  UNION SELECT record_id FROM audit WHERE table_name = 'timetable_action_taster_day'"
                         "   AND action = 'delete' AND id >= ?2),"
                         " links (action_id, taster_day_id) AS ("
-                        "  SELECT " LINK_AS_OF ("action_id") ", " LINK_AS_OF ("taster_day_id")
+                        "  SELECT " LINK_AS_OF ("action_id", INTEGER) ", " LINK_AS_OF ("taster_day_id", INTEGER)
                         "  FROM link_ids LEFT JOIN timetable_action_taster_day l ON l.id = link_ids.id"
                         "  WHERE coalesce ((SELECT action FROM audit WHERE table_name = 'timetable_action_taster_day'"
                         "   AND record_id = link_ids.id AND id >= ?2 AND action IN ('insert', 'delete') ORDER BY id LIMIT 1), '') != 'insert'),"
                         " days (action_id, id, programme_id, provider_id, day, cancelled) AS ("
-                        "  SELECT links.action_id, links.taster_day_id, " DAY_AS_OF ("programme_id") ","
-                        "   " DAY_AS_OF ("provider_id") ", " DAY_AS_OF ("day") ", " DAY_AS_OF ("cancelled")
+                        "  SELECT links.action_id, links.taster_day_id, " DAY_AS_OF ("programme_id", INTEGER) ","
+                        "   " DAY_AS_OF ("provider_id", INTEGER) ", " DAY_AS_OF ("day", DATE) ", " DAY_AS_OF ("cancelled", FLAG)
                         "  FROM links LEFT JOIN taster_day t ON t.id = links.taster_day_id)"
                         " SELECT days.action_id, days.id, days.programme_id, days.provider_id, " PROVIDER_NAME_AS_OF ","
                         "  days.day, days.cancelled"

@@ -657,7 +657,7 @@ rp_store_check_for_changes (RpStore *self)
 
       if (store_in_transaction (self))
         return FALSE;
-      store_team_read_notifications (self);
+      store_team_check_notifications (self);
       changed = g_hash_table_size (self->pending) > 0;
       store_announce_changes (self);
       return changed;
@@ -1231,7 +1231,8 @@ rp_store_is_read_only (RpStore *self)
 {
   g_return_val_if_fail (RP_IS_STORE (self), TRUE);
 
-  return self->read_only;
+  /* A reports login changes nothing on a team database. */
+  return self->read_only || (self->team != NULL && store_team_get_role (self) == RP_TEAM_ROLE_REPORTS);
 }
 
 /**

@@ -753,8 +753,10 @@ copy_to_team_in_transaction (sqlite3            *db,
 
   /* The owner's rights (tables, triggers, sequences); the audit note still
    * names the login, which SET ROLE does not change. */
+  /* A session left open in a transaction would otherwise keep the copy
+   * waiting for its locks without a word. */
   if (!become_team_owner (conn, error) ||
-      !pg_exec (conn, "SET LOCAL search_path = reprovision, pg_temp", error) ||
+      !pg_exec (conn, "SET LOCAL search_path = reprovision, pg_temp; SET LOCAL lock_timeout = '30s'", error) ||
       !(tables = plan_tables (db, conn, error)) ||
       !set_triggers (conn, tables, FALSE, error) ||
       !check_team_empty (conn, tables, error))

@@ -19,20 +19,18 @@ char       *rp_team_schema_grants      (const char *owner,
                                         const char *reports,
                                         const char *database);
 
-#ifdef RP_HAVE_LIBPQ
-#include <libpq-fe.h>
+/* For the other team modules (rp-team-copy.c), from rp-team.c; only in a
+ * build with libpq. These typedefs are libpq-fe.h's own. */
+typedef struct pg_conn PGconn;
+typedef struct pg_result PGresult;
 
-/* A connection with rp_team_complete_conninfo()'s defaults, or %NULL and
- * why in plain words (rp-team.c). */
 PGconn     *rp_team_connect            (const char  *conninfo,
                                         GError     **error);
-/* For the other team modules (rp-team-copy.c), from rp-team.c. */
 void        rp_team_set_result_error   (GError     **error,
                                         PGconn      *conn,
                                         PGresult    *result);
 gboolean    rp_team_read_version       (PGconn      *conn,
                                         int         *version,
                                         GError     **error);
-#endif
 
 G_END_DECLS

@@ -300,11 +300,10 @@ ignore_notice (void       *data,
   /* "trigger … does not exist, skipping" and the like say nothing to a user. */
 }
 
-/* Opens a connection with rp_team_complete_conninfo()'s defaults, its
- * failures in plain words (rp-team-private.h: the store opens its own with it). */
-PGconn *
-rp_team_connect (const char  *conninfo,
-                 GError     **error)
+/* Opens a connection with rp_team_complete_conninfo()'s defaults. */
+static PGconn *
+team_connect (const char  *conninfo,
+              GError     **error)
 {
   g_autofree char *completed = NULL;
   g_autoptr(PGconn) conn = NULL;
@@ -570,7 +569,7 @@ rp_team_init_with_prefix (const char  *conninfo,
       return FALSE;
     }
 
-  if (!(conn = rp_team_connect (conninfo, error)))
+  if (!(conn = team_connect (conninfo, error)))
     return FALSE;
 
   if (!exec (conn, "BEGIN", error))
@@ -602,6 +601,14 @@ rp_team_init (const char  *conninfo,
 }
 
 /* For rp-team-copy.c (declared in rp-team-private.h) ------------------------ */
+
+/* A connection with the defaults above, to a server new enough. */
+PGconn *
+rp_team_connect (const char  *conninfo,
+                 GError     **error)
+{
+  return team_connect (conninfo, error);
+}
 
 /* Why a statement failed, in plain words. */
 void
