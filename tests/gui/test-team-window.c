@@ -13,6 +13,7 @@
 #include "rp-gui-test-util.h"
 #include "rp-new-programme-window.h"
 #include "rp-programme-history-window.h"
+#include "rp-reports-page.h"
 #include "rp-team.h"
 #include "rp-team-connect-window.h"
 #include "rp-team-keyring.h"
@@ -730,6 +731,27 @@ test_reports_role (Fixture       *f,
   g_assert_nonnull (attention);
   g_assert_false (gtk_widget_is_visible (attention));
   rp_test_save_shot (GTK_WIDGET (window), "team-window-reports-role.png");
+
+  /* Printing says why it cannot be done yet, not to open it for editing. */
+  {
+    GtkWidget *page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_REPORTS_PAGE, NULL, NULL);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *problem = NULL;
+
+    g_assert_nonnull (page);
+    rp_reports_page_print (RP_REPORTS_PAGE (page), NULL);
+    rp_test_spin ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (item))
+          problem = ADW_MESSAGE_DIALOG (item);
+      }
+    g_assert_nonnull (problem);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (problem), "your account cannot add to it yet"));
+    gtk_window_destroy (GTK_WINDOW (problem));
+  }
 
   destroy_window (window);
 }
