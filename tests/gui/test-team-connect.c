@@ -324,6 +324,32 @@ test_dialogue_location_round_trip (void)
   rp_test_spin ();
 }
 
+/* At the narrowest the app allows, every field and the message still fit. */
+static void
+test_dialogue_narrow (void)
+{
+  RpTeamConnectWindow *dialog = rp_team_connect_window_new (NULL);
+  GtkWidget *root = GTK_WIDGET (dialog);
+
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 700);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rp_test_spin ();
+  set_text (root, "Server, for example db.council.example", "db.council.example");
+  set_text (root, "Port (optional)", "five");
+  set_text (root, "Database", "rp_demo");
+  set_text (root, "Account", "jo");
+  rp_team_connect_window_connect (dialog);
+  rp_test_spin ();
+  g_assert_nonnull (rp_team_connect_window_get_message (dialog));
+
+  /* No wider than asked: nothing in the form forces it wider. */
+  g_assert_cmpint (gtk_widget_get_width (root), <=, 360);
+  rp_test_save_shot (root, "team-connect-360.png");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+}
+
 /* The main menu and the welcome page both offer it. */
 static void
 test_window_offers_team_database (void)
@@ -383,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/team-connect/unreachable", test_dialogue_unreachable);
   g_test_add_func ("/team-connect/cancel", test_dialogue_cancel);
   g_test_add_func ("/team-connect/location-round-trip", test_dialogue_location_round_trip);
+  g_test_add_func ("/team-connect/narrow", test_dialogue_narrow);
   g_test_add_func ("/team-connect/window-offers-it", test_window_offers_team_database);
 
   {
