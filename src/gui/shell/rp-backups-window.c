@@ -22,6 +22,7 @@ struct _RpBackupsWindow
   gboolean              backing_up;
   gboolean              can_back_up;
   GtkNativeDialog      *file_chooser;
+  GtkSpinner           *copy_spinner;   /* spins while a team database is copied */
 
   AdwToastOverlay      *toast_overlay;
   AdwPreferencesGroup  *backups_group;
@@ -292,8 +293,56 @@ on_copied (GObject      *source_object,
 
   self = RP_BACKUPS_WINDOW (source_object);
   self->backing_up = FALSE;
+  gtk_spinner_set_spinning (self->copy_spinner, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.save-copy", TRUE);
   show_message (self, message != NULL ? message : error->message);
+}
+
+/**
+ * rp_backups_window_save_copy:
+ * @path: a new file
+ *
+ * Copies the team database into @path in a thread, as Save a Copy as a
+ * File does once a file is chosen; the window says when it is done or why not.
+ */
+void
+rp_backups_window_save_copy (RpBackupsWindow *self,
+                             const char      *path)
+{
+  g_autoptr(GTask) task = NULL;
+  Copying *copying;
+
+  g_return_if_fail (RP_IS_BACKUPS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->backing_up || self->team_conninfo == NULL)
+    return;
+
+  /* Reading the whole database takes a while: the window stays responsive. */
+  self->backing_up = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.save-copy", FALSE);
+  gtk_spinner_set_spinning (self->copy_spinner, TRUE);
+
+  copying = g_new0 (Copying, 1);
+  copying->conninfo = g_strdup (self->team_conninfo);
+  copying->path = g_strdup (path);
+  task = g_task_new (self, self->cancellable, on_copied, NULL);
+  g_task_set_source_tag (task, rp_backups_window_save_copy);
+  g_task_set_task_data (task, copying, (GDestroyNotify) copying_free);
+  g_task_run_in_thread (task, copy_in_thread);
+}
+
+/**
+ * rp_backups_window_is_busy:
+ *
+ * Returns: %TRUE while a backup or a copy is being made
+ */
+gboolean
+rp_backups_window_is_busy (RpBackupsWindow *self)
+{
+  g_return_val_if_fail (RP_IS_BACKUPS_WINDOW (self), FALSE);
+
+  return self->backing_up;
 }
 
 static void
@@ -302,28 +351,13 @@ on_copy_response (RpBackupsWindow *self,
                   GtkNativeDialog *dialog)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
-  Copying *copying;
-  char *path;
+  g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->file_chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL || self->team_conninfo == NULL)
-    return;
-
-  /* Reading the whole database takes a while: the window stays responsive. */
-  self->backing_up = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.save-copy", FALSE);
-  show_message (self, _("Saving a copy…"));
-
-  copying = g_new0 (Copying, 1);
-  copying->conninfo = g_strdup (self->team_conninfo);
-  copying->path = path;
-  task = g_task_new (self, self->cancellable, on_copied, NULL);
-  g_task_set_source_tag (task, on_copy_response);
-  g_task_set_task_data (task, copying, (GDestroyNotify) copying_free);
-  g_task_run_in_thread (task, copy_in_thread);
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    rp_backups_window_save_copy (self, path);
 }
 
 static void
@@ -483,6 +517,12 @@ rp_backups_window_new_for_team (GtkWindow  *parent,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   {
     GtkWidget *button = gtk_button_new_with_mnemonic (_("_Save a Copy as a File…"));
+
+    self->copy_spinner = GTK_SPINNER (gtk_spinner_new ());
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_spinner),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Saving a copy"),
+                                    -1);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->copy_spinner));
 
     gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "backups.save-copy");
