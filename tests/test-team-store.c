@@ -413,6 +413,7 @@ test_reports_role (Fixture       *f,
   attendee = rp_store_get_attendee (reports, georgia, &error);
   g_assert_null (attendee);
   g_assert_nonnull (error);
+  g_assert_true (error->domain == RP_TEAM_ERROR);
   g_clear_error (&error);
 
   rp_programme_set_name (programme, "Another");
@@ -615,8 +616,28 @@ test_file_only_refused (Fixture       *f,
   g_assert_false (rp_store_vacuum (store, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "database file only"));
+  g_clear_error (&error);
   g_assert_true (rp_store_check_file (store, NULL));
   rp_store_renew_locks (store);
+
+  /* Backups, restores and checks take the location too, and say the same. */
+  {
+    g_autofree char *where = location (f, f->jo);
+    g_autoptr(GListModel) backups = rp_backup_list (where, &error);
+    guint n_repaired = 0;
+
+    g_assert_null (backups);
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_null (rp_check_database (where, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (rp_backup_restore (where, "/nowhere/backup.db", NULL, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (rp_store_repair_protection (where, &n_repaired, &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+  }
 }
 
 static void

@@ -185,6 +185,9 @@ rp_backup_list (const char  *database_path,
   g_return_val_if_fail (database_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!rp_database_file_refuse_team (database_path, error))
+    return NULL;
+
   if (!(files = rp_database_file_list_backups (database_path, error)))
     return NULL;
 
@@ -222,6 +225,9 @@ rp_backup_ensure_daily (const char  *database_path,
 
   g_return_val_if_fail (database_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!rp_database_file_refuse_team (database_path, error))
+    return NULL;
 
   if (!(backups = rp_backup_list (database_path, error)))
     return NULL;
@@ -286,12 +292,19 @@ rp_backup_check_and_back_up_async (const char          *database_path,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *refused = NULL;
 
   g_return_if_fail (database_path != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rp_backup_check_and_back_up_async);
+
+  if (!rp_database_file_refuse_team (database_path, &refused))
+    {
+      g_task_return_error (task, refused);
+      return;
+    }
   g_task_set_task_data (task, g_strdup (database_path), g_free);
   g_task_run_in_thread (task, check_and_back_up_in_thread);
 }
@@ -436,6 +449,9 @@ rp_backup_restore (const char  *database_path,
   g_return_val_if_fail (database_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rp_database_file_refuse_team (database_path, error))
+    return FALSE;
 
   if (!check_restorable (backup_path, error) ||
       !(prepared = prepare_restore (database_path, backup_path, error)))

@@ -9,6 +9,7 @@
 #include "rp-check.h"
 #include "rp-date.h"
 #include "rp-error.h"
+#include "rp-database-file-private.h"
 #include "rp-error-private.h"
 #include "rp-store.h"
 #include "rp-store-private.h"
@@ -316,6 +317,9 @@ rp_check_database (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!rp_database_file_refuse_team (path, error))
+    return NULL;
+
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, RP_ERROR, RP_ERROR_NOT_FOUND,
@@ -416,6 +420,9 @@ rp_check_quick (const char  *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rp_database_file_refuse_team (path, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)

@@ -20,6 +20,10 @@ gboolean  rp_database_file_copy_into           (const char      *source,
 void      rp_database_file_remove_working_copy (const char      *path);
 
 gboolean  rp_database_file_is_on_network_share (const char      *path);
+/* %FALSE, with @error saying why, for a team database's location: what
+ * works on a database file (backups, restores, checks) does not apply. */
+gboolean  rp_database_file_refuse_team         (const char      *path,
+                                                GError         **error);
 /* Tests only: report every folder as being on a filesystem of @type, as
  * statfs(2) names it (0 looks it up again), to stand in for a network share. */
 void      rp_database_file_set_fake_filesystem_type (unsigned long type);

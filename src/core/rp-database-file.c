@@ -23,6 +23,7 @@
 #include "rp-database-file-private.h"
 #include "rp-error.h"
 #include "rp-error-private.h"
+#include "rp-store.h"
 
 /* Filesystems whose locks cannot be trusted across machines or at all, from
  * statfs(2) and linux/magic.h. SQLite's write-ahead log needs shared memory
@@ -595,6 +596,19 @@ rp_database_file_new_backup_path (const char      *database_path,
  *
  * Returns: (transfer full): the path of the copy, or %NULL
  */
+gboolean
+rp_database_file_refuse_team (const char  *path,
+                              GError     **error)
+{
+  if (!rp_store_location_is_team (path))
+    return TRUE;
+
+  g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,
+                       _("This works on a database file only, not on a team database: the server keeps a "
+                         "team database safe, and its administrator makes its backups and checks it."));
+  return FALSE;
+}
+
 char *
 rp_database_file_back_up (const char      *database_path,
                           RpBackupReason   reason,
@@ -605,6 +619,9 @@ rp_database_file_back_up (const char      *database_path,
   g_return_val_if_fail (database_path != NULL, NULL);
   g_return_val_if_fail (reason <= RP_BACKUP_MANUAL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!rp_database_file_refuse_team (database_path, error))
+    return NULL;
 
   if (!g_file_test (database_path, G_FILE_TEST_IS_REGULAR))
     {

@@ -865,20 +865,6 @@ team_query (RpStoreTeam  *team,
   return TRUE;
 }
 
-static gboolean
-is_member (RpStoreTeam *team,
-           const char  *prefix,
-           const char  *kind)
-{
-  g_autofree char *role = g_strconcat (prefix, kind, NULL);
-  g_autofree char *answer = NULL;
-
-  return team_query (team,
-                     "SELECT pg_has_role (session_user, r.oid, 'MEMBER') FROM pg_roles r WHERE r.rolname = $1",
-                     role, &answer) &&
-         g_strcmp0 (answer, "t") == 0;
-}
-
 /* The team's roles are the ones that may connect to the database; a
  * reports login cannot read team_setting, so the prefix is found from
  * the database's own rights when it is not readable. */
@@ -896,11 +882,21 @@ find_role (RpStoreTeam *team)
 
   if (prefix != NULL)
     {
-      if (is_member (team, prefix, "owner"))
+      g_autofree char *kind = NULL;
+
+      /* The most the login may do, in one round trip. */
+      if (!team_query (team,
+                       "SELECT (SELECT k FROM unnest (ARRAY['owner', 'staff', 'reports']) WITH ORDINALITY AS u (k, n)"
+                       "          JOIN pg_roles r ON r.rolname = $1 || k"
+                       "         WHERE pg_has_role (session_user, r.oid, 'MEMBER') ORDER BY n LIMIT 1)",
+                       prefix, &kind))
+        return RP_TEAM_ROLE_NONE;
+
+      if (g_strcmp0 (kind, "owner") == 0)
         return RP_TEAM_ROLE_OWNER;
-      if (is_member (team, prefix, "staff"))
+      if (g_strcmp0 (kind, "staff") == 0)
         return RP_TEAM_ROLE_STAFF;
-      if (is_member (team, prefix, "reports"))
+      if (g_strcmp0 (kind, "reports") == 0)
         return RP_TEAM_ROLE_REPORTS;
       return RP_TEAM_ROLE_NONE;
     }
@@ -991,6 +987,7 @@ store_team_open (RpStore           *self,
 {
   RpStoreTeam *team;
   g_autofree char *login = NULL;
+  g_autofree char *settings = NULL;
   const char *host;
 
   self->team = team = g_new0 (RpStoreTeam, 1);
@@ -1013,11 +1010,10 @@ store_team_open (RpStore           *self,
     return FALSE;
 
   /* The reports role reads the views of the same names in reprovision_report. */
-  if (!team_exec (team, team->role == RP_TEAM_ROLE_REPORTS
-                        ? "SET search_path = reprovision_report, pg_catalog"
-                        : "SET search_path = reprovision, pg_catalog") ||
-      ((flags & RP_STORE_OPEN_READ_ONLY) && !team_exec (team, "SET default_transaction_read_only = on")) ||
-      !team_exec (team, "LISTEN " CHANGES_CHANNEL))
+  settings = g_strdup_printf ("SET search_path = %s, pg_catalog;%s LISTEN " CHANGES_CHANNEL,
+                              team->role == RP_TEAM_ROLE_REPORTS ? "reprovision_report" : "reprovision",
+                              (flags & RP_STORE_OPEN_READ_ONLY) ? " SET default_transaction_read_only = on;" : "");
+  if (!team_exec (team, settings))
     return store_team_set_error (self, error);
 
   if (self->today != NULL && !store_team_set_today (self, self->today, error))

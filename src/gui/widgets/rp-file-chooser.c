@@ -26,7 +26,8 @@ rp_file_chooser_open_away_from (GtkFileChooser *chooser,
   g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
   g_return_if_fail (store == NULL || RP_IS_STORE (store));
 
-  if (store != NULL)
+  /* A team database has no folder here. */
+  if (store != NULL && rp_store_get_path (store) != NULL)
     {
       database_dir = g_path_get_dirname (rp_store_get_path (store));
       if (GTK_IS_NATIVE_DIALOG (chooser))
