@@ -754,6 +754,8 @@ rp_window_restore_session (RpWindow *self)
     {
       if (rp_team_is_supported ())
         _rp_window_present_team_connect_window (self, path);
+      else
+        rp_window_add_toast (self, _("The team database used last cannot be opened: this copy of Reprovision was built without team databases."));
       return;
     }
 
