@@ -78,6 +78,13 @@ test_location_from_fields (void)
   g_autofree char *bad_port = NULL;
   g_autofree char *big_port = NULL;
 
+  /* The core decides which hosts need verifying; without team support it cannot say. */
+  if (!rp_team_is_supported ())
+    {
+      g_test_skip ("built without team databases");
+      return;
+    }
+
   plain = rp_team_connect_window_build_location (" db.council.example ", "", "rp_demo", "jo", TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (plain, ==, "host='db.council.example' dbname='rp_demo' user='jo'");
@@ -122,11 +129,20 @@ test_location_from_fields (void)
 static void
 test_dialogue_tls_switch (void)
 {
-  RpTeamConnectWindow *dialog = rp_team_connect_window_new (NULL);
-  GtkWidget *root = GTK_WIDGET (dialog);
+  RpTeamConnectWindow *dialog;
+  GtkWidget *root;
   GtkWidget *row;
   GtkSwitch *verify;
 
+  /* The core decides which hosts need verifying; without team support it cannot say. */
+  if (!rp_team_is_supported ())
+    {
+      g_test_skip ("built without team databases");
+      return;
+    }
+
+  dialog = rp_team_connect_window_new (NULL);
+  root = GTK_WIDGET (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   rp_test_spin ();
   row = find_row (root, ADW_TYPE_ACTION_ROW, "Require a verified secure connection");
