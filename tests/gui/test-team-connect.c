@@ -329,12 +329,16 @@ test_dialogue_location_round_trip (void)
   g_assert_cmpstr (get_text (root, "Connection string"), ==, "postgresql://jo@db.council.example/rp_demo?application_name=x");
   g_assert_false (gtk_widget_is_sensitive (find_row (root, ADW_TYPE_ENTRY_ROW, "Database")));
 
-  /* A password in it would be remembered with it: it is refused. */
+  /* A password in it would be remembered with it: it is refused (the core
+   * reads the string; a build without team databases refuses it anyway). */
   set_text (root, "Connection string", "postgresql://jo:secret@db.council.example/rp_demo");
   rp_team_connect_window_connect (dialog);
   rp_test_spin ();
   g_assert_false (rp_team_connect_window_is_connecting (dialog));
-  g_assert_nonnull (strstr (rp_team_connect_window_get_message (dialog), "Leave the password out"));
+  if (rp_team_is_supported ())
+    g_assert_nonnull (strstr (rp_team_connect_window_get_message (dialog), "Leave the password out"));
+  else
+    g_assert_nonnull (rp_team_connect_window_get_message (dialog));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   rp_test_spin ();
