@@ -6,7 +6,7 @@ set -euo pipefail
 
 build_packages=(
   meson ninja-build pkg-config gcc gettext
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev libical-dev libpq-dev
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev libical-dev libpq-dev libsecret-1-dev
   desktop-file-utils appstream
 )
 # clang with libFuzzer and the sanitizer runtimes; llvm for symbolised stack traces.
@@ -17,7 +17,7 @@ test_packages=(
   xvfb xauth dbus dbus-daemon dbus-x11 flatpak-builder python3 poppler-utils valgrind
   at-spi2-core gir1.2-atspi-2.0 python3-gi
   fonts-cantarell adwaita-icon-theme
-  postgresql
+  postgresql gnome-keyring
 )
 
 wanted=("${build_packages[@]}")

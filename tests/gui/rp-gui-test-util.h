@@ -42,3 +42,57 @@ rp_test_find_widget (GtkWidget  *root,
 
   return NULL;
 }
+
+/* Saves @widget as drawn, as NAME.png in $RP_TEST_SHOTS_DIR, for people to
+ * look at; does nothing without it. Waits for transitions to end first. */
+static inline void
+rp_test_save_shot (GtkWidget  *widget,
+                   const char *name)
+{
+  const char *dir = g_getenv ("RP_TEST_SHOTS_DIR");
+  GdkFrameClock *clock;
+  GskRenderNode *node;
+  GdkTexture *texture;
+  GtkSnapshot *snapshot;
+  char *path;
+  gint64 until;
+  gint64 frame;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until || gdk_frame_clock_get_frame_counter (clock) < frame + 3)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      if (g_get_monotonic_time () > until + 3 * G_USEC_PER_SEC)
+        break;
+    }
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  /* The window draws itself into the snapshot as it would on screen. */
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_test_message ("%s: nothing drawn to save", name);
+      return;
+    }
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  if (!gdk_texture_save_to_png (texture, path))
+    g_test_message ("%s could not be saved", path);
+  g_free (path);
+  g_object_unref (texture);
+  gsk_render_node_unref (node);
+}

@@ -50,6 +50,8 @@ struct _RpReportsPage
   RpStepChart  *step_chart;
   AdwPreferencesGroup *glance_group;
   AdwPreferencesGroup *attention_group;
+  AdwPreferencesGroup *programme_group;
+  gboolean      reports_only;  /* the team's reports role: no names, no changes */
   AdwPreferencesGroup *overdue_group;
   AdwPreferencesGroup *upcoming_group;
   GPtrArray    *dashboard_rows;   /* (group, row) pairs to remove on refresh */
@@ -287,7 +289,8 @@ update_dashboard (RpReportsPage     *self,
     return;
 
   today = rp_store_dup_today (store);
-  start_attention_search (self, store, programme, today);
+  if (!self->reports_only)
+    start_attention_search (self, store, programme, today);
 
   shown = 0;
   actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
@@ -825,6 +828,16 @@ check_recordable (RpReportsPage *self)
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
 
+  /* A reports account on a team database reads but cannot yet add to the
+   * export history, which every export and print goes into. */
+  if (store != NULL && rp_store_is_read_only (store) && self->reports_only)
+    {
+      show_problem (self, _("The Report Cannot Be Exported"),
+                    _("Every export and print is recorded in the database’s export history, and your account cannot add to it yet. "
+                      "Ask someone with a staff account to export the report, or ask the database administrator."));
+      return FALSE;
+    }
+
   if (store != NULL && rp_store_is_read_only (store))
     {
       show_problem (self, _("The Report Cannot Be Exported"),
@@ -1146,6 +1159,7 @@ rp_reports_page_class_init (RpReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, step_chart);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, glance_group);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, RpReportsPage, programme_group);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, upcoming_group);
   gtk_widget_class_bind_template_child (widget_class, RpReportsPage, compare_row);
@@ -1181,4 +1195,35 @@ rp_reports_page_init (RpReportsPage *self)
     }
 
   rp_reports_page_refresh (RP_AREA_PAGE (self));
+}
+
+/**
+ * rp_reports_page_set_reports_only:
+ * @reports_only: %TRUE for an account that may read only what the scrutiny
+ *   report needs (the team's reports role)
+ *
+ * Leaves out who needs attention (it names them) and the change of the
+ * report's details, and says why.
+ */
+void
+rp_reports_page_set_reports_only (RpReportsPage *self,
+                                  gboolean       reports_only)
+{
+  g_return_if_fail (RP_IS_REPORTS_PAGE (self));
+
+  reports_only = !!reports_only;
+  if (self->reports_only == reports_only)
+    return;
+
+  self->reports_only = reports_only;
+  if (reports_only)
+    {
+      g_cancellable_cancel (self->attention_cancellable);
+      g_clear_object (&self->attention_cancellable);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_group), !reports_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.edit-details", !reports_only);
+  adw_preferences_group_set_description (self->programme_group,
+                                         reports_only ? _("What every report of this programme says about itself. Your account can print reports but not change these details.")
+                                                      : _("What every report of this programme says about itself"));
 }

@@ -17,5 +17,7 @@ void rp_reports_page_export (RpReportsPage  *self,
                              RpReport       *report,
                              RpReportFormat  format,
                              const char     *path);
+void rp_reports_page_set_reports_only (RpReportsPage *self,
+                                       gboolean       reports_only);
 
 G_END_DECLS

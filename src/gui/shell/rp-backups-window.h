@@ -13,6 +13,12 @@ G_DECLARE_FINAL_TYPE (RpBackupsWindow, rp_backups_window, RP, BACKUPS_WINDOW, Ad
 RpBackupsWindow *rp_backups_window_new           (GtkWindow       *parent,
                                                   const char      *database_path,
                                                   gboolean         can_back_up);
+RpBackupsWindow *rp_backups_window_new_for_team  (GtkWindow       *parent,
+                                                  const char      *team_name,
+                                                  const char      *conninfo);
+void             rp_backups_window_save_copy     (RpBackupsWindow *self,
+                                                  const char      *path);
+gboolean         rp_backups_window_is_busy       (RpBackupsWindow *self);
 const char      *rp_backups_window_get_path      (RpBackupsWindow *self);
 void             rp_backups_window_reload        (RpBackupsWindow *self);
 

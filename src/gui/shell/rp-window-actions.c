@@ -274,6 +274,16 @@ backups_action (GtkWidget  *widget,
   const char *path = rp_session_get_path (self->session);
   RpBackupsWindow *dialog;
 
+  /* The server's administrator backs a team database up; the window says so. */
+  if (self->store != NULL && rp_store_is_team (self->store))
+    {
+      g_autofree char *name = rp_store_dup_display_name (self->store);
+
+      dialog = rp_backups_window_new_for_team (GTK_WINDOW (self), name, self->team_conninfo);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
   if (path == NULL)
     return;
 
@@ -378,6 +388,14 @@ import_attendees_action (GtkWidget  *widget,
 }
 
 static void
+open_team_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _rp_window_present_team_connect_window (RP_WINDOW (widget), NULL);
+}
+
+static void
 new_programme_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -439,6 +457,7 @@ _rp_window_class_actions_init (RpWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-team", NULL, open_team_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);

@@ -25,6 +25,8 @@ struct _RpWindow
   guint                 check_idle_id;
   guint                 changes_poll_id;
   guint                 n_faults;       /* faults shown so far, to tell them from other errors */
+  char                 *team_location;  /* the team store's location: never a password */
+  char                 *team_conninfo;  /* and with the password that opened it; in memory only */
 
   /* Template Widgets */
   AdwToastOverlay      *toast_overlay;
@@ -39,6 +41,7 @@ struct _RpWindow
   GtkMenuButton        *welcome_menu_button;
   GtkMenuButton        *fault_menu_button;
   GtkMenuButton        *menu_button;
+  GtkLabel             *team_label;
 
   /* Borrowed References */
   RpAreaPage           *area_pages[4];  /* NULL until first shown; held by the view stack */
@@ -54,5 +57,8 @@ gboolean _rp_window_open                        (RpWindow          *self,
 void     _rp_window_open_or_report              (RpWindow          *self,
                                                  const char        *path);
 void     _rp_window_present_new_programme_window (RpWindow         *self);
+void     _rp_window_present_team_connect_window (RpWindow          *self,
+                                                 const char        *location);
+gboolean _rp_window_is_reports_only             (RpWindow          *self);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include "rp-new-programme-window.h"
 #include "rp-reports-page.h"
 #include "rp-taster-days-page.h"
+#include "rp-team.h"
+#include "rp-team-connect-window.h"
 #include "rp-timetable-page.h"
 #include "rp-welcome-page.h"
 #include "rp-window-private.h"
@@ -41,18 +43,39 @@ update_view (RpWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
+static gboolean
+is_team (RpWindow *self)
+{
+  return self->store != NULL && rp_store_is_team (self->store);
+}
+
+/**
+ * _rp_window_is_reports_only:
+ *
+ * Returns: %TRUE when the account may read only what the scrutiny report
+ *   needs (the team's reports role): no names, no case notes, no changes
+ */
+gboolean
+_rp_window_is_reports_only (RpWindow *self)
+{
+  return is_team (self) && rp_store_get_team_role (self->store) == RP_TEAM_ROLE_REPORTS;
+}
+
 void
 _rp_window_update_actions (RpWindow *self)
 {
   gboolean writable = self->store == NULL || !rp_store_is_read_only (self->store);
+  gboolean reports_only = _rp_window_is_reports_only (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-programme", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-programme", writable && !reports_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-attendees",
-                                 self->store != NULL && writable && self->programme != NULL);
+                                 self->store != NULL && writable && self->programme != NULL && !reports_only);
+  /* A team database's backups are the server's; a copy to a file reads every table. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups",
-                                 rp_session_get_path (self->session) != NULL);
+                                 is_team (self) ? !reports_only : rp_session_get_path (self->session) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.programme-history",
-                                 self->store != NULL && self->programme != NULL);
+                                 self->store != NULL && self->programme != NULL && !reports_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-team", rp_team_is_supported ());
 }
 
 /* The menu lists the programmes only when there is a choice to make. */
@@ -97,6 +120,20 @@ format_closure_date (const char *iso)
   return g_strdup_printf ("%d %s %d", g_date_get_day (&date), month, g_date_get_year (&date));
 }
 
+/* "rp_demo on db.council.example · signed in as jo" */
+static char *
+team_subtitle (RpWindow *self)
+{
+  g_autofree char *name = rp_store_dup_display_name (self->store);
+  const char *login = rp_store_get_login (self->store);
+
+  if (login == NULL)
+    return g_steal_pointer (&name);
+
+  /* Translators: which team database and which account, as in "rp_demo on db.council.example · signed in as jo" */
+  return g_strdup_printf (_("%s · signed in as %s"), name, login);
+}
+
 static void
 update_titles (RpWindow *self)
 {
@@ -108,6 +145,8 @@ update_titles (RpWindow *self)
     {
       adw_view_switcher_title_set_title (self->switcher_title, _("Reprovision"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->programme_title), NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Reprovision"));
       return;
     }
@@ -136,10 +175,24 @@ update_titles (RpWindow *self)
       subtitle = g_strdup_printf (_("%s · Read-only"), plain);
     }
 
+  /* On a team database, which one and as whom come first: they matter
+   * most, and the end of a long subtitle is what narrow windows cut. */
+  if (is_team (self))
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+      g_autofree char *team = team_subtitle (self);
+
+      /* Translators: the window's subtitle on a team database, as in "rp_demo on db.council.example · signed in as jo · Closes 31 March 2024" */
+      subtitle = g_strdup_printf (_("%s · %s"), team, plain);
+    }
+
   adw_view_switcher_title_set_title (self->switcher_title, rp_programme_get_name (self->programme));
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   adw_window_title_set_title (self->programme_title, rp_programme_get_name (self->programme));
   adw_window_title_set_subtitle (self->programme_title, subtitle);
+  /* Cut short in a narrow window, the whole subtitle is still a hover away. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->switcher_title), is_team (self) ? subtitle : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->programme_title), is_team (self) ? subtitle : NULL);
   gtk_window_set_title (GTK_WINDOW (self), rp_programme_get_name (self->programme));
 }
 
@@ -176,6 +229,9 @@ ensure_area_page (RpWindow *self,
   if (page == NULL)
     {
       page = self->area_pages[area] = g_object_new (areas[area].get_type (), NULL);
+      /* Before the store: the reports role does not ask for what it may not read. */
+      if (RP_IS_REPORTS_PAGE (page))
+        rp_reports_page_set_reports_only (RP_REPORTS_PAGE (page), _rp_window_is_reports_only (self));
       rp_area_page_set_store (page, self->store);
       rp_area_page_set_programme (page, self->programme);
       if (RP_IS_REPORTS_PAGE (page))
@@ -347,12 +403,61 @@ on_programmes_changed (RpWindow   *self,
 }
 
 static void
+forget_team_location (RpWindow *self)
+{
+  g_clear_pointer (&self->team_location, g_free);
+  if (self->team_conninfo != NULL)
+    memset (self->team_conninfo, 0, strlen (self->team_conninfo));
+  g_clear_pointer (&self->team_conninfo, g_free);
+}
+
+static void
 cancel_daily_check (RpWindow *self)
 {
   g_clear_handle_id (&self->check_idle_id, g_source_remove);
   if (self->check_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->check_tick_id);
   self->check_tick_id = 0;
+}
+
+/* A team database: a line under the header names it and the account. The
+ * reports role reads only what the scrutiny report needs: the other areas
+ * are not shown, and the line says why. */
+static void
+apply_role (RpWindow *self)
+{
+  gboolean reports_only = _rp_window_is_reports_only (self);
+  RpAreaPage *reports = self->area_pages[G_N_ELEMENTS (areas) - 1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, areas[i].name);
+
+      if (!g_str_equal (areas[i].name, "reports"))
+        adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, child), !reports_only);
+    }
+
+  if (reports_only)
+    adw_view_stack_set_visible_child_name (self->view_stack, "reports");
+  if (reports != NULL)
+    rp_reports_page_set_reports_only (RP_REPORTS_PAGE (reports), reports_only);
+
+  /* Which database and which account, in full: the subtitle beside the
+   * view switcher is cut short in all but the widest windows. */
+  if (is_team (self))
+    {
+      g_autofree char *identity = team_subtitle (self);
+      g_autofree char *text = NULL;
+
+      if (reports_only)
+        text = g_strdup_printf ("%s\n%s", identity,
+                                _("Your account can print reports but not see attendees’ details, so only the Reports area is shown. "
+                                  "Ask the database administrator if you need more."));
+      gtk_label_set_label (self->team_label, text != NULL ? text : identity);
+    }
+  else
+    gtk_label_set_label (self->team_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->team_label), is_team (self));
 }
 
 /* The session opened another database, or let go of one: show its programme. */
@@ -364,6 +469,11 @@ on_session_store_changed (RpWindow *self)
 
   if (!g_set_object (&self->store, store))
     return;
+
+  /* The team location goes with the team store it opened. */
+  if (!is_team (self))
+    forget_team_location (self);
+  apply_role (self);
 
   /* A check waiting for the old database is not for this one. */
   cancel_daily_check (self);
@@ -500,16 +610,65 @@ _rp_window_opened (RpWindow *self)
 {
   g_assert (self->store != NULL);
 
-  g_settings_set_string (self->settings, "recent-database", rp_store_get_path (self->store));
+  /* A team database is remembered by its location, which never holds the
+   * password; its checks and backups are the server's. */
+  if (is_team (self))
+    g_settings_set_string (self->settings, "recent-database", self->team_location != NULL ? self->team_location : "");
+  else
+    g_settings_set_string (self->settings, "recent-database", rp_store_get_path (self->store));
 
-  if (rp_store_is_read_only (self->store))
+  /* The reports role cannot start a programme: it can only be told. */
+  if (_rp_window_is_reports_only (self) && self->programme == NULL)
+    rp_window_add_toast (self, _("This account could not read a programme in this team database. Ask the database administrator."));
+
+  if (rp_store_is_read_only (self->store) || _rp_window_is_reports_only (self))
     return;
 
-  if (self->check_tick_id == 0 && self->check_idle_id == 0)
+  if (!is_team (self) && self->check_tick_id == 0 && self->check_idle_id == 0)
     self->check_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame, NULL, NULL);
 
   if (self->programme == NULL)
     _rp_window_present_new_programme_window (self);
+}
+
+static void
+on_team_opened (RpWindow            *self,
+                RpStore             *store,
+                RpTeamConnectWindow *dialog)
+{
+  const char *notice = rp_team_connect_window_get_notice (dialog);
+
+  forget_team_location (self);
+  self->team_location = g_strdup (rp_team_connect_window_get_location (dialog));
+  self->team_conninfo = g_strdup (rp_team_connect_window_get_conninfo (dialog));
+  rp_session_set_store (self->session, store);
+  _rp_window_opened (self);
+
+  if (notice != NULL)
+    rp_window_add_toast (self, notice);
+}
+
+/**
+ * _rp_window_present_team_connect_window:
+ * @location: (nullable): a team location to connect to at once (the one
+ *   used last), or %NULL for an empty form
+ *
+ * Asks for a team database and opens it in this window.
+ */
+void
+_rp_window_present_team_connect_window (RpWindow   *self,
+                                        const char *location)
+{
+  RpTeamConnectWindow *dialog = rp_team_connect_window_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (on_team_opened), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  if (location != NULL)
+    {
+      rp_team_connect_window_set_location (dialog, location);
+      rp_team_connect_window_connect (dialog);
+    }
 }
 
 gboolean
@@ -590,6 +749,16 @@ rp_window_restore_session (RpWindow *self)
   if (path[0] == '\0')
     return;
 
+  /* Connecting takes a moment, and may want a password: in the dialogue. */
+  if (rp_store_location_is_team (path))
+    {
+      if (rp_team_is_supported ())
+        _rp_window_present_team_connect_window (self, path);
+      else
+        rp_window_add_toast (self, _("The team database used last cannot be opened: this copy of Reprovision was built without team databases."));
+      return;
+    }
+
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *message = g_strdup_printf (_("The database used last, “%s”, could not be found. It may have been moved or renamed."), path);
@@ -637,6 +806,9 @@ static void
 on_show_attendee (RpWindow *self,
                   int       number)
 {
+  if (_rp_window_is_reports_only (self))
+    return;
+
   adw_view_stack_set_visible_child_name (self->view_stack, areas[AREA_ATTENDEES].name);
   rp_attendee_list_page_show_number (RP_ATTENDEE_LIST_PAGE (ensure_area_page (self, AREA_ATTENDEES)), number);
 }
@@ -649,6 +821,9 @@ on_edit_note (RpWindow *self,
 {
   RpAttendeeListPage *attendees;
   RpAttendeeDetailPage *page;
+
+  if (_rp_window_is_reports_only (self))
+    return;
 
   on_show_attendee (self, number);
   attendees = RP_ATTENDEE_LIST_PAGE (ensure_area_page (self, AREA_ATTENDEES));
@@ -717,6 +892,7 @@ rp_window_dispose (GObject *object)
   g_clear_object (&self->programme);
   g_clear_object (&self->settings);
   g_clear_object (&self->show_programme);
+  forget_team_location (self);
 
   G_OBJECT_CLASS (rp_window_parent_class)->dispose (object);
 }
@@ -771,7 +947,9 @@ rp_window_set_property (GObject      *object,
       break;
 
     case PROP_AREA:
-      adw_view_stack_set_visible_child_name (self->view_stack, g_value_get_string (value));
+      /* Alt+1 to Alt+3 do not open an area the account may not see. */
+      if (!_rp_window_is_reports_only (self) || g_strcmp0 (g_value_get_string (value), "reports") == 0)
+        adw_view_stack_set_visible_child_name (self->view_stack, g_value_get_string (value));
       break;
 
     default:
@@ -822,6 +1000,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, fault_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, team_label);
   gtk_widget_class_bind_template_callback (widget_class, on_area_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.area", "area");

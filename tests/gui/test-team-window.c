@@ -1,0 +1,818 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-team-window.c: the app's window on a team database: opened through the dialogue, the subtitle, the password asked for, the reports role */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <libpq-fe.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rp-backups-window.h"
+#include "rp-core.h"
+#include "rp-gui-test-util.h"
+#include "rp-new-programme-window.h"
+#include "rp-programme-history-window.h"
+#include "rp-reports-page.h"
+#include "rp-team.h"
+#include "rp-team-connect-window.h"
+#include "rp-team-keyring.h"
+#include "rp-test-util.h"
+#include "rp-window.h"
+
+/* On the throwaway cluster build-aux/pg-test-cluster.sh starts, as test-team.c. */
+#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
+
+/* The cluster asks this role, and only it, for a password (pg-test-cluster.sh). */
+#define PASSWORD_ROLE "reprovision_test_password"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+typedef struct
+{
+  gboolean  available;
+  char     *dir;
+  char     *database;
+  char     *prefix;
+  PGconn   *admin;     /* the superuser, on the fresh database */
+  char     *jo;        /* staff */
+  char     *rita;      /* reports */
+} Fixture;
+
+static PGconn *
+connect_as (const char *database)
+{
+  g_autofree char *conninfo = g_strdup_printf ("dbname='%s'", database);
+  PGconn *conn = PQconnectdb (conninfo);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("could not connect to %s: %s", database, PQerrorMessage (conn));
+  PQclear (PQexec (conn, "SET client_min_messages = warning"));
+  return conn;
+}
+
+static void
+exec_ok (PGconn     *conn,
+         const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+}
+
+static char *
+make_login (Fixture    *f,
+            const char *name,
+            const char *kind)
+{
+  char *login = g_strconcat (f->prefix, name, NULL);
+  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE %s%s", login, f->prefix, kind);
+
+  exec_ok (f->admin, sql);
+  return login;
+}
+
+static char *
+location_for (Fixture    *f,
+              const char *login)
+{
+  /* No host: the cluster's socket directory, from PGHOST. */
+  return g_strdup_printf ("dbname='%s' user='%s'", f->database, login);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  static int counter;
+  g_autoptr(PGconn) postgres = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) sample = NULL;
+  g_autofree char *create = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autofree char *jo_location = NULL;
+
+  f->dir = rp_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", f->dir, TRUE);
+  f->available = g_getenv ("RP_TEAM_TEST_CLUSTER") != NULL && g_getenv ("PGHOST") != NULL;
+  if (!f->available)
+    return;
+
+  counter++;
+  f->database = g_strdup_printf ("rp_gui_%d_%d", (int) getpid (), counter);
+  f->prefix = g_strdup_printf ("rpg%dn%d_", (int) getpid (), counter);
+  postgres = connect_as ("postgres");
+  create = g_strdup_printf ("CREATE DATABASE %s", f->database);
+  exec_ok (postgres, create);
+  f->admin = connect_as (f->database);
+
+  conninfo = g_strdup_printf ("dbname=%s", f->database);
+  g_assert_true (rp_team_init_with_prefix (conninfo, f->prefix, &error));
+  g_assert_no_error (error);
+  f->jo = make_login (f, "jo", "staff");
+  f->rita = make_login (f, "rita", "reports");
+
+  /* The sample programme, kept on the server by a member of staff. */
+  jo_location = location_for (f, f->jo);
+  store = rp_store_open (jo_location, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  rp_store_set_today (store, "2023-09-22");
+  sample = rp_sample_create (store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PGconn) postgres = NULL;
+  g_autoptr(PGresult) roles = NULL;
+  g_autofree char *drop = NULL;
+  g_autofree char *like = NULL;
+
+  if (f->available)
+    {
+      g_clear_pointer (&f->admin, PQfinish);
+      postgres = connect_as ("postgres");
+
+      /* Readers the window started in threads (the attendee list's) finish
+       * and let go of their connections; only then is the database dropped. */
+      {
+        g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'", f->database);
+        gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+        while (g_get_monotonic_time () < deadline)
+          {
+            g_autoptr(PGresult) result = PQexec (postgres, count);
+
+            if (PQresultStatus (result) == PGRES_TUPLES_OK && g_str_equal (PQgetvalue (result, 0, 0), "0"))
+              break;
+            g_main_context_iteration (NULL, FALSE);
+            g_usleep (10000);
+          }
+      }
+      drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->database);
+      exec_ok (postgres, drop);
+      exec_ok (postgres, "DROP ROLE IF EXISTS " PASSWORD_ROLE);
+
+      like = g_strdup_printf ("SELECT rolname FROM pg_roles WHERE starts_with (rolname, '%s')"
+                              " ORDER BY rolcanlogin DESC", f->prefix);
+      roles = PQexec (postgres, like);
+      for (int i = 0; i < PQntuples (roles); i++)
+        {
+          g_autofree char *drop_role = g_strdup_printf ("DROP ROLE \"%s\"", PQgetvalue (roles, i, 0));
+          exec_ok (postgres, drop_role);
+        }
+    }
+
+  rp_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->database);
+  g_free (f->prefix);
+  g_free (f->jo);
+  g_free (f->rita);
+}
+
+static RpTeamConnectWindow *
+find_dialogue (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (RP_IS_TEAM_CONNECT_WINDOW (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return RP_TEAM_CONNECT_WINDOW (item);
+    }
+
+  return NULL;
+}
+
+static gboolean
+wait_until_idle (RpTeamConnectWindow *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (rp_team_connect_window_is_connecting (dialog) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  rp_test_spin ();
+
+  return !rp_team_connect_window_is_connecting (dialog);
+}
+
+static gboolean
+wait_for_store (RpWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (rp_window_get_store (window) == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  rp_test_spin ();
+
+  return rp_window_get_store (window) != NULL;
+}
+
+static void
+destroy_window (RpWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (G_OBJECT (window)->ref_count > 1 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  rp_test_spin ();
+  g_assert_finalize_object (window);
+}
+
+/* The main window, with the dialogue open on @location. */
+static RpTeamConnectWindow *
+open_dialogue (RpWindow   *window,
+               const char *location)
+{
+  RpTeamConnectWindow *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-team", NULL));
+  rp_test_spin ();
+  dialog = find_dialogue ();
+  g_assert_nonnull (dialog);
+  rp_team_connect_window_set_location (dialog, location);
+
+  return dialog;
+}
+
+static const char *
+subtitle_of (RpWindow *window)
+{
+  GtkWidget *title = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, NULL, NULL);
+
+  g_assert_nonnull (title);
+  return adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title));
+}
+
+static gboolean
+area_visible (RpWindow   *window,
+              const char *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL, NULL));
+
+  return adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, name)));
+}
+
+static RpBackupsWindow *
+find_backups_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (RP_IS_BACKUPS_WINDOW (item))
+        return RP_BACKUPS_WINDOW (item);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_staff_window (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *recent = NULL;
+  RpTeamConnectWindow *dialog;
+  RpBackupsWindow *backups;
+  RpWindow *window;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  location = location_for (f, f->jo);
+  window = rp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  dialog = open_dialogue (window, location);
+  rp_test_save_shot (GTK_WIDGET (dialog), "team-connect-dialogue.png");
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_for_store (window));
+
+  /* Which database, and as whom, first in the subtitle. */
+  g_assert_true (rp_store_is_team (rp_window_get_store (window)));
+  expected = g_strdup_printf ("%s on this computer · signed in as %s · ", f->database, f->jo);
+  g_assert_true (g_str_has_prefix (subtitle_of (window), expected));
+  g_assert_nonnull (rp_window_get_programme (window));
+
+  /* Remembered for the next start as the location, which holds no password. */
+  recent = g_settings_get_string (settings, "recent-database");
+  g_assert_cmpstr (recent, ==, location);
+
+  /* And in full under the header bar, where nothing cuts it short. */
+  {
+    g_autofree char *identity = g_strdup_printf ("%s on this computer · signed in as %s", f->database, f->jo);
+    GtkWidget *line = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "label", identity);
+
+    g_assert_nonnull (line);
+    g_assert_true (gtk_widget_is_visible (line));
+  }
+
+  /* Staff see everything, as on a file. */
+  g_assert_true (area_visible (window, "attendees"));
+  g_assert_true (area_visible (window, "taster-days"));
+  g_assert_cmpstr (rp_window_get_area (window), ==, "attendees");
+  rp_test_save_shot (GTK_WIDGET (window), "team-window.png");
+
+  /* The backups are the administrator's; a copy as a file is offered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL));
+  rp_test_spin ();
+  backups = find_backups_window ();
+  g_assert_nonnull (backups);
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (backups), GTK_TYPE_BUTTON, "label", "_Save a Copy as a File…"));
+  g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (backups), ADW_TYPE_PREFERENCES_GROUP, "title", "Backups of This Team Database"));
+  rp_test_save_shot (GTK_WIDGET (backups), "team-backups.png");
+
+  /* The copy is a Reprovision file with the programme in it. */
+  {
+    g_autofree char *copy_path = g_build_filename (f->dir, "copy.db", NULL);
+    g_autoptr(RpStore) copy = NULL;
+    g_autoptr(GListModel) programmes = NULL;
+    g_autoptr(GError) error = NULL;
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    rp_backups_window_save_copy (backups, copy_path);
+    g_assert_true (rp_backups_window_is_busy (backups));
+    while (rp_backups_window_is_busy (backups) && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    g_assert_false (rp_backups_window_is_busy (backups));
+
+    copy = rp_store_open (copy_path, RP_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_false (rp_store_is_team (copy));
+    programmes = rp_store_list_programmes (copy, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (backups));
+
+  /* Narrow, the switcher moves to the bottom and the subtitle stays: only
+   * for the screenshots, as any window that narrow makes libadwaita 1.2
+   * warn (see main ()). */
+  if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
+  {
+    RpWindow *narrow = rp_window_new (NULL);
+
+    gtk_window_set_default_size (GTK_WINDOW (narrow), 360, 720);
+    rp_window_set_store (narrow, rp_window_get_store (window));
+    gtk_window_present (GTK_WINDOW (narrow));
+    rp_test_spin ();
+    g_assert_true (g_str_has_prefix (subtitle_of (narrow), expected));
+    rp_test_save_shot (GTK_WIDGET (narrow), "team-window-360.png");
+    destroy_window (narrow);
+  }
+
+  destroy_window (window);
+}
+
+/* The team database used last is opened again at the next start, through
+ * the dialogue (it may want a password), from the location kept. */
+static void
+test_reopen_at_start (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *expected = NULL;
+  RpWindow *window;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  location = location_for (f, f->jo);
+  g_settings_set_string (settings, "recent-database", location);
+
+  window = rp_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_window_restore_session (window);
+  /* The dialogue connects in a thread, and closes once it is open. */
+  g_assert_null (rp_window_get_store (window));
+  g_assert_nonnull (find_dialogue ());
+  g_assert_true (wait_for_store (window));
+  g_assert_null (find_dialogue ());
+
+  expected = g_strdup_printf ("%s on this computer · signed in as %s · ", f->database, f->jo);
+  g_assert_true (g_str_has_prefix (subtitle_of (window), expected));
+
+  destroy_window (window);
+}
+
+/* The server asks for a password: the dialogue asks for it, says when it
+ * is refused, and opens with the right one; nothing remembers it. */
+static void
+test_password_retry (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *grant = NULL;
+  g_autofree char *recent = NULL;
+  g_autofree char *probe_info = NULL;
+  g_autoptr(PGconn) probe = NULL;
+  RpTeamConnectWindow *dialog;
+  GtkWidget *password;
+  GtkWidget *remember;
+  RpWindow *window;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  exec_ok (f->admin, "DROP ROLE IF EXISTS " PASSWORD_ROLE);
+  grant = g_strdup_printf ("CREATE ROLE " PASSWORD_ROLE " LOGIN PASSWORD 'right' IN ROLE %sstaff", f->prefix);
+  exec_ok (f->admin, grant);
+  probe_info = g_strdup_printf ("dbname=%s user=" PASSWORD_ROLE, f->database);
+  probe = PQconnectdb (probe_info);
+  if (PQstatus (probe) == CONNECTION_OK)
+    {
+      g_test_skip ("this server does not ask " PASSWORD_ROLE " for a password");
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "recent-database", "");
+  location = location_for (f, PASSWORD_ROLE);
+  window = rp_window_new (NULL);
+  dialog = open_dialogue (window, location);
+  password = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL, NULL);
+  g_assert_nonnull (password);
+  g_assert_false (gtk_widget_is_visible (password));
+
+  /* No keyring on the test bus: the server's question comes to the person. */
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_until_idle (dialog));
+  g_assert_null (rp_window_get_store (window));
+  g_assert_true (gtk_widget_is_visible (password));
+  g_assert_nonnull (strstr (rp_team_connect_window_get_message (dialog), "asks for the password"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (password)), ==, "Password of " PASSWORD_ROLE);
+  rp_test_save_shot (GTK_WIDGET (dialog), "team-connect-password.png");
+
+  /* A wrong one is said so, in the dialogue. */
+  gtk_editable_set_text (GTK_EDITABLE (password), "wrong");
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_until_idle (dialog));
+  g_assert_null (rp_window_get_store (window));
+  g_assert_nonnull (strstr (rp_team_connect_window_get_message (dialog), "did not accept"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "wrong");
+
+  /* The right one opens it; not kept in the keyring when so asked. */
+  remember = rp_test_find_widget (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "title",
+                                                       "Remember the password in the keyring"),
+                                  GTK_TYPE_SWITCH, NULL, NULL);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (remember)));
+  gtk_switch_set_active (GTK_SWITCH (remember), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (password), "right");
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_for_store (window));
+  g_assert_cmpstr (rp_store_get_login (rp_window_get_store (window)), ==, PASSWORD_ROLE);
+  g_assert_nonnull (strstr (subtitle_of (window), "signed in as " PASSWORD_ROLE));
+
+  /* The location kept for the next start has no password in it. */
+  recent = g_settings_get_string (settings, "recent-database");
+  g_assert_cmpstr (recent, ==, location);
+  g_assert_null (strstr (recent, "right"));
+
+  destroy_window (window);
+}
+
+/* A keyring of the test's own: gnome-keyring-daemon on the test's session
+ * bus, its files in the fixture's folder, unlocked with a made-up password. */
+static GSubprocess *
+start_keyring (Fixture *f)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *runtime = g_build_filename (f->dir, "run", NULL);
+  g_autofree char *daemon_path = g_find_program_in_path ("gnome-keyring-daemon");
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  if (daemon_path == NULL)
+    return NULL;
+
+  g_mkdir_with_parents (runtime, 0700);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_subprocess_launcher_setenv (launcher, "HOME", f->dir, TRUE);
+  daemon = g_subprocess_launcher_spawn (launcher, &error, daemon_path, "--unlock", "--components=secrets", "--foreground", NULL);
+  g_assert_no_error (error);
+  /* The password unlocks (and first makes) the login keyring; it keeps running. */
+  g_assert_true (g_output_stream_write_all (g_subprocess_get_stdin_pipe (daemon), "test", 4, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (daemon), NULL, &error));
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GVariant) owner = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                               "org.freedesktop.DBus", "NameHasOwner",
+                                                               g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                                               G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+      gboolean has_owner = FALSE;
+
+      if (owner != NULL)
+        g_variant_get (owner, "(b)", &has_owner);
+      if (has_owner)
+        return g_steal_pointer (&daemon);
+      g_usleep (20000);
+    }
+
+  g_subprocess_force_exit (daemon);
+  return NULL;
+}
+
+static void
+on_looked_up (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **password = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *password = rp_team_keyring_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  if (*password == NULL)
+    *password = g_strdup ("");
+}
+
+/* The password the keyring keeps for @login on the fixture's database; "" for none. */
+static char *
+keyring_password (Fixture    *f,
+                  const char *login)
+{
+  g_autoptr(RpTeamAccount) account = rp_team_account_new ("", "", f->database, login);
+  char *password = NULL;
+
+  rp_team_keyring_lookup_async (account, NULL, on_looked_up, &password);
+  while (password == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return password;
+}
+
+static GtkWidget *
+remember_switch (RpTeamConnectWindow *dialog)
+{
+  return rp_test_find_widget (rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "title",
+                                                   "Remember the password in the keyring"),
+                              GTK_TYPE_SWITCH, NULL, NULL);
+}
+
+/* The password goes into the keyring when the person asks; it is used
+ * next time without asking; once the server refuses it, it is removed. */
+static void
+test_keyring (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GSubprocess) keyring = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *grant = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *after = NULL;
+  RpTeamConnectWindow *dialog;
+  GtkWidget *password;
+  RpWindow *window;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+  if (!(keyring = start_keyring (f)))
+    {
+      g_test_skip ("no gnome-keyring-daemon to keep passwords in");
+      return;
+    }
+
+  exec_ok (f->admin, "DROP ROLE IF EXISTS " PASSWORD_ROLE);
+  grant = g_strdup_printf ("CREATE ROLE " PASSWORD_ROLE " LOGIN PASSWORD 'right' IN ROLE %sstaff", f->prefix);
+  exec_ok (f->admin, grant);
+  location = location_for (f, PASSWORD_ROLE);
+
+  /* Asked for, typed, kept. */
+  window = rp_window_new (NULL);
+  dialog = open_dialogue (window, location);
+  password = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL, NULL);
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_until_idle (dialog));
+  g_assert_true (gtk_widget_is_visible (password));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (remember_switch (dialog))));
+  gtk_editable_set_text (GTK_EDITABLE (password), "right");
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_for_store (window));
+  destroy_window (window);
+  kept = keyring_password (f, PASSWORD_ROLE);
+  g_assert_cmpstr (kept, ==, "right");
+
+  /* Next time the keyring's password opens it, and nobody is asked. */
+  window = rp_window_new (NULL);
+  dialog = open_dialogue (window, location);
+  password = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL, NULL);
+  g_object_add_weak_pointer (G_OBJECT (password), (gpointer *) &password);
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_for_store (window));
+  g_assert_cmpstr (rp_store_get_login (rp_window_get_store (window)), ==, PASSWORD_ROLE);
+  destroy_window (window);
+
+  /* The administrator changes the password: the kept one is refused,
+   * removed from the keyring, and the new one asked for. */
+  exec_ok (f->admin, "ALTER ROLE " PASSWORD_ROLE " PASSWORD 'changed'");
+  window = rp_window_new (NULL);
+  dialog = open_dialogue (window, location);
+  password = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL, NULL);
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_until_idle (dialog));
+  g_assert_null (rp_window_get_store (window));
+  g_assert_true (gtk_widget_is_visible (password));
+  g_assert_nonnull (strstr (rp_team_connect_window_get_message (dialog), "removed from the keyring"));
+  for (int i = 0; i < 500; i++)
+    {
+      g_free (after);
+      after = keyring_password (f, PASSWORD_ROLE);
+      if (after[0] == '\0')
+        break;
+      g_usleep (10000);
+    }
+  g_assert_cmpstr (after, ==, "");
+  destroy_window (window);
+
+  g_subprocess_force_exit (keyring);
+  g_subprocess_wait (keyring, NULL, NULL);
+}
+
+/* The reports role sees the Reports area only, and a line says why. */
+static void
+test_reports_role (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *location = NULL;
+  RpTeamConnectWindow *dialog;
+  GtkWidget *line;
+  GtkWidget *attention;
+  RpWindow *window;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  location = location_for (f, f->rita);
+  window = rp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  dialog = open_dialogue (window, location);
+  rp_team_connect_window_connect (dialog);
+  g_assert_true (wait_for_store (window));
+  g_assert_cmpint (rp_store_get_team_role (rp_window_get_store (window)), ==, RP_TEAM_ROLE_REPORTS);
+
+  g_assert_cmpstr (rp_window_get_area (window), ==, "reports");
+  g_assert_false (area_visible (window, "attendees"));
+  g_assert_false (area_visible (window, "taster-days"));
+  g_assert_false (area_visible (window, "timetable"));
+  g_assert_true (area_visible (window, "reports"));
+
+  {
+    g_autofree char *text = g_strdup_printf ("%s on this computer · signed in as %s\n"
+                                             "Your account can print reports but not see attendees’ details, so only the Reports area is shown. "
+                                             "Ask the database administrator if you need more.",
+                                             f->database, f->rita);
+
+    line = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "label", text);
+  }
+  g_assert_nonnull (line);
+  g_assert_true (gtk_widget_get_visible (line));
+
+  /* Alt+1 does not open the attendees; nothing offers a change. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.area", "s", "attendees"));
+  g_assert_cmpstr (rp_window_get_area (window), ==, "reports");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-programme", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.programme-history", NULL);
+  rp_test_spin ();
+  g_assert_false (has_toplevel (RP_TYPE_NEW_PROGRAMME_WINDOW));
+  g_assert_false (has_toplevel (RP_TYPE_PROGRAMME_HISTORY_WINDOW));
+  /* The Reports area shows the programme, read from the report views. */
+  g_assert_nonnull (rp_window_get_programme (window));
+  g_assert_true (gtk_widget_is_visible (line));
+
+  /* Who needs attention names people: not shown. */
+  attention = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP, "title", "Attendees Needing Attention");
+  g_assert_nonnull (attention);
+  g_assert_false (gtk_widget_is_visible (attention));
+  rp_test_save_shot (GTK_WIDGET (window), "team-window-reports-role.png");
+
+  /* Printing says why it cannot be done yet, not to open it for editing. */
+  {
+    GtkWidget *page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_REPORTS_PAGE, NULL, NULL);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *problem = NULL;
+
+    g_assert_nonnull (page);
+    /* Read before it is drawn: libadwaita 1.2 may warn while laying a message dialogue out. */
+    rp_reports_page_print (RP_REPORTS_PAGE (page), NULL);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (item))
+          problem = ADW_MESSAGE_DIALOG (item);
+      }
+    g_assert_nonnull (problem);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (problem), "your account cannot add to it yet"));
+    gtk_window_destroy (GTK_WINDOW (problem));
+  }
+
+  destroy_window (window);
+}
+
+/* libadwaita 1.2 warns of an unallocated gizmo when any main window is
+ * drawn 360 pixels wide, with a file as with a team database: for the
+ * narrow screenshot only, that one warning is let through unfatal. */
+static GLogWriterOutput
+shots_writer (GLogLevelFlags   log_level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        g_str_has_prefix (fields[i].value, "Trying to snapshot AdwGizmo"))
+      return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
+    g_log_set_writer_func (shots_writer, NULL, NULL);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/team-window/staff", Fixture, NULL, fixture_set_up, test_staff_window, fixture_tear_down);
+  g_test_add ("/team-window/reopen-at-start", Fixture, NULL, fixture_set_up, test_reopen_at_start, fixture_tear_down);
+  g_test_add ("/team-window/password-retry", Fixture, NULL, fixture_set_up, test_password_retry, fixture_tear_down);
+  g_test_add ("/team-window/keyring", Fixture, NULL, fixture_set_up, test_keyring, fixture_tear_down);
+  g_test_add ("/team-window/reports-role", Fixture, NULL, fixture_set_up, test_reports_role, fixture_tear_down);
+
+  return g_test_run ();
+}
