@@ -399,7 +399,7 @@ open_move_dialogue (RpWindow   *window,
   rp_test_spin ();
   dialog = find_dialogue ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Move This Programme to a Team Database");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Move to a Team Database");
   rp_team_connect_window_set_location (dialog, location);
   return dialog;
 }
@@ -410,160 +410,6 @@ move_and_wait (RpTeamConnectWindow *dialog)
   rp_team_connect_window_connect (dialog);
   g_assert_true (wait_until_idle (dialog));
   return rp_team_connect_window_get_message (dialog);
-}
-
-static void
-test_move (Fixture       *f,
-           gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *empty_db = NULL;
-  g_autofree char *unset_db = NULL;
-  g_autofree char *create = NULL;
-  g_autofree char *conninfo = NULL;
-  g_autofree char *as_owner = NULL;
-  g_autofree char *as_jo = NULL;
-  g_autofree char *as_unset = NULL;
-  g_autofree char *count = NULL;
-  g_autoptr(RpStore) file = NULL;
-  g_autoptr(RpProgramme) sample = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGconn) postgres = NULL;
-  g_autoptr(PGconn) empty = NULL;
-  g_autoptr(PGresult) attendees = NULL;
-  RpTeamConnectWindow *dialog;
-  RpWindow *window;
-  const char *message;
-
-  if (!f->available)
-    {
-      g_test_skip (SKIP_MESSAGE);
-      return;
-    }
-
-  g_test_summary ("A file's programme moves onto an empty team database from the app; refusals are said in plain words and leave the file open");
-
-  /* The file, with the sample programme in it. */
-  path = g_build_filename (f->dir, "programme.db", NULL);
-  file = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  sample = rp_sample_create (file, &error);
-  g_assert_no_error (error);
-  g_clear_object (&sample);
-  g_clear_object (&file);
-
-  /* An empty team database, set up, and one not set up. */
-  postgres = connect_as ("postgres");
-  empty_db = g_strconcat (f->database, "_empty", NULL);
-  unset_db = g_strconcat (f->database, "_unset", NULL);
-  create = g_strdup_printf ("CREATE DATABASE %s; ", empty_db);
-  exec_ok (postgres, create);
-  g_free (create);
-  create = g_strdup_printf ("CREATE DATABASE %s", unset_db);
-  exec_ok (postgres, create);
-  conninfo = g_strdup_printf ("dbname=%s", empty_db);
-  g_assert_true (rp_team_init_with_prefix (conninfo, f->prefix, &error));
-  g_assert_no_error (error);
-  {
-    g_autofree char *grant = g_strdup_printf ("GRANT CONNECT ON DATABASE %s TO %sstaff", empty_db, f->prefix);
-
-    exec_ok (postgres, grant);
-  }
-
-  window = rp_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (rp_window_open_database (window, path, &error));
-  g_assert_no_error (error);
-  rp_test_spin ();
-
-  /* Save a Copy as a File is for a team database only: nothing comes of it here. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-team-copy", NULL);
-  rp_test_spin ();
-  g_assert_false (has_backups_window ());
-
-  /* Not set up: the administrator is asked to set it up. */
-  as_unset = g_strdup_printf ("dbname='%s'", unset_db);
-  dialog = open_move_dialogue (window, as_unset);
-  rp_test_save_shot (GTK_WIDGET (dialog), "live-move-dialogue.png");
-  message = move_and_wait (dialog);
-  g_assert_nonnull (message);
-  g_assert_nonnull (strstr (message, "Ask the database administrator to set it up with “reprovision-cli team init”"));
-  g_assert_false (rp_team_connect_window_is_moved (dialog));
-  rp_test_save_shot (GTK_WIDGET (dialog), "live-move-not-set-up.png");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  rp_test_spin ();
-
-  /* A member of staff may not: the owner's account is needed. */
-  as_jo = g_strdup_printf ("dbname='%s' user='%s'", empty_db, f->jo);
-  dialog = open_move_dialogue (window, as_jo);
-  message = move_and_wait (dialog);
-  g_assert_nonnull (strstr (message, "a staff account is not enough"));
-  g_assert_false (rp_team_connect_window_is_moved (dialog));
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  rp_test_spin ();
-
-  /* Not empty: the fixture's database holds the sample already. */
-  as_owner = g_strdup_printf ("dbname='%s'", f->database);
-  dialog = open_move_dialogue (window, as_owner);
-  message = move_and_wait (dialog);
-  g_assert_nonnull (strstr (message, "already holds a programme, and a programme is moved only into an empty one"));
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  rp_test_spin ();
-
-  /* The file is still open, as it was. */
-  g_assert_false (rp_store_is_team (rp_window_get_store (window)));
-
-  /* The set-up, empty one, as the account that set it up: moved. */
-  g_free (as_owner);
-  as_owner = g_strdup_printf ("dbname='%s'", empty_db);
-  dialog = open_move_dialogue (window, as_owner);
-  message = move_and_wait (dialog);
-  g_assert_true (rp_team_connect_window_is_moved (dialog));
-  g_assert_nonnull (strstr (message, "The programme is now on"));
-  g_assert_nonnull (strstr (message, "The file stays as it was"));
-  rp_test_save_shot (GTK_WIDGET (dialog), "live-move-done.png");
-
-  empty = connect_as (empty_db);
-  count = g_strdup_printf ("SELECT count(*) FROM reprovision.attendee");
-  attendees = PQexec (empty, count);
-  g_assert_cmpint (PQresultStatus (attendees), ==, PGRES_TUPLES_OK);
-  g_assert_cmpstr (PQgetvalue (attendees, 0, 0), !=, "0");
-
-  /* Then it opens in the window, which now works on the team database. */
-  rp_team_connect_window_connect (dialog);
-  {
-    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-    while (!rp_store_is_team (rp_window_get_store (window)) && g_get_monotonic_time () < deadline)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (1000);
-      }
-  }
-  g_assert_true (rp_store_is_team (rp_window_get_store (window)));
-  g_assert_nonnull (rp_window_get_programme (window));
-  g_assert_null (find_dialogue ());
-
-  /* On the team database, nothing more to move; a copy as a file is offered. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-to-team", NULL);
-  rp_test_spin ();
-  g_assert_null (find_dialogue ());
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-team-copy", NULL));
-  rp_test_spin ();
-  g_assert_true (has_backups_window ());
-  close_backups_windows ();
-
-  destroy_window (window);
-  g_clear_pointer (&empty, PQfinish);
-  {
-    g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", empty_db);
-
-    exec_ok (postgres, drop);
-    g_free (drop);
-    drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", unset_db);
-    exec_ok (postgres, drop);
-  }
 }
 
 /* Two windows on one team database ---------------------------------------- */
@@ -742,6 +588,177 @@ save_side_by_side (Side       *a,
 }
 
 static void
+test_move (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *empty_db = NULL;
+  g_autofree char *unset_db = NULL;
+  g_autofree char *create = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autofree char *as_owner = NULL;
+  g_autofree char *as_jo = NULL;
+  g_autofree char *as_unset = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(RpStore) file = NULL;
+  g_autoptr(RpProgramme) sample = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) postgres = NULL;
+  g_autoptr(PGconn) empty = NULL;
+  g_autoptr(PGresult) attendees = NULL;
+  RpTeamConnectWindow *dialog;
+  RpWindow *window;
+  const char *message;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A file's programme moves onto an empty team database from the app; refusals are said in plain words and leave the file open");
+
+  /* The file, with the sample programme in it. */
+  path = g_build_filename (f->dir, "programme.db", NULL);
+  file = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  sample = rp_sample_create (file, &error);
+  g_assert_no_error (error);
+  g_clear_object (&sample);
+  g_clear_object (&file);
+
+  /* An empty team database, set up, and one not set up. */
+  postgres = connect_as ("postgres");
+  empty_db = g_strconcat (f->database, "_empty", NULL);
+  unset_db = g_strconcat (f->database, "_unset", NULL);
+  create = g_strdup_printf ("CREATE DATABASE %s; ", empty_db);
+  exec_ok (postgres, create);
+  g_free (create);
+  create = g_strdup_printf ("CREATE DATABASE %s", unset_db);
+  exec_ok (postgres, create);
+  conninfo = g_strdup_printf ("dbname=%s", empty_db);
+  g_assert_true (rp_team_init_with_prefix (conninfo, f->prefix, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *grant = g_strdup_printf ("GRANT CONNECT ON DATABASE %s TO %sstaff", empty_db, f->prefix);
+
+    exec_ok (postgres, grant);
+  }
+
+  window = rp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rp_window_open_database (window, path, &error));
+  g_assert_no_error (error);
+  rp_test_spin ();
+
+  /* Save a Copy as a File is for a team database only: nothing comes of it here. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-team-copy", NULL);
+  rp_test_spin ();
+  g_assert_false (has_backups_window ());
+
+  /* Not set up: the administrator is asked to set it up. */
+  as_unset = g_strdup_printf ("dbname='%s'", unset_db);
+  dialog = open_move_dialogue (window, as_unset);
+  rp_test_save_shot (GTK_WIDGET (dialog), "live-move-dialogue.png");
+  message = move_and_wait (dialog);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Ask the database administrator to set it up with “reprovision-cli team init”"));
+  g_assert_false (rp_team_connect_window_is_moved (dialog));
+  rp_test_save_shot (GTK_WIDGET (dialog), "live-move-not-set-up.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+
+  /* A member of staff may not: the owner's account is needed. */
+  as_jo = g_strdup_printf ("dbname='%s' user='%s'", empty_db, f->jo);
+  dialog = open_move_dialogue (window, as_jo);
+  message = move_and_wait (dialog);
+  g_assert_nonnull (strstr (message, "a staff account is not enough"));
+  g_assert_false (rp_team_connect_window_is_moved (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+
+  /* Not empty: the fixture's database holds the sample already. */
+  as_owner = g_strdup_printf ("dbname='%s'", f->database);
+  dialog = open_move_dialogue (window, as_owner);
+  message = move_and_wait (dialog);
+  g_assert_nonnull (strstr (message, "already holds a programme, and a programme is moved only into an empty one"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rp_test_spin ();
+
+  /* The file is still open, as it was. */
+  g_assert_false (rp_store_is_team (rp_window_get_store (window)));
+
+  /* An edit still waiting to be saved (typed a moment ago) goes with it. */
+  {
+    Side side = { NULL, window, NULL };
+    GtkWidget *access;
+
+    side.page = RP_ATTENDEE_LIST_PAGE (rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_ATTENDEE_LIST_PAGE, NULL, NULL));
+    g_assert_true (wait_for (side_settled, &side));
+    access = rp_test_find_widget (GTK_WIDGET (open_attendee (&side, 7)), ADW_TYPE_ENTRY_ROW, "title", "Other access needs");
+    gtk_editable_set_text (GTK_EDITABLE (access), "Hoist for transfers");
+  }
+
+  /* The set-up, empty one, as the account that set it up: moved. */
+  g_free (as_owner);
+  as_owner = g_strdup_printf ("dbname='%s'", empty_db);
+  dialog = open_move_dialogue (window, as_owner);
+  message = move_and_wait (dialog);
+  g_assert_true (rp_team_connect_window_is_moved (dialog));
+  g_assert_nonnull (strstr (message, "The programme is now on"));
+  g_assert_nonnull (strstr (message, "The file stays as it was"));
+  rp_test_save_shot (GTK_WIDGET (dialog), "live-move-done.png");
+
+  empty = connect_as (empty_db);
+  count = g_strdup_printf ("SELECT count(*) FROM reprovision.attendee");
+  attendees = PQexec (empty, count);
+  g_assert_cmpint (PQresultStatus (attendees), ==, PGRES_TUPLES_OK);
+  g_assert_cmpstr (PQgetvalue (attendees, 0, 0), !=, "0");
+  {
+    g_autoptr(PGresult) hoist = PQexec (empty, "SELECT access_needs FROM reprovision.attendee WHERE number = 7");
+
+    g_assert_cmpint (PQresultStatus (hoist), ==, PGRES_TUPLES_OK);
+    g_assert_cmpstr (PQgetvalue (hoist, 0, 0), ==, "Hoist for transfers");
+  }
+
+  /* Then it opens in the window, which now works on the team database. */
+  rp_team_connect_window_connect (dialog);
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (!rp_store_is_team (rp_window_get_store (window)) && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
+  g_assert_true (rp_store_is_team (rp_window_get_store (window)));
+  g_assert_nonnull (rp_window_get_programme (window));
+  g_assert_null (find_dialogue ());
+
+  /* On the team database, nothing more to move; a copy as a file is offered. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-to-team", NULL);
+  rp_test_spin ();
+  g_assert_null (find_dialogue ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-team-copy", NULL));
+  rp_test_spin ();
+  g_assert_true (has_backups_window ());
+  close_backups_windows ();
+
+  destroy_window (window);
+  g_clear_pointer (&empty, PQfinish);
+  {
+    g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", empty_db);
+
+    exec_ok (postgres, drop);
+    g_free (drop);
+    drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", unset_db);
+    exec_ok (postgres, drop);
+  }
+}
+
+static void
 test_two_windows (Fixture       *f,
                   gconstpointer  data)
 {
@@ -846,6 +863,10 @@ test_two_windows (Fixture       *f,
   g_assert_cmpstr (phone, ==, "07700 900222");
   if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
     {
+      /* The phone numbers in view in both windows: focus scrolls to them. */
+      gtk_widget_grab_focus (phone_a);
+      gtk_widget_grab_focus (phone_b);
+      rp_test_spin ();
       rp_test_save_shot (GTK_WIDGET (conflict), "live-conflict.png");
       save_side_by_side (&a, &b, "live-conflict-windows");
     }

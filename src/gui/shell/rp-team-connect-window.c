@@ -981,7 +981,9 @@ rp_team_connect_window_new_for_move (GtkWindow  *parent,
 
   self = rp_team_connect_window_new (parent);
   self->move_path = g_strdup (path);
-  gtk_window_set_title (GTK_WINDOW (self), _("Move This Programme to a Team Database"));
+  /* Shorter than the menu item: the header bar also holds two buttons. */
+  gtk_window_set_title (GTK_WINDOW (self), _("Move to a Team Database"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 680);
   gtk_button_set_label (self->connect_button, _("_Move"));
   adw_preferences_group_set_description (self->fields_group,
                                          _("The whole programme, with its history and audit trail, is copied to a team "

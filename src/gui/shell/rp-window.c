@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rp-attendee-detail-page.h"
 #include "rp-attendee-list-page.h"
 #include "rp-new-programme-window.h"
 #include "rp-reports-page.h"
@@ -689,6 +690,13 @@ _rp_window_present_team_move_window (RpWindow *self)
 
   if (path == NULL || is_team (self))
     return;
+
+  /* The copy reads the file as it is when it starts: an attendee's edit
+   * still waiting to be saved is saved first (the dialogue is modal, so
+   * nothing else is written until it is done). */
+  for (guint i = 0; i < G_N_ELEMENTS (self->area_pages); i++)
+    if (RP_IS_ATTENDEE_LIST_PAGE (self->area_pages[i]))
+      rp_attendee_detail_page_save_now (rp_attendee_list_page_get_attendee_detail_page (RP_ATTENDEE_LIST_PAGE (self->area_pages[i])));
 
   dialog = rp_team_connect_window_new_for_move (GTK_WINDOW (self), path);
   g_signal_connect_object (dialog, "opened", G_CALLBACK (on_team_opened), self, G_CONNECT_SWAPPED);
