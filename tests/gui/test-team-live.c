@@ -891,6 +891,30 @@ test_two_windows (Fixture       *f,
   g_assert_true (wait_for (text_is_ann_s, phone_a));
   g_assert_null (dialog_headed ("Changed While You Were Editing"));
 
+  /* The other way round: Jo types while Ann saves; Jo uses Ann's. */
+  gtk_editable_set_text (GTK_EDITABLE (phone_a), "07700 900333");
+  gtk_editable_set_text (GTK_EDITABLE (phone_b), "07700 900444");
+  rp_attendee_detail_page_save_now (detail_b);
+  g_assert_true (wait_for (dialog_open, (gpointer) "Changed While You Were Editing"));
+  conflict = dialog_headed ("Changed While You Were Editing");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (conflict)) == GTK_WINDOW (a.window));
+  {
+    g_autofree char *body = g_strdup_printf ("%s changed the phone number of attendee 7 while you were editing it. "
+                                             "Nothing has been overwritten. Which do you want to keep?", ann);
+
+    g_assert_cmpstr (adw_message_dialog_get_body (conflict), ==, body);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone_a)), ==, "07700 900333");
+  click_response (conflict, "_Use Theirs");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone_a)), ==, "07700 900444");
+  /* Leaving the page saves nothing over Ann's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail_a), "attendee.back", NULL));
+  g_assert_true (wait_for (side_settled, &a));
+  g_assert_null (dialog_headed ("Changed While You Were Editing"));
+  g_free (phone);
+  phone = stored_value (f, "contact_phone", 7);
+  g_assert_cmpstr (phone, ==, "07700 900444");
+
   destroy_window (a.window);
   destroy_window (b.window);
   g_assert_finalize_object (a.store);
