@@ -275,6 +275,11 @@ step_launch (gpointer user_data)
         return G_SOURCE_CONTINUE;
       launch->opened_from_key_value = rp_store_is_team (rp_window_get_store (window)) &&
                                       g_strcmp0 (rp_store_get_login (rp_window_get_store (window)), launch->f->jo) == 0;
+      if (launch->uri == NULL)
+        {
+          g_application_quit (G_APPLICATION (launch->app));
+          return G_SOURCE_REMOVE;
+        }
 
       /* A URI, as GIO hands it to open (): a GFile with the URI's scheme. */
       {
@@ -355,6 +360,40 @@ test_command_line (Fixture       *f,
   g_assert_true (launch.asked_for_password);
   g_free (launch.uri);
   g_free (launch.message);
+}
+
+/* The same through --database, whose value is a team location too. */
+static void
+test_database_option (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RpApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *location = NULL;
+  Launch launch = { 0 };
+  char *argv[4];
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "recent-database", "");
+  location = g_strdup_printf ("dbname=%s user=%s", f->database, f->jo);
+  launch.f = f;
+  app = rp_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  launch.app = app;
+  g_timeout_add (10, step_launch, &launch);
+
+  argv[0] = (char *) "reprovision";
+  argv[1] = (char *) "--database";
+  argv[2] = location;
+  argv[3] = NULL;
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (launch.opened_from_key_value);
 }
 
 static gboolean
@@ -929,6 +968,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/team-live/command-line", Fixture, NULL, fixture_set_up, test_command_line, fixture_tear_down);
+  g_test_add ("/team-live/database-option", Fixture, NULL, fixture_set_up, test_database_option, fixture_tear_down);
   g_test_add ("/team-live/move", Fixture, NULL, fixture_set_up, test_move, fixture_tear_down);
   g_test_add ("/team-live/two-windows", Fixture, NULL, fixture_set_up, test_two_windows, fixture_tear_down);
 

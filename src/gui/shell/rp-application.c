@@ -128,6 +128,13 @@ rp_application_local_command_line (GApplication   *application,
 
   for (int i = 1; argv[i] != NULL; i++)
     {
+      /* --database's own value is the option's. */
+      if (g_str_equal (argv[i], "--database") && argv[i + 1] != NULL)
+        {
+          argv[kept++] = argv[i++];
+          argv[kept++] = argv[i];
+          continue;
+        }
       if (argv[i][0] != '-' && rp_store_location_is_team (argv[i]))
         {
           g_ptr_array_add (self->locations, argv[i]);
