@@ -11,9 +11,14 @@
 #   stop   stops the cluster and removes DIR
 # DIR defaults to $RP_PG_CLUSTER_DIR, else /tmp/reprovision-pg.<uid>.
 #
-# The superuser ("postgres") and every other login are trusted on the
-# socket, except the role reprovision_test_password, which must give a
-# password: the tests use it to see how a refused password is reported.
+# RP_PG_CLUSTER_TCP=1 makes it listen on 127.0.0.1 too, and RP_PG_CLUSTER_FSYNC=on
+# makes it wait for the disk as a real server does (the tests do not need to):
+# the benchmarks measure a loopback server beside a file that is fsynced.
+#
+# The superuser ("postgres") and every other login are trusted on the socket
+# and the loopback address, except the role reprovision_test_password, which
+# must give a password on the socket: the tests use it to see how a refused
+# password is reported.
 set -euo pipefail
 
 command=${1:-}
@@ -56,6 +61,10 @@ case "$command" in
       echo "pg-test-cluster: run as root, but there is no postgres user to run the server" >&2
       exit 1
     fi
+    listen=""
+    if [ "${RP_PG_CLUSTER_TCP:-0}" = 1 ]; then
+      listen=127.0.0.1
+    fi
     rm -rf "$dir"
     mkdir -p "$dir/socket"
     chmod 700 "$dir"
@@ -68,9 +77,10 @@ case "$command" in
     as_server_user sh -c "cat >'$dir/data/pg_hba.conf'" <<'EOF'
 local all reprovision_test_password scram-sha-256
 local all all trust
+host all all 127.0.0.1/32 trust
 EOF
     if ! as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-         -o "-c listen_addresses='' -k $dir/socket -p $port -c fsync=off" start >/dev/null; then
+         -o "-c listen_addresses='$listen' -k $dir/socket -p $port -c fsync=${RP_PG_CLUSTER_FSYNC:-off}" start >/dev/null; then
       cat "$dir/server.log" >&2 || true
       exit 1
     fi

@@ -827,6 +827,9 @@ watch_socket (RpStore *self)
   RpStoreTeam *team = self->team;
   GMainContext *context = g_main_context_get_thread_default ();
 
+  if (team->watch != NULL)
+    return;
+
   team->thread = g_thread_self ();
   if (context == NULL)
     {
@@ -1028,6 +1031,15 @@ store_team_open (RpStore           *self,
 
   watch_socket (self);
   return TRUE;
+}
+
+/* A store opened in a worker thread for the main thread (rp_store_open_async())
+ * is watched from the context of the thread that finishes the open. */
+void
+store_team_watch (RpStore *self)
+{
+  if (self->team != NULL && self->team->conn != NULL)
+    watch_socket (self);
 }
 
 void
