@@ -476,7 +476,7 @@ test_copy_refuses_non_empty (Fixture       *f,
 
   before = team_fingerprint (f);
   g_assert_false (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
-  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID);
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NOT_EMPTY);
   g_assert_cmpstr (error->message, ==, "The team database already holds a programme; nothing was copied.");
   after = team_fingerprint (f);
   g_assert_cmpstr (before, ==, after);
@@ -586,7 +586,7 @@ test_copy_needs_set_up_and_owner (Fixture       *f,
 
   original = make_programme_file (f);
   g_assert_false (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
-  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID);
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE);
   g_assert_nonnull (strstr (error->message, "team init"));
   g_clear_error (&error);
 

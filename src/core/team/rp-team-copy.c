@@ -169,7 +169,8 @@ check_team_version (PGconn      *conn,
 
   if (version == 0)
     {
-      g_set_error_literal (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID,
+      /* As rp_store_open() says of a database not set up. */
+      g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_DATABASE,
                            _("This database is not set up as a team database yet. Set it up first with "
                              "“reprovision-cli team init”. Nothing was copied."));
       return FALSE;
@@ -671,10 +672,10 @@ check_team_empty (PGconn     *conn,
         continue;
 
       if (g_str_equal (table->name, "programme"))
-        g_set_error_literal (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID,
+        g_set_error_literal (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NOT_EMPTY,
                              _("The team database already holds a programme; nothing was copied."));
       else
-        g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID,
+        g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NOT_EMPTY,
                      _("The team database already holds records (in “%s”); nothing was copied."), table->name);
       return FALSE;
     }

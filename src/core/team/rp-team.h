@@ -19,6 +19,7 @@ typedef enum
   RP_TEAM_ERROR_FAILED,          /* anything else the server reported */
   RP_TEAM_ERROR_NEEDS_PASSWORD,  /* the server asks for a password the location did not give:
                                   * ask for one and try again with rp_team_conninfo_with_password() */
+  RP_TEAM_ERROR_NOT_EMPTY,       /* a copy onto a team database that already holds records */
 } RpTeamError;
 
 /* What the login may do on a team database, from its membership of the

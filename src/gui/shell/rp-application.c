@@ -14,6 +14,7 @@ struct _RpApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GPtrArray      *locations;  /* team locations from the command line, not yet opened */
 };
 
 G_DEFINE_FINAL_TYPE (RpApplication, rp_application, ADW_TYPE_APPLICATION)
@@ -57,6 +58,34 @@ rp_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* A team database given as a URI reaches open () as a GFile with the
+ * URI's scheme (GIO knows no such scheme, so the URI is kept as given). */
+static char *
+location_of_file (GFile *file)
+{
+  if (g_file_has_uri_scheme (file, "postgresql") || g_file_has_uri_scheme (file, "postgres"))
+    return g_file_get_uri (file);
+
+  return g_file_get_path (file);
+}
+
+static void
+open_location (RpApplication *self,
+               const char    *location)
+{
+  RpWindow *window = get_window (self);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* A team database: connecting takes a moment and may want a password,
+   * which the dialogue asks for, filled in from the location. */
+  if (rp_store_location_is_team (location))
+    rp_window_open_team_location (window, location);
+  else if (!rp_window_open_database (window, location, &error))
+    rp_window_show_fault (window, location, error);
+}
+
 static void
 rp_application_open (GApplication  *application,
                      GFile        **files,
@@ -64,16 +93,92 @@ rp_application_open (GApplication  *application,
                      const char    *hint)
 {
   RpApplication *self = RP_APPLICATION (application);
-  RpWindow *window = get_window (self);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
 
   /* One window shows one database: the first file given wins. */
-  if (n_files > 0 && (path = g_file_get_path (files[0])) != NULL &&
-      !rp_window_open_database (window, path, &error))
-    rp_window_show_fault (window, path, error);
+  if (n_files > 0 && (location = location_of_file (files[0])) != NULL)
+    open_location (self, location);
+  else
+    gtk_window_present (GTK_WINDOW (get_window (self)));
+}
 
-  gtk_window_present (GTK_WINDOW (window));
+static void
+open_location_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  open_location (RP_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
+/* A key=value team location ("host=… dbname=…") is no file, and GIO would
+ * make a relative path of it: team locations are taken out of the
+ * arguments here and opened through the app.open-location action, which
+ * reaches the running instance if there is one. */
+static gboolean
+rp_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  RpApplication *self = RP_APPLICATION (application);
+  char **argv = *arguments;
+  int kept = 1;
+
+  if (argv[0] == NULL)
+    return G_APPLICATION_CLASS (rp_application_parent_class)->local_command_line (application, arguments, exit_status);
+
+  for (int i = 1; argv[i] != NULL; i++)
+    {
+      /* --database's own value is the option's. */
+      if (g_str_equal (argv[i], "--database") && argv[i + 1] != NULL)
+        {
+          argv[kept++] = argv[i++];
+          argv[kept++] = argv[i];
+          continue;
+        }
+      if (argv[i][0] != '-' && rp_store_location_is_team (argv[i]))
+        {
+          g_ptr_array_add (self->locations, argv[i]);
+          continue;
+        }
+      argv[kept++] = argv[i];
+    }
+  argv[kept] = NULL;
+
+  return G_APPLICATION_CLASS (rp_application_parent_class)->local_command_line (application, arguments, exit_status);
+}
+
+static int
+rp_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  RpApplication *self = RP_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  const char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "&s", &database))
+    {
+      /* A file relative to where the command was given, not to the running instance. */
+      if (rp_store_location_is_team (database))
+        g_ptr_array_add (self->locations, g_strdup (database));
+      else
+        g_ptr_array_add (self->locations, g_canonicalize_filename (database, NULL));
+    }
+
+  if (self->locations->len == 0)
+    return -1;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* One window shows one database: the first location given wins. Then
+   * the usual start goes on, which finds the window open and shows it. */
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open-location",
+                                  g_variant_new_string (g_ptr_array_index (self->locations, 0)));
+  g_ptr_array_set_size (self->locations, 0);
+  return -1;
 }
 
 static void
@@ -119,6 +224,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "quit", quit_action },
+  { "open-location", open_location_action, "s" },
 };
 
 static void
@@ -156,6 +262,7 @@ rp_application_dispose (GObject *object)
   RpApplication *self = RP_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->locations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rp_application_parent_class)->dispose (object);
 }
@@ -170,11 +277,22 @@ rp_application_class_init (RpApplicationClass *klass)
   application_class->activate = rp_application_activate;
   application_class->open = rp_application_open;
   application_class->startup = rp_application_startup;
+  application_class->local_command_line = rp_application_local_command_line;
+  application_class->handle_local_options = rp_application_handle_local_options;
 }
 
 static void
 rp_application_init (RpApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "database", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("Open this database: a file, or a team database’s location (postgresql://… or host=… dbname=…)"),
+      N_("LOCATION") },
+    { NULL }
+  };
+
+  self->locations = g_ptr_array_new_with_free_func (g_free);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 RpApplication *

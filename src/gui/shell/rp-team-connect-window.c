@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rp-team.h"
+#include "rp-team-copy.h"
 #include "rp-team-connect-window.h"
 #include "rp-team-keyring.h"
 
@@ -23,6 +24,9 @@ struct _RpTeamConnectWindow
   char                *notice;
   gboolean             password_from_keyring;
   gboolean             keyring_asked;   /* for these fields, since they last changed */
+  char                *move_path;       /* the file to move onto the team database; NULL to open one */
+  gboolean             moving;          /* the copy is running: it cannot be stopped half way */
+  gboolean             moved;           /* it is there: Connect now opens it */
 
   /* Template Widgets */
   GtkButton           *cancel_button;
@@ -312,10 +316,12 @@ set_busy (RpTeamConnectWindow *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_box), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_group), !busy && !uses_connection_string (self));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_group), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->advanced_row), !busy);
+  /* Once moved, the form says where it went: it is not changed any more. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_group), !busy && !self->moved && !uses_connection_string (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->password_group), !busy && !self->moved);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->advanced_row), !busy && !self->moved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team-connect.connect", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "team-connect.cancel", !self->moving);
   if (busy)
     show_message (self, NULL, FALSE);
   update_status_group (self);
@@ -395,6 +401,77 @@ on_password_stored (GObject      *source_object,
   g_free (opened);
 }
 
+/* Why a move did not happen, with what to do about it: the copy's own
+ * words say what it found; these say who can put it right. */
+static char *
+move_failure_text (const GError *error)
+{
+  if (g_error_matches (error, RP_ERROR, RP_ERROR_NOT_DATABASE))
+    return g_strdup (_("This database has not been set up for Reprovision yet. Ask the database administrator to set it up "
+                       "with “reprovision-cli team init”, then try again. Nothing was moved; the file is as it was."));
+  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NOT_EMPTY))
+    return g_strdup (_("This team database already holds a programme, and a programme is moved only into an empty one, "
+                       "so that nothing there is mixed up or overwritten. Ask the database administrator for an empty "
+                       "team database, or open this one if it is already your team’s. Nothing was moved; the file is as it was."));
+  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION))
+    return g_strdup (_("This account may not move a programme onto the team database. Moving needs the account that set "
+                       "the team database up (the one that ran “reprovision-cli team init”), or one the database "
+                       "administrator has made a member of the team’s owner role; a staff account is not enough. Type that "
+                       "account, or ask the database administrator to move the programme. Nothing was moved; the file is as it was."));
+  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_INVALID) && strstr (error->message, "team init") != NULL)
+    /* Set up by an older Reprovision: the copy names the same command. */
+    return g_strdup_printf (_("%s Ask the database administrator to do this."), error->message);
+
+  return g_strdup_printf (_("The programme could not be moved: %s The file is as it was."), error->message);
+}
+
+/* The attempt failed: a password is asked for, or the reason is shown. */
+static void
+show_failure (RpTeamConnectWindow *self,
+              const GError        *error)
+{
+  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEEDS_PASSWORD))
+    {
+      g_autofree char *message = NULL;
+
+      if (self->account != NULL && self->account->login[0] != '\0')
+        message = g_strdup_printf (_("The server asks for the password of the account %s."), self->account->login);
+      else
+        message = g_strdup (_("The server asks for a password."));
+      ask_for_password (self, message, FALSE);
+      return;
+    }
+
+  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_AUTHENTICATION) && self->password != NULL)
+    {
+      if (self->password_from_keyring)
+        {
+          g_autofree char *message = NULL;
+
+          rp_team_keyring_clear_async (self->account, NULL, on_password_cleared, NULL);
+          message = g_strdup_printf (_("The password kept in the keyring was not accepted, so it has been removed from the keyring. Type the password. (%s)"),
+                                     error->message);
+          ask_for_password (self, message, TRUE);
+        }
+      else
+        {
+          ask_for_password (self, error->message, TRUE);
+          gtk_editable_select_region (GTK_EDITABLE (self->password_row), 0, -1);
+        }
+      return;
+    }
+
+  if (self->move_path != NULL && !self->moved)
+    {
+      g_autofree char *message = move_failure_text (error);
+
+      show_message (self, message, TRUE);
+    }
+  else
+    show_message (self, error->message, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->connect_button));
+}
+
 typedef struct
 {
   RpTeamConnectWindow *self;
@@ -446,38 +523,80 @@ on_opened (GObject      *source_object,
       return;
     }
 
-  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEEDS_PASSWORD))
-    {
-      g_autofree char *message = NULL;
+  show_failure (self, error);
+}
 
-      if (self->account != NULL && self->account->login[0] != '\0')
-        message = g_strdup_printf (_("The server asks for the password of the account %s."), self->account->login);
-      else
-        message = g_strdup (_("The server asks for a password."));
-      ask_for_password (self, message, FALSE);
+typedef struct
+{
+  char *path;
+  char *conninfo;
+} Move;
+
+static void
+move_free (Move *move)
+{
+  forget_password (&move->conninfo);
+  g_free (move->path);
+  g_free (move);
+}
+
+static void
+move_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Move *move = task_data;
+  g_auto(RpTeamCopySummary) summary = { 0 };
+  GError *error = NULL;
+
+  /* The file is read in one read transaction: one consistent snapshot,
+   * whatever happens to it meanwhile (the modal dialogue keeps the window's
+   * own edits out until it is done). */
+  if (!rp_team_copy_file_to_team (move->path, move->conninfo, &summary, &error))
+    {
+      g_task_return_error (task, error);
       return;
     }
 
-  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_AUTHENTICATION) && self->password != NULL)
-    {
-      if (self->password_from_keyring)
-        {
-          g_autofree char *message = NULL;
+  g_task_return_pointer (task,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "The programme is now on %s: %" G_GUINT64_FORMAT " attendee, with the whole history and audit trail (%" G_GUINT64_FORMAT " entries). The file stays as it was, but from now on work on the team database, where everyone sees each other’s changes as they are made.",
+                                                       "The programme is now on %s: %" G_GUINT64_FORMAT " attendees, with the whole history and audit trail (%" G_GUINT64_FORMAT " entries). The file stays as it was, but from now on work on the team database, where everyone sees each other’s changes as they are made.",
+                                                       summary.attendees),
+                                          summary.target, summary.attendees, summary.audit_entries),
+                         g_free);
+}
 
-          rp_team_keyring_clear_async (self->account, NULL, on_password_cleared, NULL);
-          message = g_strdup_printf (_("The password kept in the keyring was not accepted, so it has been removed from the keyring. Type the password. (%s)"),
-                                     error->message);
-          ask_for_password (self, message, TRUE);
-        }
-      else
-        {
-          ask_for_password (self, error->message, TRUE);
-          gtk_editable_select_region (GTK_EDITABLE (self->password_row), 0, -1);
-        }
+static void
+on_moved (GObject      *source_object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  RpTeamConnectWindow *self = RP_TEAM_CONNECT_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* The window went with its parent meanwhile: nothing is left to show it in. */
+  self->moving = FALSE;
+  if (self->cancellable == NULL)
+    return;
+  g_clear_object (&self->cancellable);
+  self->moved = message != NULL;
+  set_busy (self, FALSE);
+
+  if (message == NULL)
+    {
+      show_failure (self, error);
       return;
     }
 
-  show_message (self, error->message, TRUE);
+  g_free (self->conninfo);
+  self->conninfo = self->password != NULL ? rp_team_conninfo_with_password (self->location, self->password)
+                                          : g_strdup (self->location);
+  show_message (self, message, FALSE);
+  gtk_button_set_label (self->connect_button, _("_Open the Team Database"));
+  gtk_button_set_label (self->cancel_button, _("_Close"));
   gtk_widget_grab_focus (GTK_WIDGET (self->connect_button));
 }
 
@@ -493,12 +612,33 @@ start_attempt (RpTeamConnectWindow *self)
   else
     conninfo = g_strdup (self->location);
 
-  if (self->account != NULL && self->account->host[0] != '\0')
+  if (self->move_path != NULL && !self->moved)
+    message = g_strdup (_("Moving the programme to the team database… This can take a minute for a large programme. Keep Reprovision open."));
+  else if (self->account != NULL && self->account->host[0] != '\0')
     message = g_strdup_printf (_("Connecting to %s…"), self->account->host);
   else
     message = g_strdup (_("Connecting to the database server…"));
   gtk_label_set_label (self->progress_label, message);
+  self->moving = self->move_path != NULL && !self->moved;
   set_busy (self, TRUE);
+
+  /* Moving copies the file in one transaction on the server, which cannot
+   * be stopped half way from here: Cancel waits until it is done. */
+  if (self->moving)
+    {
+      g_autoptr(GTask) task = NULL;
+      Move *move = g_new0 (Move, 1);
+
+      move->path = g_strdup (self->move_path);
+      move->conninfo = conninfo;
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      task = g_task_new (self, NULL, on_moved, NULL);
+      g_task_set_source_tag (task, start_attempt);
+      g_task_set_task_data (task, move, (GDestroyNotify) move_free);
+      g_task_run_in_thread (task, move_in_thread);
+      return;
+    }
 
   /* A connection attempt cannot be stopped half way: Cancel lets it finish
    * in its thread (10 seconds at most) and drops what it opened. */
@@ -648,7 +788,17 @@ connect_action (GtkWidget  *widget,
 {
   RpTeamConnectWindow *self = RP_TEAM_CONNECT_WINDOW (widget);
 
-  if (self->cancellable != NULL || !read_form (self))
+  if (self->cancellable != NULL)
+    return;
+
+  /* Moved: the team database is opened as it was moved, password and all. */
+  if (self->moved)
+    {
+      start_attempt (self);
+      return;
+    }
+
+  if (!read_form (self))
     return;
 
   connect_with_password (self);
@@ -660,6 +810,9 @@ cancel_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   RpTeamConnectWindow *self = RP_TEAM_CONNECT_WINDOW (widget);
+
+  if (self->moving)
+    return;
 
   if (self->cancellable == NULL)
     {
@@ -699,8 +852,21 @@ rp_team_connect_window_finalize (GObject *object)
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->account, rp_team_account_free);
+  g_clear_pointer (&self->move_path, g_free);
 
   G_OBJECT_CLASS (rp_team_connect_window_parent_class)->finalize (object);
+}
+
+static gboolean
+rp_team_connect_window_close_request (GtkWindow *window)
+{
+  RpTeamConnectWindow *self = RP_TEAM_CONNECT_WINDOW (window);
+
+  /* Closed half way, the person would not know whether it moved. */
+  if (self->moving)
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (rp_team_connect_window_parent_class)->close_request (window);
 }
 
 static void
@@ -711,6 +877,7 @@ rp_team_connect_window_class_init (RpTeamConnectWindowClass *klass)
 
   object_class->dispose = rp_team_connect_window_dispose;
   object_class->finalize = rp_team_connect_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = rp_team_connect_window_close_request;
 
   /**
    * RpTeamConnectWindow::opened:
@@ -788,6 +955,52 @@ rp_team_connect_window_new (GtkWindow *parent)
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
   return g_object_new (RP_TYPE_TEAM_CONNECT_WINDOW, "transient-for", parent, NULL);
+}
+
+/**
+ * rp_team_connect_window_new_for_move:
+ * @path: the database file whose programme is to move
+ *
+ * The same form, to move the file's whole database onto an empty team
+ * database (rp_team_copy_file_to_team(), in a thread); once moved, it
+ * offers to open the team database, and ::opened follows as usual.
+ */
+RpTeamConnectWindow *
+rp_team_connect_window_new_for_move (GtkWindow  *parent,
+                                     const char *path)
+{
+  RpTeamConnectWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = rp_team_connect_window_new (parent);
+  self->move_path = g_strdup (path);
+  /* Shorter than the menu item: the header bar also holds two buttons. */
+  gtk_window_set_title (GTK_WINDOW (self), _("Move to a Team Database"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 680);
+  gtk_button_set_label (self->connect_button, _("_Move"));
+  adw_preferences_group_set_description (self->fields_group,
+                                         _("The whole programme, with its history and audit trail, is copied to a team "
+                                           "database on your organisation’s server. The database administrator must "
+                                           "have set that database up for Reprovision, and it must be empty. Use the "
+                                           "account that set it up. This file stays as it is; afterwards you work on "
+                                           "the team database, where everyone on the team sees each other’s changes "
+                                           "as they are made."));
+  return self;
+}
+
+/**
+ * rp_team_connect_window_is_moved:
+ *
+ * Returns: %TRUE once a move window has copied the programme
+ */
+gboolean
+rp_team_connect_window_is_moved (RpTeamConnectWindow *self)
+{
+  g_return_val_if_fail (RP_IS_TEAM_CONNECT_WINDOW (self), FALSE);
+
+  return self->moved;
 }
 
 /**

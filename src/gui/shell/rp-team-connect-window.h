@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpTeamConnectWindow, rp_team_connect_window, RP, TEAM_CONNECT_WINDOW, AdwWindow)
 
 RpTeamConnectWindow *rp_team_connect_window_new            (GtkWindow            *parent);
+RpTeamConnectWindow *rp_team_connect_window_new_for_move   (GtkWindow            *parent,
+                                                            const char           *path);
+gboolean             rp_team_connect_window_is_moved       (RpTeamConnectWindow  *self);
 void                 rp_team_connect_window_set_location   (RpTeamConnectWindow  *self,
                                                             const char           *location);
 void                 rp_team_connect_window_connect        (RpTeamConnectWindow  *self);

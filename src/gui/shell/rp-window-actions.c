@@ -396,6 +396,34 @@ open_team_action (GtkWidget  *widget,
 }
 
 static void
+move_to_team_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _rp_window_present_team_move_window (RP_WINDOW (widget));
+}
+
+/* The Backups window's copy, from the main menu: the file is chosen at once,
+ * and the Backups window says how the copy goes. */
+static void
+save_team_copy_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RpWindow *self = RP_WINDOW (widget);
+  g_autofree char *name = NULL;
+  RpBackupsWindow *dialog;
+
+  if (self->store == NULL || !rp_store_is_team (self->store))
+    return;
+
+  name = rp_store_dup_display_name (self->store);
+  dialog = rp_backups_window_new_for_team (GTK_WINDOW (self), name, self->team_conninfo);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "backups.save-copy", NULL);
+}
+
+static void
 new_programme_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -458,6 +486,8 @@ _rp_window_class_actions_init (RpWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-team", NULL, open_team_action);
+  gtk_widget_class_install_action (widget_class, "win.move-to-team", NULL, move_to_team_action);
+  gtk_widget_class_install_action (widget_class, "win.save-team-copy", NULL, save_team_copy_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);

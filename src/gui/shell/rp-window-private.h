@@ -57,6 +57,7 @@ gboolean _rp_window_open                        (RpWindow          *self,
 void     _rp_window_open_or_report              (RpWindow          *self,
                                                  const char        *path);
 void     _rp_window_present_new_programme_window (RpWindow         *self);
+void     _rp_window_present_team_move_window    (RpWindow          *self);
 void     _rp_window_present_team_connect_window (RpWindow          *self,
                                                  const char        *location);
 gboolean _rp_window_is_reports_only             (RpWindow          *self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rp-attendee-detail-page.h"
 #include "rp-attendee-list-page.h"
 #include "rp-new-programme-window.h"
 #include "rp-reports-page.h"
@@ -76,6 +77,10 @@ _rp_window_update_actions (RpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.programme-history",
                                  self->store != NULL && self->programme != NULL && !reports_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-team", rp_team_is_supported ());
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-to-team",
+                                 rp_team_is_supported () && self->store != NULL && !is_team (self) &&
+                                 rp_session_get_path (self->session) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-team-copy", is_team (self) && !reports_only);
 }
 
 /* The menu lists the programmes only when there is a choice to make. */
@@ -671,6 +676,33 @@ _rp_window_present_team_connect_window (RpWindow   *self,
     }
 }
 
+/**
+ * _rp_window_present_team_move_window:
+ *
+ * Offers to move the open file's programme onto a team database; once
+ * moved and opened, this window shows the team database.
+ */
+void
+_rp_window_present_team_move_window (RpWindow *self)
+{
+  const char *path = rp_session_get_path (self->session);
+  RpTeamConnectWindow *dialog;
+
+  if (path == NULL || is_team (self))
+    return;
+
+  /* The copy reads the file as it is when it starts: an attendee's edit
+   * still waiting to be saved is saved first (the dialogue is modal, so
+   * nothing else is written until it is done). */
+  for (guint i = 0; i < G_N_ELEMENTS (self->area_pages); i++)
+    if (RP_IS_ATTENDEE_LIST_PAGE (self->area_pages[i]))
+      rp_attendee_detail_page_save_now (rp_attendee_list_page_get_attendee_detail_page (RP_ATTENDEE_LIST_PAGE (self->area_pages[i])));
+
+  dialog = rp_team_connect_window_new_for_move (GTK_WINDOW (self), path);
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (on_team_opened), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 _rp_window_open (RpWindow          *self,
                  const char        *path,
@@ -703,6 +735,31 @@ rp_window_open_database (RpWindow    *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   return _rp_window_open (self, path, RP_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * rp_window_open_team_location:
+ * @location: a team database's location (a `postgresql://` URI or a
+ *   key=value string), as given on the command line
+ *
+ * Connects to it in the connection dialogue, filled in from @location, so
+ * that a password the server asks for is asked there (or taken from the
+ * keyring) and any failure is shown beside the form.
+ */
+void
+rp_window_open_team_location (RpWindow   *self,
+                              const char *location)
+{
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (location != NULL);
+
+  if (!rp_team_is_supported ())
+    {
+      rp_window_add_toast (self, _("This copy of Reprovision was built without team databases, so it cannot open one."));
+      return;
+    }
+
+  _rp_window_present_team_connect_window (self, location);
 }
 
 void
