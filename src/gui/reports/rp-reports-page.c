@@ -705,7 +705,7 @@ build_report (RpReportsPage *self,
   options.plain_utf8 = !g_settings_get_boolean (self->settings, "csv-byte-order-mark");
 
   if (!(report = rp_report_build (store, rp_programme_get_id (programme), &options, &error)) ||
-      !(names = rp_store_build_name_index (store, rp_programme_get_id (programme), &error)))
+      !(names = rp_report_build_name_index (report, store, &error)))
     {
       show_problem (self, _("The Report Could Not Be Made"), error->message);
       return NULL;
