@@ -692,7 +692,14 @@ static const char definitions[] =
   "         report_as_of, marking, follow_up_weeks FROM programme;"
   "CREATE OR REPLACE VIEW reprovision_report.attendee AS"
   "  SELECT id, programme_id, number, funding, step, step_since, report_note, target_date,"
-  "         outcome, outcome_date, archived, interim FROM attendee;"
+  "         outcome, outcome_date, archived, interim, worker_id FROM attendee;"
+  /* The Reports page's counts at a glance (rp_store_get_counts ()): who has
+   * no worker, how many workers are active, how many bookings stand; ids
+   * and states only (team schema 5). */
+  "CREATE OR REPLACE VIEW reprovision_report.worker AS"
+  "  SELECT id, active FROM worker;"
+  "CREATE OR REPLACE VIEW reprovision_report.booking AS"
+  "  SELECT id, taster_day_id, status FROM booking;"
   "CREATE OR REPLACE VIEW reprovision_report.step_change AS"
   "  SELECT id, attendee_id, from_step, to_step, changed_on FROM step_change;"
   "CREATE OR REPLACE VIEW reprovision_report.review AS"
