@@ -627,6 +627,27 @@ test_reports_builds_report (Fixture       *f,
   g_clear_object (&exports);
   exports = rp_store_list_exports (staff, programme_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 1);
+
+  /* And from the command line, as the reports login. */
+  {
+    g_auto(RpCliResult) cli = { 0 };
+    g_autofree char *where = location (f, f->rita);
+    g_autofree char *cli_pdf = g_build_filename (dir, "x.pdf", NULL);
+
+    rp_test_run_cli (&cli, "report", "-d", where, "-o", cli_pdf, NULL);
+    if (cli.status != 0)
+      g_error ("reprovision-cli report failed: %s", cli.err);
+    g_assert_true (g_file_test (cli_pdf, G_FILE_TEST_IS_REGULAR));
+    g_clear_object (&exports);
+    exports = rp_store_list_exports (staff, programme_id, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 2);
+    {
+      g_autoptr(RpExportRecord) record = g_list_model_get_item (exports, 0);
+
+      g_assert_cmpstr (rp_export_record_get_user (record), ==, f->rita);
+      g_assert_cmpstr (rp_export_record_get_file_name (record), ==, "x.pdf");
+    }
+  }
   rp_test_remove_tree (dir);
 }
 
