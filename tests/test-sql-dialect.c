@@ -164,6 +164,11 @@ test_audit_writes (void)
   assert_postgres ("DELETE FROM audit WHERE table_name = ?1 AND record_id = ?2",
                    "DELETE FROM audit WHERE table_name = $1 AND record_id = $2", 2);
   assert_postgres ("UPDATE audit SET old_value = NULL", "UPDATE audit SET old_value = NULL", 0);
+  /* The export history's one insert (rp-export-record.c), which a reports login makes too. */
+  assert_postgres ("INSERT INTO export_record (programme_id, user, kind, format, tables, as_of, compare_with,"
+                   " suppress_below, file_name, reason)"
+                   " VALUES (nullif (?1, 0), rp_audit_user (), ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif (?9, ''))",
+                   "SELECT FROM reprovision_report.rp_record_export ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
 }
 
 int

@@ -427,6 +427,237 @@ test_reports_role (Fixture       *f,
   g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION);
 }
 
+static gint64
+add_attendee_with_note (RpStore    *store,
+                        gint64      programme_id,
+                        int         number,
+                        const char *name,
+                        const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+  gboolean ok;
+
+  rp_attendee_set_programme_id (attendee, programme_id);
+  rp_attendee_set_number (attendee, number);
+  rp_attendee_set_full_name (attendee, name);
+  rp_attendee_set_report_note (attendee, note);
+  rp_attendee_set_step (attendee, 1 + number % 3);
+  ok = rp_store_add_attendee (store, attendee, "2024-02-01", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  return rp_attendee_get_id (attendee);
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* The report as @store builds it: its progress table's CSV, and the first
+ * published text that names someone ("" if none), by place and word. */
+static char *
+build_report (RpStore     *store,
+              gint64       programme_id,
+              const char  *csv,
+              char       **finding)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpReport) report = NULL;
+  g_autoptr(RpNameIndex) names = NULL;
+  g_autoptr(RpNameFinding) found = NULL;
+  RpReportOptions options = { 0 };
+
+  options.as_of = "2024-03-04";
+  options.plain_utf8 = TRUE;
+  report = rp_report_build (store, programme_id, &options, &error);
+  g_assert_no_error (error);
+  names = rp_report_build_name_index (report, store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (names);
+  if (rp_report_check_names (report, names, &found, NULL))
+    *finding = g_strdup ("");
+  else
+    {
+      g_autofree char *word = rp_name_finding_get_word (found);
+      g_autofree char *where = rp_name_finding_describe (found);
+
+      *finding = g_strdup_printf ("%s: %s", where, word);
+    }
+
+  g_assert_true (rp_report_write_csv (report, RP_REPORT_TABLE_PROGRESS, csv, &error));
+  g_assert_no_error (error);
+  return read_text (csv);
+}
+
+static void
+test_reports_builds_report (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char * const names[] = { "Zoë O’Neill", "Łukasz Straße", "Ægir Øvergaard-Smith", "Georgia Bennett" };
+  g_autoptr(RpStore) staff = NULL;
+  g_autoptr(RpStore) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RpNameIndex) index = NULL;
+  g_autoptr(GListModel) exports = NULL;
+  g_autoptr(RpReport) report = NULL;
+  g_autoptr(PGconn) admin = NULL;
+  g_autoptr(PGresult) refused = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *staff_csv = NULL, *reports_csv = NULL, *staff_found = NULL, *reports_found = NULL;
+  g_autofree char *pdf = NULL, *by = NULL, *sql = NULL;
+  RpReportOptions options = { 0 };
+  const char *empty[] = { NULL };
+  gint64 programme_id, zoe;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A reports login builds, checks, exports and records the scrutiny report as staff would, without a name");
+
+  dir = rp_test_make_tmpdir ();
+  staff = open_as (f, f->jo);
+  programme_id = add_programme (staff);
+  add_attendee_with_note (staff, programme_id, 1, names[3], "Visited two day services.");
+  zoe = add_attendee_with_note (staff, programme_id, 2, names[0], "Spoke with ZOE about options.");
+  add_attendee_with_note (staff, programme_id, 3, names[1], "Grant funding agreed.");
+  add_attendee_with_note (staff, programme_id, 4, names[2], NULL);
+  reports = open_as (f, f->rita);
+
+  /* The server finds each word of each name as the core folds it, and no ordinary word. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_auto(GStrv) parts = rp_name_index_name_words (names[i]);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        g_ptr_array_add (words, g_strdup (parts[j]));
+    }
+  g_assert_cmpuint (words->len, ==, 9);
+  g_ptr_array_add (words, g_strdup ("options"));
+  g_ptr_array_add (words, NULL);
+  index = rp_store_build_name_index_for_words (reports, programme_id, (const char * const *) words->pdata,
+                                               empty, empty, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < words->len - 2; i++)
+    {
+      RpNameMatch match;
+
+      if (!rp_name_index_match (index, NULL, g_ptr_array_index (words, i), &match))
+        g_error ("the server does not know “%s” as a name word", (char *) g_ptr_array_index (words, i));
+    }
+  g_assert_null (rp_name_index_find (index, "options"));
+
+  /* The same name found in the same published text, by place and word. */
+  staff_csv = g_build_filename (dir, "staff.csv", NULL);
+  reports_csv = g_build_filename (dir, "reports.csv", NULL);
+  g_free (build_report (staff, programme_id, staff_csv, &staff_found));
+  g_free (build_report (reports, programme_id, reports_csv, &reports_found));
+  g_assert_cmpstr (staff_found, !=, "");
+  g_assert_cmpstr (reports_found, ==, staff_found);
+
+  /* Edited, it passes for both, with the same progress table. */
+  admin = connect_as (f->database);
+  sql = g_strdup_printf ("UPDATE reprovision.attendee SET report_note = 'Spoke about options.' WHERE id = %" G_GINT64_FORMAT, zoe);
+  exec_ok (admin, sql);
+  g_clear_pointer (&staff_found, g_free);
+  g_clear_pointer (&reports_found, g_free);
+  {
+    g_autofree char *staff_table = build_report (staff, programme_id, staff_csv, &staff_found);
+    g_autofree char *reports_table = build_report (reports, programme_id, reports_csv, &reports_found);
+
+    g_assert_cmpstr (staff_found, ==, "");
+    g_assert_cmpstr (reports_found, ==, "");
+    g_assert_nonnull (strstr (staff_table, "Spoke about options."));
+    g_assert_cmpstr (reports_table, ==, staff_table);
+  }
+
+  /* The PDF, recorded in the export history and the audit trail under the login. */
+  options.as_of = "2024-03-04";
+  report = rp_report_build (reports, programme_id, &options, &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_assert_true (rp_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_report_record_export (report, reports, "report", "pdf", pdf, NULL, &error));
+  g_assert_no_error (error);
+  exports = rp_store_list_exports (staff, programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 1);
+  {
+    g_autoptr(RpExportRecord) record = g_list_model_get_item (exports, 0);
+
+    g_assert_cmpstr (rp_export_record_get_user (record), ==, f->rita);
+    g_assert_cmpstr (rp_export_record_get_file_name (record), ==, "report.pdf");
+  }
+  by = query_value (admin, "SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit"
+                           " WHERE table_name = 'export_record' AND action = 'insert'");
+  g_assert_cmpstr (by, ==, f->rita);
+
+  /* Only the report's kinds, and nothing else anywhere. */
+  g_assert_false (rp_report_record_export (report, reports, "attendees-all-fields", "csv", pdf, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (rp_store_record_export (reports, &(RpExportDetails) { .programme_id = programme_id,
+                                                                         .kind = "contact-log", .format = "csv" },
+                                          &error));
+  /* The core refuses it first; the server too (below). */
+  g_assert_error (error, RP_ERROR, RP_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  {
+    g_autofree char *where = g_strdup_printf ("dbname=%s user=%s", f->database, f->rita);
+    g_autoptr(PGconn) rita = PQconnectdb (where);
+
+    g_assert_cmpint (PQstatus (rita), ==, CONNECTION_OK);
+    refused = PQexec (rita, "SELECT FROM reprovision_report.rp_record_export (0, 'contact-log', 'csv', NULL, NULL,"
+                            " NULL, 0, NULL, NULL)");
+    g_assert_cmpstr (PQresultErrorField (refused, PG_DIAG_SQLSTATE), ==, "42501");
+    g_clear_pointer (&refused, PQclear);
+    refused = PQexec (rita, "INSERT INTO reprovision_report.export_record (kind, format) VALUES ('report', 'pdf')");
+    g_assert_cmpstr (PQresultErrorField (refused, PG_DIAG_SQLSTATE), ==, "42501");
+    g_clear_pointer (&refused, PQclear);
+    refused = PQexec (rita, "INSERT INTO reprovision.export_record (\"user\", kind, format) VALUES ('x', 'report', 'pdf')");
+    g_assert_cmpstr (PQresultErrorField (refused, PG_DIAG_SQLSTATE), ==, "42501");
+    g_clear_pointer (&refused, PQclear);
+    refused = PQexec (rita, "UPDATE reprovision_report.attendee SET report_note = 'x'");
+    g_assert_cmpstr (PQresultErrorField (refused, PG_DIAG_SQLSTATE), ==, "42501");
+  }
+  g_clear_object (&exports);
+  exports = rp_store_list_exports (staff, programme_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 1);
+
+  /* And from the command line, as the reports login. */
+  {
+    g_auto(RpCliResult) cli = { 0 };
+    g_autofree char *where = location (f, f->rita);
+    g_autofree char *cli_pdf = g_build_filename (dir, "x.pdf", NULL);
+
+    rp_test_run_cli (&cli, "report", "-d", where, "-o", cli_pdf, NULL);
+    if (cli.status != 0)
+      g_error ("reprovision-cli report failed: %s", cli.err);
+    g_assert_true (g_file_test (cli_pdf, G_FILE_TEST_IS_REGULAR));
+    g_clear_object (&exports);
+    exports = rp_store_list_exports (staff, programme_id, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 2);
+    {
+      g_autoptr(RpExportRecord) record = g_list_model_get_item (exports, 0);
+
+      g_assert_cmpstr (rp_export_record_get_user (record), ==, f->rita);
+      g_assert_cmpstr (rp_export_record_get_file_name (record), ==, "x.pdf");
+    }
+  }
+  rp_test_remove_tree (dir);
+}
+
 /* Changes from others ---------------------------------------------------- */
 
 typedef struct
@@ -857,6 +1088,7 @@ main (int    argc,
   g_test_add ("/team-store/open/newer-version", Fixture, NULL, fixture_set_up, test_newer_version, fixture_tear_down);
   g_test_add ("/team-store/staff/programme", Fixture, NULL, fixture_set_up, test_staff_programme, fixture_tear_down);
   g_test_add ("/team-store/reports/no-names", Fixture, NULL, fixture_set_up, test_reports_role, fixture_tear_down);
+  g_test_add ("/team-store/reports/builds-report", Fixture, NULL, fixture_set_up, test_reports_builds_report, fixture_tear_down);
   g_test_add ("/team-store/changes/announced", Fixture, NULL, fixture_set_up, test_changes_announced, fixture_tear_down);
   g_test_add ("/team-store/changes/heard-when-opened-in-a-thread", Fixture, NULL, fixture_set_up,
               test_changes_heard_when_opened_async, fixture_tear_down);

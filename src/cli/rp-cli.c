@@ -1229,7 +1229,7 @@ command_report (int    argc,
                                       : open_for_reading (database, &error)) ||
       !(programme = choose_programme (store, programme_id, &error)) ||
       !(report = rp_report_build (store, rp_programme_get_id (programme), &options, &error)) ||
-      !(names = rp_store_build_name_index (store, rp_programme_get_id (programme), &error)))
+      !(names = rp_report_build_name_index (report, store, &error)))
     return fail (error);
 
   /* The message names the text and the word's place in it, never the name found. */

@@ -185,6 +185,7 @@ rp_store_record_export (RpStore               *store,
 {
   g_autofree char *file_name = NULL;
   g_autofree char *reason = NULL;
+  gboolean report_kind;
   RpStmt *stmt = NULL;
   int rc;
 
@@ -194,7 +195,11 @@ rp_store_record_export (RpStore               *store,
   g_return_val_if_fail (is_one_of (details->format, formats), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (rp_store_is_read_only (store))
+  /* A reports login on a team database records the report's own exports:
+   * the export history is where it says what it published. */
+  report_kind = g_str_equal (details->kind, "report") || g_str_equal (details->kind, "print");
+  if (rp_store_is_read_only (store) &&
+      !(report_kind && rp_store_get_team_role (store) == RP_TEAM_ROLE_REPORTS))
     {
       g_set_error_literal (error, RP_ERROR, RP_ERROR_READ_ONLY,
                            _("This database is open read-only, so the export cannot be recorded in its export history. Open it for editing to export."));
@@ -209,7 +214,7 @@ rp_store_record_export (RpStore               *store,
   if (details->reason != NULL)
     reason = g_strstrip (g_strdup (details->reason));
 
-  if (!rp_store_begin (store, error))
+  if (!(report_kind ? rp_store_begin_report_export (store, error) : rp_store_begin (store, error)))
     return FALSE;
 
   rc = rp_stmt_prepare (store,

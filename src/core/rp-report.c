@@ -1223,21 +1223,111 @@ rp_name_finding_get_word_position (const RpNameFinding *finding)
   return rp_name_index_word_position (finding->text, finding->start);
 }
 
+/* Called for each text the report publishes that a person wrote, until it
+ * returns %FALSE. */
+typedef gboolean (*PublishedFunc) (RpPublishedField  field,
+                                   int               number,
+                                   const char       *table_name,
+                                   gint64            record_id,
+                                   const char       *column,
+                                   const char       *text,
+                                   gpointer          user_data);
+
+/* What the linked taster days of an action add to its printed due text
+ * that anyone wrote: the providers' names (as of the report's day). The
+ * rest, day numbers, months and "tbc", is the app's own, and is not
+ * checked, so that "9 May" is not taken for someone called May. */
 static gboolean
-check_text (RpNameIndex       *names,
-            RpPublishedField   field,
-            int                number,
-            const char        *table_name,
-            gint64             record_id,
-            const char        *column,
-            const char        *text,
-            RpNameFinding    **finding)
+for_each_linked_provider (RpTimetableAction *action,
+                          int                number,
+                          PublishedFunc      func,
+                          gpointer           user_data)
 {
+  /* A completed action prints "Completed", not its days. */
+  if (rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED)
+    return TRUE;
+
+  for (guint i = 0; i < rp_timetable_action_get_n_taster_days (action); i++)
+    {
+      RpTasterDay *day = rp_timetable_action_get_taster_day (action, i);
+
+      if (!func (RP_PUBLISHED_DUE_PROVIDER, number, "provider", rp_taster_day_get_provider_id (day), "name",
+                 rp_taster_day_get_provider_name (day), user_data))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every text the report prints that a person wrote — report notes, the
+ * timetable's activities, task owners, due notes and the providers' names
+ * printed with linked taster days, the report title, the programme's name,
+ * the council or department, the author or contact, the meeting and the
+ * protective marking — in the order they are checked. The follow-up table
+ * and summary print no text anyone wrote (only numbers, months and the
+ * app's own words), so there is nothing of theirs here. */
+static void
+for_each_published_text (RpReport      *self,
+                         PublishedFunc  func,
+                         gpointer       user_data)
+{
+  if (!func (RP_PUBLISHED_REPORT_TITLE, 0, "programme", self->programme_id, "report_title", self->title, user_data) ||
+      !func (RP_PUBLISHED_PROGRAMME_NAME, 0, "programme", self->programme_id, "name", self->programme, user_data) ||
+      !func (RP_PUBLISHED_DEPARTMENT, 0, "programme", self->programme_id, "department", self->department, user_data) ||
+      !func (RP_PUBLISHED_AUTHOR, 0, "programme", self->programme_id, "author", self->author, user_data) ||
+      !func (RP_PUBLISHED_MEETING, 0, "programme", self->programme_id, "meeting", self->meeting, user_data) ||
+      !func (RP_PUBLISHED_MARKING, 0, NULL, 0, NULL, self->marking, user_data))
+    return;
+
+  if (rp_report_includes (self, RP_REPORT_TABLE_TIMETABLE))
+    for (guint i = 0; i < g_list_model_get_n_items (self->actions); i++)
+      {
+        g_autoptr(RpTimetableAction) action = g_list_model_get_item (self->actions, i);
+        gint64 id = rp_timetable_action_get_id (action);
+
+        /* The due note too: "After the Morgans are back" is published. */
+        if (!func (RP_PUBLISHED_ACTIVITY, i + 1, "timetable_action", id, "activity",
+                   rp_timetable_action_get_activity (action), user_data) ||
+            !func (RP_PUBLISHED_TASK_OWNER, i + 1, "timetable_action", id, "owner",
+                   rp_timetable_action_get_owner (action), user_data) ||
+            !func (RP_PUBLISHED_DUE_NOTE, i + 1, "timetable_action", id, "due_note",
+                   rp_timetable_action_get_due_note (action), user_data) ||
+            !for_each_linked_provider (action, i + 1, func, user_data))
+          return;
+      }
+
+  if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        RpProgressRow *row = g_ptr_array_index (self->rows, i);
+
+        if (!func (RP_PUBLISHED_REPORT_NOTE, row->number, "attendee", row->attendee_id, "report_note",
+                   row->report_note, user_data))
+          return;
+      }
+}
+
+typedef struct
+{
+  RpNameIndex    *names;
+  RpNameFinding  *found;
+} CheckData;
+
+static gboolean
+check_text (RpPublishedField  field,
+            int               number,
+            const char       *table_name,
+            gint64            record_id,
+            const char       *column,
+            const char       *text,
+            gpointer          user_data)
+{
+  CheckData *check = user_data;
   g_autofree char *place = table_name != NULL ? rp_name_place (table_name, record_id, column) : NULL;
   RpNameMatch match;
   RpNameFinding *found;
 
-  if (!rp_name_index_match (names, place, text, &match))
+  if (!rp_name_index_match (check->names, place, text, &match))
     return TRUE;
 
   found = g_new0 (RpNameFinding, 1);
@@ -1248,48 +1338,92 @@ check_text (RpNameIndex       *names,
   found->start = match.start;
   found->end = match.end;
   found->known = g_strdup (match.known);
-  *finding = found;
+  check->found = found;
   return FALSE;
 }
 
-/* What the linked taster days of an action add to its printed due text
- * that anyone wrote: the providers' names (as of the report's day). The
- * rest, day numbers, months and "tbc", is the app's own, and is not
- * checked, so that "9 May" is not taken for someone called May. */
-static gboolean
-check_linked_providers (RpNameIndex        *names,
-                        RpTimetableAction  *action,
-                        int                 number,
-                        RpNameFinding     **found)
+typedef struct
 {
-  /* A completed action prints "Completed", not its days. */
-  if (rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED)
-    return TRUE;
+  GPtrArray *words;
+  GPtrArray *places;
+  GPtrArray *digests;
+} Published;
 
-  for (guint i = 0; i < rp_timetable_action_get_n_taster_days (action); i++)
+static gboolean
+collect_published (RpPublishedField  field,
+                   int               number,
+                   const char       *table_name,
+                   gint64            record_id,
+                   const char       *column,
+                   const char       *text,
+                   gpointer          user_data)
+{
+  Published *published = user_data;
+  g_auto(GStrv) words = rp_name_index_name_words (text);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    g_ptr_array_add (published->words, g_steal_pointer (&words[i]));
+  if (table_name != NULL && text != NULL)
     {
-      RpTasterDay *day = rp_timetable_action_get_taster_day (action, i);
-
-      if (!check_text (names, RP_PUBLISHED_DUE_PROVIDER, number, "provider", rp_taster_day_get_provider_id (day), "name",
-                       rp_taster_day_get_provider_name (day), found))
-        return FALSE;
+      g_ptr_array_add (published->places, rp_name_place (table_name, record_id, column));
+      g_ptr_array_add (published->digests, rp_name_index_digest_text (text));
     }
-
   return TRUE;
 }
 
 /**
+ * rp_report_build_name_index:
+ * @store: the database the report was built from
+ *
+ * The names rp_report_check_names() looks for. A login that may read names
+ * gets every personal name the database knows (rp_store_build_name_index());
+ * a reports login on a team database, which never receives a name, gets
+ * only the words of this report's published texts that the server says are
+ * parts of names (the words it already has), with the confirmations for
+ * those texts: the check then finds the same words.
+ *
+ * Returns: (transfer full): the index, or %NULL on error
+ */
+RpNameIndex *
+rp_report_build_name_index (RpReport  *self,
+                            RpStore   *store,
+                            GError   **error)
+{
+  Published published = {
+    g_ptr_array_new_with_free_func (g_free),
+    g_ptr_array_new_with_free_func (g_free),
+    g_ptr_array_new_with_free_func (g_free),
+  };
+  RpNameIndex *index;
+
+  g_return_val_if_fail (RP_IS_REPORT (self), NULL);
+  g_return_val_if_fail (RP_IS_STORE (store), NULL);
+
+  if (rp_store_get_team_role (store) != RP_TEAM_ROLE_REPORTS)
+    return rp_store_build_name_index (store, self->programme_id, error);
+
+  for_each_published_text (self, collect_published, &published);
+  g_ptr_array_add (published.words, NULL);
+  g_ptr_array_add (published.places, NULL);
+  g_ptr_array_add (published.digests, NULL);
+  index = rp_store_build_name_index_for_words (store, self->programme_id,
+                                               (const char * const *) published.words->pdata,
+                                               (const char * const *) published.places->pdata,
+                                               (const char * const *) published.digests->pdata,
+                                               error);
+  g_ptr_array_unref (published.words);
+  g_ptr_array_unref (published.places);
+  g_ptr_array_unref (published.digests);
+  return index;
+}
+
+/**
  * rp_report_check_names:
- * @names: every personal name the database knows (rp_store_build_name_index())
+ * @names: every personal name the database knows (rp_report_build_name_index())
  * @finding: (out) (optional) (transfer full): the first text that names someone
  *
  * Stops any export that would publish a name: every text the report prints
- * that a person wrote is checked — report notes, the timetable's activities,
- * task owners, due notes and the providers' names printed with linked
- * taster days, the report title, the programme's name, the council or
- * department, the author or contact, the meeting and the protective marking.
- * The follow-up table and summary print no text anyone wrote (only numbers,
- * months and the app's own words), so there is nothing of theirs to check.
+ * that a person wrote is checked (for_each_published_text() says which).
  * The error says which text, never the name.
  *
  * Returns: %TRUE if no published text names anyone
@@ -1303,47 +1437,13 @@ rp_report_check_names (RpReport       *self,
   g_autoptr(RpNameFinding) found = NULL;
   g_autofree char *where = NULL;
   g_autofree char *handle = NULL;
+  CheckData check = { names, NULL };
 
   g_return_val_if_fail (RP_IS_REPORT (self), FALSE);
   g_return_val_if_fail (names != NULL, FALSE);
 
-  if (check_text (names, RP_PUBLISHED_REPORT_TITLE, 0, "programme", self->programme_id, "report_title",
-                  self->title, &found) &&
-      check_text (names, RP_PUBLISHED_PROGRAMME_NAME, 0, "programme", self->programme_id, "name",
-                  self->programme, &found) &&
-      check_text (names, RP_PUBLISHED_DEPARTMENT, 0, "programme", self->programme_id, "department",
-                  self->department, &found) &&
-      check_text (names, RP_PUBLISHED_AUTHOR, 0, "programme", self->programme_id, "author",
-                  self->author, &found) &&
-      check_text (names, RP_PUBLISHED_MEETING, 0, "programme", self->programme_id, "meeting",
-                  self->meeting, &found) &&
-      check_text (names, RP_PUBLISHED_MARKING, 0, NULL, 0, NULL, self->marking, &found))
-    {
-      if (rp_report_includes (self, RP_REPORT_TABLE_TIMETABLE))
-        for (guint i = 0; found == NULL && i < g_list_model_get_n_items (self->actions); i++)
-          {
-            g_autoptr(RpTimetableAction) action = g_list_model_get_item (self->actions, i);
-            gint64 id = rp_timetable_action_get_id (action);
-
-            /* The due note too: "After the Morgans are back" is published. */
-            if (check_text (names, RP_PUBLISHED_ACTIVITY, i + 1, "timetable_action", id, "activity",
-                            rp_timetable_action_get_activity (action), &found) &&
-                check_text (names, RP_PUBLISHED_TASK_OWNER, i + 1, "timetable_action", id, "owner",
-                            rp_timetable_action_get_owner (action), &found) &&
-                check_text (names, RP_PUBLISHED_DUE_NOTE, i + 1, "timetable_action", id, "due_note",
-                            rp_timetable_action_get_due_note (action), &found))
-              check_linked_providers (names, action, i + 1, &found);
-          }
-
-      if (rp_report_includes (self, RP_REPORT_TABLE_PROGRESS))
-        for (guint i = 0; found == NULL && i < self->rows->len; i++)
-          {
-            RpProgressRow *row = g_ptr_array_index (self->rows, i);
-
-            check_text (names, RP_PUBLISHED_REPORT_NOTE, row->number, "attendee", row->attendee_id, "report_note",
-                        row->report_note, &found);
-          }
-    }
+  for_each_published_text (self, check_text, &check);
+  found = check.found;
 
   if (found == NULL)
     return TRUE;

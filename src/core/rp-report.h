@@ -150,6 +150,9 @@ char          *rp_report_format_count      (RpReport              *self,
                                             int                    step);
 char          *rp_report_format_status     (const RpProgressRow   *row);
 char          *rp_report_format_note       (const RpProgressRow   *row);
+RpNameIndex   *rp_report_build_name_index  (RpReport              *self,
+                                            RpStore               *store,
+                                            GError               **error);
 gboolean       rp_report_check_names       (RpReport              *self,
                                             RpNameIndex           *names,
                                             RpNameFinding        **finding,

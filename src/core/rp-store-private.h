@@ -36,6 +36,11 @@ gboolean rp_store_begin           (RpStore           *self,
 gboolean rp_store_commit          (RpStore           *self,
                                    GError           **error);
 void     rp_store_rollback        (RpStore           *self);
+/* rp_store_begin(), but a reports login on a team database may write too:
+ * only for recording the scrutiny report's own exports (rp-export-record.c;
+ * the server lets that login do nothing else). */
+gboolean rp_store_begin_report_export (RpStore         *self,
+                                       GError         **error);
 
 /* Dates the start of a programme's contact log back (the sample, whose log
  * goes back weeks): the attention rule counts days without contact from it. */

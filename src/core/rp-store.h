@@ -201,6 +201,12 @@ guint        rp_store_count_caseload         (RpStore           *self,
 RpNameIndex *rp_store_build_name_index       (RpStore           *self,
                                               gint64             programme_id,
                                               GError           **error);
+RpNameIndex *rp_store_build_name_index_for_words (RpStore            *self,
+                                                 gint64              programme_id,
+                                                 const char * const *words,
+                                                 const char * const *places,
+                                                 const char * const *text_digests,
+                                                 GError            **error);
 RpNameIndex *rp_store_build_people_index      (RpStore           *self,
                                               GError           **error);
 RpNameIndex *rp_store_build_erased_index     (RpStore           *self,

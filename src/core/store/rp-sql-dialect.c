@@ -75,6 +75,14 @@ static const struct
   { "INSERT INTO audit (user, table_name, record_id, action, field, new_value)"
     " VALUES (?, 'database', 0, 'restore', 'backup', ?)",
     "SELECT FROM rp_store_note ($1, 'database', 0, 'restore', 'backup', $2)", 2 },
+  /* Not the audit trail, but written only through the owner's function
+   * too (team schema 5): the export history, rp_store_record_export ()
+   * in rp-export-record.c, which a reports login may add the report's
+   * exports to. Qualified: that login's search path is reprovision_report. */
+  { "INSERT INTO export_record (programme_id, user, kind, format, tables, as_of, compare_with,"
+    " suppress_below, file_name, reason)"
+    " VALUES (nullif (?1, 0), rp_audit_user (), ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif (?9, ''))",
+    "SELECT FROM reprovision_report.rp_record_export ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9 },
 };
 
 /* Whether @a and @b are the same but for how much white space there is

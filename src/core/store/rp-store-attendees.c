@@ -1892,6 +1892,98 @@ rp_store_build_name_index (RpStore  *self,
   return g_steal_pointer (&index);
 }
 
+/* @strings as a PostgreSQL array literal, each element quoted. */
+static char *
+array_literal (const char * const *strings)
+{
+  GString *text = g_string_new ("{");
+
+  for (gsize i = 0; strings != NULL && strings[i] != NULL; i++)
+    {
+      g_string_append (text, i > 0 ? ",\"" : "\"");
+      for (const char *p = strings[i]; *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (text, '\\');
+          g_string_append_c (text, *p);
+        }
+      g_string_append_c (text, '"');
+    }
+
+  g_string_append_c (text, '}');
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * rp_store_build_name_index_for_words:
+ * @programme_id: the programme whose published text will be checked
+ * @words: (array zero-terminated=1): folded words of the texts to check
+ *   (rp_name_index_name_words())
+ * @places: (array zero-terminated=1): where those texts are published (rp_name_place())
+ * @text_digests: (array zero-terminated=1): their digests
+ *   (rp_name_index_digest_text()), one for each of @places
+ *
+ * For a reports login on a team database, which may not read names: an
+ * index of those of @words that the server says are parts of a name the
+ * database knows (the same people as rp_store_build_name_index(), erased
+ * ones too), with the words confirmed not to be names in those texts. It
+ * finds in those texts what the full index would, and holds no name that
+ * the texts do not already have.
+ *
+ * Returns: (transfer full): the index, or %NULL on error
+ */
+RpNameIndex *
+rp_store_build_name_index_for_words (RpStore            *self,
+                                     gint64              programme_id,
+                                     const char * const *words,
+                                     const char * const *places,
+                                     const char * const *text_digests,
+                                     GError            **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RpNameIndex) index = NULL;
+  g_autofree char *word_array = array_literal (words);
+  g_autofree char *place_array = array_literal (places);
+  g_autofree char *digest_array = array_literal (text_digests);
+  RpStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  if (!(stmt = store_prepare (self, "SELECT w FROM rp_report_name_words (?1) AS w", error)))
+    return NULL;
+  bind_text (stmt, 1, word_array);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
+    if (column_text (stmt, 0) != NULL)
+      g_ptr_array_add (names, g_strdup (column_text (stmt, 0)));
+  rp_stmt_reset (stmt);
+  if (rc != RP_STMT_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  index = rp_name_index_new ((const char * const *) names->pdata, names->len);
+
+  if (!(stmt = store_prepare (self,
+                              "SELECT place, text_digest, word FROM rp_report_name_confirmations (?1, ?2, ?3) AS c",
+                              error)))
+    return NULL;
+  rp_stmt_bind_int64 (stmt, 1, programme_id);
+  bind_text (stmt, 2, place_array);
+  bind_text (stmt, 3, digest_array);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
+    rp_name_index_add_confirmation (index, column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2));
+  rp_stmt_reset (stmt);
+  if (rc != RP_STMT_DONE)
+    {
+      set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&index);
+}
+
 typedef struct
 {
   gint64      programme_id;

@@ -753,6 +753,18 @@ rp_store_begin (RpStore  *self,
 }
 
 gboolean
+rp_store_begin_report_export (RpStore  *self,
+                              GError  **error)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  if (self->team != NULL && store_team_get_role (self) == RP_TEAM_ROLE_REPORTS && !self->read_only)
+    return store_exec (self, "BEGIN IMMEDIATE", error);
+
+  return rp_store_begin (self, error);
+}
+
+gboolean
 rp_store_commit (RpStore  *self,
                  GError  **error)
 {

@@ -302,6 +302,15 @@ static const char * const migrations[] = {
   "  number integer NOT NULL,"
   "  PRIMARY KEY (xact, attendee_id)"
   ");",
+
+  /* 4 → 5: the reports role builds and records the scrutiny report without
+   * reading a name: the name check asks rp_report_name_words (), and an
+   * export is recorded through rp_record_export () (both in the
+   * definitions, in reprovision_report, which that role may reach). Staff
+   * reach that schema's functions too, for the export history. Nothing
+   * in the tables changes. */
+  "COMMENT ON SCHEMA reprovision_report IS"
+  "  'What the reports role reads: the scrutiny report''s columns, its name check and its export history';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_TEAM_SCHEMA_VERSION);
@@ -557,6 +566,103 @@ static const char definitions[] =
   "BEGIN"
   "  PERFORM rp_audit_note (note_table, note_record, note_action, note_field, note_value);"
   "END $$;"
+  /* The name check for a login that may not read names (team schema 5).
+   * The rule is the core's (rp-name-index.c: rp_name_index_fold (), the
+   * words of a name; rp_store_build_name_index (): whose names): the client
+   * splits and folds the published texts itself and asks only whether
+   * those words are parts of names. These follow that rule on the
+   * server: NFKD, marks, apostrophes, invisible characters and spaces
+   * dropped, the letters people write without their stroke made plain,
+   * case folded (ICU), NFKC; words of at least two letters. */
+  "CREATE OR REPLACE FUNCTION rp_name_fold (word text) RETURNS text"
+  "  LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT normalize (replace (replace (replace (replace ("
+  "           translate (lower (regexp_replace (normalize (word, NFKD),"
+  "                      '[\\u0300-\\u036F\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\uFE20-\\uFE2F"
+  "''\\u2019\\u2018\\u02BC\\u02B9`\\u00B4\\u2032\\uFF07"
+  "\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF[:space:]]', '', 'g') COLLATE \"und-x-icu\"),"
+  "                      U&'\\00F8\\0142\\0111\\00F0\\0131', 'olddi'),"
+  "           U&'\\00E6', 'ae'), U&'\\0153', 'oe'), U&'\\00FE', 'th'), U&'\\00DF', 'ss'), NFKC) $$;"
+  "CREATE OR REPLACE FUNCTION rp_name_words_of (name text) RETURNS SETOF text"
+  "  LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT w FROM (SELECT rp_name_fold (part) AS w"
+  "                   FROM regexp_split_to_table (name COLLATE \"und-x-icu\","
+  "                          '[^[:alnum:]\\u0300-\\u036F\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\uFE20-\\uFE2F"
+  "''\\u2019\\u2018\\u02BC\\u02B9`\\u00B4\\u2032\\uFF07"
+  "\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]+') AS part) AS words"
+  "   WHERE char_length (w) >= 2 $$;"
+  /* g_compute_hmac_for_string (SHA-256), as rp_name_index_digest_word (). */
+  "CREATE OR REPLACE FUNCTION rp_hmac_sha256 (key bytea, message bytea) RETURNS text"
+  "  LANGUAGE plpgsql IMMUTABLE AS $$"
+  "DECLARE"
+  "  k bytea := CASE WHEN length (key) > 64 THEN sha256 (key) ELSE key END;"
+  "  inner_pad bytea;"
+  "  outer_pad bytea;"
+  "BEGIN"
+  "  k := k || decode (repeat ('00', 64 - length (k)), 'hex');"
+  "  inner_pad := k;"
+  "  outer_pad := k;"
+  "  FOR i IN 0..63 LOOP"
+  "    inner_pad := set_byte (inner_pad, i, get_byte (k, i) # 54);"
+  "    outer_pad := set_byte (outer_pad, i, get_byte (k, i) # 92);"
+  "  END LOOP;"
+  "  RETURN encode (sha256 (outer_pad || sha256 (inner_pad || message)), 'hex');"
+  "END $$;"
+  /* Which of @words (folded by the client) are parts of a name the
+   * database knows, or of an erased person's: the words themselves, never
+   * a name. The same people as rp_store_build_name_index (). */
+  "CREATE OR REPLACE FUNCTION reprovision_report.rp_report_name_words (words text[]) RETURNS SETOF text"
+  "  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = reprovision, pg_temp AS $$"
+  "DECLARE"
+  "  erasure bytea := (SELECT key FROM erasure_key WHERE id = 1);"
+  "BEGIN"
+  "  RETURN QUERY"
+  "    WITH asked AS (SELECT DISTINCT w FROM unnest (words) AS w WHERE w IS NOT NULL),"
+  "         known AS (SELECT rp_name_words_of (n) AS w FROM ("
+  "                     SELECT full_name AS n FROM attendee"
+  "                     UNION SELECT preferred_name FROM attendee"
+  "                     UNION SELECT contact_name FROM attendee"
+  "                     UNION SELECT family_attending FROM booking"
+  "                     UNION SELECT name FROM worker"
+  "                     UNION SELECT contact_name FROM provider) AS names WHERE n IS NOT NULL)"
+  "    SELECT a.w FROM asked a"
+  "     WHERE a.w IN (SELECT k.w FROM known k)"
+  "        OR (erasure IS NOT NULL"
+  "            AND rp_hmac_sha256 (erasure, convert_to (a.w, 'UTF8')) IN (SELECT digest FROM erased_name));"
+  "END $$;"
+  /* The words someone confirmed are not names, for the texts the client
+   * holds (by place and digest, rp_name_index_digest_text ()): never who. */
+  "CREATE OR REPLACE FUNCTION reprovision_report.rp_report_name_confirmations (programme bigint, places text[],"
+  "                                                                             text_digests text[])"
+  "  RETURNS TABLE (place text, text_digest text, word text)"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = reprovision, pg_temp AS $$"
+  "  SELECT c.place, c.text_digest, c.word FROM name_confirmation c"
+  "    JOIN unnest (places, text_digests) AS t (place, text_digest)"
+  "      ON t.place = c.place AND t.text_digest = c.text_digest"
+  "   WHERE c.programme_id = programme $$;"
+  /* The export history, for a login without INSERT on it (reports): only
+   * the report's kinds, under its own name (rp_audit_user ()), audited by
+   * the table's trigger as any insert. A login that may insert into the
+   * table anyway (staff) may record any kind. rp-sql-dialect.c maps the
+   * store's INSERT to this. */
+  "CREATE OR REPLACE FUNCTION reprovision_report.rp_record_export (programme bigint, export_kind text,"
+  "                                                                 export_format text, export_tables text,"
+  "                                                                 export_as_of date, export_compare_with date,"
+  "                                                                 export_suppress_below integer,"
+  "                                                                 export_file_name text, export_reason text)"
+  "  RETURNS SETOF void"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = reprovision, pg_temp AS $$"
+  "BEGIN"
+  "  IF export_kind NOT IN ('report', 'print')"
+  "     AND NOT has_table_privilege (session_user, 'reprovision.export_record', 'INSERT') THEN"
+  "    RAISE EXCEPTION 'Only the scrutiny report''s exports may be recorded by this account.'"
+  "      USING ERRCODE = '42501';"
+  "  END IF;"
+  "  INSERT INTO export_record (programme_id, \"user\", kind, format, tables, as_of, compare_with,"
+  "                             suppress_below, file_name, reason)"
+  "  VALUES (nullif (programme, 0), session_user, export_kind, export_format, export_tables, export_as_of,"
+  "          export_compare_with, export_suppress_below, export_file_name, nullif (export_reason, ''));"
+  "END $$;"
   /* Nothing else edits the audit trail, not even the owner (unless inside
    * the erasure's functions above, rp_erasing ()), nor the export history. */
   "DROP TRIGGER IF EXISTS audit_no_change ON audit;"
@@ -586,7 +692,14 @@ static const char definitions[] =
   "         report_as_of, marking, follow_up_weeks FROM programme;"
   "CREATE OR REPLACE VIEW reprovision_report.attendee AS"
   "  SELECT id, programme_id, number, funding, step, step_since, report_note, target_date,"
-  "         outcome, outcome_date, archived, interim FROM attendee;"
+  "         outcome, outcome_date, archived, interim, worker_id FROM attendee;"
+  /* The Reports page's counts at a glance (rp_store_get_counts ()): who has
+   * no worker, how many workers are active, how many bookings stand; ids
+   * and states only (team schema 5). */
+  "CREATE OR REPLACE VIEW reprovision_report.worker AS"
+  "  SELECT id, active FROM worker;"
+  "CREATE OR REPLACE VIEW reprovision_report.booking AS"
+  "  SELECT id, taster_day_id, status FROM booking;"
   "CREATE OR REPLACE VIEW reprovision_report.step_change AS"
   "  SELECT id, attendee_id, from_step, to_step, changed_on FROM step_change;"
   "CREATE OR REPLACE VIEW reprovision_report.review AS"
@@ -635,7 +748,14 @@ static const char grants[] =
   "  rp_erasing (), rp_random_bytes (integer), rp_erase_audit (text, bigint),"
   "  rp_erase_tombstone (text, text, bigint, integer), rp_store_note (text, text, bigint, text, text, text) TO @STAFF@;"
   "GRANT USAGE ON SCHEMA reprovision_report TO @REPORTS@;"
-  "GRANT SELECT ON ALL TABLES IN SCHEMA reprovision_report TO @REPORTS@;";
+  "GRANT SELECT ON ALL TABLES IN SCHEMA reprovision_report TO @REPORTS@;"
+  /* The report's name check and export history (team schema 5). */
+  "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA reprovision_report FROM PUBLIC;"
+  "GRANT USAGE ON SCHEMA reprovision_report TO @STAFF@;"
+  "GRANT EXECUTE ON FUNCTION reprovision_report.rp_report_name_words (text[]),"
+  "  reprovision_report.rp_report_name_confirmations (bigint, text[], text[]) TO @REPORTS@;"
+  "GRANT EXECUTE ON FUNCTION reprovision_report.rp_record_export (bigint, text, text, text, date, date, integer,"
+  "  text, text) TO @STAFF@, @REPORTS@;";
 
 const char *
 rp_team_schema_bootstrap (void)

@@ -705,7 +705,7 @@ build_report (RpReportsPage *self,
   options.plain_utf8 = !g_settings_get_boolean (self->settings, "csv-byte-order-mark");
 
   if (!(report = rp_report_build (store, rp_programme_get_id (programme), &options, &error)) ||
-      !(names = rp_store_build_name_index (store, rp_programme_get_id (programme), &error)))
+      !(names = rp_report_build_name_index (report, store, &error)))
     {
       show_problem (self, _("The Report Could Not Be Made"), error->message);
       return NULL;
@@ -828,15 +828,10 @@ check_recordable (RpReportsPage *self)
 {
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
 
-  /* A reports account on a team database reads but cannot yet add to the
-   * export history, which every export and print goes into. */
-  if (store != NULL && rp_store_is_read_only (store) && self->reports_only)
-    {
-      show_problem (self, _("The Report Cannot Be Exported"),
-                    _("Every export and print is recorded in the database’s export history, and your account cannot add to it yet. "
-                      "Ask someone with a staff account to export the report, or ask the database administrator."));
-      return FALSE;
-    }
+  /* A reports account on a team database adds the report's exports and
+   * prints to the export history (team schema 5), and nothing else. */
+  if (store != NULL && rp_store_get_team_role (store) == RP_TEAM_ROLE_REPORTS)
+    return TRUE;
 
   if (store != NULL && rp_store_is_read_only (store))
     {

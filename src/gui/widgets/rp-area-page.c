@@ -311,8 +311,9 @@ rp_area_page_load_counts (RpAreaPage        *self,
 
   if (!rp_store_get_counts (priv->store, rp_programme_get_id (priv->programme), counts, &error))
     {
-      /* The window finds and reports a damaged file; the counts just stay empty. */
-      g_debug ("Could not count the programme’s records: %s", error->message);
+      /* The window finds and reports a damaged file; the counts stay empty,
+       * but why is logged: zeros must not pass for the programme's counts. */
+      g_message ("Could not count the programme’s records: %s", error->message);
       return FALSE;
     }
 
