@@ -9,6 +9,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 #include "rp-validate.h"
 
@@ -80,14 +81,7 @@ count_rows (RpStore    *store,
             const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3_stmt *stmt = NULL;
-  guint count;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
+  return rp_test_query_int (store, sql);
 }
 
 static void
