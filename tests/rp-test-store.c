@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rp-core.h"
+#include "rp-store-private.h"
 #include "rp-test-store.h"
 #include "store/rp-stmt.h"
 
@@ -187,9 +188,9 @@ prepare_or_fail (RpStore    *store,
   return stmt;
 }
 
-void
-rp_test_exec (RpStore    *store,
-              const char *sql)
+static void
+exec_one (RpStore    *store,
+          const char *sql)
 {
   RpStmt *stmt = prepare_or_fail (store, sql);
   RpStmtResult result;
@@ -199,6 +200,42 @@ rp_test_exec (RpStore    *store,
   if (result != RP_STMT_DONE)
     g_error ("%s: %s", sql, rp_store_errmsg (store));
   rp_stmt_finalize (stmt);
+}
+
+/* Runs @sql, which may hold several statements separated by `;` (outside
+ * quotes), as sqlite3_exec() does on a file. */
+void
+rp_test_exec (RpStore    *store,
+              const char *sql)
+{
+  g_autoptr(GString) one = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  if (!rp_test_backend_is_team ())
+    {
+      char *message = NULL;
+
+      if (sqlite3_exec (rp_store_get_db (store), sql, NULL, NULL, &message) != SQLITE_OK)
+        g_error ("%s: %s", sql, message);
+      return;
+    }
+
+  for (const char *p = sql; ; p++)
+    {
+      if (*p == '\'')
+        quoted = !quoted;
+      if (*p == '\0' || (*p == ';' && !quoted))
+        {
+          g_strstrip (one->str);
+          if (one->str[0] != '\0')
+            exec_one (store, one->str);
+          g_string_truncate (one, 0);
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      g_string_append_c (one, *p);
+    }
 }
 
 gboolean

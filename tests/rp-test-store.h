@@ -16,9 +16,9 @@ char     *rp_test_store_location  (const char        *path);
 const char *rp_test_audit_user    (const char        *name);
 gboolean    rp_test_skip_on_team  (const char        *reason);
 
-/* One statement of the test's own, through the store's statement seam (so
+/* A statement of the test's own, through the store's statement seam (so
  * on either backend; `?` parameters are not bound): rp_test_exec() runs it
- * to the end, rp_test_query_int() reads the first column of its first row
+ * (or several, as sqlite3_exec() on a file) to the end, rp_test_query_int() reads the first column of its first row
  * (0 without one), rp_test_query_text() the same as text (NULL without one). */
 void        rp_test_exec          (RpStore           *store,
                                    const char        *sql);
