@@ -9,6 +9,7 @@
 #include "rp-core.h"
 #include "rp-audit-entry-private.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 typedef struct
@@ -26,7 +27,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = rp_test_make_tmpdir ();
   path = g_build_filename (fixture->dir, "audit.db", NULL);
-  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  fixture->store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_user (fixture->store, "mlewis");
 }
@@ -268,7 +269,7 @@ test_audit_erasure_keeps_others_history (Fixture       *fixture,
   }
   g_clear_object (&store);
 
-  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  store = rp_test_open_store (path, RP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   before = count_audit (store, "step_change", undone);
   g_assert_true (rp_store_delete_attendee (store, later_id, &error));

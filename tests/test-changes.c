@@ -72,6 +72,22 @@ heard (Fixture    *fixture,
   return FALSE;
 }
 
+/* A change made elsewhere to @table: on a file only the table is known
+ * (SQLite says no more); a server's notification names the rows too. */
+static gboolean
+heard_elsewhere (Fixture    *fixture,
+                 const char *table)
+{
+  g_autofree char *prefix = g_strconcat (table, ":", NULL);
+
+  if (!rp_test_backend_is_team ())
+    return heard (fixture, table);
+  for (guint i = 0; i < fixture->heard->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (fixture->heard, i), prefix))
+      return TRUE;
+  return FALSE;
+}
+
 /* A step change is announced after it is committed: the attendee and the
  * new entry of their step history, by id. The audit trail is not. */
 static void
@@ -180,7 +196,7 @@ test_changes_elsewhere (Fixture       *fixture,
 
   g_assert_cmpuint (fixture->heard->len, ==, 0);
   g_assert_true (rp_store_check_for_changes (fixture->store));
-  g_assert_true (heard (fixture, "attendee"));
+  g_assert_true (heard_elsewhere (fixture, "attendee"));
   g_assert_false (rp_store_check_for_changes (fixture->store));
 
   /* Its own writes are announced once, as they are made. */
@@ -197,7 +213,8 @@ test_changes_elsewhere (Fixture       *fixture,
   /* Another program: reprovision-cli moves attendee 4 on. */
   if (cli != NULL)
     {
-      const char *argv[] = { cli, "step", "--database", fixture->path, "--attendee", "4", "--to", "2", NULL };
+      g_autofree char *database = rp_test_store_location (fixture->path);
+      const char *argv[] = { cli, "step", "--database", database, "--attendee", "4", "--to", "2", NULL };
       int status = 0;
 
       g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
@@ -207,7 +224,7 @@ test_changes_elsewhere (Fixture       *fixture,
 
       g_ptr_array_set_size (fixture->heard, 0);
       g_assert_true (rp_store_check_for_changes (fixture->store));
-      g_assert_true (heard (fixture, "step_change"));
+      g_assert_true (heard_elsewhere (fixture, "step_change"));
     }
 }
 

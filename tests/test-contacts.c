@@ -157,7 +157,7 @@ test_contacts_add_list (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (audit), >=, 4);
   {
     g_autoptr(RpAuditEntry) entry = g_list_model_get_item (audit, 0);
-    g_assert_cmpstr (rp_audit_entry_get_user (entry), ==, "Mel Lewis");
+    g_assert_cmpstr (rp_audit_entry_get_user (entry), ==, rp_test_audit_user ("Mel Lewis"));
   }
 }
 

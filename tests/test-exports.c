@@ -126,7 +126,7 @@ test_record_report (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 1);
   record = g_list_model_get_item (exports, 0);
-  g_assert_cmpstr (rp_export_record_get_user (record), ==, "jtaylor");
+  g_assert_cmpstr (rp_export_record_get_user (record), ==, rp_test_audit_user ("jtaylor"));
   g_assert_cmpstr (rp_export_record_get_kind (record), ==, "report");
   g_assert_cmpstr (rp_export_record_get_format (record), ==, "pdf");
   g_assert_cmpstr (rp_export_record_get_tables (record), ==,
@@ -146,7 +146,7 @@ test_record_report (Fixture       *fixture,
     {
       g_autoptr(RpAuditEntry) entry = g_list_model_get_item (audit, i);
 
-      g_assert_cmpstr (rp_audit_entry_get_user (entry), ==, "jtaylor");
+      g_assert_cmpstr (rp_audit_entry_get_user (entry), ==, rp_test_audit_user ("jtaylor"));
       g_assert_cmpstr (rp_audit_entry_get_action (entry), ==, "insert");
       if (g_strcmp0 (rp_audit_entry_get_field (entry), "file_name") == 0)
         g_assert_cmpstr (rp_audit_entry_get_new_value (entry), ==, "Day Centre Update.pdf");
@@ -155,10 +155,8 @@ test_record_report (Fixture       *fixture,
   g_assert_cmpuint (audited, >=, 8);
 
   /* Nobody edits or removes the history. */
-  g_assert_cmpint (sqlite3_exec (rp_store_get_db (fixture->store), "UPDATE export_record SET reason = 'x'",
-                                 NULL, NULL, NULL), !=, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (rp_store_get_db (fixture->store), "DELETE FROM export_record",
-                                 NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_false (rp_test_try_exec (fixture->store, "UPDATE export_record SET reason = 'x'"));
+  g_assert_false (rp_test_try_exec (fixture->store, "DELETE FROM export_record"));
 
   /* A print of the whole report, newest first in the history. */
   {
@@ -357,6 +355,7 @@ test_cli_records (Fixture       *fixture,
                   gconstpointer  data)
 {
   const char *cli = g_getenv ("REPROVISION_CLI");
+  g_autofree char *database = rp_test_store_location (fixture->path);
   g_autofree char *folder = g_build_filename (fixture->dir, "out", NULL);
   g_autofree char *pdf = g_build_filename (folder, "report.pdf", NULL);
   g_autofree char *unsafe = g_build_filename (folder, "unsafe.pdf", NULL);
@@ -372,21 +371,21 @@ test_cli_records (Fixture       *fixture,
 
   /* Suppression with the full progress table would publish recountable counts. */
   {
-    const char *argv[] = { cli, "report", "--database", fixture->path, "--format", "pdf", "--output", unsafe,
+    const char *argv[] = { cli, "report", "--database", database, "--format", "pdf", "--output", unsafe,
                            "--suppress-below", "5", NULL };
     g_free (run (argv, &status));
     g_assert_cmpint (status, ==, 1);
     g_assert_false (g_file_test (unsafe, G_FILE_TEST_EXISTS));
   }
   {
-    const char *argv[] = { cli, "report", "--database", fixture->path, "--format", "pdf", "--output", pdf,
+    const char *argv[] = { cli, "report", "--database", database, "--format", "pdf", "--output", pdf,
                            "--suppress-below", "5", "--without-steps", "--as-of", "2023-09-22",
                            "--reason", "Scrutiny commission", NULL };
     g_free (run (argv, &status));
     g_assert_cmpint (status, ==, 0);
   }
   {
-    const char *argv[] = { cli, "report", "--database", fixture->path, "--format", "csv", "--table", "progress",
+    const char *argv[] = { cli, "report", "--database", database, "--format", "csv", "--table", "progress",
                            "--output", csv, "--without-steps", NULL };
     g_free (run (argv, &status));
     g_assert_cmpint (status, ==, 0);
@@ -394,13 +393,13 @@ test_cli_records (Fixture       *fixture,
     g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf" "attendee_no,status,report_note,target_moving_date\r\n"));
   }
   {
-    const char *argv[] = { cli, "schedule", "--database", fixture->path, "--attendee", "1", "--output", schedule,
+    const char *argv[] = { cli, "schedule", "--database", database, "--attendee", "1", "--output", schedule,
                            "--from", "2023-09-01", NULL };
     g_free (run (argv, &status));
     g_assert_cmpint (status, ==, 0);
   }
   {
-    const char *argv[] = { cli, "attendees", "--database", fixture->path, "--format", "csv", "--all-fields",
+    const char *argv[] = { cli, "attendees", "--database", database, "--format", "csv", "--all-fields",
                            "--reason", "Handover to the new provider", NULL };
     out = run (argv, &status);
     g_assert_cmpint (status, ==, 0);

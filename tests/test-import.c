@@ -9,6 +9,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 #include "rp-validate.h"
 
@@ -45,7 +46,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = rp_test_make_tmpdir ();
   path = g_build_filename (fixture->dir, "programme.db", NULL);
-  fixture->store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  fixture->store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_today (fixture->store, "2023-09-22");
   rp_store_set_user (fixture->store, "jtaylor");
@@ -80,14 +81,7 @@ count_rows (RpStore    *store,
             const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3_stmt *stmt = NULL;
-  guint count;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
+  return rp_test_query_int (store, sql);
 }
 
 static void
@@ -925,6 +919,9 @@ test_import_nothing_written (Fixture       *fixture,
   guint n_added = 99;
   char *sql_error = NULL;
 
+  if (rp_test_skip_on_team ("makes one insert fail with an SQLite TEMP TRIGGER"))
+    return;
+
   add_attendee (fixture, 1, "Aisha Rahman");
   get_counts (fixture->store, &before);
 
@@ -1220,6 +1217,9 @@ test_import_apply_async (Fixture       *fixture,
   guint n_changes = 0;
   guint n_added = 0;
 
+  if (rp_test_skip_on_team ("checks the backup file made before an import; a server's backups are its administrator's"))
+    return;
+
   g_signal_connect (fixture->store, "changed::attendee", G_CALLBACK (on_changed), &n_changes);
 
   g_assert_true (apply_and_wait (import, fixture->store, programme_id (fixture), &n_added, &error));
@@ -1303,11 +1303,14 @@ test_import_round_trip (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RpProgramme) empty = rp_programme_new ();
 
+  if (rp_test_skip_on_team ("makes its databases as files with reprovision-cli demo"))
+    return;
+
   g_free (run_cli (0, "demo", "--database", first, NULL));
 
   /* Text a spreadsheet would run as a formula, and a phone number that looks like one. */
   {
-    g_autoptr(RpStore) store = rp_store_open (first, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpStore) store = rp_test_open_store (first, RP_STORE_OPEN_DEFAULT, &error);
     g_autoptr(RpProgramme) programme = NULL;
     g_autoptr(RpAttendee) one = NULL;
     g_autoptr(RpAttendee) two = NULL;
@@ -1337,7 +1340,7 @@ test_import_round_trip (void)
   /* The other database knows the same workers, and has an empty programme to fill. */
   g_free (run_cli (0, "demo", "--database", second, NULL));
   {
-    g_autoptr(RpStore) store = rp_store_open (second, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpStore) store = rp_test_open_store (second, RP_STORE_OPEN_DEFAULT, &error);
 
     g_assert_no_error (error);
     rp_programme_set_name (empty, "Second day centre");
@@ -1373,7 +1376,7 @@ test_import_round_trip (void)
   g_assert_true (g_file_set_contents (plain_path, plain, -1, &error));
   {
     g_autoptr(RpImport) import = import_text (plain);
-    g_autoptr(RpStore) store = rp_store_open (second, RP_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(RpStore) store = rp_test_open_store (second, RP_STORE_OPEN_DEFAULT, &error);
     g_autoptr(RpImportPreview) preview = NULL;
 
     g_assert_no_error (error);
@@ -1417,7 +1420,7 @@ test_sample_round_trip (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "sample.db", NULL);
-  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_autoptr(RpStore) store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
   g_autoptr(RpProgramme) sample = NULL;
   g_autoptr(RpProgramme) fresh = rp_programme_new ();
   g_autoptr(RpPlannedOutcome) outcome = rp_planned_outcome_new ();

@@ -98,7 +98,7 @@ test_front_matter_remembered (Fixture       *fixture,
 
       if (g_strcmp0 (rp_audit_entry_get_field (entry), "meeting") == 0 &&
           g_strcmp0 (rp_audit_entry_get_new_value (entry), "Adult Social Care Scrutiny Commission") == 0 &&
-          g_strcmp0 (rp_audit_entry_get_user (entry), "jtaylor") == 0)
+          g_strcmp0 (rp_audit_entry_get_user (entry), rp_test_audit_user ("jtaylor")) == 0)
         meeting_audited = TRUE;
     }
   g_assert_true (meeting_audited);
@@ -505,16 +505,17 @@ test_front_matter_cli (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(RpProgramme) stored = NULL;
   g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *database = rp_test_store_location (fixture->path);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_auto(GStrv) pages = NULL;
-  const char *set[] = { "programme", "--database", fixture->path, "--meeting", "Adult Social Care Scrutiny Commission",
+  const char *set[] = { "programme", "--database", database, "--meeting", "Adult Social Care Scrutiny Commission",
                         "--meeting-date", "05/10/2023", "--department", "Adult Social Care", "--author", "Head of Service",
                         "--marking", "OFFICIAL-SENSITIVE", "--title", "Day Centre Reprovision Update",
                         "--closure-date", "2024-03-31", NULL };
-  const char *report[] = { "report", "--database", fixture->path, "--format", "pdf", "--output", pdf, NULL };
-  const char *named[] = { "programme", "--database", fixture->path, "--meeting", "Review with Aisha", NULL };
-  const char *not_a_date[] = { "programme", "--database", fixture->path, "--meeting-date", "30/02/2023", NULL };
+  const char *report[] = { "report", "--database", database, "--format", "pdf", "--output", pdf, NULL };
+  const char *named[] = { "programme", "--database", database, "--meeting", "Review with Aisha", NULL };
+  const char *not_a_date[] = { "programme", "--database", database, "--meeting-date", "30/02/2023", NULL };
 
   g_assert_cmpint (run_cli (set, &out, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Adult Social Care Scrutiny Commission"));

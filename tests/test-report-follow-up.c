@@ -9,6 +9,7 @@
 #include "rp-core.h"
 #include "rp-store-private.h"
 #include "rp-report-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 /* SQLite's clock, moved by the tests, as in test-report.c: the audit trail
@@ -79,10 +80,7 @@ static void
 exec (Fixture    *fixture,
       const char *sql)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (rp_store_get_db (fixture->store), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  rp_test_exec (fixture->store, sql);
 }
 
 static void
@@ -94,7 +92,7 @@ move (Fixture    *fixture,
   g_autofree char *sql = NULL;
 
   set_clock (fixture, date);
-  sql = g_strdup_printf ("UPDATE attendee SET outcome = 'moved', outcome_date = '%s', interim = %d"
+  sql = g_strdup_printf ("UPDATE attendee SET outcome = 'moved', outcome_date = '%s', interim = '%d'"
                          " WHERE number = %d", date, interim, number);
   exec (fixture, sql);
 }
@@ -140,7 +138,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = rp_test_make_tmpdir ();
   fixture->path = g_build_filename (fixture->dir, "programme.db", NULL);
   set_clock (fixture, "2026-06-01");
-  fixture->store = rp_store_open (fixture->path, RP_STORE_OPEN_CREATE, &error);
+  fixture->store = rp_test_open_store (fixture->path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   rp_store_set_user (fixture->store, "jtaylor");
   rp_store_set_today (fixture->store, "2026-06-01");

@@ -214,6 +214,9 @@ test_report_as_of_reconstructs (void)
   RpReportOptions as_of_today = { .as_of = "2023-10-05" };
   gint64 programme_id;
 
+  if (rp_test_skip_on_team ("dates the audit trail by faking SQLite's clock; a server dates it by its own"))
+    return;
+
   /* Until 30 September: the sample, and a note that named a worker. */
   set_clock (NULL, "2023-09-22");
   store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
@@ -262,7 +265,7 @@ test_report_as_of_reconstructs (void)
   {
     g_autofree char *sql = g_strdup_printf ("DELETE FROM timetable_action WHERE id = %" G_GINT64_FORMAT,
                                             rp_timetable_action_get_id (second));
-    g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    rp_test_exec (store, sql);
   }
   /* Attendee 19 erased: gone from every report, whatever its date. */
   {
@@ -402,6 +405,9 @@ test_report_as_of_taster_day_links (void)
   gint64 programme_id;
   RpReportOptions as_of_then = { .as_of = "2023-09-30" };
   RpReportOptions as_of_changed = { .as_of = "2023-10-05" };
+
+  if (rp_test_skip_on_team ("dates the audit trail by faking SQLite's clock; a server dates it by its own"))
+    return;
 
   set_clock (NULL, "2023-09-22");
   store = rp_test_open_store (path, RP_STORE_OPEN_CREATE, &error);
@@ -807,6 +813,8 @@ test_report_names_beyond_the_programme (Fixture       *fixture,
   /* Only digests are kept: the erased names are nowhere in the file. */
   rp_attendee_set_report_note (one, "Allocated worker made contact.");
   g_assert_true (rp_store_save_attendee (fixture->store, one, &error));
+  if (rp_test_backend_is_team ())
+    return;   /* a server's storage is its administrator's, not a file to read */
   g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
   g_assert_null (g_strstr_len (bytes, length, "Quinn"));
   g_assert_null (g_strstr_len (bytes, length, "Declan"));
@@ -903,9 +911,7 @@ test_report_invisible_characters_removed (Fixture       *fixture,
 
     g_assert_no_error (error);
     /* The app refuses such a name; a file changed by another tool may hold one. */
-    g_assert_cmpint (sqlite3_exec (rp_store_get_db (fixture->store),
-                                   "UPDATE provider SET name = 'I\xe2\x80\x8b" "B\xe2\x80\xae" "C' WHERE name = 'IBC'",
-                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    rp_test_exec (fixture->store, "UPDATE provider SET name = 'I\xe2\x80\x8b" "B\xe2\x80\xae" "C' WHERE name = 'IBC'");
     g_assert_true (rp_timetable_action_set_due_text (health, "after half\xe2\x80\x8b term", &error));
     g_assert_true (rp_store_save_action (fixture->store, health, &error));
     g_assert_no_error (error);
@@ -1021,7 +1027,8 @@ test_report_cli (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *database = g_build_filename (fixture->dir, "programme.db", NULL);
+  g_autofree char *file = g_build_filename (fixture->dir, "programme.db", NULL);
+  g_autofree char *database = rp_test_store_location (file);
   g_autofree char *folder = g_build_filename (fixture->dir, "report", NULL);
   g_autofree char *single = g_build_filename (fixture->dir, "progress.csv", NULL);
   g_autofree char *progress_path = g_build_filename (folder, "progress.csv", NULL);

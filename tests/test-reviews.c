@@ -36,14 +36,7 @@ static guint
 count_rows (Fixture    *fixture,
             const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  guint n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return rp_test_query_int (fixture->store, sql);
 }
 
 static gint64

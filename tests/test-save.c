@@ -116,14 +116,7 @@ static guint
 count (RpStore    *store,
        const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  guint n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return rp_test_query_int (store, sql);
 }
 
 static void
@@ -157,7 +150,7 @@ test_save_conflict_keeps_theirs (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_string (conflict->stored, NULL), ==, "07700 900111");
   g_assert_cmpstr (g_variant_get_string (conflict->mine, NULL), ==, "07700 900999");
   /* And who saved theirs, and when, as the audit trail has it. */
-  g_assert_cmpstr (conflict->changed_by, ==, "amorgan");
+  g_assert_cmpstr (conflict->changed_by, ==, rp_test_audit_user ("amorgan"));
   g_assert_nonnull (conflict->changed_at);
   g_assert_true (g_str_has_suffix (conflict->changed_at, "Z"));
 
@@ -185,8 +178,13 @@ test_save_keep_mine (Fixture       *fixture,
   g_assert_no_error (error);
   after = stored (fixture);
   g_assert_cmpstr (rp_attendee_get_contact_phone (after), ==, "07700 900999");
-  g_assert_cmpuint (count (fixture->theirs, "SELECT count(*) FROM audit WHERE action = 'update' AND user = 'jtaylor'"
-                                            " AND old_value = '07700 900111' AND new_value = '07700 900999'"), ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE action = 'update' AND \"user\" = '%s'"
+                                            " AND old_value = '07700 900111' AND new_value = '07700 900999'",
+                                            rp_test_audit_user ("jtaylor"));
+
+    g_assert_cmpuint (count (fixture->theirs, sql), ==, 1);
+  }
 }
 
 /* Different fields of the same attendee merge without asking. */
@@ -268,7 +266,10 @@ test_save_nothing_writes_nothing (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   guint audit_rows = count (fixture->theirs, "SELECT count(*) FROM audit");
-  guint version = count (fixture->theirs, "PRAGMA data_version");
+  /* On a server the audit trail is the record of a write; on a file the
+   * file itself is too. */
+  gboolean file = !rp_test_backend_is_team ();
+  guint version = file ? count (fixture->theirs, "PRAGMA data_version") : 0;
   GStatBuf db_before, db_after, wal_before, wal_after;
 
   /* The same content typed again in a field ("07700 900107") is no change. */
@@ -276,8 +277,11 @@ test_save_nothing_writes_nothing (Fixture       *fixture,
   edits = rp_attendee_diff (fixture->base, unchanged);
   g_assert_cmpuint (edits->len, ==, 0);
 
-  g_assert_cmpint (g_stat (fixture->path, &db_before), ==, 0);
-  g_assert_cmpint (g_stat (wal, &wal_before), ==, 0);
+  if (file)
+    {
+      g_assert_cmpint (g_stat (fixture->path, &db_before), ==, 0);
+      g_assert_cmpint (g_stat (wal, &wal_before), ==, 0);
+    }
 
   g_assert_true (rp_store_save_attendee_fields (fixture->mine, attendee_id (fixture),
                                                 (RpFieldEdit *) edits->data, edits->len, NULL, &error));
@@ -285,6 +289,8 @@ test_save_nothing_writes_nothing (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_cmpuint (count (fixture->theirs, "SELECT count(*) FROM audit"), ==, audit_rows);
+  if (!file)
+    return;
   g_assert_cmpuint (count (fixture->theirs, "PRAGMA data_version"), ==, version);
   g_assert_cmpint (g_stat (fixture->path, &db_after), ==, 0);
   g_assert_cmpint (g_stat (wal, &wal_after), ==, 0);

@@ -10,6 +10,7 @@
 
 #include "rp-core.h"
 #include "rp-store-private.h"
+#include "store/rp-stmt.h"
 #include "rp-test-store.h"
 #include "rp-test-util.h"
 
@@ -686,14 +687,14 @@ set_family_raw (Fixture    *fixture,
                 gint64      booking_id,
                 const char *family)
 {
-  sqlite3_stmt *stmt = NULL;
+  RpStmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (fixture->store),
-                                       "UPDATE booking SET family_attending = ? WHERE id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, family, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, booking_id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (rp_stmt_prepare (fixture->store, "UPDATE booking SET family_attending = ?1 WHERE id = ?2", &stmt),
+                   ==, RP_STMT_OK);
+  rp_stmt_bind_text (stmt, 1, family);
+  rp_stmt_bind_int64 (stmt, 2, booking_id);
+  g_assert_cmpint (rp_stmt_step (stmt), ==, RP_STMT_DONE);
+  rp_stmt_finalize (stmt);
 }
 
 /* Several people's family: "are", and each held together. */
@@ -1010,7 +1011,8 @@ static void
 test_contact_cli (Fixture       *fixture,
                   gconstpointer  data)
 {
-  const char *path = rp_store_get_path (fixture->store);
+  g_autofree char *file = g_build_filename (fixture->dir, "programme.db", NULL);
+  g_autofree char *path = rp_test_store_location (file);
   g_autofree char *pdf = g_build_filename (fixture->dir, "chloe.pdf", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;

@@ -619,16 +619,9 @@ count_audit (Fixture    *fixture,
              gint64      value)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE table_name = '%s' AND action = '%s'"
-                                          " AND field = '%s' AND coalesce (new_value, old_value) = %" G_GINT64_FORMAT,
+                                          " AND field = '%s' AND CAST (coalesce (new_value, old_value) AS TEXT) = '%" G_GINT64_FORMAT "'",
                                           table_name, action, field, value);
-  sqlite3_stmt *stmt = NULL;
-  guint count;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
+  return rp_test_query_int (fixture->store, sql);
 }
 
 static guint
@@ -637,14 +630,7 @@ count_links (Fixture *fixture,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM timetable_action_taster_day WHERE action_id = %" G_GINT64_FORMAT,
                                           action_id);
-  sqlite3_stmt *stmt = NULL;
-  guint count;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (fixture->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
+  return rp_test_query_int (fixture->store, sql);
 }
 
 /* Links are saved with the action, read back with it (in the report too),
@@ -831,7 +817,7 @@ test_linked_days_deleted (Fixture       *fixture,
   /* A taster day deleted (the app cancels days; another tool might delete
    * one) leaves no link behind, and the audit trail says which went. */
   sql = g_strdup_printf ("DELETE FROM taster_day WHERE id = %" G_GINT64_FORMAT, rp_taster_day_get_id (ftm));
-  g_assert_cmpint (sqlite3_exec (rp_store_get_db (fixture->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  rp_test_exec (fixture->store, sql);
   g_assert_cmpuint (count_links (fixture, id), ==, 4);
   g_assert_cmpuint (count_audit (fixture, "timetable_action_taster_day", "delete", "taster_day_id",
                                  rp_taster_day_get_id (ftm)), ==, 2);

@@ -46,10 +46,12 @@ rp_store_list_taster_days (RpStore  *self,
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
+  /* NULLS FIRST: a day without a time comes first on its date, on a server
+   * as in SQLite (PostgreSQL's default puts NULLs last). */
   stmt = store_prepare (self,
                         "SELECT " TASTER_DAY_COLUMNS " FROM taster_day t"
                         " JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = ?"
-                        " ORDER BY t.day IS NULL, t.day, t.start_time, p.name COLLATE NOCASE, t.id",
+                        " ORDER BY t.day IS NULL, t.day, t.start_time NULLS FIRST, p.name COLLATE NOCASE, t.id",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -420,7 +422,7 @@ rp_store_list_attendee_bookings (RpStore  *self,
                         "SELECT b.id, b.taster_day_id, b.attendee_id, b.status, b.transport_needed,"
                         " b.transport_arranged, b.staff_id, b.family_attending, b.feedback, b.pickup_time"
                         " FROM booking b JOIN taster_day t ON t.id = b.taster_day_id WHERE b.attendee_id = ?"
-                        " ORDER BY t.day IS NULL, t.day, t.start_time, b.id",
+                        " ORDER BY t.day IS NULL, t.day, t.start_time NULLS FIRST, b.id",
                         error);
   if (stmt == NULL)
     return NULL;
