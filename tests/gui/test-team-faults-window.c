@@ -132,6 +132,15 @@ body (void)
   g_assert_true (rp_store_add_attendee (store, attendee, "2024-02-01", &error));
   g_assert_no_error (error);
 
+  /* The app's style sheet, as AdwApplication loads it, for the screenshots. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/reprovision/Reprovision/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
   window = rp_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   rp_window_set_store (window, store);

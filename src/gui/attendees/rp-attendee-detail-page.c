@@ -1076,7 +1076,9 @@ rp_attendee_detail_page_save_now (RpAttendeeDetailPage *self)
     {
       /* What was typed stays on screen, marked; the person is told why it was not saved. */
       show_not_saved (self, error->message);
-      show_message (self, error->message);
+      /* A lost connection is said by the window's banner; a toast would repeat it, cut short. */
+      if (!g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE))
+        show_message (self, error->message);
       return;
     }
 

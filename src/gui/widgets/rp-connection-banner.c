@@ -98,7 +98,11 @@ rp_connection_banner_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
-  g_clear_pointer ((GtkWidget **) &self->revealer, gtk_widget_unparent);
+  if (self->revealer != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->revealer));
+      self->revealer = NULL;
+    }
 
   G_OBJECT_CLASS (rp_connection_banner_parent_class)->dispose (object);
 }
