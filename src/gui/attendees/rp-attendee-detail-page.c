@@ -598,6 +598,13 @@ load_attendee (RpAttendeeDetailPage *self)
 
   self->loading = TRUE;
 
+  /* "Not saved" was about the attendee shown before. */
+  if (self->not_saved)
+    {
+      self->not_saved = FALSE;
+      gtk_revealer_set_reveal_child (self->saved_revealer, FALSE);
+    }
+
   g_clear_object (&self->base);
   self->base = rp_attendee_copy (attendee);
   load_choices (self);
