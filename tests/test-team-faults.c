@@ -230,6 +230,38 @@ faults_body (void)
                          " AND field = 'contact_phone' AND action = 'update'");
   g_assert_cmpstr (changes, ==, "1");
 
+  /* Updated by a newer Reprovision while the connection was down: the store
+   * says so, in plain words, and keeps trying; once that is undone it is back. */
+  {
+    g_autoptr(PGconn) owner = PQconnectdb (db_info);
+
+    exec_ok (owner, "INSERT INTO reprovision.schema_version (version, file_version) VALUES (99, 99)");
+    exec_ok (owner, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE usename = 'rp_faults_jo'");
+    timed_out = FALSE;
+    timeout = g_timeout_add_seconds (30, on_timeout, &timed_out);
+    while (!timed_out && rp_store_get_connection_problem (store) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    if (!timed_out)
+      g_source_remove (timeout);
+    g_assert_true (rp_store_get_connection_lost (store));
+    g_assert_nonnull (rp_store_get_connection_problem (store));
+    g_assert_true (g_error_matches (rp_store_get_connection_problem (store), RP_TEAM_ERROR, RP_TEAM_ERROR_NEWER_VERSION));
+    g_assert_false (save_phone (store, id, "07700 900999", "07700 900111", &error));
+    g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+    g_clear_error (&error);
+
+    exec_ok (owner, "DELETE FROM reprovision.schema_version WHERE version = 99");
+    rp_store_reconnect (store);
+    timed_out = FALSE;
+    timeout = g_timeout_add_seconds (60, on_timeout, &timed_out);
+    while (!timed_out && rp_store_get_connection_lost (store))
+      g_main_context_iteration (NULL, TRUE);
+    if (!timed_out)
+      g_source_remove (timeout);
+    g_assert_false (rp_store_get_connection_lost (store));
+    g_assert_null (rp_store_get_connection_problem (store));
+  }
+
   /* What was acknowledged is there when the database is opened afresh. */
   g_clear_object (&store);
   again = open_as_jo ();

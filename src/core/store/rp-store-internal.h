@@ -185,6 +185,7 @@ int           store_team_get_schema_version (RpStore *self);
 /* The connection was lost and is being made again (rp-store-team.c);
  * store_connection_changed() tells when that begins and ends. */
 gboolean      store_team_is_connection_lost (RpStore *self);
+const GError *store_team_get_connection_problem (RpStore *self);
 void          store_team_reconnect  (RpStore     *self);
 void          store_connection_changed (RpStore  *self);
 

@@ -50,6 +50,8 @@ struct _RpStoreTeam
   GSource     *reconnect;     /* the next try, or the try under way */
   GSource     *give_up;       /* a try that takes too long is abandoned */
   guint        tries;         /* since the loss, for the wait between them */
+  GError      *problem;       /* why the server, answering again, cannot be worked on */
+  gboolean     setting_up;    /* the session's set-up runs on a connection made anew */
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
@@ -109,6 +111,21 @@ static gboolean
 connection_lost (RpStoreTeam *team)
 {
   return team->lost || PQstatus (team->conn) != CONNECTION_OK;
+}
+
+/* While the connection is lost nothing of the store's runs on it: it may
+ * be half made again, or made but not yet set up (its search path, its
+ * day). The failure is kept for store_team_set_error (). */
+static gboolean
+refuse_while_lost (RpStoreTeam *team)
+{
+  if (!team->lost || team->setting_up)
+    return FALSE;
+
+  g_clear_pointer (&team->failed, PQclear);
+  g_free (team->message);
+  team->message = g_strdup ("the connection is lost");
+  return TRUE;
 }
 
 
@@ -299,6 +316,9 @@ pg_step (RpStmt *stmt)
       self->row++;
       return self->row < self->n_rows ? RP_STMT_ROW : RP_STMT_DONE;
     }
+
+  if (refuse_while_lost (team))
+    return RP_STMT_ERROR;
 
   self->result = PQexecPrepared (team->conn, self->name, self->n_params,
                                  (const char * const *) self->values, NULL, NULL, 0);
@@ -633,6 +653,12 @@ store_team_prepare (RpStore     *self,
   PgStmt *stmt;
   guint n_params = 0;
 
+  if (refuse_while_lost (team))
+    {
+      store_team_set_error (self, error);
+      return NULL;
+    }
+
   translated = rp_sql_to_postgres (sql, &n_params);
 
   stmt = g_new0 (PgStmt, 1);
@@ -698,6 +724,9 @@ store_team_exec (RpStore     *self,
   if (g_str_equal (sql, "BEGIN IMMEDIATE"))
     sql = "BEGIN";
 
+  if (refuse_while_lost (self->team))
+    return store_team_set_error (self, error);
+
   translated = rp_sql_to_postgres (sql, &n_params);
   if (!team_exec (self->team, translated))
     return store_team_set_error (self, error);
@@ -726,7 +755,7 @@ store_team_last_insert_id (RpStore *self)
   const char *params[] = { team->insert_table };
   g_autoptr(PGresult) result = NULL;
 
-  if (team->insert_table == NULL)
+  if (team->insert_table == NULL || refuse_while_lost (team))
     return 0;
 
   /* Not lastval (): the audit trigger took a number of its own since. */
@@ -745,6 +774,10 @@ store_team_set_today (RpStore     *self,
 {
   const char *params[] = { today_iso != NULL ? today_iso : "" };
   PGresult *result;
+
+  /* Set again with the session once the connection is back. */
+  if (self->team->lost && !self->team->setting_up)
+    return TRUE;
 
   /* rp_today () on the server reads it; empty is the clock's day. */
   result = PQexecParams (self->team->conn, "SELECT set_config ('reprovision.today', $1, false)",
@@ -767,7 +800,7 @@ store_team_read_notifications (RpStore *self)
   RpStoreTeam *team = self->team;
   PGnotify *notify;
 
-  if (!PQconsumeInput (team->conn))
+  if ((team->lost && !team->setting_up) || !PQconsumeInput (team->conn))
     return FALSE;
 
   while ((notify = PQnotifies (team->conn)) != NULL)
@@ -1129,21 +1162,33 @@ reconnected (RpStoreTeam *team)
 {
   RpStore *self = team->store;
   g_autoptr(GError) error = NULL;
+  gboolean set_up;
 
   stop_trying (team);
   forget_statements (self);
-  if (!set_up_session (self, &error))
+  team->setting_up = TRUE;
+  set_up = set_up_session (self, &error);
+  team->setting_up = FALSE;
+  if (!set_up)
     {
       g_debug ("The team database answered again, but: %s", error->message);
-      /* Not a state to work in: tried again later, as a loss (the next
-       * try closes this connection). */
+      /* Not a state to work in (updated to a newer version meanwhile, the
+       * account's rights taken away): said, and tried again later as a loss
+       * (the next try closes this connection). */
       try_again_later (team);
+      if (team->problem == NULL || !g_error_matches (team->problem, error->domain, error->code))
+        {
+          g_clear_error (&team->problem);
+          team->problem = g_steal_pointer (&error);
+          store_connection_changed (self);
+        }
       return;
     }
 
   g_debug ("Connected to the team database again");
   team->lost = FALSE;
   team->tries = 0;
+  g_clear_error (&team->problem);
   g_clear_pointer (&team->failed, PQclear);
   g_clear_pointer (&team->message, g_free);
   if (team->watch != NULL)
@@ -1294,6 +1339,12 @@ store_team_is_connection_lost (RpStore *self)
   return self->team->lost;
 }
 
+const GError *
+store_team_get_connection_problem (RpStore *self)
+{
+  return self->team->lost ? self->team->problem : NULL;
+}
+
 /* Tries at once, rather than after the wait ("Try Now"). */
 void
 store_team_reconnect (RpStore *self)
@@ -1322,6 +1373,7 @@ store_team_close (RpStore *self)
     }
   stop_trying (team);
   g_clear_pointer (&team->context, g_main_context_unref);
+  g_clear_error (&team->problem);
   team->closing = TRUE;
   g_clear_pointer (&team->failed, PQclear);
   g_clear_pointer (&team->conn, PQfinish);

@@ -1236,6 +1236,23 @@ rp_store_get_connection_lost (RpStore *self)
 }
 
 /**
+ * rp_store_get_connection_problem:
+ *
+ * Returns: (nullable): while the connection is lost, why the server that
+ *   answers again cannot be worked on (#RP_TEAM_ERROR_NEWER_VERSION after an
+ *   update, #RP_TEAM_ERROR_PERMISSION for an account no longer the team's),
+ *   in plain words; %NULL when it simply cannot be reached.
+ *   #RpStore:connection-lost is notified when this changes.
+ */
+const GError *
+rp_store_get_connection_problem (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->team != NULL ? store_team_get_connection_problem (self) : NULL;
+}
+
+/**
  * rp_store_reconnect:
  *
  * With the connection lost, tries to make it again now rather than after

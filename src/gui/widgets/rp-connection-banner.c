@@ -29,6 +29,13 @@ static void
 update (RpConnectionBanner *self)
 {
   gboolean lost = self->store != NULL && rp_store_get_connection_lost (self->store);
+  const GError *problem = self->store != NULL ? rp_store_get_connection_problem (self->store) : NULL;
+
+  /* The server answers, but cannot be worked on: why, in its words. */
+  gtk_label_set_label (GTK_LABEL (self->label),
+                       problem != NULL ? problem->message
+                                       : _("The connection to the team database was lost. Trying again… "
+                                           "What you type is kept and can be saved once it is back."));
 
   gtk_revealer_set_reveal_child (self->revealer, lost);
   gtk_widget_set_visible (GTK_WIDGET (self), lost || gtk_revealer_get_child_revealed (self->revealer));
@@ -130,8 +137,7 @@ rp_connection_banner_init (RpConnectionBanner *self)
   g_signal_connect_swapped (self->revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), self);
 
   gtk_widget_add_css_class (box, "connection-banner");
-  self->label = gtk_label_new (_("The connection to the team database was lost. Trying again… "
-                                 "What you type is kept and can be saved once it is back."));
+  self->label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
@@ -146,7 +152,5 @@ rp_connection_banner_init (RpConnectionBanner *self)
   gtk_revealer_set_child (self->revealer, box);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 
-  /* Said to screen readers as it appears. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_label_get_label (GTK_LABEL (self->label)), -1);
+  update (self);
 }
