@@ -21,6 +21,7 @@ struct _RpConnectionBanner
   GtkRevealer *revealer;
   GtkWidget   *label;
   GtkWidget   *button;
+  guint        enable_source;  /* Try Now is offered again after a moment */
 };
 
 G_DEFINE_FINAL_TYPE (RpConnectionBanner, rp_connection_banner, GTK_TYPE_WIDGET)
@@ -70,6 +71,16 @@ on_session_store_changed (RpConnectionBanner *self)
   set_store (self, self->session != NULL ? rp_session_get_store (self->session) : NULL);
 }
 
+static gboolean
+enable_try_now (gpointer user_data)
+{
+  RpConnectionBanner *self = user_data;
+
+  self->enable_source = 0;
+  gtk_widget_set_sensitive (self->button, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_try_now (RpConnectionBanner *self)
 {
@@ -78,6 +89,8 @@ on_try_now (RpConnectionBanner *self)
 
   /* Pressed once per try: the banner goes by itself when it works. */
   gtk_widget_set_sensitive (self->button, FALSE);
+  g_clear_handle_id (&self->enable_source, g_source_remove);
+  self->enable_source = g_timeout_add_seconds (3, enable_try_now, self);
   rp_store_reconnect (self->store);
 }
 
@@ -101,6 +114,7 @@ rp_connection_banner_dispose (GObject *object)
 {
   RpConnectionBanner *self = RP_CONNECTION_BANNER (object);
 
+  g_clear_handle_id (&self->enable_source, g_source_remove);
   set_store (self, NULL);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
