@@ -14,9 +14,14 @@
 #   restart  starts the server again on what DIR keeps
 # DIR defaults to $RP_PG_CLUSTER_DIR, else /tmp/reprovision-pg.<uid>.
 #
-# The superuser ("postgres") and every other login are trusted on the
-# socket, except the role reprovision_test_password, which must give a
-# password: the tests use it to see how a refused password is reported.
+# RP_PG_CLUSTER_TCP=1 makes it listen on 127.0.0.1 too, and RP_PG_CLUSTER_FSYNC=on
+# makes it wait for the disk as a real server does (the tests do not need to):
+# the benchmarks measure a loopback server beside a file that is fsynced.
+#
+# The superuser ("postgres") and every other login are trusted on the socket
+# and the loopback address, except the role reprovision_test_password, which
+# must give a password on the socket: the tests use it to see how a refused
+# password is reported.
 set -euo pipefail
 
 command=${1:-}
@@ -44,8 +49,13 @@ as_server_user() {
   fi
 }
 
+listen=""
+if [ "${RP_PG_CLUSTER_TCP:-0}" = 1 ]; then
+  listen=127.0.0.1
+fi
+
 server_options() {
-  echo "-c listen_addresses='' -k $dir/socket -p $port -c fsync=off"
+  echo "-c listen_addresses='$listen' -k $dir/socket -p $port -c fsync=${RP_PG_CLUSTER_FSYNC:-off}"
 }
 
 print_env() {
@@ -75,6 +85,7 @@ case "$command" in
     as_server_user sh -c "cat >'$dir/data/pg_hba.conf'" <<'EOF'
 local all reprovision_test_password scram-sha-256
 local all all trust
+host all all 127.0.0.1/32 trust
 EOF
     if ! as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
          -o "$(server_options)" start >/dev/null; then

@@ -234,6 +234,13 @@ test_location_kinds (void)
   g_assert_true (rp_store_location_is_team ("host=/tmp/x dbname=rp"));
   g_assert_false (rp_store_location_is_team ("/home/jo/reprovision.db"));
   g_assert_false (rp_store_location_is_team ("programme.db"));
+  /* A file's name may hold "=": only libpq's own keywords make a connection string. */
+  g_assert_true (rp_store_location_is_team ("  dbname = rp user=jo"));
+  g_assert_true (rp_store_location_is_team ("service=reprovision"));
+  g_assert_false (rp_store_location_is_team ("minutes=final.db"));
+  g_assert_false (rp_store_location_is_team ("/home/jo/host=x.db"));
+  g_assert_false (rp_store_location_is_team ("host x.db"));
+  g_assert_false (rp_store_location_is_team (""));
 
   {
     g_autofree char *uri = rp_team_conninfo_with_password ("postgresql://jo@db.council.example/rp_demo", awkward);
@@ -523,6 +530,53 @@ test_changes_announced (Fixture       *f,
   g_ptr_array_unref (heard_theirs.tables);
 }
 
+static void
+on_opened (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RpStore **store = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *store = rp_store_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_changes_heard_when_opened_async (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(RpStore) mine = NULL;
+  g_autoptr(RpStore) theirs = NULL;
+  g_autofree char *where = NULL;
+  Heard heard = { g_ptr_array_new_with_free_func (g_free) };
+  gint64 programme_id;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A team database the app opens in a thread (so the window never freezes) still hears others' changes");
+
+  where = location (f, f->sam);
+  rp_store_open_async (where, RP_STORE_OPEN_DEFAULT, NULL, on_opened, &theirs);
+  while (theirs == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (theirs, "changed", G_CALLBACK (on_changed), &heard);
+
+  mine = open_as (f, f->jo);
+  programme_id = add_programme (mine);
+  add_attendee (mine, programme_id, 1, "Georgia Bennett");
+
+  wait_for (&heard, "attendee");
+  g_assert_cmpuint (count_heard (&heard, "attendee"), ==, 1);
+
+  g_signal_handlers_disconnect_by_data (theirs, &heard);
+  g_ptr_array_unref (heard.tables);
+}
+
 /* Conflicts ----------------------------------------------------------------- */
 
 static void
@@ -804,6 +858,8 @@ main (int    argc,
   g_test_add ("/team-store/staff/programme", Fixture, NULL, fixture_set_up, test_staff_programme, fixture_tear_down);
   g_test_add ("/team-store/reports/no-names", Fixture, NULL, fixture_set_up, test_reports_role, fixture_tear_down);
   g_test_add ("/team-store/changes/announced", Fixture, NULL, fixture_set_up, test_changes_announced, fixture_tear_down);
+  g_test_add ("/team-store/changes/heard-when-opened-in-a-thread", Fixture, NULL, fixture_set_up,
+              test_changes_heard_when_opened_async, fixture_tear_down);
   g_test_add ("/team-store/save/same-field-conflict", Fixture, NULL, fixture_set_up, test_same_field_conflict, fixture_tear_down);
   g_test_add ("/team-store/cli/team-database", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/team-store/open/needs-password", Fixture, NULL, fixture_set_up, test_needs_password, fixture_tear_down);

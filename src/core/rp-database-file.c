@@ -23,7 +23,7 @@
 #include "rp-database-file-private.h"
 #include "rp-error.h"
 #include "rp-error-private.h"
-#include "rp-store.h"
+#include "rp-team.h"
 
 /* Filesystems whose locks cannot be trusted across machines or at all, from
  * statfs(2) and linux/magic.h. SQLite's write-ahead log needs shared memory
@@ -600,7 +600,7 @@ gboolean
 rp_database_file_refuse_team (const char  *path,
                               GError     **error)
 {
-  if (!rp_store_location_is_team (path))
+  if (!rp_team_location_is_team (path))
     return TRUE;
 
   g_set_error_literal (error, RP_ERROR, RP_ERROR_INVALID,

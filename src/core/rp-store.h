@@ -67,6 +67,13 @@ void         rp_store_prepare_safeguards     (void);
 RpStore     *rp_store_open                   (const char        *path,
                                               RpStoreOpenFlags   flags,
                                               GError           **error);
+void         rp_store_open_async             (const char        *location,
+                                              RpStoreOpenFlags   flags,
+                                              GCancellable      *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer           user_data);
+RpStore     *rp_store_open_finish            (GAsyncResult      *result,
+                                              GError           **error);
 
 /* Team databases (PostgreSQL): a location is a postgresql:// URI or a
  * key=value connection string. */

@@ -36,6 +36,21 @@
   " FROM attendee a LEFT JOIN worker w ON w.id = a.worker_id" \
   " LEFT JOIN provider p ON p.id = a.moved_to_provider_id"
 
+/* A whole programme's attendees: the same columns in the same order, with
+ * the newest contact and review dates gathered once per table rather than
+ * looked up row by row. Both are quick on a file; on a team database's
+ * server a subquery per row costs several times the whole list. */
+#define ATTENDEE_LIST_COLUMNS ATTENDEE_OWN_COLUMNS \
+  " lc.last_contact, a.interim, a.permanent_provider_id, a.permanent_date," \
+  " rv.last_follow_up, rv.last_review, g.contact_log_since"
+
+#define ATTENDEE_LIST_FROM ATTENDEE_FROM \
+  " JOIN programme g ON g.id = a.programme_id" \
+  " LEFT JOIN (SELECT attendee_id, max (contacted_on) AS last_contact FROM contact_log" \
+  "  WHERE with_whom IN ('family', 'advocate') GROUP BY attendee_id) lc ON lc.attendee_id = a.id" \
+  " LEFT JOIN (SELECT attendee_id, max (CASE WHEN kind = 'follow-up' THEN held_on END) AS last_follow_up," \
+  "  max (held_on) AS last_review FROM review GROUP BY attendee_id) rv ON rv.attendee_id = a.id"
+
 static RpAttendee *
 attendee_from_row (RpStmt *stmt)
 {
@@ -99,7 +114,7 @@ rp_store_list_attendees (RpStore  *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   stmt = store_prepare (self,
-                        "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM
+                        "SELECT " ATTENDEE_LIST_COLUMNS ATTENDEE_LIST_FROM
                         " WHERE a.programme_id = ? ORDER BY a.number",
                         error);
   if (stmt == NULL)

@@ -155,6 +155,8 @@ gboolean      store_team_open       (RpStore           *self,
                                      GError           **error);
 void          store_team_closing    (RpStore     *self);
 void          store_team_close      (RpStore     *self);
+/* Hears others' changes in the calling thread's main context, if not already. */
+void          store_team_watch      (RpStore     *self);
 RpStmt       *store_team_prepare    (RpStore     *self,
                                      const char  *sql,
                                      GError     **error);

@@ -22,6 +22,7 @@ store_team_open (RpStore           *self,
 
 void store_team_closing (RpStore *self) { }
 void store_team_close (RpStore *self) { }
+void store_team_watch (RpStore *self) { }
 RpStmt *store_team_prepare (RpStore *self, const char *sql, GError **error) { g_return_val_if_reached (NULL); }
 gboolean store_team_exec (RpStore *self, const char *sql, GError **error) { g_return_val_if_reached (FALSE); }
 gboolean store_team_in_transaction (RpStore *self) { return FALSE; }

@@ -892,6 +892,9 @@ watch_socket (RpStore *self)
   RpStoreTeam *team = self->team;
   GMainContext *context = g_main_context_get_thread_default ();
 
+  if (team->watch != NULL)
+    return;
+
   team->thread = g_thread_self ();
   team->store = self;
   if (context == NULL)
@@ -902,8 +905,10 @@ watch_socket (RpStore *self)
       g_main_context_release (context);
     }
 
+  g_clear_pointer (&team->context, g_main_context_unref);
   team->context = g_main_context_ref (context);
-  add_watch (self);
+  if (!team->lost)
+    add_watch (self);
 }
 
 /* Opening ---------------------------------------------------------------- */
@@ -1356,6 +1361,15 @@ store_team_reconnect (RpStore *self)
 
   team->tries = 0;
   try_now (team);
+}
+
+/* A store opened in a worker thread for the main thread (rp_store_open_async())
+ * is watched from the context of the thread that finishes the open. */
+void
+store_team_watch (RpStore *self)
+{
+  if (self->team != NULL && self->team->conn != NULL)
+    watch_socket (self);
 }
 
 void

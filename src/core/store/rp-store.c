@@ -1097,8 +1097,7 @@ rp_store_location_is_team (const char *location)
 {
   g_return_val_if_fail (location != NULL, FALSE);
 
-  return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://") ||
-         strchr (location, '=') != NULL;
+  return rp_team_location_is_team (location);
 }
 
 static RpStore *
@@ -1147,6 +1146,86 @@ rp_store_open (const char        *path,
     return open_team (path, flags, error);
 
   return rp_store_open_at_version (path, flags, RP_STORE_SCHEMA_VERSION, error);
+}
+
+typedef struct
+{
+  char             *location;
+  RpStoreOpenFlags  flags;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  /* A team database's location may hold a password. */
+  memset (data->location, 0, strlen (data->location));
+  g_free (data->location);
+  g_free (data);
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+  RpStore *store = rp_store_open (data->location, data->flags, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/**
+ * rp_store_open_async:
+ * @location: a database file, or a team database's location
+ *
+ * Opens the store in a thread, as rp_store_open() does, so that a slow
+ * server or a large file does not stop the window. A team database's
+ * changes made by others are then heard in the main context of the thread
+ * that calls rp_store_open_finish().
+ */
+void
+rp_store_open_async (const char          *location,
+                     RpStoreOpenFlags     flags,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  g_return_if_fail (location != NULL);
+
+  data = g_new0 (OpenData, 1);
+  data->location = g_strdup (location);
+  data->flags = flags;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rp_store_open_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+/**
+ * rp_store_open_finish:
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+RpStore *
+rp_store_open_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  RpStore *store;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rp_store_open_async, NULL);
+
+  if ((store = g_task_propagate_pointer (G_TASK (result), error)) != NULL)
+    store_team_watch (store);
+  return store;
 }
 
 gboolean

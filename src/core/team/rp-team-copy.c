@@ -862,6 +862,12 @@ rp_team_copy_file_to_team (const char         *path,
   if (!ok)
     return FALSE;
 
+  /* The planner's statistics for the rows just copied, so that the first
+   * people to open the programme do not wait for the server to gather them
+   * (without them, a list of thousands is planned as if it were huge). The
+   * copy is committed: a failure here loses nothing, so it is not one. */
+  PQclear (PQexec (conn, "ANALYZE"));
+
   copied.target = describe_team (conn);
   if (summary != NULL)
     {

@@ -40,6 +40,7 @@ typedef enum
 GQuark    rp_team_error_quark         (void);
 
 gboolean  rp_team_is_supported        (void);
+gboolean  rp_team_location_is_team    (const char  *location);
 
 char     *rp_team_complete_conninfo   (const char  *conninfo,
                                        GError     **error);

@@ -352,21 +352,6 @@ forget_password (char **password)
 }
 
 static void
-open_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  RpStore *store = rp_store_open (task_data, RP_STORE_OPEN_DEFAULT, &error);
-
-  if (store == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, store, g_object_unref);
-}
-
-static void
 on_password_cleared (GObject      *source_object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -410,22 +395,31 @@ on_password_stored (GObject      *source_object,
   g_free (opened);
 }
 
+typedef struct
+{
+  RpTeamConnectWindow *self;
+  GCancellable        *cancellable;  /* the attempt's: a later attempt has its own */
+} Attempt;
+
 static void
 on_opened (GObject      *source_object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  RpTeamConnectWindow *self = RP_TEAM_CONNECT_WINDOW (source_object);
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  Attempt *attempt = user_data;
+  g_autoptr(RpTeamConnectWindow) self = attempt->self;
+  g_autoptr(GCancellable) cancellable = attempt->cancellable;
   g_autoptr(RpStore) store = NULL;
   g_autoptr(GError) error = NULL;
+
+  g_free (attempt);
+  store = rp_store_open_finish (result, &error);
 
   /* Cancelled, or the window closed: the database opened late is let go. */
   if (cancellable != self->cancellable || g_cancellable_is_cancelled (cancellable))
     return;
 
   g_clear_object (&self->cancellable);
-  store = g_task_propagate_pointer (G_TASK (result), &error);
   set_busy (self, FALSE);
 
   if (store != NULL)
@@ -490,8 +484,8 @@ on_opened (GObject      *source_object,
 static void
 start_attempt (RpTeamConnectWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *message = NULL;
+  Attempt *attempt;
   char *conninfo;
 
   if (self->password != NULL)
@@ -510,11 +504,11 @@ start_attempt (RpTeamConnectWindow *self)
    * in its thread (10 seconds at most) and drops what it opened. */
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_opened, NULL);
-  g_task_set_source_tag (task, start_attempt);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, conninfo, g_free);
-  g_task_run_in_thread (task, open_in_thread);
+  attempt = g_new0 (Attempt, 1);
+  attempt->self = g_object_ref (self);
+  attempt->cancellable = g_object_ref (self->cancellable);
+  rp_store_open_async (conninfo, RP_STORE_OPEN_DEFAULT, NULL, on_opened, attempt);
+  forget_password (&conninfo);
 }
 
 typedef struct
