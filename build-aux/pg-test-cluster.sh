@@ -5,10 +5,13 @@
 # private Unix socket directory and no TCP port, in a folder of its own that
 # "stop" removes.
 #
-# Usage: build-aux/pg-test-cluster.sh start|stop|env [DIR]
-#   start  makes and starts the cluster in DIR, then prints its environment
-#   env    prints "export PGHOST=… PGPORT=… PGUSER=…" for a running cluster
-#   stop   stops the cluster and removes DIR
+# Usage: build-aux/pg-test-cluster.sh start|stop|env|crash|restart [DIR]
+#   start    makes and starts the cluster in DIR, then prints its environment
+#   env      prints "export PGHOST=… PGPORT=… PGUSER=…" for a running cluster
+#   stop     stops the cluster and removes DIR
+#   crash    stops the server at once (pg_ctl -m immediate), as a power cut
+#            or a killed server would, keeping DIR (the fault tests)
+#   restart  starts the server again on what DIR keeps
 # DIR defaults to $RP_PG_CLUSTER_DIR, else /tmp/reprovision-pg.<uid>.
 #
 # RP_PG_CLUSTER_TCP=1 makes it listen on 127.0.0.1 too, and RP_PG_CLUSTER_FSYNC=on
@@ -46,6 +49,15 @@ as_server_user() {
   fi
 }
 
+listen=""
+if [ "${RP_PG_CLUSTER_TCP:-0}" = 1 ]; then
+  listen=127.0.0.1
+fi
+
+server_options() {
+  echo "-c listen_addresses='$listen' -k $dir/socket -p $port -c fsync=${RP_PG_CLUSTER_FSYNC:-off}"
+}
+
 print_env() {
   echo "export RP_TEAM_TEST_CLUSTER=$dir PGHOST=$dir/socket PGPORT=$port PGUSER=postgres PGDATABASE=postgres"
 }
@@ -60,10 +72,6 @@ case "$command" in
     if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
       echo "pg-test-cluster: run as root, but there is no postgres user to run the server" >&2
       exit 1
-    fi
-    listen=""
-    if [ "${RP_PG_CLUSTER_TCP:-0}" = 1 ]; then
-      listen=127.0.0.1
     fi
     rm -rf "$dir"
     mkdir -p "$dir/socket"
@@ -80,11 +88,27 @@ local all all trust
 host all all 127.0.0.1/32 trust
 EOF
     if ! as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-         -o "-c listen_addresses='$listen' -k $dir/socket -p $port -c fsync=${RP_PG_CLUSTER_FSYNC:-off}" start >/dev/null; then
+         -o "$(server_options)" start >/dev/null; then
       cat "$dir/server.log" >&2 || true
       exit 1
     fi
+    echo "$port" >"$dir/port"
     print_env
+    ;;
+  crash)
+    [ -f "$dir/data/postmaster.pid" ] || { echo "pg-test-cluster: no cluster is running in $dir" >&2; exit 1; }
+    bin=$(find_bin)
+    as_server_user "$bin/pg_ctl" -D "$dir/data" -m immediate -w -t 60 stop >/dev/null
+    ;;
+  restart)
+    [ -d "$dir/data" ] || { echo "pg-test-cluster: no cluster in $dir" >&2; exit 1; }
+    bin=$(find_bin)
+    port=$(cat "$dir/port" 2>/dev/null || echo "$port")
+    if ! as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+         -o "$(server_options)" start >/dev/null; then
+      cat "$dir/server.log" >&2 || true
+      exit 1
+    fi
     ;;
   env)
     [ -f "$dir/data/postmaster.pid" ] || { echo "pg-test-cluster: no cluster is running in $dir" >&2; exit 1; }
@@ -98,7 +122,7 @@ EOF
     rm -rf "$dir"
     ;;
   *)
-    echo "Usage: $0 start|stop|env [DIR]" >&2
+    echo "Usage: $0 start|stop|env|crash|restart [DIR]" >&2
     exit 2
     ;;
 esac

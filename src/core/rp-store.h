@@ -83,6 +83,9 @@ RpTeamRole   rp_store_get_team_role          (RpStore           *self);
 char        *rp_store_dup_display_name       (RpStore           *self);
 const char  *rp_store_get_login              (RpStore           *self);
 int          rp_store_get_notify_fd          (RpStore           *self);
+gboolean     rp_store_get_connection_lost    (RpStore           *self);
+const GError *rp_store_get_connection_problem (RpStore           *self);
+void         rp_store_reconnect              (RpStore           *self);
 /* Puts back the triggers that protect the audit trail, and records the repair. */
 gboolean     rp_store_repair_protection      (const char        *path,
                                               guint             *n_repaired,

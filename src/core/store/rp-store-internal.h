@@ -184,6 +184,12 @@ RpTeamRole    store_team_get_role   (RpStore     *self);
 const char   *store_team_get_login  (RpStore     *self);
 char         *store_team_dup_display_name (RpStore *self);
 int           store_team_get_schema_version (RpStore *self);
+/* The connection was lost and is being made again (rp-store-team.c);
+ * store_connection_changed() tells when that begins and ends. */
+gboolean      store_team_is_connection_lost (RpStore *self);
+const GError *store_team_get_connection_problem (RpStore *self);
+void          store_team_reconnect  (RpStore     *self);
+void          store_connection_changed (RpStore  *self);
 
 /* Schema (rp-store-schema.c) */
 void          register_functions    (RpStore  *self);

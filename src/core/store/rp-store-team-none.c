@@ -39,3 +39,6 @@ RpTeamRole store_team_get_role (RpStore *self) { return RP_TEAM_ROLE_NONE; }
 const char *store_team_get_login (RpStore *self) { return NULL; }
 char *store_team_dup_display_name (RpStore *self) { return NULL; }
 int store_team_get_schema_version (RpStore *self) { return -1; }
+gboolean store_team_is_connection_lost (RpStore *self) { return FALSE; }
+const GError *store_team_get_connection_problem (RpStore *self) { return NULL; }
+void store_team_reconnect (RpStore *self) { }

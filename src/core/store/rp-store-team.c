@@ -42,10 +42,21 @@ struct _RpStoreTeam
   int          schema_version;
   GSource     *watch;         /* the connection's socket, for others' changes */
   GThread     *thread;        /* the thread the store was opened in, which alone uses it */
+  GMainContext *context;      /* its main context, which runs the watch and the reconnecting */
+  RpStore     *store;         /* not a reference: the store owns this */
+  gboolean     read_only;     /* opened read-only: set again on a new connection */
   gboolean     closing;
+  gboolean     lost;          /* the connection was lost; trying to make it again */
+  GSource     *reconnect;     /* the next try, or the try under way */
+  GSource     *give_up;       /* a try that takes too long is abandoned */
+  guint        tries;         /* since the loss, for the wait between them */
+  GError      *problem;       /* why the server, answering again, cannot be worked on */
+  gboolean     setting_up;    /* the session's set-up runs on a connection made anew */
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+static void note_lost (RpStoreTeam *team);
 
 /* Errors ---------------------------------------------------------------- */
 
@@ -58,6 +69,12 @@ keep_failure (RpStoreTeam *team,
   team->failed = result;
   if (result == NULL)
     team->message = g_strdup (PQerrorMessage (team->conn));
+  /* An error libpq made itself (no SQLSTATE: the server never answered)
+   * is the connection's, even while PQstatus () still says it is fine, as
+   * after "server closed the connection unexpectedly". */
+  if (PQstatus (team->conn) != CONNECTION_OK ||
+      (result != NULL && PQresultErrorField (result, PG_DIAG_SQLSTATE) == NULL))
+    note_lost (team);
 }
 
 static const char *
@@ -93,8 +110,24 @@ store_team_error_is_duplicate_key (RpStore *self)
 static gboolean
 connection_lost (RpStoreTeam *team)
 {
-  return PQstatus (team->conn) == CONNECTION_BAD;
+  return team->lost || PQstatus (team->conn) != CONNECTION_OK;
 }
+
+/* While the connection is lost nothing of the store's runs on it: it may
+ * be half made again, or made but not yet set up (its search path, its
+ * day). The failure is kept for store_team_set_error (). */
+static gboolean
+refuse_while_lost (RpStoreTeam *team)
+{
+  if (!team->lost || team->setting_up)
+    return FALSE;
+
+  g_clear_pointer (&team->failed, PQclear);
+  g_free (team->message);
+  team->message = g_strdup ("the connection is lost");
+  return TRUE;
+}
+
 
 /* The last failure as a person can act on it. */
 gboolean
@@ -106,9 +139,13 @@ store_team_set_error (RpStore  *self,
   g_autofree char *detail = g_strstrip (g_strdup (store_team_errmsg (self)));
 
   if (connection_lost (team) || g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
-    g_set_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE,
-                 _("The connection to the team database was lost, so the last change was not saved. "
-                   "Check the network, then open the database again. (%s)"), detail);
+    {
+      /* A server shutting down (57P01) or restarting ends the session too. */
+      note_lost (team);
+      g_set_error_literal (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE,
+                           _("The connection to the team database was lost. Reprovision is trying to connect "
+                             "again; what is on screen stays as it is."));
+    }
   /* The reports role's views have only the report's tables and columns. */
   else if (team->role == RP_TEAM_ROLE_REPORTS &&
            (g_str_equal (state, "42501") || g_str_equal (state, "42P01") || g_str_equal (state, "42703")))
@@ -279,6 +316,9 @@ pg_step (RpStmt *stmt)
       self->row++;
       return self->row < self->n_rows ? RP_STMT_ROW : RP_STMT_DONE;
     }
+
+  if (refuse_while_lost (team))
+    return RP_STMT_ERROR;
 
   self->result = PQexecPrepared (team->conn, self->name, self->n_params,
                                  (const char * const *) self->values, NULL, NULL, 0);
@@ -613,6 +653,12 @@ store_team_prepare (RpStore     *self,
   PgStmt *stmt;
   guint n_params = 0;
 
+  if (refuse_while_lost (team))
+    {
+      store_team_set_error (self, error);
+      return NULL;
+    }
+
   translated = rp_sql_to_postgres (sql, &n_params);
 
   stmt = g_new0 (PgStmt, 1);
@@ -678,6 +724,9 @@ store_team_exec (RpStore     *self,
   if (g_str_equal (sql, "BEGIN IMMEDIATE"))
     sql = "BEGIN";
 
+  if (refuse_while_lost (self->team))
+    return store_team_set_error (self, error);
+
   translated = rp_sql_to_postgres (sql, &n_params);
   if (!team_exec (self->team, translated))
     return store_team_set_error (self, error);
@@ -706,7 +755,7 @@ store_team_last_insert_id (RpStore *self)
   const char *params[] = { team->insert_table };
   g_autoptr(PGresult) result = NULL;
 
-  if (team->insert_table == NULL)
+  if (team->insert_table == NULL || refuse_while_lost (team))
     return 0;
 
   /* Not lastval (): the audit trigger took a number of its own since. */
@@ -725,6 +774,10 @@ store_team_set_today (RpStore     *self,
 {
   const char *params[] = { today_iso != NULL ? today_iso : "" };
   PGresult *result;
+
+  /* Set again with the session once the connection is back. */
+  if (self->team->lost && !self->team->setting_up)
+    return TRUE;
 
   /* rp_today () on the server reads it; empty is the clock's day. */
   result = PQexecParams (self->team->conn, "SELECT set_config ('reprovision.today', $1, false)",
@@ -747,7 +800,7 @@ store_team_read_notifications (RpStore *self)
   RpStoreTeam *team = self->team;
   PGnotify *notify;
 
-  if (!PQconsumeInput (team->conn))
+  if ((team->lost && !team->setting_up) || !PQconsumeInput (team->conn))
     return FALSE;
 
   while ((notify = PQnotifies (team->conn)) != NULL)
@@ -799,23 +852,35 @@ on_socket_readable (int           fd,
                     gpointer      user_data)
 {
   RpStore *self = user_data;
+  RpStoreTeam *team = self->team;
 
   /* Only where the store is used: another thread's would be a race. */
-  if (self->team->thread != g_thread_self ())
+  if (team->thread != g_thread_self ())
     return G_SOURCE_REMOVE;
 
-  if (store_team_in_transaction (self))
-    return PQconsumeInput (self->team->conn) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-
-  if (!store_team_read_notifications (self))
+  if (store_team_in_transaction (self) ? PQconsumeInput (team->conn) : store_team_read_notifications (self))
     {
-      g_debug ("The connection to the team database was lost: %s", PQerrorMessage (self->team->conn));
-      g_clear_pointer (&self->team->watch, g_source_unref);
-      return G_SOURCE_REMOVE;
+      if (!store_team_in_transaction (self))
+        store_announce_changes (self);
+      return G_SOURCE_CONTINUE;
     }
 
-  store_announce_changes (self);
-  return G_SOURCE_CONTINUE;
+  /* The server went away (or the network did): said at once, not at the next save. */
+  g_debug ("The connection to the team database was lost: %s", PQerrorMessage (team->conn));
+  g_clear_pointer (&team->watch, g_source_unref);
+  note_lost (team);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_watch (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+
+  team->watch = g_unix_fd_source_new (PQsocket (team->conn), G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_callback (team->watch, G_SOURCE_FUNC (on_socket_readable), self, NULL);
+  g_source_set_static_name (team->watch, "[reprovision] team database changes");
+  g_source_attach (team->watch, team->context);
 }
 
 /* Others' changes are heard in the main context of the thread that opened
@@ -831,6 +896,7 @@ watch_socket (RpStore *self)
     return;
 
   team->thread = g_thread_self ();
+  team->store = self;
   if (context == NULL)
     {
       context = g_main_context_default ();
@@ -839,10 +905,10 @@ watch_socket (RpStore *self)
       g_main_context_release (context);
     }
 
-  team->watch = g_unix_fd_source_new (PQsocket (team->conn), G_IO_IN);
-  g_source_set_callback (team->watch, G_SOURCE_FUNC (on_socket_readable), self, NULL);
-  g_source_set_static_name (team->watch, "[reprovision] team database changes");
-  g_source_attach (team->watch, context);
+  g_clear_pointer (&team->context, g_main_context_unref);
+  team->context = g_main_context_ref (context);
+  if (!team->lost)
+    add_watch (self);
 }
 
 /* Opening ---------------------------------------------------------------- */
@@ -989,6 +1055,41 @@ check_schema (RpStore  *self,
   return TRUE;
 }
 
+/* What every connection of the store is told before it is used: the
+ * forms values are read in, who is connected and with which role, the
+ * schema, the day. Run again on a connection made anew. */
+static gboolean
+set_up_session (RpStore  *self,
+                GError  **error)
+{
+  RpStoreTeam *team = self->team;
+  g_autofree char *login = NULL;
+  g_autofree char *settings = NULL;
+
+  /* Moments in UTC and dates as ISO, so they read as the file writes them. */
+  if (!team_exec (team, "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601';"
+                        " SET client_min_messages = warning") ||
+      !team_query (team, "SELECT session_user", NULL, &login))
+    return store_team_set_error (self, error);
+  g_free (team->login);
+  team->login = g_steal_pointer (&login);
+
+  if (!check_schema (self, error))
+    return FALSE;
+
+  /* The reports role reads the views of the same names in reprovision_report. */
+  settings = g_strdup_printf ("SET search_path = %s, pg_catalog;%s LISTEN " CHANGES_CHANNEL,
+                              team->role == RP_TEAM_ROLE_REPORTS ? "reprovision_report" : "reprovision",
+                              team->read_only ? " SET default_transaction_read_only = on;" : "");
+  if (!team_exec (team, settings))
+    return store_team_set_error (self, error);
+
+  if (self->today != NULL && !store_team_set_today (self, self->today, error))
+    return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 store_team_open (RpStore           *self,
                  const char        *location,
@@ -996,8 +1097,6 @@ store_team_open (RpStore           *self,
                  GError           **error)
 {
   RpStoreTeam *team;
-  g_autofree char *login = NULL;
-  g_autofree char *settings = NULL;
   const char *host;
 
   self->team = team = g_new0 (RpStoreTeam, 1);
@@ -1008,29 +1107,260 @@ store_team_open (RpStore           *self,
   team->database = g_strdup (PQdb (team->conn));
   host = PQhost (team->conn);
   team->host = g_strdup (host != NULL ? host : "");
+  team->read_only = (flags & RP_STORE_OPEN_READ_ONLY) != 0;
 
-  /* Moments in UTC and dates as ISO, so they read as the file writes them. */
-  if (!team_exec (team, "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601';"
-                        " SET client_min_messages = warning") ||
-      !team_query (team, "SELECT session_user", NULL, &login))
-    return store_team_set_error (self, error);
-  team->login = g_steal_pointer (&login);
-
-  if (!check_schema (self, error))
-    return FALSE;
-
-  /* The reports role reads the views of the same names in reprovision_report. */
-  settings = g_strdup_printf ("SET search_path = %s, pg_catalog;%s LISTEN " CHANGES_CHANNEL,
-                              team->role == RP_TEAM_ROLE_REPORTS ? "reprovision_report" : "reprovision",
-                              (flags & RP_STORE_OPEN_READ_ONLY) ? " SET default_transaction_read_only = on;" : "");
-  if (!team_exec (team, settings))
-    return store_team_set_error (self, error);
-
-  if (self->today != NULL && !store_team_set_today (self, self->today, error))
+  if (!set_up_session (self, error))
     return FALSE;
 
   watch_socket (self);
   return TRUE;
+}
+
+/* A lost connection --------------------------------------------------------
+ *
+ * The server stopped, restarted, or the network went: the store says so at
+ * once (RpStore:connection-lost) and tries again by itself, after 1, 2, 4 …
+ * up to 30 seconds, without blocking the thread that uses it (libpq's
+ * PQresetStart () and PQresetPoll () on the socket). Nothing is saved
+ * meanwhile: every write fails and says so. Once connected again the
+ * session is set up as at opening, the statements are prepared again as
+ * they are used (the server forgot them), and every table is announced as
+ * changed, since other people's changes may have been missed. */
+
+#define FIRST_WAIT_MS   1000
+#define LONGEST_WAIT_MS 30000
+#define TRY_FOR_MS      15000
+
+static void try_again_later (RpStoreTeam *team);
+
+static void
+stop_trying (RpStoreTeam *team)
+{
+  if (team->reconnect != NULL)
+    {
+      g_source_destroy (team->reconnect);
+      g_clear_pointer (&team->reconnect, g_source_unref);
+    }
+  if (team->give_up != NULL)
+    {
+      g_source_destroy (team->give_up);
+      g_clear_pointer (&team->give_up, g_source_unref);
+    }
+}
+
+/* The statements were prepared on the old connection: they go (without a
+ * DEALLOCATE, which the new one would refuse) and are prepared again. */
+static void
+forget_statements (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+
+  team->closing = TRUE;
+  g_hash_table_remove_all (self->statements);
+  team->closing = FALSE;
+  team->insert_table = NULL;
+  team->changes = 0;
+}
+
+static void
+reconnected (RpStoreTeam *team)
+{
+  RpStore *self = team->store;
+  g_autoptr(GError) error = NULL;
+  gboolean set_up;
+
+  stop_trying (team);
+  forget_statements (self);
+  team->setting_up = TRUE;
+  set_up = set_up_session (self, &error);
+  team->setting_up = FALSE;
+  if (!set_up)
+    {
+      g_debug ("The team database answered again, but: %s", error->message);
+      /* Not a state to work in (updated to a newer version meanwhile, the
+       * account's rights taken away): said, and tried again later as a loss
+       * (the next try closes this connection). */
+      try_again_later (team);
+      if (team->problem == NULL || !g_error_matches (team->problem, error->domain, error->code))
+        {
+          g_clear_error (&team->problem);
+          team->problem = g_steal_pointer (&error);
+          store_connection_changed (self);
+        }
+      return;
+    }
+
+  g_debug ("Connected to the team database again");
+  team->lost = FALSE;
+  team->tries = 0;
+  g_clear_error (&team->problem);
+  g_clear_pointer (&team->failed, PQclear);
+  g_clear_pointer (&team->message, g_free);
+  if (team->watch != NULL)
+    {
+      g_source_destroy (team->watch);
+      g_clear_pointer (&team->watch, g_source_unref);
+    }
+  add_watch (self);
+  store_connection_changed (self);
+}
+
+static gboolean on_reset_ready (int fd, GIOCondition condition, gpointer user_data);
+
+/* One step of making the connection again; the next when the socket is ready. */
+static void
+poll_reset (RpStoreTeam *team)
+{
+  GIOCondition condition;
+
+  if (team->reconnect != NULL)
+    {
+      g_source_destroy (team->reconnect);
+      g_clear_pointer (&team->reconnect, g_source_unref);
+    }
+
+  switch (PQresetPoll (team->conn))
+    {
+    case PGRES_POLLING_OK:
+      reconnected (team);
+      return;
+
+    case PGRES_POLLING_READING:
+      condition = G_IO_IN | G_IO_HUP | G_IO_ERR;
+      break;
+
+    case PGRES_POLLING_WRITING:
+      condition = G_IO_OUT | G_IO_HUP | G_IO_ERR;
+      break;
+
+    case PGRES_POLLING_FAILED:
+    case PGRES_POLLING_ACTIVE:
+    default:
+      g_debug ("Could not connect to the team database again: %s", PQerrorMessage (team->conn));
+      try_again_later (team);
+      return;
+    }
+
+  /* The socket may be a new one at each step. */
+  team->reconnect = g_unix_fd_source_new (PQsocket (team->conn), condition);
+  g_source_set_callback (team->reconnect, G_SOURCE_FUNC (on_reset_ready), team, NULL);
+  g_source_set_static_name (team->reconnect, "[reprovision] team database reconnecting");
+  g_source_attach (team->reconnect, team->context);
+}
+
+static gboolean
+on_reset_ready (int           fd,
+                GIOCondition  condition,
+                gpointer      user_data)
+{
+  RpStoreTeam *team = user_data;
+
+  /* Given up on this source: poll_reset () makes the next. */
+  g_clear_pointer (&team->reconnect, g_source_unref);
+  poll_reset (team);
+  return G_SOURCE_REMOVE;
+}
+
+/* A server that takes no notice (a network that drops everything) is not waited for forever. */
+static gboolean
+on_try_too_long (gpointer user_data)
+{
+  RpStoreTeam *team = user_data;
+
+  g_clear_pointer (&team->give_up, g_source_unref);
+  g_debug ("Connecting to the team database again took too long");
+  try_again_later (team);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+try_now (RpStoreTeam *team)
+{
+  stop_trying (team);
+  team->tries++;
+  if (!PQresetStart (team->conn))
+    {
+      try_again_later (team);
+      return;
+    }
+
+  team->give_up = g_timeout_source_new (TRY_FOR_MS);
+  g_source_set_callback (team->give_up, on_try_too_long, team, NULL);
+  g_source_set_static_name (team->give_up, "[reprovision] team database reconnecting, too long");
+  g_source_attach (team->give_up, team->context);
+  poll_reset (team);
+}
+
+static gboolean
+on_wait_over (gpointer user_data)
+{
+  RpStoreTeam *team = user_data;
+
+  g_clear_pointer (&team->reconnect, g_source_unref);
+  try_now (team);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+try_again_later (RpStoreTeam *team)
+{
+  guint wait = FIRST_WAIT_MS;
+
+  stop_trying (team);
+  for (guint i = 1; i < team->tries && wait < LONGEST_WAIT_MS; i++)
+    wait *= 2;
+  wait = MIN (wait, LONGEST_WAIT_MS);
+
+  team->reconnect = g_timeout_source_new (wait);
+  g_source_set_callback (team->reconnect, on_wait_over, team, NULL);
+  g_source_set_static_name (team->reconnect, "[reprovision] team database, waiting to reconnect");
+  g_source_attach (team->reconnect, team->context);
+}
+
+/* The connection is gone: said once, and tried again from the store's own
+ * main context (a store opened where none runs is simply reported lost). */
+static void
+note_lost (RpStoreTeam *team)
+{
+  if (team->lost || team->store == NULL || team->closing)
+    return;
+
+  team->lost = TRUE;
+  team->tries = 0;
+  if (team->watch != NULL)
+    {
+      g_source_destroy (team->watch);
+      g_clear_pointer (&team->watch, g_source_unref);
+    }
+  g_debug ("The connection to the team database was lost: %s", PQerrorMessage (team->conn));
+  if (team->context != NULL)
+    try_again_later (team);
+  store_connection_changed (team->store);
+}
+
+gboolean
+store_team_is_connection_lost (RpStore *self)
+{
+  return self->team->lost;
+}
+
+const GError *
+store_team_get_connection_problem (RpStore *self)
+{
+  return self->team->lost ? self->team->problem : NULL;
+}
+
+/* Tries at once, rather than after the wait ("Try Now"). */
+void
+store_team_reconnect (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+
+  if (!team->lost || team->context == NULL || team->give_up != NULL)
+    return;
+
+  team->tries = 0;
+  try_now (team);
 }
 
 /* A store opened in a worker thread for the main thread (rp_store_open_async())
@@ -1055,6 +1385,9 @@ store_team_close (RpStore *self)
       g_source_destroy (team->watch);
       g_clear_pointer (&team->watch, g_source_unref);
     }
+  stop_trying (team);
+  g_clear_pointer (&team->context, g_main_context_unref);
+  g_clear_error (&team->problem);
   team->closing = TRUE;
   g_clear_pointer (&team->failed, PQclear);
   g_clear_pointer (&team->conn, PQfinish);

@@ -25,6 +25,7 @@ enum {
   PROP_PATH,
   PROP_READ_ONLY,
   PROP_LOCK_LOST,
+  PROP_CONNECTION_LOST,
   N_PROPS
 };
 
@@ -87,6 +88,10 @@ rp_store_get_property (GObject    *object,
       g_value_set_boolean (value, self->lock_lost);
       break;
 
+    case PROP_CONNECTION_LOST:
+      g_value_set_boolean (value, rp_store_get_connection_lost (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -108,6 +113,17 @@ rp_store_class_init (RpStoreClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCK_LOST] =
     g_param_spec_boolean ("lock-lost", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RpStore:connection-lost:
+   *
+   * A team database's connection was lost (the server stopped or
+   * restarted, or the network went). Nothing can be saved meanwhile; the
+   * store connects again by itself, in the main context it was opened in,
+   * and then announces every table as changed. Always %FALSE for a file.
+   */
+  properties[PROP_CONNECTION_LOST] =
+    g_param_spec_boolean ("connection-lost", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -686,6 +702,32 @@ after_commit (RpStore *self)
   store_announce_changes (self);
 }
 
+/* A write on a team database whose connection was lost: what became of
+ * the change, in words. A COMMIT sent without an answer may have been
+ * saved; the edits are compare-and-set, so trying again never applies it
+ * twice. */
+static gboolean
+say_not_saved (RpStore   *self,
+               GError   **error,
+               gboolean   committing)
+{
+  if (error == NULL || !g_error_matches (*error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE))
+    return FALSE;
+
+  g_clear_error (error);
+  if (committing)
+    g_set_error_literal (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE,
+                         _("The connection to the team database was lost while your change was being saved, "
+                           "so it may or may not have been saved. It is still on screen; once the connection "
+                           "is back, Reprovision shows what the database holds, and saving again never saves "
+                           "it twice."));
+  else
+    g_set_error_literal (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE,
+                         _("The connection to the team database was lost. Your change was not saved; it is "
+                           "still on screen and will be saved when you try again once the connection is back."));
+  return FALSE;
+}
+
 /* Every change is one immediate transaction: all of it is saved, or none.
  * Inside a larger transaction (rp_store_begin) it becomes a savepoint. */
 gboolean
@@ -702,15 +744,20 @@ store_write (RpStore         *self,
   nested = store_in_transaction (self);
 
   if (!store_exec (self, nested ? "SAVEPOINT rp_write" : "BEGIN IMMEDIATE", error))
-    return FALSE;
+    return say_not_saved (self, error, FALSE);
 
-  if (!func (self, data, error) ||
-      !store_exec (self, nested ? "RELEASE rp_write" : "COMMIT", error))
+  if (!func (self, data, error))
     {
       /* Rows of a savepoint rolled back may still be announced with the
        * rest of its transaction: a needless refresh, never a missed one. */
       store_exec (self, nested ? "ROLLBACK TO rp_write; RELEASE rp_write" : "ROLLBACK", NULL);
-      return FALSE;
+      return say_not_saved (self, error, FALSE);
+    }
+
+  if (!store_exec (self, nested ? "RELEASE rp_write" : "COMMIT", error))
+    {
+      store_exec (self, nested ? "ROLLBACK TO rp_write; RELEASE rp_write" : "ROLLBACK", NULL);
+      return say_not_saved (self, error, !nested);
     }
 
   if (nested)
@@ -773,7 +820,7 @@ rp_store_commit (RpStore  *self,
   if (!store_exec (self, "COMMIT", error))
     {
       rp_store_rollback (self);
-      return FALSE;
+      return say_not_saved (self, error, TRUE);
     }
 
   after_commit (self);
@@ -1263,6 +1310,66 @@ rp_store_get_notify_fd (RpStore *self)
   g_return_val_if_fail (RP_IS_STORE (self), -1);
 
   return self->team != NULL ? store_team_get_socket (self) : -1;
+}
+
+/**
+ * rp_store_get_connection_lost:
+ *
+ * Returns: %TRUE while a team database's connection is lost (see
+ *   #RpStore:connection-lost)
+ */
+gboolean
+rp_store_get_connection_lost (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return self->team != NULL && store_team_is_connection_lost (self);
+}
+
+/**
+ * rp_store_get_connection_problem:
+ *
+ * Returns: (nullable): while the connection is lost, why the server that
+ *   answers again cannot be worked on (#RP_TEAM_ERROR_NEWER_VERSION after an
+ *   update, #RP_TEAM_ERROR_PERMISSION for an account no longer the team's),
+ *   in plain words; %NULL when it simply cannot be reached.
+ *   #RpStore:connection-lost is notified when this changes.
+ */
+const GError *
+rp_store_get_connection_problem (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), NULL);
+
+  return self->team != NULL ? store_team_get_connection_problem (self) : NULL;
+}
+
+/**
+ * rp_store_reconnect:
+ *
+ * With the connection lost, tries to make it again now rather than after
+ * the wait; without blocking: #RpStore:connection-lost says how it went.
+ */
+void
+rp_store_reconnect (RpStore *self)
+{
+  g_return_if_fail (RP_IS_STORE (self));
+
+  if (self->team != NULL)
+    store_team_reconnect (self);
+}
+
+/* rp-store-team.c lost its connection, or made it again: on a new one, what
+ * others did meanwhile was not heard, so every view reads again. */
+void
+store_connection_changed (RpStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_LOST]);
+  if (rp_store_get_connection_lost (self))
+    return;
+
+  store_forget_changes (self);
+  for (guint i = 0; i < n_audited_tables; i++)
+    emit_changed (self, audited_tables[i], NULL);
 }
 
 /* What a file-only operation says on a team database. */

@@ -69,6 +69,9 @@ struct _RpAttendeeDetailPage
 
   GtkRevealer   *saved_revealer;
   GtkWidget     *saved_box;
+  GtkImage      *saved_icon;
+  GtkLabel      *saved_label;
+  gboolean       not_saved;      /* what is on screen failed to save: kept, marked, tried again */
   GtkWidget     *report_note_group;
 
   GtkLabel      *title_label;
@@ -595,6 +598,13 @@ load_attendee (RpAttendeeDetailPage *self)
 
   self->loading = TRUE;
 
+  /* "Not saved" was about the attendee shown before. */
+  if (self->not_saved)
+    {
+      self->not_saved = FALSE;
+      gtk_revealer_set_reveal_child (self->saved_revealer, FALSE);
+    }
+
   g_clear_object (&self->base);
   self->base = rp_attendee_copy (attendee);
   load_choices (self);
@@ -763,11 +773,32 @@ show_saved (RpAttendeeDetailPage *self,
   else
     what = g_strdup (_("Changes saved"));
 
+  self->not_saved = FALSE;
+  gtk_image_set_from_icon_name (self->saved_icon, "object-select-symbolic");
+  gtk_label_set_label (self->saved_label, _("Saved"));
+  gtk_widget_remove_css_class (self->saved_box, "not-saved");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->saved_box), GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
   gtk_widget_set_tooltip_text (self->saved_box, what);
   gtk_revealer_set_reveal_child (self->saved_revealer, TRUE);
   g_clear_handle_id (&self->saved_source, g_source_remove);
   self->saved_source = g_timeout_add (SAVED_SHOWN_MS, hide_saved, self);
+}
+
+/* What is typed could not be saved (a team database's lost connection,
+ * say): it stays on screen, and "Not saved" stays beside the title until a
+ * save works; the page tries again once the connection is back. */
+static void
+show_not_saved (RpAttendeeDetailPage *self,
+                const char           *why)
+{
+  self->not_saved = TRUE;
+  g_clear_handle_id (&self->saved_source, g_source_remove);
+  gtk_image_set_from_icon_name (self->saved_icon, "dialog-warning-symbolic");
+  gtk_label_set_label (self->saved_label, _("Not saved"));
+  gtk_widget_add_css_class (self->saved_box, "not-saved");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->saved_box), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
+  gtk_widget_set_tooltip_text (self->saved_box, why);
+  gtk_revealer_set_reveal_child (self->saved_revealer, TRUE);
 }
 
 /* Saving ----------------------------------------------------------------- */
@@ -1050,8 +1081,11 @@ rp_attendee_detail_page_save_now (RpAttendeeDetailPage *self)
                                       (RpFieldEdit *) edits->data, edits->len, &conflicts, &error) &&
       !g_error_matches (error, RP_ERROR, RP_ERROR_CONFLICT))
     {
-      /* What was typed stays on screen; the person is told why it was not saved. */
-      show_message (self, error->message);
+      /* What was typed stays on screen, marked; the person is told why it was not saved. */
+      show_not_saved (self, error->message);
+      /* A lost connection is said by the window's banner; a toast would repeat it, cut short. */
+      if (!g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE))
+        show_message (self, error->message);
       return;
     }
 
@@ -1303,6 +1337,20 @@ save_timeout (gpointer user_data)
   self->save_source = 0;
   rp_attendee_detail_page_save_now (self);
   return G_SOURCE_REMOVE;
+}
+
+/* The team database is back: what could not be saved is saved now (each
+ * field only where nobody else changed it meanwhile, so never twice). */
+static void
+on_connection_lost_changed (RpAttendeeDetailPage *self,
+                            GParamSpec           *pspec,
+                            RpStore              *store)
+{
+  if (rp_store_get_connection_lost (store) || !self->not_saved || self->attendee == NULL)
+    return;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_idle_add (save_timeout, self);
 }
 
 static void
@@ -2056,6 +2104,8 @@ rp_attendee_detail_page_class_init (RpAttendeeDetailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, bookings_list);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, saved_revealer);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, saved_box);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, saved_icon);
+  gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, saved_label);
   gtk_widget_class_bind_template_child (widget_class, RpAttendeeDetailPage, report_note_group);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
 
@@ -2091,6 +2141,8 @@ rp_attendee_detail_page_init (RpAttendeeDetailPage *self)
   self->store_signals = g_signal_group_new (RP_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (on_store_changed),
                                  self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "notify::connection-lost",
+                                 G_CALLBACK (on_connection_lost_changed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->case_notes_view), "changed",
                            G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);

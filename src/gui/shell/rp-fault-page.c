@@ -36,6 +36,14 @@ static GParamSpec *properties[N_PROPS];
 static const char *
 title_for (const GError *error)
 {
+  /* A team database's own troubles, named as plainly as a file's. */
+  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE))
+    return _("The Team Database Cannot Be Reached");
+  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION))
+    return _("Your Account May Not Do This");
+  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEWER_VERSION))
+    return _("Set Up by a Newer Version of Reprovision");
+
   if (error->domain != RP_ERROR)
     return _("The Database Could Not Be Opened");
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "rp-area-page.h"
+#include "rp-connection-banner.h"
 #include "rp-fault-page.h"
 #include "rp-window.h"
 
@@ -42,6 +43,7 @@ struct _RpWindow
   GtkMenuButton        *fault_menu_button;
   GtkMenuButton        *menu_button;
   GtkLabel             *team_label;
+  RpConnectionBanner   *connection_banner;
 
   /* Borrowed References */
   RpAreaPage           *area_pages[4];  /* NULL until first shown; held by the view stack */

@@ -1043,6 +1043,7 @@ rp_window_class_init (RpWindowClass *klass)
 
   g_type_ensure (RP_TYPE_WELCOME_PAGE);
   g_type_ensure (RP_TYPE_FAULT_PAGE);
+  g_type_ensure (RP_TYPE_CONNECTION_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reprovision/Reprovision/ui/shell/rp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RpWindow, toast_overlay);
@@ -1058,6 +1059,7 @@ rp_window_class_init (RpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RpWindow, fault_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RpWindow, team_label);
+  gtk_widget_class_bind_template_child (widget_class, RpWindow, connection_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_area_changed);
 
   gtk_widget_class_install_property_action (widget_class, "win.area", "area");
@@ -1093,6 +1095,7 @@ rp_window_init (RpWindow *self)
   self->cancellable = g_cancellable_new ();
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed), NULL);
   self->session = rp_session_new ();
+  rp_connection_banner_set_session (self->connection_banner, self->session);
   g_signal_connect_object (self->session, "notify::store", G_CALLBACK (on_session_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::fault", G_CALLBACK (on_session_fault_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::read-only", G_CALLBACK (_rp_window_update_actions), self, G_CONNECT_SWAPPED);

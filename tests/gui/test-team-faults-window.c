@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-team-faults-window.c: the window on a team database whose server
+ * goes away: a banner says so, what was typed stays on screen marked "Not
+ * saved", and once the server is back the banner goes and it is saved.
+ *
+ * The server is stopped, so this runs on a cluster of its own (another
+ * folder and port, build-aux/pg-test-cluster.sh), in a subprocess, so that
+ * the cluster is removed whatever happens. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rp-attendee-detail-page.h"
+#include "rp-attendee-list-page.h"
+#include "rp-connection-banner.h"
+#include "rp-core.h"
+#include "rp-gui-test-util.h"
+#include "rp-team.h"
+#include "rp-team-private.h"
+#include "rp-test-util.h"
+#include "rp-window.h"
+
+#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
+#define FAULTS_PORT  "54341"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+static gboolean
+run_cluster (const char *command)
+{
+  const char *argv[] = { RP_CLUSTER_SCRIPT, command, g_getenv ("RP_FAULTS_CLUSTER"), NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "RP_PG_CLUSTER_PORT", FAULTS_PORT, TRUE);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("pg-test-cluster.sh %s: %s\n%s\n", command, error->message, err != NULL ? err : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+conninfo_for (const char *database,
+              const char *user)
+{
+  return g_strdup_printf ("host=%s/socket port=" FAULTS_PORT " dbname=%s user=%s",
+                          g_getenv ("RP_FAULTS_CLUSTER"), database, user);
+}
+
+static void
+exec_ok (PGconn     *conn,
+         const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+}
+
+static char *
+stored_phone (void)
+{
+  g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
+  g_autoptr(PGconn) conn = PQconnectdb (conninfo);
+  g_autoptr(PGresult) result = PQexec (conn, "SELECT contact_phone FROM reprovision.attendee");
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static int
+audited_phone_changes (void)
+{
+  g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
+  g_autoptr(PGconn) conn = PQconnectdb (conninfo);
+  g_autoptr(PGresult) result = PQexec (conn, "SELECT count(*) FROM reprovision.audit WHERE table_name = 'attendee'"
+                                             " AND field = 'contact_phone' AND action = 'update'");
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  return atoi (PQgetvalue (result, 0, 0));
+}
+
+static gboolean
+banner_shown (RpWindow *window)
+{
+  GtkWidget *banner = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_CONNECTION_BANNER, NULL, NULL);
+
+  g_assert_nonnull (banner);
+  return gtk_widget_is_visible (banner) &&
+         rp_test_find_widget (banner, GTK_TYPE_LABEL, "label",
+                              "The connection to the team database was lost. Trying again… What you type is kept "
+                              "and can be saved once it is back.") != NULL &&
+         gtk_revealer_get_reveal_child (GTK_REVEALER (rp_test_find_widget (banner, GTK_TYPE_REVEALER, NULL, NULL)));
+}
+
+static void
+body (void)
+{
+  g_autofree char *admin_info = conninfo_for ("postgres", "postgres");
+  g_autofree char *db_info = conninfo_for ("rp_faults", "postgres");
+  g_autofree char *location = conninfo_for ("rp_faults", "rp_faults_jo");
+  g_autoptr(PGconn) admin = PQconnectdb (admin_info);
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *phone_now = NULL;
+  RpAttendeeListPage *list;
+  RpAttendeeDetailPage *page;
+  GtkWidget *phone;
+  GtkWidget *not_saved;
+  RpWindow *window;
+  gint64 deadline;
+
+  g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
+  exec_ok (admin, "CREATE DATABASE rp_faults");
+  g_assert_true (rp_team_init_with_prefix (db_info, "rp_faults_", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&admin, PQfinish);
+  admin = PQconnectdb (db_info);
+  exec_ok (admin, "CREATE ROLE rp_faults_jo LOGIN IN ROLE rp_faults_staff");
+  g_clear_pointer (&admin, PQfinish);
+
+  store = rp_store_open (location, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  rp_programme_set_name (programme, "Riverside Day Centre");
+  g_assert_true (rp_store_add_programme (store, programme, &error));
+  rp_attendee_set_programme_id (attendee, rp_programme_get_id (programme));
+  rp_attendee_set_number (attendee, 1);
+  rp_attendee_set_full_name (attendee, "Georgia Bennett");
+  rp_attendee_set_contact_name (attendee, "Ruth Bennett");
+  rp_attendee_set_contact_phone (attendee, "07700 900107");
+  rp_attendee_set_step (attendee, 1);
+  g_assert_true (rp_store_add_attendee (store, attendee, "2024-02-01", &error));
+  g_assert_no_error (error);
+
+  /* The app's style sheet, as AdwApplication loads it, for the screenshots. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/reprovision/Reprovision/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  window = rp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  rp_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  rp_test_spin ();
+  g_assert_false (banner_shown (window));
+
+  list = RP_ATTENDEE_LIST_PAGE (rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_ATTENDEE_LIST_PAGE, NULL, NULL));
+  g_assert_nonnull (list);
+  rp_attendee_list_page_open (list, 0);
+  rp_test_spin ();
+  page = rp_attendee_list_page_get_attendee_detail_page (list);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  phone = rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
+  g_assert_nonnull (phone);
+
+  /* The server goes: the banner says so, before anything is saved. */
+  g_assert_true (run_cluster ("crash"));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!banner_shown (window) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (banner_shown (window));
+
+  /* What is typed stays on screen, marked as not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900999");
+  rp_attendee_detail_page_save_now (page);
+  rp_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+  not_saved = rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Not saved");
+  g_assert_nonnull (not_saved);
+  g_assert_true (gtk_widget_is_visible (not_saved));
+  g_assert_true (banner_shown (window));
+  rp_test_save_shot (GTK_WIDGET (window), "fault-banner.png");
+  if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+      rp_test_spin ();
+      rp_test_save_shot (GTK_WIDGET (window), "fault-banner-360.png");
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+    }
+
+  /* Back: the banner goes, and what was typed is saved, once. */
+  g_assert_true (run_cluster ("restart"));
+  /* Try Now tries at once, rather than after the wait. */
+  {
+    GtkWidget *banner = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_CONNECTION_BANNER, NULL, NULL);
+    GtkWidget *try_now = rp_test_find_widget (banner, GTK_TYPE_BUTTON, "label", "_Try Now");
+
+    g_assert_nonnull (try_now);
+    g_assert_true (gtk_widget_is_sensitive (try_now));
+    g_signal_emit_by_name (try_now, "clicked");
+  }
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (banner_shown (window) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_false (banner_shown (window));
+
+  /* Saved by itself, without another keystroke: the page tries again as the connection returns. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_free (phone_now);
+      phone_now = stored_phone ();
+      if (g_str_equal (phone_now, "07700 900999"))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpstr (phone_now, ==, "07700 900999");
+  rp_test_spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+  /* Saving again writes nothing more: one change in the audit trail. */
+  rp_attendee_detail_page_save_now (page);
+  rp_test_spin ();
+  g_assert_cmpint (audited_phone_changes (), ==, 1);
+  g_assert_null (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Not saved"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rp_test_spin ();
+}
+
+static void
+test_server_restarted (void)
+{
+  g_autofree char *dir = NULL;
+  gboolean started;
+
+  if (g_test_subprocess ())
+    {
+      body ();
+      return;
+    }
+
+  if (g_getenv ("RP_TEAM_TEST_CLUSTER") == NULL)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("With the server stopped, the window says so in a banner and keeps what was typed, marked "
+                  "not saved; once the server is back the banner goes and the change is saved");
+
+  dir = g_strdup_printf ("/tmp/rp-pg-faults-gui.%d", (int) getpid ());
+  g_setenv ("RP_FAULTS_CLUSTER", dir, TRUE);
+  started = run_cluster ("start");
+  g_assert_true (started);
+
+  g_test_trap_subprocess (NULL, 150 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  run_cluster ("stop");
+  g_test_trap_assert_passed ();
+}
+
+/* libadwaita 1.2 warns when a snapshot takes a gizmo of a narrow window (as test-team-window.c). */
+static GLogWriterOutput
+shots_writer (GLogLevelFlags   log_level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        g_str_has_prefix (fields[i].value, "Trying to snapshot AdwGizmo"))
+      return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
+    g_log_set_writer_func (shots_writer, NULL, NULL);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/team-faults-window/server-restarted", test_server_restarted);
+
+  return g_test_run ();
+}

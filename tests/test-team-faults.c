@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-team-faults.c: a team database whose server goes away mid-work: what
+ * was saved stays saved, a change that was not is said to be so, and the
+ * store connects again by itself once the server is back.
+ *
+ * The test stops its server, so it runs on a cluster of its own (another
+ * folder and port, build-aux/pg-test-cluster.sh), never on the one the
+ * other team tests share. The body runs in a subprocess, so that the
+ * cluster is stopped and removed whatever the body does. */
+
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rp-core.h"
+#include "rp-team-private.h"
+#include "rp-test-util.h"
+
+#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
+#define FAULTS_PORT  "54340"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+/* Runs build-aux/pg-test-cluster.sh @command on the test's own cluster. */
+static gboolean
+run_cluster (const char *command)
+{
+  const char *script = RP_CLUSTER_SCRIPT;
+  const char *dir = g_getenv ("RP_FAULTS_CLUSTER");
+  const char *argv[] = { script, command, dir, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "RP_PG_CLUSTER_PORT", FAULTS_PORT, TRUE);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("pg-test-cluster.sh %s: %s\n%s\n", command, error->message, err != NULL ? err : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+conninfo_for (const char *database,
+              const char *user)
+{
+  return g_strdup_printf ("host=%s/socket port=" FAULTS_PORT " dbname=%s user=%s",
+                          g_getenv ("RP_FAULTS_CLUSTER"), database, user);
+}
+
+static void
+exec_ok (PGconn     *conn,
+         const char *sql)
+{
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+}
+
+static char *
+query_value (const char *sql)
+{
+  g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
+  g_autoptr(PGconn) conn = PQconnectdb (conninfo);
+  g_autoptr(PGresult) result = NULL;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  return PQntuples (result) > 0 ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+}
+
+typedef struct
+{
+  guint lost_notified;
+  guint attendee_reloads;   /* "changed" for attendee with no ids: read everything again */
+} Watched;
+
+static void
+on_connection_lost (RpStore    *store,
+                    GParamSpec *pspec,
+                    Watched    *watched)
+{
+  watched->lost_notified++;
+}
+
+static void
+on_changed (RpStore    *store,
+            const char *table,
+            GArray     *ids,
+            Watched    *watched)
+{
+  if (g_str_equal (table, "attendee") && ids == NULL)
+    watched->attendee_reloads++;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static RpStore *
+open_as_jo (void)
+{
+  g_autofree char *location = conninfo_for ("rp_faults", "rp_faults_jo");
+  g_autoptr(GError) error = NULL;
+  RpStore *store = rp_store_open (location, RP_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  rp_store_set_today (store, "2024-03-04");
+  return store;
+}
+
+static gboolean
+save_phone (RpStore    *store,
+            gint64      id,
+            const char *base,
+            const char *value,
+            GError    **error)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  RpFieldEdit edit = {
+    RP_ATTENDEE_FIELD_CONTACT_PHONE,
+    g_variant_ref_sink (g_variant_new_string (base)),
+    g_variant_ref_sink (g_variant_new_string (value)),
+  };
+  gboolean ok = rp_store_save_attendee_fields (store, id, &edit, 1, &conflicts, error);
+
+  g_assert_null (conflicts);
+  rp_field_edit_clear (&edit);
+  return ok;
+}
+
+static void
+faults_body (void)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpStore) again = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+  g_autoptr(RpAttendee) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin_info = conninfo_for ("postgres", "postgres");
+  g_autofree char *db_info = conninfo_for ("rp_faults", "postgres");
+  g_autoptr(PGconn) admin = PQconnectdb (admin_info);
+  g_autofree char *changes = NULL;
+  Watched watched = { 0 };
+  gboolean timed_out = FALSE;
+  guint timeout;
+  gint64 id;
+
+  g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
+  exec_ok (admin, "CREATE DATABASE rp_faults");
+  g_assert_true (rp_team_init_with_prefix (db_info, "rp_faults_", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&admin, PQfinish);
+  admin = PQconnectdb (db_info);
+  exec_ok (admin, "CREATE ROLE rp_faults_jo LOGIN IN ROLE rp_faults_staff");
+  g_clear_pointer (&admin, PQfinish);
+
+  /* Saved and acknowledged before the server goes. */
+  store = open_as_jo ();
+  rp_programme_set_name (programme, "Riverside Day Centre");
+  g_assert_true (rp_store_add_programme (store, programme, &error));
+  g_assert_no_error (error);
+  rp_attendee_set_programme_id (attendee, rp_programme_get_id (programme));
+  rp_attendee_set_number (attendee, 1);
+  rp_attendee_set_full_name (attendee, "Georgia Bennett");
+  rp_attendee_set_contact_name (attendee, "Ruth Bennett");
+  rp_attendee_set_contact_phone (attendee, "07700 900107");
+  rp_attendee_set_step (attendee, 1);
+  g_assert_true (rp_store_add_attendee (store, attendee, "2024-02-01", &error));
+  g_assert_no_error (error);
+  id = rp_attendee_get_id (attendee);
+  g_assert_false (rp_store_get_connection_lost (store));
+
+  g_signal_connect (store, "notify::connection-lost", G_CALLBACK (on_connection_lost), &watched);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), &watched);
+
+  /* The server stops at once, as in a crash. */
+  g_assert_true (run_cluster ("crash"));
+
+  /* The next save fails, says so in plain words, and is not taken for saved. */
+  g_assert_false (save_phone (store, id, "07700 900107", "07700 900999", &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "Your change was not saved"));
+  g_clear_error (&error);
+  g_assert_true (rp_store_get_connection_lost (store));
+  g_assert_cmpuint (watched.lost_notified, ==, 1);
+
+  /* Reads say the same, and the store keeps trying without being asked. */
+  g_assert_null (rp_store_get_attendee (store, id, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (rp_store_get_connection_lost (store));
+
+  /* Back: the store connects again by itself, says so, and every view reads again. */
+  g_assert_true (run_cluster ("restart"));
+  timeout = g_timeout_add_seconds (60, on_timeout, &timed_out);
+  while (!timed_out && rp_store_get_connection_lost (store))
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+  g_assert_false (rp_store_get_connection_lost (store));
+  g_assert_cmpuint (watched.lost_notified, ==, 2);
+  g_assert_cmpuint (watched.attendee_reloads, >=, 1);
+
+  /* The same save again: saved, exactly once. */
+  g_assert_true (save_phone (store, id, "07700 900107", "07700 900999", &error));
+  g_assert_no_error (error);
+  /* As after a commit whose answer was lost: trying again changes nothing. */
+  g_assert_true (save_phone (store, id, "07700 900107", "07700 900999", &error));
+  g_assert_no_error (error);
+  changes = query_value ("SELECT count(*) FROM reprovision.audit WHERE table_name = 'attendee'"
+                         " AND field = 'contact_phone' AND action = 'update'");
+  g_assert_cmpstr (changes, ==, "1");
+
+  /* Updated by a newer Reprovision while the connection was down: the store
+   * says so, in plain words, and keeps trying; once that is undone it is back. */
+  {
+    g_autoptr(PGconn) owner = PQconnectdb (db_info);
+
+    exec_ok (owner, "INSERT INTO reprovision.schema_version (version, file_version) VALUES (99, 99)");
+    exec_ok (owner, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE usename = 'rp_faults_jo'");
+    timed_out = FALSE;
+    timeout = g_timeout_add_seconds (30, on_timeout, &timed_out);
+    while (!timed_out && rp_store_get_connection_problem (store) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    if (!timed_out)
+      g_source_remove (timeout);
+    g_assert_true (rp_store_get_connection_lost (store));
+    g_assert_nonnull (rp_store_get_connection_problem (store));
+    g_assert_true (g_error_matches (rp_store_get_connection_problem (store), RP_TEAM_ERROR, RP_TEAM_ERROR_NEWER_VERSION));
+    g_assert_false (save_phone (store, id, "07700 900999", "07700 900111", &error));
+    g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+    g_clear_error (&error);
+
+    exec_ok (owner, "DELETE FROM reprovision.schema_version WHERE version = 99");
+    rp_store_reconnect (store);
+    timed_out = FALSE;
+    timeout = g_timeout_add_seconds (60, on_timeout, &timed_out);
+    while (!timed_out && rp_store_get_connection_lost (store))
+      g_main_context_iteration (NULL, TRUE);
+    if (!timed_out)
+      g_source_remove (timeout);
+    g_assert_false (rp_store_get_connection_lost (store));
+    g_assert_null (rp_store_get_connection_problem (store));
+  }
+
+  /* What was acknowledged is there when the database is opened afresh. */
+  g_clear_object (&store);
+  again = open_as_jo ();
+  read_back = rp_store_get_attendee (again, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_attendee_get_full_name (read_back), ==, "Georgia Bennett");
+  g_assert_cmpstr (rp_attendee_get_contact_phone (read_back), ==, "07700 900999");
+}
+
+static void
+test_server_restarted (void)
+{
+  g_autofree char *dir = NULL;
+  gboolean started;
+
+  if (g_test_subprocess ())
+    {
+      faults_body ();
+      return;
+    }
+
+  if (g_getenv ("RP_TEAM_TEST_CLUSTER") == NULL)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("With the server stopped mid-work, the acknowledged changes survive, a save says it was not saved, "
+                  "and once the server is back the store reconnects by itself and the same save succeeds exactly once");
+
+  dir = g_strdup_printf ("/tmp/rp-pg-faults.%d", (int) getpid ());
+  g_setenv ("RP_FAULTS_CLUSTER", dir, TRUE);
+  started = run_cluster ("start");
+  g_assert_true (started);
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  run_cluster ("stop");
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/team-faults/server-restarted", test_server_restarted);
+
+  return g_test_run ();
+}
