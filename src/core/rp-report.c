@@ -1389,11 +1389,7 @@ rp_report_build_name_index (RpReport  *self,
                             RpStore   *store,
                             GError   **error)
 {
-  Published published = {
-    g_ptr_array_new_with_free_func (g_free),
-    g_ptr_array_new_with_free_func (g_free),
-    g_ptr_array_new_with_free_func (g_free),
-  };
+  Published published;
   RpNameIndex *index;
 
   g_return_val_if_fail (RP_IS_REPORT (self), NULL);
@@ -1401,6 +1397,10 @@ rp_report_build_name_index (RpReport  *self,
 
   if (rp_store_get_team_role (store) != RP_TEAM_ROLE_REPORTS)
     return rp_store_build_name_index (store, self->programme_id, error);
+
+  published.words = g_ptr_array_new_with_free_func (g_free);
+  published.places = g_ptr_array_new_with_free_func (g_free);
+  published.digests = g_ptr_array_new_with_free_func (g_free);
 
   for_each_published_text (self, collect_published, &published);
   g_ptr_array_add (published.words, NULL);
