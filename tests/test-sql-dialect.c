@@ -169,6 +169,10 @@ test_audit_writes (void)
                    " suppress_below, file_name, reason)"
                    " VALUES (nullif (?1, 0), rp_audit_user (), ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif (?9, ''))",
                    "SELECT FROM reprovision_report.rp_record_export ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
+  /* And the name check's confirmation (rp-store-attendees.c), a reports login's too (team schema 6). */
+  assert_postgres ("INSERT OR IGNORE INTO name_confirmation (programme_id, place, text_digest, word, confirmed_by)"
+                   " VALUES (?, ?, ?, ?, ?)",
+                   "SELECT FROM reprovision_report.rp_confirm_not_a_name ($1, $2, $3, $4, $5)", 5);
 }
 
 int

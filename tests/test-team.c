@@ -377,7 +377,7 @@ test_init_upgrade_from_4 (Fixture       *f,
       return;
     }
 
-  g_test_summary ("Set-up brings a version 4 team database to this version: the reports role's name check and export history; once");
+  g_test_summary ("Set-up brings a version 4 team database to this version: the reports role's name check and export history, then its Reports area and confirmations; once");
 
   init_ok (f);
   as_owner = g_strdup_printf ("SET ROLE %sowner", f->prefix);
@@ -387,6 +387,14 @@ test_init_upgrade_from_4 (Fixture       *f,
            "DROP FUNCTION reprovision_report.rp_report_name_words (text[]);"
            "DROP FUNCTION reprovision_report.rp_report_name_confirmations (bigint, text[], text[]);"
            "DROP FUNCTION reprovision_report.rp_record_export (bigint, text, text, text, date, date, integer, text, text);"
+           /* and as version 5 had them: */
+           "DROP FUNCTION reprovision_report.rp_confirm_not_a_name (bigint, text, text, text, text);"
+           "DROP VIEW reprovision_report.taster_day;"
+           "CREATE VIEW reprovision_report.taster_day AS"
+           "  SELECT id, programme_id, provider_id, day, cancelled FROM reprovision.taster_day;"
+           "DROP VIEW reprovision_report.export_record;"
+           "CREATE VIEW reprovision_report.export_record AS"
+           "  SELECT id, programme_id, recorded_at, kind, format, as_of FROM reprovision.export_record;"
            "RESET ROLE");
   assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", "4");
 
@@ -395,6 +403,15 @@ test_init_upgrade_from_4 (Fixture       *f,
   assert_value (f->admin, "SELECT to_regprocedure ('reprovision_report.rp_report_name_words (text[])') IS NOT NULL"
                           " AND to_regprocedure ('reprovision_report.rp_record_export (bigint, text, text, text, date,"
                           " date, integer, text, text)') IS NOT NULL", "t");
+  /* Version 6: the Reports area's taster days and export history, and the confirmations. */
+  assert_value (f->admin, "SELECT string_agg (attname, ',' ORDER BY attnum) FROM pg_attribute"
+                          " WHERE attrelid = 'reprovision_report.taster_day'::regclass AND attnum > 0",
+                "id,programme_id,provider_id,day,cancelled,start_time,end_time,places");
+  assert_value (f->admin, "SELECT string_agg (attname, ',' ORDER BY attnum) FROM pg_attribute"
+                          " WHERE attrelid = 'reprovision_report.export_record'::regclass AND attnum > 0",
+                "id,programme_id,recorded_at,kind,format,as_of,tables,compare_with,suppress_below,mine");
+  assert_value (f->admin, "SELECT to_regprocedure ('reprovision_report.rp_confirm_not_a_name (bigint, text, text,"
+                          " text, text)') IS NOT NULL", "t");
 
   first = query_value (f->admin, AUDIT_STATE);
   init_ok (f);
@@ -651,8 +668,8 @@ fill_programme (PGconn *staff)
            "          'case note text', 'Allocated worker made contact.', '2027-03-31', 'health', 'spoke privately');"
            "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by, reason)"
            "  VALUES (1, 1, 2, '2026-11-02', 'Rita Recorder', 'spoke privately with Fay Familyname');"
-           "INSERT INTO taster_day (id, programme_id, provider_id, day, start_time, notes)"
-           "  VALUES (1, 1, 1, '2026-12-10', '10:00', 'Zeddy likes music');"
+           "INSERT INTO taster_day (id, programme_id, provider_id, day, start_time, notes, venue, places)"
+           "  VALUES (1, 1, 1, '2026-12-10', '10:00', 'Zeddy likes music', 'Fay Familyname''s garden', 8);"
            "INSERT INTO booking (taster_day_id, attendee_id, staff_id, family_attending, feedback)"
            "  VALUES (1, 1, 1, 'Fay Familyname', 'Zeddy enjoyed it');"
            "INSERT INTO timetable_action (id, programme_id, activity, owner, due_date) VALUES (1, 1, 'Open days', 'Commissioning', '2026-12-20');"
@@ -752,6 +769,15 @@ test_reports_no_names (Fixture       *f,
   assert_state (reports, "SELECT reprovision_report.rp_record_export (1, 'contact-log', 'csv', NULL, NULL, NULL, 0, NULL, NULL)",
                 "42501");
   assert_state (reports, "INSERT INTO reprovision_report.export_record (kind, format) VALUES ('report', 'pdf')", "42501");
+  /* A word confirmed not to be a name is kept under the login that
+   * confirmed it, whatever login the call names (team schema 6). */
+  assert_value (reports, "SELECT count(*)::text FROM reprovision_report.rp_confirm_not_a_name"
+                         " (1, 'attendee/7/note', 'def', 'oak', 'Rita Recorder')", "0");
+  assert_value (f->admin, "SELECT confirmed_by = 'Rita Recorder' FROM reprovision.name_confirmation WHERE text_digest = 'def'",
+                "f");
+  assert_value (f->admin, "SELECT \"user\" FROM reprovision.audit WHERE table_name = 'name_confirmation'"
+                          " AND field = 'word' AND new_value = 'oak'", manager);
+  assert_state (reports, "INSERT INTO reprovision_report.name_confirmation (word) VALUES ('x')", "42P01");
 }
 
 static void
@@ -816,6 +842,19 @@ test_reports_columns (Fixture       *f,
                    "step=2,step_since=2026-11-02");
   assert_value (reports, "SELECT count(*) > 0 FROM audit WHERE id >= 1 AND recorded_at <= now ()", "t");
   assert_value (reports, "SELECT max (version)::text FROM schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  /* What the Reports area shows besides the report (team schema 6): the
+   * upcoming taster days, how full they are, and the export history,
+   * which export was the login's own but not whose the others are. */
+  assert_value (reports,
+                "SELECT t.day || ' ' || t.start_time || ' ' || coalesce (t.end_time::text, '-') || ' ' || t.places"
+                " || ' ' || t.cancelled || ' ' || p.name || ' ' || (SELECT count(*) FROM booking b"
+                " WHERE b.taster_day_id = t.id AND b.status NOT IN ('declined', 'cancelled'))"
+                " FROM taster_day t JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = 1",
+                "2026-12-10 10:00:00 - 8 false Riverside Day Services 1");
+  assert_value (reports,
+                "SELECT kind || ' ' || format || ' ' || as_of || ' ' || coalesce (tables, '-') || ' '"
+                " || coalesce (compare_with::text, '-') || ' ' || suppress_below || ' ' || mine FROM export_record",
+                "report pdf 2026-11-30 - - 0 false");
 }
 
 /* Audit --------------------------------------------------------------------- */

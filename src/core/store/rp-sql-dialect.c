@@ -83,6 +83,13 @@ static const struct
     " suppress_below, file_name, reason)"
     " VALUES (nullif (?1, 0), rp_audit_user (), ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif (?9, ''))",
     "SELECT FROM reprovision_report.rp_record_export ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9 },
+  /* Likewise the name check's confirmations (team schema 6),
+   * write_confirmation () in rp-store-attendees.c: a reports login
+   * confirms the words of the report it exports. */
+  { "INSERT OR IGNORE INTO name_confirmation"
+    " (programme_id, place, text_digest, word, confirmed_by)"
+    " VALUES (?, ?, ?, ?, ?)",
+    "SELECT FROM reprovision_report.rp_confirm_not_a_name ($1, $2, $3, $4, $5)", 5 },
 };
 
 /* Whether @a and @b are the same but for how much white space there is

@@ -311,6 +311,18 @@ static const char * const migrations[] = {
    * in the tables changes. */
   "COMMENT ON SCHEMA reprovision_report IS"
   "  'What the reports role reads: the scrutiny report''s columns, its name check and its export history';",
+
+  /* 5 → 6: what the reports role's Reports area shows besides the report,
+   * without a name: the upcoming taster days' times and places (the
+   * booking view already has each booking's day and status), and the
+   * whole export history without logins, file names or reasons (whether
+   * each export was the login's own, as "mine"); and the name check's
+   * confirmations, which that role records through
+   * rp_confirm_not_a_name () as it records its exports. The views and the
+   * function are in the definitions; nothing in the tables changes. */
+  "COMMENT ON SCHEMA reprovision_report IS"
+  "  'What the reports role reads: the scrutiny report''s columns, its name check and confirmations, the"
+  " upcoming taster days and the export history, without a name';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_TEAM_SCHEMA_VERSION);
@@ -663,6 +675,23 @@ static const char definitions[] =
   "  VALUES (nullif (programme, 0), session_user, export_kind, export_format, export_tables, export_as_of,"
   "          export_compare_with, export_suppress_below, export_file_name, nullif (export_reason, ''));"
   "END $$;"
+  /* A word the name check flagged, confirmed not to be a name in one
+   * published text (rp_store_confirm_not_a_name ()), for any team login:
+   * kept under the login that confirmed it (session_user, whatever the
+   * store passes as @asked_by) and audited by the table's trigger as any
+   * insert (team schema 6). A reports login, which may change nothing
+   * else, confirms the words of the report it exports this way;
+   * rp-sql-dialect.c maps the store's INSERT to this. */
+  "CREATE OR REPLACE FUNCTION reprovision_report.rp_confirm_not_a_name (programme bigint, confirmed_place text,"
+  "                                                                      confirmed_text_digest text,"
+  "                                                                      confirmed_word text, asked_by text)"
+  "  RETURNS SETOF void"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = reprovision, pg_temp AS $$"
+  "BEGIN"
+  "  INSERT INTO name_confirmation (programme_id, place, text_digest, word, confirmed_by)"
+  "  VALUES (programme, confirmed_place, confirmed_text_digest, confirmed_word, session_user)"
+  "  ON CONFLICT DO NOTHING;"
+  "END $$;"
   /* Nothing else edits the audit trail, not even the owner (unless inside
    * the erasure's functions above, rp_erasing ()), nor the export history. */
   "DROP TRIGGER IF EXISTS audit_no_change ON audit;"
@@ -706,14 +735,23 @@ static const char definitions[] =
   "  SELECT id, attendee_id, kind, held_on, placement_continues FROM review;"
   "CREATE OR REPLACE VIEW reprovision_report.review_outcome AS"
   "  SELECT id, review_id, rating FROM review_outcome;"
+  /* The export history's list (rp_store_list_exports ()), team schema 6:
+   * what was exported and when, by anyone, with no login, file name (a
+   * family's schedule was once named after them) or reason; "mine" says
+   * which were the login's own. Not named "user": the audit view below
+   * would then show every export's login. */
   "CREATE OR REPLACE VIEW reprovision_report.export_record AS"
-  "  SELECT id, programme_id, recorded_at, kind, format, as_of FROM export_record;"
+  "  SELECT id, programme_id, recorded_at, kind, format, as_of, tables, compare_with, suppress_below,"
+  "         \"user\" = session_user AS mine FROM export_record;"
   "CREATE OR REPLACE VIEW reprovision_report.timetable_action AS"
   "  SELECT id, programme_id, activity, owner, due_date, status, position, due_note FROM timetable_action;"
   "CREATE OR REPLACE VIEW reprovision_report.timetable_action_taster_day AS"
   "  SELECT id, action_id, taster_day_id FROM timetable_action_taster_day;"
+  /* Upcoming taster days on the Reports page (rp_store_list_taster_days ()),
+   * team schema 6: when and how many places; not the venue or notes,
+   * which are free text. */
   "CREATE OR REPLACE VIEW reprovision_report.taster_day AS"
-  "  SELECT id, programme_id, provider_id, day, cancelled FROM taster_day;"
+  "  SELECT id, programme_id, provider_id, day, cancelled, start_time, end_time, places FROM taster_day;"
   "CREATE OR REPLACE VIEW reprovision_report.provider AS"
   "  SELECT id, name FROM provider;"
   /* The report shows the data as it was on a day from the audit trail:
@@ -755,7 +793,10 @@ static const char grants[] =
   "GRANT EXECUTE ON FUNCTION reprovision_report.rp_report_name_words (text[]),"
   "  reprovision_report.rp_report_name_confirmations (bigint, text[], text[]) TO @REPORTS@;"
   "GRANT EXECUTE ON FUNCTION reprovision_report.rp_record_export (bigint, text, text, text, date, date, integer,"
-  "  text, text) TO @STAFF@, @REPORTS@;";
+  "  text, text) TO @STAFF@, @REPORTS@;"
+  /* The name check's confirmations (team schema 6). */
+  "GRANT EXECUTE ON FUNCTION reprovision_report.rp_confirm_not_a_name (bigint, text, text, text, text)"
+  "  TO @STAFF@, @REPORTS@;";
 
 const char *
 rp_team_schema_bootstrap (void)
