@@ -5,11 +5,13 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "rp-core.h"
+#include "rp-export-record-private.h"
 #include "rp-store-private.h"
 #include "rp-team-private.h"
 #include "rp-test-util.h"
@@ -658,6 +660,278 @@ test_reports_builds_report (Fixture       *f,
   rp_test_remove_tree (dir);
 }
 
+static gint64
+add_taster_day (RpStore    *store,
+                gint64      programme_id,
+                gint64      provider_id,
+                const char *date,
+                int         places)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpTasterDay) day = rp_taster_day_new ();
+  gboolean ok;
+
+  rp_taster_day_set_programme_id (day, programme_id);
+  rp_taster_day_set_provider_id (day, provider_id);
+  rp_taster_day_set_date (day, date);
+  rp_taster_day_set_start_time (day, "10:00");
+  rp_taster_day_set_end_time (day, "14:30");
+  rp_taster_day_set_places (day, places);
+  /* Free text, which may name someone: a reports login never reads it. */
+  rp_taster_day_set_venue (day, "Ruth Bennett's garden");
+  rp_taster_day_set_notes (day, "Georgia likes music");
+  ok = rp_store_add_taster_day (store, day, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  return rp_taster_day_get_id (day);
+}
+
+static void
+add_booking (RpStore         *store,
+             gint64           day_id,
+             gint64           attendee_id,
+             RpBookingStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpBooking) booking = rp_booking_new ();
+  gboolean ok;
+
+  rp_booking_set_taster_day_id (booking, day_id);
+  rp_booking_set_attendee_id (booking, attendee_id);
+  rp_booking_set_status (booking, status);
+  rp_booking_set_family_attending (booking, "Ruth Bennett");
+  ok = rp_store_add_booking (store, booking, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static void
+assert_no_name (const char *value)
+{
+  if (value != NULL && (strstr (value, "Bennett") != NULL || strstr (value, "Georgia") != NULL))
+    g_error ("a reports login was given “%s”", value);
+}
+
+static void
+test_reports_area (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RpStore) staff = NULL;
+  g_autoptr(RpStore) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpProvider) provider = rp_provider_new ();
+  g_autoptr(GListModel) staff_days = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(GListModel) exports = NULL;
+  g_autoptr(RpTasterDay) one = NULL;
+  gint64 programme_id, georgia, sam, day_id;
+  guint staff_booked = 0, booked = 0;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A reports login reads the upcoming taster days and how full they are, and the whole export history, "
+                  "without a name, a free text, another login or a file name");
+
+  staff = open_as (f, f->jo);
+  programme_id = add_programme (staff);
+  georgia = add_attendee (staff, programme_id, 1, "Georgia Bennett");
+  sam = add_attendee (staff, programme_id, 2, "Sam Okafor");
+  rp_provider_set_name (provider, "Riverside Day Services");
+  g_assert_true (rp_store_add_provider (staff, provider, &error));
+  g_assert_no_error (error);
+  day_id = add_taster_day (staff, programme_id, rp_provider_get_id (provider), "2024-03-11", 8);
+  add_booking (staff, day_id, georgia, RP_BOOKING_CONFIRMED);
+  add_booking (staff, day_id, sam, RP_BOOKING_DECLINED);
+  g_assert_true (rp_store_record_export (staff, &(RpExportDetails) { .programme_id = programme_id, .kind = "contact-log",
+                                                                      .format = "csv", .path = "/tmp/Georgia Bennett.csv",
+                                                                      .reason = "Asked by Ruth Bennett" }, &error));
+  g_assert_no_error (error);
+
+  reports = open_as (f, f->rita);
+  g_assert_true (rp_store_record_export (reports, &(RpExportDetails) { .programme_id = programme_id, .kind = "report",
+                                                                        .format = "pdf", .tables = "summary",
+                                                                        .as_of = "2024-03-04", .path = "/tmp/report.pdf" },
+                                         &error));
+  g_assert_no_error (error);
+
+  /* The taster days, as staff read them but for the free text. */
+  staff_days = rp_store_list_taster_days (staff, programme_id, &error);
+  g_assert_no_error (error);
+  days = rp_store_list_taster_days (reports, programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (days);
+  g_assert_cmpuint (g_list_model_get_n_items (days), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (staff_days), ==, 1);
+  {
+    g_autoptr(RpTasterDay) day = g_list_model_get_item (days, 0);
+    g_autoptr(RpTasterDay) as_staff = g_list_model_get_item (staff_days, 0);
+
+    g_assert_cmpint (rp_taster_day_get_id (day), ==, day_id);
+    g_assert_cmpstr (rp_taster_day_get_date (day), ==, "2024-03-11");
+    g_assert_cmpstr (rp_taster_day_get_provider_name (day), ==, "Riverside Day Services");
+    g_assert_cmpstr (rp_taster_day_get_start_time (day), ==, rp_taster_day_get_start_time (as_staff));
+    g_assert_cmpstr (rp_taster_day_get_end_time (day), ==, rp_taster_day_get_end_time (as_staff));
+    g_assert_cmpint (rp_taster_day_get_places (day), ==, 8);
+    g_assert_false (rp_taster_day_get_cancelled (day));
+    g_assert_null (rp_taster_day_get_venue (day));
+    g_assert_null (rp_taster_day_get_notes (day));
+    g_assert_cmpstr (rp_taster_day_get_venue (as_staff), ==, "Ruth Bennett's garden");
+  }
+  one = rp_store_get_taster_day (reports, day_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rp_taster_day_get_date (one), ==, "2024-03-11");
+  g_assert_null (rp_taster_day_get_notes (one));
+
+  /* How full it is, counted alike: the declined booking takes nobody. */
+  g_assert_true (rp_store_count_booked (staff, day_id, &staff_booked, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_count_booked (reports, day_id, &booked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (booked, ==, 1);
+  g_assert_cmpuint (booked, ==, staff_booked);
+  /* Still no booking itself: who is booked is personal. */
+  g_assert_null (rp_store_list_bookings (reports, day_id, &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* Every export, newest first: its own named, others' not, and no file name or reason. */
+  exports = rp_store_list_exports (reports, programme_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (exports);
+  g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 2);
+  {
+    g_autoptr(RpExportRecord) mine = g_list_model_get_item (exports, 0);
+    g_autoptr(RpExportRecord) other = g_list_model_get_item (exports, 1);
+    g_autofree char *what = rp_export_record_describe (other);
+
+    g_assert_cmpstr (rp_export_record_get_user (mine), ==, f->rita);
+    g_assert_null (rp_export_record_get_file_name (mine));
+    g_assert_cmpstr (rp_export_record_get_tables (mine), ==, "summary");
+    g_assert_cmpstr (rp_export_record_get_as_of (mine), ==, "2024-03-04");
+    g_assert_cmpstr (rp_export_record_get_kind (other), ==, "contact-log");
+    g_assert_null (rp_export_record_get_user (other));
+    g_assert_null (rp_export_record_get_file_name (other));
+    g_assert_null (rp_export_record_get_reason (other));
+    g_assert_cmpstr (what, ==, "CSV · contact log");
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(RpExportRecord) record = g_list_model_get_item (exports, i);
+
+        assert_no_name (rp_export_record_get_user (record));
+        assert_no_name (rp_export_record_get_recorded_at (record));
+      }
+  }
+
+  /* Staff read the history as before: who, the file and why. */
+  g_clear_object (&exports);
+  exports = rp_store_list_exports (staff, programme_id, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RpExportRecord) other = g_list_model_get_item (exports, 1);
+
+    g_assert_cmpstr (rp_export_record_get_user (other), ==, f->jo);
+    g_assert_cmpstr (rp_export_record_get_file_name (other), ==, "Georgia Bennett.csv");
+    g_assert_cmpstr (rp_export_record_get_reason (other), ==, "Asked by Ruth Bennett");
+  }
+}
+
+static void
+test_reports_confirms_not_a_name (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(RpStore) staff = NULL;
+  g_autoptr(PGconn) admin = NULL;
+  g_autoptr(GListModel) exports = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *audited = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *found = NULL;
+  gint64 programme_id;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A reports login tells the name check, from the command line, that a flagged word is not a name: "
+                  "kept under its login and in the audit trail, and the report is exported");
+
+  dir = rp_test_make_tmpdir ();
+  staff = open_as (f, f->jo);
+  programme_id = add_programme (staff);
+  add_attendee_with_note (staff, programme_id, 1, "Georgia Grant", NULL);
+  add_attendee_with_note (staff, programme_id, 2, "Sam Okafor", "Grant funding agreed.");
+  where = location (f, f->rita);
+  pdf = g_build_filename (dir, "report.pdf", NULL);
+
+  /* Flagged: the message names the text and how to confirm, never the name. */
+  {
+    g_auto(RpCliResult) cli = { 0 };
+
+    rp_test_run_cli (&cli, "report", "-d", where, "-o", pdf, NULL);
+    g_assert_cmpint (cli.status, !=, 0);
+    g_assert_nonnull (strstr (cli.err, "--confirm-not-a-name 2:"));
+    g_assert_null (strstr (cli.err, "Georgia"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+
+  /* Confirmed: exported and recorded. */
+  {
+    g_auto(RpCliResult) cli = { 0 };
+    g_autofree char *handle = NULL;
+    g_autofree char *confirmation = NULL;
+    const char *start;
+
+    rp_test_run_cli (&cli, "report", "-d", where, "-o", pdf, NULL);
+    start = strstr (cli.err, "--confirm-not-a-name ");
+    g_assert_nonnull (start);
+    start += strlen ("--confirm-not-a-name ");
+    handle = g_strndup (start, strcspn (start, "="));
+    confirmation = g_strdup_printf ("%s=Grant", handle);
+    rp_test_cli_result_clear (&cli);
+
+    rp_test_run_cli (&cli, "report", "-d", where, "-o", pdf, "--confirm-not-a-name", confirmation, NULL);
+    if (cli.status != 0)
+      g_error ("reprovision-cli report --confirm-not-a-name failed as a reports login: %s", cli.err);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+
+  admin = connect_as (f->database);
+  by = query_value (admin, "SELECT string_agg (confirmed_by || ' ' || word, ',') FROM reprovision.name_confirmation");
+  {
+    g_autofree char *expected = g_strdup_printf ("%s grant", f->rita);
+
+    g_assert_cmpstr (by, ==, expected);
+  }
+  audited = query_value (admin, "SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit"
+                                " WHERE table_name = 'name_confirmation' AND action = 'insert'");
+  g_assert_cmpstr (audited, ==, f->rita);
+  exports = rp_store_list_exports (staff, programme_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 1);
+
+  /* It holds for everyone: staff's check passes on the same text, and the next export needs no confirmation. */
+  csv = g_build_filename (dir, "staff.csv", NULL);
+  g_free (build_report (staff, programme_id, csv, &found));
+  g_assert_cmpstr (found, ==, "");
+  {
+    g_auto(RpCliResult) cli = { 0 };
+
+    g_unlink (pdf);
+    rp_test_run_cli (&cli, "report", "-d", where, "-o", pdf, NULL);
+    if (cli.status != 0)
+      g_error ("reprovision-cli report failed after the confirmation: %s", cli.err);
+  }
+  rp_test_remove_tree (dir);
+}
+
 /* Changes from others ---------------------------------------------------- */
 
 typedef struct
@@ -1089,6 +1363,9 @@ main (int    argc,
   g_test_add ("/team-store/staff/programme", Fixture, NULL, fixture_set_up, test_staff_programme, fixture_tear_down);
   g_test_add ("/team-store/reports/no-names", Fixture, NULL, fixture_set_up, test_reports_role, fixture_tear_down);
   g_test_add ("/team-store/reports/builds-report", Fixture, NULL, fixture_set_up, test_reports_builds_report, fixture_tear_down);
+  g_test_add ("/team-store/reports/reports-area", Fixture, NULL, fixture_set_up, test_reports_area, fixture_tear_down);
+  g_test_add ("/team-store/reports/confirms-not-a-name", Fixture, NULL, fixture_set_up, test_reports_confirms_not_a_name,
+              fixture_tear_down);
   g_test_add ("/team-store/changes/announced", Fixture, NULL, fixture_set_up, test_changes_announced, fixture_tear_down);
   g_test_add ("/team-store/changes/heard-when-opened-in-a-thread", Fixture, NULL, fixture_set_up,
               test_changes_heard_when_opened_async, fixture_tear_down);

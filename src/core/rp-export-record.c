@@ -259,19 +259,29 @@ rp_store_list_exports (RpStore  *store,
                        GError  **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (RP_TYPE_EXPORT_RECORD);
+  /* A reports login on a team database reads the history without logins,
+   * file names or reasons (reprovision_report.export_record, team schema
+   * 6): only its own exports are known to be its own, and named so. */
+  gboolean anonymous = rp_store_get_team_role (store) == RP_TEAM_ROLE_REPORTS;
   RpStmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (RP_IS_STORE (store), NULL);
 
   rc = rp_stmt_prepare (store,
-                        "SELECT id, recorded_at, user, kind, format, tables, as_of, compare_with, suppress_below,"
-                        " file_name, reason FROM export_record"
-                        " WHERE programme_id = ?1 OR programme_id IS NULL ORDER BY id DESC",
+                        anonymous
+                        ? "SELECT id, recorded_at, CASE WHEN mine THEN ?2 END, kind, format, tables, as_of, compare_with,"
+                          " suppress_below, NULL, NULL FROM export_record"
+                          " WHERE programme_id = ?1 OR programme_id IS NULL ORDER BY id DESC"
+                        : "SELECT id, recorded_at, user, kind, format, tables, as_of, compare_with, suppress_below,"
+                          " file_name, reason FROM export_record"
+                          " WHERE programme_id = ?1 OR programme_id IS NULL ORDER BY id DESC",
                         &stmt);
   if (rc == RP_STMT_OK)
     {
       rp_stmt_bind_int64 (stmt, 1, programme_id);
+      if (anonymous)
+        rp_stmt_bind_text (stmt, 2, rp_store_get_login (store));
       while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
         {
           g_autoptr(RpExportRecord) record = g_object_new (RP_TYPE_EXPORT_RECORD, NULL);

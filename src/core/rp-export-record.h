@@ -26,6 +26,8 @@ typedef struct
 G_DECLARE_FINAL_TYPE (RpExportRecord, rp_export_record, RP, EXPORT_RECORD, GObject)
 
 const char  *rp_export_record_get_recorded_at    (RpExportRecord *self);
+/* (nullable): read by a reports login on a team database, another login's
+ * export has no user, file name or reason (rp_store_list_exports()). */
 const char  *rp_export_record_get_user           (RpExportRecord *self);
 const char  *rp_export_record_get_file_name      (RpExportRecord *self);
 const char  *rp_export_record_get_reason         (RpExportRecord *self);

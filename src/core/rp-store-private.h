@@ -38,7 +38,8 @@ gboolean rp_store_commit          (RpStore           *self,
 void     rp_store_rollback        (RpStore           *self);
 /* rp_store_begin(), but a reports login on a team database may write too:
  * only for recording the scrutiny report's own exports (rp-export-record.c;
- * the server lets that login do nothing else). */
+ * the server lets that login do nothing else but confirm the name check's
+ * words, rp_store_confirm_not_a_name()). */
 gboolean rp_store_begin_report_export (RpStore         *self,
                                        GError         **error);
 

@@ -291,6 +291,10 @@ GListModel  *rp_store_list_attendee_bookings (RpStore           *self,
 RpTasterDay *rp_store_get_taster_day         (RpStore           *self,
                                               gint64             taster_day_id,
                                               GError           **error);
+gboolean     rp_store_count_booked           (RpStore           *self,
+                                              gint64             taster_day_id,
+                                              guint             *booked,
+                                              GError           **error);
 RpProvider  *rp_store_get_provider           (RpStore           *self,
                                               gint64             provider_id,
                                               GError           **error);

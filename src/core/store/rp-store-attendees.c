@@ -2040,5 +2040,7 @@ rp_store_confirm_not_a_name (RpStore     *self,
   g_return_val_if_fail (RP_IS_STORE (self), FALSE);
   g_return_val_if_fail (place != NULL && text != NULL && word != NULL, FALSE);
 
-  return store_write (self, write_confirmation, &confirmation, error);
+  /* A reports login confirms the words of the report it exports too
+   * (through the server's rp_confirm_not_a_name (), team schema 6). */
+  return store_write_report (self, write_confirmation, &confirmation, error);
 }

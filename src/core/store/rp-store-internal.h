@@ -109,6 +109,13 @@ gboolean      store_write        (RpStore           *self,
                                   StoreWriteFunc     func,
                                   gpointer           data,
                                   GError           **error);
+/* store_write(), but a reports login on a team database may make it too:
+ * only the report's own writes (the name check's confirmations), which the
+ * server lets that login make through its functions and nothing else. */
+gboolean      store_write_report (RpStore           *self,
+                                  StoreWriteFunc     func,
+                                  gpointer           data,
+                                  GError           **error);
 /* Adds a new record: validates it, writes it, and resets its id on failure. */
 gboolean      store_add          (RpStore           *self,
                                   gpointer           item,

@@ -12,6 +12,18 @@
 #define TASTER_DAY_COLUMNS \
   "t.id, t.programme_id, t.provider_id, p.name, t.day, t.start_time, t.end_time, t.venue," \
   " t.places, t.notes, t.cancelled"
+/* A reports login on a team database reads the days from
+ * reprovision_report.taster_day (team schema 6), which has no venue or
+ * notes: free text, which may name someone. */
+#define TASTER_DAY_REPORT_COLUMNS \
+  "t.id, t.programme_id, t.provider_id, p.name, t.day, t.start_time, t.end_time, NULL," \
+  " t.places, NULL, t.cancelled"
+
+/* The statement as a reports login runs it, or any other: the store keeps
+ * its statements by their (static) text. */
+#define FOR_ROLE(self, rest) \
+  (rp_store_get_team_role (self) == RP_TEAM_ROLE_REPORTS \
+   ? "SELECT " TASTER_DAY_REPORT_COLUMNS rest : "SELECT " TASTER_DAY_COLUMNS rest)
 
 static RpTasterDay *
 taster_day_from_row (RpStmt *stmt)
@@ -47,11 +59,17 @@ rp_store_list_taster_days (RpStore  *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   /* NULLS FIRST: a day without a time comes first on its date, on a server
-   * as in SQLite (PostgreSQL's default puts NULLs last). */
+   * as in SQLite (PostgreSQL's default puts NULLs last). A reports login
+   * may not reach the collation in the schema reprovision: lower () orders
+   * providers of the same hour alike. */
   stmt = store_prepare (self,
-                        "SELECT " TASTER_DAY_COLUMNS " FROM taster_day t"
-                        " JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = ?"
-                        " ORDER BY t.day IS NULL, t.day, t.start_time NULLS FIRST, p.name COLLATE NOCASE, t.id",
+                        rp_store_get_team_role (self) == RP_TEAM_ROLE_REPORTS
+                        ? "SELECT " TASTER_DAY_REPORT_COLUMNS " FROM taster_day t"
+                          " JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = ?"
+                          " ORDER BY t.day IS NULL, t.day, t.start_time NULLS FIRST, lower (p.name), t.id"
+                        : "SELECT " TASTER_DAY_COLUMNS " FROM taster_day t"
+                          " JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = ?"
+                          " ORDER BY t.day IS NULL, t.day, t.start_time NULLS FIRST, p.name COLLATE NOCASE, t.id",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -385,6 +403,53 @@ rp_store_save_booking (RpStore    *self,
   return store_write (self, write_booking, booking, error);
 }
 
+/**
+ * rp_store_count_booked:
+ * @booked: (out): how many of the day's bookings take someone there
+ *   (rp_booking_rules_takes_place())
+ *
+ * How full a taster day is, from its bookings' states alone, so that a
+ * reports login on a team database, which reads no booking's attendee or
+ * family, can tell too.
+ *
+ * Returns: %TRUE if counted
+ */
+gboolean
+rp_store_count_booked (RpStore  *self,
+                       gint64    taster_day_id,
+                       guint    *booked,
+                       GError  **error)
+{
+  RpStmt *stmt;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (booked != NULL, FALSE);
+
+  if (!(stmt = store_prepare (self, "SELECT status FROM booking WHERE taster_day_id = ?", error)))
+    return FALSE;
+
+  rp_stmt_bind_int64 (stmt, 1, taster_day_id);
+  while ((rc = rp_stmt_step (stmt)) == RP_STMT_ROW)
+    {
+      RpBookingStatus status = RP_BOOKING_INVITED;
+
+      rp_booking_status_from_string (column_text (stmt, 0), &status);
+      n += rp_booking_rules_takes_place (status);
+    }
+  rp_stmt_reset (stmt);
+
+  if (rc != RP_STMT_DONE)
+    {
+      set_error_from_db (self, error);
+      return FALSE;
+    }
+
+  *booked = n;
+  return TRUE;
+}
+
 RpTasterDay *
 rp_store_get_taster_day (RpStore  *self,
                          gint64    taster_day_id,
@@ -395,8 +460,7 @@ rp_store_get_taster_day (RpStore  *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   stmt = store_prepare (self,
-                        "SELECT " TASTER_DAY_COLUMNS " FROM taster_day t JOIN provider p ON p.id = t.provider_id"
-                        " WHERE t.id = ?",
+                        FOR_ROLE (self, " FROM taster_day t JOIN provider p ON p.id = t.provider_id WHERE t.id = ?"),
                         error);
   if (stmt == NULL)
     return NULL;
