@@ -699,6 +699,42 @@ test_keyring (Fixture       *f,
 }
 
 /* The reports role sees the Reports area only, and a line says why. */
+/* The first row under @root whose title contains @part, or NULL. */
+static AdwPreferencesRow *
+find_row_containing (GtkWidget  *root,
+                     const char *part)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), part) != NULL)
+    return ADW_PREFERENCES_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *row = find_row_containing (child, part);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Scrolls the page holding @widget so that it is at the top, for a screenshot. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+  rp_test_spin ();
+}
+
 static void
 test_reports_role (Fixture       *f,
                    gconstpointer  data)
@@ -731,7 +767,8 @@ test_reports_role (Fixture       *f,
 
   {
     g_autofree char *text = g_strdup_printf ("%s on this computer · signed in as %s\n"
-                                             "Your account can print reports but not see attendees’ details, so only the Reports area is shown. "
+                                             "Reports only: your account can build, print and export reports but not see "
+                                             "attendees’ details or change the programme, so only the Reports area is shown. "
                                              "Ask the database administrator if you need more.",
                                              f->database, f->rita);
 
@@ -739,6 +776,9 @@ test_reports_role (Fixture       *f,
   }
   g_assert_nonnull (line);
   g_assert_true (gtk_widget_get_visible (line));
+  /* The subtitle says the same: the account builds and exports reports, so it is not read-only. */
+  g_assert_true (g_str_has_suffix (subtitle_of (window), " · Reports only"));
+  g_assert_null (strstr (subtitle_of (window), "Read-only"));
 
   /* Alt+1 does not open the attendees; nothing offers a change. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.area", "s", "attendees"));
@@ -785,6 +825,52 @@ test_reports_role (Fixture       *f,
   }
   rp_test_save_shot (GTK_WIDGET (window), "reports-fixed.png");
 
+  /* The upcoming taster days, as of the sample's day: each day's provider,
+   * date and how full it is, as staff count it, and never who is booked. */
+  {
+    GtkWidget *page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_REPORTS_PAGE, NULL, NULL);
+    GtkWidget *upcoming = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP, "title", "Upcoming Taster Days");
+    g_autofree char *jo_location = location_for (f, f->jo);
+    g_autoptr(RpStore) staff = rp_store_open (jo_location, RP_STORE_OPEN_DEFAULT, NULL);
+    g_autoptr(GListModel) days = NULL;
+    g_autoptr(RpTasterDay) first = NULL;
+    g_autofree char *date = NULL;
+    g_autofree char *expected = NULL;
+    AdwPreferencesRow *row;
+    guint booked = 0;
+
+    g_assert_nonnull (page);
+    g_assert_nonnull (upcoming);
+    rp_store_set_today (rp_window_get_store (window), "2023-09-22");
+    rp_area_page_refresh (RP_AREA_PAGE (page));
+    rp_test_spin ();
+
+    days = rp_store_list_taster_days (staff, rp_programme_get_id (rp_window_get_programme (window)), NULL);
+    g_assert_nonnull (days);
+    for (guint i = 0; i < g_list_model_get_n_items (days) && first == NULL; i++)
+      {
+        g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+
+        if (!rp_taster_day_get_cancelled (day) && rp_taster_day_get_date (day) != NULL &&
+            strcmp (rp_taster_day_get_date (day), "2023-09-22") >= 0)
+          first = g_steal_pointer (&day);
+      }
+    g_assert_nonnull (first);
+    g_assert_true (rp_store_count_booked (staff, rp_taster_day_get_id (first), &booked, NULL));
+    g_assert_cmpuint (booked, >, 0);
+    date = rp_date_format_long (rp_taster_day_get_date (first));
+    expected = rp_taster_day_get_places (first) > 0
+      ? g_strdup_printf ("%s · %u of %d places booked", date, booked, rp_taster_day_get_places (first))
+      : g_strdup_printf ("%s · %u booked", date, booked);
+
+    g_assert_null (find_row_containing (upcoming, "No taster day is coming up."));
+    row = find_row_containing (upcoming, rp_taster_day_get_provider_name (first));
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+    scroll_to (upcoming);
+    rp_test_save_shot (GTK_WIDGET (window), "reports-role-upcoming.png");
+  }
+
   /* The export is made by the page and recorded in the export history under the login. */
   {
     GtkWidget *page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_REPORTS_PAGE, NULL, NULL);
@@ -802,6 +888,11 @@ test_reports_role (Fixture       *f,
     g_autoptr(RpStore) staff = rp_store_open (jo_location, RP_STORE_OPEN_DEFAULT, NULL);
 
     g_assert_nonnull (page);
+    /* An export by someone else, whose login, file name and reason the reports login is not given. */
+    g_assert_true (rp_store_record_export (staff, &(RpExportDetails) { .programme_id = programme_id, .kind = "contact-log",
+                                                                        .format = "csv", .path = "/tmp/Ella Brown contacts.csv",
+                                                                        .reason = "Asked by Ella's son" }, &error));
+    g_assert_no_error (error);
     report = rp_report_build (store, programme_id, &options, &error);
     g_assert_no_error (error);
     names = rp_report_build_name_index (report, store, &error);
@@ -813,19 +904,59 @@ test_reports_role (Fixture       *f,
       {
         g_clear_object (&exports);
         exports = rp_store_list_exports (staff, programme_id, NULL);
-        if (exports != NULL && g_list_model_get_n_items (exports) > 0)
+        if (exports != NULL && g_list_model_get_n_items (exports) > 1)
           break;
         g_main_context_iteration (NULL, FALSE);
         g_usleep (10000);
       }
     g_assert_nonnull (exports);
-    g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 2);
     {
       g_autoptr(RpExportRecord) record = g_list_model_get_item (exports, 0);
 
       g_assert_cmpstr (rp_export_record_get_user (record), ==, f->rita);
     }
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+    /* The export history on the page lists both: the login's own by its
+     * name, the other without whose it was, its file or why. */
+    {
+      GtkWidget *history = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP, "title", "Export History");
+      g_autofree char *own = g_strdup_printf (" · %s", f->rita);
+      AdwPreferencesRow *row;
+
+      g_assert_nonnull (history);
+      rp_area_page_refresh (RP_AREA_PAGE (page));
+      rp_test_spin ();
+      g_assert_null (find_row_containing (history, "could not be read"));
+      row = find_row_containing (history, own);
+      g_assert_nonnull (row);
+      g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "PDF"));
+      row = find_row_containing (history, " · another account");
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "CSV · contact log");
+      g_assert_null (find_row_containing (history, f->jo));
+      scroll_to (history);
+      rp_test_save_shot (GTK_WIDGET (window), "reports-role-history.png");
+    }
+
+    /* Narrow: the same area 360 pixels wide (screenshots only, as in /team-window/staff). */
+    if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
+      {
+        RpWindow *narrow = rp_window_new (NULL);
+
+        gtk_window_set_default_size (GTK_WINDOW (narrow), 360, 720);
+        rp_window_set_store (narrow, store);
+        gtk_window_present (GTK_WINDOW (narrow));
+        rp_test_spin ();
+        g_assert_true (g_str_has_suffix (subtitle_of (narrow), " · Reports only"));
+        rp_test_save_shot (GTK_WIDGET (narrow), "reports-role-360.png");
+        scroll_to (rp_test_find_widget (GTK_WIDGET (narrow), ADW_TYPE_PREFERENCES_GROUP, "title", "Upcoming Taster Days"));
+        rp_test_save_shot (GTK_WIDGET (narrow), "reports-role-360-upcoming.png");
+        scroll_to (rp_test_find_widget (GTK_WIDGET (narrow), ADW_TYPE_PREFERENCES_GROUP, "title", "Export History"));
+        rp_test_save_shot (GTK_WIDGET (narrow), "reports-role-360-history.png");
+        destroy_window (narrow);
+      }
     if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
       {
         g_autofree char *copy = g_build_filename (g_getenv ("RP_TEST_SHOTS_DIR"), "reports-role-export.pdf", NULL);

@@ -328,13 +328,27 @@ update_dashboard (RpReportsPage     *self,
       g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
       const char *date = rp_taster_day_get_date (day);
       g_autofree char *when = NULL;
+      guint booked = 0;
       GtkWidget *row;
 
       if (rp_taster_day_get_cancelled (day) || (date != NULL && rp_date_compare (date, today) < 0))
         continue;
 
       when = date != NULL ? rp_date_format_long (date) : g_strdup (_("Date to be confirmed"));
+      /* How full it is, from the bookings' states only: a reports login
+       * sees this too, never who is booked. */
+      if (rp_store_count_booked (store, rp_taster_day_get_id (day), &booked, NULL))
+        {
+          g_autofree char *places = rp_taster_day_get_places (day) > 0
+            ? g_strdup_printf (_("%u of %d places booked"), booked, rp_taster_day_get_places (day))
+            : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u booked", "%u booked", booked), booked);
+          g_autofree char *plain = g_steal_pointer (&when);
+
+          /* Translators: an upcoming taster day, as in "Thursday 5 October 2023 · 3 of 8 places booked" */
+          when = g_strdup_printf (_("%s · %s"), plain, places);
+        }
       row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rp_taster_day_get_provider_name (day));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
       add_dashboard_row (self, self->upcoming_group, row);
@@ -384,9 +398,11 @@ update_export_history (RpReportsPage *self)
       g_autoptr(GString) subtitle = g_string_new (what);
       GtkWidget *row = adw_action_row_new ();
 
-      /* Translators: in the export history, "4 Dec 2026, 15:22 · jtaylor" */
+      /* Translators: in the export history, "4 Dec 2026, 15:22 · jtaylor"; a reports
+       * login is not told who made others' exports: "4 Dec 2026, 15:22 · another account" */
       title = g_strdup_printf (_("%s · %s"), when != NULL ? when : rp_export_record_get_recorded_at (record),
-                               rp_export_record_get_user (record));
+                               rp_export_record_get_user (record) != NULL ? rp_export_record_get_user (record)
+                                                                          : _("another account"));
       if (rp_export_record_get_file_name (record) != NULL)
         g_string_append_printf (subtitle, "\n%s", rp_export_record_get_file_name (record));
       if (rp_export_record_get_reason (record) != NULL)

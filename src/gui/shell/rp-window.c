@@ -172,7 +172,17 @@ update_titles (RpWindow *self)
   else
     subtitle = g_strdup (_("No closure date set"));
 
-  if (self->store != NULL && rp_store_is_read_only (self->store))
+  /* The reports role reads the report's figures and builds, prints and
+   * exports the report: more than read-only, less than anyone else. */
+  if (_rp_window_is_reports_only (self))
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+
+      /* Translators: the window's subtitle for an account that may only build and export the scrutiny report,
+       * as in "Closes 31 March 2024 · Reports only" */
+      subtitle = g_strdup_printf (_("%s · Reports only"), plain);
+    }
+  else if (self->store != NULL && rp_store_is_read_only (self->store))
     {
       g_autofree char *plain = g_steal_pointer (&subtitle);
 
@@ -456,7 +466,8 @@ apply_role (RpWindow *self)
 
       if (reports_only)
         text = g_strdup_printf ("%s\n%s", identity,
-                                _("Your account can print reports but not see attendees’ details, so only the Reports area is shown. "
+                                _("Reports only: your account can build, print and export reports but not see attendees’ details "
+                                  "or change the programme, so only the Reports area is shown. "
                                   "Ask the database administrator if you need more."));
       gtk_label_set_label (self->team_label, text != NULL ? text : identity);
     }
