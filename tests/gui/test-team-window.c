@@ -967,6 +967,56 @@ test_reports_role (Fixture       *f,
         g_assert_true (g_file_set_contents (copy, contents, length, NULL));
       }
   }
+
+  /* A published note that may name someone: the reports login can vouch
+   * that the word is not a name, but is not offered an edit it cannot make. */
+  {
+    GtkWidget *page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_REPORTS_PAGE, NULL, NULL);
+    gint64 programme_id = rp_programme_get_id (rp_window_get_programme (window));
+    g_autofree char *jo_location = location_for (f, f->jo);
+    g_autoptr(RpStore) staff = rp_store_open (jo_location, RP_STORE_OPEN_DEFAULT, NULL);
+    g_autoptr(RpAttendee) four = NULL;
+    g_autoptr(RpAttendee) five = NULL;
+    g_autofree char *note = NULL;
+    g_autofree char *pdf = g_build_filename (f->dir, "named.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) toplevels = NULL;
+    AdwMessageDialog *name_check = NULL;
+    const char *surname;
+
+    g_assert_nonnull (staff);
+    four = rp_store_find_attendee (staff, programme_id, 4, &error);
+    g_assert_no_error (error);
+    five = rp_store_find_attendee (staff, programme_id, 5, &error);
+    g_assert_no_error (error);
+    surname = strrchr (rp_attendee_get_full_name (five), ' ');
+    g_assert_nonnull (surname);
+    note = g_strdup_printf ("Visited the%s Road day service.", surname);
+    rp_attendee_set_report_note (four, note);
+    g_assert_true (rp_store_save_attendee (staff, four, &error));
+    g_assert_no_error (error);
+
+    rp_reports_page_print (RP_REPORTS_PAGE (page), pdf);
+    rp_test_spin ();
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+          name_check = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (name_check);
+    g_assert_cmpstr (adw_message_dialog_get_heading (name_check), ==, "A Published Text May Name Someone");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (name_check), "Your account cannot change it: ask a member of staff to"));
+    g_assert_true (adw_message_dialog_has_response (name_check, "not-a-name"));
+    g_assert_false (adw_message_dialog_has_response (name_check, "edit"));
+    rp_test_save_shot (GTK_WIDGET (name_check), "reports-role-name-check.png");
+    adw_message_dialog_response (name_check, "cancel");
+    gtk_window_destroy (GTK_WINDOW (name_check));
+    rp_test_spin ();
+  }
 }
 
 /* libadwaita 1.2 warns of an unallocated gizmo when a main window's header

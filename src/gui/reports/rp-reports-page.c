@@ -602,33 +602,43 @@ show_name_finding (RpReportsPage *self,
   g_autofree char *where = rp_name_finding_describe (finding);
   g_autofree char *word = g_strndup (finding->text + finding->start, finding->end - finding->start);
   g_autofree char *body = NULL;
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  /* A reports account can change none of these texts, only vouch for a word. */
+  gboolean can_edit = store == NULL || rp_store_get_team_role (store) != RP_TEAM_ROLE_REPORTS;
   const char *next_step;
   GtkWidget *dialog;
 
-  switch (finding->field)
+  if (!can_edit)
     {
-    case RP_PUBLISHED_REPORT_NOTE:
-      next_step = _("Edit the note, or, if the word is an ordinary word here and not a name, say so.");
-      break;
-    case RP_PUBLISHED_ACTIVITY:
-    case RP_PUBLISHED_TASK_OWNER:
-    case RP_PUBLISHED_DUE_NOTE:
-      next_step = _("Edit it in the Timetable area (a role such as “Service manager” or initials are fine), or, if the word is an ordinary word here and not a name, say so.");
-      break;
-    case RP_PUBLISHED_DUE_PROVIDER:
-      next_step = _("Rename the provider under Taster Days → Providers and Schedules, or unlink its taster days from the action in the Timetable area, or, if the word is an ordinary word here and not a name, say so.");
-      break;
-    case RP_PUBLISHED_MARKING:
-      next_step = _("Choose another protective marking with Edit Report Details.");
-      break;
-    case RP_PUBLISHED_REPORT_TITLE:
-    case RP_PUBLISHED_PROGRAMME_NAME:
-    case RP_PUBLISHED_DEPARTMENT:
-    case RP_PUBLISHED_AUTHOR:
-    case RP_PUBLISHED_MEETING:
-    default:
-      next_step = _("Change it with Edit Report Details, or, if the word is an ordinary word here and not a name, say so.");
-      break;
+      next_step = _("Your account cannot change it: ask a member of staff to, or, if the word is an ordinary word here and not a name, say so.");
+    }
+  else
+    {
+      switch (finding->field)
+        {
+        case RP_PUBLISHED_REPORT_NOTE:
+          next_step = _("Edit the note, or, if the word is an ordinary word here and not a name, say so.");
+          break;
+        case RP_PUBLISHED_ACTIVITY:
+        case RP_PUBLISHED_TASK_OWNER:
+        case RP_PUBLISHED_DUE_NOTE:
+          next_step = _("Edit it in the Timetable area (a role such as “Service manager” or initials are fine), or, if the word is an ordinary word here and not a name, say so.");
+          break;
+        case RP_PUBLISHED_DUE_PROVIDER:
+          next_step = _("Rename the provider under Taster Days → Providers and Schedules, or unlink its taster days from the action in the Timetable area, or, if the word is an ordinary word here and not a name, say so.");
+          break;
+        case RP_PUBLISHED_MARKING:
+          next_step = _("Choose another protective marking with Edit Report Details.");
+          break;
+        case RP_PUBLISHED_REPORT_TITLE:
+        case RP_PUBLISHED_PROGRAMME_NAME:
+        case RP_PUBLISHED_DEPARTMENT:
+        case RP_PUBLISHED_AUTHOR:
+        case RP_PUBLISHED_MEETING:
+        default:
+          next_step = _("Change it with Edit Report Details, or, if the word is an ordinary word here and not a name, say so.");
+          break;
+        }
     }
 
   if (finding->known != NULL)
@@ -645,7 +655,7 @@ show_name_finding (RpReportsPage *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
   if (finding->place != NULL)
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "not-a-name", _("This Is _Not a Name Here"));
-  if (finding->field == RP_PUBLISHED_REPORT_NOTE)
+  if (can_edit && finding->field == RP_PUBLISHED_REPORT_NOTE)
     {
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "edit", _("_Edit the Note"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "edit", ADW_RESPONSE_SUGGESTED);
