@@ -136,6 +136,30 @@ rp_test_store_location (const char *path)
   return g_strdup (path);
 }
 
+/**
+ * rp_test_cli_database:
+ * @path: a file for reprovision-cli to make, or one it made
+ *
+ * What to give reprovision-cli's `--database` for @path when the command
+ * line, not the test, makes the database (`demo`): @path on a file; on the
+ * team backend the location of @path's database on the cluster, made and
+ * set up first (empty), as a team's administrator leaves one.
+ */
+char *
+rp_test_cli_database (const char *path)
+{
+#ifdef RP_HAVE_LIBPQ
+  if (rp_test_backend_is_team () && !rp_store_location_is_team (path))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RpStore) store = open_team_twin (path, RP_STORE_OPEN_CREATE, &error);
+
+      g_assert_no_error (error);
+    }
+#endif
+  return rp_test_store_location (path);
+}
+
 gboolean
 rp_test_backend_is_team (void)
 {

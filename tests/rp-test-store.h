@@ -11,6 +11,7 @@ RpStore  *rp_test_open_store      (const char        *path,
                                    GError           **error);
 gboolean  rp_test_backend_is_team (void);
 char     *rp_test_store_location  (const char        *path);
+char     *rp_test_cli_database    (const char        *path);
 
 /* What differs by design between the backends, for the tests to say once. */
 const char *rp_test_audit_user    (const char        *name);

@@ -77,7 +77,7 @@ test_audit_insert_and_update (Fixture       *fixture,
   g_assert_cmpuint (after_insert, ==, 3);
   entry = find_entry (entries, "name");
   g_assert_nonnull (entry);
-  g_assert_cmpstr (rp_audit_entry_get_user (entry), ==, "mlewis");
+  g_assert_cmpstr (rp_audit_entry_get_user (entry), ==, rp_test_audit_user ("mlewis"));
   g_assert_cmpstr (rp_audit_entry_get_table_name (entry), ==, "provider");
   g_assert_null (rp_audit_entry_get_old_value (entry));
   g_assert_cmpstr (rp_audit_entry_get_new_value (entry), ==, "Pathfinders");
@@ -95,7 +95,7 @@ test_audit_insert_and_update (Fixture       *fixture,
   g_assert_cmpstr (rp_audit_entry_get_field (entry), ==, "address");
   g_assert_cmpstr (rp_audit_entry_get_old_value (entry), ==, "Unit 4, Canal Wharf");
   g_assert_cmpstr (rp_audit_entry_get_new_value (entry), ==, "Unit 5, Canal Wharf");
-  g_assert_cmpstr (rp_audit_entry_get_user (entry), ==, "rhughes");
+  g_assert_cmpstr (rp_audit_entry_get_user (entry), ==, rp_test_audit_user ("rhughes"));
   g_clear_object (&entries);
 
   /* Saving without changes adds nothing. */
@@ -139,6 +139,9 @@ test_audit_cannot_be_edited (Fixture       *fixture,
   g_autoptr(GListModel) entries = NULL;
   sqlite3 *db = rp_store_get_db (fixture->store);
 
+  if (rp_test_skip_on_team ("about the file's triggers; on a server the roles may not edit the trail, as test-team checks"))
+    return;
+
   rp_worker_set_name (worker, "Jo Taylor");
   rp_worker_set_initials (worker, "JT");
   g_assert_true (rp_store_add_worker (fixture->store, worker, &error));
@@ -152,7 +155,7 @@ test_audit_cannot_be_edited (Fixture       *fixture,
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr(RpAuditEntry) entry = g_list_model_get_item (entries, i);
-      g_assert_cmpstr (rp_audit_entry_get_user (entry), ==, "mlewis");
+      g_assert_cmpstr (rp_audit_entry_get_user (entry), ==, rp_test_audit_user ("mlewis"));
     }
 }
 
@@ -230,6 +233,9 @@ test_audit_erasure_keeps_others_history (Fixture       *fixture,
   g_autoptr(RpStore) store = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "old.db", NULL);
   gint64 undone, before, first_id, later_id;
+
+  if (rp_test_skip_on_team ("about a version 4 file, which gave freed ids again"))
+    return;
 
   store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 4, &error);
   g_assert_no_error (error);
@@ -329,6 +335,18 @@ has_line (GPtrArray  *lines,
   return FALSE;
 }
 
+/* has_line() for a line that ends with who made the change: @account,
+ * which on a server is the login (rp_test_audit_user()). */
+static gboolean
+has_line_by (GPtrArray  *lines,
+             const char *text,
+             const char *account)
+{
+  g_autofree char *line = g_strconcat (text, " by ", rp_test_audit_user (account), NULL);
+
+  return has_line (lines, line);
+}
+
 /* The history says what changed from what to what, by the worker the
  * account belongs to, in the words of the attendee page. */
 static void
@@ -361,7 +379,7 @@ test_history_field_edit (Fixture       *fixture,
   rp_field_edit_clear (&edits[0]);
   rp_field_edit_clear (&edits[1]);
 
-  as_worker = rp_history_describe (fixture->store, rp_attendee_get_id (attendee), "jtaylor", "Jo Taylor", &error);
+  as_worker = rp_history_describe (fixture->store, rp_attendee_get_id (attendee), rp_test_audit_user ("jtaylor"), "Jo Taylor", &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (g_ptr_array_index (as_worker, 0),
                                    "Phone number changed from “07700 900101” to “0116 496 0999” by Jo Taylor") ||
@@ -371,7 +389,7 @@ test_history_field_edit (Fixture       *fixture,
 
   /* An account mapped to nobody is named as it is. */
   as_account = rp_history_describe (fixture->store, rp_attendee_get_id (attendee), NULL, NULL, &error);
-  g_assert_true (has_line (as_account, "to “0116 496 0999” by jtaylor"));
+  g_assert_true (has_line_by (as_account, "to “0116 496 0999”", "jtaylor"));
 
   /* They joined the programme before their first step change, not on the day the sample was typed in. */
   g_assert_true (g_str_has_prefix (g_ptr_array_index (as_account, as_account->len - 1),
@@ -400,7 +418,7 @@ test_history_undone_step (Fixture       *fixture,
   g_assert_true (rp_store_undo_step_change (fixture->store, rp_step_change_get_id (last), &error));
   g_assert_no_error (error);
 
-  lines = rp_history_describe (fixture->store, rp_attendee_get_id (attendee), "jtaylor", "Jo Taylor", &error);
+  lines = rp_history_describe (fixture->store, rp_attendee_get_id (attendee), rp_test_audit_user ("jtaylor"), "Jo Taylor", &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (g_ptr_array_index (lines, 0),
                                    "— Step change to 2 (dated 21 September 2023) undone by Jo Taylor"));
@@ -456,8 +474,11 @@ test_history_no_internal_fields (Fixture       *fixture,
       for (guint j = 0; j < lines->len; j++)
         {
           const char *line = g_ptr_array_index (lines, j);
+          /* The account's own name is no column name, though a server's login may have an underscore. */
+          g_auto(GStrv) around_account = g_strsplit (line, rp_test_audit_user ("mlewis"), -1);
+          g_autofree char *without_account = g_strjoinv ("mlewis", around_account);
 
-          if (strchr (line, '_') != NULL || strstr (line, "2023-") != NULL || g_regex_match_simple ("\\b(from|to|was) [0-9]+( to| by|\\))", line, 0, 0))
+          if (strchr (without_account, '_') != NULL || strstr (line, "2023-") != NULL || g_regex_match_simple ("\\b(from|to|was) [0-9]+( to| by|\\))", line, 0, 0))
             g_test_fail_printf ("attendee %d's history shows “%s”", rp_attendee_get_number (attendee), line);
         }
     }
@@ -465,12 +486,12 @@ test_history_no_internal_fields (Fixture       *fixture,
   {
     g_autoptr(GPtrArray) lines = rp_history_describe (fixture->store, rp_attendee_get_id (seven), NULL, NULL, &error);
 
-    g_assert_true (has_line (lines, "Target moving date changed from 28 February 2024 to 4 December 2023 by mlewis"));
-    g_assert_true (has_line (lines, "Wheelchair user changed from Yes to No by mlewis"));
-    g_assert_true (has_line (lines, "Status changed from ASC to Health by mlewis"));
-    g_assert_true (has_line (lines, "Allocated worker cleared (was Priya Mistry) by mlewis"));
-    g_assert_true (has_line (lines, "New provider set to Mosaic by mlewis"));
-    g_assert_true (has_line (lines, "Archived changed from No to Yes by mlewis"));
+    g_assert_true (has_line_by (lines, "Target moving date changed from 28 February 2024 to 4 December 2023", "mlewis"));
+    g_assert_true (has_line_by (lines, "Wheelchair user changed from Yes to No", "mlewis"));
+    g_assert_true (has_line_by (lines, "Status changed from ASC to Health", "mlewis"));
+    g_assert_true (has_line_by (lines, "Allocated worker cleared (was Priya Mistry)", "mlewis"));
+    g_assert_true (has_line_by (lines, "New provider set to Mosaic", "mlewis"));
+    g_assert_true (has_line_by (lines, "Archived changed from No to Yes", "mlewis"));
   }
 }
 
@@ -491,6 +512,9 @@ test_history_after_the_move (Fixture       *fixture,
   g_autoptr(RpPlannedOutcome) first = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GPtrArray) eileens = NULL;
+
+  if (rp_test_skip_on_team ("names several people through rp_store_set_user (); on a server every change is the login's"))
+    return;
 
   rp_store_set_today (fixture->store, "2026-12-04");
   programme = rp_sample_create (fixture->store, &error);
@@ -525,7 +549,7 @@ test_history_after_the_move (Fixture       *fixture,
   g_assert_true (rp_store_save_attendee (fixture->store, grace, &error));
   g_assert_no_error (error);
 
-  lines = rp_history_describe (fixture->store, rp_attendee_get_id (grace), "jtaylor", "Jo Taylor", &error);
+  lines = rp_history_describe (fixture->store, rp_attendee_get_id (grace), rp_test_audit_user ("jtaylor"), "Jo Taylor", &error);
   g_assert_no_error (error);
   for (guint i = 0; i < lines->len; i++)
     {
@@ -613,7 +637,7 @@ test_history_programme (Fixture       *fixture,
   g_assert_true (rp_store_save_action (fixture->store, action, &error));
   g_assert_no_error (error);
 
-  lines = rp_history_describe_programme (fixture->store, programme_id, "pmistry", "Priya Mistry", &error);
+  lines = rp_history_describe_programme (fixture->store, programme_id, rp_test_audit_user ("pmistry"), "Priya Mistry", &error);
   g_assert_no_error (error);
   for (guint i = 0; g_test_verbose () && i < lines->len; i++)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (lines, i));
@@ -633,7 +657,12 @@ test_history_programme (Fixture       *fixture,
   g_clear_pointer (&lines, g_ptr_array_unref);
   lines = rp_history_describe_programme (fixture->store, programme_id, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (has_line (lines, "Follow-up review set to 8 weeks after the move (was 6) — pmistry, "));
+  {
+    g_autofree char *by_account = g_strdup_printf ("Follow-up review set to 8 weeks after the move (was 6) — %s, ",
+                                                   rp_test_audit_user ("pmistry"));
+
+    g_assert_true (has_line (lines, by_account));
+  }
 
   /* An attendee's edit is on their own history, not here. */
   attendee = rp_store_find_attendee (fixture->store, programme_id, 1, &error);

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include "rp-core.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 /* Contacts of every attendee: the export's rows, after the heading. */
@@ -25,8 +26,11 @@ static void
 test_contact_import (void)
 {
   g_autofree char *dir = rp_test_make_tmpdir ();
-  g_autofree char *first = g_build_filename (dir, "first.db", NULL);
-  g_autofree char *second = g_build_filename (dir, "second.db", NULL);
+  g_autofree char *first_file = g_build_filename (dir, "first.db", NULL);
+  g_autofree char *second_file = g_build_filename (dir, "second.db", NULL);
+  /* On the team backend, databases on the cluster (rp-test-store.h). */
+  g_autofree char *first = rp_test_cli_database (first_file);
+  g_autofree char *second = rp_test_cli_database (second_file);
   g_autofree char *csv_path = g_build_filename (dir, "contacts.csv", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "bad.csv", NULL);
   g_autofree char *exported = NULL;

@@ -5,12 +5,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "rp-core.h"
 #include "rp-export-record-private.h"
 #include "rp-store-private.h"
+#include "rp-test-store.h"
 #include "rp-test-util.h"
 
 #define HEADINGS "attendee,kind,held_on,reviewer,took_part,placement_continues,actions,notes,outcome,rating,rating_note\n"
@@ -19,16 +19,10 @@ static int
 count_reviews (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = rp_store_open (path, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &error);
-  sqlite3_stmt *stmt = NULL;
-  int n;
+  g_autoptr(RpStore) store = rp_test_open_store (path, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (rp_store_get_db (store), "SELECT count(*) FROM review", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return (int) rp_test_query_int (store, "SELECT count(*) FROM review");
 }
 
 /* The sample with three people who have moved, and no review yet. */
@@ -37,12 +31,12 @@ make_unreviewed (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = NULL;
+  g_autofree char *database = rp_test_cli_database (path);
 
-  g_free (rp_test_cli_output (0, NULL, "demo", "--database", path, "--after-move", "--today", "2023-09-22", NULL));
-  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_free (rp_test_cli_output (0, NULL, "demo", "--database", database, "--after-move", "--today", "2023-09-22", NULL));
+  store = rp_test_open_store (path, RP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store), "DELETE FROM review_outcome; DELETE FROM review",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rp_test_exec (store, "DELETE FROM review_outcome; DELETE FROM review");
 }
 
 static void
@@ -51,6 +45,9 @@ test_review_round_trip (void)
   g_autofree char *dir = rp_test_make_tmpdir ();
   g_autofree char *first = g_build_filename (dir, "first.db", NULL);
   g_autofree char *second = g_build_filename (dir, "second.db", NULL);
+  /* What reprovision-cli is given: on the team backend, databases on the cluster. */
+  g_autofree char *first_db = rp_test_cli_database (first);
+  g_autofree char *second_db = rp_test_cli_database (second);
   g_autofree char *csv_path = g_build_filename (dir, "reviews.csv", NULL);
   g_autofree char *exported = NULL;
   g_autofree char *again = NULL;
@@ -65,19 +62,19 @@ test_review_round_trip (void)
   g_autoptr(RpAttendee) tomasz = NULL;
   GStatBuf st;
 
-  g_free (rp_test_cli_output (0, NULL, "demo", "--database", first, "--after-move", "--today", "2023-09-22", NULL));
+  g_free (rp_test_cli_output (0, NULL, "demo", "--database", first_db, "--after-move", "--today", "2023-09-22", NULL));
   make_unreviewed (second);
   /* Beside the sample's follow-up review of attendee 20: an annual one with
    * a note a spreadsheet would run, and a follow-up review of attendee 21. */
-  g_free (rp_test_cli_output (0, NULL, "review", "--database", first, "--attendee", "20", "--record", "--annual",
+  g_free (rp_test_cli_output (0, NULL, "review", "--database", first_db, "--attendee", "20", "--record", "--annual",
                               "--reviewer", "PM", "--rate", "1=met", "--rate", "2=not-met:=SUM(A1:A9)", "--rate", "3=partly-met",
                               "--took-part", "advocate,family", "--placement-ends", NULL));
-  g_free (rp_test_cli_output (0, NULL, "review", "--database", first, "--attendee", "21", "--record", "--reviewer", "RH",
+  g_free (rp_test_cli_output (0, NULL, "review", "--database", first_db, "--attendee", "21", "--record", "--reviewer", "RH",
                               "--rate", "1=met", "--rate", "2=partly-met:Quiet room, then \"lunch\"\non two lines",
                               "--actions", "-call the family", NULL));
   g_assert_cmpint (count_reviews (first), ==, 3);
 
-  g_free (rp_test_cli_output (0, NULL, "review", "--database", first, "--format", "csv", "--plain-utf8",
+  g_free (rp_test_cli_output (0, NULL, "review", "--database", first_db, "--format", "csv", "--plain-utf8",
                               "--output", csv_path, "--reason", "moving the reviews", NULL));
   g_assert_true (g_file_get_contents (csv_path, &exported, NULL, &error));
   g_assert_no_error (error);
@@ -90,7 +87,7 @@ test_review_round_trip (void)
   g_assert_nonnull (strstr (exported, ",\"'-call the family\","));
   g_assert_null (strstr (exported, ",=SUM"));
 
-  store = rp_store_open (first, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &error);
+  store = rp_test_open_store (first, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &error);
   g_assert_no_error (error);
   programme = rp_store_get_programme (store, 1, &error);
   g_assert_no_error (error);
@@ -117,21 +114,21 @@ test_review_round_trip (void)
   g_clear_object (&store);
 
   /* A dry run says how many and records nothing. */
-  out = rp_test_cli_output (0, NULL, "review", "import", "--database", second, "--dry-run", csv_path, NULL);
+  out = rp_test_cli_output (0, NULL, "review", "import", "--database", second_db, "--dry-run", csv_path, NULL);
   g_assert_cmpstr (out, ==, "3 reviews would be recorded.\n");
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (count_reviews (second), ==, 0);
 
-  out = rp_test_cli_output (0, NULL, "review", "import", "--database", second, csv_path, NULL);
+  out = rp_test_cli_output (0, NULL, "review", "import", "--database", second_db, csv_path, NULL);
   g_assert_cmpstr (out, ==, "Recorded 3 reviews.\n");
   g_clear_pointer (&out, g_free);
 
   /* Written again from the second database, the file is the same to the byte. */
-  again = rp_test_cli_output (0, NULL, "review", "--database", second, "--format", "csv", NULL);
+  again = rp_test_cli_output (0, NULL, "review", "--database", second_db, "--format", "csv", NULL);
   g_assert_cmpstr (again, ==, exported);
 
   /* Recorded as the store records a review: the follow-up one reaches step 6. */
-  store = rp_store_open (second, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &error);
+  store = rp_test_open_store (second, RP_STORE_OPEN_READ_ONLY | RP_STORE_OPEN_NO_COMPANIONS, &error);
   g_assert_no_error (error);
   tomasz = rp_store_find_attendee (store, 1, 21, &error);
   g_assert_no_error (error);
@@ -153,6 +150,7 @@ assert_refused (const char *dir,
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = rp_database_file_get_backup_folder (path);
+  g_autofree char *database = rp_test_store_location (path);
   g_autoptr(GDir) listing = NULL;
   int backups = 0;
 
@@ -162,9 +160,9 @@ assert_refused (const char *dir,
     {
       g_clear_pointer (&err, g_free);
       if (dry)
-        g_free (rp_test_cli_output (1, &err, "review", "import", "--database", path, "--dry-run", bad_path, NULL));
+        g_free (rp_test_cli_output (1, &err, "review", "import", "--database", database, "--dry-run", bad_path, NULL));
       else
-        g_free (rp_test_cli_output (1, &err, "review", "import", "--database", path, bad_path, NULL));
+        g_free (rp_test_cli_output (1, &err, "review", "import", "--database", database, bad_path, NULL));
       if (strstr (err, expected) == NULL)
         g_test_fail_printf ("expected “%s” in: %s", expected, err);
       g_assert_nonnull (strstr (err, "Nothing was added: the file has 1 problem."));

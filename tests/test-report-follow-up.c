@@ -111,7 +111,7 @@ review (Fixture    *fixture,
 
   set_clock (fixture, date);
   sql = g_strdup_printf ("INSERT INTO review (attendee_id, kind, held_on, reviewer_id, took_part, placement_continues, actions, notes)"
-                         " SELECT a.id, '%s', '%s', (SELECT min (id) FROM worker), 'person, family: ' || a.full_name, %d,"
+                         " SELECT a.id, '%s', '%s', (SELECT min (id) FROM worker), 'person, family: ' || a.full_name, %s,"
                          "  'Ask ' || a.full_name || '’s sister about transport', a.full_name || ' settled well'"
                          " FROM attendee a WHERE a.number = %d;"
                          "INSERT INTO review_outcome (review_id, outcome_id, rating, note)"
@@ -119,7 +119,7 @@ review (Fixture    *fixture,
                          "  CASE o.position WHEN 0 THEN '%s' WHEN 1 THEN '%s' ELSE '%s' END,"
                          "  a.full_name || ' enjoys it'"
                          " FROM planned_outcome o JOIN attendee a ON a.id = o.attendee_id WHERE a.number = %d;",
-                         kind, date, placement_continues, number, ratings[0], ratings[1], ratings[2], number);
+                         kind, date, placement_continues ? "TRUE" : "FALSE", number, ratings[0], ratings[1], ratings[2], number);
   exec (fixture, sql);
 }
 
@@ -314,6 +314,9 @@ test_as_of (Fixture       *fixture,
   g_autofree char *rows = follow_up_rows (report);
   g_autofree char *counts = follow_up_counts (report);
 
+  if (rp_test_skip_on_team ("dates the audit trail by faking SQLite's clock; a server dates it by its own"))
+    return;
+
   g_assert_cmpstr (rows, ==,
                    "2 | September 2026 | Held | 2/1/0 | Yes\n"
                    /* Due that very day; held the day after. */
@@ -345,6 +348,9 @@ test_since_last_report (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *none = NULL;
+
+  if (rp_test_skip_on_team ("dates the audit trail by faking SQLite's clock; a server dates it by its own"))
+    return;
 
   {
     g_autoptr(RpReport) first = build (fixture, NULL);
@@ -475,6 +481,8 @@ test_suppression (Fixture       *fixture,
 
   /* As of 15 October four had moved: the summary hides that count, and
    * the follow-up table, a row for each, would give it away. */
+  if (rp_test_skip_on_team ("the rest dates the audit trail by faking SQLite's clock; a server dates it by its own"))
+    return;
   {
     RpReportOptions early = { .as_of = "2026-10-15", .suppress_below = 5, .only_table = RP_REPORT_TABLE_SUMMARY };
     RpReportOptions early_table = { .as_of = "2026-10-15", .suppress_below = 5, .only_table = RP_REPORT_TABLE_FOLLOW_UP };
@@ -663,6 +671,7 @@ test_cli (Fixture       *fixture,
   g_autofree char *one = g_build_filename (fixture->dir, "follow-up.csv", NULL);
   g_autofree char *folder = g_build_filename (fixture->dir, "tables", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *database = rp_test_store_location (fixture->path);
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -678,7 +687,7 @@ test_cli (Fixture       *fixture,
   fixture->store = NULL;
 
   {
-    const char *args[] = { cli, "report", "--database", fixture->path, "--format", "csv", "--table", "follow-up",
+    const char *args[] = { cli, "report", "--database", database, "--format", "csv", "--table", "follow-up",
                            "--output", one, NULL };
     g_assert_true (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
                                  &status, &error));
@@ -690,7 +699,7 @@ test_cli (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "\r\n11,2026-10,yes,"));
 
   {
-    const char *args[] = { cli, "report", "--database", fixture->path, "--format", "csv", "--no-follow-up-table",
+    const char *args[] = { cli, "report", "--database", database, "--format", "csv", "--no-follow-up-table",
                            "--output", folder, NULL };
     g_autofree char *table = g_build_filename (folder, "follow-up.csv", NULL);
     g_autofree char *summary = g_build_filename (folder, "follow-up-summary.csv", NULL);

@@ -17,163 +17,46 @@
 #include "rp-store-private.h"
 #include "rp-team-copy.h"
 #include "rp-team-private.h"
+#include "rp-test-team.h"
 #include "rp-test-util.h"
-
-/* As test-team.c: the throwaway cluster build-aux/pg-test-cluster.sh starts. */
-#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 typedef struct
 {
-  gboolean  available;
-  char     *database;  /* a fresh database for this test */
-  char     *prefix;    /* and its roles' prefix */
-  char     *conninfo;
-  PGconn   *admin;     /* the superuser, on the fresh database */
-  char     *dir;       /* the files */
+  RpTestTeam  team;
+  char       *dir;       /* the files */
 } Fixture;
-
-static PGconn *
-connect_as (const char *database,
-            const char *user)
-{
-  g_autoptr(GString) conninfo = g_string_new (NULL);
-  PGconn *conn;
-
-  g_string_append_printf (conninfo, "dbname='%s'", database);
-  if (user != NULL)
-    g_string_append_printf (conninfo, " user='%s'", user);
-  conn = PQconnectdb (conninfo->str);
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("could not connect to %s as %s: %s", database, user ? user : "(default)", PQerrorMessage (conn));
-  PQclear (PQexec (conn, "SET client_min_messages = warning"));
-  return conn;
-}
-
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-}
-
-static char *
-query_value (PGconn     *conn,
-             const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  if (PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  if (PQntuples (result) == 0 || PQgetisnull (result, 0, 0))
-    return NULL;
-  return g_strdup (PQgetvalue (result, 0, 0));
-}
-
-static void
-assert_value (PGconn     *conn,
-              const char *sql,
-              const char *expected)
-{
-  g_autofree char *value = query_value (conn, sql);
-
-  g_assert_cmpstr (value, ==, expected);
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static int counter;
-  g_autoptr(PGconn) postgres = NULL;
-  g_autofree char *create = NULL;
-
-  f->available = g_getenv ("RP_TEAM_TEST_CLUSTER") != NULL && g_getenv ("PGHOST") != NULL;
-  if (!f->available)
-    return;
-
-  counter++;
-  f->database = g_strdup_printf ("rp_copy_%d_%d", (int) getpid (), counter);
-  f->prefix = g_strdup_printf ("rpc%dn%d_", (int) getpid (), counter);
-  f->conninfo = g_strdup_printf ("dbname=%s", f->database);
-  f->dir = rp_test_make_tmpdir ();
-
-  postgres = connect_as ("postgres", NULL);
-  create = g_strdup_printf ("CREATE DATABASE %s", f->database);
-  exec_ok (postgres, create);
-  f->admin = connect_as (f->database, NULL);
+  rp_test_team_set_up (&f->team, "rp_copy", "rpc");
+  if (f->team.available)
+    f->dir = rp_test_make_tmpdir ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(PGconn) postgres = NULL;
-  g_autoptr(PGresult) roles = NULL;
-  g_autofree char *drop = NULL;
-  g_autofree char *like = NULL;
-
-  if (!f->available)
+  if (!f->team.available)
     return;
 
-  g_clear_pointer (&f->admin, PQfinish);
-  postgres = connect_as ("postgres", NULL);
-  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->database);
-  exec_ok (postgres, drop);
-
-  like = g_strdup_printf ("SELECT rolname FROM pg_roles WHERE starts_with (rolname, '%s')"
-                          " ORDER BY rolcanlogin DESC", f->prefix);
-  roles = PQexec (postgres, like);
-  for (int i = 0; i < PQntuples (roles); i++)
-    {
-      g_autofree char *drop_role = g_strdup_printf ("DROP ROLE \"%s\"", PQgetvalue (roles, i, 0));
-      exec_ok (postgres, drop_role);
-    }
-
+  rp_test_team_tear_down (&f->team, RP_TEST_TEAM_DROP_DEFAULT);
   rp_test_remove_tree (f->dir);
   g_free (f->dir);
-  g_free (f->database);
-  g_free (f->prefix);
-  g_free (f->conninfo);
-}
-
-static void
-init_ok (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rp_team_init_with_prefix (f->conninfo, f->prefix, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-make_login (Fixture    *f,
-            const char *name,
-            const char *kind)
-{
-  char *login = g_strconcat (f->prefix, name, NULL);
-  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE %s%s", login, f->prefix, kind);
-
-  exec_ok (f->admin, sql);
-  return login;
 }
 
 /* What the whole team database holds, to see that a refused copy changed nothing. */
 static char *
 team_fingerprint (Fixture *f)
 {
-  return query_value (f->admin,
-                      "SELECT string_agg (t, ';' ORDER BY t) FROM ("
-                      "  SELECT 'programme ' || count(*) || md5 (coalesce (string_agg (p::text, ',' ORDER BY id), '')) AS t FROM reprovision.programme p"
-                      "  UNION ALL SELECT 'attendee ' || count(*) FROM reprovision.attendee"
-                      "  UNION ALL SELECT 'audit ' || count(*) || md5 (coalesce (string_agg (a::text, ',' ORDER BY id), '')) FROM reprovision.audit a"
-                      "  UNION ALL SELECT 'sequence ' || coalesce (last_value, 0) FROM pg_sequences WHERE sequencename = 'attendee_id_seq') q");
+  return rp_test_team_query_value (f->team.admin,
+                                   "SELECT string_agg (t, ';' ORDER BY t) FROM ("
+                                   "  SELECT 'programme ' || count(*) || md5 (coalesce (string_agg (p::text, ',' ORDER BY id), '')) AS t FROM reprovision.programme p"
+                                   "  UNION ALL SELECT 'attendee ' || count(*) FROM reprovision.attendee"
+                                   "  UNION ALL SELECT 'audit ' || count(*) || md5 (coalesce (string_agg (a::text, ',' ORDER BY id), '')) FROM reprovision.audit a"
+                                   "  UNION ALL SELECT 'sequence ' || coalesce (last_value, 0) FROM pg_sequences WHERE sequencename = 'attendee_id_seq') q");
 }
 
 /* The sample programme after the move (reviews, outcomes, contacts), with an
@@ -357,41 +240,41 @@ test_copy_round_trip (Fixture       *f,
   GStatBuf info;
   sqlite3 *db;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A programme copied to a team database and back is the same, table by table, with one note of each copy");
 
   original = make_programme_file (f);
-  init_ok (f);
-  g_assert_true (rp_team_copy_file_to_team (original, f->conninfo, &there, &error));
+  rp_test_team_init (&f->team);
+  g_assert_true (rp_team_copy_file_to_team (original, f->team.conninfo, &there, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (there.programmes), ==, 1);
   g_assert_cmpstr (there.programmes[0], ==, "Riverside (sample)");
   g_assert_cmpuint (there.attendees, ==, 21);
-  g_assert_nonnull (strstr (there.target, f->database));
+  g_assert_nonnull (strstr (there.target, f->team.database));
 
   /* On the server: the file's audit trail as it was, and one note. */
   db = open_file (original);
   file_audit = g_strdup_printf ("%" G_GINT64_FORMAT, file_int (db, "SELECT count(*) FROM audit"));
   g_assert_cmpuint (there.audit_entries, ==, (guint64) file_int (db, "SELECT count(*) FROM audit"));
   sqlite3_close (db);
-  assert_value (f->admin, "SELECT count(*) FROM reprovision.audit WHERE action <> 'restore' OR field <> 'copy-from-file'", file_audit);
-  assert_value (f->admin,
-                "SELECT \"user\" || ' ' || table_name || ' ' || record_id || ' ' || new_value FROM reprovision.audit"
-                " WHERE action = 'restore' AND field = 'copy-from-file'",
-                "postgres database 0 programme.db");
+  rp_test_team_assert_value (f->team.admin, "SELECT count(*) FROM reprovision.audit WHERE action <> 'restore' OR field <> 'copy-from-file'", file_audit);
+  rp_test_team_assert_value (f->team.admin,
+                             "SELECT \"user\" || ' ' || table_name || ' ' || record_id || ' ' || new_value FROM reprovision.audit"
+                             " WHERE action = 'restore' AND field = 'copy-from-file'",
+                             "postgres database 0 programme.db");
   /* The step history and the current steps agree, as the file had them. */
-  assert_value (f->admin,
-                "SELECT count(*) FROM reprovision.attendee a WHERE a.step <> (SELECT to_step FROM reprovision.step_change s"
-                " WHERE s.attendee_id = a.id ORDER BY changed_on DESC, id DESC LIMIT 1)", "0");
+  rp_test_team_assert_value (f->team.admin,
+                             "SELECT count(*) FROM reprovision.attendee a WHERE a.step <> (SELECT to_step FROM reprovision.step_change s"
+                             " WHERE s.attendee_id = a.id ORDER BY changed_on DESC, id DESC LIMIT 1)", "0");
 
   /* Back into a new file: the same as the original. */
   copy = g_build_filename (f->dir, "copy.db", NULL);
-  g_assert_true (rp_team_copy_team_to_file (f->conninfo, copy, &back, &error));
+  g_assert_true (rp_team_copy_team_to_file (f->team.conninfo, copy, &back, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (back.target, ==, copy);
   g_assert_cmpuint (back.attendees, ==, 21);
@@ -400,7 +283,7 @@ test_copy_round_trip (Fixture       *f,
   g_assert_cmpint (g_lstat (copy, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
   db = open_file (copy);
-  expected = g_strdup_printf ("%s database 0 %s", g_get_user_name (), f->database);
+  expected = g_strdup_printf ("%s database 0 %s", g_get_user_name (), f->team.database);
   {
     g_autoptr(GPtrArray) note = file_rows (db, "SELECT user || ' ' || table_name || ' ' || record_id || ' ' || new_value"
                                                " FROM audit WHERE action = 'restore' AND field = 'copy-from-team'");
@@ -424,9 +307,9 @@ test_copy_round_trip (Fixture       *f,
   }
 
   /* A staff login, which may read everything but not every counter, copies the same. */
-  jo = make_login (f, "jo", "staff");
+  jo = rp_test_team_make_login (&f->team, "jo", "staff");
   {
-    g_autofree char *as_jo = g_strdup_printf ("dbname=%s user=%s", f->database, jo);
+    g_autofree char *as_jo = g_strdup_printf ("dbname=%s user=%s", f->team.database, jo);
     g_autofree char *staff_copy = g_build_filename (f->dir, "staff-copy.db", NULL);
 
     g_assert_true (rp_team_copy_team_to_file (as_jo, staff_copy, NULL, &error));
@@ -440,15 +323,15 @@ test_copy_round_trip (Fixture       *f,
   g_free (expected);
   expected = g_strdup_printf ("%" G_GINT64_FORMAT, file_int (db, "SELECT seq + 1 FROM sqlite_sequence WHERE name = 'attendee'"));
   sqlite3_close (db);
-  staff = connect_as (f->database, jo);
-  exec_ok (staff, "SET search_path = reprovision");
-  exec_ok (staff, "INSERT INTO attendee (programme_id, number, full_name) VALUES (1, 99, 'New Person')");
-  assert_value (f->admin, "SELECT id FROM reprovision.attendee WHERE number = 99", expected);
+  staff = rp_test_team_connect (f->team.database, jo);
+  rp_test_team_exec_ok (staff, "SET search_path = reprovision");
+  rp_test_team_exec_ok (staff, "INSERT INTO attendee (programme_id, number, full_name) VALUES (1, 99, 'New Person')");
+  rp_test_team_assert_value (f->team.admin, "SELECT id FROM reprovision.attendee WHERE number = 99", expected);
   g_free (expected);
   expected = g_strdup_printf ("%s insert", jo);
-  assert_value (f->admin,
-                "SELECT \"user\" || ' ' || action FROM reprovision.audit WHERE table_name = 'attendee'"
-                " AND field = 'full_name' AND new_value = 'New Person'", expected);
+  rp_test_team_assert_value (f->team.admin,
+                             "SELECT \"user\" || ' ' || action FROM reprovision.audit WHERE table_name = 'attendee'"
+                             " AND field = 'full_name' AND new_value = 'New Person'", expected);
 }
 
 
@@ -461,27 +344,27 @@ test_copy_refuses_non_empty (Fixture       *f,
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A copy onto a team database that already holds a programme is refused, and changes nothing");
 
   original = make_programme_file (f);
-  init_ok (f);
-  g_assert_true (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
+  rp_test_team_init (&f->team);
+  g_assert_true (rp_team_copy_file_to_team (original, f->team.conninfo, NULL, &error));
   g_assert_no_error (error);
 
   before = team_fingerprint (f);
-  g_assert_false (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
+  g_assert_false (rp_team_copy_file_to_team (original, f->team.conninfo, NULL, &error));
   g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NOT_EMPTY);
   g_assert_cmpstr (error->message, ==, "The team database already holds a programme; nothing was copied.");
   after = team_fingerprint (f);
   g_assert_cmpstr (before, ==, after);
   /* The triggers are on again: the refused copy left them as they were. */
-  assert_value (f->admin, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O'", "0");
+  rp_test_team_assert_value (f->team.admin, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O'", "0");
 }
 
 static void
@@ -496,22 +379,22 @@ test_copy_refuses_file_version (Fixture       *f,
   g_autoptr(RpStore) store = NULL;
   sqlite3 *db = NULL;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A file of another version than the team schema follows is refused in plain words");
 
-  init_ok (f);
+  rp_test_team_init (&f->team);
   before = team_fingerprint (f);
 
   older = g_build_filename (f->dir, "older.db", NULL);
   store = rp_store_open_at_version (older, RP_STORE_OPEN_CREATE, RP_TEAM_FILE_SCHEMA_VERSION - 1, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  g_assert_false (rp_team_copy_file_to_team (older, f->conninfo, NULL, &error));
+  g_assert_false (rp_team_copy_file_to_team (older, f->team.conninfo, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "Open this file in Reprovision first to update it"));
   g_clear_error (&error);
@@ -523,7 +406,7 @@ test_copy_refuses_file_version (Fixture       *f,
   g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  g_assert_false (rp_team_copy_file_to_team (newer, f->conninfo, NULL, &error));
+  g_assert_false (rp_team_copy_file_to_team (newer, f->team.conninfo, NULL, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_NEWER_VERSION);
   g_assert_nonnull (strstr (error->message, "made by a newer Reprovision"));
 
@@ -541,9 +424,9 @@ test_copy_all_or_nothing (Fixture       *f,
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -557,14 +440,14 @@ test_copy_all_or_nothing (Fixture       *f,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  init_ok (f);
+  rp_test_team_init (&f->team);
   before = team_fingerprint (f);
-  g_assert_false (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
+  g_assert_false (rp_team_copy_file_to_team (original, f->team.conninfo, NULL, &error));
   g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "“audit”"));
   after = team_fingerprint (f);
   g_assert_cmpstr (before, ==, after);
-  assert_value (f->admin, "SELECT (SELECT count(*) FROM reprovision.attendee) + (SELECT count(*) FROM reprovision.worker)", "0");
+  rp_test_team_assert_value (f->team.admin, "SELECT (SELECT count(*) FROM reprovision.attendee) + (SELECT count(*) FROM reprovision.worker)", "0");
 }
 
 static void
@@ -576,27 +459,27 @@ test_copy_needs_set_up_and_owner (Fixture       *f,
   g_autofree char *as_jo = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A copy needs a team database that is set up, and the account that set it up");
 
   original = make_programme_file (f);
-  g_assert_false (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
+  g_assert_false (rp_team_copy_file_to_team (original, f->team.conninfo, NULL, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_NOT_DATABASE);
   g_assert_nonnull (strstr (error->message, "team init"));
   g_clear_error (&error);
 
-  init_ok (f);
-  jo = make_login (f, "jo", "staff");
-  as_jo = g_strdup_printf ("dbname=%s user=%s", f->database, jo);
+  rp_test_team_init (&f->team);
+  jo = rp_test_team_make_login (&f->team, "jo", "staff");
+  as_jo = g_strdup_printf ("dbname=%s user=%s", f->team.database, jo);
   g_assert_false (rp_team_copy_file_to_team (original, as_jo, NULL, &error));
   g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "the account that set it up"));
-  assert_value (f->admin, "SELECT count(*) FROM reprovision.audit", "0");
+  rp_test_team_assert_value (f->team.admin, "SELECT count(*) FROM reprovision.audit", "0");
 }
 
 static void
@@ -624,29 +507,29 @@ test_copy_refuses_existing_file (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   guint n_files = 0;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A copy from a team database goes only into a new file: an existing file or a link is refused and left as it was");
 
   original = make_programme_file (f);
-  init_ok (f);
-  g_assert_true (rp_team_copy_file_to_team (original, f->conninfo, NULL, &error));
+  rp_test_team_init (&f->team);
+  g_assert_true (rp_team_copy_file_to_team (original, f->team.conninfo, NULL, &error));
   g_assert_no_error (error);
 
   existing = g_build_filename (f->dir, "existing.db", NULL);
   g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
-  g_assert_false (rp_team_copy_team_to_file (f->conninfo, existing, NULL, &error));
+  g_assert_false (rp_team_copy_team_to_file (f->team.conninfo, existing, NULL, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "already exists"));
   g_clear_error (&error);
   assert_file_contents (existing, "keep me");
 
   /* Nor the original database itself. */
-  g_assert_false (rp_team_copy_team_to_file (f->conninfo, original, NULL, &error));
+  g_assert_false (rp_team_copy_team_to_file (f->team.conninfo, original, NULL, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -654,7 +537,7 @@ test_copy_refuses_existing_file (Fixture       *f,
   link = g_build_filename (f->dir, "link.db", NULL);
   g_assert_true (g_file_set_contents (target, "keep me too", -1, NULL));
   g_assert_cmpint (symlink (target, link), ==, 0);
-  g_assert_false (rp_team_copy_team_to_file (f->conninfo, link, NULL, &error));
+  g_assert_false (rp_team_copy_team_to_file (f->team.conninfo, link, NULL, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "link"));
   g_clear_error (&error);
@@ -663,15 +546,15 @@ test_copy_refuses_existing_file (Fixture       *f,
   nowhere = g_build_filename (f->dir, "nowhere.db", NULL);
   dangling = g_build_filename (f->dir, "dangling.db", NULL);
   g_assert_cmpint (symlink (nowhere, dangling), ==, 0);
-  g_assert_false (rp_team_copy_team_to_file (f->conninfo, dangling, NULL, &error));
+  g_assert_false (rp_team_copy_team_to_file (f->team.conninfo, dangling, NULL, &error));
   g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 
   /* A copy that cannot be made leaves no file behind either. */
   fresh = g_build_filename (f->dir, "fresh.db", NULL);
-  exec_ok (f->admin, "UPDATE reprovision.schema_version SET version = version + 100");
-  g_assert_false (rp_team_copy_team_to_file (f->conninfo, fresh, NULL, &error));
+  rp_test_team_exec_ok (f->team.admin, "UPDATE reprovision.schema_version SET version = version + 100");
+  g_assert_false (rp_team_copy_team_to_file (f->team.conninfo, fresh, NULL, &error));
   g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEWER_VERSION);
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
 
@@ -693,28 +576,28 @@ test_copy_cli (Fixture       *f,
   g_autofree char *audit = NULL;
   sqlite3 *db;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("reprovision-cli team copy copies both ways and says what it copied, without the connection's password");
 
   original = make_programme_file (f);
-  init_ok (f);
+  rp_test_team_init (&f->team);
   db = open_file (original);
   audit = g_strdup_printf ("%" G_GINT64_FORMAT, file_int (db, "SELECT count(*) FROM audit"));
   sqlite3_close (db);
 
-  out = rp_test_cli_output (0, NULL, "team", "copy", "--from", original, "--to", f->conninfo, NULL);
+  out = rp_test_cli_output (0, NULL, "team", "copy", "--from", original, "--to", f->team.conninfo, NULL);
   expected = g_strdup_printf ("Copied programme “Riverside (sample)” (21 attendees, %s audit entries) to the team database “%s”.\n",
-                              audit, f->database);
+                              audit, f->team.database);
   g_assert_cmpstr (out, ==, expected);
   g_free (out);
 
   copy = g_build_filename (f->dir, "copy.db", NULL);
-  out = rp_test_cli_output (0, NULL, "team", "copy", "--from", f->conninfo, "--to", copy, NULL);
+  out = rp_test_cli_output (0, NULL, "team", "copy", "--from", f->team.conninfo, "--to", copy, NULL);
   g_assert_true (g_str_has_prefix (out, "Copied programme “Riverside (sample)” (21 attendees, "));
   g_assert_true (g_str_has_suffix (out, copy) || strstr (out, copy) != NULL);
   g_free (out);

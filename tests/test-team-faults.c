@@ -16,53 +16,23 @@
 
 #include "rp-core.h"
 #include "rp-team-private.h"
+#include "rp-test-team.h"
 #include "rp-test-util.h"
 
-#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
 #define FAULTS_PORT  "54340"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 /* Runs build-aux/pg-test-cluster.sh @command on the test's own cluster. */
 static gboolean
 run_cluster (const char *command)
 {
-  const char *script = RP_CLUSTER_SCRIPT;
-  const char *dir = g_getenv ("RP_FAULTS_CLUSTER");
-  const char *argv[] = { script, command, dir, NULL };
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "RP_PG_CLUSTER_PORT", FAULTS_PORT, TRUE);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    {
-      g_printerr ("pg-test-cluster.sh %s: %s\n%s\n", command, error->message, err != NULL ? err : "");
-      return FALSE;
-    }
-  return TRUE;
+  return rp_test_team_run_cluster (RP_CLUSTER_SCRIPT, FAULTS_PORT, command);
 }
 
 static char *
 conninfo_for (const char *database,
               const char *user)
 {
-  return g_strdup_printf ("host=%s/socket port=" FAULTS_PORT " dbname=%s user=%s",
-                          g_getenv ("RP_FAULTS_CLUSTER"), database, user);
-}
-
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  return rp_test_team_cluster_conninfo (FAULTS_PORT, database, user);
 }
 
 static char *
@@ -162,12 +132,12 @@ faults_body (void)
   gint64 id;
 
   g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
-  exec_ok (admin, "CREATE DATABASE rp_faults");
+  rp_test_team_exec_ok (admin, "CREATE DATABASE rp_faults");
   g_assert_true (rp_team_init_with_prefix (db_info, "rp_faults_", &error));
   g_assert_no_error (error);
   g_clear_pointer (&admin, PQfinish);
   admin = PQconnectdb (db_info);
-  exec_ok (admin, "CREATE ROLE rp_faults_jo LOGIN IN ROLE rp_faults_staff");
+  rp_test_team_exec_ok (admin, "CREATE ROLE rp_faults_jo LOGIN IN ROLE rp_faults_staff");
   g_clear_pointer (&admin, PQfinish);
 
   /* Saved and acknowledged before the server goes. */
@@ -235,8 +205,8 @@ faults_body (void)
   {
     g_autoptr(PGconn) owner = PQconnectdb (db_info);
 
-    exec_ok (owner, "INSERT INTO reprovision.schema_version (version, file_version) VALUES (99, 99)");
-    exec_ok (owner, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE usename = 'rp_faults_jo'");
+    rp_test_team_exec_ok (owner, "INSERT INTO reprovision.schema_version (version, file_version) VALUES (99, 99)");
+    rp_test_team_exec_ok (owner, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE usename = 'rp_faults_jo'");
     timed_out = FALSE;
     timeout = g_timeout_add_seconds (30, on_timeout, &timed_out);
     while (!timed_out && rp_store_get_connection_problem (store) == NULL)
@@ -250,7 +220,7 @@ faults_body (void)
     g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
     g_clear_error (&error);
 
-    exec_ok (owner, "DELETE FROM reprovision.schema_version WHERE version = 99");
+    rp_test_team_exec_ok (owner, "DELETE FROM reprovision.schema_version WHERE version = 99");
     rp_store_reconnect (store);
     timed_out = FALSE;
     timeout = g_timeout_add_seconds (60, on_timeout, &timed_out);
@@ -274,32 +244,10 @@ faults_body (void)
 static void
 test_server_restarted (void)
 {
-  g_autofree char *dir = NULL;
-  gboolean started;
-
-  if (g_test_subprocess ())
-    {
-      faults_body ();
-      return;
-    }
-
-  if (g_getenv ("RP_TEAM_TEST_CLUSTER") == NULL)
-    {
-      g_test_skip (SKIP_MESSAGE);
-      return;
-    }
-
-  g_test_summary ("With the server stopped mid-work, the acknowledged changes survive, a save says it was not saved, "
-                  "and once the server is back the store reconnects by itself and the same save succeeds exactly once");
-
-  dir = g_strdup_printf ("/tmp/rp-pg-faults.%d", (int) getpid ());
-  g_setenv ("RP_FAULTS_CLUSTER", dir, TRUE);
-  started = run_cluster ("start");
-  g_assert_true (started);
-
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  run_cluster ("stop");
-  g_test_trap_assert_passed ();
+  rp_test_team_run_on_own_cluster (RP_CLUSTER_SCRIPT, FAULTS_PORT, "rp-pg-faults", 120,
+                                   "With the server stopped mid-work, the acknowledged changes survive, a save says it was not saved, "
+                                   "and once the server is back the store reconnects by itself and the same save succeeds exactly once",
+                                   faults_body);
 }
 
 int

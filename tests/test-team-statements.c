@@ -11,6 +11,7 @@
 #include "rp-core.h"
 #include "rp-store-private.h"
 #include "rp-team-private.h"
+#include "rp-test-team.h"
 #include "rp-test-util.h"
 #include "store/rp-sql-dialect.h"
 
@@ -25,11 +26,6 @@
  * types and parameters at PREPARE, so a statement that prepares here is one
  * the libpq backend can run; EXPLAIN then checks that staff may run it.
  */
-
-#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 /* What only makes sense on the SQLite file, by how the statement starts or
  * what it names, with the reason. */
@@ -568,28 +564,6 @@ run_workload (RpStore    *store,
 
 /* The check ---------------------------------------------------------------- */
 
-static PGconn *
-connect_to (const char *database)
-{
-  g_autofree char *conninfo = g_strdup_printf ("dbname='%s'", database);
-  PGconn *conn = PQconnectdb (conninfo);
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("could not connect to %s: %s", database, PQerrorMessage (conn));
-  PQclear (PQexec (conn, "SET client_min_messages = error"));
-  return conn;
-}
-
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-}
-
 /* Why @sql does not prepare (or, for transaction control, run) on @conn, or %NULL. */
 static char *
 check_statement (PGconn     *conn,
@@ -650,12 +624,9 @@ test_statements_prepare (void)
   g_autoptr(RpStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) failures = g_string_new (NULL);
-  g_autoptr(PGconn) postgres = NULL;
   g_autoptr(PGconn) conn = NULL;
-  g_autoptr(PGresult) roles = NULL;
-  g_autofree char *database = NULL;
-  g_autofree char *prefix = NULL;
   g_autofree char *sql = NULL;
+  RpTestTeam team = { 0 };
   guint n_failed = 0, n_checked = 0, n_file_only = 0;
   guint audit_calls = 0;  /* which of audit_functions[] were called */
 
@@ -675,29 +646,19 @@ test_statements_prepare (void)
   /* The workload reached the store: far more than a handful of statements. */
   g_assert_cmpuint (collected->len, >, 100);
 
-  if (g_getenv ("RP_TEAM_TEST_CLUSTER") == NULL || g_getenv ("PGHOST") == NULL)
+  if (!rp_test_team_available ())
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       g_clear_pointer (&collected, g_ptr_array_unref);
       rp_test_remove_tree (dir);
       return;
     }
 
-  database = g_strdup_printf ("rp_stmt_%d", (int) getpid ());
-  prefix = g_strdup_printf ("rps%d_", (int) getpid ());
-  postgres = connect_to ("postgres");
-  sql = g_strdup_printf ("CREATE DATABASE %s", database);
-  exec_ok (postgres, sql);
-  g_clear_pointer (&sql, g_free);
-  {
-    g_autofree char *conninfo = g_strdup_printf ("dbname=%s", database);
-
-    g_assert_true (rp_team_init_with_prefix (conninfo, prefix, &error));
-    g_assert_no_error (error);
-  }
-  conn = connect_to (database);
-  sql = g_strdup_printf ("SET ROLE %sstaff; SET search_path = reprovision", prefix);
-  exec_ok (conn, sql);
+  rp_test_team_set_up (&team, "rp_stmt", "rps");
+  rp_test_team_init (&team);
+  conn = rp_test_team_connect (team.database, NULL);
+  sql = g_strdup_printf ("SET client_min_messages = error; SET ROLE %sstaff; SET search_path = reprovision", team.prefix);
+  rp_test_team_exec_ok (conn, sql);
   g_clear_pointer (&sql, g_free);
 
   for (guint i = 0; i < collected->len; i++)
@@ -744,17 +705,7 @@ test_statements_prepare (void)
 
   g_test_message ("%u statements checked, %u only for the file", n_checked, n_file_only);
   g_clear_pointer (&conn, PQfinish);
-  sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", database);
-  exec_ok (postgres, sql);
-  g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("SELECT rolname FROM pg_roles WHERE starts_with (rolname, '%s') ORDER BY rolcanlogin DESC", prefix);
-  roles = PQexec (postgres, sql);
-  for (int i = 0; i < PQntuples (roles); i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP ROLE \"%s\"", PQgetvalue (roles, i, 0));
-
-      exec_ok (postgres, drop);
-    }
+  rp_test_team_tear_down (&team, RP_TEST_TEAM_DROP_DEFAULT);
   g_clear_pointer (&collected, g_ptr_array_unref);
   rp_test_remove_tree (dir);
 

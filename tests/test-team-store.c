@@ -14,138 +14,45 @@
 #include "rp-export-record-private.h"
 #include "rp-store-private.h"
 #include "rp-team-private.h"
+#include "rp-test-team.h"
 #include "rp-test-util.h"
 
-/* On the throwaway cluster build-aux/pg-test-cluster.sh starts, as test-team.c. */
-#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PQconninfoOption, PQconninfoFree)
 
 typedef struct
 {
-  gboolean  available;
-  char     *database;
-  char     *prefix;
-  PGconn   *admin;     /* the superuser, on the fresh database */
-  char     *jo;        /* staff */
-  char     *sam;       /* staff */
-  char     *rita;      /* reports */
+  RpTestTeam  team;
+  char       *jo;        /* staff */
+  char       *sam;       /* staff */
+  char       *rita;      /* reports */
 } Fixture;
-
-static PGconn *
-connect_as (const char *database)
-{
-  g_autofree char *conninfo = g_strdup_printf ("dbname='%s'", database);
-  PGconn *conn = PQconnectdb (conninfo);
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("could not connect to %s: %s", database, PQerrorMessage (conn));
-  PQclear (PQexec (conn, "SET client_min_messages = warning"));
-  return conn;
-}
-
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-}
-
-static char *
-query_value (PGconn     *conn,
-             const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  if (PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  if (PQntuples (result) == 0 || PQgetisnull (result, 0, 0))
-    return NULL;
-  return g_strdup (PQgetvalue (result, 0, 0));
-}
-
-static char *
-make_login (Fixture    *f,
-            const char *name,
-            const char *kind)
-{
-  char *login = g_strconcat (f->prefix, name, NULL);
-  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE %s%s", login, f->prefix, kind);
-
-  exec_ok (f->admin, sql);
-  return login;
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static int counter;
-  g_autoptr(PGconn) postgres = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *create = NULL;
-  g_autofree char *conninfo = NULL;
-
-  f->available = g_getenv ("RP_TEAM_TEST_CLUSTER") != NULL && g_getenv ("PGHOST") != NULL;
-  if (!f->available)
+  rp_test_team_set_up (&f->team, "rp_store", "rps");
+  if (!f->team.available)
     return;
-
-  counter++;
-  f->database = g_strdup_printf ("rp_store_%d_%d", (int) getpid (), counter);
-  f->prefix = g_strdup_printf ("rps%dn%d_", (int) getpid (), counter);
-
-  postgres = connect_as ("postgres");
-  create = g_strdup_printf ("CREATE DATABASE %s", f->database);
-  exec_ok (postgres, create);
-  f->admin = connect_as (f->database);
 
   /* data: a database never set up */
   if (data != NULL)
     return;
 
-  conninfo = g_strdup_printf ("dbname=%s", f->database);
-  g_assert_true (rp_team_init_with_prefix (conninfo, f->prefix, &error));
-  g_assert_no_error (error);
-
-  f->jo = make_login (f, "jo", "staff");
-  f->sam = make_login (f, "sam", "staff");
-  f->rita = make_login (f, "rita", "reports");
+  rp_test_team_init (&f->team);
+  f->jo = rp_test_team_make_login (&f->team, "jo", "staff");
+  f->sam = rp_test_team_make_login (&f->team, "sam", "staff");
+  f->rita = rp_test_team_make_login (&f->team, "rita", "reports");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(PGconn) postgres = NULL;
-  g_autoptr(PGresult) roles = NULL;
-  g_autofree char *drop = NULL;
-  g_autofree char *like = NULL;
-
-  if (!f->available)
+  if (!f->team.available)
     return;
 
-  g_clear_pointer (&f->admin, PQfinish);
-  postgres = connect_as ("postgres");
-  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->database);
-  exec_ok (postgres, drop);
-
-  like = g_strdup_printf ("SELECT rolname FROM pg_roles WHERE starts_with (rolname, '%s')"
-                          " ORDER BY rolcanlogin DESC", f->prefix);
-  roles = PQexec (postgres, like);
-  for (int i = 0; i < PQntuples (roles); i++)
-    {
-      g_autofree char *drop_role = g_strdup_printf ("DROP ROLE \"%s\"", PQgetvalue (roles, i, 0));
-      exec_ok (postgres, drop_role);
-    }
-
-  g_free (f->database);
-  g_free (f->prefix);
+  rp_test_team_tear_down (&f->team, RP_TEST_TEAM_DROP_DEFAULT);
   g_free (f->jo);
   g_free (f->sam);
   g_free (f->rita);
@@ -155,7 +62,7 @@ static char *
 location (Fixture    *f,
           const char *login)
 {
-  return g_strdup_printf ("dbname=%s user=%s", f->database, login);
+  return g_strdup_printf ("dbname=%s user=%s", f->team.database, login);
 }
 
 static RpStore *
@@ -274,9 +181,9 @@ test_staff_programme (Fixture       *f,
   gint64 programme_id, georgia;
   gboolean ok;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -289,7 +196,7 @@ test_staff_programme (Fixture       *f,
   g_assert_null (rp_store_get_path (store));
   g_assert_cmpint (rp_store_get_notify_fd (store), >=, 0);
   name = rp_store_dup_display_name (store);
-  g_assert_true (g_str_has_prefix (name, f->database));
+  g_assert_true (g_str_has_prefix (name, f->team.database));
 
   programme_id = add_programme (store);
   georgia = add_attendee (store, programme_id, 1, "Georgia Bennett");
@@ -314,7 +221,7 @@ test_staff_programme (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (history), >=, 1);
 
   /* The server writes the audit trail, naming the database login. */
-  users = query_value (f->admin, "SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit");
+  users = rp_test_team_query_value (f->team.admin, "SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit");
   g_assert_cmpstr (users, ==, f->jo);
 }
 
@@ -326,15 +233,15 @@ test_newer_version (Fixture       *f,
   g_autoptr(RpStore) store = NULL;
   g_autofree char *where = NULL;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A team database set up by a newer Reprovision is refused in plain words, and left alone");
 
-  exec_ok (f->admin, "INSERT INTO reprovision.schema_version (version, file_version) VALUES (99, 99)");
+  rp_test_team_exec_ok (f->team.admin, "INSERT INTO reprovision.schema_version (version, file_version) VALUES (99, 99)");
   where = location (f, f->jo);
   store = rp_store_open (where, RP_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
@@ -348,11 +255,11 @@ test_not_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RpStore) store = NULL;
-  g_autofree char *where = g_strdup_printf ("dbname=%s", f->database ? f->database : "");
+  g_autofree char *where = g_strdup_printf ("dbname=%s", f->team.database ? f->team.database : "");
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -391,9 +298,9 @@ test_reports_role (Fixture       *f,
   g_autoptr(RpProgramme) programme = rp_programme_new ();
   gint64 programme_id, georgia;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -519,9 +426,9 @@ test_reports_builds_report (Fixture       *f,
   const char *empty[] = { NULL };
   gint64 programme_id, zoe;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -568,9 +475,9 @@ test_reports_builds_report (Fixture       *f,
   g_assert_cmpstr (reports_found, ==, staff_found);
 
   /* Edited, it passes for both, with the same progress table. */
-  admin = connect_as (f->database);
+  admin = rp_test_team_connect (f->team.database, NULL);
   sql = g_strdup_printf ("UPDATE reprovision.attendee SET report_note = 'Spoke about options.' WHERE id = %" G_GINT64_FORMAT, zoe);
-  exec_ok (admin, sql);
+  rp_test_team_exec_ok (admin, sql);
   g_clear_pointer (&staff_found, g_free);
   g_clear_pointer (&reports_found, g_free);
   {
@@ -601,8 +508,8 @@ test_reports_builds_report (Fixture       *f,
     g_assert_cmpstr (rp_export_record_get_user (record), ==, f->rita);
     g_assert_cmpstr (rp_export_record_get_file_name (record), ==, "report.pdf");
   }
-  by = query_value (admin, "SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit"
-                           " WHERE table_name = 'export_record' AND action = 'insert'");
+  by = rp_test_team_query_value (admin, "SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit"
+                                        " WHERE table_name = 'export_record' AND action = 'insert'");
   g_assert_cmpstr (by, ==, f->rita);
 
   /* Only the report's kinds, and nothing else anywhere. */
@@ -616,7 +523,7 @@ test_reports_builds_report (Fixture       *f,
   g_assert_error (error, RP_ERROR, RP_ERROR_READ_ONLY);
   g_clear_error (&error);
   {
-    g_autofree char *where = g_strdup_printf ("dbname=%s user=%s", f->database, f->rita);
+    g_autofree char *where = g_strdup_printf ("dbname=%s user=%s", f->team.database, f->rita);
     g_autoptr(PGconn) rita = PQconnectdb (where);
 
     g_assert_cmpint (PQstatus (rita), ==, CONNECTION_OK);
@@ -727,9 +634,9 @@ test_reports_area (Fixture       *f,
   gint64 programme_id, georgia, sam, day_id;
   guint staff_booked = 0, booked = 0;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -855,9 +762,9 @@ test_reports_confirms_not_a_name (Fixture       *f,
   g_autofree char *found = NULL;
   gint64 programme_id;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -904,15 +811,15 @@ test_reports_confirms_not_a_name (Fixture       *f,
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   }
 
-  admin = connect_as (f->database);
-  by = query_value (admin, "SELECT string_agg (confirmed_by || ' ' || word, ',') FROM reprovision.name_confirmation");
+  admin = rp_test_team_connect (f->team.database, NULL);
+  by = rp_test_team_query_value (admin, "SELECT string_agg (confirmed_by || ' ' || word, ',') FROM reprovision.name_confirmation");
   {
     g_autofree char *expected = g_strdup_printf ("%s grant", f->rita);
 
     g_assert_cmpstr (by, ==, expected);
   }
-  audited = query_value (admin, "SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit"
-                                " WHERE table_name = 'name_confirmation' AND action = 'insert'");
+  audited = rp_test_team_query_value (admin, "SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit"
+                                             " WHERE table_name = 'name_confirmation' AND action = 'insert'");
   g_assert_cmpstr (audited, ==, f->rita);
   exports = rp_store_list_exports (staff, programme_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (exports), ==, 1);
@@ -991,9 +898,9 @@ test_changes_announced (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 programme_id;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -1057,9 +964,9 @@ test_changes_heard_when_opened_async (Fixture       *f,
   Heard heard = { g_ptr_array_new_with_free_func (g_free) };
   gint64 programme_id;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -1116,9 +1023,9 @@ test_same_field_conflict (Fixture       *f,
   RpFieldConflict *conflict;
   gint64 id;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -1162,9 +1069,9 @@ test_file_only_refused (Fixture       *f,
   g_autoptr(RpStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -1209,9 +1116,9 @@ test_cli (Fixture       *f,
   g_autofree char *step = NULL;
   static const char * const file_only[] = { "backup", "restore", "check" };
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -1225,7 +1132,7 @@ test_cli (Fixture       *f,
   g_assert_nonnull (strstr (out, "Still attending"));
 
   g_free (rp_test_cli_output (0, NULL, "step", "--database", where, "--attendee", "4", "--to", "2", NULL));
-  step = query_value (f->admin, "SELECT step::text FROM reprovision.attendee WHERE number = 4");
+  step = rp_test_team_query_value (f->team.admin, "SELECT step::text FROM reprovision.attendee WHERE number = 4");
   g_assert_cmpstr (step, ==, "2");
 
   for (guint i = 0; i < G_N_ELEMENTS (file_only); i++)
@@ -1250,25 +1157,25 @@ test_needs_password (Fixture       *f,
   g_autofree char *where = NULL;
   g_autofree char *with_password = NULL;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A server that asks for a password the location did not give says so, and the same location with the password opens");
 
   /* The test cluster asks this one role for a password. */
-  exec_ok (f->admin, "DROP ROLE IF EXISTS reprovision_test_password");
-  sql = g_strdup_printf ("CREATE ROLE reprovision_test_password LOGIN PASSWORD 'it''s right' IN ROLE %sstaff", f->prefix);
-  exec_ok (f->admin, sql);
+  rp_test_team_exec_ok (f->team.admin, "DROP ROLE IF EXISTS reprovision_test_password");
+  sql = g_strdup_printf ("CREATE ROLE reprovision_test_password LOGIN PASSWORD 'it''s right' IN ROLE %sstaff", f->team.prefix);
+  rp_test_team_exec_ok (f->team.admin, sql);
 
-  where = g_strdup_printf ("dbname=%s user=reprovision_test_password", f->database);
+  where = g_strdup_printf ("dbname=%s user=reprovision_test_password", f->team.database);
   store = rp_store_open (where, RP_STORE_OPEN_DEFAULT, &error);
   if (store != NULL)
     {
       g_clear_object (&store);
-      exec_ok (f->admin, "DROP ROLE reprovision_test_password");
+      rp_test_team_exec_ok (f->team.admin, "DROP ROLE reprovision_test_password");
       g_test_skip ("this server does not ask reprovision_test_password for a password");
       return;
     }
@@ -1280,7 +1187,7 @@ test_needs_password (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (rp_store_get_login (store), ==, "reprovision_test_password");
   g_clear_object (&store);
-  exec_ok (f->admin, "DROP ROLE reprovision_test_password");
+  rp_test_team_exec_ok (f->team.admin, "DROP ROLE reprovision_test_password");
 }
 
 static void
@@ -1295,9 +1202,9 @@ test_erasure (Fixture       *f,
   gint64 georgia;
   gboolean ok;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -1314,7 +1221,7 @@ test_erasure (Fixture       *f,
   gone = rp_store_get_attendee (store, georgia, &error);
   g_assert_null (gone);
   g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
-  names = query_value (f->admin, "SELECT count(*) FROM reprovision.audit WHERE new_value = 'Georgia Bennett' OR old_value = 'Georgia Bennett'");
+  names = rp_test_team_query_value (f->team.admin, "SELECT count(*) FROM reprovision.audit WHERE new_value = 'Georgia Bennett' OR old_value = 'Georgia Bennett'");
   g_assert_cmpstr (names, ==, "0");
 }
 
@@ -1328,9 +1235,9 @@ test_connection_lost (Fixture       *f,
   g_autofree char *sql = NULL;
   g_autofree char *count = NULL;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -1338,7 +1245,7 @@ test_connection_lost (Fixture       *f,
 
   store = open_as (f, f->jo);
   sql = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE usename = '%s'", f->jo);
-  exec_ok (f->admin, sql);
+  rp_test_team_exec_ok (f->team.admin, sql);
 
   rp_programme_set_name (programme, "Riverside Day Centre");
   g_assert_false (rp_store_add_programme (store, programme, &error));
@@ -1346,7 +1253,7 @@ test_connection_lost (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "connection to the team database was lost"));
   g_assert_cmpint (rp_programme_get_id (programme), ==, 0);
 
-  count = query_value (f->admin, "SELECT count(*) FROM reprovision.programme");
+  count = rp_test_team_query_value (f->team.admin, "SELECT count(*) FROM reprovision.programme");
   g_assert_cmpstr (count, ==, "0");
 }
 

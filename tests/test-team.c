@@ -14,198 +14,37 @@
 #include "rp-team-copy.h"
 #include "rp-team-private.h"
 #include "store/rp-store-internal.h"
+#include "rp-test-team.h"
 #include "rp-test-util.h"
 
-/* The tests that need a server run on the throwaway cluster that
- * build-aux/pg-test-cluster.sh starts (build-aux/run-tests.sh does), found
- * through RP_TEAM_TEST_CLUSTER and PGHOST, PGPORT, PGUSER (a superuser):
- * they create and drop databases and roles, so never a real server. */
-#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
-
-typedef struct
-{
-  gboolean  available;
-  char     *database;  /* a fresh database for this test */
-  char     *prefix;    /* and its roles' prefix */
-  char     *conninfo;
-  PGconn   *admin;     /* the superuser, on the fresh database */
-} Fixture;
-
-static PGconn *
-connect_as (const char *database,
-            const char *user)
-{
-  g_autoptr(GString) conninfo = g_string_new (NULL);
-  PGconn *conn;
-
-  g_string_append_printf (conninfo, "dbname='%s'", database);
-  if (user != NULL)
-    g_string_append_printf (conninfo, " user='%s'", user);
-  conn = PQconnectdb (conninfo->str);
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("could not connect to %s as %s: %s", database, user ? user : "(default)", PQerrorMessage (conn));
-  PQclear (PQexec (conn, "SET client_min_messages = warning"));
-  return conn;
-}
-
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-}
-
-/* The SQLSTATE the statement failed with, or %NULL if it worked. */
-static char *
-exec_state (PGconn     *conn,
-            const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-
-  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
-    return NULL;
-  return g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
-}
-
-static char *
-query_value (PGconn     *conn,
-             const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-
-  if (PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  if (PQntuples (result) == 0 || PQgetisnull (result, 0, 0))
-    return NULL;
-  return g_strdup (PQgetvalue (result, 0, 0));
-}
-
-static void
-assert_value (PGconn     *conn,
-              const char *sql,
-              const char *expected)
-{
-  g_autofree char *value = query_value (conn, sql);
-
-  g_assert_cmpstr (value, ==, expected);
-}
-
-static void
-assert_state (PGconn     *conn,
-              const char *sql,
-              const char *expected)
-{
-  g_autofree char *state = exec_state (conn, sql);
-
-  g_assert_cmpstr (state, ==, expected);
-}
-
-static void
-assert_refused (PGconn     *conn,
-                const char *sql)
-{
-  g_autofree char *state = exec_state (conn, sql);
-
-  g_assert_nonnull (state);
-}
+typedef RpTestTeam Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static int counter;
-  g_autoptr(PGconn) postgres = NULL;
-  g_autofree char *create = NULL;
-
-  f->available = g_getenv ("RP_TEAM_TEST_CLUSTER") != NULL && g_getenv ("PGHOST") != NULL;
-  if (!f->available)
-    return;
-
-  counter++;
-  f->database = g_strdup_printf ("rp_test_%d_%d", (int) getpid (), counter);
-  f->prefix = g_strdup_printf ("rpt%dn%d_", (int) getpid (), counter);
-  f->conninfo = g_strdup_printf ("dbname=%s", f->database);
-
-  postgres = connect_as ("postgres", NULL);
-  create = g_strdup_printf ("CREATE DATABASE %s", f->database);
-  exec_ok (postgres, create);
-  f->admin = connect_as (f->database, NULL);
+  rp_test_team_set_up (f, "rp_test", "rpt");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(PGconn) postgres = NULL;
-  g_autoptr(PGresult) roles = NULL;
-  g_autofree char *drop = NULL;
-  g_autofree char *like = NULL;
-
-  if (!f->available)
-    return;
-
-  g_clear_pointer (&f->admin, PQfinish);
-  postgres = connect_as ("postgres", NULL);
-  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->database);
-  exec_ok (postgres, drop);
-
-  /* Every role the test made starts with its prefix. */
-  like = g_strdup_printf ("SELECT rolname FROM pg_roles WHERE starts_with (rolname, '%s')"
-                          " ORDER BY rolcanlogin DESC", f->prefix);
-  roles = PQexec (postgres, like);
-  for (int i = 0; i < PQntuples (roles); i++)
-    {
-      g_autofree char *drop_role = g_strdup_printf ("DROP ROLE \"%s\"", PQgetvalue (roles, i, 0));
-      exec_ok (postgres, drop_role);
-    }
-
-  g_free (f->database);
-  g_free (f->prefix);
-  g_free (f->conninfo);
+  rp_test_team_tear_down (f, RP_TEST_TEAM_DROP_DEFAULT);
 }
 
 /* The whole audit trail, as one value that any change to it changes. */
 #define AUDIT_STATE "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a"
-
-static void
-init_ok (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rp_team_init_with_prefix (f->conninfo, f->prefix, &error));
-  g_assert_no_error (error);
-}
-
-/* A login of @kind ("staff", "reports"), named prefix + @name. */
-static char *
-make_login (Fixture    *f,
-            const char *name,
-            const char *kind)
-{
-  char *login = g_strconcat (f->prefix, name, NULL);
-  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE %s%s", login, f->prefix, kind);
-
-  exec_ok (f->admin, sql);
-  return login;
-}
 
 static PGconn *
 connect_login (Fixture    *f,
                const char *login,
                const char *schema)
 {
-  PGconn *conn = connect_as (f->database, login);
+  PGconn *conn = rp_test_team_connect (f->database, login);
   g_autofree char *path = g_strdup_printf ("SET search_path = %s", schema);
 
-  exec_ok (conn, path);
+  rp_test_team_exec_ok (conn, path);
   return conn;
 }
 
@@ -279,22 +118,22 @@ test_init_twice (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("Setting up a team database twice changes nothing the second time");
 
-  init_ok (f);
-  first = query_value (f->admin, counts);
-  init_ok (f);
-  second = query_value (f->admin, counts);
+  rp_test_team_init (f);
+  first = rp_test_team_query_value (f->admin, counts);
+  rp_test_team_init (f);
+  second = rp_test_team_query_value (f->admin, counts);
   g_assert_cmpstr (first, ==, second);
 
-  assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version",
-                G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  rp_test_team_assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version",
+                             G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
   g_assert_true (g_str_has_suffix (second, G_STRINGIFY (RP_TEAM_SCHEMA_VERSION) "/" G_STRINGIFY (RP_TEAM_FILE_SCHEMA_VERSION)));
-  prefix = query_value (f->admin, "SELECT value FROM reprovision.team_setting WHERE name = 'role_prefix'");
+  prefix = rp_test_team_query_value (f->admin, "SELECT value FROM reprovision.team_setting WHERE name = 'role_prefix'");
   g_assert_cmpstr (prefix, ==, f->prefix);
 }
 
@@ -306,23 +145,23 @@ make_version_3 (Fixture *f)
 {
   g_autofree char *as_owner = g_strdup_printf ("SET ROLE %sowner", f->prefix);
 
-  exec_ok (f->admin, as_owner);
-  exec_ok (f->admin,
-           "SET search_path = reprovision;"
-           "DELETE FROM schema_version WHERE version >= 4;"
-           "DROP TABLE erasure_under_way CASCADE;"
-           "CREATE FUNCTION rp_audit_text (value jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$"
-           "  SELECT CASE jsonb_typeof (value) WHEN 'null' THEN NULL"
-           "         WHEN 'boolean' THEN CASE WHEN value = 'true'::jsonb THEN '1' ELSE '0' END"
-           "         ELSE value #>> '{}' END $$;"
-           "INSERT INTO audit (\"user\", table_name, record_id, action, field, old_value, new_value) VALUES"
-           "  ('jo', 'booking', 1, 'update', 'pickup_time', '09:30:00', '10:00:00'),"
-           "  ('jo', 'taster_day', 1, 'update', 'start_time', NULL, '09:30:15'),"
-           "  ('jo', 'step_change', 1, 'insert', 'recorded_at', NULL, '2026-12-05T21:11:01.123456+00:00'),"
-           "  ('jo', 'export_record', 1, 'insert', 'recorded_at', NULL, '2026-12-05T16:11:01.5-05:00'),"
-           "  ('jo', 'booking', 1, 'update', 'family_attending', '09:30:00', '2026-12-05T21:11:01+00:00'),"
-           "  ('jo', 'database', 0, 'restore', 'backup', NULL, '09:30:00');"
-           "RESET search_path; RESET ROLE");
+  rp_test_team_exec_ok (f->admin, as_owner);
+  rp_test_team_exec_ok (f->admin,
+                        "SET search_path = reprovision;"
+                        "DELETE FROM schema_version WHERE version >= 4;"
+                        "DROP TABLE erasure_under_way CASCADE;"
+                        "CREATE FUNCTION rp_audit_text (value jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$"
+                        "  SELECT CASE jsonb_typeof (value) WHEN 'null' THEN NULL"
+                        "         WHEN 'boolean' THEN CASE WHEN value = 'true'::jsonb THEN '1' ELSE '0' END"
+                        "         ELSE value #>> '{}' END $$;"
+                        "INSERT INTO audit (\"user\", table_name, record_id, action, field, old_value, new_value) VALUES"
+                        "  ('jo', 'booking', 1, 'update', 'pickup_time', '09:30:00', '10:00:00'),"
+                        "  ('jo', 'taster_day', 1, 'update', 'start_time', NULL, '09:30:15'),"
+                        "  ('jo', 'step_change', 1, 'insert', 'recorded_at', NULL, '2026-12-05T21:11:01.123456+00:00'),"
+                        "  ('jo', 'export_record', 1, 'insert', 'recorded_at', NULL, '2026-12-05T16:11:01.5-05:00'),"
+                        "  ('jo', 'booking', 1, 'update', 'family_attending', '09:30:00', '2026-12-05T21:11:01+00:00'),"
+                        "  ('jo', 'database', 0, 'restore', 'backup', NULL, '09:30:00');"
+                        "RESET search_path; RESET ROLE");
 }
 
 static void
@@ -334,33 +173,33 @@ test_init_upgrade_from_3 (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("Set-up brings a version 3 team database to this version: its audit values in the file's forms, erasure's functions; once");
 
-  init_ok (f);
+  rp_test_team_init (f);
   make_version_3 (f);
-  assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", "3");
+  rp_test_team_assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", "3");
 
-  init_ok (f);
-  assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
-  assert_value (f->admin, "SELECT to_regprocedure ('reprovision.rp_audit_text (jsonb)') IS NULL", "t");
-  assert_value (f->admin, "SELECT to_regclass ('reprovision.erasure_under_way') IS NOT NULL", "t");
+  rp_test_team_init (f);
+  rp_test_team_assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  rp_test_team_assert_value (f->admin, "SELECT to_regprocedure ('reprovision.rp_audit_text (jsonb)') IS NULL", "t");
+  rp_test_team_assert_value (f->admin, "SELECT to_regclass ('reprovision.erasure_under_way') IS NOT NULL", "t");
   /* Times of day without seconds as 'HH:MM', moments in UTC to the
    * millisecond; a time with seconds, text and notes as they were. */
-  assert_value (f->admin,
-                "SELECT string_agg (coalesce (old_value, '-') || ' ' || new_value, ', ' ORDER BY id) FROM reprovision.audit",
-                "09:30 10:00, - 09:30:15, - 2026-12-05T21:11:01.123Z, - 2026-12-05T21:11:01.500Z, "
-                "09:30:00 2026-12-05T21:11:01+00:00, - 09:30:00");
+  rp_test_team_assert_value (f->admin,
+                             "SELECT string_agg (coalesce (old_value, '-') || ' ' || new_value, ', ' ORDER BY id) FROM reprovision.audit",
+                             "09:30 10:00, - 09:30:15, - 2026-12-05T21:11:01.123Z, - 2026-12-05T21:11:01.500Z, "
+                             "09:30:00 2026-12-05T21:11:01+00:00, - 09:30:00");
 
   /* And once only: set up again, nothing changes. */
-  first = query_value (f->admin, AUDIT_STATE);
-  init_ok (f);
-  second = query_value (f->admin, AUDIT_STATE);
+  first = rp_test_team_query_value (f->admin, AUDIT_STATE);
+  rp_test_team_init (f);
+  second = rp_test_team_query_value (f->admin, AUDIT_STATE);
   g_assert_cmpstr (first, ==, second);
-  assert_value (f->admin, "SELECT count(*)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  rp_test_team_assert_value (f->admin, "SELECT count(*)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
 }
 
 static void
@@ -373,51 +212,51 @@ test_init_upgrade_from_4 (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("Set-up brings a version 4 team database to this version: the reports role's name check and export history, then its Reports area and confirmations; once");
 
-  init_ok (f);
+  rp_test_team_init (f);
   as_owner = g_strdup_printf ("SET ROLE %sowner", f->prefix);
-  exec_ok (f->admin, as_owner);
-  exec_ok (f->admin,
-           "DELETE FROM reprovision.schema_version WHERE version >= 5;"
-           "DROP FUNCTION reprovision_report.rp_report_name_words (text[]);"
-           "DROP FUNCTION reprovision_report.rp_report_name_confirmations (bigint, text[], text[]);"
-           "DROP FUNCTION reprovision_report.rp_record_export (bigint, text, text, text, date, date, integer, text, text);"
-           /* and as version 5 had them: */
-           "DROP FUNCTION reprovision_report.rp_confirm_not_a_name (bigint, text, text, text, text);"
-           "DROP VIEW reprovision_report.taster_day;"
-           "CREATE VIEW reprovision_report.taster_day AS"
-           "  SELECT id, programme_id, provider_id, day, cancelled FROM reprovision.taster_day;"
-           "DROP VIEW reprovision_report.export_record;"
-           "CREATE VIEW reprovision_report.export_record AS"
-           "  SELECT id, programme_id, recorded_at, kind, format, as_of FROM reprovision.export_record;"
-           "RESET ROLE");
-  assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", "4");
+  rp_test_team_exec_ok (f->admin, as_owner);
+  rp_test_team_exec_ok (f->admin,
+                        "DELETE FROM reprovision.schema_version WHERE version >= 5;"
+                        "DROP FUNCTION reprovision_report.rp_report_name_words (text[]);"
+                        "DROP FUNCTION reprovision_report.rp_report_name_confirmations (bigint, text[], text[]);"
+                        "DROP FUNCTION reprovision_report.rp_record_export (bigint, text, text, text, date, date, integer, text, text);"
+                        /* and as version 5 had them: */
+                        "DROP FUNCTION reprovision_report.rp_confirm_not_a_name (bigint, text, text, text, text);"
+                        "DROP VIEW reprovision_report.taster_day;"
+                        "CREATE VIEW reprovision_report.taster_day AS"
+                        "  SELECT id, programme_id, provider_id, day, cancelled FROM reprovision.taster_day;"
+                        "DROP VIEW reprovision_report.export_record;"
+                        "CREATE VIEW reprovision_report.export_record AS"
+                        "  SELECT id, programme_id, recorded_at, kind, format, as_of FROM reprovision.export_record;"
+                        "RESET ROLE");
+  rp_test_team_assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", "4");
 
-  init_ok (f);
-  assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
-  assert_value (f->admin, "SELECT to_regprocedure ('reprovision_report.rp_report_name_words (text[])') IS NOT NULL"
-                          " AND to_regprocedure ('reprovision_report.rp_record_export (bigint, text, text, text, date,"
-                          " date, integer, text, text)') IS NOT NULL", "t");
+  rp_test_team_init (f);
+  rp_test_team_assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  rp_test_team_assert_value (f->admin, "SELECT to_regprocedure ('reprovision_report.rp_report_name_words (text[])') IS NOT NULL"
+                                       " AND to_regprocedure ('reprovision_report.rp_record_export (bigint, text, text, text, date,"
+                                       " date, integer, text, text)') IS NOT NULL", "t");
   /* Version 6: the Reports area's taster days and export history, and the confirmations. */
-  assert_value (f->admin, "SELECT string_agg (attname, ',' ORDER BY attnum) FROM pg_attribute"
-                          " WHERE attrelid = 'reprovision_report.taster_day'::regclass AND attnum > 0",
-                "id,programme_id,provider_id,day,cancelled,start_time,end_time,places");
-  assert_value (f->admin, "SELECT string_agg (attname, ',' ORDER BY attnum) FROM pg_attribute"
-                          " WHERE attrelid = 'reprovision_report.export_record'::regclass AND attnum > 0",
-                "id,programme_id,recorded_at,kind,format,as_of,tables,compare_with,suppress_below,mine");
-  assert_value (f->admin, "SELECT to_regprocedure ('reprovision_report.rp_confirm_not_a_name (bigint, text, text,"
-                          " text, text)') IS NOT NULL", "t");
+  rp_test_team_assert_value (f->admin, "SELECT string_agg (attname, ',' ORDER BY attnum) FROM pg_attribute"
+                                       " WHERE attrelid = 'reprovision_report.taster_day'::regclass AND attnum > 0",
+                             "id,programme_id,provider_id,day,cancelled,start_time,end_time,places");
+  rp_test_team_assert_value (f->admin, "SELECT string_agg (attname, ',' ORDER BY attnum) FROM pg_attribute"
+                                       " WHERE attrelid = 'reprovision_report.export_record'::regclass AND attnum > 0",
+                             "id,programme_id,recorded_at,kind,format,as_of,tables,compare_with,suppress_below,mine");
+  rp_test_team_assert_value (f->admin, "SELECT to_regprocedure ('reprovision_report.rp_confirm_not_a_name (bigint, text, text,"
+                                       " text, text)') IS NOT NULL", "t");
 
-  first = query_value (f->admin, AUDIT_STATE);
-  init_ok (f);
-  second = query_value (f->admin, AUDIT_STATE);
+  first = rp_test_team_query_value (f->admin, AUDIT_STATE);
+  rp_test_team_init (f);
+  second = rp_test_team_query_value (f->admin, AUDIT_STATE);
   g_assert_cmpstr (first, ==, second);
-  assert_value (f->admin, "SELECT count(*)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  rp_test_team_assert_value (f->admin, "SELECT count(*)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
 }
 
 /* Every table and column of the file's schema is there under the same
@@ -437,7 +276,7 @@ test_init_same_columns_as_file (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -455,7 +294,7 @@ test_init_same_columns_as_file (Fixture       *f,
     g_ptr_array_add (file_columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
 
-  init_ok (f);
+  rp_test_team_init (f);
   result = PQexec (f->admin,
                    "SELECT table_name || '.' || column_name FROM information_schema.columns"
                    " WHERE table_schema = 'reprovision' AND table_name NOT IN ('schema_version', 'team_setting', 'erasure_under_way')"
@@ -485,12 +324,12 @@ test_init_export_kinds_as_file (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
-  init_ok (f);
-  jo = make_login (f, "jo", "staff");
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
   staff = connect_login (f, jo, "reprovision");
   for (guint k = 0; kinds[k] != NULL; k++)
     for (guint i = 0; formats[i] != NULL; i++)
@@ -498,7 +337,7 @@ test_init_export_kinds_as_file (Fixture       *f,
         g_autofree char *sql = g_strdup_printf ("INSERT INTO export_record (\"user\", kind, format) VALUES ('jo', '%s', '%s')",
                                                 kinds[k], formats[i]);
 
-        exec_ok (staff, sql);
+        rp_test_team_exec_ok (staff, sql);
       }
 }
 
@@ -510,14 +349,14 @@ test_init_newer_version (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A team database set up by a newer Reprovision is left alone, and the user is told why");
 
-  init_ok (f);
-  exec_ok (f->admin, "INSERT INTO reprovision.schema_version (version, file_version) VALUES (99, 99)");
+  rp_test_team_init (f);
+  rp_test_team_exec_ok (f->admin, "INSERT INTO reprovision.schema_version (version, file_version) VALUES (99, 99)");
   g_assert_false (rp_team_init_with_prefix (f->conninfo, f->prefix, &error));
   g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_NEWER_VERSION);
   g_assert_nonnull (strstr (error->message, "newer version of Reprovision"));
@@ -549,7 +388,7 @@ test_init_authentication (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -563,20 +402,20 @@ test_init_authentication (Fixture       *f,
   g_clear_error (&error);
 
   /* A wrong password: the test cluster asks this role for one. */
-  exec_ok (f->admin, "DROP ROLE IF EXISTS reprovision_test_password");
-  exec_ok (f->admin, "CREATE ROLE reprovision_test_password LOGIN PASSWORD 'right'");
+  rp_test_team_exec_ok (f->admin, "DROP ROLE IF EXISTS reprovision_test_password");
+  rp_test_team_exec_ok (f->admin, "CREATE ROLE reprovision_test_password LOGIN PASSWORD 'right'");
   wrong = g_strdup_printf ("dbname=%s user=reprovision_test_password password=wrong", f->database);
   probe = PQconnectdb (wrong);
   if (PQstatus (probe) == CONNECTION_OK)
     {
       g_clear_pointer (&probe, PQfinish);
-      exec_ok (f->admin, "DROP ROLE reprovision_test_password");
+      rp_test_team_exec_ok (f->admin, "DROP ROLE reprovision_test_password");
       g_test_skip ("this server does not ask reprovision_test_password for a password");
       return;
     }
   g_assert_false (rp_team_init (wrong, &error));
   g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_AUTHENTICATION);
-  exec_ok (f->admin, "DROP ROLE reprovision_test_password");
+  rp_test_team_exec_ok (f->admin, "DROP ROLE reprovision_test_password");
 }
 
 static void
@@ -589,18 +428,18 @@ test_init_permission (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("An account that may not create roles is told so, and nothing is made");
 
-  exec_ok (f->admin, sql);
+  rp_test_team_exec_ok (f->admin, sql);
   conninfo = g_strdup_printf ("dbname=%s user=%splain", f->database, f->prefix);
   g_assert_false (rp_team_init_with_prefix (conninfo, f->prefix, &error));
   g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "is not allowed"));
-  assert_value (f->admin, "SELECT to_regclass ('reprovision.attendee')::text", NULL);
+  rp_test_team_assert_value (f->admin, "SELECT to_regclass ('reprovision.attendee')::text", NULL);
 }
 
 /* What an IT department does: the database's owner, who may create roles
@@ -619,7 +458,7 @@ test_init_database_owner (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -628,7 +467,7 @@ test_init_database_owner (Fixture       *f,
 
   dba = g_strconcat (f->prefix, "dba", NULL);
   sql = g_strdup_printf ("CREATE ROLE %1$s LOGIN CREATEROLE; ALTER DATABASE %2$s OWNER TO %1$s", dba, f->database);
-  exec_ok (f->admin, sql);
+  rp_test_team_exec_ok (f->admin, sql);
   conninfo = g_strdup_printf ("dbname=%s user=%s", f->database, dba);
   for (int i = 0; i < 2; i++)
     {
@@ -636,12 +475,12 @@ test_init_database_owner (Fixture       *f,
       g_assert_no_error (error);
     }
 
-  jo = make_login (f, "jo", "staff");
+  jo = rp_test_team_make_login (f, "jo", "staff");
   staff = connect_login (f, jo, "reprovision");
-  exec_ok (staff, "INSERT INTO programme (name) VALUES ('Oak Centre closure')");
-  assert_value (f->admin, "SELECT \"user\" FROM reprovision.audit WHERE field = 'name'", jo);
-  assert_value (f->admin, "SELECT pg_get_userbyid (relowner) FROM pg_class WHERE oid = 'reprovision.attendee'::regclass",
-                owner);
+  rp_test_team_exec_ok (staff, "INSERT INTO programme (name) VALUES ('Oak Centre closure')");
+  rp_test_team_assert_value (f->admin, "SELECT \"user\" FROM reprovision.audit WHERE field = 'name'", jo);
+  rp_test_team_assert_value (f->admin, "SELECT pg_get_userbyid (relowner) FROM pg_class WHERE oid = 'reprovision.attendee'::regclass",
+                             owner);
 }
 
 /* Roles ------------------------------------------------------------------- */
@@ -657,35 +496,35 @@ static const char * const secrets[] = {
 static void
 fill_programme (PGconn *staff)
 {
-  exec_ok (staff,
-           "INSERT INTO programme (id, name, report_title, follow_up_weeks) VALUES (1, 'Oak Centre closure', 'Progress', 6);"
-           "INSERT INTO worker (id, name, initials, phone) VALUES (1, 'Wendy Workername', 'WW', '07700 900123');"
-           "INSERT INTO provider (id, name, contact_name, contact_phone) VALUES (1, 'Riverside Day Services', 'Cora Contactname', '07700 900123');"
-           "INSERT INTO attendee (id, programme_id, number, full_name, preferred_name, date_of_birth, contact_name,"
-           "                      contact_phone, worker_id, case_notes, report_note, target_date, funding,"
-           "                      communication_notes)"
-           "  VALUES (1, 1, 7, 'Zed Secretname', 'Zeddy', '1961-02-03', 'Fay Familyname', '07700 900123', 1,"
-           "          'case note text', 'Allocated worker made contact.', '2027-03-31', 'health', 'spoke privately');"
-           "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by, reason)"
-           "  VALUES (1, 1, 2, '2026-11-02', 'Rita Recorder', 'spoke privately with Fay Familyname');"
-           "INSERT INTO taster_day (id, programme_id, provider_id, day, start_time, notes, venue, places)"
-           "  VALUES (1, 1, 1, '2026-12-10', '10:00', 'Zeddy likes music', 'Fay Familyname''s garden', 8);"
-           "INSERT INTO booking (taster_day_id, attendee_id, staff_id, family_attending, feedback)"
-           "  VALUES (1, 1, 1, 'Fay Familyname', 'Zeddy enjoyed it');"
-           "INSERT INTO timetable_action (id, programme_id, activity, owner, due_date) VALUES (1, 1, 'Open days', 'Commissioning', '2026-12-20');"
-           "INSERT INTO timetable_action_taster_day (action_id, taster_day_id) VALUES (1, 1);"
-           "INSERT INTO planned_outcome (id, attendee_id, description) VALUES (1, 1, 'Zeddy keeps seeing friends');"
-           "INSERT INTO review (id, attendee_id, held_on, reviewer_id, took_part, placement_continues, actions, notes)"
-           "  VALUES (1, 1, '2026-11-20', 1, 'family', true, 'Fay Familyname to call', 'spoke privately');"
-           "INSERT INTO review_outcome (review_id, outcome_id, rating, note) VALUES (1, 1, 'met', 'Zeddy is happy');"
-           "INSERT INTO contact_log (attendee_id, contacted_on, worker_id, with_name, method, summary)"
-           "  VALUES (1, '2026-11-01', 1, 'Fay Familyname', 'phone', 'spoke privately');"
-           "INSERT INTO name_confirmation (programme_id, place, text_digest, word, confirmed_by)"
-           "  VALUES (1, 'report_note', 'abc', 'Zeddy', 'Rita Recorder');"
-           "INSERT INTO export_record (programme_id, \"user\", kind, format, as_of, file_name, reason)"
-           "  VALUES (1, 'Rita Recorder', 'report', 'pdf', '2026-11-30', 'Zed Secretname.pdf', 'spoke privately');"
-           "UPDATE attendee SET full_name = 'Zed Secretname', contact_name = 'Fay Familyname Jr' WHERE id = 1;"
-           "SELECT rp_audit_note ('attendee', 1, 'export', 'Zed Secretname', 'Fay Familyname');");
+  rp_test_team_exec_ok (staff,
+                        "INSERT INTO programme (id, name, report_title, follow_up_weeks) VALUES (1, 'Oak Centre closure', 'Progress', 6);"
+                        "INSERT INTO worker (id, name, initials, phone) VALUES (1, 'Wendy Workername', 'WW', '07700 900123');"
+                        "INSERT INTO provider (id, name, contact_name, contact_phone) VALUES (1, 'Riverside Day Services', 'Cora Contactname', '07700 900123');"
+                        "INSERT INTO attendee (id, programme_id, number, full_name, preferred_name, date_of_birth, contact_name,"
+                        "                      contact_phone, worker_id, case_notes, report_note, target_date, funding,"
+                        "                      communication_notes)"
+                        "  VALUES (1, 1, 7, 'Zed Secretname', 'Zeddy', '1961-02-03', 'Fay Familyname', '07700 900123', 1,"
+                        "          'case note text', 'Allocated worker made contact.', '2027-03-31', 'health', 'spoke privately');"
+                        "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by, reason)"
+                        "  VALUES (1, 1, 2, '2026-11-02', 'Rita Recorder', 'spoke privately with Fay Familyname');"
+                        "INSERT INTO taster_day (id, programme_id, provider_id, day, start_time, notes, venue, places)"
+                        "  VALUES (1, 1, 1, '2026-12-10', '10:00', 'Zeddy likes music', 'Fay Familyname''s garden', 8);"
+                        "INSERT INTO booking (taster_day_id, attendee_id, staff_id, family_attending, feedback)"
+                        "  VALUES (1, 1, 1, 'Fay Familyname', 'Zeddy enjoyed it');"
+                        "INSERT INTO timetable_action (id, programme_id, activity, owner, due_date) VALUES (1, 1, 'Open days', 'Commissioning', '2026-12-20');"
+                        "INSERT INTO timetable_action_taster_day (action_id, taster_day_id) VALUES (1, 1);"
+                        "INSERT INTO planned_outcome (id, attendee_id, description) VALUES (1, 1, 'Zeddy keeps seeing friends');"
+                        "INSERT INTO review (id, attendee_id, held_on, reviewer_id, took_part, placement_continues, actions, notes)"
+                        "  VALUES (1, 1, '2026-11-20', 1, 'family', true, 'Fay Familyname to call', 'spoke privately');"
+                        "INSERT INTO review_outcome (review_id, outcome_id, rating, note) VALUES (1, 1, 'met', 'Zeddy is happy');"
+                        "INSERT INTO contact_log (attendee_id, contacted_on, worker_id, with_name, method, summary)"
+                        "  VALUES (1, '2026-11-01', 1, 'Fay Familyname', 'phone', 'spoke privately');"
+                        "INSERT INTO name_confirmation (programme_id, place, text_digest, word, confirmed_by)"
+                        "  VALUES (1, 'report_note', 'abc', 'Zeddy', 'Rita Recorder');"
+                        "INSERT INTO export_record (programme_id, \"user\", kind, format, as_of, file_name, reason)"
+                        "  VALUES (1, 'Rita Recorder', 'report', 'pdf', '2026-11-30', 'Zed Secretname.pdf', 'spoke privately');"
+                        "UPDATE attendee SET full_name = 'Zed Secretname', contact_name = 'Fay Familyname Jr' WHERE id = 1;"
+                        "SELECT rp_audit_note ('attendee', 1, 'export', 'Zed Secretname', 'Fay Familyname');");
 }
 
 static void
@@ -701,15 +540,15 @@ test_reports_no_names (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A reports login cannot read a name, a date of birth or a contact from any table or view");
 
-  init_ok (f);
-  jo = make_login (f, "jo", "staff");
-  manager = make_login (f, "manager", "reports");
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
+  manager = rp_test_team_make_login (f, "manager", "reports");
   staff = connect_login (f, jo, "reprovision");
   fill_programme (staff);
   reports = connect_login (f, manager, "reprovision_report");
@@ -758,26 +597,26 @@ test_reports_no_names (Fixture       *f,
   g_assert_cmpuint (refused, >=, 20);
 
   /* Nor through the app's own functions, nor by writing. */
-  assert_state (reports, "SELECT reprovision.rp_audit_note ('attendee', 1, 'export', 'x', 'y')", "42501");
-  assert_state (reports, "UPDATE reprovision_report.attendee SET number = 8", "42501");
+  rp_test_team_assert_state (reports, "SELECT reprovision.rp_audit_note ('attendee', 1, 'export', 'x', 'y')", "42501");
+  rp_test_team_assert_state (reports, "UPDATE reprovision_report.attendee SET number = 8", "42501");
   /* The name check's function answers only for words given (team schema 5);
    * its helpers and the tables it reads are out of reach. */
-  assert_value (reports, "SELECT count(*)::text FROM reprovision_report.rp_report_name_words (ARRAY[]::text[])", "0");
-  assert_value (reports, "SELECT string_agg (w, ',' ORDER BY w) FROM reprovision_report.rp_report_name_words"
-                         " (ARRAY['zed', 'oak', 'zeddy', 'centre']) AS w", "zed,zeddy");
-  assert_state (reports, "SELECT reprovision.rp_name_words_of ('x')", "42501");
-  assert_state (reports, "SELECT reprovision_report.rp_record_export (1, 'contact-log', 'csv', NULL, NULL, NULL, 0, NULL, NULL)",
-                "42501");
-  assert_state (reports, "INSERT INTO reprovision_report.export_record (kind, format) VALUES ('report', 'pdf')", "42501");
+  rp_test_team_assert_value (reports, "SELECT count(*)::text FROM reprovision_report.rp_report_name_words (ARRAY[]::text[])", "0");
+  rp_test_team_assert_value (reports, "SELECT string_agg (w, ',' ORDER BY w) FROM reprovision_report.rp_report_name_words"
+                                      " (ARRAY['zed', 'oak', 'zeddy', 'centre']) AS w", "zed,zeddy");
+  rp_test_team_assert_state (reports, "SELECT reprovision.rp_name_words_of ('x')", "42501");
+  rp_test_team_assert_state (reports, "SELECT reprovision_report.rp_record_export (1, 'contact-log', 'csv', NULL, NULL, NULL, 0, NULL, NULL)",
+                             "42501");
+  rp_test_team_assert_state (reports, "INSERT INTO reprovision_report.export_record (kind, format) VALUES ('report', 'pdf')", "42501");
   /* A word confirmed not to be a name is kept under the login that
    * confirmed it, whatever login the call names (team schema 6). */
-  assert_value (reports, "SELECT count(*)::text FROM reprovision_report.rp_confirm_not_a_name"
-                         " (1, 'attendee/7/note', 'def', 'oak', 'Rita Recorder')", "0");
-  assert_value (f->admin, "SELECT confirmed_by = 'Rita Recorder' FROM reprovision.name_confirmation WHERE text_digest = 'def'",
-                "f");
-  assert_value (f->admin, "SELECT \"user\" FROM reprovision.audit WHERE table_name = 'name_confirmation'"
-                          " AND field = 'word' AND new_value = 'oak'", manager);
-  assert_state (reports, "INSERT INTO reprovision_report.name_confirmation (word) VALUES ('x')", "42P01");
+  rp_test_team_assert_value (reports, "SELECT count(*)::text FROM reprovision_report.rp_confirm_not_a_name"
+                                      " (1, 'attendee/7/note', 'def', 'oak', 'Rita Recorder')", "0");
+  rp_test_team_assert_value (f->admin, "SELECT confirmed_by = 'Rita Recorder' FROM reprovision.name_confirmation WHERE text_digest = 'def'",
+                             "f");
+  rp_test_team_assert_value (f->admin, "SELECT \"user\" FROM reprovision.audit WHERE table_name = 'name_confirmation'"
+                                       " AND field = 'word' AND new_value = 'oak'", manager);
+  rp_test_team_assert_state (reports, "INSERT INTO reprovision_report.name_confirmation (word) VALUES ('x')", "42P01");
 }
 
 static void
@@ -791,70 +630,70 @@ test_reports_columns (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("The reports views give every column the scrutiny report reads, under the tables' names");
 
-  init_ok (f);
-  jo = make_login (f, "jo", "staff");
-  manager = make_login (f, "manager", "reports");
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
+  manager = rp_test_team_make_login (f, "manager", "reports");
   staff = connect_login (f, jo, "reprovision");
   fill_programme (staff);
   reports = connect_login (f, manager, "reprovision_report");
 
   /* The queries of src/core/rp-report.c and the store functions it calls. */
-  assert_value (reports,
-                                "SELECT a.number || ' ' || a.funding || ' ' || a.report_note || ' ' || a.target_date"
-                                " || ' ' || a.outcome || ' ' || coalesce (a.outcome_date::text, '-') || ' ' || a.id"
-                                " || ' ' || a.archived || ' ' || a.interim || ' ' || a.step || ' ' || a.step_since"
-                                " FROM attendee a WHERE a.programme_id = 1",
-                   "7 health Allocated worker made contact. 2027-03-31 attending - 1 false false 2 2026-11-02");
-  assert_value (reports,
-                                "SELECT s.to_step || ' ' || s.changed_on FROM step_change s WHERE s.attendee_id = 1"
-                                " ORDER BY s.changed_on DESC, s.id DESC LIMIT 1", "2 2026-11-02");
-  assert_value (reports,
-                                "SELECT name || ' ' || report_title || ' ' || follow_up_weeks || ' ' ||"
-                                " coalesce (closure_date::text, '-') || coalesce (department, '-') || coalesce (author, '-')"
-                                " || coalesce (meeting, '-') || coalesce (meeting_date::text, '-')"
-                                " || coalesce (report_as_of::text, '-') || coalesce (marking, '-') FROM programme",
-                   "Oak Centre closure Progress 6 -------");
-  assert_value (reports,
-                                "SELECT id || ' ' || attendee_id || ' ' || kind || ' ' || held_on || ' ' || placement_continues"
-                                " FROM review WHERE held_on <= '2026-12-01'", "1 1 follow-up 2026-11-20 true");
-  assert_value (reports, "SELECT review_id || ' ' || rating FROM review_outcome", "1 met");
-  assert_value (reports,
-                                "SELECT max (coalesce (as_of, recorded_at::date))::text FROM export_record"
-                                " WHERE programme_id = 1 AND kind = 'report'", "2026-11-30");
-  assert_value (reports,
-                                "SELECT t.activity || ' ' || t.owner || ' ' || t.due_date || ' ' || t.status || ' '"
-                                " || t.position || ' ' || coalesce (t.due_note, '-') || ' ' || p.name || ' ' || d.day"
-                                " || ' ' || d.cancelled"
-                                " FROM timetable_action t JOIN timetable_action_taster_day l ON l.action_id = t.id"
-                                " JOIN taster_day d ON d.id = l.taster_day_id JOIN provider p ON p.id = d.provider_id"
-                                " WHERE t.programme_id = 1 AND d.programme_id = 1",
-                   "Open days Commissioning 2026-12-20 not-started 0 - Riverside Day Services 2026-12-10 false");
+  rp_test_team_assert_value (reports,
+                                             "SELECT a.number || ' ' || a.funding || ' ' || a.report_note || ' ' || a.target_date"
+                                             " || ' ' || a.outcome || ' ' || coalesce (a.outcome_date::text, '-') || ' ' || a.id"
+                                             " || ' ' || a.archived || ' ' || a.interim || ' ' || a.step || ' ' || a.step_since"
+                                             " FROM attendee a WHERE a.programme_id = 1",
+                                "7 health Allocated worker made contact. 2027-03-31 attending - 1 false false 2 2026-11-02");
+  rp_test_team_assert_value (reports,
+                                             "SELECT s.to_step || ' ' || s.changed_on FROM step_change s WHERE s.attendee_id = 1"
+                                             " ORDER BY s.changed_on DESC, s.id DESC LIMIT 1", "2 2026-11-02");
+  rp_test_team_assert_value (reports,
+                                             "SELECT name || ' ' || report_title || ' ' || follow_up_weeks || ' ' ||"
+                                             " coalesce (closure_date::text, '-') || coalesce (department, '-') || coalesce (author, '-')"
+                                             " || coalesce (meeting, '-') || coalesce (meeting_date::text, '-')"
+                                             " || coalesce (report_as_of::text, '-') || coalesce (marking, '-') FROM programme",
+                                "Oak Centre closure Progress 6 -------");
+  rp_test_team_assert_value (reports,
+                                             "SELECT id || ' ' || attendee_id || ' ' || kind || ' ' || held_on || ' ' || placement_continues"
+                                             " FROM review WHERE held_on <= '2026-12-01'", "1 1 follow-up 2026-11-20 true");
+  rp_test_team_assert_value (reports, "SELECT review_id || ' ' || rating FROM review_outcome", "1 met");
+  rp_test_team_assert_value (reports,
+                                             "SELECT max (coalesce (as_of, recorded_at::date))::text FROM export_record"
+                                             " WHERE programme_id = 1 AND kind = 'report'", "2026-11-30");
+  rp_test_team_assert_value (reports,
+                                             "SELECT t.activity || ' ' || t.owner || ' ' || t.due_date || ' ' || t.status || ' '"
+                                             " || t.position || ' ' || coalesce (t.due_note, '-') || ' ' || p.name || ' ' || d.day"
+                                             " || ' ' || d.cancelled"
+                                             " FROM timetable_action t JOIN timetable_action_taster_day l ON l.action_id = t.id"
+                                             " JOIN taster_day d ON d.id = l.taster_day_id JOIN provider p ON p.id = d.provider_id"
+                                             " WHERE t.programme_id = 1 AND d.programme_id = 1",
+                                "Open days Commissioning 2026-12-20 not-started 0 - Riverside Day Services 2026-12-10 false");
   /* The report as it was on a day: the audit trail of those columns. */
-  assert_value (reports,
-                                "SELECT string_agg (field || '=' || new_value, ',' ORDER BY id) FROM audit"
-                                " WHERE table_name = 'attendee' AND record_id = 1 AND action = 'update'",
-                   "step=2,step_since=2026-11-02");
-  assert_value (reports, "SELECT count(*) > 0 FROM audit WHERE id >= 1 AND recorded_at <= now ()", "t");
-  assert_value (reports, "SELECT max (version)::text FROM schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  rp_test_team_assert_value (reports,
+                                             "SELECT string_agg (field || '=' || new_value, ',' ORDER BY id) FROM audit"
+                                             " WHERE table_name = 'attendee' AND record_id = 1 AND action = 'update'",
+                                "step=2,step_since=2026-11-02");
+  rp_test_team_assert_value (reports, "SELECT count(*) > 0 FROM audit WHERE id >= 1 AND recorded_at <= now ()", "t");
+  rp_test_team_assert_value (reports, "SELECT max (version)::text FROM schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
   /* What the Reports area shows besides the report (team schema 6): the
    * upcoming taster days, how full they are, and the export history,
    * which export was the login's own but not whose the others are. */
-  assert_value (reports,
-                "SELECT t.day || ' ' || t.start_time || ' ' || coalesce (t.end_time::text, '-') || ' ' || t.places"
-                " || ' ' || t.cancelled || ' ' || p.name || ' ' || (SELECT count(*) FROM booking b"
-                " WHERE b.taster_day_id = t.id AND b.status NOT IN ('declined', 'cancelled'))"
-                " FROM taster_day t JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = 1",
-                "2026-12-10 10:00:00 - 8 false Riverside Day Services 1");
-  assert_value (reports,
-                "SELECT kind || ' ' || format || ' ' || as_of || ' ' || coalesce (tables, '-') || ' '"
-                " || coalesce (compare_with::text, '-') || ' ' || suppress_below || ' ' || mine FROM export_record",
-                "report pdf 2026-11-30 - - 0 false");
+  rp_test_team_assert_value (reports,
+                             "SELECT t.day || ' ' || t.start_time || ' ' || coalesce (t.end_time::text, '-') || ' ' || t.places"
+                             " || ' ' || t.cancelled || ' ' || p.name || ' ' || (SELECT count(*) FROM booking b"
+                             " WHERE b.taster_day_id = t.id AND b.status NOT IN ('declined', 'cancelled'))"
+                             " FROM taster_day t JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = 1",
+                             "2026-12-10 10:00:00 - 8 false Riverside Day Services 1");
+  rp_test_team_assert_value (reports,
+                             "SELECT kind || ' ' || format || ' ' || as_of || ' ' || coalesce (tables, '-') || ' '"
+                             " || coalesce (compare_with::text, '-') || ' ' || suppress_below || ' ' || mine FROM export_record",
+                             "report pdf 2026-11-30 - - 0 false");
 }
 
 /* Audit --------------------------------------------------------------------- */
@@ -886,21 +725,21 @@ test_audit_staff_cannot_change (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A staff login cannot change, delete or stop the audit trail");
 
-  init_ok (f);
-  jo = make_login (f, "jo", "staff");
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
   staff = connect_login (f, jo, "reprovision");
   fill_programme (staff);
-  before = query_value (f->admin, "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a");
+  before = rp_test_team_query_value (f->admin, "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a");
 
   for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
     {
-      state = exec_state (staff, attempts[i]);
+      state = rp_test_team_exec_state (staff, attempts[i]);
       if (state == NULL)
         g_error ("a staff login could run: %s", attempts[i]);
       /* Refused for want of rights, or by the app's own guard (P0001). */
@@ -909,23 +748,23 @@ test_audit_staff_cannot_change (Fixture       *f,
       g_free (state);
     }
 
-  after = query_value (f->admin, "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a");
+  after = rp_test_team_query_value (f->admin, "SELECT count(*) || ' ' || md5 (string_agg (a::text, ',' ORDER BY id)) FROM reprovision.audit a");
   g_assert_cmpstr (before, ==, after);
 
   /* Changes are still recorded afterwards. */
-  exec_ok (staff, "UPDATE attendee SET report_note = 'Review booked' WHERE id = 1");
-  assert_value (f->admin, "SELECT new_value FROM reprovision.audit ORDER BY id DESC LIMIT 1",
-                   "Review booked");
+  rp_test_team_exec_ok (staff, "UPDATE attendee SET report_note = 'Review booked' WHERE id = 1");
+  rp_test_team_assert_value (f->admin, "SELECT new_value FROM reprovision.audit ORDER BY id DESC LIMIT 1",
+                                "Review booked");
 
   /* Even the owner cannot edit the trail without dropping its guard first. */
   {
     g_autofree char *as_owner = g_strdup_printf ("SET ROLE %sowner", f->prefix);
 
-    exec_ok (f->admin, as_owner);
-    state = exec_state (f->admin, "UPDATE reprovision.audit SET \"user\" = 'someone else'");
+    rp_test_team_exec_ok (f->admin, as_owner);
+    state = rp_test_team_exec_state (f->admin, "UPDATE reprovision.audit SET \"user\" = 'someone else'");
     g_assert_nonnull (state);
     g_free (state);
-    exec_ok (f->admin, "RESET ROLE");
+    rp_test_team_exec_ok (f->admin, "RESET ROLE");
   }
 }
 
@@ -943,23 +782,23 @@ test_audit_names_login (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("Every insert and update by a staff login is audited under that login's name, whatever role it takes");
 
-  init_ok (f);
-  jo = make_login (f, "jo", "staff");
-  sam = make_login (f, "sam", "staff");
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
+  sam = rp_test_team_make_login (f, "sam", "staff");
   staff_jo = connect_login (f, jo, "reprovision");
   staff_sam = connect_login (f, sam, "reprovision");
 
-  exec_ok (staff_jo, "INSERT INTO programme (name, follow_up_weeks) VALUES ('Oak Centre closure', 8)");
+  rp_test_team_exec_ok (staff_jo, "INSERT INTO programme (name, follow_up_weeks) VALUES ('Oak Centre closure', 8)");
   /* SET ROLE changes current_user, not the login. */
   set_role = g_strdup_printf ("SET ROLE %sstaff", f->prefix);
-  exec_ok (staff_sam, set_role);
-  exec_ok (staff_sam, "UPDATE programme SET name = 'Oak Centre', follow_up_weeks = follow_up_weeks WHERE name = 'Oak Centre closure'");
+  rp_test_team_exec_ok (staff_sam, set_role);
+  rp_test_team_exec_ok (staff_sam, "UPDATE programme SET name = 'Oak Centre', follow_up_weeks = follow_up_weeks WHERE name = 'Oak Centre closure'");
 
   rows = PQexec (f->admin,
                  "SELECT \"user\", table_name, action, field, coalesce (old_value, '-'), coalesce (new_value, '-')"
@@ -987,17 +826,17 @@ test_audit_names_login (Fixture       *f,
   g_clear_pointer (&rows, PQclear);
 
   /* A delete is audited too, and the step follows the step history. */
-  exec_ok (staff_jo, "INSERT INTO attendee (programme_id, number, full_name) SELECT id, 1, 'A Person' FROM programme");
-  exec_ok (staff_jo, "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
-                     " SELECT id, 1, 3, '2026-11-02', 'Jo' FROM attendee");
-  assert_value (staff_jo, "SELECT step || ' ' || step_since FROM attendee", "3 2026-11-02");
-  assert_refused (staff_jo, "UPDATE attendee SET step = 5");
-  exec_ok (staff_sam, "DELETE FROM attendee");
+  rp_test_team_exec_ok (staff_jo, "INSERT INTO attendee (programme_id, number, full_name) SELECT id, 1, 'A Person' FROM programme");
+  rp_test_team_exec_ok (staff_jo, "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                                  " SELECT id, 1, 3, '2026-11-02', 'Jo' FROM attendee");
+  rp_test_team_assert_value (staff_jo, "SELECT step || ' ' || step_since FROM attendee", "3 2026-11-02");
+  rp_test_team_assert_refused (staff_jo, "UPDATE attendee SET step = 5");
+  rp_test_team_exec_ok (staff_sam, "DELETE FROM attendee");
   expected = g_strdup_printf ("%s delete A Person", sam);
-  assert_value (f->admin,
-                                "SELECT \"user\" || ' ' || action || ' ' || old_value FROM reprovision.audit"
-                                " WHERE table_name = 'attendee' AND action = 'delete' AND field = 'full_name'",
-                   expected);
+  rp_test_team_assert_value (f->admin,
+                                             "SELECT \"user\" || ' ' || action || ' ' || old_value FROM reprovision.audit"
+                                             " WHERE table_name = 'attendee' AND action = 'delete' AND field = 'full_name'",
+                                expected);
 }
 
 /* Notifications ------------------------------------------------------------- */
@@ -1055,32 +894,32 @@ test_audit_notifies (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A committed change to an audited table tells every listening store which row changed; a rolled-back one says nothing");
 
-  init_ok (f);
-  jo = make_login (f, "jo", "staff");
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
   staff = connect_login (f, jo, "reprovision");
   listener = connect_login (f, jo, "reprovision");
-  exec_ok (listener, "LISTEN reprovision_changes");
+  rp_test_team_exec_ok (listener, "LISTEN reprovision_changes");
 
-  exec_ok (staff, "BEGIN; INSERT INTO programme (id, name) VALUES (5, 'Never kept'); ROLLBACK");
-  exec_ok (staff, "BEGIN; INSERT INTO programme (id, name) VALUES (7, 'Oak Centre closure')");
+  rp_test_team_exec_ok (staff, "BEGIN; INSERT INTO programme (id, name) VALUES (5, 'Never kept'); ROLLBACK");
+  rp_test_team_exec_ok (staff, "BEGIN; INSERT INTO programme (id, name) VALUES (7, 'Oak Centre closure')");
   /* Nothing before the commit. */
   payloads = receive_notifications (listener, NULL, 300);
   g_assert_cmpuint (payloads->len, ==, 0);
   g_clear_pointer (&payloads, g_ptr_array_unref);
-  exec_ok (staff, "COMMIT");
+  rp_test_team_exec_ok (staff, "COMMIT");
   payloads = receive_notifications (listener, "programme:7", 5000);
   g_assert_cmpuint (payloads->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (payloads, 0), ==, "programme:7");
   g_clear_pointer (&payloads, g_ptr_array_unref);
 
   /* An update and a delete name their row too. */
-  exec_ok (staff, "UPDATE programme SET name = 'Oak Centre' WHERE id = 7; DELETE FROM programme WHERE id = 7");
+  rp_test_team_exec_ok (staff, "UPDATE programme SET name = 'Oak Centre' WHERE id = 7; DELETE FROM programme WHERE id = 7");
   payloads = receive_notifications (listener, NULL, 1000);
   g_assert_cmpuint (payloads->len, ==, 1);  /* the same row twice in one transaction is said once */
   g_assert_cmpstr (g_ptr_array_index (payloads, 0), ==, "programme:7");
@@ -1166,7 +1005,7 @@ mirror_row (sqlite3    *db,
 {
   g_autofree char *sql = mirror_sql (db, conn, table, id, update);
 
-  exec_ok (conn, sql);
+  rp_test_team_exec_ok (conn, sql);
 }
 
 /* Every step_change of the file not yet on the server. */
@@ -1174,7 +1013,7 @@ static void
 mirror_new_step_changes (sqlite3 *db,
                          PGconn  *conn)
 {
-  g_autofree char *known = query_value (conn, "SELECT coalesce (max (id), 0) FROM step_change");
+  g_autofree char *known = rp_test_team_query_value (conn, "SELECT coalesce (max (id), 0) FROM step_change");
   g_autofree char *select = g_strdup_printf ("SELECT id FROM step_change WHERE id > %s ORDER BY id", known);
   sqlite3_stmt *stmt = NULL;
 
@@ -1265,18 +1104,18 @@ test_audit_file_forms (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("The audit trail on the server holds each value exactly as the file's holds it: "
                   "flags, dates, times of day, moments in UTC and text, whatever the session's date style and time zone");
 
-  init_ok (f);
-  jo = make_login (f, "jo", "staff");
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
   staff = connect_login (f, jo, "reprovision");
   /* Nothing in the values may depend on how the session shows dates and times. */
-  exec_ok (staff, "SET TimeZone = 'America/New_York'; SET DateStyle = 'SQL, DMY'; SET IntervalStyle = 'sql_standard'");
+  rp_test_team_exec_ok (staff, "SET TimeZone = 'America/New_York'; SET DateStyle = 'SQL, DMY'; SET IntervalStyle = 'sql_standard'");
 
   dir = rp_test_make_tmpdir ();
   path = g_build_filename (dir, "programme.db", NULL);
@@ -1398,7 +1237,7 @@ test_audit_file_forms (Fixture       *f,
       "COMMIT",
       rp_attendee_get_id (attendee), rp_booking_get_id (booking));
 
-    exec_ok (staff, erase);
+    rp_test_team_exec_ok (staff, erase);
   }
   g_clear_pointer (&file_lines, g_free);
   g_clear_pointer (&team_lines, g_free);
@@ -1424,11 +1263,11 @@ assert_erasure_refused (PGconn     *staff,
 {
   g_autofree char *state = NULL;
 
-  exec_ok (staff, "BEGIN");
+  rp_test_team_exec_ok (staff, "BEGIN");
   if (before != NULL)
-    exec_ok (staff, before);
-  state = exec_state (staff, sql);
-  exec_ok (staff, "ROLLBACK");
+    rp_test_team_exec_ok (staff, before);
+  state = rp_test_team_exec_state (staff, sql);
+  rp_test_team_exec_ok (staff, "ROLLBACK");
   if (g_strcmp0 (state, "42501") != 0)
     g_error ("after %s, staff could run %s (%s)", before ? before : "nothing", sql, state ? state : "no error");
 }
@@ -1446,25 +1285,25 @@ test_erasure_functions (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("Staff erase a person from the audit trail only through the owner's functions, "
                   "only for someone they erase in the same change, and still cannot edit the trail");
 
-  init_ok (f);
-  jo = make_login (f, "jo", "staff");
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
   staff = connect_login (f, jo, "reprovision");
   fill_programme (staff);
-  exec_ok (staff, "INSERT INTO attendee (id, programme_id, number, full_name) VALUES (2, 1, 8, 'Bea Othername');"
-                  "INSERT INTO booking (id, taster_day_id, attendee_id, family_attending) VALUES (2, 1, 2, 'Bea''s brother');"
-                  "INSERT INTO attendee (id, programme_id, number, full_name) VALUES (3, 1, 9, 'Cy Gonename');"
-                  "INSERT INTO name_confirmation (id, programme_id, place, text_digest, word, confirmed_by)"
-                  "  VALUES (5, 1, 'attendee/1/report_note', 'def', 'Zeddy', 'Rita Recorder');"
-                  /* Deleted in a change of its own, earlier: not being erased now. */
-                  "DELETE FROM attendee WHERE id = 3");
-  before = query_value (f->admin, AUDIT_STATE);
+  rp_test_team_exec_ok (staff, "INSERT INTO attendee (id, programme_id, number, full_name) VALUES (2, 1, 8, 'Bea Othername');"
+                               "INSERT INTO booking (id, taster_day_id, attendee_id, family_attending) VALUES (2, 1, 2, 'Bea''s brother');"
+                               "INSERT INTO attendee (id, programme_id, number, full_name) VALUES (3, 1, 9, 'Cy Gonename');"
+                               "INSERT INTO name_confirmation (id, programme_id, place, text_digest, word, confirmed_by)"
+                               "  VALUES (5, 1, 'attendee/1/report_note', 'def', 'Zeddy', 'Rita Recorder');"
+                               /* Deleted in a change of its own, earlier: not being erased now. */
+                               "DELETE FROM attendee WHERE id = 3");
+  before = rp_test_team_query_value (f->admin, AUDIT_STATE);
 
   /* A person still there, or an id of something that is not theirs. */
   assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('attendee', 1)");
@@ -1494,38 +1333,38 @@ test_erasure_functions (Fixture       *f,
   assert_erasure_refused (staff, "SET LOCAL reprovision.erasing = 'on'", "UPDATE audit SET old_value = NULL");
   assert_erasure_refused (staff, NULL, "INSERT INTO erasure_under_way (xact, attendee_id, number) VALUES (pg_current_xact_id (), 1, 7)");
   assert_erasure_refused (staff, NULL, "SELECT count(*) FROM erasure_under_way");
-  after = query_value (f->admin, AUDIT_STATE);
+  after = rp_test_team_query_value (f->admin, AUDIT_STATE);
   g_assert_cmpstr (before, ==, after);
 
   /* The erasure as the store runs it on the server: inside a savepoint,
    * every record of the person, each record's audit rows, the tombstone. */
-  exec_ok (staff, "BEGIN; SAVEPOINT rp_write;"
-                  "DELETE FROM name_confirmation WHERE place LIKE 'attendee/' || 1 || '/%';"
-                  "DELETE FROM booking WHERE attendee_id = 1;"
-                  "DELETE FROM attendee WHERE id = 1;"
-                  "SELECT FROM rp_erase_audit ('booking', 1);"
-                  "SELECT FROM rp_erase_audit ('step_change', 1);"
-                  "SELECT FROM rp_erase_audit ('name_confirmation', 5);"
-                  "SELECT FROM rp_erase_audit ('review_outcome', 1);"
-                  "SELECT FROM rp_erase_audit ('review', 1);"
-                  "SELECT FROM rp_erase_audit ('planned_outcome', 1);"
-                  "SELECT FROM rp_erase_audit ('contact_log', 1);"
-                  "SELECT FROM rp_erase_audit ('attendee', 1);"
-                  "SELECT FROM rp_erase_tombstone (NULL, 'Jo', 1, 7);"
-                  "RELEASE rp_write; COMMIT");
+  rp_test_team_exec_ok (staff, "BEGIN; SAVEPOINT rp_write;"
+                               "DELETE FROM name_confirmation WHERE place LIKE 'attendee/' || 1 || '/%';"
+                               "DELETE FROM booking WHERE attendee_id = 1;"
+                               "DELETE FROM attendee WHERE id = 1;"
+                               "SELECT FROM rp_erase_audit ('booking', 1);"
+                               "SELECT FROM rp_erase_audit ('step_change', 1);"
+                               "SELECT FROM rp_erase_audit ('name_confirmation', 5);"
+                               "SELECT FROM rp_erase_audit ('review_outcome', 1);"
+                               "SELECT FROM rp_erase_audit ('review', 1);"
+                               "SELECT FROM rp_erase_audit ('planned_outcome', 1);"
+                               "SELECT FROM rp_erase_audit ('contact_log', 1);"
+                               "SELECT FROM rp_erase_audit ('attendee', 1);"
+                               "SELECT FROM rp_erase_tombstone (NULL, 'Jo', 1, 7);"
+                               "RELEASE rp_write; COMMIT");
   /* Nothing of theirs is left but the tombstone, under the login. */
-  assert_value (f->admin, "SELECT count(*) FROM reprovision.audit WHERE (table_name, record_id) IN"
-                          " (('booking', 1), ('step_change', 1), ('name_confirmation', 5), ('review_outcome', 1), ('review', 1),"
-                          "  ('planned_outcome', 1), ('contact_log', 1))", "0");
+  rp_test_team_assert_value (f->admin, "SELECT count(*) FROM reprovision.audit WHERE (table_name, record_id) IN"
+                                       " (('booking', 1), ('step_change', 1), ('name_confirmation', 5), ('review_outcome', 1), ('review', 1),"
+                                       "  ('planned_outcome', 1), ('contact_log', 1))", "0");
   tombstone = g_strdup_printf ("%s delete number 7", jo);
-  assert_value (f->admin, "SELECT string_agg (\"user\" || ' ' || action || ' ' || field || ' ' || old_value, ',')"
-                          "  FROM reprovision.audit WHERE table_name = 'attendee' AND record_id = 1", tombstone);
+  rp_test_team_assert_value (f->admin, "SELECT string_agg (\"user\" || ' ' || action || ' ' || field || ' ' || old_value, ',')"
+                                       "  FROM reprovision.audit WHERE table_name = 'attendee' AND record_id = 1", tombstone);
   /* Someone else's history stays. */
-  assert_value (f->admin, "SELECT count(*) > 0 FROM reprovision.audit WHERE table_name = 'attendee' AND record_id = 2"
-                          " AND new_value = 'Bea Othername'", "t");
+  rp_test_team_assert_value (f->admin, "SELECT count(*) > 0 FROM reprovision.audit WHERE table_name = 'attendee' AND record_id = 2"
+                                       " AND new_value = 'Bea Othername'", "t");
   /* Their erasure is over (a delete made outside the store's erasure, as
    * attendee 3's, stays noted under its own transaction, which has ended). */
-  assert_value (f->admin, "SELECT count(*) FROM reprovision.erasure_under_way WHERE attendee_id = 1", "0");
+  rp_test_team_assert_value (f->admin, "SELECT count(*) FROM reprovision.erasure_under_way WHERE attendee_id = 1", "0");
   /* Once recorded, the erasure cannot be made again to scrub more. */
   assert_erasure_refused (staff, NULL, "SELECT FROM rp_erase_audit ('attendee', 1)");
 }
@@ -1542,38 +1381,38 @@ test_store_functions (Fixture       *f,
 
   if (!f->available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("The functions the store's SQL calls answer on the server: the session's day, the login, and no erasure for staff");
 
-  init_ok (f);
-  jo = make_login (f, "jo", "staff");
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
   staff = connect_login (f, jo, "reprovision");
 
-  assert_value (staff, "SELECT rp_today () = current_date", "t");
-  exec_ok (staff, "SET reprovision.today = '2023-10-15'");
-  assert_value (staff, "SELECT rp_today ()::text", "2023-10-15");
-  assert_value (staff, "SELECT rp_audit_user ()", jo);
-  assert_value (staff, "SELECT length (rp_random_bytes (32))::text || ' ' || (rp_random_bytes (32) <> rp_random_bytes (32))", "32 true");
+  rp_test_team_assert_value (staff, "SELECT rp_today () = current_date", "t");
+  rp_test_team_exec_ok (staff, "SET reprovision.today = '2023-10-15'");
+  rp_test_team_assert_value (staff, "SELECT rp_today ()::text", "2023-10-15");
+  rp_test_team_assert_value (staff, "SELECT rp_audit_user ()", jo);
+  rp_test_team_assert_value (staff, "SELECT length (rp_random_bytes (32))::text || ' ' || (rp_random_bytes (32) <> rp_random_bytes (32))", "32 true");
 
   /* A staff login cannot make itself the erasure, whatever it sets. */
-  assert_value (staff, "SELECT rp_erasing ()::text", "false");
-  exec_ok (staff, "SET reprovision.erasing = 'on'");
-  assert_value (staff, "SELECT rp_erasing ()::text", "false");
-  assert_refused (staff, "DELETE FROM audit");
+  rp_test_team_assert_value (staff, "SELECT rp_erasing ()::text", "false");
+  rp_test_team_exec_ok (staff, "SET reprovision.erasing = 'on'");
+  rp_test_team_assert_value (staff, "SELECT rp_erasing ()::text", "false");
+  rp_test_team_assert_refused (staff, "DELETE FROM audit");
   /* Only the owner's own code, which the erasure will be, can. */
   as_owner = g_strdup_printf ("SET ROLE %sowner; SET reprovision.erasing = 'on'", f->prefix);
-  exec_ok (f->admin, as_owner);
-  assert_value (f->admin, "SELECT reprovision.rp_erasing ()::text", "true");
-  exec_ok (f->admin, "RESET ROLE; RESET reprovision.erasing");
+  rp_test_team_exec_ok (f->admin, as_owner);
+  rp_test_team_assert_value (f->admin, "SELECT reprovision.rp_erasing ()::text", "true");
+  rp_test_team_exec_ok (f->admin, "RESET ROLE; RESET reprovision.erasing");
 
   /* Names compare and order without regard to case, as the file's NOCASE. */
-  assert_value (staff, "SELECT string_agg (n, ',' ORDER BY n COLLATE reprovision.nocase, n COLLATE \"C\")"
-                       " FROM (VALUES ('beta'), ('Alpha'), ('alpha'), ('Gamma')) AS v (n)",
-                "Alpha,alpha,beta,Gamma");
-  assert_value (staff, "SELECT ('Oak Centre' = 'OAK CENTRE' COLLATE reprovision.nocase)::text", "true");
+  rp_test_team_assert_value (staff, "SELECT string_agg (n, ',' ORDER BY n COLLATE reprovision.nocase, n COLLATE \"C\")"
+                                    " FROM (VALUES ('beta'), ('Alpha'), ('alpha'), ('Gamma')) AS v (n)",
+                             "Alpha,alpha,beta,Gamma");
+  rp_test_team_assert_value (staff, "SELECT ('Oak Centre' = 'OAK CENTRE' COLLATE reprovision.nocase)::text", "true");
 }
 
 int

@@ -22,50 +22,23 @@
 #include "rp-gui-test-util.h"
 #include "rp-team.h"
 #include "rp-team-private.h"
+#include "rp-test-team.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
 
-#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
 #define FAULTS_PORT  "54341"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 static gboolean
 run_cluster (const char *command)
 {
-  const char *argv[] = { RP_CLUSTER_SCRIPT, command, g_getenv ("RP_FAULTS_CLUSTER"), NULL };
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "RP_PG_CLUSTER_PORT", FAULTS_PORT, TRUE);
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    {
-      g_printerr ("pg-test-cluster.sh %s: %s\n%s\n", command, error->message, err != NULL ? err : "");
-      return FALSE;
-    }
-  return TRUE;
+  return rp_test_team_run_cluster (RP_CLUSTER_SCRIPT, FAULTS_PORT, command);
 }
 
 static char *
 conninfo_for (const char *database,
               const char *user)
 {
-  return g_strdup_printf ("host=%s/socket port=" FAULTS_PORT " dbname=%s user=%s",
-                          g_getenv ("RP_FAULTS_CLUSTER"), database, user);
-}
-
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  return rp_test_team_cluster_conninfo (FAULTS_PORT, database, user);
 }
 
 static char *
@@ -124,12 +97,12 @@ body (void)
   gint64 deadline;
 
   g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
-  exec_ok (admin, "CREATE DATABASE rp_faults");
+  rp_test_team_exec_ok (admin, "CREATE DATABASE rp_faults");
   g_assert_true (rp_team_init_with_prefix (db_info, "rp_faults_", &error));
   g_assert_no_error (error);
   g_clear_pointer (&admin, PQfinish);
   admin = PQconnectdb (db_info);
-  exec_ok (admin, "CREATE ROLE rp_faults_jo LOGIN IN ROLE rp_faults_staff");
+  rp_test_team_exec_ok (admin, "CREATE ROLE rp_faults_jo LOGIN IN ROLE rp_faults_staff");
   g_clear_pointer (&admin, PQfinish);
 
   store = rp_store_open (location, RP_STORE_OPEN_DEFAULT, &error);
@@ -244,32 +217,10 @@ body (void)
 static void
 test_server_restarted (void)
 {
-  g_autofree char *dir = NULL;
-  gboolean started;
-
-  if (g_test_subprocess ())
-    {
-      body ();
-      return;
-    }
-
-  if (g_getenv ("RP_TEAM_TEST_CLUSTER") == NULL)
-    {
-      g_test_skip (SKIP_MESSAGE);
-      return;
-    }
-
-  g_test_summary ("With the server stopped, the window says so in a banner and keeps what was typed, marked "
-                  "not saved; once the server is back the banner goes and the change is saved");
-
-  dir = g_strdup_printf ("/tmp/rp-pg-faults-gui.%d", (int) getpid ());
-  g_setenv ("RP_FAULTS_CLUSTER", dir, TRUE);
-  started = run_cluster ("start");
-  g_assert_true (started);
-
-  g_test_trap_subprocess (NULL, 150 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  run_cluster ("stop");
-  g_test_trap_assert_passed ();
+  rp_test_team_run_on_own_cluster (RP_CLUSTER_SCRIPT, FAULTS_PORT, "rp-pg-faults-gui", 150,
+                                   "With the server stopped, the window says so in a banner and keeps what was typed, marked "
+                                   "not saved; once the server is back the banner goes and the change is saved",
+                                   body);
 }
 
 /* libadwaita 1.2 warns when a snapshot takes a gizmo of a narrow window (as test-team-window.c). */

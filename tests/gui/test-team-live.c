@@ -14,216 +14,29 @@
 #include "rp-attendee-list.h"
 #include "rp-backups-window.h"
 #include "rp-core.h"
+#include "rp-gui-test-team.h"
 #include "rp-gui-test-util.h"
 #include "rp-team.h"
 #include "rp-team-connect-window.h"
+#include "rp-test-team.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
 
-/* On the throwaway cluster build-aux/pg-test-cluster.sh starts, as test-team.c. */
-#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
-
-/* The cluster asks this role, and only it, for a password (pg-test-cluster.sh). */
-#define PASSWORD_ROLE "reprovision_test_password"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
-
-typedef struct
-{
-  gboolean  available;
-  char     *dir;
-  char     *database;
-  char     *prefix;
-  PGconn   *admin;     /* the superuser, on the fresh database */
-  char     *jo;        /* staff */
-  char     *rita;      /* reports */
-} Fixture;
-
-static PGconn *
-connect_as (const char *database)
-{
-  g_autofree char *conninfo = g_strdup_printf ("dbname='%s'", database);
-  PGconn *conn = PQconnectdb (conninfo);
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("could not connect to %s: %s", database, PQerrorMessage (conn));
-  PQclear (PQexec (conn, "SET client_min_messages = warning"));
-  return conn;
-}
-
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-}
-
-static char *
-make_login (Fixture    *f,
-            const char *name,
-            const char *kind)
-{
-  char *login = g_strconcat (f->prefix, name, NULL);
-  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE %s%s", login, f->prefix, kind);
-
-  exec_ok (f->admin, sql);
-  return login;
-}
-
-static char *
-location_for (Fixture    *f,
-              const char *login)
-{
-  /* No host: the cluster's socket directory, from PGHOST. */
-  return g_strdup_printf ("dbname='%s' user='%s'", f->database, login);
-}
+typedef RpGuiTestTeam Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static int counter;
-  g_autoptr(PGconn) postgres = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = NULL;
-  g_autoptr(RpProgramme) sample = NULL;
-  g_autofree char *create = NULL;
-  g_autofree char *conninfo = NULL;
-  g_autofree char *jo_location = NULL;
-
-  f->dir = rp_test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", f->dir, TRUE);
-  f->available = g_getenv ("RP_TEAM_TEST_CLUSTER") != NULL && g_getenv ("PGHOST") != NULL;
-  if (!f->available)
-    return;
-
-  counter++;
-  f->database = g_strdup_printf ("rp_gui_%d_%d", (int) getpid (), counter);
-  f->prefix = g_strdup_printf ("rpg%dn%d_", (int) getpid (), counter);
-  postgres = connect_as ("postgres");
-  create = g_strdup_printf ("CREATE DATABASE %s", f->database);
-  exec_ok (postgres, create);
-  f->admin = connect_as (f->database);
-
-  conninfo = g_strdup_printf ("dbname=%s", f->database);
-  g_assert_true (rp_team_init_with_prefix (conninfo, f->prefix, &error));
-  g_assert_no_error (error);
-  f->jo = make_login (f, "jo", "staff");
-  f->rita = make_login (f, "rita", "reports");
-
-  /* The sample programme, kept on the server by a member of staff. */
-  jo_location = location_for (f, f->jo);
-  store = rp_store_open (jo_location, RP_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  rp_store_set_today (store, "2023-09-22");
-  sample = rp_sample_create (store, &error);
-  g_assert_no_error (error);
+  rp_gui_test_team_set_up (f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(PGconn) postgres = NULL;
-  g_autoptr(PGresult) roles = NULL;
-  g_autofree char *drop = NULL;
-  g_autofree char *like = NULL;
-
-  if (f->available)
-    {
-      g_clear_pointer (&f->admin, PQfinish);
-      postgres = connect_as ("postgres");
-
-      /* Readers the window started in threads (the attendee list's) finish
-       * and let go of their connections; only then is the database dropped. */
-      {
-        g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'", f->database);
-        gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-        while (g_get_monotonic_time () < deadline)
-          {
-            g_autoptr(PGresult) result = PQexec (postgres, count);
-
-            if (PQresultStatus (result) == PGRES_TUPLES_OK && g_str_equal (PQgetvalue (result, 0, 0), "0"))
-              break;
-            g_main_context_iteration (NULL, FALSE);
-            g_usleep (10000);
-          }
-      }
-      drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->database);
-      exec_ok (postgres, drop);
-      exec_ok (postgres, "DROP ROLE IF EXISTS " PASSWORD_ROLE);
-
-      like = g_strdup_printf ("SELECT rolname FROM pg_roles WHERE starts_with (rolname, '%s')"
-                              " ORDER BY rolcanlogin DESC", f->prefix);
-      roles = PQexec (postgres, like);
-      for (int i = 0; i < PQntuples (roles); i++)
-        {
-          g_autofree char *drop_role = g_strdup_printf ("DROP ROLE \"%s\"", PQgetvalue (roles, i, 0));
-          exec_ok (postgres, drop_role);
-        }
-    }
-
-  rp_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->database);
-  g_free (f->prefix);
-  g_free (f->jo);
-  g_free (f->rita);
+  rp_gui_test_team_tear_down (f);
 }
-
-static RpTeamConnectWindow *
-find_dialogue (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (RP_IS_TEAM_CONNECT_WINDOW (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return RP_TEAM_CONNECT_WINDOW (item);
-    }
-
-  return NULL;
-}
-
-static gboolean
-wait_until_idle (RpTeamConnectWindow *dialog)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (rp_team_connect_window_is_connecting (dialog) && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  rp_test_spin ();
-
-  return !rp_team_connect_window_is_connecting (dialog);
-}
-
-static void
-destroy_window (RpWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (G_OBJECT (window)->ref_count > 1 && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  rp_test_spin ();
-  g_assert_finalize_object (window);
-}
-
 
 /* Waits, with the main loop running, until @done says so; FALSE after 20 seconds. */
 static gboolean
@@ -266,7 +79,7 @@ step_launch (gpointer user_data)
 {
   Launch *launch = user_data;
   RpWindow *window = app_window (launch->app);
-  RpTeamConnectWindow *dialog = find_dialogue ();
+  RpTeamConnectWindow *dialog = rp_test_find_connect_dialogue ();
 
   if (launch->stage == 0)
     {
@@ -318,22 +131,22 @@ test_command_line (Fixture       *f,
   Launch launch = { 0 };
   char *argv[3];
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("A team database given on the command line opens: a key=value string, and a URI that asks for a password, which the dialogue asks for");
 
-  exec_ok (f->admin, "DROP ROLE IF EXISTS " PASSWORD_ROLE);
-  grant = g_strdup_printf ("CREATE ROLE " PASSWORD_ROLE " LOGIN PASSWORD 'right' IN ROLE %sstaff", f->prefix);
-  exec_ok (f->admin, grant);
-  probe_info = g_strdup_printf ("dbname=%s user=" PASSWORD_ROLE, f->database);
+  rp_test_team_exec_ok (f->team.admin, "DROP ROLE IF EXISTS " RP_TEST_TEAM_PASSWORD_ROLE);
+  grant = g_strdup_printf ("CREATE ROLE " RP_TEST_TEAM_PASSWORD_ROLE " LOGIN PASSWORD 'right' IN ROLE %sstaff", f->team.prefix);
+  rp_test_team_exec_ok (f->team.admin, grant);
+  probe_info = g_strdup_printf ("dbname=%s user=" RP_TEST_TEAM_PASSWORD_ROLE, f->team.database);
   probe = PQconnectdb (probe_info);
   if (PQstatus (probe) == CONNECTION_OK)
     {
-      g_test_skip ("this server does not ask " PASSWORD_ROLE " for a password");
+      g_test_skip ("this server does not ask " RP_TEST_TEAM_PASSWORD_ROLE " for a password");
       return;
     }
 
@@ -341,9 +154,9 @@ test_command_line (Fixture       *f,
   g_settings_set_string (settings, "recent-database", "");
 
   /* As a person types it: a key=value string that GIO would take for a file name. */
-  location = g_strdup_printf ("dbname=%s user=%s", f->database, f->jo);
+  location = g_strdup_printf ("dbname=%s user=%s", f->team.database, f->jo);
   launch.f = f;
-  launch.uri = g_strdup_printf ("postgresql:///%s?user=" PASSWORD_ROLE "&host=%s", f->database, g_getenv ("PGHOST"));
+  launch.uri = g_strdup_printf ("postgresql:///%s?user=" RP_TEST_TEAM_PASSWORD_ROLE "&host=%s", f->team.database, g_getenv ("PGHOST"));
   app = rp_application_new ();
   /* Not the session's single instance: this test is the only one. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
@@ -373,15 +186,15 @@ test_database_option (Fixture       *f,
   Launch launch = { 0 };
   char *argv[4];
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "recent-database", "");
-  location = g_strdup_printf ("dbname=%s user=%s", f->database, f->jo);
+  location = g_strdup_printf ("dbname=%s user=%s", f->team.database, f->jo);
   launch.f = f;
   app = rp_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
@@ -436,7 +249,7 @@ open_move_dialogue (RpWindow   *window,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-to-team", NULL));
   rp_test_spin ();
-  dialog = find_dialogue ();
+  dialog = rp_test_find_connect_dialogue ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Move to a Team Database");
   rp_team_connect_window_set_location (dialog, location);
@@ -447,7 +260,7 @@ static const char *
 move_and_wait (RpTeamConnectWindow *dialog)
 {
   rp_team_connect_window_connect (dialog);
-  g_assert_true (wait_until_idle (dialog));
+  g_assert_true (rp_test_wait_until_idle (dialog));
   return rp_team_connect_window_get_message (dialog);
 }
 
@@ -473,7 +286,7 @@ open_side (Fixture    *f,
            Side       *side,
            const char *login)
 {
-  g_autofree char *location = location_for (f, login);
+  g_autofree char *location = rp_gui_test_team_location (f, login);
   g_autoptr(GError) error = NULL;
 
   side->store = rp_store_open (location, RP_STORE_OPEN_DEFAULT, &error);
@@ -563,7 +376,7 @@ stored_value (Fixture    *f,
               int         number)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM reprovision.attendee WHERE number = %d", column, number);
-  g_autoptr(PGresult) result = PQexec (f->admin, sql);
+  g_autoptr(PGresult) result = PQexec (f->team.admin, sql);
 
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
   g_assert_cmpint (PQntuples (result), ==, 1);
@@ -649,9 +462,9 @@ test_move (Fixture       *f,
   RpWindow *window;
   const char *message;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
@@ -667,21 +480,21 @@ test_move (Fixture       *f,
   g_clear_object (&file);
 
   /* An empty team database, set up, and one not set up. */
-  postgres = connect_as ("postgres");
-  empty_db = g_strconcat (f->database, "_empty", NULL);
-  unset_db = g_strconcat (f->database, "_unset", NULL);
+  postgres = rp_test_team_connect ("postgres", NULL);
+  empty_db = g_strconcat (f->team.database, "_empty", NULL);
+  unset_db = g_strconcat (f->team.database, "_unset", NULL);
   create = g_strdup_printf ("CREATE DATABASE %s; ", empty_db);
-  exec_ok (postgres, create);
+  rp_test_team_exec_ok (postgres, create);
   g_free (create);
   create = g_strdup_printf ("CREATE DATABASE %s", unset_db);
-  exec_ok (postgres, create);
+  rp_test_team_exec_ok (postgres, create);
   conninfo = g_strdup_printf ("dbname=%s", empty_db);
-  g_assert_true (rp_team_init_with_prefix (conninfo, f->prefix, &error));
+  g_assert_true (rp_team_init_with_prefix (conninfo, f->team.prefix, &error));
   g_assert_no_error (error);
   {
-    g_autofree char *grant = g_strdup_printf ("GRANT CONNECT ON DATABASE %s TO %sstaff", empty_db, f->prefix);
+    g_autofree char *grant = g_strdup_printf ("GRANT CONNECT ON DATABASE %s TO %sstaff", empty_db, f->team.prefix);
 
-    exec_ok (postgres, grant);
+    rp_test_team_exec_ok (postgres, grant);
   }
 
   window = rp_window_new (NULL);
@@ -718,7 +531,7 @@ test_move (Fixture       *f,
   rp_test_spin ();
 
   /* Not empty: the fixture's database holds the sample already. */
-  as_owner = g_strdup_printf ("dbname='%s'", f->database);
+  as_owner = g_strdup_printf ("dbname='%s'", f->team.database);
   dialog = open_move_dialogue (window, as_owner);
   message = move_and_wait (dialog);
   g_assert_nonnull (strstr (message, "already holds a programme, and a programme is moved only into an empty one"));
@@ -749,7 +562,7 @@ test_move (Fixture       *f,
   g_assert_nonnull (strstr (message, "The file stays as it was"));
   rp_test_save_shot (GTK_WIDGET (dialog), "live-move-done.png");
 
-  empty = connect_as (empty_db);
+  empty = rp_test_team_connect (empty_db, NULL);
   count = g_strdup_printf ("SELECT count(*) FROM reprovision.attendee");
   attendees = PQexec (empty, count);
   g_assert_cmpint (PQresultStatus (attendees), ==, PGRES_TUPLES_OK);
@@ -774,26 +587,26 @@ test_move (Fixture       *f,
   }
   g_assert_true (rp_store_is_team (rp_window_get_store (window)));
   g_assert_nonnull (rp_window_get_programme (window));
-  g_assert_null (find_dialogue ());
+  g_assert_null (rp_test_find_connect_dialogue ());
 
   /* On the team database, nothing more to move; a copy as a file is offered. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-to-team", NULL);
   rp_test_spin ();
-  g_assert_null (find_dialogue ());
+  g_assert_null (rp_test_find_connect_dialogue ());
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-team-copy", NULL));
   rp_test_spin ();
   g_assert_true (has_backups_window ());
   close_backups_windows ();
 
-  destroy_window (window);
+  rp_test_destroy_window (window);
   g_clear_pointer (&empty, PQfinish);
   {
     g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", empty_db);
 
-    exec_ok (postgres, drop);
+    rp_test_team_exec_ok (postgres, drop);
     g_free (drop);
     drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", unset_db);
-    exec_ok (postgres, drop);
+    rp_test_team_exec_ok (postgres, drop);
   }
 }
 
@@ -818,16 +631,16 @@ test_two_windows (Fixture       *f,
   gint64 started;
   const char *move_heading = "Move Danny to Step 2 — Contact with people to commence discussion?";
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   g_test_summary ("Two windows on one team database as two members of staff: a change in one shows in the other at once, "
                   "an edit in progress there is kept, and a change to the same field asks whose to keep, naming the other");
 
-  ann = make_login (f, "ann", "staff");
+  ann = rp_test_team_make_login (&f->team, "ann", "staff");
   open_side (f, &a, f->jo);
   open_side (f, &b, ann);
   g_assert_cmpint (listed_step (&a, 4), ==, 1);
@@ -919,7 +732,7 @@ test_two_windows (Fixture       *f,
     g_autofree char *sql = g_strdup_printf ("SELECT string_agg (\"user\" || ':' || coalesce (old_value, '') || '>' || new_value, ',' ORDER BY id)"
                                             "  FROM reprovision.audit WHERE table_name = 'attendee' AND field = 'contact_phone'"
                                             "   AND record_id = (SELECT id FROM reprovision.attendee WHERE number = 7)");
-    g_autoptr(PGresult) result = PQexec (f->admin, sql);
+    g_autoptr(PGresult) result = PQexec (f->team.admin, sql);
     g_autofree char *expected = g_strdup_printf ("%s:07700 900107>07700 900222,%s:07700 900222>07700 900999", f->jo, ann);
 
     g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
@@ -954,8 +767,8 @@ test_two_windows (Fixture       *f,
   phone = stored_value (f, "contact_phone", 7);
   g_assert_cmpstr (phone, ==, "07700 900444");
 
-  destroy_window (a.window);
-  destroy_window (b.window);
+  rp_test_destroy_window (a.window);
+  rp_test_destroy_window (b.window);
   g_assert_finalize_object (a.store);
   g_assert_finalize_object (b.store);
 }

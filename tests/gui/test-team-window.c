@@ -10,6 +10,7 @@
 
 #include "rp-backups-window.h"
 #include "rp-core.h"
+#include "rp-gui-test-team.h"
 #include "rp-gui-test-util.h"
 #include "rp-new-programme-window.h"
 #include "rp-programme-history-window.h"
@@ -18,195 +19,24 @@
 #include "rp-team.h"
 #include "rp-team-connect-window.h"
 #include "rp-team-keyring.h"
+#include "rp-test-team.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
 
-/* On the throwaway cluster build-aux/pg-test-cluster.sh starts, as test-team.c. */
-#define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
-
-/* The cluster asks this role, and only it, for a password (pg-test-cluster.sh). */
-#define PASSWORD_ROLE "reprovision_test_password"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
-
-typedef struct
-{
-  gboolean  available;
-  char     *dir;
-  char     *database;
-  char     *prefix;
-  PGconn   *admin;     /* the superuser, on the fresh database */
-  char     *jo;        /* staff */
-  char     *rita;      /* reports */
-} Fixture;
-
-static PGconn *
-connect_as (const char *database)
-{
-  g_autofree char *conninfo = g_strdup_printf ("dbname='%s'", database);
-  PGconn *conn = PQconnectdb (conninfo);
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("could not connect to %s: %s", database, PQerrorMessage (conn));
-  PQclear (PQexec (conn, "SET client_min_messages = warning"));
-  return conn;
-}
-
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  g_autoptr(PGresult) result = PQexec (conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-}
-
-static char *
-make_login (Fixture    *f,
-            const char *name,
-            const char *kind)
-{
-  char *login = g_strconcat (f->prefix, name, NULL);
-  g_autofree char *sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE %s%s", login, f->prefix, kind);
-
-  exec_ok (f->admin, sql);
-  return login;
-}
-
-static char *
-location_for (Fixture    *f,
-              const char *login)
-{
-  /* No host: the cluster's socket directory, from PGHOST. */
-  return g_strdup_printf ("dbname='%s' user='%s'", f->database, login);
-}
+typedef RpGuiTestTeam Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static int counter;
-  g_autoptr(PGconn) postgres = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RpStore) store = NULL;
-  g_autoptr(RpProgramme) sample = NULL;
-  g_autofree char *create = NULL;
-  g_autofree char *conninfo = NULL;
-  g_autofree char *jo_location = NULL;
-
-  f->dir = rp_test_make_tmpdir ();
-  g_setenv ("XDG_DATA_HOME", f->dir, TRUE);
-  f->available = g_getenv ("RP_TEAM_TEST_CLUSTER") != NULL && g_getenv ("PGHOST") != NULL;
-  if (!f->available)
-    return;
-
-  counter++;
-  f->database = g_strdup_printf ("rp_gui_%d_%d", (int) getpid (), counter);
-  f->prefix = g_strdup_printf ("rpg%dn%d_", (int) getpid (), counter);
-  postgres = connect_as ("postgres");
-  create = g_strdup_printf ("CREATE DATABASE %s", f->database);
-  exec_ok (postgres, create);
-  f->admin = connect_as (f->database);
-
-  conninfo = g_strdup_printf ("dbname=%s", f->database);
-  g_assert_true (rp_team_init_with_prefix (conninfo, f->prefix, &error));
-  g_assert_no_error (error);
-  f->jo = make_login (f, "jo", "staff");
-  f->rita = make_login (f, "rita", "reports");
-
-  /* The sample programme, kept on the server by a member of staff. */
-  jo_location = location_for (f, f->jo);
-  store = rp_store_open (jo_location, RP_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  rp_store_set_today (store, "2023-09-22");
-  sample = rp_sample_create (store, &error);
-  g_assert_no_error (error);
+  rp_gui_test_team_set_up (f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(PGconn) postgres = NULL;
-  g_autoptr(PGresult) roles = NULL;
-  g_autofree char *drop = NULL;
-  g_autofree char *like = NULL;
-
-  if (f->available)
-    {
-      g_clear_pointer (&f->admin, PQfinish);
-      postgres = connect_as ("postgres");
-
-      /* Readers the window started in threads (the attendee list's) finish
-       * and let go of their connections; only then is the database dropped. */
-      {
-        g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'", f->database);
-        gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-        while (g_get_monotonic_time () < deadline)
-          {
-            g_autoptr(PGresult) result = PQexec (postgres, count);
-
-            if (PQresultStatus (result) == PGRES_TUPLES_OK && g_str_equal (PQgetvalue (result, 0, 0), "0"))
-              break;
-            g_main_context_iteration (NULL, FALSE);
-            g_usleep (10000);
-          }
-      }
-      drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->database);
-      exec_ok (postgres, drop);
-      exec_ok (postgres, "DROP ROLE IF EXISTS " PASSWORD_ROLE);
-
-      like = g_strdup_printf ("SELECT rolname FROM pg_roles WHERE starts_with (rolname, '%s')"
-                              " ORDER BY rolcanlogin DESC", f->prefix);
-      roles = PQexec (postgres, like);
-      for (int i = 0; i < PQntuples (roles); i++)
-        {
-          g_autofree char *drop_role = g_strdup_printf ("DROP ROLE \"%s\"", PQgetvalue (roles, i, 0));
-          exec_ok (postgres, drop_role);
-        }
-    }
-
-  rp_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->database);
-  g_free (f->prefix);
-  g_free (f->jo);
-  g_free (f->rita);
-}
-
-static RpTeamConnectWindow *
-find_dialogue (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (RP_IS_TEAM_CONNECT_WINDOW (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return RP_TEAM_CONNECT_WINDOW (item);
-    }
-
-  return NULL;
-}
-
-static gboolean
-wait_until_idle (RpTeamConnectWindow *dialog)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (rp_team_connect_window_is_connecting (dialog) && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  rp_test_spin ();
-
-  return !rp_team_connect_window_is_connecting (dialog);
+  rp_gui_test_team_tear_down (f);
 }
 
 static gboolean
@@ -224,22 +54,6 @@ wait_for_store (RpWindow *window)
   return rp_window_get_store (window) != NULL;
 }
 
-static void
-destroy_window (RpWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (G_OBJECT (window)->ref_count > 1 && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  rp_test_spin ();
-  g_assert_finalize_object (window);
-}
-
 /* The main window, with the dialogue open on @location. */
 static RpTeamConnectWindow *
 open_dialogue (RpWindow   *window,
@@ -251,7 +65,7 @@ open_dialogue (RpWindow   *window,
   rp_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-team", NULL));
   rp_test_spin ();
-  dialog = find_dialogue ();
+  dialog = rp_test_find_connect_dialogue ();
   g_assert_nonnull (dialog);
   rp_team_connect_window_set_location (dialog, location);
 
@@ -320,14 +134,14 @@ test_staff_window (Fixture       *f,
   RpBackupsWindow *backups;
   RpWindow *window;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   settings = g_settings_new (APP_ID);
-  location = location_for (f, f->jo);
+  location = rp_gui_test_team_location (f, f->jo);
   window = rp_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   dialog = open_dialogue (window, location);
@@ -337,7 +151,7 @@ test_staff_window (Fixture       *f,
 
   /* Which database, and as whom, first in the subtitle. */
   g_assert_true (rp_store_is_team (rp_window_get_store (window)));
-  expected = g_strdup_printf ("%s on this computer · signed in as %s · ", f->database, f->jo);
+  expected = g_strdup_printf ("%s on this computer · signed in as %s · ", f->team.database, f->jo);
   g_assert_true (g_str_has_prefix (subtitle_of (window), expected));
   g_assert_nonnull (rp_window_get_programme (window));
 
@@ -347,7 +161,7 @@ test_staff_window (Fixture       *f,
 
   /* And in full under the header bar, where nothing cuts it short. */
   {
-    g_autofree char *identity = g_strdup_printf ("%s on this computer · signed in as %s", f->database, f->jo);
+    g_autofree char *identity = g_strdup_printf ("%s on this computer · signed in as %s", f->team.database, f->jo);
     GtkWidget *line = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "label", identity);
 
     g_assert_nonnull (line);
@@ -408,10 +222,10 @@ test_staff_window (Fixture       *f,
     rp_test_spin ();
     g_assert_true (g_str_has_prefix (subtitle_of (narrow), expected));
     rp_test_save_shot (GTK_WIDGET (narrow), "team-window-360.png");
-    destroy_window (narrow);
+    rp_test_destroy_window (narrow);
   }
 
-  destroy_window (window);
+  rp_test_destroy_window (window);
 }
 
 /* The team database used last is opened again at the next start, through
@@ -425,14 +239,14 @@ test_reopen_at_start (Fixture       *f,
   g_autofree char *expected = NULL;
   RpWindow *window;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
   settings = g_settings_new (APP_ID);
-  location = location_for (f, f->jo);
+  location = rp_gui_test_team_location (f, f->jo);
   g_settings_set_string (settings, "recent-database", location);
 
   window = rp_window_new (NULL);
@@ -440,14 +254,14 @@ test_reopen_at_start (Fixture       *f,
   rp_window_restore_session (window);
   /* The dialogue connects in a thread, and closes once it is open. */
   g_assert_null (rp_window_get_store (window));
-  g_assert_nonnull (find_dialogue ());
+  g_assert_nonnull (rp_test_find_connect_dialogue ());
   g_assert_true (wait_for_store (window));
-  g_assert_null (find_dialogue ());
+  g_assert_null (rp_test_find_connect_dialogue ());
 
-  expected = g_strdup_printf ("%s on this computer · signed in as %s · ", f->database, f->jo);
+  expected = g_strdup_printf ("%s on this computer · signed in as %s · ", f->team.database, f->jo);
   g_assert_true (g_str_has_prefix (subtitle_of (window), expected));
 
-  destroy_window (window);
+  rp_test_destroy_window (window);
 }
 
 /* The server asks for a password: the dialogue asks for it, says when it
@@ -467,26 +281,26 @@ test_password_retry (Fixture       *f,
   GtkWidget *remember;
   RpWindow *window;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
-  exec_ok (f->admin, "DROP ROLE IF EXISTS " PASSWORD_ROLE);
-  grant = g_strdup_printf ("CREATE ROLE " PASSWORD_ROLE " LOGIN PASSWORD 'right' IN ROLE %sstaff", f->prefix);
-  exec_ok (f->admin, grant);
-  probe_info = g_strdup_printf ("dbname=%s user=" PASSWORD_ROLE, f->database);
+  rp_test_team_exec_ok (f->team.admin, "DROP ROLE IF EXISTS " RP_TEST_TEAM_PASSWORD_ROLE);
+  grant = g_strdup_printf ("CREATE ROLE " RP_TEST_TEAM_PASSWORD_ROLE " LOGIN PASSWORD 'right' IN ROLE %sstaff", f->team.prefix);
+  rp_test_team_exec_ok (f->team.admin, grant);
+  probe_info = g_strdup_printf ("dbname=%s user=" RP_TEST_TEAM_PASSWORD_ROLE, f->team.database);
   probe = PQconnectdb (probe_info);
   if (PQstatus (probe) == CONNECTION_OK)
     {
-      g_test_skip ("this server does not ask " PASSWORD_ROLE " for a password");
+      g_test_skip ("this server does not ask " RP_TEST_TEAM_PASSWORD_ROLE " for a password");
       return;
     }
 
   settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "recent-database", "");
-  location = location_for (f, PASSWORD_ROLE);
+  location = rp_gui_test_team_location (f, RP_TEST_TEAM_PASSWORD_ROLE);
   window = rp_window_new (NULL);
   dialog = open_dialogue (window, location);
   password = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL, NULL);
@@ -495,17 +309,17 @@ test_password_retry (Fixture       *f,
 
   /* No keyring on the test bus: the server's question comes to the person. */
   rp_team_connect_window_connect (dialog);
-  g_assert_true (wait_until_idle (dialog));
+  g_assert_true (rp_test_wait_until_idle (dialog));
   g_assert_null (rp_window_get_store (window));
   g_assert_true (gtk_widget_is_visible (password));
   g_assert_nonnull (strstr (rp_team_connect_window_get_message (dialog), "asks for the password"));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (password)), ==, "Password of " PASSWORD_ROLE);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (password)), ==, "Password of " RP_TEST_TEAM_PASSWORD_ROLE);
   rp_test_save_shot (GTK_WIDGET (dialog), "team-connect-password.png");
 
   /* A wrong one is said so, in the dialogue. */
   gtk_editable_set_text (GTK_EDITABLE (password), "wrong");
   rp_team_connect_window_connect (dialog);
-  g_assert_true (wait_until_idle (dialog));
+  g_assert_true (rp_test_wait_until_idle (dialog));
   g_assert_null (rp_window_get_store (window));
   g_assert_nonnull (strstr (rp_team_connect_window_get_message (dialog), "did not accept"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "wrong");
@@ -519,15 +333,15 @@ test_password_retry (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (password), "right");
   rp_team_connect_window_connect (dialog);
   g_assert_true (wait_for_store (window));
-  g_assert_cmpstr (rp_store_get_login (rp_window_get_store (window)), ==, PASSWORD_ROLE);
-  g_assert_nonnull (strstr (subtitle_of (window), "signed in as " PASSWORD_ROLE));
+  g_assert_cmpstr (rp_store_get_login (rp_window_get_store (window)), ==, RP_TEST_TEAM_PASSWORD_ROLE);
+  g_assert_nonnull (strstr (subtitle_of (window), "signed in as " RP_TEST_TEAM_PASSWORD_ROLE));
 
   /* The location kept for the next start has no password in it. */
   recent = g_settings_get_string (settings, "recent-database");
   g_assert_cmpstr (recent, ==, location);
   g_assert_null (strstr (recent, "right"));
 
-  destroy_window (window);
+  rp_test_destroy_window (window);
 }
 
 /* A keyring of the test's own: gnome-keyring-daemon on the test's session
@@ -598,7 +412,7 @@ static char *
 keyring_password (Fixture    *f,
                   const char *login)
 {
-  g_autoptr(RpTeamAccount) account = rp_team_account_new ("", "", f->database, login);
+  g_autoptr(RpTeamAccount) account = rp_team_account_new ("", "", f->team.database, login);
   char *password = NULL;
 
   rp_team_keyring_lookup_async (account, NULL, on_looked_up, &password);
@@ -631,9 +445,9 @@ test_keyring (Fixture       *f,
   GtkWidget *password;
   RpWindow *window;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
   if (!(keyring = start_keyring (f)))
@@ -642,24 +456,24 @@ test_keyring (Fixture       *f,
       return;
     }
 
-  exec_ok (f->admin, "DROP ROLE IF EXISTS " PASSWORD_ROLE);
-  grant = g_strdup_printf ("CREATE ROLE " PASSWORD_ROLE " LOGIN PASSWORD 'right' IN ROLE %sstaff", f->prefix);
-  exec_ok (f->admin, grant);
-  location = location_for (f, PASSWORD_ROLE);
+  rp_test_team_exec_ok (f->team.admin, "DROP ROLE IF EXISTS " RP_TEST_TEAM_PASSWORD_ROLE);
+  grant = g_strdup_printf ("CREATE ROLE " RP_TEST_TEAM_PASSWORD_ROLE " LOGIN PASSWORD 'right' IN ROLE %sstaff", f->team.prefix);
+  rp_test_team_exec_ok (f->team.admin, grant);
+  location = rp_gui_test_team_location (f, RP_TEST_TEAM_PASSWORD_ROLE);
 
   /* Asked for, typed, kept. */
   window = rp_window_new (NULL);
   dialog = open_dialogue (window, location);
   password = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL, NULL);
   rp_team_connect_window_connect (dialog);
-  g_assert_true (wait_until_idle (dialog));
+  g_assert_true (rp_test_wait_until_idle (dialog));
   g_assert_true (gtk_widget_is_visible (password));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (remember_switch (dialog))));
   gtk_editable_set_text (GTK_EDITABLE (password), "right");
   rp_team_connect_window_connect (dialog);
   g_assert_true (wait_for_store (window));
-  destroy_window (window);
-  kept = keyring_password (f, PASSWORD_ROLE);
+  rp_test_destroy_window (window);
+  kept = keyring_password (f, RP_TEST_TEAM_PASSWORD_ROLE);
   g_assert_cmpstr (kept, ==, "right");
 
   /* Next time the keyring's password opens it, and nobody is asked. */
@@ -669,30 +483,30 @@ test_keyring (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (password), (gpointer *) &password);
   rp_team_connect_window_connect (dialog);
   g_assert_true (wait_for_store (window));
-  g_assert_cmpstr (rp_store_get_login (rp_window_get_store (window)), ==, PASSWORD_ROLE);
-  destroy_window (window);
+  g_assert_cmpstr (rp_store_get_login (rp_window_get_store (window)), ==, RP_TEST_TEAM_PASSWORD_ROLE);
+  rp_test_destroy_window (window);
 
   /* The administrator changes the password: the kept one is refused,
    * removed from the keyring, and the new one asked for. */
-  exec_ok (f->admin, "ALTER ROLE " PASSWORD_ROLE " PASSWORD 'changed'");
+  rp_test_team_exec_ok (f->team.admin, "ALTER ROLE " RP_TEST_TEAM_PASSWORD_ROLE " PASSWORD 'changed'");
   window = rp_window_new (NULL);
   dialog = open_dialogue (window, location);
   password = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL, NULL);
   rp_team_connect_window_connect (dialog);
-  g_assert_true (wait_until_idle (dialog));
+  g_assert_true (rp_test_wait_until_idle (dialog));
   g_assert_null (rp_window_get_store (window));
   g_assert_true (gtk_widget_is_visible (password));
   g_assert_nonnull (strstr (rp_team_connect_window_get_message (dialog), "removed from the keyring"));
   for (int i = 0; i < 500; i++)
     {
       g_free (after);
-      after = keyring_password (f, PASSWORD_ROLE);
+      after = keyring_password (f, RP_TEST_TEAM_PASSWORD_ROLE);
       if (after[0] == '\0')
         break;
       g_usleep (10000);
     }
   g_assert_cmpstr (after, ==, "");
-  destroy_window (window);
+  rp_test_destroy_window (window);
 
   g_subprocess_force_exit (keyring);
   g_subprocess_wait (keyring, NULL, NULL);
@@ -745,13 +559,13 @@ test_reports_role (Fixture       *f,
   GtkWidget *attention;
   RpWindow *window;
 
-  if (!f->available)
+  if (!f->team.available)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 
-  location = location_for (f, f->rita);
+  location = rp_gui_test_team_location (f, f->rita);
   window = rp_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   dialog = open_dialogue (window, location);
@@ -770,7 +584,7 @@ test_reports_role (Fixture       *f,
                                              "Reports only: your account can build, print and export reports but not see "
                                              "attendees’ details or change the programme, so only the Reports area is shown. "
                                              "Ask the database administrator if you need more.",
-                                             f->database, f->rita);
+                                             f->team.database, f->rita);
 
     line = rp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "label", text);
   }
@@ -801,7 +615,7 @@ test_reports_role (Fixture       *f,
   /* At a glance: the programme's counts, as staff count them (they were 0
    * when the count read a column the report views did not have). */
   {
-    g_autofree char *jo_location = location_for (f, f->jo);
+    g_autofree char *jo_location = rp_gui_test_team_location (f, f->jo);
     g_autoptr(RpStore) staff = rp_store_open (jo_location, RP_STORE_OPEN_DEFAULT, NULL);
     g_autoptr(GError) error = NULL;
     g_autofree char *moved = NULL;
@@ -830,7 +644,7 @@ test_reports_role (Fixture       *f,
   {
     GtkWidget *page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_REPORTS_PAGE, NULL, NULL);
     GtkWidget *upcoming = rp_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP, "title", "Upcoming Taster Days");
-    g_autofree char *jo_location = location_for (f, f->jo);
+    g_autofree char *jo_location = rp_gui_test_team_location (f, f->jo);
     g_autoptr(RpStore) staff = rp_store_open (jo_location, RP_STORE_OPEN_DEFAULT, NULL);
     g_autoptr(GListModel) days = NULL;
     g_autoptr(RpTasterDay) first = NULL;
@@ -883,7 +697,7 @@ test_reports_role (Fixture       *f,
     g_autoptr(GError) error = NULL;
     RpReportOptions options = { NULL };
     gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-    g_autofree char *jo_location = location_for (f, f->jo);
+    g_autofree char *jo_location = rp_gui_test_team_location (f, f->jo);
     /* The history's logins are read by staff: the report views have none. */
     g_autoptr(RpStore) staff = rp_store_open (jo_location, RP_STORE_OPEN_DEFAULT, NULL);
 
@@ -955,7 +769,7 @@ test_reports_role (Fixture       *f,
         rp_test_save_shot (GTK_WIDGET (narrow), "reports-role-360-upcoming.png");
         scroll_to (rp_test_find_widget (GTK_WIDGET (narrow), ADW_TYPE_PREFERENCES_GROUP, "title", "Export History"));
         rp_test_save_shot (GTK_WIDGET (narrow), "reports-role-360-history.png");
-        destroy_window (narrow);
+        rp_test_destroy_window (narrow);
       }
     if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
       {
@@ -973,7 +787,7 @@ test_reports_role (Fixture       *f,
   {
     GtkWidget *page = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_REPORTS_PAGE, NULL, NULL);
     gint64 programme_id = rp_programme_get_id (rp_window_get_programme (window));
-    g_autofree char *jo_location = location_for (f, f->jo);
+    g_autofree char *jo_location = rp_gui_test_team_location (f, f->jo);
     g_autoptr(RpStore) staff = rp_store_open (jo_location, RP_STORE_OPEN_DEFAULT, NULL);
     g_autoptr(RpAttendee) four = NULL;
     g_autoptr(RpAttendee) five = NULL;
