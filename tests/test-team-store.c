@@ -881,6 +881,82 @@ test_same_field_conflict (Fixture       *f,
   g_assert_cmpstr (rp_attendee_get_contact_name (after), ==, "Ruth Bennett-Okafor");
 }
 
+/* Who the audit trail says inserted step change @id. */
+static char *
+audited_inserter (Fixture *f,
+                  gint64   id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit"
+                                          " WHERE table_name = 'step_change' AND record_id = %" G_GINT64_FORMAT
+                                          " AND action = 'insert'", id);
+
+  return query_value (f->admin, sql);
+}
+
+static void
+test_step_history_names_login (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(RpStore) mine = NULL;
+  g_autoptr(RpStore) theirs = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) sam = NULL;
+  g_autoptr(PGresult) forged = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autofree char *forged_by = NULL;
+  const char *expected[] = { f->jo, f->sam, f->jo };
+  gint64 georgia;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("On a team database the step history names the login that made each change, as the audit trail does, "
+                  "whatever name the application was given");
+
+  mine = open_as (f, f->jo);
+  theirs = open_as (f, f->sam);
+  rp_store_set_user (mine, "Jo in the app");
+  rp_store_set_user (theirs, "Sam in the app");
+  georgia = add_attendee (mine, add_programme (mine), 1, "Georgia Bennett");
+  g_assert_true (rp_store_change_step (theirs, georgia, 2, "2024-02-10", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_change_step (mine, georgia, 3, "2024-03-01", NULL, &error));
+  g_assert_no_error (error);
+
+  history = rp_store_list_step_history (theirs, georgia, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(RpStepChange) change = g_list_model_get_item (history, i);
+      g_autofree char *audited = audited_inserter (f, rp_step_change_get_id (change));
+
+      g_assert_cmpstr (rp_step_change_get_recorded_by (change), ==, expected[i]);
+      g_assert_cmpstr (audited, ==, expected[i]);
+    }
+
+  /* A staff login writing the table itself cannot name someone else, nor rename later. */
+  conninfo = g_strdup_printf ("dbname=%s user=%s", f->database, f->sam);
+  sam = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (sam), ==, CONNECTION_OK);
+  exec_ok (sam, "SET search_path = reprovision");
+  {
+    g_autofree char *insert = g_strdup_printf ("INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                                               " VALUES (%" G_GINT64_FORMAT ", 3, 4, '2024-03-02', 'Someone Else')"
+                                               " RETURNING recorded_by", georgia);
+
+    forged_by = query_value (sam, insert);
+    g_assert_cmpstr (forged_by, ==, f->sam);
+  }
+  forged = PQexec (sam, "UPDATE step_change SET recorded_by = 'Someone Else'");
+  g_assert_cmpint (PQresultStatus (forged), ==, PGRES_FATAL_ERROR);
+  g_assert_cmpstr (PQresultErrorField (forged, PG_DIAG_SQLSTATE), ==, "42501");
+}
+
 static void
 test_file_only_refused (Fixture       *f,
                         gconstpointer  data)
@@ -1097,6 +1173,8 @@ main (int    argc,
   g_test_add ("/team-store/open/needs-password", Fixture, NULL, fixture_set_up, test_needs_password, fixture_tear_down);
   g_test_add ("/team-store/erasure/on-the-server", Fixture, NULL, fixture_set_up, test_erasure, fixture_tear_down);
   g_test_add ("/team-store/faults/connection-lost", Fixture, NULL, fixture_set_up, test_connection_lost, fixture_tear_down);
+  g_test_add ("/team-store/history/names-the-login", Fixture, NULL, fixture_set_up, test_step_history_names_login,
+              fixture_tear_down);
   g_test_add ("/team-store/file-only/refused", Fixture, NULL, fixture_set_up, test_file_only_refused, fixture_tear_down);
 
   return g_test_run ();

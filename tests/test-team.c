@@ -1244,6 +1244,8 @@ test_audit_file_forms (Fixture       *f,
   store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* The same person on both: the step history names the login on the server. */
+  rp_store_set_user (store, jo);
 
   /* The same changes, made with the core API on the file and mirrored as
    * SQL by a staff login on the server. */

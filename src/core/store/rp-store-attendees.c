@@ -480,9 +480,11 @@ write_new_attendee (RpStore  *self,
       !write_communication (self, id, attendee, FALSE, error))
     return FALSE;
 
+  /* Who recorded it is the audit trail's name for the person (the store's
+   * user on a file, the login on a server, where a trigger insists on it). */
   stmt = store_prepare (self,
                         "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
-                        " VALUES (?, 0, ?, ?, ?)",
+                        " VALUES (?, 0, ?, ?, rp_audit_user ())",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -490,7 +492,6 @@ write_new_attendee (RpStore  *self,
   rp_stmt_bind_int64 (stmt, 1, id);
   rp_stmt_bind_int (stmt, 2, rp_attendee_get_step (attendee));
   bind_text (stmt, 3, add->started_on);
-  bind_text (stmt, 4, self->user);
   if (!step_done (self, stmt, error))
     return FALSE;
 
@@ -877,7 +878,7 @@ write_step_change (RpStore  *self,
 
   stmt = store_prepare (self,
                         "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on,"
-                        " recorded_by, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                        " recorded_by, reason) VALUES (?1, ?2, ?3, ?4, rp_audit_user (), ?5)",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -886,8 +887,7 @@ write_step_change (RpStore  *self,
   rp_stmt_bind_int (stmt, 2, rp_attendee_get_step (attendee));
   rp_stmt_bind_int (stmt, 3, change->to_step);
   bind_text (stmt, 4, change->date);
-  bind_text (stmt, 5, self->user);
-  bind_text (stmt, 6, reason[0] != '\0' ? reason : NULL);
+  bind_text (stmt, 5, reason[0] != '\0' ? reason : NULL);
   return step_done (self, stmt, error);
 }
 

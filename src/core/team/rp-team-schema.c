@@ -311,6 +311,20 @@ static const char * const migrations[] = {
    * in the tables changes. */
   "COMMENT ON SCHEMA reprovision_report IS"
   "  'What the reports role reads: the scrutiny report''s columns, its name check and its export history';",
+
+  /* 5 → 6: the step history names the login, as the audit trail does
+   * (rp_step_change_recorder () in the definitions sets it from now on).
+   * Rows written before named what the application was told; each takes
+   * the login the audit trail has for its insert, an update the audit
+   * trail records under whoever runs this. Rows copied from a file agree
+   * with the file's trail already and stay as they are. */
+  "DROP TRIGGER IF EXISTS step_change_recorded_by ON step_change;"
+  "UPDATE step_change s SET recorded_by = a.\"user\""
+  "  FROM audit a"
+  " WHERE a.id = (SELECT max (i.id) FROM audit i"
+  "                WHERE i.table_name = 'step_change' AND i.record_id = s.id"
+  "                  AND i.action = 'insert' AND i.field = 'attendee_id')"
+  "   AND a.\"user\" IS DISTINCT FROM s.recorded_by;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_TEAM_SCHEMA_VERSION);
@@ -455,6 +469,22 @@ static const char definitions[] =
   "  END IF;"
   "  RETURN NEW;"
   "END $$;"
+  /* Who recorded a step change is the login, as the audit trail names it
+   * (team schema 6): set here whatever the application sends, and kept.
+   * A copy from a file runs with user triggers off, and keeps the file's. */
+  "CREATE OR REPLACE FUNCTION rp_step_change_recorder () RETURNS trigger"
+  "  LANGUAGE plpgsql SET search_path = reprovision, pg_temp AS $$"
+  "BEGIN"
+  "  IF TG_OP = 'INSERT' THEN"
+  "    NEW.recorded_by := rp_audit_user ();"
+  "  ELSIF NEW.recorded_by IS DISTINCT FROM OLD.recorded_by THEN"
+  "    RAISE EXCEPTION 'Who recorded a step change cannot be changed.' USING ERRCODE = 'insufficient_privilege';"
+  "  END IF;"
+  "  RETURN NEW;"
+  "END $$;"
+  "DROP TRIGGER IF EXISTS step_change_recorded_by ON step_change;"
+  "CREATE TRIGGER step_change_recorded_by BEFORE INSERT OR UPDATE OF recorded_by ON step_change"
+  "  FOR EACH ROW EXECUTE FUNCTION rp_step_change_recorder ();"
   "DROP TRIGGER IF EXISTS step_change_follow ON step_change;"
   "CREATE TRIGGER step_change_follow AFTER INSERT OR DELETE ON step_change"
   "  FOR EACH ROW EXECUTE FUNCTION rp_step_change_follow ();"
