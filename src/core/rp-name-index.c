@@ -245,6 +245,37 @@ rp_name_index_name_words (const char *name)
 }
 
 /**
+ * rp_name_sort_key:
+ * @name: (nullable): a personal name, or a provider's
+ *
+ * The one order of names, whichever database holds them: compared with
+ * strcmp(), keys put names in the order of their folded forms
+ * (rp_name_index_fold(): case, accents, apostrophes, invisible characters
+ * and spaces do not count, so "O’Brien" sorts with "OBrien" and "Ó Briain"
+ * beside them), collated as the user's language does; names that fold
+ * alike are then ordered by the names themselves. The lists are sorted by
+ * the core, not by the database, whose own collations differ (SQLite's
+ * NOCASE, PostgreSQL's ICU).
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+rp_name_sort_key (const char *name)
+{
+  g_autofree char *folded = rp_name_index_fold (name, -1);
+  g_autofree char *primary = g_utf8_collate_key (folded != NULL ? folded : "", -1);
+  g_autofree char *secondary = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return g_steal_pointer (&primary);
+
+  /* Joined by \1, below the bytes a key's letters are made of, so a name
+   * whose folded form begins another's sorts first. */
+  secondary = g_utf8_collate_key (name, -1);
+  return g_strconcat (primary, "\1", secondary, NULL);
+}
+
+/**
  * rp_name_index_add_erased:
  * @key: the key the digests were made with
  * @digests: (array zero-terminated=1): digests from rp_name_index_digest_word()

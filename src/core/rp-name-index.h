@@ -36,6 +36,7 @@ void         rp_name_index_free              (RpNameIndex        *self);
 char        *rp_name_index_fold              (const char         *word,
                                               gssize              len);
 char       **rp_name_index_name_words        (const char         *name);
+char        *rp_name_sort_key                (const char         *name);
 char        *rp_name_index_digest_word       (GBytes             *key,
                                               const char         *folded);
 char        *rp_name_index_digest_text       (const char         *text);

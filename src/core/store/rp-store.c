@@ -1580,6 +1580,72 @@ collect_rows (RpStore       *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+typedef struct
+{
+  char    *key;
+  guint    position;
+  gpointer item;
+} SortEntry;
+
+static int
+compare_sort_entries (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const SortEntry *entry_a = a;
+  const SortEntry *entry_b = b;
+  int result = strcmp (entry_a->key, entry_b->key);
+
+  if (result == 0)
+    result = (entry_a->position > entry_b->position) - (entry_a->position < entry_b->position);
+  return result;
+}
+
+/* collect_rows (), then in the order of @key_func's keys (strcmp ()); rows
+ * with equal keys keep the query's order. Names are ordered by the core
+ * (rp_name_sort_key ()), so that a file and a team database list them
+ * alike: their own collations do not agree. */
+GListModel *
+collect_rows_sorted (RpStore    *self,
+                     RpStmt     *stmt,
+                     GType       item_type,
+                     RowFunc     from_row,
+                     SortKeyFunc key_func,
+                     GError    **error)
+{
+  g_autoptr(GListModel) rows = collect_rows (self, stmt, item_type, from_row, error);
+  g_autoptr(GListStore) list = NULL;
+  g_autofree SortEntry *entries = NULL;
+  g_autofree gpointer *items = NULL;
+  guint n;
+
+  if (rows == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (rows);
+  entries = g_new0 (SortEntry, MAX (n, 1));
+  items = g_new0 (gpointer, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      entries[i].item = g_list_model_get_item (rows, i);
+      entries[i].key = key_func (entries[i].item);
+      entries[i].position = i;
+    }
+  g_qsort_with_data (entries, n, sizeof (SortEntry), compare_sort_entries, NULL);
+
+  list = g_list_store_new (item_type);
+  for (guint i = 0; i < n; i++)
+    items[i] = entries[i].item;
+  g_list_store_splice (list, 0, 0, items, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (entries[i].key);
+      g_object_unref (entries[i].item);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
 /* Runs a prepared, bound query expected to return one row. */
 gpointer
 collect_one (RpStore       *self,
