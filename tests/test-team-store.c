@@ -957,6 +957,61 @@ test_step_history_names_login (Fixture       *f,
   g_assert_cmpstr (PQresultErrorField (forged, PG_DIAG_SQLSTATE), ==, "42501");
 }
 
+static void
+test_name_words_follow_edits (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpAttendee) base = NULL;
+  g_autoptr(RpAttendee) edited = NULL;
+  g_autoptr(GArray) edits = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpWorker) worker = rp_worker_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *stored = NULL;
+  const char *ask = "SELECT string_agg (w, ',' ORDER BY w) FROM reprovision_report.rp_report_name_words"
+                    " (ARRAY['bennett', 'okafor', 'obrien', 'siobhan', 'ruth']) AS w";
+  gint64 id;
+
+  if (!f->available)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("The server's name check knows a name as soon as the store saves it, by the words the core folded: "
+                  "it folds nothing itself");
+
+  store = open_as (f, f->jo);
+  id = add_attendee (store, add_programme (store), 3, "Georgia Bennett");
+  before = query_value (f->admin, ask);
+  g_assert_cmpstr (before, ==, "bennett,ruth");
+
+  /* One field at a time, as the attendee page saves. */
+  base = rp_store_get_attendee (store, id, &error);
+  g_assert_no_error (error);
+  edited = rp_attendee_copy (base);
+  rp_attendee_set_field (edited, RP_ATTENDEE_FIELD_CONTACT_NAME, g_variant_new_string ("Siobhán O\u2019Brien-Okafor"));
+  edits = rp_attendee_diff (base, edited);
+  g_assert_true (rp_store_save_attendee_fields (store, id, (RpFieldEdit *) edits->data, edits->len, &conflicts, &error));
+  g_assert_no_error (error);
+  rp_worker_set_name (worker, "Ruth Ap-Rhys");
+  rp_worker_set_initials (worker, "RA");
+  g_assert_true (rp_store_add_worker (store, worker, &error));
+  g_assert_no_error (error);
+
+  after = query_value (f->admin, ask);
+  g_assert_cmpstr (after, ==, "bennett,obrien,okafor,ruth,siobhan");
+  stored = query_value (f->admin, "SELECT name_words FROM reprovision.attendee WHERE number = 3");
+  g_assert_cmpstr (stored, ==, "bennett georgia obrien okafor siobhan");
+  /* The words are not in the audit trail: the names are. */
+  g_free (stored);
+  stored = query_value (f->admin, "SELECT count(*)::text FROM reprovision.audit WHERE field = 'name_words'");
+  g_assert_cmpstr (stored, ==, "0");
+}
+
 /* Names that the file's NOCASE and the server's ICU collation put in
  * different orders: accents, ’ and ', a zero-width joiner, case, particles. */
 static const char * const awkward_names[] = {
@@ -1324,6 +1379,8 @@ main (int    argc,
   g_test_add ("/team-store/erasure/on-the-server", Fixture, NULL, fixture_set_up, test_erasure, fixture_tear_down);
   g_test_add ("/team-store/faults/connection-lost", Fixture, NULL, fixture_set_up, test_connection_lost, fixture_tear_down);
   g_test_add ("/team-store/history/names-the-login", Fixture, NULL, fixture_set_up, test_step_history_names_login,
+              fixture_tear_down);
+  g_test_add ("/team-store/reports/name-words-follow-edits", Fixture, NULL, fixture_set_up, test_name_words_follow_edits,
               fixture_tear_down);
   g_test_add ("/team-store/order/same-on-both", Fixture, NULL, fixture_set_up, test_same_order, fixture_tear_down);
   g_test_add ("/team-store/file-only/refused", Fixture, NULL, fixture_set_up, test_file_only_refused, fixture_tear_down);

@@ -244,6 +244,55 @@ rp_name_index_name_words (const char *name)
   return (char **) g_ptr_array_free (words, FALSE);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * rp_name_index_stored_words:
+ * @names: (array length=n_names): the personal names one record holds; any may be %NULL
+ *
+ * What the store keeps beside a record's names (its name_words column):
+ * their folded words, as rp_name_index_name_words() gives them, each once,
+ * sorted, separated by single spaces (a folded word has none). A team
+ * database answers the reports login's name check from these, so that the
+ * rule for what a word of a name is lives here only.
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL if the names have none
+ */
+char *
+rp_name_index_stored_words (const char * const *names,
+                            gsize               n_names)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = NULL;
+
+  for (gsize i = 0; i < n_names; i++)
+    if (names[i] != NULL && g_utf8_validate (names[i], -1, NULL))
+      for_each_word (names[i], collect_folded, words);
+
+  if (words->len == 0)
+    return NULL;
+
+  g_ptr_array_sort (words, compare_strings);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+
+      if (i > 0 && g_str_equal (word, g_ptr_array_index (words, i - 1)))
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, word);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * rp_name_sort_key:
  * @name: (nullable): a personal name, or a provider's

@@ -476,7 +476,8 @@ write_new_attendee (RpStore  *self,
     return FALSE;
 
   id = store_last_insert_id (self);
-  if (!write_after_move_columns (self, id, attendee, FALSE, error) ||
+  if (!store_write_name_words (self, "attendee", id, error) ||
+      !write_after_move_columns (self, id, attendee, FALSE, error) ||
       !write_communication (self, id, attendee, FALSE, error))
     return FALSE;
 
@@ -581,6 +582,7 @@ write_attendee (RpStore  *self,
   bind_attendee (stmt, attendee);
   rp_stmt_bind_int64 (stmt, 20, rp_attendee_get_id (attendee));
   return step_done (self, stmt, error) &&
+         store_write_name_words (self, "attendee", rp_attendee_get_id (attendee), error) &&
          write_after_move_columns (self, rp_attendee_get_id (attendee), attendee,
                                    rp_attendee_get_interim (stored) ||
                                    rp_attendee_get_permanent_provider_id (stored) > 0 ||
@@ -767,7 +769,7 @@ write_attendee_fields (RpStore  *self,
         }
     }
 
-  return TRUE;
+  return to_write->len == 0 || store_write_name_words (self, "attendee", save->attendee_id, error);
 }
 
 /**

@@ -90,6 +90,10 @@ GListModel   *collect_rows       (RpStore       *self,
                                   GType          item_type,
                                   RowFunc        from_row,
                                   GError       **error);
+gboolean      store_write_name_words (RpStore    *self,
+                                      const char *table,
+                                      gint64      id,
+                                      GError    **error);
 GListModel   *collect_rows_sorted (RpStore      *self,
                                    RpStmt       *stmt,
                                    GType         item_type,

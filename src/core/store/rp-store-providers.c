@@ -95,6 +95,9 @@ write_provider (RpStore  *self,
       return FALSE;
     }
 
+  if (!store_write_name_words (self, "provider", rp_provider_get_id (provider), error))
+    return FALSE;
+
   return TRUE;
 }
 

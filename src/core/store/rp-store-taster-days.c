@@ -244,6 +244,9 @@ write_booking (RpStore  *self,
       return FALSE;
     }
 
+  if (!store_write_name_words (self, "booking", rp_booking_get_id (booking), error))
+    return FALSE;
+
   return TRUE;
 }
 

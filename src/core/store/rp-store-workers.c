@@ -111,6 +111,9 @@ write_worker (RpStore  *self,
       return FALSE;
     }
 
+  if (!store_write_name_words (self, "worker", rp_worker_get_id (worker), error))
+    return FALSE;
+
   return TRUE;
 }
 
