@@ -110,7 +110,7 @@ test_attendee_add_with_history (Fixture       *fixture,
   first = g_list_model_get_item (history, 0);
   g_assert_cmpint (rp_step_change_get_from_step (first), ==, 0);
   g_assert_cmpint (rp_step_change_get_to_step (first), ==, 1);
-  g_assert_cmpstr (rp_step_change_get_recorded_by (first), ==, "jtaylor");
+  g_assert_cmpstr (rp_step_change_get_recorded_by (first), ==, rp_test_audit_user ("jtaylor"));
 }
 
 static void

@@ -665,7 +665,8 @@ assert_audit_matches_data (sqlite3 *db)
           g_autofree char *sql = NULL;
           int wrong;
 
-          if (g_str_equal (column, "id"))
+          /* name_words is made from the names, which are audited, and is not audited itself. */
+          if (g_str_equal (column, "id") || g_str_equal (column, "name_words"))
             continue;
 
           sql = g_strdup_printf ("SELECT count(*) FROM %1$s t WHERE t.%2$s IS NOT"

@@ -847,7 +847,7 @@ test_import_apply (Fixture       *fixture,
   g_assert_cmpint (rp_step_change_get_from_step (change), ==, 0);
   g_assert_cmpint (rp_step_change_get_to_step (change), ==, 3);
   g_assert_cmpstr (rp_step_change_get_changed_on (change), ==, "2023-09-22");
-  g_assert_cmpstr (rp_step_change_get_recorded_by (change), ==, "jtaylor");
+  g_assert_cmpstr (rp_step_change_get_recorded_by (change), ==, rp_test_audit_user ("jtaylor"));
 
   /* Each at the step the file gives, from the first to the last. */
   {

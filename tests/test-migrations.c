@@ -659,6 +659,69 @@ test_migrate_export_reviews (void)
   rp_test_remove_tree (dir);
 }
 
+/* Version 15 keeps each record's names' folded words: a version 14 file's
+ * records get them from the core's fold as it is updated, without a line
+ * in the audit trail; a name saved afterwards brings its words with it. */
+static void
+test_migrate_name_words (void)
+{
+  g_autofree char *dir = rp_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *attendee_words = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *booking_words = NULL;
+  g_autofree char *worker_words = NULL;
+  g_autofree char *provider_words = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpWorker) worker = NULL;
+  const char *names[] = { "Siân O’Brien-Ní Bhriain", "Zo\u200Be", "Łukasz van der Berg" };
+  int audit_rows;
+
+  store = rp_store_open_at_version (path, RP_STORE_OPEN_CREATE, 14, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rp_store_get_db (store),
+                                 "INSERT INTO programme (name) VALUES ('Riverside');"
+                                 "INSERT INTO worker (name, initials) VALUES ('Wendy Workername', 'WW');"
+                                 "INSERT INTO provider (name, contact_name) VALUES ('Oak Day Services', 'Cora A. Contact');"
+                                 "INSERT INTO attendee (programme_id, number, full_name, preferred_name, contact_name)"
+                                 "  VALUES (1, 1, 'Siân O’Brien-Ní Bhriain', 'Zo\u200Be', 'Łukasz van der Berg');"
+                                 "INSERT INTO taster_day (programme_id, provider_id) VALUES (1, 1);"
+                                 "INSERT INTO booking (taster_day_id, attendee_id, family_attending) VALUES (1, 1, 'Mum and Dad');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  audit_rows = query_int (store, "SELECT count(*) FROM audit");
+  g_clear_object (&store);
+
+  store = rp_store_open (path, RP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_schema_version (store), ==, RP_STORE_SCHEMA_VERSION);
+  expected = rp_name_index_stored_words (names, G_N_ELEMENTS (names));
+  attendee_words = query_text (store, "SELECT name_words FROM attendee");
+  g_assert_cmpstr (attendee_words, ==, expected);
+  g_assert_cmpstr (attendee_words, ==, "berg bhriain der lukasz ni obrien sian van zoe");
+  booking_words = query_text (store, "SELECT name_words FROM booking");
+  g_assert_cmpstr (booking_words, ==, "and dad mum");
+  provider_words = query_text (store, "SELECT name_words FROM provider");
+  g_assert_cmpstr (provider_words, ==, "contact cora");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit"), ==, audit_rows);
+
+  /* Saved through the store, a name brings its words; the audit trail has the name only. */
+  worker = rp_store_get_worker (store, 1, &error);
+  g_assert_no_error (error);
+  rp_worker_set_name (worker, "Wendy Ap-Rhys");
+  g_assert_true (rp_store_save_worker (store, worker, &error));
+  g_assert_no_error (error);
+  worker_words = query_text (store, "SELECT name_words FROM worker");
+  g_assert_cmpstr (worker_words, ==, "ap rhys wendy");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE field = 'name_words'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit WHERE field = 'name'"
+                                     " AND new_value = 'Wendy Ap-Rhys'"), ==, 1);
+
+  assert_schema_as_fresh (store, dir);
+  g_clear_object (&store);
+  rp_test_remove_tree (dir);
+}
+
 /* A programme from before the contact log (version 12) flags nobody on the
  * day it is updated: days without contact count from the update, and only
  * once more days than the programme allows have passed is anyone flagged. */
@@ -723,6 +786,7 @@ main (int    argc,
   g_test_add_func ("/core/migrations/export-kinds", test_migrate_export_kinds);
   g_test_add_func ("/core/migrations/contact-clock", test_migrate_contact_clock);
   g_test_add_func ("/core/migrations/export-reviews", test_migrate_export_reviews);
+  g_test_add_func ("/core/migrations/name-words", test_migrate_name_words);
 
   return g_test_run ();
 }

@@ -220,7 +220,7 @@ test_review_reaches_step_six (Fixture       *fixture,
   g_assert_cmpint (rp_step_change_get_from_step (last), ==, 5);
   g_assert_cmpint (rp_step_change_get_to_step (last), ==, 6);
   g_assert_cmpstr (rp_step_change_get_changed_on (last), ==, "2026-11-12");
-  g_assert_cmpstr (rp_step_change_get_recorded_by (last), ==, "jtaylor");
+  g_assert_cmpstr (rp_step_change_get_recorded_by (last), ==, rp_test_audit_user ("jtaylor"));
 
   /* The review reads back with its ratings in the plan's order. */
   reviews = rp_store_list_reviews (fixture->store, fixture->attendee_id, &error);

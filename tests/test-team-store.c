@@ -1062,6 +1062,287 @@ test_same_field_conflict (Fixture       *f,
   g_assert_cmpstr (rp_attendee_get_contact_name (after), ==, "Ruth Bennett-Okafor");
 }
 
+/* Who the audit trail says inserted step change @id. */
+static char *
+audited_inserter (Fixture *f,
+                  gint64   id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT string_agg (DISTINCT \"user\", ',') FROM reprovision.audit"
+                                          " WHERE table_name = 'step_change' AND record_id = %" G_GINT64_FORMAT
+                                          " AND action = 'insert'", id);
+
+  return rp_test_team_query_value (f->team.admin, sql);
+}
+
+static void
+test_step_history_names_login (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(RpStore) mine = NULL;
+  g_autoptr(RpStore) theirs = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) sam = NULL;
+  g_autoptr(PGresult) forged = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autofree char *forged_by = NULL;
+  const char *expected[] = { f->jo, f->sam, f->jo };
+  gint64 georgia;
+
+  if (!f->team.available)
+    {
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("On a team database the step history names the login that made each change, as the audit trail does, "
+                  "whatever name the application was given");
+
+  mine = open_as (f, f->jo);
+  theirs = open_as (f, f->sam);
+  rp_store_set_user (mine, "Jo in the app");
+  rp_store_set_user (theirs, "Sam in the app");
+  georgia = add_attendee (mine, add_programme (mine), 1, "Georgia Bennett");
+  g_assert_true (rp_store_change_step (theirs, georgia, 2, "2024-02-10", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_change_step (mine, georgia, 3, "2024-03-01", NULL, &error));
+  g_assert_no_error (error);
+
+  history = rp_store_list_step_history (theirs, georgia, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(RpStepChange) change = g_list_model_get_item (history, i);
+      g_autofree char *audited = audited_inserter (f, rp_step_change_get_id (change));
+
+      g_assert_cmpstr (rp_step_change_get_recorded_by (change), ==, expected[i]);
+      g_assert_cmpstr (audited, ==, expected[i]);
+    }
+
+  /* A staff login writing the table itself cannot name someone else, nor rename later. */
+  conninfo = g_strdup_printf ("dbname=%s user=%s", f->team.database, f->sam);
+  sam = PQconnectdb (conninfo);
+  g_assert_cmpint (PQstatus (sam), ==, CONNECTION_OK);
+  rp_test_team_exec_ok (sam, "SET search_path = reprovision");
+  {
+    g_autofree char *insert = g_strdup_printf ("INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                                               " VALUES (%" G_GINT64_FORMAT ", 3, 4, '2024-03-02', 'Someone Else')"
+                                               " RETURNING recorded_by", georgia);
+
+    forged_by = rp_test_team_query_value (sam, insert);
+    g_assert_cmpstr (forged_by, ==, f->sam);
+  }
+  forged = PQexec (sam, "UPDATE step_change SET recorded_by = 'Someone Else'");
+  g_assert_cmpint (PQresultStatus (forged), ==, PGRES_FATAL_ERROR);
+  g_assert_cmpstr (PQresultErrorField (forged, PG_DIAG_SQLSTATE), ==, "42501");
+}
+
+static void
+test_name_words_follow_edits (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpAttendee) base = NULL;
+  g_autoptr(RpAttendee) edited = NULL;
+  g_autoptr(GArray) edits = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpWorker) worker = rp_worker_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *stored = NULL;
+  const char *ask = "SELECT string_agg (w, ',' ORDER BY w) FROM reprovision_report.rp_report_name_words"
+                    " (ARRAY['bennett', 'okafor', 'obrien', 'siobhan', 'ruth']) AS w";
+  gint64 id;
+
+  if (!f->team.available)
+    {
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("The server's name check knows a name as soon as the store saves it, by the words the core folded: "
+                  "it folds nothing itself");
+
+  store = open_as (f, f->jo);
+  id = add_attendee (store, add_programme (store), 3, "Georgia Bennett");
+  before = rp_test_team_query_value (f->team.admin, ask);
+  g_assert_cmpstr (before, ==, "bennett,ruth");
+
+  /* One field at a time, as the attendee page saves. */
+  base = rp_store_get_attendee (store, id, &error);
+  g_assert_no_error (error);
+  edited = rp_attendee_copy (base);
+  rp_attendee_set_field (edited, RP_ATTENDEE_FIELD_CONTACT_NAME, g_variant_new_string ("Siobhán O\u2019Brien-Okafor"));
+  edits = rp_attendee_diff (base, edited);
+  g_assert_true (rp_store_save_attendee_fields (store, id, (RpFieldEdit *) edits->data, edits->len, &conflicts, &error));
+  g_assert_no_error (error);
+  rp_worker_set_name (worker, "Ruth Ap-Rhys");
+  rp_worker_set_initials (worker, "RA");
+  g_assert_true (rp_store_add_worker (store, worker, &error));
+  g_assert_no_error (error);
+
+  after = rp_test_team_query_value (f->team.admin, ask);
+  g_assert_cmpstr (after, ==, "bennett,obrien,okafor,ruth,siobhan");
+  stored = rp_test_team_query_value (f->team.admin, "SELECT name_words FROM reprovision.attendee WHERE number = 3");
+  g_assert_cmpstr (stored, ==, "bennett georgia obrien okafor siobhan");
+  /* The words are not in the audit trail: the names are. */
+  g_free (stored);
+  stored = rp_test_team_query_value (f->team.admin, "SELECT count(*)::text FROM reprovision.audit WHERE field = 'name_words'");
+  g_assert_cmpstr (stored, ==, "0");
+}
+
+/* Names that the file's NOCASE and the server's ICU collation put in
+ * different orders: accents, ’ and ', a zero-width joiner, case, particles. */
+static const char * const awkward_names[] = {
+  "O\u2019Brien", "van der Berg", "Zoë Zed", "Ó Briain", "Ma\u200Dry", "ÉMILE", "O'Brien", "Ní Bhriain",
+  "Łukasz", "Van Der Berg", "emile", "ap Rhys", "Mary", "Lukas", "Siân",
+};
+
+/* The folded forms the names must come in (rp_name_sort_key ()): names that
+ * fold alike sit together, whatever the locale does with the rest. */
+static const char * const awkward_folded[] = {
+  "aprhys", "emile", "emile", "lukas", "lukasz", "mary", "mary", "nibhriain", "obriain", "obrien", "obrien",
+  "sian", "vanderberg", "vanderberg", "zoezed",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (awkward_names) == G_N_ELEMENTS (awkward_folded));
+
+static void
+settle_list (RpAttendeeList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (rp_attendee_list_get_busy (list) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (rp_attendee_list_get_busy (list));
+}
+
+/* Fills @store with a worker, a provider, an attendee and a taster day for
+ * each awkward name, and returns the four lists' names in the order the
+ * core gives them, one line each. */
+static char *
+awkward_orders (RpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) orders = g_string_new (NULL);
+  g_autoptr(GListModel) workers = NULL;
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(RpAttendeeFilter) filter = rp_attendee_filter_new ();
+  g_autoptr(RpAttendeeList) list = rp_attendee_list_new (filter);
+  gint64 programme_id = add_programme (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (awkward_names); i++)
+    {
+      g_autoptr(RpWorker) worker = rp_worker_new ();
+      g_autoptr(RpProvider) provider = rp_provider_new ();
+      g_autoptr(RpTasterDay) day = rp_taster_day_new ();
+
+      rp_worker_set_name (worker, awkward_names[i]);
+      rp_worker_set_initials (worker, "XX");
+      g_assert_true (rp_store_add_worker (store, worker, &error));
+      g_assert_no_error (error);
+      rp_provider_set_name (provider, awkward_names[i]);
+      g_assert_true (rp_store_add_provider (store, provider, &error));
+      g_assert_no_error (error);
+      add_attendee (store, programme_id, i + 1, awkward_names[i]);
+      /* All on one day at one time: only the provider's name orders them. */
+      rp_taster_day_set_programme_id (day, programme_id);
+      rp_taster_day_set_provider_id (day, rp_provider_get_id (provider));
+      rp_taster_day_set_date (day, "2024-04-02");
+      rp_taster_day_set_start_time (day, "10:00");
+      rp_taster_day_set_end_time (day, "12:00");
+      g_assert_true (rp_store_add_taster_day (store, day, &error));
+      g_assert_no_error (error);
+    }
+
+  workers = rp_store_list_workers (store, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(RpWorker) worker = g_list_model_get_item (workers, i);
+      g_string_append_printf (orders, "%s%s", i > 0 ? " | " : "worker: ", rp_worker_get_name (worker));
+    }
+  providers = rp_store_list_providers (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (providers); i++)
+    {
+      g_autoptr(RpProvider) provider = g_list_model_get_item (providers, i);
+      g_string_append_printf (orders, "%s%s", i > 0 ? " | " : "\nprovider: ", rp_provider_get_name (provider));
+    }
+  days = rp_store_list_taster_days (store, programme_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(RpTasterDay) day = g_list_model_get_item (days, i);
+      g_string_append_printf (orders, "%s%s", i > 0 ? " | " : "\ntaster day: ", rp_taster_day_get_provider_name (day));
+    }
+
+  rp_attendee_list_load (list, store, programme_id);
+  settle_list (list);
+  rp_attendee_list_set_sort (list, RP_ATTENDEE_SORT_NAME, FALSE);
+  settle_list (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, G_N_ELEMENTS (awkward_names));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    g_string_append_printf (orders, "%s%s", i > 0 ? " | " : "\nattendee: ",
+                            rp_attendee_get_full_name (rp_attendee_list_get_attendee (list, i)));
+
+  return g_string_free (g_steal_pointer (&orders), FALSE);
+}
+
+static void
+test_same_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RpStore) team = NULL;
+  g_autoptr(RpStore) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *team_orders = NULL;
+  g_autofree char *file_orders = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!f->team.available)
+    {
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Attendees, workers, providers and taster days with awkward names are listed in the same order "
+                  "on a file and on a team database: the core orders them, not the database's collation");
+
+  dir = rp_test_make_tmpdir ();
+  path = g_build_filename (dir, "programme.db", NULL);
+  file = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  rp_store_set_today (file, "2024-03-04");
+  team = open_as (f, f->jo);
+
+  file_orders = awkward_orders (file);
+  team_orders = awkward_orders (team);
+  g_test_message ("on the file:\n%s", file_orders);
+  g_assert_cmpstr (team_orders, ==, file_orders);
+
+  /* And the order is the rule's: by folded name, so O'Brien and O’Brien
+   * sit together, Ó Briain beside them, "van der Berg" under V. */
+  lines = g_strsplit (file_orders, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      g_auto(GStrv) names = g_strsplit (strchr (lines[l], ':') + 2, " | ", -1);
+
+      g_assert_cmpuint (g_strv_length (names), ==, G_N_ELEMENTS (awkward_folded));
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree char *folded = rp_name_index_fold (names[i], -1);
+          g_assert_cmpstr (folded, ==, awkward_folded[i]);
+        }
+    }
+}
+
 static void
 test_file_only_refused (Fixture       *f,
                         gconstpointer  data)
@@ -1281,6 +1562,11 @@ main (int    argc,
   g_test_add ("/team-store/open/needs-password", Fixture, NULL, fixture_set_up, test_needs_password, fixture_tear_down);
   g_test_add ("/team-store/erasure/on-the-server", Fixture, NULL, fixture_set_up, test_erasure, fixture_tear_down);
   g_test_add ("/team-store/faults/connection-lost", Fixture, NULL, fixture_set_up, test_connection_lost, fixture_tear_down);
+  g_test_add ("/team-store/history/names-the-login", Fixture, NULL, fixture_set_up, test_step_history_names_login,
+              fixture_tear_down);
+  g_test_add ("/team-store/reports/name-words-follow-edits", Fixture, NULL, fixture_set_up, test_name_words_follow_edits,
+              fixture_tear_down);
+  g_test_add ("/team-store/order/same-on-both", Fixture, NULL, fixture_set_up, test_same_order, fixture_tear_down);
   g_test_add ("/team-store/file-only/refused", Fixture, NULL, fixture_set_up, test_file_only_refused, fixture_tear_down);
 
   return g_test_run ();

@@ -259,6 +259,76 @@ test_init_upgrade_from_4 (Fixture       *f,
   rp_test_team_assert_value (f->admin, "SELECT count(*)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
 }
 
+static void fill_programme (PGconn *staff);
+
+static void
+test_init_upgrade_from_5 (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *as_owner = NULL;
+  g_autofree char *jo = NULL;
+  g_autofree char *sam = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(PGconn) staff = NULL;
+  const char *attendee[] = { "Zed Secretname", "Zeddy", "Fay Familyname Jr" };
+
+  if (!f->available)
+    {
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Set-up brings a version 5 team database to this version: the step history names the login the "
+                  "audit trail names, and every record gets its names' words, folded by the core; once");
+
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
+  sam = rp_test_team_make_login (f, "sam", "staff");
+  staff = connect_login (f, jo, "reprovision");
+  fill_programme (staff);
+
+  /* Version 5: the server had its own fold, no words were kept, and the
+   * step history kept what the application sent. */
+  as_owner = g_strdup_printf ("SET ROLE %sowner", f->prefix);
+  rp_test_team_exec_ok (f->admin, as_owner);
+  sql = g_strdup_printf ("SET search_path = reprovision;"
+                         "DELETE FROM schema_version WHERE version >= 6;"
+                         "DROP TRIGGER step_change_recorded_by ON step_change;"
+                         "UPDATE step_change SET recorded_by = 'Jo in the app';"
+                         "ALTER TABLE attendee DROP COLUMN name_words;"
+                         "ALTER TABLE booking DROP COLUMN name_words;"
+                         "ALTER TABLE worker DROP COLUMN name_words;"
+                         "ALTER TABLE provider DROP COLUMN name_words;"
+                         "RESET search_path; RESET ROLE");
+  rp_test_team_exec_ok (f->admin, sql);
+  rp_test_team_exec_ok (staff, "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                               "  VALUES (1, 2, 3, '2026-11-25', 'Jo in the app')");
+  rp_test_team_assert_value (f->admin, "SELECT string_agg (DISTINCT recorded_by, ',') FROM reprovision.step_change", "Jo in the app");
+  rp_test_team_assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", "5");
+
+  rp_test_team_init (f);
+  rp_test_team_assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  /* Each step change names whoever the audit trail says inserted it. */
+  rp_test_team_assert_value (f->admin, "SELECT string_agg (DISTINCT recorded_by, ',') FROM reprovision.step_change", jo);
+  expected = rp_name_index_stored_words (attendee, G_N_ELEMENTS (attendee));
+  rp_test_team_assert_value (f->admin, "SELECT name_words FROM reprovision.attendee WHERE id = 1", expected);
+  rp_test_team_assert_value (f->admin, "SELECT name_words FROM reprovision.worker WHERE id = 1", "wendy workername");
+  rp_test_team_assert_value (f->admin, "SELECT name_words FROM reprovision.provider WHERE id = 1", "contactname cora");
+  rp_test_team_assert_value (f->admin, "SELECT string_agg (name_words, ',') FROM reprovision.booking", "familyname fay");
+  rp_test_team_assert_value (f->admin, "SELECT to_regprocedure ('reprovision.rp_name_fold (text)') IS NULL", "t");
+  /* The words filled in are no change to the audit trail. */
+  rp_test_team_assert_value (f->admin, "SELECT count(*)::text FROM reprovision.audit WHERE field = 'name_words'", "0");
+
+  first = rp_test_team_query_value (f->admin, AUDIT_STATE);
+  rp_test_team_init (f);
+  second = rp_test_team_query_value (f->admin, AUDIT_STATE);
+  g_assert_cmpstr (first, ==, second);
+  rp_test_team_assert_value (f->admin, "SELECT count(*)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+}
+
 /* Every table and column of the file's schema is there under the same
  * name, and nothing else, so that a copy maps one to one. */
 static void
@@ -525,6 +595,24 @@ fill_programme (PGconn *staff)
                         "  VALUES (1, 'Rita Recorder', 'report', 'pdf', '2026-11-30', 'Zed Secretname.pdf', 'spoke privately');"
                         "UPDATE attendee SET full_name = 'Zed Secretname', contact_name = 'Fay Familyname Jr' WHERE id = 1;"
                         "SELECT rp_audit_note ('attendee', 1, 'export', 'Zed Secretname', 'Fay Familyname');");
+
+  /* The names' words, as the store writes them with every name (team schema 8). */
+  {
+    const char *attendee[] = { "Zed Secretname", "Zeddy", "Fay Familyname Jr" };
+    const char *family[] = { "Fay Familyname" };
+    const char *worker[] = { "Wendy Workername" };
+    const char *provider[] = { "Cora Contactname" };
+    g_autofree char *a = rp_name_index_stored_words (attendee, G_N_ELEMENTS (attendee));
+    g_autofree char *b = rp_name_index_stored_words (family, G_N_ELEMENTS (family));
+    g_autofree char *w = rp_name_index_stored_words (worker, G_N_ELEMENTS (worker));
+    g_autofree char *p = rp_name_index_stored_words (provider, G_N_ELEMENTS (provider));
+    g_autofree char *sql = g_strdup_printf ("UPDATE attendee SET name_words = '%s' WHERE id = 1;"
+                                            "UPDATE booking SET name_words = '%s' WHERE attendee_id = 1;"
+                                            "UPDATE worker SET name_words = '%s' WHERE id = 1;"
+                                            "UPDATE provider SET name_words = '%s' WHERE id = 1;", a, b, w, p);
+
+    rp_test_team_exec_ok (staff, sql);
+  }
 }
 
 static void
@@ -604,7 +692,7 @@ test_reports_no_names (Fixture       *f,
   rp_test_team_assert_value (reports, "SELECT count(*)::text FROM reprovision_report.rp_report_name_words (ARRAY[]::text[])", "0");
   rp_test_team_assert_value (reports, "SELECT string_agg (w, ',' ORDER BY w) FROM reprovision_report.rp_report_name_words"
                                       " (ARRAY['zed', 'oak', 'zeddy', 'centre']) AS w", "zed,zeddy");
-  rp_test_team_assert_state (reports, "SELECT reprovision.rp_name_words_of ('x')", "42501");
+  rp_test_team_assert_state (reports, "SELECT name_words FROM reprovision.attendee", "42501");
   rp_test_team_assert_state (reports, "SELECT reprovision_report.rp_record_export (1, 'contact-log', 'csv', NULL, NULL, NULL, 0, NULL, NULL)",
                              "42501");
   rp_test_team_assert_state (reports, "INSERT INTO reprovision_report.export_record (kind, format) VALUES ('report', 'pdf')", "42501");
@@ -1122,6 +1210,8 @@ test_audit_file_forms (Fixture       *f,
   store = rp_store_open (path, RP_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* The same person on both: the step history names the login on the server. */
+  rp_store_set_user (store, jo);
 
   /* The same changes, made with the core API on the file and mirrored as
    * SQL by a staff login on the server. */
@@ -1431,6 +1521,7 @@ main (int    argc,
   g_test_add ("/team/init/twice", Fixture, NULL, fixture_set_up, test_init_twice, fixture_tear_down);
   g_test_add ("/team/init/upgrade-from-3", Fixture, NULL, fixture_set_up, test_init_upgrade_from_3, fixture_tear_down);
   g_test_add ("/team/init/upgrade-from-4", Fixture, NULL, fixture_set_up, test_init_upgrade_from_4, fixture_tear_down);
+  g_test_add ("/team/init/upgrade-from-5", Fixture, NULL, fixture_set_up, test_init_upgrade_from_5, fixture_tear_down);
   g_test_add ("/team/init/same-columns-as-file", Fixture, NULL, fixture_set_up, test_init_same_columns_as_file, fixture_tear_down);
   g_test_add ("/team/init/export-kinds-as-file", Fixture, NULL, fixture_set_up, test_init_export_kinds_as_file, fixture_tear_down);
   g_test_add ("/team/init/newer-version", Fixture, NULL, fixture_set_up, test_init_newer_version, fixture_tear_down);

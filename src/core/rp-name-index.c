@@ -244,6 +244,86 @@ rp_name_index_name_words (const char *name)
   return (char **) g_ptr_array_free (words, FALSE);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * rp_name_index_stored_words:
+ * @names: (array length=n_names): the personal names one record holds; any may be %NULL
+ *
+ * What the store keeps beside a record's names (its name_words column):
+ * their folded words, as rp_name_index_name_words() gives them, each once,
+ * sorted, separated by single spaces (a folded word has none). A team
+ * database answers the reports login's name check from these, so that the
+ * rule for what a word of a name is lives here only.
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL if the names have none
+ */
+char *
+rp_name_index_stored_words (const char * const *names,
+                            gsize               n_names)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = NULL;
+
+  for (gsize i = 0; i < n_names; i++)
+    if (names[i] != NULL && g_utf8_validate (names[i], -1, NULL))
+      for_each_word (names[i], collect_folded, words);
+
+  if (words->len == 0)
+    return NULL;
+
+  g_ptr_array_sort (words, compare_strings);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+
+      if (i > 0 && g_str_equal (word, g_ptr_array_index (words, i - 1)))
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, word);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * rp_name_sort_key:
+ * @name: (nullable): a personal name, or a provider's
+ *
+ * The one order of names, whichever database holds them: compared with
+ * strcmp(), keys put names in the order of their folded forms
+ * (rp_name_index_fold(): case, accents, apostrophes, invisible characters
+ * and spaces do not count, so "O’Brien" sorts with "OBrien" and "Ó Briain"
+ * beside them), collated as the user's language does; names that fold
+ * alike are then ordered by the names themselves. The lists are sorted by
+ * the core, not by the database, whose own collations differ (SQLite's
+ * NOCASE, PostgreSQL's ICU).
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+rp_name_sort_key (const char *name)
+{
+  g_autofree char *folded = rp_name_index_fold (name, -1);
+  g_autofree char *primary = g_utf8_collate_key (folded != NULL ? folded : "", -1);
+  g_autofree char *secondary = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return g_steal_pointer (&primary);
+
+  /* Joined by \1, below the bytes a key's letters are made of, so a name
+   * whose folded form begins another's sorts first. */
+  secondary = g_utf8_collate_key (name, -1);
+  return g_strconcat (primary, "\1", secondary, NULL);
+}
+
 /**
  * rp_name_index_add_erased:
  * @key: the key the digests were made with

@@ -30,7 +30,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RpStore, rp_store, RP, STORE, GObject)
 
 /* The schema version this build writes; databases at older versions are migrated on open. */
-#define RP_STORE_SCHEMA_VERSION 14
+#define RP_STORE_SCHEMA_VERSION 15
 
 typedef enum
 {

@@ -476,13 +476,16 @@ write_new_attendee (RpStore  *self,
     return FALSE;
 
   id = store_last_insert_id (self);
-  if (!write_after_move_columns (self, id, attendee, FALSE, error) ||
+  if (!store_write_name_words (self, "attendee", id, error) ||
+      !write_after_move_columns (self, id, attendee, FALSE, error) ||
       !write_communication (self, id, attendee, FALSE, error))
     return FALSE;
 
+  /* Who recorded it is the audit trail's name for the person (the store's
+   * user on a file, the login on a server, where a trigger insists on it). */
   stmt = store_prepare (self,
                         "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
-                        " VALUES (?, 0, ?, ?, ?)",
+                        " VALUES (?, 0, ?, ?, rp_audit_user ())",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -490,7 +493,6 @@ write_new_attendee (RpStore  *self,
   rp_stmt_bind_int64 (stmt, 1, id);
   rp_stmt_bind_int (stmt, 2, rp_attendee_get_step (attendee));
   bind_text (stmt, 3, add->started_on);
-  bind_text (stmt, 4, self->user);
   if (!step_done (self, stmt, error))
     return FALSE;
 
@@ -580,6 +582,7 @@ write_attendee (RpStore  *self,
   bind_attendee (stmt, attendee);
   rp_stmt_bind_int64 (stmt, 20, rp_attendee_get_id (attendee));
   return step_done (self, stmt, error) &&
+         store_write_name_words (self, "attendee", rp_attendee_get_id (attendee), error) &&
          write_after_move_columns (self, rp_attendee_get_id (attendee), attendee,
                                    rp_attendee_get_interim (stored) ||
                                    rp_attendee_get_permanent_provider_id (stored) > 0 ||
@@ -766,7 +769,7 @@ write_attendee_fields (RpStore  *self,
         }
     }
 
-  return TRUE;
+  return to_write->len == 0 || store_write_name_words (self, "attendee", save->attendee_id, error);
 }
 
 /**
@@ -877,7 +880,7 @@ write_step_change (RpStore  *self,
 
   stmt = store_prepare (self,
                         "INSERT INTO step_change (attendee_id, from_step, to_step, changed_on,"
-                        " recorded_by, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                        " recorded_by, reason) VALUES (?1, ?2, ?3, ?4, rp_audit_user (), ?5)",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -886,8 +889,7 @@ write_step_change (RpStore  *self,
   rp_stmt_bind_int (stmt, 2, rp_attendee_get_step (attendee));
   rp_stmt_bind_int (stmt, 3, change->to_step);
   bind_text (stmt, 4, change->date);
-  bind_text (stmt, 5, self->user);
-  bind_text (stmt, 6, reason[0] != '\0' ? reason : NULL);
+  bind_text (stmt, 5, reason[0] != '\0' ? reason : NULL);
   return step_done (self, stmt, error);
 }
 

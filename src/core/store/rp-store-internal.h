@@ -82,6 +82,7 @@ gboolean      count_query        (RpStore       *self,
                                   GError       **error);
 
 typedef gpointer (*RowFunc) (RpStmt *stmt);
+typedef char    *(*SortKeyFunc) (gpointer item);
 
 /* Runs a prepared, bound query and collects one object per row. */
 GListModel   *collect_rows       (RpStore       *self,
@@ -89,6 +90,16 @@ GListModel   *collect_rows       (RpStore       *self,
                                   GType          item_type,
                                   RowFunc        from_row,
                                   GError       **error);
+gboolean      store_write_name_words (RpStore    *self,
+                                      const char *table,
+                                      gint64      id,
+                                      GError    **error);
+GListModel   *collect_rows_sorted (RpStore      *self,
+                                   RpStmt       *stmt,
+                                   GType         item_type,
+                                   RowFunc       from_row,
+                                   SortKeyFunc   key_func,
+                                   GError      **error);
 /* Runs a prepared, bound query expected to return one row. */
 gpointer      collect_one        (RpStore       *self,
                                   RpStmt        *stmt,

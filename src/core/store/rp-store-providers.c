@@ -28,6 +28,12 @@ provider_from_row (RpStmt *stmt)
   return provider;
 }
 
+static char *
+provider_sort_key (gpointer item)
+{
+  return rp_name_sort_key (rp_provider_get_name (item));
+}
+
 /**
  * rp_store_list_providers:
  * Returns: (transfer full): a #GListModel of #RpProvider, by name
@@ -41,12 +47,12 @@ rp_store_list_providers (RpStore  *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   stmt = store_prepare (self,
-                        "SELECT " PROVIDER_COLUMNS " FROM provider ORDER BY name COLLATE NOCASE, id",
+                        "SELECT " PROVIDER_COLUMNS " FROM provider ORDER BY id",
                         error);
   if (stmt == NULL)
     return NULL;
 
-  return collect_rows (self, stmt, RP_TYPE_PROVIDER, (RowFunc) provider_from_row, error);
+  return collect_rows_sorted (self, stmt, RP_TYPE_PROVIDER, (RowFunc) provider_from_row, provider_sort_key, error);
 }
 
 static gboolean
@@ -88,6 +94,9 @@ write_provider (RpStore  *self,
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The provider no longer exists."));
       return FALSE;
     }
+
+  if (!store_write_name_words (self, "provider", rp_provider_get_id (provider), error))
+    return FALSE;
 
   return TRUE;
 }

@@ -607,6 +607,21 @@ static const char * const migrations[] = {
   /* 13 → 14: the export history names the reviews CSV for what it is. */
   REBUILD_EXPORT_RECORD ("'report', 'print', 'family-schedule', 'attendees-all-fields', "
                          "'family-calendar', 'staff-calendar', 'contact-log', 'reviews'"),
+
+  /* 14 → 15: each record with personal names keeps their folded words
+   * (rp_name_index_stored_words (), through rp_name_words () below), which
+   * the store writes with every name from now on. A team database's name
+   * check reads them, so the rule for a name's words is the core's alone;
+   * the file has them too, so that the two schemas stay one. They follow
+   * the names, which are audited, so they are not audited themselves. */
+  "ALTER TABLE attendee ADD COLUMN name_words TEXT;"
+  "ALTER TABLE booking ADD COLUMN name_words TEXT;"
+  "ALTER TABLE worker ADD COLUMN name_words TEXT;"
+  "ALTER TABLE provider ADD COLUMN name_words TEXT;"
+  "UPDATE attendee SET name_words = rp_name_words (full_name, preferred_name, contact_name);"
+  "UPDATE booking SET name_words = rp_name_words (family_attending);"
+  "UPDATE worker SET name_words = rp_name_words (name);"
+  "UPDATE provider SET name_words = rp_name_words (contact_name);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_STORE_SCHEMA_VERSION);
@@ -630,6 +645,25 @@ sql_audit_user (sqlite3_context  *context,
   RpStore *self = sqlite3_user_data (context);
 
   sqlite3_result_text (context, self->user, -1, SQLITE_TRANSIENT);
+}
+
+/* The core's folded words of the names given (rp_name_index_stored_words ()),
+ * for the migration that fills the name_words columns. */
+static void
+sql_name_words (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  g_autofree const char **names = g_new0 (const char *, MAX (argc, 1));
+  g_autofree char *words = NULL;
+
+  for (int i = 0; i < argc; i++)
+    names[i] = (const char *) sqlite3_value_text (argv[i]);
+  words = rp_name_index_stored_words (names, argc);
+  if (words != NULL)
+    sqlite3_result_text (context, words, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_result_null (context);
 }
 
 static void
@@ -680,7 +714,8 @@ create_audit_triggers (RpStore  *self,
           const char *column = (const char *) sqlite3_column_text (stmt, 1);
           const char *sep = inserted->len > 0 ? " UNION ALL " : "";
 
-          if (g_str_equal (column, "id"))
+          /* name_words follows the names (version 15): not audited again. */
+          if (g_str_equal (column, "id") || g_str_equal (column, "name_words"))
             continue;
 
           g_string_append_printf (inserted, "%sSELECT '%s' AS f, NEW.%s AS v", sep, column, column);
@@ -728,6 +763,8 @@ register_functions (RpStore *self)
   sqlite3_create_function (self->db, "rp_audit_user", 0, SQLITE_UTF8, self, sql_audit_user, NULL, NULL);
   sqlite3_create_function (self->db, "rp_erasing", 0, SQLITE_UTF8, self, sql_erasing, NULL, NULL);
   sqlite3_create_function (self->db, "rp_today", 0, SQLITE_UTF8, self, sql_today, NULL, NULL);
+  sqlite3_create_function (self->db, "rp_name_words", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           sql_name_words, NULL, NULL);
 }
 
 static gboolean

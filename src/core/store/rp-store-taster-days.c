@@ -44,6 +44,21 @@ taster_day_from_row (RpStmt *stmt)
   return day;
 }
 
+/* By day, "to be confirmed" last; on a day, one without a time first,
+ * then by time, then by the provider's name (rp_name_sort_key ()). Days
+ * and times are ISO text of fixed length, so the parts compare in turn. */
+static char *
+taster_day_sort_key (gpointer item)
+{
+  RpTasterDay *day = item;
+  const char *date = rp_taster_day_get_date (day);
+  const char *start = rp_taster_day_get_start_time (day);
+  g_autofree char *provider = rp_name_sort_key (rp_taster_day_get_provider_name (day));
+
+  return g_strdup_printf ("%c%s\1%c%s\1%s", date != NULL ? '0' : '1', date != NULL ? date : "",
+                          start != NULL ? '1' : '0', start != NULL ? start : "", provider);
+}
+
 /**
  * rp_store_list_taster_days:
  * Returns: (transfer full): a #GListModel of #RpTasterDay, by date, "to be
@@ -58,24 +73,20 @@ rp_store_list_taster_days (RpStore  *self,
 
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
-  /* NULLS FIRST: a day without a time comes first on its date, on a server
-   * as in SQLite (PostgreSQL's default puts NULLs last). A reports login
-   * may not reach the collation in the schema reprovision: lower () orders
-   * providers of the same hour alike. */
+  /* Sorted by the core (taster_day_sort_key ()), alike on a file and a server.
+   * A reports login reads the days without their venue and notes. */
   stmt = store_prepare (self,
                         rp_store_get_team_role (self) == RP_TEAM_ROLE_REPORTS
                         ? "SELECT " TASTER_DAY_REPORT_COLUMNS " FROM taster_day t"
-                          " JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = ?"
-                          " ORDER BY t.day IS NULL, t.day, t.start_time NULLS FIRST, lower (p.name), t.id"
+                          " JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = ? ORDER BY t.id"
                         : "SELECT " TASTER_DAY_COLUMNS " FROM taster_day t"
-                          " JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = ?"
-                          " ORDER BY t.day IS NULL, t.day, t.start_time NULLS FIRST, p.name COLLATE NOCASE, t.id",
+                          " JOIN provider p ON p.id = t.provider_id WHERE t.programme_id = ? ORDER BY t.id",
                         error);
   if (stmt == NULL)
     return NULL;
 
   rp_stmt_bind_int64 (stmt, 1, programme_id);
-  return collect_rows (self, stmt, RP_TYPE_TASTER_DAY, (RowFunc) taster_day_from_row, error);
+  return collect_rows_sorted (self, stmt, RP_TYPE_TASTER_DAY, (RowFunc) taster_day_from_row, taster_day_sort_key, error);
 }
 
 static gboolean
@@ -249,6 +260,9 @@ write_booking (RpStore  *self,
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The booking no longer exists."));
       return FALSE;
     }
+
+  if (!store_write_name_words (self, "booking", rp_booking_get_id (booking), error))
+    return FALSE;
 
   return TRUE;
 }

@@ -28,6 +28,12 @@ worker_from_row (RpStmt *stmt)
   return worker;
 }
 
+static char *
+worker_sort_key (gpointer item)
+{
+  return rp_name_sort_key (rp_worker_get_name (item));
+}
+
 /**
  * rp_store_list_workers:
  * Returns: (transfer full): a #GListModel of #RpWorker, by name
@@ -42,14 +48,13 @@ rp_store_list_workers (RpStore   *self,
   g_return_val_if_fail (RP_IS_STORE (self), NULL);
 
   stmt = store_prepare (self,
-                        "SELECT " WORKER_COLUMNS " FROM worker WHERE active OR ?"
-                        " ORDER BY name COLLATE NOCASE, id",
+                        "SELECT " WORKER_COLUMNS " FROM worker WHERE active OR ? ORDER BY id",
                         error);
   if (stmt == NULL)
     return NULL;
 
   rp_stmt_bind_int (stmt, 1, include_inactive);
-  return collect_rows (self, stmt, RP_TYPE_WORKER, (RowFunc) worker_from_row, error);
+  return collect_rows_sorted (self, stmt, RP_TYPE_WORKER, (RowFunc) worker_from_row, worker_sort_key, error);
 }
 
 RpWorker *
@@ -105,6 +110,9 @@ write_worker (RpStore  *self,
       g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The worker no longer exists."));
       return FALSE;
     }
+
+  if (!store_write_name_words (self, "worker", rp_worker_get_id (worker), error))
+    return FALSE;
 
   return TRUE;
 }

@@ -1602,6 +1602,141 @@ collect_rows (RpStore       *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+/* The names each table holds, which its name_words column follows: the
+ * same people as rp_store_build_name_index (). */
+static const struct
+{
+  const char *table;
+  int         n_names;
+  const char *read;
+  const char *write;
+} name_word_tables[] = {
+  { "attendee", 3, "SELECT full_name, preferred_name, contact_name FROM attendee WHERE id = ?1",
+    "UPDATE attendee SET name_words = ?1 WHERE id = ?2 AND name_words IS NOT ?1" },
+  { "booking", 1, "SELECT family_attending FROM booking WHERE id = ?1",
+    "UPDATE booking SET name_words = ?1 WHERE id = ?2 AND name_words IS NOT ?1" },
+  { "worker", 1, "SELECT name FROM worker WHERE id = ?1",
+    "UPDATE worker SET name_words = ?1 WHERE id = ?2 AND name_words IS NOT ?1" },
+  { "provider", 1, "SELECT contact_name FROM provider WHERE id = ?1",
+    "UPDATE provider SET name_words = ?1 WHERE id = ?2 AND name_words IS NOT ?1" },
+};
+
+/* Brings record @id's name_words up to date with its names, folded by the
+ * core (rp_name_index_stored_words ()): called by every write that may
+ * change a name, in its transaction. A team database's name check reads
+ * these words and folds nothing itself, so the rule is written once. */
+gboolean
+store_write_name_words (RpStore     *self,
+                        const char  *table,
+                        gint64       id,
+                        GError     **error)
+{
+  g_autofree char *words = NULL;
+  RpStmt *stmt;
+  guint i;
+  int rc;
+
+  for (i = 0; i < G_N_ELEMENTS (name_word_tables); i++)
+    if (g_str_equal (name_word_tables[i].table, table))
+      break;
+  g_assert (i < G_N_ELEMENTS (name_word_tables));
+
+  if (!(stmt = store_prepare (self, name_word_tables[i].read, error)))
+    return FALSE;
+  rp_stmt_bind_int64 (stmt, 1, id);
+  rc = rp_stmt_step (stmt);
+  if (rc == RP_STMT_ROW)
+    {
+      const char *names[3] = { NULL, NULL, NULL };
+      int n = name_word_tables[i].n_names;
+
+      g_assert (n <= (int) G_N_ELEMENTS (names));
+      for (int c = 0; c < n; c++)
+        names[c] = rp_stmt_column_text (stmt, c);
+      words = rp_name_index_stored_words (names, n);
+    }
+  rp_stmt_reset (stmt);
+  if (rc == RP_STMT_DONE)
+    return TRUE;
+  if (rc != RP_STMT_ROW)
+    return set_error_from_db (self, error);
+
+  if (!(stmt = store_prepare (self, name_word_tables[i].write, error)))
+    return FALSE;
+  if (words != NULL)
+    rp_stmt_bind_text (stmt, 1, words);
+  else
+    rp_stmt_bind_null (stmt, 1);
+  rp_stmt_bind_int64 (stmt, 2, id);
+  return step_done (self, stmt, error);
+}
+
+typedef struct
+{
+  char    *key;
+  guint    position;
+  gpointer item;
+} SortEntry;
+
+static int
+compare_sort_entries (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const SortEntry *entry_a = a;
+  const SortEntry *entry_b = b;
+  int result = strcmp (entry_a->key, entry_b->key);
+
+  if (result == 0)
+    result = (entry_a->position > entry_b->position) - (entry_a->position < entry_b->position);
+  return result;
+}
+
+/* collect_rows (), then in the order of @key_func's keys (strcmp ()); rows
+ * with equal keys keep the query's order. Names are ordered by the core
+ * (rp_name_sort_key ()), so that a file and a team database list them
+ * alike: their own collations do not agree. */
+GListModel *
+collect_rows_sorted (RpStore    *self,
+                     RpStmt     *stmt,
+                     GType       item_type,
+                     RowFunc     from_row,
+                     SortKeyFunc key_func,
+                     GError    **error)
+{
+  g_autoptr(GListModel) rows = collect_rows (self, stmt, item_type, from_row, error);
+  g_autoptr(GListStore) list = NULL;
+  g_autofree SortEntry *entries = NULL;
+  g_autofree gpointer *items = NULL;
+  guint n;
+
+  if (rows == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (rows);
+  entries = g_new0 (SortEntry, MAX (n, 1));
+  items = g_new0 (gpointer, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      entries[i].item = g_list_model_get_item (rows, i);
+      entries[i].key = key_func (entries[i].item);
+      entries[i].position = i;
+    }
+  g_qsort_with_data (entries, n, sizeof (SortEntry), compare_sort_entries, NULL);
+
+  list = g_list_store_new (item_type);
+  for (guint i = 0; i < n; i++)
+    items[i] = entries[i].item;
+  g_list_store_splice (list, 0, 0, items, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (entries[i].key);
+      g_object_unref (entries[i].item);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
 /* Runs a prepared, bound query expected to return one row. */
 gpointer
 collect_one (RpStore       *self,

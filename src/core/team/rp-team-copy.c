@@ -780,7 +780,9 @@ copy_to_team_in_transaction (sqlite3            *db,
   note = g_strdup_printf ("SELECT rp_audit_note ('database', 0, 'restore', 'copy-from-file', %s)", escaped);
   PQfreemem (escaped);
 
-  return set_triggers (conn, tables, TRUE, error) &&
+  /* The names' words are the core's to fold, not the file's to say. */
+  return rp_team_refresh_name_words (conn, error) &&
+         set_triggers (conn, tables, TRUE, error) &&
          set_identities (db, conn, tables, error) &&
          pg_exec (conn, note, error);
 }

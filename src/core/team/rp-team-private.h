@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The file schema version whose tables and columns the team schema has. */
-#define RP_TEAM_FILE_SCHEMA_VERSION 14
+#define RP_TEAM_FILE_SCHEMA_VERSION 15
 
 const char *rp_team_schema_bootstrap   (void);
 const char *rp_team_schema_migration   (int         version);
@@ -29,6 +29,8 @@ PGconn     *rp_team_connect            (const char  *conninfo,
 void        rp_team_set_result_error   (GError     **error,
                                         PGconn      *conn,
                                         PGresult    *result);
+gboolean    rp_team_refresh_name_words (PGconn      *conn,
+                                        GError     **error);
 gboolean    rp_team_read_version       (PGconn      *conn,
                                         int         *version,
                                         GError     **error);

@@ -323,6 +323,33 @@ static const char * const migrations[] = {
   "COMMENT ON SCHEMA reprovision_report IS"
   "  'What the reports role reads: the scrutiny report''s columns, its name check and confirmations, the"
   " upcoming taster days and the export history, without a name';",
+
+  /* 6 → 7: the step history names the login, as the audit trail does
+   * (rp_step_change_recorder () in the definitions sets it from now on).
+   * Rows written before named what the application was told; each takes
+   * the login the audit trail has for its insert, an update the audit
+   * trail records under whoever runs this. Rows copied from a file agree
+   * with the file's trail already and stay as they are. */
+  "DROP TRIGGER IF EXISTS step_change_recorded_by ON step_change;"
+  "UPDATE step_change s SET recorded_by = a.\"user\""
+  "  FROM audit a"
+  " WHERE a.id = (SELECT max (i.id) FROM audit i"
+  "                WHERE i.table_name = 'step_change' AND i.record_id = s.id"
+  "                  AND i.action = 'insert' AND i.field = 'attendee_id')"
+  "   AND a.\"user\" IS DISTINCT FROM s.recorded_by;",
+
+  /* 7 → 8: the file's schema version 15: each record with personal names
+   * keeps their folded words, written by the core with every name; the
+   * name check reads them (rp_report_name_words () in the definitions), so
+   * the server's own fold goes. The words of the records already there are
+   * filled in by the core when this step has run (rp_team_refresh_name_words ()).
+   * They follow the audited names and are not audited themselves. */
+  "ALTER TABLE attendee ADD COLUMN IF NOT EXISTS name_words text;"
+  "ALTER TABLE booking ADD COLUMN IF NOT EXISTS name_words text;"
+  "ALTER TABLE worker ADD COLUMN IF NOT EXISTS name_words text;"
+  "ALTER TABLE provider ADD COLUMN IF NOT EXISTS name_words text;"
+  "DROP FUNCTION IF EXISTS rp_name_words_of (text);"
+  "DROP FUNCTION IF EXISTS rp_name_fold (text);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_TEAM_SCHEMA_VERSION);
@@ -365,7 +392,8 @@ static const char definitions[] =
   "         ELSE value #>> '{}' END $$;"
   /* One audit row per column that changed, in column order, naming the
    * database login (session_user: SET ROLE does not change it). The columns
-   * are read from the catalogue, so a migration that adds one is audited. */
+   * are read from the catalogue, so a migration that adds one is audited;
+   * name_words, which follows the names, is not (as on the file). */
   "CREATE OR REPLACE FUNCTION rp_audit_row () RETURNS trigger"
   "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = reprovision, pg_temp AS $$"
   "DECLARE"
@@ -376,7 +404,7 @@ static const char definitions[] =
   "  SELECT session_user, TG_TABLE_NAME, (coalesce (new_row, old_row) ->> 'id')::bigint, lower (TG_OP),"
   "         a.attname, rp_audit_text (old_row -> a.attname, a.atttypid), rp_audit_text (new_row -> a.attname, a.atttypid)"
   "    FROM pg_attribute a"
-  "   WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'id'"
+  "   WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped AND a.attname NOT IN ('id', 'name_words')"
   "     AND CASE TG_OP"
   "         WHEN 'INSERT' THEN new_row -> a.attname <> 'null'::jsonb"
   "         WHEN 'DELETE' THEN old_row -> a.attname <> 'null'::jsonb"
@@ -467,6 +495,22 @@ static const char definitions[] =
   "  END IF;"
   "  RETURN NEW;"
   "END $$;"
+  /* Who recorded a step change is the login, as the audit trail names it
+   * (team schema 7): set here whatever the application sends, and kept.
+   * A copy from a file runs with user triggers off, and keeps the file's. */
+  "CREATE OR REPLACE FUNCTION rp_step_change_recorder () RETURNS trigger"
+  "  LANGUAGE plpgsql SET search_path = reprovision, pg_temp AS $$"
+  "BEGIN"
+  "  IF TG_OP = 'INSERT' THEN"
+  "    NEW.recorded_by := rp_audit_user ();"
+  "  ELSIF NEW.recorded_by IS DISTINCT FROM OLD.recorded_by THEN"
+  "    RAISE EXCEPTION 'Who recorded a step change cannot be changed.' USING ERRCODE = 'insufficient_privilege';"
+  "  END IF;"
+  "  RETURN NEW;"
+  "END $$;"
+  "DROP TRIGGER IF EXISTS step_change_recorded_by ON step_change;"
+  "CREATE TRIGGER step_change_recorded_by BEFORE INSERT OR UPDATE OF recorded_by ON step_change"
+  "  FOR EACH ROW EXECUTE FUNCTION rp_step_change_recorder ();"
   "DROP TRIGGER IF EXISTS step_change_follow ON step_change;"
   "CREATE TRIGGER step_change_follow AFTER INSERT OR DELETE ON step_change"
   "  FOR EACH ROW EXECUTE FUNCTION rp_step_change_follow ();"
@@ -579,30 +623,11 @@ static const char definitions[] =
   "  PERFORM rp_audit_note (note_table, note_record, note_action, note_field, note_value);"
   "END $$;"
   /* The name check for a login that may not read names (team schema 5).
-   * The rule is the core's (rp-name-index.c: rp_name_index_fold (), the
-   * words of a name; rp_store_build_name_index (): whose names): the client
-   * splits and folds the published texts itself and asks only whether
-   * those words are parts of names. These follow that rule on the
-   * server: NFKD, marks, apostrophes, invisible characters and spaces
-   * dropped, the letters people write without their stroke made plain,
-   * case folded (ICU), NFKC; words of at least two letters. */
-  "CREATE OR REPLACE FUNCTION rp_name_fold (word text) RETURNS text"
-  "  LANGUAGE sql IMMUTABLE AS $$"
-  "  SELECT normalize (replace (replace (replace (replace ("
-  "           translate (lower (regexp_replace (normalize (word, NFKD),"
-  "                      '[\\u0300-\\u036F\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\uFE20-\\uFE2F"
-  "''\\u2019\\u2018\\u02BC\\u02B9`\\u00B4\\u2032\\uFF07"
-  "\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF[:space:]]', '', 'g') COLLATE \"und-x-icu\"),"
-  "                      U&'\\00F8\\0142\\0111\\00F0\\0131', 'olddi'),"
-  "           U&'\\00E6', 'ae'), U&'\\0153', 'oe'), U&'\\00FE', 'th'), U&'\\00DF', 'ss'), NFKC) $$;"
-  "CREATE OR REPLACE FUNCTION rp_name_words_of (name text) RETURNS SETOF text"
-  "  LANGUAGE sql IMMUTABLE AS $$"
-  "  SELECT w FROM (SELECT rp_name_fold (part) AS w"
-  "                   FROM regexp_split_to_table (name COLLATE \"und-x-icu\","
-  "                          '[^[:alnum:]\\u0300-\\u036F\\u1AB0-\\u1AFF\\u1DC0-\\u1DFF\\u20D0-\\u20FF\\uFE20-\\uFE2F"
-  "''\\u2019\\u2018\\u02BC\\u02B9`\\u00B4\\u2032\\uFF07"
-  "\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]+') AS part) AS words"
-  "   WHERE char_length (w) >= 2 $$;"
+   * The rule is the core's alone (rp-name-index.c: rp_name_index_fold (),
+   * the words of a name; rp_store_build_name_index (): whose names): the
+   * client splits and folds the published texts itself and asks only
+   * whether those words are parts of names, and every record keeps its
+   * names' words as the core folded them (name_words, team schema 8). */
   /* g_compute_hmac_for_string (SHA-256), as rp_name_index_digest_word (). */
   "CREATE OR REPLACE FUNCTION rp_hmac_sha256 (key bytea, message bytea) RETURNS text"
   "  LANGUAGE plpgsql IMMUTABLE AS $$"
@@ -630,13 +655,11 @@ static const char definitions[] =
   "BEGIN"
   "  RETURN QUERY"
   "    WITH asked AS (SELECT DISTINCT w FROM unnest (words) AS w WHERE w IS NOT NULL),"
-  "         known AS (SELECT rp_name_words_of (n) AS w FROM ("
-  "                     SELECT full_name AS n FROM attendee"
-  "                     UNION SELECT preferred_name FROM attendee"
-  "                     UNION SELECT contact_name FROM attendee"
-  "                     UNION SELECT family_attending FROM booking"
-  "                     UNION SELECT name FROM worker"
-  "                     UNION SELECT contact_name FROM provider) AS names WHERE n IS NOT NULL)"
+  "         known AS (SELECT unnest (string_to_array (n, ' ')) AS w FROM ("
+  "                     SELECT name_words AS n FROM attendee"
+  "                     UNION SELECT name_words FROM booking"
+  "                     UNION SELECT name_words FROM worker"
+  "                     UNION SELECT name_words FROM provider) AS names WHERE n IS NOT NULL)"
   "    SELECT a.w FROM asked a"
   "     WHERE a.w IN (SELECT k.w FROM known k)"
   "        OR (erasure IS NOT NULL"

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rp-name-index.h"
 #include "rp-team-private.h"
 #include "rp-validate.h"
 
@@ -519,8 +520,10 @@ init_in_transaction (PGconn      *conn,
         return FALSE;
     }
 
-  /* Functions, triggers and views as this version makes them. */
-  if (version < RP_TEAM_SCHEMA_VERSION && !exec (conn, rp_team_schema_definitions (), error))
+  /* Functions, triggers and views as this version makes them; the names'
+   * words, which only the core can fold, for any record without them. */
+  if (version < RP_TEAM_SCHEMA_VERSION &&
+      (!exec (conn, rp_team_schema_definitions (), error) || !rp_team_refresh_name_words (conn, error)))
     return FALSE;
 
   prefix_literal = quote_literal (conn, prefix);
@@ -617,6 +620,71 @@ rp_team_set_result_error (GError   **error,
                           PGresult  *result)
 {
   set_result_error (error, conn, result);
+}
+
+/**
+ * rp_team_refresh_name_words: (skip)
+ *
+ * Gives every record with personal names the folded words of those names
+ * (rp_name_index_stored_words ()), where it has not got them right: after
+ * the migration that adds the name_words columns, and after a copy from a
+ * file, whose words are not taken on trust. The server has no rule of its
+ * own for a name's words (rp_report_name_words () reads these). Run as the
+ * owner, in the caller's transaction.
+ */
+gboolean
+rp_team_refresh_name_words (PGconn  *conn,
+                            GError **error)
+{
+  /* The same tables and names as the store's name_word_tables (rp-store.c). */
+  static const struct
+  {
+    int         n_names;
+    const char *read;
+    const char *write;
+  } tables[] = {
+    { 3, "SELECT id, name_words, full_name, preferred_name, contact_name FROM attendee",
+      "UPDATE attendee SET name_words = $2 WHERE id = $1" },
+    { 1, "SELECT id, name_words, family_attending FROM booking", "UPDATE booking SET name_words = $2 WHERE id = $1" },
+    { 1, "SELECT id, name_words, name FROM worker", "UPDATE worker SET name_words = $2 WHERE id = $1" },
+    { 1, "SELECT id, name_words, contact_name FROM provider", "UPDATE provider SET name_words = $2 WHERE id = $1" },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr(PGresult) rows = run (conn, tables[t].read, error);
+
+      if (rows == NULL)
+        return FALSE;
+
+      for (int r = 0; r < PQntuples (rows); r++)
+        {
+          const char *names[3] = { NULL, NULL, NULL };
+          g_autofree char *words = NULL;
+          const char *stored = PQgetisnull (rows, r, 1) ? NULL : PQgetvalue (rows, r, 1);
+          const char *params[2];
+
+          for (int c = 0; c < tables[t].n_names; c++)
+            names[c] = PQgetisnull (rows, r, 2 + c) ? NULL : PQgetvalue (rows, r, 2 + c);
+          words = rp_name_index_stored_words (names, tables[t].n_names);
+          if (g_strcmp0 (words, stored) == 0)
+            continue;
+
+          params[0] = PQgetvalue (rows, r, 0);
+          params[1] = words;
+          {
+            g_autoptr(PGresult) result = PQexecParams (conn, tables[t].write, 2, NULL, params, NULL, NULL, 0);
+
+            if (PQresultStatus (result) != PGRES_COMMAND_OK)
+              {
+                set_result_error (error, conn, result);
+                return FALSE;
+              }
+          }
+        }
+    }
+
+  return TRUE;
 }
 
 /* The team schema's version, 0 if the database is not set up. */
