@@ -73,7 +73,7 @@ stored_phone (void)
 {
   g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
   g_autoptr(PGconn) conn = PQconnectdb (conninfo);
-  g_autoptr(PGresult) result = PQexec (conn, "SELECT contact_phone FROM reprovision.attendee");
+  g_autoptr(PGresult) result = PQexec (conn, "SELECT contact_phone FROM reprovision.attendee WHERE number = 1");
 
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
   return g_strdup (PQgetvalue (result, 0, 0));
@@ -102,6 +102,41 @@ banner_shown (RpWindow *window)
                               "The connection to the team database was lost. Trying again… What you type is kept "
                               "and can be saved once it is back.") != NULL &&
          gtk_revealer_get_reveal_child (GTK_REVEALER (rp_test_find_widget (banner, GTK_TYPE_REVEALER, NULL, NULL)));
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* The message dialogue with @heading now open, or NULL. */
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Clicks the dialogue's button labelled @label, as a person would. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
 }
 
 static void
@@ -144,6 +179,16 @@ body (void)
   rp_attendee_set_step (attendee, 1);
   g_assert_true (rp_store_add_attendee (store, attendee, "2024-02-01", &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(RpAttendee) other = rp_attendee_new ();
+
+    rp_attendee_set_programme_id (other, rp_programme_get_id (programme));
+    rp_attendee_set_number (other, 2);
+    rp_attendee_set_full_name (other, "Samuel Okafor");
+    rp_attendee_set_step (other, 1);
+    g_assert_true (rp_store_add_attendee (store, other, "2024-02-01", &error));
+    g_assert_no_error (error);
+  }
 
   /* The app's style sheet, as AdwApplication loads it, for the screenshots. */
   {
@@ -163,9 +208,14 @@ body (void)
 
   list = RP_ATTENDEE_LIST_PAGE (rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_ATTENDEE_LIST_PAGE, NULL, NULL));
   g_assert_nonnull (list);
-  rp_attendee_list_page_open (list, 0);
-  rp_test_spin ();
+  /* The list may still be loading on a busy machine: opened once it is. */
   page = rp_attendee_list_page_get_attendee_detail_page (list);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_mapped (GTK_WIDGET (page)) && g_get_monotonic_time () < deadline)
+    {
+      rp_attendee_list_page_open (list, 0);
+      rp_test_spin ();
+    }
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   phone = rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
   g_assert_nonnull (phone);
@@ -197,6 +247,40 @@ body (void)
       rp_test_save_shot (GTK_WIDGET (window), "fault-banner-360.png");
       gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
     }
+
+  /* Opening someone else asks first, rather than dropping the change; kept, it stays on screen. */
+  {
+    AdwMessageDialog *dialog;
+
+    rp_attendee_list_page_open (list, 1);
+    rp_test_spin ();
+    dialog = find_dialog ("Discard Unsaved Change?");
+    g_assert_nonnull (dialog);
+    click_response (dialog, "_Keep Editing");
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Discard Unsaved Change?"));
+    g_assert_cmpstr (rp_attendee_get_full_name (rp_attendee_detail_page_get_attendee (page)), ==, "Georgia Bennett");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+    g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Not saved"));
+  }
+
+  /* Closing the window asks too; kept open, nothing is lost. */
+  {
+    g_autoptr(GtkWidget) still = g_object_ref (GTK_WIDGET (window));
+    AdwMessageDialog *dialog;
+
+    gtk_window_close (GTK_WINDOW (window));
+    rp_test_spin ();
+    dialog = find_dialog ("Close Without Saving?");
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+    rp_test_save_shot (GTK_WIDGET (dialog), "fault-close-unsaved.png");
+    click_response (dialog, "_Keep Window Open");
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Close Without Saving?"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+  }
 
   /* Back: the banner goes, and what was typed is saved, once. */
   g_assert_true (run_cluster ("restart"));
@@ -237,8 +321,16 @@ body (void)
   g_assert_cmpint (audited_phone_changes (), ==, 1);
   g_assert_null (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Not saved"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  rp_test_spin ();
+  /* With everything saved, closing asks nothing. */
+  {
+    gboolean destroyed = FALSE;
+
+    g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_true), &destroyed);
+    gtk_window_close (GTK_WINDOW (window));
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Close Without Saving?"));
+    g_assert_true (destroyed);
+  }
 }
 
 static void
