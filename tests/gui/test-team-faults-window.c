@@ -248,6 +248,32 @@ body (void)
       gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
     }
 
+  /* An outcome typed into its dialogue comes back in it, said not saved, rather than going with it. */
+  {
+    GtkWidget *add = rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "label", "_Add Outcome…");
+    AdwMessageDialog *dialog;
+    GtkWidget *entry;
+
+    g_assert_nonnull (add);
+    g_signal_emit_by_name (add, "clicked");
+    rp_test_spin ();
+    dialog = find_dialog ("Add Outcome");
+    g_assert_nonnull (dialog);
+    entry = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Outcome");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Keeps seeing friends from the centre");
+    click_response (dialog, "_Save");
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Add Outcome"));
+    dialog = find_dialog ("The Outcome Was Not Saved");
+    g_assert_nonnull (dialog);
+    entry = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Outcome");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Keeps seeing friends from the centre");
+    rp_test_save_shot (GTK_WIDGET (dialog), "fault-outcome-not-saved.png");
+    click_response (dialog, "_Cancel");
+    rp_test_spin ();
+    g_assert_null (find_dialog ("The Outcome Was Not Saved"));
+  }
+
   /* Opening someone else asks first, rather than dropping the change; kept, it stays on screen. */
   {
     AdwMessageDialog *dialog;
