@@ -24,6 +24,7 @@
 #include "rp-team-private.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
+#include "rp-workers-window.h"
 
 #define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
 #define FAULTS_PORT  "54341"
@@ -74,6 +75,17 @@ stored_phone (void)
   g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
   g_autoptr(PGconn) conn = PQconnectdb (conninfo);
   g_autoptr(PGresult) result = PQexec (conn, "SELECT contact_phone FROM reprovision.attendee WHERE number = 1");
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static char *
+stored_worker_team (void)
+{
+  g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
+  g_autoptr(PGconn) conn = PQconnectdb (conninfo);
+  g_autoptr(PGresult) result = PQexec (conn, "SELECT coalesce (team, '') FROM reprovision.worker");
 
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
   return g_strdup (PQgetvalue (result, 0, 0));
@@ -156,6 +168,8 @@ body (void)
   GtkWidget *phone;
   GtkWidget *not_saved;
   RpWindow *window;
+  RpWorkersWindow *workers = NULL;
+  g_autofree char *team_now = NULL;
   gint64 deadline;
 
   g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
@@ -181,9 +195,14 @@ body (void)
   g_assert_no_error (error);
   {
     g_autoptr(RpAttendee) other = rp_attendee_new ();
+    g_autoptr(RpWorker) worker = rp_worker_new ();
 
     rp_attendee_set_programme_id (other, rp_programme_get_id (programme));
     rp_attendee_set_number (other, 2);
+    rp_worker_set_name (worker, "Hannah Ward");
+    rp_worker_set_initials (worker, "HW");
+    g_assert_true (rp_store_add_worker (store, worker, &error));
+    g_assert_no_error (error);
     rp_attendee_set_full_name (other, "Samuel Okafor");
     rp_attendee_set_step (other, 1);
     g_assert_true (rp_store_add_attendee (store, other, "2024-02-01", &error));
@@ -219,6 +238,11 @@ body (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   phone = rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
   g_assert_nonnull (phone);
+
+  /* The workers window is open when the server goes. */
+  workers = rp_workers_window_new (GTK_WINDOW (window), store, programme);
+  gtk_window_present (GTK_WINDOW (workers));
+  rp_test_spin ();
 
   /* The server goes: the banner says so, before anything is saved. */
   g_assert_true (run_cluster ("crash"));
@@ -272,6 +296,35 @@ body (void)
     click_response (dialog, "_Cancel");
     rp_test_spin ();
     g_assert_null (find_dialog ("The Outcome Was Not Saved"));
+  }
+
+  /* A worker's team typed in the workers window stays, said not saved; closing asks. */
+  {
+    GtkWidget *row, *team, *error_label;
+    AdwMessageDialog *dialog;
+
+    row = rp_test_find_widget (GTK_WIDGET (workers), RP_TYPE_RECORD_ROW, "title", "Hannah Ward");
+    g_assert_nonnull (row);
+    team = rp_test_find_widget (row, ADW_TYPE_ENTRY_ROW, "title", "Team");
+    gtk_editable_set_text (GTK_EDITABLE (team), "Transitions Team");
+    g_signal_emit_by_name (team, "apply");
+    rp_test_spin ();
+    error_label = rp_test_find_widget (GTK_WIDGET (workers), GTK_TYPE_LABEL, "label",
+                                       "The connection to the team database was lost. Your change was not saved; it "
+                                       "is still on screen and will be saved when you try again once the connection "
+                                       "is back.");
+    g_assert_nonnull (error_label);
+    g_assert_true (gtk_widget_is_visible (error_label));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (team)), ==, "Transitions Team");
+    rp_test_save_shot (GTK_WIDGET (workers), "fault-workers-not-saved.png");
+
+    gtk_window_close (GTK_WINDOW (workers));
+    rp_test_spin ();
+    dialog = find_dialog ("Close Without Saving?");
+    g_assert_nonnull (dialog);
+    click_response (dialog, "_Keep Window Open");
+    rp_test_spin ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (workers)));
   }
 
   /* Opening someone else asks first, rather than dropping the change; kept, it stays on screen. */
@@ -339,6 +392,21 @@ body (void)
       g_usleep (10000);
     }
   g_assert_cmpstr (phone_now, ==, "07700 900999");
+  /* The worker's team too, without another keystroke. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_free (team_now);
+      team_now = stored_worker_team ();
+      if (g_str_equal (team_now, "Transitions Team"))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpstr (team_now, ==, "Transitions Team");
+  gtk_window_close (GTK_WINDOW (workers));
+  rp_test_spin ();
+  g_assert_null (find_dialog ("Close Without Saving?"));
   rp_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
   /* Saving again writes nothing more: one change in the audit trail. */
