@@ -343,6 +343,12 @@ body (void)
     g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Not saved"));
   }
 
+  /* Opening the same attendee again shows them as typed, without asking. */
+  rp_attendee_list_page_open (list, 0);
+  rp_test_spin ();
+  g_assert_null (find_dialog ("Discard Unsaved Change?"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+
   /* Closing the window asks too; kept open, nothing is lost. */
   {
     g_autoptr(GtkWidget) still = g_object_ref (GTK_WIDGET (window));

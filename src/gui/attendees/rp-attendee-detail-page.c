@@ -2236,10 +2236,11 @@ rp_attendee_detail_page_show (RpAttendeeDetailPage *self,
 
   rp_attendee_detail_page_save_now (self);
 
-  if (self->not_saved && self->attendee != NULL &&
-      rp_attendee_get_id (self->attendee) != rp_attendee_get_id (attendee))
+  if (self->not_saved && self->attendee != NULL)
     {
-      ask_before_discarding (self, store, programme, attendee);
+      /* The same attendee again is shown as typed, not read over it. */
+      if (store != self->store || rp_attendee_get_id (self->attendee) != rp_attendee_get_id (attendee))
+        ask_before_discarding (self, store, programme, attendee);
       return;
     }
 
