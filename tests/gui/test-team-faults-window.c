@@ -24,6 +24,7 @@
 #include "rp-team-private.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
+#include "store/rp-store-internal.h"
 #include "rp-workers-window.h"
 
 #define SKIP_MESSAGE "no throwaway PostgreSQL cluster: start one with build-aux/pg-test-cluster.sh start and eval its env"
@@ -89,6 +90,17 @@ stored_worker_team (void)
 
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
   return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static int
+logged_contacts (void)
+{
+  g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
+  g_autoptr(PGconn) conn = PQconnectdb (conninfo);
+  g_autoptr(PGresult) result = PQexec (conn, "SELECT count(*) FROM reprovision.contact_log");
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  return atoi (PQgetvalue (result, 0, 0));
 }
 
 static int
@@ -420,6 +432,49 @@ body (void)
   rp_test_spin ();
   g_assert_cmpint (audited_phone_changes (), ==, 1);
   g_assert_null (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Not saved"));
+
+  /* A contact logged whose COMMIT is answered after the connection dropped:
+   * once connected again the dialogue goes, saying it was saved, and the
+   * contact is in the log once. */
+  {
+    AdwMessageDialog *contact_dialog;
+    AdwMessageDialog *said;
+    GtkWidget *method, *summary;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.log-contact", NULL));
+    rp_test_spin ();
+    contact_dialog = find_dialog ("Log Contact");
+    g_assert_nonnull (contact_dialog);
+    method = rp_test_find_widget (GTK_WIDGET (contact_dialog), ADW_TYPE_COMBO_ROW, "title", "_How");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (method), RP_CONTACT_METHOD_PHONE);
+    summary = rp_test_find_widget (GTK_WIDGET (contact_dialog), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary)), "Ruth rang about the move.", -1);
+
+    store_team_drop_next_commit (store, TRUE);
+    click_response (contact_dialog, "_Save");
+    rp_test_spin ();
+    g_assert_true (find_dialog ("Log Contact") == contact_dialog);
+    g_assert_nonnull (find_dialog ("The Contact Was Not Saved"));
+    g_assert_cmpint (logged_contacts (), ==, 1);
+
+    rp_store_reconnect (store);
+    deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    while (rp_store_get_connection_lost (store) && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    g_assert_false (rp_store_get_connection_lost (store));
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Log Contact"));
+    g_assert_null (find_dialog ("The Contact Was Not Saved"));
+    said = find_dialog ("Saved");
+    g_assert_nonnull (said);
+    rp_test_save_shot (GTK_WIDGET (said), "fault-contact-saved-once.png");
+    click_response (said, "_Close");
+    rp_test_spin ();
+    g_assert_cmpint (logged_contacts (), ==, 1);
+  }
 
   /* With everything saved, closing asks nothing. */
   {
