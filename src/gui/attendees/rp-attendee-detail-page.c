@@ -2151,12 +2151,8 @@ rp_attendee_detail_page_init (RpAttendeeDetailPage *self)
                            G_CALLBACK (on_report_note_changed), self, G_CONNECT_SWAPPED);
 }
 
-/**
- * rp_attendee_detail_page_show:
- *
- * Shows @attendee as the store has it now, saving first whatever was being
- * typed about the attendee shown before.
- */
+/* Showing an attendee --------------------------------------------------- */
+
 static void show_attendee_now (RpAttendeeDetailPage *self,
                                RpStore              *store,
                                RpProgramme          *programme,
@@ -2223,6 +2219,13 @@ ask_before_discarding (RpAttendeeDetailPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * rp_attendee_detail_page_show:
+ *
+ * Shows @attendee as the store has it now, saving first whatever was being
+ * typed about the attendee shown before; if that cannot be saved, asks
+ * before letting it go.
+ */
 void
 rp_attendee_detail_page_show (RpAttendeeDetailPage *self,
                        RpStore        *store,
