@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rp-core.h"
+#include "store/rp-store-internal.h"
 #include "rp-team-private.h"
 #include "rp-test-team.h"
 #include "rp-test-util.h"
@@ -242,6 +243,145 @@ faults_body (void)
 }
 
 static void
+wait_until_connected (RpStore *store)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (60, on_timeout, &timed_out);
+
+  rp_store_reconnect (store);
+  while (!timed_out && rp_store_get_connection_lost (store))
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+}
+
+static char *
+audited_phone_changes (void)
+{
+  return query_value ("SELECT count(*) FROM reprovision.audit WHERE table_name = 'attendee'"
+                      " AND field = 'contact_phone' AND action = 'update'");
+}
+
+/* The COMMIT goes, and the connection drops before its answer comes: once
+ * as the server had saved it, once as it had not. */
+static void
+commit_body (void)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpProgramme) programme = rp_programme_new ();
+  g_autoptr(RpAttendee) attendee = rp_attendee_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin_info = conninfo_for ("postgres", "postgres");
+  g_autofree char *db_info = conninfo_for ("rp_faults", "postgres");
+  g_autoptr(PGconn) admin = PQconnectdb (admin_info);
+  g_autofree char *phone = NULL;
+  g_autofree char *changes = NULL;
+  gint64 id;
+
+  g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
+  exec_ok (admin, "CREATE DATABASE rp_faults");
+  g_assert_true (rp_team_init_with_prefix (db_info, "rp_faults_", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&admin, PQfinish);
+  admin = PQconnectdb (db_info);
+  exec_ok (admin, "CREATE ROLE rp_faults_jo LOGIN IN ROLE rp_faults_staff");
+  g_clear_pointer (&admin, PQfinish);
+
+  store = open_as_jo ();
+  rp_programme_set_name (programme, "Riverside Day Centre");
+  g_assert_true (rp_store_add_programme (store, programme, &error));
+  rp_attendee_set_programme_id (attendee, rp_programme_get_id (programme));
+  rp_attendee_set_number (attendee, 1);
+  rp_attendee_set_full_name (attendee, "Georgia Bennett");
+  rp_attendee_set_contact_phone (attendee, "07700 900107");
+  rp_attendee_set_step (attendee, 1);
+  g_assert_true (rp_store_add_attendee (store, attendee, "2024-02-01", &error));
+  g_assert_no_error (error);
+  id = rp_attendee_get_id (attendee);
+  g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_NONE);
+
+  /* Saved by the server, but the answer is lost: not claimed saved, nor lost. */
+  store_team_drop_next_commit (store, TRUE);
+  g_assert_false (save_phone (store, id, "07700 900107", "07700 900999", &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "may or may not have been saved"));
+  g_clear_error (&error);
+  g_assert_true (rp_store_get_connection_lost (store));
+  g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_UNSURE);
+  phone = query_value ("SELECT contact_phone FROM reprovision.attendee");
+  g_assert_cmpstr (phone, ==, "07700 900999");
+
+  /* Connected again, the store knows it landed; saving again writes nothing twice. */
+  wait_until_connected (store);
+  g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_SAVED);
+  g_assert_true (save_phone (store, id, "07700 900107", "07700 900999", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_NONE);
+  changes = audited_phone_changes ();
+  g_assert_cmpstr (changes, ==, "1");
+
+  /* The connection drops as the COMMIT goes: the server never had it. */
+  store_team_drop_next_commit (store, FALSE);
+  g_assert_false (save_phone (store, id, "07700 900999", "07700 900111", &error));
+  g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+  g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_UNSURE);
+  wait_until_connected (store);
+  g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_NOT_SAVED);
+  g_free (phone);
+  phone = query_value ("SELECT contact_phone FROM reprovision.attendee");
+  g_assert_cmpstr (phone, ==, "07700 900999");
+
+  /* Saved when tried again, once. */
+  g_assert_true (save_phone (store, id, "07700 900999", "07700 900111", &error));
+  g_assert_no_error (error);
+  g_free (phone);
+  phone = query_value ("SELECT contact_phone FROM reprovision.attendee");
+  g_assert_cmpstr (phone, ==, "07700 900111");
+  g_free (changes);
+  changes = audited_phone_changes ();
+  g_assert_cmpstr (changes, ==, "2");
+}
+
+static void
+run_on_own_cluster (const char *summary)
+{
+  g_autofree char *dir = NULL;
+  gboolean started;
+
+  if (g_getenv ("RP_TEAM_TEST_CLUSTER") == NULL)
+    {
+      g_test_skip (SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary (summary);
+
+  dir = g_strdup_printf ("/tmp/rp-pg-faults.%d", (int) getpid ());
+  g_setenv ("RP_FAULTS_CLUSTER", dir, TRUE);
+  started = run_cluster ("start");
+  g_assert_true (started);
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  run_cluster ("stop");
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_commit_unanswered (void)
+{
+  if (g_test_subprocess ())
+    {
+      commit_body ();
+      return;
+    }
+
+  run_on_own_cluster ("A COMMIT sent whose answer never comes is neither claimed saved nor lost: once connected "
+                      "again the store says whether the server had it, and saving again never saves it twice");
+}
+
+static void
 test_server_restarted (void)
 {
   rp_test_team_run_on_own_cluster (RP_CLUSTER_SCRIPT, FAULTS_PORT, "rp-pg-faults", 120,
@@ -257,6 +397,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/team-faults/server-restarted", test_server_restarted);
+  g_test_add_func ("/team-faults/commit-unanswered", test_commit_unanswered);
 
   return g_test_run ();
 }

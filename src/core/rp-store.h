@@ -86,6 +86,29 @@ int          rp_store_get_notify_fd          (RpStore           *self);
 gboolean     rp_store_get_connection_lost    (RpStore           *self);
 const GError *rp_store_get_connection_problem (RpStore           *self);
 void         rp_store_reconnect              (RpStore           *self);
+
+/**
+ * RpCommitOutcome:
+ * @RP_COMMIT_OUTCOME_NONE: every COMMIT sent was answered
+ * @RP_COMMIT_OUTCOME_UNSURE: a COMMIT was sent and the connection was lost
+ *   before its answer came; not known yet whether it was saved
+ * @RP_COMMIT_OUTCOME_SAVED: once connected again, the server said it was saved
+ * @RP_COMMIT_OUTCOME_NOT_SAVED: once connected again, the server said it was not
+ * @RP_COMMIT_OUTCOME_UNKNOWN: the server could no longer tell
+ *
+ * What became of the last change whose COMMIT went unanswered on a team
+ * database (always %RP_COMMIT_OUTCOME_NONE on a file).
+ */
+typedef enum
+{
+  RP_COMMIT_OUTCOME_NONE,
+  RP_COMMIT_OUTCOME_UNSURE,
+  RP_COMMIT_OUTCOME_SAVED,
+  RP_COMMIT_OUTCOME_NOT_SAVED,
+  RP_COMMIT_OUTCOME_UNKNOWN,
+} RpCommitOutcome;
+
+RpCommitOutcome rp_store_get_commit_outcome  (RpStore           *self);
 /* Puts back the triggers that protect the audit trail, and records the repair. */
 gboolean     rp_store_repair_protection      (const char        *path,
                                               guint             *n_repaired,

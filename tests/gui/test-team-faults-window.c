@@ -25,6 +25,8 @@
 #include "rp-test-team.h"
 #include "rp-test-util.h"
 #include "rp-window.h"
+#include "store/rp-store-internal.h"
+#include "rp-workers-window.h"
 
 #define FAULTS_PORT  "54341"
 
@@ -46,10 +48,32 @@ stored_phone (void)
 {
   g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
   g_autoptr(PGconn) conn = PQconnectdb (conninfo);
-  g_autoptr(PGresult) result = PQexec (conn, "SELECT contact_phone FROM reprovision.attendee");
+  g_autoptr(PGresult) result = PQexec (conn, "SELECT contact_phone FROM reprovision.attendee WHERE number = 1");
 
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
   return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static char *
+stored_worker_team (void)
+{
+  g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
+  g_autoptr(PGconn) conn = PQconnectdb (conninfo);
+  g_autoptr(PGresult) result = PQexec (conn, "SELECT coalesce (team, '') FROM reprovision.worker");
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static int
+logged_contacts (void)
+{
+  g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
+  g_autoptr(PGconn) conn = PQconnectdb (conninfo);
+  g_autoptr(PGresult) result = PQexec (conn, "SELECT count(*) FROM reprovision.contact_log");
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  return atoi (PQgetvalue (result, 0, 0));
 }
 
 static int
@@ -78,6 +102,41 @@ banner_shown (RpWindow *window)
 }
 
 static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* The message dialogue with @heading now open, or NULL. */
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Clicks the dialogue's button labelled @label, as a person would. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
 body (void)
 {
   g_autofree char *admin_info = conninfo_for ("postgres", "postgres");
@@ -94,6 +153,8 @@ body (void)
   GtkWidget *phone;
   GtkWidget *not_saved;
   RpWindow *window;
+  RpWorkersWindow *workers = NULL;
+  g_autofree char *team_now = NULL;
   gint64 deadline;
 
   g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
@@ -117,6 +178,21 @@ body (void)
   rp_attendee_set_step (attendee, 1);
   g_assert_true (rp_store_add_attendee (store, attendee, "2024-02-01", &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(RpAttendee) other = rp_attendee_new ();
+    g_autoptr(RpWorker) worker = rp_worker_new ();
+
+    rp_attendee_set_programme_id (other, rp_programme_get_id (programme));
+    rp_attendee_set_number (other, 2);
+    rp_worker_set_name (worker, "Hannah Ward");
+    rp_worker_set_initials (worker, "HW");
+    g_assert_true (rp_store_add_worker (store, worker, &error));
+    g_assert_no_error (error);
+    rp_attendee_set_full_name (other, "Samuel Okafor");
+    rp_attendee_set_step (other, 1);
+    g_assert_true (rp_store_add_attendee (store, other, "2024-02-01", &error));
+    g_assert_no_error (error);
+  }
 
   /* The app's style sheet, as AdwApplication loads it, for the screenshots. */
   {
@@ -136,12 +212,22 @@ body (void)
 
   list = RP_ATTENDEE_LIST_PAGE (rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_ATTENDEE_LIST_PAGE, NULL, NULL));
   g_assert_nonnull (list);
-  rp_attendee_list_page_open (list, 0);
-  rp_test_spin ();
+  /* The list may still be loading on a busy machine: opened once it is. */
   page = rp_attendee_list_page_get_attendee_detail_page (list);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_mapped (GTK_WIDGET (page)) && g_get_monotonic_time () < deadline)
+    {
+      rp_attendee_list_page_open (list, 0);
+      rp_test_spin ();
+    }
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   phone = rp_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "title", "Phone number");
   g_assert_nonnull (phone);
+
+  /* The workers window is open when the server goes. */
+  workers = rp_workers_window_new (GTK_WINDOW (window), store, programme);
+  gtk_window_present (GTK_WINDOW (workers));
+  rp_test_spin ();
 
   /* The server goes: the banner says so, before anything is saved. */
   g_assert_true (run_cluster ("crash"));
@@ -170,6 +256,101 @@ body (void)
       rp_test_save_shot (GTK_WIDGET (window), "fault-banner-360.png");
       gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
     }
+
+  /* An outcome typed into its dialogue comes back in it, said not saved, rather than going with it. */
+  {
+    GtkWidget *add = rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "label", "_Add Outcome…");
+    AdwMessageDialog *dialog;
+    GtkWidget *entry;
+
+    g_assert_nonnull (add);
+    g_signal_emit_by_name (add, "clicked");
+    rp_test_spin ();
+    dialog = find_dialog ("Add Outcome");
+    g_assert_nonnull (dialog);
+    entry = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Outcome");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Keeps seeing friends from the centre");
+    click_response (dialog, "_Save");
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Add Outcome"));
+    dialog = find_dialog ("The Outcome Was Not Saved");
+    g_assert_nonnull (dialog);
+    entry = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Outcome");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Keeps seeing friends from the centre");
+    rp_test_save_shot (GTK_WIDGET (dialog), "fault-outcome-not-saved.png");
+    click_response (dialog, "_Cancel");
+    rp_test_spin ();
+    g_assert_null (find_dialog ("The Outcome Was Not Saved"));
+  }
+
+  /* A worker's team typed in the workers window stays, said not saved; closing asks. */
+  {
+    GtkWidget *row, *team, *error_label;
+    AdwMessageDialog *dialog;
+
+    row = rp_test_find_widget (GTK_WIDGET (workers), RP_TYPE_RECORD_ROW, "title", "Hannah Ward");
+    g_assert_nonnull (row);
+    team = rp_test_find_widget (row, ADW_TYPE_ENTRY_ROW, "title", "Team");
+    gtk_editable_set_text (GTK_EDITABLE (team), "Transitions Team");
+    g_signal_emit_by_name (team, "apply");
+    rp_test_spin ();
+    error_label = rp_test_find_widget (GTK_WIDGET (workers), GTK_TYPE_LABEL, "label",
+                                       "The connection to the team database was lost. Your change was not saved; it "
+                                       "is still on screen and will be saved when you try again once the connection "
+                                       "is back.");
+    g_assert_nonnull (error_label);
+    g_assert_true (gtk_widget_is_visible (error_label));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (team)), ==, "Transitions Team");
+    rp_test_save_shot (GTK_WIDGET (workers), "fault-workers-not-saved.png");
+
+    gtk_window_close (GTK_WINDOW (workers));
+    rp_test_spin ();
+    dialog = find_dialog ("Close Without Saving?");
+    g_assert_nonnull (dialog);
+    click_response (dialog, "_Keep Window Open");
+    rp_test_spin ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (workers)));
+  }
+
+  /* Opening someone else asks first, rather than dropping the change; kept, it stays on screen. */
+  {
+    AdwMessageDialog *dialog;
+
+    rp_attendee_list_page_open (list, 1);
+    rp_test_spin ();
+    dialog = find_dialog ("Discard Unsaved Change?");
+    g_assert_nonnull (dialog);
+    click_response (dialog, "_Keep Editing");
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Discard Unsaved Change?"));
+    g_assert_cmpstr (rp_attendee_get_full_name (rp_attendee_detail_page_get_attendee (page)), ==, "Georgia Bennett");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+    g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Not saved"));
+  }
+
+  /* Opening the same attendee again shows them as typed, without asking. */
+  rp_attendee_list_page_open (list, 0);
+  rp_test_spin ();
+  g_assert_null (find_dialog ("Discard Unsaved Change?"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+
+  /* Closing the window asks too; kept open, nothing is lost. */
+  {
+    g_autoptr(GtkWidget) still = g_object_ref (GTK_WIDGET (window));
+    AdwMessageDialog *dialog;
+
+    gtk_window_close (GTK_WINDOW (window));
+    rp_test_spin ();
+    dialog = find_dialog ("Close Without Saving?");
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+    rp_test_save_shot (GTK_WIDGET (dialog), "fault-close-unsaved.png");
+    click_response (dialog, "_Keep Window Open");
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Close Without Saving?"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+  }
 
   /* Back: the banner goes, and what was typed is saved, once. */
   g_assert_true (run_cluster ("restart"));
@@ -202,6 +383,21 @@ body (void)
       g_usleep (10000);
     }
   g_assert_cmpstr (phone_now, ==, "07700 900999");
+  /* The worker's team too, without another keystroke. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_free (team_now);
+      team_now = stored_worker_team ();
+      if (g_str_equal (team_now, "Transitions Team"))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpstr (team_now, ==, "Transitions Team");
+  gtk_window_close (GTK_WINDOW (workers));
+  rp_test_spin ();
+  g_assert_null (find_dialog ("Close Without Saving?"));
   rp_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
   /* Saving again writes nothing more: one change in the audit trail. */
@@ -210,8 +406,59 @@ body (void)
   g_assert_cmpint (audited_phone_changes (), ==, 1);
   g_assert_null (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Not saved"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  rp_test_spin ();
+  /* A contact logged whose COMMIT is answered after the connection dropped:
+   * once connected again the dialogue goes, saying it was saved, and the
+   * contact is in the log once. */
+  {
+    AdwMessageDialog *contact_dialog;
+    AdwMessageDialog *said;
+    GtkWidget *method, *summary;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.log-contact", NULL));
+    rp_test_spin ();
+    contact_dialog = find_dialog ("Log Contact");
+    g_assert_nonnull (contact_dialog);
+    method = rp_test_find_widget (GTK_WIDGET (contact_dialog), ADW_TYPE_COMBO_ROW, "title", "_How");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (method), RP_CONTACT_METHOD_PHONE);
+    summary = rp_test_find_widget (GTK_WIDGET (contact_dialog), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary)), "Ruth rang about the move.", -1);
+
+    store_team_drop_next_commit (store, TRUE);
+    click_response (contact_dialog, "_Save");
+    rp_test_spin ();
+    g_assert_true (find_dialog ("Log Contact") == contact_dialog);
+    g_assert_nonnull (find_dialog ("The Contact Was Not Saved"));
+    g_assert_cmpint (logged_contacts (), ==, 1);
+
+    rp_store_reconnect (store);
+    deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    while (rp_store_get_connection_lost (store) && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    g_assert_false (rp_store_get_connection_lost (store));
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Log Contact"));
+    g_assert_null (find_dialog ("The Contact Was Not Saved"));
+    said = find_dialog ("Saved");
+    g_assert_nonnull (said);
+    rp_test_save_shot (GTK_WIDGET (said), "fault-contact-saved-once.png");
+    click_response (said, "_Close");
+    rp_test_spin ();
+    g_assert_cmpint (logged_contacts (), ==, 1);
+  }
+
+  /* With everything saved, closing asks nothing. */
+  {
+    gboolean destroyed = FALSE;
+
+    g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_true), &destroyed);
+    gtk_window_close (GTK_WINDOW (window));
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Close Without Saving?"));
+    g_assert_true (destroyed);
+  }
 }
 
 static void

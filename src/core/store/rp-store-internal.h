@@ -207,6 +207,12 @@ int           store_team_get_schema_version (RpStore *self);
 gboolean      store_team_is_connection_lost (RpStore *self);
 const GError *store_team_get_connection_problem (RpStore *self);
 void          store_team_reconnect  (RpStore     *self);
+RpCommitOutcome store_team_get_commit_outcome (RpStore *self);
+/* For tests only: the next COMMIT's connection drops just before it is
+ * sent (@after FALSE) or just after it is answered (@after TRUE), so that
+ * the answer never comes. */
+void          store_team_drop_next_commit (RpStore   *self,
+                                           gboolean   after);
 void          store_connection_changed (RpStore  *self);
 
 /* Schema (rp-store-schema.c) */

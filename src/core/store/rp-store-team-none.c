@@ -42,3 +42,5 @@ int store_team_get_schema_version (RpStore *self) { return -1; }
 gboolean store_team_is_connection_lost (RpStore *self) { return FALSE; }
 const GError *store_team_get_connection_problem (RpStore *self) { return NULL; }
 void store_team_reconnect (RpStore *self) { }
+RpCommitOutcome store_team_get_commit_outcome (RpStore *self) { return RP_COMMIT_OUTCOME_NONE; }
+void store_team_drop_next_commit (RpStore *self, gboolean after) { }

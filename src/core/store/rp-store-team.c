@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "rp-error.h"
 #include "rp-store-internal.h"
@@ -52,6 +53,9 @@ struct _RpStoreTeam
   guint        tries;         /* since the loss, for the wait between them */
   GError      *problem;       /* why the server, answering again, cannot be worked on */
   gboolean     setting_up;    /* the session's set-up runs on a connection made anew */
+  char        *unsure_xid;    /* a COMMIT sent whose answer never came: its transaction */
+  RpCommitOutcome commit_outcome;
+  int          drop_commit;   /* tests: 1 drops the next COMMIT before it is sent, 2 its answer */
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
@@ -712,6 +716,120 @@ team_exec (RpStoreTeam  *team,
   return TRUE;
 }
 
+/* The connection drops as a network or a server does it, for the tests. */
+static void
+drop_connection (RpStoreTeam *team)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  shutdown (PQsocket (team->conn), SHUT_RDWR);
+  result = PQexec (team->conn, "SELECT 1");
+  keep_failure (team, g_steal_pointer (&result));
+}
+
+/* A COMMIT whose answer never comes may or may not have been saved. Its
+ * transaction's id, asked for first, lets the server say which once the
+ * connection is back (resolve_unsure_commit ()): nothing is claimed saved
+ * meanwhile, and nobody is told it was lost when it was not. */
+static gboolean
+team_commit (RpStore  *self,
+             GError  **error)
+{
+  RpStoreTeam *team = self->team;
+  g_autofree char *xid = NULL;
+  int drop = team->drop_commit;
+  gboolean done;
+
+  team->drop_commit = 0;
+  g_clear_pointer (&team->unsure_xid, g_free);
+  team->commit_outcome = RP_COMMIT_OUTCOME_NONE;
+
+  /* Only a transaction that wrote has an id, and only then is anything unsure. */
+  if (PQtransactionStatus (team->conn) == PQTRANS_INTRANS)
+    {
+      g_autoptr(PGresult) result = PQexec (team->conn, "SELECT txid_current_if_assigned ()");
+
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        {
+          keep_failure (team, g_steal_pointer (&result));
+          return store_team_set_error (self, error);
+        }
+      if (!PQgetisnull (result, 0, 0))
+        xid = g_strdup (PQgetvalue (result, 0, 0));
+    }
+
+  if (drop == 1)
+    shutdown (PQsocket (team->conn), SHUT_RDWR);
+  done = team_exec (team, "COMMIT");
+  if (done && drop == 2)
+    {
+      drop_connection (team);
+      done = FALSE;
+    }
+
+  if (done)
+    return TRUE;
+
+  if (xid != NULL && connection_lost (team))
+    {
+      team->unsure_xid = g_steal_pointer (&xid);
+      team->commit_outcome = RP_COMMIT_OUTCOME_UNSURE;
+    }
+  return store_team_set_error (self, error);
+}
+
+/* Connected again: whether the unanswered COMMIT was saved. The old
+ * session may take a moment to end (its transaction is "in progress" until
+ * then). */
+static void
+resolve_unsure_commit (RpStoreTeam *team)
+{
+  for (guint i = 0; team->unsure_xid != NULL && i < 40; i++)
+    {
+      const char *params[] = { team->unsure_xid };
+      g_autoptr(PGresult) result = PQexecParams (team->conn, "SELECT txid_status ($1::bigint)", 1, NULL,
+                                                 params, NULL, NULL, 0);
+      const char *status;
+
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        break;
+
+      status = PQgetisnull (result, 0, 0) ? "" : PQgetvalue (result, 0, 0);
+      if (g_str_equal (status, "in progress"))
+        {
+          g_usleep (50 * 1000);
+          continue;
+        }
+
+      if (g_str_equal (status, "committed"))
+        team->commit_outcome = RP_COMMIT_OUTCOME_SAVED;
+      else if (g_str_equal (status, "aborted"))
+        team->commit_outcome = RP_COMMIT_OUTCOME_NOT_SAVED;
+      else
+        team->commit_outcome = RP_COMMIT_OUTCOME_UNKNOWN;
+      g_clear_pointer (&team->unsure_xid, g_free);
+    }
+
+  if (team->unsure_xid != NULL)
+    {
+      team->commit_outcome = RP_COMMIT_OUTCOME_UNKNOWN;
+      g_clear_pointer (&team->unsure_xid, g_free);
+    }
+}
+
+RpCommitOutcome
+store_team_get_commit_outcome (RpStore *self)
+{
+  return self->team->commit_outcome;
+}
+
+void
+store_team_drop_next_commit (RpStore  *self,
+                             gboolean  after)
+{
+  self->team->drop_commit = after ? 2 : 1;
+}
+
 gboolean
 store_team_exec (RpStore     *self,
                  const char  *sql,
@@ -726,6 +844,9 @@ store_team_exec (RpStore     *self,
 
   if (refuse_while_lost (self->team))
     return store_team_set_error (self, error);
+
+  if (g_str_equal (sql, "COMMIT"))
+    return team_commit (self, error);
 
   translated = rp_sql_to_postgres (sql, &n_params);
   if (!team_exec (self->team, translated))
@@ -1196,6 +1317,7 @@ reconnected (RpStoreTeam *team)
   g_clear_error (&team->problem);
   g_clear_pointer (&team->failed, PQclear);
   g_clear_pointer (&team->message, g_free);
+  resolve_unsure_commit (team);
   if (team->watch != NULL)
     {
       g_source_destroy (team->watch);
@@ -1392,6 +1514,7 @@ store_team_close (RpStore *self)
   g_clear_pointer (&team->failed, PQclear);
   g_clear_pointer (&team->conn, PQfinish);
   g_free (team->message);
+  g_free (team->unsure_xid);
   g_free (team->login);
   g_free (team->database);
   g_free (team->host);

@@ -1349,6 +1349,24 @@ rp_store_get_connection_lost (RpStore *self)
 }
 
 /**
+ * rp_store_get_commit_outcome:
+ *
+ * A COMMIT sent whose answer never came (the connection dropped meanwhile)
+ * may or may not have been saved: the store asks the server once it is
+ * connected again (#RpStore:connection-lost is notified), so that what is
+ * said about the change is true. The next change starts afresh.
+ *
+ * Returns: what became of the last unanswered COMMIT
+ */
+RpCommitOutcome
+rp_store_get_commit_outcome (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), RP_COMMIT_OUTCOME_NONE);
+
+  return self->team != NULL ? store_team_get_commit_outcome (self) : RP_COMMIT_OUTCOME_NONE;
+}
+
+/**
  * rp_store_get_connection_problem:
  *
  * Returns: (nullable): while the connection is lost, why the server that

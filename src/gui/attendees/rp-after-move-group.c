@@ -240,6 +240,11 @@ outcome_edit_free (gpointer data)
   g_free (edit);
 }
 
+static void edit_outcome (RpAfterMoveGroup *self,
+                          gint64            outcome_id,
+                          const char        *text,
+                          const GError      *problem);
+
 static void
 on_outcome_response (AdwMessageDialog *dialog,
                      const char       *response,
@@ -260,22 +265,26 @@ on_outcome_response (AdwMessageDialog *dialog,
 
   saved = edit->outcome_id > 0 ? rp_store_save_planned_outcome (self->store, outcome, &error)
                                : rp_store_add_planned_outcome (self->store, outcome, &error);
+  /* What was typed is not lost with the dialogue: it opens again with it,
+   * saying why it was not saved (a lost team connection, say). */
   if (!saved)
-    say (self, _("The Outcome Was Not Saved"), error->message);
+    edit_outcome (self, edit->outcome_id, gtk_editable_get_text (GTK_EDITABLE (edit->entry)), error);
 }
 
 static void
 edit_outcome (RpAfterMoveGroup *self,
               gint64            outcome_id,
-              const char        *text)
+              const char        *text,
+              const GError      *problem)
 {
   GtkWidget *dialog;
   GtkWidget *list = gtk_list_box_new ();
   OutcomeEdit *edit = g_new0 (OutcomeEdit, 1);
 
   dialog = adw_message_dialog_new (parent_window (self),
-                                   outcome_id > 0 ? _("Change Outcome") : _("Add Outcome"),
-                                   _("One thing the move should keep or bring about for the person, in their words "
+                                   problem != NULL ? _("The Outcome Was Not Saved")
+                                                   : outcome_id > 0 ? _("Change Outcome") : _("Add Outcome"),
+                                   problem != NULL ? problem->message : _("One thing the move should keep or bring about for the person, in their words "
                                      "where you can, such as “keeps seeing friends from the centre”."));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -310,7 +319,7 @@ on_outcome_button (GtkButton        *button,
 
   if (g_str_equal (what, "edit"))
     {
-      edit_outcome (self, rp_planned_outcome_get_id (outcome), rp_planned_outcome_get_description (outcome));
+      edit_outcome (self, rp_planned_outcome_get_id (outcome), rp_planned_outcome_get_description (outcome), NULL);
       return;
     }
 
@@ -393,7 +402,7 @@ add_outcome_action (GtkWidget  *widget,
   RpAfterMoveGroup *self = RP_AFTER_MOVE_GROUP (widget);
 
   if (self->attendee != NULL)
-    edit_outcome (self, 0, NULL);
+    edit_outcome (self, 0, NULL, NULL);
 }
 
 static void

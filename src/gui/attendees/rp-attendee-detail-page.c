@@ -598,7 +598,8 @@ load_attendee (RpAttendeeDetailPage *self)
 
   self->loading = TRUE;
 
-  /* "Not saved" was about the attendee shown before. */
+  /* "Not saved" was about the attendee shown before, and the person chose
+   * to let it go (rp_attendee_detail_page_show () asks). */
   if (self->not_saved)
     {
       self->not_saved = FALSE;
@@ -2150,11 +2151,80 @@ rp_attendee_detail_page_init (RpAttendeeDetailPage *self)
                            G_CALLBACK (on_report_note_changed), self, G_CONNECT_SWAPPED);
 }
 
+/* Showing an attendee --------------------------------------------------- */
+
+static void show_attendee_now (RpAttendeeDetailPage *self,
+                               RpStore              *store,
+                               RpProgramme          *programme,
+                               RpAttendee           *attendee);
+
+typedef struct
+{
+  RpAttendeeDetailPage *page;
+  RpStore              *store;
+  RpProgramme          *programme;
+  RpAttendee           *attendee;
+} NextAttendee;
+
+static void
+next_attendee_free (NextAttendee *next)
+{
+  g_object_unref (next->page);
+  g_object_unref (next->store);
+  g_object_unref (next->programme);
+  g_object_unref (next->attendee);
+  g_free (next);
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     NextAttendee     *next)
+{
+  if (g_str_equal (response, "discard"))
+    show_attendee_now (next->page, next->store, next->programme, next->attendee);
+}
+
+/* A change that could not be saved is never dropped unasked: the person
+ * may keep editing (it is saved once it can be), or let it go. */
+static void
+ask_before_discarding (RpAttendeeDetailPage *self,
+                       RpStore              *store,
+                       RpProgramme          *programme,
+                       RpAttendee           *attendee)
+{
+  GtkWidget *dialog;
+  NextAttendee *next = g_new0 (NextAttendee, 1);
+  g_autofree char *body = NULL;
+
+  next->page = g_object_ref (self);
+  next->store = g_object_ref (store);
+  next->programme = g_object_ref (programme);
+  next->attendee = g_object_ref (attendee);
+
+  body = g_strdup_printf (_("A change to %s’s details could not be saved. If you open another attendee now, "
+                            "the change is lost; keep editing and it is saved as soon as it can be."),
+                          rp_attendee_get_display_name (self->attendee));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Discard Unsaved Change?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard Change"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_discard_response), next,
+                         (GClosureNotify) next_attendee_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * rp_attendee_detail_page_show:
  *
  * Shows @attendee as the store has it now, saving first whatever was being
- * typed about the attendee shown before.
+ * typed about the attendee shown before; if that cannot be saved, asks
+ * before letting it go.
  */
 void
 rp_attendee_detail_page_show (RpAttendeeDetailPage *self,
@@ -2162,15 +2232,32 @@ rp_attendee_detail_page_show (RpAttendeeDetailPage *self,
                        RpProgramme    *programme,
                        RpAttendee     *attendee)
 {
-  g_autoptr(RpAttendee) fresh = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (RP_IS_ATTENDEE_DETAIL_PAGE (self));
   g_return_if_fail (RP_IS_STORE (store));
   g_return_if_fail (RP_IS_PROGRAMME (programme));
   g_return_if_fail (RP_IS_ATTENDEE (attendee));
 
   rp_attendee_detail_page_save_now (self);
+
+  if (self->not_saved && self->attendee != NULL)
+    {
+      /* The same attendee again is shown as typed, not read over it. */
+      if (store != self->store || rp_attendee_get_id (self->attendee) != rp_attendee_get_id (attendee))
+        ask_before_discarding (self, store, programme, attendee);
+      return;
+    }
+
+  show_attendee_now (self, store, programme, attendee);
+}
+
+static void
+show_attendee_now (RpAttendeeDetailPage *self,
+                   RpStore              *store,
+                   RpProgramme          *programme,
+                   RpAttendee           *attendee)
+{
+  g_autoptr(RpAttendee) fresh = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (!(fresh = rp_store_get_attendee (store, rp_attendee_get_id (attendee), &error)))
     {
@@ -2189,6 +2276,20 @@ rp_attendee_detail_page_show (RpAttendeeDetailPage *self,
   update_undo_action (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
                               GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->stepper), GTK_TYPE_SCROLLED_WINDOW))), 0);
+}
+
+/**
+ * rp_attendee_detail_page_has_unsaved:
+ *
+ * Returns: %TRUE while a change on screen could not be saved (it is marked
+ *   "Not saved" and tried again once the connection is back)
+ */
+gboolean
+rp_attendee_detail_page_has_unsaved (RpAttendeeDetailPage *self)
+{
+  g_return_val_if_fail (RP_IS_ATTENDEE_DETAIL_PAGE (self), FALSE);
+
+  return self->not_saved && self->attendee != NULL;
 }
 
 /**

@@ -130,6 +130,13 @@ rp_contact_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rp_contact_dialog_parent_class)->dispose (object);
 }
 
+
+static RpStore *
+get_store (RpFormDialog *dialog)
+{
+  return RP_CONTACT_DIALOG (dialog)->store;
+}
+
 static void
 rp_contact_dialog_class_init (RpContactDialogClass *klass)
 {
@@ -140,6 +147,7 @@ rp_contact_dialog_class_init (RpContactDialogClass *klass)
   object_class->dispose = rp_contact_dialog_dispose;
   ADW_MESSAGE_DIALOG_CLASS (klass)->response = rp_contact_dialog_response;
   dialog_class->save = save;
+  dialog_class->get_store = get_store;
   dialog_class->problem_heading = N_("The Contact Was Not Saved");
 
   /**

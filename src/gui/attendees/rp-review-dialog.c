@@ -261,6 +261,13 @@ rp_review_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rp_review_dialog_parent_class)->dispose (object);
 }
 
+
+static RpStore *
+get_store (RpFormDialog *dialog)
+{
+  return RP_REVIEW_DIALOG (dialog)->store;
+}
+
 static void
 rp_review_dialog_class_init (RpReviewDialogClass *klass)
 {
@@ -270,6 +277,7 @@ rp_review_dialog_class_init (RpReviewDialogClass *klass)
 
   object_class->dispose = rp_review_dialog_dispose;
   dialog_class->save = save;
+  dialog_class->get_store = get_store;
   dialog_class->problem_heading = N_("The Review Was Not Recorded");
 
   /**

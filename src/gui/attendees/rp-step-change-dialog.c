@@ -114,6 +114,13 @@ rp_step_change_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rp_step_change_dialog_parent_class)->dispose (object);
 }
 
+
+static RpStore *
+get_store (RpFormDialog *dialog)
+{
+  return RP_STEP_CHANGE_DIALOG (dialog)->store;
+}
+
 static void
 rp_step_change_dialog_class_init (RpStepChangeDialogClass *klass)
 {
@@ -123,6 +130,7 @@ rp_step_change_dialog_class_init (RpStepChangeDialogClass *klass)
 
   object_class->dispose = rp_step_change_dialog_dispose;
   dialog_class->save = save;
+  dialog_class->get_store = get_store;
   dialog_class->problem_heading = N_("The Step Was Not Changed");
 
   /**

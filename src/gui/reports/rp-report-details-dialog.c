@@ -97,6 +97,13 @@ rp_report_details_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rp_report_details_dialog_parent_class)->dispose (object);
 }
 
+
+static RpStore *
+get_store (RpFormDialog *dialog)
+{
+  return RP_REPORT_DETAILS_DIALOG (dialog)->store;
+}
+
 static void
 rp_report_details_dialog_class_init (RpReportDetailsDialogClass *klass)
 {
@@ -106,6 +113,7 @@ rp_report_details_dialog_class_init (RpReportDetailsDialogClass *klass)
 
   object_class->dispose = rp_report_details_dialog_dispose;
   dialog_class->save = save;
+  dialog_class->get_store = get_store;
   dialog_class->problem_heading = N_("The Report Details Were Not Saved");
 
   /**

@@ -28,6 +28,7 @@ struct _RpWindow
   guint                 n_faults;       /* faults shown so far, to tell them from other errors */
   char                 *team_location;  /* the team store's location: never a password */
   char                 *team_conninfo;  /* and with the password that opened it; in memory only */
+  gboolean              discard_unsaved; /* the person chose to close with a change not saved */
 
   /* Template Widgets */
   AdwToastOverlay      *toast_overlay;

@@ -912,11 +912,79 @@ on_area_changed (RpWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA]);
 }
 
+/* An attendee's change that could not be saved yet (the team database
+ * cannot be reached, say), after one more try. */
+static RpAttendeeDetailPage *
+find_unsaved_page (RpWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->area_pages); i++)
+    if (RP_IS_ATTENDEE_LIST_PAGE (self->area_pages[i]))
+      {
+        RpAttendeeDetailPage *page = rp_attendee_list_page_get_attendee_detail_page (RP_ATTENDEE_LIST_PAGE (self->area_pages[i]));
+
+        rp_attendee_detail_page_save_now (page);
+        if (rp_attendee_detail_page_has_unsaved (page))
+          return page;
+      }
+
+  return NULL;
+}
+
+static void
+on_close_unsaved_response (RpWindow   *self,
+                           const char *response)
+{
+  if (!g_str_equal (response, "close"))
+    return;
+
+  self->discard_unsaved = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing never drops what was typed unasked: kept open, the change is
+ * saved once the connection is back. */
+static void
+ask_before_closing (RpWindow             *self,
+                    RpAttendeeDetailPage *page)
+{
+  RpAttendee *attendee = rp_attendee_detail_page_get_attendee (page);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->store != NULL && rp_store_get_connection_lost (self->store))
+    body = g_strdup_printf (_("A change to %s’s details is not saved, as the team database cannot be reached. "
+                              "If you close the window now, the change is lost; keep it open and the change is "
+                              "saved once the connection is back."),
+                            rp_attendee_get_display_name (attendee));
+  else
+    body = g_strdup_printf (_("A change to %s’s details could not be saved. If you close the window now, the "
+                              "change is lost."),
+                            rp_attendee_get_display_name (attendee));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Saving?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Window Open"),
+                                    "close", _("_Close and Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_unsaved_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 rp_window_close_request (GtkWindow *window)
 {
   RpWindow *self = RP_WINDOW (window);
+  RpAttendeeDetailPage *unsaved;
   int width, height;
+
+  if (!self->discard_unsaved && (unsaved = find_unsaved_page (self)) != NULL)
+    {
+      ask_before_closing (self, unsaved);
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);

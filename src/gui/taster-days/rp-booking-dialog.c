@@ -427,6 +427,13 @@ rp_booking_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rp_booking_dialog_parent_class)->dispose (object);
 }
 
+
+static RpStore *
+get_store (RpFormDialog *dialog)
+{
+  return RP_BOOKING_DIALOG (dialog)->store;
+}
+
 static void
 rp_booking_dialog_class_init (RpBookingDialogClass *klass)
 {
@@ -436,6 +443,7 @@ rp_booking_dialog_class_init (RpBookingDialogClass *klass)
 
   object_class->dispose = rp_booking_dialog_dispose;
   dialog_class->save = save;
+  dialog_class->get_store = get_store;
   dialog_class->problem_heading = N_("The Booking Was Not Saved");
 
   /**

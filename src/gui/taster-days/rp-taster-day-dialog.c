@@ -97,6 +97,13 @@ rp_taster_day_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rp_taster_day_dialog_parent_class)->dispose (object);
 }
 
+
+static RpStore *
+get_store (RpFormDialog *dialog)
+{
+  return RP_TASTER_DAY_DIALOG (dialog)->store;
+}
+
 static void
 rp_taster_day_dialog_class_init (RpTasterDayDialogClass *klass)
 {
@@ -106,6 +113,7 @@ rp_taster_day_dialog_class_init (RpTasterDayDialogClass *klass)
 
   object_class->dispose = rp_taster_day_dialog_dispose;
   dialog_class->save = save;
+  dialog_class->get_store = get_store;
   dialog_class->problem_heading = N_("The Taster Day Was Not Saved");
 
   /**

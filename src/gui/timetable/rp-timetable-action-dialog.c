@@ -227,6 +227,13 @@ rp_timetable_action_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rp_timetable_action_dialog_parent_class)->dispose (object);
 }
 
+
+static RpStore *
+get_store (RpFormDialog *dialog)
+{
+  return RP_TIMETABLE_ACTION_DIALOG (dialog)->store;
+}
+
 static void
 rp_timetable_action_dialog_class_init (RpTimetableActionDialogClass *klass)
 {
@@ -237,6 +244,7 @@ rp_timetable_action_dialog_class_init (RpTimetableActionDialogClass *klass)
   object_class->dispose = rp_timetable_action_dialog_dispose;
   ADW_MESSAGE_DIALOG_CLASS (klass)->response = rp_timetable_action_dialog_response;
   dialog_class->save = save;
+  dialog_class->get_store = get_store;
   dialog_class->problem_heading = N_("The Action Was Not Saved");
 
   /**

@@ -8,7 +8,71 @@
 #include "rp-field-message.h"
 #include "rp-form-dialog.h"
 
-G_DEFINE_ABSTRACT_TYPE (RpFormDialog, rp_form_dialog, ADW_TYPE_MESSAGE_DIALOG)
+typedef struct
+{
+  /* The last save's COMMIT went unanswered: what the server says, once
+   * connected again, decides whether saving again is needed. */
+  RpStore *unsure_store;
+} RpFormDialogPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RpFormDialog, rp_form_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static void
+forget_unsure (RpFormDialog *self)
+{
+  RpFormDialogPrivate *priv = rp_form_dialog_get_instance_private (self);
+
+  if (priv->unsure_store == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (priv->unsure_store, self);
+  g_clear_object (&priv->unsure_store);
+}
+
+/* Connected again: a save that had reached the database is not made a
+ * second time; the dialogue goes and says it was saved. One that had not
+ * stays, as typed, to be saved again. */
+static void
+on_connection_lost_changed (RpStore      *store,
+                            GParamSpec   *pspec,
+                            RpFormDialog *self)
+{
+  GtkWindow *parent;
+  GtkWidget *said;
+
+  if (rp_store_get_connection_lost (store))
+    return;
+
+  if (rp_store_get_commit_outcome (store) != RP_COMMIT_OUTCOME_SAVED)
+    {
+      forget_unsure (self);
+      return;
+    }
+
+  forget_unsure (self);
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  said = adw_message_dialog_new (parent, _("Saved"),
+                                 _("The connection is back. Your change had reached the team database before the "
+                                   "connection was lost, so it is saved; it was not saved a second time."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (said), "close", _("_Close"));
+  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (said));
+}
+
+static void
+watch_unsure (RpFormDialog *self)
+{
+  RpFormDialogPrivate *priv = rp_form_dialog_get_instance_private (self);
+  RpFormDialogClass *klass = RP_FORM_DIALOG_GET_CLASS (self);
+  RpStore *store = klass->get_store != NULL ? klass->get_store (self) : NULL;
+
+  forget_unsure (self);
+  if (store == NULL || rp_store_get_commit_outcome (store) != RP_COMMIT_OUTCOME_UNSURE)
+    return;
+
+  priv->unsure_store = g_object_ref (store);
+  g_signal_connect (store, "notify::connection-lost", G_CALLBACK (on_connection_lost_changed), self);
+}
 
 /* The dialogue hides on close rather than going, and its response comes
  * after: a refused save shows it again with everything as typed. Where the
@@ -31,6 +95,7 @@ rp_form_dialog_response (AdwMessageDialog *dialog,
       return;
     }
 
+  watch_unsure (self);
   gtk_window_present (GTK_WINDOW (self));
   if ((wrong = rp_find_row_in_error (GTK_WIDGET (self))) != NULL)
     rp_focus_row (ADW_PREFERENCES_ROW (wrong));
@@ -39,8 +104,17 @@ rp_form_dialog_response (AdwMessageDialog *dialog,
 }
 
 static void
+rp_form_dialog_dispose (GObject *object)
+{
+  forget_unsure (RP_FORM_DIALOG (object));
+
+  G_OBJECT_CLASS (rp_form_dialog_parent_class)->dispose (object);
+}
+
+static void
 rp_form_dialog_class_init (RpFormDialogClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = rp_form_dialog_dispose;
   ADW_MESSAGE_DIALOG_CLASS (klass)->response = rp_form_dialog_response;
 }
 
@@ -67,5 +141,7 @@ rp_form_dialog_show_problem (RpFormDialog *self,
 
   problem = adw_message_dialog_new (GTK_WINDOW (self), _(RP_FORM_DIALOG_GET_CLASS (self)->problem_heading), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
+  /* A form that goes by itself (saved after all, see above) takes it along. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (problem), TRUE);
   gtk_window_present (GTK_WINDOW (problem));
 }

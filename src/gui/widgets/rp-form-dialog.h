@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "rp-core.h"
+
 G_BEGIN_DECLS
 
 #define RP_TYPE_FORM_DIALOG (rp_form_dialog_get_type ())
@@ -24,6 +26,10 @@ struct _RpFormDialogClass
    * asked a question first and saves, or not, on its answer. */
   gboolean (* save) (RpFormDialog  *self,
                      GError       **error);
+
+  /* The store the form is saved to, to learn what became of a save whose
+   * answer never came (a lost team connection). */
+  RpStore * (* get_store) (RpFormDialog *self);
 };
 
 void rp_form_dialog_show_problem (RpFormDialog *self,

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rp-record-list-window.h"
+#include "rp-team.h"
 
 typedef struct
 {
@@ -16,7 +19,9 @@ typedef struct
   RpStore             *store;
   GSignalGroup        *store_signals;
   GPtrArray           *rows;      /* the rows of the records group, to make it again */
+  GPtrArray           *unsaved;   /* drafts not saved for a lost connection: saved once it is back */
   guint                reload_source;
+  gboolean             discard_unsaved;
 
   /* Template Widgets */
   AdwPreferencesGroup *records_group;
@@ -59,7 +64,84 @@ on_row_edited (RpRecordListWindow *self,
   /* A saved edit comes back through the store's change signal. */
   show_error (self, NULL);
   if (!RP_RECORD_LIST_WINDOW_GET_CLASS (self)->save_record (self, rp_record_row_get_draft (row), &error))
-    show_error (self, error);
+    {
+      RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
+      GObject *draft = rp_record_row_get_draft (row);
+
+      show_error (self, error);
+      if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE) &&
+          !g_ptr_array_find (priv->unsaved, draft, NULL))
+        g_ptr_array_add (priv->unsaved, g_object_ref (draft));
+    }
+}
+
+/* The team database is back: what could not be saved is saved now, before
+ * the rows are made again from what is stored. */
+static void
+on_connection_lost_changed (RpRecordListWindow *self,
+                            GParamSpec         *pspec,
+                            RpStore            *store)
+{
+  RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  if (rp_store_get_connection_lost (store) || priv->unsaved->len == 0)
+    return;
+
+  drafts = g_steal_pointer (&priv->unsaved);
+  priv->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
+  show_error (self, NULL);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!RP_RECORD_LIST_WINDOW_GET_CLASS (self)->save_record (self, g_ptr_array_index (drafts, i), &error))
+        {
+          show_error (self, error);
+          if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE))
+            g_ptr_array_add (priv->unsaved, g_object_ref (g_ptr_array_index (drafts, i)));
+        }
+    }
+}
+
+static void
+on_close_unsaved_response (RpRecordListWindow *self,
+                           const char         *response)
+{
+  RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
+
+  if (!g_str_equal (response, "close"))
+    return;
+
+  priv->discard_unsaved = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing never drops an edit that could not be saved without asking. */
+static gboolean
+rp_record_list_window_close_request (GtkWindow *window)
+{
+  RpRecordListWindow *self = RP_RECORD_LIST_WINDOW (window);
+  RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
+  GtkWidget *dialog;
+
+  if (priv->unsaved->len == 0 || priv->discard_unsaved)
+    return GTK_WINDOW_CLASS (rp_record_list_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Close Without Saving?"),
+                                   _("A change here is not saved, as the team database cannot be reached. If you "
+                                     "close this window now, the change is lost; keep it open and the change is "
+                                     "saved once the connection is back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Window Open"),
+                                    "close", _("_Close and Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_unsaved_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -214,6 +296,19 @@ rp_record_list_window_get_property (GObject    *object,
     }
 }
 
+/* Only now is the instance's class its own: during the init of this
+ * abstract type it is still this type's class, which adds nothing. */
+static void
+rp_record_list_window_constructed (GObject *object)
+{
+  RpRecordListWindow *self = RP_RECORD_LIST_WINDOW (object);
+  RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
+
+  G_OBJECT_CLASS (rp_record_list_window_parent_class)->constructed (object);
+
+  gtk_widget_set_visible (GTK_WIDGET (priv->add_group), RP_RECORD_LIST_WINDOW_GET_CLASS (self)->add_record != NULL);
+}
+
 static void
 rp_record_list_window_dispose (GObject *object)
 {
@@ -224,6 +319,7 @@ rp_record_list_window_dispose (GObject *object)
   g_clear_object (&priv->store_signals);
   g_clear_object (&priv->store);
   g_clear_pointer (&priv->rows, g_ptr_array_unref);
+  g_clear_pointer (&priv->unsaved, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rp_record_list_window_parent_class)->dispose (object);
 }
@@ -234,7 +330,9 @@ rp_record_list_window_class_init (RpRecordListWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = rp_record_list_window_constructed;
   object_class->dispose = rp_record_list_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = rp_record_list_window_close_request;
   object_class->get_property = rp_record_list_window_get_property;
   object_class->set_property = rp_record_list_window_set_property;
 
@@ -267,10 +365,12 @@ rp_record_list_window_init (RpRecordListWindow *self)
   RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (GTK_WIDGET (priv->add_group), RP_RECORD_LIST_WINDOW_GET_CLASS (self)->add_record != NULL);
   priv->rows = g_ptr_array_new ();
+  priv->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   priv->store_signals = g_signal_group_new (RP_TYPE_STORE);
   g_signal_group_connect_object (priv->store_signals, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (priv->store_signals, "notify::connection-lost",
+                                 G_CALLBACK (on_connection_lost_changed), self, G_CONNECT_SWAPPED);
 }
 
 RpStore *
