@@ -8,6 +8,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +53,7 @@ struct _RpStoreTeam
   guint        tries;         /* since the loss, for the wait between them */
   GError      *problem;       /* why the server, answering again, cannot be worked on */
   gboolean     setting_up;    /* the session's set-up runs on a connection made anew */
+  gboolean     said_goodbye;  /* the server ended the session while it was idle (a FATAL notice) */
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
@@ -882,6 +884,35 @@ store_team_read_notifications (RpStore *self)
   return TRUE;
 }
 
+gboolean
+store_team_forget_notifications (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+  PGnotify *notify;
+
+  if (team->lost)
+    return FALSE;
+
+  /* A server that restarted or closed the connection meanwhile shows here
+   * by its last words (a FATAL error, which libpq hands the notice
+   * receiver) or the end of the socket's input: read until nothing waits. */
+  for (guint i = 0; i < 64; i++)
+    {
+      struct pollfd waiting = { PQsocket (team->conn), POLLIN, 0 };
+
+      if (poll (&waiting, 1, 0) <= 0)
+        break;
+      if (!PQconsumeInput (team->conn))
+        return FALSE;
+    }
+
+  while ((notify = PQnotifies (team->conn)) != NULL)
+    PQfreemem (notify);
+
+  return !team->said_goodbye && PQstatus (team->conn) == CONNECTION_OK &&
+         PQtransactionStatus (team->conn) == PQTRANS_IDLE;
+}
+
 void
 store_team_check_notifications (RpStore *self)
 {
@@ -976,10 +1007,18 @@ watch_socket (RpStore *self)
 
 /* Opening ---------------------------------------------------------------- */
 
+/* Notices are not shown; but an error that comes while no statement runs
+ * is the server's last words before it closes the connection (terminated,
+ * shutting down), which libpq passes on as a notice. */
 static void
-ignore_notice (void       *data,
-               const char *message)
+receive_notice (void           *data,
+                const PGresult *notice)
 {
+  RpStoreTeam *team = data;
+  const char *severity = PQresultErrorField (notice, PG_DIAG_SEVERITY_NONLOCALIZED);
+
+  if (g_strcmp0 (severity, "FATAL") == 0 || g_strcmp0 (severity, "PANIC") == 0)
+    team->said_goodbye = TRUE;
 }
 
 /* The first value of @sql's first row, or %NULL; FALSE if it failed. */
@@ -1283,7 +1322,7 @@ store_team_open (RpStore           *self,
   if (!(team->conn = rp_team_connect (location, error)))
     return FALSE;
 
-  PQsetNoticeProcessor (team->conn, ignore_notice, NULL);
+  PQsetNoticeReceiver (team->conn, receive_notice, team);
   team->database = g_strdup (PQdb (team->conn));
   host = PQhost (team->conn);
   team->host = g_strdup (host != NULL ? host : "");
@@ -1372,6 +1411,7 @@ reconnected (RpStoreTeam *team)
 
   g_debug ("Connected to the team database again");
   team->lost = FALSE;
+  team->said_goodbye = FALSE;
   team->tries = 0;
   g_clear_error (&team->problem);
   g_clear_pointer (&team->failed, PQclear);
