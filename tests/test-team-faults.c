@@ -280,12 +280,12 @@ commit_body (void)
   gint64 id;
 
   g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
-  exec_ok (admin, "CREATE DATABASE rp_faults");
+  rp_test_team_exec_ok (admin, "CREATE DATABASE rp_faults");
   g_assert_true (rp_team_init_with_prefix (db_info, "rp_faults_", &error));
   g_assert_no_error (error);
   g_clear_pointer (&admin, PQfinish);
   admin = PQconnectdb (db_info);
-  exec_ok (admin, "CREATE ROLE rp_faults_jo LOGIN IN ROLE rp_faults_staff");
+  rp_test_team_exec_ok (admin, "CREATE ROLE rp_faults_jo LOGIN IN ROLE rp_faults_staff");
   g_clear_pointer (&admin, PQfinish);
 
   store = open_as_jo ();
@@ -352,7 +352,7 @@ run_on_own_cluster (const char *summary)
 
   if (g_getenv ("RP_TEAM_TEST_CLUSTER") == NULL)
     {
-      g_test_skip (SKIP_MESSAGE);
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
       return;
     }
 

@@ -1538,6 +1538,93 @@ test_connection_lost (Fixture       *f,
   g_assert_cmpstr (count, ==, "0");
 }
 
+static char *
+count_backends (Fixture    *f,
+                const char *login)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE usename = '%s'", login);
+
+  return rp_test_team_query_value (f->team.admin, sql);
+}
+
+static void
+test_snapshot_kept (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RpStore) store = NULL;
+  g_autoptr(RpStore) kept = NULL;
+  g_autoptr(RpStore) read = NULL;
+  g_autoptr(RpStoreSnapshot) snapshot = NULL;
+  g_autoptr(GListModel) programmes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *today = NULL;
+  RpStore *first;
+  RpStore *dropped;
+
+  if (!f->team.available)
+    {
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("A thread that reads again and again keeps its one connection, and makes a new one once the server dropped it");
+
+  store = open_as (f, f->jo);
+  add_programme (store);
+  snapshot = rp_store_snapshot_new (store);
+
+  read = rp_store_snapshot_open_kept (snapshot, &kept, &error);
+  g_assert_no_error (error);
+  g_assert_true (read == kept);
+  g_assert_true (rp_store_is_read_only (read));
+  today = rp_store_dup_today (read);
+  g_assert_cmpstr (today, ==, "2024-03-04");
+  first = kept;
+  g_clear_object (&read);
+  {
+    g_autofree char *n = count_backends (f, f->jo);
+
+    g_assert_cmpstr (n, ==, "2");
+  }
+
+  /* Read again: the same connection, no new server process. */
+  read = rp_store_snapshot_open_kept (snapshot, &kept, &error);
+  g_assert_no_error (error);
+  g_assert_true (read == first);
+  programmes = rp_store_list_programmes (read, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
+  g_clear_object (&read);
+  g_clear_object (&programmes);
+  {
+    g_autofree char *n = count_backends (f, f->jo);
+
+    g_assert_cmpstr (n, ==, "2");
+  }
+
+  /* The server drops it while it waits: the next read is on a new one. */
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE usename = '%s'", f->jo);
+  rp_test_team_exec_ok (f->team.admin, sql);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *left = count_backends (f, f->jo);
+
+      if (g_str_equal (left, "0"))
+        break;
+      g_usleep (50000);
+    }
+  dropped = kept;
+  g_object_add_weak_pointer (G_OBJECT (kept), (gpointer *) &dropped);
+  read = rp_store_snapshot_open_kept (snapshot, &kept, &error);
+  g_assert_no_error (error);
+  g_assert_null (dropped);
+  g_assert_true (read == kept);
+  programmes = rp_store_list_programmes (read, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (programmes), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1567,6 +1654,7 @@ main (int    argc,
   g_test_add ("/team-store/reports/name-words-follow-edits", Fixture, NULL, fixture_set_up, test_name_words_follow_edits,
               fixture_tear_down);
   g_test_add ("/team-store/order/same-on-both", Fixture, NULL, fixture_set_up, test_same_order, fixture_tear_down);
+  g_test_add ("/team-store/snapshot/kept", Fixture, NULL, fixture_set_up, test_snapshot_kept, fixture_tear_down);
   g_test_add ("/team-store/file-only/refused", Fixture, NULL, fixture_set_up, test_file_only_refused, fixture_tear_down);
 
   return g_test_run ();

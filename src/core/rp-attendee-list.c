@@ -43,6 +43,7 @@ struct _RpAttendeeList
   /* What is wanted next; the job in flight, if any, has its own copy. */
   RpStoreSnapshot  *load_snapshot;
   gint64            load_programme_id;
+  RpStore          *reader;        /* a team database's connection, kept between reads; NULL while a job has it */
   gboolean          run_wanted;
   guint             start_source;
   guint             keys_source;
@@ -78,6 +79,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   RpStoreSnapshot  *snapshot;      /* read the attendees first, when set */
+  RpStore          *reader;        /* the list's kept connection, in and out */
   gint64            programme_id;
   GPtrArray        *attendees;     /* in, or out when read */
   RpAttendeeFilter *filter;
@@ -92,6 +94,7 @@ static void
 job_free (Job *job)
 {
   g_clear_pointer (&job->snapshot, rp_store_snapshot_free);
+  g_clear_object (&job->reader);
   g_clear_pointer (&job->attendees, g_ptr_array_unref);
   g_clear_object (&job->filter);
   g_clear_pointer (&job->rules, rp_rules_context_unref);
@@ -201,19 +204,45 @@ fill_entry (const Job  *job,
     }
 }
 
+/* On a team database the connection is kept for the next read: a new one
+ * is a new server process and its set-up, at every change anyone makes. A
+ * kept connection that fails (the server restarted meanwhile) is given up
+ * and the read tried once more on a new one. */
 static GPtrArray *
 read_attendees (RpStoreSnapshot  *snapshot,
+                RpStore         **reader,
                 gint64            programme_id,
                 GError          **error)
 {
   g_autoptr(RpStore) store = NULL;
   g_autoptr(GListModel) model = NULL;
   GPtrArray *attendees;
+  RpStore *before = *reader;   /* weak: gone if it was not fit to use again */
+  gboolean kept;
   guint n;
 
-  if (!(store = rp_store_snapshot_open (snapshot, error)) ||
-      !(model = rp_store_list_attendees (store, programme_id, error)))
+  if (before != NULL)
+    g_object_add_weak_pointer (G_OBJECT (before), (gpointer *) &before);
+  store = rp_store_snapshot_open_kept (snapshot, reader, error);
+  kept = before != NULL && store == before;
+  if (before != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (before), (gpointer *) &before);
+  if (store == NULL)
     return NULL;
+
+  if (!(model = rp_store_list_attendees (store, programme_id, kept ? NULL : error)))
+    {
+      g_clear_object (reader);
+      if (!kept)
+        return NULL;
+      g_clear_object (&store);
+      if (!(store = rp_store_snapshot_open_kept (snapshot, reader, error)) ||
+          !(model = rp_store_list_attendees (store, programme_id, error)))
+        {
+          g_clear_object (reader);
+          return NULL;
+        }
+    }
 
   n = g_list_model_get_n_items (model);
   attendees = g_ptr_array_new_full (n, g_object_unref);
@@ -262,7 +291,7 @@ run_job (GTask        *task,
       return;
     }
 
-  if (job->snapshot != NULL && !(job->attendees = read_attendees (job->snapshot, job->programme_id, &error)))
+  if (job->snapshot != NULL && !(job->attendees = read_attendees (job->snapshot, &job->reader, job->programme_id, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -369,6 +398,12 @@ on_job_done (GObject      *source,
   if (self->filter == NULL)
     return;
 
+  if (job->reader != NULL)
+    {
+      g_clear_object (&self->reader);
+      self->reader = g_steal_pointer (&job->reader);
+    }
+
   if (job->make_keys)
     {
       /* Stopped for a search or a sort: the rest are made after it. */
@@ -437,6 +472,7 @@ start_job (RpAttendeeList *self)
   if (self->load_snapshot != NULL)
     {
       job->snapshot = g_steal_pointer (&self->load_snapshot);
+      job->reader = g_steal_pointer (&self->reader);
       job->programme_id = self->load_programme_id;
     }
   else
@@ -596,6 +632,7 @@ rp_attendee_list_finalize (GObject *object)
   g_clear_error (&self->load_error);
   g_clear_object (&self->job_cancellable);
   g_clear_pointer (&self->load_snapshot, rp_store_snapshot_free);
+  g_clear_object (&self->reader);
   g_clear_pointer (&self->rules, rp_rules_context_unref);
 
   G_OBJECT_CLASS (rp_attendee_list_parent_class)->finalize (object);

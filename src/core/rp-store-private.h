@@ -29,6 +29,10 @@ sqlite3 *rp_store_get_db          (RpStore           *self);
  * the team database's location (which may hold a password: never show it). */
 const char *rp_store_get_location (RpStore           *self);
 int      rp_store_get_schema_version (RpStore           *self);
+/* A team database's store kept idle between reads (rp_store_snapshot_open_kept()):
+ * lets go of what was announced meanwhile; %FALSE if its connection was lost
+ * or is not idle, or for a file. */
+gboolean rp_store_ready_to_reuse  (RpStore           *self);
 
 /* One transaction around many writes, all or nothing (sample programme, imports). */
 gboolean rp_store_begin           (RpStore           *self,

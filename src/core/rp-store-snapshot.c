@@ -69,6 +69,62 @@ rp_store_snapshot_open (RpStoreSnapshot  *snapshot,
   return g_steal_pointer (&store);
 }
 
+/**
+ * rp_store_snapshot_open_kept:
+ * @snapshot: a snapshot from rp_store_snapshot_new()
+ * @kept: (inout) (nullable): where the store opened for it is kept between
+ *   reads, or %NULL the first time
+ * @error: why the database could not be read
+ *
+ * As rp_store_snapshot_open(), for a thread that reads the same database
+ * again and again (the Attendees list, after every change): on a team
+ * database the store is also kept in @kept, and used again next time if it
+ * was opened for the same location and its connection is still there and
+ * idle. A new connection is a new server process and a round trip or two
+ * of set-up; the kept one reads what was committed when each read starts,
+ * as a new one would, and the server checks the login's rights at every
+ * statement. A file's store is never kept: a file put in its place (a
+ * restored backup) must be read anew.
+ *
+ * Use @kept in one thread at a time, and free it with g_clear_object().
+ *
+ * Returns: (transfer full): the store, or %NULL on error
+ */
+RpStore *
+rp_store_snapshot_open_kept (RpStoreSnapshot  *snapshot,
+                             RpStore         **kept,
+                             GError          **error)
+{
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+  g_return_val_if_fail (kept != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (*kept != NULL &&
+      (g_strcmp0 (rp_store_get_location (*kept), snapshot->path) != 0 || !rp_store_ready_to_reuse (*kept)))
+    g_clear_object (kept);
+
+  if (*kept == NULL)
+    {
+      g_autoptr(RpStore) store = rp_store_snapshot_open (snapshot, error);
+
+      /* A file's is read once. */
+      if (store != NULL && rp_store_location_is_team (snapshot->path))
+        *kept = g_object_ref (store);
+      return g_steal_pointer (&store);
+    }
+
+  if (snapshot->user != NULL)
+    rp_store_set_user (*kept, snapshot->user);
+  /* Setting the day is a round trip: only a new one. */
+  today = rp_store_dup_today (*kept);
+  if (g_strcmp0 (today, snapshot->today) != 0)
+    rp_store_set_today (*kept, snapshot->today);
+
+  return g_object_ref (*kept);
+}
+
 void
 rp_store_snapshot_free (RpStoreSnapshot *snapshot)
 {

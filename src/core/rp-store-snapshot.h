@@ -16,6 +16,9 @@ typedef struct _RpStoreSnapshot RpStoreSnapshot;
 RpStoreSnapshot *rp_store_snapshot_new   (RpStore          *store);
 RpStore         *rp_store_snapshot_open  (RpStoreSnapshot  *snapshot,
                                           GError          **error);
+RpStore         *rp_store_snapshot_open_kept (RpStoreSnapshot  *snapshot,
+                                              RpStore         **kept,
+                                              GError          **error);
 void             rp_store_snapshot_free  (RpStoreSnapshot  *snapshot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RpStoreSnapshot, rp_store_snapshot_free)

@@ -194,6 +194,9 @@ gboolean      store_team_set_today  (RpStore     *self,
 /* Notes every change announced on the connection (store_note_change());
  * %FALSE if the connection was lost. */
 gboolean      store_team_read_notifications (RpStore *self);
+/* Lets go of what was announced on a connection kept idle (a snapshot's);
+ * %FALSE if it was lost, or is not idle and fit to be used again. */
+gboolean      store_team_forget_notifications (RpStore *self);
 /* The same after a round trip, so that a commit another connection
  * finished before this call is heard now rather than in a moment. */
 void          store_team_check_notifications (RpStore *self);

@@ -34,6 +34,7 @@ gboolean store_team_error_is_duplicate_key (RpStore *self) { return FALSE; }
 gboolean store_team_set_today (RpStore *self, const char *today_iso, GError **error) { return TRUE; }
 gboolean store_team_read_notifications (RpStore *self) { return TRUE; }
 void store_team_check_notifications (RpStore *self) { }
+gboolean store_team_forget_notifications (RpStore *self) { return FALSE; }
 int store_team_get_socket (RpStore *self) { return -1; }
 RpTeamRole store_team_get_role (RpStore *self) { return RP_TEAM_ROLE_NONE; }
 const char *store_team_get_login (RpStore *self) { return NULL; }

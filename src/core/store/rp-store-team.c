@@ -8,6 +8,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -56,6 +57,7 @@ struct _RpStoreTeam
   char        *unsure_xid;    /* a COMMIT sent whose answer never came: its transaction */
   RpCommitOutcome commit_outcome;
   int          drop_commit;   /* tests: 1 drops the next COMMIT before it is sent, 2 its answer */
+  gboolean     said_goodbye;  /* the server ended the session while it was idle (a FATAL notice) */
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
@@ -202,6 +204,7 @@ typedef struct
   RpStmt      parent;
   RpStore    *store;         /* not a reference: the store frees its statements first */
   char       *name;
+  char       *sql;           /* until it is prepared, with its first run */
   int         n_params;
   char      **values;        /* text parameters; NULL binds NULL */
   const char *insert_table;  /* interned, for an INSERT */
@@ -306,6 +309,72 @@ is_row_count_command (const char *status)
          g_str_has_prefix (status, "DELETE") || g_str_has_prefix (status, "MERGE");
 }
 
+/* A statement is prepared with its first run, in one round trip rather
+ * than two (libpq's pipeline mode): opening a list on a connection made for
+ * it prepares every statement it uses. A statement the server refuses says
+ * so there, with the same error as at preparing. */
+static gboolean
+prepare_and_run (PgStmt *self)
+{
+  RpStoreTeam *team = self->store->team;
+  PGresult *prepared = NULL;
+  PGresult *result;
+
+#ifndef LIBPQ_HAS_PIPELINING
+  /* A libpq before 14 has no pipeline: two round trips. */
+  prepared = PQprepare (team->conn, self->name, self->sql, 0, NULL);
+  if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
+    self->result = PQexecPrepared (team->conn, self->name, self->n_params,
+                                   (const char * const *) self->values, NULL, NULL, 0);
+  (void) result;
+#else
+  if (!PQenterPipelineMode (team->conn) ||
+      !PQsendPrepare (team->conn, self->name, self->sql, 0, NULL) ||
+      !PQsendQueryPrepared (team->conn, self->name, self->n_params,
+                            (const char * const *) self->values, NULL, NULL, 0) ||
+      !PQpipelineSync (team->conn))
+    {
+      PQexitPipelineMode (team->conn);
+      keep_failure (team, NULL);
+      return FALSE;
+    }
+
+  /* The preparing's result and the NULL that ends it, the run's and its
+   * NULL, then the Sync; a lost connection ends it early. */
+  if ((prepared = PQgetResult (team->conn)) != NULL)
+    {
+      while ((result = PQgetResult (team->conn)) != NULL)
+        PQclear (result);
+      if ((self->result = PQgetResult (team->conn)) != NULL)
+        {
+          while ((result = PQgetResult (team->conn)) != NULL)
+            PQclear (result);
+          result = PQgetResult (team->conn);
+          PQclear (result);
+        }
+    }
+  PQexitPipelineMode (team->conn);
+#endif
+
+  if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+    {
+      g_debug ("Could not prepare for the team database: %s\n%s",
+               prepared != NULL ? PQresultErrorMessage (prepared) : PQerrorMessage (team->conn), self->sql);
+      g_clear_pointer (&self->result, PQclear);
+      keep_failure (team, prepared);
+      return FALSE;
+    }
+  PQclear (prepared);
+  g_clear_pointer (&self->sql, g_free);
+
+  if (self->result == NULL)
+    {
+      keep_failure (team, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static RpStmtResult
 pg_step (RpStmt *stmt)
 {
@@ -324,8 +393,14 @@ pg_step (RpStmt *stmt)
   if (refuse_while_lost (team))
     return RP_STMT_ERROR;
 
-  self->result = PQexecPrepared (team->conn, self->name, self->n_params,
-                                 (const char * const *) self->values, NULL, NULL, 0);
+  if (self->sql != NULL)
+    {
+      if (!prepare_and_run (self))
+        return RP_STMT_ERROR;
+    }
+  else
+    self->result = PQexecPrepared (team->conn, self->name, self->n_params,
+                                   (const char * const *) self->values, NULL, NULL, 0);
   status = PQresultStatus (self->result);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
     {
@@ -482,7 +557,7 @@ pg_finalize (RpStmt *stmt)
 
   pg_reset (stmt);
   /* A statement of its own goes at once; the store's all go with the connection. */
-  if (team != NULL && !team->closing && PQstatus (team->conn) == CONNECTION_OK &&
+  if (team != NULL && !team->closing && self->sql == NULL && PQstatus (team->conn) == CONNECTION_OK &&
       PQtransactionStatus (team->conn) != PQTRANS_INERROR)
     {
       g_autofree char *deallocate = g_strdup_printf ("DEALLOCATE %s", self->name);
@@ -495,6 +570,7 @@ pg_finalize (RpStmt *stmt)
   g_free (self->kinds);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
   g_free (self->name);
+  g_free (self->sql);
   g_free (self);
 }
 
@@ -653,7 +729,6 @@ store_team_prepare (RpStore     *self,
 {
   RpStoreTeam *team = self->team;
   g_autofree char *translated = NULL;
-  g_autoptr(PGresult) result = NULL;
   PgStmt *stmt;
   guint n_params = 0;
 
@@ -683,18 +758,8 @@ store_team_prepare (RpStore     *self,
         }
     }
 
-  result = PQprepare (team->conn, stmt->name, translated, 0, NULL);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      g_debug ("Could not prepare for the team database: %s\n%s", PQresultErrorMessage (result), translated);
-      keep_failure (team, g_steal_pointer (&result));
-      store_team_set_error (self, error);
-      team->closing = TRUE;  /* nothing to deallocate */
-      pg_finalize ((RpStmt *) stmt);
-      team->closing = FALSE;
-      return NULL;
-    }
-
+  /* Prepared with its first run (prepare_and_run ()). */
+  stmt->sql = g_steal_pointer (&translated);
   return (RpStmt *) stmt;
 }
 
@@ -940,6 +1005,35 @@ store_team_read_notifications (RpStore *self)
   return TRUE;
 }
 
+gboolean
+store_team_forget_notifications (RpStore *self)
+{
+  RpStoreTeam *team = self->team;
+  PGnotify *notify;
+
+  if (team->lost)
+    return FALSE;
+
+  /* A server that restarted or closed the connection meanwhile shows here
+   * by its last words (a FATAL error, which libpq hands the notice
+   * receiver) or the end of the socket's input: read until nothing waits. */
+  for (guint i = 0; i < 64; i++)
+    {
+      struct pollfd waiting = { PQsocket (team->conn), POLLIN, 0 };
+
+      if (poll (&waiting, 1, 0) <= 0)
+        break;
+      if (!PQconsumeInput (team->conn))
+        return FALSE;
+    }
+
+  while ((notify = PQnotifies (team->conn)) != NULL)
+    PQfreemem (notify);
+
+  return !team->said_goodbye && PQstatus (team->conn) == CONNECTION_OK &&
+         PQtransactionStatus (team->conn) == PQTRANS_IDLE;
+}
+
 void
 store_team_check_notifications (RpStore *self)
 {
@@ -1034,10 +1128,18 @@ watch_socket (RpStore *self)
 
 /* Opening ---------------------------------------------------------------- */
 
+/* Notices are not shown; but an error that comes while no statement runs
+ * is the server's last words before it closes the connection (terminated,
+ * shutting down), which libpq passes on as a notice. */
 static void
-ignore_notice (void       *data,
-               const char *message)
+receive_notice (void           *data,
+                const PGresult *notice)
 {
+  RpStoreTeam *team = data;
+  const char *severity = PQresultErrorField (notice, PG_DIAG_SEVERITY_NONLOCALIZED);
+
+  if (g_strcmp0 (severity, "FATAL") == 0 || g_strcmp0 (severity, "PANIC") == 0)
+    team->said_goodbye = TRUE;
 }
 
 /* The first value of @sql's first row, or %NULL; FALSE if it failed. */
@@ -1062,41 +1164,116 @@ team_query (RpStoreTeam  *team,
   return TRUE;
 }
 
-/* The team's roles are the ones that may connect to the database; a
- * reports login cannot read team_setting, so the prefix is found from
- * the database's own rights when it is not readable. */
-static RpTeamRole
-find_role (RpStoreTeam *team)
+/* Several statements in one round trip ------------------------------------
+ *
+ * Each server round trip costs a wait on the other process; on a busy
+ * machine or a real network it is most of what opening costs. These
+ * statements go together in libpq's pipeline mode, each with its own Sync,
+ * so that one failing (a reports login may not read team_setting) neither
+ * aborts the others nor undoes what they set. */
+
+typedef struct
 {
-  g_autofree char *prefix = NULL;
-  g_autofree char *reports = NULL;
-  PGresult *probe;
+  const char *sql;
+  const char *param;   /* at most one, or NULL */
+} Query;
 
-  probe = PQexec (team->conn, "SELECT value FROM reprovision.team_setting WHERE name = 'role_prefix'");
-  if (PQresultStatus (probe) == PGRES_TUPLES_OK && PQntuples (probe) > 0)
-    prefix = g_strdup (PQgetvalue (probe, 0, 0));
-  PQclear (probe);
+static void
+run_batch (RpStoreTeam  *team,
+           const Query  *queries,
+           guint         n_queries,
+           PGresult    **results)
+{
+  guint i;
 
-  if (prefix != NULL)
+  for (i = 0; i < n_queries; i++)
+    results[i] = NULL;
+
+#ifdef LIBPQ_HAS_PIPELINING
+  if (PQenterPipelineMode (team->conn))
     {
-      g_autofree char *kind = NULL;
+      guint sent = 0;
 
-      /* The most the login may do, in one round trip. */
-      if (!team_query (team,
-                       "SELECT (SELECT k FROM unnest (ARRAY['owner', 'staff', 'reports']) WITH ORDINALITY AS u (k, n)"
-                       "          JOIN pg_roles r ON r.rolname = $1 || k"
-                       "         WHERE pg_has_role (session_user, r.oid, 'MEMBER') ORDER BY n LIMIT 1)",
-                       prefix, &kind))
-        return RP_TEAM_ROLE_NONE;
+      for (; sent < n_queries; sent++)
+        {
+          const char *params[] = { queries[sent].param };
 
-      if (g_strcmp0 (kind, "owner") == 0)
-        return RP_TEAM_ROLE_OWNER;
-      if (g_strcmp0 (kind, "staff") == 0)
-        return RP_TEAM_ROLE_STAFF;
-      if (g_strcmp0 (kind, "reports") == 0)
-        return RP_TEAM_ROLE_REPORTS;
-      return RP_TEAM_ROLE_NONE;
+          if (!PQsendQueryParams (team->conn, queries[sent].sql, queries[sent].param != NULL ? 1 : 0,
+                                  NULL, params, NULL, NULL, 0) ||
+              !PQpipelineSync (team->conn))
+            break;
+        }
+      PQflush (team->conn);
+
+      /* Each query's result, the NULL that ends it, then its Sync. */
+      for (i = 0; i < sent; i++)
+        {
+          PGresult *result;
+
+          results[i] = PQgetResult (team->conn);
+          if (results[i] == NULL)
+            break;
+          while ((result = PQgetResult (team->conn)) != NULL)
+            PQclear (result);
+          result = PQgetResult (team->conn);
+          if (PQresultStatus (result) != PGRES_PIPELINE_SYNC)
+            {
+              PQclear (result);
+              break;
+            }
+          PQclear (result);
+        }
+      /* Left in pipeline mode only on a connection that failed. */
+      PQexitPipelineMode (team->conn);
+      return;
     }
+#endif
+
+  for (i = 0; i < n_queries; i++)
+    {
+      const char *params[] = { queries[i].param };
+
+      results[i] = PQexecParams (team->conn, queries[i].sql, queries[i].param != NULL ? 1 : 0,
+                                 NULL, params, NULL, NULL, 0);
+    }
+}
+
+static gboolean
+batch_ok (PGresult *result)
+{
+  ExecStatusType status = PQresultStatus (result);
+
+  return result != NULL && (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK);
+}
+
+/* The first value of @result's first row, or %NULL. */
+static char *
+batch_value (PGresult *result,
+             int       column)
+{
+  if (!batch_ok (result) || PQntuples (result) == 0 || PQnfields (result) <= column ||
+      PQgetisnull (result, 0, column))
+    return NULL;
+
+  return g_strdup (PQgetvalue (result, 0, column));
+}
+
+/* Keeps @result (or the connection's message) as the failure and says it. */
+static gboolean
+batch_failed (RpStore   *self,
+              PGresult **result,
+              GError   **error)
+{
+  keep_failure (self->team, g_steal_pointer (result));
+  return store_team_set_error (self, error);
+}
+
+/* A reports login cannot read team_setting, so its role is found from the
+ * database's own rights. */
+static RpTeamRole
+find_reports_role (RpStoreTeam *team)
+{
+  g_autofree char *reports = NULL;
 
   if (team_query (team,
                   "SELECT r.rolname FROM pg_database d, aclexplode (d.datacl) a, pg_roles r"
@@ -1110,20 +1287,72 @@ find_role (RpStoreTeam *team)
   return RP_TEAM_ROLE_NONE;
 }
 
+static RpTeamRole
+role_from_kind (const char *kind)
+{
+  if (g_strcmp0 (kind, "owner") == 0)
+    return RP_TEAM_ROLE_OWNER;
+  if (g_strcmp0 (kind, "staff") == 0)
+    return RP_TEAM_ROLE_STAFF;
+  if (g_strcmp0 (kind, "reports") == 0)
+    return RP_TEAM_ROLE_REPORTS;
+  return RP_TEAM_ROLE_NONE;
+}
+
+/* What every connection of the store is told before it is used: the
+ * forms values are read in, who is connected and with which role, the
+ * schema, the day. Run again on a connection made anew.
+ *
+ * For a staff or owner login it is one round trip: the settings, the
+ * login, whether the schema is there, the role, the schema's version and
+ * LISTEN together. The search path is set for the staff's schema at once;
+ * a reports login, which reads neither team_setting nor schema_version,
+ * takes a second (and a third to find its role from the database's rights). */
 static gboolean
-check_schema (RpStore  *self,
-              GError  **error)
+set_up_session (RpStore  *self,
+                GError  **error)
 {
   RpStoreTeam *team = self->team;
-  g_autofree char *exists = NULL;
-  g_autofree char *version = NULL;
   g_autofree char *database = rp_quote_value (team->database);
+  g_autofree char *first = NULL;
+  g_autofree char *exists = NULL;
+  g_autofree char *has_prefix = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *version = NULL;
+  PGresult *results[4] = { NULL, };
+  Query queries[4];
+  gboolean ok = FALSE;
 
-  if (!team_query (team,
-                   "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                   " WHERE n.nspname = 'reprovision' AND c.relname = 'schema_version'",
-                   NULL, &exists))
-    return store_team_set_error (self, error);
+  /* Moments in UTC and dates as ISO, so they read as the file writes them;
+   * rp_today () on the server reads reprovision.today (empty is the clock's day). */
+  first = g_strdup_printf ("SELECT session_user,"
+                           " (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                           "   WHERE n.nspname = 'reprovision' AND c.relname = 'schema_version'),"
+                           " set_config ('TimeZone', 'UTC', false), set_config ('DateStyle', 'ISO, YMD', false),"
+                           " set_config ('IntervalStyle', 'iso_8601', false),"
+                           " set_config ('client_min_messages', 'warning', false),"
+                           " set_config ('search_path', 'reprovision, pg_catalog', false),"
+                           " set_config ('reprovision.today', $1, false)%s",
+                           team->read_only ? ", set_config ('default_transaction_read_only', 'on', false)" : "");
+  queries[0] = (Query) { first, self->today != NULL ? self->today : "" };
+  /* The most the login may do; the second column says whether the prefix is there. */
+  queries[1] = (Query) {
+    "SELECT (SELECT k FROM unnest (ARRAY['owner', 'staff', 'reports']) WITH ORDINALITY AS u (k, n)"
+    "          JOIN pg_roles r ON r.rolname = s.value || k"
+    "         WHERE pg_has_role (session_user, r.oid, 'MEMBER') ORDER BY n LIMIT 1), true"
+    "  FROM reprovision.team_setting s WHERE s.name = 'role_prefix'", NULL };
+  queries[2] = (Query) { "SELECT coalesce (max (version), 0) FROM reprovision.schema_version", NULL };
+  queries[3] = (Query) { "LISTEN " CHANGES_CHANNEL, NULL };
+  run_batch (team, queries, G_N_ELEMENTS (queries), results);
+
+  if (!batch_ok (results[0]))
+    {
+      batch_failed (self, &results[0], error);
+      goto out;
+    }
+  g_free (team->login);
+  team->login = batch_value (results[0], 0);
+  exists = batch_value (results[0], 1);
 
   if (g_strcmp0 (exists, "0") == 0)
     {
@@ -1131,10 +1360,12 @@ check_schema (RpStore  *self,
                    _("The database %s has not been set up for Reprovision. The database administrator sets it up "
                      "with “reprovision-cli team init”. Nothing was changed."),
                    database);
-      return FALSE;
+      goto out;
     }
 
-  team->role = find_role (team);
+  kind = batch_value (results[1], 0);
+  has_prefix = batch_value (results[1], 1);
+  team->role = has_prefix != NULL ? role_from_kind (kind) : find_reports_role (team);
   if (team->role == RP_TEAM_ROLE_NONE)
     {
       g_autofree char *login = rp_quote_value (team->login);
@@ -1143,15 +1374,27 @@ check_schema (RpStore  *self,
                    _("The account %s is not one of the team’s on the database %s. Ask the database administrator "
                      "to give it Reprovision’s staff or reports role."),
                    login, database);
-      return FALSE;
+      goto out;
     }
 
-  if (!team_query (team,
-                   team->role == RP_TEAM_ROLE_REPORTS
-                   ? "SELECT coalesce (max (version), 0) FROM reprovision_report.schema_version"
-                   : "SELECT coalesce (max (version), 0) FROM reprovision.schema_version",
-                   NULL, &version))
-    return store_team_set_error (self, error);
+  if (team->role == RP_TEAM_ROLE_REPORTS)
+    {
+      /* The reports role reads the views of the same names in reprovision_report. */
+      if (!team_exec (team, "SET search_path = reprovision_report, pg_catalog") ||
+          !team_query (team, "SELECT coalesce (max (version), 0) FROM reprovision_report.schema_version",
+                       NULL, &version))
+        {
+          store_team_set_error (self, error);
+          goto out;
+        }
+    }
+  else if (!batch_ok (results[2]))
+    {
+      batch_failed (self, &results[2], error);
+      goto out;
+    }
+  else
+    version = batch_value (results[2], 0);
 
   team->schema_version = version != NULL ? atoi (version) : 0;
   if (team->schema_version > RP_TEAM_SCHEMA_VERSION)
@@ -1160,7 +1403,7 @@ check_schema (RpStore  *self,
                    _("The team database %s was set up by a newer version of Reprovision (its version %d; this one "
                      "knows up to %d). Update Reprovision to open it; nothing was changed."),
                    database, team->schema_version, RP_TEAM_SCHEMA_VERSION);
-      return FALSE;
+      goto out;
     }
 
   /* Never updated from the app: that is the administrator's, with the owner's rights. */
@@ -1170,45 +1413,21 @@ check_schema (RpStore  *self,
                    _("The team database %s needs updating for this version of Reprovision. The database "
                      "administrator updates it with “reprovision-cli team init”. Nothing was changed."),
                    database);
-      return FALSE;
+      goto out;
     }
 
-  return TRUE;
-}
+  if (!batch_ok (results[3]))
+    {
+      batch_failed (self, &results[3], error);
+      goto out;
+    }
 
-/* What every connection of the store is told before it is used: the
- * forms values are read in, who is connected and with which role, the
- * schema, the day. Run again on a connection made anew. */
-static gboolean
-set_up_session (RpStore  *self,
-                GError  **error)
-{
-  RpStoreTeam *team = self->team;
-  g_autofree char *login = NULL;
-  g_autofree char *settings = NULL;
+  ok = TRUE;
 
-  /* Moments in UTC and dates as ISO, so they read as the file writes them. */
-  if (!team_exec (team, "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601';"
-                        " SET client_min_messages = warning") ||
-      !team_query (team, "SELECT session_user", NULL, &login))
-    return store_team_set_error (self, error);
-  g_free (team->login);
-  team->login = g_steal_pointer (&login);
-
-  if (!check_schema (self, error))
-    return FALSE;
-
-  /* The reports role reads the views of the same names in reprovision_report. */
-  settings = g_strdup_printf ("SET search_path = %s, pg_catalog;%s LISTEN " CHANGES_CHANNEL,
-                              team->role == RP_TEAM_ROLE_REPORTS ? "reprovision_report" : "reprovision",
-                              team->read_only ? " SET default_transaction_read_only = on;" : "");
-  if (!team_exec (team, settings))
-    return store_team_set_error (self, error);
-
-  if (self->today != NULL && !store_team_set_today (self, self->today, error))
-    return FALSE;
-
-  return TRUE;
+out:
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    g_clear_pointer (&results[i], PQclear);
+  return ok;
 }
 
 gboolean
@@ -1224,7 +1443,7 @@ store_team_open (RpStore           *self,
   if (!(team->conn = rp_team_connect (location, error)))
     return FALSE;
 
-  PQsetNoticeProcessor (team->conn, ignore_notice, NULL);
+  PQsetNoticeReceiver (team->conn, receive_notice, team);
   team->database = g_strdup (PQdb (team->conn));
   host = PQhost (team->conn);
   team->host = g_strdup (host != NULL ? host : "");
@@ -1313,6 +1532,7 @@ reconnected (RpStoreTeam *team)
 
   g_debug ("Connected to the team database again");
   team->lost = FALSE;
+  team->said_goodbye = FALSE;
   team->tries = 0;
   g_clear_error (&team->problem);
   g_clear_pointer (&team->failed, PQclear);

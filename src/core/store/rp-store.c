@@ -1557,6 +1557,14 @@ rp_store_set_today (RpStore    *self,
     g_warning ("The team database did not take the day %s: %s", today_iso, error->message);
 }
 
+gboolean
+rp_store_ready_to_reuse (RpStore *self)
+{
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+
+  return self->team != NULL && store_team_forget_notifications (self);
+}
+
 sqlite3 *
 rp_store_get_db (RpStore *self)
 {
