@@ -263,6 +263,38 @@ audited_phone_changes (void)
                       " AND field = 'contact_phone' AND action = 'update'");
 }
 
+typedef struct
+{
+  gint64   last;
+  gint64   longest;      /* the longest the main loop went without running, in µs */
+  int      held;         /* the old session's socket, held open by the test */
+  gboolean lost_at_end;  /* the store still said lost when the old session ended */
+  RpStore *store;
+} Ticking;
+
+static gboolean
+on_tick (gpointer data)
+{
+  Ticking *ticking = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (ticking->last != 0)
+    ticking->longest = MAX (ticking->longest, now - ticking->last);
+  ticking->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_end_old_session (gpointer data)
+{
+  Ticking *ticking = data;
+
+  ticking->lost_at_end = rp_store_get_connection_lost (ticking->store);
+  close (ticking->held);
+  ticking->held = -1;
+  return G_SOURCE_REMOVE;
+}
+
 /* The COMMIT goes, and the connection drops before its answer comes: once
  * as the server had saved it, once as it had not. */
 static void
@@ -342,6 +374,39 @@ commit_body (void)
   g_free (changes);
   changes = audited_phone_changes ();
   g_assert_cmpstr (changes, ==, "2");
+
+  /* The network goes as the COMMIT would: the server never hears of it and
+   * its session lingers, the transaction "in progress", for a second after
+   * the store is connected again. The store waits for it to end before it
+   * says it is connected, and the main loop runs meanwhile (a window is
+   * drawn, what is on screen can be read). */
+  {
+    Ticking ticking = { .store = store };
+    guint tick, end;
+
+    ticking.held = store_team_cut_next_commit (store);
+    g_assert_cmpint (ticking.held, >=, 0);
+    g_assert_false (save_phone (store, id, "07700 900111", "07700 900222", &error));
+    g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+    g_clear_error (&error);
+    g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_UNSURE);
+
+    tick = g_timeout_add (20, on_tick, &ticking);
+    end = g_timeout_add (1000, on_end_old_session, &ticking);
+    wait_until_connected (store);
+    g_source_remove (tick);
+    if (ticking.held >= 0)
+      {
+        g_source_remove (end);
+        close (ticking.held);
+      }
+    g_assert_true (ticking.lost_at_end);
+    g_assert_cmpint (ticking.longest, <, G_USEC_PER_SEC / 2);
+    g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_NOT_SAVED);
+    g_free (phone);
+    phone = query_value ("SELECT contact_phone FROM reprovision.attendee");
+    g_assert_cmpstr (phone, ==, "07700 900111");
+  }
 }
 
 static void

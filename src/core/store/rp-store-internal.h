@@ -216,6 +216,10 @@ RpCommitOutcome store_team_get_commit_outcome (RpStore *self);
  * the answer never comes. */
 void          store_team_drop_next_commit (RpStore   *self,
                                            gboolean   after);
+/* For tests only: the next COMMIT's connection is cut as a network cuts
+ * it, unnoticed by the server; returns the real socket, which the caller
+ * closes to end the old session (until then its transaction is "in progress"). */
+int           store_team_cut_next_commit (RpStore   *self);
 void          store_connection_changed (RpStore  *self);
 
 /* Schema (rp-store-schema.c) */

@@ -45,3 +45,4 @@ const GError *store_team_get_connection_problem (RpStore *self) { return NULL; }
 void store_team_reconnect (RpStore *self) { }
 RpCommitOutcome store_team_get_commit_outcome (RpStore *self) { return RP_COMMIT_OUTCOME_NONE; }
 void store_team_drop_next_commit (RpStore *self, gboolean after) { }
+int store_team_cut_next_commit (RpStore *self) { return -1; }

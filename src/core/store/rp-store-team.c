@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "rp-error.h"
 #include "rp-store-internal.h"
@@ -56,7 +57,10 @@ struct _RpStoreTeam
   gboolean     setting_up;    /* the session's set-up runs on a connection made anew */
   char        *unsure_xid;    /* a COMMIT sent whose answer never came: its transaction */
   RpCommitOutcome commit_outcome;
-  int          drop_commit;   /* tests: 1 drops the next COMMIT before it is sent, 2 its answer */
+  GSource     *check_again;   /* the next look at the unsure COMMIT, while the old session ends */
+  guint        checks;        /* looks at it since connected again */
+  int          drop_commit;   /* tests: 1 drops the next COMMIT before it is sent, 2 its answer,
+                               * 3 cuts the connection there without the server noticing */
   gboolean     said_goodbye;  /* the server ended the session while it was idle (a FATAL notice) */
 };
 
@@ -825,6 +829,15 @@ team_commit (RpStore  *self,
 
   if (drop == 1)
     shutdown (PQsocket (team->conn), SHUT_RDWR);
+  else if (drop == 3)
+    {
+      /* libpq's socket becomes one connected to nothing: the test holds
+       * the real one, so the old session lives on, "in progress". */
+      int nowhere = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+      dup2 (nowhere, PQsocket (team->conn));
+      close (nowhere);
+    }
   done = team_exec (team, "COMMIT");
   if (done && drop == 2)
     {
@@ -843,45 +856,6 @@ team_commit (RpStore  *self,
   return store_team_set_error (self, error);
 }
 
-/* Connected again: whether the unanswered COMMIT was saved. The old
- * session may take a moment to end (its transaction is "in progress" until
- * then). */
-static void
-resolve_unsure_commit (RpStoreTeam *team)
-{
-  for (guint i = 0; team->unsure_xid != NULL && i < 40; i++)
-    {
-      const char *params[] = { team->unsure_xid };
-      g_autoptr(PGresult) result = PQexecParams (team->conn, "SELECT txid_status ($1::bigint)", 1, NULL,
-                                                 params, NULL, NULL, 0);
-      const char *status;
-
-      if (PQresultStatus (result) != PGRES_TUPLES_OK)
-        break;
-
-      status = PQgetisnull (result, 0, 0) ? "" : PQgetvalue (result, 0, 0);
-      if (g_str_equal (status, "in progress"))
-        {
-          g_usleep (50 * 1000);
-          continue;
-        }
-
-      if (g_str_equal (status, "committed"))
-        team->commit_outcome = RP_COMMIT_OUTCOME_SAVED;
-      else if (g_str_equal (status, "aborted"))
-        team->commit_outcome = RP_COMMIT_OUTCOME_NOT_SAVED;
-      else
-        team->commit_outcome = RP_COMMIT_OUTCOME_UNKNOWN;
-      g_clear_pointer (&team->unsure_xid, g_free);
-    }
-
-  if (team->unsure_xid != NULL)
-    {
-      team->commit_outcome = RP_COMMIT_OUTCOME_UNKNOWN;
-      g_clear_pointer (&team->unsure_xid, g_free);
-    }
-}
-
 RpCommitOutcome
 store_team_get_commit_outcome (RpStore *self)
 {
@@ -893,6 +867,13 @@ store_team_drop_next_commit (RpStore  *self,
                              gboolean  after)
 {
   self->team->drop_commit = after ? 2 : 1;
+}
+
+int
+store_team_cut_next_commit (RpStore *self)
+{
+  self->team->drop_commit = 3;
+  return dup (PQsocket (self->team->conn));
 }
 
 gboolean
@@ -1472,6 +1453,7 @@ store_team_open (RpStore           *self,
 #define TRY_FOR_MS      15000
 
 static void try_again_later (RpStoreTeam *team);
+static void check_unsure_commit (RpStoreTeam *team);
 
 static void
 stop_trying (RpStoreTeam *team)
@@ -1485,6 +1467,11 @@ stop_trying (RpStoreTeam *team)
     {
       g_source_destroy (team->give_up);
       g_clear_pointer (&team->give_up, g_source_unref);
+    }
+  if (team->check_again != NULL)
+    {
+      g_source_destroy (team->check_again);
+      g_clear_pointer (&team->check_again, g_source_unref);
     }
 }
 
@@ -1500,6 +1487,85 @@ forget_statements (RpStore *self)
   team->closing = FALSE;
   team->insert_table = NULL;
   team->changes = 0;
+}
+
+/* Set up again, and nothing left to find out: the store is connected. */
+static void
+connected_again (RpStoreTeam *team)
+{
+  RpStore *self = team->store;
+
+  team->lost = FALSE;
+  team->said_goodbye = FALSE;
+  team->tries = 0;
+  if (team->watch != NULL)
+    {
+      g_source_destroy (team->watch);
+      g_clear_pointer (&team->watch, g_source_unref);
+    }
+  add_watch (self);
+  store_connection_changed (self);
+}
+
+static gboolean
+on_check_again (gpointer user_data)
+{
+  RpStoreTeam *team = user_data;
+
+  g_clear_pointer (&team->check_again, g_source_unref);
+  check_unsure_commit (team);
+  return G_SOURCE_REMOVE;
+}
+
+/* Connected again: whether the unanswered COMMIT was saved, before the
+ * store says it is connected (the form dialogues read the outcome then).
+ * The old session may take a moment to end (its transaction is "in
+ * progress" until then): looked at again every 50 ms for up to 2 s from a
+ * timeout, never by sleeping, so the window goes on being drawn and read. */
+#define CHECK_EVERY_MS 50
+#define CHECKS         40
+
+static void
+check_unsure_commit (RpStoreTeam *team)
+{
+  const char *params[1];
+  g_autoptr(PGresult) result = NULL;
+  const char *status;
+
+  if (team->unsure_xid == NULL)
+    {
+      connected_again (team);
+      return;
+    }
+
+  params[0] = team->unsure_xid;
+  result = PQexecParams (team->conn, "SELECT txid_status ($1::bigint)", 1, NULL, params, NULL, NULL, 0);
+  if (PQstatus (team->conn) != CONNECTION_OK)
+    {
+      /* Lost again: still unsure, asked again at the next connection. */
+      g_debug ("Lost the team database again while asking about a COMMIT: %s", PQerrorMessage (team->conn));
+      try_again_later (team);
+      return;
+    }
+
+  status = PQresultStatus (result) != PGRES_TUPLES_OK || PQgetisnull (result, 0, 0) ? "" : PQgetvalue (result, 0, 0);
+  if (g_str_equal (status, "in progress") && ++team->checks < CHECKS)
+    {
+      team->check_again = g_timeout_source_new (CHECK_EVERY_MS);
+      g_source_set_callback (team->check_again, on_check_again, team, NULL);
+      g_source_set_static_name (team->check_again, "[reprovision] team database, asking about a COMMIT");
+      g_source_attach (team->check_again, team->context);
+      return;
+    }
+
+  if (g_str_equal (status, "committed"))
+    team->commit_outcome = RP_COMMIT_OUTCOME_SAVED;
+  else if (g_str_equal (status, "aborted"))
+    team->commit_outcome = RP_COMMIT_OUTCOME_NOT_SAVED;
+  else
+    team->commit_outcome = RP_COMMIT_OUTCOME_UNKNOWN;
+  g_clear_pointer (&team->unsure_xid, g_free);
+  connected_again (team);
 }
 
 static void
@@ -1531,20 +1597,11 @@ reconnected (RpStoreTeam *team)
     }
 
   g_debug ("Connected to the team database again");
-  team->lost = FALSE;
-  team->said_goodbye = FALSE;
-  team->tries = 0;
   g_clear_error (&team->problem);
   g_clear_pointer (&team->failed, PQclear);
   g_clear_pointer (&team->message, g_free);
-  resolve_unsure_commit (team);
-  if (team->watch != NULL)
-    {
-      g_source_destroy (team->watch);
-      g_clear_pointer (&team->watch, g_source_unref);
-    }
-  add_watch (self);
-  store_connection_changed (self);
+  team->checks = 0;
+  check_unsure_commit (team);
 }
 
 static gboolean on_reset_ready (int fd, GIOCondition condition, gpointer user_data);
@@ -1698,7 +1755,7 @@ store_team_reconnect (RpStore *self)
 {
   RpStoreTeam *team = self->team;
 
-  if (!team->lost || team->context == NULL || team->give_up != NULL)
+  if (!team->lost || team->context == NULL || team->give_up != NULL || team->check_again != NULL)
     return;
 
   team->tries = 0;
