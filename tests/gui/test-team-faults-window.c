@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rp-application.h"
 #include "rp-attendee-detail-page.h"
 #include "rp-attendee-list-page.h"
 #include "rp-connection-banner.h"
@@ -155,6 +156,7 @@ body (void)
   RpWindow *window;
   RpWorkersWindow *workers = NULL;
   g_autofree char *team_now = NULL;
+  g_autoptr(RpApplication) app = NULL;
   gint64 deadline;
 
   g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
@@ -203,7 +205,13 @@ body (void)
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
 
-  window = rp_window_new (NULL);
+  /* The application, for its Quit and for opening a database from outside the window. */
+  app = rp_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = rp_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   rp_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
@@ -350,6 +358,49 @@ body (void)
     g_assert_null (find_dialog ("Close Without Saving?"));
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+  }
+
+  /* Opening another database asks too, however it is asked for (the
+   * menu, the desktop or the command line); kept, nothing changes. Quitting
+   * asks as closing does. */
+  {
+    g_autofree char *elsewhere = g_build_filename (g_get_tmp_dir (), "rp-faults-elsewhere.db", NULL);
+    AdwMessageDialog *dialog;
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "open-location", g_variant_new_string (elsewhere));
+    rp_test_spin ();
+    dialog = find_dialog ("Open Another Database Without Saving?");
+    g_assert_nonnull (dialog);
+    rp_test_save_shot (GTK_WIDGET (dialog), "fault-open-unsaved.png");
+    if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
+      {
+        gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+        rp_test_spin ();
+        rp_test_save_shot (GTK_WIDGET (dialog), "fault-open-unsaved-360.png");
+        gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+      }
+    click_response (dialog, "_Keep Editing");
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Open Another Database Without Saving?"));
+    g_assert_true (rp_window_get_store (window) == store);
+    g_assert_false (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+    rp_test_spin ();
+    dialog = find_dialog ("Open Another Database Without Saving?");
+    g_assert_nonnull (dialog);
+    click_response (dialog, "_Keep Editing");
+    rp_test_spin ();
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+    rp_test_spin ();
+    dialog = find_dialog ("Close Without Saving?");
+    g_assert_nonnull (dialog);
+    click_response (dialog, "_Keep Window Open");
+    rp_test_spin ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
+    g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Not saved"));
   }
 
   /* Back: the banner goes, and what was typed is saved, once. */

@@ -2293,6 +2293,25 @@ rp_attendee_detail_page_has_unsaved (RpAttendeeDetailPage *self)
 }
 
 /**
+ * rp_attendee_detail_page_discard_unsaved:
+ *
+ * Lets go of a change that could not be saved, as the person chose to
+ * (rp_attendee_detail_page_show () and the window ask first): it is no
+ * longer marked "Not saved" nor saved once the connection is back.
+ */
+void
+rp_attendee_detail_page_discard_unsaved (RpAttendeeDetailPage *self)
+{
+  g_return_if_fail (RP_IS_ATTENDEE_DETAIL_PAGE (self));
+
+  if (!self->not_saved)
+    return;
+
+  self->not_saved = FALSE;
+  gtk_revealer_set_reveal_child (self->saved_revealer, FALSE);
+}
+
+/**
  * rp_attendee_detail_page_get_attendee:
  *
  * Returns: (transfer none) (nullable): the attendee shown, as last saved

@@ -19,6 +19,7 @@ void        rp_attendee_detail_page_show         (RpAttendeeDetailPage *self,
 RpAttendee *rp_attendee_detail_page_get_attendee (RpAttendeeDetailPage *self);
 void        rp_attendee_detail_page_save_now     (RpAttendeeDetailPage *self);
 gboolean    rp_attendee_detail_page_has_unsaved  (RpAttendeeDetailPage *self);
+void        rp_attendee_detail_page_discard_unsaved (RpAttendeeDetailPage *self);
 void        rp_attendee_detail_page_edit_report_note (RpAttendeeDetailPage *self);
 
 G_END_DECLS

@@ -41,6 +41,11 @@ get_window (RpApplication *self)
   if (RP_IS_WINDOW (window))
     return RP_WINDOW (window);
 
+  /* The workers window, say, is the active one: the main window is still there. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (RP_IS_WINDOW (l->data))
+      return RP_WINDOW (l->data);
+
   window = GTK_WINDOW (rp_window_new (GTK_APPLICATION (self)));
   return RP_WINDOW (window);
 }
@@ -74,16 +79,9 @@ open_location (RpApplication *self,
                const char    *location)
 {
   RpWindow *window = get_window (self);
-  g_autoptr(GError) error = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-
-  /* A team database: connecting takes a moment and may want a password,
-   * which the dialogue asks for, filled in from the location. */
-  if (rp_store_location_is_team (location))
-    rp_window_open_team_location (window, location);
-  else if (!rp_window_open_database (window, location, &error))
-    rp_window_show_fault (window, location, error);
+  rp_window_open_location (window, location);
 }
 
 static void

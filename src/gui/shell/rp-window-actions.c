@@ -72,17 +72,25 @@ show_file_chooser (RpWindow             *self,
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+choose_database_to_open (RpWindow *self,
+                         gpointer  data)
 {
-  RpWindow *self = RP_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Open a Database"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   add_database_filter (GTK_FILE_CHOOSER (chooser));
   show_file_chooser (self, chooser, G_CALLBACK (on_open_response));
+}
+
+/* Opening another database asks first if an attendee's change could not be
+ * saved in this one (as closing the window does). */
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _rp_window_leave_database (RP_WINDOW (widget), RP_WINDOW_LEAVING_OPEN, choose_database_to_open, NULL, NULL);
 }
 
 static void
@@ -109,11 +117,9 @@ on_new_response (RpWindow        *self,
 }
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+choose_database_to_create (RpWindow *self,
+                           gpointer  data)
 {
-  RpWindow *self = RP_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self),
@@ -121,6 +127,14 @@ new_action (GtkWidget  *widget,
   add_database_filter (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Reprovision.db"));
   show_file_chooser (self, chooser, G_CALLBACK (on_new_response));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  _rp_window_leave_database (RP_WINDOW (widget), RP_WINDOW_LEAVING_OPEN, choose_database_to_create, NULL, NULL);
 }
 
 /* A file that could not be opened is shown on the fault page; anything
@@ -136,11 +150,9 @@ report_unless_fault (RpWindow     *self,
 }
 
 static void
-explore_sample_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+open_sample (RpWindow *self,
+             gpointer  data)
 {
-  RpWindow *self = RP_WINDOW (widget);
   guint n_faults = self->n_faults;
   g_autoptr(GError) error = NULL;
 
@@ -151,6 +163,14 @@ explore_sample_action (GtkWidget  *widget,
     }
 
   _rp_window_opened (self);
+}
+
+static void
+explore_sample_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _rp_window_leave_database (RP_WINDOW (widget), RP_WINDOW_LEAVING_OPEN, open_sample, NULL, NULL);
 }
 
 static void
@@ -388,11 +408,18 @@ import_attendees_action (GtkWidget  *widget,
 }
 
 static void
+choose_team_database (RpWindow *self,
+                      gpointer  data)
+{
+  _rp_window_present_team_connect_window (self, NULL);
+}
+
+static void
 open_team_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  _rp_window_present_team_connect_window (RP_WINDOW (widget), NULL);
+  _rp_window_leave_database (RP_WINDOW (widget), RP_WINDOW_LEAVING_OPEN, choose_team_database, NULL, NULL);
 }
 
 static void

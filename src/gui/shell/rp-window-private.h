@@ -65,4 +65,19 @@ void     _rp_window_present_team_connect_window (RpWindow          *self,
                                                  const char        *location);
 gboolean _rp_window_is_reports_only             (RpWindow          *self);
 
+typedef enum
+{
+  RP_WINDOW_LEAVING_CLOSE,
+  RP_WINDOW_LEAVING_OPEN,
+} RpWindowLeaving;
+
+typedef void (*RpWindowLeave) (RpWindow *self,
+                               gpointer  data);
+
+void     _rp_window_leave_database              (RpWindow          *self,
+                                                 RpWindowLeaving    why,
+                                                 RpWindowLeave      leave,
+                                                 gpointer           data,
+                                                 GDestroyNotify     destroy);
+
 G_END_DECLS

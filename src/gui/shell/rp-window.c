@@ -773,6 +773,39 @@ rp_window_open_team_location (RpWindow   *self,
   _rp_window_present_team_connect_window (self, location);
 }
 
+static void
+open_location_now (RpWindow *self,
+                   gpointer  data)
+{
+  const char *location = data;
+  g_autoptr(GError) error = NULL;
+
+  /* A team database: connecting takes a moment and may want a password,
+   * which the dialogue asks for, filled in from the location. */
+  if (rp_store_location_is_team (location))
+    rp_window_open_team_location (self, location);
+  else if (!rp_window_open_database (self, location, &error))
+    rp_window_show_fault (self, location, error);
+}
+
+/**
+ * rp_window_open_location:
+ * @location: a database file or a team database's location
+ *
+ * Opens @location in this window, as asked from outside it (the command
+ * line, the desktop), asking first if an attendee's change could not be
+ * saved in the database open now.
+ */
+void
+rp_window_open_location (RpWindow   *self,
+                         const char *location)
+{
+  g_return_if_fail (RP_IS_WINDOW (self));
+  g_return_if_fail (location != NULL);
+
+  _rp_window_leave_database (self, RP_WINDOW_LEAVING_OPEN, open_location_now, g_strdup (location), g_free);
+}
+
 void
 _rp_window_open_or_report (RpWindow   *self,
                            const char *path)
@@ -930,59 +963,134 @@ find_unsaved_page (RpWindow *self)
   return NULL;
 }
 
-static void
-on_close_unsaved_response (RpWindow   *self,
-                           const char *response)
+typedef struct
 {
-  if (!g_str_equal (response, "close"))
-    return;
+  RpWindow             *window;
+  RpAttendeeDetailPage *page;
+  RpWindowLeave         leave;
+  gpointer              data;
+  GDestroyNotify        destroy;
+} Leaving;
 
-  self->discard_unsaved = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+static void
+leaving_free (Leaving *leaving)
+{
+  if (leaving->destroy != NULL)
+    leaving->destroy (leaving->data);
+  g_object_unref (leaving->page);
+  g_object_unref (leaving->window);
+  g_free (leaving);
 }
 
-/* Closing never drops what was typed unasked: kept open, the change is
- * saved once the connection is back. */
 static void
-ask_before_closing (RpWindow             *self,
-                    RpAttendeeDetailPage *page)
+on_leave_unsaved_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           Leaving          *leaving)
 {
-  RpAttendee *attendee = rp_attendee_detail_page_get_attendee (page);
+  if (!g_str_equal (response, "discard"))
+    return;
+
+  /* Let go for good: not saved later into the database left behind. */
+  rp_attendee_detail_page_discard_unsaved (leaving->page);
+  leaving->leave (leaving->window, leaving->data);
+}
+
+/**
+ * _rp_window_leave_database:
+ * @why: closing the window, or opening another database in it
+ * @leave: what to do once nothing unsaved is in the way
+ *
+ * Closing the window, quitting or opening another database never drops an
+ * attendee's change that could not be saved unasked: @leave runs at once if
+ * there is none, else only once the person chooses to let it go. Kept, the
+ * change is saved once the connection is back. @destroy frees @data either way.
+ */
+void
+_rp_window_leave_database (RpWindow       *self,
+                           RpWindowLeaving why,
+                           RpWindowLeave   leave,
+                           gpointer        data,
+                           GDestroyNotify  destroy)
+{
+  RpAttendeeDetailPage *page = find_unsaved_page (self);
+  const char *name;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
+  Leaving *leaving;
 
-  if (self->store != NULL && rp_store_get_connection_lost (self->store))
-    body = g_strdup_printf (_("A change to %s’s details is not saved, as the team database cannot be reached. "
-                              "If you close the window now, the change is lost; keep it open and the change is "
-                              "saved once the connection is back."),
-                            rp_attendee_get_display_name (attendee));
+  if (page == NULL)
+    {
+      leave (self, data);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  name = rp_attendee_get_display_name (rp_attendee_detail_page_get_attendee (page));
+  if (why == RP_WINDOW_LEAVING_OPEN)
+    {
+      if (self->store != NULL && rp_store_get_connection_lost (self->store))
+        body = g_strdup_printf (_("A change to %s’s details is not saved, as the team database cannot be reached. "
+                                  "If you open another database now, the change is lost; stay with this one and "
+                                  "the change is saved once the connection is back."), name);
+      else
+        body = g_strdup_printf (_("A change to %s’s details could not be saved. If you open another database "
+                                  "now, the change is lost."), name);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Another Database Without Saving?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Editing"),
+                                        "discard", _("_Discard and Open"),
+                                        NULL);
+    }
   else
-    body = g_strdup_printf (_("A change to %s’s details could not be saved. If you close the window now, the "
-                              "change is lost."),
-                            rp_attendee_get_display_name (attendee));
+    {
+      if (self->store != NULL && rp_store_get_connection_lost (self->store))
+        body = g_strdup_printf (_("A change to %s’s details is not saved, as the team database cannot be reached. "
+                                  "If you close the window now, the change is lost; keep it open and the change is "
+                                  "saved once the connection is back."), name);
+      else
+        body = g_strdup_printf (_("A change to %s’s details could not be saved. If you close the window now, the "
+                                  "change is lost."), name);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Saving?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Window Open"),
+                                        "discard", _("_Close and Discard"),
+                                        NULL);
+    }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Saving?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Window Open"),
-                                    "close", _("_Close and Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_unsaved_response), self, G_CONNECT_SWAPPED);
+
+  leaving = g_new0 (Leaving, 1);
+  leaving->window = g_object_ref (self);
+  leaving->page = g_object_ref (page);
+  leaving->leave = leave;
+  leaving->data = data;
+  leaving->destroy = destroy;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_leave_unsaved_response), leaving,
+                         (GClosureNotify) leaving_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_anyway (RpWindow *self,
+              gpointer  data)
+{
+  self->discard_unsaved = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static gboolean
 rp_window_close_request (GtkWindow *window)
 {
   RpWindow *self = RP_WINDOW (window);
-  RpAttendeeDetailPage *unsaved;
   int width, height;
 
-  if (!self->discard_unsaved && (unsaved = find_unsaved_page (self)) != NULL)
+  /* Closing waits for the answer; once nothing unsaved is left, it goes on. */
+  if (!self->discard_unsaved && find_unsaved_page (self) != NULL)
     {
-      ask_before_closing (self, unsaved);
+      _rp_window_leave_database (self, RP_WINDOW_LEAVING_CLOSE, close_anyway, NULL, NULL);
       return TRUE;
     }
 

@@ -25,6 +25,8 @@ gboolean     rp_window_open_database   (RpWindow        *self,
                                         const char      *path,
                                         GError         **error);
 void         rp_window_restore_session (RpWindow        *self);
+void         rp_window_open_location   (RpWindow        *self,
+                                        const char      *location);
 void         rp_window_open_team_location (RpWindow     *self,
                                           const char   *location);
 void         rp_window_import_file     (RpWindow        *self,
