@@ -19,6 +19,7 @@
 #include "rp-attendee-detail-page.h"
 #include "rp-attendee-list-page.h"
 #include "rp-connection-banner.h"
+#include "rp-new-attendee-window.h"
 #include "rp-core.h"
 #include "rp-gui-test-util.h"
 #include "rp-team.h"
@@ -64,6 +65,33 @@ stored_worker_team (void)
 
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
   return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static int
+count_of (const char *sql)
+{
+  g_autofree char *conninfo = conninfo_for ("rp_faults", "postgres");
+  g_autoptr(PGconn) conn = PQconnectdb (conninfo);
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  return atoi (PQgetvalue (result, 0, 0));
+}
+
+/* Connected again after a test's dropped COMMIT, with the window's own loop running meanwhile. */
+static void
+reconnect_and_wait (RpStore *store)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  rp_store_reconnect (store);
+  while (rp_store_get_connection_lost (store) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_false (rp_store_get_connection_lost (store));
+  rp_test_spin ();
 }
 
 static int
@@ -498,6 +526,112 @@ body (void)
     click_response (said, "_Close");
     rp_test_spin ();
     g_assert_cmpint (logged_contacts (), ==, 1);
+  }
+
+  /* A new attendee whose COMMIT is answered after the connection dropped:
+   * the window stays as typed; once connected again it goes, saying it was
+   * saved, and the attendee is there once (not refused as a duplicate). */
+  {
+    RpNewAttendeeWindow *adding = rp_new_attendee_window_new (GTK_WINDOW (window), store, programme);
+    GtkWidget *name_row = rp_test_find_widget (GTK_WIDGET (adding), ADW_TYPE_ENTRY_ROW, "title", "Full name");
+    gboolean gone = FALSE;
+    AdwMessageDialog *said;
+
+    g_signal_connect_swapped (adding, "destroy", G_CALLBACK (set_true), &gone);
+    gtk_window_present (GTK_WINDOW (adding));
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "Priya Shah");
+    store_team_drop_next_commit (store, TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (adding), "new-attendee.create", NULL));
+    rp_test_spin ();
+    g_assert_false (gone);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Priya Shah");
+    g_assert_cmpint (count_of ("SELECT count(*) FROM reprovision.attendee WHERE full_name = 'Priya Shah'"), ==, 1);
+
+    reconnect_and_wait (store);
+    g_assert_true (gone);
+    said = find_dialog ("Saved");
+    g_assert_nonnull (said);
+    click_response (said, "_Close");
+    rp_test_spin ();
+    g_assert_cmpint (count_of ("SELECT count(*) FROM reprovision.attendee WHERE full_name = 'Priya Shah'"), ==, 1);
+  }
+
+  /* An outcome for after the move, likewise: its dialogue goes once the
+   * server is known to have it, and it is there once. */
+  {
+    GtkWidget *add = rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "label", "_Add Outcome…");
+    AdwMessageDialog *dialog, *said;
+    GtkWidget *entry;
+
+    g_assert_nonnull (add);
+    g_signal_emit_by_name (add, "clicked");
+    rp_test_spin ();
+    dialog = find_dialog ("Add Outcome");
+    g_assert_nonnull (dialog);
+    entry = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Outcome");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Goes on swimming on Thursdays");
+    store_team_drop_next_commit (store, TRUE);
+    click_response (dialog, "_Save");
+    rp_test_spin ();
+    g_assert_true (find_dialog ("The Outcome Was Not Saved") == dialog);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Goes on swimming on Thursdays");
+
+    reconnect_and_wait (store);
+    g_assert_null (find_dialog ("The Outcome Was Not Saved"));
+    said = find_dialog ("Saved");
+    g_assert_nonnull (said);
+    click_response (said, "_Close");
+    rp_test_spin ();
+    g_assert_cmpint (count_of ("SELECT count(*) FROM reprovision.planned_outcome"), ==, 1);
+  }
+
+  /* A contact whose COMMIT never reached the server: once connected again
+   * the dialogue says plainly that the connection is back and it can be
+   * saved now; saved then, it is logged once. */
+  {
+    AdwMessageDialog *contact_dialog, *back;
+    GtkWidget *method, *summary;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.log-contact", NULL));
+    rp_test_spin ();
+    contact_dialog = find_dialog ("Log Contact");
+    g_assert_nonnull (contact_dialog);
+    method = rp_test_find_widget (GTK_WIDGET (contact_dialog), ADW_TYPE_COMBO_ROW, "title", "_How");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (method), RP_CONTACT_METHOD_PHONE);
+    summary = rp_test_find_widget (GTK_WIDGET (contact_dialog), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary)), "Left a message with Ruth.", -1);
+
+    store_team_drop_next_commit (store, FALSE);
+    click_response (contact_dialog, "_Save");
+    rp_test_spin ();
+    g_assert_nonnull (find_dialog ("The Contact Was Not Saved"));
+    g_assert_null (find_dialog ("The Connection Is Back"));
+
+    reconnect_and_wait (store);
+    g_assert_true (find_dialog ("Log Contact") == contact_dialog);
+    g_assert_null (find_dialog ("The Contact Was Not Saved"));
+    back = find_dialog ("The Connection Is Back");
+    g_assert_nonnull (back);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (back)) == GTK_WINDOW (contact_dialog));
+    g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (back), GTK_TYPE_LABEL, "label",
+                                           "Your change was not saved, and what you typed is still here. "
+                                           "You can save it now."));
+    rp_test_save_shot (GTK_WIDGET (back), "fault-connection-back.png");
+    if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
+      {
+        gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+        rp_test_spin ();
+        rp_test_save_shot (GTK_WIDGET (contact_dialog), "fault-connection-back-form-360.png");
+        rp_test_save_shot (GTK_WIDGET (back), "fault-connection-back-360.png");
+        gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+      }
+    g_assert_cmpint (logged_contacts (), ==, 1);
+    click_response (back, "_Close");
+    rp_test_spin ();
+    click_response (contact_dialog, "_Save");
+    rp_test_spin ();
+    g_assert_null (find_dialog ("Log Contact"));
+    g_assert_cmpint (logged_contacts (), ==, 2);
   }
 
   /* With everything saved, closing asks nothing. */

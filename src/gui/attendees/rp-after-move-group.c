@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-after-move-group.h"
+#include "rp-save-watch.h"
 #include "rp-date-row.h"
 #include "rp-review-dialog.h"
 
@@ -229,6 +230,7 @@ typedef struct
   RpAfterMoveGroup *self;
   gint64            outcome_id;  /* 0 for a new one */
   GtkWidget        *entry;
+  RpSaveWatch      *watch;       /* a save refused for a lost connection */
 } OutcomeEdit;
 
 static void
@@ -236,14 +238,10 @@ outcome_edit_free (gpointer data)
 {
   OutcomeEdit *edit = data;
 
+  g_clear_object (&edit->watch);
   g_object_unref (edit->self);
   g_free (edit);
 }
-
-static void edit_outcome (RpAfterMoveGroup *self,
-                          gint64            outcome_id,
-                          const char        *text,
-                          const GError      *problem);
 
 static void
 on_outcome_response (AdwMessageDialog *dialog,
@@ -257,35 +255,49 @@ on_outcome_response (AdwMessageDialog *dialog,
   gboolean saved;
 
   if (g_strcmp0 (response, "save") != 0 || self->attendee == NULL)
-    return;
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
 
   rp_planned_outcome_set_id (outcome, edit->outcome_id);
   rp_planned_outcome_set_attendee_id (outcome, rp_attendee_get_id (self->attendee));
   rp_planned_outcome_set_description (outcome, gtk_editable_get_text (GTK_EDITABLE (edit->entry)));
 
+  rp_save_watch_saving (edit->watch, self->store);
   saved = edit->outcome_id > 0 ? rp_store_save_planned_outcome (self->store, outcome, &error)
                                : rp_store_add_planned_outcome (self->store, outcome, &error);
-  /* What was typed is not lost with the dialogue: it opens again with it,
-   * saying why it was not saved (a lost team connection, say). */
-  if (!saved)
-    edit_outcome (self, edit->outcome_id, gtk_editable_get_text (GTK_EDITABLE (edit->entry)), error);
+  if (saved)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* What was typed is not lost with the dialogue: it shows again with it,
+   * saying why it was not saved (a lost team connection, say), and follows
+   * the connection back as the form dialogues do (never saved twice). */
+  rp_save_watch_failed (edit->watch);
+  adw_message_dialog_set_heading (dialog, _("The Outcome Was Not Saved"));
+  adw_message_dialog_set_body (dialog, error->message);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (edit->entry);
 }
 
 static void
 edit_outcome (RpAfterMoveGroup *self,
               gint64            outcome_id,
-              const char        *text,
-              const GError      *problem)
+              const char        *text)
 {
   GtkWidget *dialog;
   GtkWidget *list = gtk_list_box_new ();
   OutcomeEdit *edit = g_new0 (OutcomeEdit, 1);
 
   dialog = adw_message_dialog_new (parent_window (self),
-                                   problem != NULL ? _("The Outcome Was Not Saved")
-                                                   : outcome_id > 0 ? _("Change Outcome") : _("Add Outcome"),
-                                   problem != NULL ? problem->message : _("One thing the move should keep or bring about for the person, in their words "
+                                   outcome_id > 0 ? _("Change Outcome") : _("Add Outcome"),
+                                   _("One thing the move should keep or bring about for the person, in their words "
                                      "where you can, such as “keeps seeing friends from the centre”."));
+  /* Hidden on a response, not gone: a refused save shows it again as typed. */
+  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), TRUE);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   edit->entry = adw_entry_row_new ();
@@ -302,6 +314,7 @@ edit_outcome (RpAfterMoveGroup *self,
 
   edit->self = g_object_ref (self);
   edit->outcome_id = outcome_id;
+  edit->watch = rp_save_watch_new (GTK_WINDOW (dialog));
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_outcome_response), edit,
                          (GClosureNotify) (void (*) (void)) outcome_edit_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -319,7 +332,7 @@ on_outcome_button (GtkButton        *button,
 
   if (g_str_equal (what, "edit"))
     {
-      edit_outcome (self, rp_planned_outcome_get_id (outcome), rp_planned_outcome_get_description (outcome), NULL);
+      edit_outcome (self, rp_planned_outcome_get_id (outcome), rp_planned_outcome_get_description (outcome));
       return;
     }
 
@@ -402,7 +415,7 @@ add_outcome_action (GtkWidget  *widget,
   RpAfterMoveGroup *self = RP_AFTER_MOVE_GROUP (widget);
 
   if (self->attendee != NULL)
-    edit_outcome (self, 0, NULL, NULL);
+    edit_outcome (self, 0, NULL);
 }
 
 static void

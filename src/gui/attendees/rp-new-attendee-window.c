@@ -10,6 +10,7 @@
 #include "rp-field-message.h"
 #include "rp-choices.h"
 #include "rp-new-attendee-window.h"
+#include "rp-save-watch.h"
 
 struct _RpNewAttendeeWindow
 {
@@ -25,6 +26,8 @@ struct _RpNewAttendeeWindow
   AdwComboRow  *step_row;
   RpDateRow    *date_row;
   GtkLabel     *error_label;
+
+  RpSaveWatch  *watch;    /* a save refused for a lost connection */
 };
 
 G_DEFINE_FINAL_TYPE (RpNewAttendeeWindow, rp_new_attendee_window, ADW_TYPE_WINDOW)
@@ -79,8 +82,12 @@ create_action (GtkWidget  *widget,
   rp_attendee_set_worker_id (attendee, rp_combo_row_get_selected_id (self->worker_row));
   rp_attendee_set_step (attendee, adw_combo_row_get_selected (self->step_row) + 1);
 
+  rp_save_watch_saving (self->watch, self->store);
   if (!rp_store_add_attendee (self->store, attendee, started, &error))
     {
+      /* A lost connection: once it is back, the window goes if the server
+       * had the attendee (never added twice), or says it can be saved now. */
+      rp_save_watch_failed (self->watch);
       /* A number already given is the number's fault; anything else is said below the form. */
       if (g_error_matches (error, RP_ERROR, RP_ERROR_DUPLICATE))
         {
@@ -101,6 +108,7 @@ rp_new_attendee_window_dispose (GObject *object)
 {
   RpNewAttendeeWindow *self = RP_NEW_ATTENDEE_WINDOW (object);
 
+  g_clear_object (&self->watch);
   g_clear_object (&self->store);
   g_clear_object (&self->programme);
 
@@ -141,6 +149,7 @@ static void
 rp_new_attendee_window_init (RpNewAttendeeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->watch = rp_save_watch_new (GTK_WINDOW (self));
   rp_row_add_message_line (ADW_PREFERENCES_ROW (self->number_row));
 }
 

@@ -7,72 +7,16 @@
 
 #include "rp-field-message.h"
 #include "rp-form-dialog.h"
+#include "rp-save-watch.h"
 
 typedef struct
 {
-  /* The last save's COMMIT went unanswered: what the server says, once
-   * connected again, decides whether saving again is needed. */
-  RpStore *unsure_store;
+  /* A save refused for a lost connection: what becomes of it once the
+   * connection is back (rp-save-watch.c). */
+  RpSaveWatch *watch;
 } RpFormDialogPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (RpFormDialog, rp_form_dialog, ADW_TYPE_MESSAGE_DIALOG)
-
-static void
-forget_unsure (RpFormDialog *self)
-{
-  RpFormDialogPrivate *priv = rp_form_dialog_get_instance_private (self);
-
-  if (priv->unsure_store == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (priv->unsure_store, self);
-  g_clear_object (&priv->unsure_store);
-}
-
-/* Connected again: a save that had reached the database is not made a
- * second time; the dialogue goes and says it was saved. One that had not
- * stays, as typed, to be saved again. */
-static void
-on_connection_lost_changed (RpStore      *store,
-                            GParamSpec   *pspec,
-                            RpFormDialog *self)
-{
-  GtkWindow *parent;
-  GtkWidget *said;
-
-  if (rp_store_get_connection_lost (store))
-    return;
-
-  if (rp_store_get_commit_outcome (store) != RP_COMMIT_OUTCOME_SAVED)
-    {
-      forget_unsure (self);
-      return;
-    }
-
-  forget_unsure (self);
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  said = adw_message_dialog_new (parent, _("Saved"),
-                                 _("The connection is back. Your change had reached the team database before the "
-                                   "connection was lost, so it is saved; it was not saved a second time."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (said), "close", _("_Close"));
-  gtk_window_destroy (GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (said));
-}
-
-static void
-watch_unsure (RpFormDialog *self)
-{
-  RpFormDialogPrivate *priv = rp_form_dialog_get_instance_private (self);
-  RpFormDialogClass *klass = RP_FORM_DIALOG_GET_CLASS (self);
-  RpStore *store = klass->get_store != NULL ? klass->get_store (self) : NULL;
-
-  forget_unsure (self);
-  if (store == NULL || rp_store_get_commit_outcome (store) != RP_COMMIT_OUTCOME_UNSURE)
-    return;
-
-  priv->unsure_store = g_object_ref (store);
-  g_signal_connect (store, "notify::connection-lost", G_CALLBACK (on_connection_lost_changed), self);
-}
 
 /* The dialogue hides on close rather than going, and its response comes
  * after: a refused save shows it again with everything as typed. Where the
@@ -85,17 +29,27 @@ rp_form_dialog_response (AdwMessageDialog *dialog,
                          const char       *response)
 {
   RpFormDialog *self = RP_FORM_DIALOG (dialog);
+  RpFormDialogPrivate *priv = rp_form_dialog_get_instance_private (self);
   RpFormDialogClass *klass = RP_FORM_DIALOG_GET_CLASS (self);
+  RpStore *store = klass->get_store != NULL ? klass->get_store (self) : NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *wrong;
 
-  if (g_strcmp0 (response, adw_message_dialog_get_default_response (dialog)) != 0 || klass->save (self, &error))
+  if (g_strcmp0 (response, adw_message_dialog_get_default_response (dialog)) != 0)
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
 
-  watch_unsure (self);
+  if (store != NULL)
+    rp_save_watch_saving (priv->watch, store);
+  if (klass->save (self, &error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  rp_save_watch_failed (priv->watch);
   gtk_window_present (GTK_WINDOW (self));
   if ((wrong = rp_find_row_in_error (GTK_WIDGET (self))) != NULL)
     rp_focus_row (ADW_PREFERENCES_ROW (wrong));
@@ -106,7 +60,9 @@ rp_form_dialog_response (AdwMessageDialog *dialog,
 static void
 rp_form_dialog_dispose (GObject *object)
 {
-  forget_unsure (RP_FORM_DIALOG (object));
+  RpFormDialogPrivate *priv = rp_form_dialog_get_instance_private (RP_FORM_DIALOG (object));
+
+  g_clear_object (&priv->watch);
 
   G_OBJECT_CLASS (rp_form_dialog_parent_class)->dispose (object);
 }
@@ -121,7 +77,10 @@ rp_form_dialog_class_init (RpFormDialogClass *klass)
 static void
 rp_form_dialog_init (RpFormDialog *self)
 {
+  RpFormDialogPrivate *priv = rp_form_dialog_get_instance_private (self);
+
   gtk_window_set_hide_on_close (GTK_WINDOW (self), TRUE);
+  priv->watch = rp_save_watch_new (GTK_WINDOW (self));
 }
 
 /**

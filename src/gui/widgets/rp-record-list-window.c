@@ -21,6 +21,7 @@ typedef struct
   GPtrArray           *rows;      /* the rows of the records group, to make it again */
   GPtrArray           *unsaved;   /* drafts not saved for a lost connection: saved once it is back */
   guint                reload_source;
+  guint                resave_source;
   gboolean             discard_unsaved;
 
   /* Template Widgets */
@@ -77,16 +78,16 @@ on_row_edited (RpRecordListWindow *self,
 
 /* The team database is back: what could not be saved is saved now, before
  * the rows are made again from what is stored. */
-static void
-on_connection_lost_changed (RpRecordListWindow *self,
-                            GParamSpec         *pspec,
-                            RpStore            *store)
+static gboolean
+save_again (gpointer user_data)
 {
+  RpRecordListWindow *self = user_data;
   RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
   g_autoptr(GPtrArray) drafts = NULL;
 
-  if (rp_store_get_connection_lost (store) || priv->unsaved->len == 0)
-    return;
+  priv->resave_source = 0;
+  if (priv->store == NULL || rp_store_get_connection_lost (priv->store) || priv->unsaved->len == 0)
+    return G_SOURCE_REMOVE;
 
   drafts = g_steal_pointer (&priv->unsaved);
   priv->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
@@ -102,6 +103,22 @@ on_connection_lost_changed (RpRecordListWindow *self,
             g_ptr_array_add (priv->unsaved, g_object_ref (g_ptr_array_index (drafts, i)));
         }
     }
+  return G_SOURCE_REMOVE;
+}
+
+/* Saved from an idle, once every form following the store has read what
+ * became of an unanswered COMMIT (a save now would reset it). */
+static void
+on_connection_lost_changed (RpRecordListWindow *self,
+                            GParamSpec         *pspec,
+                            RpStore            *store)
+{
+  RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
+
+  if (rp_store_get_connection_lost (store) || priv->unsaved->len == 0 || priv->resave_source != 0)
+    return;
+
+  priv->resave_source = g_idle_add (save_again, self);
 }
 
 static void
@@ -316,6 +333,7 @@ rp_record_list_window_dispose (GObject *object)
   RpRecordListWindowPrivate *priv = rp_record_list_window_get_instance_private (self);
 
   g_clear_handle_id (&priv->reload_source, g_source_remove);
+  g_clear_handle_id (&priv->resave_source, g_source_remove);
   g_clear_object (&priv->store_signals);
   g_clear_object (&priv->store);
   g_clear_pointer (&priv->rows, g_ptr_array_unref);
