@@ -20,6 +20,7 @@
 #include "rp-attendee-list-page.h"
 #include "rp-connection-banner.h"
 #include "rp-new-attendee-window.h"
+#include "rp-new-programme-window.h"
 #include "rp-core.h"
 #include "rp-gui-test-util.h"
 #include "rp-team.h"
@@ -554,6 +555,36 @@ body (void)
     click_response (said, "_Close");
     rp_test_spin ();
     g_assert_cmpint (count_of ("SELECT count(*) FROM reprovision.attendee WHERE full_name = 'Priya Shah'"), ==, 1);
+  }
+
+  /* A new programme likewise: never made twice. */
+  {
+    RpNewProgrammeWindow *making = rp_new_programme_window_new (GTK_WINDOW (window), store);
+    GtkWidget *name_row = rp_test_find_widget (GTK_WIDGET (making), ADW_TYPE_ENTRY_ROW, "title", "Day centre name");
+    GtkWidget *closure_row = rp_test_find_widget (GTK_WIDGET (making), ADW_TYPE_ENTRY_ROW, "title", "Closure date, for example 31/03/2024");
+    gboolean gone = FALSE;
+    AdwMessageDialog *said;
+
+    g_assert_nonnull (name_row);
+    g_assert_nonnull (closure_row);
+    g_signal_connect_swapped (making, "destroy", G_CALLBACK (set_true), &gone);
+    gtk_window_present (GTK_WINDOW (making));
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "Brookside");
+    gtk_editable_set_text (GTK_EDITABLE (closure_row), "2027-09-30");
+    store_team_drop_next_commit (store, TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (making), "new-programme.create", NULL));
+    rp_test_spin ();
+    g_assert_false (gone);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Brookside");
+    g_assert_cmpint (count_of ("SELECT count(*) FROM reprovision.programme WHERE name = 'Brookside'"), ==, 1);
+
+    reconnect_and_wait (store);
+    g_assert_true (gone);
+    said = find_dialog ("Saved");
+    g_assert_nonnull (said);
+    click_response (said, "_Close");
+    rp_test_spin ();
+    g_assert_cmpint (count_of ("SELECT count(*) FROM reprovision.programme WHERE name = 'Brookside'"), ==, 1);
   }
 
   /* An outcome for after the move, likewise: its dialogue goes once the

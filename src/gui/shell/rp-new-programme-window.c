@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rp-new-programme-window.h"
+#include "rp-save-watch.h"
 
 struct _RpNewProgrammeWindow
 {
@@ -18,6 +19,8 @@ struct _RpNewProgrammeWindow
   AdwEntryRow *closure_row;
   AdwEntryRow *title_row;
   GtkLabel    *error_label;
+
+  RpSaveWatch *watch;    /* a save refused for a lost connection */
 };
 
 G_DEFINE_FINAL_TYPE (RpNewProgrammeWindow, rp_new_programme_window, ADW_TYPE_WINDOW)
@@ -112,9 +115,18 @@ create_action (GtkWidget  *widget,
   g_autoptr(RpProgramme) programme = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(programme = read_form (self, &error)) ||
-      !rp_store_add_programme (self->store, programme, &error))
+  if (!(programme = read_form (self, &error)))
     {
+      show_error (self, error->message);
+      return;
+    }
+
+  rp_save_watch_saving (self->watch, self->store);
+  if (!rp_store_add_programme (self->store, programme, &error))
+    {
+      /* A lost connection: once it is back, the window goes if the server
+       * had the programme (never added twice), or says it can be saved now. */
+      rp_save_watch_failed (self->watch);
       show_error (self, error->message);
       return;
     }
@@ -128,6 +140,7 @@ rp_new_programme_window_dispose (GObject *object)
 {
   RpNewProgrammeWindow *self = RP_NEW_PROGRAMME_WINDOW (object);
 
+  g_clear_object (&self->watch);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rp_new_programme_window_parent_class)->dispose (object);
@@ -216,6 +229,7 @@ static void
 rp_new_programme_window_init (RpNewProgrammeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->watch = rp_save_watch_new (GTK_WINDOW (self));
   update_can_create (self);
 }
 
