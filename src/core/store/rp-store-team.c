@@ -55,6 +55,7 @@ struct _RpStoreTeam
   GError      *problem;       /* why the server, answering again, cannot be worked on */
   gboolean     setting_up;    /* the session's set-up runs on a connection made anew */
   char        *unsure_xid;    /* a COMMIT sent whose answer never came: its transaction */
+  char        *xid;           /* the open transaction's id, asked with its first write */
   RpCommitOutcome commit_outcome;
   int          drop_commit;   /* tests: 1 drops the next COMMIT before it is sent, 2 its answer */
   gboolean     said_goodbye;  /* the server ended the session while it was idle (a FATAL notice) */
@@ -208,6 +209,7 @@ typedef struct
   int         n_params;
   char      **values;        /* text parameters; NULL binds NULL */
   const char *insert_table;  /* interned, for an INSERT */
+  gboolean    writes;        /* an INSERT, UPDATE or DELETE */
   PGresult   *result;        /* after the first step */
   int         row;
   int         n_rows;
@@ -309,29 +311,63 @@ is_row_count_command (const char *status)
          g_str_has_prefix (status, "DELETE") || g_str_has_prefix (status, "MERGE");
 }
 
+/* A transaction's id is the server's from its first write on; until then
+ * the one the store has noted belongs to an earlier transaction. */
+static void
+forget_xid_if_idle (RpStoreTeam *team)
+{
+  if (PQtransactionStatus (team->conn) == PQTRANS_IDLE)
+    g_clear_pointer (&team->xid, g_free);
+}
+
+#ifdef LIBPQ_HAS_PIPELINING
+/* The next query's result in a pipeline, past the NULL that ends it. */
+static PGresult *
+next_result (PGconn *conn)
+{
+  PGresult *first = PQgetResult (conn);
+  PGresult *more;
+
+  if (first != NULL)
+    while ((more = PQgetResult (conn)) != NULL)
+      PQclear (more);
+  return first;
+}
+#endif
+
 /* A statement is prepared with its first run, in one round trip rather
  * than two (libpq's pipeline mode): opening a list on a connection made for
  * it prepares every statement it uses. A statement the server refuses says
- * so there, with the same error as at preparing. */
+ * so there, with the same error as at preparing. The first write of a
+ * transaction asks for the transaction's id in the same round trip, which
+ * team_commit () would otherwise ask for before the COMMIT. */
 static gboolean
-prepare_and_run (PgStmt *self)
+run_pipelined (PgStmt   *self,
+               gboolean  ask_xid)
 {
   RpStoreTeam *team = self->store->team;
+  gboolean prepare = self->sql != NULL;
   PGresult *prepared = NULL;
   PGresult *result;
 
 #ifndef LIBPQ_HAS_PIPELINING
-  /* A libpq before 14 has no pipeline: two round trips. */
-  prepared = PQprepare (team->conn, self->name, self->sql, 0, NULL);
-  if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
+  /* A libpq before 14 has no pipeline: two round trips, and the COMMIT asks. */
+  (void) ask_xid;
+  (void) result;
+  if (prepare)
+    prepared = PQprepare (team->conn, self->name, self->sql, 0, NULL);
+  if (!prepare || PQresultStatus (prepared) == PGRES_COMMAND_OK)
     self->result = PQexecPrepared (team->conn, self->name, self->n_params,
                                    (const char * const *) self->values, NULL, NULL, 0);
-  (void) result;
 #else
+  PGresult *xid = NULL;
+
   if (!PQenterPipelineMode (team->conn) ||
-      !PQsendPrepare (team->conn, self->name, self->sql, 0, NULL) ||
+      (prepare && !PQsendPrepare (team->conn, self->name, self->sql, 0, NULL)) ||
       !PQsendQueryPrepared (team->conn, self->name, self->n_params,
                             (const char * const *) self->values, NULL, NULL, 0) ||
+      (ask_xid && !PQsendQueryParams (team->conn, "SELECT txid_current_if_assigned ()", 0,
+                                      NULL, NULL, NULL, NULL, 0)) ||
       !PQpipelineSync (team->conn))
     {
       PQexitPipelineMode (team->conn);
@@ -339,33 +375,40 @@ prepare_and_run (PgStmt *self)
       return FALSE;
     }
 
-  /* The preparing's result and the NULL that ends it, the run's and its
-   * NULL, then the Sync; a lost connection ends it early. */
-  if ((prepared = PQgetResult (team->conn)) != NULL)
+  /* Each query's result and the NULL that ends it, then the Sync; a lost
+   * connection ends it early. */
+  if (!prepare || (prepared = next_result (team->conn)) != NULL)
     {
-      while ((result = PQgetResult (team->conn)) != NULL)
-        PQclear (result);
-      if ((self->result = PQgetResult (team->conn)) != NULL)
+      if ((self->result = next_result (team->conn)) != NULL &&
+          (!ask_xid || (xid = next_result (team->conn)) != NULL))
         {
-          while ((result = PQgetResult (team->conn)) != NULL)
-            PQclear (result);
           result = PQgetResult (team->conn);
           PQclear (result);
         }
     }
   PQexitPipelineMode (team->conn);
+
+  if (PQresultStatus (xid) == PGRES_TUPLES_OK && PQntuples (xid) == 1 && !PQgetisnull (xid, 0, 0))
+    {
+      g_free (team->xid);
+      team->xid = g_strdup (PQgetvalue (xid, 0, 0));
+    }
+  PQclear (xid);
 #endif
 
-  if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+  if (prepare)
     {
-      g_debug ("Could not prepare for the team database: %s\n%s",
-               prepared != NULL ? PQresultErrorMessage (prepared) : PQerrorMessage (team->conn), self->sql);
-      g_clear_pointer (&self->result, PQclear);
-      keep_failure (team, prepared);
-      return FALSE;
+      if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+        {
+          g_debug ("Could not prepare for the team database: %s\n%s",
+                   prepared != NULL ? PQresultErrorMessage (prepared) : PQerrorMessage (team->conn), self->sql);
+          g_clear_pointer (&self->result, PQclear);
+          keep_failure (team, prepared);
+          return FALSE;
+        }
+      PQclear (prepared);
+      g_clear_pointer (&self->sql, g_free);
     }
-  PQclear (prepared);
-  g_clear_pointer (&self->sql, g_free);
 
   if (self->result == NULL)
     {
@@ -393,9 +436,12 @@ pg_step (RpStmt *stmt)
   if (refuse_while_lost (team))
     return RP_STMT_ERROR;
 
-  if (self->sql != NULL)
+  forget_xid_if_idle (team);
+  if (self->sql != NULL ||
+      (self->writes && team->xid == NULL && PQtransactionStatus (team->conn) == PQTRANS_INTRANS))
     {
-      if (!prepare_and_run (self))
+      if (!run_pipelined (self, self->writes && PQtransactionStatus (team->conn) == PQTRANS_INTRANS &&
+                                team->xid == NULL))
         return RP_STMT_ERROR;
     }
   else
@@ -722,6 +768,15 @@ number_new_rows (const char *sql,
   return g_string_free (g_steal_pointer (&rewritten), FALSE);
 }
 
+static gboolean
+starts_with_word (const char *sql,
+                  const char *word)
+{
+  while (g_ascii_isspace (*sql))
+    sql++;
+  return g_ascii_strncasecmp (sql, word, strlen (word)) == 0 && !g_ascii_isalnum (sql[strlen (word)]);
+}
+
 RpStmt *
 store_team_prepare (RpStore     *self,
                     const char  *sql,
@@ -747,6 +802,8 @@ store_team_prepare (RpStore     *self,
   stmt->n_params = n_params;
   stmt->values = g_new0 (char *, MAX (n_params, 1));
   stmt->insert_table = find_insert_table (translated);
+  stmt->writes = starts_with_word (translated, "INSERT") || starts_with_word (translated, "UPDATE") ||
+                 starts_with_word (translated, "DELETE");
   if (stmt->insert_table != NULL)
     {
       char *numbered = number_new_rows (translated, stmt->insert_table);
@@ -758,7 +815,7 @@ store_team_prepare (RpStore     *self,
         }
     }
 
-  /* Prepared with its first run (prepare_and_run ()). */
+  /* Prepared with its first run (run_pipelined ()). */
   stmt->sql = g_steal_pointer (&translated);
   return (RpStmt *) stmt;
 }
@@ -768,8 +825,12 @@ static gboolean
 team_exec (RpStoreTeam  *team,
            const char   *sql)
 {
-  PGresult *result = PQexec (team->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
+  PGresult *result;
+  ExecStatusType status;
+
+  forget_xid_if_idle (team);
+  result = PQexec (team->conn, sql);
+  status = PQresultStatus (result);
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
@@ -809,8 +870,10 @@ team_commit (RpStore  *self,
   g_clear_pointer (&team->unsure_xid, g_free);
   team->commit_outcome = RP_COMMIT_OUTCOME_NONE;
 
-  /* Only a transaction that wrote has an id, and only then is anything unsure. */
-  if (PQtransactionStatus (team->conn) == PQTRANS_INTRANS)
+  /* Only a transaction that wrote has an id, and only then is anything
+   * unsure; its first write through a statement asked for it already. */
+  xid = g_steal_pointer (&team->xid);
+  if (xid == NULL && PQtransactionStatus (team->conn) == PQTRANS_INTRANS)
     {
       g_autoptr(PGresult) result = PQexec (team->conn, "SELECT txid_current_if_assigned ()");
 
@@ -1735,6 +1798,7 @@ store_team_close (RpStore *self)
   g_clear_pointer (&team->conn, PQfinish);
   g_free (team->message);
   g_free (team->unsure_xid);
+  g_free (team->xid);
   g_free (team->login);
   g_free (team->database);
   g_free (team->host);
