@@ -56,6 +56,7 @@ struct _RpStoreTeam
   gboolean     setting_up;    /* the session's set-up runs on a connection made anew */
   char        *unsure_xid;    /* a COMMIT sent whose answer never came: its transaction */
   char        *xid;           /* the open transaction's id, asked with its first write */
+  gboolean     begin_pending; /* a BEGIN to be sent with the next statement */
   RpCommitOutcome commit_outcome;
   int          drop_commit;   /* tests: 1 drops the next COMMIT before it is sent, 2 its answer */
   gboolean     said_goodbye;  /* the server ended the session while it was idle (a FATAL notice) */
@@ -320,6 +321,28 @@ forget_xid_if_idle (RpStoreTeam *team)
     g_clear_pointer (&team->xid, g_free);
 }
 
+/* A BEGIN waits for the statement after it, to go in the same round trip
+ * (run_pipelined ()); anything else sends it first, on its own. */
+static gboolean
+send_pending_begin (RpStoreTeam *team)
+{
+  PGresult *result;
+
+  if (!team->begin_pending)
+    return TRUE;
+
+  team->begin_pending = FALSE;
+  g_clear_pointer (&team->xid, g_free);
+  result = PQexec (team->conn, "BEGIN");
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      keep_failure (team, result);
+      return FALSE;
+    }
+  PQclear (result);
+  return TRUE;
+}
+
 #ifdef LIBPQ_HAS_PIPELINING
 /* The next query's result in a pipeline, past the NULL that ends it. */
 static PGresult *
@@ -338,9 +361,10 @@ next_result (PGconn *conn)
 /* A statement is prepared with its first run, in one round trip rather
  * than two (libpq's pipeline mode): opening a list on a connection made for
  * it prepares every statement it uses. A statement the server refuses says
- * so there, with the same error as at preparing. The first write of a
- * transaction asks for the transaction's id in the same round trip, which
- * team_commit () would otherwise ask for before the COMMIT. */
+ * so there, with the same error as at preparing. A BEGIN waiting to be
+ * sent goes first, and the first write of a transaction asks for the
+ * transaction's id after it, in the same round trip, which team_commit ()
+ * would otherwise ask for before the COMMIT. */
 static gboolean
 run_pipelined (PgStmt   *self,
                gboolean  ask_xid)
@@ -354,6 +378,8 @@ run_pipelined (PgStmt   *self,
   /* A libpq before 14 has no pipeline: two round trips, and the COMMIT asks. */
   (void) ask_xid;
   (void) result;
+  if (!send_pending_begin (team))
+    return FALSE;
   if (prepare)
     prepared = PQprepare (team->conn, self->name, self->sql, 0, NULL);
   if (!prepare || PQresultStatus (prepared) == PGRES_COMMAND_OK)
@@ -361,8 +387,12 @@ run_pipelined (PgStmt   *self,
                                    (const char * const *) self->values, NULL, NULL, 0);
 #else
   PGresult *xid = NULL;
+  PGresult *begun = NULL;
+  gboolean begin = team->begin_pending;
 
+  team->begin_pending = FALSE;
   if (!PQenterPipelineMode (team->conn) ||
+      (begin && !PQsendQueryParams (team->conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0)) ||
       (prepare && !PQsendPrepare (team->conn, self->name, self->sql, 0, NULL)) ||
       !PQsendQueryPrepared (team->conn, self->name, self->n_params,
                             (const char * const *) self->values, NULL, NULL, 0) ||
@@ -377,7 +407,8 @@ run_pipelined (PgStmt   *self,
 
   /* Each query's result and the NULL that ends it, then the Sync; a lost
    * connection ends it early. */
-  if (!prepare || (prepared = next_result (team->conn)) != NULL)
+  if ((!begin || (begun = next_result (team->conn)) != NULL) &&
+      (!prepare || (prepared = next_result (team->conn)) != NULL))
     {
       if ((self->result = next_result (team->conn)) != NULL &&
           (!ask_xid || (xid = next_result (team->conn)) != NULL))
@@ -394,6 +425,15 @@ run_pipelined (PgStmt   *self,
       team->xid = g_strdup (PQgetvalue (xid, 0, 0));
     }
   PQclear (xid);
+
+  if (begin && PQresultStatus (begun) != PGRES_COMMAND_OK)
+    {
+      g_clear_pointer (&self->result, PQclear);
+      g_clear_pointer (&prepared, PQclear);
+      keep_failure (team, begun);
+      return FALSE;
+    }
+  PQclear (begun);
 #endif
 
   if (prepare)
@@ -424,6 +464,7 @@ pg_step (RpStmt *stmt)
   PgStmt *self = (PgStmt *) stmt;
   RpStoreTeam *team = self->store->team;
   ExecStatusType status;
+  gboolean ask_xid;
 
   pg_forget_row (self);
 
@@ -437,11 +478,11 @@ pg_step (RpStmt *stmt)
     return RP_STMT_ERROR;
 
   forget_xid_if_idle (team);
-  if (self->sql != NULL ||
-      (self->writes && team->xid == NULL && PQtransactionStatus (team->conn) == PQTRANS_INTRANS))
+  ask_xid = self->writes && team->xid == NULL &&
+            (team->begin_pending || PQtransactionStatus (team->conn) == PQTRANS_INTRANS);
+  if (self->sql != NULL || ask_xid || team->begin_pending)
     {
-      if (!run_pipelined (self, self->writes && PQtransactionStatus (team->conn) == PQTRANS_INTRANS &&
-                                team->xid == NULL))
+      if (!run_pipelined (self, ask_xid))
         return RP_STMT_ERROR;
     }
   else
@@ -828,6 +869,8 @@ team_exec (RpStoreTeam  *team,
   PGresult *result;
   ExecStatusType status;
 
+  if (!send_pending_begin (team))
+    return FALSE;
   forget_xid_if_idle (team);
   result = PQexec (team->conn, sql);
   status = PQresultStatus (result);
@@ -869,6 +912,15 @@ team_commit (RpStore  *self,
   team->drop_commit = 0;
   g_clear_pointer (&team->unsure_xid, g_free);
   team->commit_outcome = RP_COMMIT_OUTCOME_NONE;
+
+  /* A transaction that never sent a statement has nothing to commit. */
+  if (team->begin_pending && drop == 0)
+    {
+      team->begin_pending = FALSE;
+      return TRUE;
+    }
+  if (!send_pending_begin (team))
+    return store_team_set_error (self, error);
 
   /* Only a transaction that wrote has an id, and only then is anything
    * unsure; its first write through a statement asked for it already. */
@@ -973,6 +1025,19 @@ store_team_exec (RpStore     *self,
   if (refuse_while_lost (self->team))
     return store_team_set_error (self, error);
 
+  /* Sent with the statement after it, one round trip fewer per write. */
+  if (g_str_equal (sql, "BEGIN") && !self->team->begin_pending &&
+      PQtransactionStatus (self->team->conn) == PQTRANS_IDLE)
+    {
+      self->team->begin_pending = TRUE;
+      return TRUE;
+    }
+  if (g_str_equal (sql, "ROLLBACK") && self->team->begin_pending)
+    {
+      self->team->begin_pending = FALSE;
+      return TRUE;
+    }
+
   if (g_str_equal (sql, "COMMIT"))
     return team_commit (self, error);
 
@@ -988,6 +1053,8 @@ store_team_in_transaction (RpStore *self)
 {
   PGTransactionStatusType status = PQtransactionStatus (self->team->conn);
 
+  if (self->team->begin_pending)
+    return TRUE;
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
@@ -1004,7 +1071,7 @@ store_team_last_insert_id (RpStore *self)
   const char *params[] = { team->insert_table };
   g_autoptr(PGresult) result = NULL;
 
-  if (team->insert_table == NULL || refuse_while_lost (team))
+  if (team->insert_table == NULL || refuse_while_lost (team) || !send_pending_begin (team))
     return 0;
 
   /* Not lastval (): the audit trigger took a number of its own since. */
@@ -1029,6 +1096,8 @@ store_team_set_today (RpStore     *self,
     return TRUE;
 
   /* rp_today () on the server reads it; empty is the clock's day. */
+  if (!send_pending_begin (self->team))
+    return store_team_set_error (self, error);
   result = PQexecParams (self->team->conn, "SELECT set_config ('reprovision.today', $1, false)",
                          1, NULL, params, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
@@ -1094,7 +1163,7 @@ store_team_forget_notifications (RpStore *self)
     PQfreemem (notify);
 
   return !team->said_goodbye && PQstatus (team->conn) == CONNECTION_OK &&
-         PQtransactionStatus (team->conn) == PQTRANS_IDLE;
+         PQtransactionStatus (team->conn) == PQTRANS_IDLE && !team->begin_pending;
 }
 
 void
@@ -1213,9 +1282,12 @@ team_query (RpStoreTeam  *team,
             char        **value)
 {
   const char *params[] = { param };
-  g_autoptr(PGresult) result = PQexecParams (team->conn, sql, param != NULL ? 1 : 0, NULL, params, NULL, NULL, 0);
+  g_autoptr(PGresult) result = NULL;
 
   *value = NULL;
+  if (!send_pending_begin (team))
+    return FALSE;
+  result = PQexecParams (team->conn, sql, param != NULL ? 1 : 0, NULL, params, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     {
       keep_failure (team, g_steal_pointer (&result));
@@ -1732,6 +1804,7 @@ note_lost (RpStoreTeam *team)
 
   team->lost = TRUE;
   team->tries = 0;
+  team->begin_pending = FALSE;
   if (team->watch != NULL)
     {
       g_source_destroy (team->watch);
