@@ -56,6 +56,8 @@ struct _RpStoreTeam
   GError      *problem;       /* why the server, answering again, cannot be worked on */
   gboolean     setting_up;    /* the session's set-up runs on a connection made anew */
   char        *unsure_xid;    /* a COMMIT sent whose answer never came: its transaction */
+  char        *xid;           /* the open transaction's id, asked with its first write */
+  gboolean     begin_pending; /* a BEGIN to be sent with the next statement */
   RpCommitOutcome commit_outcome;
   GSource     *check_again;   /* the next look at the unsure COMMIT, while the old session ends */
   guint        checks;        /* looks at it since connected again */
@@ -212,6 +214,7 @@ typedef struct
   int         n_params;
   char      **values;        /* text parameters; NULL binds NULL */
   const char *insert_table;  /* interned, for an INSERT */
+  gboolean    writes;        /* an INSERT, UPDATE or DELETE */
   PGresult   *result;        /* after the first step */
   int         row;
   int         n_rows;
@@ -313,29 +316,92 @@ is_row_count_command (const char *status)
          g_str_has_prefix (status, "DELETE") || g_str_has_prefix (status, "MERGE");
 }
 
+/* A transaction's id is the server's from its first write on; until then
+ * the one the store has noted belongs to an earlier transaction. */
+static void
+forget_xid_if_idle (RpStoreTeam *team)
+{
+  if (PQtransactionStatus (team->conn) == PQTRANS_IDLE)
+    g_clear_pointer (&team->xid, g_free);
+}
+
+/* A BEGIN waits for the statement after it, to go in the same round trip
+ * (run_pipelined ()); anything else sends it first, on its own. */
+static gboolean
+send_pending_begin (RpStoreTeam *team)
+{
+  PGresult *result;
+
+  if (!team->begin_pending)
+    return TRUE;
+
+  team->begin_pending = FALSE;
+  g_clear_pointer (&team->xid, g_free);
+  result = PQexec (team->conn, "BEGIN");
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      keep_failure (team, result);
+      return FALSE;
+    }
+  PQclear (result);
+  return TRUE;
+}
+
+#ifdef LIBPQ_HAS_PIPELINING
+/* The next query's result in a pipeline, past the NULL that ends it. */
+static PGresult *
+next_result (PGconn *conn)
+{
+  PGresult *first = PQgetResult (conn);
+  PGresult *more;
+
+  if (first != NULL)
+    while ((more = PQgetResult (conn)) != NULL)
+      PQclear (more);
+  return first;
+}
+#endif
+
 /* A statement is prepared with its first run, in one round trip rather
  * than two (libpq's pipeline mode): opening a list on a connection made for
  * it prepares every statement it uses. A statement the server refuses says
- * so there, with the same error as at preparing. */
+ * so there, with the same error as at preparing. A BEGIN waiting to be
+ * sent goes first, and the first write of a transaction asks for the
+ * transaction's id after it, in the same round trip, which team_commit ()
+ * would otherwise ask for before the COMMIT. */
 static gboolean
-prepare_and_run (PgStmt *self)
+run_pipelined (PgStmt   *self,
+               gboolean  ask_xid)
 {
   RpStoreTeam *team = self->store->team;
+  gboolean prepare = self->sql != NULL;
   PGresult *prepared = NULL;
   PGresult *result;
 
 #ifndef LIBPQ_HAS_PIPELINING
-  /* A libpq before 14 has no pipeline: two round trips. */
-  prepared = PQprepare (team->conn, self->name, self->sql, 0, NULL);
-  if (PQresultStatus (prepared) == PGRES_COMMAND_OK)
+  /* A libpq before 14 has no pipeline: two round trips, and the COMMIT asks. */
+  (void) ask_xid;
+  (void) result;
+  if (!send_pending_begin (team))
+    return FALSE;
+  if (prepare)
+    prepared = PQprepare (team->conn, self->name, self->sql, 0, NULL);
+  if (!prepare || PQresultStatus (prepared) == PGRES_COMMAND_OK)
     self->result = PQexecPrepared (team->conn, self->name, self->n_params,
                                    (const char * const *) self->values, NULL, NULL, 0);
-  (void) result;
 #else
+  PGresult *xid = NULL;
+  PGresult *begun = NULL;
+  gboolean begin = team->begin_pending;
+
+  team->begin_pending = FALSE;
   if (!PQenterPipelineMode (team->conn) ||
-      !PQsendPrepare (team->conn, self->name, self->sql, 0, NULL) ||
+      (begin && !PQsendQueryParams (team->conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0)) ||
+      (prepare && !PQsendPrepare (team->conn, self->name, self->sql, 0, NULL)) ||
       !PQsendQueryPrepared (team->conn, self->name, self->n_params,
                             (const char * const *) self->values, NULL, NULL, 0) ||
+      (ask_xid && !PQsendQueryParams (team->conn, "SELECT txid_current_if_assigned ()", 0,
+                                      NULL, NULL, NULL, NULL, 0)) ||
       !PQpipelineSync (team->conn))
     {
       PQexitPipelineMode (team->conn);
@@ -343,33 +409,50 @@ prepare_and_run (PgStmt *self)
       return FALSE;
     }
 
-  /* The preparing's result and the NULL that ends it, the run's and its
-   * NULL, then the Sync; a lost connection ends it early. */
-  if ((prepared = PQgetResult (team->conn)) != NULL)
+  /* Each query's result and the NULL that ends it, then the Sync; a lost
+   * connection ends it early. */
+  if ((!begin || (begun = next_result (team->conn)) != NULL) &&
+      (!prepare || (prepared = next_result (team->conn)) != NULL))
     {
-      while ((result = PQgetResult (team->conn)) != NULL)
-        PQclear (result);
-      if ((self->result = PQgetResult (team->conn)) != NULL)
+      if ((self->result = next_result (team->conn)) != NULL &&
+          (!ask_xid || (xid = next_result (team->conn)) != NULL))
         {
-          while ((result = PQgetResult (team->conn)) != NULL)
-            PQclear (result);
           result = PQgetResult (team->conn);
           PQclear (result);
         }
     }
   PQexitPipelineMode (team->conn);
-#endif
 
-  if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+  if (PQresultStatus (xid) == PGRES_TUPLES_OK && PQntuples (xid) == 1 && !PQgetisnull (xid, 0, 0))
     {
-      g_debug ("Could not prepare for the team database: %s\n%s",
-               prepared != NULL ? PQresultErrorMessage (prepared) : PQerrorMessage (team->conn), self->sql);
+      g_free (team->xid);
+      team->xid = g_strdup (PQgetvalue (xid, 0, 0));
+    }
+  PQclear (xid);
+
+  if (begin && PQresultStatus (begun) != PGRES_COMMAND_OK)
+    {
       g_clear_pointer (&self->result, PQclear);
-      keep_failure (team, prepared);
+      g_clear_pointer (&prepared, PQclear);
+      keep_failure (team, begun);
       return FALSE;
     }
-  PQclear (prepared);
-  g_clear_pointer (&self->sql, g_free);
+  PQclear (begun);
+#endif
+
+  if (prepare)
+    {
+      if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+        {
+          g_debug ("Could not prepare for the team database: %s\n%s",
+                   prepared != NULL ? PQresultErrorMessage (prepared) : PQerrorMessage (team->conn), self->sql);
+          g_clear_pointer (&self->result, PQclear);
+          keep_failure (team, prepared);
+          return FALSE;
+        }
+      PQclear (prepared);
+      g_clear_pointer (&self->sql, g_free);
+    }
 
   if (self->result == NULL)
     {
@@ -385,6 +468,7 @@ pg_step (RpStmt *stmt)
   PgStmt *self = (PgStmt *) stmt;
   RpStoreTeam *team = self->store->team;
   ExecStatusType status;
+  gboolean ask_xid;
 
   pg_forget_row (self);
 
@@ -397,9 +481,12 @@ pg_step (RpStmt *stmt)
   if (refuse_while_lost (team))
     return RP_STMT_ERROR;
 
-  if (self->sql != NULL)
+  forget_xid_if_idle (team);
+  ask_xid = self->writes && team->xid == NULL &&
+            (team->begin_pending || PQtransactionStatus (team->conn) == PQTRANS_INTRANS);
+  if (self->sql != NULL || ask_xid || team->begin_pending)
     {
-      if (!prepare_and_run (self))
+      if (!run_pipelined (self, ask_xid))
         return RP_STMT_ERROR;
     }
   else
@@ -726,6 +813,15 @@ number_new_rows (const char *sql,
   return g_string_free (g_steal_pointer (&rewritten), FALSE);
 }
 
+static gboolean
+starts_with_word (const char *sql,
+                  const char *word)
+{
+  while (g_ascii_isspace (*sql))
+    sql++;
+  return g_ascii_strncasecmp (sql, word, strlen (word)) == 0 && !g_ascii_isalnum (sql[strlen (word)]);
+}
+
 RpStmt *
 store_team_prepare (RpStore     *self,
                     const char  *sql,
@@ -751,6 +847,8 @@ store_team_prepare (RpStore     *self,
   stmt->n_params = n_params;
   stmt->values = g_new0 (char *, MAX (n_params, 1));
   stmt->insert_table = find_insert_table (translated);
+  stmt->writes = starts_with_word (translated, "INSERT") || starts_with_word (translated, "UPDATE") ||
+                 starts_with_word (translated, "DELETE");
   if (stmt->insert_table != NULL)
     {
       char *numbered = number_new_rows (translated, stmt->insert_table);
@@ -762,7 +860,7 @@ store_team_prepare (RpStore     *self,
         }
     }
 
-  /* Prepared with its first run (prepare_and_run ()). */
+  /* Prepared with its first run (run_pipelined ()). */
   stmt->sql = g_steal_pointer (&translated);
   return (RpStmt *) stmt;
 }
@@ -772,8 +870,14 @@ static gboolean
 team_exec (RpStoreTeam  *team,
            const char   *sql)
 {
-  PGresult *result = PQexec (team->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
+  PGresult *result;
+  ExecStatusType status;
+
+  if (!send_pending_begin (team))
+    return FALSE;
+  forget_xid_if_idle (team);
+  result = PQexec (team->conn, sql);
+  status = PQresultStatus (result);
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
@@ -813,8 +917,19 @@ team_commit (RpStore  *self,
   g_clear_pointer (&team->unsure_xid, g_free);
   team->commit_outcome = RP_COMMIT_OUTCOME_NONE;
 
-  /* Only a transaction that wrote has an id, and only then is anything unsure. */
-  if (PQtransactionStatus (team->conn) == PQTRANS_INTRANS)
+  /* A transaction that never sent a statement has nothing to commit. */
+  if (team->begin_pending && drop == 0)
+    {
+      team->begin_pending = FALSE;
+      return TRUE;
+    }
+  if (!send_pending_begin (team))
+    return store_team_set_error (self, error);
+
+  /* Only a transaction that wrote has an id, and only then is anything
+   * unsure; its first write through a statement asked for it already. */
+  xid = g_steal_pointer (&team->xid);
+  if (xid == NULL && PQtransactionStatus (team->conn) == PQTRANS_INTRANS)
     {
       g_autoptr(PGresult) result = PQexec (team->conn, "SELECT txid_current_if_assigned ()");
 
@@ -891,6 +1006,19 @@ store_team_exec (RpStore     *self,
   if (refuse_while_lost (self->team))
     return store_team_set_error (self, error);
 
+  /* Sent with the statement after it, one round trip fewer per write. */
+  if (g_str_equal (sql, "BEGIN") && !self->team->begin_pending &&
+      PQtransactionStatus (self->team->conn) == PQTRANS_IDLE)
+    {
+      self->team->begin_pending = TRUE;
+      return TRUE;
+    }
+  if (g_str_equal (sql, "ROLLBACK") && self->team->begin_pending)
+    {
+      self->team->begin_pending = FALSE;
+      return TRUE;
+    }
+
   if (g_str_equal (sql, "COMMIT"))
     return team_commit (self, error);
 
@@ -906,6 +1034,8 @@ store_team_in_transaction (RpStore *self)
 {
   PGTransactionStatusType status = PQtransactionStatus (self->team->conn);
 
+  if (self->team->begin_pending)
+    return TRUE;
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
@@ -922,7 +1052,7 @@ store_team_last_insert_id (RpStore *self)
   const char *params[] = { team->insert_table };
   g_autoptr(PGresult) result = NULL;
 
-  if (team->insert_table == NULL || refuse_while_lost (team))
+  if (team->insert_table == NULL || refuse_while_lost (team) || !send_pending_begin (team))
     return 0;
 
   /* Not lastval (): the audit trigger took a number of its own since. */
@@ -947,6 +1077,8 @@ store_team_set_today (RpStore     *self,
     return TRUE;
 
   /* rp_today () on the server reads it; empty is the clock's day. */
+  if (!send_pending_begin (self->team))
+    return store_team_set_error (self, error);
   result = PQexecParams (self->team->conn, "SELECT set_config ('reprovision.today', $1, false)",
                          1, NULL, params, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
@@ -1012,7 +1144,7 @@ store_team_forget_notifications (RpStore *self)
     PQfreemem (notify);
 
   return !team->said_goodbye && PQstatus (team->conn) == CONNECTION_OK &&
-         PQtransactionStatus (team->conn) == PQTRANS_IDLE;
+         PQtransactionStatus (team->conn) == PQTRANS_IDLE && !team->begin_pending;
 }
 
 void
@@ -1131,9 +1263,12 @@ team_query (RpStoreTeam  *team,
             char        **value)
 {
   const char *params[] = { param };
-  g_autoptr(PGresult) result = PQexecParams (team->conn, sql, param != NULL ? 1 : 0, NULL, params, NULL, NULL, 0);
+  g_autoptr(PGresult) result = NULL;
 
   *value = NULL;
+  if (!send_pending_begin (team))
+    return FALSE;
+  result = PQexecParams (team->conn, sql, param != NULL ? 1 : 0, NULL, params, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     {
       keep_failure (team, g_steal_pointer (&result));
@@ -1726,6 +1861,7 @@ note_lost (RpStoreTeam *team)
 
   team->lost = TRUE;
   team->tries = 0;
+  team->begin_pending = FALSE;
   if (team->watch != NULL)
     {
       g_source_destroy (team->watch);
@@ -1792,6 +1928,7 @@ store_team_close (RpStore *self)
   g_clear_pointer (&team->conn, PQfinish);
   g_free (team->message);
   g_free (team->unsure_xid);
+  g_free (team->xid);
   g_free (team->login);
   g_free (team->database);
   g_free (team->host);

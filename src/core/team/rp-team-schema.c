@@ -350,6 +350,12 @@ static const char * const migrations[] = {
   "ALTER TABLE provider ADD COLUMN IF NOT EXISTS name_words text;"
   "DROP FUNCTION IF EXISTS rp_name_words_of (text);"
   "DROP FUNCTION IF EXISTS rp_name_fold (text);",
+
+  /* 8 → 9: each audited table has an audit function of its own, made by
+   * the definitions (rp_audit_attendee () and so on); the one that read
+   * the catalogue for every row goes, with the triggers that called it,
+   * which the definitions make again. */
+  "DROP FUNCTION IF EXISTS rp_audit_row () CASCADE;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RP_TEAM_SCHEMA_VERSION);
@@ -390,31 +396,6 @@ static const char definitions[] =
   "         WHEN value_type = 'timestamptz'::regtype"
   "           THEN to_char ((value #>> '{}')::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
   "         ELSE value #>> '{}' END $$;"
-  /* One audit row per column that changed, in column order, naming the
-   * database login (session_user: SET ROLE does not change it). The columns
-   * are read from the catalogue, so a migration that adds one is audited;
-   * name_words, which follows the names, is not (as on the file). */
-  "CREATE OR REPLACE FUNCTION rp_audit_row () RETURNS trigger"
-  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = reprovision, pg_temp AS $$"
-  "DECLARE"
-  "  old_row jsonb := CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN to_jsonb (OLD) END;"
-  "  new_row jsonb := CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN to_jsonb (NEW) END;"
-  "BEGIN"
-  "  INSERT INTO audit (\"user\", table_name, record_id, action, field, old_value, new_value)"
-  "  SELECT session_user, TG_TABLE_NAME, (coalesce (new_row, old_row) ->> 'id')::bigint, lower (TG_OP),"
-  "         a.attname, rp_audit_text (old_row -> a.attname, a.atttypid), rp_audit_text (new_row -> a.attname, a.atttypid)"
-  "    FROM pg_attribute a"
-  "   WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped AND a.attname NOT IN ('id', 'name_words')"
-  "     AND CASE TG_OP"
-  "         WHEN 'INSERT' THEN new_row -> a.attname <> 'null'::jsonb"
-  "         WHEN 'DELETE' THEN old_row -> a.attname <> 'null'::jsonb"
-  "         ELSE old_row -> a.attname IS DISTINCT FROM new_row -> a.attname END"
-  "   ORDER BY a.attnum;"
-  /* Every open store LISTENs, and reloads what changed once the change is
-   * committed (a rolled-back one sends nothing). */
-  "  PERFORM pg_notify ('reprovision_changes', TG_TABLE_NAME || ':' || (coalesce (new_row, old_row) ->> 'id'));"
-  "  RETURN NULL;"
-  "END $$;"
   /* What the application itself records (an export, a restore, a repair, a
    * confirmation), under the login's name; nothing else can be written. */
   "CREATE OR REPLACE FUNCTION rp_audit_note (note_table text, note_record bigint, note_action text,"
@@ -727,12 +708,45 @@ static const char definitions[] =
   "DROP TRIGGER IF EXISTS export_record_no_change ON export_record;"
   "CREATE TRIGGER export_record_no_change BEFORE UPDATE OR DELETE ON export_record"
   "  FOR EACH ROW EXECUTE FUNCTION rp_refuse_change ('The export history cannot be changed.');"
-  "DO $$ DECLARE t text; BEGIN"
+  /* One audit row per column that changed, in column order, naming the
+   * database login (session_user: SET ROLE does not change it). Each
+   * audited table has a function of its own, written here from the
+   * catalogue's list of its columns (remade after every migration, so a
+   * column a migration adds is audited): reading the catalogue and the
+   * whole row as jsonb for every row written cost more than the rest of a
+   * step change (team schema 9). name_words, which follows the names, is
+   * not audited (as on the file). Each value goes through to_jsonb () as
+   * the row's did, so the trail keeps the same text. */
+  "DO $$ DECLARE t text; columns text; BEGIN"
   /* The file's list of audited tables (rp-store-schema.c), filled in below. */
   "  FOREACH t IN ARRAY ARRAY[@AUDITED_TABLES@] LOOP"
+  "    SELECT string_agg (format ('(%s, %L, %s::oid, to_jsonb (OLD.%I), to_jsonb (NEW.%I))',"
+  "                               a.attnum, a.attname, a.atttypid, a.attname, a.attname), ', ' ORDER BY a.attnum)"
+  "      INTO columns FROM pg_attribute a"
+  "     WHERE a.attrelid = format ('%I', t)::regclass AND a.attnum > 0 AND NOT a.attisdropped"
+  "       AND a.attname NOT IN ('id', 'name_words');"
+  "    EXECUTE format ($f$CREATE OR REPLACE FUNCTION %I () RETURNS trigger"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = reprovision, pg_temp AS $b$"
+  "DECLARE"
+  "  audited_id bigint := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;"
+  "BEGIN"
+  "  INSERT INTO audit (\"user\", table_name, record_id, action, field, old_value, new_value)"
+  "  SELECT session_user, TG_TABLE_NAME, audited_id, lower (TG_OP), c.field,"
+  "         rp_audit_text (c.old_value, c.value_type), rp_audit_text (c.new_value, c.value_type)"
+  "    FROM (VALUES %s) AS c (position, field, value_type, old_value, new_value)"
+  "   WHERE CASE TG_OP"
+  "         WHEN 'INSERT' THEN c.new_value <> 'null'::jsonb"
+  "         WHEN 'DELETE' THEN c.old_value <> 'null'::jsonb"
+  "         ELSE c.old_value IS DISTINCT FROM c.new_value END"
+  "   ORDER BY c.position;"
+  /* Every open store LISTENs, and reloads what changed once the change is
+   * committed (a rolled-back one sends nothing). */
+  "  PERFORM pg_notify ('reprovision_changes', TG_TABLE_NAME || ':' || audited_id);"
+  "  RETURN NULL;"
+  "END $b$ $f$, 'rp_audit_' || t, columns);"
   "    EXECUTE format ('DROP TRIGGER IF EXISTS audit_%1$s ON %1$I', t);"
   "    EXECUTE format ('CREATE TRIGGER audit_%1$s AFTER INSERT OR UPDATE OR DELETE ON %1$I"
-  " FOR EACH ROW EXECUTE FUNCTION rp_audit_row ()', t);"
+  " FOR EACH ROW EXECUTE FUNCTION %2$I ()', t, 'rp_audit_' || t);"
   "  END LOOP;"
   "END $$;"
   /* What the scrutiny report reads (src/core/rp-report.c and the store
