@@ -806,7 +806,9 @@ test_audit_staff_cannot_change (Fixture       *f,
     "SET session_replication_role = replica",
     "UPDATE export_record SET reason = 'none'",
     "DELETE FROM export_record",
-    "CREATE OR REPLACE FUNCTION rp_audit_row () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
+    "CREATE OR REPLACE FUNCTION rp_audit_attendee () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
+    "ALTER FUNCTION rp_audit_attendee () RENAME TO rp_audit_gone",
+    "DROP FUNCTION rp_audit_attendee () CASCADE",
     "SELECT rp_audit_note ('attendee', 1, 'update', 'full_name', 'forged')",
   };
   char *state;
