@@ -2,7 +2,7 @@
 /* rp-gui-test-util.h: running the main loop and finding widgets, for the UI tests */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 /* Runs everything pending on the main loop. */
 static inline void
@@ -95,4 +95,35 @@ rp_test_save_shot (GtkWidget  *widget,
   g_free (path);
   g_object_unref (texture);
   gsk_render_node_unref (node);
+}
+
+/* The visible message dialogue headed @heading, or %NULL. */
+static inline AdwMessageDialog *
+rp_test_find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GObject *window = g_list_model_get_item (toplevels, i);
+      gboolean found = ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+                       g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0;
+
+      g_object_unref (window);
+      if (found)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Clicks the dialogue's button labelled @label, as a person would. */
+static inline void
+rp_test_click_response (AdwMessageDialog *dialog,
+                        const char       *label)
+{
+  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
 }

@@ -137,35 +137,6 @@ set_true (gboolean *flag)
   *flag = TRUE;
 }
 
-/* The message dialogue with @heading now open, or NULL. */
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-/* Clicks the dialogue's button labelled @label, as a person would. */
-static void
-click_response (AdwMessageDialog *dialog,
-                const char       *label)
-{
-  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-}
-
 /* A form whose save's COMMIT is answered after the connection dropped:
  * it stays as typed; once connected again it goes, saying it was saved,
  * and what it made is there once (not refused, nor made twice). */
@@ -193,9 +164,9 @@ check_made_once (RpStore    *store,
 
   reconnect_and_wait (store);
   g_assert_true (gone);
-  said = find_dialog ("Saved");
+  said = rp_test_find_dialog ("Saved");
   g_assert_nonnull (said);
-  click_response (said, "_Close");
+  rp_test_click_response (said, "_Close");
   rp_test_spin ();
   g_assert_cmpint (count_of (count_sql), ==, 1);
 }
@@ -337,21 +308,21 @@ body (void)
     g_assert_nonnull (add);
     g_signal_emit_by_name (add, "clicked");
     rp_test_spin ();
-    dialog = find_dialog ("Add Outcome");
+    dialog = rp_test_find_dialog ("Add Outcome");
     g_assert_nonnull (dialog);
     entry = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Outcome");
     gtk_editable_set_text (GTK_EDITABLE (entry), "Keeps seeing friends from the centre");
-    click_response (dialog, "_Save");
+    rp_test_click_response (dialog, "_Save");
     rp_test_spin ();
-    g_assert_null (find_dialog ("Add Outcome"));
-    dialog = find_dialog ("The Outcome Was Not Saved");
+    g_assert_null (rp_test_find_dialog ("Add Outcome"));
+    dialog = rp_test_find_dialog ("The Outcome Was Not Saved");
     g_assert_nonnull (dialog);
     entry = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Outcome");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Keeps seeing friends from the centre");
     rp_test_save_shot (GTK_WIDGET (dialog), "fault-outcome-not-saved.png");
-    click_response (dialog, "_Cancel");
+    rp_test_click_response (dialog, "_Cancel");
     rp_test_spin ();
-    g_assert_null (find_dialog ("The Outcome Was Not Saved"));
+    g_assert_null (rp_test_find_dialog ("The Outcome Was Not Saved"));
   }
 
   /* A worker's team typed in the workers window stays, said not saved; closing asks. */
@@ -376,9 +347,9 @@ body (void)
 
     gtk_window_close (GTK_WINDOW (workers));
     rp_test_spin ();
-    dialog = find_dialog ("Close Without Saving?");
+    dialog = rp_test_find_dialog ("Close Without Saving?");
     g_assert_nonnull (dialog);
-    click_response (dialog, "_Keep Window Open");
+    rp_test_click_response (dialog, "_Keep Window Open");
     rp_test_spin ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (workers)));
   }
@@ -389,11 +360,11 @@ body (void)
 
     rp_attendee_list_page_open (list, 1);
     rp_test_spin ();
-    dialog = find_dialog ("Discard Unsaved Change?");
+    dialog = rp_test_find_dialog ("Discard Unsaved Change?");
     g_assert_nonnull (dialog);
-    click_response (dialog, "_Keep Editing");
+    rp_test_click_response (dialog, "_Keep Editing");
     rp_test_spin ();
-    g_assert_null (find_dialog ("Discard Unsaved Change?"));
+    g_assert_null (rp_test_find_dialog ("Discard Unsaved Change?"));
     g_assert_cmpstr (rp_attendee_get_full_name (rp_attendee_detail_page_get_attendee (page)), ==, "Georgia Bennett");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
     g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "label", "Not saved"));
@@ -402,7 +373,7 @@ body (void)
   /* Opening the same attendee again shows them as typed, without asking. */
   rp_attendee_list_page_open (list, 0);
   rp_test_spin ();
-  g_assert_null (find_dialog ("Discard Unsaved Change?"));
+  g_assert_null (rp_test_find_dialog ("Discard Unsaved Change?"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
 
   /* Closing the window asks too; kept open, nothing is lost. */
@@ -412,13 +383,13 @@ body (void)
 
     gtk_window_close (GTK_WINDOW (window));
     rp_test_spin ();
-    dialog = find_dialog ("Close Without Saving?");
+    dialog = rp_test_find_dialog ("Close Without Saving?");
     g_assert_nonnull (dialog);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
     rp_test_save_shot (GTK_WIDGET (dialog), "fault-close-unsaved.png");
-    click_response (dialog, "_Keep Window Open");
+    rp_test_click_response (dialog, "_Keep Window Open");
     rp_test_spin ();
-    g_assert_null (find_dialog ("Close Without Saving?"));
+    g_assert_null (rp_test_find_dialog ("Close Without Saving?"));
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
   }
@@ -432,7 +403,7 @@ body (void)
 
     g_action_group_activate_action (G_ACTION_GROUP (app), "open-location", g_variant_new_string (elsewhere));
     rp_test_spin ();
-    dialog = find_dialog ("Open Another Database Without Saving?");
+    dialog = rp_test_find_dialog ("Open Another Database Without Saving?");
     g_assert_nonnull (dialog);
     rp_test_save_shot (GTK_WIDGET (dialog), "fault-open-unsaved.png");
     if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
@@ -442,24 +413,24 @@ body (void)
         rp_test_save_shot (GTK_WIDGET (dialog), "fault-open-unsaved-360.png");
         gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
       }
-    click_response (dialog, "_Keep Editing");
+    rp_test_click_response (dialog, "_Keep Editing");
     rp_test_spin ();
-    g_assert_null (find_dialog ("Open Another Database Without Saving?"));
+    g_assert_null (rp_test_find_dialog ("Open Another Database Without Saving?"));
     g_assert_true (rp_window_get_store (window) == store);
     g_assert_false (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
     rp_test_spin ();
-    dialog = find_dialog ("Open Another Database Without Saving?");
+    dialog = rp_test_find_dialog ("Open Another Database Without Saving?");
     g_assert_nonnull (dialog);
-    click_response (dialog, "_Keep Editing");
+    rp_test_click_response (dialog, "_Keep Editing");
     rp_test_spin ();
 
     g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
     rp_test_spin ();
-    dialog = find_dialog ("Close Without Saving?");
+    dialog = rp_test_find_dialog ("Close Without Saving?");
     g_assert_nonnull (dialog);
-    click_response (dialog, "_Keep Window Open");
+    rp_test_click_response (dialog, "_Keep Window Open");
     rp_test_spin ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
@@ -511,7 +482,7 @@ body (void)
   g_assert_cmpstr (team_now, ==, "Transitions Team");
   gtk_window_close (GTK_WINDOW (workers));
   rp_test_spin ();
-  g_assert_null (find_dialog ("Close Without Saving?"));
+  g_assert_null (rp_test_find_dialog ("Close Without Saving?"));
   rp_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "07700 900999");
   /* Saving again writes nothing more: one change in the audit trail. */
@@ -530,7 +501,7 @@ body (void)
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.log-contact", NULL));
     rp_test_spin ();
-    contact_dialog = find_dialog ("Log Contact");
+    contact_dialog = rp_test_find_dialog ("Log Contact");
     g_assert_nonnull (contact_dialog);
     method = rp_test_find_widget (GTK_WIDGET (contact_dialog), ADW_TYPE_COMBO_ROW, "title", "_How");
     adw_combo_row_set_selected (ADW_COMBO_ROW (method), RP_CONTACT_METHOD_PHONE);
@@ -538,10 +509,10 @@ body (void)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary)), "Ruth rang about the move.", -1);
 
     store_team_drop_next_commit (store, TRUE);
-    click_response (contact_dialog, "_Save");
+    rp_test_click_response (contact_dialog, "_Save");
     rp_test_spin ();
-    g_assert_true (find_dialog ("Log Contact") == contact_dialog);
-    g_assert_nonnull (find_dialog ("The Contact Was Not Saved"));
+    g_assert_true (rp_test_find_dialog ("Log Contact") == contact_dialog);
+    g_assert_nonnull (rp_test_find_dialog ("The Contact Was Not Saved"));
     g_assert_cmpint (logged_contacts (), ==, 1);
 
     rp_store_reconnect (store);
@@ -553,12 +524,12 @@ body (void)
       }
     g_assert_false (rp_store_get_connection_lost (store));
     rp_test_spin ();
-    g_assert_null (find_dialog ("Log Contact"));
-    g_assert_null (find_dialog ("The Contact Was Not Saved"));
-    said = find_dialog ("Saved");
+    g_assert_null (rp_test_find_dialog ("Log Contact"));
+    g_assert_null (rp_test_find_dialog ("The Contact Was Not Saved"));
+    said = rp_test_find_dialog ("Saved");
     g_assert_nonnull (said);
     rp_test_save_shot (GTK_WIDGET (said), "fault-contact-saved-once.png");
-    click_response (said, "_Close");
+    rp_test_click_response (said, "_Close");
     rp_test_spin ();
     g_assert_cmpint (logged_contacts (), ==, 1);
   }
@@ -599,21 +570,21 @@ body (void)
     g_assert_nonnull (add);
     g_signal_emit_by_name (add, "clicked");
     rp_test_spin ();
-    dialog = find_dialog ("Add Outcome");
+    dialog = rp_test_find_dialog ("Add Outcome");
     g_assert_nonnull (dialog);
     entry = rp_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "title", "Outcome");
     gtk_editable_set_text (GTK_EDITABLE (entry), "Goes on swimming on Thursdays");
     store_team_drop_next_commit (store, TRUE);
-    click_response (dialog, "_Save");
+    rp_test_click_response (dialog, "_Save");
     rp_test_spin ();
-    g_assert_true (find_dialog ("The Outcome Was Not Saved") == dialog);
+    g_assert_true (rp_test_find_dialog ("The Outcome Was Not Saved") == dialog);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Goes on swimming on Thursdays");
 
     reconnect_and_wait (store);
-    g_assert_null (find_dialog ("The Outcome Was Not Saved"));
-    said = find_dialog ("Saved");
+    g_assert_null (rp_test_find_dialog ("The Outcome Was Not Saved"));
+    said = rp_test_find_dialog ("Saved");
     g_assert_nonnull (said);
-    click_response (said, "_Close");
+    rp_test_click_response (said, "_Close");
     rp_test_spin ();
     g_assert_cmpint (count_of ("SELECT count(*) FROM reprovision.planned_outcome"), ==, 1);
   }
@@ -627,7 +598,7 @@ body (void)
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "attendee.log-contact", NULL));
     rp_test_spin ();
-    contact_dialog = find_dialog ("Log Contact");
+    contact_dialog = rp_test_find_dialog ("Log Contact");
     g_assert_nonnull (contact_dialog);
     method = rp_test_find_widget (GTK_WIDGET (contact_dialog), ADW_TYPE_COMBO_ROW, "title", "_How");
     adw_combo_row_set_selected (ADW_COMBO_ROW (method), RP_CONTACT_METHOD_PHONE);
@@ -635,15 +606,15 @@ body (void)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (summary)), "Left a message with Ruth.", -1);
 
     store_team_drop_next_commit (store, FALSE);
-    click_response (contact_dialog, "_Save");
+    rp_test_click_response (contact_dialog, "_Save");
     rp_test_spin ();
-    g_assert_nonnull (find_dialog ("The Contact Was Not Saved"));
-    g_assert_null (find_dialog ("The Connection Is Back"));
+    g_assert_nonnull (rp_test_find_dialog ("The Contact Was Not Saved"));
+    g_assert_null (rp_test_find_dialog ("The Connection Is Back"));
 
     reconnect_and_wait (store);
-    g_assert_true (find_dialog ("Log Contact") == contact_dialog);
-    g_assert_null (find_dialog ("The Contact Was Not Saved"));
-    back = find_dialog ("The Connection Is Back");
+    g_assert_true (rp_test_find_dialog ("Log Contact") == contact_dialog);
+    g_assert_null (rp_test_find_dialog ("The Contact Was Not Saved"));
+    back = rp_test_find_dialog ("The Connection Is Back");
     g_assert_nonnull (back);
     g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (back)) == GTK_WINDOW (contact_dialog));
     g_assert_nonnull (rp_test_find_widget (GTK_WIDGET (back), GTK_TYPE_LABEL, "label",
@@ -659,11 +630,11 @@ body (void)
         gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
       }
     g_assert_cmpint (logged_contacts (), ==, 1);
-    click_response (back, "_Close");
+    rp_test_click_response (back, "_Close");
     rp_test_spin ();
-    click_response (contact_dialog, "_Save");
+    rp_test_click_response (contact_dialog, "_Save");
     rp_test_spin ();
-    g_assert_null (find_dialog ("Log Contact"));
+    g_assert_null (rp_test_find_dialog ("Log Contact"));
     g_assert_cmpint (logged_contacts (), ==, 2);
   }
 
@@ -674,7 +645,7 @@ body (void)
     g_signal_connect_swapped (window, "destroy", G_CALLBACK (set_true), &destroyed);
     gtk_window_close (GTK_WINDOW (window));
     rp_test_spin ();
-    g_assert_null (find_dialog ("Close Without Saving?"));
+    g_assert_null (rp_test_find_dialog ("Close Without Saving?"));
     g_assert_true (destroyed);
   }
 }

@@ -342,33 +342,6 @@ open_attendee (Side *side,
   return detail;
 }
 
-static AdwMessageDialog *
-dialog_headed (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (item)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (item);
-    }
-  return NULL;
-}
-
-static void
-click_response (AdwMessageDialog *dialog,
-                const char       *label)
-{
-  GtkWidget *button = rp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "label", label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  rp_test_spin ();
-}
-
 /* What the server holds, read as the superuser, past both windows. */
 static char *
 stored_value (Fixture    *f,
@@ -401,7 +374,7 @@ step_shown (gpointer data)
 static gboolean
 dialog_open (gpointer data)
 {
-  return dialog_headed (data) != NULL;
+  return rp_test_find_dialog (data) != NULL;
 }
 
 static gboolean
@@ -650,7 +623,7 @@ test_two_windows (Fixture       *f,
   detail_a = open_attendee (&a, 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail_a), "attendee.next-step", NULL));
   rp_test_spin ();
-  confirm = dialog_headed (move_heading);
+  confirm = rp_test_find_dialog (move_heading);
   g_assert_nonnull (confirm);
 
   detail_b = open_attendee (&b, 7);
@@ -662,7 +635,8 @@ test_two_windows (Fixture       *f,
   /* Jo moves Danny: Ann's window shows it within a second, with nobody
    * touching it (the server's notification, not a look for changes). */
   started = g_get_monotonic_time ();
-  click_response (confirm, "_Move");
+  rp_test_click_response (confirm, "_Move");
+  rp_test_spin ();
   shown = (StepShown) { &b, 4, 2 };
   while (!step_shown (&shown) && g_get_monotonic_time () - started < G_USEC_PER_SEC)
     {
@@ -701,7 +675,7 @@ test_two_windows (Fixture       *f,
 
   /* Jo's arrives in Ann's window; what she typed stays; her save asks. */
   g_assert_true (wait_for (dialog_open, (gpointer) "Changed While You Were Editing"));
-  conflict = dialog_headed ("Changed While You Were Editing");
+  conflict = rp_test_find_dialog ("Changed While You Were Editing");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (conflict)) == GTK_WINDOW (b.window));
   {
     g_autofree char *body = g_strdup_printf ("%s changed the phone number of attendee 7 while you were editing it. "
@@ -724,7 +698,8 @@ test_two_windows (Fixture       *f,
     }
 
   /* Ann keeps hers: saved over Jo's, both in the audit trail. */
-  click_response (conflict, "_Keep Mine");
+  rp_test_click_response (conflict, "_Keep Mine");
+  rp_test_spin ();
   g_free (phone);
   phone = stored_value (f, "contact_phone", 7);
   g_assert_cmpstr (phone, ==, "07700 900999");
@@ -741,14 +716,14 @@ test_two_windows (Fixture       *f,
 
   /* And Jo's window follows, again without anyone touching it. */
   g_assert_true (wait_for (text_is_ann_s, phone_a));
-  g_assert_null (dialog_headed ("Changed While You Were Editing"));
+  g_assert_null (rp_test_find_dialog ("Changed While You Were Editing"));
 
   /* The other way round: Jo types while Ann saves; Jo uses Ann's. */
   gtk_editable_set_text (GTK_EDITABLE (phone_a), "07700 900333");
   gtk_editable_set_text (GTK_EDITABLE (phone_b), "07700 900444");
   rp_attendee_detail_page_save_now (detail_b);
   g_assert_true (wait_for (dialog_open, (gpointer) "Changed While You Were Editing"));
-  conflict = dialog_headed ("Changed While You Were Editing");
+  conflict = rp_test_find_dialog ("Changed While You Were Editing");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (conflict)) == GTK_WINDOW (a.window));
   {
     g_autofree char *body = g_strdup_printf ("%s changed the phone number of attendee 7 while you were editing it. "
@@ -757,12 +732,13 @@ test_two_windows (Fixture       *f,
     g_assert_cmpstr (adw_message_dialog_get_body (conflict), ==, body);
   }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone_a)), ==, "07700 900333");
-  click_response (conflict, "_Use Theirs");
+  rp_test_click_response (conflict, "_Use Theirs");
+  rp_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone_a)), ==, "07700 900444");
   /* Leaving the page saves nothing over Ann's. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail_a), "attendee.back", NULL));
   g_assert_true (wait_for (side_settled, &a));
-  g_assert_null (dialog_headed ("Changed While You Were Editing"));
+  g_assert_null (rp_test_find_dialog ("Changed While You Were Editing"));
   g_free (phone);
   phone = stored_value (f, "contact_phone", 7);
   g_assert_cmpstr (phone, ==, "07700 900444");
