@@ -769,7 +769,20 @@ write_attendee_fields (RpStore  *self,
         }
     }
 
-  return to_write->len == 0 || store_write_name_words (self, "attendee", save->attendee_id, error);
+  /* The names' words follow the names only: a phone number or a note saved
+   * writes nothing more. */
+  for (guint i = 0; i < to_write->len; i++)
+    switch (save->edits[g_array_index (to_write, guint, i)].field)
+      {
+      case RP_ATTENDEE_FIELD_FULL_NAME:
+      case RP_ATTENDEE_FIELD_PREFERRED_NAME:
+      case RP_ATTENDEE_FIELD_CONTACT_NAME:
+        return store_write_name_words (self, "attendee", save->attendee_id, error);
+      default:
+        break;
+      }
+
+  return TRUE;
 }
 
 /**
