@@ -433,6 +433,58 @@ typedef struct
   gboolean     found;
 } FindData;
 
+/* How many forms of the folded word @key (of @key_len bytes) name someone:
+ * the word itself; then, for possessives and families, without its ending:
+ * "Sam's" and "Sams" name Sam, "the Morgans'" the Morgans, "the Joneses"
+ * the Joneses (apostrophes are already folded away). Form i is @key
+ * without its last i bytes. */
+static guint
+word_forms (const char *key,
+            gsize       key_len)
+{
+  if (key_len > 2 && key[key_len - 1] == 's')
+    return key_len > 3 && key[key_len - 2] == 'e' ? 3 : 2;
+  return 1;
+}
+
+static gboolean
+collect_word_forms (const char *start,
+                    gsize       len,
+                    gpointer    user_data)
+{
+  GPtrArray *words = user_data;
+  g_autofree char *key = rp_name_index_fold (start, len);
+  gsize key_len;
+
+  if (key == NULL || (key_len = strlen (key)) < 2)
+    return TRUE;
+
+  for (guint i = 0; i < word_forms (key, key_len); i++)
+    g_ptr_array_add (words, g_strndup (key, key_len - i));
+  return TRUE;
+}
+
+/**
+ * rp_name_index_text_words:
+ * @text: (nullable): text meant for publication
+ *
+ * Every folded form of @text's words that rp_name_index_find() looks up:
+ * what a login that never receives a name asks the server about.
+ *
+ * Returns: (transfer full): the forms, %NULL-terminated
+ */
+char **
+rp_name_index_text_words (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new ();
+
+  if (text != NULL && g_utf8_validate (text, -1, NULL))
+    for_each_word (text, collect_word_forms, words);
+
+  g_ptr_array_add (words, NULL);
+  return (char **) g_ptr_array_free (words, FALSE);
+}
+
 static gboolean
 find_word (const char *start,
            gsize       len,
@@ -442,21 +494,17 @@ find_word (const char *start,
   g_autofree char *key = rp_name_index_fold (start, len);
   const char *known = NULL;
   gsize key_len;
+  guint forms;
 
   if (key == NULL || (key_len = strlen (key)) < 2)
     return TRUE;
 
-  /* The word itself; then, for possessives and families, without its
-   * ending: "Sam's" and "Sams" name Sam, "the Morgans'" the Morgans,
-   * "the Joneses" the Joneses. (Apostrophes are already folded away.) */
-  if ((known = lookup (data->index, key)) == NULL && key_len > 2 && key[key_len - 1] == 's')
+  /* The word itself; then without a possessive's or family's ending. */
+  forms = word_forms (key, key_len);
+  for (guint i = 0; known == NULL && i < forms; i++)
     {
-      key[key_len - 1] = '\0';
-      if ((known = lookup (data->index, key)) == NULL && key_len > 3 && key[key_len - 2] == 'e')
-        {
-          key[key_len - 2] = '\0';
-          known = lookup (data->index, key);
-        }
+      key[key_len - i] = '\0';
+      known = lookup (data->index, key);
     }
 
   if (known == NULL)

@@ -36,6 +36,7 @@ void         rp_name_index_free              (RpNameIndex        *self);
 char        *rp_name_index_fold              (const char         *word,
                                               gssize              len);
 char       **rp_name_index_name_words        (const char         *name);
+char       **rp_name_index_text_words        (const char         *text);
 char        *rp_name_index_stored_words      (const char * const *names,
                                               gsize               n_names);
 char        *rp_name_sort_key                (const char         *name);

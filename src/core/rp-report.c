@@ -1359,7 +1359,7 @@ collect_published (RpPublishedField  field,
                    gpointer          user_data)
 {
   Published *published = user_data;
-  g_auto(GStrv) words = rp_name_index_name_words (text);
+  g_auto(GStrv) words = rp_name_index_text_words (text);
 
   for (guint i = 0; words[i] != NULL; i++)
     g_ptr_array_add (published->words, g_steal_pointer (&words[i]));
