@@ -407,6 +407,64 @@ commit_body (void)
     phone = query_value ("SELECT contact_phone FROM reprovision.attendee");
     g_assert_cmpstr (phone, ==, "07700 900111");
   }
+
+  /* A step change's INSERT goes in its COMMIT's round trip: the same
+   * when that answer is lost, saved once or not at all. */
+  {
+    g_autofree char *steps = query_value ("SELECT count (*) FROM reprovision.step_change");
+    g_autofree char *history = NULL;
+    g_autofree char *step = NULL;
+
+    store_team_drop_next_commit (store, TRUE);
+    g_assert_false (rp_store_change_step (store, id, 2, NULL, NULL, &error));
+    g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+    g_assert_nonnull (strstr (error->message, "may or may not have been saved"));
+    g_clear_error (&error);
+    g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_UNSURE);
+    wait_until_connected (store);
+    g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_SAVED);
+    step = query_value ("SELECT step FROM reprovision.attendee");
+    g_assert_cmpstr (step, ==, "2");
+    history = query_value ("SELECT count (*) - 1 FROM reprovision.step_change");
+    g_assert_cmpstr (history, ==, steps);
+
+    store_team_drop_next_commit (store, FALSE);
+    g_assert_false (rp_store_change_step (store, id, 3, NULL, NULL, &error));
+    g_assert_error (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE);
+    g_clear_error (&error);
+    wait_until_connected (store);
+    g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_NOT_SAVED);
+    g_free (step);
+    step = query_value ("SELECT step FROM reprovision.attendee");
+    g_assert_cmpstr (step, ==, "2");
+
+    /* An INSERT the server refuses is said so as it would be on its own:
+     * nothing saved, nothing unsure, and the connection fine for the next. */
+    admin = PQconnectdb (db_info);
+    rp_test_team_exec_ok (admin,
+                          "CREATE FUNCTION reprovision.refuse_step () RETURNS trigger LANGUAGE plpgsql AS $$"
+                          " BEGIN RAISE EXCEPTION 'Refused by the test.'; END $$;"
+                          "CREATE TRIGGER refuse_step BEFORE INSERT ON reprovision.step_change"
+                          " FOR EACH ROW WHEN (NEW.reason = 'refuse') EXECUTE FUNCTION reprovision.refuse_step ()");
+    g_assert_false (rp_store_change_step (store, id, 3, NULL, "refuse", &error));
+    g_assert_error (error, RP_ERROR, RP_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Refused by the test."));
+    g_clear_error (&error);
+    g_assert_false (rp_store_get_connection_lost (store));
+    g_assert_cmpint (rp_store_get_commit_outcome (store), ==, RP_COMMIT_OUTCOME_NONE);
+    g_free (step);
+    step = query_value ("SELECT step FROM reprovision.attendee");
+    g_assert_cmpstr (step, ==, "2");
+
+    g_assert_true (rp_store_change_step (store, id, 3, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_free (step);
+    step = query_value ("SELECT step FROM reprovision.attendee");
+    g_assert_cmpstr (step, ==, "3");
+    g_free (history);
+    history = query_value ("SELECT count (*) - 2 FROM reprovision.step_change");
+    g_assert_cmpstr (history, ==, steps);
+  }
 }
 
 static void

@@ -903,7 +903,7 @@ write_step_change (RpStore  *self,
   rp_stmt_bind_int (stmt, 3, change->to_step);
   bind_text (stmt, 4, change->date);
   bind_text (stmt, 5, reason[0] != '\0' ? reason : NULL);
-  return step_done (self, stmt, error);
+  return step_done_before_commit (self, stmt, error);
 }
 
 /**

@@ -52,6 +52,12 @@ gboolean      store_exec         (RpStore       *self,
 gboolean      step_done          (RpStore       *self,
                                   RpStmt        *stmt,
                                   GError       **error);
+/* The same for a write's last statement, when nothing asks what it did
+ * (no changes count, no new id): on a team database it goes with the
+ * COMMIT, one round trip fewer, and any error it meets is the COMMIT's. */
+gboolean      step_done_before_commit (RpStore  *self,
+                                       RpStmt   *stmt,
+                                       GError  **error);
 void          bind_text          (RpStmt        *stmt,
                                   int            index,
                                   const char    *text);
@@ -182,6 +188,8 @@ gboolean      store_team_exec       (RpStore     *self,
                                      const char  *sql,
                                      GError     **error);
 gboolean      store_team_in_transaction (RpStore *self);
+gboolean      store_team_defer_write (RpStore    *self,
+                                      RpStmt     *stmt);
 gboolean      store_team_set_error  (RpStore     *self,
                                      GError     **error);
 const char   *store_team_errmsg     (RpStore     *self);

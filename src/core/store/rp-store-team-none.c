@@ -26,6 +26,7 @@ void store_team_watch (RpStore *self) { }
 RpStmt *store_team_prepare (RpStore *self, const char *sql, GError **error) { g_return_val_if_reached (NULL); }
 gboolean store_team_exec (RpStore *self, const char *sql, GError **error) { g_return_val_if_reached (FALSE); }
 gboolean store_team_in_transaction (RpStore *self) { return FALSE; }
+gboolean store_team_defer_write (RpStore *self, RpStmt *stmt) { return FALSE; }
 gboolean store_team_set_error (RpStore *self, GError **error) { g_return_val_if_reached (FALSE); }
 const char *store_team_errmsg (RpStore *self) { return ""; }
 int store_team_changes (RpStore *self) { return 0; }

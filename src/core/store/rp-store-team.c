@@ -58,6 +58,9 @@ struct _RpStoreTeam
   char        *unsure_xid;    /* a COMMIT sent whose answer never came: its transaction */
   char        *xid;           /* the open transaction's id, asked with its first write */
   gboolean     begin_pending; /* a BEGIN to be sent with the next statement */
+  gboolean     begin_writes;  /* the transaction begun is a write (BEGIN IMMEDIATE) */
+  RpStmt      *deferred;      /* a write whose answer only the COMMIT needs, not yet sent */
+  char       **deferred_values; /* its parameters, taken from it (the statement may be bound again) */
   RpCommitOutcome commit_outcome;
   GSource     *check_again;   /* the next look at the unsure COMMIT, while the old session ends */
   guint        checks;        /* looks at it since connected again */
@@ -69,6 +72,8 @@ struct _RpStoreTeam
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 static void note_lost (RpStoreTeam *team);
+static void forget_deferred (RpStoreTeam *team);
+static gboolean send_deferred (RpStoreTeam *team);
 
 /* Errors ---------------------------------------------------------------- */
 
@@ -362,6 +367,16 @@ next_result (PGconn *conn)
 }
 #endif
 
+/* A write transaction (BEGIN IMMEDIATE) is given its id with its first
+ * statement, even a read, so that its last write may go with the COMMIT
+ * (store_team_defer_write ()) and the id still be known first; any other
+ * is asked only once it has written, as a read needs none. */
+static const char *
+xid_query (RpStoreTeam *team)
+{
+  return team->begin_writes ? "SELECT txid_current ()" : "SELECT txid_current_if_assigned ()";
+}
+
 /* A statement is prepared with its first run, in one round trip rather
  * than two (libpq's pipeline mode): opening a list on a connection made for
  * it prepares every statement it uses. A statement the server refuses says
@@ -400,8 +415,7 @@ run_pipelined (PgStmt   *self,
       (prepare && !PQsendPrepare (team->conn, self->name, self->sql, 0, NULL)) ||
       !PQsendQueryPrepared (team->conn, self->name, self->n_params,
                             (const char * const *) self->values, NULL, NULL, 0) ||
-      (ask_xid && !PQsendQueryParams (team->conn, "SELECT txid_current_if_assigned ()", 0,
-                                      NULL, NULL, NULL, NULL, 0)) ||
+      (ask_xid && !PQsendQueryParams (team->conn, xid_query (team), 0, NULL, NULL, NULL, NULL, 0)) ||
       !PQpipelineSync (team->conn))
     {
       PQexitPipelineMode (team->conn);
@@ -462,6 +476,138 @@ run_pipelined (PgStmt   *self,
   return TRUE;
 }
 
+static void
+note_rows_written (PgStmt   *self,
+                   PGresult *result)
+{
+  RpStoreTeam *team = self->store->team;
+
+  if (is_row_count_command (PQcmdStatus (result)))
+    {
+      team->changes = atoi (PQcmdTuples (result));
+      if (self->insert_table != NULL)
+        team->insert_table = self->insert_table;
+    }
+}
+
+static void
+free_values (char **values,
+             int    n_values)
+{
+  if (values == NULL)
+    return;
+  for (int i = 0; i < n_values; i++)
+    g_free (values[i]);
+  g_free (values);
+}
+
+static void
+forget_deferred (RpStoreTeam *team)
+{
+  if (team->deferred == NULL)
+    return;
+  free_values (team->deferred_values, ((PgStmt *) team->deferred)->n_params);
+  team->deferred_values = NULL;
+  team->deferred = NULL;
+}
+
+#ifdef LIBPQ_HAS_PIPELINING
+/* The deferred write, then the COMMIT if @commit, in one round trip. An
+ * error the write meets is kept as the failure, and the COMMIT is not
+ * run; a lost connection leaves the COMMIT unanswered, as any other. */
+static gboolean
+run_deferred (RpStoreTeam *team,
+              gboolean     commit)
+{
+  PgStmt *stmt = (PgStmt *) team->deferred;
+  char **values = g_steal_pointer (&team->deferred_values);
+  int n_values = stmt->n_params;
+  gboolean prepare = stmt->sql != NULL;
+  PGresult *prepared = NULL;
+  PGresult *written = NULL;
+  PGresult *committed = NULL;
+  gboolean done = FALSE;
+
+  team->deferred = NULL;
+  if (!PQenterPipelineMode (team->conn) ||
+      (prepare && !PQsendPrepare (team->conn, stmt->name, stmt->sql, 0, NULL)) ||
+      !PQsendQueryPrepared (team->conn, stmt->name, n_values, (const char * const *) values, NULL, NULL, 0) ||
+      (commit && !PQsendQueryParams (team->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0)) ||
+      !PQpipelineSync (team->conn))
+    {
+      PQexitPipelineMode (team->conn);
+      free_values (values, n_values);
+      keep_failure (team, NULL);
+      return FALSE;
+    }
+  free_values (values, n_values);
+
+  if ((!prepare || (prepared = next_result (team->conn)) != NULL) &&
+      (written = next_result (team->conn)) != NULL &&
+      (!commit || (committed = next_result (team->conn)) != NULL))
+    PQclear (PQgetResult (team->conn));
+  PQexitPipelineMode (team->conn);
+
+  /* Prepared stays prepared, whatever became of the transaction. */
+  if (prepare && PQresultStatus (prepared) == PGRES_COMMAND_OK)
+    g_clear_pointer (&stmt->sql, g_free);
+
+  if (prepare && PQresultStatus (prepared) != PGRES_COMMAND_OK)
+    keep_failure (team, g_steal_pointer (&prepared));
+  else if (PQresultStatus (written) != PGRES_COMMAND_OK && PQresultStatus (written) != PGRES_TUPLES_OK)
+    keep_failure (team, g_steal_pointer (&written));
+  else if (commit && PQresultStatus (committed) != PGRES_COMMAND_OK)
+    keep_failure (team, g_steal_pointer (&committed));
+  else
+    {
+      note_rows_written (stmt, written);
+      done = TRUE;
+    }
+
+  PQclear (prepared);
+  PQclear (written);
+  PQclear (committed);
+  return done;
+}
+#endif
+
+/* Anything but the COMMIT sends the deferred write first, on its own. */
+static gboolean
+send_deferred (RpStoreTeam *team)
+{
+#ifdef LIBPQ_HAS_PIPELINING
+  if (team->deferred != NULL)
+    return run_deferred (team, FALSE);
+#endif
+  return TRUE;
+}
+
+/* The last write of a transaction, whose answer nothing but the COMMIT
+ * waits for, goes in the COMMIT's round trip: one fewer per change. Only
+ * once the transaction's id is known (xid_query ()), so that a COMMIT left
+ * unanswered can still be looked up; %FALSE if it cannot wait. */
+gboolean
+store_team_defer_write (RpStore *self,
+                        RpStmt  *stmt)
+{
+#ifdef LIBPQ_HAS_PIPELINING
+  RpStoreTeam *team = self->team;
+  PgStmt *pg = (PgStmt *) stmt;
+
+  if (!pg->writes || team->deferred != NULL || team->xid == NULL || team->begin_pending ||
+      team->lost || PQtransactionStatus (team->conn) != PQTRANS_INTRANS)
+    return FALSE;
+
+  pg_reset (stmt);
+  team->deferred = stmt;
+  team->deferred_values = g_steal_pointer (&pg->values);
+  pg->values = g_new0 (char *, MAX (pg->n_params, 1));
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
 static RpStmtResult
 pg_step (RpStmt *stmt)
 {
@@ -478,12 +624,13 @@ pg_step (RpStmt *stmt)
       return self->row < self->n_rows ? RP_STMT_ROW : RP_STMT_DONE;
     }
 
-  if (refuse_while_lost (team))
+  if (refuse_while_lost (team) || !send_deferred (team))
     return RP_STMT_ERROR;
 
   forget_xid_if_idle (team);
-  ask_xid = self->writes && team->xid == NULL &&
-            (team->begin_pending || PQtransactionStatus (team->conn) == PQTRANS_INTRANS);
+  ask_xid = team->xid == NULL &&
+            ((team->begin_pending && team->begin_writes) ||
+             (self->writes && (team->begin_pending || PQtransactionStatus (team->conn) == PQTRANS_INTRANS)));
   if (self->sql != NULL || ask_xid || team->begin_pending)
     {
       if (!run_pipelined (self, ask_xid))
@@ -499,12 +646,7 @@ pg_step (RpStmt *stmt)
       return RP_STMT_ERROR;
     }
 
-  if (is_row_count_command (PQcmdStatus (self->result)))
-    {
-      team->changes = atoi (PQcmdTuples (self->result));
-      if (self->insert_table != NULL)
-        team->insert_table = self->insert_table;
-    }
+  note_rows_written (self, self->result);
 
   self->row = 0;
   self->n_rows = status == PGRES_TUPLES_OK ? PQntuples (self->result) : 0;
@@ -646,6 +788,8 @@ pg_finalize (RpStmt *stmt)
   PgStmt *self = (PgStmt *) stmt;
   RpStoreTeam *team = self->store->team;
 
+  if (team != NULL && team->deferred == stmt)
+    forget_deferred (team);
   pg_reset (stmt);
   /* A statement of its own goes at once; the store's all go with the connection. */
   if (team != NULL && !team->closing && self->sql == NULL && PQstatus (team->conn) == CONNECTION_OK &&
@@ -873,7 +1017,7 @@ team_exec (RpStoreTeam  *team,
   PGresult *result;
   ExecStatusType status;
 
-  if (!send_pending_begin (team))
+  if (!send_pending_begin (team) || !send_deferred (team))
     return FALSE;
   forget_xid_if_idle (team);
   result = PQexec (team->conn, sql);
@@ -917,7 +1061,8 @@ team_commit (RpStore  *self,
   g_clear_pointer (&team->unsure_xid, g_free);
   team->commit_outcome = RP_COMMIT_OUTCOME_NONE;
 
-  /* A transaction that never sent a statement has nothing to commit. */
+  /* A transaction that never sent a statement has nothing to commit (and
+   * so no deferred write either). */
   if (team->begin_pending && drop == 0)
     {
       team->begin_pending = FALSE;
@@ -953,7 +1098,12 @@ team_commit (RpStore  *self,
       dup2 (nowhere, PQsocket (team->conn));
       close (nowhere);
     }
-  done = team_exec (team, "COMMIT");
+#ifdef LIBPQ_HAS_PIPELINING
+  if (team->deferred != NULL)
+    done = run_deferred (team, TRUE);
+  else
+#endif
+    done = team_exec (team, "COMMIT");
   if (done && drop == 2)
     {
       drop_connection (team);
@@ -999,9 +1149,18 @@ store_team_exec (RpStore     *self,
   g_autofree char *translated = NULL;
   guint n_params = 0;
 
+  gboolean writes = FALSE;
+
   /* SQLite's way of starting a write transaction; PostgreSQL's rows lock themselves. */
   if (g_str_equal (sql, "BEGIN IMMEDIATE"))
-    sql = "BEGIN";
+    {
+      sql = "BEGIN";
+      writes = TRUE;
+    }
+
+  /* A write never sent is rolled back by not sending it. */
+  if (g_str_has_prefix (sql, "ROLLBACK"))
+    forget_deferred (self->team);
 
   if (refuse_while_lost (self->team))
     return store_team_set_error (self, error);
@@ -1011,6 +1170,7 @@ store_team_exec (RpStore     *self,
       PQtransactionStatus (self->team->conn) == PQTRANS_IDLE)
     {
       self->team->begin_pending = TRUE;
+      self->team->begin_writes = writes;
       return TRUE;
     }
   if (g_str_equal (sql, "ROLLBACK") && self->team->begin_pending)
@@ -1042,6 +1202,9 @@ store_team_in_transaction (RpStore *self)
 int
 store_team_changes (RpStore *self)
 {
+  /* Only a write nobody asks about is deferred; this is asking. */
+  if (!send_deferred (self->team))
+    return 0;
   return self->team->changes;
 }
 
@@ -1052,7 +1215,8 @@ store_team_last_insert_id (RpStore *self)
   const char *params[] = { team->insert_table };
   g_autoptr(PGresult) result = NULL;
 
-  if (team->insert_table == NULL || refuse_while_lost (team) || !send_pending_begin (team))
+  if (refuse_while_lost (team) || !send_pending_begin (team) || !send_deferred (team) ||
+      team->insert_table == NULL)
     return 0;
 
   /* Not lastval (): the audit trigger took a number of its own since. */
@@ -1862,6 +2026,7 @@ note_lost (RpStoreTeam *team)
   team->lost = TRUE;
   team->tries = 0;
   team->begin_pending = FALSE;
+  forget_deferred (team);
   if (team->watch != NULL)
     {
       g_source_destroy (team->watch);

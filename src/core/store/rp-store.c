@@ -249,6 +249,16 @@ step_done (RpStore       *self,
   return TRUE;
 }
 
+gboolean
+step_done_before_commit (RpStore  *self,
+                         RpStmt   *stmt,
+                         GError  **error)
+{
+  if (self->team != NULL && store_team_defer_write (self, stmt))
+    return TRUE;
+  return step_done (self, stmt, error);
+}
+
 void
 bind_text (RpStmt       *stmt,
            int           index,
