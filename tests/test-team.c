@@ -332,6 +332,54 @@ test_init_upgrade_from_5 (Fixture       *f,
 /* Every table and column of the file's schema is there under the same
  * name, and nothing else, so that a copy maps one to one. */
 static void
+test_init_upgrade_from_9 (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *as_owner = NULL;
+  g_autofree char *jo = NULL;
+  g_autoptr(PGconn) staff = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Set-up brings a version 9 team database to this version: audit functions that write each "
+                  "column's text from its type, without rp_audit_text ()");
+
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+
+  /* Version 9: each value went through to_jsonb () and rp_audit_text (). */
+  as_owner = g_strdup_printf ("SET ROLE %sowner", f->prefix);
+  rp_test_team_exec_ok (f->admin, as_owner);
+  rp_test_team_exec_ok (f->admin,
+                        "SET search_path = reprovision;"
+                        "DELETE FROM schema_version WHERE version >= 10;"
+                        "CREATE FUNCTION rp_audit_text (value jsonb, value_type oid) RETURNS text"
+                        "  LANGUAGE sql STABLE AS $$ SELECT value #>> '{}' $$;"
+                        "CREATE OR REPLACE FUNCTION rp_audit_programme () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        "  INSERT INTO audit (\"user\", table_name, record_id, action, field, new_value)"
+                        "  VALUES (session_user, TG_TABLE_NAME, NEW.id, 'insert', 'name',"
+                        "          rp_audit_text (to_jsonb (NEW.name), 'text'::regtype));"
+                        "  RETURN NULL; END $$;"
+                        "RESET search_path; RESET ROLE");
+  rp_test_team_assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", "9");
+
+  rp_test_team_init (f);
+  rp_test_team_assert_value (f->admin, "SELECT max (version)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
+  rp_test_team_assert_value (f->admin, "SELECT to_regprocedure ('reprovision.rp_audit_text (jsonb, oid)') IS NULL", "t");
+  rp_test_team_assert_value (f->admin, "SELECT count(*)::text FROM pg_proc WHERE pronamespace = 'reprovision'::regnamespace"
+                                       " AND (prosrc LIKE '%rp_audit_text%' OR prosrc LIKE '%to_jsonb%')", "0");
+  rp_test_team_exec_ok (staff, "INSERT INTO programme (id, name, follow_up_weeks) VALUES (1, 'Oak Centre closure', 6)");
+  rp_test_team_assert_value (f->admin, "SELECT string_agg (field || '=' || new_value, ',' ORDER BY id) FROM reprovision.audit"
+                                       " WHERE table_name = 'programme'",
+                             "name=Oak Centre closure,follow_up_weeks=6,contact_due_days=14");
+}
+
+static void
 test_init_same_columns_as_file (Fixture       *f,
                                 gconstpointer  data)
 {
@@ -1344,6 +1392,150 @@ test_audit_file_forms (Fixture       *f,
   rp_test_remove_tree (dir);
 }
 
+/* rp_audit_text () as team schemas 4 to 9 had it, through which each audit
+ * function passed every value as jsonb: what each value's text must still
+ * be, now that the functions write it straight from the column's type
+ * (team schema 10). */
+#define REFERENCE_TEXT \
+  "CREATE FUNCTION pg_temp.reference_text (value jsonb, value_type oid) RETURNS text" \
+  "  LANGUAGE sql STABLE AS $$" \
+  "  SELECT CASE" \
+  "         WHEN value IS NULL OR jsonb_typeof (value) = 'null' THEN NULL" \
+  "         WHEN value_type = 'boolean'::regtype THEN CASE WHEN value = 'true'::jsonb THEN '1' ELSE '0' END" \
+  "         WHEN value_type = 'date'::regtype THEN to_char ((value #>> '{}')::date, 'YYYY-MM-DD')" \
+  "         WHEN value_type = 'time'::regtype THEN to_char ((value #>> '{}')::time, 'HH24:MI')" \
+  "         WHEN value_type = 'timestamptz'::regtype" \
+  "           THEN to_char ((value #>> '{}')::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')" \
+  "         ELSE value #>> '{}' END $$"
+
+/* Each column with a value of the row @id of @table, "field=text" in
+ * column order, in the reference's text. */
+static char *
+reference_row (PGconn     *admin,
+               const char *table,
+               int         id)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT string_agg (a.attname || '=' || pg_temp.reference_text (j.value, a.atttypid), ',' ORDER BY a.attnum)"
+    "  FROM reprovision.%1$s r, jsonb_each (to_jsonb (r)) j, pg_attribute a"
+    " WHERE r.id = %2$d AND a.attrelid = 'reprovision.%1$s'::regclass AND a.attname = j.key"
+    "   AND j.key NOT IN ('id', 'name_words') AND pg_temp.reference_text (j.value, a.atttypid) IS NOT NULL",
+    table, id);
+
+  return rp_test_team_query_value (admin, sql);
+}
+
+static void
+test_audit_typed_forms (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(PGconn) staff = NULL;
+  g_autofree char *jo = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *taster_day = NULL;
+  g_autofree char *review = NULL;
+
+  if (!f->available)
+    {
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Each audit function writes every kind of column in the text rp_audit_text () gave, "
+                  "whatever the session's time zone and date style, and nothing for an update to the same value");
+
+  rp_test_team_init (f);
+  jo = rp_test_team_make_login (f, "jo", "staff");
+  staff = connect_login (f, jo, "reprovision");
+  /* A time zone half an hour off the hour, days before months. */
+  rp_test_team_exec_ok (staff, "SET TimeZone = 'Asia/Kolkata'; SET DateStyle = 'SQL, DMY'");
+  rp_test_team_exec_ok (f->admin, "SET TimeZone = 'America/New_York'; SET DateStyle = 'German'");
+  rp_test_team_exec_ok (f->admin, REFERENCE_TEXT);
+
+  fill_programme (staff);
+  /* A moment with a fraction beyond the millisecond, given in the session's zone. */
+  rp_test_team_exec_ok (staff, "INSERT INTO export_record (programme_id, recorded_at, \"user\", kind, format, as_of)"
+                               "  VALUES (1, '2026-12-05 23:59:59.9996', 'Rita Recorder', 'print', 'pdf', '01/12/2026')");
+
+  /* Every column of every audited table: the last value audited is the
+   * reference's text of the value it holds (none for no value). */
+  for (guint i = 0; i < n_audited_tables; i++)
+    g_string_append_printf (rows, "%1$sSELECT '%2$s' AS t, r.id, j.key, j.value"
+                                  " FROM reprovision.%2$s r, jsonb_each (to_jsonb (r)) j",
+                            i > 0 ? " UNION ALL " : "", audited_tables[i]);
+  sql = g_strdup_printf (
+    "WITH v AS (%s),"
+    " checked AS ("
+    "  SELECT v.t, v.id, v.key, a.atttypid, pg_temp.reference_text (v.value, a.atttypid) AS expected,"
+    "         (SELECT l.new_value FROM reprovision.audit l"
+    "           WHERE l.table_name = v.t AND l.record_id = v.id AND l.field = v.key"
+    "             AND l.action IN ('insert', 'update') ORDER BY l.id DESC LIMIT 1) AS audited"
+    "    FROM v JOIN pg_attribute a ON a.attrelid = ('reprovision.' || v.t)::regclass AND a.attname = v.key"
+    "   WHERE v.key NOT IN ('id', 'name_words'))"
+    " SELECT coalesce ((SELECT string_agg (format ('%%s.%%s#%%s: %%s, not %%s', t, key, id,"
+    "                                              coalesce (audited, '-'), coalesce (expected, '-')), '; ')"
+    "                     FROM checked WHERE audited IS DISTINCT FROM expected), 'all as before')"
+    "        || ' | ' || (SELECT string_agg (DISTINCT format_type (atttypid, NULL), ', ') FROM checked WHERE expected IS NOT NULL)"
+    "        || ' | ' || (SELECT count(*) FROM checked WHERE expected IS NOT NULL)",
+    rows->str);
+  after = rp_test_team_query_value (f->admin, sql);
+  g_test_message ("%s", after);
+  g_assert_true (g_str_has_prefix (after, "all as before | bigint, boolean, date, integer, text, "
+                                          "time without time zone, timestamp with time zone | "));
+  g_assert_cmpint (g_ascii_strtoll (strrchr (after, ' ') + 1, NULL, 10), >, 80);
+  g_clear_pointer (&after, g_free);
+  /* The test saw what it is about: a flag off, a date, a time of day, a moment in UTC. */
+  rp_test_team_assert_value (f->admin,
+                             "SELECT string_agg (field || '=' || new_value, ',' ORDER BY id) FROM reprovision.audit"
+                             " WHERE (table_name, field) IN (('attendee', 'wheelchair_user'), ('taster_day', 'day'),"
+                             "                               ('taster_day', 'start_time'))"
+                             "    OR (table_name = 'export_record' AND record_id = 2 AND field IN ('recorded_at', 'as_of'))",
+                             "wheelchair_user=0,day=2026-12-10,start_time=10:00,"
+                             "recorded_at=2026-12-05T18:29:59.999Z,as_of=2026-12-01");
+
+  /* The same values, however written, are no change. */
+  before = rp_test_team_query_value (f->admin, AUDIT_STATE);
+  rp_test_team_exec_ok (staff,
+                        "UPDATE taster_day SET day = '10/12/2026', start_time = '10:00:00', cancelled = 'no',"
+                        "       places = places, venue = venue, notes = notes WHERE id = 1;"
+                        "UPDATE attendee SET full_name = full_name, date_of_birth = '03/02/1961', wheelchair_user = false,"
+                        "       programme_id = 1, number = 7 WHERE id = 1;"
+                        "UPDATE step_change SET recorded_at = recorded_at AT TIME ZONE 'UTC' AT TIME ZONE 'UTC', reason = reason;"
+                        "UPDATE review SET placement_continues = 'yes', held_on = held_on WHERE id = 1");
+  after = rp_test_team_query_value (f->admin, AUDIT_STATE);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A change: one row for each column that changed, NULLs as none. */
+  rp_test_team_exec_ok (staff, "UPDATE taster_day SET cancelled = true, start_time = '10:15', end_time = '15:00',"
+                               "       notes = NULL, places = 8 WHERE id = 1");
+  rp_test_team_assert_value (f->admin,
+                             "SELECT string_agg (field || ' ' || coalesce (old_value, '-') || ' ' || coalesce (new_value, '-'),"
+                             "                   ',' ORDER BY id)"
+                             "  FROM reprovision.audit WHERE table_name = 'taster_day' AND action = 'update'",
+                             "start_time 10:00 10:15,end_time - 15:00,notes Zeddy likes music -,cancelled 0 1");
+
+  /* Deleted: every value it had, in the same text. */
+  taster_day = reference_row (f->admin, "taster_day", 1);
+  review = reference_row (f->admin, "review", 1);
+  g_assert_nonnull (strstr (taster_day, "cancelled=1"));
+  g_assert_nonnull (strstr (review, "placement_continues=1"));
+  rp_test_team_exec_ok (staff, "DELETE FROM booking; DELETE FROM timetable_action_taster_day;"
+                               "DELETE FROM taster_day WHERE id = 1; DELETE FROM review_outcome; DELETE FROM review WHERE id = 1");
+  rp_test_team_assert_value (f->admin,
+                             "SELECT string_agg (field || '=' || old_value, ',' ORDER BY id) FROM reprovision.audit"
+                             " WHERE table_name = 'taster_day' AND action = 'delete' AND new_value IS NULL",
+                             taster_day);
+  rp_test_team_assert_value (f->admin,
+                             "SELECT string_agg (field || '=' || old_value, ',' ORDER BY id) FROM reprovision.audit"
+                             " WHERE table_name = 'review' AND action = 'delete' AND new_value IS NULL",
+                             review);
+
+  rp_test_team_exec_ok (f->admin, "RESET TimeZone; RESET DateStyle");
+}
+
 /* Erasure on the server ------------------------------------------------------- */
 
 /* @sql, run by @staff after @before in one transaction that is then rolled
@@ -1524,6 +1716,7 @@ main (int    argc,
   g_test_add ("/team/init/upgrade-from-3", Fixture, NULL, fixture_set_up, test_init_upgrade_from_3, fixture_tear_down);
   g_test_add ("/team/init/upgrade-from-4", Fixture, NULL, fixture_set_up, test_init_upgrade_from_4, fixture_tear_down);
   g_test_add ("/team/init/upgrade-from-5", Fixture, NULL, fixture_set_up, test_init_upgrade_from_5, fixture_tear_down);
+  g_test_add ("/team/init/upgrade-from-9", Fixture, NULL, fixture_set_up, test_init_upgrade_from_9, fixture_tear_down);
   g_test_add ("/team/init/same-columns-as-file", Fixture, NULL, fixture_set_up, test_init_same_columns_as_file, fixture_tear_down);
   g_test_add ("/team/init/export-kinds-as-file", Fixture, NULL, fixture_set_up, test_init_export_kinds_as_file, fixture_tear_down);
   g_test_add ("/team/init/newer-version", Fixture, NULL, fixture_set_up, test_init_newer_version, fixture_tear_down);
@@ -1536,6 +1729,7 @@ main (int    argc,
   g_test_add ("/team/audit/names-login", Fixture, NULL, fixture_set_up, test_audit_names_login, fixture_tear_down);
   g_test_add ("/team/audit/notifies", Fixture, NULL, fixture_set_up, test_audit_notifies, fixture_tear_down);
   g_test_add ("/team/audit/file-forms", Fixture, NULL, fixture_set_up, test_audit_file_forms, fixture_tear_down);
+  g_test_add ("/team/audit/typed-forms", Fixture, NULL, fixture_set_up, test_audit_typed_forms, fixture_tear_down);
   g_test_add ("/team/erasure/functions", Fixture, NULL, fixture_set_up, test_erasure_functions, fixture_tear_down);
   g_test_add ("/team/store-functions", Fixture, NULL, fixture_set_up, test_store_functions, fixture_tear_down);
 

@@ -33,7 +33,7 @@ typedef enum
 } RpTeamRole;
 
 /* The team schema's version; see rp-team-schema.c. */
-#define RP_TEAM_SCHEMA_VERSION 9
+#define RP_TEAM_SCHEMA_VERSION 10
 
 /* The roles' names are this prefix followed by "owner", "staff" and "reports". */
 #define RP_TEAM_DEFAULT_ROLE_PREFIX "reprovision_"
