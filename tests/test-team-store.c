@@ -1155,6 +1155,124 @@ test_step_history_names_login (Fixture       *f,
   g_assert_cmpstr (PQresultErrorField (forged, PG_DIAG_SQLSTATE), ==, "42501");
 }
 
+static PGconn *
+connect_as (Fixture    *f,
+            const char *login)
+{
+  g_autofree char *conninfo = g_strdup_printf ("dbname=%s user=%s", f->team.database, login);
+  PGconn *conn = PQconnectdb (conninfo);
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  rp_test_team_exec_ok (conn, "SET search_path = reprovision");
+  return conn;
+}
+
+typedef struct
+{
+  Fixture *f;
+  gint64   attendee;
+  int      to_step;
+  GError  *error;
+} StepInThread;
+
+/* A store lives in the thread that opened it. */
+static gpointer
+step_in_thread (gpointer data)
+{
+  StepInThread *stepping = data;
+  g_autoptr(RpStore) store = open_as (stepping->f, stepping->f->jo);
+
+  rp_store_change_step (store, stepping->attendee, stepping->to_step, "2024-03-02", NULL, &stepping->error);
+  return NULL;
+}
+
+static void
+test_step_change_from_stale_step (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(RpStore) mine = NULL;
+  g_autoptr(PGconn) jo = NULL;
+  g_autoptr(PGconn) sam = NULL;
+  g_autoptr(PGresult) stale = NULL;
+  g_autoptr(PGresult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_1 = NULL;
+  g_autofree char *from_2 = NULL;
+  g_autofree char *steps = NULL;
+  g_autofree char *history = NULL;
+  gint64 georgia;
+
+  if (!f->team.available)
+    {
+      g_test_skip (RP_TEST_TEAM_SKIP_MESSAGE);
+      return;
+    }
+
+  g_test_summary ("Two people moving the same attendee at the same moment on a team database: the second is "
+                  "refused as a change made at the same moment, never recorded as made from a step no longer "
+                  "current, as the file's one writer at a time ensures");
+
+  mine = open_as (f, f->jo);
+  georgia = add_attendee (mine, add_programme (mine), 1, "Georgia Bennett");
+  g_assert_true (rp_store_change_step (mine, georgia, 2, "2024-02-10", NULL, &error));
+  g_assert_no_error (error);
+
+  /* Made from step 1, read before the change to 2 was saved. */
+  sam = connect_as (f, f->sam);
+  from_1 = g_strdup_printf ("INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                            " VALUES (%" G_GINT64_FORMAT ", 1, 2, '2024-02-11', '')", georgia);
+  stale = PQexec (sam, from_1);
+  g_assert_cmpint (PQresultStatus (stale), ==, PGRES_FATAL_ERROR);
+  g_assert_cmpstr (PQresultErrorField (stale, PG_DIAG_SQLSTATE), ==, "40001");
+
+  /* Both from step 2 at once: the second waits for the first, then is refused. */
+  jo = connect_as (f, f->jo);
+  from_2 = g_strdup_printf ("INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
+                            " VALUES (%" G_GINT64_FORMAT ", 2, 3, '2024-03-01', '')", georgia);
+  rp_test_team_exec_ok (jo, "BEGIN");
+  rp_test_team_exec_ok (jo, from_2);
+  g_assert_true (PQsendQuery (sam, from_2));
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_assert_true (PQconsumeInput (sam));
+  g_assert_true (PQisBusy (sam));
+  rp_test_team_exec_ok (jo, "COMMIT");
+  second = PQgetResult (sam);
+  g_assert_cmpint (PQresultStatus (second), ==, PGRES_FATAL_ERROR);
+  g_assert_cmpstr (PQresultErrorField (second, PG_DIAG_SQLSTATE), ==, "40001");
+  for (PGresult *rest; (rest = PQgetResult (sam)) != NULL;)
+    PQclear (rest);
+
+  steps = rp_test_team_query_value (f->team.admin, "SELECT string_agg (from_step || '>' || to_step, ',' ORDER BY id)"
+                                                   " FROM reprovision.step_change");
+  g_assert_cmpstr (steps, ==, "0>1,1>2,2>3");
+  history = rp_test_team_query_value (f->team.admin, "SELECT step FROM reprovision.attendee");
+  g_assert_cmpstr (history, ==, "3");
+
+  /* Through the store, whose change waits for the other's COMMIT: said in
+   * words, and nothing of it saved. */
+  {
+    g_autofree char *from_3 = g_strdup_printf ("INSERT INTO step_change (attendee_id, from_step, to_step, changed_on,"
+                                               " recorded_by) VALUES (%" G_GINT64_FORMAT ", 3, 4, '2024-03-02', '')",
+                                               georgia);
+    StepInThread stepping = { f, georgia, 4 };
+    GThread *thread;
+
+    rp_test_team_exec_ok (sam, "BEGIN");
+    rp_test_team_exec_ok (sam, from_3);
+    thread = g_thread_new ("step", step_in_thread, &stepping);
+    g_usleep (G_USEC_PER_SEC / 2);
+    rp_test_team_exec_ok (sam, "COMMIT");
+    g_thread_join (thread);
+    g_assert_error (stepping.error, RP_ERROR, RP_ERROR_LOCKED);
+    g_assert_nonnull (strstr (stepping.error->message, "at the same moment"));
+    g_clear_error (&stepping.error);
+  }
+  g_free (steps);
+  steps = rp_test_team_query_value (f->team.admin, "SELECT string_agg (from_step || '>' || to_step, ',' ORDER BY id)"
+                                                   " FROM reprovision.step_change");
+  g_assert_cmpstr (steps, ==, "0>1,1>2,2>3,3>4");
+}
+
 static void
 test_name_words_follow_edits (Fixture       *f,
                               gconstpointer  data)
@@ -1667,6 +1785,8 @@ main (int    argc,
   g_test_add ("/team-store/erasure/on-the-server", Fixture, NULL, fixture_set_up, test_erasure, fixture_tear_down);
   g_test_add ("/team-store/faults/connection-lost", Fixture, NULL, fixture_set_up, test_connection_lost, fixture_tear_down);
   g_test_add ("/team-store/history/names-the-login", Fixture, NULL, fixture_set_up, test_step_history_names_login,
+              fixture_tear_down);
+  g_test_add ("/team-store/history/stale-step-refused", Fixture, NULL, fixture_set_up, test_step_change_from_stale_step,
               fixture_tear_down);
   g_test_add ("/team-store/reports/name-words-follow-edits", Fixture, NULL, fixture_set_up, test_name_words_follow_edits,
               fixture_tear_down);
