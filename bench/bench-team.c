@@ -24,6 +24,7 @@
 #define RUNS          7
 #define STEP_CHANGES  100
 #define STEP_WARM_UP  5    /* the first on a connection prepare its statements: not counted */
+#define STEP_BLOCK    10   /* step changes on one backend before the other's turn */
 #define BENCH_PORT    "54331"
 
 typedef struct
@@ -121,9 +122,9 @@ measure_reload (Backend *backend)
 }
 
 /* One step forward each, spread over the programme, as a day's work would be,
- * taking turns between the backends so that a busy moment of the machine (or
- * of its disk, which both wait for at every commit) falls on both alike; the
- * file takes the even attendees, the server the odd ones. */
+ * the backends taking turns so that a busy moment of the machine (or of its
+ * disk, which both wait for at every commit) falls on both alike; the file
+ * takes the even attendees, the server the odd ones. */
 typedef struct
 {
   Backend    *backend;
@@ -187,9 +188,18 @@ measure_steps (Backend *file,
       stride = MAX (g_list_model_get_n_items (stepping[b].attendees) / ((STEP_CHANGES + STEP_WARM_UP) * 4) * 2, 2);
     }
 
-  while (file->n_steps < STEP_CHANGES && team->n_steps < STEP_CHANGES &&
-         step_once (&stepping[0], stride) && step_once (&stepping[1], stride))
-    ;
+  /* In blocks rather than one by one: a commit just after the other
+   * backend's would wait for the disk still busy with that one's. */
+  for (gboolean more = TRUE; more;)
+    {
+      more = FALSE;
+      for (guint b = 0; b < G_N_ELEMENTS (backends); b++)
+        for (guint i = 0; i < STEP_BLOCK && backends[b]->n_steps < STEP_CHANGES; i++)
+          if (step_once (&stepping[b], stride))
+            more = TRUE;
+          else
+            break;
+    }
 
   for (guint b = 0; b < G_N_ELEMENTS (backends); b++)
     {
