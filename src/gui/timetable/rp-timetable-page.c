@@ -9,12 +9,18 @@
 #include "rp-field-message.h"
 #include "rp-timetable-action-dialog.h"
 #include "rp-timetable-page.h"
+#include "rp-team.h"
 
 struct _RpTimetablePage
 {
   RpAreaPage           parent_instance;
 
   GPtrArray           *rows;
+  /* Ticks not saved for a lost team connection, by action id: each the
+   * action as ticked, with the status it was ticked from ("base-status"). */
+  GHashTable          *pending;
+  GSignalGroup        *store_signals;  /* the store's "connection-lost" */
+  guint                resave_source;
 
   AdwPreferencesGroup *actions_group;
   AdwEntryRow         *activity_row;
@@ -41,21 +47,67 @@ row_action (GtkWidget *widget)
   return row != NULL ? g_object_get_data (G_OBJECT (row), "action") : NULL;
 }
 
+/* A tick kept on screen that is not saved yet says so beside it, in words
+ * a screen reader hears too. */
+static void
+mark_not_saved (GtkWidget *row,
+                GtkWidget *check)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  const char *why = _("Not saved: the team database cannot be reached. It is saved once the connection is back.");
+
+  if (g_object_get_data (G_OBJECT (row), "not-saved") != NULL)
+    return;
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, "saved-indicator");
+  gtk_widget_add_css_class (box, "not-saved");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Not saved")));
+  gtk_widget_set_tooltip_text (box, why);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "not-saved", box);
+}
+
 static void
 save_action (RpTimetablePage   *self,
-             RpTimetableAction *action)
+             RpTimetableAction *action,
+             GtkWidget         *check,
+             RpActionStatus     base_status)
 {
   g_autoptr(GError) error = NULL;
 
   show_error (self, NULL);
 
-  /* A refused change: the rows go back to what is stored. A saved one is
-   * shown when the store announces it. */
-  if (!rp_store_save_action (rp_area_page_get_store (RP_AREA_PAGE (self)), action, &error))
+  if (rp_store_save_action (rp_area_page_get_store (RP_AREA_PAGE (self)), action, &error))
     {
-      show_error (self, error);
-      rp_area_page_refresh (RP_AREA_PAGE (self));
+      /* Saved: shown when the store announces it. */
+      g_hash_table_remove (self->pending, &(gint64) { rp_timetable_action_get_id (action) });
+      return;
     }
+
+  /* A lost connection: the tick stays as the person left it, marked, and
+   * is saved once the connection is back (the window's banner says why). */
+  if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE))
+    {
+      RpTimetableAction *kept = rp_timetable_action_copy (action);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = rp_timetable_action_get_id (action);
+      g_object_set_data (G_OBJECT (kept), "base-status", GINT_TO_POINTER (base_status));
+      g_hash_table_replace (self->pending, id, kept);
+      if (check != NULL)
+        mark_not_saved (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW), check);
+      return;
+    }
+
+  /* Any other refusal: the rows go back to what is stored. */
+  g_hash_table_remove (self->pending, &(gint64) { rp_timetable_action_get_id (action) });
+  show_error (self, error);
+  rp_area_page_refresh (RP_AREA_PAGE (self));
 }
 
 static void
@@ -66,12 +118,108 @@ on_completed_toggled (GtkCheckButton  *check,
   g_autoptr(RpTimetableAction) action = NULL;
   gboolean completed = gtk_check_button_get_active (check);
 
-  if (stored == NULL || completed == (rp_timetable_action_get_status (stored) == RP_ACTION_COMPLETED))
+  if (stored == NULL)
     return;
+
+  if (completed == (rp_timetable_action_get_status (stored) == RP_ACTION_COMPLETED))
+    {
+      /* Put back as stored before it could be saved: nothing left to save. */
+      if (g_hash_table_remove (self->pending, &(gint64) { rp_timetable_action_get_id (stored) }))
+        rp_area_page_refresh (RP_AREA_PAGE (self));
+      return;
+    }
 
   action = rp_timetable_action_copy (stored);
   rp_timetable_action_set_status (action, completed ? RP_ACTION_COMPLETED : RP_ACTION_IN_PROGRESS);
-  save_action (self, action);
+  save_action (self, action, GTK_WIDGET (check), rp_timetable_action_get_status (stored));
+}
+
+/* The team database is back: each tick kept is saved now, from the action
+ * as stored now, and only if nobody else changed its status meanwhile;
+ * otherwise what the store holds is shown, and the person told. */
+static gboolean
+save_again (gpointer user_data)
+{
+  RpTimetablePage *self = user_data;
+  RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
+  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GHashTable) pending = NULL;
+  gboolean changed_by_others = FALSE;
+  guint n;
+
+  self->resave_source = 0;
+  if (store == NULL || programme == NULL || rp_store_get_connection_lost (store) ||
+      g_hash_table_size (self->pending) == 0)
+    return G_SOURCE_REMOVE;
+
+  actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
+  if (actions == NULL)
+    return G_SOURCE_REMOVE;
+
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  n = g_list_model_get_n_items (actions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RpTimetableAction) stored = g_list_model_get_item (actions, i);
+      RpTimetableAction *kept = g_hash_table_lookup (pending, &(gint64) { rp_timetable_action_get_id (stored) });
+      g_autoptr(RpTimetableAction) action = NULL;
+
+      if (kept == NULL || rp_timetable_action_get_status (stored) == rp_timetable_action_get_status (kept))
+        continue;
+      if ((int) rp_timetable_action_get_status (stored) !=
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (kept), "base-status")))
+        {
+          changed_by_others = TRUE;
+          continue;
+        }
+      action = rp_timetable_action_copy (stored);
+      rp_timetable_action_set_status (action, rp_timetable_action_get_status (kept));
+      save_action (self, action, NULL, rp_timetable_action_get_status (stored));
+      if (g_hash_table_size (self->pending) > 0 && rp_store_get_connection_lost (store))
+        break;
+    }
+
+  /* Ticks not tried (the connection went again) stay kept. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, pending);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      if (rp_store_get_connection_lost (store) && !g_hash_table_contains (self->pending, key))
+        g_hash_table_replace (self->pending, g_memdup2 (key, sizeof (gint64)), g_object_ref (value));
+  }
+
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+  if (changed_by_others)
+    {
+      g_autoptr(GError) error = g_error_new_literal (RP_ERROR, RP_ERROR_CONFLICT,
+                                                    _("An action ticked while the connection was lost was changed by someone else meanwhile, so it shows what they saved. Tick it again if it is still needed."));
+
+      show_error (self, error);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Saved from an idle, once every form following the store has read what
+ * became of an unanswered COMMIT (as the record list windows do). */
+static void
+on_connection_lost_changed (RpTimetablePage *self,
+                            GParamSpec      *pspec,
+                            RpStore         *store)
+{
+  if (rp_store_get_connection_lost (store) || g_hash_table_size (self->pending) == 0 || self->resave_source != 0)
+    return;
+
+  self->resave_source = g_idle_add (save_again, self);
+}
+
+static void
+on_store_notify (RpTimetablePage *self)
+{
+  g_signal_group_set_target (self->store_signals, rp_area_page_get_store (RP_AREA_PAGE (self)));
 }
 
 static void
@@ -193,6 +341,7 @@ make_row (RpTimetablePage   *self,
   const char *due_date = rp_timetable_action_get_due_date (action);
   gboolean overdue = rp_timetable_action_get_status (action) != RP_ACTION_COMPLETED &&
                      due_date != NULL && rp_date_compare (due_date, today) < 0;
+  RpTimetableAction *kept = g_hash_table_lookup (self->pending, &(gint64) { rp_timetable_action_get_id (action) });
   GtkWidget *up, *down;
 
   g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
@@ -209,11 +358,15 @@ make_row (RpTimetablePage   *self,
     gtk_widget_add_css_class (row, "attention");
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), rp_timetable_action_get_status (action) == RP_ACTION_COMPLETED);
+  /* A tick not saved yet is shown as the person left it. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               rp_timetable_action_get_status (kept != NULL ? kept : action) == RP_ACTION_COMPLETED);
   gtk_widget_set_tooltip_text (check, _("Completed"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Completed"), -1);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_completed_toggled), self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  if (kept != NULL)
+    mark_not_saved (row, check);
 
   up = icon_button ("go-up-symbolic", _("Move Up"), G_CALLBACK (on_up_clicked), self);
   down = icon_button ("go-down-symbolic", _("Move Down"), G_CALLBACK (on_down_clicked), self);
@@ -261,6 +414,25 @@ rp_timetable_page_refresh (RpAreaPage *page)
 
       adw_preferences_group_add (self->actions_group, row);
       g_ptr_array_add (self->rows, row);
+    }
+
+  /* A tick kept for an action deleted meanwhile has nothing left to save. */
+  if (actions != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->pending);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gboolean found = FALSE;
+
+          for (guint i = 0; i < self->rows->len && !found; i++)
+            found = rp_timetable_action_get_id (g_object_get_data (g_ptr_array_index (self->rows, i), "action")) ==
+                    *(gint64 *) key;
+          if (!found)
+            g_hash_table_iter_remove (&iter);
+        }
     }
 }
 
@@ -313,6 +485,11 @@ rp_timetable_page_dispose (GObject *object)
   RpTimetablePage *self = RP_TIMETABLE_PAGE (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_handle_id (&self->resave_source, g_source_remove);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
 
   G_OBJECT_CLASS (rp_timetable_page_parent_class)->dispose (object);
 }
@@ -340,6 +517,11 @@ static void
 rp_timetable_page_init (RpTimetablePage *self)
 {
   self->rows = g_ptr_array_new ();
+  self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->store_signals = g_signal_group_new (RP_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "notify::connection-lost",
+                                 G_CALLBACK (on_connection_lost_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::store", G_CALLBACK (on_store_notify), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   rp_row_add_message_line (ADW_PREFERENCES_ROW (self->due_row));
 }
