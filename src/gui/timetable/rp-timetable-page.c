@@ -391,6 +391,15 @@ rp_timetable_page_refresh (RpAreaPage *page)
   RpProgrammeCounts counts;
   guint n;
 
+  /* With the team connection lost, what is on screen stays as it is
+   * (ticks not saved yet included) rather than emptying. */
+  if (store != NULL && programme != NULL)
+    {
+      actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
+      if (actions == NULL && rp_store_get_connection_lost (store))
+        return;
+    }
+
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->actions_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
@@ -405,7 +414,6 @@ rp_timetable_page_refresh (RpAreaPage *page)
   adw_preferences_group_set_description (self->actions_group, description);
 
   today = rp_store_dup_today (store);
-  actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
   n = actions != NULL ? g_list_model_get_n_items (actions) : 0;
   for (guint i = 0; i < n; i++)
     {
