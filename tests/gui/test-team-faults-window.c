@@ -27,6 +27,7 @@
 #include "rp-team-private.h"
 #include "rp-test-team.h"
 #include "rp-test-util.h"
+#include "rp-timetable-page.h"
 #include "rp-window.h"
 #include "store/rp-store-internal.h"
 #include "rp-workers-window.h"
@@ -189,6 +190,7 @@ body (void)
   GtkWidget *not_saved;
   RpWindow *window;
   RpWorkersWindow *workers = NULL;
+  GtkWidget *timetable_window, *timetable, *tick = NULL;
   g_autofree char *team_now = NULL;
   g_autoptr(RpApplication) app = NULL;
   gint64 deadline;
@@ -227,6 +229,17 @@ body (void)
     rp_attendee_set_full_name (other, "Samuel Okafor");
     rp_attendee_set_step (other, 1);
     g_assert_true (rp_store_add_attendee (store, other, "2024-02-01", &error));
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(RpTimetableAction) action = rp_timetable_action_new ();
+
+    rp_timetable_action_set_programme_id (action, rp_programme_get_id (programme));
+    rp_timetable_action_set_activity (action, "Book the minibus for the Pathfinders visit");
+    rp_timetable_action_set_status (action, RP_ACTION_IN_PROGRESS);
+    rp_timetable_action_set_position (action, 1);
+    g_assert_true (rp_store_add_action (store, action, &error));
     g_assert_no_error (error);
   }
 
@@ -271,6 +284,17 @@ body (void)
   gtk_window_present (GTK_WINDOW (workers));
   rp_test_spin ();
 
+  /* A timetable is open too, in a window of its own. */
+  timetable = g_object_new (RP_TYPE_TIMETABLE_PAGE, "store", store, "programme", programme, NULL);
+  timetable_window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (timetable_window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (timetable_window), timetable);
+  gtk_window_present (GTK_WINDOW (timetable_window));
+  rp_test_spin ();
+  tick = rp_test_find_widget (timetable, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  g_assert_nonnull (tick);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (tick)));
+
   /* The server goes: the banner says so, before anything is saved. */
   g_assert_true (run_cluster ("crash"));
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -280,6 +304,30 @@ body (void)
       g_usleep (1000);
     }
   g_assert_true (banner_shown (window));
+
+  /* A tick while the connection is lost stays ticked, marked "Not saved",
+   * and nothing reaches the database; a refresh (others' changes) keeps it. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (tick), TRUE);
+  rp_test_spin ();
+  rp_area_page_refresh (RP_AREA_PAGE (timetable));
+  rp_test_spin ();
+  tick = rp_test_find_widget (timetable, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  g_assert_nonnull (tick);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (tick)));
+  {
+    GtkWidget *mark = rp_test_find_widget (timetable, GTK_TYPE_LABEL, "label", "Not saved");
+
+    g_assert_nonnull (mark);
+    g_assert_true (gtk_widget_is_visible (mark));
+  }
+  rp_test_save_shot (timetable_window, "fault-timetable-not-saved.png");
+  if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (timetable_window), 360, 600);
+      rp_test_spin ();
+      rp_test_save_shot (timetable_window, "fault-timetable-not-saved-360.png");
+      gtk_window_set_default_size (GTK_WINDOW (timetable_window), 900, 600);
+    }
 
   /* What is typed stays on screen, marked as not saved. */
   gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900999");
@@ -468,6 +516,21 @@ body (void)
       g_usleep (10000);
     }
   g_assert_cmpstr (phone_now, ==, "07700 900999");
+  /* The tick too, once, and its mark goes. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (count_of ("SELECT count(*) FROM reprovision.timetable_action WHERE status = 'completed'") == 0 &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpint (count_of ("SELECT count(*) FROM reprovision.timetable_action WHERE status = 'completed'"), ==, 1);
+  rp_test_spin ();
+  g_assert_null (rp_test_find_widget (timetable, GTK_TYPE_LABEL, "label", "Not saved"));
+  tick = rp_test_find_widget (timetable, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (tick)));
+  gtk_window_destroy (GTK_WINDOW (timetable_window));
+
   /* The worker's team too, without another keystroke. */
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline)
