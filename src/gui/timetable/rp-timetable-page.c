@@ -47,29 +47,33 @@ row_action (GtkWidget *widget)
   return row != NULL ? g_object_get_data (G_OBJECT (row), "action") : NULL;
 }
 
-/* A tick kept on screen that is not saved yet says so beside it, in words
- * a screen reader hears too. */
+/* A tick kept on screen that is not saved yet says so on its row: a warning
+ * sign beside the tick, and "Not saved" in words at the head of the line
+ * under the title (words there fit a narrow window too), which a screen
+ * reader hears with the tick. */
 static void
 mark_not_saved (GtkWidget *row,
                 GtkWidget *check)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *icon;
+  g_autofree char *subtitle = NULL;
   const char *why = _("Not saved: the team database cannot be reached. It is saved once the connection is back.");
 
   if (g_object_get_data (G_OBJECT (row), "not-saved") != NULL)
     return;
 
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (box, "saved-indicator");
-  gtk_widget_add_css_class (box, "not-saved");
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Not saved")));
-  gtk_widget_set_tooltip_text (box, why);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (icon, "saved-indicator");
+  gtk_widget_add_css_class (icon, "not-saved");
+  gtk_widget_set_tooltip_text (icon, why);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "not-saved", box);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  /* Translators: heads the line under a timetable action whose tick is not saved yet */
+  subtitle = g_strdup_printf (_("Not saved · %s"), adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data (G_OBJECT (row), "not-saved", icon);
 }
 
 static void
