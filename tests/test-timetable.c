@@ -428,6 +428,45 @@ test_delete_and_undo (Fixture       *fixture,
   }
 }
 
+/* A tick changes the status alone, and only from the status it was made on. */
+static void
+test_status_tick (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RpTimetableAction) seen = add_action (fixture, "Tell families the closure date", "tbc");
+  g_autoptr(RpTimetableAction) edited = NULL;
+  g_autoptr(RpTimetableAction) now = NULL;
+  gint64 id = rp_timetable_action_get_id (seen);
+  RpActionStatus shown = rp_timetable_action_get_status (seen);
+
+  g_assert_cmpint (shown, !=, RP_ACTION_COMPLETED);
+
+  /* Someone else renames it meanwhile: the tick keeps their words. */
+  edited = rp_timetable_action_copy (seen);
+  rp_timetable_action_set_activity (edited, "Tell families and carers the closure date");
+  g_assert_true (rp_store_save_action (fixture->store, edited, &error));
+  g_assert_no_error (error);
+  g_assert_true (rp_store_set_action_status (fixture->store, id, shown, RP_ACTION_COMPLETED, &error));
+  g_assert_no_error (error);
+  now = nth_action (fixture, count_actions (fixture) - 1);
+  g_assert_cmpint (rp_timetable_action_get_status (now), ==, RP_ACTION_COMPLETED);
+  g_assert_cmpstr (rp_timetable_action_get_activity (now), ==, "Tell families and carers the closure date");
+
+  /* A tick made on the page before that: refused, and nothing changed. */
+  g_assert_false (rp_store_set_action_status (fixture->store, id, shown, RP_ACTION_IN_PROGRESS, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&now);
+  now = nth_action (fixture, count_actions (fixture) - 1);
+  g_assert_cmpint (rp_timetable_action_get_status (now), ==, RP_ACTION_COMPLETED);
+
+  /* Gone meanwhile: said so. */
+  g_assert_true (rp_store_delete_action (fixture->store, id, &error));
+  g_assert_false (rp_store_set_action_status (fixture->store, id, RP_ACTION_COMPLETED, RP_ACTION_IN_PROGRESS, &error));
+  g_assert_error (error, RP_ERROR, RP_ERROR_NOT_FOUND);
+}
+
 /* An activity of several lines and sentences is kept as written. */
 static void
 test_multiline_activity (Fixture       *fixture,
@@ -857,6 +896,8 @@ main (int   argc,
               fixture_set_up, test_due_note_name_check, fixture_tear_down);
   g_test_add ("/core/timetable/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/core/timetable/status-tick", Fixture, NULL,
+              fixture_set_up, test_status_tick, fixture_tear_down);
   g_test_add ("/core/timetable/multiline-activity", Fixture, NULL,
               fixture_set_up, test_multiline_activity, fixture_tear_down);
   g_test_add_func ("/core/timetable/taster-days/printed", test_linked_days_printed);

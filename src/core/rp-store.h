@@ -332,6 +332,11 @@ gboolean     rp_store_add_action             (RpStore           *self,
 gboolean     rp_store_save_action            (RpStore           *self,
                                               RpTimetableAction *action,
                                               GError           **error);
+gboolean     rp_store_set_action_status      (RpStore           *self,
+                                              gint64             action_id,
+                                              RpActionStatus     from,
+                                              RpActionStatus     to,
+                                              GError           **error);
 gboolean     rp_store_move_action            (RpStore           *self,
                                               gint64             action_id,
                                               int                offset,

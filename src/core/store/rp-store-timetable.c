@@ -450,6 +450,80 @@ rp_store_save_action (RpStore            *self,
 
 typedef struct
 {
+  gint64         action_id;
+  RpActionStatus from;
+  RpActionStatus to;
+} SetStatus;
+
+static gboolean
+write_action_status (RpStore  *self,
+                     gpointer  data,
+                     GError  **error)
+{
+  SetStatus *set = data;
+  RpStmt *stmt;
+  int rc;
+
+  stmt = store_prepare (self, "UPDATE timetable_action SET status = ? WHERE id = ? AND status = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, rp_action_status_to_string (set->to));
+  rp_stmt_bind_int64 (stmt, 2, set->action_id);
+  bind_text (stmt, 3, rp_action_status_to_string (set->from));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (store_changes (self) > 0)
+    return TRUE;
+
+  /* Nothing changed: the action is gone, or its status is no longer the one
+   * the person changed it from. */
+  stmt = store_prepare (self, "SELECT status FROM timetable_action WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  rp_stmt_bind_int64 (stmt, 1, set->action_id);
+  rc = rp_stmt_step (stmt);
+  rp_stmt_reset (stmt);
+  if (rc == RP_STMT_ROW)
+    g_set_error_literal (error, RP_ERROR, RP_ERROR_CONFLICT,
+                         _("Someone else changed this action while your change waited, so it shows what they "
+                           "saved. Change it again if it is still needed."));
+  else if (rc == RP_STMT_DONE)
+    g_set_error_literal (error, RP_ERROR, RP_ERROR_NOT_FOUND, _("The timetable action no longer exists."));
+  else
+    set_error_from_db (self, error);
+  return FALSE;
+}
+
+/**
+ * rp_store_set_action_status:
+ * @from: the status the person saw and changed
+ * @to: the new status
+ *
+ * Changes only an action's status, and only if it is still @from: a tick
+ * made on an out-of-date page (another person's change, a save that waited
+ * for a lost connection) never overwrites what someone else saved; that is
+ * refused with %RP_ERROR_CONFLICT. The action's other fields stay as stored.
+ */
+gboolean
+rp_store_set_action_status (RpStore         *self,
+                            gint64           action_id,
+                            RpActionStatus   from,
+                            RpActionStatus   to,
+                            GError         **error)
+{
+  SetStatus set = { action_id, from, to };
+
+  g_return_val_if_fail (RP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action_id > 0, FALSE);
+
+  if (from == to)
+    return TRUE;
+
+  return store_write (self, write_action_status, &set, error);
+}
+
+typedef struct
+{
   gint64 action_id;
   int    offset;
 } MoveAction;

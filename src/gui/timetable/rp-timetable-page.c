@@ -11,13 +11,20 @@
 #include "rp-timetable-page.h"
 #include "rp-team.h"
 
+/* A tick waiting for the connection: the change the person made. */
+typedef struct
+{
+  gint64         action_id;
+  RpActionStatus from;
+  RpActionStatus to;
+} Pending;
+
 struct _RpTimetablePage
 {
   RpAreaPage           parent_instance;
 
   GPtrArray           *rows;
-  /* Ticks not saved for a lost team connection, by action id: each the
-   * action as ticked, with the status it was ticked from ("base-status"). */
+  /* Ticks not saved for a lost team connection, by action id (Pending). */
   GHashTable          *pending;
   GSignalGroup        *store_signals;  /* the store's "connection-lost" */
   guint                resave_source;
@@ -76,20 +83,23 @@ mark_not_saved (GtkWidget *row,
   g_object_set_data (G_OBJECT (row), "not-saved", icon);
 }
 
+/* The tick's change, from the status shown to the one ticked; the store
+ * refuses it if that status is no longer the stored one. */
 static void
-save_action (RpTimetablePage   *self,
-             RpTimetableAction *action,
-             GtkWidget         *check,
-             RpActionStatus     base_status)
+save_status (RpTimetablePage *self,
+             gint64           action_id,
+             RpActionStatus   from,
+             RpActionStatus   to,
+             GtkWidget       *check)
 {
   g_autoptr(GError) error = NULL;
 
   show_error (self, NULL);
 
-  if (rp_store_save_action (rp_area_page_get_store (RP_AREA_PAGE (self)), action, &error))
+  if (rp_store_set_action_status (rp_area_page_get_store (RP_AREA_PAGE (self)), action_id, from, to, &error))
     {
       /* Saved: shown when the store announces it. */
-      g_hash_table_remove (self->pending, &(gint64) { rp_timetable_action_get_id (action) });
+      g_hash_table_remove (self->pending, &action_id);
       return;
     }
 
@@ -97,19 +107,18 @@ save_action (RpTimetablePage   *self,
    * is saved once the connection is back (the window's banner says why). */
   if (g_error_matches (error, RP_TEAM_ERROR, RP_TEAM_ERROR_UNREACHABLE))
     {
-      RpTimetableAction *kept = rp_timetable_action_copy (action);
-      gint64 *id = g_new (gint64, 1);
+      Pending *kept = g_new (Pending, 1);
 
-      *id = rp_timetable_action_get_id (action);
-      g_object_set_data (G_OBJECT (kept), "base-status", GINT_TO_POINTER (base_status));
-      g_hash_table_replace (self->pending, id, kept);
+      *kept = (Pending) { action_id, from, to };
+      g_hash_table_replace (self->pending, &kept->action_id, kept);
       if (check != NULL)
         mark_not_saved (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW), check);
       return;
     }
 
-  /* Any other refusal: the rows go back to what is stored. */
-  g_hash_table_remove (self->pending, &(gint64) { rp_timetable_action_get_id (action) });
+  /* Any other refusal (someone else's change meanwhile included): the rows
+   * go back to what is stored. */
+  g_hash_table_remove (self->pending, &action_id);
   show_error (self, error);
   rp_area_page_refresh (RP_AREA_PAGE (self));
 }
@@ -119,91 +128,61 @@ on_completed_toggled (GtkCheckButton  *check,
                       RpTimetablePage *self)
 {
   RpTimetableAction *stored = row_action (GTK_WIDGET (check));
-  g_autoptr(RpTimetableAction) action = NULL;
   gboolean completed = gtk_check_button_get_active (check);
+  gint64 action_id;
 
   if (stored == NULL)
     return;
 
+  action_id = rp_timetable_action_get_id (stored);
   if (completed == (rp_timetable_action_get_status (stored) == RP_ACTION_COMPLETED))
     {
       /* Put back as stored before it could be saved: nothing left to save. */
-      if (g_hash_table_remove (self->pending, &(gint64) { rp_timetable_action_get_id (stored) }))
+      if (g_hash_table_remove (self->pending, &action_id))
         rp_area_page_refresh (RP_AREA_PAGE (self));
       return;
     }
 
-  action = rp_timetable_action_copy (stored);
-  rp_timetable_action_set_status (action, completed ? RP_ACTION_COMPLETED : RP_ACTION_IN_PROGRESS);
-  save_action (self, action, GTK_WIDGET (check), rp_timetable_action_get_status (stored));
+  save_status (self, action_id, rp_timetable_action_get_status (stored),
+               completed ? RP_ACTION_COMPLETED : RP_ACTION_IN_PROGRESS, GTK_WIDGET (check));
 }
 
-/* The team database is back: each tick kept is saved now, from the action
- * as stored now, and only if nobody else changed its status meanwhile;
- * otherwise what the store holds is shown, and the person told. */
+/* The team database is back: each tick kept is saved now, unless someone
+ * else changed that action meanwhile (the store refuses it, and the page
+ * shows what they saved and says so). */
 static gboolean
 save_again (gpointer user_data)
 {
   RpTimetablePage *self = user_data;
   RpStore *store = rp_area_page_get_store (RP_AREA_PAGE (self));
-  RpProgramme *programme = rp_area_page_get_programme (RP_AREA_PAGE (self));
-  g_autoptr(GListModel) actions = NULL;
-  g_autoptr(GHashTable) pending = NULL;
-  gboolean changed_by_others = FALSE;
-  guint n;
+  g_autoptr(GPtrArray) kept = NULL;
 
   self->resave_source = 0;
-  if (store == NULL || programme == NULL || rp_store_get_connection_lost (store) ||
-      g_hash_table_size (self->pending) == 0)
+  if (store == NULL || rp_store_get_connection_lost (store) || g_hash_table_size (self->pending) == 0)
     return G_SOURCE_REMOVE;
 
-  actions = rp_store_list_actions (store, rp_programme_get_id (programme), NULL);
-  if (actions == NULL)
-    return G_SOURCE_REMOVE;
+  /* Each save takes its tick out of the table, or puts it back if lost again. */
+  kept = g_ptr_array_new_with_free_func (g_free);
+  {
+    GHashTableIter iter;
+    gpointer value;
 
-  pending = g_steal_pointer (&self->pending);
-  self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  n = g_list_model_get_n_items (actions);
-  for (guint i = 0; i < n; i++)
+    g_hash_table_iter_init (&iter, self->pending);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        g_ptr_array_add (kept, g_memdup2 (value, sizeof (Pending)));
+      }
+  }
+  for (guint i = 0; i < kept->len; i++)
     {
-      g_autoptr(RpTimetableAction) stored = g_list_model_get_item (actions, i);
-      RpTimetableAction *kept = g_hash_table_lookup (pending, &(gint64) { rp_timetable_action_get_id (stored) });
-      g_autoptr(RpTimetableAction) action = NULL;
+      Pending *tick = g_ptr_array_index (kept, i);
 
-      if (kept == NULL || rp_timetable_action_get_status (stored) == rp_timetable_action_get_status (kept))
-        continue;
-      if ((int) rp_timetable_action_get_status (stored) !=
-          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (kept), "base-status")))
-        {
-          changed_by_others = TRUE;
-          continue;
-        }
-      action = rp_timetable_action_copy (stored);
-      rp_timetable_action_set_status (action, rp_timetable_action_get_status (kept));
-      save_action (self, action, NULL, rp_timetable_action_get_status (stored));
-      if (g_hash_table_size (self->pending) > 0 && rp_store_get_connection_lost (store))
+      save_status (self, tick->action_id, tick->from, tick->to, NULL);
+      if (rp_store_get_connection_lost (store))
         break;
     }
 
-  /* Ticks not tried (the connection went again) stay kept. */
-  {
-    GHashTableIter iter;
-    gpointer key, value;
-
-    g_hash_table_iter_init (&iter, pending);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      if (rp_store_get_connection_lost (store) && !g_hash_table_contains (self->pending, key))
-        g_hash_table_replace (self->pending, g_memdup2 (key, sizeof (gint64)), g_object_ref (value));
-  }
-
   rp_area_page_refresh (RP_AREA_PAGE (self));
-  if (changed_by_others)
-    {
-      g_autoptr(GError) error = g_error_new_literal (RP_ERROR, RP_ERROR_CONFLICT,
-                                                    _("An action ticked while the connection was lost was changed by someone else meanwhile, so it shows what they saved. Tick it again if it is still needed."));
-
-      show_error (self, error);
-    }
   return G_SOURCE_REMOVE;
 }
 
@@ -345,7 +324,7 @@ make_row (RpTimetablePage   *self,
   const char *due_date = rp_timetable_action_get_due_date (action);
   gboolean overdue = rp_timetable_action_get_status (action) != RP_ACTION_COMPLETED &&
                      due_date != NULL && rp_date_compare (due_date, today) < 0;
-  RpTimetableAction *kept = g_hash_table_lookup (self->pending, &(gint64) { rp_timetable_action_get_id (action) });
+  Pending *kept = g_hash_table_lookup (self->pending, &(gint64) { rp_timetable_action_get_id (action) });
   GtkWidget *up, *down;
 
   g_object_set_data_full (G_OBJECT (row), "action", g_object_ref (action), g_object_unref);
@@ -364,7 +343,7 @@ make_row (RpTimetablePage   *self,
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   /* A tick not saved yet is shown as the person left it. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               rp_timetable_action_get_status (kept != NULL ? kept : action) == RP_ACTION_COMPLETED);
+                               (kept != NULL ? kept->to : rp_timetable_action_get_status (action)) == RP_ACTION_COMPLETED);
   gtk_widget_set_tooltip_text (check, _("Completed"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Completed"), -1);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_completed_toggled), self, 0);
@@ -529,7 +508,7 @@ static void
 rp_timetable_page_init (RpTimetablePage *self)
 {
   self->rows = g_ptr_array_new ();
-  self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   self->store_signals = g_signal_group_new (RP_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "notify::connection-lost",
                                  G_CALLBACK (on_connection_lost_changed), self, G_CONNECT_SWAPPED);
