@@ -393,8 +393,8 @@ rp_timetable_page_refresh (RpAreaPage *page)
   rp_area_page_load_counts (page, &counts);
   /* Translators: "5 actions · 3 completed · 1 overdue"; the plural follows the first number */
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action · %u completed · %u overdue. Due dates print as people write them: a date, a note such as “tbc”, “In progress” or “Completed”. An action linked to taster days prints their dates itself.",
-                                           "%u actions · %u completed · %u overdue. Due dates print as people write them: a date, a note such as “tbc”, “In progress” or “Completed”. An action linked to taster days prints their dates itself.",
-                                           counts.actions),
+                                              "%u actions · %u completed · %u overdue. Due dates print as people write them: a date, a note such as “tbc”, “In progress” or “Completed”. An action linked to taster days prints their dates itself.",
+                                              counts.actions),
                                  counts.actions, counts.actions_completed, counts.actions_overdue);
   adw_preferences_group_set_description (self->actions_group, description);
 
