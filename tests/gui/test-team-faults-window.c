@@ -190,7 +190,7 @@ body (void)
   GtkWidget *not_saved;
   RpWindow *window;
   RpWorkersWindow *workers = NULL;
-  GtkWidget *timetable_window, *timetable, *tick = NULL;
+  GtkWidget *timetable, *tick = NULL;
   g_autofree char *team_now = NULL;
   g_autoptr(RpApplication) app = NULL;
   gint64 deadline;
@@ -284,16 +284,16 @@ body (void)
   gtk_window_present (GTK_WINDOW (workers));
   rp_test_spin ();
 
-  /* A timetable is open too, in a window of its own. */
-  timetable = g_object_new (RP_TYPE_TIMETABLE_PAGE, "store", store, "programme", programme, NULL);
-  timetable_window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (timetable_window), 900, 600);
-  gtk_window_set_child (GTK_WINDOW (timetable_window), timetable);
-  gtk_window_present (GTK_WINDOW (timetable_window));
+  /* The window's timetable has been looked at, and is kept while the attendees are shown. */
+  g_object_set (window, "area", "timetable", NULL);
   rp_test_spin ();
+  timetable = rp_test_find_widget (GTK_WIDGET (window), RP_TYPE_TIMETABLE_PAGE, NULL, NULL);
+  g_assert_nonnull (timetable);
   tick = rp_test_find_widget (timetable, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
   g_assert_nonnull (tick);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (tick)));
+  g_object_set (window, "area", "attendees", NULL);
+  rp_test_spin ();
 
   /* The server goes: the banner says so, before anything is saved. */
   g_assert_true (run_cluster ("crash"));
@@ -319,14 +319,33 @@ body (void)
 
     g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Not saved · "));
   }
-  rp_test_save_shot (timetable_window, "fault-timetable-not-saved.png");
   if (g_getenv ("RP_TEST_SHOTS_DIR") != NULL)
     {
-      gtk_window_set_default_size (GTK_WINDOW (timetable_window), 360, 600);
+      g_object_set (window, "area", "timetable", NULL);
       rp_test_spin ();
-      rp_test_save_shot (timetable_window, "fault-timetable-not-saved-360.png");
-      gtk_window_set_default_size (GTK_WINDOW (timetable_window), 900, 600);
+      rp_test_save_shot (GTK_WIDGET (window), "fault-timetable-not-saved.png");
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+      rp_test_spin ();
+      rp_test_save_shot (GTK_WIDGET (window), "fault-timetable-not-saved-360.png");
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+      g_object_set (window, "area", "attendees", NULL);
+      rp_test_spin ();
     }
+
+  /* Closing the window asks before dropping the tick; kept open, it stays. */
+  {
+    AdwMessageDialog *dialog;
+
+    gtk_window_close (GTK_WINDOW (window));
+    rp_test_spin ();
+    dialog = rp_test_find_dialog ("Close Without Saving?");
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "A tick in the closure timetable is not saved"));
+    rp_test_click_response (dialog, "_Keep Window Open");
+    rp_test_spin ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+    g_assert_true (rp_timetable_page_has_unsaved (RP_TIMETABLE_PAGE (timetable)));
+  }
 
   /* What is typed stays on screen, marked as not saved. */
   gtk_editable_set_text (GTK_EDITABLE (phone), "07700 900999");
@@ -529,7 +548,6 @@ body (void)
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (tick)));
   g_assert_false (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (tick, ADW_TYPE_ACTION_ROW))),
                                     "Not saved"));
-  gtk_window_destroy (GTK_WINDOW (timetable_window));
 
   /* The worker's team too, without another keystroke. */
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;

@@ -963,10 +963,23 @@ find_unsaved_page (RpWindow *self)
   return NULL;
 }
 
+/* A timetable tick made while the team database could not be reached. */
+static RpTimetablePage *
+find_unsaved_timetable (RpWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->area_pages); i++)
+    if (RP_IS_TIMETABLE_PAGE (self->area_pages[i]) &&
+        rp_timetable_page_has_unsaved (RP_TIMETABLE_PAGE (self->area_pages[i])))
+      return RP_TIMETABLE_PAGE (self->area_pages[i]);
+
+  return NULL;
+}
+
 typedef struct
 {
   RpWindow             *window;
-  RpAttendeeDetailPage *page;
+  RpAttendeeDetailPage *page;       /* or */
+  RpTimetablePage      *timetable;
   RpWindowLeave         leave;
   gpointer              data;
   GDestroyNotify        destroy;
@@ -977,7 +990,8 @@ leaving_free (Leaving *leaving)
 {
   if (leaving->destroy != NULL)
     leaving->destroy (leaving->data);
-  g_object_unref (leaving->page);
+  g_clear_object (&leaving->page);
+  g_clear_object (&leaving->timetable);
   g_object_unref (leaving->window);
   g_free (leaving);
 }
@@ -991,7 +1005,10 @@ on_leave_unsaved_response (AdwMessageDialog *dialog,
     return;
 
   /* Let go for good: not saved later into the database left behind. */
-  rp_attendee_detail_page_discard_unsaved (leaving->page);
+  if (leaving->page != NULL)
+    rp_attendee_detail_page_discard_unsaved (leaving->page);
+  if (leaving->timetable != NULL)
+    rp_timetable_page_discard_unsaved (leaving->timetable);
   leaving->leave (leaving->window, leaving->data);
 }
 
@@ -1001,9 +1018,10 @@ on_leave_unsaved_response (AdwMessageDialog *dialog,
  * @leave: what to do once nothing unsaved is in the way
  *
  * Closing the window, quitting or opening another database never drops an
- * attendee's change that could not be saved unasked: @leave runs at once if
- * there is none, else only once the person chooses to let it go. Kept, the
- * change is saved once the connection is back. @destroy frees @data either way.
+ * attendee's change or a timetable tick that could not be saved unasked:
+ * @leave runs at once if there is none, else only once the person chooses to
+ * let it go. Kept, the change is saved once the connection is back. @destroy
+ * frees @data either way.
  */
 void
 _rp_window_leave_database (RpWindow       *self,
@@ -1013,12 +1031,13 @@ _rp_window_leave_database (RpWindow       *self,
                            GDestroyNotify  destroy)
 {
   RpAttendeeDetailPage *page = find_unsaved_page (self);
+  RpTimetablePage *timetable = page == NULL ? find_unsaved_timetable (self) : NULL;
   const char *name;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
   Leaving *leaving;
 
-  if (page == NULL)
+  if (page == NULL && timetable == NULL)
     {
       leave (self, data);
       if (destroy != NULL)
@@ -1026,8 +1045,31 @@ _rp_window_leave_database (RpWindow       *self,
       return;
     }
 
-  name = rp_attendee_get_display_name (rp_attendee_detail_page_get_attendee (page));
-  if (why == RP_WINDOW_LEAVING_OPEN)
+  /* A tick waits only for a lost connection. */
+  name = page != NULL ? rp_attendee_get_display_name (rp_attendee_detail_page_get_attendee (page)) : NULL;
+  if (timetable != NULL && why == RP_WINDOW_LEAVING_OPEN)
+    {
+      body = g_strdup (_("A tick in the closure timetable is not saved, as the team database cannot be reached. "
+                         "If you open another database now, it is lost; stay with this one and it is saved once "
+                         "the connection is back."));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Another Database Without Saving?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Editing"),
+                                        "discard", _("_Discard and Open"),
+                                        NULL);
+    }
+  else if (timetable != NULL)
+    {
+      body = g_strdup (_("A tick in the closure timetable is not saved, as the team database cannot be reached. "
+                         "If you close the window now, it is lost; keep it open and it is saved once the "
+                         "connection is back."));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Saving?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Window Open"),
+                                        "discard", _("_Close and Discard"),
+                                        NULL);
+    }
+  else if (why == RP_WINDOW_LEAVING_OPEN)
     {
       if (self->store != NULL && rp_store_get_connection_lost (self->store))
         body = g_strdup_printf (_("A change to %s’s details is not saved, as the team database cannot be reached. "
@@ -1064,7 +1106,8 @@ _rp_window_leave_database (RpWindow       *self,
 
   leaving = g_new0 (Leaving, 1);
   leaving->window = g_object_ref (self);
-  leaving->page = g_object_ref (page);
+  leaving->page = page != NULL ? g_object_ref (page) : NULL;
+  leaving->timetable = timetable != NULL ? g_object_ref (timetable) : NULL;
   leaving->leave = leave;
   leaving->data = data;
   leaving->destroy = destroy;
@@ -1088,7 +1131,7 @@ rp_window_close_request (GtkWindow *window)
   int width, height;
 
   /* Closing waits for the answer; once nothing unsaved is left, it goes on. */
-  if (!self->discard_unsaved && find_unsaved_page (self) != NULL)
+  if (!self->discard_unsaved && (find_unsaved_page (self) != NULL || find_unsaved_timetable (self) != NULL))
     {
       _rp_window_leave_database (self, RP_WINDOW_LEAVING_CLOSE, close_anyway, NULL, NULL);
       return TRUE;

@@ -518,3 +518,35 @@ rp_timetable_page_init (RpTimetablePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rp_row_add_message_line (ADW_PREFERENCES_ROW (self->due_row));
 }
+
+/**
+ * rp_timetable_page_has_unsaved:
+ *
+ * Returns: whether a tick made while the team database could not be
+ *   reached is still waiting to be saved
+ */
+gboolean
+rp_timetable_page_has_unsaved (RpTimetablePage *self)
+{
+  g_return_val_if_fail (RP_IS_TIMETABLE_PAGE (self), FALSE);
+
+  return g_hash_table_size (self->pending) > 0;
+}
+
+/**
+ * rp_timetable_page_discard_unsaved:
+ *
+ * Lets go of the ticks waiting to be saved, as the person chose to (the
+ * window asks first): the rows show what is stored again.
+ */
+void
+rp_timetable_page_discard_unsaved (RpTimetablePage *self)
+{
+  g_return_if_fail (RP_IS_TIMETABLE_PAGE (self));
+
+  if (g_hash_table_size (self->pending) == 0)
+    return;
+
+  g_hash_table_remove_all (self->pending);
+  rp_area_page_refresh (RP_AREA_PAGE (self));
+}

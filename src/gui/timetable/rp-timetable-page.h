@@ -10,4 +10,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RpTimetablePage, rp_timetable_page, RP, TIMETABLE_PAGE, RpAreaPage)
 
+gboolean rp_timetable_page_has_unsaved     (RpTimetablePage *self);
+void     rp_timetable_page_discard_unsaved (RpTimetablePage *self);
+
 G_END_DECLS
