@@ -1091,6 +1091,18 @@ audited_inserter (Fixture *f,
   return rp_test_team_query_value (f->team.admin, sql);
 }
 
+static PGconn *
+connect_as (Fixture    *f,
+            const char *login)
+{
+  g_autofree char *conninfo = g_strdup_printf ("dbname=%s user=%s", f->team.database, login);
+  PGconn *conn = PQconnectdb (conninfo);
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  rp_test_team_exec_ok (conn, "SET search_path = reprovision");
+  return conn;
+}
+
 static void
 test_step_history_names_login (Fixture       *f,
                                gconstpointer  data)
@@ -1101,7 +1113,6 @@ test_step_history_names_login (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(PGconn) sam = NULL;
   g_autoptr(PGresult) forged = NULL;
-  g_autofree char *conninfo = NULL;
   g_autofree char *forged_by = NULL;
   const char *expected[] = { f->jo, f->sam, f->jo };
   gint64 georgia;
@@ -1138,10 +1149,7 @@ test_step_history_names_login (Fixture       *f,
     }
 
   /* A staff login writing the table itself cannot name someone else, nor rename later. */
-  conninfo = g_strdup_printf ("dbname=%s user=%s", f->team.database, f->sam);
-  sam = PQconnectdb (conninfo);
-  g_assert_cmpint (PQstatus (sam), ==, CONNECTION_OK);
-  rp_test_team_exec_ok (sam, "SET search_path = reprovision");
+  sam = connect_as (f, f->sam);
   {
     g_autofree char *insert = g_strdup_printf ("INSERT INTO step_change (attendee_id, from_step, to_step, changed_on, recorded_by)"
                                                " VALUES (%" G_GINT64_FORMAT ", 3, 4, '2024-03-02', 'Someone Else')"
@@ -1153,18 +1161,6 @@ test_step_history_names_login (Fixture       *f,
   forged = PQexec (sam, "UPDATE step_change SET recorded_by = 'Someone Else'");
   g_assert_cmpint (PQresultStatus (forged), ==, PGRES_FATAL_ERROR);
   g_assert_cmpstr (PQresultErrorField (forged, PG_DIAG_SQLSTATE), ==, "42501");
-}
-
-static PGconn *
-connect_as (Fixture    *f,
-            const char *login)
-{
-  g_autofree char *conninfo = g_strdup_printf ("dbname=%s user=%s", f->team.database, login);
-  PGconn *conn = PQconnectdb (conninfo);
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  rp_test_team_exec_ok (conn, "SET search_path = reprovision");
-  return conn;
 }
 
 typedef struct

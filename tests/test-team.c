@@ -329,8 +329,8 @@ test_init_upgrade_from_5 (Fixture       *f,
   rp_test_team_assert_value (f->admin, "SELECT count(*)::text FROM reprovision.schema_version", G_STRINGIFY (RP_TEAM_SCHEMA_VERSION));
 }
 
-/* Every table and column of the file's schema is there under the same
- * name, and nothing else, so that a copy maps one to one. */
+/* A version 9 database loses rp_audit_text () and the to_jsonb () audit
+ * functions when set up again. */
 static void
 test_init_upgrade_from_9 (Fixture       *f,
                           gconstpointer  data)
@@ -379,6 +379,8 @@ test_init_upgrade_from_9 (Fixture       *f,
                              "name=Oak Centre closure,follow_up_weeks=6,contact_due_days=14");
 }
 
+/* Every table and column of the file's schema is there under the same
+ * name, and nothing else, so that a copy maps one to one. */
 static void
 test_init_same_columns_as_file (Fixture       *f,
                                 gconstpointer  data)

@@ -1032,6 +1032,7 @@ _rp_window_leave_database (RpWindow       *self,
 {
   RpAttendeeDetailPage *page = find_unsaved_page (self);
   RpTimetablePage *timetable = page == NULL ? find_unsaved_timetable (self) : NULL;
+  gboolean lost;
   const char *name;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -1045,39 +1046,34 @@ _rp_window_leave_database (RpWindow       *self,
       return;
     }
 
-  /* A tick waits only for a lost connection. */
+  /* What is at stake, in words; a tick waits only for a lost connection. */
+  lost = self->store != NULL && rp_store_get_connection_lost (self->store);
   name = page != NULL ? rp_attendee_get_display_name (rp_attendee_detail_page_get_attendee (page)) : NULL;
   if (timetable != NULL && why == RP_WINDOW_LEAVING_OPEN)
-    {
-      body = g_strdup (_("A tick in the closure timetable is not saved, as the team database cannot be reached. "
-                         "If you open another database now, it is lost; stay with this one and it is saved once "
-                         "the connection is back."));
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Another Database Without Saving?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Keep Editing"),
-                                        "discard", _("_Discard and Open"),
-                                        NULL);
-    }
+    body = g_strdup (_("A tick in the closure timetable is not saved, as the team database cannot be reached. "
+                       "If you open another database now, it is lost; stay with this one and it is saved once "
+                       "the connection is back."));
   else if (timetable != NULL)
-    {
-      body = g_strdup (_("A tick in the closure timetable is not saved, as the team database cannot be reached. "
-                         "If you close the window now, it is lost; keep it open and it is saved once the "
-                         "connection is back."));
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Saving?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Keep Window Open"),
-                                        "discard", _("_Close and Discard"),
-                                        NULL);
-    }
+    body = g_strdup (_("A tick in the closure timetable is not saved, as the team database cannot be reached. "
+                       "If you close the window now, it is lost; keep it open and it is saved once the "
+                       "connection is back."));
+  else if (why == RP_WINDOW_LEAVING_OPEN && lost)
+    body = g_strdup_printf (_("A change to %s’s details is not saved, as the team database cannot be reached. "
+                              "If you open another database now, the change is lost; stay with this one and "
+                              "the change is saved once the connection is back."), name);
   else if (why == RP_WINDOW_LEAVING_OPEN)
+    body = g_strdup_printf (_("A change to %s’s details could not be saved. If you open another database "
+                              "now, the change is lost."), name);
+  else if (lost)
+    body = g_strdup_printf (_("A change to %s’s details is not saved, as the team database cannot be reached. "
+                              "If you close the window now, the change is lost; keep it open and the change is "
+                              "saved once the connection is back."), name);
+  else
+    body = g_strdup_printf (_("A change to %s’s details could not be saved. If you close the window now, the "
+                              "change is lost."), name);
+
+  if (why == RP_WINDOW_LEAVING_OPEN)
     {
-      if (self->store != NULL && rp_store_get_connection_lost (self->store))
-        body = g_strdup_printf (_("A change to %s’s details is not saved, as the team database cannot be reached. "
-                                  "If you open another database now, the change is lost; stay with this one and "
-                                  "the change is saved once the connection is back."), name);
-      else
-        body = g_strdup_printf (_("A change to %s’s details could not be saved. If you open another database "
-                                  "now, the change is lost."), name);
       dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Another Database Without Saving?"), body);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Keep Editing"),
@@ -1086,13 +1082,6 @@ _rp_window_leave_database (RpWindow       *self,
     }
   else
     {
-      if (self->store != NULL && rp_store_get_connection_lost (self->store))
-        body = g_strdup_printf (_("A change to %s’s details is not saved, as the team database cannot be reached. "
-                                  "If you close the window now, the change is lost; keep it open and the change is "
-                                  "saved once the connection is back."), name);
-      else
-        body = g_strdup_printf (_("A change to %s’s details could not be saved. If you close the window now, the "
-                                  "change is lost."), name);
       dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Without Saving?"), body);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Keep Window Open"),
